@@ -1,0 +1,30 @@
+import { defineOutputs, inputs } from '@chain/core';
+
+export const spec = {
+  'role-to-assume': inputs
+    .string({
+      pattern: /^arn:aws[a-z-]*:iam::\d{12}:role\/[\w+=,.@/-]{1,512}$/,
+      accepted: 'an IAM role ARN, arn:aws:iam::<12-digit account>:role/<name>',
+    })
+    .required('the ARN of the IAM role to assume'),
+  'aws-region': inputs
+    .string({
+      pattern: /^[a-z]{2}(-gov|-iso[a-z]*)?-[a-z]+-\d$/,
+      accepted: 'an AWS region such as eu-west-1',
+    })
+    .required('the AWS region, e.g. eu-west-1'),
+  registries: inputs.list().default(''),
+  'role-session-name': inputs
+    .string({ pattern: /^[\w+=,.@-]{2,64}$/, accepted: '2 to 64 of letters, digits and +=,.@_-' })
+    .optional(),
+  'role-duration-seconds': inputs.integer({ min: 900, max: 43200 }).default('3600'),
+  audience: inputs.string().default('sts.amazonaws.com'),
+  'session-policy': inputs.string().optional(),
+  'export-aws-credentials': inputs.boolean().default('false'),
+  'keep-login': inputs.boolean().default('false'),
+  'lifecycle-policy': inputs.enum(['check', 'apply', 'off']).default('off'),
+  'lifecycle-repository': inputs.string().optional(),
+  'lifecycle-days': inputs.integer({ min: 1, max: 3650 }).default('30'),
+} as const;
+
+export const outputs = defineOutputs(['registry', 'auth-file']);

@@ -1,0 +1,14 @@
+import { ConfigurationError, readInputs } from '@chain/core';
+import { spec } from './inputs.ts';
+
+export async function main(): Promise<void> {
+  readInputs(spec);
+  // Fail closed until the implementation lands: a supply-chain gate that does nothing must not pass.
+  throw new ConfigurationError(
+    'ecr-oidc-login is not implemented in this revision of the suite (tracked as issue #7); pin a revision where it is.',
+  );
+}
+
+export async function post(): Promise<void> {
+  // Nothing to remove until main writes a login (issue #7).
+}

@@ -1,0 +1,17 @@
+import { defineOutputs, inputs, ociInputs } from '@chain/core';
+
+export const spec = {
+  layout: inputs
+    .path({ allowOutsideWorkspace: true })
+    .required('the OCI layout directory (oci-build output "layout")'),
+  digest: ociInputs.digest().required('the layout digest to scan (oci-build output "digest")'),
+  platforms: ociInputs.platforms().default(''),
+  severity: inputs.list().default('HIGH,CRITICAL'),
+  'ignore-unfixed': inputs.boolean().default('false'),
+  'fail-on': inputs.enum(['findings', 'never']).default('findings'),
+  'trivy-version': inputs.string().optional(),
+  'trivy-path': inputs.path({ allowOutsideWorkspace: true }).optional(),
+  'db-repository': inputs.string().optional(),
+} as const;
+
+export const outputs = defineOutputs(['passed', 'counts', 'report', 'sarif', 'digest']);

@@ -1,0 +1,15 @@
+import { defineOutputs, inputs, ociInputs } from '@chain/core';
+
+export const spec = {
+  layout: inputs
+    .path({ allowOutsideWorkspace: true })
+    .required('the OCI layout directory (oci-build output "layout")'),
+  digest: ociInputs.digest().required('the digest that was built and scanned (oci-build output "digest")'),
+  image: ociInputs.repository().required('the target repository, e.g. ghcr.io/org/app'),
+  tags: ociInputs.tags().optional(),
+  'auth-file': inputs.path({ allowOutsideWorkspace: true }).optional(),
+  'tls-verify': inputs.boolean().default('true'),
+  'retry-times': inputs.integer({ min: 0, max: 10 }).default('3'),
+} as const;
+
+export const outputs = defineOutputs(['digest', 'image-ref', 'tags']);

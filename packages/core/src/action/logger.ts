@@ -1,0 +1,53 @@
+import * as actionsCore from '@actions/core';
+
+/** What the code needs to tell the user. Tests use a recording fake; actions use the runner's. */
+export interface Logger {
+  debug(message: string): void;
+  info(message: string): void;
+  warning(message: string): void;
+  error(message: string): void;
+  /** Register a secret so the runner masks every later occurrence in logs. */
+  setSecret(value: string): void;
+  group<T>(title: string, fn: () => Promise<T>): Promise<T>;
+}
+
+/** The logger that speaks the runner's workflow-command protocol. */
+export const runnerLogger: Logger = {
+  debug: (message) => actionsCore.debug(message),
+  info: (message) => actionsCore.info(message),
+  warning: (message) => actionsCore.warning(message),
+  error: (message) => actionsCore.error(message),
+  setSecret: (value) => {
+    if (value !== '') actionsCore.setSecret(value);
+  },
+  group: (title, fn) => actionsCore.group(title, fn),
+};
+
+/** A logger that keeps every line; for tests and for capturing a step's output. */
+export class MemoryLogger implements Logger {
+  readonly lines: { level: 'debug' | 'info' | 'warning' | 'error'; message: string }[] = [];
+  readonly secrets = new Set<string>();
+
+  debug(message: string): void {
+    this.lines.push({ level: 'debug', message });
+  }
+  info(message: string): void {
+    this.lines.push({ level: 'info', message });
+  }
+  warning(message: string): void {
+    this.lines.push({ level: 'warning', message });
+  }
+  error(message: string): void {
+    this.lines.push({ level: 'error', message });
+  }
+  setSecret(value: string): void {
+    if (value !== '') this.secrets.add(value);
+  }
+  async group<T>(title: string, fn: () => Promise<T>): Promise<T> {
+    this.lines.push({ level: 'info', message: `[group] ${title}` });
+    return fn();
+  }
+  messages(level?: 'debug' | 'info' | 'warning' | 'error'): string[] {
+    return this.lines.filter((l) => level === undefined || l.level === level).map((l) => l.message);
+  }
+}

@@ -1,0 +1,68 @@
+// The one public entry of the core library. Actions import only from here.
+export { CommandError, ConfigurationError, describeError, InvalidValueError } from './action/errors.ts';
+export { type Logger, MemoryLogger, runnerLogger } from './action/logger.ts';
+export {
+  defineOutputs,
+  exportVariable,
+  MemoryOutputs,
+  type OutputContract,
+  type OutputSink,
+  runnerOutputs,
+} from './action/outputs.ts';
+export { type RunHooks, runMain, runPost } from './action/run.ts';
+export { defineState, runnerState, type StateSlot, type StateStore } from './action/state.ts';
+export { type ScriptedCall, ScriptedToolRunner } from './exec/scripted-runner.ts';
+export {
+  type ExecRequest,
+  type ExecResult,
+  ProcessToolRunner,
+  type ToolRunner,
+  withSecretFile,
+} from './exec/tool-runner.ts';
+export {
+  defaultInputContext,
+  envInputName,
+  envInputSource,
+  type Field,
+  type FieldBuilder,
+  field,
+  type InputContext,
+  type InputSource,
+  type InputSpec,
+  type InputValues,
+  inputs,
+  mapInputSource,
+  parseBoolean,
+  parseDuration,
+  parseEnum,
+  parseInteger,
+  parseList,
+  parsePath,
+  readInputs,
+} from './inputs/input-spec.ts';
+export { ociInputs } from './inputs/oci-inputs.ts';
+export { Digest, type DigestAlgorithm } from './oci/digest.ts';
+export { DOCKER_HUB, ImageReference, validateTag } from './oci/image-reference.ts';
+export * from './oci/media-types.ts';
+export {
+  type Descriptor,
+  type ImageIndexDocument,
+  type ImageManifestDocument,
+  type LayoutAttestation,
+  LayoutError,
+  type LayoutGraph,
+  type LayoutImage,
+  OciLayout,
+  type VerifyReport,
+} from './oci/oci-layout.ts';
+export { formatPlatform, type Platform, parsePlatform } from './oci/platform.ts';
+export { type Cell, escapeHtml, JobSummary } from './report/job-summary.ts';
+export {
+  type InstalledTool,
+  type InstallRequest,
+  PINNED_TOOLS,
+  type ToolAsset,
+  ToolInstaller,
+  type ToolManifest,
+  type ToolPin,
+} from './tools/tool-installer.ts';

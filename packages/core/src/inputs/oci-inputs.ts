@@ -1,0 +1,41 @@
+import { InvalidValueError } from '../action/errors.ts';
+import { Digest } from '../oci/digest.ts';
+import { ImageReference, validateTag } from '../oci/image-reference.ts';
+import { type Platform, parsePlatform } from '../oci/platform.ts';
+import { field, parseList } from './input-spec.ts';
+
+/** Input fields for OCI values, shared by every action so each validates them the same way. */
+export const ociInputs = {
+  digest: () => field<Digest>('digest', (raw) => Digest.parse(raw)),
+  /** Any reference: tag, digest or both allowed. */
+  reference: () => field<ImageReference>('image-reference', (raw) => ImageReference.parse(raw)),
+  /** A repository only: `registry/path`, no tag, no digest. */
+  repository: () =>
+    field<ImageReference>('repository', (raw) => {
+      const ref = ImageReference.parse(raw);
+      if (ref.tag !== undefined || ref.digest !== undefined) {
+        throw new InvalidValueError(
+          `must be a repository without tag or digest (e.g. ghcr.io/org/app); got "${raw}": ` +
+            'tags go in the "tags" input and the digest in "digest"',
+        );
+      }
+      return ref;
+    }),
+  /** A list of tags, each validated; duplicates removed, order kept. */
+  tags: () =>
+    field<string[]>('tags', (raw) => {
+      const tags = parseList(raw).map((t) => validateTag(t));
+      return [...new Set(tags)];
+    }),
+  /** A list of `os/arch[/variant]` platforms. */
+  platforms: () =>
+    field<Platform[]>('platforms', (raw) => {
+      const list = parseList(raw);
+      const seen = new Set<string>();
+      return list.flatMap((p) => {
+        if (seen.has(p)) return [];
+        seen.add(p);
+        return [parsePlatform(p)];
+      });
+    }),
+};

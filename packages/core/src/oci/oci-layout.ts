@@ -1,0 +1,403 @@
+import { createHash } from 'node:crypto';
+import { createReadStream } from 'node:fs';
+import { lstat, open, readFile } from 'node:fs/promises';
+import { availableParallelism } from 'node:os';
+import { join, resolve } from 'node:path';
+import { ConfigurationError } from '../action/errors.ts';
+import { Digest } from './digest.ts';
+import {
+  ATTESTATION_MANIFEST,
+  ATTESTATION_REFERENCE_DIGEST,
+  ATTESTATION_REFERENCE_TYPE,
+  isIndexMediaType,
+  isManifestMediaType,
+  REF_NAME_ANNOTATION,
+} from './media-types.ts';
+import { formatPlatform, type Platform } from './platform.ts';
+
+export interface Descriptor {
+  mediaType: string;
+  digest: string;
+  size: number;
+  annotations?: Record<string, string>;
+  platform?: Platform;
+  artifactType?: string;
+  urls?: string[];
+}
+
+export interface ImageIndexDocument {
+  schemaVersion: 2;
+  mediaType?: string;
+  manifests: Descriptor[];
+  annotations?: Record<string, string>;
+}
+
+export interface ImageManifestDocument {
+  schemaVersion: 2;
+  mediaType?: string;
+  artifactType?: string;
+  config: Descriptor;
+  layers: Descriptor[];
+  subject?: Descriptor;
+  annotations?: Record<string, string>;
+}
+
+/** A platform image found in the layout. */
+export interface LayoutImage {
+  platform: string;
+  digest: string;
+  mediaType: string;
+  size: number;
+  config: Descriptor;
+  layers: Descriptor[];
+}
+
+/** A BuildKit attestation manifest (provenance, SBOM), kept apart from platform images. */
+export interface LayoutAttestation {
+  digest: string;
+  /** The image manifest it attests. */
+  subject: string | undefined;
+  layers: Descriptor[];
+}
+
+export interface LayoutGraph {
+  /** The top-level descriptor (index.json's single entry, or the one selected by ref name). */
+  root: Descriptor;
+  images: LayoutImage[];
+  attestations: LayoutAttestation[];
+  /** Digests of every index reached, the root's first. */
+  indexes: string[];
+  /** Every blob reachable from the root, each with who references it. */
+  blobs: Map<string, { descriptor: Descriptor; referencedBy: string[] }>;
+}
+
+export interface VerifyReport extends LayoutGraph {
+  blobCount: number;
+  totalBytes: number;
+}
+
+/** The layout is unusable; the message says which blob and which manifest references it. */
+export class LayoutError extends ConfigurationError {}
+
+const MAX_MANIFEST_BYTES = 4 * 1024 * 1024;
+const MAX_DEPTH = 8;
+const SUPPORTED_LAYOUT_VERSION = '1.0.0';
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function asDescriptor(value: unknown, where: string): Descriptor {
+  if (!isRecord(value)) throw new LayoutError(`${where}: descriptor is not an object`);
+  const { mediaType, digest, size } = value;
+  if (typeof mediaType !== 'string' || mediaType === '')
+    throw new LayoutError(`${where}: descriptor has no mediaType`);
+  if (typeof digest !== 'string') throw new LayoutError(`${where}: descriptor has no digest`);
+  try {
+    Digest.parse(digest);
+  } catch (error) {
+    throw new LayoutError(`${where}: ${(error as Error).message}`);
+  }
+  if (typeof size !== 'number' || !Number.isSafeInteger(size) || size < 0) {
+    throw new LayoutError(`${where}: descriptor ${digest} has an invalid size`);
+  }
+  return value as unknown as Descriptor;
+}
+
+function describe(desc: Descriptor): string {
+  const platform = desc.platform ? ` [${formatPlatform(desc.platform)}]` : '';
+  return `${desc.digest}${platform}`;
+}
+
+/**
+ * A local OCI image layout directory (image-spec "image-layout"). Reading is defensive: every path is
+ * derived from a validated digest, symbolic links are refused, manifests are size-capped and checked
+ * against their digest before they are parsed.
+ */
+export class OciLayout {
+  private constructor(
+    readonly root: string,
+    readonly index: ImageIndexDocument,
+  ) {}
+
+  static async open(directory: string): Promise<OciLayout> {
+    const root = resolve(directory);
+    const rootStat = await lstat(root).catch(() => undefined);
+    if (rootStat === undefined) throw new LayoutError(`OCI layout ${root} does not exist`);
+    if (!rootStat.isDirectory()) throw new LayoutError(`OCI layout ${root} is not a directory`);
+    for (const entry of ['oci-layout', 'index.json']) {
+      const s = await lstat(join(root, entry)).catch(() => undefined);
+      if (s === undefined)
+        throw new LayoutError(`OCI layout ${root} has no ${entry}: is this an OCI layout directory?`);
+      if (s.isSymbolicLink())
+        throw new LayoutError(`OCI layout ${root}: ${entry} is a symbolic link; refused`);
+      if (!s.isFile()) throw new LayoutError(`OCI layout ${root}: ${entry} is not a regular file`);
+    }
+    const marker = await readJson(join(root, 'oci-layout'), `${root}/oci-layout`);
+    if (!isRecord(marker) || marker.imageLayoutVersion !== SUPPORTED_LAYOUT_VERSION) {
+      const found = isRecord(marker) ? JSON.stringify(marker.imageLayoutVersion) : 'no object';
+      throw new LayoutError(
+        `OCI layout ${root}: unsupported imageLayoutVersion ${found}; this action reads "${SUPPORTED_LAYOUT_VERSION}"`,
+      );
+    }
+    const blobs = await lstat(join(root, 'blobs')).catch(() => undefined);
+    if (blobs === undefined || !blobs.isDirectory() || blobs.isSymbolicLink()) {
+      throw new LayoutError(`OCI layout ${root}: blobs/ is missing or not a plain directory`);
+    }
+    const index = await readJson(join(root, 'index.json'), `${root}/index.json`);
+    if (!isRecord(index) || index.schemaVersion !== 2 || !Array.isArray(index.manifests)) {
+      throw new LayoutError(
+        `OCI layout ${root}: index.json is not an image index (schemaVersion 2 with manifests)`,
+      );
+    }
+    for (const [i, m] of index.manifests.entries()) asDescriptor(m, `index.json manifests[${i}]`);
+    return new OciLayout(root, index as unknown as ImageIndexDocument);
+  }
+
+  /** The path of a blob; the digest is validated, so the path cannot leave blobs/. */
+  blobPath(digest: string): string {
+    const d = Digest.parse(digest);
+    return join(this.root, 'blobs', d.algorithm, d.hex);
+  }
+
+  /**
+   * The top-level descriptor: index.json's only entry, or the one whose
+   * `org.opencontainers.image.ref.name` equals `ref`.
+   */
+  topLevel(ref?: string): Descriptor {
+    const entries = this.index.manifests;
+    if (ref !== undefined) {
+      const found = entries.find((m) => m.annotations?.[REF_NAME_ANNOTATION] === ref);
+      if (found === undefined) {
+        const names = entries.map((m) => m.annotations?.[REF_NAME_ANNOTATION]).filter((n) => n !== undefined);
+        throw new LayoutError(
+          `OCI layout ${this.root} has no entry named "${ref}" (names: ${names.join(', ') || 'none'})`,
+        );
+      }
+      return found;
+    }
+    const [only, ...others] = entries;
+    if (only === undefined) throw new LayoutError(`OCI layout ${this.root}: index.json lists no manifests`);
+    if (others.length > 0) {
+      const names = entries.map((m) => m.annotations?.[REF_NAME_ANNOTATION] ?? m.digest);
+      throw new LayoutError(
+        `OCI layout ${this.root} holds ${entries.length} entries (${names.join(', ')}); name the one to use`,
+      );
+    }
+    return only;
+  }
+
+  /** Reads a small blob (manifest, config) whole, checking size and digest first. */
+  async readBlob(descriptor: Descriptor, referencedBy = 'index.json'): Promise<Buffer> {
+    if (descriptor.size > MAX_MANIFEST_BYTES) {
+      throw new LayoutError(
+        `blob ${describe(descriptor)} (referenced by ${referencedBy}) is ${descriptor.size} bytes; ` +
+          `manifests and configs are read only up to ${MAX_MANIFEST_BYTES}`,
+      );
+    }
+    const path = await this.checkedBlobPath(descriptor, referencedBy);
+    const handle = await open(path, 'r');
+    try {
+      const buffer = Buffer.alloc(descriptor.size + 1);
+      let length = 0;
+      for (;;) {
+        const { bytesRead } = await handle.read(buffer, length, buffer.length - length, null);
+        if (bytesRead === 0) break;
+        length += bytesRead;
+        if (length > descriptor.size) break;
+      }
+      const content = buffer.subarray(0, length);
+      this.checkContent(descriptor, referencedBy, length, digestOf(descriptor.digest, content));
+      return content;
+    } finally {
+      await handle.close();
+    }
+  }
+
+  async readJsonBlob(descriptor: Descriptor, referencedBy?: string): Promise<unknown> {
+    const bytes = await this.readBlob(descriptor, referencedBy);
+    try {
+      return JSON.parse(bytes.toString('utf8'));
+    } catch (error) {
+      throw new LayoutError(`blob ${describe(descriptor)} is not valid JSON`, { cause: error });
+    }
+  }
+
+  /** Walks index.json → indexes → manifests → config and layers, verifying every manifest it parses. */
+  async walk(ref?: string): Promise<LayoutGraph> {
+    const root = this.topLevel(ref);
+    const graph: LayoutGraph = { root, images: [], attestations: [], indexes: [], blobs: new Map() };
+    await this.visit(root, 'index.json', graph, 0, new Set());
+    return graph;
+  }
+
+  /**
+   * Verifies the whole layout: every blob reachable from the top level exists as a regular file, has
+   * the declared size and hashes to its digest. Blobs are streamed (memory stays bounded whatever their
+   * size) and hashed concurrently.
+   */
+  async verify(options: { ref?: string; concurrency?: number } = {}): Promise<VerifyReport> {
+    const graph = await this.walk(options.ref);
+    const pending = [...graph.blobs.values()];
+    const concurrency = Math.max(1, options.concurrency ?? Math.min(4, availableParallelism()));
+    let totalBytes = 0;
+    const workers = Array.from({ length: concurrency }, async () => {
+      for (let next = pending.shift(); next !== undefined; next = pending.shift()) {
+        await this.verifyBlob(next.descriptor, next.referencedBy.join(', '));
+        totalBytes += next.descriptor.size;
+      }
+    });
+    await Promise.all(workers);
+    return { ...graph, blobCount: graph.blobs.size, totalBytes };
+  }
+
+  /** Streams one blob through its hash; throws a LayoutError naming the blob and its referrer. */
+  async verifyBlob(descriptor: Descriptor, referencedBy: string): Promise<void> {
+    const path = await this.checkedBlobPath(descriptor, referencedBy);
+    const digest = Digest.parse(descriptor.digest);
+    const hash = createHash(digest.algorithm);
+    let length = 0;
+    const stream = createReadStream(path, { highWaterMark: 1024 * 1024 });
+    for await (const chunk of stream as AsyncIterable<Buffer>) {
+      length += chunk.length;
+      if (length > descriptor.size) {
+        stream.destroy();
+        break;
+      }
+      hash.update(chunk);
+    }
+    this.checkContent(descriptor, referencedBy, length, `${digest.algorithm}:${hash.digest('hex')}`);
+  }
+
+  private checkContent(descriptor: Descriptor, referencedBy: string, length: number, actual: string): void {
+    const what = `blob ${describe(descriptor)} (referenced by ${referencedBy})`;
+    if (length !== descriptor.size) {
+      const sizeText = length > descriptor.size ? `more than ${descriptor.size}` : `${length}`;
+      throw new LayoutError(`${what} has ${sizeText} bytes on disk; the descriptor says ${descriptor.size}`);
+    }
+    if (actual !== descriptor.digest)
+      throw new LayoutError(`${what} does not match its digest: content hashes to ${actual}`);
+  }
+
+  private async checkedBlobPath(descriptor: Descriptor, referencedBy: string): Promise<string> {
+    const path = this.blobPath(descriptor.digest);
+    const s = await lstat(path).catch(() => undefined);
+    const what = `blob ${describe(descriptor)} (referenced by ${referencedBy})`;
+    if (s === undefined) throw new LayoutError(`${what} is missing from ${path}`);
+    if (s.isSymbolicLink()) throw new LayoutError(`${what} is a symbolic link at ${path}; refused`);
+    if (!s.isFile()) throw new LayoutError(`${what} is not a regular file at ${path}`);
+    return path;
+  }
+
+  private addBlob(graph: LayoutGraph, descriptor: Descriptor, referencedBy: string): void {
+    const known = graph.blobs.get(descriptor.digest);
+    if (known === undefined) {
+      graph.blobs.set(descriptor.digest, { descriptor, referencedBy: [referencedBy] });
+      return;
+    }
+    if (known.descriptor.size !== descriptor.size) {
+      throw new LayoutError(
+        `blob ${descriptor.digest} is declared with size ${descriptor.size} by ${referencedBy} ` +
+          `but ${known.descriptor.size} by ${known.referencedBy.join(', ')}`,
+      );
+    }
+    if (!known.referencedBy.includes(referencedBy)) known.referencedBy.push(referencedBy);
+  }
+
+  private async visit(
+    descriptor: Descriptor,
+    referencedBy: string,
+    graph: LayoutGraph,
+    depth: number,
+    path: Set<string>,
+  ): Promise<void> {
+    if (depth > MAX_DEPTH)
+      throw new LayoutError(`index nesting deeper than ${MAX_DEPTH} at ${descriptor.digest}`);
+    if (path.has(descriptor.digest)) throw new LayoutError(`index cycle through ${descriptor.digest}`);
+    const seen = graph.blobs.has(descriptor.digest);
+    this.addBlob(graph, descriptor, referencedBy);
+    if (seen) return;
+    const here = `${isIndexMediaType(descriptor.mediaType) ? 'index' : 'manifest'} ${describe(descriptor)}`;
+
+    if (isIndexMediaType(descriptor.mediaType)) {
+      const doc = await this.readJsonBlob(descriptor, referencedBy);
+      if (!isRecord(doc) || doc.schemaVersion !== 2 || !Array.isArray(doc.manifests)) {
+        throw new LayoutError(`${here} is not an image index`);
+      }
+      checkEmbeddedMediaType(doc, descriptor, here);
+      graph.indexes.push(descriptor.digest);
+      const next = new Set(path).add(descriptor.digest);
+      const children = doc.manifests.map((m, i) => asDescriptor(m, `${here} manifests[${i}]`));
+      for (const child of children) await this.visit(child, here, graph, depth + 1, next);
+      return;
+    }
+
+    if (isManifestMediaType(descriptor.mediaType)) {
+      const doc = await this.readJsonBlob(descriptor, referencedBy);
+      if (!isRecord(doc) || doc.schemaVersion !== 2 || !Array.isArray(doc.layers)) {
+        throw new LayoutError(`${here} is not an image manifest`);
+      }
+      checkEmbeddedMediaType(doc, descriptor, here);
+      const config = asDescriptor(doc.config, `${here} config`);
+      const layers = doc.layers.map((l, i) => asDescriptor(l, `${here} layers[${i}]`));
+      this.addBlob(graph, config, `${here} (config)`);
+      for (const [i, layer] of layers.entries()) {
+        this.addBlob(graph, layer, `${here} (layer ${i + 1} of ${layers.length})`);
+      }
+
+      if (descriptor.annotations?.[ATTESTATION_REFERENCE_TYPE] === ATTESTATION_MANIFEST) {
+        graph.attestations.push({
+          digest: descriptor.digest,
+          subject: descriptor.annotations[ATTESTATION_REFERENCE_DIGEST],
+          layers,
+        });
+        return;
+      }
+      const platform = descriptor.platform ?? (await this.platformFromConfig(config, here));
+      graph.images.push({
+        platform: formatPlatform(platform),
+        digest: descriptor.digest,
+        mediaType: descriptor.mediaType,
+        size: descriptor.size,
+        config,
+        layers,
+      });
+      return;
+    }
+    // Any other artifact: its bytes are verified, its content is not interpreted.
+  }
+
+  private async platformFromConfig(config: Descriptor, manifest: string): Promise<Platform> {
+    const doc = await this.readJsonBlob(config, `${manifest} (config)`);
+    if (!isRecord(doc) || typeof doc.os !== 'string' || typeof doc.architecture !== 'string') {
+      return { os: 'unknown', architecture: 'unknown' };
+    }
+    return typeof doc.variant === 'string' && doc.variant !== ''
+      ? { os: doc.os, architecture: doc.architecture, variant: doc.variant }
+      : { os: doc.os, architecture: doc.architecture };
+  }
+}
+
+function checkEmbeddedMediaType(doc: Record<string, unknown>, descriptor: Descriptor, here: string): void {
+  if (typeof doc.mediaType === 'string' && doc.mediaType !== descriptor.mediaType) {
+    throw new LayoutError(
+      `${here} declares mediaType ${doc.mediaType} but its descriptor says ${descriptor.mediaType}`,
+    );
+  }
+}
+
+function digestOf(expected: string, content: Buffer): string {
+  const algorithm = Digest.parse(expected).algorithm;
+  return `${algorithm}:${createHash(algorithm).update(content).digest('hex')}`;
+}
+
+async function readJson(path: string, label: string): Promise<unknown> {
+  const s = await lstat(path);
+  if (s.size > MAX_MANIFEST_BYTES)
+    throw new LayoutError(`${label} is larger than ${MAX_MANIFEST_BYTES} bytes`);
+  try {
+    return JSON.parse(await readFile(path, 'utf8'));
+  } catch (error) {
+    throw new LayoutError(`${label} is not valid JSON`, { cause: error });
+  }
+}

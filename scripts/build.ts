@@ -1,0 +1,75 @@
+// Bundles every action's src/main.ts (and src/post.ts) into dist/*.mjs with esbuild.
+//   node scripts/build.ts           write dist/
+//   node scripts/build.ts --check   fail when the committed dist/ differs from a fresh build
+import { existsSync } from 'node:fs';
+import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { dirname, join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { build } from 'esbuild';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const check = process.argv.includes('--check');
+
+// Bundled CommonJS dependencies call require() for Node built-ins; ESM output needs a real require.
+const banner =
+  "import { createRequire as __createRequire } from 'node:module';\nconst require = __createRequire(import.meta.url);";
+
+async function bundle(action: string): Promise<Map<string, string>> {
+  const dir = join(root, 'actions', action);
+  const entryPoints = ['main', 'post'].filter((e) => existsSync(join(dir, 'src', `${e}.ts`)));
+  const result = await build({
+    entryPoints: Object.fromEntries(entryPoints.map((e) => [e, join(dir, 'src', `${e}.ts`)])),
+    outdir: join(dir, 'dist'),
+    outExtension: { '.js': '.mjs' },
+    bundle: true,
+    platform: 'node',
+    target: 'node24',
+    format: 'esm',
+    sourcemap: 'linked',
+    sourcesContent: false,
+    minify: false,
+    legalComments: 'none',
+    banner: { js: banner },
+    absWorkingDir: root,
+    write: false,
+    logLevel: 'error',
+  });
+  const files = new Map<string, string>();
+  for (const file of result.outputFiles) files.set(relative(root, file.path), file.text);
+  return files;
+}
+
+const actions = (await readdir(join(root, 'actions'), { withFileTypes: true }))
+  .filter((d) => d.isDirectory())
+  .map((d) => d.name)
+  .sort();
+
+const stale: string[] = [];
+for (const action of actions) {
+  const files = await bundle(action);
+  const distDir = join(root, 'actions', action, 'dist');
+  if (check) {
+    const present = existsSync(distDir) ? await readdir(distDir) : [];
+    for (const name of present) {
+      if (!files.has(relative(root, join(distDir, name))))
+        stale.push(`${relative(root, distDir)}/${name} (not produced by the build)`);
+    }
+    for (const [path, text] of files) {
+      const committed = await readFile(join(root, path), 'utf8').catch(() => undefined);
+      if (committed !== text) stale.push(path);
+    }
+  } else {
+    await rm(distDir, { recursive: true, force: true });
+    await mkdir(distDir, { recursive: true });
+    for (const [path, text] of files) await writeFile(join(root, path), text);
+    console.log(`built ${action}: ${[...files.keys()].map((p) => p.split('/').at(-1)).join(', ')}`);
+  }
+}
+
+if (check) {
+  if (stale.length > 0) {
+    console.error(`dist/ is stale; run "npm run build" and commit the result:\n  ${stale.join('\n  ')}`);
+    process.exit(1);
+  }
+  console.log(`dist/ is up to date for ${actions.length} actions`);
+}

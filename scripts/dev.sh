@@ -1,0 +1,96 @@
+#!/usr/bin/env bash
+# One entry point for every developer command. It does all set-up on a fresh Debian/Ubuntu machine
+# (apt packages, Node 24, pnpm, dependencies), idempotently and quickly when already done, then runs
+# the command with Node 24 first on PATH.
+#   bash scripts/dev.sh test    lint, type-check, dist freshness, unit + integration tests
+#   bash scripts/dev.sh bench   benchmarks (ratios against the raw tools)
+#   bash scripts/dev.sh build   rebuild every action's dist/
+#   bash scripts/dev.sh check   lint + type-check + dist freshness only
+#   bash scripts/dev.sh exec CMD...  run CMD in the prepared environment
+set -euo pipefail
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$root"
+
+NODE_VERSION="24.21.0"
+PNPM_VERSION="10.34.8"
+APT_PACKAGES=(buildah skopeo umoci docker-registry apache2-utils openssl busybox-static ca-certificates)
+tools="$root/.tools"
+
+log() { printf '\033[1m[setup]\033[0m %s\n' "$*" >&2; }
+
+ensure_apt() {
+  local missing=()
+  command -v buildah >/dev/null || missing+=(buildah)
+  command -v skopeo >/dev/null || missing+=(skopeo)
+  command -v umoci >/dev/null || missing+=(umoci)
+  command -v docker-registry >/dev/null || missing+=(docker-registry)
+  command -v htpasswd >/dev/null || missing+=(apache2-utils)
+  command -v openssl >/dev/null || missing+=(openssl)
+  [ -x /bin/busybox ] || missing+=(busybox-static)
+  [ ${#missing[@]} -eq 0 ] && return 0
+  log "installing apt packages (missing: ${missing[*]})"
+  local sudo=()
+  [ "$(id -u)" -eq 0 ] || sudo=(sudo -n)
+  "${sudo[@]}" apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive "${sudo[@]}" apt-get install -y -qq --no-install-recommends "${APT_PACKAGES[@]}" >/dev/null
+}
+
+node_major() { "$1" -p 'process.versions.node.split(".")[0]' 2>/dev/null || echo 0; }
+
+ensure_node() {
+  if command -v node >/dev/null && [ "$(node_major node)" -ge 24 ]; then return 0; fi
+  local bin="$tools/node-$NODE_VERSION/node_modules/.bin"
+  if [ ! -x "$bin/node" ]; then
+    log "installing Node $NODE_VERSION from the npm registry into .tools/"
+    npm install --prefix "$tools/node-$NODE_VERSION" --no-save --no-audit --no-fund --loglevel=error \
+      "node@$NODE_VERSION" >/dev/null
+  fi
+  export PATH="$bin:$PATH"
+  [ "$(node_major node)" -ge 24 ] || { echo "error: Node 24 is required and could not be installed" >&2; exit 1; }
+}
+
+ensure_pnpm() {
+  if command -v pnpm >/dev/null && [ "$(pnpm --version 2>/dev/null)" = "$PNPM_VERSION" ]; then return 0; fi
+  local bin="$tools/pnpm-$PNPM_VERSION/node_modules/.bin"
+  if [ ! -x "$bin/pnpm" ]; then
+    log "installing pnpm $PNPM_VERSION into .tools/"
+    npm install --prefix "$tools/pnpm-$PNPM_VERSION" --no-save --no-audit --no-fund --loglevel=error \
+      "pnpm@$PNPM_VERSION" >/dev/null
+  fi
+  export PATH="$bin:$PATH"
+}
+
+ensure_deps() {
+  local stamp="node_modules/.install-stamp"
+  if [ -f "$stamp" ] && [ "$stamp" -nt pnpm-lock.yaml ] && [ "$stamp" -nt package.json ]; then return 0; fi
+  log "installing dependencies (pnpm install --frozen-lockfile)"
+  pnpm install --frozen-lockfile --reporter=silent
+  touch "$stamp"
+}
+
+ensure_apt
+ensure_node
+ensure_pnpm
+ensure_deps
+export PATH="$root/node_modules/.bin:$PATH"
+
+cmd="${1:-test}"
+shift || true
+case "$cmd" in
+  check)
+    biome check .
+    tsc -p tsconfig.json
+    node scripts/build.ts --check
+    ;;
+  test)
+    biome check .
+    tsc -p tsconfig.json
+    node scripts/build.ts --check
+    vitest run "$@"
+    ;;
+  build) node scripts/build.ts "$@" ;;
+  bench) node scripts/bench.ts "$@" ;;
+  demo) node scripts/demo.ts "$@" ;;
+  exec) exec "$@" ;;
+  *) echo "unknown command: $cmd (test | bench | build | check | demo | exec CMD...)" >&2; exit 2 ;;
+esac
