@@ -62,8 +62,10 @@ export class ProcessToolRunner implements ToolRunner {
     const maxStdout = request.maxStdoutBytes ?? 32 * 1024 * 1024;
     const ok = request.okExitCodes ?? [0];
     for (const secret of request.secrets ?? []) this.logger?.setSecret(secret);
-    if (request.echo)
-      this.logger?.info(`$ ${request.command} ${request.args.map(quoteForDisplay).join(' ')}`);
+    if (request.echo) {
+      const line = `$ ${request.command} ${request.args.map(quoteForDisplay).join(' ')}`;
+      this.logger?.info(redact(line, request.secrets));
+    }
 
     return new Promise<ExecResult>((resolvePromise, reject) => {
       const child = spawn(request.command, [...request.args], {

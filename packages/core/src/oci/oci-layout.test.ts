@@ -1,0 +1,195 @@
+import {
+  appendFileSync,
+  mkdtempSync,
+  readFileSync,
+  renameSync,
+  symlinkSync,
+  truncateSync,
+  unlinkSync,
+  writeFileSync,
+} from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { blobFile, writeSyntheticLayout } from '../../../../test/helpers/layout-fixture.ts';
+import { LayoutError, OciLayout } from './oci-layout.ts';
+
+const fresh = () => mkdtempSync(join(tmpdir(), 'layout-'));
+
+describe('OciLayout: reading a layout', () => {
+  it('walks index → manifests → config and layers, listing platforms', async () => {
+    const fx = await writeSyntheticLayout(fresh(), { platforms: ['linux/amd64', 'linux/arm/v7'] });
+    const layout = await OciLayout.open(fx.dir);
+    const report = await layout.verify();
+    expect(report.root.digest).toBe(fx.root.digest);
+    expect(report.images.map((i) => [i.platform, i.digest])).toEqual([
+      ['linux/amd64', fx.manifests[0]?.digest],
+      ['linux/arm/v7', fx.manifests[1]?.digest],
+    ]);
+    // index + 2 manifests + 2 configs + 4 layers
+    expect(report.blobCount).toBe(9);
+    expect(report.totalBytes).toBeGreaterThan(2 * (1024 + 4096));
+  });
+
+  it('keeps BuildKit attestation manifests apart from platform images', async () => {
+    const fx = await writeSyntheticLayout(fresh(), { attestations: true });
+    const report = await (await OciLayout.open(fx.dir)).verify();
+    expect(report.images.map((i) => i.platform)).toEqual(['linux/amd64', 'linux/arm64']);
+    expect(report.attestations.map((a) => a.subject)).toEqual(fx.manifests.map((m) => m.digest));
+  });
+
+  it('follows nested indexes', async () => {
+    const fx = await writeSyntheticLayout(fresh(), { nested: true });
+    const report = await (await OciLayout.open(fx.dir)).verify();
+    expect(report.indexes).toHaveLength(2);
+    expect(report.images).toHaveLength(2);
+  });
+
+  it('reads the platform of a single-manifest layout from its config', async () => {
+    const fx = await writeSyntheticLayout(fresh(), { platforms: ['linux/arm64'], single: true });
+    const report = await (await OciLayout.open(fx.dir)).verify();
+    expect(report.root.mediaType).toBe('application/vnd.oci.image.manifest.v1+json');
+    expect(report.images.map((i) => i.platform)).toEqual(['linux/arm64']);
+  });
+
+  it('selects the top level by ref name and refuses an unknown one', async () => {
+    const fx = await writeSyntheticLayout(fresh());
+    const layout = await OciLayout.open(fx.dir);
+    expect(layout.topLevel('latest').digest).toBe(fx.root.digest);
+    expect(() => layout.topLevel('nope')).toThrow(/no entry named "nope" \(names: latest\)/);
+  });
+});
+
+describe('OciLayout: verification failures name the blob and who references it', () => {
+  it('a tampered layer (same size, other bytes)', async () => {
+    const fx = await writeSyntheticLayout(fresh());
+    const layer = fx.layers[1];
+    if (layer === undefined) throw new Error('fixture');
+    const bytes = readFileSync(blobFile(fx, layer.digest));
+    bytes[0] = (bytes[0] ?? 0) ^ 0xff;
+    writeFileSync(blobFile(fx, layer.digest), bytes);
+    const error = await (await OciLayout.open(fx.dir)).verify().catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(LayoutError);
+    expect((error as Error).message).toContain(`blob ${layer.digest}`);
+    expect((error as Error).message).toContain(
+      `manifest ${fx.manifests[0]?.digest} [linux/amd64] (layer 2 of 2)`,
+    );
+    expect((error as Error).message).toMatch(
+      /does not match its digest: content hashes to sha256:[0-9a-f]{64}/,
+    );
+  });
+
+  it('a truncated layer', async () => {
+    const fx = await writeSyntheticLayout(fresh());
+    const layer = fx.layers[0];
+    if (layer === undefined) throw new Error('fixture');
+    truncateSync(blobFile(fx, layer.digest), 100);
+    await expect((await OciLayout.open(fx.dir)).verify()).rejects.toThrow(
+      new RegExp(`blob ${layer.digest} .* has 100 bytes on disk; the descriptor says 1024`),
+    );
+  });
+
+  it('a layer with bytes appended', async () => {
+    const fx = await writeSyntheticLayout(fresh());
+    const layer = fx.layers[0];
+    if (layer === undefined) throw new Error('fixture');
+    appendFileSync(blobFile(fx, layer.digest), 'x');
+    await expect((await OciLayout.open(fx.dir)).verify()).rejects.toThrow(/has more than 1024 bytes on disk/);
+  });
+
+  it('a missing layer', async () => {
+    const fx = await writeSyntheticLayout(fresh());
+    const layer = fx.layers[3];
+    if (layer === undefined) throw new Error('fixture');
+    unlinkSync(blobFile(fx, layer.digest));
+    await expect((await OciLayout.open(fx.dir)).verify()).rejects.toThrow(
+      new RegExp(
+        `blob ${layer.digest} \\(referenced by manifest ${fx.manifests[1]?.digest} \\[linux/arm64\\] \\(layer 2 of 2\\)\\) is missing`,
+      ),
+    );
+  });
+
+  it('a tampered manifest is caught before it is parsed', async () => {
+    const fx = await writeSyntheticLayout(fresh());
+    const m = fx.manifests[0];
+    if (m === undefined) throw new Error('fixture');
+    const text = readFileSync(blobFile(fx, m.digest), 'utf8').replace(
+      '"schemaVersion":2',
+      '"schemaVersion":3',
+    );
+    writeFileSync(blobFile(fx, m.digest), text);
+    await expect((await OciLayout.open(fx.dir)).verify()).rejects.toThrow(/does not match its digest/);
+  });
+
+  it('a blob that is a symbolic link (even to the right bytes)', async () => {
+    const fx = await writeSyntheticLayout(fresh());
+    const layer = fx.layers[0];
+    if (layer === undefined) throw new Error('fixture');
+    const outside = join(fresh(), 'real');
+    renameSync(blobFile(fx, layer.digest), outside);
+    symlinkSync(outside, blobFile(fx, layer.digest));
+    await expect((await OciLayout.open(fx.dir)).verify()).rejects.toThrow(/is a symbolic link .* refused/);
+  });
+
+  it('index.json as a symbolic link', async () => {
+    const fx = await writeSyntheticLayout(fresh());
+    const elsewhere = join(fresh(), 'index.json');
+    renameSync(join(fx.dir, 'index.json'), elsewhere);
+    symlinkSync(elsewhere, join(fx.dir, 'index.json'));
+    await expect(OciLayout.open(fx.dir)).rejects.toThrow(/index.json is a symbolic link; refused/);
+  });
+
+  it('an unknown imageLayoutVersion', async () => {
+    const fx = await writeSyntheticLayout(fresh());
+    writeFileSync(join(fx.dir, 'oci-layout'), '{"imageLayoutVersion":"2.0.0"}');
+    await expect(OciLayout.open(fx.dir)).rejects.toThrow(/unsupported imageLayoutVersion "2.0.0"/);
+  });
+
+  it('a descriptor digest that would escape blobs/', async () => {
+    const fx = await writeSyntheticLayout(fresh());
+    writeFileSync(
+      join(fx.dir, 'index.json'),
+      JSON.stringify({
+        schemaVersion: 2,
+        manifests: [
+          {
+            mediaType: 'application/vnd.oci.image.index.v1+json',
+            digest: 'sha256:../../../etc/passwd',
+            size: 1,
+          },
+        ],
+      }),
+    );
+    await expect(OciLayout.open(fx.dir)).rejects.toThrow(/index.json manifests\[0\].*hex digits/);
+  });
+
+  it('index.json declaring the wrong size for the top level', async () => {
+    const fx = await writeSyntheticLayout(fresh());
+    const root = fx.root;
+    writeFileSync(
+      join(fx.dir, 'index.json'),
+      JSON.stringify({ schemaVersion: 2, manifests: [{ ...root, size: root.size + 1 }] }),
+    );
+    await expect((await OciLayout.open(fx.dir)).verify()).rejects.toThrow(/has more than|bytes on disk/);
+  });
+
+  it('not a layout at all', async () => {
+    await expect(OciLayout.open(fresh())).rejects.toThrow(
+      /has no oci-layout: is this an OCI layout directory\?/,
+    );
+    await expect(OciLayout.open('/nonexistent/layout')).rejects.toThrow(/does not exist/);
+  });
+
+  it('several entries without a ref name to choose', async () => {
+    const fx = await writeSyntheticLayout(fresh());
+    const index = JSON.parse(readFileSync(join(fx.dir, 'index.json'), 'utf8'));
+    index.manifests.push({
+      ...fx.manifests[0],
+      annotations: { 'org.opencontainers.image.ref.name': 'other' },
+    });
+    writeFileSync(join(fx.dir, 'index.json'), JSON.stringify(index));
+    await expect((await OciLayout.open(fx.dir)).verify()).rejects.toThrow(
+      /holds 2 entries \(latest, other\); name the one/,
+    );
+  });
+});

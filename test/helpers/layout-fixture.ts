@@ -1,0 +1,182 @@
+import { createHash, randomFillSync } from 'node:crypto';
+import { createWriteStream } from 'node:fs';
+import { mkdir, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { finished } from 'node:stream/promises';
+
+export interface Desc {
+  mediaType: string;
+  digest: string;
+  size: number;
+  annotations?: Record<string, string>;
+  platform?: { os: string; architecture: string; variant?: string };
+}
+
+export interface SyntheticLayout {
+  dir: string;
+  root: Desc;
+  manifests: Desc[];
+  attestations: Desc[];
+  layers: Desc[];
+  configs: Desc[];
+}
+
+async function writeBlob(dir: string, content: Buffer | string, mediaType: string): Promise<Desc> {
+  const bytes = typeof content === 'string' ? Buffer.from(content) : content;
+  const hex = createHash('sha256').update(bytes).digest('hex');
+  await writeFile(join(dir, 'blobs', 'sha256', hex), bytes);
+  return { mediaType, digest: `sha256:${hex}`, size: bytes.length };
+}
+
+/** Writes a random blob of `size` bytes in 4 MiB chunks (bounded memory) and returns its descriptor. */
+async function writeRandomBlob(dir: string, size: number, mediaType: string): Promise<Desc> {
+  const tmp = join(dir, 'blobs', 'sha256', `tmp-${process.pid}-${Math.random().toString(36).slice(2)}`);
+  const out = createWriteStream(tmp);
+  const hash = createHash('sha256');
+  const chunk = Buffer.alloc(Math.min(size, 4 * 1024 * 1024));
+  for (let left = size; left > 0; left -= chunk.length) {
+    const part = left >= chunk.length ? chunk : chunk.subarray(0, left);
+    randomFillSync(part);
+    hash.update(part);
+    if (!out.write(Buffer.from(part))) await new Promise((r) => out.once('drain', r));
+  }
+  out.end();
+  await finished(out);
+  const hex = hash.digest('hex');
+  const { rename } = await import('node:fs/promises');
+  await rename(tmp, join(dir, 'blobs', 'sha256', hex));
+  return { mediaType, digest: `sha256:${hex}`, size };
+}
+
+export interface SyntheticOptions {
+  platforms?: string[];
+  layerSizes?: number[];
+  /** Add a BuildKit-style attestation manifest per platform image. */
+  attestations?: boolean;
+  /** Wrap the image index in one more index (index.json → index → index → manifests). */
+  nested?: boolean;
+  /** A single-platform layout whose index.json points straight at a manifest. */
+  single?: boolean;
+}
+
+/** Writes a spec-conformant OCI layout with random layers: the shape buildah/buildx produce. */
+export async function writeSyntheticLayout(
+  dir: string,
+  options: SyntheticOptions = {},
+): Promise<SyntheticLayout> {
+  const platforms = options.platforms ?? ['linux/amd64', 'linux/arm64'];
+  const layerSizes = options.layerSizes ?? [1024, 4096];
+  await mkdir(join(dir, 'blobs', 'sha256'), { recursive: true });
+  await writeFile(join(dir, 'oci-layout'), '{"imageLayoutVersion":"1.0.0"}');
+  const result: SyntheticLayout = {
+    dir,
+    root: undefined as unknown as Desc,
+    manifests: [],
+    attestations: [],
+    layers: [],
+    configs: [],
+  };
+  const entries: Desc[] = [];
+  for (const p of platforms) {
+    const [os = 'linux', architecture = 'amd64', variant] = p.split('/');
+    const layers: Desc[] = [];
+    for (const size of layerSizes)
+      layers.push(await writeRandomBlob(dir, size, 'application/vnd.oci.image.layer.v1.tar+gzip'));
+    const config = await writeBlob(
+      dir,
+      JSON.stringify({
+        architecture,
+        os,
+        ...(variant ? { variant } : {}),
+        rootfs: { type: 'layers', diff_ids: [] },
+        config: {},
+      }),
+      'application/vnd.oci.image.config.v1+json',
+    );
+    const manifest = await writeBlob(
+      dir,
+      JSON.stringify({
+        schemaVersion: 2,
+        mediaType: 'application/vnd.oci.image.manifest.v1+json',
+        config,
+        layers,
+      }),
+      'application/vnd.oci.image.manifest.v1+json',
+    );
+    const platform = variant ? { os, architecture, variant } : { os, architecture };
+    result.layers.push(...layers);
+    result.configs.push(config);
+    result.manifests.push({ ...manifest, platform });
+    entries.push({ ...manifest, platform });
+    if (options.attestations) {
+      const statement = await writeBlob(
+        dir,
+        JSON.stringify({
+          _type: 'https://in-toto.io/Statement/v1',
+          subject: [{ digest: { sha256: manifest.digest.slice(7) } }],
+        }),
+        'application/vnd.in-toto+json',
+      );
+      const aconfig = await writeBlob(dir, '{}', 'application/vnd.oci.image.config.v1+json');
+      const att = await writeBlob(
+        dir,
+        JSON.stringify({
+          schemaVersion: 2,
+          mediaType: 'application/vnd.oci.image.manifest.v1+json',
+          config: aconfig,
+          layers: [statement],
+        }),
+        'application/vnd.oci.image.manifest.v1+json',
+      );
+      const attDesc: Desc = {
+        ...att,
+        platform: { os: 'unknown', architecture: 'unknown' },
+        annotations: {
+          'vnd.docker.reference.type': 'attestation-manifest',
+          'vnd.docker.reference.digest': manifest.digest,
+        },
+      };
+      result.attestations.push(attDesc);
+      entries.push(attDesc);
+    }
+  }
+  let root: Desc;
+  const first = entries[0];
+  if (options.single && first !== undefined && entries.length === 1) {
+    root = { mediaType: first.mediaType, digest: first.digest, size: first.size };
+  } else {
+    root = await writeBlob(
+      dir,
+      JSON.stringify({
+        schemaVersion: 2,
+        mediaType: 'application/vnd.oci.image.index.v1+json',
+        manifests: entries,
+      }),
+      'application/vnd.oci.image.index.v1+json',
+    );
+    if (options.nested) {
+      root = await writeBlob(
+        dir,
+        JSON.stringify({
+          schemaVersion: 2,
+          mediaType: 'application/vnd.oci.image.index.v1+json',
+          manifests: [root],
+        }),
+        'application/vnd.oci.image.index.v1+json',
+      );
+    }
+  }
+  result.root = root;
+  await writeFile(
+    join(dir, 'index.json'),
+    JSON.stringify({
+      schemaVersion: 2,
+      manifests: [{ ...root, annotations: { 'org.opencontainers.image.ref.name': 'latest' } }],
+    }),
+  );
+  return result;
+}
+
+export function blobFile(layout: { dir: string }, digest: string): string {
+  return join(layout.dir, 'blobs', 'sha256', digest.replace('sha256:', ''));
+}
