@@ -1,6 +1,6 @@
 import { createHash, randomFillSync } from 'node:crypto';
 import { createWriteStream } from 'node:fs';
-import { mkdir, writeFile } from 'node:fs/promises';
+import { mkdir, rename, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { finished } from 'node:stream/promises';
 
@@ -38,12 +38,11 @@ async function writeRandomBlob(dir: string, size: number, mediaType: string): Pr
     const part = left >= chunk.length ? chunk : chunk.subarray(0, left);
     randomFillSync(part);
     hash.update(part);
-    if (!out.write(Buffer.from(part))) await new Promise((r) => out.once('drain', r));
+    if (!out.write(Buffer.from(part))) await new Promise<void>((r) => out.once('drain', () => r()));
   }
   out.end();
   await finished(out);
   const hex = hash.digest('hex');
-  const { rename } = await import('node:fs/promises');
   await rename(tmp, join(dir, 'blobs', 'sha256', hex));
   return { mediaType, digest: `sha256:${hex}`, size };
 }
