@@ -19912,12 +19912,12 @@ var inputs = {
 // packages/core/src/oci/digest.ts
 var ALGORITHMS = { sha256: 64, sha512: 128 };
 var Digest = class _Digest {
+  algorithm;
+  hex;
   constructor(algorithm, hex) {
     this.algorithm = algorithm;
     this.hex = hex;
   }
-  algorithm;
-  hex;
   static parse(value) {
     const colon = value.indexOf(":");
     if (colon < 0) {
@@ -20031,16 +20031,18 @@ function looksLikeDomain(component) {
   return component.includes(".") || component.includes(":") || component.startsWith("[") || component === "localhost" || component !== component.toLowerCase();
 }
 var ImageReference = class _ImageReference {
+  /** Registry host as users write it (`docker.io`, `ghcr.io`, `127.0.0.1:5000`, `[::1]:5000`). */
+  registry;
+  /** Repository path inside the registry (`library/alpine`, `org/app`). */
+  repository;
+  tag;
+  digest;
   constructor(registry, repository, tag, digest) {
     this.registry = registry;
     this.repository = repository;
     this.tag = tag;
     this.digest = digest;
   }
-  registry;
-  repository;
-  tag;
-  digest;
   static parse(reference) {
     if (reference === "") fail(reference, "it is empty");
     if (reference !== reference.trim()) fail(reference, "it has leading or trailing white space");

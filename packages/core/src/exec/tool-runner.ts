@@ -55,7 +55,11 @@ function lastLine(text: string): string {
 
 /** Runs programs with spawn(argv) and shell: false. */
 export class ProcessToolRunner implements ToolRunner {
-  constructor(private readonly logger?: Logger) {}
+  private readonly logger: Logger | undefined;
+
+  constructor(logger?: Logger) {
+    this.logger = logger;
+  }
 
   run(request: ExecRequest): Promise<ExecResult> {
     const started = performance.now();

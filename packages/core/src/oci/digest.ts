@@ -9,10 +9,13 @@ export type DigestAlgorithm = keyof typeof ALGORITHMS;
  * a supply-chain tool has no use for a digest it cannot verify.
  */
 export class Digest {
-  private constructor(
-    readonly algorithm: DigestAlgorithm,
-    readonly hex: string,
-  ) {}
+  readonly algorithm: DigestAlgorithm;
+  readonly hex: string;
+
+  private constructor(algorithm: DigestAlgorithm, hex: string) {
+    this.algorithm = algorithm;
+    this.hex = hex;
+  }
 
   static parse(value: string): Digest {
     const colon = value.indexOf(':');

@@ -81,14 +81,24 @@ function looksLikeDomain(component: string): boolean {
 
 /** A parsed, normalised image reference. Immutable; `with*` return new references. */
 export class ImageReference {
+  /** Registry host as users write it (`docker.io`, `ghcr.io`, `127.0.0.1:5000`, `[::1]:5000`). */
+  readonly registry: string;
+  /** Repository path inside the registry (`library/alpine`, `org/app`). */
+  readonly repository: string;
+  readonly tag: string | undefined;
+  readonly digest: Digest | undefined;
+
   private constructor(
-    /** Registry host as users write it (`docker.io`, `ghcr.io`, `127.0.0.1:5000`, `[::1]:5000`). */
-    readonly registry: string,
-    /** Repository path inside the registry (`library/alpine`, `org/app`). */
-    readonly repository: string,
-    readonly tag: string | undefined,
-    readonly digest: Digest | undefined,
-  ) {}
+    registry: string,
+    repository: string,
+    tag: string | undefined,
+    digest: Digest | undefined,
+  ) {
+    this.registry = registry;
+    this.repository = repository;
+    this.tag = tag;
+    this.digest = digest;
+  }
 
   static parse(reference: string): ImageReference {
     if (reference === '') fail(reference, 'it is empty');

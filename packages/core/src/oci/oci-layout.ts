@@ -115,10 +115,13 @@ function describe(desc: Descriptor): string {
  * against their digest before they are parsed.
  */
 export class OciLayout {
-  private constructor(
-    readonly root: string,
-    readonly index: ImageIndexDocument,
-  ) {}
+  readonly root: string;
+  readonly index: ImageIndexDocument;
+
+  private constructor(root: string, index: ImageIndexDocument) {
+    this.root = root;
+    this.index = index;
+  }
 
   static async open(directory: string): Promise<OciLayout> {
     const root = resolve(directory);

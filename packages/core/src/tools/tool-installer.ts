@@ -63,8 +63,10 @@ export class ToolInstaller {
   private readonly manifest: ToolManifest;
   private readonly fetchImpl: typeof fetch;
   private readonly platformKey: string;
+  private readonly options: ToolInstallerOptions;
 
-  constructor(private readonly options: ToolInstallerOptions) {
+  constructor(options: ToolInstallerOptions) {
+    this.options = options;
     this.manifest = options.manifest ?? PINNED_TOOLS;
     this.fetchImpl = options.fetch ?? fetch;
     this.platformKey = options.platformKey ?? `${osPlatform()}-${osArch()}`;

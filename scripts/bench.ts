@@ -1,0 +1,141 @@
+// npm run bench: speed targets, printed as ratios against the raw tools measured in the same run.
+//   1. layout verification throughput on a generated >= 1 GiB layout vs `sha256sum` over the same blobs
+//   2. start-up: each bundled action with no inputs must fail with "input X is required" (median ms)
+// Options: --only=verify|startup   --gib=N (layout size, default 1)
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { OciLayout } from '@chain/core';
+import { writeSyntheticLayout } from '../test/helpers/layout-fixture.ts';
+
+const root = join(import.meta.dirname, '..');
+const args = new Map(process.argv.slice(2).map((a) => a.replace(/^--/, '').split('=') as [string, string]));
+const only = args.get('only');
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? (sorted[mid] ?? 0) : ((sorted[mid - 1] ?? 0) + (sorted[mid] ?? 0)) / 2;
+}
+
+function row(cells: (string | number)[]): string {
+  return cells.map((c, i) => String(c).padEnd(i === 0 ? 44 : 14)).join('');
+}
+
+async function benchVerify(): Promise<boolean> {
+  const gib = Number(args.get('gib') ?? '1');
+  const layerSize = 16 * 1024 * 1024;
+  const layersPerPlatform = Math.ceil((gib * 1024 * 1024 * 1024) / layerSize / 2);
+  const dir = mkdtempSync(join(tmpdir(), 'bench-layout-'));
+  try {
+    process.stdout.write(
+      `generating a ${gib} GiB layout (2 platforms × ${layersPerPlatform} layers × 16 MiB)… `,
+    );
+    await writeSyntheticLayout(dir, {
+      layerSizes: Array.from({ length: layersPerPlatform }, () => layerSize),
+    });
+    const blobs = readdirSync(join(dir, 'blobs', 'sha256')).map((b) => join(dir, 'blobs', 'sha256', b));
+    console.log(`${blobs.length} blobs`);
+    spawnSync('cat', blobs, { stdio: ['ignore', 'ignore', 'inherit'] }); // same warm page cache for both
+
+    const rounds = 3;
+    const sha: number[] = [];
+    const ours: number[] = [];
+    const oursOneCore: number[] = [];
+    let bytes = 0;
+    for (let i = 0; i < rounds; i++) {
+      let t = performance.now();
+      const r = spawnSync('sha256sum', blobs, { stdio: ['ignore', 'ignore', 'inherit'] });
+      if (r.status !== 0) throw new Error('sha256sum failed');
+      sha.push(performance.now() - t);
+      t = performance.now();
+      const report = await (await OciLayout.open(dir)).verify();
+      ours.push(performance.now() - t);
+      bytes = report.totalBytes;
+      t = performance.now();
+      await (await OciLayout.open(dir)).verify({ concurrency: 1 });
+      oursOneCore.push(performance.now() - t);
+    }
+    const mibps = (ms: number) => (bytes / 1024 / 1024 / (ms / 1000)).toFixed(0);
+    const ratio = median(sha) / median(ours);
+    const ratioOne = median(sha) / median(oursOneCore);
+    console.log(
+      `\nlayout verification, ${(bytes / 2 ** 30).toFixed(2)} GiB in ${blobs.length} blobs (median of ${rounds})`,
+    );
+    console.log(row(['', 'median ms', 'MiB/s', 'ratio']));
+    console.log(
+      row(['sha256sum (coreutils, one process)', median(sha).toFixed(0), mibps(median(sha)), '1.00']),
+    );
+    console.log(
+      row([
+        'OciLayout.verify (default concurrency)',
+        median(ours).toFixed(0),
+        mibps(median(ours)),
+        ratio.toFixed(2),
+      ]),
+    );
+    console.log(
+      row([
+        'OciLayout.verify (concurrency 1)',
+        median(oursOneCore).toFixed(0),
+        mibps(median(oursOneCore)),
+        ratioOne.toFixed(2),
+      ]),
+    );
+    const ok = ratio >= 0.8;
+    console.log(
+      `target: throughput ratio >= 0.80 vs sha256sum → ${ok ? 'MET' : 'NOT MET'} (${ratio.toFixed(2)})`,
+    );
+    return ok;
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+function benchStartup(): boolean {
+  const actions = readdirSync(join(root, 'actions')).sort();
+  const runs = 15;
+  const workspace = mkdtempSync(join(tmpdir(), 'bench-ws-'));
+  const env = {
+    PATH: process.env.PATH,
+    HOME: process.env.HOME,
+    GITHUB_WORKSPACE: workspace,
+    RUNNER_TEMP: workspace,
+  };
+  const time = (argv: string[]): { ms: number; out: string } => {
+    const t = performance.now();
+    const r = spawnSync(process.execPath, argv, { cwd: workspace, env, encoding: 'utf8' });
+    return { ms: performance.now() - t, out: r.stdout };
+  };
+  const baseline = median(Array.from({ length: runs }, () => time(['-e', '']).ms));
+  console.log(
+    `\nstart-up with no inputs → "input X is required" (Node ${process.versions.node}, median of ${runs})`,
+  );
+  console.log(row(['', 'median ms', 'vs node -e ""']));
+  console.log(row(['node -e "" (empty process)', baseline.toFixed(1), '1.00']));
+  let ok = true;
+  for (const action of actions) {
+    const bundle = join(root, 'actions', action, 'dist', 'main.mjs');
+    const samples = Array.from({ length: runs }, () => time([bundle]));
+    const ms = median(samples.map((s) => s.ms));
+    const failsClearly = samples.every(
+      (s) => /is required|not implemented/.test(s.out) && s.out.includes('::error::'),
+    );
+    ok &&= ms < 100 && failsClearly;
+    console.log(
+      row([`${action}`, ms.toFixed(1), (ms / baseline).toFixed(2), failsClearly ? '' : 'NO CLEAR ERROR']),
+    );
+  }
+  console.log(
+    'reference (from the issue): docker/build-push-action ~270 ms, configure-aws-credentials ~150 ms',
+  );
+  console.log(`target: every action < 100 ms median → ${ok ? 'MET' : 'NOT MET'}`);
+  rmSync(workspace, { recursive: true, force: true });
+  return ok;
+}
+
+let ok = true;
+if (only === undefined || only === 'startup') ok = benchStartup() && ok;
+if (only === undefined || only === 'verify') ok = (await benchVerify()) && ok;
+process.exitCode = ok ? 0 : 1;
