@@ -13,7 +13,7 @@ describe('action READMEs', () => {
     const name = actionNames()[0] ?? '';
     const yml = readFileSync(join(repoRoot, 'actions', name, 'action.yml'), 'utf8');
     const readme = readFileSync(join(repoRoot, 'actions', name, 'README.md'), 'utf8');
-    const changed = yml.replace(/description: /, 'description: CHANGED ');
+    const changed = yml.replace(/\n {4}description: /, '\n    description: CHANGED ');
     expect(updateReadme(readme, changed)).not.toBe(readme);
     expect(renderTables(changed)).toContain('CHANGED');
   });
