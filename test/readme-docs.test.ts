@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { parse, stringify } from 'yaml';
 import { renderTables, staleReadmes, updateReadme } from '../scripts/docs.ts';
 import { actionNames, repoRoot } from './helpers/actions.ts';
 
@@ -13,7 +14,11 @@ describe('action READMEs', () => {
     const name = actionNames()[0] ?? '';
     const yml = readFileSync(join(repoRoot, 'actions', name, 'action.yml'), 'utf8');
     const readme = readFileSync(join(repoRoot, 'actions', name, 'README.md'), 'utf8');
-    const changed = yml.replace(/\n {4}description: /, '\n    description: CHANGED ');
+    const doc = parse(yml) as { inputs: Record<string, { description: string }> };
+    const first = Object.values(doc.inputs)[0];
+    if (first === undefined) throw new Error('no inputs');
+    first.description = `CHANGED ${first.description}`;
+    const changed = stringify(doc);
     expect(updateReadme(readme, changed)).not.toBe(readme);
     expect(renderTables(changed)).toContain('CHANGED');
   });
