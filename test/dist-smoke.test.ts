@@ -29,7 +29,7 @@ describe.each(actionNames())('%s bundle', (name) => {
       ([, v]) => v.default === 'true' || v.default === 'false',
     );
     if (typed === undefined) return;
-    const r = runBundle(name, 'main', { [typed[0]]: 'yes' });
+    const r = runBundle(name, 'main', { inputs: { [typed[0]]: 'yes' } });
     expect(r.status).toBe(1);
     expect(r.stdout).toContain(`Input "${typed[0]}" must be a boolean`);
   });

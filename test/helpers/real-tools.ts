@@ -90,3 +90,14 @@ export async function umociLayout(): Promise<string> {
   await umoci(['repack', '--image', `${layout}:latest`, bundle]);
   return layout;
 }
+
+/** Environment that gives buildah private vfs storage and chroot isolation (what works on this machine). */
+export function buildahEnv(): NodeJS.ProcessEnv {
+  const base = mkdtempSync(join(tmpdir(), 'buildah-storage-'));
+  const conf = join(base, 'storage.conf');
+  writeFileSync(
+    conf,
+    `[storage]\ndriver = "vfs"\ngraphroot = "${join(base, 'root')}"\nrunroot = "${join(base, 'runroot')}"\n`,
+  );
+  return { CONTAINERS_STORAGE_CONF: conf, BUILDAH_ISOLATION: 'chroot' };
+}

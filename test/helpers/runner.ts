@@ -8,21 +8,44 @@ export interface RunnerResult {
   status: number | null;
   stdout: string;
   stderr: string;
-  outputs: string;
+  /** GITHUB_OUTPUT parsed (name=value and name<<DELIM forms). */
+  outputs: Record<string, string>;
   state: string;
   summary: string;
+  workspace: string;
 }
 
-/** The runner's contract for one step, with nothing inherited but PATH and HOME. */
-export function runBundle(
-  action: string,
-  entry: 'main' | 'post',
-  inputs: Record<string, string> = {},
-): RunnerResult {
+export interface RunOptions {
+  inputs?: Record<string, string>;
+  env?: NodeJS.ProcessEnv;
+  workspace?: string;
+}
+
+/** Parses the runner's file-command format, as the runner itself does. */
+export function parseFileCommands(text: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  const lines = text.split('\n');
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i] ?? '';
+    const heredoc = /^([^=<]+)<<(.+)$/.exec(line);
+    if (heredoc !== null) {
+      const [, name = '', delimiter] = heredoc;
+      const value: string[] = [];
+      for (i++; i < lines.length && lines[i] !== delimiter; i++) value.push(lines[i] ?? '');
+      out[name] = value.join('\n');
+    } else if (line.includes('=')) {
+      out[line.slice(0, line.indexOf('='))] = line.slice(line.indexOf('=') + 1);
+    }
+  }
+  return out;
+}
+
+/** The runner's contract for one step, with nothing inherited but PATH and HOME (plus options.env). */
+export function runBundle(action: string, entry: 'main' | 'post', options: RunOptions = {}): RunnerResult {
   const dir = mkdtempSync(join(tmpdir(), `runner-${action}-`));
   const files = { out: join(dir, 'output'), state: join(dir, 'state'), summary: join(dir, 'summary') };
   for (const f of Object.values(files)) writeFileSync(f, '');
-  const workspace = mkdtempSync(join(tmpdir(), 'workspace-'));
+  const workspace = options.workspace ?? mkdtempSync(join(tmpdir(), 'workspace-'));
   const env: NodeJS.ProcessEnv = {
     PATH: process.env.PATH,
     HOME: process.env.HOME,
@@ -33,20 +56,23 @@ export function runBundle(
     GITHUB_ENV: join(dir, 'env'),
     RUNNER_TEMP: mkdtempSync(join(tmpdir(), 'runner-temp-')),
     RUNNER_TOOL_CACHE: mkdtempSync(join(tmpdir(), 'runner-tools-')),
+    ...options.env,
   };
-  for (const [k, v] of Object.entries(inputs)) env[`INPUT_${k.toUpperCase()}`] = v;
+  for (const [k, v] of Object.entries(options.inputs ?? {}))
+    env[`INPUT_${k.replace(/ /g, '_').toUpperCase()}`] = v;
   const r = spawnSync(process.execPath, [join(repoRoot, 'actions', action, 'dist', `${entry}.mjs`)], {
     cwd: workspace,
     env,
     encoding: 'utf8',
-    timeout: 60_000,
+    timeout: 300_000,
   });
   return {
     status: r.status,
     stdout: r.stdout,
     stderr: r.stderr,
-    outputs: readFileSync(files.out, 'utf8'),
+    outputs: parseFileCommands(readFileSync(files.out, 'utf8')),
     state: readFileSync(files.state, 'utf8'),
     summary: readFileSync(files.summary, 'utf8'),
+    workspace,
   };
 }

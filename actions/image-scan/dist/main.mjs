@@ -19191,6 +19191,221 @@ var InvalidValueError = class extends Error {
   name = "InvalidValueError";
 };
 
+// packages/core/src/inputs/input-spec.ts
+import { realpathSync } from "node:fs";
+import { isAbsolute, relative, resolve } from "node:path";
+function envInputName(name) {
+  return `INPUT_${name.replace(/ /g, "_").toUpperCase()}`;
+}
+function envInputSource(env = process.env) {
+  return (name) => env[envInputName(name)];
+}
+function defaultInputContext(env = process.env) {
+  return { workspace: resolve(env.GITHUB_WORKSPACE ?? process.cwd()) };
+}
+function fieldError(name, message, cause) {
+  return new ConfigurationError(`Input "${name}" ${message}`, { input: name, cause });
+}
+function parseWith(parse, raw, name, ctx) {
+  try {
+    return parse(raw, ctx);
+  } catch (error2) {
+    if (error2 instanceof InvalidValueError || error2 instanceof ConfigurationError) {
+      throw fieldError(name, error2.message, error2);
+    }
+    throw error2;
+  }
+}
+function field(kind, parse) {
+  return {
+    required(description) {
+      return {
+        kind,
+        required: true,
+        defaultValue: void 0,
+        read(raw, name, ctx) {
+          if (raw === void 0) {
+            throw fieldError(name, `is required${description ? `: ${description}` : ""}`);
+          }
+          return parseWith(parse, raw, name, ctx);
+        }
+      };
+    },
+    optional() {
+      return {
+        kind,
+        required: false,
+        defaultValue: void 0,
+        read: (raw, name, ctx) => raw === void 0 ? void 0 : parseWith(parse, raw, name, ctx)
+      };
+    },
+    default(value) {
+      return {
+        kind,
+        required: false,
+        defaultValue: value,
+        read: (raw, name, ctx) => parseWith(parse, raw ?? value, name, ctx)
+      };
+    }
+  };
+}
+function readInputs(spec2, source = envInputSource(), ctx = defaultInputContext()) {
+  const values = {};
+  const problems = [];
+  for (const [name, f] of Object.entries(spec2)) {
+    const rawValue = source(name)?.trim();
+    try {
+      values[name] = f.read(rawValue === "" ? void 0 : rawValue, name, ctx);
+    } catch (error2) {
+      if (!(error2 instanceof ConfigurationError)) throw error2;
+      problems.push(error2);
+    }
+  }
+  const [first] = problems;
+  if (first !== void 0) {
+    if (problems.length === 1) throw first;
+    throw new ConfigurationError(
+      `${problems.length} inputs are invalid:
+${problems.map((p) => `  - ${p.message}`).join("\n")}`,
+      { input: first.input ?? "" }
+    );
+  }
+  return values;
+}
+var TRUE = /* @__PURE__ */ new Set(["true", "True", "TRUE"]);
+var FALSE = /* @__PURE__ */ new Set(["false", "False", "FALSE"]);
+function parseBoolean(raw) {
+  if (TRUE.has(raw)) return true;
+  if (FALSE.has(raw)) return false;
+  throw new InvalidValueError(
+    `must be a boolean (YAML 1.2 core schema: true, True, TRUE, false, False, FALSE); got "${raw}"`
+  );
+}
+function parseList(raw) {
+  const items = [];
+  for (const line of raw.split(/\r?\n/)) {
+    let current = "";
+    let quoted = false;
+    let wasQuoted = false;
+    for (let i = 0; i < line.length; i++) {
+      const ch = line[i];
+      if (quoted) {
+        if (ch === '"' && line[i + 1] === '"') {
+          current += '"';
+          i++;
+        } else if (ch === '"') {
+          quoted = false;
+        } else {
+          current += ch;
+        }
+      } else if (ch === '"' && current.trim() === "") {
+        quoted = true;
+        wasQuoted = true;
+        current = "";
+      } else if (ch === ",") {
+        if (wasQuoted || current.trim() !== "") items.push(wasQuoted ? current : current.trim());
+        current = "";
+        wasQuoted = false;
+      } else if (wasQuoted && !quoted) {
+        if (ch !== " " && ch !== "	")
+          throw new InvalidValueError(`has text after a closing quote in line "${line}"`);
+      } else {
+        current += ch;
+      }
+    }
+    if (quoted) throw new InvalidValueError(`has an unterminated quote in line "${line}"`);
+    if (wasQuoted || current.trim() !== "") items.push(wasQuoted ? current : current.trim());
+  }
+  return items;
+}
+function parseEnum(raw, allowed) {
+  const found = allowed.find((a) => a === raw);
+  if (found === void 0) {
+    throw new InvalidValueError(`must be one of ${allowed.map((a) => `"${a}"`).join(", ")}; got "${raw}"`);
+  }
+  return found;
+}
+function parseInteger(raw, bounds = {}) {
+  const range = `${bounds.min ?? "-\u221E"}..${bounds.max ?? "\u221E"}`;
+  if (!/^[+-]?\d{1,15}$/.test(raw))
+    throw new InvalidValueError(`must be a whole number in ${range}; got "${raw}"`);
+  const value = Number(raw);
+  if (bounds.min !== void 0 && value < bounds.min || bounds.max !== void 0 && value > bounds.max) {
+    throw new InvalidValueError(`must be a whole number in ${range}; got ${value}`);
+  }
+  return value;
+}
+var DURATION_UNITS = { ms: 1, s: 1e3, m: 6e4, h: 36e5, d: 864e5 };
+function parseDuration(raw, bounds = {}) {
+  const accepted = "a duration such as 250ms, 90s, 5m, 1h30m or 2d (units ms, s, m, h, d)";
+  if (!/^(\d+(ms|s|m|h|d))+$/.test(raw)) throw new InvalidValueError(`must be ${accepted}; got "${raw}"`);
+  let total = 0;
+  for (const match of raw.matchAll(/(\d+)(ms|s|m|h|d)/g)) {
+    total += Number(match[1]) * (DURATION_UNITS[match[2] ?? "s"] ?? 0);
+  }
+  if (bounds.minMs !== void 0 && total < bounds.minMs || bounds.maxMs !== void 0 && total > bounds.maxMs) {
+    throw new InvalidValueError(
+      `must be between ${bounds.minMs ?? 0}ms and ${bounds.maxMs ?? "\u221E"}ms; got "${raw}" (${total}ms)`
+    );
+  }
+  return total;
+}
+function isInside(root, target) {
+  const rel = relative(root, target);
+  return rel === "" || !rel.startsWith("..") && !isAbsolute(rel);
+}
+function realpathIfExists(path) {
+  try {
+    return realpathSync(path);
+  } catch {
+    return void 0;
+  }
+}
+function parsePath(raw, ctx, options = {}) {
+  if (raw.includes("\0")) throw new InvalidValueError("must not contain a NUL character");
+  const absolute = resolve(ctx.workspace, raw);
+  if (options.allowOutsideWorkspace) return absolute;
+  const outside = `must stay inside the workspace ${ctx.workspace}; "${raw}" resolves to`;
+  if (!isInside(ctx.workspace, absolute)) throw new InvalidValueError(`${outside} ${absolute}`);
+  const real = realpathIfExists(absolute);
+  const realWorkspace = realpathIfExists(ctx.workspace) ?? ctx.workspace;
+  if (real !== void 0 && !isInside(realWorkspace, real)) {
+    throw new InvalidValueError(`${outside} ${real} through a symbolic link`);
+  }
+  return absolute;
+}
+var inputs = {
+  string: (options = {}) => field("string", (raw) => {
+    if (options.pattern !== void 0 && !options.pattern.test(raw)) {
+      throw new InvalidValueError(
+        `must be ${options.accepted ?? `a string matching ${options.pattern}`}; got "${raw}"`
+      );
+    }
+    return raw;
+  }),
+  boolean: () => field("boolean", (raw) => parseBoolean(raw)),
+  list: () => field("list", (raw) => parseList(raw)),
+  enum: (allowed) => field("enum", (raw) => parseEnum(raw, allowed)),
+  integer: (bounds = {}) => field("integer", (raw) => parseInteger(raw, bounds)),
+  duration: (bounds = {}) => field("duration", (raw) => parseDuration(raw, bounds)),
+  path: (options = {}) => field("path", (raw, ctx) => parsePath(raw, ctx, options)),
+  keyValues: () => field("key-values", (raw) => parseKeyValues(raw)),
+  custom: (kind, parse) => field(kind, parse)
+};
+var KEY = /^[A-Za-z_][A-Za-z0-9_.\-/]*$/;
+function parseKeyValues(raw) {
+  return parseList(raw).map((item, i) => {
+    const eq = item.indexOf("=");
+    const key = eq < 0 ? item : item.slice(0, eq);
+    if (eq < 0 || !KEY.test(key)) {
+      throw new InvalidValueError(
+        `item ${i + 1} must be KEY=value with a key of letters, digits, "_", ".", "-" or "/"; got "${key}"`
+      );
+    }
+    return [key, item.slice(eq + 1)];
+  });
+}
+
 // node_modules/.pnpm/@actions+core@3.0.1/node_modules/@actions/core/lib/command.js
 import * as os from "os";
 
@@ -19707,207 +19922,6 @@ async function runMain(main2, hooks = {}) {
     return 1;
   }
 }
-
-// packages/core/src/inputs/input-spec.ts
-import { realpathSync } from "node:fs";
-import { isAbsolute, relative, resolve } from "node:path";
-function envInputName(name) {
-  return `INPUT_${name.replace(/ /g, "_").toUpperCase()}`;
-}
-function envInputSource(env = process.env) {
-  return (name) => env[envInputName(name)];
-}
-function defaultInputContext(env = process.env) {
-  return { workspace: resolve(env.GITHUB_WORKSPACE ?? process.cwd()) };
-}
-function fieldError(name, message, cause) {
-  return new ConfigurationError(`Input "${name}" ${message}`, { input: name, cause });
-}
-function parseWith(parse, raw, name, ctx) {
-  try {
-    return parse(raw, ctx);
-  } catch (error2) {
-    if (error2 instanceof InvalidValueError || error2 instanceof ConfigurationError) {
-      throw fieldError(name, error2.message, error2);
-    }
-    throw error2;
-  }
-}
-function field(kind, parse) {
-  return {
-    required(description) {
-      return {
-        kind,
-        required: true,
-        defaultValue: void 0,
-        read(raw, name, ctx) {
-          if (raw === void 0) {
-            throw fieldError(name, `is required${description ? `: ${description}` : ""}`);
-          }
-          return parseWith(parse, raw, name, ctx);
-        }
-      };
-    },
-    optional() {
-      return {
-        kind,
-        required: false,
-        defaultValue: void 0,
-        read: (raw, name, ctx) => raw === void 0 ? void 0 : parseWith(parse, raw, name, ctx)
-      };
-    },
-    default(value) {
-      return {
-        kind,
-        required: false,
-        defaultValue: value,
-        read: (raw, name, ctx) => parseWith(parse, raw ?? value, name, ctx)
-      };
-    }
-  };
-}
-function readInputs(spec2, source = envInputSource(), ctx = defaultInputContext()) {
-  const values = {};
-  const problems = [];
-  for (const [name, f] of Object.entries(spec2)) {
-    const rawValue = source(name)?.trim();
-    try {
-      values[name] = f.read(rawValue === "" ? void 0 : rawValue, name, ctx);
-    } catch (error2) {
-      if (!(error2 instanceof ConfigurationError)) throw error2;
-      problems.push(error2);
-    }
-  }
-  const [first] = problems;
-  if (first !== void 0) {
-    if (problems.length === 1) throw first;
-    throw new ConfigurationError(
-      `${problems.length} inputs are invalid:
-${problems.map((p) => `  - ${p.message}`).join("\n")}`,
-      { input: first.input ?? "" }
-    );
-  }
-  return values;
-}
-var TRUE = /* @__PURE__ */ new Set(["true", "True", "TRUE"]);
-var FALSE = /* @__PURE__ */ new Set(["false", "False", "FALSE"]);
-function parseBoolean(raw) {
-  if (TRUE.has(raw)) return true;
-  if (FALSE.has(raw)) return false;
-  throw new InvalidValueError(
-    `must be a boolean (YAML 1.2 core schema: true, True, TRUE, false, False, FALSE); got "${raw}"`
-  );
-}
-function parseList(raw) {
-  const items = [];
-  for (const line of raw.split(/\r?\n/)) {
-    let current = "";
-    let quoted = false;
-    let wasQuoted = false;
-    for (let i = 0; i < line.length; i++) {
-      const ch = line[i];
-      if (quoted) {
-        if (ch === '"' && line[i + 1] === '"') {
-          current += '"';
-          i++;
-        } else if (ch === '"') {
-          quoted = false;
-        } else {
-          current += ch;
-        }
-      } else if (ch === '"' && current.trim() === "") {
-        quoted = true;
-        wasQuoted = true;
-        current = "";
-      } else if (ch === ",") {
-        if (wasQuoted || current.trim() !== "") items.push(wasQuoted ? current : current.trim());
-        current = "";
-        wasQuoted = false;
-      } else if (wasQuoted && !quoted) {
-        if (ch !== " " && ch !== "	")
-          throw new InvalidValueError(`has text after a closing quote in line "${line}"`);
-      } else {
-        current += ch;
-      }
-    }
-    if (quoted) throw new InvalidValueError(`has an unterminated quote in line "${line}"`);
-    if (wasQuoted || current.trim() !== "") items.push(wasQuoted ? current : current.trim());
-  }
-  return items;
-}
-function parseEnum(raw, allowed) {
-  const found = allowed.find((a) => a === raw);
-  if (found === void 0) {
-    throw new InvalidValueError(`must be one of ${allowed.map((a) => `"${a}"`).join(", ")}; got "${raw}"`);
-  }
-  return found;
-}
-function parseInteger(raw, bounds = {}) {
-  const range = `${bounds.min ?? "-\u221E"}..${bounds.max ?? "\u221E"}`;
-  if (!/^[+-]?\d{1,15}$/.test(raw))
-    throw new InvalidValueError(`must be a whole number in ${range}; got "${raw}"`);
-  const value = Number(raw);
-  if (bounds.min !== void 0 && value < bounds.min || bounds.max !== void 0 && value > bounds.max) {
-    throw new InvalidValueError(`must be a whole number in ${range}; got ${value}`);
-  }
-  return value;
-}
-var DURATION_UNITS = { ms: 1, s: 1e3, m: 6e4, h: 36e5, d: 864e5 };
-function parseDuration(raw, bounds = {}) {
-  const accepted = "a duration such as 250ms, 90s, 5m, 1h30m or 2d (units ms, s, m, h, d)";
-  if (!/^(\d+(ms|s|m|h|d))+$/.test(raw)) throw new InvalidValueError(`must be ${accepted}; got "${raw}"`);
-  let total = 0;
-  for (const match of raw.matchAll(/(\d+)(ms|s|m|h|d)/g)) {
-    total += Number(match[1]) * (DURATION_UNITS[match[2] ?? "s"] ?? 0);
-  }
-  if (bounds.minMs !== void 0 && total < bounds.minMs || bounds.maxMs !== void 0 && total > bounds.maxMs) {
-    throw new InvalidValueError(
-      `must be between ${bounds.minMs ?? 0}ms and ${bounds.maxMs ?? "\u221E"}ms; got "${raw}" (${total}ms)`
-    );
-  }
-  return total;
-}
-function isInside(root, target) {
-  const rel = relative(root, target);
-  return rel === "" || !rel.startsWith("..") && !isAbsolute(rel);
-}
-function realpathIfExists(path) {
-  try {
-    return realpathSync(path);
-  } catch {
-    return void 0;
-  }
-}
-function parsePath(raw, ctx, options = {}) {
-  if (raw.includes("\0")) throw new InvalidValueError("must not contain a NUL character");
-  const absolute = resolve(ctx.workspace, raw);
-  if (options.allowOutsideWorkspace) return absolute;
-  const outside = `must stay inside the workspace ${ctx.workspace}; "${raw}" resolves to`;
-  if (!isInside(ctx.workspace, absolute)) throw new InvalidValueError(`${outside} ${absolute}`);
-  const real = realpathIfExists(absolute);
-  const realWorkspace = realpathIfExists(ctx.workspace) ?? ctx.workspace;
-  if (real !== void 0 && !isInside(realWorkspace, real)) {
-    throw new InvalidValueError(`${outside} ${real} through a symbolic link`);
-  }
-  return absolute;
-}
-var inputs = {
-  string: (options = {}) => field("string", (raw) => {
-    if (options.pattern !== void 0 && !options.pattern.test(raw)) {
-      throw new InvalidValueError(
-        `must be ${options.accepted ?? `a string matching ${options.pattern}`}; got "${raw}"`
-      );
-    }
-    return raw;
-  }),
-  boolean: () => field("boolean", (raw) => parseBoolean(raw)),
-  list: () => field("list", (raw) => parseList(raw)),
-  enum: (allowed) => field("enum", (raw) => parseEnum(raw, allowed)),
-  integer: (bounds = {}) => field("integer", (raw) => parseInteger(raw, bounds)),
-  duration: (bounds = {}) => field("duration", (raw) => parseDuration(raw, bounds)),
-  path: (options = {}) => field("path", (raw, ctx) => parsePath(raw, ctx, options)),
-  custom: (kind, parse) => field(kind, parse)
-};
 
 // packages/core/src/oci/digest.ts
 var ALGORITHMS = { sha256: 64, sha512: 128 };

@@ -2161,9 +2161,9 @@ var require_dispatcher_base = __commonJS({
       }
       close(callback) {
         if (callback === void 0) {
-          return new Promise((resolve2, reject) => {
+          return new Promise((resolve3, reject) => {
             this.close((err, data) => {
-              return err ? reject(err) : resolve2(data);
+              return err ? reject(err) : resolve3(data);
             });
           });
         }
@@ -2201,12 +2201,12 @@ var require_dispatcher_base = __commonJS({
           err = null;
         }
         if (callback === void 0) {
-          return new Promise((resolve2, reject) => {
+          return new Promise((resolve3, reject) => {
             this.destroy(err, (err2, data) => {
               return err2 ? (
                 /* istanbul ignore next: should never error */
                 reject(err2)
-              ) : resolve2(data);
+              ) : resolve3(data);
             });
           });
         }
@@ -4473,8 +4473,8 @@ var require_util2 = __commonJS({
     function createDeferredPromise() {
       let res;
       let rej;
-      const promise = new Promise((resolve2, reject) => {
-        res = resolve2;
+      const promise = new Promise((resolve3, reject) => {
+        res = resolve3;
         rej = reject;
       });
       return { promise, resolve: res, reject: rej };
@@ -6725,12 +6725,12 @@ upgrade: ${upgrade}\r
           cb();
         }
       }
-      const waitForDrain = () => new Promise((resolve2, reject) => {
+      const waitForDrain = () => new Promise((resolve3, reject) => {
         assert(callback === null);
         if (socket[kError]) {
           reject(socket[kError]);
         } else {
-          callback = resolve2;
+          callback = resolve3;
         }
       });
       socket.on("close", onDrain).on("drain", onDrain);
@@ -7400,12 +7400,12 @@ var require_client_h2 = __commonJS({
           cb();
         }
       }
-      const waitForDrain = () => new Promise((resolve2, reject) => {
+      const waitForDrain = () => new Promise((resolve3, reject) => {
         assert(callback === null);
         if (socket[kError]) {
           reject(socket[kError]);
         } else {
-          callback = resolve2;
+          callback = resolve3;
         }
       });
       h2stream.on("close", onDrain).on("drain", onDrain);
@@ -7884,16 +7884,16 @@ var require_client = __commonJS({
         return this[kNeedDrain] < 2;
       }
       async [kClose]() {
-        return new Promise((resolve2) => {
+        return new Promise((resolve3) => {
           if (this[kSize]) {
-            this[kClosedResolve] = resolve2;
+            this[kClosedResolve] = resolve3;
           } else {
-            resolve2(null);
+            resolve3(null);
           }
         });
       }
       async [kDestroy](err) {
-        return new Promise((resolve2) => {
+        return new Promise((resolve3) => {
           const requests = this[kQueue].splice(this[kPendingIdx]);
           for (let i = 0; i < requests.length; i++) {
             const request = requests[i];
@@ -7904,7 +7904,7 @@ var require_client = __commonJS({
               this[kClosedResolve]();
               this[kClosedResolve] = null;
             }
-            resolve2(null);
+            resolve3(null);
           };
           if (this[kHTTPContext]) {
             this[kHTTPContext].destroy(err, callback);
@@ -7955,7 +7955,7 @@ var require_client = __commonJS({
         });
       }
       try {
-        const socket = await new Promise((resolve2, reject) => {
+        const socket = await new Promise((resolve3, reject) => {
           client[kConnector]({
             host,
             hostname,
@@ -7967,7 +7967,7 @@ var require_client = __commonJS({
             if (err) {
               reject(err);
             } else {
-              resolve2(socket2);
+              resolve3(socket2);
             }
           });
         });
@@ -8303,8 +8303,8 @@ var require_pool_base = __commonJS({
         if (this[kQueue].isEmpty()) {
           await Promise.all(this[kClients].map((c) => c.close()));
         } else {
-          await new Promise((resolve2) => {
-            this[kClosedResolve] = resolve2;
+          await new Promise((resolve3) => {
+            this[kClosedResolve] = resolve3;
           });
         }
       }
@@ -9573,7 +9573,7 @@ var require_readable = __commonJS({
         if (this._readableState.closeEmitted) {
           return null;
         }
-        return await new Promise((resolve2, reject) => {
+        return await new Promise((resolve3, reject) => {
           if (this[kContentLength] > limit) {
             this.destroy(new AbortError());
           }
@@ -9586,7 +9586,7 @@ var require_readable = __commonJS({
             if (signal?.aborted) {
               reject(signal.reason ?? new AbortError());
             } else {
-              resolve2(null);
+              resolve3(null);
             }
           }).on("error", noop).on("data", function(chunk) {
             limit -= chunk.length;
@@ -9605,7 +9605,7 @@ var require_readable = __commonJS({
     }
     async function consume(stream, type) {
       assert(!stream[kConsume]);
-      return new Promise((resolve2, reject) => {
+      return new Promise((resolve3, reject) => {
         if (isUnusable(stream)) {
           const rState = stream._readableState;
           if (rState.destroyed && rState.closeEmitted === false) {
@@ -9622,7 +9622,7 @@ var require_readable = __commonJS({
             stream[kConsume] = {
               type,
               stream,
-              resolve: resolve2,
+              resolve: resolve3,
               reject,
               length: 0,
               body: []
@@ -9692,18 +9692,18 @@ var require_readable = __commonJS({
       return buffer;
     }
     function consumeEnd(consume2) {
-      const { type, body, resolve: resolve2, stream, length } = consume2;
+      const { type, body, resolve: resolve3, stream, length } = consume2;
       try {
         if (type === "text") {
-          resolve2(chunksDecode(body, length));
+          resolve3(chunksDecode(body, length));
         } else if (type === "json") {
-          resolve2(JSON.parse(chunksDecode(body, length)));
+          resolve3(JSON.parse(chunksDecode(body, length)));
         } else if (type === "arrayBuffer") {
-          resolve2(chunksConcat(body, length).buffer);
+          resolve3(chunksConcat(body, length).buffer);
         } else if (type === "blob") {
-          resolve2(new Blob(body, { type: stream[kContentType] }));
+          resolve3(new Blob(body, { type: stream[kContentType] }));
         } else if (type === "bytes") {
-          resolve2(chunksConcat(body, length));
+          resolve3(chunksConcat(body, length));
         }
         consumeFinish(consume2);
       } catch (err) {
@@ -9960,9 +9960,9 @@ var require_api_request = __commonJS({
     };
     function request(opts, callback) {
       if (callback === void 0) {
-        return new Promise((resolve2, reject) => {
+        return new Promise((resolve3, reject) => {
           request.call(this, opts, (err, data) => {
-            return err ? reject(err) : resolve2(data);
+            return err ? reject(err) : resolve3(data);
           });
         });
       }
@@ -10185,9 +10185,9 @@ var require_api_stream = __commonJS({
     };
     function stream(opts, factory, callback) {
       if (callback === void 0) {
-        return new Promise((resolve2, reject) => {
+        return new Promise((resolve3, reject) => {
           stream.call(this, opts, factory, (err, data) => {
-            return err ? reject(err) : resolve2(data);
+            return err ? reject(err) : resolve3(data);
           });
         });
       }
@@ -10472,9 +10472,9 @@ var require_api_upgrade = __commonJS({
     };
     function upgrade(opts, callback) {
       if (callback === void 0) {
-        return new Promise((resolve2, reject) => {
+        return new Promise((resolve3, reject) => {
           upgrade.call(this, opts, (err, data) => {
-            return err ? reject(err) : resolve2(data);
+            return err ? reject(err) : resolve3(data);
           });
         });
       }
@@ -10566,9 +10566,9 @@ var require_api_connect = __commonJS({
     };
     function connect(opts, callback) {
       if (callback === void 0) {
-        return new Promise((resolve2, reject) => {
+        return new Promise((resolve3, reject) => {
           connect.call(this, opts, (err, data) => {
-            return err ? reject(err) : resolve2(data);
+            return err ? reject(err) : resolve3(data);
           });
         });
       }
@@ -14431,7 +14431,7 @@ var require_fetch = __commonJS({
       function dispatch({ body }) {
         const url = requestCurrentURL(request);
         const agent = fetchParams.controller.dispatcher;
-        return new Promise((resolve2, reject) => agent.dispatch(
+        return new Promise((resolve3, reject) => agent.dispatch(
           {
             path: url.pathname + url.search,
             origin: url.origin,
@@ -14507,7 +14507,7 @@ var require_fetch = __commonJS({
               }
               this.body = new Readable({ read: resume });
               const onError = this.onError.bind(this);
-              resolve2({
+              resolve3({
                 status,
                 statusText,
                 headersList,
@@ -14550,7 +14550,7 @@ var require_fetch = __commonJS({
               for (let i = 0; i < rawHeaders.length; i += 2) {
                 headersList.append(bufferToLowerCasedHeaderName(rawHeaders[i]), rawHeaders[i + 1].toString("latin1"), true);
               }
-              resolve2({
+              resolve3({
                 status,
                 statusText: STATUS_CODES[status],
                 headersList,
@@ -18291,8 +18291,8 @@ var require_util8 = __commonJS({
       return true;
     }
     function delay(ms) {
-      return new Promise((resolve2) => {
-        setTimeout(resolve2, ms).unref();
+      return new Promise((resolve3) => {
+        setTimeout(resolve3, ms).unref();
       });
     }
     module.exports = {
@@ -19150,6 +19150,12 @@ var require_undici = __commonJS({
   }
 });
 
+// packages/core/src/exec/tool-runner.ts
+import { spawn } from "node:child_process";
+import { mkdtemp, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+
 // packages/core/src/action/errors.ts
 var ConfigurationError = class extends Error {
   name = "ConfigurationError";
@@ -19191,520 +19197,128 @@ var InvalidValueError = class extends Error {
   name = "InvalidValueError";
 };
 
-// node_modules/.pnpm/@actions+core@3.0.1/node_modules/@actions/core/lib/command.js
-import * as os from "os";
-
-// node_modules/.pnpm/@actions+core@3.0.1/node_modules/@actions/core/lib/utils.js
-function toCommandValue(input) {
-  if (input === null || input === void 0) {
-    return "";
-  } else if (typeof input === "string" || input instanceof String) {
-    return input;
+// packages/core/src/exec/tool-runner.ts
+var STDERR_TAIL_BYTES = 16 * 1024;
+function redact(text, secrets) {
+  let out = text;
+  for (const secret of secrets ?? []) if (secret !== "") out = out.split(secret).join("***");
+  return out;
+}
+function lastLine(text) {
+  const lines = text.split(/\r?\n/).filter((l) => l.trim() !== "");
+  return lines.at(-1)?.trim() ?? "";
+}
+var ProcessToolRunner = class {
+  logger;
+  constructor(logger) {
+    this.logger = logger;
   }
-  return JSON.stringify(input);
-}
-function toCommandProperties(annotationProperties) {
-  if (!Object.keys(annotationProperties).length) {
-    return {};
-  }
-  return {
-    title: annotationProperties.title,
-    file: annotationProperties.file,
-    line: annotationProperties.startLine,
-    endLine: annotationProperties.endLine,
-    col: annotationProperties.startColumn,
-    endColumn: annotationProperties.endColumn
-  };
-}
-
-// node_modules/.pnpm/@actions+core@3.0.1/node_modules/@actions/core/lib/command.js
-function issueCommand(command, properties, message) {
-  const cmd = new Command(command, properties, message);
-  process.stdout.write(cmd.toString() + os.EOL);
-}
-var CMD_STRING = "::";
-var Command = class {
-  constructor(command, properties, message) {
-    if (!command) {
-      command = "missing.command";
+  run(request) {
+    const started = performance.now();
+    const maxStdout = request.maxStdoutBytes ?? 32 * 1024 * 1024;
+    const ok = request.okExitCodes ?? [0];
+    for (const secret of request.secrets ?? []) this.logger?.setSecret(secret);
+    if (request.echo) {
+      const line = `$ ${request.command} ${request.args.map(quoteForDisplay).join(" ")}`;
+      this.logger?.info(redact(line, request.secrets));
     }
-    this.command = command;
-    this.properties = properties;
-    this.message = message;
-  }
-  toString() {
-    let cmdStr = CMD_STRING + this.command;
-    if (this.properties && Object.keys(this.properties).length > 0) {
-      cmdStr += " ";
-      let first = true;
-      for (const key in this.properties) {
-        if (this.properties.hasOwnProperty(key)) {
-          const val = this.properties[key];
-          if (val) {
-            if (first) {
-              first = false;
-            } else {
-              cmdStr += ",";
-            }
-            cmdStr += `${key}=${escapeProperty(val)}`;
-          }
+    return new Promise((resolvePromise, reject) => {
+      const child = spawn(request.command, [...request.args], {
+        cwd: request.cwd,
+        env: request.env ?? process.env,
+        shell: false,
+        stdio: ["pipe", "pipe", "pipe"],
+        timeout: request.timeoutMs,
+        killSignal: "SIGTERM"
+      });
+      const stdoutChunks = [];
+      let stdoutBytes = 0;
+      let overflow = false;
+      let stderrTail = "";
+      let lineBuffer = { out: "", err: "" };
+      const echo = (kind, chunk) => {
+        if (!request.echo || this.logger === void 0) return;
+        const text = lineBuffer[kind] + chunk.toString("utf8");
+        const lines = text.split("\n");
+        lineBuffer = { ...lineBuffer, [kind]: lines.pop() ?? "" };
+        for (const line of lines) this.logger.info(redact(line, request.secrets));
+      };
+      child.stdout.on("data", (chunk) => {
+        stdoutBytes += chunk.length;
+        if (stdoutBytes > maxStdout) {
+          if (!overflow) child.kill("SIGTERM");
+          overflow = true;
+          return;
         }
-      }
-    }
-    cmdStr += `${CMD_STRING}${escapeData(this.message)}`;
-    return cmdStr;
-  }
-};
-function escapeData(s) {
-  return toCommandValue(s).replace(/%/g, "%25").replace(/\r/g, "%0D").replace(/\n/g, "%0A");
-}
-function escapeProperty(s) {
-  return toCommandValue(s).replace(/%/g, "%25").replace(/\r/g, "%0D").replace(/\n/g, "%0A").replace(/:/g, "%3A").replace(/,/g, "%2C");
-}
-
-// node_modules/.pnpm/@actions+core@3.0.1/node_modules/@actions/core/lib/file-command.js
-import * as crypto from "crypto";
-import * as fs from "fs";
-import * as os2 from "os";
-function issueFileCommand(command, message) {
-  const filePath = process.env[`GITHUB_${command}`];
-  if (!filePath) {
-    throw new Error(`Unable to find environment variable for file command ${command}`);
-  }
-  if (!fs.existsSync(filePath)) {
-    throw new Error(`Missing file at path: ${filePath}`);
-  }
-  fs.appendFileSync(filePath, `${toCommandValue(message)}${os2.EOL}`, {
-    encoding: "utf8"
-  });
-}
-function prepareKeyValueMessage(key, value) {
-  const delimiter = `ghadelimiter_${crypto.randomUUID()}`;
-  const convertedValue = toCommandValue(value);
-  if (key.includes(delimiter)) {
-    throw new Error(`Unexpected input: name should not contain the delimiter "${delimiter}"`);
-  }
-  if (convertedValue.includes(delimiter)) {
-    throw new Error(`Unexpected input: value should not contain the delimiter "${delimiter}"`);
-  }
-  return `${key}<<${delimiter}${os2.EOL}${convertedValue}${os2.EOL}${delimiter}`;
-}
-
-// node_modules/.pnpm/@actions+core@3.0.1/node_modules/@actions/core/lib/core.js
-import * as os4 from "os";
-
-// node_modules/.pnpm/@actions+http-client@4.0.1/node_modules/@actions/http-client/lib/index.js
-var tunnel = __toESM(require_tunnel2(), 1);
-var import_undici = __toESM(require_undici(), 1);
-var HttpCodes;
-(function(HttpCodes2) {
-  HttpCodes2[HttpCodes2["OK"] = 200] = "OK";
-  HttpCodes2[HttpCodes2["MultipleChoices"] = 300] = "MultipleChoices";
-  HttpCodes2[HttpCodes2["MovedPermanently"] = 301] = "MovedPermanently";
-  HttpCodes2[HttpCodes2["ResourceMoved"] = 302] = "ResourceMoved";
-  HttpCodes2[HttpCodes2["SeeOther"] = 303] = "SeeOther";
-  HttpCodes2[HttpCodes2["NotModified"] = 304] = "NotModified";
-  HttpCodes2[HttpCodes2["UseProxy"] = 305] = "UseProxy";
-  HttpCodes2[HttpCodes2["SwitchProxy"] = 306] = "SwitchProxy";
-  HttpCodes2[HttpCodes2["TemporaryRedirect"] = 307] = "TemporaryRedirect";
-  HttpCodes2[HttpCodes2["PermanentRedirect"] = 308] = "PermanentRedirect";
-  HttpCodes2[HttpCodes2["BadRequest"] = 400] = "BadRequest";
-  HttpCodes2[HttpCodes2["Unauthorized"] = 401] = "Unauthorized";
-  HttpCodes2[HttpCodes2["PaymentRequired"] = 402] = "PaymentRequired";
-  HttpCodes2[HttpCodes2["Forbidden"] = 403] = "Forbidden";
-  HttpCodes2[HttpCodes2["NotFound"] = 404] = "NotFound";
-  HttpCodes2[HttpCodes2["MethodNotAllowed"] = 405] = "MethodNotAllowed";
-  HttpCodes2[HttpCodes2["NotAcceptable"] = 406] = "NotAcceptable";
-  HttpCodes2[HttpCodes2["ProxyAuthenticationRequired"] = 407] = "ProxyAuthenticationRequired";
-  HttpCodes2[HttpCodes2["RequestTimeout"] = 408] = "RequestTimeout";
-  HttpCodes2[HttpCodes2["Conflict"] = 409] = "Conflict";
-  HttpCodes2[HttpCodes2["Gone"] = 410] = "Gone";
-  HttpCodes2[HttpCodes2["TooManyRequests"] = 429] = "TooManyRequests";
-  HttpCodes2[HttpCodes2["InternalServerError"] = 500] = "InternalServerError";
-  HttpCodes2[HttpCodes2["NotImplemented"] = 501] = "NotImplemented";
-  HttpCodes2[HttpCodes2["BadGateway"] = 502] = "BadGateway";
-  HttpCodes2[HttpCodes2["ServiceUnavailable"] = 503] = "ServiceUnavailable";
-  HttpCodes2[HttpCodes2["GatewayTimeout"] = 504] = "GatewayTimeout";
-})(HttpCodes || (HttpCodes = {}));
-var Headers;
-(function(Headers2) {
-  Headers2["Accept"] = "accept";
-  Headers2["ContentType"] = "content-type";
-})(Headers || (Headers = {}));
-var MediaTypes;
-(function(MediaTypes2) {
-  MediaTypes2["ApplicationJson"] = "application/json";
-})(MediaTypes || (MediaTypes = {}));
-var HttpRedirectCodes = [
-  HttpCodes.MovedPermanently,
-  HttpCodes.ResourceMoved,
-  HttpCodes.SeeOther,
-  HttpCodes.TemporaryRedirect,
-  HttpCodes.PermanentRedirect
-];
-var HttpResponseRetryCodes = [
-  HttpCodes.BadGateway,
-  HttpCodes.ServiceUnavailable,
-  HttpCodes.GatewayTimeout
-];
-
-// node_modules/.pnpm/@actions+core@3.0.1/node_modules/@actions/core/lib/summary.js
-import { EOL as EOL3 } from "os";
-import { constants, promises } from "fs";
-var __awaiter = function(thisArg, _arguments, P, generator) {
-  function adopt(value) {
-    return value instanceof P ? value : new P(function(resolve2) {
-      resolve2(value);
-    });
-  }
-  return new (P || (P = Promise))(function(resolve2, reject) {
-    function fulfilled(value) {
-      try {
-        step(generator.next(value));
-      } catch (e) {
-        reject(e);
-      }
-    }
-    function rejected(value) {
-      try {
-        step(generator["throw"](value));
-      } catch (e) {
-        reject(e);
-      }
-    }
-    function step(result) {
-      result.done ? resolve2(result.value) : adopt(result.value).then(fulfilled, rejected);
-    }
-    step((generator = generator.apply(thisArg, _arguments || [])).next());
-  });
-};
-var { access, appendFile, writeFile } = promises;
-var SUMMARY_ENV_VAR = "GITHUB_STEP_SUMMARY";
-var Summary = class {
-  constructor() {
-    this._buffer = "";
-  }
-  /**
-   * Finds the summary file path from the environment, rejects if env var is not found or file does not exist
-   * Also checks r/w permissions.
-   *
-   * @returns step summary file path
-   */
-  filePath() {
-    return __awaiter(this, void 0, void 0, function* () {
-      if (this._filePath) {
-        return this._filePath;
-      }
-      const pathFromEnv = process.env[SUMMARY_ENV_VAR];
-      if (!pathFromEnv) {
-        throw new Error(`Unable to find environment variable for $${SUMMARY_ENV_VAR}. Check if your runtime environment supports job summaries.`);
-      }
-      try {
-        yield access(pathFromEnv, constants.R_OK | constants.W_OK);
-      } catch (_a) {
-        throw new Error(`Unable to access summary file: '${pathFromEnv}'. Check if the file has correct read/write permissions.`);
-      }
-      this._filePath = pathFromEnv;
-      return this._filePath;
-    });
-  }
-  /**
-   * Wraps content in an HTML tag, adding any HTML attributes
-   *
-   * @param {string} tag HTML tag to wrap
-   * @param {string | null} content content within the tag
-   * @param {[attribute: string]: string} attrs key-value list of HTML attributes to add
-   *
-   * @returns {string} content wrapped in HTML element
-   */
-  wrap(tag, content, attrs = {}) {
-    const htmlAttrs = Object.entries(attrs).map(([key, value]) => ` ${key}="${value}"`).join("");
-    if (!content) {
-      return `<${tag}${htmlAttrs}>`;
-    }
-    return `<${tag}${htmlAttrs}>${content}</${tag}>`;
-  }
-  /**
-   * Writes text in the buffer to the summary buffer file and empties buffer. Will append by default.
-   *
-   * @param {SummaryWriteOptions} [options] (optional) options for write operation
-   *
-   * @returns {Promise<Summary>} summary instance
-   */
-  write(options) {
-    return __awaiter(this, void 0, void 0, function* () {
-      const overwrite = !!(options === null || options === void 0 ? void 0 : options.overwrite);
-      const filePath = yield this.filePath();
-      const writeFunc = overwrite ? writeFile : appendFile;
-      yield writeFunc(filePath, this._buffer, { encoding: "utf8" });
-      return this.emptyBuffer();
-    });
-  }
-  /**
-   * Clears the summary buffer and wipes the summary file
-   *
-   * @returns {Summary} summary instance
-   */
-  clear() {
-    return __awaiter(this, void 0, void 0, function* () {
-      return this.emptyBuffer().write({ overwrite: true });
-    });
-  }
-  /**
-   * Returns the current summary buffer as a string
-   *
-   * @returns {string} string of summary buffer
-   */
-  stringify() {
-    return this._buffer;
-  }
-  /**
-   * If the summary buffer is empty
-   *
-   * @returns {boolen} true if the buffer is empty
-   */
-  isEmptyBuffer() {
-    return this._buffer.length === 0;
-  }
-  /**
-   * Resets the summary buffer without writing to summary file
-   *
-   * @returns {Summary} summary instance
-   */
-  emptyBuffer() {
-    this._buffer = "";
-    return this;
-  }
-  /**
-   * Adds raw text to the summary buffer
-   *
-   * @param {string} text content to add
-   * @param {boolean} [addEOL=false] (optional) append an EOL to the raw text (default: false)
-   *
-   * @returns {Summary} summary instance
-   */
-  addRaw(text, addEOL = false) {
-    this._buffer += text;
-    return addEOL ? this.addEOL() : this;
-  }
-  /**
-   * Adds the operating system-specific end-of-line marker to the buffer
-   *
-   * @returns {Summary} summary instance
-   */
-  addEOL() {
-    return this.addRaw(EOL3);
-  }
-  /**
-   * Adds an HTML codeblock to the summary buffer
-   *
-   * @param {string} code content to render within fenced code block
-   * @param {string} lang (optional) language to syntax highlight code
-   *
-   * @returns {Summary} summary instance
-   */
-  addCodeBlock(code, lang) {
-    const attrs = Object.assign({}, lang && { lang });
-    const element = this.wrap("pre", this.wrap("code", code), attrs);
-    return this.addRaw(element).addEOL();
-  }
-  /**
-   * Adds an HTML list to the summary buffer
-   *
-   * @param {string[]} items list of items to render
-   * @param {boolean} [ordered=false] (optional) if the rendered list should be ordered or not (default: false)
-   *
-   * @returns {Summary} summary instance
-   */
-  addList(items, ordered = false) {
-    const tag = ordered ? "ol" : "ul";
-    const listItems = items.map((item) => this.wrap("li", item)).join("");
-    const element = this.wrap(tag, listItems);
-    return this.addRaw(element).addEOL();
-  }
-  /**
-   * Adds an HTML table to the summary buffer
-   *
-   * @param {SummaryTableCell[]} rows table rows
-   *
-   * @returns {Summary} summary instance
-   */
-  addTable(rows) {
-    const tableBody = rows.map((row) => {
-      const cells = row.map((cell) => {
-        if (typeof cell === "string") {
-          return this.wrap("td", cell);
+        stdoutChunks.push(chunk);
+        echo("out", chunk);
+      });
+      child.stderr.on("data", (chunk) => {
+        stderrTail = (stderrTail + chunk.toString("utf8")).slice(-STDERR_TAIL_BYTES);
+        echo("err", chunk);
+      });
+      child.stdin.on("error", () => {
+      });
+      child.stdin.end(request.stdin ?? "");
+      child.on("error", (error2) => {
+        const why = error2.code === "ENOENT" ? `${request.tool} is not installed or not on PATH (tried "${request.command}")` : `${request.tool} could not be started: ${error2.message}`;
+        reject(new CommandError(why, { tool: request.tool, cause: error2 }));
+      });
+      child.on("close", (code, signal) => {
+        for (const kind of ["out", "err"]) {
+          if (lineBuffer[kind] !== "" && request.echo)
+            this.logger?.info(redact(lineBuffer[kind], request.secrets));
         }
-        const { header, data, colspan, rowspan } = cell;
-        const tag = header ? "th" : "td";
-        const attrs = Object.assign(Object.assign({}, colspan && { colspan }), rowspan && { rowspan });
-        return this.wrap(tag, data, attrs);
-      }).join("");
-      return this.wrap("tr", cells);
-    }).join("");
-    const element = this.wrap("table", tableBody);
-    return this.addRaw(element).addEOL();
-  }
-  /**
-   * Adds a collapsable HTML details element to the summary buffer
-   *
-   * @param {string} label text for the closed state
-   * @param {string} content collapsable content
-   *
-   * @returns {Summary} summary instance
-   */
-  addDetails(label, content) {
-    const element = this.wrap("details", this.wrap("summary", label) + content);
-    return this.addRaw(element).addEOL();
-  }
-  /**
-   * Adds an HTML image tag to the summary buffer
-   *
-   * @param {string} src path to the image you to embed
-   * @param {string} alt text description of the image
-   * @param {SummaryImageOptions} options (optional) addition image attributes
-   *
-   * @returns {Summary} summary instance
-   */
-  addImage(src, alt, options) {
-    const { width, height } = options || {};
-    const attrs = Object.assign(Object.assign({}, width && { width }), height && { height });
-    const element = this.wrap("img", null, Object.assign({ src, alt }, attrs));
-    return this.addRaw(element).addEOL();
-  }
-  /**
-   * Adds an HTML section heading element
-   *
-   * @param {string} text heading text
-   * @param {number | string} [level=1] (optional) the heading level, default: 1
-   *
-   * @returns {Summary} summary instance
-   */
-  addHeading(text, level) {
-    const tag = `h${level}`;
-    const allowedTag = ["h1", "h2", "h3", "h4", "h5", "h6"].includes(tag) ? tag : "h1";
-    const element = this.wrap(allowedTag, text);
-    return this.addRaw(element).addEOL();
-  }
-  /**
-   * Adds an HTML thematic break (<hr>) to the summary buffer
-   *
-   * @returns {Summary} summary instance
-   */
-  addSeparator() {
-    const element = this.wrap("hr", null);
-    return this.addRaw(element).addEOL();
-  }
-  /**
-   * Adds an HTML line break (<br>) to the summary buffer
-   *
-   * @returns {Summary} summary instance
-   */
-  addBreak() {
-    const element = this.wrap("br", null);
-    return this.addRaw(element).addEOL();
-  }
-  /**
-   * Adds an HTML blockquote to the summary buffer
-   *
-   * @param {string} text quote text
-   * @param {string} cite (optional) citation url
-   *
-   * @returns {Summary} summary instance
-   */
-  addQuote(text, cite) {
-    const attrs = Object.assign({}, cite && { cite });
-    const element = this.wrap("blockquote", text, attrs);
-    return this.addRaw(element).addEOL();
-  }
-  /**
-   * Adds an HTML anchor tag to the summary buffer
-   *
-   * @param {string} text link text/content
-   * @param {string} href hyperlink
-   *
-   * @returns {Summary} summary instance
-   */
-  addLink(text, href) {
-    const element = this.wrap("a", text, { href });
-    return this.addRaw(element).addEOL();
+        const tail = redact(stderrTail, request.secrets);
+        const result = {
+          exitCode: code ?? -1,
+          stdout: redact(Buffer.concat(stdoutChunks).toString("utf8"), request.secrets),
+          stderrTail: tail,
+          durationMs: performance.now() - started
+        };
+        if (overflow) {
+          reject(
+            new CommandError(`${request.tool} wrote more than ${maxStdout} bytes to stdout`, {
+              tool: request.tool
+            })
+          );
+        } else if (signal !== null) {
+          const timedOut = request.timeoutMs !== void 0 && result.durationMs >= request.timeoutMs;
+          const why = timedOut ? `timed out after ${request.timeoutMs} ms` : `was killed by ${signal}`;
+          reject(
+            new CommandError(`${request.tool} ${why}`, { tool: request.tool, stderrTail: lastLine(tail) })
+          );
+        } else if (!ok.includes(result.exitCode)) {
+          const detail = lastLine(tail);
+          reject(
+            new CommandError(
+              `${request.tool} failed with exit code ${result.exitCode}${detail ? `: ${detail}` : ""}`,
+              {
+                tool: request.tool,
+                exitCode: result.exitCode,
+                stderrTail: tail
+              }
+            )
+          );
+        } else {
+          resolvePromise(result);
+        }
+      });
+    });
   }
 };
-var _summary = new Summary();
-
-// node_modules/.pnpm/@actions+core@3.0.1/node_modules/@actions/core/lib/platform.js
-import os3 from "os";
-
-// node_modules/.pnpm/@actions+io@3.0.2/node_modules/@actions/io/lib/io-util.js
-import * as fs2 from "fs";
-var { chmod, copyFile, lstat, mkdir, open, readdir, rename, rm, rmdir, stat, symlink, unlink } = fs2.promises;
-var IS_WINDOWS = process.platform === "win32";
-var READONLY = fs2.constants.O_RDONLY;
-
-// node_modules/.pnpm/@actions+exec@3.0.0/node_modules/@actions/exec/lib/toolrunner.js
-var IS_WINDOWS2 = process.platform === "win32";
-
-// node_modules/.pnpm/@actions+core@3.0.1/node_modules/@actions/core/lib/platform.js
-var platform = os3.platform();
-var arch = os3.arch();
-
-// node_modules/.pnpm/@actions+core@3.0.1/node_modules/@actions/core/lib/core.js
-var ExitCode;
-(function(ExitCode2) {
-  ExitCode2[ExitCode2["Success"] = 0] = "Success";
-  ExitCode2[ExitCode2["Failure"] = 1] = "Failure";
-})(ExitCode || (ExitCode = {}));
-function setOutput(name, value) {
-  const filePath = process.env["GITHUB_OUTPUT"] || "";
-  if (filePath) {
-    return issueFileCommand("OUTPUT", prepareKeyValueMessage(name, value));
-  }
-  process.stdout.write(os4.EOL);
-  issueCommand("set-output", { name }, toCommandValue(value));
+function quoteForDisplay(arg) {
+  return /^[\w@%+=:,./-]+$/.test(arg) ? arg : `'${arg.replace(/'/g, `'\\''`)}'`;
 }
-function setFailed(message) {
-  process.exitCode = ExitCode.Failure;
-  error(message);
-}
-function debug(message) {
-  issueCommand("debug", {}, message);
-}
-function error(message, properties = {}) {
-  issueCommand("error", toCommandProperties(properties), message instanceof Error ? message.toString() : message);
-}
-
-// packages/core/src/action/outputs.ts
-var runnerOutputs = {
-  set: (name, value) => setOutput(name, value)
-};
-function defineOutputs(names) {
-  return {
-    names,
-    write(values, sink = runnerOutputs) {
-      for (const name of names) sink.set(name, values[name]);
-    }
-  };
-}
-
-// packages/core/src/action/run.ts
-function details(error2) {
-  if (error2 instanceof CommandError && error2.stderrTail !== "")
-    return `${error2.tool} stderr: ${error2.stderrTail}`;
-  if (error2 instanceof Error && !(error2 instanceof ConfigurationError) && error2.stack) return error2.stack;
-  return void 0;
-}
-async function runMain(main2, hooks = {}) {
-  const fail2 = hooks.fail ?? ((message) => setFailed(message));
-  const debug2 = hooks.debug ?? ((message) => debug(message));
+async function withSecretFile(content, use, options = {}) {
+  const base = options.directory ?? process.env.RUNNER_TEMP ?? tmpdir();
+  const dir = await mkdtemp(join(base, "secret-"));
+  const path = join(dir, options.name ?? "secret");
   try {
-    await main2();
-    return 0;
-  } catch (error2) {
-    const more = details(error2);
-    if (more !== void 0) debug2(more);
-    fail2(describeError(error2));
-    process.exitCode = 1;
-    return 1;
+    await writeFile(path, content, { mode: 384, flag: "wx" });
+    return await use(path);
+  } finally {
+    await rm(dir, { recursive: true, force: true });
   }
 }
 
@@ -19906,8 +19520,622 @@ var inputs = {
   integer: (bounds = {}) => field("integer", (raw) => parseInteger(raw, bounds)),
   duration: (bounds = {}) => field("duration", (raw) => parseDuration(raw, bounds)),
   path: (options = {}) => field("path", (raw, ctx) => parsePath(raw, ctx, options)),
+  keyValues: () => field("key-values", (raw) => parseKeyValues(raw)),
   custom: (kind, parse) => field(kind, parse)
 };
+var KEY = /^[A-Za-z_][A-Za-z0-9_.\-/]*$/;
+function parseKeyValues(raw) {
+  return parseList(raw).map((item, i) => {
+    const eq = item.indexOf("=");
+    const key = eq < 0 ? item : item.slice(0, eq);
+    if (eq < 0 || !KEY.test(key)) {
+      throw new InvalidValueError(
+        `item ${i + 1} must be KEY=value with a key of letters, digits, "_", ".", "-" or "/"; got "${key}"`
+      );
+    }
+    return [key, item.slice(eq + 1)];
+  });
+}
+
+// node_modules/.pnpm/@actions+core@3.0.1/node_modules/@actions/core/lib/command.js
+import * as os from "os";
+
+// node_modules/.pnpm/@actions+core@3.0.1/node_modules/@actions/core/lib/utils.js
+function toCommandValue(input) {
+  if (input === null || input === void 0) {
+    return "";
+  } else if (typeof input === "string" || input instanceof String) {
+    return input;
+  }
+  return JSON.stringify(input);
+}
+function toCommandProperties(annotationProperties) {
+  if (!Object.keys(annotationProperties).length) {
+    return {};
+  }
+  return {
+    title: annotationProperties.title,
+    file: annotationProperties.file,
+    line: annotationProperties.startLine,
+    endLine: annotationProperties.endLine,
+    col: annotationProperties.startColumn,
+    endColumn: annotationProperties.endColumn
+  };
+}
+
+// node_modules/.pnpm/@actions+core@3.0.1/node_modules/@actions/core/lib/command.js
+function issueCommand(command, properties, message) {
+  const cmd = new Command(command, properties, message);
+  process.stdout.write(cmd.toString() + os.EOL);
+}
+function issue(name, message = "") {
+  issueCommand(name, {}, message);
+}
+var CMD_STRING = "::";
+var Command = class {
+  constructor(command, properties, message) {
+    if (!command) {
+      command = "missing.command";
+    }
+    this.command = command;
+    this.properties = properties;
+    this.message = message;
+  }
+  toString() {
+    let cmdStr = CMD_STRING + this.command;
+    if (this.properties && Object.keys(this.properties).length > 0) {
+      cmdStr += " ";
+      let first = true;
+      for (const key in this.properties) {
+        if (this.properties.hasOwnProperty(key)) {
+          const val = this.properties[key];
+          if (val) {
+            if (first) {
+              first = false;
+            } else {
+              cmdStr += ",";
+            }
+            cmdStr += `${key}=${escapeProperty(val)}`;
+          }
+        }
+      }
+    }
+    cmdStr += `${CMD_STRING}${escapeData(this.message)}`;
+    return cmdStr;
+  }
+};
+function escapeData(s) {
+  return toCommandValue(s).replace(/%/g, "%25").replace(/\r/g, "%0D").replace(/\n/g, "%0A");
+}
+function escapeProperty(s) {
+  return toCommandValue(s).replace(/%/g, "%25").replace(/\r/g, "%0D").replace(/\n/g, "%0A").replace(/:/g, "%3A").replace(/,/g, "%2C");
+}
+
+// node_modules/.pnpm/@actions+core@3.0.1/node_modules/@actions/core/lib/file-command.js
+import * as crypto from "crypto";
+import * as fs from "fs";
+import * as os2 from "os";
+function issueFileCommand(command, message) {
+  const filePath = process.env[`GITHUB_${command}`];
+  if (!filePath) {
+    throw new Error(`Unable to find environment variable for file command ${command}`);
+  }
+  if (!fs.existsSync(filePath)) {
+    throw new Error(`Missing file at path: ${filePath}`);
+  }
+  fs.appendFileSync(filePath, `${toCommandValue(message)}${os2.EOL}`, {
+    encoding: "utf8"
+  });
+}
+function prepareKeyValueMessage(key, value) {
+  const delimiter = `ghadelimiter_${crypto.randomUUID()}`;
+  const convertedValue = toCommandValue(value);
+  if (key.includes(delimiter)) {
+    throw new Error(`Unexpected input: name should not contain the delimiter "${delimiter}"`);
+  }
+  if (convertedValue.includes(delimiter)) {
+    throw new Error(`Unexpected input: value should not contain the delimiter "${delimiter}"`);
+  }
+  return `${key}<<${delimiter}${os2.EOL}${convertedValue}${os2.EOL}${delimiter}`;
+}
+
+// node_modules/.pnpm/@actions+core@3.0.1/node_modules/@actions/core/lib/core.js
+import * as os4 from "os";
+
+// node_modules/.pnpm/@actions+http-client@4.0.1/node_modules/@actions/http-client/lib/index.js
+var tunnel = __toESM(require_tunnel2(), 1);
+var import_undici = __toESM(require_undici(), 1);
+var HttpCodes;
+(function(HttpCodes2) {
+  HttpCodes2[HttpCodes2["OK"] = 200] = "OK";
+  HttpCodes2[HttpCodes2["MultipleChoices"] = 300] = "MultipleChoices";
+  HttpCodes2[HttpCodes2["MovedPermanently"] = 301] = "MovedPermanently";
+  HttpCodes2[HttpCodes2["ResourceMoved"] = 302] = "ResourceMoved";
+  HttpCodes2[HttpCodes2["SeeOther"] = 303] = "SeeOther";
+  HttpCodes2[HttpCodes2["NotModified"] = 304] = "NotModified";
+  HttpCodes2[HttpCodes2["UseProxy"] = 305] = "UseProxy";
+  HttpCodes2[HttpCodes2["SwitchProxy"] = 306] = "SwitchProxy";
+  HttpCodes2[HttpCodes2["TemporaryRedirect"] = 307] = "TemporaryRedirect";
+  HttpCodes2[HttpCodes2["PermanentRedirect"] = 308] = "PermanentRedirect";
+  HttpCodes2[HttpCodes2["BadRequest"] = 400] = "BadRequest";
+  HttpCodes2[HttpCodes2["Unauthorized"] = 401] = "Unauthorized";
+  HttpCodes2[HttpCodes2["PaymentRequired"] = 402] = "PaymentRequired";
+  HttpCodes2[HttpCodes2["Forbidden"] = 403] = "Forbidden";
+  HttpCodes2[HttpCodes2["NotFound"] = 404] = "NotFound";
+  HttpCodes2[HttpCodes2["MethodNotAllowed"] = 405] = "MethodNotAllowed";
+  HttpCodes2[HttpCodes2["NotAcceptable"] = 406] = "NotAcceptable";
+  HttpCodes2[HttpCodes2["ProxyAuthenticationRequired"] = 407] = "ProxyAuthenticationRequired";
+  HttpCodes2[HttpCodes2["RequestTimeout"] = 408] = "RequestTimeout";
+  HttpCodes2[HttpCodes2["Conflict"] = 409] = "Conflict";
+  HttpCodes2[HttpCodes2["Gone"] = 410] = "Gone";
+  HttpCodes2[HttpCodes2["TooManyRequests"] = 429] = "TooManyRequests";
+  HttpCodes2[HttpCodes2["InternalServerError"] = 500] = "InternalServerError";
+  HttpCodes2[HttpCodes2["NotImplemented"] = 501] = "NotImplemented";
+  HttpCodes2[HttpCodes2["BadGateway"] = 502] = "BadGateway";
+  HttpCodes2[HttpCodes2["ServiceUnavailable"] = 503] = "ServiceUnavailable";
+  HttpCodes2[HttpCodes2["GatewayTimeout"] = 504] = "GatewayTimeout";
+})(HttpCodes || (HttpCodes = {}));
+var Headers;
+(function(Headers2) {
+  Headers2["Accept"] = "accept";
+  Headers2["ContentType"] = "content-type";
+})(Headers || (Headers = {}));
+var MediaTypes;
+(function(MediaTypes2) {
+  MediaTypes2["ApplicationJson"] = "application/json";
+})(MediaTypes || (MediaTypes = {}));
+var HttpRedirectCodes = [
+  HttpCodes.MovedPermanently,
+  HttpCodes.ResourceMoved,
+  HttpCodes.SeeOther,
+  HttpCodes.TemporaryRedirect,
+  HttpCodes.PermanentRedirect
+];
+var HttpResponseRetryCodes = [
+  HttpCodes.BadGateway,
+  HttpCodes.ServiceUnavailable,
+  HttpCodes.GatewayTimeout
+];
+
+// node_modules/.pnpm/@actions+core@3.0.1/node_modules/@actions/core/lib/summary.js
+import { EOL as EOL3 } from "os";
+import { constants, promises } from "fs";
+var __awaiter = function(thisArg, _arguments, P, generator) {
+  function adopt(value) {
+    return value instanceof P ? value : new P(function(resolve3) {
+      resolve3(value);
+    });
+  }
+  return new (P || (P = Promise))(function(resolve3, reject) {
+    function fulfilled(value) {
+      try {
+        step(generator.next(value));
+      } catch (e) {
+        reject(e);
+      }
+    }
+    function rejected(value) {
+      try {
+        step(generator["throw"](value));
+      } catch (e) {
+        reject(e);
+      }
+    }
+    function step(result) {
+      result.done ? resolve3(result.value) : adopt(result.value).then(fulfilled, rejected);
+    }
+    step((generator = generator.apply(thisArg, _arguments || [])).next());
+  });
+};
+var { access, appendFile, writeFile: writeFile2 } = promises;
+var SUMMARY_ENV_VAR = "GITHUB_STEP_SUMMARY";
+var Summary = class {
+  constructor() {
+    this._buffer = "";
+  }
+  /**
+   * Finds the summary file path from the environment, rejects if env var is not found or file does not exist
+   * Also checks r/w permissions.
+   *
+   * @returns step summary file path
+   */
+  filePath() {
+    return __awaiter(this, void 0, void 0, function* () {
+      if (this._filePath) {
+        return this._filePath;
+      }
+      const pathFromEnv = process.env[SUMMARY_ENV_VAR];
+      if (!pathFromEnv) {
+        throw new Error(`Unable to find environment variable for $${SUMMARY_ENV_VAR}. Check if your runtime environment supports job summaries.`);
+      }
+      try {
+        yield access(pathFromEnv, constants.R_OK | constants.W_OK);
+      } catch (_a) {
+        throw new Error(`Unable to access summary file: '${pathFromEnv}'. Check if the file has correct read/write permissions.`);
+      }
+      this._filePath = pathFromEnv;
+      return this._filePath;
+    });
+  }
+  /**
+   * Wraps content in an HTML tag, adding any HTML attributes
+   *
+   * @param {string} tag HTML tag to wrap
+   * @param {string | null} content content within the tag
+   * @param {[attribute: string]: string} attrs key-value list of HTML attributes to add
+   *
+   * @returns {string} content wrapped in HTML element
+   */
+  wrap(tag, content, attrs = {}) {
+    const htmlAttrs = Object.entries(attrs).map(([key, value]) => ` ${key}="${value}"`).join("");
+    if (!content) {
+      return `<${tag}${htmlAttrs}>`;
+    }
+    return `<${tag}${htmlAttrs}>${content}</${tag}>`;
+  }
+  /**
+   * Writes text in the buffer to the summary buffer file and empties buffer. Will append by default.
+   *
+   * @param {SummaryWriteOptions} [options] (optional) options for write operation
+   *
+   * @returns {Promise<Summary>} summary instance
+   */
+  write(options) {
+    return __awaiter(this, void 0, void 0, function* () {
+      const overwrite = !!(options === null || options === void 0 ? void 0 : options.overwrite);
+      const filePath = yield this.filePath();
+      const writeFunc = overwrite ? writeFile2 : appendFile;
+      yield writeFunc(filePath, this._buffer, { encoding: "utf8" });
+      return this.emptyBuffer();
+    });
+  }
+  /**
+   * Clears the summary buffer and wipes the summary file
+   *
+   * @returns {Summary} summary instance
+   */
+  clear() {
+    return __awaiter(this, void 0, void 0, function* () {
+      return this.emptyBuffer().write({ overwrite: true });
+    });
+  }
+  /**
+   * Returns the current summary buffer as a string
+   *
+   * @returns {string} string of summary buffer
+   */
+  stringify() {
+    return this._buffer;
+  }
+  /**
+   * If the summary buffer is empty
+   *
+   * @returns {boolen} true if the buffer is empty
+   */
+  isEmptyBuffer() {
+    return this._buffer.length === 0;
+  }
+  /**
+   * Resets the summary buffer without writing to summary file
+   *
+   * @returns {Summary} summary instance
+   */
+  emptyBuffer() {
+    this._buffer = "";
+    return this;
+  }
+  /**
+   * Adds raw text to the summary buffer
+   *
+   * @param {string} text content to add
+   * @param {boolean} [addEOL=false] (optional) append an EOL to the raw text (default: false)
+   *
+   * @returns {Summary} summary instance
+   */
+  addRaw(text, addEOL = false) {
+    this._buffer += text;
+    return addEOL ? this.addEOL() : this;
+  }
+  /**
+   * Adds the operating system-specific end-of-line marker to the buffer
+   *
+   * @returns {Summary} summary instance
+   */
+  addEOL() {
+    return this.addRaw(EOL3);
+  }
+  /**
+   * Adds an HTML codeblock to the summary buffer
+   *
+   * @param {string} code content to render within fenced code block
+   * @param {string} lang (optional) language to syntax highlight code
+   *
+   * @returns {Summary} summary instance
+   */
+  addCodeBlock(code, lang) {
+    const attrs = Object.assign({}, lang && { lang });
+    const element = this.wrap("pre", this.wrap("code", code), attrs);
+    return this.addRaw(element).addEOL();
+  }
+  /**
+   * Adds an HTML list to the summary buffer
+   *
+   * @param {string[]} items list of items to render
+   * @param {boolean} [ordered=false] (optional) if the rendered list should be ordered or not (default: false)
+   *
+   * @returns {Summary} summary instance
+   */
+  addList(items, ordered = false) {
+    const tag = ordered ? "ol" : "ul";
+    const listItems = items.map((item) => this.wrap("li", item)).join("");
+    const element = this.wrap(tag, listItems);
+    return this.addRaw(element).addEOL();
+  }
+  /**
+   * Adds an HTML table to the summary buffer
+   *
+   * @param {SummaryTableCell[]} rows table rows
+   *
+   * @returns {Summary} summary instance
+   */
+  addTable(rows) {
+    const tableBody = rows.map((row) => {
+      const cells = row.map((cell) => {
+        if (typeof cell === "string") {
+          return this.wrap("td", cell);
+        }
+        const { header, data, colspan, rowspan } = cell;
+        const tag = header ? "th" : "td";
+        const attrs = Object.assign(Object.assign({}, colspan && { colspan }), rowspan && { rowspan });
+        return this.wrap(tag, data, attrs);
+      }).join("");
+      return this.wrap("tr", cells);
+    }).join("");
+    const element = this.wrap("table", tableBody);
+    return this.addRaw(element).addEOL();
+  }
+  /**
+   * Adds a collapsable HTML details element to the summary buffer
+   *
+   * @param {string} label text for the closed state
+   * @param {string} content collapsable content
+   *
+   * @returns {Summary} summary instance
+   */
+  addDetails(label, content) {
+    const element = this.wrap("details", this.wrap("summary", label) + content);
+    return this.addRaw(element).addEOL();
+  }
+  /**
+   * Adds an HTML image tag to the summary buffer
+   *
+   * @param {string} src path to the image you to embed
+   * @param {string} alt text description of the image
+   * @param {SummaryImageOptions} options (optional) addition image attributes
+   *
+   * @returns {Summary} summary instance
+   */
+  addImage(src, alt, options) {
+    const { width, height } = options || {};
+    const attrs = Object.assign(Object.assign({}, width && { width }), height && { height });
+    const element = this.wrap("img", null, Object.assign({ src, alt }, attrs));
+    return this.addRaw(element).addEOL();
+  }
+  /**
+   * Adds an HTML section heading element
+   *
+   * @param {string} text heading text
+   * @param {number | string} [level=1] (optional) the heading level, default: 1
+   *
+   * @returns {Summary} summary instance
+   */
+  addHeading(text, level) {
+    const tag = `h${level}`;
+    const allowedTag = ["h1", "h2", "h3", "h4", "h5", "h6"].includes(tag) ? tag : "h1";
+    const element = this.wrap(allowedTag, text);
+    return this.addRaw(element).addEOL();
+  }
+  /**
+   * Adds an HTML thematic break (<hr>) to the summary buffer
+   *
+   * @returns {Summary} summary instance
+   */
+  addSeparator() {
+    const element = this.wrap("hr", null);
+    return this.addRaw(element).addEOL();
+  }
+  /**
+   * Adds an HTML line break (<br>) to the summary buffer
+   *
+   * @returns {Summary} summary instance
+   */
+  addBreak() {
+    const element = this.wrap("br", null);
+    return this.addRaw(element).addEOL();
+  }
+  /**
+   * Adds an HTML blockquote to the summary buffer
+   *
+   * @param {string} text quote text
+   * @param {string} cite (optional) citation url
+   *
+   * @returns {Summary} summary instance
+   */
+  addQuote(text, cite) {
+    const attrs = Object.assign({}, cite && { cite });
+    const element = this.wrap("blockquote", text, attrs);
+    return this.addRaw(element).addEOL();
+  }
+  /**
+   * Adds an HTML anchor tag to the summary buffer
+   *
+   * @param {string} text link text/content
+   * @param {string} href hyperlink
+   *
+   * @returns {Summary} summary instance
+   */
+  addLink(text, href) {
+    const element = this.wrap("a", text, { href });
+    return this.addRaw(element).addEOL();
+  }
+};
+var _summary = new Summary();
+var summary = _summary;
+
+// node_modules/.pnpm/@actions+core@3.0.1/node_modules/@actions/core/lib/platform.js
+import os3 from "os";
+
+// node_modules/.pnpm/@actions+io@3.0.2/node_modules/@actions/io/lib/io-util.js
+import * as fs2 from "fs";
+var { chmod, copyFile, lstat, mkdir, open, readdir, rename, rm: rm2, rmdir, stat, symlink, unlink } = fs2.promises;
+var IS_WINDOWS = process.platform === "win32";
+var READONLY = fs2.constants.O_RDONLY;
+
+// node_modules/.pnpm/@actions+exec@3.0.0/node_modules/@actions/exec/lib/toolrunner.js
+var IS_WINDOWS2 = process.platform === "win32";
+
+// node_modules/.pnpm/@actions+core@3.0.1/node_modules/@actions/core/lib/platform.js
+var platform = os3.platform();
+var arch = os3.arch();
+
+// node_modules/.pnpm/@actions+core@3.0.1/node_modules/@actions/core/lib/core.js
+var __awaiter2 = function(thisArg, _arguments, P, generator) {
+  function adopt(value) {
+    return value instanceof P ? value : new P(function(resolve3) {
+      resolve3(value);
+    });
+  }
+  return new (P || (P = Promise))(function(resolve3, reject) {
+    function fulfilled(value) {
+      try {
+        step(generator.next(value));
+      } catch (e) {
+        reject(e);
+      }
+    }
+    function rejected(value) {
+      try {
+        step(generator["throw"](value));
+      } catch (e) {
+        reject(e);
+      }
+    }
+    function step(result) {
+      result.done ? resolve3(result.value) : adopt(result.value).then(fulfilled, rejected);
+    }
+    step((generator = generator.apply(thisArg, _arguments || [])).next());
+  });
+};
+var ExitCode;
+(function(ExitCode2) {
+  ExitCode2[ExitCode2["Success"] = 0] = "Success";
+  ExitCode2[ExitCode2["Failure"] = 1] = "Failure";
+})(ExitCode || (ExitCode = {}));
+function setSecret(secret) {
+  issueCommand("add-mask", {}, secret);
+}
+function setOutput(name, value) {
+  const filePath = process.env["GITHUB_OUTPUT"] || "";
+  if (filePath) {
+    return issueFileCommand("OUTPUT", prepareKeyValueMessage(name, value));
+  }
+  process.stdout.write(os4.EOL);
+  issueCommand("set-output", { name }, toCommandValue(value));
+}
+function setFailed(message) {
+  process.exitCode = ExitCode.Failure;
+  error(message);
+}
+function debug(message) {
+  issueCommand("debug", {}, message);
+}
+function error(message, properties = {}) {
+  issueCommand("error", toCommandProperties(properties), message instanceof Error ? message.toString() : message);
+}
+function warning(message, properties = {}) {
+  issueCommand("warning", toCommandProperties(properties), message instanceof Error ? message.toString() : message);
+}
+function info(message) {
+  process.stdout.write(message + os4.EOL);
+}
+function startGroup(name) {
+  issue("group", name);
+}
+function endGroup() {
+  issue("endgroup");
+}
+function group(name, fn) {
+  return __awaiter2(this, void 0, void 0, function* () {
+    startGroup(name);
+    let result;
+    try {
+      result = yield fn();
+    } finally {
+      endGroup();
+    }
+    return result;
+  });
+}
+
+// packages/core/src/action/logger.ts
+var runnerLogger = {
+  debug: (message) => debug(message),
+  info: (message) => info(message),
+  warning: (message) => warning(message),
+  error: (message) => error(message),
+  setSecret: (value) => {
+    if (value !== "") setSecret(value);
+  },
+  group: (title, fn) => group(title, fn)
+};
+
+// packages/core/src/action/outputs.ts
+var runnerOutputs = {
+  set: (name, value) => setOutput(name, value)
+};
+function defineOutputs(names) {
+  return {
+    names,
+    write(values, sink = runnerOutputs) {
+      for (const name of names) sink.set(name, values[name]);
+    }
+  };
+}
+
+// packages/core/src/action/deps.ts
+function runnerDeps(env = process.env) {
+  return {
+    logger: runnerLogger,
+    runner: new ProcessToolRunner(runnerLogger),
+    outputs: runnerOutputs,
+    inputs: envInputSource(env),
+    inputContext: defaultInputContext(env),
+    env,
+    writeSummary: (summary3) => summary3.write()
+  };
+}
+
+// packages/core/src/action/run.ts
+function details(error2) {
+  if (error2 instanceof CommandError && error2.stderrTail !== "")
+    return `${error2.tool} stderr: ${error2.stderrTail}`;
+  if (error2 instanceof Error && !(error2 instanceof ConfigurationError) && error2.stack) return error2.stack;
+  return void 0;
+}
+async function runMain(main2, hooks = {}) {
+  const fail2 = hooks.fail ?? ((message) => setFailed(message));
+  const debug2 = hooks.debug ?? ((message) => debug(message));
+  try {
+    await main2();
+    return 0;
+  } catch (error2) {
+    const more = details(error2);
+    if (more !== void 0) debug2(more);
+    fail2(describeError(error2));
+    process.exitCode = 1;
+    return 1;
+  }
+}
 
 // packages/core/src/oci/digest.ts
 var ALGORITHMS = { sha256: 64, sha512: 128 };
@@ -20151,6 +20379,9 @@ function parsePlatform(text) {
   const [os5 = "", architecture = "", variant] = parts;
   return variant === void 0 ? { os: os5, architecture } : { os: os5, architecture, variant };
 }
+function formatPlatform(platform2) {
+  return [platform2.os, platform2.architecture, platform2.variant].filter((p) => p !== void 0 && p !== "").join("/");
+}
 
 // packages/core/src/inputs/oci-inputs.ts
 var ociInputs = {
@@ -20184,18 +20415,542 @@ var ociInputs = {
   })
 };
 
+// packages/core/src/oci/media-types.ts
+var MediaType = {
+  ociIndex: "application/vnd.oci.image.index.v1+json",
+  ociManifest: "application/vnd.oci.image.manifest.v1+json",
+  ociConfig: "application/vnd.oci.image.config.v1+json",
+  ociEmpty: "application/vnd.oci.empty.v1+json",
+  dockerManifestList: "application/vnd.docker.distribution.manifest.list.v2+json",
+  dockerManifest: "application/vnd.docker.distribution.manifest.v2+json",
+  dockerConfig: "application/vnd.docker.container.image.v1+json"
+};
+function isIndexMediaType(mediaType) {
+  return mediaType === MediaType.ociIndex || mediaType === MediaType.dockerManifestList;
+}
+function isManifestMediaType(mediaType) {
+  return mediaType === MediaType.ociManifest || mediaType === MediaType.dockerManifest;
+}
+var MANIFEST_ACCEPT = [
+  MediaType.ociIndex,
+  MediaType.ociManifest,
+  MediaType.dockerManifestList,
+  MediaType.dockerManifest
+];
+var ATTESTATION_REFERENCE_TYPE = "vnd.docker.reference.type";
+var ATTESTATION_REFERENCE_DIGEST = "vnd.docker.reference.digest";
+var ATTESTATION_MANIFEST = "attestation-manifest";
+var REF_NAME_ANNOTATION = "org.opencontainers.image.ref.name";
+
+// packages/core/src/oci/oci-layout.ts
+import { createHash } from "node:crypto";
+import { createReadStream } from "node:fs";
+import { lstat as lstat2, open as open2, readFile } from "node:fs/promises";
+import { availableParallelism } from "node:os";
+import { join as join2, resolve as resolve2 } from "node:path";
+var LayoutError = class extends ConfigurationError {
+};
+var MAX_MANIFEST_BYTES = 4 * 1024 * 1024;
+var MAX_DEPTH = 8;
+var SUPPORTED_LAYOUT_VERSION = "1.0.0";
+function isRecord(value) {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+function asDescriptor(value, where) {
+  if (!isRecord(value)) throw new LayoutError(`${where}: descriptor is not an object`);
+  const { mediaType, digest, size } = value;
+  if (typeof mediaType !== "string" || mediaType === "")
+    throw new LayoutError(`${where}: descriptor has no mediaType`);
+  if (typeof digest !== "string") throw new LayoutError(`${where}: descriptor has no digest`);
+  try {
+    Digest.parse(digest);
+  } catch (error2) {
+    throw new LayoutError(`${where}: ${error2.message}`);
+  }
+  if (typeof size !== "number" || !Number.isSafeInteger(size) || size < 0) {
+    throw new LayoutError(`${where}: descriptor ${digest} has an invalid size`);
+  }
+  return value;
+}
+function describe(desc) {
+  const platform2 = desc.platform ? ` [${formatPlatform(desc.platform)}]` : "";
+  return `${desc.digest}${platform2}`;
+}
+var OciLayout = class _OciLayout {
+  root;
+  index;
+  constructor(root, index) {
+    this.root = root;
+    this.index = index;
+  }
+  static async open(directory) {
+    const root = resolve2(directory);
+    const rootStat = await lstat2(root).catch(() => void 0);
+    if (rootStat === void 0) throw new LayoutError(`OCI layout ${root} does not exist`);
+    if (!rootStat.isDirectory()) throw new LayoutError(`OCI layout ${root} is not a directory`);
+    for (const entry of ["oci-layout", "index.json"]) {
+      const s = await lstat2(join2(root, entry)).catch(() => void 0);
+      if (s === void 0)
+        throw new LayoutError(`OCI layout ${root} has no ${entry}: is this an OCI layout directory?`);
+      if (s.isSymbolicLink())
+        throw new LayoutError(`OCI layout ${root}: ${entry} is a symbolic link; refused`);
+      if (!s.isFile()) throw new LayoutError(`OCI layout ${root}: ${entry} is not a regular file`);
+    }
+    const marker = await readJson(join2(root, "oci-layout"), `${root}/oci-layout`);
+    if (!isRecord(marker) || marker.imageLayoutVersion !== SUPPORTED_LAYOUT_VERSION) {
+      const found = isRecord(marker) ? JSON.stringify(marker.imageLayoutVersion) : "no object";
+      throw new LayoutError(
+        `OCI layout ${root}: unsupported imageLayoutVersion ${found}; this action reads "${SUPPORTED_LAYOUT_VERSION}"`
+      );
+    }
+    const blobs = await lstat2(join2(root, "blobs")).catch(() => void 0);
+    if (blobs === void 0 || !blobs.isDirectory() || blobs.isSymbolicLink()) {
+      throw new LayoutError(`OCI layout ${root}: blobs/ is missing or not a plain directory`);
+    }
+    const index = await readJson(join2(root, "index.json"), `${root}/index.json`);
+    if (!isRecord(index) || index.schemaVersion !== 2 || !Array.isArray(index.manifests)) {
+      throw new LayoutError(
+        `OCI layout ${root}: index.json is not an image index (schemaVersion 2 with manifests)`
+      );
+    }
+    for (const [i, m] of index.manifests.entries()) asDescriptor(m, `index.json manifests[${i}]`);
+    return new _OciLayout(root, index);
+  }
+  /** The path of a blob; the digest is validated, so the path cannot leave blobs/. */
+  blobPath(digest) {
+    const d = Digest.parse(digest);
+    return join2(this.root, "blobs", d.algorithm, d.hex);
+  }
+  /**
+   * The top-level descriptor: index.json's only entry, or the one whose
+   * `org.opencontainers.image.ref.name` equals `ref`.
+   */
+  topLevel(ref) {
+    const entries = this.index.manifests;
+    if (ref !== void 0) {
+      const found = entries.find((m) => m.annotations?.[REF_NAME_ANNOTATION] === ref);
+      if (found === void 0) {
+        const names = entries.map((m) => m.annotations?.[REF_NAME_ANNOTATION]).filter((n) => n !== void 0);
+        throw new LayoutError(
+          `OCI layout ${this.root} has no entry named "${ref}" (names: ${names.join(", ") || "none"})`
+        );
+      }
+      return found;
+    }
+    const [only, ...others] = entries;
+    if (only === void 0) throw new LayoutError(`OCI layout ${this.root}: index.json lists no manifests`);
+    if (others.length > 0) {
+      const names = entries.map((m) => m.annotations?.[REF_NAME_ANNOTATION] ?? m.digest);
+      throw new LayoutError(
+        `OCI layout ${this.root} holds ${entries.length} entries (${names.join(", ")}); name the one to use`
+      );
+    }
+    return only;
+  }
+  /** Reads a small blob (manifest, config) whole, checking size and digest first. */
+  async readBlob(descriptor, referencedBy = "index.json") {
+    if (descriptor.size > MAX_MANIFEST_BYTES) {
+      throw new LayoutError(
+        `blob ${describe(descriptor)} (referenced by ${referencedBy}) is ${descriptor.size} bytes; manifests and configs are read only up to ${MAX_MANIFEST_BYTES}`
+      );
+    }
+    const path = await this.checkedBlobPath(descriptor, referencedBy);
+    const handle = await open2(path, "r");
+    try {
+      const buffer = Buffer.alloc(descriptor.size + 1);
+      let length = 0;
+      for (; ; ) {
+        const { bytesRead } = await handle.read(buffer, length, buffer.length - length, null);
+        if (bytesRead === 0) break;
+        length += bytesRead;
+        if (length > descriptor.size) break;
+      }
+      const content = buffer.subarray(0, length);
+      this.checkContent(descriptor, referencedBy, length, digestOf(descriptor.digest, content));
+      return content;
+    } finally {
+      await handle.close();
+    }
+  }
+  async readJsonBlob(descriptor, referencedBy) {
+    const bytes = await this.readBlob(descriptor, referencedBy);
+    try {
+      return JSON.parse(bytes.toString("utf8"));
+    } catch (error2) {
+      throw new LayoutError(`blob ${describe(descriptor)} is not valid JSON`, { cause: error2 });
+    }
+  }
+  /** Walks index.json → indexes → manifests → config and layers, verifying every manifest it parses. */
+  async walk(ref) {
+    const root = this.topLevel(ref);
+    const graph = { root, images: [], attestations: [], indexes: [], blobs: /* @__PURE__ */ new Map() };
+    await this.visit(root, "index.json", graph, 0, /* @__PURE__ */ new Set());
+    return graph;
+  }
+  /**
+   * Verifies the whole layout: every blob reachable from the top level exists as a regular file, has
+   * the declared size and hashes to its digest. Blobs are streamed (memory stays bounded whatever their
+   * size) and hashed concurrently.
+   */
+  async verify(options = {}) {
+    const graph = await this.walk(options.ref);
+    const pending = [...graph.blobs.values()];
+    const concurrency = Math.max(1, options.concurrency ?? Math.min(4, availableParallelism()));
+    let totalBytes = 0;
+    const workers = Array.from({ length: concurrency }, async () => {
+      for (let next = pending.shift(); next !== void 0; next = pending.shift()) {
+        await this.verifyBlob(next.descriptor, next.referencedBy.join(", "));
+        totalBytes += next.descriptor.size;
+      }
+    });
+    await Promise.all(workers);
+    return { ...graph, blobCount: graph.blobs.size, totalBytes };
+  }
+  /** Streams one blob through its hash; throws a LayoutError naming the blob and its referrer. */
+  async verifyBlob(descriptor, referencedBy) {
+    const path = await this.checkedBlobPath(descriptor, referencedBy);
+    const digest = Digest.parse(descriptor.digest);
+    const hash = createHash(digest.algorithm);
+    let length = 0;
+    const stream = createReadStream(path, { highWaterMark: 1024 * 1024 });
+    for await (const chunk of stream) {
+      length += chunk.length;
+      if (length > descriptor.size) {
+        stream.destroy();
+        break;
+      }
+      hash.update(chunk);
+    }
+    this.checkContent(descriptor, referencedBy, length, `${digest.algorithm}:${hash.digest("hex")}`);
+  }
+  checkContent(descriptor, referencedBy, length, actual) {
+    const what = `blob ${describe(descriptor)} (referenced by ${referencedBy})`;
+    if (length !== descriptor.size) {
+      const sizeText = length > descriptor.size ? `more than ${descriptor.size}` : `${length}`;
+      throw new LayoutError(`${what} has ${sizeText} bytes on disk; the descriptor says ${descriptor.size}`);
+    }
+    if (actual !== descriptor.digest)
+      throw new LayoutError(`${what} does not match its digest: content hashes to ${actual}`);
+  }
+  async checkedBlobPath(descriptor, referencedBy) {
+    const path = this.blobPath(descriptor.digest);
+    const s = await lstat2(path).catch(() => void 0);
+    const what = `blob ${describe(descriptor)} (referenced by ${referencedBy})`;
+    if (s === void 0) throw new LayoutError(`${what} is missing from ${path}`);
+    if (s.isSymbolicLink()) throw new LayoutError(`${what} is a symbolic link at ${path}; refused`);
+    if (!s.isFile()) throw new LayoutError(`${what} is not a regular file at ${path}`);
+    return path;
+  }
+  addBlob(graph, descriptor, referencedBy) {
+    const known = graph.blobs.get(descriptor.digest);
+    if (known === void 0) {
+      graph.blobs.set(descriptor.digest, { descriptor, referencedBy: [referencedBy] });
+      return;
+    }
+    if (known.descriptor.size !== descriptor.size) {
+      throw new LayoutError(
+        `blob ${descriptor.digest} is declared with size ${descriptor.size} by ${referencedBy} but ${known.descriptor.size} by ${known.referencedBy.join(", ")}`
+      );
+    }
+    if (!known.referencedBy.includes(referencedBy)) known.referencedBy.push(referencedBy);
+  }
+  async visit(descriptor, referencedBy, graph, depth, path) {
+    if (depth > MAX_DEPTH)
+      throw new LayoutError(`index nesting deeper than ${MAX_DEPTH} at ${descriptor.digest}`);
+    if (path.has(descriptor.digest)) throw new LayoutError(`index cycle through ${descriptor.digest}`);
+    const seen = graph.blobs.has(descriptor.digest);
+    this.addBlob(graph, descriptor, referencedBy);
+    if (seen) return;
+    const here = `${isIndexMediaType(descriptor.mediaType) ? "index" : "manifest"} ${describe(descriptor)}`;
+    if (isIndexMediaType(descriptor.mediaType)) {
+      const doc = await this.readJsonBlob(descriptor, referencedBy);
+      if (!isRecord(doc) || doc.schemaVersion !== 2 || !Array.isArray(doc.manifests)) {
+        throw new LayoutError(`${here} is not an image index`);
+      }
+      checkEmbeddedMediaType(doc, descriptor, here);
+      graph.indexes.push(descriptor.digest);
+      const next = new Set(path).add(descriptor.digest);
+      const children = doc.manifests.map((m, i) => asDescriptor(m, `${here} manifests[${i}]`));
+      for (const child of children) await this.visit(child, here, graph, depth + 1, next);
+      return;
+    }
+    if (isManifestMediaType(descriptor.mediaType)) {
+      const doc = await this.readJsonBlob(descriptor, referencedBy);
+      if (!isRecord(doc) || doc.schemaVersion !== 2 || !Array.isArray(doc.layers)) {
+        throw new LayoutError(`${here} is not an image manifest`);
+      }
+      checkEmbeddedMediaType(doc, descriptor, here);
+      const config = asDescriptor(doc.config, `${here} config`);
+      const layers = doc.layers.map((l, i) => asDescriptor(l, `${here} layers[${i}]`));
+      this.addBlob(graph, config, `${here} (config)`);
+      for (const [i, layer] of layers.entries()) {
+        this.addBlob(graph, layer, `${here} (layer ${i + 1} of ${layers.length})`);
+      }
+      if (descriptor.annotations?.[ATTESTATION_REFERENCE_TYPE] === ATTESTATION_MANIFEST) {
+        graph.attestations.push({
+          digest: descriptor.digest,
+          subject: descriptor.annotations[ATTESTATION_REFERENCE_DIGEST],
+          layers
+        });
+        return;
+      }
+      const platform2 = descriptor.platform ?? await this.platformFromConfig(config, here);
+      graph.images.push({
+        platform: formatPlatform(platform2),
+        digest: descriptor.digest,
+        mediaType: descriptor.mediaType,
+        size: descriptor.size,
+        config,
+        layers
+      });
+      return;
+    }
+  }
+  async platformFromConfig(config, manifest) {
+    const doc = await this.readJsonBlob(config, `${manifest} (config)`);
+    if (!isRecord(doc) || typeof doc.os !== "string" || typeof doc.architecture !== "string") {
+      return { os: "unknown", architecture: "unknown" };
+    }
+    return typeof doc.variant === "string" && doc.variant !== "" ? { os: doc.os, architecture: doc.architecture, variant: doc.variant } : { os: doc.os, architecture: doc.architecture };
+  }
+};
+function checkEmbeddedMediaType(doc, descriptor, here) {
+  if (typeof doc.mediaType === "string" && doc.mediaType !== descriptor.mediaType) {
+    throw new LayoutError(
+      `${here} declares mediaType ${doc.mediaType} but its descriptor says ${descriptor.mediaType}`
+    );
+  }
+}
+function digestOf(expected, content) {
+  const algorithm = Digest.parse(expected).algorithm;
+  return `${algorithm}:${createHash(algorithm).update(content).digest("hex")}`;
+}
+async function readJson(path, label) {
+  const s = await lstat2(path);
+  if (s.size > MAX_MANIFEST_BYTES)
+    throw new LayoutError(`${label} is larger than ${MAX_MANIFEST_BYTES} bytes`);
+  try {
+    return JSON.parse(await readFile(path, "utf8"));
+  } catch (error2) {
+    throw new LayoutError(`${label} is not valid JSON`, { cause: error2 });
+  }
+}
+
+// packages/core/src/report/job-summary.ts
+function escapeHtml(text) {
+  return text.replace(/[&<>"'|`]/g, (ch) => `&#${ch.charCodeAt(0)};`);
+}
+function renderCell(cell) {
+  if (typeof cell === "string") return escapeHtml(cell);
+  return cell.code ? `<code>${escapeHtml(cell.text)}</code>` : escapeHtml(cell.text);
+}
+var JobSummary = class _JobSummary {
+  parts = [];
+  heading(text, level = 2) {
+    this.parts.push(`<h${level}>${escapeHtml(text)}</h${level}>`);
+    return this;
+  }
+  paragraph(text) {
+    this.parts.push(`<p>${escapeHtml(text)}</p>`);
+    return this;
+  }
+  /** A line with a leading status mark, for verdicts. */
+  verdict(ok, text) {
+    this.parts.push(`<p><strong>${ok ? "\u2705" : "\u274C"} ${escapeHtml(text)}</strong></p>`);
+    return this;
+  }
+  warning(text) {
+    this.parts.push(`<blockquote><p>\u26A0\uFE0F ${escapeHtml(text)}</p></blockquote>`);
+    return this;
+  }
+  code(text) {
+    this.parts.push(`<pre><code>${escapeHtml(text)}</code></pre>`);
+    return this;
+  }
+  table(headers, rows) {
+    this.parts.push(renderTable(headers, rows));
+    return this;
+  }
+  /** Key/value pairs as a two-column table. */
+  facts(pairs) {
+    return this.table(
+      ["", ""],
+      pairs.map(([k, v]) => [k, v])
+    );
+  }
+  /** A collapsed section; `build` fills a nested summary. */
+  details(label, build) {
+    const inner = new _JobSummary();
+    build(inner);
+    this.parts.push(`<details><summary>${escapeHtml(label)}</summary>
+
+${inner.toString()}
+</details>`);
+    return this;
+  }
+  toString() {
+    return this.parts.join("\n");
+  }
+  /** Appends to the step summary; a runner without GITHUB_STEP_SUMMARY simply gets none. */
+  async write() {
+    if (!process.env.GITHUB_STEP_SUMMARY) return;
+    await summary.addRaw(`${this.toString()}
+`, true).write();
+  }
+};
+function renderTable(headers, rows) {
+  const head = headers.every((h) => h === "") ? "" : `<thead><tr>${headers.map((h) => `<th>${escapeHtml(h)}</th>`).join("")}</tr></thead>`;
+  const body = rows.map((row) => `<tr>${row.map((c) => `<td>${renderCell(c)}</td>`).join("")}</tr>`).join("");
+  return `<table>${head}<tbody>${body}</tbody></table>`;
+}
+
+// packages/core/src/tools/buildah.ts
+var buildah = {
+  /** `buildah build` into a manifest list, every platform at once. */
+  buildArgs(request, manifestList) {
+    const args = ["build", "--manifest", manifestList, "--platform", request.platforms.join(",")];
+    args.push("--file", request.file, "--timestamp", String(request.sourceDateEpoch));
+    for (const [k, v] of request.buildArgs) args.push("--build-arg", `${k}=${v}`);
+    for (const [k, v] of request.labels) args.push("--label", `${k}=${v}`);
+    for (const [k, v] of request.annotations) args.push("--annotation", `${k}=${v}`);
+    if (request.target !== void 0) args.push("--target", request.target);
+    for (const secret of request.secrets) {
+      if (!("file" in secret.source)) throw new Error("buildah secrets must be handed over as files");
+      args.push("--secret", `id=${secret.id},src=${secret.source.file}`);
+    }
+    if (request.cacheFrom.length > 0) {
+      args.push("--layers");
+      for (const c of request.cacheFrom) args.push("--cache-from", c);
+    }
+    args.push(request.context);
+    return args;
+  },
+  /** Writes every image of the list, and the list itself, to an OCI layout directory. */
+  pushArgs(manifestList, outputDir) {
+    return ["manifest", "push", "--all", "--format", "oci", manifestList, `oci:${outputDir}:latest`];
+  },
+  removeListArgs(manifestList) {
+    return ["manifest", "rm", manifestList];
+  },
+  /** Inputs buildah has no equivalent for; the action warns when they are given. */
+  unsupported(request) {
+    const notes = [];
+    if (request.cacheTo.length > 0) notes.push("cache-to has no buildah equivalent and was ignored");
+    if (request.provenance === "min" || request.provenance === "max") {
+      notes.push(
+        `provenance "${request.provenance}" needs BuildKit (buildx); buildah writes no provenance attestation`
+      );
+    }
+    if (request.sbom) notes.push("sbom needs BuildKit (buildx); buildah writes no SBOM attestation");
+    return notes;
+  },
+  /** Turns buildah's `building at STEP "…": …` into a one-line reason naming the step. */
+  failedStep(stderr) {
+    const match = /building at STEP "([^"]*)": (.*)$/m.exec(stderr);
+    return match === null ? void 0 : `step "${match[1]}" failed: ${match[2]}`;
+  },
+  async version(runner) {
+    const { stdout } = await runner.run({ tool: "buildah", command: "buildah", args: ["version", "--json"] });
+    const parsed = JSON.parse(stdout);
+    return parsed.version ?? "unknown";
+  }
+};
+
+// packages/core/src/tools/buildx.ts
+var buildx = {
+  /**
+   * `docker buildx build` writing an OCI layout directory. Secret values never appear: a secret is an
+   * environment variable name or a file path. SOURCE_DATE_EPOCH goes in the environment (buildx reads it).
+   */
+  buildArgs(request, metadataFile) {
+    const args = ["buildx", "build", "--platform", request.platforms.join(",")];
+    args.push("--file", request.file, "--output", `type=oci,dest=${request.outputDir},tar=false`);
+    args.push("--metadata-file", metadataFile);
+    const provenance = request.provenance ?? "min";
+    args.push(`--provenance=${provenance === "false" ? "false" : `mode=${provenance}`}`);
+    args.push(`--sbom=${request.sbom}`);
+    args.push("--build-arg", `SOURCE_DATE_EPOCH=${request.sourceDateEpoch}`);
+    for (const [k, v] of request.buildArgs) args.push("--build-arg", `${k}=${v}`);
+    for (const [k, v] of request.labels) args.push("--label", `${k}=${v}`);
+    for (const [k, v] of request.annotations) args.push("--annotation", `index,manifest:${k}=${v}`);
+    if (request.target !== void 0) args.push("--target", request.target);
+    for (const secret of request.secrets) {
+      const src = "file" in secret.source ? `src=${secret.source.file}` : `env=${secret.source.env}`;
+      args.push("--secret", `id=${secret.id},${src}`);
+    }
+    for (const c of request.cacheFrom) args.push("--cache-from", c);
+    for (const c of request.cacheTo) args.push("--cache-to", c);
+    args.push(request.context);
+    return args;
+  },
+  /** Reads the image digest buildx recorded in its --metadata-file. */
+  parseMetadata(text) {
+    const parsed = JSON.parse(text);
+    const digest = parsed["containerimage.digest"];
+    return { digest: typeof digest === "string" ? digest : void 0 };
+  },
+  /** Whether `docker buildx` answers; the reason says why not. */
+  async probe(runner) {
+    try {
+      const { stdout } = await runner.run({
+        tool: "docker buildx",
+        command: "docker",
+        args: ["buildx", "version"],
+        timeoutMs: 15e3
+      });
+      const info2 = await runner.run({
+        tool: "docker",
+        command: "docker",
+        args: ["info", "--format", "{{.ServerVersion}}"],
+        timeoutMs: 15e3
+      });
+      return {
+        available: true,
+        reason: `docker buildx answered (${stdout.trim()}; engine ${info2.stdout.trim()})`
+      };
+    } catch (error2) {
+      return {
+        available: false,
+        reason: `docker buildx did not answer (${error2 instanceof Error ? error2.message : String(error2)})`
+      };
+    }
+  }
+};
+
+// actions/oci-build/src/run.ts
+import { randomUUID as randomUUID2 } from "node:crypto";
+import { existsSync as existsSync2 } from "node:fs";
+import { mkdtemp as mkdtemp2, readdir as readdir2, readFile as readFile2, rm as rm3, stat as stat2 } from "node:fs/promises";
+import { tmpdir as tmpdir2 } from "node:os";
+import { join as join3 } from "node:path";
+
 // actions/oci-build/src/inputs.ts
+var SECRET_ADVICE = "is not id=env:VARIABLE or id=file:PATH. Never put a secret value in the workflow: put it in an environment variable from secrets (env: MY_TOKEN: ${{ secrets.MY_TOKEN }}) and write id=env:MY_TOKEN";
+function parseSecrets(raw) {
+  return parseList(raw).map((line, i) => {
+    const match = /^([A-Za-z0-9_.-]+)=(env|file):(.+)$/.exec(line);
+    if (match === null) {
+      const id2 = /^([A-Za-z0-9_.-]+)=/.exec(line)?.[1];
+      throw new InvalidValueError(`line ${i + 1}${id2 ? ` (id "${id2}")` : ""} ${SECRET_ADVICE}`);
+    }
+    const [, id = "", kind, ref = ""] = match;
+    if (kind === "env" && !/^[A-Za-z_][A-Za-z0-9_]*$/.test(ref)) {
+      throw new InvalidValueError(`line ${i + 1} (id "${id}"): "${ref}" is not an environment variable name`);
+    }
+    return { id, source: kind === "env" ? { env: ref } : { file: ref } };
+  });
+}
 var spec = {
   context: inputs.path().default("."),
   file: inputs.path().optional(),
   platforms: ociInputs.platforms().default(""),
-  "build-args": inputs.list().default(""),
-  labels: inputs.list().default(""),
-  annotations: inputs.list().default(""),
+  "build-args": inputs.keyValues().default(""),
+  labels: inputs.keyValues().default(""),
+  annotations: inputs.keyValues().default(""),
   target: inputs.string({ pattern: /^[A-Za-z0-9][A-Za-z0-9_.-]*$/, accepted: "a build stage name" }).optional(),
-  secrets: inputs.list().default(""),
+  secrets: inputs.custom("secrets", parseSecrets).default(""),
   builder: inputs.enum(["auto", "buildx", "buildah"]).default("auto"),
-  provenance: inputs.enum(["min", "max", "false"]).default("min"),
+  provenance: inputs.enum(["min", "max", "false"]).optional(),
   sbom: inputs.boolean().default("false"),
   "cache-from": inputs.list().default(""),
   "cache-to": inputs.list().default(""),
@@ -20206,12 +20961,281 @@ var spec = {
 };
 var outputs = defineOutputs(["layout", "digest", "media-type", "platforms", "builder"]);
 
-// actions/oci-build/src/run.ts
-async function main() {
-  readInputs(spec);
-  throw new ConfigurationError(
-    "oci-build is not implemented in this revision of the suite (tracked as issue #3); pin a revision where it is."
+// actions/oci-build/src/plan.ts
+import { arch as arch2 } from "node:os";
+import { relative as relative2 } from "node:path";
+var OCI = "org.opencontainers.image";
+function hostPlatform(nodeArch = arch2()) {
+  switch (nodeArch) {
+    case "x64":
+      return { os: "linux", architecture: "amd64" };
+    case "arm64":
+      return { os: "linux", architecture: "arm64" };
+    case "arm":
+      return { os: "linux", architecture: "arm", variant: "v7" };
+    default:
+      return { os: "linux", architecture: nodeArch };
+  }
+}
+function chooseEpoch(inputs2, facts) {
+  if (inputs2["source-date-epoch"] !== void 0)
+    return { epoch: inputs2["source-date-epoch"], source: "input source-date-epoch" };
+  const fromEnv = facts.env.SOURCE_DATE_EPOCH;
+  if (fromEnv !== void 0 && /^\d+$/.test(fromEnv))
+    return { epoch: Number(fromEnv), source: "SOURCE_DATE_EPOCH" };
+  if (facts.commitTime !== void 0) return { epoch: facts.commitTime, source: "the commit time" };
+  const now = Math.floor(Date.now() / 1e3);
+  return {
+    epoch: now,
+    source: "the current time",
+    warning: "no source-date-epoch, SOURCE_DATE_EPOCH or git commit time: using the current time, so rebuilds will not reproduce"
+  };
+}
+function merge(...lists) {
+  const map = /* @__PURE__ */ new Map();
+  for (const list of lists) for (const [k, v] of list) map.set(k, v);
+  return [...map.entries()];
+}
+function planBuild(inputs2, facts) {
+  const warnings = [];
+  const { epoch, source, warning: warning2 } = chooseEpoch(inputs2, facts);
+  if (warning2 !== void 0) warnings.push(warning2);
+  const traceability = [];
+  if (inputs2["traceability-labels"]) {
+    const revision = facts.env.GITHUB_SHA ?? facts.commitSha;
+    if (revision !== void 0) traceability.push([`${OCI}.revision`, revision]);
+    const { GITHUB_SERVER_URL: server, GITHUB_REPOSITORY: repository } = facts.env;
+    if (server !== void 0 && repository !== void 0)
+      traceability.push([`${OCI}.source`, `${server}/${repository}`]);
+    traceability.push([`${OCI}.created`, new Date(epoch * 1e3).toISOString().replace(".000Z", "Z")]);
+    if (inputs2.version !== void 0) traceability.push([`${OCI}.version`, inputs2.version]);
+  }
+  const platforms = (inputs2.platforms.length > 0 ? inputs2.platforms : [hostPlatform(facts.hostArch)]).map(
+    formatPlatform
   );
+  const relativeFile = relative2(inputs2.context, facts.file);
+  if (relativeFile.startsWith(".."))
+    warnings.push(`the Containerfile ${facts.file} is outside the context ${inputs2.context}`);
+  return {
+    request: {
+      context: inputs2.context,
+      file: facts.file,
+      platforms,
+      buildArgs: inputs2["build-args"],
+      labels: merge(traceability, inputs2.labels),
+      annotations: merge(traceability, inputs2.annotations),
+      target: inputs2.target,
+      cacheFrom: inputs2["cache-from"],
+      cacheTo: inputs2["cache-to"],
+      provenance: inputs2.provenance,
+      sbom: inputs2.sbom,
+      sourceDateEpoch: epoch,
+      outputDir: facts.outputDir
+    },
+    secrets: inputs2.secrets,
+    epochSource: source,
+    warnings
+  };
+}
+
+// actions/oci-build/src/run.ts
+async function main(deps = runnerDeps()) {
+  const values = readInputs(spec, deps.inputs, deps.inputContext);
+  const plan = planBuild(values, await gatherFacts(values, deps));
+  for (const warning2 of plan.warnings) deps.logger.warning(warning2);
+  const { builder, reason } = await chooseBuilder(values.builder, deps);
+  deps.logger.info(`builder: ${builder} (${reason})`);
+  const topLevel = builder === "buildx" ? await runBuildx(plan, deps) : await runBuildah(plan, deps);
+  const report = await verifyLayout(plan.request.outputDir, topLevel, plan.request.platforms, builder);
+  const platforms = report.images.map((image) => ({ platform: image.platform, digest: image.digest }));
+  outputs.write(
+    {
+      layout: plan.request.outputDir,
+      digest: report.root.digest,
+      "media-type": report.root.mediaType,
+      platforms: JSON.stringify(platforms),
+      builder
+    },
+    deps.outputs
+  );
+  deps.logger.info(
+    `built ${report.root.digest} (${report.blobCount} blobs verified) in ${plan.request.outputDir}`
+  );
+  await deps.writeSummary(summary2(plan, builder, reason, report));
+}
+async function gatherFacts(values, deps) {
+  const contextStat = await stat2(values.context).catch(() => void 0);
+  if (contextStat === void 0 || !contextStat.isDirectory()) {
+    throw new ConfigurationError(`Input "context": ${values.context} is not a directory`, {
+      input: "context"
+    });
+  }
+  const file = values.file ?? ["Containerfile", "Dockerfile"].map((f) => join3(values.context, f)).find((f) => existsSync2(f));
+  if (file === void 0) {
+    throw new ConfigurationError(
+      `no Containerfile or Dockerfile in ${values.context}; set the "file" input`,
+      { input: "file" }
+    );
+  }
+  if (!existsSync2(file))
+    throw new ConfigurationError(`Input "file": ${file} does not exist`, { input: "file" });
+  let outputDir = values["output-dir"];
+  if (outputDir === void 0) {
+    outputDir = join3(await mkdtemp2(join3(deps.env.RUNNER_TEMP ?? tmpdir2(), "oci-build-")), "layout");
+  } else if (existsSync2(outputDir) && (await readdir2(outputDir)).length > 0) {
+    throw new ConfigurationError(
+      `Input "output-dir": ${outputDir} is not empty; give a new or empty directory`,
+      {
+        input: "output-dir"
+      }
+    );
+  }
+  const git = async (args) => deps.runner.run({ tool: "git", command: "git", args: ["-C", values.context, ...args], timeoutMs: 15e3 }).then((r) => r.stdout.trim()).catch(() => void 0);
+  const time = await git(["log", "-1", "--format=%ct"]);
+  return {
+    env: deps.env,
+    commitTime: time !== void 0 && /^\d+$/.test(time) ? Number(time) : void 0,
+    commitSha: await git(["rev-parse", "HEAD"]),
+    file,
+    outputDir,
+    hostArch: process.arch
+  };
+}
+async function chooseBuilder(wanted, deps) {
+  if (wanted !== "auto") return { builder: wanted, reason: `input builder is "${wanted}"` };
+  const probe = await buildx.probe(deps.runner);
+  if (probe.available) return { builder: "buildx", reason: `auto: ${probe.reason}` };
+  return { builder: "buildah", reason: `auto: ${probe.reason}, so buildah` };
+}
+async function withSecretFiles(plan, deps, asFiles, use) {
+  const resolved = [];
+  const values = [];
+  const step = async (i) => {
+    const secret = plan.secrets[i];
+    if (secret === void 0) return use(resolved, values);
+    if ("file" in secret.source) {
+      if (!existsSync2(secret.source.file)) {
+        throw new ConfigurationError(`Input "secrets": the file for id "${secret.id}" does not exist`, {
+          input: "secrets"
+        });
+      }
+      resolved.push({ id: secret.id, source: secret.source });
+      return step(i + 1);
+    }
+    const value = deps.env[secret.source.env];
+    if (value === void 0 || value === "") {
+      throw new ConfigurationError(
+        `Input "secrets": environment variable ${secret.source.env} (id "${secret.id}") is not set or empty`,
+        { input: "secrets" }
+      );
+    }
+    deps.logger.setSecret(value);
+    values.push(value);
+    if (!asFiles) {
+      resolved.push({ id: secret.id, source: secret.source });
+      return step(i + 1);
+    }
+    return withSecretFile(value, async (path) => {
+      resolved.push({ id: secret.id, source: { file: path } });
+      return step(i + 1);
+    });
+  };
+  return step(0);
+}
+async function runBuildah(plan, deps) {
+  const request = plan.request;
+  for (const note of buildah.unsupported({ ...request, secrets: [] }))
+    deps.logger.warning(`buildah: ${note}`);
+  const list = `localhost/oci-build-${randomUUID2().slice(0, 12)}`;
+  const run = (args, secrets = []) => deps.runner.run({ tool: "buildah", command: "buildah", args, env: deps.env, echo: true, secrets });
+  try {
+    await withSecretFiles(plan, deps, true, async (secrets, values) => {
+      try {
+        await run(buildah.buildArgs({ ...request, secrets }, list), values);
+      } catch (error2) {
+        if (error2 instanceof CommandError) {
+          const step = buildah.failedStep(error2.stderrTail);
+          if (step !== void 0)
+            throw new CommandError(`buildah build failed: ${step}`, {
+              tool: "buildah",
+              exitCode: error2.exitCode,
+              stderrTail: error2.stderrTail
+            });
+        }
+        throw error2;
+      }
+    });
+    await run(buildah.pushArgs(list, request.outputDir));
+  } finally {
+    await run(buildah.removeListArgs(list)).catch(() => void 0);
+  }
+  return void 0;
+}
+async function runBuildx(plan, deps) {
+  const work = await mkdtemp2(join3(deps.env.RUNNER_TEMP ?? tmpdir2(), "buildx-"));
+  const metadataFile = join3(work, "metadata.json");
+  try {
+    await withSecretFiles(plan, deps, false, async (secrets, values) => {
+      await deps.runner.run({
+        tool: "docker buildx",
+        command: "docker",
+        args: buildx.buildArgs({ ...plan.request, secrets }, metadataFile),
+        env: { ...deps.env, SOURCE_DATE_EPOCH: String(plan.request.sourceDateEpoch) },
+        echo: true,
+        secrets: values
+      });
+    });
+    const metadata = buildx.parseMetadata(await readFile2(metadataFile, "utf8"));
+    if (metadata.digest === void 0) {
+      throw new CommandError("docker buildx wrote no containerimage.digest to its metadata file", {
+        tool: "docker buildx"
+      });
+    }
+    return metadata.digest;
+  } finally {
+    await rm3(work, { recursive: true, force: true });
+  }
+}
+async function verifyLayout(dir, expected, platforms, builder) {
+  const report = await (await OciLayout.open(dir)).verify();
+  if (expected !== void 0 && expected !== report.root.digest) {
+    throw new CommandError(
+      `${builder} reported digest ${expected} but the layout's top level is ${report.root.digest}`,
+      {
+        tool: builder
+      }
+    );
+  }
+  if (report.images.length === 0)
+    throw new CommandError(`${builder} produced a layout with no platform image`, { tool: builder });
+  const built = new Set(report.images.map((i) => i.platform));
+  const missing = platforms.filter((p) => !built.has(p));
+  if (missing.length > 0) {
+    throw new CommandError(
+      `${builder} did not produce images for ${missing.join(", ")} (got ${[...built].join(", ")})`,
+      {
+        tool: builder
+      }
+    );
+  }
+  return report;
+}
+function summary2(plan, builder, reason, report) {
+  const s = new JobSummary().heading("oci-build").verdict(true, `Built and verified ${report.root.digest}`).facts([
+    ["builder", `${builder} (${reason})`],
+    ["digest", { text: report.root.digest, code: true }],
+    ["media type", report.root.mediaType],
+    ["layout", { text: plan.request.outputDir, code: true }],
+    ["verified", `${report.blobCount} blobs, ${report.totalBytes} bytes`],
+    ["source date epoch", `${plan.request.sourceDateEpoch} (from ${plan.epochSource})`]
+  ]).table(
+    ["platform", "manifest digest", "layers"],
+    report.images.map((i) => [i.platform, { text: i.digest, code: true }, String(i.layers.length)])
+  );
+  if (report.attestations.length > 0)
+    s.paragraph(`${report.attestations.length} attestation manifest(s) (provenance/SBOM) kept apart.`);
+  for (const warning2 of plan.warnings) s.warning(warning2);
+  return s;
 }
 
 // actions/oci-build/src/main.ts

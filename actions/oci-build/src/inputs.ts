@@ -1,18 +1,46 @@
-import { defineOutputs, inputs, ociInputs } from '@chain/core';
+import { defineOutputs, InvalidValueError, inputs, ociInputs, parseList } from '@chain/core';
+
+export interface SecretSpec {
+  id: string;
+  source: { env: string } | { file: string };
+}
+
+/**
+ * Secrets are named, never given inline: `id=env:VARIABLE` or `id=file:/path`. An inline value would be
+ * printed in logs and visible in process listings, so it is refused without being echoed.
+ */
+// biome-ignore lint/suspicious/noTemplateCurlyInString: the advice quotes GitHub expression syntax verbatim
+const SECRET_ADVICE =
+  'is not id=env:VARIABLE or id=file:PATH. Never put a secret value in the workflow: put it in an environment variable from secrets (env: MY_TOKEN: ${{ secrets.MY_TOKEN }}) and write id=env:MY_TOKEN';
+
+export function parseSecrets(raw: string): SecretSpec[] {
+  return parseList(raw).map((line, i) => {
+    const match = /^([A-Za-z0-9_.-]+)=(env|file):(.+)$/.exec(line);
+    if (match === null) {
+      const id = /^([A-Za-z0-9_.-]+)=/.exec(line)?.[1];
+      throw new InvalidValueError(`line ${i + 1}${id ? ` (id "${id}")` : ''} ${SECRET_ADVICE}`);
+    }
+    const [, id = '', kind, ref = ''] = match;
+    if (kind === 'env' && !/^[A-Za-z_][A-Za-z0-9_]*$/.test(ref)) {
+      throw new InvalidValueError(`line ${i + 1} (id "${id}"): "${ref}" is not an environment variable name`);
+    }
+    return { id, source: kind === 'env' ? { env: ref } : { file: ref } };
+  });
+}
 
 export const spec = {
   context: inputs.path().default('.'),
   file: inputs.path().optional(),
   platforms: ociInputs.platforms().default(''),
-  'build-args': inputs.list().default(''),
-  labels: inputs.list().default(''),
-  annotations: inputs.list().default(''),
+  'build-args': inputs.keyValues().default(''),
+  labels: inputs.keyValues().default(''),
+  annotations: inputs.keyValues().default(''),
   target: inputs
     .string({ pattern: /^[A-Za-z0-9][A-Za-z0-9_.-]*$/, accepted: 'a build stage name' })
     .optional(),
-  secrets: inputs.list().default(''),
+  secrets: inputs.custom('secrets', parseSecrets).default(''),
   builder: inputs.enum(['auto', 'buildx', 'buildah']).default('auto'),
-  provenance: inputs.enum(['min', 'max', 'false']).default('min'),
+  provenance: inputs.enum(['min', 'max', 'false']).optional(),
   sbom: inputs.boolean().default('false'),
   'cache-from': inputs.list().default(''),
   'cache-to': inputs.list().default(''),

@@ -1,10 +1,260 @@
-import { ConfigurationError, readInputs } from '@chain/core';
-import { spec } from './inputs.ts';
+import { randomUUID } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { mkdtemp, readdir, readFile, rm, stat } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import {
+  type ActionDeps,
+  type BuildRequest,
+  buildah,
+  buildx,
+  CommandError,
+  ConfigurationError,
+  JobSummary,
+  OciLayout,
+  readInputs,
+  runnerDeps,
+  type VerifyReport,
+  withSecretFile,
+} from '@chain/core';
+import { outputs, spec } from './inputs.ts';
+import { type BuildPlan, type Inputs, planBuild } from './plan.ts';
 
-export async function main(): Promise<void> {
-  readInputs(spec);
-  // Fail closed until the implementation lands: a supply-chain gate that does nothing must not pass.
-  throw new ConfigurationError(
-    'oci-build is not implemented in this revision of the suite (tracked as issue #3); pin a revision where it is.',
+type Builder = 'buildx' | 'buildah';
+
+export async function main(deps: ActionDeps = runnerDeps()): Promise<void> {
+  const values = readInputs(spec, deps.inputs, deps.inputContext);
+  const plan = planBuild(values, await gatherFacts(values, deps));
+  for (const warning of plan.warnings) deps.logger.warning(warning);
+
+  const { builder, reason } = await chooseBuilder(values.builder, deps);
+  deps.logger.info(`builder: ${builder} (${reason})`);
+
+  const topLevel = builder === 'buildx' ? await runBuildx(plan, deps) : await runBuildah(plan, deps);
+  const report = await verifyLayout(plan.request.outputDir, topLevel, plan.request.platforms, builder);
+
+  const platforms = report.images.map((image) => ({ platform: image.platform, digest: image.digest }));
+  outputs.write(
+    {
+      layout: plan.request.outputDir,
+      digest: report.root.digest,
+      'media-type': report.root.mediaType,
+      platforms: JSON.stringify(platforms),
+      builder,
+    },
+    deps.outputs,
   );
+  deps.logger.info(
+    `built ${report.root.digest} (${report.blobCount} blobs verified) in ${plan.request.outputDir}`,
+  );
+  await deps.writeSummary(summary(plan, builder, reason, report));
+}
+
+async function gatherFacts(values: Inputs, deps: ActionDeps) {
+  const contextStat = await stat(values.context).catch(() => undefined);
+  if (contextStat === undefined || !contextStat.isDirectory()) {
+    throw new ConfigurationError(`Input "context": ${values.context} is not a directory`, {
+      input: 'context',
+    });
+  }
+  const file =
+    values.file ??
+    ['Containerfile', 'Dockerfile'].map((f) => join(values.context, f)).find((f) => existsSync(f));
+  if (file === undefined) {
+    throw new ConfigurationError(
+      `no Containerfile or Dockerfile in ${values.context}; set the "file" input`,
+      { input: 'file' },
+    );
+  }
+  if (!existsSync(file))
+    throw new ConfigurationError(`Input "file": ${file} does not exist`, { input: 'file' });
+
+  let outputDir = values['output-dir'];
+  if (outputDir === undefined) {
+    outputDir = join(await mkdtemp(join(deps.env.RUNNER_TEMP ?? tmpdir(), 'oci-build-')), 'layout');
+  } else if (existsSync(outputDir) && (await readdir(outputDir)).length > 0) {
+    throw new ConfigurationError(
+      `Input "output-dir": ${outputDir} is not empty; give a new or empty directory`,
+      {
+        input: 'output-dir',
+      },
+    );
+  }
+
+  const git = async (args: string[]) =>
+    deps.runner
+      .run({ tool: 'git', command: 'git', args: ['-C', values.context, ...args], timeoutMs: 15_000 })
+      .then((r) => r.stdout.trim())
+      .catch(() => undefined);
+  const time = await git(['log', '-1', '--format=%ct']);
+  return {
+    env: deps.env,
+    commitTime: time !== undefined && /^\d+$/.test(time) ? Number(time) : undefined,
+    commitSha: await git(['rev-parse', 'HEAD']),
+    file,
+    outputDir,
+    hostArch: process.arch,
+  };
+}
+
+async function chooseBuilder(
+  wanted: Inputs['builder'],
+  deps: ActionDeps,
+): Promise<{ builder: Builder; reason: string }> {
+  if (wanted !== 'auto') return { builder: wanted, reason: `input builder is "${wanted}"` };
+  const probe = await buildx.probe(deps.runner);
+  if (probe.available) return { builder: 'buildx', reason: `auto: ${probe.reason}` };
+  return { builder: 'buildah', reason: `auto: ${probe.reason}, so buildah` };
+}
+
+/** Resolves env secrets to 0600 files for the duration of `use` (buildah reads secrets from files). */
+async function withSecretFiles<T>(
+  plan: BuildPlan,
+  deps: ActionDeps,
+  asFiles: boolean,
+  use: (secrets: BuildRequest['secrets'], values: string[]) => Promise<T>,
+): Promise<T> {
+  const resolved: BuildRequest['secrets'] = [];
+  const values: string[] = [];
+  const step = async (i: number): Promise<T> => {
+    const secret = plan.secrets[i];
+    if (secret === undefined) return use(resolved, values);
+    if ('file' in secret.source) {
+      if (!existsSync(secret.source.file)) {
+        throw new ConfigurationError(`Input "secrets": the file for id "${secret.id}" does not exist`, {
+          input: 'secrets',
+        });
+      }
+      resolved.push({ id: secret.id, source: secret.source });
+      return step(i + 1);
+    }
+    const value = deps.env[secret.source.env];
+    if (value === undefined || value === '') {
+      throw new ConfigurationError(
+        `Input "secrets": environment variable ${secret.source.env} (id "${secret.id}") is not set or empty`,
+        { input: 'secrets' },
+      );
+    }
+    deps.logger.setSecret(value);
+    values.push(value);
+    if (!asFiles) {
+      resolved.push({ id: secret.id, source: secret.source });
+      return step(i + 1);
+    }
+    return withSecretFile(value, async (path) => {
+      resolved.push({ id: secret.id, source: { file: path } });
+      return step(i + 1);
+    });
+  };
+  return step(0);
+}
+
+async function runBuildah(plan: BuildPlan, deps: ActionDeps): Promise<string | undefined> {
+  const request = plan.request;
+  for (const note of buildah.unsupported({ ...request, secrets: [] }))
+    deps.logger.warning(`buildah: ${note}`);
+  const list = `localhost/oci-build-${randomUUID().slice(0, 12)}`;
+  const run = (args: string[], secrets: string[] = []) =>
+    deps.runner.run({ tool: 'buildah', command: 'buildah', args, env: deps.env, echo: true, secrets });
+  try {
+    await withSecretFiles(plan, deps, true, async (secrets, values) => {
+      try {
+        await run(buildah.buildArgs({ ...request, secrets }, list), values);
+      } catch (error) {
+        if (error instanceof CommandError) {
+          const step = buildah.failedStep(error.stderrTail);
+          if (step !== undefined)
+            throw new CommandError(`buildah build failed: ${step}`, {
+              tool: 'buildah',
+              exitCode: error.exitCode,
+              stderrTail: error.stderrTail,
+            });
+        }
+        throw error;
+      }
+    });
+    await run(buildah.pushArgs(list, request.outputDir));
+  } finally {
+    await run(buildah.removeListArgs(list)).catch(() => undefined);
+  }
+  return undefined;
+}
+
+async function runBuildx(plan: BuildPlan, deps: ActionDeps): Promise<string | undefined> {
+  const work = await mkdtemp(join(deps.env.RUNNER_TEMP ?? tmpdir(), 'buildx-'));
+  const metadataFile = join(work, 'metadata.json');
+  try {
+    await withSecretFiles(plan, deps, false, async (secrets, values) => {
+      await deps.runner.run({
+        tool: 'docker buildx',
+        command: 'docker',
+        args: buildx.buildArgs({ ...plan.request, secrets }, metadataFile),
+        env: { ...deps.env, SOURCE_DATE_EPOCH: String(plan.request.sourceDateEpoch) },
+        echo: true,
+        secrets: values,
+      });
+    });
+    const metadata = buildx.parseMetadata(await readFile(metadataFile, 'utf8'));
+    if (metadata.digest === undefined) {
+      throw new CommandError('docker buildx wrote no containerimage.digest to its metadata file', {
+        tool: 'docker buildx',
+      });
+    }
+    return metadata.digest;
+  } finally {
+    await rm(work, { recursive: true, force: true });
+  }
+}
+
+/** No digest is trusted before every blob of the layout verifies. */
+async function verifyLayout(
+  dir: string,
+  expected: string | undefined,
+  platforms: string[],
+  builder: Builder,
+): Promise<VerifyReport> {
+  const report = await (await OciLayout.open(dir)).verify();
+  if (expected !== undefined && expected !== report.root.digest) {
+    throw new CommandError(
+      `${builder} reported digest ${expected} but the layout's top level is ${report.root.digest}`,
+      {
+        tool: builder,
+      },
+    );
+  }
+  if (report.images.length === 0)
+    throw new CommandError(`${builder} produced a layout with no platform image`, { tool: builder });
+  const built = new Set(report.images.map((i) => i.platform));
+  const missing = platforms.filter((p) => !built.has(p));
+  if (missing.length > 0) {
+    throw new CommandError(
+      `${builder} did not produce images for ${missing.join(', ')} (got ${[...built].join(', ')})`,
+      {
+        tool: builder,
+      },
+    );
+  }
+  return report;
+}
+
+function summary(plan: BuildPlan, builder: Builder, reason: string, report: VerifyReport): JobSummary {
+  const s = new JobSummary()
+    .heading('oci-build')
+    .verdict(true, `Built and verified ${report.root.digest}`)
+    .facts([
+      ['builder', `${builder} (${reason})`],
+      ['digest', { text: report.root.digest, code: true }],
+      ['media type', report.root.mediaType],
+      ['layout', { text: plan.request.outputDir, code: true }],
+      ['verified', `${report.blobCount} blobs, ${report.totalBytes} bytes`],
+      ['source date epoch', `${plan.request.sourceDateEpoch} (from ${plan.epochSource})`],
+    ])
+    .table(
+      ['platform', 'manifest digest', 'layers'],
+      report.images.map((i) => [i.platform, { text: i.digest, code: true }, String(i.layers.length)]),
+    );
+  if (report.attestations.length > 0)
+    s.paragraph(`${report.attestations.length} attestation manifest(s) (provenance/SBOM) kept apart.`);
+  for (const warning of plan.warnings) s.warning(warning);
+  return s;
 }

@@ -1,4 +1,5 @@
 // The one public entry of the core library. Actions import only from here.
+export { type ActionDeps, runnerDeps } from './action/deps.ts';
 export { CommandError, ConfigurationError, describeError, InvalidValueError } from './action/errors.ts';
 export { type Logger, MemoryLogger, runnerLogger } from './action/logger.ts';
 export {
@@ -36,6 +37,7 @@ export {
   parseDuration,
   parseEnum,
   parseInteger,
+  parseKeyValues,
   parseList,
   parsePath,
   readInputs,
@@ -57,6 +59,9 @@ export {
 } from './oci/oci-layout.ts';
 export { formatPlatform, type Platform, parsePlatform } from './oci/platform.ts';
 export { type Cell, escapeHtml, JobSummary } from './report/job-summary.ts';
+export type { BuildRequest } from './tools/build-request.ts';
+export { buildah } from './tools/buildah.ts';
+export { buildx } from './tools/buildx.ts';
 export {
   type InstalledTool,
   type InstallRequest,

@@ -285,5 +285,22 @@ export const inputs = {
   duration: (bounds: { minMs?: number; maxMs?: number } = {}) =>
     field<number>('duration', (raw) => parseDuration(raw, bounds)),
   path: (options: PathOptions = {}) => field<string>('path', (raw, ctx) => parsePath(raw, ctx, options)),
+  keyValues: () => field<[string, string][]>('key-values', (raw) => parseKeyValues(raw)),
   custom: <T>(kind: string, parse: Parser<T>) => field<T>(kind, parse),
 };
+
+const KEY = /^[A-Za-z_][A-Za-z0-9_.\-/]*$/;
+
+/** `KEY=value` items (one per line or comma-separated); the value may contain "=". Keys stay in order. */
+export function parseKeyValues(raw: string): [string, string][] {
+  return parseList(raw).map((item, i) => {
+    const eq = item.indexOf('=');
+    const key = eq < 0 ? item : item.slice(0, eq);
+    if (eq < 0 || !KEY.test(key)) {
+      throw new InvalidValueError(
+        `item ${i + 1} must be KEY=value with a key of letters, digits, "_", ".", "-" or "/"; got "${key}"`,
+      );
+    }
+    return [key, item.slice(eq + 1)];
+  });
+}

@@ -1,0 +1,155 @@
+// oci-build, bundled, run the way the runner runs it, building with the real buildah.
+import { cpSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { isAbsolute, join } from 'node:path';
+import { OciLayout } from '@chain/core';
+import { describe, expect, it } from 'vitest';
+import { buildahEnv, exampleContext } from './helpers/real-tools.ts';
+import { type RunnerResult, runBundle } from './helpers/runner.ts';
+
+const SHA = 'c0ffee'.padEnd(40, '0');
+const github = { GITHUB_SHA: SHA, GITHUB_SERVER_URL: 'https://github.com', GITHUB_REPOSITORY: 'acme/hello' };
+
+function workspaceWith(options: { run?: boolean; fail?: boolean; containerfile?: string } = {}): string {
+  const ws = mkdtempSync(join(tmpdir(), 'ws-'));
+  cpSync(exampleContext(options), ws, { recursive: true });
+  if (options.containerfile !== undefined) writeFileSync(join(ws, 'Containerfile'), options.containerfile);
+  return ws;
+}
+
+function build(
+  inputs: Record<string, string>,
+  workspace = workspaceWith({ run: true }),
+  env: NodeJS.ProcessEnv = {},
+): RunnerResult {
+  return runBundle('oci-build', 'main', { inputs, workspace, env: { ...buildahEnv(), ...github, ...env } });
+}
+
+async function config(
+  layout: string,
+  manifestDigest: string,
+): Promise<{ architecture: string; config: { Labels?: Record<string, string> } }> {
+  const oci = await OciLayout.open(layout);
+  const graph = await oci.walk();
+  const image = graph.images.find((i) => i.digest === manifestDigest);
+  if (image === undefined) throw new Error(`no image ${manifestDigest}`);
+  return JSON.parse((await oci.readBlob(image.config)).toString()) as {
+    architecture: string;
+    config: { Labels?: Record<string, string> };
+  };
+}
+
+describe('oci-build with buildah', () => {
+  it('single platform, with a RUN step: outputs match the verified layout on disk', async () => {
+    const r = build({
+      platforms: 'linux/amd64',
+      version: '1.2.3',
+      labels: 'team=platform',
+      'source-date-epoch': '1700000000',
+    });
+    expect(r.status, r.stdout).toBe(0);
+    expect(r.outputs.builder).toBe('buildah');
+    const layout = r.outputs.layout ?? '';
+    expect(isAbsolute(layout)).toBe(true);
+    const report = await (await OciLayout.open(layout)).verify();
+    expect(r.outputs.digest).toBe(report.root.digest);
+    expect(r.outputs['media-type']).toBe(report.root.mediaType);
+    const platforms = JSON.parse(r.outputs.platforms ?? '[]') as { platform: string; digest: string }[];
+    expect(platforms).toEqual(report.images.map((i) => ({ platform: i.platform, digest: i.digest })));
+    expect(platforms.map((p) => p.platform)).toEqual(['linux/amd64']);
+
+    const labels = (await config(layout, platforms[0]?.digest ?? '')).config.Labels ?? {};
+    expect(labels).toMatchObject({
+      'org.opencontainers.image.revision': SHA,
+      'org.opencontainers.image.source': 'https://github.com/acme/hello',
+      'org.opencontainers.image.created': '2023-11-14T22:13:20Z',
+      'org.opencontainers.image.version': '1.2.3',
+      team: 'platform',
+    });
+    expect(r.summary).toContain(report.root.digest);
+    expect(r.summary).toContain('linux/amd64');
+    expect(r.stdout).toContain('auto: docker buildx did not answer');
+  });
+
+  it('multi-platform: one index, a manifest per platform', async () => {
+    const r = build({ platforms: 'linux/amd64,linux/arm64' }, workspaceWith());
+    expect(r.status, r.stdout).toBe(0);
+    const report = await (await OciLayout.open(r.outputs.layout ?? '')).verify();
+    expect(report.root.mediaType).toBe('application/vnd.oci.image.index.v1+json');
+    expect(report.root.digest).toBe(r.outputs.digest);
+    const platforms = JSON.parse(r.outputs.platforms ?? '[]') as { platform: string; digest: string }[];
+    expect(platforms.map((p) => p.platform).sort()).toEqual(['linux/amd64', 'linux/arm64']);
+    const arm = platforms.find((p) => p.platform === 'linux/arm64');
+    expect((await config(r.outputs.layout ?? '', arm?.digest ?? '')).architecture).toBe('arm64');
+  });
+
+  it('rebuilding the same commit with the same epoch reproduces the digest', () => {
+    const inputs = { platforms: 'linux/amd64', 'source-date-epoch': '1700000000' };
+    const first = build(inputs, workspaceWith());
+    const second = build(inputs, workspaceWith());
+    expect(first.status).toBe(0);
+    expect(second.outputs.digest).toBe(first.outputs.digest);
+  });
+
+  it('a build secret reaches the RUN step and never the logs', () => {
+    const value = 'tok-3f9a1c77e2';
+    const containerfile = [
+      'FROM scratch',
+      'COPY busybox /bin/busybox',
+      `RUN --mount=type=secret,id=npm ["/bin/busybox", "sh", "-c", "test \\"$(/bin/busybox cat /run/secrets/npm)\\" = ${value}"]`,
+      '',
+    ].join('\n');
+    const r = build(
+      { platforms: 'linux/amd64', secrets: 'npm=env:NPM_TOKEN' },
+      workspaceWith({ containerfile }),
+      { NPM_TOKEN: value },
+    );
+    expect(r.status, r.stdout).toBe(0);
+    const leaks = `${r.stdout}\n${r.stderr}`
+      .split('\n')
+      .filter((l) => l.includes(value) && !l.startsWith('::add-mask::'));
+    expect(leaks).toEqual([]);
+    expect(r.stdout).toContain(`::add-mask::${value}`);
+  });
+
+  it('a failing Containerfile is a command error naming the step, and sets no output', () => {
+    const r = build({ platforms: 'linux/amd64' }, workspaceWith({ fail: true }));
+    expect(r.status).toBe(1);
+    const error = r.stdout.split('\n').find((l) => l.startsWith('::error::')) ?? '';
+    expect(error).toMatch(/^::error::buildah build failed: step "RUN .*exit 3" failed: exit status 3$/);
+    expect(r.outputs).toEqual({});
+  });
+
+  it('warns about buildx-only inputs that buildah cannot honour', () => {
+    const r = build({ platforms: 'linux/amd64', 'cache-to': 'type=gha', provenance: 'max' }, workspaceWith());
+    expect(r.status).toBe(0);
+    expect(r.stdout).toContain('::warning::buildah: cache-to has no buildah equivalent and was ignored');
+    expect(r.stdout).toContain('::warning::buildah: provenance "max" needs BuildKit');
+  });
+});
+
+describe('oci-build refuses bad inputs before building', () => {
+  it.each([
+    [{ context: '../elsewhere' }, /Input "context" must stay inside the workspace/],
+    [{ platforms: 'linux' }, /Input "platforms" platform "linux" must be os\/arch/],
+    [{ secrets: 'npm=hunter2-literal' }, /Input "secrets" line 1 \(id "npm"\) is not id=env:VARIABLE/],
+    [{ builder: 'docker' }, /Input "builder" must be one of "auto", "buildx", "buildah"/],
+    [{ file: 'Nope.containerfile' }, /Input "file": .*Nope.containerfile does not exist/],
+  ])('%j', (inputs, message) => {
+    const r = build(inputs as Record<string, string>, workspaceWith());
+    expect(r.status).toBe(1);
+    expect(r.stdout).toMatch(message);
+    expect(r.stdout).not.toContain('hunter2-literal');
+    expect(r.stdout).not.toContain('$ buildah build');
+  });
+
+  it('refuses a non-empty output directory', () => {
+    const out = mkdtempSync(join(tmpdir(), 'out-'));
+    writeFileSync(join(out, 'keep'), 'x');
+    const r = build({ 'output-dir': out }, workspaceWith());
+    expect(r.status).toBe(1);
+    expect(r.stdout).toContain('is not empty');
+    expect(existsSync(join(out, 'index.json'))).toBe(false);
+    expect(readFileSync(join(out, 'keep'), 'utf8')).toBe('x');
+  });
+});
