@@ -20925,7 +20925,10 @@ import { tmpdir as tmpdir2 } from "node:os";
 import { join as join3 } from "node:path";
 
 // actions/oci-build/src/inputs.ts
-var SECRET_ADVICE = "is not id=env:VARIABLE or id=file:PATH. Never put a secret value in the workflow: put it in an environment variable from secrets (env: MY_TOKEN: ${{ secrets.MY_TOKEN }}) and write id=env:MY_TOKEN";
+var SECRET_ADVICE = (
+  // biome-ignore lint/suspicious/noTemplateCurlyInString: the advice quotes GitHub expression syntax verbatim
+  "is not id=env:VARIABLE or id=file:PATH. Never put a secret value in the workflow: put it in an environment variable from secrets (env: MY_TOKEN: ${{ secrets.MY_TOKEN }}) and write id=env:MY_TOKEN"
+);
 function parseSecrets(raw) {
   return parseList(raw).map((line, i) => {
     const match = /^([A-Za-z0-9_.-]+)=(env|file):(.+)$/.exec(line);

@@ -9,8 +9,8 @@ export interface SecretSpec {
  * Secrets are named, never given inline: `id=env:VARIABLE` or `id=file:/path`. An inline value would be
  * printed in logs and visible in process listings, so it is refused without being echoed.
  */
-// biome-ignore lint/suspicious/noTemplateCurlyInString: the advice quotes GitHub expression syntax verbatim
 const SECRET_ADVICE =
+  // biome-ignore lint/suspicious/noTemplateCurlyInString: the advice quotes GitHub expression syntax verbatim
   'is not id=env:VARIABLE or id=file:PATH. Never put a secret value in the workflow: put it in an environment variable from secrets (env: MY_TOKEN: ${{ secrets.MY_TOKEN }}) and write id=env:MY_TOKEN';
 
 export function parseSecrets(raw: string): SecretSpec[] {
