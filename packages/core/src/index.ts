@@ -58,6 +58,23 @@ export {
   type VerifyReport,
 } from './oci/oci-layout.ts';
 export { formatPlatform, type Platform, parsePlatform } from './oci/platform.ts';
+export {
+  type HttpResponse,
+  type Manifest,
+  type ManifestInfo,
+  RegistryClient,
+  type RegistryClientOptions,
+} from './oci/registry-client.ts';
+export { type Credential, CredentialStore, credentialFiles } from './oci/registry-credentials.ts';
+export {
+  backoffDelay,
+  DEFAULT_RETRY,
+  isNetworkError,
+  isRetryableStatus,
+  parseRetryAfter,
+  type RetryPolicy,
+} from './oci/retry-policy.ts';
+export { type Challenge, parseChallenge } from './oci/www-authenticate.ts';
 export { type Cell, escapeHtml, JobSummary } from './report/job-summary.ts';
 export type { BuildRequest } from './tools/build-request.ts';
 export { buildah } from './tools/buildah.ts';

@@ -1,0 +1,543 @@
+import { createHash } from 'node:crypto';
+import http from 'node:http';
+import https from 'node:https';
+import { CommandError, ConfigurationError } from '../action/errors.ts';
+import type { Logger } from '../action/logger.ts';
+import { Digest } from './digest.ts';
+import type { ImageReference } from './image-reference.ts';
+import { MANIFEST_ACCEPT } from './media-types.ts';
+import type { Descriptor } from './oci-layout.ts';
+import type { CredentialStore } from './registry-credentials.ts';
+import {
+  backoffDelay,
+  DEFAULT_RETRY,
+  isNetworkError,
+  isRetryableStatus,
+  parseRetryAfter,
+  type RetryPolicy,
+} from './retry-policy.ts';
+import { parseChallenge } from './www-authenticate.ts';
+
+export interface RegistryClientOptions {
+  logger: Logger;
+  credentials?: CredentialStore | undefined;
+  /** Require HTTPS with a verified certificate (default). When false: HTTPS unverified, then plain HTTP. */
+  tlsVerify?: boolean;
+  /** Extra CA certificates (PEM) to trust, on top of the system's. */
+  ca?: string | undefined;
+  retry?: RetryPolicy;
+  requestTimeoutMs?: number;
+  sleep?: (ms: number) => Promise<void>;
+  random?: () => number;
+  now?: () => number;
+}
+
+export interface ManifestInfo {
+  digest: string;
+  mediaType: string;
+  size: number;
+}
+
+export interface Manifest extends ManifestInfo {
+  bytes: Buffer;
+}
+
+export interface HttpResponse {
+  status: number;
+  headers: http.IncomingHttpHeaders;
+  body: Buffer;
+}
+
+type Access = 'pull' | 'push';
+
+const MAX_MANIFEST = 4 * 1024 * 1024;
+
+function header(headers: http.IncomingHttpHeaders, name: string): string | undefined {
+  const value = headers[name];
+  return Array.isArray(value) ? value[0] : value;
+}
+
+function sha256(bytes: Buffer): string {
+  return `sha256:${createHash('sha256').update(bytes).digest('hex')}`;
+}
+
+/** The error text a distribution registry puts in its JSON body, if any. */
+function registryErrors(body: Buffer): string {
+  try {
+    const parsed = JSON.parse(body.toString('utf8')) as { errors?: { code?: string; message?: string }[] };
+    return (parsed.errors ?? []).map((e) => `${e.code ?? ''}${e.message ? `: ${e.message}` : ''}`).join('; ');
+  } catch {
+    return body.toString('utf8').slice(0, 200).trim();
+  }
+}
+
+/**
+ * A client for the OCI distribution API v2 with the auth flows registries use (anonymous, basic, bearer
+ * token per repository and action), retries only on transient faults, and a digest check on every
+ * manifest it reads or writes.
+ */
+export class RegistryClient {
+  private readonly options: RegistryClientOptions;
+  private readonly retry: RetryPolicy;
+  private readonly sleep: (ms: number) => Promise<void>;
+  private readonly random: () => number;
+  private readonly now: () => number;
+  private readonly schemes = new Map<string, 'https' | 'http'>();
+  /** Authorization header per registry and scope. */
+  private readonly authorizations = new Map<string, string>();
+
+  constructor(options: RegistryClientOptions) {
+    this.options = options;
+    this.retry = options.retry ?? DEFAULT_RETRY;
+    this.sleep = options.sleep ?? ((ms) => new Promise((r) => setTimeout(r, ms)));
+    this.random = options.random ?? Math.random;
+    this.now = options.now ?? Date.now;
+  }
+
+  // --- operations --------------------------------------------------------------------------------
+
+  /** GET /v2/: the registry answers (200, or 401 asking for credentials). */
+  async ping(ref: ImageReference): Promise<void> {
+    await this.request(ref, 'GET', '/v2/', { access: 'pull', okStatuses: [200], scoped: false });
+  }
+
+  async headManifest(ref: ImageReference, reference: string): Promise<ManifestInfo | undefined> {
+    const res = await this.request(ref, 'HEAD', `/v2/${ref.repository}/manifests/${reference}`, {
+      access: 'pull',
+      headers: { accept: MANIFEST_ACCEPT.join(', ') },
+      okStatuses: [200, 404],
+    });
+    if (res.status === 404) return undefined;
+    const digest = header(res.headers, 'docker-content-digest');
+    const mediaType = header(res.headers, 'content-type') ?? '';
+    if (digest === undefined) {
+      const full = await this.getManifest(ref, reference);
+      return full && { digest: full.digest, mediaType: full.mediaType, size: full.size };
+    }
+    if (Digest.isValid(reference) && digest !== reference) {
+      throw new CommandError(
+        `registry ${ref.registry} answered ${digest} for ${ref.repository}@${reference}`,
+        { tool: 'registry' },
+      );
+    }
+    return { digest, mediaType, size: Number(header(res.headers, 'content-length') ?? '0') };
+  }
+
+  /** Reads a manifest by tag or digest; its bytes must hash to the digest asked for or announced. */
+  async getManifest(ref: ImageReference, reference: string): Promise<Manifest | undefined> {
+    const res = await this.request(ref, 'GET', `/v2/${ref.repository}/manifests/${reference}`, {
+      access: 'pull',
+      headers: { accept: MANIFEST_ACCEPT.join(', ') },
+      okStatuses: [200, 404],
+      maxBody: MAX_MANIFEST,
+    });
+    if (res.status === 404) return undefined;
+    const actual = sha256(res.body);
+    const announced = header(res.headers, 'docker-content-digest');
+    const expected = Digest.isValid(reference) ? reference : announced;
+    if (expected !== undefined && expected !== actual) {
+      throw new CommandError(
+        `registry ${ref.registry} returned a manifest for ${ref.repository}:${reference} that hashes to ${actual}, not ${expected}`,
+        { tool: 'registry' },
+      );
+    }
+    const mediaType =
+      (JSON.parse(res.body.toString('utf8')) as { mediaType?: string }).mediaType ??
+      header(res.headers, 'content-type') ??
+      '';
+    return { digest: actual, mediaType, size: res.body.length, bytes: res.body };
+  }
+
+  /** PUT the exact bytes under a tag or digest; returns their digest (checked against the registry's). */
+  async putManifest(
+    ref: ImageReference,
+    reference: string,
+    bytes: Buffer,
+    mediaType: string,
+  ): Promise<string> {
+    const digest = sha256(bytes);
+    if (Digest.isValid(reference) && reference !== digest) {
+      throw new Error(`putManifest: bytes hash to ${digest}, not ${reference}`);
+    }
+    const res = await this.request(ref, 'PUT', `/v2/${ref.repository}/manifests/${reference}`, {
+      access: 'push',
+      headers: { 'content-type': mediaType },
+      body: bytes,
+      okStatuses: [201],
+    });
+    const announced = header(res.headers, 'docker-content-digest');
+    if (announced !== undefined && announced !== digest) {
+      throw new CommandError(`registry ${ref.registry} stored ${reference} as ${announced}, not ${digest}`, {
+        tool: 'registry',
+      });
+    }
+    return digest;
+  }
+
+  async deleteManifest(ref: ImageReference, digest: string): Promise<void> {
+    await this.request(ref, 'DELETE', `/v2/${ref.repository}/manifests/${digest}`, {
+      access: 'push',
+      okStatuses: [202, 404],
+    });
+  }
+
+  /** Size of a blob in the repository, or undefined when it is not there. */
+  async headBlob(ref: ImageReference, digest: string): Promise<number | undefined> {
+    const res = await this.request(ref, 'HEAD', `/v2/${ref.repository}/blobs/${digest}`, {
+      access: 'pull',
+      okStatuses: [200, 404],
+    });
+    return res.status === 404 ? undefined : Number(header(res.headers, 'content-length') ?? '0');
+  }
+
+  /** Reads a (small) blob whole and checks its digest. */
+  async getBlob(ref: ImageReference, digest: string, maxBytes = MAX_MANIFEST): Promise<Buffer> {
+    const res = await this.request(ref, 'GET', `/v2/${ref.repository}/blobs/${digest}`, {
+      access: 'pull',
+      okStatuses: [200],
+      maxBody: maxBytes,
+    });
+    const actual = sha256(res.body);
+    if (actual !== digest) {
+      throw new CommandError(
+        `registry ${ref.registry} returned blob ${digest} whose content hashes to ${actual}`,
+        { tool: 'registry' },
+      );
+    }
+    return res.body;
+  }
+
+  /** Monolithic upload of a small blob (POST then PUT ?digest=); a blob already there is not sent again. */
+  async uploadBlob(ref: ImageReference, bytes: Buffer): Promise<string> {
+    const digest = sha256(bytes);
+    if ((await this.headBlob(ref, digest)) !== undefined) return digest;
+    const start = await this.request(ref, 'POST', `/v2/${ref.repository}/blobs/uploads/`, {
+      access: 'push',
+      okStatuses: [202],
+    });
+    const location = header(start.headers, 'location');
+    if (location === undefined)
+      throw new CommandError(`registry ${ref.registry} gave no upload location`, { tool: 'registry' });
+    const url = new URL(location, `${await this.scheme(ref.apiHost)}://${ref.apiHost}`);
+    url.searchParams.set('digest', digest);
+    await this.request(ref, 'PUT', `${url.pathname}${url.search}`, {
+      access: 'push',
+      headers: { 'content-type': 'application/octet-stream' },
+      body: bytes,
+      okStatuses: [201],
+    });
+    return digest;
+  }
+
+  /** Cross-repository mount; true when the registry mounted it (201), false when it wants an upload. */
+  async mountBlob(ref: ImageReference, digest: string, fromRepository: string): Promise<boolean> {
+    const res = await this.request(
+      ref,
+      'POST',
+      `/v2/${ref.repository}/blobs/uploads/?mount=${encodeURIComponent(digest)}&from=${encodeURIComponent(fromRepository)}`,
+      { access: 'push', okStatuses: [201, 202], extraScopes: [`repository:${fromRepository}:pull`] },
+    );
+    if (res.status === 202) {
+      const location = header(res.headers, 'location');
+      if (location !== undefined) {
+        const url = new URL(location, `${await this.scheme(ref.apiHost)}://${ref.apiHost}`);
+        await this.request(ref, 'DELETE', `${url.pathname}${url.search}`, {
+          access: 'push',
+          okStatuses: [204, 404],
+        }).catch(() => undefined);
+      }
+    }
+    return res.status === 201;
+  }
+
+  async listTags(ref: ImageReference): Promise<string[]> {
+    const tags: string[] = [];
+    let path: string | undefined = `/v2/${ref.repository}/tags/list?n=1000`;
+    while (path !== undefined) {
+      const res: HttpResponse = await this.request(ref, 'GET', path, {
+        access: 'pull',
+        okStatuses: [200, 404],
+        maxBody: 16 * 1024 * 1024,
+      });
+      if (res.status === 404) return [];
+      tags.push(...((JSON.parse(res.body.toString('utf8')) as { tags?: string[] | null }).tags ?? []));
+      const link = header(res.headers, 'link');
+      path = link === undefined ? undefined : /<([^>]+)>;\s*rel="?next"?/.exec(link)?.[1];
+    }
+    return tags;
+  }
+
+  /**
+   * Referrers of a digest: the OCI 1.1 referrers API, or, where the registry lacks it (404), the
+   * fallback index tagged `sha256-<hex>`.
+   */
+  async referrers(
+    ref: ImageReference,
+    digest: string,
+    artifactType?: string,
+  ): Promise<{ manifests: Descriptor[]; via: 'api' | 'tag' }> {
+    const query = artifactType === undefined ? '' : `?artifactType=${encodeURIComponent(artifactType)}`;
+    const res = await this.request(ref, 'GET', `/v2/${ref.repository}/referrers/${digest}${query}`, {
+      access: 'pull',
+      headers: { accept: 'application/vnd.oci.image.index.v1+json' },
+      okStatuses: [200, 404],
+      maxBody: MAX_MANIFEST,
+    });
+    let manifests: Descriptor[];
+    let via: 'api' | 'tag';
+    if (res.status === 200) {
+      manifests = (JSON.parse(res.body.toString('utf8')) as { manifests?: Descriptor[] }).manifests ?? [];
+      via = 'api';
+    } else {
+      const index = await this.getManifest(ref, Digest.parse(digest).toTagStem());
+      manifests =
+        index === undefined
+          ? []
+          : ((JSON.parse(index.bytes.toString('utf8')) as { manifests?: Descriptor[] }).manifests ?? []);
+      via = 'tag';
+    }
+    return {
+      manifests:
+        artifactType === undefined ? manifests : manifests.filter((m) => m.artifactType === artifactType),
+      via,
+    };
+  }
+
+  // --- transport, auth, retries ------------------------------------------------------------------
+
+  private async request(
+    ref: ImageReference,
+    method: string,
+    path: string,
+    options: {
+      access: Access;
+      headers?: Record<string, string>;
+      body?: Buffer;
+      okStatuses: number[];
+      maxBody?: number;
+      scoped?: boolean;
+      extraScopes?: string[];
+    },
+  ): Promise<HttpResponse> {
+    const host = ref.apiHost;
+    const scope =
+      options.scoped === false
+        ? ''
+        : [
+            `repository:${ref.repository}:${options.access === 'push' ? 'pull,push' : 'pull'}`,
+            ...(options.extraScopes ?? []),
+          ].join(' ');
+    const key = `${host} ${scope}`;
+    const started = this.now();
+    let authTried = false;
+    for (let attempt = 1; ; attempt++) {
+      let res: HttpResponse;
+      try {
+        const authorization = this.authorizations.get(key) ?? this.authorizations.get(`${host} basic`);
+        res = await this.send(
+          host,
+          method,
+          path,
+          {
+            ...options.headers,
+            ...(authorization === undefined ? {} : { authorization }),
+          },
+          options.body,
+          options.maxBody ?? 1024 * 1024,
+        );
+      } catch (error) {
+        if (!isNetworkError(error) || !this.canRetry(attempt, started)) {
+          throw new CommandError(
+            `registry ${ref.registry}: ${method} ${path} failed: ${(error as Error).message}`,
+            {
+              tool: 'registry',
+              cause: error,
+            },
+          );
+        }
+        await this.pause(
+          attempt,
+          undefined,
+          `${method} ${path}: ${(error as NodeJS.ErrnoException).code ?? 'network error'}`,
+        );
+        continue;
+      }
+
+      if (res.status === 401 && !authTried) {
+        authTried = true;
+        await this.authenticate(ref, res, key, scope);
+        attempt--;
+        continue;
+      }
+      if (options.okStatuses.includes(res.status) || (res.status === 401 && options.okStatuses.includes(401)))
+        return res;
+      if (res.status === 401 || res.status === 403) {
+        const who =
+          this.authorizations.has(key) || this.authorizations.has(`${host} basic`)
+            ? 'refused the credentials'
+            : 'requires credentials';
+        throw new ConfigurationError(
+          `registry ${ref.registry} ${who} for ${options.access} on ${ref.repository} (HTTP ${res.status}${registryErrors(res.body) ? `: ${registryErrors(res.body)}` : ''}). ` +
+            'Log in first (docker login / skopeo login / ecr-oidc-login) or pass auth-file.',
+        );
+      }
+      if (isRetryableStatus(res.status) && this.canRetry(attempt, started)) {
+        const retryAfter = parseRetryAfter(header(res.headers, 'retry-after'), this.now());
+        await this.pause(attempt, retryAfter, `${method} ${path}: HTTP ${res.status}`);
+        continue;
+      }
+      const detail = registryErrors(res.body);
+      throw new CommandError(
+        `registry ${ref.registry}: ${method} ${path} answered HTTP ${res.status}${detail ? ` (${detail})` : ''}`,
+        {
+          tool: 'registry',
+        },
+      );
+    }
+  }
+
+  private canRetry(attempt: number, started: number): boolean {
+    return attempt < this.retry.maxAttempts && this.now() - started < this.retry.deadlineMs;
+  }
+
+  private async pause(attempt: number, retryAfterMs: number | undefined, reason: string): Promise<void> {
+    const delay = backoffDelay(this.retry, attempt, retryAfterMs, this.random);
+    this.options.logger.warning(
+      `retrying in ${delay} ms (attempt ${attempt + 1} of ${this.retry.maxAttempts}): ${reason}`,
+    );
+    await this.sleep(delay);
+  }
+
+  private async authenticate(
+    ref: ImageReference,
+    res: HttpResponse,
+    key: string,
+    scope: string,
+  ): Promise<void> {
+    const challenge = parseChallenge(header(res.headers, 'www-authenticate'));
+    const credential = await this.options.credentials?.lookup(ref.registry, ref.repository);
+    if (challenge?.scheme === 'basic') {
+      if (credential === undefined) return;
+      const value = `Basic ${Buffer.from(`${credential.username}:${credential.password}`).toString('base64')}`;
+      this.options.logger.setSecret(value.slice(6));
+      this.authorizations.set(`${ref.apiHost} basic`, value);
+      return;
+    }
+    if (challenge?.scheme !== 'bearer' || challenge.params.realm === undefined) return;
+    const realm = new URL(challenge.params.realm);
+    if (challenge.params.service !== undefined) realm.searchParams.set('service', challenge.params.service);
+    for (const s of scope.split(' ').filter((x) => x !== '')) realm.searchParams.append('scope', s);
+    const headers: Record<string, string> = {};
+    if (credential !== undefined) {
+      headers.authorization = `Basic ${Buffer.from(`${credential.username}:${credential.password}`).toString('base64')}`;
+    }
+    const tokenRes = await this.sendUrl(realm, 'GET', headers, undefined, 1024 * 1024);
+    if (tokenRes.status !== 200) {
+      throw new ConfigurationError(
+        `registry ${ref.registry}: the token service ${realm.origin}${realm.pathname} refused ${credential ? `the credentials from ${credential.source}` : 'anonymous access'} (HTTP ${tokenRes.status})`,
+      );
+    }
+    const body = JSON.parse(tokenRes.body.toString('utf8')) as { token?: string; access_token?: string };
+    const token = body.token ?? body.access_token;
+    if (token === undefined || token === '')
+      throw new CommandError(`registry ${ref.registry}: the token service returned no token`, {
+        tool: 'registry',
+      });
+    this.options.logger.setSecret(token);
+    this.authorizations.set(key, `Bearer ${token}`);
+  }
+
+  private async scheme(host: string): Promise<'https' | 'http'> {
+    return this.schemes.get(host) ?? 'https';
+  }
+
+  private async send(
+    host: string,
+    method: string,
+    path: string,
+    headers: Record<string, string>,
+    body: Buffer | undefined,
+    maxBody: number,
+  ): Promise<HttpResponse> {
+    const scheme = await this.scheme(host);
+    try {
+      return await this.sendUrl(new URL(`${scheme}://${host}${path}`), method, headers, body, maxBody);
+    } catch (error) {
+      // An insecure registry (tls-verify false) may speak plain HTTP: fall back once, as skopeo does.
+      if (
+        this.options.tlsVerify === false &&
+        scheme === 'https' &&
+        !this.schemes.has(host) &&
+        isTlsHandshakeFailure(error)
+      ) {
+        this.schemes.set(host, 'http');
+        this.options.logger.debug(
+          `registry ${host} does not speak TLS; using plain HTTP (tls-verify is false)`,
+        );
+        return this.sendUrl(new URL(`http://${host}${path}`), method, headers, body, maxBody);
+      }
+      throw error;
+    }
+  }
+
+  private sendUrl(
+    url: URL,
+    method: string,
+    headers: Record<string, string>,
+    body: Buffer | undefined,
+    maxBody: number,
+  ): Promise<HttpResponse> {
+    const transport = url.protocol === 'http:' ? http : https;
+    return new Promise<HttpResponse>((resolve, reject) => {
+      const req = transport.request(
+        url,
+        {
+          method,
+          headers: {
+            'user-agent': 'container-supply-chain-actions',
+            ...headers,
+            ...(body ? { 'content-length': String(body.length) } : {}),
+          },
+          timeout: this.options.requestTimeoutMs ?? 60_000,
+          ...(url.protocol === 'https:'
+            ? {
+                rejectUnauthorized: this.options.tlsVerify !== false,
+                ...(this.options.ca ? { ca: this.options.ca } : {}),
+              }
+            : {}),
+        },
+        (res) => {
+          const chunks: Buffer[] = [];
+          let size = 0;
+          res.on('data', (chunk: Buffer) => {
+            size += chunk.length;
+            if (size > maxBody) {
+              req.destroy(new Error(`response body larger than ${maxBody} bytes`));
+              return;
+            }
+            chunks.push(chunk);
+          });
+          res.on('end', () =>
+            resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks) }),
+          );
+          res.on('error', reject);
+        },
+      );
+      req.on('timeout', () =>
+        req.destroy(Object.assign(new Error('request timed out'), { code: 'ETIMEDOUT' })),
+      );
+      req.on('error', reject);
+      req.end(body);
+    });
+  }
+}
+
+function isTlsHandshakeFailure(error: unknown): boolean {
+  const code = (error as { code?: unknown } | undefined)?.code;
+  const message = error instanceof Error ? error.message : '';
+  return (
+    (typeof code === 'string' &&
+      (code.startsWith('ERR_SSL') || code === 'EPROTO' || code === 'ECONNRESET')) ||
+    /wrong version number|ssl/i.test(message)
+  );
+}

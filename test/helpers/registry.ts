@@ -1,0 +1,171 @@
+import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { connect, createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+export interface LocalRegistry {
+  /** host:port on 127.0.0.1 */
+  host: string;
+  url: string;
+  dir: string;
+  /** PEM of the CA that signed the registry's certificate (TLS registries). */
+  caPem?: string;
+  caFile?: string;
+  username?: string;
+  password?: string;
+  stop(): Promise<void>;
+}
+
+export async function freePort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  const address = server.address();
+  const port = typeof address === 'object' && address !== null ? address.port : 0;
+  await new Promise<void>((r) => server.close(() => r()));
+  return port;
+}
+
+function makeCertificates(dir: string): { caFile: string; certFile: string; keyFile: string } {
+  const openssl = (args: string[]) => execFileSync('openssl', args, { cwd: dir, stdio: 'pipe' });
+  openssl([
+    'req',
+    '-x509',
+    '-newkey',
+    'ec',
+    '-pkeyopt',
+    'ec_paramgen_curve:P-256',
+    '-nodes',
+    '-keyout',
+    'ca.key',
+    '-out',
+    'ca.pem',
+    '-days',
+    '2',
+    '-subj',
+    '/CN=test registry CA',
+  ]);
+  openssl([
+    'req',
+    '-newkey',
+    'ec',
+    '-pkeyopt',
+    'ec_paramgen_curve:P-256',
+    '-nodes',
+    '-keyout',
+    'server.key',
+    '-out',
+    'server.csr',
+    '-subj',
+    '/CN=127.0.0.1',
+  ]);
+  writeFileSync(
+    join(dir, 'ext.cnf'),
+    'subjectAltName=IP:127.0.0.1,DNS:localhost\nbasicConstraints=CA:FALSE\n',
+  );
+  openssl([
+    'x509',
+    '-req',
+    '-in',
+    'server.csr',
+    '-CA',
+    'ca.pem',
+    '-CAkey',
+    'ca.key',
+    '-CAcreateserial',
+    '-out',
+    'server.pem',
+    '-days',
+    '2',
+    '-extfile',
+    'ext.cnf',
+  ]);
+  return { caFile: join(dir, 'ca.pem'), certFile: join(dir, 'server.pem'), keyFile: join(dir, 'server.key') };
+}
+
+/** Starts Debian's docker-registry (CNCF distribution 2.8) on a free loopback port. */
+export async function startRegistry(
+  options: { tls?: boolean; auth?: { username: string; password: string } } = {},
+): Promise<LocalRegistry> {
+  const dir = mkdtempSync(join(tmpdir(), 'registry-'));
+  const port = await freePort();
+  const lines = [
+    'version: 0.1',
+    'log:',
+    '  level: error',
+    '  accesslog:',
+    '    disabled: true',
+    'storage:',
+    '  filesystem:',
+    `    rootdirectory: ${join(dir, 'data')}`,
+    '  delete:',
+    '    enabled: true',
+    'http:',
+    `  addr: 127.0.0.1:${port}`,
+  ];
+  let caFile: string | undefined;
+  if (options.tls) {
+    const certs = makeCertificates(dir);
+    caFile = certs.caFile;
+    lines.push('  tls:', `    certificate: ${certs.certFile}`, `    key: ${certs.keyFile}`);
+  }
+  if (options.auth) {
+    const htpasswd = execFileSync('htpasswd', [
+      '-Bbn',
+      options.auth.username,
+      options.auth.password,
+    ]).toString();
+    writeFileSync(join(dir, 'htpasswd'), htpasswd);
+    lines.push('auth:', '  htpasswd:', '    realm: test-registry', `    path: ${join(dir, 'htpasswd')}`);
+  }
+  writeFileSync(join(dir, 'config.yml'), `${lines.join('\n')}\n`);
+  const child: ChildProcess = spawn('docker-registry', ['serve', join(dir, 'config.yml')], {
+    stdio: ['ignore', 'ignore', 'pipe'],
+  });
+  let stderr = '';
+  child.stderr?.on('data', (d: Buffer) => {
+    stderr += d.toString();
+  });
+  const scheme = options.tls ? 'https' : 'http';
+  const url = `${scheme}://127.0.0.1:${port}`;
+  const deadline = Date.now() + 10_000;
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`docker-registry exited: ${stderr}`);
+    const up = await new Promise<boolean>((resolve) => {
+      const socket = connect(port, '127.0.0.1', () => {
+        socket.destroy();
+        resolve(true);
+      });
+      socket.on('error', () => resolve(false));
+    });
+    if (up) break;
+    if (Date.now() > deadline) throw new Error(`docker-registry did not start: ${stderr}`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  return {
+    host: `127.0.0.1:${port}`,
+    url,
+    dir,
+    ...(caFile ? { caFile, caPem: readFileSync(caFile, 'utf8') } : {}),
+    ...(options.auth ?? {}),
+    stop: () =>
+      new Promise<void>((resolve) => {
+        if (child.exitCode !== null) return resolve();
+        child.once('exit', () => resolve());
+        child.kill('SIGTERM');
+      }),
+  };
+}
+
+/** A containers auth.json (0600) holding basic credentials for one registry. */
+export function writeAuthFile(
+  registry: string,
+  username: string,
+  password: string,
+  extra: Record<string, unknown> = {},
+): string {
+  const file = join(mkdtempSync(join(tmpdir(), 'auth-')), 'auth.json');
+  const auths = { [registry]: { auth: Buffer.from(`${username}:${password}`).toString('base64') }, ...extra };
+  writeFileSync(file, JSON.stringify({ auths }), { mode: 0o600 });
+  return file;
+}
