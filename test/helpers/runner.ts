@@ -1,4 +1,4 @@
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -40,8 +40,14 @@ export function parseFileCommands(text: string): Record<string, string> {
   return out;
 }
 
-/** The runner's contract for one step, with nothing inherited but PATH and HOME (plus options.env). */
-export function runBundle(action: string, entry: 'main' | 'post', options: RunOptions = {}): RunnerResult {
+interface Prepared {
+  argv: string[];
+  env: NodeJS.ProcessEnv;
+  workspace: string;
+  collect(status: number | null, stdout: string, stderr: string): RunnerResult;
+}
+
+function prepare(action: string, entry: 'main' | 'post', options: RunOptions): Prepared {
   const dir = mkdtempSync(join(tmpdir(), `runner-${action}-`));
   const files = { out: join(dir, 'output'), state: join(dir, 'state'), summary: join(dir, 'summary') };
   for (const f of Object.values(files)) writeFileSync(f, '');
@@ -60,19 +66,55 @@ export function runBundle(action: string, entry: 'main' | 'post', options: RunOp
   };
   for (const [k, v] of Object.entries(options.inputs ?? {}))
     env[`INPUT_${k.replace(/ /g, '_').toUpperCase()}`] = v;
-  const r = spawnSync(process.execPath, [join(repoRoot, 'actions', action, 'dist', `${entry}.mjs`)], {
-    cwd: workspace,
+  return {
+    argv: [join(repoRoot, 'actions', action, 'dist', `${entry}.mjs`)],
     env,
+    workspace,
+    collect: (status, stdout, stderr) => ({
+      status,
+      stdout,
+      stderr,
+      outputs: parseFileCommands(readFileSync(files.out, 'utf8')),
+      state: readFileSync(files.state, 'utf8'),
+      summary: readFileSync(files.summary, 'utf8'),
+      workspace,
+    }),
+  };
+}
+
+/** The runner's contract for one step, with nothing inherited but PATH and HOME (plus options.env). */
+export function runBundle(action: string, entry: 'main' | 'post', options: RunOptions = {}): RunnerResult {
+  const p = prepare(action, entry, options);
+  const r = spawnSync(process.execPath, p.argv, {
+    cwd: p.workspace,
+    env: p.env,
     encoding: 'utf8',
     timeout: 300_000,
   });
-  return {
-    status: r.status,
-    stdout: r.stdout,
-    stderr: r.stderr,
-    outputs: parseFileCommands(readFileSync(files.out, 'utf8')),
-    state: readFileSync(files.state, 'utf8'),
-    summary: readFileSync(files.summary, 'utf8'),
-    workspace,
-  };
+  return p.collect(r.status, r.stdout, r.stderr);
+}
+
+/**
+ * The same, without blocking this process: needed when the test itself hosts a server the step talks
+ * to (a fault proxy, a token endpoint), which must keep answering while the step runs.
+ */
+export function runBundleAsync(
+  action: string,
+  entry: 'main' | 'post',
+  options: RunOptions = {},
+): Promise<RunnerResult> {
+  const p = prepare(action, entry, options);
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, p.argv, { cwd: p.workspace, env: p.env, timeout: 300_000 });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d: Buffer) => {
+      stdout += d.toString();
+    });
+    child.stderr.on('data', (d: Buffer) => {
+      stderr += d.toString();
+    });
+    child.on('error', reject);
+    child.on('close', (code) => resolve(p.collect(code, stdout, stderr)));
+  });
 }

@@ -42,8 +42,8 @@ var require_tunnel = __commonJS({
     "use strict";
     var net = __require("net");
     var tls = __require("tls");
-    var http = __require("http");
-    var https = __require("https");
+    var http2 = __require("http");
+    var https2 = __require("https");
     var events = __require("events");
     var assert = __require("assert");
     var util = __require("util");
@@ -53,24 +53,24 @@ var require_tunnel = __commonJS({
     exports.httpsOverHttps = httpsOverHttps2;
     function httpOverHttp2(options) {
       var agent = new TunnelingAgent(options);
-      agent.request = http.request;
+      agent.request = http2.request;
       return agent;
     }
     function httpsOverHttp2(options) {
       var agent = new TunnelingAgent(options);
-      agent.request = http.request;
+      agent.request = http2.request;
       agent.createSocket = createSecureSocket;
       agent.defaultPort = 443;
       return agent;
     }
     function httpOverHttps2(options) {
       var agent = new TunnelingAgent(options);
-      agent.request = https.request;
+      agent.request = https2.request;
       return agent;
     }
     function httpsOverHttps2(options) {
       var agent = new TunnelingAgent(options);
-      agent.request = https.request;
+      agent.request = https2.request;
       agent.createSocket = createSecureSocket;
       agent.defaultPort = 443;
       return agent;
@@ -79,7 +79,7 @@ var require_tunnel = __commonJS({
       var self = this;
       self.options = options || {};
       self.proxyOptions = self.options.proxy || {};
-      self.maxSockets = self.options.maxSockets || http.Agent.defaultMaxSockets;
+      self.maxSockets = self.options.maxSockets || http2.Agent.defaultMaxSockets;
       self.requests = [];
       self.sockets = [];
       self.on("free", function onFree(socket, host, port, localAddress) {
@@ -1783,11 +1783,11 @@ var require_request = __commonJS({
           }
         } else if (headers && typeof headers === "object") {
           if (headers[Symbol.iterator]) {
-            for (const header of headers) {
-              if (!Array.isArray(header) || header.length !== 2) {
+            for (const header2 of headers) {
+              if (!Array.isArray(header2) || header2.length !== 2) {
                 throw new InvalidArgumentError("headers must be in key-value pair format");
               }
-              processHeader(this, header[0], header[1]);
+              processHeader(this, header2[0], header2[1]);
             }
           } else {
             const keys = Object.keys(headers);
@@ -2161,9 +2161,9 @@ var require_dispatcher_base = __commonJS({
       }
       close(callback) {
         if (callback === void 0) {
-          return new Promise((resolve2, reject) => {
+          return new Promise((resolve3, reject) => {
             this.close((err, data) => {
-              return err ? reject(err) : resolve2(data);
+              return err ? reject(err) : resolve3(data);
             });
           });
         }
@@ -2201,12 +2201,12 @@ var require_dispatcher_base = __commonJS({
           err = null;
         }
         if (callback === void 0) {
-          return new Promise((resolve2, reject) => {
+          return new Promise((resolve3, reject) => {
             this.destroy(err, (err2, data) => {
               return err2 ? (
                 /* istanbul ignore next: should never error */
                 reject(err2)
-              ) : resolve2(data);
+              ) : resolve3(data);
             });
           });
         }
@@ -4184,9 +4184,9 @@ var require_util2 = __commonJS({
       return "success";
     }
     function appendFetchMetadata(httpRequest) {
-      let header = null;
-      header = httpRequest.mode;
-      httpRequest.headersList.set("sec-fetch-mode", header, true);
+      let header2 = null;
+      header2 = httpRequest.mode;
+      httpRequest.headersList.set("sec-fetch-mode", header2, true);
     }
     function appendRequestOriginHeader(request) {
       let serializedOrigin = request.origin;
@@ -4473,8 +4473,8 @@ var require_util2 = __commonJS({
     function createDeferredPromise() {
       let res;
       let rej;
-      const promise = new Promise((resolve2, reject) => {
-        res = resolve2;
+      const promise = new Promise((resolve3, reject) => {
+        res = resolve3;
         rej = reject;
       });
       return { promise, resolve: res, reject: rej };
@@ -6538,22 +6538,22 @@ var require_client_h1 = __commonJS({
       if (blocking) {
         socket[kBlocking] = true;
       }
-      let header = `${method} ${path} HTTP/1.1\r
+      let header2 = `${method} ${path} HTTP/1.1\r
 `;
       if (typeof host === "string") {
-        header += `host: ${host}\r
+        header2 += `host: ${host}\r
 `;
       } else {
-        header += client[kHostHeader];
+        header2 += client[kHostHeader];
       }
       if (upgrade) {
-        header += `connection: upgrade\r
+        header2 += `connection: upgrade\r
 upgrade: ${upgrade}\r
 `;
       } else if (client[kPipelining] && !socket[kReset]) {
-        header += "connection: keep-alive\r\n";
+        header2 += "connection: keep-alive\r\n";
       } else {
-        header += "connection: close\r\n";
+        header2 += "connection: close\r\n";
       }
       if (Array.isArray(headers)) {
         for (let n = 0; n < headers.length; n += 2) {
@@ -6561,41 +6561,41 @@ upgrade: ${upgrade}\r
           const val = headers[n + 1];
           if (Array.isArray(val)) {
             for (let i = 0; i < val.length; i++) {
-              header += `${key}: ${val[i]}\r
+              header2 += `${key}: ${val[i]}\r
 `;
             }
           } else {
-            header += `${key}: ${val}\r
+            header2 += `${key}: ${val}\r
 `;
           }
         }
       }
       if (channels.sendHeaders.hasSubscribers) {
-        channels.sendHeaders.publish({ request, headers: header, socket });
+        channels.sendHeaders.publish({ request, headers: header2, socket });
       }
       if (!body || bodyLength === 0) {
-        writeBuffer(abort, null, client, request, socket, contentLength, header, expectsPayload);
+        writeBuffer(abort, null, client, request, socket, contentLength, header2, expectsPayload);
       } else if (util.isBuffer(body)) {
-        writeBuffer(abort, body, client, request, socket, contentLength, header, expectsPayload);
+        writeBuffer(abort, body, client, request, socket, contentLength, header2, expectsPayload);
       } else if (util.isBlobLike(body)) {
         if (typeof body.stream === "function") {
-          writeIterable(abort, body.stream(), client, request, socket, contentLength, header, expectsPayload);
+          writeIterable(abort, body.stream(), client, request, socket, contentLength, header2, expectsPayload);
         } else {
-          writeBlob(abort, body, client, request, socket, contentLength, header, expectsPayload);
+          writeBlob(abort, body, client, request, socket, contentLength, header2, expectsPayload);
         }
       } else if (util.isStream(body)) {
-        writeStream(abort, body, client, request, socket, contentLength, header, expectsPayload);
+        writeStream(abort, body, client, request, socket, contentLength, header2, expectsPayload);
       } else if (util.isIterable(body)) {
-        writeIterable(abort, body, client, request, socket, contentLength, header, expectsPayload);
+        writeIterable(abort, body, client, request, socket, contentLength, header2, expectsPayload);
       } else {
         assert(false);
       }
       return true;
     }
-    function writeStream(abort, body, client, request, socket, contentLength, header, expectsPayload) {
+    function writeStream(abort, body, client, request, socket, contentLength, header2, expectsPayload) {
       assert(contentLength !== 0 || client[kRunning] === 0, "stream body cannot be pipelined");
       let finished = false;
-      const writer = new AsyncWriter({ abort, socket, request, contentLength, client, expectsPayload, header });
+      const writer = new AsyncWriter({ abort, socket, request, contentLength, client, expectsPayload, header: header2 });
       const onData = function(chunk) {
         if (finished) {
           return;
@@ -6661,22 +6661,22 @@ upgrade: ${upgrade}\r
         setImmediate(onClose);
       }
     }
-    function writeBuffer(abort, body, client, request, socket, contentLength, header, expectsPayload) {
+    function writeBuffer(abort, body, client, request, socket, contentLength, header2, expectsPayload) {
       try {
         if (!body) {
           if (contentLength === 0) {
-            socket.write(`${header}content-length: 0\r
+            socket.write(`${header2}content-length: 0\r
 \r
 `, "latin1");
           } else {
             assert(contentLength === null, "no body must not have content length");
-            socket.write(`${header}\r
+            socket.write(`${header2}\r
 `, "latin1");
           }
         } else if (util.isBuffer(body)) {
           assert(contentLength === body.byteLength, "buffer body must have content length");
           socket.cork();
-          socket.write(`${header}content-length: ${contentLength}\r
+          socket.write(`${header2}content-length: ${contentLength}\r
 \r
 `, "latin1");
           socket.write(body);
@@ -6692,7 +6692,7 @@ upgrade: ${upgrade}\r
         abort(err);
       }
     }
-    async function writeBlob(abort, body, client, request, socket, contentLength, header, expectsPayload) {
+    async function writeBlob(abort, body, client, request, socket, contentLength, header2, expectsPayload) {
       assert(contentLength === body.size, "blob body must have content length");
       try {
         if (contentLength != null && contentLength !== body.size) {
@@ -6700,7 +6700,7 @@ upgrade: ${upgrade}\r
         }
         const buffer = Buffer.from(await body.arrayBuffer());
         socket.cork();
-        socket.write(`${header}content-length: ${contentLength}\r
+        socket.write(`${header2}content-length: ${contentLength}\r
 \r
 `, "latin1");
         socket.write(buffer);
@@ -6715,7 +6715,7 @@ upgrade: ${upgrade}\r
         abort(err);
       }
     }
-    async function writeIterable(abort, body, client, request, socket, contentLength, header, expectsPayload) {
+    async function writeIterable(abort, body, client, request, socket, contentLength, header2, expectsPayload) {
       assert(contentLength !== 0 || client[kRunning] === 0, "iterator body cannot be pipelined");
       let callback = null;
       function onDrain() {
@@ -6725,16 +6725,16 @@ upgrade: ${upgrade}\r
           cb();
         }
       }
-      const waitForDrain = () => new Promise((resolve2, reject) => {
+      const waitForDrain = () => new Promise((resolve3, reject) => {
         assert(callback === null);
         if (socket[kError]) {
           reject(socket[kError]);
         } else {
-          callback = resolve2;
+          callback = resolve3;
         }
       });
       socket.on("close", onDrain).on("drain", onDrain);
-      const writer = new AsyncWriter({ abort, socket, request, contentLength, client, expectsPayload, header });
+      const writer = new AsyncWriter({ abort, socket, request, contentLength, client, expectsPayload, header: header2 });
       try {
         for await (const chunk of body) {
           if (socket[kError]) {
@@ -6752,19 +6752,19 @@ upgrade: ${upgrade}\r
       }
     }
     var AsyncWriter = class {
-      constructor({ abort, socket, request, contentLength, client, expectsPayload, header }) {
+      constructor({ abort, socket, request, contentLength, client, expectsPayload, header: header2 }) {
         this.socket = socket;
         this.request = request;
         this.contentLength = contentLength;
         this.client = client;
         this.bytesWritten = 0;
         this.expectsPayload = expectsPayload;
-        this.header = header;
+        this.header = header2;
         this.abort = abort;
         socket[kWriting] = true;
       }
       write(chunk) {
-        const { socket, request, contentLength, client, bytesWritten, expectsPayload, header } = this;
+        const { socket, request, contentLength, client, bytesWritten, expectsPayload, header: header2 } = this;
         if (socket[kError]) {
           throw socket[kError];
         }
@@ -6787,10 +6787,10 @@ upgrade: ${upgrade}\r
             socket[kReset] = true;
           }
           if (contentLength === null) {
-            socket.write(`${header}transfer-encoding: chunked\r
+            socket.write(`${header2}transfer-encoding: chunked\r
 `, "latin1");
           } else {
-            socket.write(`${header}content-length: ${contentLength}\r
+            socket.write(`${header2}content-length: ${contentLength}\r
 \r
 `, "latin1");
           }
@@ -6814,7 +6814,7 @@ ${len.toString(16)}\r
         return ret;
       }
       end() {
-        const { socket, contentLength, client, bytesWritten, expectsPayload, header, request } = this;
+        const { socket, contentLength, client, bytesWritten, expectsPayload, header: header2, request } = this;
         request.onRequestSent();
         socket[kWriting] = false;
         if (socket[kError]) {
@@ -6825,11 +6825,11 @@ ${len.toString(16)}\r
         }
         if (bytesWritten === 0) {
           if (expectsPayload) {
-            socket.write(`${header}content-length: 0\r
+            socket.write(`${header2}content-length: 0\r
 \r
 `, "latin1");
           } else {
-            socket.write(`${header}\r
+            socket.write(`${header2}\r
 `, "latin1");
           }
         } else if (contentLength === null) {
@@ -7400,12 +7400,12 @@ var require_client_h2 = __commonJS({
           cb();
         }
       }
-      const waitForDrain = () => new Promise((resolve2, reject) => {
+      const waitForDrain = () => new Promise((resolve3, reject) => {
         assert(callback === null);
         if (socket[kError]) {
           reject(socket[kError]);
         } else {
-          callback = resolve2;
+          callback = resolve3;
         }
       });
       h2stream.on("close", onDrain).on("drain", onDrain);
@@ -7559,15 +7559,15 @@ var require_redirect_handler = __commonJS({
         }
       }
     }
-    function shouldRemoveHeader(header, removeContent, unknownOrigin) {
-      if (header.length === 4) {
-        return util.headerNameToString(header) === "host";
+    function shouldRemoveHeader(header2, removeContent, unknownOrigin) {
+      if (header2.length === 4) {
+        return util.headerNameToString(header2) === "host";
       }
-      if (removeContent && util.headerNameToString(header).startsWith("content-")) {
+      if (removeContent && util.headerNameToString(header2).startsWith("content-")) {
         return true;
       }
-      if (unknownOrigin && (header.length === 13 || header.length === 6 || header.length === 19)) {
-        const name = util.headerNameToString(header);
+      if (unknownOrigin && (header2.length === 13 || header2.length === 6 || header2.length === 19)) {
+        const name = util.headerNameToString(header2);
         return name === "authorization" || name === "cookie" || name === "proxy-authorization";
       }
       return false;
@@ -7623,7 +7623,7 @@ var require_client = __commonJS({
     "use strict";
     var assert = __require("node:assert");
     var net = __require("node:net");
-    var http = __require("node:http");
+    var http2 = __require("node:http");
     var util = require_util();
     var { channels } = require_diagnostics();
     var Request = require_request();
@@ -7812,7 +7812,7 @@ var require_client = __commonJS({
         this[kUrl] = util.parseOrigin(url);
         this[kConnector] = connect2;
         this[kPipelining] = pipelining != null ? pipelining : 1;
-        this[kMaxHeadersSize] = maxHeaderSize || http.maxHeaderSize;
+        this[kMaxHeadersSize] = maxHeaderSize || http2.maxHeaderSize;
         this[kKeepAliveDefaultTimeout] = keepAliveTimeout == null ? 4e3 : keepAliveTimeout;
         this[kKeepAliveMaxTimeout] = keepAliveMaxTimeout == null ? 6e5 : keepAliveMaxTimeout;
         this[kKeepAliveTimeoutThreshold] = keepAliveTimeoutThreshold == null ? 2e3 : keepAliveTimeoutThreshold;
@@ -7884,16 +7884,16 @@ var require_client = __commonJS({
         return this[kNeedDrain] < 2;
       }
       async [kClose]() {
-        return new Promise((resolve2) => {
+        return new Promise((resolve3) => {
           if (this[kSize]) {
-            this[kClosedResolve] = resolve2;
+            this[kClosedResolve] = resolve3;
           } else {
-            resolve2(null);
+            resolve3(null);
           }
         });
       }
       async [kDestroy](err) {
-        return new Promise((resolve2) => {
+        return new Promise((resolve3) => {
           const requests = this[kQueue].splice(this[kPendingIdx]);
           for (let i = 0; i < requests.length; i++) {
             const request = requests[i];
@@ -7904,7 +7904,7 @@ var require_client = __commonJS({
               this[kClosedResolve]();
               this[kClosedResolve] = null;
             }
-            resolve2(null);
+            resolve3(null);
           };
           if (this[kHTTPContext]) {
             this[kHTTPContext].destroy(err, callback);
@@ -7955,7 +7955,7 @@ var require_client = __commonJS({
         });
       }
       try {
-        const socket = await new Promise((resolve2, reject) => {
+        const socket = await new Promise((resolve3, reject) => {
           client[kConnector]({
             host,
             hostname,
@@ -7967,7 +7967,7 @@ var require_client = __commonJS({
             if (err) {
               reject(err);
             } else {
-              resolve2(socket2);
+              resolve3(socket2);
             }
           });
         });
@@ -8303,8 +8303,8 @@ var require_pool_base = __commonJS({
         if (this[kQueue].isEmpty()) {
           await Promise.all(this[kClients].map((c) => c.close()));
         } else {
-          await new Promise((resolve2) => {
-            this[kClosedResolve] = resolve2;
+          await new Promise((resolve3) => {
+            this[kClosedResolve] = resolve3;
           });
         }
       }
@@ -9573,7 +9573,7 @@ var require_readable = __commonJS({
         if (this._readableState.closeEmitted) {
           return null;
         }
-        return await new Promise((resolve2, reject) => {
+        return await new Promise((resolve3, reject) => {
           if (this[kContentLength] > limit) {
             this.destroy(new AbortError());
           }
@@ -9586,7 +9586,7 @@ var require_readable = __commonJS({
             if (signal?.aborted) {
               reject(signal.reason ?? new AbortError());
             } else {
-              resolve2(null);
+              resolve3(null);
             }
           }).on("error", noop).on("data", function(chunk) {
             limit -= chunk.length;
@@ -9605,7 +9605,7 @@ var require_readable = __commonJS({
     }
     async function consume(stream, type) {
       assert(!stream[kConsume]);
-      return new Promise((resolve2, reject) => {
+      return new Promise((resolve3, reject) => {
         if (isUnusable(stream)) {
           const rState = stream._readableState;
           if (rState.destroyed && rState.closeEmitted === false) {
@@ -9622,7 +9622,7 @@ var require_readable = __commonJS({
             stream[kConsume] = {
               type,
               stream,
-              resolve: resolve2,
+              resolve: resolve3,
               reject,
               length: 0,
               body: []
@@ -9692,18 +9692,18 @@ var require_readable = __commonJS({
       return buffer;
     }
     function consumeEnd(consume2) {
-      const { type, body, resolve: resolve2, stream, length } = consume2;
+      const { type, body, resolve: resolve3, stream, length } = consume2;
       try {
         if (type === "text") {
-          resolve2(chunksDecode(body, length));
+          resolve3(chunksDecode(body, length));
         } else if (type === "json") {
-          resolve2(JSON.parse(chunksDecode(body, length)));
+          resolve3(JSON.parse(chunksDecode(body, length)));
         } else if (type === "arrayBuffer") {
-          resolve2(chunksConcat(body, length).buffer);
+          resolve3(chunksConcat(body, length).buffer);
         } else if (type === "blob") {
-          resolve2(new Blob(body, { type: stream[kContentType] }));
+          resolve3(new Blob(body, { type: stream[kContentType] }));
         } else if (type === "bytes") {
-          resolve2(chunksConcat(body, length));
+          resolve3(chunksConcat(body, length));
         }
         consumeFinish(consume2);
       } catch (err) {
@@ -9960,9 +9960,9 @@ var require_api_request = __commonJS({
     };
     function request(opts, callback) {
       if (callback === void 0) {
-        return new Promise((resolve2, reject) => {
+        return new Promise((resolve3, reject) => {
           request.call(this, opts, (err, data) => {
-            return err ? reject(err) : resolve2(data);
+            return err ? reject(err) : resolve3(data);
           });
         });
       }
@@ -10185,9 +10185,9 @@ var require_api_stream = __commonJS({
     };
     function stream(opts, factory, callback) {
       if (callback === void 0) {
-        return new Promise((resolve2, reject) => {
+        return new Promise((resolve3, reject) => {
           stream.call(this, opts, factory, (err, data) => {
-            return err ? reject(err) : resolve2(data);
+            return err ? reject(err) : resolve3(data);
           });
         });
       }
@@ -10472,9 +10472,9 @@ var require_api_upgrade = __commonJS({
     };
     function upgrade(opts, callback) {
       if (callback === void 0) {
-        return new Promise((resolve2, reject) => {
+        return new Promise((resolve3, reject) => {
           upgrade.call(this, opts, (err, data) => {
-            return err ? reject(err) : resolve2(data);
+            return err ? reject(err) : resolve3(data);
           });
         });
       }
@@ -10566,9 +10566,9 @@ var require_api_connect = __commonJS({
     };
     function connect(opts, callback) {
       if (callback === void 0) {
-        return new Promise((resolve2, reject) => {
+        return new Promise((resolve3, reject) => {
           connect.call(this, opts, (err, data) => {
-            return err ? reject(err) : resolve2(data);
+            return err ? reject(err) : resolve3(data);
           });
         });
       }
@@ -11955,14 +11955,14 @@ var require_headers = __commonJS({
     function fill(headers, object) {
       if (Array.isArray(object)) {
         for (let i = 0; i < object.length; ++i) {
-          const header = object[i];
-          if (header.length !== 2) {
+          const header2 = object[i];
+          if (header2.length !== 2) {
             throw webidl.errors.exception({
               header: "Headers constructor",
-              message: `expected name/value pair to be length 2, found ${header.length}.`
+              message: `expected name/value pair to be length 2, found ${header2.length}.`
             });
           }
-          appendHeader(headers, header[0], header[1]);
+          appendHeader(headers, header2[0], header2[1]);
         }
       } else if (typeof object === "object" && object !== null) {
         const keys = Object.keys(object);
@@ -12604,7 +12604,7 @@ var require_response = __commonJS({
         aborted: reason && reason.name === "AbortError"
       });
     }
-    function isNetworkError(response) {
+    function isNetworkError2(response) {
       return (
         // A network error is a response whose type is "error",
         response.type === "error" && // status is 0
@@ -12757,7 +12757,7 @@ var require_response = __commonJS({
       }
     ]);
     module.exports = {
-      isNetworkError,
+      isNetworkError: isNetworkError2,
       makeNetworkError,
       makeResponse,
       makeAppropriateNetworkError,
@@ -14431,7 +14431,7 @@ var require_fetch = __commonJS({
       function dispatch({ body }) {
         const url = requestCurrentURL(request);
         const agent = fetchParams.controller.dispatcher;
-        return new Promise((resolve2, reject) => agent.dispatch(
+        return new Promise((resolve3, reject) => agent.dispatch(
           {
             path: url.pathname + url.search,
             origin: url.origin,
@@ -14507,7 +14507,7 @@ var require_fetch = __commonJS({
               }
               this.body = new Readable({ read: resume });
               const onError = this.onError.bind(this);
-              resolve2({
+              resolve3({
                 status,
                 statusText,
                 headersList,
@@ -14550,7 +14550,7 @@ var require_fetch = __commonJS({
               for (let i = 0; i < rawHeaders.length; i += 2) {
                 headersList.append(bufferToLowerCasedHeaderName(rawHeaders[i]), rawHeaders[i + 1].toString("latin1"), true);
               }
-              resolve2({
+              resolve3({
                 status,
                 statusText: STATUS_CODES[status],
                 headersList,
@@ -15406,10 +15406,10 @@ var require_util5 = __commonJS({
       const serializedB = URLSerializer(B, excludeFragment);
       return serializedA === serializedB;
     }
-    function getFieldValues(header) {
-      assert(header !== null);
+    function getFieldValues(header2) {
+      assert(header2 !== null);
       const values = [];
-      for (let value of header.split(",")) {
+      for (let value of header2.split(",")) {
         value = value.trim();
         if (isValidHeaderName(value)) {
           values.push(value);
@@ -16308,20 +16308,20 @@ var require_parse = __commonJS({
     var { isCTLExcludingHtab } = require_util6();
     var { collectASequenceOfCodePointsFast } = require_data_url();
     var assert = __require("node:assert");
-    function parseSetCookie(header) {
-      if (isCTLExcludingHtab(header)) {
+    function parseSetCookie(header2) {
+      if (isCTLExcludingHtab(header2)) {
         return null;
       }
       let nameValuePair = "";
       let unparsedAttributes = "";
       let name = "";
       let value = "";
-      if (header.includes(";")) {
+      if (header2.includes(";")) {
         const position = { position: 0 };
-        nameValuePair = collectASequenceOfCodePointsFast(";", header, position);
-        unparsedAttributes = header.slice(position.position);
+        nameValuePair = collectASequenceOfCodePointsFast(";", header2, position);
+        unparsedAttributes = header2.slice(position.position);
       } else {
-        nameValuePair = header;
+        nameValuePair = header2;
       }
       if (!nameValuePair.includes("=")) {
         value = nameValuePair;
@@ -18291,8 +18291,8 @@ var require_util8 = __commonJS({
       return true;
     }
     function delay(ms) {
-      return new Promise((resolve2) => {
-        setTimeout(resolve2, ms).unref();
+      return new Promise((resolve3) => {
+        setTimeout(resolve3, ms).unref();
       });
     }
     module.exports = {
@@ -18719,7 +18719,7 @@ var require_eventsource = __commonJS({
     var { EventSourceStream } = require_eventsource_stream();
     var { parseMIMEType } = require_data_url();
     var { createFastMessageEvent } = require_events();
-    var { isNetworkError } = require_response();
+    var { isNetworkError: isNetworkError2 } = require_response();
     var { delay } = require_util8();
     var { kEnumerableProperty } = require_util();
     var { environmentSettingsObject } = require_util2();
@@ -18833,7 +18833,7 @@ var require_eventsource = __commonJS({
           dispatcher: this.#dispatcher
         };
         const processEventSourceEndOfBody = (response) => {
-          if (isNetworkError(response)) {
+          if (isNetworkError2(response)) {
             this.dispatchEvent(new Event("error"));
             this.close();
           }
@@ -18841,7 +18841,7 @@ var require_eventsource = __commonJS({
         };
         fetchParams.processResponseEndOfBody = processEventSourceEndOfBody;
         fetchParams.processResponse = (response) => {
-          if (isNetworkError(response)) {
+          if (isNetworkError2(response)) {
             if (response.aborted) {
               this.close();
               this.dispatchEvent(new Event("error"));
@@ -19150,6 +19150,9 @@ var require_undici = __commonJS({
   }
 });
 
+// packages/core/src/exec/tool-runner.ts
+import { spawn } from "node:child_process";
+
 // packages/core/src/action/errors.ts
 var ConfigurationError = class extends Error {
   name = "ConfigurationError";
@@ -19190,6 +19193,120 @@ function describeError(error2) {
 var InvalidValueError = class extends Error {
   name = "InvalidValueError";
 };
+
+// packages/core/src/exec/tool-runner.ts
+var STDERR_TAIL_BYTES = 16 * 1024;
+function redact(text, secrets) {
+  let out = text;
+  for (const secret of secrets ?? []) if (secret !== "") out = out.split(secret).join("***");
+  return out;
+}
+function lastLine(text) {
+  const lines = text.split(/\r?\n/).filter((l) => l.trim() !== "");
+  return lines.at(-1)?.trim() ?? "";
+}
+var ProcessToolRunner = class {
+  logger;
+  constructor(logger) {
+    this.logger = logger;
+  }
+  run(request) {
+    const started = performance.now();
+    const maxStdout = request.maxStdoutBytes ?? 32 * 1024 * 1024;
+    const ok = request.okExitCodes ?? [0];
+    for (const secret of request.secrets ?? []) this.logger?.setSecret(secret);
+    if (request.echo) {
+      const line = `$ ${request.command} ${request.args.map(quoteForDisplay).join(" ")}`;
+      this.logger?.info(redact(line, request.secrets));
+    }
+    return new Promise((resolvePromise, reject) => {
+      const child = spawn(request.command, [...request.args], {
+        cwd: request.cwd,
+        env: request.env ?? process.env,
+        shell: false,
+        stdio: ["pipe", "pipe", "pipe"],
+        timeout: request.timeoutMs,
+        killSignal: "SIGTERM"
+      });
+      const stdoutChunks = [];
+      let stdoutBytes = 0;
+      let overflow = false;
+      let stderrTail = "";
+      let lineBuffer = { out: "", err: "" };
+      const echo = (kind, chunk) => {
+        if (!request.echo || this.logger === void 0) return;
+        const text = lineBuffer[kind] + chunk.toString("utf8");
+        const lines = text.split("\n");
+        lineBuffer = { ...lineBuffer, [kind]: lines.pop() ?? "" };
+        for (const line of lines) this.logger.info(redact(line, request.secrets));
+      };
+      child.stdout.on("data", (chunk) => {
+        stdoutBytes += chunk.length;
+        if (stdoutBytes > maxStdout) {
+          if (!overflow) child.kill("SIGTERM");
+          overflow = true;
+          return;
+        }
+        stdoutChunks.push(chunk);
+        echo("out", chunk);
+      });
+      child.stderr.on("data", (chunk) => {
+        stderrTail = (stderrTail + chunk.toString("utf8")).slice(-STDERR_TAIL_BYTES);
+        echo("err", chunk);
+      });
+      child.stdin.on("error", () => {
+      });
+      child.stdin.end(request.stdin ?? "");
+      child.on("error", (error2) => {
+        const why = error2.code === "ENOENT" ? `${request.tool} is not installed or not on PATH (tried "${request.command}")` : `${request.tool} could not be started: ${error2.message}`;
+        reject(new CommandError(why, { tool: request.tool, cause: error2 }));
+      });
+      child.on("close", (code, signal) => {
+        for (const kind of ["out", "err"]) {
+          if (lineBuffer[kind] !== "" && request.echo)
+            this.logger?.info(redact(lineBuffer[kind], request.secrets));
+        }
+        const tail = redact(stderrTail, request.secrets);
+        const result = {
+          exitCode: code ?? -1,
+          stdout: redact(Buffer.concat(stdoutChunks).toString("utf8"), request.secrets),
+          stderrTail: tail,
+          durationMs: performance.now() - started
+        };
+        if (overflow) {
+          reject(
+            new CommandError(`${request.tool} wrote more than ${maxStdout} bytes to stdout`, {
+              tool: request.tool
+            })
+          );
+        } else if (signal !== null) {
+          const timedOut = request.timeoutMs !== void 0 && result.durationMs >= request.timeoutMs;
+          const why = timedOut ? `timed out after ${request.timeoutMs} ms` : `was killed by ${signal}`;
+          reject(
+            new CommandError(`${request.tool} ${why}`, { tool: request.tool, stderrTail: lastLine(tail) })
+          );
+        } else if (!ok.includes(result.exitCode)) {
+          const detail = lastLine(tail);
+          reject(
+            new CommandError(
+              `${request.tool} failed with exit code ${result.exitCode}${detail ? `: ${detail}` : ""}`,
+              {
+                tool: request.tool,
+                exitCode: result.exitCode,
+                stderrTail: tail
+              }
+            )
+          );
+        } else {
+          resolvePromise(result);
+        }
+      });
+    });
+  }
+};
+function quoteForDisplay(arg) {
+  return /^[\w@%+=:,./-]+$/.test(arg) ? arg : `'${arg.replace(/'/g, `'\\''`)}'`;
+}
 
 // packages/core/src/inputs/input-spec.ts
 import { realpathSync } from "node:fs";
@@ -19437,6 +19554,9 @@ function issueCommand(command, properties, message) {
   const cmd = new Command(command, properties, message);
   process.stdout.write(cmd.toString() + os.EOL);
 }
+function issue(name, message = "") {
+  issueCommand(name, {}, message);
+}
 var CMD_STRING = "::";
 var Command = class {
   constructor(command, properties, message) {
@@ -19568,11 +19688,11 @@ import { EOL as EOL3 } from "os";
 import { constants, promises } from "fs";
 var __awaiter = function(thisArg, _arguments, P, generator) {
   function adopt(value) {
-    return value instanceof P ? value : new P(function(resolve2) {
-      resolve2(value);
+    return value instanceof P ? value : new P(function(resolve3) {
+      resolve3(value);
     });
   }
-  return new (P || (P = Promise))(function(resolve2, reject) {
+  return new (P || (P = Promise))(function(resolve3, reject) {
     function fulfilled(value) {
       try {
         step(generator.next(value));
@@ -19588,7 +19708,7 @@ var __awaiter = function(thisArg, _arguments, P, generator) {
       }
     }
     function step(result) {
-      result.done ? resolve2(result.value) : adopt(result.value).then(fulfilled, rejected);
+      result.done ? resolve3(result.value) : adopt(result.value).then(fulfilled, rejected);
     }
     step((generator = generator.apply(thisArg, _arguments || [])).next());
   });
@@ -19750,8 +19870,8 @@ var Summary = class {
         if (typeof cell === "string") {
           return this.wrap("td", cell);
         }
-        const { header, data, colspan, rowspan } = cell;
-        const tag = header ? "th" : "td";
+        const { header: header2, data, colspan, rowspan } = cell;
+        const tag = header2 ? "th" : "td";
         const attrs = Object.assign(Object.assign({}, colspan && { colspan }), rowspan && { rowspan });
         return this.wrap(tag, data, attrs);
       }).join("");
@@ -19846,6 +19966,7 @@ var Summary = class {
   }
 };
 var _summary = new Summary();
+var summary = _summary;
 
 // node_modules/.pnpm/@actions+core@3.0.1/node_modules/@actions/core/lib/platform.js
 import os3 from "os";
@@ -19864,11 +19985,41 @@ var platform = os3.platform();
 var arch = os3.arch();
 
 // node_modules/.pnpm/@actions+core@3.0.1/node_modules/@actions/core/lib/core.js
+var __awaiter2 = function(thisArg, _arguments, P, generator) {
+  function adopt(value) {
+    return value instanceof P ? value : new P(function(resolve3) {
+      resolve3(value);
+    });
+  }
+  return new (P || (P = Promise))(function(resolve3, reject) {
+    function fulfilled(value) {
+      try {
+        step(generator.next(value));
+      } catch (e) {
+        reject(e);
+      }
+    }
+    function rejected(value) {
+      try {
+        step(generator["throw"](value));
+      } catch (e) {
+        reject(e);
+      }
+    }
+    function step(result) {
+      result.done ? resolve3(result.value) : adopt(result.value).then(fulfilled, rejected);
+    }
+    step((generator = generator.apply(thisArg, _arguments || [])).next());
+  });
+};
 var ExitCode;
 (function(ExitCode2) {
   ExitCode2[ExitCode2["Success"] = 0] = "Success";
   ExitCode2[ExitCode2["Failure"] = 1] = "Failure";
 })(ExitCode || (ExitCode = {}));
+function setSecret(secret) {
+  issueCommand("add-mask", {}, secret);
+}
 function setOutput(name, value) {
   const filePath = process.env["GITHUB_OUTPUT"] || "";
   if (filePath) {
@@ -19887,6 +20038,42 @@ function debug(message) {
 function error(message, properties = {}) {
   issueCommand("error", toCommandProperties(properties), message instanceof Error ? message.toString() : message);
 }
+function warning(message, properties = {}) {
+  issueCommand("warning", toCommandProperties(properties), message instanceof Error ? message.toString() : message);
+}
+function info(message) {
+  process.stdout.write(message + os4.EOL);
+}
+function startGroup(name) {
+  issue("group", name);
+}
+function endGroup() {
+  issue("endgroup");
+}
+function group(name, fn) {
+  return __awaiter2(this, void 0, void 0, function* () {
+    startGroup(name);
+    let result;
+    try {
+      result = yield fn();
+    } finally {
+      endGroup();
+    }
+    return result;
+  });
+}
+
+// packages/core/src/action/logger.ts
+var runnerLogger = {
+  debug: (message) => debug(message),
+  info: (message) => info(message),
+  warning: (message) => warning(message),
+  error: (message) => error(message),
+  setSecret: (value) => {
+    if (value !== "") setSecret(value);
+  },
+  group: (title, fn) => group(title, fn)
+};
 
 // packages/core/src/action/outputs.ts
 var runnerOutputs = {
@@ -19898,6 +20085,19 @@ function defineOutputs(names) {
     write(values, sink = runnerOutputs) {
       for (const name of names) sink.set(name, values[name]);
     }
+  };
+}
+
+// packages/core/src/action/deps.ts
+function runnerDeps(env = process.env) {
+  return {
+    logger: runnerLogger,
+    runner: new ProcessToolRunner(runnerLogger),
+    outputs: runnerOutputs,
+    inputs: envInputSource(env),
+    inputContext: defaultInputContext(env),
+    env,
+    writeSummary: (summary3) => summary3.write()
   };
 }
 
@@ -20165,6 +20365,9 @@ function parsePlatform(text) {
   const [os5 = "", architecture = "", variant] = parts;
   return variant === void 0 ? { os: os5, architecture } : { os: os5, architecture, variant };
 }
+function formatPlatform(platform2) {
+  return [platform2.os, platform2.architecture, platform2.variant].filter((p) => p !== void 0 && p !== "").join("/");
+}
 
 // packages/core/src/inputs/oci-inputs.ts
 var ociInputs = {
@@ -20198,6 +20401,1001 @@ var ociInputs = {
   })
 };
 
+// packages/core/src/oci/media-types.ts
+var MediaType = {
+  ociIndex: "application/vnd.oci.image.index.v1+json",
+  ociManifest: "application/vnd.oci.image.manifest.v1+json",
+  ociConfig: "application/vnd.oci.image.config.v1+json",
+  ociEmpty: "application/vnd.oci.empty.v1+json",
+  dockerManifestList: "application/vnd.docker.distribution.manifest.list.v2+json",
+  dockerManifest: "application/vnd.docker.distribution.manifest.v2+json",
+  dockerConfig: "application/vnd.docker.container.image.v1+json"
+};
+function isIndexMediaType(mediaType) {
+  return mediaType === MediaType.ociIndex || mediaType === MediaType.dockerManifestList;
+}
+function isManifestMediaType(mediaType) {
+  return mediaType === MediaType.ociManifest || mediaType === MediaType.dockerManifest;
+}
+var MANIFEST_ACCEPT = [
+  MediaType.ociIndex,
+  MediaType.ociManifest,
+  MediaType.dockerManifestList,
+  MediaType.dockerManifest
+];
+var ATTESTATION_REFERENCE_TYPE = "vnd.docker.reference.type";
+var ATTESTATION_REFERENCE_DIGEST = "vnd.docker.reference.digest";
+var ATTESTATION_MANIFEST = "attestation-manifest";
+var REF_NAME_ANNOTATION = "org.opencontainers.image.ref.name";
+
+// packages/core/src/oci/oci-layout.ts
+import { createHash } from "node:crypto";
+import { createReadStream } from "node:fs";
+import { lstat as lstat2, open as open2, readFile } from "node:fs/promises";
+import { availableParallelism } from "node:os";
+import { join, resolve as resolve2 } from "node:path";
+var LayoutError = class extends ConfigurationError {
+};
+var MAX_MANIFEST_BYTES = 4 * 1024 * 1024;
+var MAX_DEPTH = 8;
+var SUPPORTED_LAYOUT_VERSION = "1.0.0";
+function isRecord(value) {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+function asDescriptor(value, where) {
+  if (!isRecord(value)) throw new LayoutError(`${where}: descriptor is not an object`);
+  const { mediaType, digest, size } = value;
+  if (typeof mediaType !== "string" || mediaType === "")
+    throw new LayoutError(`${where}: descriptor has no mediaType`);
+  if (typeof digest !== "string") throw new LayoutError(`${where}: descriptor has no digest`);
+  try {
+    Digest.parse(digest);
+  } catch (error2) {
+    throw new LayoutError(`${where}: ${error2.message}`);
+  }
+  if (typeof size !== "number" || !Number.isSafeInteger(size) || size < 0) {
+    throw new LayoutError(`${where}: descriptor ${digest} has an invalid size`);
+  }
+  return value;
+}
+function describe(desc) {
+  const platform2 = desc.platform ? ` [${formatPlatform(desc.platform)}]` : "";
+  return `${desc.digest}${platform2}`;
+}
+var OciLayout = class _OciLayout {
+  root;
+  index;
+  constructor(root, index) {
+    this.root = root;
+    this.index = index;
+  }
+  static async open(directory) {
+    const root = resolve2(directory);
+    const rootStat = await lstat2(root).catch(() => void 0);
+    if (rootStat === void 0) throw new LayoutError(`OCI layout ${root} does not exist`);
+    if (!rootStat.isDirectory()) throw new LayoutError(`OCI layout ${root} is not a directory`);
+    for (const entry of ["oci-layout", "index.json"]) {
+      const s = await lstat2(join(root, entry)).catch(() => void 0);
+      if (s === void 0)
+        throw new LayoutError(`OCI layout ${root} has no ${entry}: is this an OCI layout directory?`);
+      if (s.isSymbolicLink())
+        throw new LayoutError(`OCI layout ${root}: ${entry} is a symbolic link; refused`);
+      if (!s.isFile()) throw new LayoutError(`OCI layout ${root}: ${entry} is not a regular file`);
+    }
+    const marker = await readJson(join(root, "oci-layout"), `${root}/oci-layout`);
+    if (!isRecord(marker) || marker.imageLayoutVersion !== SUPPORTED_LAYOUT_VERSION) {
+      const found = isRecord(marker) ? JSON.stringify(marker.imageLayoutVersion) : "no object";
+      throw new LayoutError(
+        `OCI layout ${root}: unsupported imageLayoutVersion ${found}; this action reads "${SUPPORTED_LAYOUT_VERSION}"`
+      );
+    }
+    const blobs = await lstat2(join(root, "blobs")).catch(() => void 0);
+    if (blobs === void 0 || !blobs.isDirectory() || blobs.isSymbolicLink()) {
+      throw new LayoutError(`OCI layout ${root}: blobs/ is missing or not a plain directory`);
+    }
+    const index = await readJson(join(root, "index.json"), `${root}/index.json`);
+    if (!isRecord(index) || index.schemaVersion !== 2 || !Array.isArray(index.manifests)) {
+      throw new LayoutError(
+        `OCI layout ${root}: index.json is not an image index (schemaVersion 2 with manifests)`
+      );
+    }
+    for (const [i, m] of index.manifests.entries()) asDescriptor(m, `index.json manifests[${i}]`);
+    return new _OciLayout(root, index);
+  }
+  /** The path of a blob; the digest is validated, so the path cannot leave blobs/. */
+  blobPath(digest) {
+    const d = Digest.parse(digest);
+    return join(this.root, "blobs", d.algorithm, d.hex);
+  }
+  /**
+   * The top-level descriptor: index.json's only entry, or the one whose
+   * `org.opencontainers.image.ref.name` equals `ref`.
+   */
+  topLevel(ref) {
+    const entries = this.index.manifests;
+    if (ref !== void 0) {
+      const found = entries.find((m) => m.annotations?.[REF_NAME_ANNOTATION] === ref);
+      if (found === void 0) {
+        const names = entries.map((m) => m.annotations?.[REF_NAME_ANNOTATION]).filter((n) => n !== void 0);
+        throw new LayoutError(
+          `OCI layout ${this.root} has no entry named "${ref}" (names: ${names.join(", ") || "none"})`
+        );
+      }
+      return found;
+    }
+    const [only, ...others] = entries;
+    if (only === void 0) throw new LayoutError(`OCI layout ${this.root}: index.json lists no manifests`);
+    if (others.length > 0) {
+      const names = entries.map((m) => m.annotations?.[REF_NAME_ANNOTATION] ?? m.digest);
+      throw new LayoutError(
+        `OCI layout ${this.root} holds ${entries.length} entries (${names.join(", ")}); name the one to use`
+      );
+    }
+    return only;
+  }
+  /** Reads a small blob (manifest, config) whole, checking size and digest first. */
+  async readBlob(descriptor, referencedBy = "index.json") {
+    if (descriptor.size > MAX_MANIFEST_BYTES) {
+      throw new LayoutError(
+        `blob ${describe(descriptor)} (referenced by ${referencedBy}) is ${descriptor.size} bytes; manifests and configs are read only up to ${MAX_MANIFEST_BYTES}`
+      );
+    }
+    const path = await this.checkedBlobPath(descriptor, referencedBy);
+    const handle = await open2(path, "r");
+    try {
+      const buffer = Buffer.alloc(descriptor.size + 1);
+      let length = 0;
+      for (; ; ) {
+        const { bytesRead } = await handle.read(buffer, length, buffer.length - length, null);
+        if (bytesRead === 0) break;
+        length += bytesRead;
+        if (length > descriptor.size) break;
+      }
+      const content = buffer.subarray(0, length);
+      this.checkContent(descriptor, referencedBy, length, digestOf(descriptor.digest, content));
+      return content;
+    } finally {
+      await handle.close();
+    }
+  }
+  async readJsonBlob(descriptor, referencedBy) {
+    const bytes = await this.readBlob(descriptor, referencedBy);
+    try {
+      return JSON.parse(bytes.toString("utf8"));
+    } catch (error2) {
+      throw new LayoutError(`blob ${describe(descriptor)} is not valid JSON`, { cause: error2 });
+    }
+  }
+  /** Walks index.json → indexes → manifests → config and layers, verifying every manifest it parses. */
+  async walk(ref) {
+    const root = this.topLevel(ref);
+    const graph = { root, images: [], attestations: [], indexes: [], blobs: /* @__PURE__ */ new Map() };
+    await this.visit(root, "index.json", graph, 0, /* @__PURE__ */ new Set());
+    return graph;
+  }
+  /**
+   * Verifies the whole layout: every blob reachable from the top level exists as a regular file, has
+   * the declared size and hashes to its digest. Blobs are streamed (memory stays bounded whatever their
+   * size) and hashed concurrently.
+   */
+  async verify(options = {}) {
+    const graph = await this.walk(options.ref);
+    const pending = [...graph.blobs.values()];
+    const concurrency = Math.max(1, options.concurrency ?? Math.min(4, availableParallelism()));
+    let totalBytes = 0;
+    const workers = Array.from({ length: concurrency }, async () => {
+      for (let next = pending.shift(); next !== void 0; next = pending.shift()) {
+        await this.verifyBlob(next.descriptor, next.referencedBy.join(", "));
+        totalBytes += next.descriptor.size;
+      }
+    });
+    await Promise.all(workers);
+    return { ...graph, blobCount: graph.blobs.size, totalBytes };
+  }
+  /** Streams one blob through its hash; throws a LayoutError naming the blob and its referrer. */
+  async verifyBlob(descriptor, referencedBy) {
+    const path = await this.checkedBlobPath(descriptor, referencedBy);
+    const digest = Digest.parse(descriptor.digest);
+    const hash = createHash(digest.algorithm);
+    let length = 0;
+    const stream = createReadStream(path, { highWaterMark: 1024 * 1024 });
+    for await (const chunk of stream) {
+      length += chunk.length;
+      if (length > descriptor.size) {
+        stream.destroy();
+        break;
+      }
+      hash.update(chunk);
+    }
+    this.checkContent(descriptor, referencedBy, length, `${digest.algorithm}:${hash.digest("hex")}`);
+  }
+  checkContent(descriptor, referencedBy, length, actual) {
+    const what = `blob ${describe(descriptor)} (referenced by ${referencedBy})`;
+    if (length !== descriptor.size) {
+      const sizeText = length > descriptor.size ? `more than ${descriptor.size}` : `${length}`;
+      throw new LayoutError(`${what} has ${sizeText} bytes on disk; the descriptor says ${descriptor.size}`);
+    }
+    if (actual !== descriptor.digest)
+      throw new LayoutError(`${what} does not match its digest: content hashes to ${actual}`);
+  }
+  async checkedBlobPath(descriptor, referencedBy) {
+    const path = this.blobPath(descriptor.digest);
+    const s = await lstat2(path).catch(() => void 0);
+    const what = `blob ${describe(descriptor)} (referenced by ${referencedBy})`;
+    if (s === void 0) throw new LayoutError(`${what} is missing from ${path}`);
+    if (s.isSymbolicLink()) throw new LayoutError(`${what} is a symbolic link at ${path}; refused`);
+    if (!s.isFile()) throw new LayoutError(`${what} is not a regular file at ${path}`);
+    return path;
+  }
+  addBlob(graph, descriptor, referencedBy) {
+    const known = graph.blobs.get(descriptor.digest);
+    if (known === void 0) {
+      graph.blobs.set(descriptor.digest, { descriptor, referencedBy: [referencedBy] });
+      return;
+    }
+    if (known.descriptor.size !== descriptor.size) {
+      throw new LayoutError(
+        `blob ${descriptor.digest} is declared with size ${descriptor.size} by ${referencedBy} but ${known.descriptor.size} by ${known.referencedBy.join(", ")}`
+      );
+    }
+    if (!known.referencedBy.includes(referencedBy)) known.referencedBy.push(referencedBy);
+  }
+  async visit(descriptor, referencedBy, graph, depth, path) {
+    if (depth > MAX_DEPTH)
+      throw new LayoutError(`index nesting deeper than ${MAX_DEPTH} at ${descriptor.digest}`);
+    if (path.has(descriptor.digest)) throw new LayoutError(`index cycle through ${descriptor.digest}`);
+    const seen = graph.blobs.has(descriptor.digest);
+    this.addBlob(graph, descriptor, referencedBy);
+    if (seen) return;
+    const here = `${isIndexMediaType(descriptor.mediaType) ? "index" : "manifest"} ${describe(descriptor)}`;
+    if (isIndexMediaType(descriptor.mediaType)) {
+      const doc = await this.readJsonBlob(descriptor, referencedBy);
+      if (!isRecord(doc) || doc.schemaVersion !== 2 || !Array.isArray(doc.manifests)) {
+        throw new LayoutError(`${here} is not an image index`);
+      }
+      checkEmbeddedMediaType(doc, descriptor, here);
+      graph.indexes.push(descriptor.digest);
+      const next = new Set(path).add(descriptor.digest);
+      const children = doc.manifests.map((m, i) => asDescriptor(m, `${here} manifests[${i}]`));
+      for (const child of children) await this.visit(child, here, graph, depth + 1, next);
+      return;
+    }
+    if (isManifestMediaType(descriptor.mediaType)) {
+      const doc = await this.readJsonBlob(descriptor, referencedBy);
+      if (!isRecord(doc) || doc.schemaVersion !== 2 || !Array.isArray(doc.layers)) {
+        throw new LayoutError(`${here} is not an image manifest`);
+      }
+      checkEmbeddedMediaType(doc, descriptor, here);
+      const config = asDescriptor(doc.config, `${here} config`);
+      const layers = doc.layers.map((l, i) => asDescriptor(l, `${here} layers[${i}]`));
+      this.addBlob(graph, config, `${here} (config)`);
+      for (const [i, layer] of layers.entries()) {
+        this.addBlob(graph, layer, `${here} (layer ${i + 1} of ${layers.length})`);
+      }
+      if (descriptor.annotations?.[ATTESTATION_REFERENCE_TYPE] === ATTESTATION_MANIFEST) {
+        graph.attestations.push({
+          digest: descriptor.digest,
+          subject: descriptor.annotations[ATTESTATION_REFERENCE_DIGEST],
+          layers
+        });
+        return;
+      }
+      const platform2 = descriptor.platform ?? await this.platformFromConfig(config, here);
+      graph.images.push({
+        platform: formatPlatform(platform2),
+        digest: descriptor.digest,
+        mediaType: descriptor.mediaType,
+        size: descriptor.size,
+        config,
+        layers
+      });
+      return;
+    }
+  }
+  async platformFromConfig(config, manifest) {
+    const doc = await this.readJsonBlob(config, `${manifest} (config)`);
+    if (!isRecord(doc) || typeof doc.os !== "string" || typeof doc.architecture !== "string") {
+      return { os: "unknown", architecture: "unknown" };
+    }
+    return typeof doc.variant === "string" && doc.variant !== "" ? { os: doc.os, architecture: doc.architecture, variant: doc.variant } : { os: doc.os, architecture: doc.architecture };
+  }
+};
+function checkEmbeddedMediaType(doc, descriptor, here) {
+  if (typeof doc.mediaType === "string" && doc.mediaType !== descriptor.mediaType) {
+    throw new LayoutError(
+      `${here} declares mediaType ${doc.mediaType} but its descriptor says ${descriptor.mediaType}`
+    );
+  }
+}
+function digestOf(expected, content) {
+  const algorithm = Digest.parse(expected).algorithm;
+  return `${algorithm}:${createHash(algorithm).update(content).digest("hex")}`;
+}
+async function readJson(path, label) {
+  const s = await lstat2(path);
+  if (s.size > MAX_MANIFEST_BYTES)
+    throw new LayoutError(`${label} is larger than ${MAX_MANIFEST_BYTES} bytes`);
+  try {
+    return JSON.parse(await readFile(path, "utf8"));
+  } catch (error2) {
+    throw new LayoutError(`${label} is not valid JSON`, { cause: error2 });
+  }
+}
+
+// packages/core/src/oci/registry-client.ts
+import { createHash as createHash2 } from "node:crypto";
+import http from "node:http";
+import https from "node:https";
+
+// packages/core/src/oci/retry-policy.ts
+var DEFAULT_RETRY = {
+  maxAttempts: 5,
+  baseDelayMs: 250,
+  maxDelayMs: 15e3,
+  deadlineMs: 12e4
+};
+function isRetryableStatus(status) {
+  return status === 429 || status >= 500 && status <= 599;
+}
+var NETWORK_CODES = /* @__PURE__ */ new Set([
+  "ECONNRESET",
+  "ECONNREFUSED",
+  "ETIMEDOUT",
+  "EPIPE",
+  "EAI_AGAIN",
+  "ENETUNREACH",
+  "EHOSTUNREACH",
+  "UND_ERR_SOCKET",
+  "ERR_STREAM_PREMATURE_CLOSE"
+]);
+function isNetworkError(error2) {
+  const code = error2?.code;
+  return typeof code === "string" && NETWORK_CODES.has(code);
+}
+function parseRetryAfter(value, now) {
+  if (value === void 0 || value.trim() === "") return void 0;
+  if (/^\d+$/.test(value.trim())) return Number(value.trim()) * 1e3;
+  const date = Date.parse(value);
+  return Number.isNaN(date) ? void 0 : Math.max(0, date - now);
+}
+function backoffDelay(policy, attempt, retryAfterMs, random) {
+  const exponential = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** (attempt - 1));
+  const jittered = Math.round(exponential / 2 + random() * exponential / 2);
+  if (retryAfterMs === void 0) return jittered;
+  return Math.min(policy.maxDelayMs, Math.max(retryAfterMs, jittered));
+}
+
+// packages/core/src/oci/www-authenticate.ts
+function parseChallenge(header2) {
+  if (header2 === void 0) return void 0;
+  const match = /^\s*([A-Za-z][A-Za-z0-9-]*)\s*(.*)$/.exec(header2);
+  if (match === null) return void 0;
+  const params = {};
+  const re = /([A-Za-z][A-Za-z0-9_-]*)\s*=\s*(?:"((?:[^"\\]|\\.)*)"|([^\s,]*))\s*,?/g;
+  for (const m of (match[2] ?? "").matchAll(re)) {
+    params[(m[1] ?? "").toLowerCase()] = m[2] !== void 0 ? m[2].replace(/\\(.)/g, "$1") : m[3] ?? "";
+  }
+  return { scheme: (match[1] ?? "").toLowerCase(), params };
+}
+
+// packages/core/src/oci/registry-client.ts
+var MAX_MANIFEST = 4 * 1024 * 1024;
+function header(headers, name) {
+  const value = headers[name];
+  return Array.isArray(value) ? value[0] : value;
+}
+function sha256(bytes) {
+  return `sha256:${createHash2("sha256").update(bytes).digest("hex")}`;
+}
+function registryErrors(body) {
+  try {
+    const parsed = JSON.parse(body.toString("utf8"));
+    return (parsed.errors ?? []).map((e) => `${e.code ?? ""}${e.message ? `: ${e.message}` : ""}`).join("; ");
+  } catch {
+    return body.toString("utf8").slice(0, 200).trim();
+  }
+}
+var RegistryClient = class {
+  options;
+  retry;
+  sleep;
+  random;
+  now;
+  schemes = /* @__PURE__ */ new Map();
+  /** Authorization header per registry and scope. */
+  authorizations = /* @__PURE__ */ new Map();
+  constructor(options) {
+    this.options = options;
+    this.retry = options.retry ?? DEFAULT_RETRY;
+    this.sleep = options.sleep ?? ((ms) => new Promise((r) => setTimeout(r, ms)));
+    this.random = options.random ?? Math.random;
+    this.now = options.now ?? Date.now;
+  }
+  // --- operations --------------------------------------------------------------------------------
+  /** GET /v2/: the registry answers (200, or 401 asking for credentials). */
+  async ping(ref) {
+    await this.request(ref, "GET", "/v2/", { access: "pull", okStatuses: [200], scoped: false });
+  }
+  async headManifest(ref, reference) {
+    const res = await this.request(ref, "HEAD", `/v2/${ref.repository}/manifests/${reference}`, {
+      access: "pull",
+      headers: { accept: MANIFEST_ACCEPT.join(", ") },
+      okStatuses: [200, 404]
+    });
+    if (res.status === 404) return void 0;
+    const digest = header(res.headers, "docker-content-digest");
+    const mediaType = header(res.headers, "content-type") ?? "";
+    if (digest === void 0) {
+      const full = await this.getManifest(ref, reference);
+      return full && { digest: full.digest, mediaType: full.mediaType, size: full.size };
+    }
+    if (Digest.isValid(reference) && digest !== reference) {
+      throw new CommandError(
+        `registry ${ref.registry} answered ${digest} for ${ref.repository}@${reference}`,
+        { tool: "registry" }
+      );
+    }
+    return { digest, mediaType, size: Number(header(res.headers, "content-length") ?? "0") };
+  }
+  /** Reads a manifest by tag or digest; its bytes must hash to the digest asked for or announced. */
+  async getManifest(ref, reference) {
+    const res = await this.request(ref, "GET", `/v2/${ref.repository}/manifests/${reference}`, {
+      access: "pull",
+      headers: { accept: MANIFEST_ACCEPT.join(", ") },
+      okStatuses: [200, 404],
+      maxBody: MAX_MANIFEST
+    });
+    if (res.status === 404) return void 0;
+    const actual = sha256(res.body);
+    const announced = header(res.headers, "docker-content-digest");
+    const expected = Digest.isValid(reference) ? reference : announced;
+    if (expected !== void 0 && expected !== actual) {
+      throw new CommandError(
+        `registry ${ref.registry} returned a manifest for ${ref.repository}:${reference} that hashes to ${actual}, not ${expected}`,
+        { tool: "registry" }
+      );
+    }
+    const mediaType = JSON.parse(res.body.toString("utf8")).mediaType ?? header(res.headers, "content-type") ?? "";
+    return { digest: actual, mediaType, size: res.body.length, bytes: res.body };
+  }
+  /** PUT the exact bytes under a tag or digest; returns their digest (checked against the registry's). */
+  async putManifest(ref, reference, bytes, mediaType) {
+    const digest = sha256(bytes);
+    if (Digest.isValid(reference) && reference !== digest) {
+      throw new Error(`putManifest: bytes hash to ${digest}, not ${reference}`);
+    }
+    const res = await this.request(ref, "PUT", `/v2/${ref.repository}/manifests/${reference}`, {
+      access: "push",
+      headers: { "content-type": mediaType },
+      body: bytes,
+      okStatuses: [201]
+    });
+    const announced = header(res.headers, "docker-content-digest");
+    if (announced !== void 0 && announced !== digest) {
+      throw new CommandError(`registry ${ref.registry} stored ${reference} as ${announced}, not ${digest}`, {
+        tool: "registry"
+      });
+    }
+    return digest;
+  }
+  async deleteManifest(ref, digest) {
+    await this.request(ref, "DELETE", `/v2/${ref.repository}/manifests/${digest}`, {
+      access: "push",
+      okStatuses: [202, 404]
+    });
+  }
+  /** Size of a blob in the repository, or undefined when it is not there. */
+  async headBlob(ref, digest) {
+    const res = await this.request(ref, "HEAD", `/v2/${ref.repository}/blobs/${digest}`, {
+      access: "pull",
+      okStatuses: [200, 404]
+    });
+    return res.status === 404 ? void 0 : Number(header(res.headers, "content-length") ?? "0");
+  }
+  /** Reads a (small) blob whole and checks its digest. */
+  async getBlob(ref, digest, maxBytes = MAX_MANIFEST) {
+    const res = await this.request(ref, "GET", `/v2/${ref.repository}/blobs/${digest}`, {
+      access: "pull",
+      okStatuses: [200],
+      maxBody: maxBytes
+    });
+    const actual = sha256(res.body);
+    if (actual !== digest) {
+      throw new CommandError(
+        `registry ${ref.registry} returned blob ${digest} whose content hashes to ${actual}`,
+        { tool: "registry" }
+      );
+    }
+    return res.body;
+  }
+  /** Monolithic upload of a small blob (POST then PUT ?digest=); a blob already there is not sent again. */
+  async uploadBlob(ref, bytes) {
+    const digest = sha256(bytes);
+    if (await this.headBlob(ref, digest) !== void 0) return digest;
+    const start = await this.request(ref, "POST", `/v2/${ref.repository}/blobs/uploads/`, {
+      access: "push",
+      okStatuses: [202]
+    });
+    const location = header(start.headers, "location");
+    if (location === void 0)
+      throw new CommandError(`registry ${ref.registry} gave no upload location`, { tool: "registry" });
+    const url = new URL(location, `${await this.scheme(ref.apiHost)}://${ref.apiHost}`);
+    url.searchParams.set("digest", digest);
+    await this.request(ref, "PUT", `${url.pathname}${url.search}`, {
+      access: "push",
+      headers: { "content-type": "application/octet-stream" },
+      body: bytes,
+      okStatuses: [201]
+    });
+    return digest;
+  }
+  /** Cross-repository mount; true when the registry mounted it (201), false when it wants an upload. */
+  async mountBlob(ref, digest, fromRepository) {
+    const res = await this.request(
+      ref,
+      "POST",
+      `/v2/${ref.repository}/blobs/uploads/?mount=${encodeURIComponent(digest)}&from=${encodeURIComponent(fromRepository)}`,
+      { access: "push", okStatuses: [201, 202], extraScopes: [`repository:${fromRepository}:pull`] }
+    );
+    if (res.status === 202) {
+      const location = header(res.headers, "location");
+      if (location !== void 0) {
+        const url = new URL(location, `${await this.scheme(ref.apiHost)}://${ref.apiHost}`);
+        await this.request(ref, "DELETE", `${url.pathname}${url.search}`, {
+          access: "push",
+          okStatuses: [204, 404]
+        }).catch(() => void 0);
+      }
+    }
+    return res.status === 201;
+  }
+  async listTags(ref) {
+    const tags = [];
+    let path = `/v2/${ref.repository}/tags/list?n=1000`;
+    while (path !== void 0) {
+      const res = await this.request(ref, "GET", path, {
+        access: "pull",
+        okStatuses: [200, 404],
+        maxBody: 16 * 1024 * 1024
+      });
+      if (res.status === 404) return [];
+      tags.push(...JSON.parse(res.body.toString("utf8")).tags ?? []);
+      const link = header(res.headers, "link");
+      path = link === void 0 ? void 0 : /<([^>]+)>;\s*rel="?next"?/.exec(link)?.[1];
+    }
+    return tags;
+  }
+  /**
+   * Referrers of a digest: the OCI 1.1 referrers API, or, where the registry lacks it (404), the
+   * fallback index tagged `sha256-<hex>`.
+   */
+  async referrers(ref, digest, artifactType) {
+    const query = artifactType === void 0 ? "" : `?artifactType=${encodeURIComponent(artifactType)}`;
+    const res = await this.request(ref, "GET", `/v2/${ref.repository}/referrers/${digest}${query}`, {
+      access: "pull",
+      headers: { accept: "application/vnd.oci.image.index.v1+json" },
+      okStatuses: [200, 404],
+      maxBody: MAX_MANIFEST
+    });
+    let manifests;
+    let via;
+    if (res.status === 200) {
+      manifests = JSON.parse(res.body.toString("utf8")).manifests ?? [];
+      via = "api";
+    } else {
+      const index = await this.getManifest(ref, Digest.parse(digest).toTagStem());
+      manifests = index === void 0 ? [] : JSON.parse(index.bytes.toString("utf8")).manifests ?? [];
+      via = "tag";
+    }
+    return {
+      manifests: artifactType === void 0 ? manifests : manifests.filter((m) => m.artifactType === artifactType),
+      via
+    };
+  }
+  // --- transport, auth, retries ------------------------------------------------------------------
+  async request(ref, method, path, options) {
+    const host = ref.apiHost;
+    const scope = options.scoped === false ? "" : [
+      `repository:${ref.repository}:${options.access === "push" ? "pull,push" : "pull"}`,
+      ...options.extraScopes ?? []
+    ].join(" ");
+    const key = `${host} ${scope}`;
+    const started = this.now();
+    let authTried = false;
+    for (let attempt = 1; ; attempt++) {
+      let res;
+      try {
+        const authorization = this.authorizations.get(key) ?? this.authorizations.get(`${host} basic`);
+        res = await this.send(
+          host,
+          method,
+          path,
+          {
+            ...options.headers,
+            ...authorization === void 0 ? {} : { authorization }
+          },
+          options.body,
+          options.maxBody ?? 1024 * 1024
+        );
+      } catch (error2) {
+        if (!isNetworkError(error2) || !this.canRetry(attempt, started)) {
+          throw new CommandError(
+            `registry ${ref.registry}: ${method} ${path} failed: ${error2.message}`,
+            {
+              tool: "registry",
+              cause: error2
+            }
+          );
+        }
+        await this.pause(
+          attempt,
+          void 0,
+          `${method} ${path}: ${error2.code ?? "network error"}`
+        );
+        continue;
+      }
+      if (res.status === 401 && !authTried) {
+        authTried = true;
+        await this.authenticate(ref, res, key, scope);
+        attempt--;
+        continue;
+      }
+      if (options.okStatuses.includes(res.status) || res.status === 401 && options.okStatuses.includes(401))
+        return res;
+      if (res.status === 401 || res.status === 403) {
+        const who = this.authorizations.has(key) || this.authorizations.has(`${host} basic`) ? "refused the credentials" : "requires credentials";
+        throw new ConfigurationError(
+          `registry ${ref.registry} ${who} for ${options.access} on ${ref.repository} (HTTP ${res.status}${registryErrors(res.body) ? `: ${registryErrors(res.body)}` : ""}). Log in first (docker login / skopeo login / ecr-oidc-login) or pass auth-file.`
+        );
+      }
+      if (isRetryableStatus(res.status) && this.canRetry(attempt, started)) {
+        const retryAfter = parseRetryAfter(header(res.headers, "retry-after"), this.now());
+        await this.pause(attempt, retryAfter, `${method} ${path}: HTTP ${res.status}`);
+        continue;
+      }
+      const detail = registryErrors(res.body);
+      throw new CommandError(
+        `registry ${ref.registry}: ${method} ${path} answered HTTP ${res.status}${detail ? ` (${detail})` : ""}`,
+        {
+          tool: "registry"
+        }
+      );
+    }
+  }
+  canRetry(attempt, started) {
+    return attempt < this.retry.maxAttempts && this.now() - started < this.retry.deadlineMs;
+  }
+  async pause(attempt, retryAfterMs, reason) {
+    const delay = backoffDelay(this.retry, attempt, retryAfterMs, this.random);
+    this.options.logger.warning(
+      `retrying in ${delay} ms (attempt ${attempt + 1} of ${this.retry.maxAttempts}): ${reason}`
+    );
+    await this.sleep(delay);
+  }
+  async authenticate(ref, res, key, scope) {
+    const challenge = parseChallenge(header(res.headers, "www-authenticate"));
+    const credential = await this.options.credentials?.lookup(ref.registry, ref.repository);
+    if (challenge?.scheme === "basic") {
+      if (credential === void 0) return;
+      const value = `Basic ${Buffer.from(`${credential.username}:${credential.password}`).toString("base64")}`;
+      this.options.logger.setSecret(value.slice(6));
+      this.authorizations.set(`${ref.apiHost} basic`, value);
+      return;
+    }
+    if (challenge?.scheme !== "bearer" || challenge.params.realm === void 0) return;
+    const realm = new URL(challenge.params.realm);
+    if (challenge.params.service !== void 0) realm.searchParams.set("service", challenge.params.service);
+    for (const s of scope.split(" ").filter((x) => x !== "")) realm.searchParams.append("scope", s);
+    const headers = {};
+    if (credential !== void 0) {
+      headers.authorization = `Basic ${Buffer.from(`${credential.username}:${credential.password}`).toString("base64")}`;
+    }
+    const tokenRes = await this.sendUrl(realm, "GET", headers, void 0, 1024 * 1024);
+    if (tokenRes.status !== 200) {
+      throw new ConfigurationError(
+        `registry ${ref.registry}: the token service ${realm.origin}${realm.pathname} refused ${credential ? `the credentials from ${credential.source}` : "anonymous access"} (HTTP ${tokenRes.status})`
+      );
+    }
+    const body = JSON.parse(tokenRes.body.toString("utf8"));
+    const token = body.token ?? body.access_token;
+    if (token === void 0 || token === "")
+      throw new CommandError(`registry ${ref.registry}: the token service returned no token`, {
+        tool: "registry"
+      });
+    this.options.logger.setSecret(token);
+    this.authorizations.set(key, `Bearer ${token}`);
+  }
+  async scheme(host) {
+    return this.schemes.get(host) ?? "https";
+  }
+  async send(host, method, path, headers, body, maxBody) {
+    const scheme = await this.scheme(host);
+    try {
+      return await this.sendUrl(new URL(`${scheme}://${host}${path}`), method, headers, body, maxBody);
+    } catch (error2) {
+      if (this.options.tlsVerify === false && scheme === "https" && !this.schemes.has(host) && isTlsHandshakeFailure(error2)) {
+        this.schemes.set(host, "http");
+        this.options.logger.debug(
+          `registry ${host} does not speak TLS; using plain HTTP (tls-verify is false)`
+        );
+        return this.sendUrl(new URL(`http://${host}${path}`), method, headers, body, maxBody);
+      }
+      throw error2;
+    }
+  }
+  sendUrl(url, method, headers, body, maxBody) {
+    const transport = url.protocol === "http:" ? http : https;
+    return new Promise((resolve3, reject) => {
+      const req = transport.request(
+        url,
+        {
+          method,
+          headers: {
+            "user-agent": "container-supply-chain-actions",
+            ...headers,
+            ...body ? { "content-length": String(body.length) } : {}
+          },
+          timeout: this.options.requestTimeoutMs ?? 6e4,
+          ...url.protocol === "https:" ? {
+            rejectUnauthorized: this.options.tlsVerify !== false,
+            ...this.options.ca ? { ca: this.options.ca } : {}
+          } : {}
+        },
+        (res) => {
+          const chunks = [];
+          let size = 0;
+          res.on("data", (chunk) => {
+            size += chunk.length;
+            if (size > maxBody) {
+              req.destroy(new Error(`response body larger than ${maxBody} bytes`));
+              return;
+            }
+            chunks.push(chunk);
+          });
+          res.on(
+            "end",
+            () => resolve3({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks) })
+          );
+          res.on("error", reject);
+        }
+      );
+      req.on(
+        "timeout",
+        () => req.destroy(Object.assign(new Error("request timed out"), { code: "ETIMEDOUT" }))
+      );
+      req.on("error", reject);
+      req.end(body);
+    });
+  }
+};
+function isTlsHandshakeFailure(error2) {
+  const code = error2?.code;
+  const message = error2 instanceof Error ? error2.message : "";
+  return typeof code === "string" && (code.startsWith("ERR_SSL") || code === "EPROTO" || code === "ECONNRESET") || /wrong version number|ssl/i.test(message);
+}
+
+// packages/core/src/oci/registry-credentials.ts
+import { readFile as readFile2 } from "node:fs/promises";
+import { homedir } from "node:os";
+import { join as join2 } from "node:path";
+function credentialFiles(env, explicit) {
+  if (explicit !== void 0) return [explicit];
+  const files = [];
+  if (env.REGISTRY_AUTH_FILE) files.push(env.REGISTRY_AUTH_FILE);
+  if (env.XDG_RUNTIME_DIR) files.push(join2(env.XDG_RUNTIME_DIR, "containers", "auth.json"));
+  files.push(join2(env.DOCKER_CONFIG ?? join2(env.HOME ?? homedir(), ".docker"), "config.json"));
+  return files;
+}
+function normaliseKey(key) {
+  let k = key.replace(/^https?:\/\//, "").replace(/\/+$/, "");
+  if (k === "index.docker.io/v1" || k === "index.docker.io" || k === "registry-1.docker.io") k = "docker.io";
+  return k;
+}
+function decodeAuth(entry, source) {
+  if (entry.auth) {
+    const text = Buffer.from(entry.auth, "base64").toString("utf8");
+    const colon = text.indexOf(":");
+    if (colon < 0) throw new ConfigurationError(`credentials in ${source} are not base64("user:password")`);
+    return { username: text.slice(0, colon), password: text.slice(colon + 1), source };
+  }
+  if (entry.username !== void 0 && entry.password !== void 0) {
+    return { username: entry.username, password: entry.password, source };
+  }
+  return void 0;
+}
+var CredentialStore = class {
+  files;
+  env;
+  runner;
+  logger;
+  constructor(options) {
+    this.env = options.env;
+    this.runner = options.runner;
+    this.logger = options.logger;
+    this.files = credentialFiles(options.env, options.authFile);
+  }
+  async lookup(registry, repository) {
+    const host = normaliseKey(registry);
+    for (const file of this.files) {
+      const parsed = await this.readFile(file);
+      if (parsed === void 0) continue;
+      const helper = parsed.credHelpers?.[host] ?? parsed.credHelpers?.[registry];
+      if (helper !== void 0) return this.mask(await this.fromHelper(helper, registry));
+      const candidates = Object.entries(parsed.auths ?? {}).map(([key, entry]) => [normaliseKey(key), entry]).filter(
+        ([key]) => key === host || repository !== void 0 && `${host}/${repository}`.startsWith(`${key}/`)
+      ).sort((a, b) => b[0].length - a[0].length);
+      for (const [, entry] of candidates) {
+        const credential = decodeAuth(entry, file);
+        if (credential !== void 0) return this.mask(credential);
+      }
+      if (parsed.credsStore !== void 0) {
+        const credential = await this.fromHelper(parsed.credsStore, registry).catch(() => void 0);
+        if (credential !== void 0) return this.mask(credential);
+      }
+    }
+    return void 0;
+  }
+  mask(credential) {
+    this.logger.setSecret(credential.password);
+    this.logger.setSecret(Buffer.from(`${credential.username}:${credential.password}`).toString("base64"));
+    return credential;
+  }
+  async readFile(file) {
+    let text;
+    try {
+      text = await readFile2(file, "utf8");
+    } catch (error2) {
+      if (error2.code === "ENOENT") return void 0;
+      throw new ConfigurationError(
+        `cannot read registry credentials file ${file}: ${error2.message}`
+      );
+    }
+    try {
+      return JSON.parse(text);
+    } catch {
+      throw new ConfigurationError(`registry credentials file ${file} is not valid JSON`);
+    }
+  }
+  async fromHelper(helper, registry) {
+    if (!/^[A-Za-z0-9_.-]+$/.test(helper))
+      throw new ConfigurationError(`credential helper name "${helper}" is not valid`);
+    const { stdout } = await this.runner.run({
+      tool: `docker-credential-${helper}`,
+      command: `docker-credential-${helper}`,
+      args: ["get"],
+      stdin: registry,
+      env: this.env,
+      timeoutMs: 3e4
+    });
+    let parsed;
+    try {
+      parsed = JSON.parse(stdout);
+    } catch {
+      throw new ConfigurationError(
+        `docker-credential-${helper} printed something other than JSON for ${registry}`
+      );
+    }
+    if (typeof parsed.Username !== "string" || typeof parsed.Secret !== "string") {
+      throw new ConfigurationError(`docker-credential-${helper} returned no Username/Secret for ${registry}`);
+    }
+    this.logger.setSecret(parsed.Secret);
+    return { username: parsed.Username, password: parsed.Secret, source: `docker-credential-${helper}` };
+  }
+};
+
+// packages/core/src/oci/tag-pattern.ts
+function matchesTagPattern(tag, pattern) {
+  const re = new RegExp(
+    `^${pattern.split("*").map((p) => p.replace(/[.+?^${}()|[\]\\]/g, "\\$&")).join(".*")}$`
+  );
+  return re.test(tag);
+}
+function isImmutableTag(tag, patterns) {
+  return patterns.some((p) => matchesTagPattern(tag, p));
+}
+
+// packages/core/src/report/job-summary.ts
+function escapeHtml(text) {
+  return text.replace(/[&<>"'|`]/g, (ch) => `&#${ch.charCodeAt(0)};`);
+}
+function renderCell(cell) {
+  if (typeof cell === "string") return escapeHtml(cell);
+  return cell.code ? `<code>${escapeHtml(cell.text)}</code>` : escapeHtml(cell.text);
+}
+var JobSummary = class _JobSummary {
+  parts = [];
+  heading(text, level = 2) {
+    this.parts.push(`<h${level}>${escapeHtml(text)}</h${level}>`);
+    return this;
+  }
+  paragraph(text) {
+    this.parts.push(`<p>${escapeHtml(text)}</p>`);
+    return this;
+  }
+  /** A line with a leading status mark, for verdicts. */
+  verdict(ok, text) {
+    this.parts.push(`<p><strong>${ok ? "\u2705" : "\u274C"} ${escapeHtml(text)}</strong></p>`);
+    return this;
+  }
+  warning(text) {
+    this.parts.push(`<blockquote><p>\u26A0\uFE0F ${escapeHtml(text)}</p></blockquote>`);
+    return this;
+  }
+  code(text) {
+    this.parts.push(`<pre><code>${escapeHtml(text)}</code></pre>`);
+    return this;
+  }
+  table(headers, rows) {
+    this.parts.push(renderTable(headers, rows));
+    return this;
+  }
+  /** Key/value pairs as a two-column table. */
+  facts(pairs) {
+    return this.table(
+      ["", ""],
+      pairs.map(([k, v]) => [k, v])
+    );
+  }
+  /** A collapsed section; `build` fills a nested summary. */
+  details(label, build) {
+    const inner = new _JobSummary();
+    build(inner);
+    this.parts.push(`<details><summary>${escapeHtml(label)}</summary>
+
+${inner.toString()}
+</details>`);
+    return this;
+  }
+  toString() {
+    return this.parts.join("\n");
+  }
+  /** Appends to the step summary; a runner without GITHUB_STEP_SUMMARY simply gets none. */
+  async write() {
+    if (!process.env.GITHUB_STEP_SUMMARY) return;
+    await summary.addRaw(`${this.toString()}
+`, true).write();
+  }
+};
+function renderTable(headers, rows) {
+  const head = headers.every((h) => h === "") ? "" : `<thead><tr>${headers.map((h) => `<th>${escapeHtml(h)}</th>`).join("")}</tr></thead>`;
+  const body = rows.map((row) => `<tr>${row.map((c) => `<td>${renderCell(c)}</td>`).join("")}</tr>`).join("");
+  return `<table>${head}<tbody>${body}</tbody></table>`;
+}
+
+// packages/core/src/tools/skopeo.ts
+var skopeo = {
+  copyArgs(request) {
+    const args = ["copy", "--all", "--preserve-digests", "--digestfile", request.digestFile];
+    if (request.authFile !== void 0) args.push("--authfile", request.authFile);
+    if (!request.tlsVerify) args.push("--dest-tls-verify=false");
+    args.push(request.source, request.destination);
+    return args;
+  },
+  /**
+   * Whether a failed copy is worth running again: 429, 5xx and network faults are; authentication,
+   * authorisation, missing repositories and invalid manifests are not.
+   */
+  isTransientFailure(stderr) {
+    if (/\b(401|403)\b|unauthorized|denied|authentication required|invalid username|manifest invalid|name unknown/i.test(
+      stderr
+    )) {
+      return false;
+    }
+    return /\b(429|500|502|503|504)\b|too many requests|service unavailable|bad gateway|gateway time-?out|internal server error|connection reset|broken pipe|unexpected EOF|: EOF\b|i\/o timeout|TLS handshake timeout|connection refused/i.test(
+      stderr
+    );
+  },
+  async version(runner) {
+    const { stdout } = await runner.run({ tool: "skopeo", command: "skopeo", args: ["--version"] });
+    return stdout.trim().replace(/^skopeo version /, "");
+  }
+};
+
+// actions/skopeo-push/src/run.ts
+import { mkdtemp, readFile as readFile3, rm as rm2 } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join as join3 } from "node:path";
+
 // actions/skopeo-push/src/inputs.ts
 var spec = {
   layout: inputs.path({ allowOutsideWorkspace: true }).required('the OCI layout directory (oci-build output "layout")'),
@@ -20210,11 +21408,160 @@ var spec = {
 };
 var outputs = defineOutputs(["digest", "image-ref", "tags"]);
 
+// actions/skopeo-push/src/plan.ts
+var IMMUTABLE_TAGS = ["sha-*"];
+function chooseTags(given, env) {
+  let tags = given;
+  if (tags === void 0 || tags.length === 0) {
+    const sha = env.GITHUB_SHA ?? "";
+    if (!/^[0-9a-f]{40}$/.test(sha)) {
+      throw new ConfigurationError(
+        'Input "tags" is empty and GITHUB_SHA is not a commit SHA, so there is no default sha-<commit> tag',
+        {
+          input: "tags"
+        }
+      );
+    }
+    tags = [validateTag(`sha-${sha.slice(0, 7)}`)];
+  }
+  const immutable = tags.filter((t) => isImmutableTag(t, IMMUTABLE_TAGS));
+  return [...immutable, ...tags.filter((t) => !immutable.includes(t))];
+}
+function decideTags(tags, current, digest, image) {
+  return tags.map((tag) => {
+    const now = current.get(tag)?.digest;
+    const immutable = isImmutableTag(tag, IMMUTABLE_TAGS);
+    if (immutable && now !== void 0 && now !== digest) {
+      throw new ConfigurationError(
+        `${image}:${tag} already points at ${now}; ${IMMUTABLE_TAGS.join(", ")} tags are immutable and are never overwritten (refusing to move it to ${digest}). Nothing was pushed.`,
+        { input: "tags" }
+      );
+    }
+    return { tag, immutable, current: now, action: now === digest ? "unchanged" : "write" };
+  });
+}
+
 // actions/skopeo-push/src/run.ts
-async function main() {
-  readInputs(spec);
-  throw new ConfigurationError(
-    "skopeo-push is not implemented in this revision of the suite (tracked as issue #4); pin a revision where it is."
+async function main(deps = runnerDeps()) {
+  const values = readInputs(spec, deps.inputs, deps.inputContext);
+  const image = values.image;
+  const expected = values.digest.toString();
+  const tags = chooseTags(values.tags, deps.env);
+  const layout = await OciLayout.open(values.layout);
+  const entry = layout.index.manifests.length === 1 ? void 0 : layout.index.manifests.find((m) => m.digest === expected);
+  const ref = entry?.annotations?.["org.opencontainers.image.ref.name"];
+  const report = await layout.verify(ref === void 0 ? {} : { ref });
+  if (report.root.digest !== expected) {
+    throw new ConfigurationError(
+      `the layout ${values.layout} has top-level digest ${report.root.digest}, but input "digest" is ${expected}: refusing to push bytes other than the ones that were built and scanned`,
+      { input: "digest" }
+    );
+  }
+  const rootBytes = await layout.readBlob(report.root);
+  const credentials = new CredentialStore({
+    env: deps.env,
+    runner: deps.runner,
+    logger: deps.logger,
+    authFile: values["auth-file"]
+  });
+  const client = new RegistryClient({
+    logger: deps.logger,
+    credentials,
+    tlsVerify: values["tls-verify"],
+    ...deps.sleep ? { sleep: deps.sleep } : {}
+  });
+  const current = new Map(
+    await Promise.all(tags.map(async (t) => [t, await client.headManifest(image, t)]))
+  );
+  const decisions = decideTags(tags, current, expected, image.toString());
+  const blobs = await blobPresence(client, image, report);
+  const toWrite = decisions.filter((d) => d.action === "write");
+  const [first, ...rest] = toWrite;
+  if (first !== void 0) {
+    await copyWithRetries(values, image, first.tag, ref, expected, deps);
+    for (const d of rest) await client.putManifest(image, d.tag, rootBytes, report.root.mediaType);
+  } else {
+    deps.logger.info(`every tag already points at ${expected}; nothing to push`);
+  }
+  for (const d of decisions) {
+    const served = await client.getManifest(image, d.tag);
+    if (served?.digest !== expected) {
+      throw new CommandError(
+        `after the push, ${image}:${d.tag} serves ${served?.digest ?? "nothing"}, not ${expected}`,
+        { tool: "registry" }
+      );
+    }
+  }
+  outputs.write(
+    { digest: expected, "image-ref": `${image}@${expected}`, tags: JSON.stringify(tags) },
+    deps.outputs
+  );
+  deps.logger.info(
+    `pushed ${image}@${expected} as ${tags.join(", ")} (${blobs.missing.length} blobs uploaded, ${blobs.present} already present)`
+  );
+  await deps.writeSummary(summary2(image, expected, decisions, blobs, report));
+}
+async function blobPresence(client, image, report) {
+  const layerBlobs = [...report.blobs.values()].map((b) => b.descriptor).filter((d) => !d.mediaType.includes("manifest") && !d.mediaType.includes("index"));
+  const sizes = await Promise.all(layerBlobs.map((d) => client.headBlob(image, d.digest)));
+  const missing = layerBlobs.filter((_, i) => sizes[i] === void 0);
+  return {
+    present: layerBlobs.length - missing.length,
+    missing,
+    bytes: missing.reduce((n, d) => n + d.size, 0)
+  };
+}
+async function copyWithRetries(values, image, tag, ref, expected, deps) {
+  const work = await mkdtemp(join3(deps.env.RUNNER_TEMP ?? tmpdir(), "skopeo-push-"));
+  const digestFile = join3(work, "digest");
+  const args = skopeo.copyArgs({
+    source: `oci:${values.layout}${ref === void 0 ? "" : `:${ref}`}`,
+    destination: `docker://${image.withTag(tag)}`,
+    digestFile,
+    authFile: values["auth-file"],
+    tlsVerify: values["tls-verify"]
+  });
+  const attempts = values["retry-times"] + 1;
+  const sleep = deps.sleep ?? ((ms) => new Promise((r) => setTimeout(r, ms)));
+  try {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        await deps.runner.run({ tool: "skopeo", command: "skopeo", args, env: deps.env, echo: true });
+        break;
+      } catch (error2) {
+        const transient = error2 instanceof CommandError && skopeo.isTransientFailure(error2.stderrTail);
+        if (!transient || attempt >= attempts) throw error2;
+        const delay = backoffDelay(DEFAULT_RETRY, attempt, void 0, Math.random);
+        deps.logger.warning(
+          `skopeo copy failed on a transient registry fault; retrying in ${delay} ms (attempt ${attempt + 1} of ${attempts}): ${error2.message}`
+        );
+        await sleep(delay);
+      }
+    }
+    const pushed = (await readFile3(digestFile, "utf8")).trim();
+    if (pushed !== expected) {
+      throw new CommandError(`skopeo pushed ${pushed}, not ${expected}: the registry changed the bytes`, {
+        tool: "skopeo"
+      });
+    }
+  } finally {
+    await rm2(work, { recursive: true, force: true });
+  }
+}
+function summary2(image, digest, decisions, blobs, report) {
+  return new JobSummary().heading("skopeo-push").verdict(true, `Pushed and read back ${image}@${digest}`).facts([
+    ["image", { text: image.toString(), code: true }],
+    ["digest", { text: digest, code: true }],
+    ["platforms", report.images.map((i) => i.platform).join(", ")],
+    ["blobs", `${blobs.missing.length} uploaded (${blobs.bytes} bytes), ${blobs.present} already present`]
+  ]).table(
+    ["tag", "kind", "before", "result"],
+    decisions.map((d) => [
+      d.tag,
+      d.immutable ? "immutable" : "mutable",
+      d.current === void 0 ? "new" : { text: d.current, code: true },
+      d.action === "write" ? "written, verified" : "already there, verified"
+    ])
   );
 }
 

@@ -1,10 +1,184 @@
-import { ConfigurationError, readInputs } from '@chain/core';
-import { spec } from './inputs.ts';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import {
+  type ActionDeps,
+  backoffDelay,
+  CommandError,
+  ConfigurationError,
+  CredentialStore,
+  DEFAULT_RETRY,
+  type Descriptor,
+  type ImageReference,
+  JobSummary,
+  OciLayout,
+  RegistryClient,
+  readInputs,
+  runnerDeps,
+  skopeo,
+  type VerifyReport,
+} from '@chain/core';
+import { outputs, spec } from './inputs.ts';
+import { chooseTags, decideTags, type TagDecision } from './plan.ts';
 
-export async function main(): Promise<void> {
-  readInputs(spec);
-  // Fail closed until the implementation lands: a supply-chain gate that does nothing must not pass.
-  throw new ConfigurationError(
-    'skopeo-push is not implemented in this revision of the suite (tracked as issue #4); pin a revision where it is.',
+export interface PushDeps extends ActionDeps {
+  sleep?: (ms: number) => Promise<void>;
+}
+
+export async function main(deps: PushDeps = runnerDeps()): Promise<void> {
+  const values = readInputs(spec, deps.inputs, deps.inputContext);
+  const image = values.image;
+  const expected = values.digest.toString();
+  const tags = chooseTags(values.tags, deps.env);
+
+  // 1. The layout must verify, and its top level must be exactly the digest that was scanned.
+  const layout = await OciLayout.open(values.layout);
+  const entry =
+    layout.index.manifests.length === 1
+      ? undefined
+      : layout.index.manifests.find((m) => m.digest === expected);
+  const ref = entry?.annotations?.['org.opencontainers.image.ref.name'];
+  const report = await layout.verify(ref === undefined ? {} : { ref });
+  if (report.root.digest !== expected) {
+    throw new ConfigurationError(
+      `the layout ${values.layout} has top-level digest ${report.root.digest}, but input "digest" is ${expected}: ` +
+        'refusing to push bytes other than the ones that were built and scanned',
+      { input: 'digest' },
+    );
+  }
+  const rootBytes = await layout.readBlob(report.root);
+
+  // 2. What the registry holds now: immutable tags are checked before anything is written.
+  const credentials = new CredentialStore({
+    env: deps.env,
+    runner: deps.runner,
+    logger: deps.logger,
+    authFile: values['auth-file'],
+  });
+  const client = new RegistryClient({
+    logger: deps.logger,
+    credentials,
+    tlsVerify: values['tls-verify'],
+    ...(deps.sleep ? { sleep: deps.sleep } : {}),
+  });
+  const current = new Map(
+    await Promise.all(tags.map(async (t) => [t, await client.headManifest(image, t)] as const)),
   );
+  const decisions = decideTags(tags, current, expected, image.toString());
+  const blobs = await blobPresence(client, image, report);
+
+  // 3. Push once with skopeo to the first tag that needs writing; other tags get the same manifest bytes.
+  const toWrite = decisions.filter((d) => d.action === 'write');
+  const [first, ...rest] = toWrite;
+  if (first !== undefined) {
+    await copyWithRetries(values, image, first.tag, ref, expected, deps);
+    for (const d of rest) await client.putManifest(image, d.tag, rootBytes, report.root.mediaType);
+  } else {
+    deps.logger.info(`every tag already points at ${expected}; nothing to push`);
+  }
+
+  // 4. Read every tag back: the registry must serve exactly the expected digest.
+  for (const d of decisions) {
+    const served = await client.getManifest(image, d.tag);
+    if (served?.digest !== expected) {
+      throw new CommandError(
+        `after the push, ${image}:${d.tag} serves ${served?.digest ?? 'nothing'}, not ${expected}`,
+        { tool: 'registry' },
+      );
+    }
+  }
+
+  outputs.write(
+    { digest: expected, 'image-ref': `${image}@${expected}`, tags: JSON.stringify(tags) },
+    deps.outputs,
+  );
+  deps.logger.info(
+    `pushed ${image}@${expected} as ${tags.join(', ')} (${blobs.missing.length} blobs uploaded, ${blobs.present} already present)`,
+  );
+  await deps.writeSummary(summary(image, expected, decisions, blobs, report));
+}
+
+async function blobPresence(client: RegistryClient, image: ImageReference, report: VerifyReport) {
+  const layerBlobs: Descriptor[] = [...report.blobs.values()]
+    .map((b) => b.descriptor)
+    .filter((d) => !d.mediaType.includes('manifest') && !d.mediaType.includes('index'));
+  const sizes = await Promise.all(layerBlobs.map((d) => client.headBlob(image, d.digest)));
+  const missing = layerBlobs.filter((_, i) => sizes[i] === undefined);
+  return {
+    present: layerBlobs.length - missing.length,
+    missing,
+    bytes: missing.reduce((n, d) => n + d.size, 0),
+  };
+}
+
+async function copyWithRetries(
+  values: { layout: string; 'auth-file': string | undefined; 'tls-verify': boolean; 'retry-times': number },
+  image: ImageReference,
+  tag: string,
+  ref: string | undefined,
+  expected: string,
+  deps: PushDeps,
+): Promise<void> {
+  const work = await mkdtemp(join(deps.env.RUNNER_TEMP ?? tmpdir(), 'skopeo-push-'));
+  const digestFile = join(work, 'digest');
+  const args = skopeo.copyArgs({
+    source: `oci:${values.layout}${ref === undefined ? '' : `:${ref}`}`,
+    destination: `docker://${image.withTag(tag)}`,
+    digestFile,
+    authFile: values['auth-file'],
+    tlsVerify: values['tls-verify'],
+  });
+  const attempts = values['retry-times'] + 1;
+  const sleep = deps.sleep ?? ((ms: number) => new Promise<void>((r) => setTimeout(r, ms)));
+  try {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        await deps.runner.run({ tool: 'skopeo', command: 'skopeo', args, env: deps.env, echo: true });
+        break;
+      } catch (error) {
+        const transient = error instanceof CommandError && skopeo.isTransientFailure(error.stderrTail);
+        if (!transient || attempt >= attempts) throw error;
+        const delay = backoffDelay(DEFAULT_RETRY, attempt, undefined, Math.random);
+        deps.logger.warning(
+          `skopeo copy failed on a transient registry fault; retrying in ${delay} ms (attempt ${attempt + 1} of ${attempts}): ${error.message}`,
+        );
+        await sleep(delay);
+      }
+    }
+    const pushed = (await readFile(digestFile, 'utf8')).trim();
+    if (pushed !== expected) {
+      throw new CommandError(`skopeo pushed ${pushed}, not ${expected}: the registry changed the bytes`, {
+        tool: 'skopeo',
+      });
+    }
+  } finally {
+    await rm(work, { recursive: true, force: true });
+  }
+}
+
+function summary(
+  image: ImageReference,
+  digest: string,
+  decisions: TagDecision[],
+  blobs: { present: number; missing: Descriptor[]; bytes: number },
+  report: VerifyReport,
+): JobSummary {
+  return new JobSummary()
+    .heading('skopeo-push')
+    .verdict(true, `Pushed and read back ${image}@${digest}`)
+    .facts([
+      ['image', { text: image.toString(), code: true }],
+      ['digest', { text: digest, code: true }],
+      ['platforms', report.images.map((i) => i.platform).join(', ')],
+      ['blobs', `${blobs.missing.length} uploaded (${blobs.bytes} bytes), ${blobs.present} already present`],
+    ])
+    .table(
+      ['tag', 'kind', 'before', 'result'],
+      decisions.map((d) => [
+        d.tag,
+        d.immutable ? 'immutable' : 'mutable',
+        d.current === undefined ? 'new' : { text: d.current, code: true },
+        d.action === 'write' ? 'written, verified' : 'already there, verified',
+      ]),
+    );
 }

@@ -74,11 +74,13 @@ export {
   parseRetryAfter,
   type RetryPolicy,
 } from './oci/retry-policy.ts';
+export { isImmutableTag, matchesTagPattern } from './oci/tag-pattern.ts';
 export { type Challenge, parseChallenge } from './oci/www-authenticate.ts';
 export { type Cell, escapeHtml, JobSummary } from './report/job-summary.ts';
 export type { BuildRequest } from './tools/build-request.ts';
 export { buildah } from './tools/buildah.ts';
 export { buildx } from './tools/buildx.ts';
+export { type SkopeoCopyRequest, skopeo } from './tools/skopeo.ts';
 export {
   type InstalledTool,
   type InstallRequest,

@@ -1,0 +1,275 @@
+// skopeo-push, bundled, against the real docker-registry with the real skopeo: layouts from real buildah.
+import { execFileSync } from 'node:child_process';
+import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { OciLayout } from '@chain/core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type FaultProxy, startFaultProxy } from './helpers/fault-proxy.ts';
+import { buildahLayout } from './helpers/real-tools.ts';
+import { type LocalRegistry, startRegistry, writeAuthFile } from './helpers/registry.ts';
+import { type RunnerResult, runBundleAsync } from './helpers/runner.ts';
+
+const SHA = '1234567'.padEnd(40, 'a');
+let plain: LocalRegistry;
+let secure: LocalRegistry;
+let proxy: FaultProxy;
+let single: string;
+let multi: string;
+let other: string;
+
+beforeAll(async () => {
+  [plain, secure, single, multi, other] = await Promise.all([
+    startRegistry(),
+    startRegistry({ tls: true, auth: { username: 'pusher', password: 'Pu5h-secret-42' } }),
+    buildahLayout(['linux/amd64'], { run: true }),
+    buildahLayout(['linux/amd64', 'linux/arm64']),
+    buildahLayout(['linux/arm64']),
+  ]);
+  proxy = await startFaultProxy(plain.host);
+});
+afterAll(async () => {
+  await Promise.all([plain?.stop(), secure?.stop(), proxy?.stop()]);
+});
+
+async function rootOf(layout: string) {
+  const oci = await OciLayout.open(layout);
+  const root = oci.topLevel();
+  return { digest: root.digest, bytes: await oci.readBlob(root) };
+}
+
+function push(inputs: Record<string, string>, env: NodeJS.ProcessEnv = {}): Promise<RunnerResult> {
+  return runBundleAsync('skopeo-push', 'main', {
+    inputs: { 'tls-verify': 'false', ...inputs },
+    env: { GITHUB_SHA: SHA, ...env },
+  });
+}
+
+function inspectRaw(ref: string, extra: string[] = ['--tls-verify=false']): Buffer | undefined {
+  try {
+    return execFileSync('skopeo', ['inspect', '--raw', ...extra, `docker://${ref}`], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+  } catch {
+    return undefined;
+  }
+}
+
+function errorLine(r: RunnerResult): string {
+  return r.stdout.split('\n').find((l) => l.startsWith('::error::')) ?? '';
+}
+
+describe('skopeo-push to a plain-HTTP registry', () => {
+  it('pushes a single-platform layout under the default sha-<commit> tag, byte for byte', async () => {
+    const root = await rootOf(single);
+    const r = await push({ layout: single, digest: root.digest, image: `${plain.host}/acme/single` });
+    expect(r.status, r.stdout).toBe(0);
+    expect(r.outputs).toEqual({
+      digest: root.digest,
+      'image-ref': `${plain.host}/acme/single@${root.digest}`,
+      tags: JSON.stringify(['sha-1234567']),
+    });
+    expect(inspectRaw(`${plain.host}/acme/single:sha-1234567`)?.equals(root.bytes)).toBe(true);
+    expect(r.summary).toMatch(/\d+ uploaded .*0 already present/);
+  });
+
+  it('a second push of the same digest is a no-op that moves no blob', async () => {
+    const root = await rootOf(single);
+    const r = await push({ layout: single, digest: root.digest, image: `${plain.host}/acme/single` });
+    expect(r.status, r.stdout).toBe(0);
+    expect(r.stdout).toContain('nothing to push');
+    expect(r.stdout).not.toContain('$ skopeo copy');
+    expect(r.summary).toContain('0 uploaded (0 bytes)');
+  });
+
+  it('a different digest under an existing sha-* tag is refused, and the tag keeps its digest', async () => {
+    const before = await rootOf(single);
+    const root = await rootOf(other);
+    const r = await push({ layout: other, digest: root.digest, image: `${plain.host}/acme/single` });
+    expect(r.status).toBe(1);
+    expect(errorLine(r)).toContain(`already points at ${before.digest}`);
+    expect(errorLine(r)).toContain('immutable');
+    expect(inspectRaw(`${plain.host}/acme/single:sha-1234567`)?.equals(before.bytes)).toBe(true);
+  });
+
+  it('a tampered blob is refused before anything is pushed', async () => {
+    const dir = join(mkdtempSync(join(tmpdir(), 'tamper-')), 'layout');
+    cpSync(multi, dir, { recursive: true });
+    const { digest } = await rootOf(dir);
+    const graph = await (await OciLayout.open(dir)).walk();
+    const layer = graph.images[0]?.layers[0];
+    if (layer === undefined) throw new Error('no layer');
+    const path = join(dir, 'blobs', 'sha256', layer.digest.slice(7));
+    const bytes = readFileSync(path);
+    bytes[100] = (bytes[100] ?? 0) ^ 0xff;
+    writeFileSync(path, bytes);
+    const r = await push({
+      layout: dir,
+      digest,
+      image: `${plain.host}/acme/tampered`,
+      tags: 'sha-7777777,latest',
+    });
+    expect(r.status).toBe(1);
+    expect(errorLine(r)).toContain(`blob ${layer.digest}`);
+    expect(errorLine(r)).toContain('does not match its digest');
+    expect(inspectRaw(`${plain.host}/acme/tampered:sha-7777777`)).toBeUndefined();
+    expect(inspectRaw(`${plain.host}/acme/tampered:latest`)).toBeUndefined();
+  });
+
+  it("refuses a digest other than the layout's, naming both", async () => {
+    const root = await rootOf(single);
+    const wrong = `sha256:${'0'.repeat(64)}`;
+    const r = await push({ layout: single, digest: wrong, image: `${plain.host}/acme/x` });
+    expect(r.status).toBe(1);
+    expect(errorLine(r)).toContain(root.digest);
+    expect(errorLine(r)).toContain(wrong);
+  });
+});
+
+describe('skopeo-push to a TLS registry with htpasswd auth', () => {
+  it('pushes a multi-platform index with credentials from auth-file, every tag read back', async () => {
+    const root = await rootOf(multi);
+    const authFile = writeAuthFile(secure.host, 'pusher', 'Pu5h-secret-42');
+    const env = { SSL_CERT_FILE: secure.caFile, NODE_EXTRA_CA_CERTS: secure.caFile };
+    const r = await push(
+      {
+        layout: multi,
+        digest: root.digest,
+        image: `${secure.host}/acme/multi`,
+        tags: 'latest\nsha-abcdef0',
+        'auth-file': authFile,
+        'tls-verify': 'true',
+      },
+      env,
+    );
+    expect(r.status, r.stdout).toBe(0);
+    expect(JSON.parse(r.outputs.tags ?? '[]')).toEqual(['sha-abcdef0', 'latest']);
+    const certDir = mkdtempSync(join(tmpdir(), 'certs-'));
+    cpSync(secure.caFile ?? '', join(certDir, 'ca.crt'));
+    const creds = ['--authfile', authFile, '--cert-dir', certDir];
+    for (const tag of ['sha-abcdef0', 'latest']) {
+      const raw = execFileSync(
+        'skopeo',
+        ['inspect', '--raw', ...creds, `docker://${secure.host}/acme/multi:${tag}`],
+        { env: { ...process.env, ...env } },
+      );
+      expect(raw.equals(root.bytes)).toBe(true);
+    }
+    const leaks = `${r.stdout}\n${r.stderr}`
+      .split('\n')
+      .filter((l) => l.includes('Pu5h-secret-42') && !l.startsWith('::add-mask::'));
+    expect(leaks).toEqual([]);
+    expect(r.stdout).toContain('$ skopeo copy --all --preserve-digests');
+    expect(r.stdout).toContain(`--authfile ${authFile}`);
+  });
+
+  it('without credentials: a clear error, no retries, no tag', async () => {
+    const root = await rootOf(single);
+    const r = await push(
+      { layout: single, digest: root.digest, image: `${secure.host}/acme/nocreds`, 'tls-verify': 'true' },
+      { NODE_EXTRA_CA_CERTS: secure.caFile, SSL_CERT_FILE: secure.caFile },
+    );
+    expect(r.status).toBe(1);
+    expect(errorLine(r)).toMatch(/requires credentials .*Log in first/);
+    expect(r.stdout).not.toContain('::warning::retrying');
+  });
+});
+
+describe('skopeo-push through a fault-injecting proxy', () => {
+  function faultOnce(
+    match: (method: string, url: string) => boolean,
+    fault: Parameters<FaultProxy['decide']> extends never ? never : ReturnType<FaultProxy['decide']>,
+  ) {
+    let fired = false;
+    proxy.decide = (req) => {
+      if (fired || !match(req.method ?? '', req.url ?? '')) return undefined;
+      fired = true;
+      return fault;
+    };
+  }
+
+  it.each([
+    [
+      '503 on the manifest PUT',
+      (m: string, u: string) => m === 'PUT' && u.includes('/manifests/'),
+      { status: 503 },
+    ],
+    [
+      '429 with Retry-After on the manifest PUT',
+      (m: string, u: string) => m === 'PUT' && u.includes('/manifests/'),
+      { status: 429, headers: { 'retry-after': '1' } },
+    ],
+    [
+      'a connection reset in the middle of a blob upload',
+      (m: string, u: string) => (m === 'PATCH' || m === 'PUT') && u.includes('/blobs/uploads/'),
+      'reset' as const,
+    ],
+  ])('%s: retried, then the push succeeds with the right digest', async (_label, match, fault) => {
+    const root = await rootOf(multi);
+    const repo = `acme/fault-${Math.random().toString(36).slice(2, 8)}`;
+    faultOnce(match, fault);
+    const r = await push({
+      layout: multi,
+      digest: root.digest,
+      image: `${proxy.host}/${repo}`,
+      tags: 'sha-fa0fa01',
+    });
+    proxy.decide = () => undefined;
+    expect(r.status, r.stdout).toBe(0);
+    expect(inspectRaw(`${plain.host}/${repo}:sha-fa0fa01`)?.equals(root.bytes)).toBe(true);
+  });
+
+  it('a persistent 401: not retried, clear error, and no tag points at a partial image', async () => {
+    const root = await rootOf(multi);
+    proxy.decide = (req) =>
+      req.method === 'PUT' && req.url?.includes('/manifests/')
+        ? { status: 401, headers: { 'www-authenticate': 'Basic realm="x"' } }
+        : undefined;
+    const r = await push({
+      layout: multi,
+      digest: root.digest,
+      image: `${proxy.host}/acme/denied`,
+      tags: 'sha-0badbad',
+      'retry-times': '3',
+    });
+    proxy.decide = () => undefined;
+    expect(r.status).toBe(1);
+    expect(errorLine(r)).toMatch(/skopeo failed|401|unauthorized/i);
+    expect(r.stdout).not.toContain('transient registry fault');
+    expect(inspectRaw(`${plain.host}/acme/denied:sha-0badbad`)).toBeUndefined();
+  });
+
+  it('persistent 503s: gives up after retry-times, and no tag exists', async () => {
+    const root = await rootOf(single);
+    proxy.decide = (req) =>
+      req.method === 'PUT' && req.url?.includes('/manifests/') ? { status: 503 } : undefined;
+    const r = await push({
+      layout: single,
+      digest: root.digest,
+      image: `${proxy.host}/acme/down`,
+      tags: 'sha-d0wnd0w',
+      'retry-times': '1',
+    });
+    proxy.decide = () => undefined;
+    expect(r.status).toBe(1);
+    expect(r.stdout.match(/transient registry fault; retrying/g)).toHaveLength(1);
+    expect(inspectRaw(`${plain.host}/acme/down:sha-d0wnd0w`)).toBeUndefined();
+  });
+});
+
+describe('skopeo-push refuses bad inputs', () => {
+  it.each([
+    [{ image: '127.0.0.1:1/acme/app:v1' }, /Input "image" must be a repository without tag or digest/],
+    [{ image: '127.0.0.1:1/Acme/App' }, /Input "image" .*must be lowercase/],
+    [{ tags: 'x'.repeat(129) }, /Input "tags" tag "x+…" is 129 characters; at most 128/],
+    [{ tags: 'bad tag!' }, /Input "tags" tag "bad tag!" is invalid/],
+    [{ layout: '/does/not/exist' }, /OCI layout \/does\/not\/exist does not exist/],
+    [{ digest: 'sha256:abc' }, /Input "digest" digest "sha256:abc" must have exactly 64 hex digits/],
+  ])('%j', async (bad, message) => {
+    const root = await rootOf(single);
+    const r = await push({ layout: single, digest: root.digest, image: `${plain.host}/acme/bad`, ...bad });
+    expect(r.status).toBe(1);
+    expect(errorLine(r)).toMatch(message);
+    expect(r.stdout).not.toContain('$ skopeo');
+  });
+});
