@@ -1,13 +1,16 @@
 // npm run bench: speed targets, printed as ratios against the raw tools measured in the same run.
 //   1. layout verification throughput on a generated >= 1 GiB layout vs `sha256sum` over the same blobs
-//   2. start-up: each bundled action with no inputs must fail with "input X is required" (median ms)
-// Options: --only=verify|startup   --gib=N (layout size, default 1)
+//   2. push: the skopeo-push action vs plain `skopeo copy` of a >= 200 MiB, >= 20-layer layout
+//   3. start-up: each bundled action with no inputs must fail with "input X is required" (median ms)
+// Options: --only=verify|push|startup   --gib=N (layout size, default 1)
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { OciLayout } from '@chain/core';
 import { writeSyntheticLayout } from '../test/helpers/layout-fixture.ts';
+import { startRegistry } from '../test/helpers/registry.ts';
+import { runBundleAsync } from '../test/helpers/runner.ts';
 
 const root = join(import.meta.dirname, '..');
 const args = new Map(process.argv.slice(2).map((a) => a.replace(/^--/, '').split('=') as [string, string]));
@@ -135,7 +138,82 @@ function benchStartup(): boolean {
   return ok;
 }
 
+async function benchPush(): Promise<boolean> {
+  const dir = mkdtempSync(join(tmpdir(), 'bench-push-'));
+  const layers = 24;
+  const layerSize = 9 * 1024 * 1024;
+  try {
+    const fx = await writeSyntheticLayout(dir, {
+      platforms: ['linux/amd64'],
+      layerSizes: Array.from({ length: layers }, () => layerSize),
+    });
+    const mib = (layers * layerSize) / 2 ** 20;
+    console.log(
+      `\npush of a ${mib.toFixed(0)} MiB layout in ${layers} layers to a local docker-registry (fresh registry per run, median of 3)`,
+    );
+    const plain: number[] = [];
+    const action: number[] = [];
+    let secondPushUploads = -1;
+    for (let round = 0; round < 3; round++) {
+      for (const kind of ['plain', 'action'] as const) {
+        const registry = await startRegistry();
+        try {
+          const t = performance.now();
+          if (kind === 'plain') {
+            const r = spawnSync(
+              'skopeo',
+              [
+                'copy',
+                '--all',
+                '--preserve-digests',
+                '--dest-tls-verify=false',
+                `oci:${dir}`,
+                `docker://${registry.host}/bench/app:sha-1234567`,
+              ],
+              { stdio: ['ignore', 'ignore', 'inherit'] },
+            );
+            if (r.status !== 0) throw new Error('skopeo copy failed');
+            plain.push(performance.now() - t);
+          } else {
+            const inputs = {
+              layout: dir,
+              digest: fx.root.digest,
+              image: `${registry.host}/bench/app`,
+              tags: 'sha-1234567',
+              'tls-verify': 'false',
+            };
+            const r = await runBundleAsync('skopeo-push', 'main', { inputs });
+            if (r.status !== 0) throw new Error(`skopeo-push failed: ${r.stdout}`);
+            action.push(performance.now() - t);
+            if (round === 0) {
+              const again = await runBundleAsync('skopeo-push', 'main', { inputs });
+              secondPushUploads = Number(/\((\d+) blobs uploaded/.exec(again.stdout)?.[1] ?? '-1');
+            }
+          }
+        } finally {
+          await registry.stop();
+        }
+      }
+    }
+    const ratio = median(action) / median(plain);
+    console.log(row(['', 'median ms', 'ratio']));
+    console.log(row(['skopeo copy --all --preserve-digests', median(plain).toFixed(0), '1.00']));
+    console.log(
+      row(['skopeo-push action (verify + push + read-back)', median(action).toFixed(0), ratio.toFixed(2)]),
+    );
+    console.log(`second push of the same layout uploaded ${secondPushUploads} blobs`);
+    const ok = ratio <= 1.1 && secondPushUploads === 0;
+    console.log(
+      `target: overhead ratio <= 1.10 and a second push moves no blob → ${ok ? 'MET' : 'NOT MET'} (${ratio.toFixed(2)})`,
+    );
+    return ok;
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
 let ok = true;
+if (only === undefined || only === 'push') ok = (await benchPush()) && ok;
 if (only === undefined || only === 'startup') ok = benchStartup() && ok;
 if (only === undefined || only === 'verify') ok = (await benchVerify()) && ok;
 process.exitCode = ok ? 0 : 1;

@@ -119,6 +119,15 @@ describe('RegistryClient on a plain-HTTP registry (tls-verify false)', () => {
     expect((await c.referrers(ref, subject.digest, 'other/type')).manifests).toEqual([]);
   });
 
+  it('many concurrent first requests agree on plain HTTP (one shared probe)', async () => {
+    const { client: c } = client();
+    const ref = ImageReference.parse(`${plain.host}/team/concurrent`);
+    const results = await Promise.all(
+      Array.from({ length: 12 }, (_, i) => c.headBlob(ref, `sha256:${String(i).padStart(64, '0')}`)),
+    );
+    expect(results).toEqual(Array.from({ length: 12 }, () => undefined));
+  });
+
   it('refuses plain HTTP when TLS verification is required', async () => {
     const { client: c } = client({ tlsVerify: true });
     await expect(c.headManifest(ImageReference.parse(`${plain.host}/team/app`), 'v1')).rejects.toThrow(

@@ -20443,15 +20443,102 @@ var ATTESTATION_MANIFEST = "attestation-manifest";
 var REF_NAME_ANNOTATION = "org.opencontainers.image.ref.name";
 
 // packages/core/src/oci/oci-layout.ts
+import { createHash as createHash2 } from "node:crypto";
+import { lstat as lstat2, open as open2, readFile } from "node:fs/promises";
+import { availableParallelism as availableParallelism2 } from "node:os";
+import { join as join2, resolve as resolve2 } from "node:path";
+
+// packages/core/src/oci/blob-hasher.ts
 import { createHash } from "node:crypto";
 import { createReadStream } from "node:fs";
-import { lstat as lstat2, open as open2, readFile } from "node:fs/promises";
 import { availableParallelism } from "node:os";
-import { join as join2, resolve as resolve2 } from "node:path";
+import { Worker } from "node:worker_threads";
+var WORKER_SOURCE = `
+const { parentPort } = require('node:worker_threads');
+const { openSync, readSync, closeSync } = require('node:fs');
+const { createHash } = require('node:crypto');
+const buffer = Buffer.allocUnsafe(1024 * 1024);
+parentPort.on('message', ({ id, path, algorithm, limit }) => {
+  let fd;
+  try {
+    fd = openSync(path, 'r');
+    const hash = createHash(algorithm);
+    let length = 0;
+    for (;;) {
+      const want = Math.min(buffer.length, limit + 1 - length);
+      if (want <= 0) break;
+      const n = readSync(fd, buffer, 0, want, null);
+      if (n === 0) break;
+      hash.update(buffer.subarray(0, n));
+      length += n;
+    }
+    parentPort.postMessage({ id, digest: algorithm + ':' + hash.digest('hex'), length });
+  } catch (error) {
+    parentPort.postMessage({ id, error: String(error && error.message || error) });
+  } finally {
+    if (fd !== undefined) closeSync(fd);
+  }
+});
+`;
+var inlineHasher = {
+  async hash(path, algorithm, limit) {
+    const hash = createHash(algorithm);
+    let length = 0;
+    const stream = createReadStream(path, { highWaterMark: 1024 * 1024 });
+    for await (const chunk of stream) {
+      const take = chunk.subarray(0, Math.max(0, limit + 1 - length));
+      hash.update(take);
+      length += take.length;
+      if (length > limit) {
+        stream.destroy();
+        break;
+      }
+    }
+    return { digest: `${algorithm}:${hash.digest("hex")}`, length };
+  },
+  close: async () => {
+  }
+};
+function workerHasher(threads = availableParallelism()) {
+  const pending = /* @__PURE__ */ new Map();
+  const workers = Array.from({ length: Math.max(1, threads) }, () => {
+    const worker = new Worker(WORKER_SOURCE, { eval: true });
+    worker.on("message", (m) => {
+      const p = pending.get(m.id);
+      pending.delete(m.id);
+      if (p === void 0) return;
+      if (m.error !== void 0) p.reject(new Error(m.error));
+      else p.resolve({ digest: m.digest ?? "", length: m.length ?? 0 });
+    });
+    worker.on("error", (error2) => {
+      for (const p of pending.values()) p.reject(error2);
+      pending.clear();
+    });
+    return worker;
+  });
+  let next = 0;
+  return {
+    hash(path, algorithm, limit) {
+      const id = next++;
+      const worker = workers[id % workers.length];
+      if (worker === void 0) return Promise.reject(new Error("no hashing worker"));
+      return new Promise((resolve3, reject) => {
+        pending.set(id, { resolve: resolve3, reject });
+        worker.postMessage({ id, path, algorithm, limit });
+      });
+    },
+    async close() {
+      await Promise.all(workers.map((w) => w.terminate()));
+    }
+  };
+}
+
+// packages/core/src/oci/oci-layout.ts
 var LayoutError = class extends ConfigurationError {
 };
 var MAX_MANIFEST_BYTES = 4 * 1024 * 1024;
 var MAX_DEPTH = 8;
+var WORKER_THRESHOLD = 64 * 1024 * 1024;
 var SUPPORTED_LAYOUT_VERSION = "1.0.0";
 function isRecord(value) {
   return typeof value === "object" && value !== null && !Array.isArray(value);
@@ -20590,38 +20677,33 @@ var OciLayout = class _OciLayout {
   /**
    * Verifies the whole layout: every blob reachable from the top level exists as a regular file, has
    * the declared size and hashes to its digest. Blobs are streamed (memory stays bounded whatever their
-   * size) and hashed concurrently.
+   * size); when the layout is large enough to pay for it, hashing runs on one worker thread per core.
    */
   async verify(options = {}) {
     const graph = await this.walk(options.ref);
-    const pending = [...graph.blobs.values()];
-    const concurrency = Math.max(1, options.concurrency ?? Math.min(4, availableParallelism()));
-    let totalBytes = 0;
-    const workers = Array.from({ length: concurrency }, async () => {
-      for (let next = pending.shift(); next !== void 0; next = pending.shift()) {
-        await this.verifyBlob(next.descriptor, next.referencedBy.join(", "));
-        totalBytes += next.descriptor.size;
-      }
-    });
-    await Promise.all(workers);
+    const pending = [...graph.blobs.values()].sort((a, b) => b.descriptor.size - a.descriptor.size);
+    const totalBytes = pending.reduce((n, b) => n + b.descriptor.size, 0);
+    const threads = Math.max(1, options.concurrency ?? availableParallelism2());
+    const threshold = options.workerThresholdBytes ?? WORKER_THRESHOLD;
+    const hasher = threads > 1 && totalBytes >= threshold ? workerHasher(threads) : inlineHasher;
+    try {
+      const lanes = Array.from({ length: threads }, async () => {
+        for (let next = pending.shift(); next !== void 0; next = pending.shift()) {
+          await this.verifyBlob(next.descriptor, next.referencedBy.join(", "), hasher);
+        }
+      });
+      await Promise.all(lanes);
+    } finally {
+      await hasher.close();
+    }
     return { ...graph, blobCount: graph.blobs.size, totalBytes };
   }
   /** Streams one blob through its hash; throws a LayoutError naming the blob and its referrer. */
-  async verifyBlob(descriptor, referencedBy) {
+  async verifyBlob(descriptor, referencedBy, hasher = inlineHasher) {
     const path = await this.checkedBlobPath(descriptor, referencedBy);
-    const digest = Digest.parse(descriptor.digest);
-    const hash = createHash(digest.algorithm);
-    let length = 0;
-    const stream = createReadStream(path, { highWaterMark: 1024 * 1024 });
-    for await (const chunk of stream) {
-      length += chunk.length;
-      if (length > descriptor.size) {
-        stream.destroy();
-        break;
-      }
-      hash.update(chunk);
-    }
-    this.checkContent(descriptor, referencedBy, length, `${digest.algorithm}:${hash.digest("hex")}`);
+    const algorithm = Digest.parse(descriptor.digest).algorithm;
+    const { digest, length } = await hasher.hash(path, algorithm, descriptor.size);
+    this.checkContent(descriptor, referencedBy, length, digest);
   }
   checkContent(descriptor, referencedBy, length, actual) {
     const what = `blob ${describe(descriptor)} (referenced by ${referencedBy})`;
@@ -20723,7 +20805,7 @@ function checkEmbeddedMediaType(doc, descriptor, here) {
 }
 function digestOf(expected, content) {
   const algorithm = Digest.parse(expected).algorithm;
-  return `${algorithm}:${createHash(algorithm).update(content).digest("hex")}`;
+  return `${algorithm}:${createHash2(algorithm).update(content).digest("hex")}`;
 }
 async function readJson(path, label) {
   const s = await lstat2(path);

@@ -20429,15 +20429,102 @@ var ATTESTATION_MANIFEST = "attestation-manifest";
 var REF_NAME_ANNOTATION = "org.opencontainers.image.ref.name";
 
 // packages/core/src/oci/oci-layout.ts
+import { createHash as createHash2 } from "node:crypto";
+import { lstat as lstat2, open as open2, readFile } from "node:fs/promises";
+import { availableParallelism as availableParallelism2 } from "node:os";
+import { join, resolve as resolve2 } from "node:path";
+
+// packages/core/src/oci/blob-hasher.ts
 import { createHash } from "node:crypto";
 import { createReadStream } from "node:fs";
-import { lstat as lstat2, open as open2, readFile } from "node:fs/promises";
 import { availableParallelism } from "node:os";
-import { join, resolve as resolve2 } from "node:path";
+import { Worker } from "node:worker_threads";
+var WORKER_SOURCE = `
+const { parentPort } = require('node:worker_threads');
+const { openSync, readSync, closeSync } = require('node:fs');
+const { createHash } = require('node:crypto');
+const buffer = Buffer.allocUnsafe(1024 * 1024);
+parentPort.on('message', ({ id, path, algorithm, limit }) => {
+  let fd;
+  try {
+    fd = openSync(path, 'r');
+    const hash = createHash(algorithm);
+    let length = 0;
+    for (;;) {
+      const want = Math.min(buffer.length, limit + 1 - length);
+      if (want <= 0) break;
+      const n = readSync(fd, buffer, 0, want, null);
+      if (n === 0) break;
+      hash.update(buffer.subarray(0, n));
+      length += n;
+    }
+    parentPort.postMessage({ id, digest: algorithm + ':' + hash.digest('hex'), length });
+  } catch (error) {
+    parentPort.postMessage({ id, error: String(error && error.message || error) });
+  } finally {
+    if (fd !== undefined) closeSync(fd);
+  }
+});
+`;
+var inlineHasher = {
+  async hash(path, algorithm, limit) {
+    const hash = createHash(algorithm);
+    let length = 0;
+    const stream = createReadStream(path, { highWaterMark: 1024 * 1024 });
+    for await (const chunk of stream) {
+      const take = chunk.subarray(0, Math.max(0, limit + 1 - length));
+      hash.update(take);
+      length += take.length;
+      if (length > limit) {
+        stream.destroy();
+        break;
+      }
+    }
+    return { digest: `${algorithm}:${hash.digest("hex")}`, length };
+  },
+  close: async () => {
+  }
+};
+function workerHasher(threads = availableParallelism()) {
+  const pending = /* @__PURE__ */ new Map();
+  const workers = Array.from({ length: Math.max(1, threads) }, () => {
+    const worker = new Worker(WORKER_SOURCE, { eval: true });
+    worker.on("message", (m) => {
+      const p = pending.get(m.id);
+      pending.delete(m.id);
+      if (p === void 0) return;
+      if (m.error !== void 0) p.reject(new Error(m.error));
+      else p.resolve({ digest: m.digest ?? "", length: m.length ?? 0 });
+    });
+    worker.on("error", (error2) => {
+      for (const p of pending.values()) p.reject(error2);
+      pending.clear();
+    });
+    return worker;
+  });
+  let next = 0;
+  return {
+    hash(path, algorithm, limit) {
+      const id = next++;
+      const worker = workers[id % workers.length];
+      if (worker === void 0) return Promise.reject(new Error("no hashing worker"));
+      return new Promise((resolve3, reject) => {
+        pending.set(id, { resolve: resolve3, reject });
+        worker.postMessage({ id, path, algorithm, limit });
+      });
+    },
+    async close() {
+      await Promise.all(workers.map((w) => w.terminate()));
+    }
+  };
+}
+
+// packages/core/src/oci/oci-layout.ts
 var LayoutError = class extends ConfigurationError {
 };
 var MAX_MANIFEST_BYTES = 4 * 1024 * 1024;
 var MAX_DEPTH = 8;
+var WORKER_THRESHOLD = 64 * 1024 * 1024;
 var SUPPORTED_LAYOUT_VERSION = "1.0.0";
 function isRecord(value) {
   return typeof value === "object" && value !== null && !Array.isArray(value);
@@ -20576,38 +20663,33 @@ var OciLayout = class _OciLayout {
   /**
    * Verifies the whole layout: every blob reachable from the top level exists as a regular file, has
    * the declared size and hashes to its digest. Blobs are streamed (memory stays bounded whatever their
-   * size) and hashed concurrently.
+   * size); when the layout is large enough to pay for it, hashing runs on one worker thread per core.
    */
   async verify(options = {}) {
     const graph = await this.walk(options.ref);
-    const pending = [...graph.blobs.values()];
-    const concurrency = Math.max(1, options.concurrency ?? Math.min(4, availableParallelism()));
-    let totalBytes = 0;
-    const workers = Array.from({ length: concurrency }, async () => {
-      for (let next = pending.shift(); next !== void 0; next = pending.shift()) {
-        await this.verifyBlob(next.descriptor, next.referencedBy.join(", "));
-        totalBytes += next.descriptor.size;
-      }
-    });
-    await Promise.all(workers);
+    const pending = [...graph.blobs.values()].sort((a, b) => b.descriptor.size - a.descriptor.size);
+    const totalBytes = pending.reduce((n, b) => n + b.descriptor.size, 0);
+    const threads = Math.max(1, options.concurrency ?? availableParallelism2());
+    const threshold = options.workerThresholdBytes ?? WORKER_THRESHOLD;
+    const hasher = threads > 1 && totalBytes >= threshold ? workerHasher(threads) : inlineHasher;
+    try {
+      const lanes = Array.from({ length: threads }, async () => {
+        for (let next = pending.shift(); next !== void 0; next = pending.shift()) {
+          await this.verifyBlob(next.descriptor, next.referencedBy.join(", "), hasher);
+        }
+      });
+      await Promise.all(lanes);
+    } finally {
+      await hasher.close();
+    }
     return { ...graph, blobCount: graph.blobs.size, totalBytes };
   }
   /** Streams one blob through its hash; throws a LayoutError naming the blob and its referrer. */
-  async verifyBlob(descriptor, referencedBy) {
+  async verifyBlob(descriptor, referencedBy, hasher = inlineHasher) {
     const path = await this.checkedBlobPath(descriptor, referencedBy);
-    const digest = Digest.parse(descriptor.digest);
-    const hash = createHash(digest.algorithm);
-    let length = 0;
-    const stream = createReadStream(path, { highWaterMark: 1024 * 1024 });
-    for await (const chunk of stream) {
-      length += chunk.length;
-      if (length > descriptor.size) {
-        stream.destroy();
-        break;
-      }
-      hash.update(chunk);
-    }
-    this.checkContent(descriptor, referencedBy, length, `${digest.algorithm}:${hash.digest("hex")}`);
+    const algorithm = Digest.parse(descriptor.digest).algorithm;
+    const { digest, length } = await hasher.hash(path, algorithm, descriptor.size);
+    this.checkContent(descriptor, referencedBy, length, digest);
   }
   checkContent(descriptor, referencedBy, length, actual) {
     const what = `blob ${describe(descriptor)} (referenced by ${referencedBy})`;
@@ -20709,7 +20791,7 @@ function checkEmbeddedMediaType(doc, descriptor, here) {
 }
 function digestOf(expected, content) {
   const algorithm = Digest.parse(expected).algorithm;
-  return `${algorithm}:${createHash(algorithm).update(content).digest("hex")}`;
+  return `${algorithm}:${createHash2(algorithm).update(content).digest("hex")}`;
 }
 async function readJson(path, label) {
   const s = await lstat2(path);
@@ -20723,7 +20805,7 @@ async function readJson(path, label) {
 }
 
 // packages/core/src/oci/registry-client.ts
-import { createHash as createHash2 } from "node:crypto";
+import { createHash as createHash3 } from "node:crypto";
 import http from "node:http";
 import https from "node:https";
 
@@ -20785,7 +20867,7 @@ function header(headers, name) {
   return Array.isArray(value) ? value[0] : value;
 }
 function sha256(bytes) {
-  return `sha256:${createHash2("sha256").update(bytes).digest("hex")}`;
+  return `sha256:${createHash3("sha256").update(bytes).digest("hex")}`;
 }
 function registryErrors(body) {
   try {
@@ -21105,23 +21187,31 @@ var RegistryClient = class {
     this.options.logger.setSecret(token);
     this.authorizations.set(key, `Bearer ${token}`);
   }
-  async scheme(host) {
-    return this.schemes.get(host) ?? "https";
+  /**
+   * HTTPS always when TLS is verified. With tls-verify false, one probe per host (shared by concurrent
+   * requests) finds out whether the registry speaks TLS at all, and falls back to plain HTTP as skopeo does.
+   */
+  scheme(host) {
+    if (this.options.tlsVerify !== false) return Promise.resolve("https");
+    let known = this.schemes.get(host);
+    if (known === void 0) {
+      known = this.sendUrl(new URL(`https://${host}/v2/`), "GET", {}, void 0, 64 * 1024).then(
+        () => "https",
+        (error2) => {
+          if (!isTlsHandshakeFailure(error2)) return "https";
+          this.options.logger.debug(
+            `registry ${host} does not speak TLS; using plain HTTP (tls-verify is false)`
+          );
+          return "http";
+        }
+      );
+      this.schemes.set(host, known);
+    }
+    return known;
   }
   async send(host, method, path, headers, body, maxBody) {
     const scheme = await this.scheme(host);
-    try {
-      return await this.sendUrl(new URL(`${scheme}://${host}${path}`), method, headers, body, maxBody);
-    } catch (error2) {
-      if (this.options.tlsVerify === false && scheme === "https" && !this.schemes.has(host) && isTlsHandshakeFailure(error2)) {
-        this.schemes.set(host, "http");
-        this.options.logger.debug(
-          `registry ${host} does not speak TLS; using plain HTTP (tls-verify is false)`
-        );
-        return this.sendUrl(new URL(`http://${host}${path}`), method, headers, body, maxBody);
-      }
-      throw error2;
-    }
+    return this.sendUrl(new URL(`${scheme}://${host}${path}`), method, headers, body, maxBody);
   }
   sendUrl(url, method, headers, body, maxBody) {
     const transport = url.protocol === "http:" ? http : https;
@@ -21443,6 +21533,8 @@ function decideTags(tags, current, digest, image) {
 
 // actions/skopeo-push/src/run.ts
 async function main(deps = runnerDeps()) {
+  const started = performance.now();
+  const phase = (name) => deps.logger.debug(`skopeo-push: ${name} at ${(performance.now() - started).toFixed(0)} ms`);
   const values = readInputs(spec, deps.inputs, deps.inputContext);
   const image = values.image;
   const expected = values.digest.toString();
@@ -21450,14 +21542,11 @@ async function main(deps = runnerDeps()) {
   const layout = await OciLayout.open(values.layout);
   const entry = layout.index.manifests.length === 1 ? void 0 : layout.index.manifests.find((m) => m.digest === expected);
   const ref = entry?.annotations?.["org.opencontainers.image.ref.name"];
-  const report = await layout.verify(ref === void 0 ? {} : { ref });
-  if (report.root.digest !== expected) {
-    throw new ConfigurationError(
-      `the layout ${values.layout} has top-level digest ${report.root.digest}, but input "digest" is ${expected}: refusing to push bytes other than the ones that were built and scanned`,
-      { input: "digest" }
-    );
+  const selection = ref === void 0 ? {} : { ref };
+  const graph = await layout.walk(ref);
+  if (graph.root.digest !== expected) {
+    throw digestMismatch(values.layout, graph.root.digest, expected);
   }
-  const rootBytes = await layout.readBlob(report.root);
   const credentials = new CredentialStore({
     env: deps.env,
     runner: deps.runner,
@@ -21470,11 +21559,20 @@ async function main(deps = runnerDeps()) {
     tlsVerify: values["tls-verify"],
     ...deps.sleep ? { sleep: deps.sleep } : {}
   });
-  const current = new Map(
-    await Promise.all(tags.map(async (t) => [t, await client.headManifest(image, t)]))
-  );
+  const settled = await Promise.allSettled([
+    layout.verify(selection),
+    Promise.all(tags.map(async (t) => [t, await client.headManifest(image, t)])),
+    blobPresence(client, image, graph)
+  ]);
+  for (const outcome of settled) if (outcome.status === "rejected") throw outcome.reason;
+  const [report, pairs, blobs] = settled.map((o) => o.value);
+  const current = new Map(pairs);
+  if (report.root.digest !== expected) {
+    throw digestMismatch(values.layout, report.root.digest, expected);
+  }
+  phase("verified and checked the registry");
+  const rootBytes = await layout.readBlob(report.root);
   const decisions = decideTags(tags, current, expected, image.toString());
-  const blobs = await blobPresence(client, image, report);
   const toWrite = decisions.filter((d) => d.action === "write");
   const [first, ...rest] = toWrite;
   if (first !== void 0) {
@@ -21483,6 +21581,7 @@ async function main(deps = runnerDeps()) {
   } else {
     deps.logger.info(`every tag already points at ${expected}; nothing to push`);
   }
+  phase("pushed");
   for (const d of decisions) {
     const served = await client.getManifest(image, d.tag);
     if (served?.digest !== expected) {
@@ -21492,6 +21591,7 @@ async function main(deps = runnerDeps()) {
       );
     }
   }
+  phase("read back");
   outputs.write(
     { digest: expected, "image-ref": `${image}@${expected}`, tags: JSON.stringify(tags) },
     deps.outputs
@@ -21500,9 +21600,16 @@ async function main(deps = runnerDeps()) {
     `pushed ${image}@${expected} as ${tags.join(", ")} (${blobs.missing.length} blobs uploaded, ${blobs.present} already present)`
   );
   await deps.writeSummary(summary2(image, expected, decisions, blobs, report));
+  phase("done");
 }
-async function blobPresence(client, image, report) {
-  const layerBlobs = [...report.blobs.values()].map((b) => b.descriptor).filter((d) => !d.mediaType.includes("manifest") && !d.mediaType.includes("index"));
+function digestMismatch(layout, actual, expected) {
+  return new ConfigurationError(
+    `the layout ${layout} has top-level digest ${actual}, but input "digest" is ${expected}: refusing to push bytes other than the ones that were built and scanned`,
+    { input: "digest" }
+  );
+}
+async function blobPresence(client, image, graph) {
+  const layerBlobs = [...graph.blobs.values()].map((b) => b.descriptor).filter((d) => !d.mediaType.includes("manifest") && !d.mediaType.includes("index"));
   const sizes = await Promise.all(layerBlobs.map((d) => client.headBlob(image, d.digest)));
   const missing = layerBlobs.filter((_, i) => sizes[i] === void 0);
   return {

@@ -11,6 +11,8 @@ import {
   type Descriptor,
   type ImageReference,
   JobSummary,
+  type LayoutGraph,
+  type ManifestInfo,
   OciLayout,
   RegistryClient,
   readInputs,
@@ -26,6 +28,9 @@ export interface PushDeps extends ActionDeps {
 }
 
 export async function main(deps: PushDeps = runnerDeps()): Promise<void> {
+  const started = performance.now();
+  const phase = (name: string) =>
+    deps.logger.debug(`skopeo-push: ${name} at ${(performance.now() - started).toFixed(0)} ms`);
   const values = readInputs(spec, deps.inputs, deps.inputContext);
   const image = values.image;
   const expected = values.digest.toString();
@@ -38,17 +43,14 @@ export async function main(deps: PushDeps = runnerDeps()): Promise<void> {
       ? undefined
       : layout.index.manifests.find((m) => m.digest === expected);
   const ref = entry?.annotations?.['org.opencontainers.image.ref.name'];
-  const report = await layout.verify(ref === undefined ? {} : { ref });
-  if (report.root.digest !== expected) {
-    throw new ConfigurationError(
-      `the layout ${values.layout} has top-level digest ${report.root.digest}, but input "digest" is ${expected}: ` +
-        'refusing to push bytes other than the ones that were built and scanned',
-      { input: 'digest' },
-    );
+  const selection = ref === undefined ? {} : { ref };
+  const graph = await layout.walk(ref);
+  if (graph.root.digest !== expected) {
+    throw digestMismatch(values.layout, graph.root.digest, expected);
   }
-  const rootBytes = await layout.readBlob(report.root);
 
-  // 2. What the registry holds now: immutable tags are checked before anything is written.
+  // 2. Verification and the read-only registry checks run together: nothing is written before both end.
+  //    Immutable tags are checked before anything is written.
   const credentials = new CredentialStore({
     env: deps.env,
     runner: deps.runner,
@@ -61,11 +63,25 @@ export async function main(deps: PushDeps = runnerDeps()): Promise<void> {
     tlsVerify: values['tls-verify'],
     ...(deps.sleep ? { sleep: deps.sleep } : {}),
   });
-  const current = new Map(
-    await Promise.all(tags.map(async (t) => [t, await client.headManifest(image, t)] as const)),
-  );
+  const settled = await Promise.allSettled([
+    layout.verify(selection),
+    Promise.all(tags.map(async (t) => [t, await client.headManifest(image, t)] as const)),
+    blobPresence(client, image, graph),
+  ] as const);
+  // A broken layout is reported before any registry problem, whichever finished first.
+  for (const outcome of settled) if (outcome.status === 'rejected') throw outcome.reason;
+  const [report, pairs, blobs] = settled.map((o) => (o as PromiseFulfilledResult<unknown>).value) as [
+    VerifyReport,
+    (readonly [string, ManifestInfo | undefined])[],
+    Awaited<ReturnType<typeof blobPresence>>,
+  ];
+  const current = new Map(pairs);
+  if (report.root.digest !== expected) {
+    throw digestMismatch(values.layout, report.root.digest, expected);
+  }
+  phase('verified and checked the registry');
+  const rootBytes = await layout.readBlob(report.root);
   const decisions = decideTags(tags, current, expected, image.toString());
-  const blobs = await blobPresence(client, image, report);
 
   // 3. Push once with skopeo to the first tag that needs writing; other tags get the same manifest bytes.
   const toWrite = decisions.filter((d) => d.action === 'write');
@@ -77,6 +93,7 @@ export async function main(deps: PushDeps = runnerDeps()): Promise<void> {
     deps.logger.info(`every tag already points at ${expected}; nothing to push`);
   }
 
+  phase('pushed');
   // 4. Read every tag back: the registry must serve exactly the expected digest.
   for (const d of decisions) {
     const served = await client.getManifest(image, d.tag);
@@ -88,6 +105,7 @@ export async function main(deps: PushDeps = runnerDeps()): Promise<void> {
     }
   }
 
+  phase('read back');
   outputs.write(
     { digest: expected, 'image-ref': `${image}@${expected}`, tags: JSON.stringify(tags) },
     deps.outputs,
@@ -96,10 +114,19 @@ export async function main(deps: PushDeps = runnerDeps()): Promise<void> {
     `pushed ${image}@${expected} as ${tags.join(', ')} (${blobs.missing.length} blobs uploaded, ${blobs.present} already present)`,
   );
   await deps.writeSummary(summary(image, expected, decisions, blobs, report));
+  phase('done');
 }
 
-async function blobPresence(client: RegistryClient, image: ImageReference, report: VerifyReport) {
-  const layerBlobs: Descriptor[] = [...report.blobs.values()]
+function digestMismatch(layout: string, actual: string, expected: string): ConfigurationError {
+  return new ConfigurationError(
+    `the layout ${layout} has top-level digest ${actual}, but input "digest" is ${expected}: ` +
+      'refusing to push bytes other than the ones that were built and scanned',
+    { input: 'digest' },
+  );
+}
+
+async function blobPresence(client: RegistryClient, image: ImageReference, graph: LayoutGraph) {
+  const layerBlobs: Descriptor[] = [...graph.blobs.values()]
     .map((b) => b.descriptor)
     .filter((d) => !d.mediaType.includes('manifest') && !d.mediaType.includes('index'));
   const sizes = await Promise.all(layerBlobs.map((d) => client.headBlob(image, d.digest)));

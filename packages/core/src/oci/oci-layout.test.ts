@@ -193,3 +193,30 @@ describe('OciLayout: verification failures name the blob and who references it',
     );
   });
 });
+
+describe('OciLayout: verification on worker threads', () => {
+  const viaWorkers = async (dir: string) =>
+    (await OciLayout.open(dir)).verify({ concurrency: 2, workerThresholdBytes: 0 });
+
+  it('verifies a good layout', async () => {
+    const fx = await writeSyntheticLayout(fresh(), { layerSizes: [3 * 1024 * 1024, 10] });
+    expect((await viaWorkers(fx.dir)).blobCount).toBe(9);
+  });
+
+  it.each(['tamper', 'truncate', 'extend'] as const)('catches a %sed blob', async (damage) => {
+    const fx = await writeSyntheticLayout(fresh(), { layerSizes: [3 * 1024 * 1024, 10] });
+    const layer = fx.layers[2];
+    if (layer === undefined) throw new Error('fixture');
+    const path = blobFile(fx, layer.digest);
+    if (damage === 'truncate') truncateSync(path, 1024);
+    if (damage === 'extend') appendFileSync(path, 'x');
+    if (damage === 'tamper') {
+      const bytes = readFileSync(path);
+      bytes[2 * 1024 * 1024] = (bytes[2 * 1024 * 1024] ?? 0) ^ 1;
+      writeFileSync(path, bytes);
+    }
+    await expect(viaWorkers(fx.dir)).rejects.toThrow(
+      new RegExp(`blob ${layer.digest} .*(does not match|bytes on disk)`),
+    );
+  });
+});

@@ -1,9 +1,9 @@
 import { createHash } from 'node:crypto';
-import { createReadStream } from 'node:fs';
 import { lstat, open, readFile } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { join, resolve } from 'node:path';
 import { ConfigurationError } from '../action/errors.ts';
+import { type BlobHasher, inlineHasher, workerHasher } from './blob-hasher.ts';
 import { Digest } from './digest.ts';
 import {
   ATTESTATION_MANIFEST,
@@ -81,6 +81,8 @@ export class LayoutError extends ConfigurationError {}
 
 const MAX_MANIFEST_BYTES = 4 * 1024 * 1024;
 const MAX_DEPTH = 8;
+/** Below this many bytes, starting worker threads costs more than it saves. */
+const WORKER_THRESHOLD = 64 * 1024 * 1024;
 const SUPPORTED_LAYOUT_VERSION = '1.0.0';
 
 function isRecord(value: unknown): value is Record<string, unknown> {
@@ -237,39 +239,40 @@ export class OciLayout {
   /**
    * Verifies the whole layout: every blob reachable from the top level exists as a regular file, has
    * the declared size and hashes to its digest. Blobs are streamed (memory stays bounded whatever their
-   * size) and hashed concurrently.
+   * size); when the layout is large enough to pay for it, hashing runs on one worker thread per core.
    */
-  async verify(options: { ref?: string; concurrency?: number } = {}): Promise<VerifyReport> {
+  async verify(
+    options: { ref?: string; concurrency?: number; workerThresholdBytes?: number } = {},
+  ): Promise<VerifyReport> {
     const graph = await this.walk(options.ref);
-    const pending = [...graph.blobs.values()];
-    const concurrency = Math.max(1, options.concurrency ?? Math.min(4, availableParallelism()));
-    let totalBytes = 0;
-    const workers = Array.from({ length: concurrency }, async () => {
-      for (let next = pending.shift(); next !== undefined; next = pending.shift()) {
-        await this.verifyBlob(next.descriptor, next.referencedBy.join(', '));
-        totalBytes += next.descriptor.size;
-      }
-    });
-    await Promise.all(workers);
+    const pending = [...graph.blobs.values()].sort((a, b) => b.descriptor.size - a.descriptor.size);
+    const totalBytes = pending.reduce((n, b) => n + b.descriptor.size, 0);
+    const threads = Math.max(1, options.concurrency ?? availableParallelism());
+    const threshold = options.workerThresholdBytes ?? WORKER_THRESHOLD;
+    const hasher = threads > 1 && totalBytes >= threshold ? workerHasher(threads) : inlineHasher;
+    try {
+      const lanes = Array.from({ length: threads }, async () => {
+        for (let next = pending.shift(); next !== undefined; next = pending.shift()) {
+          await this.verifyBlob(next.descriptor, next.referencedBy.join(', '), hasher);
+        }
+      });
+      await Promise.all(lanes);
+    } finally {
+      await hasher.close();
+    }
     return { ...graph, blobCount: graph.blobs.size, totalBytes };
   }
 
   /** Streams one blob through its hash; throws a LayoutError naming the blob and its referrer. */
-  async verifyBlob(descriptor: Descriptor, referencedBy: string): Promise<void> {
+  async verifyBlob(
+    descriptor: Descriptor,
+    referencedBy: string,
+    hasher: BlobHasher = inlineHasher,
+  ): Promise<void> {
     const path = await this.checkedBlobPath(descriptor, referencedBy);
-    const digest = Digest.parse(descriptor.digest);
-    const hash = createHash(digest.algorithm);
-    let length = 0;
-    const stream = createReadStream(path, { highWaterMark: 1024 * 1024 });
-    for await (const chunk of stream as AsyncIterable<Buffer>) {
-      length += chunk.length;
-      if (length > descriptor.size) {
-        stream.destroy();
-        break;
-      }
-      hash.update(chunk);
-    }
-    this.checkContent(descriptor, referencedBy, length, `${digest.algorithm}:${hash.digest('hex')}`);
+    const algorithm = Digest.parse(descriptor.digest).algorithm;
+    const { digest, length } = await hasher.hash(path, algorithm, descriptor.size);
+    this.checkContent(descriptor, referencedBy, length, digest);
   }
 
   private checkContent(descriptor: Descriptor, referencedBy: string, length: number, actual: string): void {

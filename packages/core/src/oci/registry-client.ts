@@ -82,7 +82,7 @@ export class RegistryClient {
   private readonly sleep: (ms: number) => Promise<void>;
   private readonly random: () => number;
   private readonly now: () => number;
-  private readonly schemes = new Map<string, 'https' | 'http'>();
+  private readonly schemes = new Map<string, Promise<'https' | 'http'>>();
   /** Authorization header per registry and scope. */
   private readonly authorizations = new Map<string, string>();
 
@@ -447,8 +447,27 @@ export class RegistryClient {
     this.authorizations.set(key, `Bearer ${token}`);
   }
 
-  private async scheme(host: string): Promise<'https' | 'http'> {
-    return this.schemes.get(host) ?? 'https';
+  /**
+   * HTTPS always when TLS is verified. With tls-verify false, one probe per host (shared by concurrent
+   * requests) finds out whether the registry speaks TLS at all, and falls back to plain HTTP as skopeo does.
+   */
+  private scheme(host: string): Promise<'https' | 'http'> {
+    if (this.options.tlsVerify !== false) return Promise.resolve('https');
+    let known = this.schemes.get(host);
+    if (known === undefined) {
+      known = this.sendUrl(new URL(`https://${host}/v2/`), 'GET', {}, undefined, 64 * 1024).then(
+        () => 'https' as const,
+        (error: unknown) => {
+          if (!isTlsHandshakeFailure(error)) return 'https' as const;
+          this.options.logger.debug(
+            `registry ${host} does not speak TLS; using plain HTTP (tls-verify is false)`,
+          );
+          return 'http' as const;
+        },
+      );
+      this.schemes.set(host, known);
+    }
+    return known;
   }
 
   private async send(
@@ -460,24 +479,7 @@ export class RegistryClient {
     maxBody: number,
   ): Promise<HttpResponse> {
     const scheme = await this.scheme(host);
-    try {
-      return await this.sendUrl(new URL(`${scheme}://${host}${path}`), method, headers, body, maxBody);
-    } catch (error) {
-      // An insecure registry (tls-verify false) may speak plain HTTP: fall back once, as skopeo does.
-      if (
-        this.options.tlsVerify === false &&
-        scheme === 'https' &&
-        !this.schemes.has(host) &&
-        isTlsHandshakeFailure(error)
-      ) {
-        this.schemes.set(host, 'http');
-        this.options.logger.debug(
-          `registry ${host} does not speak TLS; using plain HTTP (tls-verify is false)`,
-        );
-        return this.sendUrl(new URL(`http://${host}${path}`), method, headers, body, maxBody);
-      }
-      throw error;
-    }
+    return this.sendUrl(new URL(`${scheme}://${host}${path}`), method, headers, body, maxBody);
   }
 
   private sendUrl(
