@@ -62,7 +62,7 @@ async function gatherFacts(values: Inputs, deps: ActionDeps) {
     ['Containerfile', 'Dockerfile'].map((f) => join(values.context, f)).find((f) => existsSync(f));
   if (file === undefined) {
     throw new ConfigurationError(
-      `no Containerfile or Dockerfile in ${values.context}; set the "file" input`,
+      `Input "file" is required: there is no Containerfile or Dockerfile in ${values.context}`,
       { input: 'file' },
     );
   }

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import {
   type ActionDeps,
+  type BlobHasher,
   backoffDelay,
   CommandError,
   ConfigurationError,
@@ -10,6 +11,7 @@ import {
   DEFAULT_RETRY,
   type Descriptor,
   type ImageReference,
+  type InputValues,
   JobSummary,
   type LayoutGraph,
   type ManifestInfo,
@@ -19,6 +21,7 @@ import {
   runnerDeps,
   skopeo,
   type VerifyReport,
+  workerHasher,
 } from '@chain/core';
 import { outputs, spec } from './inputs.ts';
 import { chooseTags, decideTags, type TagDecision } from './plan.ts';
@@ -32,18 +35,34 @@ export async function main(deps: PushDeps = runnerDeps()): Promise<void> {
   const phase = (name: string) =>
     deps.logger.debug(`skopeo-push: ${name} at ${(performance.now() - started).toFixed(0)} ms`);
   const values = readInputs(spec, deps.inputs, deps.inputContext);
-  const image = values.image;
-  const expected = values.digest.toString();
   const tags = chooseTags(values.tags, deps.env);
 
-  // 1. The layout must verify, and its top level must be exactly the digest that was scanned.
+  // 1. The layout must verify, and its top level must be exactly the digest that was scanned. The hashing
+  //    workers start now, so their start-up overlaps opening the layout and asking the registry.
+  const hasher = workerHasher();
+  try {
+    await push(values, tags, hasher, deps, phase);
+  } finally {
+    await hasher.close();
+  }
+}
+
+async function push(
+  values: InputValues<typeof spec>,
+  tags: string[],
+  hasher: BlobHasher,
+  deps: PushDeps,
+  phase: (name: string) => void,
+): Promise<void> {
+  const image = values.image;
+  const expected = values.digest.toString();
   const layout = await OciLayout.open(values.layout);
   const entry =
     layout.index.manifests.length === 1
       ? undefined
       : layout.index.manifests.find((m) => m.digest === expected);
   const ref = entry?.annotations?.['org.opencontainers.image.ref.name'];
-  const selection = ref === undefined ? {} : { ref };
+  const selection = ref === undefined ? { hasher } : { ref, hasher };
   const graph = await layout.walk(ref);
   if (graph.root.digest !== expected) {
     throw digestMismatch(values.layout, graph.root.digest, expected);

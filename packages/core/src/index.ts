@@ -1,7 +1,7 @@
 // The one public entry of the core library. Actions import only from here.
 export { type ActionDeps, runnerDeps } from './action/deps.ts';
 export { CommandError, ConfigurationError, describeError, InvalidValueError } from './action/errors.ts';
-export { type Logger, MemoryLogger, runnerLogger } from './action/logger.ts';
+export { createRunnerLogger, type Logger, MemoryLogger, runnerLogger } from './action/logger.ts';
 export {
   defineOutputs,
   exportVariable,
@@ -11,6 +11,12 @@ export {
   runnerOutputs,
 } from './action/outputs.ts';
 export { type RunHooks, runMain, runPost } from './action/run.ts';
+export {
+  escapeData,
+  escapeProperty,
+  fileCommandEntry,
+  type RunnerIo,
+} from './action/runner-commands.ts';
 export { defineState, runnerState, type StateSlot, type StateStore } from './action/state.ts';
 export { type ScriptedCall, ScriptedToolRunner } from './exec/scripted-runner.ts';
 export {
@@ -43,6 +49,7 @@ export {
   readInputs,
 } from './inputs/input-spec.ts';
 export { ociInputs } from './inputs/oci-inputs.ts';
+export { type BlobHasher, type HashResult, inlineHasher, workerHasher } from './oci/blob-hasher.ts';
 export { Digest, type DigestAlgorithm } from './oci/digest.ts';
 export { DOCKER_HUB, ImageReference, validateTag } from './oci/image-reference.ts';
 export * from './oci/media-types.ts';

@@ -1,4 +1,5 @@
-import * as actionsCore from '@actions/core';
+import { EOL } from 'node:os';
+import { issueCommand, processIo, type RunnerIo, setSecret } from './runner-commands.ts';
 
 /** What the code needs to tell the user. Tests use a recording fake; actions use the runner's. */
 export interface Logger {
@@ -12,16 +13,25 @@ export interface Logger {
 }
 
 /** The logger that speaks the runner's workflow-command protocol. */
-export const runnerLogger: Logger = {
-  debug: (message) => actionsCore.debug(message),
-  info: (message) => actionsCore.info(message),
-  warning: (message) => actionsCore.warning(message),
-  error: (message) => actionsCore.error(message),
-  setSecret: (value) => {
-    if (value !== '') actionsCore.setSecret(value);
-  },
-  group: (title, fn) => actionsCore.group(title, fn),
-};
+export function createRunnerLogger(io: RunnerIo = processIo): Logger {
+  return {
+    debug: (message) => issueCommand(io, 'debug', message),
+    info: (message) => io.write(`${message}${EOL}`),
+    warning: (message) => issueCommand(io, 'warning', message),
+    error: (message) => issueCommand(io, 'error', message),
+    setSecret: (value) => setSecret(io, value),
+    group: async (title, fn) => {
+      issueCommand(io, 'group', title);
+      try {
+        return await fn();
+      } finally {
+        issueCommand(io, 'endgroup', '');
+      }
+    },
+  };
+}
+
+export const runnerLogger: Logger = createRunnerLogger();
 
 /** A logger that keeps every line; for tests and for capturing a step's output. */
 export class MemoryLogger implements Logger {

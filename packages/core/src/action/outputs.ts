@@ -1,4 +1,4 @@
-import * as actionsCore from '@actions/core';
+import { exportVariable as exportRunnerVariable, processIo, setOutput } from './runner-commands.ts';
 
 /** Where outputs go: the runner's GITHUB_OUTPUT, or a map in tests. */
 export interface OutputSink {
@@ -6,7 +6,7 @@ export interface OutputSink {
 }
 
 export const runnerOutputs: OutputSink = {
-  set: (name, value) => actionsCore.setOutput(name, value),
+  set: (name, value) => setOutput(processIo, name, value),
 };
 
 export class MemoryOutputs implements OutputSink {
@@ -34,5 +34,5 @@ export function defineOutputs<const N extends string>(names: readonly N[]): Outp
 
 /** Exports an environment variable to later steps (GITHUB_ENV) and to this process. */
 export function exportVariable(name: string, value: string): void {
-  actionsCore.exportVariable(name, value);
+  exportRunnerVariable(processIo, name, value);
 }

@@ -1,5 +1,5 @@
-import * as actionsCore from '@actions/core';
 import { CommandError, ConfigurationError, describeError } from './errors.ts';
+import { issueCommand, processIo } from './runner-commands.ts';
 
 export interface RunHooks {
   /** Reports the failure; defaults to the runner's setFailed. */
@@ -20,8 +20,8 @@ function details(error: unknown): string | undefined {
  * setFailed, which sets a non-zero exit code. Returns the exit code for tests.
  */
 export async function runMain(main: () => Promise<void>, hooks: RunHooks = {}): Promise<number> {
-  const fail = hooks.fail ?? ((message: string) => actionsCore.setFailed(message));
-  const debug = hooks.debug ?? ((message: string) => actionsCore.debug(message));
+  const fail = hooks.fail ?? ((message: string) => issueCommand(processIo, 'error', message));
+  const debug = hooks.debug ?? ((message: string) => issueCommand(processIo, 'debug', message));
   try {
     await main();
     return 0;
@@ -38,8 +38,8 @@ export async function runMain(main: () => Promise<void>, hooks: RunHooks = {}): 
  * Runs an action's post step. Clean-up must not turn a green job red: failures become warnings.
  */
 export async function runPost(post: () => Promise<void>, hooks: RunHooks = {}): Promise<number> {
-  const warn = hooks.warn ?? ((message: string) => actionsCore.warning(message));
-  const debug = hooks.debug ?? ((message: string) => actionsCore.debug(message));
+  const warn = hooks.warn ?? ((message: string) => issueCommand(processIo, 'warning', message));
+  const debug = hooks.debug ?? ((message: string) => issueCommand(processIo, 'debug', message));
   try {
     await post();
   } catch (error: unknown) {

@@ -1,4 +1,4 @@
-import * as actionsCore from '@actions/core';
+import { getState, processIo, saveState } from './runner-commands.ts';
 
 /**
  * Typed post-step state. Main saves one JSON document under one key; post reads it back and
@@ -17,8 +17,8 @@ export interface StateStore {
 }
 
 export const runnerState: StateStore = {
-  save: (key, value) => actionsCore.saveState(key, value),
-  load: (key) => actionsCore.getState(key),
+  save: (key, value) => saveState(processIo, key, value),
+  load: (key) => getState(processIo, key),
 };
 
 export function defineState<T>(

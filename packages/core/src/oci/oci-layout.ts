@@ -242,14 +242,16 @@ export class OciLayout {
    * size); when the layout is large enough to pay for it, hashing runs on one worker thread per core.
    */
   async verify(
-    options: { ref?: string; concurrency?: number; workerThresholdBytes?: number } = {},
+    options: { ref?: string; concurrency?: number; workerThresholdBytes?: number; hasher?: BlobHasher } = {},
   ): Promise<VerifyReport> {
     const graph = await this.walk(options.ref);
     const pending = [...graph.blobs.values()].sort((a, b) => b.descriptor.size - a.descriptor.size);
     const totalBytes = pending.reduce((n, b) => n + b.descriptor.size, 0);
     const threads = Math.max(1, options.concurrency ?? availableParallelism());
     const threshold = options.workerThresholdBytes ?? WORKER_THRESHOLD;
-    const hasher = threads > 1 && totalBytes >= threshold ? workerHasher(threads) : inlineHasher;
+    const owned = options.hasher === undefined;
+    const hasher =
+      options.hasher ?? (threads > 1 && totalBytes >= threshold ? workerHasher(threads) : inlineHasher);
     try {
       const lanes = Array.from({ length: threads }, async () => {
         for (let next = pending.shift(); next !== undefined; next = pending.shift()) {
@@ -258,7 +260,7 @@ export class OciLayout {
       });
       await Promise.all(lanes);
     } finally {
-      await hasher.close();
+      if (owned) await hasher.close();
     }
     return { ...graph, blobCount: graph.blobs.size, totalBytes };
   }

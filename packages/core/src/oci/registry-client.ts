@@ -1,6 +1,5 @@
 import { createHash } from 'node:crypto';
 import http from 'node:http';
-import https from 'node:https';
 import { CommandError, ConfigurationError } from '../action/errors.ts';
 import type { Logger } from '../action/logger.ts';
 import { Digest } from './digest.ts';
@@ -482,14 +481,15 @@ export class RegistryClient {
     return this.sendUrl(new URL(`${scheme}://${host}${path}`), method, headers, body, maxBody);
   }
 
-  private sendUrl(
+  private async sendUrl(
     url: URL,
     method: string,
     headers: Record<string, string>,
     body: Buffer | undefined,
     maxBody: number,
   ): Promise<HttpResponse> {
-    const transport = url.protocol === 'http:' ? http : https;
+    // TLS is loaded on first use: it is the costliest module to start, and a failing step never needs it.
+    const transport = url.protocol === 'http:' ? http : (await import('node:https')).default;
     return new Promise<HttpResponse>((resolve, reject) => {
       const req = transport.request(
         url,

@@ -1,4 +1,4 @@
-import * as actionsCore from '@actions/core';
+import { appendSummary, processIo } from '../action/runner-commands.ts';
 
 /** Escapes text for the HTML/Markdown mix the job summary renders. */
 export function escapeHtml(text: string): string {
@@ -72,8 +72,7 @@ export class JobSummary {
 
   /** Appends to the step summary; a runner without GITHUB_STEP_SUMMARY simply gets none. */
   async write(): Promise<void> {
-    if (!process.env.GITHUB_STEP_SUMMARY) return;
-    await actionsCore.summary.addRaw(`${this.toString()}\n`, true).write();
+    appendSummary(processIo, `${this.toString()}\n`);
   }
 }
 
