@@ -13,6 +13,7 @@ import {
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type FaultProxy, startFaultProxy } from './helpers/fault-proxy.ts';
 import { type LocalRegistry, startRegistry, writeAuthFile } from './helpers/registry.ts';
+import { startTokenService, type TokenService } from './helpers/token-service.ts';
 
 const sha = (b: Buffer) => `sha256:${createHash('sha256').update(b).digest('hex')}`;
 const noSleep = async () => {};
@@ -267,5 +268,66 @@ describe('RegistryClient through a fault-injecting proxy', () => {
         : undefined;
     await expect(c.getManifest(ref, digest)).rejects.toThrow(/hashes to sha256:[0-9a-f]{64}, not sha256/);
     proxy.decide = () => undefined;
+  });
+});
+
+describe('RegistryClient with bearer tokens from a token service (distribution "token" auth)', () => {
+  let tokens: TokenService;
+  let registry: LocalRegistry;
+  beforeAll(async () => {
+    tokens = await startTokenService({ robot: 'r0bot-pass' });
+    registry = await startRegistry({ token: tokens });
+  });
+  afterAll(async () => {
+    await Promise.all([registry?.stop(), tokens?.stop()]);
+  });
+
+  function tokenClient(password: string) {
+    const logger = new MemoryLogger();
+    const credentials = new CredentialStore({
+      env: {},
+      runner: new ProcessToolRunner(),
+      logger,
+      authFile: writeAuthFile(registry.host, 'robot', password),
+    });
+    return { logger, client: new RegistryClient({ logger, credentials, tlsVerify: false, sleep: noSleep }) };
+  }
+
+  it('follows the challenge: Basic to the token service, Bearer to the registry, scoped per repository and action', async () => {
+    const { client: c, logger } = tokenClient('r0bot-pass');
+    const ref = ImageReference.parse(`${registry.host}/team/tokened`);
+    const { digest } = await pushTiny(c, ref, 'bearer');
+    expect((await c.getManifest(ref, digest))?.digest).toBe(digest);
+    const scopes = tokens.requests.map((r) => r.scopes.join(' '));
+    expect(scopes).toContain('repository:team/tokened:pull,push');
+    expect(tokens.requests.every((r) => r.user === 'robot')).toBe(true);
+    const jwt = [...logger.secrets].find((s) => s.split('.').length === 3);
+    expect(jwt, 'the bearer token is masked').toBeDefined();
+    expect(logger.messages().join('\n')).not.toContain(jwt ?? 'never');
+  });
+
+  it('asks for pull on the source repository when mounting across repositories', async () => {
+    const { client: c } = tokenClient('r0bot-pass');
+    const from = ImageReference.parse(`${registry.host}/team/src`);
+    const to = ImageReference.parse(`${registry.host}/team/dst`);
+    const digest = await c.uploadBlob(from, Buffer.from('mount me'));
+    tokens.requests.length = 0;
+    expect(await c.mountBlob(to, digest, 'team/src')).toBe(true);
+    expect(tokens.requests.at(-1)?.scopes).toEqual([
+      'repository:team/dst:pull,push',
+      'repository:team/src:pull',
+    ]);
+  });
+
+  it('a token service that refuses the credentials is a configuration error, not retried', async () => {
+    const { client: c, logger } = tokenClient('wrong');
+    const error = await c
+      .headManifest(ImageReference.parse(`${registry.host}/team/tokened`), 'x')
+      .catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ConfigurationError);
+    expect((error as Error).message).toMatch(
+      /token service .* refused the credentials from .*auth.json \(HTTP 401\)/,
+    );
+    expect(logger.messages('warning')).toEqual([]);
   });
 });

@@ -84,8 +84,15 @@ function makeCertificates(dir: string): { caFile: string; certFile: string; keyF
 }
 
 /** Starts Debian's docker-registry (CNCF distribution 2.8) on a free loopback port. */
+export interface TokenAuth {
+  realm: string;
+  service: string;
+  issuer: string;
+  certFile: string;
+}
+
 export async function startRegistry(
-  options: { tls?: boolean; auth?: { username: string; password: string } } = {},
+  options: { tls?: boolean; auth?: { username: string; password: string }; token?: TokenAuth } = {},
 ): Promise<LocalRegistry> {
   const dir = mkdtempSync(join(tmpdir(), 'registry-'));
   const port = await freePort();
@@ -117,6 +124,17 @@ export async function startRegistry(
     ]).toString();
     writeFileSync(join(dir, 'htpasswd'), htpasswd);
     lines.push('auth:', '  htpasswd:', '    realm: test-registry', `    path: ${join(dir, 'htpasswd')}`);
+  }
+  if (options.token) {
+    const t = options.token;
+    lines.push(
+      'auth:',
+      '  token:',
+      `    realm: ${t.realm}`,
+      `    service: ${t.service}`,
+      `    issuer: ${t.issuer}`,
+      `    rootcertbundle: ${t.certFile}`,
+    );
   }
   writeFileSync(join(dir, 'config.yml'), `${lines.join('\n')}\n`);
   const child: ChildProcess = spawn('docker-registry', ['serve', join(dir, 'config.yml')], {
