@@ -3,6 +3,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { connect, createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { NEW_EC_KEY, openssl, selfSignedEc } from './certificates.ts';
 
 export interface LocalRegistry {
   /** host:port on 127.0.0.1 */
@@ -27,31 +28,10 @@ export async function freePort(): Promise<number> {
 }
 
 function makeCertificates(dir: string): { caFile: string; certFile: string; keyFile: string } {
-  const openssl = (args: string[]) => execFileSync('openssl', args, { cwd: dir, stdio: 'pipe' });
-  openssl([
+  const ca = selfSignedEc(dir, 'ca', '/CN=test registry CA');
+  openssl(dir, [
     'req',
-    '-x509',
-    '-newkey',
-    'ec',
-    '-pkeyopt',
-    'ec_paramgen_curve:P-256',
-    '-nodes',
-    '-keyout',
-    'ca.key',
-    '-out',
-    'ca.pem',
-    '-days',
-    '2',
-    '-subj',
-    '/CN=test registry CA',
-  ]);
-  openssl([
-    'req',
-    '-newkey',
-    'ec',
-    '-pkeyopt',
-    'ec_paramgen_curve:P-256',
-    '-nodes',
+    ...NEW_EC_KEY,
     '-keyout',
     'server.key',
     '-out',
@@ -63,7 +43,7 @@ function makeCertificates(dir: string): { caFile: string; certFile: string; keyF
     join(dir, 'ext.cnf'),
     'subjectAltName=IP:127.0.0.1,DNS:localhost\nbasicConstraints=CA:FALSE\n',
   );
-  openssl([
+  openssl(dir, [
     'x509',
     '-req',
     '-in',
@@ -80,7 +60,7 @@ function makeCertificates(dir: string): { caFile: string; certFile: string; keyF
     '-extfile',
     'ext.cnf',
   ]);
-  return { caFile: join(dir, 'ca.pem'), certFile: join(dir, 'server.pem'), keyFile: join(dir, 'server.key') };
+  return { caFile: ca.certFile, certFile: join(dir, 'server.pem'), keyFile: join(dir, 'server.key') };
 }
 
 /** Starts Debian's docker-registry (CNCF distribution 2.8) on a free loopback port. */

@@ -1,10 +1,10 @@
-import { execFileSync } from 'node:child_process';
 import { createPrivateKey, randomUUID, sign, X509Certificate } from 'node:crypto';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { selfSignedEc } from './certificates.ts';
 
 /**
  * A registry token service (distribution's "token" auth) for tests: Basic credentials in, an ES256 JWT
@@ -27,29 +27,9 @@ export async function startTokenService(
   service = 'test-registry',
 ): Promise<TokenService> {
   const dir = mkdtempSync(join(tmpdir(), 'token-'));
-  execFileSync(
-    'openssl',
-    [
-      'req',
-      '-x509',
-      '-newkey',
-      'ec',
-      '-pkeyopt',
-      'ec_paramgen_curve:P-256',
-      '-nodes',
-      '-keyout',
-      'key.pem',
-      '-out',
-      'cert.pem',
-      '-days',
-      '2',
-      '-subj',
-      '/CN=test token signer',
-    ],
-    { cwd: dir, stdio: 'pipe' },
-  );
-  const key = createPrivateKey(readFileSync(join(dir, 'key.pem')));
-  const certDer = new X509Certificate(readFileSync(join(dir, 'cert.pem'))).raw;
+  const signer = selfSignedEc(dir, 'signer', '/CN=test token signer');
+  const key = createPrivateKey(readFileSync(signer.keyFile));
+  const certDer = new X509Certificate(readFileSync(signer.certFile)).raw;
   const issuer = 'test-token-issuer';
   const requests: TokenService['requests'] = [];
 
@@ -93,7 +73,7 @@ export async function startTokenService(
     realm: `http://127.0.0.1:${(server.address() as AddressInfo).port}/token`,
     service,
     issuer,
-    certFile: join(dir, 'cert.pem'),
+    certFile: signer.certFile,
     requests,
     stop: () => new Promise<void>((r) => server.close(() => r())),
   };
