@@ -23,8 +23,13 @@ async function bundle(action: string): Promise<Map<string, string>> {
     outExtension: { '.js': '.mjs' },
     bundle: true,
     platform: 'node',
+    // ESM builds first: dynamic import() of a CommonJS build loses its named exports in an ESM bundle.
+    mainFields: ['module', 'main'],
     target: 'node24',
     format: 'esm',
+    // Heavy dependencies (the AWS SDK) are imported dynamically and land in chunks loaded only when used.
+    splitting: true,
+    chunkNames: 'chunks/[name]-[hash]',
     sourcemap: 'linked',
     sourcesContent: false,
     minify: false,
@@ -49,8 +54,8 @@ for (const action of actions) {
   const files = await bundle(action);
   const distDir = join(root, 'actions', action, 'dist');
   if (check) {
-    const present = existsSync(distDir) ? await readdir(distDir) : [];
-    for (const name of present) {
+    const present = existsSync(distDir) ? await readdir(distDir, { recursive: true }) : [];
+    for (const name of present.filter((n) => n.includes('.'))) {
       if (!files.has(relative(root, join(distDir, name))))
         stale.push(`${relative(root, distDir)}/${name} (not produced by the build)`);
     }
@@ -61,8 +66,11 @@ for (const action of actions) {
   } else {
     await rm(distDir, { recursive: true, force: true });
     await mkdir(distDir, { recursive: true });
-    for (const [path, text] of files) await writeFile(join(root, path), text);
-    console.log(`built ${action}: ${[...files.keys()].map((p) => p.split('/').at(-1)).join(', ')}`);
+    for (const [path, text] of files) {
+      await mkdir(dirname(join(root, path)), { recursive: true });
+      await writeFile(join(root, path), text);
+    }
+    console.log(`built ${action}: ${files.size} files`);
   }
 }
 

@@ -11,6 +11,8 @@ export interface RunnerResult {
   /** GITHUB_OUTPUT parsed (name=value and name<<DELIM forms). */
   outputs: Record<string, string>;
   state: string;
+  /** GITHUB_ENV parsed. */
+  exported: Record<string, string>;
   summary: string;
   workspace: string;
 }
@@ -49,7 +51,12 @@ interface Prepared {
 
 function prepare(action: string, entry: 'main' | 'post', options: RunOptions): Prepared {
   const dir = mkdtempSync(join(tmpdir(), `runner-${action}-`));
-  const files = { out: join(dir, 'output'), state: join(dir, 'state'), summary: join(dir, 'summary') };
+  const files = {
+    out: join(dir, 'output'),
+    state: join(dir, 'state'),
+    summary: join(dir, 'summary'),
+    env: join(dir, 'env'),
+  };
   for (const f of Object.values(files)) writeFileSync(f, '');
   const workspace = options.workspace ?? mkdtempSync(join(tmpdir(), 'workspace-'));
   const env: NodeJS.ProcessEnv = {
@@ -59,7 +66,7 @@ function prepare(action: string, entry: 'main' | 'post', options: RunOptions): P
     GITHUB_OUTPUT: files.out,
     GITHUB_STATE: files.state,
     GITHUB_STEP_SUMMARY: files.summary,
-    GITHUB_ENV: join(dir, 'env'),
+    GITHUB_ENV: files.env,
     RUNNER_TEMP: mkdtempSync(join(tmpdir(), 'runner-temp-')),
     RUNNER_TOOL_CACHE: mkdtempSync(join(tmpdir(), 'runner-tools-')),
     ...options.env,
@@ -76,6 +83,7 @@ function prepare(action: string, entry: 'main' | 'post', options: RunOptions): P
       stderr,
       outputs: parseFileCommands(readFileSync(files.out, 'utf8')),
       state: readFileSync(files.state, 'utf8'),
+      exported: parseFileCommands(readFileSync(files.env, 'utf8')),
       summary: readFileSync(files.summary, 'utf8'),
       workspace,
     }),
@@ -117,4 +125,9 @@ export function runBundleAsync(
     child.on('error', reject);
     child.on('close', (code) => resolve(p.collect(code, stdout, stderr)));
   });
+}
+
+/** The STATE_* environment the runner gives a post step, from what main saved. */
+export function stateEnv(main: RunnerResult): NodeJS.ProcessEnv {
+  return Object.fromEntries(Object.entries(parseFileCommands(main.state)).map(([k, v]) => [`STATE_${k}`, v]));
 }

@@ -1,4 +1,4 @@
-import { defineOutputs, inputs } from '@chain/core';
+import { defineOutputs, InvalidValueError, inputs, parseList } from '@chain/core';
 
 export const spec = {
   'role-to-assume': inputs
@@ -13,17 +13,38 @@ export const spec = {
       accepted: 'an AWS region such as eu-west-1',
     })
     .required('the AWS region, e.g. eu-west-1'),
-  registries: inputs.list().default(''),
+  registries: inputs
+    .custom('account-ids', (raw) =>
+      parseList(raw).map((id) => {
+        if (!/^\d{12}$/.test(id)) throw new InvalidValueError(`"${id}" is not a 12-digit AWS account id`);
+        return id;
+      }),
+    )
+    .default(''),
   'role-session-name': inputs
     .string({ pattern: /^[\w+=,.@-]{2,64}$/, accepted: '2 to 64 of letters, digits and +=,.@_-' })
     .optional(),
   'role-duration-seconds': inputs.integer({ min: 900, max: 43200 }).default('3600'),
   audience: inputs.string().default('sts.amazonaws.com'),
-  'session-policy': inputs.string().optional(),
+  'session-policy': inputs
+    .custom('json', (raw) => {
+      try {
+        JSON.parse(raw);
+      } catch {
+        throw new InvalidValueError('must be a JSON IAM policy document');
+      }
+      return raw;
+    })
+    .optional(),
   'export-aws-credentials': inputs.boolean().default('false'),
   'keep-login': inputs.boolean().default('false'),
   'lifecycle-policy': inputs.enum(['check', 'apply', 'off']).default('off'),
-  'lifecycle-repository': inputs.string().optional(),
+  'lifecycle-repository': inputs
+    .string({
+      pattern: /^[a-z0-9]+(?:[._-][a-z0-9]+)*(?:\/[a-z0-9]+(?:[._-][a-z0-9]+)*)*$/,
+      accepted: 'an ECR repository name such as team/app',
+    })
+    .optional(),
   'lifecycle-days': inputs.integer({ min: 1, max: 3650 }).default('30'),
 } as const;
 

@@ -1,14 +1,156 @@
-import { ConfigurationError, readInputs } from '@chain/core';
-import { spec } from './inputs.ts';
+import {
+  type ActionDeps,
+  type AddedLogin,
+  addLogin,
+  assumeRoleWithWebIdentity,
+  ConfigurationError,
+  defineState,
+  exportVariable,
+  getEcrLogins,
+  getLifecyclePolicy,
+  JobSummary,
+  putLifecyclePolicy,
+  readInputs,
+  removeLogin,
+  requestIdToken,
+  runnerDeps,
+} from '@chain/core';
+import { outputs, spec } from './inputs.ts';
+import { accountOfRole, defaultSessionName, loginFiles, retentionPolicy, samePolicy } from './plan.ts';
 
-export async function main(): Promise<void> {
-  readInputs(spec);
-  // Fail closed until the implementation lands: a supply-chain gate that does nothing must not pass.
-  throw new ConfigurationError(
-    'ecr-oidc-login is not implemented in this revision of the suite (tracked as issue #7); pin a revision where it is.',
+/** What post needs: the entries to remove. No secret: only a fingerprint of each value written. */
+interface LoginState {
+  keep: boolean;
+  logins: AddedLogin[];
+}
+
+function validateState(value: unknown): LoginState {
+  const v = value as Partial<LoginState> | null;
+  if (typeof v !== 'object' || v === null || typeof v.keep !== 'boolean' || !Array.isArray(v.logins)) {
+    throw new Error('ecr-oidc-login state is malformed');
+  }
+  for (const l of v.logins) {
+    if (
+      typeof l?.file !== 'string' ||
+      typeof l.registry !== 'string' ||
+      !/^[0-9a-f]{64}$/.test(String(l.fingerprint))
+    ) {
+      throw new Error('ecr-oidc-login state has a malformed login entry');
+    }
+  }
+  return v as LoginState;
+}
+
+export const loginState = defineState('ecr-oidc-login', validateState);
+
+export async function main(deps: ActionDeps = runnerDeps()): Promise<void> {
+  const values = readInputs(spec, deps.inputs, deps.inputContext);
+  const region = values['aws-region'];
+  const roleArn = values['role-to-assume'];
+  if (values['lifecycle-policy'] !== 'off' && values['lifecycle-repository'] === undefined) {
+    throw new ConfigurationError(
+      `Input "lifecycle-repository" is required when lifecycle-policy is "${values['lifecycle-policy']}"`,
+      {
+        input: 'lifecycle-repository',
+      },
+    );
+  }
+
+  const token = await requestIdToken(deps.env, values.audience, deps.logger);
+  const sessionName = values['role-session-name'] ?? defaultSessionName(deps.env);
+  const session = await assumeRoleWithWebIdentity({
+    roleArn,
+    sessionName,
+    token,
+    durationSeconds: values['role-duration-seconds'],
+    sessionPolicy: values['session-policy'],
+    region,
+    logger: deps.logger,
+  });
+  deps.logger.info(`assumed ${session.assumedRoleArn ?? roleArn} as session ${sessionName}`);
+
+  const registryIds = values.registries.length > 0 ? values.registries : [accountOfRole(roleArn)];
+  const logins = await getEcrLogins(session, region, registryIds, deps.logger);
+  if (logins.length === 0)
+    throw new ConfigurationError(`ECR returned no login for ${registryIds.join(', ')} in ${region}`);
+
+  // Write the logins, saving state after every write so post removes whatever was written.
+  const files = loginFiles(deps.env);
+  const state: LoginState = { keep: values['keep-login'], logins: [] };
+  for (const login of logins) {
+    for (const file of [files.dockerConfig, files.authFile]) {
+      const added = await addLogin(file, login.registry, login.username, login.password);
+      if (added.replaced) deps.logger.warning(`replaced an existing login for ${login.registry} in ${file}`);
+      state.logins.push(added);
+      loginState.save(state);
+    }
+  }
+  if (files.exportAuthFile) exportVariable('REGISTRY_AUTH_FILE', files.authFile);
+  if (values['export-aws-credentials']) {
+    exportVariable('AWS_ACCESS_KEY_ID', session.accessKeyId);
+    exportVariable('AWS_SECRET_ACCESS_KEY', session.secretAccessKey);
+    exportVariable('AWS_SESSION_TOKEN', session.sessionToken);
+    exportVariable('AWS_REGION', region);
+    exportVariable('AWS_DEFAULT_REGION', region);
+  }
+  outputs.write(
+    { registry: logins.map((l) => l.registry).join('\n'), 'auth-file': files.authFile },
+    deps.outputs,
+  );
+
+  let lifecycle = 'off';
+  const repository = values['lifecycle-repository'];
+  if (values['lifecycle-policy'] !== 'off' && repository !== undefined) {
+    const wanted = retentionPolicy(values['lifecycle-days']);
+    const account = registryIds[0] ?? accountOfRole(roleArn);
+    const current = await getLifecyclePolicy(session, region, account, repository);
+    if (samePolicy(current, wanted))
+      lifecycle = `${repository}: matches the retention rule (${values['lifecycle-days']} days)`;
+    else if (values['lifecycle-policy'] === 'apply') {
+      await putLifecyclePolicy(session, region, account, repository, wanted);
+      lifecycle = `${repository}: retention rule applied (${values['lifecycle-days']} days)`;
+    } else {
+      lifecycle = `${repository}: ${current === undefined ? 'has no lifecycle policy' : 'has a different lifecycle policy'}`;
+      deps.logger.warning(
+        `lifecycle check: ${lifecycle}; set lifecycle-policy: apply to apply the retention rule`,
+      );
+    }
+    deps.logger.info(`lifecycle policy: ${lifecycle}`);
+  }
+
+  await deps.writeSummary(
+    new JobSummary()
+      .heading('ecr-oidc-login')
+      .verdict(true, `Logged in to ${logins.map((l) => l.registry).join(', ')}`)
+      .facts([
+        ['role', { text: session.assumedRoleArn ?? roleArn, code: true }],
+        ['session', sessionName],
+        ['token subject', String(token.claims.sub ?? '')],
+        ['expires', logins.map((l) => l.expiresAt?.toISOString() ?? 'unknown').join(', ')],
+        ['credentials written to', `${files.dockerConfig}, ${files.authFile}`],
+        ['after the job', values['keep-login'] ? 'kept (keep-login: true)' : 'removed by the post step'],
+        ['lifecycle policy', lifecycle],
+      ]),
   );
 }
 
-export async function post(): Promise<void> {
-  // Nothing to remove until main writes a login (issue #7).
+export async function post(deps: Pick<ActionDeps, 'logger'> = runnerDeps()): Promise<void> {
+  const state = loginState.load();
+  if (state === undefined || state.logins.length === 0) {
+    deps.logger.info('no registry login to remove');
+    return;
+  }
+  if (state.keep) {
+    deps.logger.info(`keep-login is true: leaving ${state.logins.length} login entries in place`);
+    return;
+  }
+  for (const login of state.logins) {
+    const result = await removeLogin(login);
+    const what = {
+      removed: 'removed',
+      changed: 'left alone (changed since this step wrote it)',
+      missing: 'already gone',
+    }[result];
+    deps.logger.info(`login for ${login.registry} in ${login.file}: ${what}`);
+  }
 }

@@ -3,6 +3,12 @@ export { type ActionDeps, runnerDeps } from './action/deps.ts';
 export { CommandError, ConfigurationError, describeError, InvalidValueError } from './action/errors.ts';
 export { createRunnerLogger, type Logger, MemoryLogger, runnerLogger } from './action/logger.ts';
 export {
+  decodeJwtClaims,
+  ID_TOKEN_PERMISSION_FIX,
+  type IdToken,
+  requestIdToken,
+} from './action/oidc-token.ts';
+export {
   defineOutputs,
   exportVariable,
   MemoryOutputs,
@@ -18,6 +24,15 @@ export {
   type RunnerIo,
 } from './action/runner-commands.ts';
 export { defineState, runnerState, type StateSlot, type StateStore } from './action/state.ts';
+export {
+  type AwsSession,
+  adviseStsError,
+  assumeRoleWithWebIdentity,
+  type EcrRegistryLogin,
+  getEcrLogins,
+  getLifecyclePolicy,
+  putLifecyclePolicy,
+} from './aws/ecr-login.ts';
 export { type ScriptedCall, ScriptedToolRunner } from './exec/scripted-runner.ts';
 export {
   type ExecRequest,
@@ -73,6 +88,13 @@ export {
   type RegistryClientOptions,
 } from './oci/registry-client.ts';
 export { type Credential, CredentialStore, credentialFiles } from './oci/registry-credentials.ts';
+export {
+  type AddedLogin,
+  addLogin,
+  authValue,
+  fingerprint,
+  removeLogin,
+} from './oci/registry-login-file.ts';
 export {
   backoffDelay,
   DEFAULT_RETRY,

@@ -1,0 +1,223 @@
+import type { AssumeRoleWithWebIdentityCommandOutput } from '@aws-sdk/client-sts';
+import { CommandError, ConfigurationError } from '../action/errors.ts';
+import type { Logger } from '../action/logger.ts';
+import type { IdToken } from '../action/oidc-token.ts';
+
+export interface AwsSession {
+  accessKeyId: string;
+  secretAccessKey: string;
+  sessionToken: string;
+  expiration: Date | undefined;
+  assumedRoleArn: string | undefined;
+}
+
+export interface EcrRegistryLogin {
+  /** `<account>.dkr.ecr.<region>.amazonaws.com` (the host of ECR's proxyEndpoint). */
+  registry: string;
+  username: string;
+  password: string;
+  expiresAt: Date | undefined;
+}
+
+interface AwsErrorShape {
+  name?: string;
+  message?: string;
+  code?: string;
+  $metadata?: { httpStatusCode?: number };
+}
+
+const GITHUB_ISSUER = 'token.actions.githubusercontent.com';
+
+function claim(claims: Record<string, unknown>, name: string): string {
+  const value = claims[name];
+  return Array.isArray(value) ? value.join(',') : typeof value === 'string' ? value : '(absent)';
+}
+
+/** Turns an STS failure into advice a user can act on; the token's claims say what the trust policy sees. */
+export function adviseStsError(error: unknown, token: IdToken, roleArn: string): Error {
+  const e = error as AwsErrorShape;
+  const sub = claim(token.claims, 'sub');
+  const aud = claim(token.claims, 'aud');
+  const account = /^arn:aws[a-z-]*:iam::(\d{12}):/.exec(roleArn)?.[1] ?? '<account>';
+  // The SDK names modelled errors with an Exception suffix (InvalidIdentityTokenException); wire codes lack it.
+  switch (e.name?.replace(/Exception$/, '')) {
+    case 'AccessDenied':
+      return new ConfigurationError(
+        `AWS STS refused to let this job assume ${roleArn} (AccessDenied: ${e.message ?? ''}). ` +
+          `The job's token has sub "${sub}" and aud "${aud}". The role's trust policy must allow exactly these, e.g. ` +
+          `Principal {"Federated": "arn:aws:iam::${account}:oidc-provider/${GITHUB_ISSUER}"}, ` +
+          `Action "sts:AssumeRoleWithWebIdentity", Condition {"StringEquals": {"${GITHUB_ISSUER}:aud": "${aud}"}, ` +
+          `"StringLike": {"${GITHUB_ISSUER}:sub": "${sub.split(':').slice(0, 2).join(':')}:*"}}.`,
+      );
+    case 'InvalidIdentityToken':
+    case 'IDPRejectedClaim':
+      return new ConfigurationError(
+        `AWS STS rejected the job's token (${e.name}: ${e.message ?? ''}). Register the OIDC identity provider ` +
+          `https://${GITHUB_ISSUER} in IAM of account ${account} with audience "${aud}" (the action's "audience" input).`,
+      );
+    case 'ExpiredToken':
+      return new ConfigurationError(
+        `AWS STS says the job's token has expired (${e.message ?? ''}). Tokens live a few minutes; re-run the job, and check the runner's clock.`,
+      );
+    default:
+      return awsFailure('AWS STS', error);
+  }
+}
+
+function awsFailure(service: string, error: unknown): Error {
+  const e = error as AwsErrorShape;
+  if (e.code === 'ENOTFOUND' || e.name === 'UnknownEndpoint') {
+    return new ConfigurationError(
+      `${service} could not be reached (${e.message ?? e.code}); check the "aws-region" input`,
+    );
+  }
+  if (e.name === 'UnrecognizedClientException' || e.name === 'InvalidSignatureException') {
+    return new ConfigurationError(
+      `${service} did not accept the session (${e.name}); is "aws-region" the region of the registry?`,
+    );
+  }
+  const status = e.$metadata?.httpStatusCode;
+  return new CommandError(
+    `${service} failed: ${e.name ?? 'error'}${status ? ` (HTTP ${status})` : ''}: ${e.message ?? String(error)}`,
+    {
+      tool: service,
+      cause: error,
+    },
+  );
+}
+
+/** STS AssumeRoleWithWebIdentity (unsigned: the token is the credential). Masks the session at once. */
+export async function assumeRoleWithWebIdentity(request: {
+  roleArn: string;
+  sessionName: string;
+  token: IdToken;
+  durationSeconds: number;
+  sessionPolicy?: string | undefined;
+  region: string;
+  logger: Logger;
+}): Promise<AwsSession> {
+  const { STSClient, AssumeRoleWithWebIdentityCommand } = await import('@aws-sdk/client-sts');
+  const client = new STSClient({ region: request.region, maxAttempts: 3 });
+  let out: AssumeRoleWithWebIdentityCommandOutput;
+  try {
+    out = await client.send(
+      new AssumeRoleWithWebIdentityCommand({
+        RoleArn: request.roleArn,
+        RoleSessionName: request.sessionName,
+        WebIdentityToken: request.token.value,
+        DurationSeconds: request.durationSeconds,
+        ...(request.sessionPolicy === undefined ? {} : { Policy: request.sessionPolicy }),
+      }),
+    );
+  } catch (error) {
+    throw adviseStsError(error, request.token, request.roleArn);
+  } finally {
+    client.destroy();
+  }
+  const c = out.Credentials;
+  if (!c?.AccessKeyId || !c.SecretAccessKey || !c.SessionToken) {
+    throw new CommandError('AWS STS answered without credentials', { tool: 'AWS STS' });
+  }
+  request.logger.setSecret(c.AccessKeyId);
+  request.logger.setSecret(c.SecretAccessKey);
+  request.logger.setSecret(c.SessionToken);
+  return {
+    accessKeyId: c.AccessKeyId,
+    secretAccessKey: c.SecretAccessKey,
+    sessionToken: c.SessionToken,
+    expiration: c.Expiration,
+    assumedRoleArn: out.AssumedRoleUser?.Arn,
+  };
+}
+
+async function ecrClient(session: AwsSession, region: string) {
+  const ecr = await import('@aws-sdk/client-ecr');
+  const client = new ecr.ECRClient({
+    region,
+    maxAttempts: 3,
+    credentials: {
+      accessKeyId: session.accessKeyId,
+      secretAccessKey: session.secretAccessKey,
+      sessionToken: session.sessionToken,
+    },
+  });
+  return { ecr, client };
+}
+
+/** ECR GetAuthorizationToken for the given registries (account ids). Masks every token at once. */
+export async function getEcrLogins(
+  session: AwsSession,
+  region: string,
+  registryIds: string[],
+  logger: Logger,
+): Promise<EcrRegistryLogin[]> {
+  const { ecr, client } = await ecrClient(session, region);
+  try {
+    const out = await client.send(new ecr.GetAuthorizationTokenCommand({ registryIds }));
+    return (out.authorizationData ?? []).map((data) => {
+      const token = data.authorizationToken ?? '';
+      logger.setSecret(token);
+      const decoded = Buffer.from(token, 'base64').toString('utf8');
+      const colon = decoded.indexOf(':');
+      if (colon < 0 || !data.proxyEndpoint)
+        throw new CommandError('ECR returned an authorization token of an unknown form', { tool: 'AWS ECR' });
+      const password = decoded.slice(colon + 1);
+      logger.setSecret(password);
+      return {
+        registry: new URL(data.proxyEndpoint).host,
+        username: decoded.slice(0, colon),
+        password,
+        expiresAt: data.expiresAt,
+      };
+    });
+  } catch (error) {
+    if (error instanceof CommandError) throw error;
+    throw awsFailure('AWS ECR', error);
+  } finally {
+    client.destroy();
+  }
+}
+
+/** The repository's lifecycle policy text, or undefined when it has none. */
+export async function getLifecyclePolicy(
+  session: AwsSession,
+  region: string,
+  registryId: string,
+  repository: string,
+): Promise<string | undefined> {
+  const { ecr, client } = await ecrClient(session, region);
+  try {
+    const out = await client.send(
+      new ecr.GetLifecyclePolicyCommand({ registryId, repositoryName: repository }),
+    );
+    return out.lifecyclePolicyText;
+  } catch (error) {
+    if ((error as AwsErrorShape).name === 'LifecyclePolicyNotFoundException') return undefined;
+    throw awsFailure('AWS ECR', error);
+  } finally {
+    client.destroy();
+  }
+}
+
+export async function putLifecyclePolicy(
+  session: AwsSession,
+  region: string,
+  registryId: string,
+  repository: string,
+  text: string,
+): Promise<void> {
+  const { ecr, client } = await ecrClient(session, region);
+  try {
+    await client.send(
+      new ecr.PutLifecyclePolicyCommand({
+        registryId,
+        repositoryName: repository,
+        lifecyclePolicyText: text,
+      }),
+    );
+  } catch (error) {
+    throw awsFailure('AWS ECR', error);
+  } finally {
+    client.destroy();
+  }
+}

@@ -1,0 +1,59 @@
+import { mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { decodeJwtClaims } from '../action/oidc-token.ts';
+import { addLogin, authValue, removeLogin } from './registry-login-file.ts';
+
+const file = () => join(mkdtempSync(join(tmpdir(), 'login-')), 'nested', 'config.json');
+const read = (path: string) =>
+  JSON.parse(readFileSync(path, 'utf8')) as Record<string, unknown> & {
+    auths: Record<string, { auth: string }>;
+  };
+
+describe('registry login files', () => {
+  it('creates a 0600 file in a new directory and merges with what is there', async () => {
+    const path = file();
+    await addLogin(path, 'a.example', 'u', 'p1');
+    expect(statSync(path).mode & 0o777).toBe(0o600);
+    writeFileSync(path, JSON.stringify({ ...read(path), credHelpers: { 'gcr.io': 'gcloud' } }));
+    const added = await addLogin(path, 'b.example', 'AWS', 'p2');
+    expect(added).toMatchObject({ registry: 'b.example', replaced: false });
+    expect(read(path)).toEqual({
+      auths: { 'a.example': { auth: authValue('u', 'p1') }, 'b.example': { auth: authValue('AWS', 'p2') } },
+      credHelpers: { 'gcr.io': 'gcloud' },
+    });
+    expect(JSON.stringify(added)).not.toContain('p2');
+  });
+
+  it('removes exactly the entry it added, and only while it is unchanged', async () => {
+    const path = file();
+    await addLogin(path, 'other.example', 'me', 'keep');
+    const ours = await addLogin(path, 'ecr.example', 'AWS', 'token-1');
+    expect(await removeLogin(ours)).toBe('removed');
+    expect(Object.keys(read(path).auths)).toEqual(['other.example']);
+    expect(await removeLogin(ours)).toBe('missing');
+
+    const again = await addLogin(path, 'ecr.example', 'AWS', 'token-1');
+    await addLogin(path, 'ecr.example', 'AWS', 'token-2-from-a-later-step');
+    expect(await removeLogin(again)).toBe('changed');
+    expect(read(path).auths['ecr.example']?.auth).toBe(authValue('AWS', 'token-2-from-a-later-step'));
+  });
+
+  it('reports a replaced login and refuses to overwrite a file that is not JSON', async () => {
+    const path = file();
+    await addLogin(path, 'ecr.example', 'AWS', 'old');
+    expect((await addLogin(path, 'ecr.example', 'AWS', 'new')).replaced).toBe(true);
+    writeFileSync(path, 'garbage');
+    await expect(addLogin(path, 'x', 'u', 'p')).rejects.toThrow(
+      /not a valid JSON credentials file; refusing to overwrite/,
+    );
+    expect(readFileSync(path, 'utf8')).toBe('garbage');
+  });
+
+  it('decodes JWT claims for messages, tolerating garbage', () => {
+    const jwt = `e30.${Buffer.from('{"sub":"repo:a/b:ref:refs/heads/main","aud":"sts.amazonaws.com"}').toString('base64url')}.sig`;
+    expect(decodeJwtClaims(jwt)).toEqual({ sub: 'repo:a/b:ref:refs/heads/main', aud: 'sts.amazonaws.com' });
+    expect(decodeJwtClaims('not-a-jwt')).toEqual({});
+  });
+});
