@@ -3,7 +3,7 @@ const require = __createRequire(import.meta.url);
 import {
   main,
   runMain
-} from "./chunks/chunk-GQYALVIO.mjs";
+} from "./chunks/chunk-KOHLMHHW.mjs";
 
 // actions/ecr-oidc-login/src/main.ts
 await runMain(main);

@@ -3,7 +3,7 @@ const require = __createRequire(import.meta.url);
 import {
   post,
   runPost
-} from "./chunks/chunk-GQYALVIO.mjs";
+} from "./chunks/chunk-KOHLMHHW.mjs";
 
 // actions/ecr-oidc-login/src/post.ts
 await runPost(post);

@@ -105,7 +105,21 @@ export {
 } from './oci/retry-policy.ts';
 export { isImmutableTag, matchesTagPattern } from './oci/tag-pattern.ts';
 export { type Challenge, parseChallenge } from './oci/www-authenticate.ts';
+export {
+  type Finding,
+  isRecord,
+  normaliseSeverity,
+  parseSeverityList,
+  ReportError,
+  type Scanner,
+  SEVERITIES,
+  type Severity,
+  severityOfScore,
+} from './report/findings.ts';
 export { type Cell, escapeHtml, JobSummary } from './report/job-summary.ts';
+export { parseOsvReport } from './report/osv-report.ts';
+export { evaluateGate, type GateOptions, type GateResult, sortFindings } from './report/severity-gate.ts';
+export { parseTrivyReport } from './report/trivy-report.ts';
 export type { BuildRequest } from './tools/build-request.ts';
 export { buildah } from './tools/buildah.ts';
 export { buildx } from './tools/buildx.ts';

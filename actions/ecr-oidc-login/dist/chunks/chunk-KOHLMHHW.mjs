@@ -1093,4 +1093,4 @@ export {
   main,
   post
 };
-//# sourceMappingURL=chunk-GQYALVIO.mjs.map
+//# sourceMappingURL=chunk-KOHLMHHW.mjs.map

@@ -1,0 +1,74 @@
+import { InvalidValueError } from '../action/errors.ts';
+
+export const SEVERITIES = ['CRITICAL', 'HIGH', 'MEDIUM', 'LOW', 'UNKNOWN'] as const;
+export type Severity = (typeof SEVERITIES)[number];
+
+export type Scanner = 'trivy' | 'osv-scanner';
+
+/** One problem a scanner reported, in the suite's own shape (the merged report's `findings`). */
+export interface Finding {
+  scanner: Scanner;
+  kind: 'vulnerability' | 'secret' | 'misconfiguration';
+  id: string;
+  aliases: string[];
+  package: string;
+  installed: string;
+  /** Undefined when no fixed version exists. */
+  fixed: string | undefined;
+  severity: Severity;
+  title: string;
+  /** The file or image part it was found in (Trivy `Target`, OSV `source.path`). */
+  target: string;
+  url: string | undefined;
+  /** For image scans: the platform image it was found in. */
+  platform?: string;
+}
+
+/** A report that cannot be trusted: the gate fails closed on it. */
+export class ReportError extends InvalidValueError {}
+
+export function parseSeverityList(items: readonly string[]): Set<Severity> {
+  const wanted = new Set<Severity>();
+  for (const item of items) {
+    const upper = item.toUpperCase();
+    const found = SEVERITIES.find((s) => s === upper);
+    if (found === undefined)
+      throw new InvalidValueError(`severity "${item}" is not one of ${SEVERITIES.join(', ')}`);
+    wanted.add(found);
+  }
+  if (wanted.size === 0) throw new InvalidValueError(`must name at least one of ${SEVERITIES.join(', ')}`);
+  return wanted;
+}
+
+/** The CVSS v3 qualitative rating of a base score. */
+export function severityOfScore(score: number): Severity {
+  if (score >= 9) return 'CRITICAL';
+  if (score >= 7) return 'HIGH';
+  if (score >= 4) return 'MEDIUM';
+  if (score > 0) return 'LOW';
+  return 'UNKNOWN';
+}
+
+/** Scanner labels to ours: GitHub's MODERATE is MEDIUM. */
+export function normaliseSeverity(label: unknown): Severity {
+  const upper = typeof label === 'string' ? label.toUpperCase() : '';
+  if (upper === 'MODERATE') return 'MEDIUM';
+  return SEVERITIES.find((s) => s === upper) ?? 'UNKNOWN';
+}
+
+export function parseJsonReport(text: string, scanner: string): unknown {
+  if (text.trim() === '') throw new ReportError(`the ${scanner} report is empty`);
+  try {
+    return JSON.parse(text);
+  } catch (error) {
+    throw new ReportError(`the ${scanner} report is not valid JSON (${(error as Error).message})`);
+  }
+}
+
+export function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+export function str(value: unknown): string {
+  return typeof value === 'string' ? value : '';
+}
