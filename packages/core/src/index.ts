@@ -118,11 +118,13 @@ export {
 } from './report/findings.ts';
 export { type Cell, escapeHtml, JobSummary } from './report/job-summary.ts';
 export { parseOsvReport } from './report/osv-report.ts';
+export { findingsToSarif } from './report/sarif.ts';
 export { evaluateGate, type GateOptions, type GateResult, sortFindings } from './report/severity-gate.ts';
 export { parseTrivyReport } from './report/trivy-report.ts';
 export type { BuildRequest } from './tools/build-request.ts';
 export { buildah } from './tools/buildah.ts';
 export { buildx } from './tools/buildx.ts';
+export { osvScanner, type SbomFormat, syft, trivy } from './tools/scanners.ts';
 export { type SkopeoCopyRequest, skopeo } from './tools/skopeo.ts';
 export {
   type InstalledTool,
