@@ -3,7 +3,7 @@ const require = __createRequire(import.meta.url);
 import {
   main,
   runMain
-} from "./chunks/chunk-KOHLMHHW.mjs";
+} from "./chunks/chunk-BYJTQ2ER.mjs";
 
 // actions/ecr-oidc-login/src/main.ts
 await runMain(main);

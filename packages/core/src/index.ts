@@ -116,9 +116,18 @@ export {
   type Severity,
   severityOfScore,
 } from './report/findings.ts';
+export {
+  type IgnoreFiles,
+  type IgnoreRule,
+  parseOsvScannerToml,
+  parseTrivyIgnore,
+  parseTrivyIgnoreYaml,
+  readIgnoreFiles,
+} from './report/ignore-files.ts';
 export { type Cell, escapeHtml, JobSummary } from './report/job-summary.ts';
 export { parseOsvReport } from './report/osv-report.ts';
 export { findingsToSarif } from './report/sarif.ts';
+export { readCycloneDx, readSpdx, type SbomInfo } from './report/sbom.ts';
 export { evaluateGate, type GateOptions, type GateResult, sortFindings } from './report/severity-gate.ts';
 export { parseTrivyReport } from './report/trivy-report.ts';
 export type { BuildRequest } from './tools/build-request.ts';

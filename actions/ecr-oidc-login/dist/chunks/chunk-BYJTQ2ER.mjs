@@ -1093,4 +1093,4 @@ export {
   main,
   post
 };
-//# sourceMappingURL=chunk-KOHLMHHW.mjs.map
+//# sourceMappingURL=chunk-BYJTQ2ER.mjs.map

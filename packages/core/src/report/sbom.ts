@@ -1,0 +1,38 @@
+import { isRecord, parseJsonReport, ReportError, str } from './findings.ts';
+
+export interface SbomInfo {
+  format: 'cyclonedx-json' | 'spdx-json';
+  version: string;
+  components: number;
+}
+
+const CYCLONEDX_VERSIONS = ['1.5', '1.6', '1.7'];
+
+/** Checks a CycloneDX JSON SBOM (every version Syft emits: 1.5 to 1.7) and counts its components. */
+export function readCycloneDx(text: string): SbomInfo {
+  const doc = parseJsonReport(text, 'CycloneDX SBOM');
+  if (!isRecord(doc) || doc.bomFormat !== 'CycloneDX')
+    throw new ReportError('the SBOM is not CycloneDX (bomFormat)');
+  const version = str(doc.specVersion);
+  if (!CYCLONEDX_VERSIONS.includes(version)) {
+    throw new ReportError(
+      `CycloneDX specVersion "${version}" is not one this action reads (${CYCLONEDX_VERSIONS.join(', ')})`,
+    );
+  }
+  return {
+    format: 'cyclonedx-json',
+    version,
+    components: Array.isArray(doc.components) ? doc.components.length : 0,
+  };
+}
+
+export function readSpdx(text: string): SbomInfo {
+  const doc = parseJsonReport(text, 'SPDX SBOM');
+  if (!isRecord(doc) || !/^SPDX-2\.[23]$/.test(str(doc.spdxVersion)))
+    throw new ReportError('the SBOM is not SPDX 2.2/2.3 JSON');
+  return {
+    format: 'spdx-json',
+    version: str(doc.spdxVersion),
+    components: Array.isArray(doc.packages) ? doc.packages.length : 0,
+  };
+}
