@@ -1,10 +1,227 @@
-import { ConfigurationError, readInputs } from '@chain/core';
-import { spec } from './inputs.ts';
+import { mkdir, mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import {
+  type ActionDeps,
+  CommandError,
+  evaluateGate,
+  type Finding,
+  findingsToSarif,
+  type InputValues,
+  mergeSarif,
+  osvScanner,
+  parseOsvReport,
+  parseTrivyReport,
+  ReportError,
+  readCycloneDx,
+  readIgnoreFiles,
+  readInputs,
+  readSpdx,
+  runnerDeps,
+  type SbomFormat,
+  type ScanReport,
+  scanSummary,
+  syft,
+  ToolInstaller,
+  trivy,
+} from '@chain/core';
+import { outputs, spec } from './inputs.ts';
 
-export async function main(): Promise<void> {
-  readInputs(spec);
-  // Fail closed until the implementation lands: a supply-chain gate that does nothing must not pass.
-  throw new ConfigurationError(
-    'repo-scan is not implemented in this revision of the suite (tracked as issue #6); pin a revision where it is.',
+type Inputs = InputValues<typeof spec>;
+
+interface SarifDocument {
+  version?: string;
+  runs?: unknown[];
+}
+
+interface ScannerRun {
+  findings: Finding[];
+  sarif?: SarifDocument;
+  version: string;
+  note?: string;
+}
+
+export async function main(deps: ActionDeps = runnerDeps()): Promise<void> {
+  const values = readInputs(spec, deps.inputs, deps.inputContext);
+  const work = await mkdtemp(join(deps.env.RUNNER_TEMP ?? tmpdir(), 'repo-scan-'));
+  const ignores = await readIgnoreFiles(values.path);
+  const installer = new ToolInstaller({ logger: deps.logger, runner: deps.runner });
+  const wants = new Set(values.scanners);
+
+  // Each scanner runs once, with JSON output; everything else is derived from that one run.
+  const [osv, trivyRun, sbom] = await Promise.all([
+    wants.has('osv') ? runOsv(values, installer, ignores.osvConfig, work, deps) : undefined,
+    wants.has('trivy') ? runTrivy(values, installer, ignores.trivyIgnoreFile, work, deps) : undefined,
+    wants.has('sbom') ? runSyft(values, installer, work, deps) : undefined,
+  ]);
+
+  const runs: Record<string, ScannerRun> = {};
+  if (osv) runs['osv-scanner'] = osv;
+  if (trivyRun) runs.trivy = trivyRun;
+  const findings = Object.values(runs).flatMap((r) => r.findings);
+  const gate = evaluateGate(
+    findings,
+    { severities: values.severity, ignoreUnfixed: values['ignore-unfixed'] },
+    Object.keys(runs),
   );
+
+  const report: ScanReport = {
+    schema: 'scan-report/v1',
+    tool: 'repo-scan',
+    passed: gate.passed,
+    severities: [...values.severity],
+    ignoreUnfixed: values['ignore-unfixed'],
+    scanners: Object.fromEntries(
+      Object.entries(runs).map(([k, r]) => [k, { version: r.version, ...(r.note ? { note: r.note } : {}) }]),
+    ),
+    counts: gate.counts,
+    failing: gate.failing,
+    findings,
+    ignored: ignores.rules,
+    ignoredUnfixed: gate.ignoredUnfixed,
+    ...(sbom ? { sbom: sbom.files } : {}),
+  };
+  if (sbom) report.scanners.syft = { version: sbom.version };
+  const reportPath = join(work, 'report.json');
+  const sarifPath = join(work, 'results.sarif');
+  await writeFile(reportPath, `${JSON.stringify(report, null, 2)}\n`);
+  await writeFile(
+    sarifPath,
+    `${JSON.stringify(mergeSarif(Object.values(runs).flatMap((r) => (r.sarif ? [r.sarif] : []))), null, 2)}\n`,
+  );
+
+  const sbomOutput =
+    sbom === undefined
+      ? ''
+      : Object.keys(sbom.files).length === 1
+        ? (sbom.files['cyclonedx-json']?.path ?? Object.values(sbom.files)[0]?.path ?? '')
+        : JSON.stringify(Object.fromEntries(Object.entries(sbom.files).map(([k, v]) => [k, v.path])));
+  outputs.write(
+    {
+      passed: String(gate.passed),
+      counts: JSON.stringify(gate.counts),
+      report: reportPath,
+      sarif: sarifPath,
+      sbom: sbomOutput,
+    },
+    deps.outputs,
+  );
+  await deps.writeSummary(scanSummary(report));
+
+  if (!gate.passed) {
+    const message = `repo-scan: ${gate.failing.length} finding(s) at ${[...values.severity].join(', ')} (first: ${gate.failing
+      .slice(0, 3)
+      .map((f) => `${f.id} in ${f.package}`)
+      .join(', ')}); see the job summary and ${reportPath}`;
+    if (values['fail-on'] === 'findings') throw new CommandError(message, { tool: 'repo-scan' });
+    deps.logger.warning(`${message} (fail-on: never, so the step passes)`);
+  }
+}
+
+async function readReport(path: string, tool: string): Promise<string> {
+  try {
+    return await readFile(path, 'utf8');
+  } catch {
+    throw new ReportError(`${tool} wrote no report at ${path}; refusing to pass without one`);
+  }
+}
+
+async function runOsv(
+  values: Inputs,
+  installer: ToolInstaller,
+  config: string | undefined,
+  work: string,
+  deps: ActionDeps,
+): Promise<ScannerRun> {
+  const tool = await installer.install('osv-scanner', {
+    path: values['osv-scanner-path'],
+    version: values['osv-scanner-version'],
+  });
+  const output = join(work, 'osv-scanner.json');
+  const result = await deps.runner.run({
+    tool: 'osv-scanner',
+    command: tool.path,
+    args: osvScanner.args({ path: values.path, output, config }),
+    env: deps.env,
+    okExitCodes: osvScanner.okExitCodes,
+  });
+  if (osvScanner.explainExit(result.exitCode) === 'no-packages') {
+    return { findings: [], version: tool.version, note: 'found no packages to scan (exit 128)' };
+  }
+  const findings = parseOsvReport(await readReport(output, 'osv-scanner'));
+  if (result.exitCode === 0 && findings.length > 0)
+    throw new ReportError('osv-scanner exited 0 but its report lists vulnerabilities');
+  const sarif = findingsToSarif(findings, {
+    name: 'osv-scanner',
+    version: tool.version,
+    uri: 'https://google.github.io/osv-scanner/',
+  });
+  return { findings, sarif: sarif as SarifDocument, version: tool.version };
+}
+
+async function runTrivy(
+  values: Inputs,
+  installer: ToolInstaller,
+  ignoreFile: string | undefined,
+  work: string,
+  deps: ActionDeps,
+): Promise<ScannerRun> {
+  const tool = await installer.install('trivy', {
+    path: values['trivy-path'],
+    version: values['trivy-version'],
+  });
+  const cacheDir = join(deps.env.RUNNER_TOOL_CACHE ?? work, 'trivy-cache');
+  await mkdir(cacheDir, { recursive: true });
+  const output = join(work, 'trivy.json');
+  await deps.runner.run({
+    tool: 'trivy',
+    command: tool.path,
+    args: trivy.fsArgs({
+      path: values.path,
+      output,
+      cacheDir,
+      ignoreFile,
+      dbRepository: values['db-repository'],
+    }),
+    env: deps.env,
+  });
+  const findings = parseTrivyReport(await readReport(output, 'trivy'));
+  const sarifPath = join(work, 'trivy.sarif');
+  await deps.runner.run({
+    tool: 'trivy',
+    command: tool.path,
+    args: trivy.sarifArgs(output, sarifPath),
+    env: deps.env,
+  });
+  let sarif: SarifDocument | undefined;
+  try {
+    sarif = JSON.parse(await readReport(sarifPath, 'trivy convert')) as SarifDocument;
+  } catch (error) {
+    if (error instanceof ReportError) throw error;
+    throw new ReportError(`trivy convert wrote SARIF that is not JSON at ${sarifPath}`);
+  }
+  return { findings, ...(sarif ? { sarif } : {}), version: tool.version };
+}
+
+async function runSyft(values: Inputs, installer: ToolInstaller, work: string, deps: ActionDeps) {
+  const tool = await installer.install('syft', {
+    path: values['syft-path'],
+    version: values['syft-version'],
+  });
+  const files: Partial<Record<SbomFormat, string>> = {};
+  for (const format of values['sbom-formats'])
+    files[format] = join(work, format === 'cyclonedx-json' ? 'sbom.cdx.json' : 'sbom.spdx.json');
+  await deps.runner.run({
+    tool: 'syft',
+    command: tool.path,
+    args: syft.args({ path: values.path, outputs: files }),
+    env: deps.env,
+  });
+  const out: NonNullable<ScanReport['sbom']> = {};
+  for (const [format, path] of Object.entries(files)) {
+    const text = await readReport(path, 'syft');
+    const info = format === 'cyclonedx-json' ? readCycloneDx(text) : readSpdx(text);
+    out[format] = { path, version: info.version, components: info.components };
+  }
+  return { files: out, version: tool.version };
 }

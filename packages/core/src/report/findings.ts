@@ -1,4 +1,4 @@
-import { InvalidValueError } from '../action/errors.ts';
+import { CommandError, InvalidValueError } from '../action/errors.ts';
 
 export const SEVERITIES = ['CRITICAL', 'HIGH', 'MEDIUM', 'LOW', 'UNKNOWN'] as const;
 export type Severity = (typeof SEVERITIES)[number];
@@ -24,8 +24,12 @@ export interface Finding {
   platform?: string;
 }
 
-/** A report that cannot be trusted: the gate fails closed on it. */
-export class ReportError extends InvalidValueError {}
+/** A scanner report that cannot be trusted (missing, empty, unparsable): the gate fails closed on it. */
+export class ReportError extends CommandError {
+  constructor(message: string) {
+    super(message, { tool: 'scanner report' });
+  }
+}
 
 export function parseSeverityList(items: readonly string[]): Set<Severity> {
   const wanted = new Set<Severity>();

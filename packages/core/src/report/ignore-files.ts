@@ -1,7 +1,8 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { parse as parseYaml } from 'yaml';
-import { isRecord, ReportError, str } from './findings.ts';
+import { ConfigurationError } from '../action/errors.ts';
+import { isRecord, str } from './findings.ts';
 
 /** An ignore rule found in a scanner's own ignore file: reported in the summary with its reason. */
 export interface IgnoreRule {
@@ -50,10 +51,11 @@ export function parseTrivyIgnoreYaml(text: string): IgnoreRule[] {
   try {
     doc = parseYaml(text);
   } catch (error) {
-    throw new ReportError(`.trivyignore.yaml is not valid YAML (${(error as Error).message})`);
+    throw new ConfigurationError(`.trivyignore.yaml is not valid YAML (${(error as Error).message})`);
   }
   if (doc === null || doc === undefined) return [];
-  if (!isRecord(doc)) throw new ReportError('.trivyignore.yaml must be a mapping of finding kinds to lists');
+  if (!isRecord(doc))
+    throw new ConfigurationError('.trivyignore.yaml must be a mapping of finding kinds to lists');
   return Object.values(doc).flatMap((entries) =>
     (Array.isArray(entries) ? entries : []).filter(isRecord).map((e) => ({
       scanner: 'trivy' as const,

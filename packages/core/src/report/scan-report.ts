@@ -1,0 +1,118 @@
+import type { Finding, Severity } from './findings.ts';
+import { SEVERITIES } from './findings.ts';
+import type { IgnoreRule } from './ignore-files.ts';
+import { JobSummary } from './job-summary.ts';
+import type { GateResult } from './severity-gate.ts';
+
+/**
+ * The merged report both scan actions write (`report` output). Schema `scan-report/v1`:
+ * - passed: the verdict; severities/ignoreUnfixed: the gate that produced it
+ * - scanners: name → {version, exitCode?, note?}
+ * - counts: scanner → severity → number (every finding)
+ * - failing: the findings that fail the gate, most severe first; findings: all findings
+ * - ignored: rules from the scanners' own ignore files, with reasons; ignoredUnfixed: left out by ignore-unfixed
+ * - sbom: format → {path, version, components} (repo-scan); digest/platforms (image-scan)
+ */
+export interface ScanReport {
+  schema: 'scan-report/v1';
+  tool: 'repo-scan' | 'image-scan';
+  passed: boolean;
+  severities: Severity[];
+  ignoreUnfixed: boolean;
+  scanners: Record<string, { version: string; note?: string }>;
+  counts: GateResult['counts'];
+  failing: Finding[];
+  findings: Finding[];
+  ignored: IgnoreRule[];
+  ignoredUnfixed: Finding[];
+  sbom?: Record<string, { path: string; version: string; components: number }>;
+  digest?: string;
+  platforms?: { platform: string; digest: string; counts: Record<Severity, number> }[];
+}
+
+interface SarifDocument {
+  version?: string;
+  runs?: unknown[];
+}
+
+/** One SARIF file from several (every run kept), for one code-scanning upload. */
+export function mergeSarif(documents: readonly SarifDocument[]): object {
+  return {
+    $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
+    version: '2.1.0',
+    runs: documents.flatMap((d) => d.runs ?? []),
+  };
+}
+
+const TOP = 10;
+
+export function scanSummary(report: ScanReport): JobSummary {
+  const gate = `${report.severities.join(', ')}${report.ignoreUnfixed ? ', fixed only' : ''}`;
+  const s = new JobSummary()
+    .heading(report.tool)
+    .verdict(
+      report.passed,
+      report.passed
+        ? `Passed: no finding at ${gate}`
+        : `Failed: ${report.failing.length} finding(s) at ${gate}`,
+    );
+  if (report.digest !== undefined) s.paragraph(`Scanned ${report.digest}`);
+  s.table(
+    ['scanner', ...SEVERITIES],
+    Object.entries(report.counts).map(([scanner, counts]) => [
+      `${scanner} ${report.scanners[scanner]?.version ?? ''}`.trim(),
+      ...SEVERITIES.map((sev) => String(counts[sev])),
+    ]),
+  );
+  if (report.platforms !== undefined) {
+    s.table(
+      ['platform', 'digest', ...SEVERITIES],
+      report.platforms.map((p) => [
+        p.platform,
+        { text: p.digest, code: true },
+        ...SEVERITIES.map((sev) => String(p.counts[sev])),
+      ]),
+    );
+  }
+  const row = (f: Finding) => [
+    { text: f.id, code: true },
+    f.package,
+    f.installed,
+    f.fixed ?? '—',
+    f.severity,
+    `${f.scanner}${f.platform ? ` (${f.platform})` : ''}`,
+  ];
+  const headers = ['id', 'package', 'installed', 'fixed', 'severity', 'scanner'];
+  if (report.failing.length > 0) {
+    s.heading('Findings that fail the gate', 3).table(headers, report.failing.slice(0, TOP).map(row));
+    if (report.failing.length > TOP) {
+      s.details(`${report.failing.length - TOP} more`, (inner) =>
+        inner.table(headers, report.failing.slice(TOP).map(row)),
+      );
+    }
+  }
+  const others = report.findings.filter((f) => !report.failing.includes(f));
+  if (others.length > 0)
+    s.details(`${others.length} finding(s) below the gate`, (inner) => inner.table(headers, others.map(row)));
+  if (report.ignored.length > 0) {
+    s.details(`${report.ignored.length} ignore rule(s) from the scanners' own files`, (inner) =>
+      inner.table(
+        ['id', 'reason', 'file', 'expires'],
+        report.ignored.map((r) => [
+          { text: r.id, code: true },
+          r.reason || '(no reason given)',
+          r.source,
+          r.expires ?? 'never',
+        ]),
+      ),
+    );
+  }
+  if (report.ignoredUnfixed.length > 0) {
+    s.details(`${report.ignoredUnfixed.length} finding(s) left out by ignore-unfixed`, (inner) =>
+      inner.table(headers, report.ignoredUnfixed.map(row)),
+    );
+  }
+  for (const [name, info] of Object.entries(report.scanners))
+    if (info.note) s.warning(`${name}: ${info.note}`);
+  return s;
+}
