@@ -87,7 +87,7 @@ describe('repo-scan with all three scanners', () => {
 
     expect(r.summary.indexOf('Failed: 3 finding(s)')).toBeLessThan(r.summary.indexOf('<table>'));
     expect(r.summary).toContain('CVE-2019-14697');
-    expect(r.summary).toContain('18 finding(s) below the gate'.replace('18', '24'));
+    expect(r.summary).toContain('24 finding(s) below the gate');
   });
 
   it('fail-on: never reports the same verdict but lets the step pass', () => {

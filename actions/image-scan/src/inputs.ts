@@ -1,4 +1,4 @@
-import { defineOutputs, inputs, ociInputs } from '@chain/core';
+import { defineOutputs, inputs, ociInputs, parseList, parseSeverityList } from '@chain/core';
 
 export const spec = {
   layout: inputs
@@ -6,12 +6,14 @@ export const spec = {
     .required('the OCI layout directory (oci-build output "layout")'),
   digest: ociInputs.digest().required('the layout digest to scan (oci-build output "digest")'),
   platforms: ociInputs.platforms().default(''),
-  severity: inputs.list().default('HIGH,CRITICAL'),
+  severity: inputs.custom('severities', (raw) => parseSeverityList(parseList(raw))).default('HIGH,CRITICAL'),
   'ignore-unfixed': inputs.boolean().default('false'),
   'fail-on': inputs.enum(['findings', 'never']).default('findings'),
   'trivy-version': inputs.string().optional(),
   'trivy-path': inputs.path({ allowOutsideWorkspace: true }).optional(),
-  'db-repository': inputs.string().optional(),
+  'db-repository': inputs
+    .string({ pattern: /^[a-z0-9][\w.:/-]*$/, accepted: 'an OCI repository such as ghcr.io/org/trivy-db' })
+    .optional(),
 } as const;
 
 export const outputs = defineOutputs(['passed', 'counts', 'report', 'sarif', 'digest']);

@@ -1,10 +1,173 @@
-import { ConfigurationError, readInputs } from '@chain/core';
-import { spec } from './inputs.ts';
+import { mkdir, mkdtemp, readFile, symlink, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import {
+  type ActionDeps,
+  CommandError,
+  ConfigurationError,
+  evaluateGate,
+  type Finding,
+  formatPlatform,
+  type LayoutImage,
+  mergeSarif,
+  OciLayout,
+  parseTrivyReport,
+  ReportError,
+  readIgnoreFiles,
+  readInputs,
+  runnerDeps,
+  type ScanReport,
+  scanSummary,
+  ToolInstaller,
+  trivy,
+} from '@chain/core';
+import { outputs, spec } from './inputs.ts';
 
-export async function main(): Promise<void> {
-  readInputs(spec);
-  // Fail closed until the implementation lands: a supply-chain gate that does nothing must not pass.
-  throw new ConfigurationError(
-    'image-scan is not implemented in this revision of the suite (tracked as issue #6); pin a revision where it is.',
+export async function main(deps: ActionDeps = runnerDeps()): Promise<void> {
+  const values = readInputs(spec, deps.inputs, deps.inputContext);
+  const expected = values.digest.toString();
+
+  // The bytes scanned are the bytes that will be pushed: the layout must verify and be this digest.
+  const layout = await OciLayout.open(values.layout);
+  const report = await layout.verify();
+  if (report.root.digest !== expected) {
+    throw new ConfigurationError(
+      `the layout ${values.layout} has top-level digest ${report.root.digest}, but input "digest" is ${expected}: refusing to scan other bytes`,
+      { input: 'digest' },
+    );
+  }
+  const images = selectImages(report.images, values.platforms.map(formatPlatform));
+  if (report.attestations.length > 0)
+    deps.logger.info(`skipping ${report.attestations.length} attestation manifest(s)`);
+
+  const work = await mkdtemp(join(deps.env.RUNNER_TEMP ?? tmpdir(), 'image-scan-'));
+  const ignores = await readIgnoreFiles(deps.inputContext.workspace);
+  const tool = await new ToolInstaller({ logger: deps.logger, runner: deps.runner }).install('trivy', {
+    path: values['trivy-path'],
+    version: values['trivy-version'],
+  });
+  const cacheDir = join(deps.env.RUNNER_TOOL_CACHE ?? work, 'trivy-cache');
+  await mkdir(cacheDir, { recursive: true });
+
+  // Trivy looks only at the first image of an index, so each platform image gets its own view.
+  const perPlatform: { image: LayoutImage; findings: Finding[]; sarif: { runs?: unknown[] } }[] = [];
+  for (const [i, image] of images.entries()) {
+    const view = await platformView(values.layout, image, join(work, `view-${i}`));
+    const output = join(work, `trivy-${i}.json`);
+    const args = trivy.imageArgs({
+      layout: view,
+      output,
+      cacheDir,
+      ignoreFile: ignores.trivyIgnoreFile,
+      dbRepository: values['db-repository'],
+    });
+    await deps.runner.run({ tool: 'trivy', command: tool.path, args, env: deps.env });
+    const findings = parseTrivyReport(await readReport(output), image.platform);
+    const sarifPath = join(work, `trivy-${i}.sarif`);
+    await deps.runner.run({
+      tool: 'trivy',
+      command: tool.path,
+      args: trivy.sarifArgs(output, sarifPath),
+      env: deps.env,
+    });
+    const sarif = JSON.parse(await readReport(sarifPath)) as { runs?: unknown[] };
+    perPlatform.push({ image, findings, sarif });
+  }
+
+  const findings = perPlatform.flatMap((p) => p.findings);
+  const gate = evaluateGate(
+    findings,
+    { severities: values.severity, ignoreUnfixed: values['ignore-unfixed'] },
+    ['trivy'],
   );
+  const platformCounts = perPlatform.map((p) => ({
+    platform: p.image.platform,
+    digest: p.image.digest,
+    counts: evaluateGate(p.findings, { severities: values.severity, ignoreUnfixed: false }, ['trivy']).counts
+      .trivy ?? { CRITICAL: 0, HIGH: 0, MEDIUM: 0, LOW: 0, UNKNOWN: 0 },
+  }));
+  const scan: ScanReport = {
+    schema: 'scan-report/v1',
+    tool: 'image-scan',
+    passed: gate.passed,
+    severities: [...values.severity],
+    ignoreUnfixed: values['ignore-unfixed'],
+    scanners: { trivy: { version: tool.version } },
+    counts: gate.counts,
+    failing: gate.failing,
+    findings,
+    ignored: ignores.rules.filter((r) => r.scanner === 'trivy'),
+    ignoredUnfixed: gate.ignoredUnfixed,
+    digest: expected,
+    platforms: platformCounts,
+  };
+  const reportPath = join(work, 'report.json');
+  const sarifPath = join(work, 'results.sarif');
+  await writeFile(reportPath, `${JSON.stringify(scan, null, 2)}\n`);
+  await writeFile(sarifPath, `${JSON.stringify(mergeSarif(perPlatform.map((p) => p.sarif)), null, 2)}\n`);
+  const counts = {
+    ...gate.counts,
+    platforms: Object.fromEntries(platformCounts.map((p) => [p.platform, p.counts])),
+  };
+  outputs.write(
+    {
+      passed: String(gate.passed),
+      counts: JSON.stringify(counts),
+      report: reportPath,
+      sarif: sarifPath,
+      digest: expected,
+    },
+    deps.outputs,
+  );
+  await deps.writeSummary(scanSummary(scan));
+
+  if (!gate.passed) {
+    const first = gate.failing.slice(0, 3).map((f) => `${f.id} in ${f.package} (${f.platform})`);
+    const message = `image-scan: ${gate.failing.length} finding(s) at ${[...values.severity].join(', ')} in ${expected} (first: ${first.join(', ')})`;
+    if (values['fail-on'] === 'findings') throw new CommandError(message, { tool: 'image-scan' });
+    deps.logger.warning(`${message} (fail-on: never, so the step passes)`);
+  }
+}
+
+function selectImages(images: LayoutImage[], wanted: string[]): LayoutImage[] {
+  if (wanted.length === 0) return images;
+  const missing = wanted.filter((p) => !images.some((i) => i.platform === p));
+  if (missing.length > 0) {
+    throw new ConfigurationError(
+      `Input "platforms": the layout has no image for ${missing.join(', ')} (it has ${images.map((i) => i.platform).join(', ')})`,
+      { input: 'platforms' },
+    );
+  }
+  return images.filter((i) => wanted.includes(i.platform));
+}
+
+/** An OCI layout holding only this image: its own index.json, and `blobs/` linked to the original (no copy). */
+async function platformView(layout: string, image: LayoutImage, dir: string): Promise<string> {
+  await mkdir(dir, { recursive: true });
+  await writeFile(join(dir, 'oci-layout'), '{"imageLayoutVersion":"1.0.0"}');
+  const [os = '', architecture = '', variant] = image.platform.split('/');
+  const descriptor = {
+    mediaType: image.mediaType,
+    digest: image.digest,
+    size: image.size,
+    platform: variant === undefined ? { os, architecture } : { os, architecture, variant },
+  };
+  await writeFile(
+    join(dir, 'index.json'),
+    JSON.stringify({
+      schemaVersion: 2,
+      mediaType: 'application/vnd.oci.image.index.v1+json',
+      manifests: [descriptor],
+    }),
+  );
+  await symlink(join(layout, 'blobs'), join(dir, 'blobs'), 'dir');
+  return dir;
+}
+
+async function readReport(path: string): Promise<string> {
+  try {
+    return await readFile(path, 'utf8');
+  } catch {
+    throw new ReportError(`trivy wrote no report at ${path}; refusing to pass without one`);
+  }
 }
