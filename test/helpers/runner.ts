@@ -4,6 +4,17 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { repoRoot } from './actions.ts';
 
+/**
+ * Steps under test may reach only loopback: any other HTTP(S) request goes to a proxy on a closed
+ * loopback port and fails at once, so no test can download anything by accident.
+ */
+export const LOOPBACK_ONLY: NodeJS.ProcessEnv = {
+  NODE_USE_ENV_PROXY: '1',
+  HTTP_PROXY: 'http://127.0.0.1:9',
+  HTTPS_PROXY: 'http://127.0.0.1:9',
+  NO_PROXY: '127.0.0.1,localhost,::1',
+};
+
 export interface RunnerResult {
   status: number | null;
   stdout: string;
@@ -69,6 +80,7 @@ function prepare(action: string, entry: 'main' | 'post', options: RunOptions): P
     GITHUB_ENV: files.env,
     RUNNER_TEMP: mkdtempSync(join(tmpdir(), 'runner-temp-')),
     RUNNER_TOOL_CACHE: mkdtempSync(join(tmpdir(), 'runner-tools-')),
+    ...LOOPBACK_ONLY,
     ...options.env,
   };
   for (const [k, v] of Object.entries(options.inputs ?? {}))

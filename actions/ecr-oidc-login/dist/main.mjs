@@ -3,7 +3,8 @@ const require = __createRequire(import.meta.url);
 import {
   main,
   runMain
-} from "./chunks/chunk-BYJTQ2ER.mjs";
+} from "./chunks/chunk-YXAXZYD6.mjs";
+import "./chunks/chunk-MZW4HN5P.mjs";
 
 // actions/ecr-oidc-login/src/main.ts
 await runMain(main);

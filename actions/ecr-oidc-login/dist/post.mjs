@@ -3,7 +3,8 @@ const require = __createRequire(import.meta.url);
 import {
   post,
   runPost
-} from "./chunks/chunk-BYJTQ2ER.mjs";
+} from "./chunks/chunk-YXAXZYD6.mjs";
+import "./chunks/chunk-MZW4HN5P.mjs";
 
 // actions/ecr-oidc-login/src/post.ts
 await runPost(post);

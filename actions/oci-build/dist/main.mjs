@@ -1,5 +1,6 @@
 import { createRequire as __createRequire } from 'node:module';
 const require = __createRequire(import.meta.url);
+import "./chunks/chunk-MZW4HN5P.mjs";
 
 // packages/core/src/exec/tool-runner.ts
 import { spawn } from "node:child_process";

@@ -5,7 +5,6 @@ import { arch as osArch, platform as osPlatform, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import * as toolCache from '@actions/tool-cache';
 import { CommandError, ConfigurationError } from '../action/errors.ts';
 import type { Logger } from '../action/logger.ts';
 import type { ToolRunner } from '../exec/tool-runner.ts';
@@ -53,6 +52,11 @@ export interface ToolInstallerOptions {
   downloadTimeoutMs?: number;
 }
 
+/** @actions/tool-cache (with its HTTP client) is loaded only when a tool is actually looked up. */
+function toolCache(): Promise<typeof import('@actions/tool-cache')> {
+  return import('@actions/tool-cache');
+}
+
 export const PINNED_TOOLS: ToolManifest = pinnedManifest as ToolManifest;
 
 /**
@@ -96,7 +100,7 @@ export class ToolInstaller {
       );
     }
     const arch = this.platformKey.split('-')[1] ?? osArch();
-    const cached = this.findCached(name, pin.version, arch);
+    const cached = await this.findCached(name, pin.version, arch);
     if (cached !== undefined) {
       const path = join(cached, pin.binary);
       await assertExecutable(path, name);
@@ -106,9 +110,9 @@ export class ToolInstaller {
     return this.download(name, pin, asset, arch);
   }
 
-  private findCached(name: string, version: string, arch: string): string | undefined {
+  private async findCached(name: string, version: string, arch: string): Promise<string | undefined> {
     if (!process.env.RUNNER_TOOL_CACHE) return undefined;
-    const dir = toolCache.find(name, version, arch);
+    const dir = (await toolCache()).find(name, version, arch);
     return dir === '' ? undefined : dir;
   }
 
@@ -149,7 +153,7 @@ export class ToolInstaller {
         });
       });
       const installed = process.env.RUNNER_TOOL_CACHE
-        ? await toolCache.cacheDir(dir, name, pin.version, arch)
+        ? await (await toolCache()).cacheDir(dir, name, pin.version, arch)
         : dir;
       const path = join(installed, pin.binary);
       await assertExecutable(path, name);
