@@ -131,6 +131,14 @@ export { readCycloneDx, readSpdx, type SbomInfo } from './report/sbom.ts';
 export { mergeSarif, type ScanReport, scanSummary } from './report/scan-report.ts';
 export { evaluateGate, type GateOptions, type GateResult, sortFindings } from './report/severity-gate.ts';
 export { parseTrivyReport } from './report/trivy-report.ts';
+export {
+  anchoredRegExp,
+  parseTrustedRoot,
+  SignatureError,
+  type SignerPolicy,
+  type VerifiedSignature,
+  verifyBundle,
+} from './sigstore/bundle-verifier.ts';
 export type { BuildRequest } from './tools/build-request.ts';
 export { buildah } from './tools/buildah.ts';
 export { buildx } from './tools/buildx.ts';

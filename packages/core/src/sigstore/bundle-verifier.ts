@@ -1,0 +1,145 @@
+import { createHash, createPublicKey } from 'node:crypto';
+import { bundleFromJSON, isBundleWithDsseEnvelope } from '@sigstore/bundle';
+import { TrustedRoot } from '@sigstore/protobuf-specs';
+import { toSignedEntity, toTrustMaterial, Verifier } from '@sigstore/verify';
+import { ConfigurationError } from '../action/errors.ts';
+
+/** Who must have signed: an exact identity or an anchored regular expression, and the OIDC issuer; or a key. */
+export interface SignerPolicy {
+  identity?: string | undefined;
+  identityRegExp?: RegExp | undefined;
+  issuer?: string | undefined;
+  /** PEM public key, for key-based signatures (then identity and issuer do not apply). */
+  publicKey?: string | undefined;
+}
+
+export interface VerifiedSignature {
+  identity: string | undefined;
+  issuer: string | undefined;
+  mediaType: string;
+}
+
+/** A signature that does not verify, or does not match the policy. */
+export class SignatureError extends ConfigurationError {}
+
+/** Anchors a user's identity pattern (cosign's regexps are unanchored Go regexps: a common footgun). */
+export function anchoredRegExp(pattern: string): RegExp {
+  const anchored = `${pattern.startsWith('^') ? '' : '^'}${pattern}${pattern.endsWith('$') ? '' : '$'}`;
+  try {
+    return new RegExp(anchored);
+  } catch (error) {
+    throw new ConfigurationError(
+      `"${pattern}" is not a valid regular expression (${(error as Error).message})`,
+    );
+  }
+}
+
+export function parseTrustedRoot(json: unknown): TrustedRoot {
+  try {
+    return TrustedRoot.fromJSON(json);
+  } catch (error) {
+    throw new ConfigurationError(
+      `the trusted root is not a Sigstore TrustedRoot document (${(error as Error).message})`,
+    );
+  }
+}
+
+/**
+ * Verifies a Sigstore bundle (v0.1–v0.3): signature, certificate chain to the trusted root's CAs, SCTs,
+ * transparency-log proofs and timestamps (all by @sigstore/verify), then the policy. For a DSSE bundle
+ * carrying an in-toto statement, `artifact`'s SHA-256 must be one of the statement's subjects.
+ */
+export function verifyBundle(
+  bundleJson: unknown,
+  options: {
+    trustedRoot: TrustedRoot;
+    policy: SignerPolicy;
+    artifact?: Buffer | undefined;
+    artifactDigest?: string | undefined;
+  },
+): VerifiedSignature {
+  let bundle: ReturnType<typeof bundleFromJSON>;
+  try {
+    bundle = bundleFromJSON(bundleJson);
+  } catch (error) {
+    throw new SignatureError(`the bundle is malformed: ${(error as Error).message}`);
+  }
+  requireValidityStarts(options.trustedRoot);
+  const { policy } = options;
+  const keyFinder =
+    policy.publicKey === undefined
+      ? undefined
+      : () => ({ publicKey: createPublicKey(policy.publicKey ?? ''), validFor: () => true });
+  const trust = toTrustMaterial(options.trustedRoot, keyFinder);
+  const verifier = new Verifier(trust, {
+    tlogThreshold: 1,
+    ctlogThreshold: policy.publicKey === undefined ? 1 : 0,
+  });
+
+  const dsse = isBundleWithDsseEnvelope(bundle);
+  let signer: ReturnType<Verifier['verify']>;
+  try {
+    const entity = toSignedEntity(bundle, dsse ? undefined : options.artifact);
+    signer = verifier.verify(
+      entity,
+      policy.publicKey !== undefined
+        ? {}
+        : {
+            ...(policy.identity !== undefined ? { subjectAlternativeName: policy.identity } : {}),
+            ...(policy.identityRegExp !== undefined ? { subjectAlternativeName: policy.identityRegExp } : {}),
+            ...(policy.issuer !== undefined ? { extensions: { issuer: policy.issuer } } : {}),
+          },
+    );
+  } catch (error) {
+    throw new SignatureError(`the signature does not verify: ${(error as Error).message}`);
+  }
+  const content = bundle.content;
+  if (
+    content.$case === 'dsseEnvelope' &&
+    (options.artifact !== undefined || options.artifactDigest !== undefined)
+  ) {
+    const digest =
+      options.artifactDigest ??
+      createHash('sha256')
+        .update(options.artifact ?? Buffer.alloc(0))
+        .digest('hex');
+    requireSubject(content.dsseEnvelope.payload, content.dsseEnvelope.payloadType, digest);
+  }
+  return {
+    identity: signer.identity?.subjectAlternativeName,
+    issuer: signer.identity?.extensions?.issuer,
+    mediaType: bundle.mediaType,
+  };
+}
+
+function requireSubject(payload: Buffer, payloadType: string, sha256Hex: string): void {
+  if (payloadType !== 'application/vnd.in-toto+json')
+    throw new SignatureError(`unexpected DSSE payload type ${payloadType}`);
+  let statement: { subject?: { digest?: Record<string, string> }[] };
+  try {
+    statement = JSON.parse(payload.toString('utf8')) as typeof statement;
+  } catch {
+    throw new SignatureError('the DSSE payload is not a JSON in-toto statement');
+  }
+  if (!(statement.subject ?? []).some((s) => s.digest?.sha256 === sha256Hex)) {
+    throw new SignatureError(`the signed statement's subjects do not include sha256:${sha256Hex}`);
+  }
+}
+
+/**
+ * Every authority of a trusted root must say from when it is valid. A missing start is a malformed root,
+ * not an unbounded validity (sigstore-conformance: trust-root-*-missing-validity-start).
+ */
+function requireValidityStarts(root: TrustedRoot): void {
+  const problems: string[] = [];
+  for (const log of root.tlogs)
+    if (log.publicKey?.validFor?.start === undefined) problems.push(`transparency log ${log.baseUrl}`);
+  for (const log of root.ctlogs)
+    if (log.publicKey?.validFor?.start === undefined) problems.push(`CT log ${log.baseUrl}`);
+  for (const ca of root.certificateAuthorities)
+    if (ca.validFor?.start === undefined) problems.push(`certificate authority ${ca.uri}`);
+  for (const tsa of root.timestampAuthorities)
+    if (tsa.validFor?.start === undefined) problems.push(`timestamp authority ${tsa.uri}`);
+  if (problems.length > 0)
+    throw new SignatureError(`the trusted root is malformed: no validity start for ${problems.join(', ')}`);
+}
