@@ -139,6 +139,15 @@ export {
   type VerifiedSignature,
   verifyBundle,
 } from './sigstore/bundle-verifier.ts';
+export {
+  ANNOTATION as COSIGN_ANNOTATION,
+  appendSignature,
+  layerDescriptor,
+  SIMPLE_SIGNING_MEDIA_TYPE,
+  type SignatureLayer,
+  signatureTag,
+  simpleSigningPayload,
+} from './sigstore/cosign-classic.ts';
 export type { BuildRequest } from './tools/build-request.ts';
 export { buildah } from './tools/buildah.ts';
 export { buildx } from './tools/buildx.ts';
