@@ -148,6 +148,12 @@ export {
   signatureTag,
   simpleSigningPayload,
 } from './sigstore/cosign-classic.ts';
+export {
+  type KyvernoPolicyOptions,
+  kyvernoPolicy,
+  kyvernoPolicyYaml,
+  type PolicyKind,
+} from './sigstore/kyverno-policy.ts';
 export type { BuildRequest } from './tools/build-request.ts';
 export { buildah } from './tools/buildah.ts';
 export { buildx } from './tools/buildx.ts';
