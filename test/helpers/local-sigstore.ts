@@ -1,0 +1,146 @@
+import { createHash, generateKeyPairSync } from 'node:crypto';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import {
+  fulcioHandler,
+  type HandlerFn,
+  initializeCA,
+  initializeCTLog,
+  initializeTLog,
+  rekorHandler,
+} from '@sigstore/mock';
+
+/**
+ * A local Sigstore on a real HTTP server on loopback, built from @sigstore/mock's CA, CT log and
+ * transparency log, with the trusted root of exactly those keys. The two pitfalls recorded in
+ * shared/notes/sigstore.md are handled: one shared clock in whole seconds, and proposed `dsse` entries
+ * canonicalised as real Rekor does before they are logged.
+ */
+export interface LocalSigstore {
+  fulcioURL: string;
+  rekorURL: string;
+  trustedRoot: Record<string, unknown>;
+  stop(): Promise<void>;
+}
+
+const key = () => generateKeyPairSync('ec', { namedCurve: 'prime256v1' });
+const b64 = (b: ArrayBufferView | Buffer) =>
+  Buffer.from(b.buffer, b.byteOffset, b.byteLength).toString('base64');
+
+/** What real Rekor stores for a dsse v0.0.1 entry: hashes and signatures, not the proposed content. */
+function canonicalDsse(body: string): string {
+  const proposed = JSON.parse(body) as {
+    kind?: string;
+    apiVersion?: string;
+    spec?: { proposedContent?: { envelope: string; verifiers: string[] } };
+  };
+  if (proposed.kind !== 'dsse' || proposed.spec?.proposedContent === undefined) return body;
+  const { envelope, verifiers } = proposed.spec.proposedContent;
+  const parsed = JSON.parse(envelope) as { payload: string; signatures: { sig: string }[] };
+  const sha = (data: Buffer | string) => createHash('sha256').update(data).digest('hex');
+  return JSON.stringify({
+    kind: 'dsse',
+    apiVersion: '0.0.1',
+    spec: {
+      envelopeHash: { algorithm: 'sha256', value: sha(envelope) },
+      payloadHash: { algorithm: 'sha256', value: sha(Buffer.from(parsed.payload, 'base64')) },
+      signatures: parsed.signatures.map((s, i) => ({
+        signature: s.sig,
+        verifier: verifiers[i] ?? verifiers[0],
+      })),
+    },
+  });
+}
+
+export async function startLocalSigstore(): Promise<LocalSigstore> {
+  const server = http.createServer();
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const fulcioURL = `${base}/fulcio`;
+  const rekorURL = `${base}/rekor`;
+  const clock = new Date(Math.floor(Date.now() / 1000) * 1000);
+
+  const ctKey = key();
+  const ctlog = await initializeCTLog(ctKey, clock);
+  const ca = await initializeCA(key(), ctlog, clock);
+  const tlogKey = key();
+  const tlog = await initializeTLog(rekorURL, tlogKey, clock);
+  const routes = new Map<string, HandlerFn>();
+  const fulcio = fulcioHandler(ca, { strict: true });
+  const rekor = rekorHandler(tlog, { strict: true });
+  routes.set(`/fulcio${fulcio.path}`, fulcio.fn);
+  routes.set(`/rekor${rekor.path}`, (body) => rekor.fn(canonicalDsse(body)));
+
+  server.on('request', (req, res) => {
+    let body = '';
+    req.on('data', (d: Buffer) => {
+      body += d.toString();
+    });
+    req.on('end', async () => {
+      const handler = routes.get((req.url ?? '').split('?')[0] ?? '');
+      if (handler === undefined || req.method !== 'POST') {
+        res.writeHead(404).end();
+        return;
+      }
+      try {
+        const result = await handler(body);
+        res
+          .writeHead(result.statusCode, { 'content-type': result.contentType ?? 'application/json' })
+          .end(result.response);
+      } catch (error) {
+        res.writeHead(500).end(String(error));
+      }
+    });
+  });
+
+  const start = clock.toISOString();
+  const spki = (k: ReturnType<typeof key>) => k.publicKey.export({ format: 'der', type: 'spki' });
+  const trustedRoot = {
+    mediaType: 'application/vnd.dev.sigstore.trustedroot+json;version=0.1',
+    certificateAuthorities: [
+      {
+        subject: { organization: 'local', commonName: 'local fulcio' },
+        uri: fulcioURL,
+        certChain: { certificates: [{ rawBytes: b64(ca.rootCertificate) }] },
+        validFor: { start },
+      },
+    ],
+    tlogs: [
+      {
+        baseUrl: rekorURL,
+        hashAlgorithm: 'SHA2_256',
+        publicKey: {
+          rawBytes: b64(spki(tlogKey)),
+          keyDetails: 'PKIX_ECDSA_P256_SHA_256',
+          validFor: { start },
+        },
+        logId: { keyId: createHash('sha256').update(spki(tlogKey)).digest('base64') },
+      },
+    ],
+    ctlogs: [
+      {
+        baseUrl: `${base}/ctlog`,
+        hashAlgorithm: 'SHA2_256',
+        publicKey: { rawBytes: b64(spki(ctKey)), keyDetails: 'PKIX_ECDSA_P256_SHA_256', validFor: { start } },
+        logId: { keyId: b64(ctlog.logID) },
+      },
+    ],
+    timestampAuthorities: [],
+  };
+  return {
+    fulcioURL,
+    rekorURL,
+    trustedRoot,
+    stop: () => new Promise<void>((r) => server.close(() => r())),
+  };
+}
+
+/** A GitHub-shaped OIDC token for the mock Fulcio (it does not check the signature; SAN = sub). */
+export function githubLikeToken(
+  identity: string,
+  issuer = 'https://token.actions.githubusercontent.com',
+): string {
+  const part = (o: object) => Buffer.from(JSON.stringify(o)).toString('base64url');
+  const now = Math.floor(Date.now() / 1000);
+  return `${part({ alg: 'RS256', typ: 'JWT' })}.${part({ iss: issuer, sub: identity, aud: 'sigstore', iat: now, exp: now + 300 })}.c2ln`;
+}
