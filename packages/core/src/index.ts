@@ -140,12 +140,20 @@ export {
   verifyBundle,
 } from './sigstore/bundle-verifier.ts';
 export {
+  readClassicSignatures,
+  type StoredClassicSignature,
+  storeClassicSignature,
+} from './sigstore/classic-signatures.ts';
+export {
   ANNOTATION as COSIGN_ANNOTATION,
   appendSignature,
+  bundleFromClassicLayer,
+  classicLayerFromBundle,
   layerDescriptor,
   SIMPLE_SIGNING_MEDIA_TYPE,
   type SignatureLayer,
   signatureTag,
+  signedDigestOf,
   simpleSigningPayload,
 } from './sigstore/cosign-classic.ts';
 export {

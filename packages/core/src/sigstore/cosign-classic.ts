@@ -90,3 +90,110 @@ export function appendSignature(
   };
   return { manifest, added: !duplicate };
 }
+
+interface SerializedBundleLike {
+  verificationMaterial?: {
+    certificate?: { rawBytes: string };
+    x509CertificateChain?: { certificates: { rawBytes: string }[] };
+    tlogEntries?: {
+      logIndex: string;
+      logId: { keyId: string };
+      integratedTime: string;
+      inclusionPromise?: { signedEntryTimestamp: string };
+      canonicalizedBody: string;
+    }[];
+  };
+  messageSignature?: { signature: string };
+}
+
+function pem(der: Buffer): string {
+  const lines = der.toString('base64').match(/.{1,64}/g) ?? [];
+  return `-----BEGIN CERTIFICATE-----\n${lines.join('\n')}\n-----END CERTIFICATE-----\n`;
+}
+
+/**
+ * cosign's `.sig` layer annotations from a message-signature bundle over the simple-signing payload:
+ * the signature, the leaf certificate (PEM), an empty chain (as cosign v3 writes it), and the Rekor v1
+ * bundle (SignedEntryTimestamp + the logged entry), which older verifiers and Kyverno `type: Cosign` need.
+ */
+export function classicLayerFromBundle(bundle: SerializedBundleLike, payload: Buffer): SignatureLayer {
+  const signature = bundle.messageSignature?.signature;
+  const material = bundle.verificationMaterial;
+  const certificate =
+    material?.certificate?.rawBytes ?? material?.x509CertificateChain?.certificates[0]?.rawBytes;
+  const entry = material?.tlogEntries?.[0];
+  if (signature === undefined || entry?.inclusionPromise === undefined) {
+    throw new Error(
+      'classic signatures need a message signature with a Rekor v1 entry carrying a SignedEntryTimestamp',
+    );
+  }
+  const rekorBundle = JSON.stringify({
+    SignedEntryTimestamp: entry.inclusionPromise.signedEntryTimestamp,
+    Payload: {
+      body: entry.canonicalizedBody,
+      integratedTime: Number(entry.integratedTime),
+      logIndex: Number(entry.logIndex),
+      logID: Buffer.from(entry.logId.keyId, 'base64').toString('hex'),
+    },
+  });
+  return {
+    payload,
+    signature,
+    ...(certificate === undefined ? {} : { certificate: pem(Buffer.from(certificate, 'base64')), chain: '' }),
+    rekorBundle,
+  };
+}
+
+/**
+ * The inverse, for verification: a `.sig` layer (annotations + payload) as a Sigstore v0.1 bundle that
+ * @sigstore/verify checks — certificate chain, SCT, the SignedEntryTimestamp, the signature.
+ */
+export function bundleFromClassicLayer(annotations: Record<string, string>, payload: Buffer): unknown {
+  const signature = annotations[ANNOTATION.signature];
+  const certificatePem = annotations[ANNOTATION.certificate];
+  const rekor = annotations[ANNOTATION.bundle];
+  if (signature === undefined || certificatePem === undefined || rekor === undefined) {
+    throw new Error('the .sig layer lacks the signature, certificate or Rekor bundle annotation');
+  }
+  const parsed = JSON.parse(rekor) as {
+    SignedEntryTimestamp: string;
+    Payload: { body: string; integratedTime: number; logIndex: number; logID: string };
+  };
+  const der = Buffer.from(
+    certificatePem.replace(/-----(BEGIN|END) CERTIFICATE-----/g, '').replace(/\s+/g, ''),
+    'base64',
+  );
+  return {
+    mediaType: 'application/vnd.dev.sigstore.bundle+json;version=0.1',
+    verificationMaterial: {
+      x509CertificateChain: { certificates: [{ rawBytes: der.toString('base64') }] },
+      tlogEntries: [
+        {
+          logIndex: String(parsed.Payload.logIndex),
+          logId: { keyId: Buffer.from(parsed.Payload.logID, 'hex').toString('base64') },
+          kindVersion: { kind: 'hashedrekord', version: '0.0.1' },
+          integratedTime: String(parsed.Payload.integratedTime),
+          inclusionPromise: { signedEntryTimestamp: parsed.SignedEntryTimestamp },
+          canonicalizedBody: parsed.Payload.body,
+        },
+      ],
+      timestampVerificationData: { rfc3161Timestamps: [] },
+    },
+    messageSignature: {
+      messageDigest: { algorithm: 'SHA2_256', digest: createHash('sha256').update(payload).digest('base64') },
+      signature,
+    },
+  };
+}
+
+/** The image digest a simple-signing payload vouches for (verifiers check only this, not the reference). */
+export function signedDigestOf(payload: Buffer): string | undefined {
+  try {
+    const parsed = JSON.parse(payload.toString('utf8')) as {
+      critical?: { image?: { 'docker-manifest-digest'?: string } };
+    };
+    return parsed.critical?.image?.['docker-manifest-digest'];
+  } catch {
+    return undefined;
+  }
+}
