@@ -132,6 +132,12 @@ export { mergeSarif, type ScanReport, scanSummary } from './report/scan-report.t
 export { evaluateGate, type GateOptions, type GateResult, sortFindings } from './report/severity-gate.ts';
 export { parseTrivyReport } from './report/trivy-report.ts';
 export {
+  BUNDLE_MEDIA_TYPE,
+  COSIGN_SIGN_PREDICATE,
+  readBundleReferrers,
+  storeBundleReferrer,
+} from './sigstore/bundle-referrers.ts';
+export {
   anchoredRegExp,
   parseTrustedRoot,
   SignatureError,

@@ -1,0 +1,104 @@
+import { createHash } from 'node:crypto';
+import { Digest } from '../oci/digest.ts';
+import type { ImageReference } from '../oci/image-reference.ts';
+import { MediaType } from '../oci/media-types.ts';
+import type { Descriptor, ImageIndexDocument } from '../oci/oci-layout.ts';
+import type { RegistryClient } from '../oci/registry-client.ts';
+
+export const BUNDLE_MEDIA_TYPE = 'application/vnd.dev.sigstore.bundle.v0.3+json';
+export const COSIGN_SIGN_PREDICATE = 'https://sigstore.dev/cosign/sign/v1';
+const EMPTY = Buffer.from('{}');
+
+/**
+ * Stores a Sigstore bundle as cosign v3 does: an OCI 1.1 artifact manifest (artifactType = the bundle
+ * media type, empty config, the bundle as its one layer, `subject` = the image) pushed by digest. Where
+ * the registry has no referrers API, the fallback index tagged `sha256-<hex>` gets the new descriptor
+ * appended (other referrers stay).
+ */
+export async function storeBundleReferrer(
+  client: RegistryClient,
+  image: ImageReference,
+  subject: Descriptor,
+  bundleJson: string,
+  predicateType = COSIGN_SIGN_PREDICATE,
+): Promise<{ manifestDigest: string; fallbackTag: string | undefined }> {
+  const repository = image.repositoryOnly();
+  const bundleBytes = Buffer.from(bundleJson);
+  const layerDigest = await client.uploadBlob(repository, bundleBytes);
+  const emptyDigest = await client.uploadBlob(repository, EMPTY);
+  const annotations = {
+    'dev.sigstore.bundle.content': 'dsse-envelope',
+    'dev.sigstore.bundle.predicateType': predicateType,
+  };
+  const manifest = {
+    schemaVersion: 2,
+    mediaType: MediaType.ociManifest,
+    artifactType: BUNDLE_MEDIA_TYPE,
+    config: {
+      mediaType: MediaType.ociEmpty,
+      digest: emptyDigest,
+      size: EMPTY.length,
+      data: EMPTY.toString('base64'),
+    },
+    layers: [{ mediaType: BUNDLE_MEDIA_TYPE, digest: layerDigest, size: bundleBytes.length }],
+    subject: { mediaType: subject.mediaType, digest: subject.digest, size: subject.size },
+    annotations,
+  };
+  const bytes = Buffer.from(JSON.stringify(manifest));
+  const manifestDigest = await client.putManifest(
+    repository,
+    `sha256:${createHash('sha256').update(bytes).digest('hex')}`,
+    bytes,
+    MediaType.ociManifest,
+  );
+
+  // A registry with the referrers API indexes the subject itself; otherwise maintain the fallback tag.
+  const { via } = await client.referrers(repository, subject.digest);
+  if (via === 'api') return { manifestDigest, fallbackTag: undefined };
+  const fallbackTag = Digest.parse(subject.digest).toTagStem();
+  const existing = await client.getManifest(repository, fallbackTag);
+  const index: ImageIndexDocument =
+    existing === undefined
+      ? { schemaVersion: 2, mediaType: MediaType.ociIndex, manifests: [] }
+      : (JSON.parse(existing.bytes.toString('utf8')) as ImageIndexDocument);
+  if (!index.manifests.some((m) => m.digest === manifestDigest)) {
+    index.manifests.push({
+      mediaType: MediaType.ociManifest,
+      digest: manifestDigest,
+      size: bytes.length,
+      artifactType: BUNDLE_MEDIA_TYPE,
+      annotations,
+    });
+    await client.putManifest(repository, fallbackTag, Buffer.from(JSON.stringify(index)), MediaType.ociIndex);
+  }
+  return { manifestDigest, fallbackTag };
+}
+
+/** Every Sigstore bundle stored as a referrer of the digest (referrers API or fallback tag), as JSON. */
+export async function readBundleReferrers(
+  client: RegistryClient,
+  image: ImageReference,
+  digest: string,
+): Promise<{ manifestDigest: string; bundle: unknown; predicateType: string | undefined }[]> {
+  const repository = image.repositoryOnly();
+  const { manifests } = await client.referrers(repository, digest, BUNDLE_MEDIA_TYPE);
+  const out = [];
+  for (const descriptor of manifests) {
+    const manifest = await client.getManifest(repository, descriptor.digest);
+    if (manifest === undefined) continue;
+    const doc = JSON.parse(manifest.bytes.toString('utf8')) as {
+      layers?: Descriptor[];
+      subject?: Descriptor;
+      annotations?: Record<string, string>;
+    };
+    const layer = doc.layers?.find((l) => l.mediaType === BUNDLE_MEDIA_TYPE);
+    if (layer === undefined || doc.subject?.digest !== digest) continue;
+    const bundle = JSON.parse((await client.getBlob(repository, layer.digest)).toString('utf8')) as unknown;
+    out.push({
+      manifestDigest: descriptor.digest,
+      bundle,
+      predicateType: doc.annotations?.['dev.sigstore.bundle.predicateType'],
+    });
+  }
+  return out;
+}

@@ -1,0 +1,114 @@
+// Sigstore bundles stored as OCI 1.1 referrers in the real docker-registry (no referrers API there, so
+// the `sha256-<hex>` fallback index), read back and verified against the local Sigstore's root.
+
+import {
+  BUNDLE_MEDIA_TYPE,
+  COSIGN_SIGN_PREDICATE,
+  Digest,
+  ImageReference,
+  MemoryLogger,
+  parseTrustedRoot,
+  RegistryClient,
+  readBundleReferrers,
+  storeBundleReferrer,
+  verifyBundle,
+} from '@chain/core';
+import { bundleToJSON } from '@sigstore/bundle';
+import { DSSEBundleBuilder, FulcioSigner, RekorWitness } from '@sigstore/sign';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { githubLikeToken, type LocalSigstore, startLocalSigstore } from './helpers/local-sigstore.ts';
+import { type LocalRegistry, startRegistry } from './helpers/registry.ts';
+
+const ISSUER = 'https://token.actions.githubusercontent.com';
+const ALICE = 'https://github.com/acme/app/.github/workflows/publish.yml@refs/heads/main';
+const BOB = 'https://github.com/acme/release/.github/workflows/countersign.yml@refs/heads/main';
+let sigstore: LocalSigstore;
+let registry: LocalRegistry;
+beforeAll(async () => {
+  [sigstore, registry] = await Promise.all([startLocalSigstore(), startRegistry()]);
+});
+afterAll(async () => {
+  await Promise.all([sigstore?.stop(), registry?.stop()]);
+});
+
+async function signBundle(identity: string, digest: Digest): Promise<string> {
+  const statement = Buffer.from(
+    JSON.stringify({
+      _type: 'https://in-toto.io/Statement/v1',
+      subject: [{ digest: { sha256: digest.hex } }],
+      predicateType: COSIGN_SIGN_PREDICATE,
+      predicate: {},
+    }),
+  );
+  const signer = new FulcioSigner({
+    fulcioBaseURL: sigstore.fulcioURL,
+    identityProvider: { getToken: async () => githubLikeToken(identity) },
+  });
+  const builder = new DSSEBundleBuilder({
+    signer,
+    witnesses: [new RekorWitness({ rekorBaseURL: sigstore.rekorURL, entryType: 'dsse' })],
+  });
+  return JSON.stringify(
+    bundleToJSON(await builder.create({ data: statement, type: 'application/vnd.in-toto+json' })),
+  );
+}
+
+describe('bundle signatures as OCI 1.1 referrers', () => {
+  it('two signers: both referrers land in the fallback index, read back, and verify against the subject digest', async () => {
+    const client = new RegistryClient({ logger: new MemoryLogger(), tlsVerify: false });
+    const image = ImageReference.parse(`${registry.host}/acme/app`);
+    // The subject: a real manifest in the repository.
+    const config = Buffer.from('{"architecture":"amd64","os":"linux"}');
+    const configDigest = await client.uploadBlob(image, config);
+    const manifestBytes = Buffer.from(
+      JSON.stringify({
+        schemaVersion: 2,
+        mediaType: 'application/vnd.oci.image.manifest.v1+json',
+        config: {
+          mediaType: 'application/vnd.oci.image.config.v1+json',
+          digest: configDigest,
+          size: config.length,
+        },
+        layers: [],
+      }),
+    );
+    const subjectDigest = await client.putManifest(
+      image,
+      'v1',
+      manifestBytes,
+      'application/vnd.oci.image.manifest.v1+json',
+    );
+    const subject = {
+      mediaType: 'application/vnd.oci.image.manifest.v1+json',
+      digest: subjectDigest,
+      size: manifestBytes.length,
+    };
+    const digest = Digest.parse(subjectDigest);
+
+    const first = await storeBundleReferrer(client, image, subject, await signBundle(ALICE, digest));
+    await storeBundleReferrer(client, image, subject, await signBundle(BOB, digest));
+    expect(first.fallbackTag).toBe(digest.toTagStem());
+    const index = await client.getManifest(image, digest.toTagStem());
+    const entries = (JSON.parse(index?.bytes.toString() ?? '{}') as { manifests: { artifactType: string }[] })
+      .manifests;
+    expect(entries.map((m) => m.artifactType)).toEqual([BUNDLE_MEDIA_TYPE, BUNDLE_MEDIA_TYPE]);
+
+    const stored = await readBundleReferrers(client, image, subjectDigest);
+    expect(stored).toHaveLength(2);
+    expect(stored.every((s) => s.predicateType === COSIGN_SIGN_PREDICATE)).toBe(true);
+    const trustedRoot = parseTrustedRoot(sigstore.trustedRoot);
+    const identities = stored.map(
+      (s) =>
+        verifyBundle(s.bundle, { trustedRoot, policy: { issuer: ISSUER }, artifactDigest: digest.hex })
+          .identity,
+    );
+    expect(identities).toEqual([ALICE, BOB]);
+    expect(() =>
+      verifyBundle(stored[0]?.bundle, {
+        trustedRoot,
+        policy: { issuer: ISSUER },
+        artifactDigest: '9'.repeat(64),
+      }),
+    ).toThrow(/subjects do not include/);
+  });
+});
