@@ -17,14 +17,19 @@ import {
   verifyBundle,
 } from '@chain/core';
 import { bundleToJSON } from '@sigstore/bundle';
-import { FulcioSigner, MessageSignatureBundleBuilder, RekorWitness } from '@sigstore/sign';
+import { MessageSignatureBundleBuilder, RekorWitness } from '@sigstore/sign';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { githubLikeToken, type LocalSigstore, startLocalSigstore } from './helpers/local-sigstore.ts';
+import {
+  ALICE,
+  BOB,
+  GITHUB_ISSUER,
+  keylessSigner,
+  type LocalSigstore,
+  startLocalSigstore,
+} from './helpers/local-sigstore.ts';
 import { type LocalRegistry, startRegistry } from './helpers/registry.ts';
 
-const ISSUER = 'https://token.actions.githubusercontent.com';
-const ALICE = 'https://github.com/acme/app/.github/workflows/publish.yml@refs/heads/main';
-const BOB = 'https://github.com/acme/release/.github/workflows/countersign.yml@refs/heads/main';
+const ISSUER = GITHUB_ISSUER;
 let sigstore: LocalSigstore;
 let registry: LocalRegistry;
 
@@ -37,10 +42,7 @@ afterAll(async () => {
 
 async function signClassic(identity: string, image: ImageReference, digest: Digest) {
   const payload = simpleSigningPayload(image, digest);
-  const signer = new FulcioSigner({
-    fulcioBaseURL: sigstore.fulcioURL,
-    identityProvider: { getToken: async () => githubLikeToken(identity) },
-  });
+  const signer = keylessSigner(sigstore, identity);
   const builder = new MessageSignatureBundleBuilder({
     signer,
     witnesses: [new RekorWitness({ rekorBaseURL: sigstore.rekorURL })],

@@ -1,14 +1,6 @@
 // image-scan, bundled, on layouts built by real buildah (and a synthetic BuildKit-shaped one with
 // attestation manifests), with the trivy stand-in replaying a recorded real report per platform.
-import {
-  cpSync,
-  existsSync,
-  lstatSync,
-  mkdtempSync,
-  readFileSync,
-  readlinkSync,
-  writeFileSync,
-} from 'node:fs';
+import { cpSync, lstatSync, mkdtempSync, readFileSync, readlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { OciLayout } from '@chain/core';
@@ -16,7 +8,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { repoRoot } from './helpers/actions.ts';
 import { writeSyntheticLayout } from './helpers/layout-fixture.ts';
 import { buildahLayout } from './helpers/real-tools.ts';
-import { type RunnerResult, runBundle } from './helpers/runner.ts';
+import { runBundle, standInLog, userErrorLine } from './helpers/runner.ts';
 
 let multi: string;
 let multiDigest: string;
@@ -26,25 +18,16 @@ beforeAll(async () => {
 });
 
 function scan(inputs: Record<string, string>, env: NodeJS.ProcessEnv = {}) {
-  const log = join(mkdtempSync(join(tmpdir(), 'standin-log-')), 'calls.jsonl');
+  const log = standInLog();
   const r = runBundle('image-scan', 'main', {
     inputs: { 'trivy-path': join(repoRoot, 'test', 'stand-ins', 'trivy'), ...inputs },
-    env: { STANDIN_LOG: log, ...env },
+    env: { ...log.env, ...env },
   });
-  const calls = existsSync(log)
-    ? readFileSync(log, 'utf8')
-        .trim()
-        .split('\n')
-        .map((l) => JSON.parse(l) as { tool: string; argv: string[] })
-    : [];
+  const calls = log.calls();
   return { r, images: calls.filter((c) => c.argv[0] === 'image'), calls };
 }
 
-function errorLine(r: RunnerResult): string {
-  const line = r.stdout.split('\n').find((l) => l.startsWith('::error::')) ?? '';
-  expect(line).not.toContain('a bug in this action');
-  return line;
-}
+const errorLine = userErrorLine;
 
 const inputOf = (argv: string[]) => argv[argv.indexOf('--input') + 1] ?? '';
 

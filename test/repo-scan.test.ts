@@ -1,11 +1,11 @@
 // repo-scan, bundled, with scanner stand-ins (test/stand-ins) passed through the documented *-path
 // inputs: they check their argv against the real CLIs' syntax and print recorded real reports.
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { repoRoot } from './helpers/actions.ts';
-import { type RunnerResult, runBundle } from './helpers/runner.ts';
+import { runBundle, standInLog, userErrorLine } from './helpers/runner.ts';
 
 const standIns = join(repoRoot, 'test', 'stand-ins');
 const fixture = (path: string) => join(repoRoot, 'test', 'fixtures', 'scanners', path);
@@ -23,28 +23,17 @@ function scan(
   const workspace = mkdtempSync(join(tmpdir(), 'repo-'));
   writeFileSync(join(workspace, 'go.mod'), 'module example.com/app\n');
   setup?.(workspace);
-  const log = join(mkdtempSync(join(tmpdir(), 'standin-log-')), 'calls.jsonl');
+  const log = standInLog();
   const r = runBundle('repo-scan', 'main', {
     inputs: { ...tools, ...inputs },
     workspace,
-    env: { STANDIN_LOG: log, ...env },
+    env: { ...log.env, ...env },
   });
-  const calls = existsSync(log)
-    ? readFileSync(log, 'utf8')
-        .trim()
-        .split('\n')
-        .map((l) => JSON.parse(l) as { tool: string; argv: string[] })
-    : [];
+  const calls = log.calls();
   return { r, calls, workspace };
 }
 
-function errorLine(r: RunnerResult): string {
-  const line = r.stdout.split('\n').find((l) => l.startsWith('::error::')) ?? '';
-  expect(line, 'a failure is a user-facing error, never labelled a bug').not.toContain(
-    'a bug in this action',
-  );
-  return line;
-}
+const errorLine = userErrorLine;
 
 describe('repo-scan with all three scanners', () => {
   it('runs each scanner once, gives one failing verdict, and writes report, SARIF and SBOM', () => {

@@ -9,6 +9,7 @@ import {
   initializeTLog,
   rekorHandler,
 } from '@sigstore/mock';
+import { FulcioSigner } from '@sigstore/sign';
 
 /**
  * A local Sigstore on a real HTTP server on loopback, built from @sigstore/mock's CA, CT log and
@@ -143,4 +144,17 @@ export function githubLikeToken(
   const part = (o: object) => Buffer.from(JSON.stringify(o)).toString('base64url');
   const now = Math.floor(Date.now() / 1000);
   return `${part({ alg: 'RS256', typ: 'JWT' })}.${part({ iss: issuer, sub: identity, aud: 'sigstore', iat: now, exp: now + 300 })}.c2ln`;
+}
+
+export const GITHUB_ISSUER = 'https://token.actions.githubusercontent.com';
+/** Two signers with GitHub workflow identities, for tests where signatures must append. */
+export const ALICE = 'https://github.com/acme/app/.github/workflows/publish.yml@refs/heads/main';
+export const BOB = 'https://github.com/acme/release/.github/workflows/countersign.yml@refs/heads/main';
+
+/** A keyless signer against the local Fulcio for an identity. */
+export function keylessSigner(sigstore: LocalSigstore, identity: string): FulcioSigner {
+  return new FulcioSigner({
+    fulcioBaseURL: sigstore.fulcioURL,
+    identityProvider: { getToken: async () => githubLikeToken(identity) },
+  });
 }

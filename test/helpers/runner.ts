@@ -1,5 +1,5 @@
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { repoRoot } from './actions.ts';
@@ -142,4 +142,26 @@ export function runBundleAsync(
 /** The STATE_* environment the runner gives a post step, from what main saved. */
 export function stateEnv(main: RunnerResult): NodeJS.ProcessEnv {
   return Object.fromEntries(Object.entries(parseFileCommands(main.state)).map(([k, v]) => [`STATE_${k}`, v]));
+}
+
+/** The step's `::error::` line; a failure must be a user-facing error, never labelled a bug. */
+export function userErrorLine(r: RunnerResult): string {
+  const line = r.stdout.split('\n').find((l) => l.startsWith('::error::')) ?? '';
+  if (line.includes('a bug in this action')) throw new Error(`the failure was reported as a bug: ${line}`);
+  return line;
+}
+
+/** A fresh call log for the scanner stand-ins (STANDIN_LOG), and a reader for what they were called with. */
+export function standInLog(): { env: NodeJS.ProcessEnv; calls(): { tool: string; argv: string[] }[] } {
+  const log = join(mkdtempSync(join(tmpdir(), 'standin-log-')), 'calls.jsonl');
+  return {
+    env: { STANDIN_LOG: log },
+    calls: () =>
+      existsSync(log)
+        ? readFileSync(log, 'utf8')
+            .trim()
+            .split('\n')
+            .map((l) => JSON.parse(l) as { tool: string; argv: string[] })
+        : [],
+  };
 }

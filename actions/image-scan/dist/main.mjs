@@ -8891,41 +8891,21 @@ function asList(value, field2) {
 }
 
 // packages/core/src/tools/scanners.ts
+function trivyCommon(request, scanners) {
+  const args = ["--format", "json", "--output", request.output, "--scanners", scanners];
+  args.push("--cache-dir", request.cacheDir, "--exit-code", "0", "--quiet");
+  if (request.ignoreFile !== void 0) args.push("--ignorefile", request.ignoreFile);
+  if (request.dbRepository !== void 0) args.push("--db-repository", request.dbRepository);
+  return args;
+}
 var trivy = {
   /** Repository scan: vulnerabilities, secrets and misconfigurations, every severity (the gate decides). */
   fsArgs(request) {
-    const args = [
-      "fs",
-      "--format",
-      "json",
-      "--output",
-      request.output,
-      "--scanners",
-      "vuln,secret,misconfig"
-    ];
-    args.push("--cache-dir", request.cacheDir, "--exit-code", "0", "--quiet");
-    if (request.ignoreFile !== void 0) args.push("--ignorefile", request.ignoreFile);
-    if (request.dbRepository !== void 0) args.push("--db-repository", request.dbRepository);
-    args.push(request.path);
-    return args;
+    return ["fs", ...trivyCommon(request, "vuln,secret,misconfig"), request.path];
   },
   /** Image scan of an OCI layout directory (one platform image per run). */
   imageArgs(request) {
-    const args = [
-      "image",
-      "--input",
-      request.layout,
-      "--format",
-      "json",
-      "--output",
-      request.output,
-      "--scanners",
-      "vuln,secret"
-    ];
-    args.push("--cache-dir", request.cacheDir, "--exit-code", "0", "--quiet");
-    if (request.ignoreFile !== void 0) args.push("--ignorefile", request.ignoreFile);
-    if (request.dbRepository !== void 0) args.push("--db-repository", request.dbRepository);
-    return args;
+    return ["image", "--input", request.layout, ...trivyCommon(request, "vuln,secret")];
   },
   sarifArgs(jsonReport, output) {
     return ["convert", "--format", "sarif", "--output", output, jsonReport];

@@ -1,54 +1,32 @@
 import { CommandError } from '../action/errors.ts';
 
 /** Trivy: one JSON run per target; SARIF comes from `trivy convert` over that same JSON. */
+interface TrivyCommon {
+  output: string;
+  cacheDir: string;
+  ignoreFile?: string | undefined;
+  dbRepository?: string | undefined;
+}
+
+/** Flags every Trivy scan here shares: JSON to a file, our cache, never exiting non-zero on findings. */
+function trivyCommon(request: TrivyCommon, scanners: string): string[] {
+  const args = ['--format', 'json', '--output', request.output, '--scanners', scanners];
+  args.push('--cache-dir', request.cacheDir, '--exit-code', '0', '--quiet');
+  if (request.ignoreFile !== undefined) args.push('--ignorefile', request.ignoreFile);
+  if (request.dbRepository !== undefined) args.push('--db-repository', request.dbRepository);
+  return args;
+}
+
+/** Trivy: one JSON run per target; SARIF comes from `trivy convert` over that same JSON. */
 export const trivy = {
   /** Repository scan: vulnerabilities, secrets and misconfigurations, every severity (the gate decides). */
-  fsArgs(request: {
-    path: string;
-    output: string;
-    cacheDir: string;
-    ignoreFile?: string | undefined;
-    dbRepository?: string | undefined;
-  }): string[] {
-    const args = [
-      'fs',
-      '--format',
-      'json',
-      '--output',
-      request.output,
-      '--scanners',
-      'vuln,secret,misconfig',
-    ];
-    args.push('--cache-dir', request.cacheDir, '--exit-code', '0', '--quiet');
-    if (request.ignoreFile !== undefined) args.push('--ignorefile', request.ignoreFile);
-    if (request.dbRepository !== undefined) args.push('--db-repository', request.dbRepository);
-    args.push(request.path);
-    return args;
+  fsArgs(request: TrivyCommon & { path: string }): string[] {
+    return ['fs', ...trivyCommon(request, 'vuln,secret,misconfig'), request.path];
   },
 
   /** Image scan of an OCI layout directory (one platform image per run). */
-  imageArgs(request: {
-    layout: string;
-    output: string;
-    cacheDir: string;
-    ignoreFile?: string | undefined;
-    dbRepository?: string | undefined;
-  }): string[] {
-    const args = [
-      'image',
-      '--input',
-      request.layout,
-      '--format',
-      'json',
-      '--output',
-      request.output,
-      '--scanners',
-      'vuln,secret',
-    ];
-    args.push('--cache-dir', request.cacheDir, '--exit-code', '0', '--quiet');
-    if (request.ignoreFile !== undefined) args.push('--ignorefile', request.ignoreFile);
-    if (request.dbRepository !== undefined) args.push('--db-repository', request.dbRepository);
-    return args;
+  imageArgs(request: TrivyCommon & { layout: string }): string[] {
+    return ['image', '--input', request.layout, ...trivyCommon(request, 'vuln,secret')];
   },
 
   sarifArgs(jsonReport: string, output: string): string[] {
