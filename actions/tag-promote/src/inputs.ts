@@ -13,6 +13,7 @@ export const spec = {
   'target-image': ociInputs.repository().optional(),
   'immutable-tags': inputs.list().default('sha-*,nightly-*'),
   'auth-file': inputs.path({ allowOutsideWorkspace: true }).optional(),
+  'tls-verify': inputs.boolean().default('true'),
 } as const;
 
 export const outputs = defineOutputs(['tags', 'previous']);

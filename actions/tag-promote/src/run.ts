@@ -1,10 +1,118 @@
-import { ConfigurationError, readInputs } from '@chain/core';
-import { spec } from './inputs.ts';
+import {
+  type ActionDeps,
+  anchoredRegExp,
+  CommandError,
+  ConfigurationError,
+  CredentialStore,
+  checkImageSignatures,
+  JobSummary,
+  loadTrustedRoot,
+  RegistryClient,
+  readInputs,
+  runnerDeps,
+  type SignerPolicy,
+} from '@chain/core';
+import { outputs, spec } from './inputs.ts';
+import { expandTags, type Promotion, planPromotions, previousOutput } from './plan.ts';
 
-export async function main(): Promise<void> {
-  readInputs(spec);
-  // Fail closed until the implementation lands: a supply-chain gate that does nothing must not pass.
-  throw new ConfigurationError(
-    'tag-promote is not implemented in this revision of the suite (tracked as issue #5); pin a revision where it is.',
+export async function main(deps: ActionDeps = runnerDeps()): Promise<void> {
+  const values = readInputs(spec, deps.inputs, deps.inputContext);
+  if (values['target-image'] !== undefined) {
+    throw new ConfigurationError(
+      'Input "target-image": promotion into another repository is not available in this revision (issue #5); nothing was changed',
+      {
+        input: 'target-image',
+      },
+    );
+  }
+  const image = values.image;
+  const digest = values.digest;
+  const tags = expandTags(values.tags, deps.env, new Date());
+  const credentials = new CredentialStore({
+    env: deps.env,
+    runner: deps.runner,
+    logger: deps.logger,
+    authFile: values['auth-file'],
+  });
+  const client = new RegistryClient({ logger: deps.logger, credentials, tlsVerify: values['tls-verify'] });
+
+  const policy = values['require-signature'] ? signerPolicy(values, deps) : undefined;
+  const manifest = await client.getManifest(image, digest.toString());
+  if (manifest === undefined)
+    throw new ConfigurationError(`${image}@${digest} is not in the registry; push it first (skopeo-push)`, {
+      input: 'digest',
+    });
+
+  // Verify first: no valid signature matching the policy, no promotion.
+  let signedBy = 'not required (require-signature: false)';
+  if (policy !== undefined) {
+    const trustedRoot = await loadTrustedRoot(values['trusted-root']);
+    const check = await checkImageSignatures(client, image, digest, trustedRoot, policy);
+    if (check.accepted === undefined) {
+      const why = check.rejected.length === 0 ? 'it has no signature at all' : check.rejected.join('; ');
+      throw new ConfigurationError(
+        `refusing to promote ${image}@${digest}: no valid signature matches the policy (${why}). No tag was changed.`,
+      );
+    }
+    signedBy = `${check.accepted.identity ?? 'key'} (${check.accepted.format}${check.accepted.issuer ? `, ${check.accepted.issuer}` : ''})`;
+    deps.logger.info(`signature verified: ${signedBy}`);
+  }
+
+  const current = new Map(
+    await Promise.all(tags.map(async (t) => [t, await client.headManifest(image, t)] as const)),
   );
+  const plans = planPromotions(tags, current, digest.toString(), values['immutable-tags']);
+  // One manifest PUT of the same bytes per tag: no blob moves within a repository.
+  for (const plan of plans.filter((p) => p.action !== 'unchanged'))
+    await client.putManifest(image, plan.tag, manifest.bytes, manifest.mediaType);
+  for (const plan of plans) {
+    const served = await client.headManifest(image, plan.tag);
+    if (served?.digest !== digest.toString()) {
+      throw new CommandError(
+        `after promotion ${image}:${plan.tag} serves ${served?.digest ?? 'nothing'}, not ${digest}`,
+        { tool: 'registry' },
+      );
+    }
+  }
+  outputs.write({ tags: JSON.stringify(tags), previous: previousOutput(plans) }, deps.outputs);
+  await deps.writeSummary(summary(`${image}`, digest.toString(), signedBy, plans));
+}
+
+function signerPolicy(values: ReturnType<typeof readInputs<typeof spec>>, deps: ActionDeps): SignerPolicy {
+  if (values['public-key'] !== undefined) return { publicKey: values['public-key'] };
+  const identity = values['certificate-identity'];
+  const pattern = values['certificate-identity-regexp'];
+  const issuer = values['certificate-oidc-issuer'];
+  if ((identity === undefined && pattern === undefined) || issuer === undefined) {
+    throw new ConfigurationError(
+      'require-signature is true: give certificate-identity (or certificate-identity-regexp) and certificate-oidc-issuer, or public-key',
+      { input: 'certificate-identity' },
+    );
+  }
+  if (pattern !== undefined && !(pattern.startsWith('^') && pattern.endsWith('$'))) {
+    deps.logger.warning(
+      `certificate-identity-regexp "${pattern}" was anchored to ^…$ so that look-alike identities do not match`,
+    );
+  }
+  return identity !== undefined
+    ? { identity, issuer }
+    : { identityRegExp: anchoredRegExp(pattern ?? ''), issuer };
+}
+
+function summary(image: string, digest: string, signedBy: string, plans: Promotion[]): JobSummary {
+  return new JobSummary()
+    .heading('tag-promote')
+    .verdict(true, `Promoted ${image}@${digest}`)
+    .facts([
+      ['digest', { text: digest, code: true }],
+      ['signature', signedBy],
+    ])
+    .table(
+      ['tag', 'before', 'now'],
+      plans.map((p) => [
+        p.tag,
+        p.previous === undefined ? 'new' : { text: p.previous, code: true },
+        p.action === 'unchanged' ? 'unchanged' : 'moved here',
+      ]),
+    );
 }

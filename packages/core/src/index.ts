@@ -163,6 +163,11 @@ export {
   simpleSigningPayload,
 } from './sigstore/cosign-classic.ts';
 export {
+  checkImageSignatures,
+  type ImageSignatureCheck,
+  loadTrustedRoot,
+} from './sigstore/image-signatures.ts';
+export {
   type KyvernoPolicyOptions,
   kyvernoPolicy,
   kyvernoPolicyYaml,

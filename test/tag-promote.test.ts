@@ -1,0 +1,197 @@
+// tag-promote, bundled, against the real docker-registry: it verifies the digest's signatures (made by
+// the local Sigstore, stored in cosign's classic format) before moving any tag, with no blob traffic.
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import {
+  classicLayerFromBundle,
+  Digest,
+  ImageReference,
+  MemoryLogger,
+  RegistryClient,
+  simpleSigningPayload,
+  storeClassicSignature,
+} from '@chain/core';
+import { bundleToJSON } from '@sigstore/bundle';
+import { MessageSignatureBundleBuilder, RekorWitness } from '@sigstore/sign';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type FaultProxy, startFaultProxy } from './helpers/fault-proxy.ts';
+import {
+  ALICE,
+  GITHUB_ISSUER,
+  keylessSigner,
+  type LocalSigstore,
+  startLocalSigstore,
+} from './helpers/local-sigstore.ts';
+import { type LocalRegistry, startRegistry } from './helpers/registry.ts';
+import { runBundleAsync, userErrorLine } from './helpers/runner.ts';
+
+let sigstore: LocalSigstore;
+let registry: LocalRegistry;
+let proxy: FaultProxy;
+let trustedRootFile: string;
+const client = () => new RegistryClient({ logger: new MemoryLogger(), tlsVerify: false });
+
+beforeAll(async () => {
+  [sigstore, registry] = await Promise.all([startLocalSigstore(), startRegistry()]);
+  proxy = await startFaultProxy(registry.host);
+  trustedRootFile = join(mkdtempSync(join(tmpdir(), 'root-')), 'trusted_root.json');
+  writeFileSync(trustedRootFile, JSON.stringify(sigstore.trustedRoot));
+});
+afterAll(async () => {
+  await Promise.all([sigstore?.stop(), registry?.stop(), proxy?.stop()]);
+});
+
+/** Pushes a small image manifest and returns its digest. */
+async function pushImage(repo: string, seed: string): Promise<Digest> {
+  const c = client();
+  const image = ImageReference.parse(`${registry.host}/${repo}`);
+  const config = Buffer.from(JSON.stringify({ architecture: 'amd64', os: 'linux', seed }));
+  const configDigest = await c.uploadBlob(image, config);
+  const manifest = Buffer.from(
+    JSON.stringify({
+      schemaVersion: 2,
+      mediaType: 'application/vnd.oci.image.manifest.v1+json',
+      config: {
+        mediaType: 'application/vnd.oci.image.config.v1+json',
+        digest: configDigest,
+        size: config.length,
+      },
+      layers: [],
+    }),
+  );
+  return Digest.parse(
+    await c.putManifest(image, `sha-${seed}`, manifest, 'application/vnd.oci.image.manifest.v1+json'),
+  );
+}
+
+async function sign(repo: string, digest: Digest, identity = ALICE): Promise<void> {
+  const image = ImageReference.parse(`${registry.host}/${repo}`);
+  const payload = simpleSigningPayload(image, digest);
+  const builder = new MessageSignatureBundleBuilder({
+    signer: keylessSigner(sigstore, identity),
+    witnesses: [new RekorWitness({ rekorBaseURL: sigstore.rekorURL })],
+  });
+  const layer = classicLayerFromBundle(
+    bundleToJSON(await builder.create({ data: payload })) as never,
+    payload,
+  );
+  await storeClassicSignature(client(), image, digest, layer);
+}
+
+function promote(repo: string, digest: Digest, inputs: Record<string, string> = {}, host = registry.host) {
+  return runBundleAsync('tag-promote', 'main', {
+    inputs: {
+      image: `${host}/${repo}`,
+      digest: digest.toString(),
+      tags: 'latest\nnightly\nnightly-{date}',
+      'certificate-identity': ALICE,
+      'certificate-oidc-issuer': GITHUB_ISSUER,
+      'trusted-root': trustedRootFile,
+      'tls-verify': 'false',
+      ...inputs,
+    },
+    env: { GITHUB_SHA: 'a'.repeat(40) },
+  });
+}
+
+const tagDigest = async (repo: string, tag: string) =>
+  (await client().headManifest(ImageReference.parse(`${registry.host}/${repo}`), tag))?.digest;
+const today = new Date().toISOString().slice(0, 10).replace(/-/g, '');
+
+describe('tag-promote', () => {
+  it('verifies the signature, then moves three tags by manifest PUT alone, reporting what they pointed at', async () => {
+    const old = await pushImage('acme/promote', '1111111');
+    await sign('acme/promote', old);
+    expect((await promote('acme/promote', old, { tags: 'latest\nnightly' })).status).toBe(0);
+    const next = await pushImage('acme/promote', '2222222');
+    await sign('acme/promote', next);
+
+    const before = proxy.requests.length;
+    const r = await promote('acme/promote', next, {}, proxy.host);
+    expect(r.status, r.stdout).toBe(0);
+    const during = proxy.requests.slice(before);
+    expect(during.filter((q) => q.url.includes('/blobs/uploads'))).toEqual([]);
+    expect(
+      during
+        .filter((q) => q.method === 'PUT' && q.url.includes('/manifests/'))
+        .map((q) => q.url.split('/').at(-1)),
+    ).toEqual(['latest', 'nightly', `nightly-${today}`]);
+    expect(JSON.parse(r.outputs.tags ?? '[]')).toEqual(['latest', 'nightly', `nightly-${today}`]);
+    expect(JSON.parse(r.outputs.previous ?? '{}')).toEqual({
+      latest: old.toString(),
+      nightly: old.toString(),
+      [`nightly-${today}`]: null,
+    });
+    for (const tag of ['latest', 'nightly'])
+      expect(await tagDigest('acme/promote', tag)).toBe(next.toString());
+    expect(r.stdout).toContain(`signature verified: ${ALICE} (classic`);
+    expect(r.summary).toContain('moved here');
+  });
+
+  it('refuses an unsigned digest and moves no tag', async () => {
+    const signed = await pushImage('acme/unsigned', '3333333');
+    await sign('acme/unsigned', signed);
+    expect((await promote('acme/unsigned', signed, { tags: 'latest' })).status).toBe(0);
+    const unsigned = await pushImage('acme/unsigned', '4444444');
+    const r = await promote('acme/unsigned', unsigned, { tags: 'latest' });
+    expect(r.status).toBe(1);
+    expect(userErrorLine(r)).toMatch(
+      /refusing to promote .*no valid signature matches the policy \(it has no signature at all\)\. No tag was changed\./,
+    );
+    expect(await tagDigest('acme/unsigned', 'latest')).toBe(signed.toString());
+  });
+
+  it('refuses a signature from another identity', async () => {
+    const digest = await pushImage('acme/other', '5555555');
+    await sign('acme/other', digest, 'https://github.com/evil/fork/.github/workflows/x.yml@refs/heads/main');
+    const r = await promote('acme/other', digest, { tags: 'latest' });
+    expect(r.status).toBe(1);
+    expect(userErrorLine(r)).toContain('classic: the signature does not verify');
+    expect(await tagDigest('acme/other', 'latest')).toBeUndefined();
+  });
+
+  it('accepts an identity regexp, anchoring it', async () => {
+    const digest = await pushImage('acme/regexp', '6666666');
+    await sign('acme/regexp', digest);
+    const r = await promote('acme/regexp', digest, {
+      tags: 'latest',
+      'certificate-identity': '',
+      'certificate-identity-regexp': 'https://github.com/acme/app/.*',
+    });
+    expect(r.status, r.stdout).toBe(0);
+    expect(r.stdout).toContain(
+      '::warning::certificate-identity-regexp "https://github.com/acme/app/.*" was anchored',
+    );
+  });
+
+  it('never moves an immutable nightly-* tag once written', async () => {
+    const first = await pushImage('acme/immutable', '7777777');
+    await sign('acme/immutable', first);
+    expect((await promote('acme/immutable', first, { tags: 'nightly-20260101' })).status).toBe(0);
+    const second = await pushImage('acme/immutable', '8888888');
+    await sign('acme/immutable', second);
+    const r = await promote('acme/immutable', second, { tags: 'nightly-20260101' });
+    expect(r.status).toBe(1);
+    expect(userErrorLine(r)).toContain('refusing to move immutable tag(s) nightly-20260101');
+    expect(await tagDigest('acme/immutable', 'nightly-20260101')).toBe(first.toString());
+  });
+
+  it.each([
+    [
+      { 'certificate-identity': '', 'certificate-oidc-issuer': '' },
+      /give certificate-identity .* or public-key/,
+    ],
+    [
+      { 'target-image': '127.0.0.1:1/acme/copy' },
+      /Input "target-image": promotion into another repository is not available/,
+    ],
+    [{ tags: 'v-{version}' }, /unknown template \{version\}/],
+    [{ digest: 'sha256:1234' }, /Input "digest" digest "sha256:1234" must have exactly 64 hex digits/],
+  ])('refuses bad input %j', async (inputs, message) => {
+    const digest = Digest.parse(`sha256:${'9'.repeat(64)}`);
+    const r = await promote('acme/bad', digest, inputs as Record<string, string>);
+    expect(r.status).toBe(1);
+    expect(userErrorLine(r)).toMatch(message);
+  });
+});
