@@ -39,8 +39,30 @@ async function bundle(action: string): Promise<Map<string, string>> {
     write: false,
     logLevel: 'error',
   });
+  // esbuild emits a chunk for every dynamic import() in the graph, even where the code that calls it was
+  // tree-shaken away (and its metafile still lists those imports). Ship only what the emitted entry points
+  // can load: follow the chunk paths their code actually references, statically or through import().
+  const code = new Map(
+    result.outputFiles.filter((f) => f.path.endsWith('.mjs')).map((f) => [f.path, f.text]),
+  );
+  const reachable = new Set<string>();
+  const visit = (path: string) => {
+    if (reachable.has(path)) return;
+    if (!code.has(path))
+      throw new Error(`${action}: the bundle references ${relative(root, path)}, which esbuild did not emit`);
+    reachable.add(path);
+    for (const m of (code.get(path) ?? '').matchAll(
+      /(?:from\s*|import\s*\(?\s*)["'](\.{1,2}\/[^"']+\.mjs)["']/g,
+    )) {
+      visit(join(dirname(path), m[1] ?? ''));
+    }
+  };
+  for (const entry of entryPoints) visit(join(dir, 'dist', `${entry}.mjs`));
   const files = new Map<string, string>();
-  for (const file of result.outputFiles) files.set(relative(root, file.path), file.text);
+  for (const file of result.outputFiles) {
+    const emitted = file.path.endsWith('.map') ? file.path.slice(0, -'.map'.length) : file.path;
+    if (reachable.has(emitted)) files.set(relative(root, file.path), file.text);
+  }
   return files;
 }
 
