@@ -8502,8 +8502,19 @@ async function readJson(path, label) {
     throw new LayoutError(`${label} is not valid JSON`, { cause: error });
   }
 }
+function requireLayoutDigest(layout, actual, expected, refusing) {
+  if (actual !== expected) {
+    throw new ConfigurationError(
+      `the layout ${layout} has top-level digest ${actual}, but input "digest" is ${expected}: ${refusing}`,
+      {
+        input: "digest"
+      }
+    );
+  }
+}
 
 // packages/core/src/report/findings.ts
+import { readFile as readFile2 } from "node:fs/promises";
 var SEVERITIES = ["CRITICAL", "HIGH", "MEDIUM", "LOW", "UNKNOWN"];
 var ReportError = class extends CommandError {
   constructor(message) {
@@ -8541,14 +8552,34 @@ function isRecord2(value) {
 function str(value) {
   return typeof value === "string" ? value : "";
 }
+async function readScannerReport(path, tool) {
+  try {
+    return await readFile2(path, "utf8");
+  } catch {
+    throw new ReportError(`${tool} wrote no report at ${path}; refusing to pass without one`);
+  }
+}
+async function readScannerJson(path, tool) {
+  const text = await readScannerReport(path, tool);
+  try {
+    return JSON.parse(text);
+  } catch {
+    throw new ReportError(`${tool} wrote a report that is not JSON at ${path}`);
+  }
+}
+function enforceGate(passed, message, failOn, tool, warn) {
+  if (passed) return;
+  if (failOn === "findings") throw new CommandError(message, { tool });
+  warn(`${message} (fail-on: never, so the step passes)`);
+}
 
 // packages/core/src/report/ignore-files.ts
 var import_yaml = __toESM(require_dist(), 1);
-import { readFile as readFile2 } from "node:fs/promises";
+import { readFile as readFile3 } from "node:fs/promises";
 import { join as join2 } from "node:path";
 async function readOptional(path) {
   try {
-    return await readFile2(path, "utf8");
+    return await readFile3(path, "utf8");
   } catch (error) {
     if (error.code === "ENOENT") return void 0;
     throw error;
@@ -9139,7 +9170,7 @@ async function assertExecutable(path, name) {
 }
 
 // actions/image-scan/src/run.ts
-import { mkdir as mkdir2, mkdtemp as mkdtemp2, readFile as readFile3, symlink, writeFile } from "node:fs/promises";
+import { mkdir as mkdir2, mkdtemp as mkdtemp2, symlink, writeFile } from "node:fs/promises";
 import { tmpdir as tmpdir2 } from "node:os";
 import { join as join4 } from "node:path";
 
@@ -9163,12 +9194,7 @@ async function main(deps = runnerDeps()) {
   const expected = values.digest.toString();
   const layout = await OciLayout.open(values.layout);
   const report = await layout.verify();
-  if (report.root.digest !== expected) {
-    throw new ConfigurationError(
-      `the layout ${values.layout} has top-level digest ${report.root.digest}, but input "digest" is ${expected}: refusing to scan other bytes`,
-      { input: "digest" }
-    );
-  }
+  requireLayoutDigest(values.layout, report.root.digest, expected, "refusing to scan other bytes");
   const images = selectImages(report.images, values.platforms.map(formatPlatform));
   if (report.attestations.length > 0)
     deps.logger.info(`skipping ${report.attestations.length} attestation manifest(s)`);
@@ -9192,7 +9218,7 @@ async function main(deps = runnerDeps()) {
       dbRepository: values["db-repository"]
     });
     await deps.runner.run({ tool: "trivy", command: tool.path, args, env: deps.env });
-    const findings2 = parseTrivyReport(await readReport(output), image.platform);
+    const findings2 = parseTrivyReport(await readScannerReport(output, "trivy"), image.platform);
     const sarifPath2 = join4(work, `trivy-${i}.sarif`);
     await deps.runner.run({
       tool: "trivy",
@@ -9200,7 +9226,7 @@ async function main(deps = runnerDeps()) {
       args: trivy.sarifArgs(output, sarifPath2),
       env: deps.env
     });
-    const sarif = JSON.parse(await readReport(sarifPath2));
+    const sarif = await readScannerJson(sarifPath2, "trivy convert");
     perPlatform.push({ image, findings: findings2, sarif });
   }
   const findings = perPlatform.flatMap((p) => p.findings);
@@ -9250,12 +9276,9 @@ async function main(deps = runnerDeps()) {
     deps.outputs
   );
   await deps.writeSummary(scanSummary(scan));
-  if (!gate.passed) {
-    const first = gate.failing.slice(0, 3).map((f) => `${f.id} in ${f.package} (${f.platform})`);
-    const message = `image-scan: ${gate.failing.length} finding(s) at ${[...values.severity].join(", ")} in ${expected} (first: ${first.join(", ")})`;
-    if (values["fail-on"] === "findings") throw new CommandError(message, { tool: "image-scan" });
-    deps.logger.warning(`${message} (fail-on: never, so the step passes)`);
-  }
+  const first = gate.failing.slice(0, 3).map((f) => `${f.id} in ${f.package} (${f.platform})`);
+  const message = `image-scan: ${gate.failing.length} finding(s) at ${[...values.severity].join(", ")} in ${expected} (first: ${first.join(", ")})`;
+  enforceGate(gate.passed, message, values["fail-on"], "image-scan", (w) => deps.logger.warning(w));
 }
 function selectImages(images, wanted) {
   if (wanted.length === 0) return images;
@@ -9288,13 +9311,6 @@ async function platformView(layout, image, dir) {
   );
   await symlink(join4(layout, "blobs"), join4(dir, "blobs"), "dir");
   return dir;
-}
-async function readReport(path) {
-  try {
-    return await readFile3(path, "utf8");
-  } catch {
-    throw new ReportError(`trivy wrote no report at ${path}; refusing to pass without one`);
-  }
 }
 
 // actions/image-scan/src/main.ts

@@ -1,10 +1,10 @@
-import { mkdir, mkdtemp, readFile, symlink, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import {
   type ActionDeps,
-  CommandError,
   ConfigurationError,
+  enforceGate,
   evaluateGate,
   type Finding,
   formatPlatform,
@@ -12,9 +12,11 @@ import {
   mergeSarif,
   OciLayout,
   parseTrivyReport,
-  ReportError,
   readIgnoreFiles,
   readInputs,
+  readScannerJson,
+  readScannerReport,
+  requireLayoutDigest,
   runnerDeps,
   type ScanReport,
   scanSummary,
@@ -30,12 +32,7 @@ export async function main(deps: ActionDeps = runnerDeps()): Promise<void> {
   // The bytes scanned are the bytes that will be pushed: the layout must verify and be this digest.
   const layout = await OciLayout.open(values.layout);
   const report = await layout.verify();
-  if (report.root.digest !== expected) {
-    throw new ConfigurationError(
-      `the layout ${values.layout} has top-level digest ${report.root.digest}, but input "digest" is ${expected}: refusing to scan other bytes`,
-      { input: 'digest' },
-    );
-  }
+  requireLayoutDigest(values.layout, report.root.digest, expected, 'refusing to scan other bytes');
   const images = selectImages(report.images, values.platforms.map(formatPlatform));
   if (report.attestations.length > 0)
     deps.logger.info(`skipping ${report.attestations.length} attestation manifest(s)`);
@@ -62,7 +59,7 @@ export async function main(deps: ActionDeps = runnerDeps()): Promise<void> {
       dbRepository: values['db-repository'],
     });
     await deps.runner.run({ tool: 'trivy', command: tool.path, args, env: deps.env });
-    const findings = parseTrivyReport(await readReport(output), image.platform);
+    const findings = parseTrivyReport(await readScannerReport(output, 'trivy'), image.platform);
     const sarifPath = join(work, `trivy-${i}.sarif`);
     await deps.runner.run({
       tool: 'trivy',
@@ -70,7 +67,7 @@ export async function main(deps: ActionDeps = runnerDeps()): Promise<void> {
       args: trivy.sarifArgs(output, sarifPath),
       env: deps.env,
     });
-    const sarif = JSON.parse(await readReport(sarifPath)) as { runs?: unknown[] };
+    const sarif = await readScannerJson<{ runs?: unknown[] }>(sarifPath, 'trivy convert');
     perPlatform.push({ image, findings, sarif });
   }
 
@@ -121,12 +118,9 @@ export async function main(deps: ActionDeps = runnerDeps()): Promise<void> {
   );
   await deps.writeSummary(scanSummary(scan));
 
-  if (!gate.passed) {
-    const first = gate.failing.slice(0, 3).map((f) => `${f.id} in ${f.package} (${f.platform})`);
-    const message = `image-scan: ${gate.failing.length} finding(s) at ${[...values.severity].join(', ')} in ${expected} (first: ${first.join(', ')})`;
-    if (values['fail-on'] === 'findings') throw new CommandError(message, { tool: 'image-scan' });
-    deps.logger.warning(`${message} (fail-on: never, so the step passes)`);
-  }
+  const first = gate.failing.slice(0, 3).map((f) => `${f.id} in ${f.package} (${f.platform})`);
+  const message = `image-scan: ${gate.failing.length} finding(s) at ${[...values.severity].join(', ')} in ${expected} (first: ${first.join(', ')})`;
+  enforceGate(gate.passed, message, values['fail-on'], 'image-scan', (w) => deps.logger.warning(w));
 }
 
 function selectImages(images: LayoutImage[], wanted: string[]): LayoutImage[] {
@@ -162,12 +156,4 @@ async function platformView(layout: string, image: LayoutImage, dir: string): Pr
   );
   await symlink(join(layout, 'blobs'), join(dir, 'blobs'), 'dir');
   return dir;
-}
-
-async function readReport(path: string): Promise<string> {
-  try {
-    return await readFile(path, 'utf8');
-  } catch {
-    throw new ReportError(`trivy wrote no report at ${path}; refusing to pass without one`);
-  }
 }

@@ -7824,6 +7824,7 @@ async function runMain(main2, hooks = {}) {
 }
 
 // packages/core/src/report/findings.ts
+import { readFile } from "node:fs/promises";
 var SEVERITIES = ["CRITICAL", "HIGH", "MEDIUM", "LOW", "UNKNOWN"];
 var ReportError = class extends CommandError {
   constructor(message) {
@@ -7868,14 +7869,34 @@ function isRecord(value) {
 function str(value) {
   return typeof value === "string" ? value : "";
 }
+async function readScannerReport(path, tool) {
+  try {
+    return await readFile(path, "utf8");
+  } catch {
+    throw new ReportError(`${tool} wrote no report at ${path}; refusing to pass without one`);
+  }
+}
+async function readScannerJson(path, tool) {
+  const text = await readScannerReport(path, tool);
+  try {
+    return JSON.parse(text);
+  } catch {
+    throw new ReportError(`${tool} wrote a report that is not JSON at ${path}`);
+  }
+}
+function enforceGate(passed, message, failOn, tool, warn) {
+  if (passed) return;
+  if (failOn === "findings") throw new CommandError(message, { tool });
+  warn(`${message} (fail-on: never, so the step passes)`);
+}
 
 // packages/core/src/report/ignore-files.ts
 var import_yaml = __toESM(require_dist(), 1);
-import { readFile } from "node:fs/promises";
+import { readFile as readFile2 } from "node:fs/promises";
 import { join } from "node:path";
 async function readOptional(path) {
   try {
-    return await readFile(path, "utf8");
+    return await readFile2(path, "utf8");
   } catch (error) {
     if (error.code === "ENOENT") return void 0;
     throw error;
@@ -8642,7 +8663,7 @@ async function assertExecutable(path, name) {
 }
 
 // actions/repo-scan/src/run.ts
-import { mkdir as mkdir2, mkdtemp as mkdtemp2, readFile as readFile2, writeFile } from "node:fs/promises";
+import { mkdir as mkdir2, mkdtemp as mkdtemp2, writeFile } from "node:fs/promises";
 import { tmpdir as tmpdir2 } from "node:os";
 import { join as join3 } from "node:path";
 
@@ -8737,18 +8758,8 @@ async function main(deps = runnerDeps()) {
     deps.outputs
   );
   await deps.writeSummary(scanSummary(report));
-  if (!gate.passed) {
-    const message = `repo-scan: ${gate.failing.length} finding(s) at ${[...values.severity].join(", ")} (first: ${gate.failing.slice(0, 3).map((f) => `${f.id} in ${f.package}`).join(", ")}); see the job summary and ${reportPath}`;
-    if (values["fail-on"] === "findings") throw new CommandError(message, { tool: "repo-scan" });
-    deps.logger.warning(`${message} (fail-on: never, so the step passes)`);
-  }
-}
-async function readReport(path, tool) {
-  try {
-    return await readFile2(path, "utf8");
-  } catch {
-    throw new ReportError(`${tool} wrote no report at ${path}; refusing to pass without one`);
-  }
+  const message = `repo-scan: ${gate.failing.length} finding(s) at ${[...values.severity].join(", ")} (first: ${gate.failing.slice(0, 3).map((f) => `${f.id} in ${f.package}`).join(", ")}); see the job summary and ${reportPath}`;
+  enforceGate(gate.passed, message, values["fail-on"], "repo-scan", (w) => deps.logger.warning(w));
 }
 async function runOsv(values, installer, config, work, deps) {
   const tool = await installer.install("osv-scanner", {
@@ -8766,7 +8777,7 @@ async function runOsv(values, installer, config, work, deps) {
   if (osvScanner.explainExit(result.exitCode) === "no-packages") {
     return { findings: [], version: tool.version, note: "found no packages to scan (exit 128)" };
   }
-  const findings = parseOsvReport(await readReport(output, "osv-scanner"));
+  const findings = parseOsvReport(await readScannerReport(output, "osv-scanner"));
   if (result.exitCode === 0 && findings.length > 0)
     throw new ReportError("osv-scanner exited 0 but its report lists vulnerabilities");
   const sarif = findingsToSarif(findings, {
@@ -8796,7 +8807,7 @@ async function runTrivy(values, installer, ignoreFile, work, deps) {
     }),
     env: deps.env
   });
-  const findings = parseTrivyReport(await readReport(output, "trivy"));
+  const findings = parseTrivyReport(await readScannerReport(output, "trivy"));
   const sarifPath = join3(work, "trivy.sarif");
   await deps.runner.run({
     tool: "trivy",
@@ -8804,14 +8815,8 @@ async function runTrivy(values, installer, ignoreFile, work, deps) {
     args: trivy.sarifArgs(output, sarifPath),
     env: deps.env
   });
-  let sarif;
-  try {
-    sarif = JSON.parse(await readReport(sarifPath, "trivy convert"));
-  } catch (error) {
-    if (error instanceof ReportError) throw error;
-    throw new ReportError(`trivy convert wrote SARIF that is not JSON at ${sarifPath}`);
-  }
-  return { findings, ...sarif ? { sarif } : {}, version: tool.version };
+  const sarif = await readScannerJson(sarifPath, "trivy convert");
+  return { findings, sarif, version: tool.version };
 }
 async function runSyft(values, installer, work, deps) {
   const tool = await installer.install("syft", {
@@ -8829,7 +8834,7 @@ async function runSyft(values, installer, work, deps) {
   });
   const out = {};
   for (const [format, path] of Object.entries(files)) {
-    const text = await readReport(path, "syft");
+    const text = await readScannerReport(path, "syft");
     const info = format === "cyclonedx-json" ? readCycloneDx(text) : readSpdx(text);
     out[format] = { path, version: info.version, components: info.components };
   }

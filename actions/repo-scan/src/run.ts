@@ -1,9 +1,9 @@
-import { mkdir, mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import {
   type ActionDeps,
-  CommandError,
+  enforceGate,
   evaluateGate,
   type Finding,
   findingsToSarif,
@@ -16,6 +16,8 @@ import {
   readCycloneDx,
   readIgnoreFiles,
   readInputs,
+  readScannerJson,
+  readScannerReport,
   readSpdx,
   runnerDeps,
   type SbomFormat,
@@ -108,22 +110,11 @@ export async function main(deps: ActionDeps = runnerDeps()): Promise<void> {
   );
   await deps.writeSummary(scanSummary(report));
 
-  if (!gate.passed) {
-    const message = `repo-scan: ${gate.failing.length} finding(s) at ${[...values.severity].join(', ')} (first: ${gate.failing
-      .slice(0, 3)
-      .map((f) => `${f.id} in ${f.package}`)
-      .join(', ')}); see the job summary and ${reportPath}`;
-    if (values['fail-on'] === 'findings') throw new CommandError(message, { tool: 'repo-scan' });
-    deps.logger.warning(`${message} (fail-on: never, so the step passes)`);
-  }
-}
-
-async function readReport(path: string, tool: string): Promise<string> {
-  try {
-    return await readFile(path, 'utf8');
-  } catch {
-    throw new ReportError(`${tool} wrote no report at ${path}; refusing to pass without one`);
-  }
+  const message = `repo-scan: ${gate.failing.length} finding(s) at ${[...values.severity].join(', ')} (first: ${gate.failing
+    .slice(0, 3)
+    .map((f) => `${f.id} in ${f.package}`)
+    .join(', ')}); see the job summary and ${reportPath}`;
+  enforceGate(gate.passed, message, values['fail-on'], 'repo-scan', (w) => deps.logger.warning(w));
 }
 
 async function runOsv(
@@ -148,7 +139,7 @@ async function runOsv(
   if (osvScanner.explainExit(result.exitCode) === 'no-packages') {
     return { findings: [], version: tool.version, note: 'found no packages to scan (exit 128)' };
   }
-  const findings = parseOsvReport(await readReport(output, 'osv-scanner'));
+  const findings = parseOsvReport(await readScannerReport(output, 'osv-scanner'));
   if (result.exitCode === 0 && findings.length > 0)
     throw new ReportError('osv-scanner exited 0 but its report lists vulnerabilities');
   const sarif = findingsToSarif(findings, {
@@ -185,7 +176,7 @@ async function runTrivy(
     }),
     env: deps.env,
   });
-  const findings = parseTrivyReport(await readReport(output, 'trivy'));
+  const findings = parseTrivyReport(await readScannerReport(output, 'trivy'));
   const sarifPath = join(work, 'trivy.sarif');
   await deps.runner.run({
     tool: 'trivy',
@@ -193,14 +184,8 @@ async function runTrivy(
     args: trivy.sarifArgs(output, sarifPath),
     env: deps.env,
   });
-  let sarif: SarifDocument | undefined;
-  try {
-    sarif = JSON.parse(await readReport(sarifPath, 'trivy convert')) as SarifDocument;
-  } catch (error) {
-    if (error instanceof ReportError) throw error;
-    throw new ReportError(`trivy convert wrote SARIF that is not JSON at ${sarifPath}`);
-  }
-  return { findings, ...(sarif ? { sarif } : {}), version: tool.version };
+  const sarif = await readScannerJson<SarifDocument>(sarifPath, 'trivy convert');
+  return { findings, sarif, version: tool.version };
 }
 
 async function runSyft(values: Inputs, installer: ToolInstaller, work: string, deps: ActionDeps) {
@@ -219,7 +204,7 @@ async function runSyft(values: Inputs, installer: ToolInstaller, work: string, d
   });
   const out: NonNullable<ScanReport['sbom']> = {};
   for (const [format, path] of Object.entries(files)) {
-    const text = await readReport(path, 'syft');
+    const text = await readScannerReport(path, 'syft');
     const info = format === 'cyclonedx-json' ? readCycloneDx(text) : readSpdx(text);
     out[format] = { path, version: info.version, components: info.components };
   }

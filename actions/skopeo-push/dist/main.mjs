@@ -1168,6 +1168,16 @@ async function readJson(path, label) {
     throw new LayoutError(`${label} is not valid JSON`, { cause: error });
   }
 }
+function requireLayoutDigest(layout, actual, expected, refusing) {
+  if (actual !== expected) {
+    throw new ConfigurationError(
+      `the layout ${layout} has top-level digest ${actual}, but input "digest" is ${expected}: ${refusing}`,
+      {
+        input: "digest"
+      }
+    );
+  }
+}
 
 // packages/core/src/oci/registry-client.ts
 import { createHash as createHash3 } from "node:crypto";
@@ -1916,7 +1926,7 @@ async function push(values, tags, hasher, deps, phase) {
   const selection = ref === void 0 ? { hasher } : { ref, hasher };
   const graph = await layout.walk(ref);
   if (graph.root.digest !== expected) {
-    throw digestMismatch(values.layout, graph.root.digest, expected);
+    requireLayoutDigest(values.layout, graph.root.digest, expected, PUSH_REFUSAL);
   }
   const credentials = new CredentialStore({
     env: deps.env,
@@ -1939,7 +1949,7 @@ async function push(values, tags, hasher, deps, phase) {
   const [report, pairs, blobs] = settled.map((o) => o.value);
   const current = new Map(pairs);
   if (report.root.digest !== expected) {
-    throw digestMismatch(values.layout, report.root.digest, expected);
+    requireLayoutDigest(values.layout, report.root.digest, expected, PUSH_REFUSAL);
   }
   phase("verified and checked the registry");
   const rootBytes = await layout.readBlob(report.root);
@@ -1973,12 +1983,7 @@ async function push(values, tags, hasher, deps, phase) {
   await deps.writeSummary(summary(image, expected, decisions, blobs, report));
   phase("done");
 }
-function digestMismatch(layout, actual, expected) {
-  return new ConfigurationError(
-    `the layout ${layout} has top-level digest ${actual}, but input "digest" is ${expected}: refusing to push bytes other than the ones that were built and scanned`,
-    { input: "digest" }
-  );
-}
+var PUSH_REFUSAL = "refusing to push bytes other than the ones that were built and scanned";
 async function blobPresence(client, image, graph) {
   const layerBlobs = [...graph.blobs.values()].map((b) => b.descriptor).filter((d) => !d.mediaType.includes("manifest") && !d.mediaType.includes("index"));
   const sizes = await Promise.all(layerBlobs.map((d) => client.headBlob(image, d.digest)));

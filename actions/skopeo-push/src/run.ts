@@ -6,7 +6,6 @@ import {
   type BlobHasher,
   backoffDelay,
   CommandError,
-  ConfigurationError,
   CredentialStore,
   DEFAULT_RETRY,
   type Descriptor,
@@ -18,6 +17,7 @@ import {
   OciLayout,
   RegistryClient,
   readInputs,
+  requireLayoutDigest,
   runnerDeps,
   skopeo,
   type VerifyReport,
@@ -65,7 +65,7 @@ async function push(
   const selection = ref === undefined ? { hasher } : { ref, hasher };
   const graph = await layout.walk(ref);
   if (graph.root.digest !== expected) {
-    throw digestMismatch(values.layout, graph.root.digest, expected);
+    requireLayoutDigest(values.layout, graph.root.digest, expected, PUSH_REFUSAL);
   }
 
   // 2. Verification and the read-only registry checks run together: nothing is written before both end.
@@ -96,7 +96,7 @@ async function push(
   ];
   const current = new Map(pairs);
   if (report.root.digest !== expected) {
-    throw digestMismatch(values.layout, report.root.digest, expected);
+    requireLayoutDigest(values.layout, report.root.digest, expected, PUSH_REFUSAL);
   }
   phase('verified and checked the registry');
   const rootBytes = await layout.readBlob(report.root);
@@ -136,13 +136,7 @@ async function push(
   phase('done');
 }
 
-function digestMismatch(layout: string, actual: string, expected: string): ConfigurationError {
-  return new ConfigurationError(
-    `the layout ${layout} has top-level digest ${actual}, but input "digest" is ${expected}: ` +
-      'refusing to push bytes other than the ones that were built and scanned',
-    { input: 'digest' },
-  );
-}
+const PUSH_REFUSAL = 'refusing to push bytes other than the ones that were built and scanned';
 
 async function blobPresence(client: RegistryClient, image: ImageReference, graph: LayoutGraph) {
   const layerBlobs: Descriptor[] = [...graph.blobs.values()]

@@ -77,6 +77,7 @@ export {
   type LayoutGraph,
   type LayoutImage,
   OciLayout,
+  requireLayoutDigest,
   type VerifyReport,
 } from './oci/oci-layout.ts';
 export { formatPlatform, type Platform, parsePlatform } from './oci/platform.ts';
@@ -106,11 +107,14 @@ export {
 export { isImmutableTag, matchesTagPattern } from './oci/tag-pattern.ts';
 export { type Challenge, parseChallenge } from './oci/www-authenticate.ts';
 export {
+  enforceGate,
   type Finding,
   isRecord,
   normaliseSeverity,
   parseSeverityList,
   ReportError,
+  readScannerJson,
+  readScannerReport,
   type Scanner,
   SEVERITIES,
   type Severity,

@@ -409,3 +409,20 @@ async function readJson(path: string, label: string): Promise<unknown> {
     throw new LayoutError(`${label} is not valid JSON`, { cause: error });
   }
 }
+
+/** Refuses a layout whose top-level digest is not the one the previous steps built and checked. */
+export function requireLayoutDigest(
+  layout: string,
+  actual: string,
+  expected: string,
+  refusing: string,
+): void {
+  if (actual !== expected) {
+    throw new ConfigurationError(
+      `the layout ${layout} has top-level digest ${actual}, but input "digest" is ${expected}: ${refusing}`,
+      {
+        input: 'digest',
+      },
+    );
+  }
+}

@@ -1,3 +1,4 @@
+import { readFile } from 'node:fs/promises';
 import { CommandError, InvalidValueError } from '../action/errors.ts';
 
 export const SEVERITIES = ['CRITICAL', 'HIGH', 'MEDIUM', 'LOW', 'UNKNOWN'] as const;
@@ -75,4 +76,36 @@ export function isRecord(value: unknown): value is Record<string, unknown> {
 
 export function str(value: unknown): string {
   return typeof value === 'string' ? value : '';
+}
+
+/** Reads a report a scanner was asked to write; a missing one fails closed. */
+export async function readScannerReport(path: string, tool: string): Promise<string> {
+  try {
+    return await readFile(path, 'utf8');
+  } catch {
+    throw new ReportError(`${tool} wrote no report at ${path}; refusing to pass without one`);
+  }
+}
+
+/** Reads and parses a JSON report (SARIF, …) a scanner wrote; unreadable or unparsable fails closed. */
+export async function readScannerJson<T>(path: string, tool: string): Promise<T> {
+  const text = await readScannerReport(path, tool);
+  try {
+    return JSON.parse(text) as T;
+  } catch {
+    throw new ReportError(`${tool} wrote a report that is not JSON at ${path}`);
+  }
+}
+
+/** The gate's consequence: `fail-on: findings` fails the step; `never` warns and lets it pass. */
+export function enforceGate(
+  passed: boolean,
+  message: string,
+  failOn: 'findings' | 'never',
+  tool: string,
+  warn: (m: string) => void,
+): void {
+  if (passed) return;
+  if (failOn === 'findings') throw new CommandError(message, { tool });
+  warn(`${message} (fail-on: never, so the step passes)`);
 }
