@@ -1,27 +1,12 @@
 // Rendered admission policies are validated against Kyverno's own ClusterPolicy CRD schema (v1.19 line).
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { ImageReference, kyvernoPolicy, kyvernoPolicyYaml } from '@chain/core';
-import { Ajv } from 'ajv';
 import { describe, expect, it } from 'vitest';
-import { parse, parseAllDocuments } from 'yaml';
+import { parse } from 'yaml';
+import { validClusterPolicy as valid, validateClusterPolicy as validate } from './helpers/kyverno.ts';
 
-const crd = parseAllDocuments(
-  readFileSync(join(import.meta.dirname, 'fixtures', 'kyverno', 'kyverno.io_clusterpolicies.yaml'), 'utf8'),
-)[0]?.toJSON() as {
-  spec: { versions: { name: string; schema: { openAPIV3Schema: object } }[] };
-};
-const schema = crd.spec.versions.find((v) => v.name === 'v1')?.schema.openAPIV3Schema ?? {};
-const validate = new Ajv({ strict: false, allErrors: true }).compile(schema);
 const image = ImageReference.parse('ghcr.io/acme/app');
 const identity = 'https://github.com/acme/app/.github/workflows/publish.yml@refs/heads/main';
 const issuer = 'https://token.actions.githubusercontent.com';
-
-function valid(doc: unknown): boolean {
-  const ok = validate(doc);
-  if (!ok) console.error(validate.errors);
-  return ok;
-}
 
 describe('Kyverno admission policy', () => {
   it.each(['Cosign', 'SigstoreBundle'] as const)(

@@ -23,7 +23,7 @@ import {
   type LocalSigstore,
   startLocalSigstore,
 } from './helpers/local-sigstore.ts';
-import { type LocalRegistry, startRegistry } from './helpers/registry.ts';
+import { type LocalRegistry, pushTinyImage, startRegistry } from './helpers/registry.ts';
 import { runBundleAsync, userErrorLine } from './helpers/runner.ts';
 
 let sigstore: LocalSigstore;
@@ -42,28 +42,7 @@ afterAll(async () => {
   await Promise.all([sigstore?.stop(), registry?.stop(), proxy?.stop()]);
 });
 
-/** Pushes a small image manifest and returns its digest. */
-async function pushImage(repo: string, seed: string): Promise<Digest> {
-  const c = client();
-  const image = ImageReference.parse(`${registry.host}/${repo}`);
-  const config = Buffer.from(JSON.stringify({ architecture: 'amd64', os: 'linux', seed }));
-  const configDigest = await c.uploadBlob(image, config);
-  const manifest = Buffer.from(
-    JSON.stringify({
-      schemaVersion: 2,
-      mediaType: 'application/vnd.oci.image.manifest.v1+json',
-      config: {
-        mediaType: 'application/vnd.oci.image.config.v1+json',
-        digest: configDigest,
-        size: config.length,
-      },
-      layers: [],
-    }),
-  );
-  return Digest.parse(
-    await c.putManifest(image, `sha-${seed}`, manifest, 'application/vnd.oci.image.manifest.v1+json'),
-  );
-}
+const pushImage = (repo: string, seed: string) => pushTinyImage(registry.host, repo, seed);
 
 async function sign(repo: string, digest: Digest, identity = ALICE): Promise<void> {
   const image = ImageReference.parse(`${registry.host}/${repo}`);

@@ -7,7 +7,9 @@ import {
   initializeCA,
   initializeCTLog,
   initializeTLog,
+  initializeTSA,
   rekorHandler,
+  tsaHandler,
 } from '@sigstore/mock';
 import { FulcioSigner } from '@sigstore/sign';
 
@@ -20,6 +22,8 @@ import { FulcioSigner } from '@sigstore/sign';
 export interface LocalSigstore {
   fulcioURL: string;
   rekorURL: string;
+  /** The full timestamp endpoint (as cosign's --timestamp-server-url takes it), with `tsa: true`. */
+  tsaURL: string | undefined;
   trustedRoot: Record<string, unknown>;
   stop(): Promise<void>;
 }
@@ -53,7 +57,17 @@ function canonicalDsse(body: string): string {
   });
 }
 
-export async function startLocalSigstore(): Promise<LocalSigstore> {
+export interface LocalSigstoreOptions {
+  /** Also run an RFC 3161 timestamp authority (in the trusted root). */
+  tsa?: boolean;
+  /**
+   * Issue certificates as of this many seconds ago (they are valid for 10 minutes from then): with
+   * more than 600, every certificate has expired before Rekor logs the signature.
+   */
+  certificateAgeSeconds?: number;
+}
+
+export async function startLocalSigstore(options: LocalSigstoreOptions = {}): Promise<LocalSigstore> {
   const server = http.createServer();
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
   const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
@@ -62,8 +76,9 @@ export async function startLocalSigstore(): Promise<LocalSigstore> {
   const clock = new Date(Math.floor(Date.now() / 1000) * 1000);
 
   const ctKey = key();
-  const ctlog = await initializeCTLog(ctKey, clock);
-  const ca = await initializeCA(key(), ctlog, clock);
+  const caClock = new Date(clock.getTime() - (options.certificateAgeSeconds ?? 0) * 1000);
+  const ctlog = await initializeCTLog(ctKey, caClock);
+  const ca = await initializeCA(key(), ctlog, caClock);
   const tlogKey = key();
   const tlog = await initializeTLog(rekorURL, tlogKey, clock);
   const routes = new Map<string, HandlerFn>();
@@ -71,6 +86,11 @@ export async function startLocalSigstore(): Promise<LocalSigstore> {
   const rekor = rekorHandler(tlog, { strict: true });
   routes.set(`/fulcio${fulcio.path}`, fulcio.fn);
   routes.set(`/rekor${rekor.path}`, (body) => rekor.fn(canonicalDsse(body)));
+  const tsa = options.tsa ? await initializeTSA(key(), clock) : undefined;
+  if (tsa !== undefined) {
+    const handler = tsaHandler(tsa, { strict: true });
+    routes.set(`/tsa${handler.path}`, handler.fn);
+  }
 
   server.on('request', (req, res) => {
     let body = '';
@@ -94,7 +114,7 @@ export async function startLocalSigstore(): Promise<LocalSigstore> {
     });
   });
 
-  const start = clock.toISOString();
+  const start = caClock.toISOString();
   const spki = (k: ReturnType<typeof key>) => k.publicKey.export({ format: 'der', type: 'spki' });
   const trustedRoot = {
     mediaType: 'application/vnd.dev.sigstore.trustedroot+json;version=0.1',
@@ -126,11 +146,24 @@ export async function startLocalSigstore(): Promise<LocalSigstore> {
         logId: { keyId: b64(ctlog.logID) },
       },
     ],
-    timestampAuthorities: [],
+    timestampAuthorities:
+      tsa === undefined
+        ? []
+        : [
+            {
+              subject: { organization: 'local', commonName: 'local tsa' },
+              uri: `${base}/tsa`,
+              certChain: {
+                certificates: [{ rawBytes: b64(tsa.intCertificate) }, { rawBytes: b64(tsa.rootCertificate) }],
+              },
+              validFor: { start },
+            },
+          ],
   };
   return {
     fulcioURL,
     rekorURL,
+    tsaURL: tsa === undefined ? undefined : `${base}/tsa/api/v1/timestamp`,
     trustedRoot,
     stop: () => new Promise<void>((r) => server.close(() => r())),
   };

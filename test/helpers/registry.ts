@@ -3,6 +3,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { connect, createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { Digest, ImageReference, MemoryLogger, RegistryClient } from '@chain/core';
 import { NEW_EC_KEY, openssl, selfSignedEc } from './certificates.ts';
 
 export interface LocalRegistry {
@@ -166,4 +167,32 @@ export function writeAuthFile(
   const auths = { [registry]: { auth: Buffer.from(`${username}:${password}`).toString('base64') }, ...extra };
   writeFileSync(file, JSON.stringify({ auths }), { mode: 0o600 });
   return file;
+}
+
+/** Pushes a small single-manifest image (config only) under `tag`; returns its digest. */
+export async function pushTinyImage(
+  host: string,
+  repo: string,
+  seed: string,
+  tag = `sha-${seed}`,
+): Promise<Digest> {
+  const client = new RegistryClient({ logger: new MemoryLogger(), tlsVerify: false });
+  const image = ImageReference.parse(`${host}/${repo}`);
+  const config = Buffer.from(JSON.stringify({ architecture: 'amd64', os: 'linux', seed }));
+  const configDigest = await client.uploadBlob(image, config);
+  const manifest = Buffer.from(
+    JSON.stringify({
+      schemaVersion: 2,
+      mediaType: 'application/vnd.oci.image.manifest.v1+json',
+      config: {
+        mediaType: 'application/vnd.oci.image.config.v1+json',
+        digest: configDigest,
+        size: config.length,
+      },
+      layers: [],
+    }),
+  );
+  return Digest.parse(
+    await client.putManifest(image, tag, manifest, 'application/vnd.oci.image.manifest.v1+json'),
+  );
 }

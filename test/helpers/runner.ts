@@ -165,3 +165,11 @@ export function standInLog(): { env: NodeJS.ProcessEnv; calls(): { tool: string;
         : [],
   };
 }
+
+/** What a log reader sees: stdout and stderr without the `::add-mask::` commands the runner consumes. */
+export function printed(r: RunnerResult): string {
+  return (r.stdout + r.stderr)
+    .split('\n')
+    .filter((l) => !l.startsWith('::add-mask::'))
+    .join('\n');
+}

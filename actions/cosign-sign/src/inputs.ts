@@ -1,20 +1,20 @@
 import { defineOutputs, inputs, ociInputs } from '@chain/core';
 
+const url = () => inputs.string({ pattern: /^https?:\/\/\S+$/, accepted: 'an http(s) URL' });
+
 export const spec = {
   image: ociInputs.reference().required('repo@sha256:<hex>, or a repository together with the digest input'),
   digest: ociInputs.digest().optional(),
   format: inputs.enum(['classic', 'bundle', 'both']).default('both'),
   key: inputs.string().optional(),
   'key-password': inputs.string().optional(),
-  'fulcio-url': inputs
-    .string({ pattern: /^https?:\/\/\S+$/, accepted: 'an http(s) URL' })
-    .default('https://fulcio.sigstore.dev'),
-  'rekor-url': inputs
-    .string({ pattern: /^https?:\/\/\S+$/, accepted: 'an http(s) URL' })
-    .default('https://rekor.sigstore.dev'),
-  'tsa-url': inputs.string({ pattern: /^https?:\/\/\S+$/, accepted: 'an http(s) URL' }).optional(),
+  'fulcio-url': url().default('https://fulcio.sigstore.dev'),
+  'rekor-url': url().default('https://rekor.sigstore.dev'),
+  'tsa-url': url().optional(),
   'trusted-root': inputs.path({ allowOutsideWorkspace: true }).optional(),
+  'kyverno-policy': inputs.enum(['auto', 'Cosign', 'SigstoreBundle', 'none']).default('auto'),
   'auth-file': inputs.path({ allowOutsideWorkspace: true }).optional(),
+  'tls-verify': inputs.boolean().default('true'),
 } as const;
 
 export const outputs = defineOutputs([
@@ -25,4 +25,6 @@ export const outputs = defineOutputs([
   'rekor-log-index',
   'bundle',
   'verify-command',
+  'public-key',
+  'kyverno-policy',
 ]);

@@ -1,10 +1,231 @@
-import { ConfigurationError, readInputs } from '@chain/core';
-import { spec } from './inputs.ts';
+import { mkdir, mkdtemp, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import {
+  type AcceptedSignature,
+  type ActionDeps,
+  CommandError,
+  ConfigurationError,
+  CredentialStore,
+  checkImageSignatures,
+  cosignVerifyCommand,
+  fulcioSigner,
+  JobSummary,
+  keySigner,
+  kyvernoPolicyYaml,
+  loadSigningKey,
+  loadTrustedRoot,
+  RegistryClient,
+  readInputs,
+  rekorLogIndex,
+  requestIdToken,
+  runnerDeps,
+  type SignedImage,
+  type SigningKey,
+  signImage,
+} from '@chain/core';
+import { outputs, spec } from './inputs.ts';
+import { policyKind, publicLogWarning, readKeyInput, resolveTarget } from './plan.ts';
 
-export async function main(): Promise<void> {
-  readInputs(spec);
-  // Fail closed until the implementation lands: a supply-chain gate that does nothing must not pass.
-  throw new ConfigurationError(
-    'cosign-sign is not implemented in this revision of the suite (tracked as issue #5); pin a revision where it is.',
+const AUDIENCE = 'sigstore';
+
+export async function main(deps: ActionDeps = runnerDeps()): Promise<void> {
+  const values = readInputs(spec, deps.inputs, deps.inputContext);
+  const { repository, digest } = resolveTarget(values.image, values.digest);
+  const format = values.format;
+  const kind = policyKind(values['kyverno-policy'], format);
+
+  // Key material is masked before anything can print it, and read before any network call.
+  let key: SigningKey | undefined;
+  if (values.key !== undefined) {
+    for (const line of values.key.split(/\r?\n/))
+      if (line.trim().length >= 8) deps.logger.setSecret(line.trim());
+    if (values['key-password'] !== undefined && values['key-password'] !== '')
+      deps.logger.setSecret(values['key-password']);
+    key = loadSigningKey(readKeyInput(values.key, deps.inputContext.workspace), values['key-password']);
+  } else if (values['key-password'] !== undefined) {
+    deps.logger.warning('key-password is ignored: no key was given (keyless signing)');
+  }
+
+  const credentials = new CredentialStore({
+    env: deps.env,
+    runner: deps.runner,
+    logger: deps.logger,
+    authFile: values['auth-file'],
+  });
+  const client = new RegistryClient({ logger: deps.logger, credentials, tlsVerify: values['tls-verify'] });
+  const subject = await client.headManifest(repository, digest.toString());
+  if (subject === undefined) {
+    throw new ConfigurationError(
+      `${repository}@${digest} is not in the registry; push it first (skopeo-push)`,
+      {
+        input: 'digest',
+      },
+    );
+  }
+  // The root the self-check trusts; loaded before signing so that a bad root signs nothing.
+  const trustedRoot = await loadTrustedRoot(values['trusted-root']);
+
+  let issuer: string | undefined;
+  let signer: ReturnType<typeof keySigner>;
+  if (key !== undefined) {
+    signer = keySigner(key);
+  } else {
+    // Fails at once, with the `id-token: write` fix, when the job has no OIDC token.
+    const token = await requestIdToken(deps.env, AUDIENCE, deps.logger);
+    issuer = typeof token.claims.iss === 'string' ? token.claims.iss : undefined;
+    signer = fulcioSigner(values['fulcio-url'], async () => token.value);
+  }
+
+  deps.logger.info(`signing ${repository}@${digest} (${format}, ${key ? 'key' : 'keyless'})`);
+  const signed = await signImage({
+    client,
+    image: repository,
+    digest,
+    subject: { mediaType: subject.mediaType, digest: subject.digest, size: subject.size },
+    signer,
+    rekorURL: values['rekor-url'],
+    tsaURL: values['tsa-url'],
+    classic: format !== 'bundle',
+    bundle: format !== 'classic',
+  });
+
+  // Self-check: read back what was just stored and verify it as a consumer would.
+  const check = await checkImageSignatures(
+    client,
+    repository,
+    digest,
+    trustedRoot,
+    key ? { publicKey: key.publicKeyPem } : { issuer },
+    { all: true },
   );
+  const mine = selfCheck(signed, check.verified, check.rejected);
+  const identity = mine[0]?.identity;
+  const certIssuer = mine[0]?.issuer;
+  if (key === undefined && (identity === undefined || certIssuer === undefined)) {
+    throw new CommandError('the signing certificate names no identity or issuer', { tool: 'Fulcio' });
+  }
+
+  const work = await mkdtemp(join(deps.env.RUNNER_TEMP ?? tmpdir(), 'cosign-sign-'));
+  await mkdir(work, { recursive: true });
+  const bundle = signed.bundle?.bundle ?? signed.classic?.bundle;
+  const bundlePath = join(work, `${digest.toTagStem()}.sigstore.json`);
+  await writeFile(bundlePath, `${JSON.stringify(bundle, null, 2)}\n`);
+  let publicKeyPath = '';
+  if (key !== undefined) {
+    publicKeyPath = join(work, 'cosign.pub');
+    await writeFile(publicKeyPath, key.publicKeyPem);
+  }
+  const reference = repository.withDigest(digest);
+  const verifyCommand = cosignVerifyCommand(
+    reference,
+    key !== undefined
+      ? { publicKeyFile: 'cosign.pub', trustedRoot: values['trusted-root'] }
+      : { identity: identity ?? '', issuer: certIssuer ?? '', trustedRoot: values['trusted-root'] },
+  );
+  let policyPath = '';
+  if (kind !== undefined) {
+    policyPath = join(work, 'kyverno-policy.yaml');
+    await writeFile(
+      policyPath,
+      kyvernoPolicyYaml({
+        image: repository,
+        kind,
+        identity,
+        issuer: certIssuer,
+        publicKey: key?.publicKeyPem,
+        rekorUrl: values['rekor-url'],
+      }),
+    );
+  }
+
+  const refs = signatureRefs(signed, repository.toString());
+  const logIndex = rekorLogIndex((signed.classic ?? signed.bundle)?.bundle ?? fail()) ?? '';
+  outputs.write(
+    {
+      digest: digest.toString(),
+      'signature-refs': JSON.stringify(refs),
+      'certificate-identity': identity ?? '',
+      'certificate-issuer': certIssuer ?? '',
+      'rekor-log-index': logIndex,
+      bundle: bundlePath,
+      'verify-command': verifyCommand,
+      'public-key': publicKeyPath,
+      'kyverno-policy': policyPath,
+    },
+    deps.outputs,
+  );
+  deps.logger.info(
+    `verified: ${identity ?? 'key'}${certIssuer ? ` (${certIssuer})` : ''}; run: ${verifyCommand}`,
+  );
+
+  const warning = key === undefined ? publicLogWarning(deps.env, values['rekor-url']) : undefined;
+  if (warning !== undefined) deps.logger.warning(warning);
+  const summary = new JobSummary()
+    .heading('cosign-sign')
+    .verdict(true, `Signed and verified ${reference}`)
+    .facts([
+      ['digest', { text: digest.toString(), code: true }],
+      ['signer', key ? 'key (ECDSA P-256)' : { text: identity ?? '', code: true }],
+      ...(certIssuer ? [['issuer', { text: certIssuer, code: true }] as const] : []),
+      ['Rekor', `${values['rekor-url']} log index ${logIndex}`],
+      ...(values['tsa-url'] ? [['timestamp authority', values['tsa-url']] as const] : []),
+    ])
+    .table(
+      ['format', 'stored at'],
+      refs.map((r) => [r.format, { text: r.ref, code: true }]),
+    )
+    .paragraph('Verify it yourself:')
+    .code(verifyCommand);
+  if (key !== undefined) summary.paragraph('Public key:').code(key.publicKeyPem);
+  if (warning !== undefined) summary.warning(warning);
+  await deps.writeSummary(summary);
+}
+
+function fail(): never {
+  throw new Error('nothing was signed');
+}
+
+/** Every signature just stored must read back and verify; a stored but unverifiable one fails the step. */
+function selfCheck(
+  signed: SignedImage,
+  verified: AcceptedSignature[],
+  rejected: string[],
+): AcceptedSignature[] {
+  const mine: AcceptedSignature[] = [];
+  const missing: string[] = [];
+  if (signed.classic !== undefined) {
+    const ok = verified.find((v) => v.format === 'classic' && v.ref === signed.classic?.signature);
+    if (ok === undefined) missing.push(`the classic signature in ${signed.classic.tag}`);
+    else mine.push(ok);
+  }
+  if (signed.bundle !== undefined) {
+    const ok = verified.find((v) => v.format === 'bundle' && v.ref === signed.bundle?.manifestDigest);
+    if (ok === undefined) missing.push(`the bundle ${signed.bundle.manifestDigest}`);
+    else mine.push(ok);
+  }
+  if (missing.length > 0) {
+    throw new CommandError(
+      `self-check failed: ${missing.join(' and ')} did not read back and verify from the registry` +
+        (rejected.length > 0 ? ` (${rejected.join('; ')})` : ''),
+      { tool: 'registry' },
+    );
+  }
+  if (mine.length === 2 && (mine[0]?.identity !== mine[1]?.identity || mine[0]?.issuer !== mine[1]?.issuer)) {
+    throw new CommandError('self-check failed: the two formats were signed by different identities', {
+      tool: 'Fulcio',
+    });
+  }
+  return mine;
+}
+
+function signatureRefs(signed: SignedImage, repository: string): { format: string; ref: string }[] {
+  const refs: { format: string; ref: string }[] = [];
+  if (signed.classic) refs.push({ format: 'classic', ref: `${repository}:${signed.classic.tag}` });
+  if (signed.bundle) {
+    refs.push({ format: 'bundle', ref: `${repository}@${signed.bundle.manifestDigest}` });
+    if (signed.bundle.fallbackTag)
+      refs.push({ format: 'referrers-fallback', ref: `${repository}:${signed.bundle.fallbackTag}` });
+  }
+  return refs;
 }

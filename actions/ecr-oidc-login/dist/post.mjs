@@ -3,8 +3,8 @@ const require = __createRequire(import.meta.url);
 import {
   post,
   runPost
-} from "./chunks/chunk-YXAXZYD6.mjs";
-import "./chunks/chunk-MZW4HN5P.mjs";
+} from "./chunks/chunk-WEDWTQAJ.mjs";
+import "./chunks/chunk-5MM4E6UD.mjs";
 
 // actions/ecr-oidc-login/src/post.ts
 await runPost(post);

@@ -4,7 +4,7 @@ import {
   __commonJS,
   __require,
   __toESM
-} from "./chunks/chunk-MZW4HN5P.mjs";
+} from "./chunks/chunk-5MM4E6UD.mjs";
 
 // node_modules/.pnpm/yaml@2.9.1/node_modules/yaml/dist/nodes/identity.js
 var require_identity = __commonJS({
@@ -9033,7 +9033,7 @@ var tool_manifest_default = {
 
 // packages/core/src/tools/tool-installer.ts
 function toolCache() {
-  return import("./chunks/tool-cache-3RJ4PX4J.mjs");
+  return import("./chunks/tool-cache-XT6DGEWL.mjs");
 }
 var PINNED_TOOLS = tool_manifest_default;
 var ToolInstaller = class {

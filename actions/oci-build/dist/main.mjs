@@ -1,6 +1,6 @@
 import { createRequire as __createRequire } from 'node:module';
 const require = __createRequire(import.meta.url);
-import "./chunks/chunk-MZW4HN5P.mjs";
+import "./chunks/chunk-5MM4E6UD.mjs";
 
 // packages/core/src/exec/tool-runner.ts
 import { spawn } from "node:child_process";

@@ -4,12 +4,12 @@ import {
   require_dist,
   require_envelope,
   require_sigstore_common
-} from "./chunks/chunk-TNAFB3O6.mjs";
+} from "./chunks/chunk-377EZXM7.mjs";
 import {
   __commonJS,
   __require,
   __toESM
-} from "./chunks/chunk-MZW4HN5P.mjs";
+} from "./chunks/chunk-5MM4E6UD.mjs";
 
 // node_modules/.pnpm/@sigstore+bundle@5.0.1/node_modules/@sigstore/bundle/dist/bundle.js
 var require_bundle = __commonJS({
@@ -5076,6 +5076,7 @@ function renderTable(headers, rows) {
 
 // packages/core/src/sigstore/bundle-referrers.ts
 var BUNDLE_MEDIA_TYPE = "application/vnd.dev.sigstore.bundle.v0.3+json";
+var COSIGN_SIGN_PREDICATE = "https://sigstore.dev/cosign/sign/v1";
 var EMPTY = Buffer.from("{}");
 async function readBundleReferrers(client, image, digest) {
   const repository = image.repositoryOnly();
@@ -5156,7 +5157,12 @@ function verifyBundle(bundleJson, options) {
   const content = bundle.content;
   if (content.$case === "dsseEnvelope" && (options.artifact !== void 0 || options.artifactDigest !== void 0)) {
     const digest = options.artifactDigest ?? createHash2("sha256").update(options.artifact ?? Buffer.alloc(0)).digest("hex");
-    requireSubject(content.dsseEnvelope.payload, content.dsseEnvelope.payloadType, digest);
+    requireSubject(
+      content.dsseEnvelope.payload,
+      content.dsseEnvelope.payloadType,
+      digest,
+      options.predicateType
+    );
   }
   return {
     identity: signer.identity?.subjectAlternativeName,
@@ -5164,7 +5170,7 @@ function verifyBundle(bundleJson, options) {
     mediaType: bundle.mediaType
   };
 }
-function requireSubject(payload, payloadType, sha256Hex) {
+function requireSubject(payload, payloadType, sha256Hex, predicateType) {
   if (payloadType !== "application/vnd.in-toto+json")
     throw new SignatureError(`unexpected DSSE payload type ${payloadType}`);
   let statement;
@@ -5175,6 +5181,11 @@ function requireSubject(payload, payloadType, sha256Hex) {
   }
   if (!(statement.subject ?? []).some((s) => s.digest?.sha256 === sha256Hex)) {
     throw new SignatureError(`the signed statement's subjects do not include sha256:${sha256Hex}`);
+  }
+  if (predicateType !== void 0 && statement.predicateType !== predicateType) {
+    throw new SignatureError(
+      `the signed statement is a ${statement.predicateType ?? "statement without predicate type"}, not a ${predicateType} signature`
+    );
   }
 }
 function requireValidityStarts(root) {
@@ -5208,18 +5219,25 @@ function bundleFromClassicLayer(annotations, payload) {
   const signature = annotations[ANNOTATION.signature];
   const certificatePem = annotations[ANNOTATION.certificate];
   const rekor = annotations[ANNOTATION.bundle];
-  if (signature === void 0 || certificatePem === void 0 || rekor === void 0) {
-    throw new Error("the .sig layer lacks the signature, certificate or Rekor bundle annotation");
+  if (signature === void 0 || rekor === void 0) {
+    throw new Error("the .sig layer lacks the signature or the Rekor bundle annotation");
   }
   const parsed = JSON.parse(rekor);
-  const der = Buffer.from(
-    certificatePem.replace(/-----(BEGIN|END) CERTIFICATE-----/g, "").replace(/\s+/g, ""),
-    "base64"
-  );
+  const timestamp = annotations[ANNOTATION.timestamp];
+  const signedTimestamp = timestamp === void 0 ? void 0 : JSON.parse(timestamp).SignedRFC3161Timestamp;
+  const keyMaterial = certificatePem === void 0 || certificatePem === "" ? { publicKey: { hint: "" } } : {
+    x509CertificateChain: {
+      certificates: [
+        {
+          rawBytes: certificatePem.replace(/-----(BEGIN|END) CERTIFICATE-----/g, "").replace(/\s+/g, "")
+        }
+      ]
+    }
+  };
   return {
     mediaType: "application/vnd.dev.sigstore.bundle+json;version=0.1",
     verificationMaterial: {
-      x509CertificateChain: { certificates: [{ rawBytes: der.toString("base64") }] },
+      ...keyMaterial,
       tlogEntries: [
         {
           logIndex: String(parsed.Payload.logIndex),
@@ -5230,7 +5248,9 @@ function bundleFromClassicLayer(annotations, payload) {
           canonicalizedBody: parsed.Payload.body
         }
       ],
-      timestampVerificationData: { rfc3161Timestamps: [] }
+      timestampVerificationData: {
+        rfc3161Timestamps: signedTimestamp === void 0 ? [] : [{ signedTimestamp }]
+      }
     },
     messageSignature: {
       messageDigest: { algorithm: "SHA2_256", digest: createHash3("sha256").update(payload).digest("base64") },
@@ -5279,16 +5299,18 @@ async function loadTrustedRoot(path) {
     }
     return parseTrustedRoot(json);
   }
-  const { getTrustedRoot } = await import("./chunks/dist-24L3XOAP.mjs");
+  const { getTrustedRoot } = await import("./chunks/dist-2MICDQJM.mjs");
   return getTrustedRoot();
 }
-async function checkImageSignatures(client, image, digest, trustedRoot, policy) {
+async function checkImageSignatures(client, image, digest, trustedRoot, policy, options = {}) {
   const rejected = [];
+  const verified = [];
+  const done = () => ({ accepted: verified[0], verified, rejected });
+  const reason = (error) => error instanceof SignatureError ? error.message : String(error);
   for (const stored of await readClassicSignatures(client, image, digest)) {
-    if (signedDigestOf(stored.payload) !== digest.toString()) {
-      rejected.push(
-        `classic: the payload vouches for ${signedDigestOf(stored.payload) ?? "nothing"}, not ${digest}`
-      );
+    const signed = signedDigestOf(stored.payload);
+    if (signed !== digest.toString()) {
+      rejected.push(`classic: the payload vouches for ${signed ?? "nothing"}, not ${digest}`);
       continue;
     }
     try {
@@ -5297,22 +5319,33 @@ async function checkImageSignatures(client, image, digest, trustedRoot, policy) 
         policy,
         artifact: stored.payload
       });
-      return { accepted: { format: "classic", identity: ok.identity, issuer: ok.issuer }, rejected };
+      const ref = stored.annotations[ANNOTATION.signature] ?? "";
+      verified.push({ format: "classic", identity: ok.identity, issuer: ok.issuer, ref });
+      if (options.all !== true) return done();
     } catch (error) {
-      rejected.push(`classic: ${error instanceof SignatureError ? error.message : String(error)}`);
+      rejected.push(`classic: ${reason(error)}`);
     }
   }
   for (const stored of await readBundleReferrers(client, image, digest.toString())) {
     try {
-      const ok = verifyBundle(stored.bundle, { trustedRoot, policy, artifactDigest: digest.hex });
-      return { accepted: { format: "bundle", identity: ok.identity, issuer: ok.issuer }, rejected };
+      const ok = verifyBundle(stored.bundle, {
+        trustedRoot,
+        policy,
+        artifactDigest: digest.hex,
+        predicateType: COSIGN_SIGN_PREDICATE
+      });
+      verified.push({
+        format: "bundle",
+        identity: ok.identity,
+        issuer: ok.issuer,
+        ref: stored.manifestDigest
+      });
+      if (options.all !== true) return done();
     } catch (error) {
-      rejected.push(
-        `bundle ${stored.manifestDigest}: ${error instanceof SignatureError ? error.message : String(error)}`
-      );
+      rejected.push(`bundle ${stored.manifestDigest}: ${reason(error)}`);
     }
   }
-  return { accepted: void 0, rejected };
+  return done();
 }
 
 // actions/tag-promote/src/inputs.ts

@@ -167,6 +167,7 @@ export {
   simpleSigningPayload,
 } from './sigstore/cosign-classic.ts';
 export {
+  type AcceptedSignature,
   checkImageSignatures,
   type ImageSignatureCheck,
   loadTrustedRoot,
@@ -177,6 +178,16 @@ export {
   kyvernoPolicyYaml,
   type PolicyKind,
 } from './sigstore/kyverno-policy.ts';
+export {
+  cosignSignStatement,
+  fulcioSigner,
+  rekorLogIndex,
+  type SignedImage,
+  type SignImageRequest,
+  signImage,
+} from './sigstore/sign-image.ts';
+export { keySigner, loadSigningKey, type SigningKey } from './sigstore/signing-key.ts';
+export { anchoredLiteral, cosignVerifyCommand, shellQuote } from './sigstore/verify-command.ts';
 export type { BuildRequest } from './tools/build-request.ts';
 export { buildah } from './tools/buildah.ts';
 export { buildx } from './tools/buildx.ts';

@@ -56,6 +56,8 @@ export function verifyBundle(
     policy: SignerPolicy;
     artifact?: Buffer | undefined;
     artifactDigest?: string | undefined;
+    /** For a DSSE in-toto statement: the predicate type it must carry (e.g. cosign's sign predicate). */
+    predicateType?: string | undefined;
   },
 ): VerifiedSignature {
   let bundle: ReturnType<typeof bundleFromJSON>;
@@ -103,7 +105,12 @@ export function verifyBundle(
       createHash('sha256')
         .update(options.artifact ?? Buffer.alloc(0))
         .digest('hex');
-    requireSubject(content.dsseEnvelope.payload, content.dsseEnvelope.payloadType, digest);
+    requireSubject(
+      content.dsseEnvelope.payload,
+      content.dsseEnvelope.payloadType,
+      digest,
+      options.predicateType,
+    );
   }
   return {
     identity: signer.identity?.subjectAlternativeName,
@@ -112,10 +119,15 @@ export function verifyBundle(
   };
 }
 
-function requireSubject(payload: Buffer, payloadType: string, sha256Hex: string): void {
+function requireSubject(
+  payload: Buffer,
+  payloadType: string,
+  sha256Hex: string,
+  predicateType: string | undefined,
+): void {
   if (payloadType !== 'application/vnd.in-toto+json')
     throw new SignatureError(`unexpected DSSE payload type ${payloadType}`);
-  let statement: { subject?: { digest?: Record<string, string> }[] };
+  let statement: { subject?: { digest?: Record<string, string> }[]; predicateType?: string };
   try {
     statement = JSON.parse(payload.toString('utf8')) as typeof statement;
   } catch {
@@ -123,6 +135,11 @@ function requireSubject(payload: Buffer, payloadType: string, sha256Hex: string)
   }
   if (!(statement.subject ?? []).some((s) => s.digest?.sha256 === sha256Hex)) {
     throw new SignatureError(`the signed statement's subjects do not include sha256:${sha256Hex}`);
+  }
+  if (predicateType !== undefined && statement.predicateType !== predicateType) {
+    throw new SignatureError(
+      `the signed statement is a ${statement.predicateType ?? 'statement without predicate type'}, not a ${predicateType} signature`,
+    );
   }
 }
 

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import type { SerializedBundle } from '@sigstore/bundle';
 import type { Digest } from '../oci/digest.ts';
 import type { ImageReference } from '../oci/image-reference.ts';
 import { MediaType } from '../oci/media-types.ts';
@@ -91,20 +92,7 @@ export function appendSignature(
   return { manifest, added: !duplicate };
 }
 
-interface SerializedBundleLike {
-  verificationMaterial?: {
-    certificate?: { rawBytes: string };
-    x509CertificateChain?: { certificates: { rawBytes: string }[] };
-    tlogEntries?: {
-      logIndex: string;
-      logId: { keyId: string };
-      integratedTime: string;
-      inclusionPromise?: { signedEntryTimestamp: string };
-      canonicalizedBody: string;
-    }[];
-  };
-  messageSignature?: { signature: string };
-}
+type SerializedBundleLike = SerializedBundle;
 
 function pem(der: Buffer): string {
   const lines = der.toString('base64').match(/.{1,64}/g) ?? [];
@@ -122,6 +110,7 @@ export function classicLayerFromBundle(bundle: SerializedBundleLike, payload: Bu
   const certificate =
     material?.certificate?.rawBytes ?? material?.x509CertificateChain?.certificates[0]?.rawBytes;
   const entry = material?.tlogEntries?.[0];
+  const timestamp = material?.timestampVerificationData?.rfc3161Timestamps?.[0]?.signedTimestamp;
   if (signature === undefined || entry?.inclusionPromise === undefined) {
     throw new Error(
       'classic signatures need a message signature with a Rekor v1 entry carrying a SignedEntryTimestamp',
@@ -141,6 +130,7 @@ export function classicLayerFromBundle(bundle: SerializedBundleLike, payload: Bu
     signature,
     ...(certificate === undefined ? {} : { certificate: pem(Buffer.from(certificate, 'base64')), chain: '' }),
     rekorBundle,
+    ...(timestamp === undefined ? {} : { timestamp: JSON.stringify({ SignedRFC3161Timestamp: timestamp }) }),
   };
 }
 
@@ -152,21 +142,37 @@ export function bundleFromClassicLayer(annotations: Record<string, string>, payl
   const signature = annotations[ANNOTATION.signature];
   const certificatePem = annotations[ANNOTATION.certificate];
   const rekor = annotations[ANNOTATION.bundle];
-  if (signature === undefined || certificatePem === undefined || rekor === undefined) {
-    throw new Error('the .sig layer lacks the signature, certificate or Rekor bundle annotation');
+  if (signature === undefined || rekor === undefined) {
+    throw new Error('the .sig layer lacks the signature or the Rekor bundle annotation');
   }
   const parsed = JSON.parse(rekor) as {
     SignedEntryTimestamp: string;
     Payload: { body: string; integratedTime: number; logIndex: number; logID: string };
   };
-  const der = Buffer.from(
-    certificatePem.replace(/-----(BEGIN|END) CERTIFICATE-----/g, '').replace(/\s+/g, ''),
-    'base64',
-  );
+  const timestamp = annotations[ANNOTATION.timestamp];
+  const signedTimestamp =
+    timestamp === undefined
+      ? undefined
+      : (JSON.parse(timestamp) as { SignedRFC3161Timestamp?: string }).SignedRFC3161Timestamp;
+  // A key-signed layer has no certificate: the verifier is then given the public key by the policy.
+  const keyMaterial =
+    certificatePem === undefined || certificatePem === ''
+      ? { publicKey: { hint: '' } }
+      : {
+          x509CertificateChain: {
+            certificates: [
+              {
+                rawBytes: certificatePem
+                  .replace(/-----(BEGIN|END) CERTIFICATE-----/g, '')
+                  .replace(/\s+/g, ''),
+              },
+            ],
+          },
+        };
   return {
     mediaType: 'application/vnd.dev.sigstore.bundle+json;version=0.1',
     verificationMaterial: {
-      x509CertificateChain: { certificates: [{ rawBytes: der.toString('base64') }] },
+      ...keyMaterial,
       tlogEntries: [
         {
           logIndex: String(parsed.Payload.logIndex),
@@ -177,7 +183,9 @@ export function bundleFromClassicLayer(annotations: Record<string, string>, payl
           canonicalizedBody: parsed.Payload.body,
         },
       ],
-      timestampVerificationData: { rfc3161Timestamps: [] },
+      timestampVerificationData: {
+        rfc3161Timestamps: signedTimestamp === undefined ? [] : [{ signedTimestamp }],
+      },
     },
     messageSignature: {
       messageDigest: { algorithm: 'SHA2_256', digest: createHash('sha256').update(payload).digest('base64') },

@@ -4,16 +4,24 @@ import { ConfigurationError } from '../action/errors.ts';
 import type { Digest } from '../oci/digest.ts';
 import type { ImageReference } from '../oci/image-reference.ts';
 import type { RegistryClient } from '../oci/registry-client.ts';
-import { readBundleReferrers } from './bundle-referrers.ts';
+import { COSIGN_SIGN_PREDICATE, readBundleReferrers } from './bundle-referrers.ts';
 import { parseTrustedRoot, SignatureError, type SignerPolicy, verifyBundle } from './bundle-verifier.ts';
 import { readClassicSignatures } from './classic-signatures.ts';
-import { bundleFromClassicLayer, signedDigestOf } from './cosign-classic.ts';
+import { ANNOTATION, bundleFromClassicLayer, signedDigestOf } from './cosign-classic.ts';
+
+export interface AcceptedSignature {
+  format: 'classic' | 'bundle';
+  identity: string | undefined;
+  issuer: string | undefined;
+  /** classic: the base64 signature of the `.sig` layer; bundle: the referrer manifest's digest. */
+  ref: string;
+}
 
 export interface ImageSignatureCheck {
   /** The first signature that matched the policy. */
-  accepted:
-    | { format: 'classic' | 'bundle'; identity: string | undefined; issuer: string | undefined }
-    | undefined;
+  accepted: AcceptedSignature | undefined;
+  /** Every signature that matched (only the first unless `all` was asked for). */
+  verified: AcceptedSignature[];
   /** Why each other signature was not accepted. */
   rejected: string[];
 }
@@ -47,13 +55,16 @@ export async function checkImageSignatures(
   digest: Digest,
   trustedRoot: TrustedRoot,
   policy: SignerPolicy,
+  options: { all?: boolean } = {},
 ): Promise<ImageSignatureCheck> {
   const rejected: string[] = [];
+  const verified: AcceptedSignature[] = [];
+  const done = () => ({ accepted: verified[0], verified, rejected });
+  const reason = (error: unknown) => (error instanceof SignatureError ? error.message : String(error));
   for (const stored of await readClassicSignatures(client, image, digest)) {
-    if (signedDigestOf(stored.payload) !== digest.toString()) {
-      rejected.push(
-        `classic: the payload vouches for ${signedDigestOf(stored.payload) ?? 'nothing'}, not ${digest}`,
-      );
+    const signed = signedDigestOf(stored.payload);
+    if (signed !== digest.toString()) {
+      rejected.push(`classic: the payload vouches for ${signed ?? 'nothing'}, not ${digest}`);
       continue;
     }
     try {
@@ -62,20 +73,31 @@ export async function checkImageSignatures(
         policy,
         artifact: stored.payload,
       });
-      return { accepted: { format: 'classic', identity: ok.identity, issuer: ok.issuer }, rejected };
+      const ref = stored.annotations[ANNOTATION.signature] ?? '';
+      verified.push({ format: 'classic', identity: ok.identity, issuer: ok.issuer, ref });
+      if (options.all !== true) return done();
     } catch (error) {
-      rejected.push(`classic: ${error instanceof SignatureError ? error.message : String(error)}`);
+      rejected.push(`classic: ${reason(error)}`);
     }
   }
   for (const stored of await readBundleReferrers(client, image, digest.toString())) {
     try {
-      const ok = verifyBundle(stored.bundle, { trustedRoot, policy, artifactDigest: digest.hex });
-      return { accepted: { format: 'bundle', identity: ok.identity, issuer: ok.issuer }, rejected };
+      const ok = verifyBundle(stored.bundle, {
+        trustedRoot,
+        policy,
+        artifactDigest: digest.hex,
+        predicateType: COSIGN_SIGN_PREDICATE,
+      });
+      verified.push({
+        format: 'bundle',
+        identity: ok.identity,
+        issuer: ok.issuer,
+        ref: stored.manifestDigest,
+      });
+      if (options.all !== true) return done();
     } catch (error) {
-      rejected.push(
-        `bundle ${stored.manifestDigest}: ${error instanceof SignatureError ? error.message : String(error)}`,
-      );
+      rejected.push(`bundle ${stored.manifestDigest}: ${reason(error)}`);
     }
   }
-  return { accepted: undefined, rejected };
+  return done();
 }

@@ -1,0 +1,93 @@
+import { readFileSync } from 'node:fs';
+import { ConfigurationError, Digest, type ImageReference, type PolicyKind } from '@chain/core';
+
+/** The repository and digest to sign: `repo@sha256:…`, or `repo` + `digest`. A tag alone is refused. */
+export function resolveTarget(
+  image: ImageReference,
+  digest: Digest | undefined,
+): { repository: ImageReference; digest: Digest } {
+  if (image.digest !== undefined && digest !== undefined && !image.digest.equals(digest)) {
+    throw new ConfigurationError(
+      `Input "digest": ${digest} differs from the digest in "image" (${image.digest}); give one of them`,
+      { input: 'digest' },
+    );
+  }
+  const resolved = image.digest ?? digest;
+  if (resolved === undefined) {
+    throw new ConfigurationError(
+      `Input "image": ${image} names no digest. Signatures are bound to a digest, never a tag: pass ` +
+        `repo@sha256:<hex>, or the repository with "digest" (skopeo-push output "digest")`,
+      { input: 'image' },
+    );
+  }
+  if (image.tag !== undefined && image.digest === undefined) {
+    throw new ConfigurationError(
+      `Input "image": drop the tag ":${image.tag}" and give the repository with "digest"; a tag can move`,
+      { input: 'image' },
+    );
+  }
+  return { repository: image.repositoryOnly(), digest: Digest.parse(resolved.toString()) };
+}
+
+/** Which Kyverno verifyImages type the policy file uses: classic signatures are read by `Cosign`. */
+export function policyKind(
+  choice: 'auto' | PolicyKind | 'none',
+  format: 'classic' | 'bundle' | 'both',
+): PolicyKind | undefined {
+  if (choice === 'none') return undefined;
+  if (choice !== 'auto') {
+    if (
+      (choice === 'Cosign' && format === 'bundle') ||
+      (choice === 'SigstoreBundle' && format === 'classic')
+    ) {
+      throw new ConfigurationError(
+        `Input "kyverno-policy": a ${choice} policy cannot admit ${format === 'bundle' ? 'bundle-only' : 'classic-only'} signatures; use format "both" or the other kind`,
+        { input: 'kyverno-policy' },
+      );
+    }
+    return choice;
+  }
+  return format === 'bundle' ? 'SigstoreBundle' : 'Cosign';
+}
+
+export const PUBLIC_REKOR = 'https://rekor.sigstore.dev';
+
+/**
+ * Signing from a private or internal repository against the public log publishes the repository and
+ * workflow names (they are in the certificate). The event payload says whether the repository is private.
+ */
+export function publicLogWarning(env: NodeJS.ProcessEnv, rekorURL: string): string | undefined {
+  if (new URL(rekorURL).origin !== PUBLIC_REKOR) return undefined;
+  const path = env.GITHUB_EVENT_PATH;
+  if (!path) return undefined;
+  let event: { repository?: { private?: unknown; visibility?: unknown; full_name?: unknown } };
+  try {
+    event = JSON.parse(readFileSync(path, 'utf8')) as typeof event;
+  } catch {
+    return undefined;
+  }
+  const repo = event.repository;
+  if (repo?.private !== true && repo?.visibility !== 'private' && repo?.visibility !== 'internal')
+    return undefined;
+  const name =
+    typeof repo.full_name === 'string' ? repo.full_name : (env.GITHUB_REPOSITORY ?? 'this repository');
+  return (
+    `${name} is not public, but this signature is recorded in the public Rekor log (${PUBLIC_REKOR}): ` +
+    'the repository name, workflow path and ref in the certificate are now public. Use a private Sigstore ' +
+    '(fulcio-url, rekor-url, trusted-root) or a key if they must stay private.'
+  );
+}
+
+/** The `key` input: the PEM itself (from a secret), or the path of a key file. */
+export function readKeyInput(value: string, workspace: string): string {
+  if (value.includes('-----BEGIN')) return value;
+  const path = value.startsWith('/') ? value : `${workspace}/${value}`;
+  try {
+    return readFileSync(path, 'utf8');
+  } catch (error) {
+    throw new ConfigurationError(
+      `Input "key": it is neither a PEM key nor a readable key file (${(error as NodeJS.ErrnoException).code ?? 'unreadable'})`,
+      { input: 'key' },
+    );
+  }
+}
