@@ -2,14 +2,19 @@
 //   1. layout verification throughput on a generated >= 1 GiB layout vs `sha256sum` over the same blobs
 //   2. push: the skopeo-push action vs plain `skopeo copy` of a >= 200 MiB, >= 20-layer layout
 //   3. start-up: each bundled action with no inputs must fail with "input X is required" (median ms)
-// Options: --only=verify|push|startup   --gib=N (layout size, default 1)
+//   4. sign: the cosign-sign action (keyless, both formats, self-check) against the local Sigstore and
+//      registry, median < 1 s; then tag-promote moves 3 tags with no blob traffic (counted by a proxy)
+// Options: --only=verify|push|startup|sign   --gib=N (layout size, default 1)
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { OciLayout } from '@chain/core';
+import { startOidcStandIn } from '../test/helpers/aws-server.ts';
+import { startFaultProxy } from '../test/helpers/fault-proxy.ts';
 import { writeSyntheticLayout } from '../test/helpers/layout-fixture.ts';
-import { startRegistry } from '../test/helpers/registry.ts';
+import { ALICE, GITHUB_ISSUER, startLocalSigstore } from '../test/helpers/local-sigstore.ts';
+import { pushTinyImage, startRegistry } from '../test/helpers/registry.ts';
 import { LOOPBACK_ONLY, runBundleAsync } from '../test/helpers/runner.ts';
 
 const root = join(import.meta.dirname, '..');
@@ -229,7 +234,74 @@ async function benchPush(): Promise<boolean> {
   }
 }
 
+async function benchSign(): Promise<boolean> {
+  const [sigstore, registry, oidc] = await Promise.all([
+    startLocalSigstore(),
+    startRegistry(),
+    startOidcStandIn({ sub: ALICE }),
+  ]);
+  const proxy = await startFaultProxy(registry.host);
+  const rootFile = join(mkdtempSync(join(tmpdir(), 'bench-root-')), 'trusted_root.json');
+  writeFileSync(rootFile, JSON.stringify(sigstore.trustedRoot));
+  try {
+    const runs: number[] = [];
+    let digest = '';
+    for (let i = 0; i < 7; i++) {
+      digest = (await pushTinyImage(registry.host, 'bench/signed', `${1000000 + i}`)).toString();
+      const t = performance.now();
+      const r = await runBundleAsync('cosign-sign', 'main', {
+        inputs: {
+          image: `${registry.host}/bench/signed@${digest}`,
+          'fulcio-url': sigstore.fulcioURL,
+          'rekor-url': sigstore.rekorURL,
+          'trusted-root': rootFile,
+          'tls-verify': 'false',
+        },
+        env: {
+          ACTIONS_ID_TOKEN_REQUEST_URL: oidc.requestUrl,
+          ACTIONS_ID_TOKEN_REQUEST_TOKEN: oidc.requestToken,
+        },
+      });
+      runs.push(performance.now() - t);
+      if (r.status !== 0) throw new Error(`cosign-sign failed: ${r.stdout}`);
+    }
+    const before = proxy.requests.length;
+    const promote = await runBundleAsync('tag-promote', 'main', {
+      inputs: {
+        image: `${proxy.host}/bench/signed`,
+        digest,
+        tags: 'latest\nnightly\nnightly-{date}',
+        'certificate-identity': ALICE,
+        'certificate-oidc-issuer': GITHUB_ISSUER,
+        'trusted-root': rootFile,
+        'tls-verify': 'false',
+      },
+    });
+    if (promote.status !== 0) throw new Error(`tag-promote failed: ${promote.stdout}`);
+    const during = proxy.requests.slice(before);
+    const blobWrites = during.filter(
+      (q) => q.url.includes('/blobs/') && q.method !== 'GET' && q.method !== 'HEAD',
+    ).length;
+    const manifestPuts = during.filter((q) => q.method === 'PUT' && q.url.includes('/manifests/')).length;
+    console.log(
+      '\nsigning a digest (cosign-sign: keyless, classic + bundle, read-back self-check), median of 7',
+    );
+    console.log(row(['', 'median ms', 'max ms']));
+    console.log(row(['cosign-sign action', median(runs).toFixed(0), Math.max(...runs).toFixed(0)]));
+    console.log(`tag-promote of 3 tags: ${manifestPuts} manifest PUTs, ${blobWrites} blob uploads or mounts`);
+    const ok = median(runs) < 1000 && blobWrites === 0 && manifestPuts === 3;
+    console.log(
+      `target: signing < 1 s median and promoting 3 tags moves no blob → ${ok ? 'MET' : 'NOT MET'}`,
+    );
+    return ok;
+  } finally {
+    await Promise.all([sigstore.stop(), registry.stop(), oidc.stop(), proxy.stop()]);
+    rmSync(registry.dir, { recursive: true, force: true });
+  }
+}
+
 let ok = true;
+if (only === undefined || only === 'sign') ok = (await benchSign()) && ok;
 if (only === undefined || only === 'push') ok = (await benchPush()) && ok;
 if (only === undefined || only === 'startup') ok = benchStartup() && ok;
 if (only === undefined || only === 'verify') ok = (await benchVerify()) && ok;

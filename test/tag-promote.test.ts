@@ -104,7 +104,7 @@ describe('tag-promote', () => {
     });
     for (const tag of ['latest', 'nightly'])
       expect(await tagDigest('acme/promote', tag)).toBe(next.toString());
-    expect(r.stdout).toContain(`signature verified: ${ALICE} (classic`);
+    expect(r.stdout).toContain(`signature verified in ${proxy.host}/acme/promote: ${ALICE} (classic`);
     expect(r.summary).toContain('moved here');
   });
 
@@ -156,14 +156,20 @@ describe('tag-promote', () => {
     expect(await tagDigest('acme/immutable', 'nightly-20260101')).toBe(first.toString());
   });
 
+  it('without a trusted-root file, fetches the public-good root through TUF and fails closed offline', async () => {
+    const digest = await pushImage('acme/tuf', '9999999');
+    const r = await promote('acme/tuf', digest, { 'trusted-root': '' });
+    expect(r.status).toBe(1);
+    expect(userErrorLine(r)).toMatch(
+      /could not get the public-good Sigstore trusted root through TUF \(.+\); for a private Sigstore, or without network, give the trusted-root input/,
+    );
+    expect(await tagDigest('acme/tuf', 'latest')).toBeUndefined();
+  });
+
   it.each([
     [
       { 'certificate-identity': '', 'certificate-oidc-issuer': '' },
       /give certificate-identity .* or public-key/,
-    ],
-    [
-      { 'target-image': '127.0.0.1:1/acme/copy' },
-      /Input "target-image": promotion into another repository is not available/,
     ],
     [{ tags: 'v-{version}' }, /unknown template \{version\}/],
     [{ digest: 'sha256:1234' }, /Input "digest" digest "sha256:1234" must have exactly 64 hex digits/],

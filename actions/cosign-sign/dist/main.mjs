@@ -20674,7 +20674,7 @@ var require_polyfill = __commonJS({
     var {
       dirname,
       isAbsolute: isAbsolute2,
-      join: join3,
+      join: join4,
       parse,
       resolve: resolve2,
       sep,
@@ -20931,8 +20931,8 @@ var require_polyfill = __commonJS({
       const dir = await readdir(src);
       for (let i = 0; i < dir.length; i++) {
         const item = dir[i];
-        const srcItem = join3(src, item);
-        const destItem = join3(dest, item);
+        const srcItem = join4(src, item);
+        const destItem = join4(dest, item);
         const { destStat } = await checkPaths(srcItem, destItem, opts);
         await startCopy(destStat, srcItem, destItem, opts);
       }
@@ -21005,7 +21005,7 @@ var require_cp = __commonJS({
 // node_modules/.pnpm/@npmcli+fs@6.0.0/node_modules/@npmcli/fs/lib/with-temp-dir.js
 var require_with_temp_dir = __commonJS({
   "node_modules/.pnpm/@npmcli+fs@6.0.0/node_modules/@npmcli/fs/lib/with-temp-dir.js"(exports, module) {
-    var { join: join3, sep } = __require("path");
+    var { join: join4, sep } = __require("path");
     var getOptions = require_get_options();
     var { mkdir: mkdir2, mkdtemp: mkdtemp2, rm } = __require("fs/promises");
     var withTempDir = async (root, fn, opts) => {
@@ -21013,7 +21013,7 @@ var require_with_temp_dir = __commonJS({
         copy: ["tmpPrefix"]
       });
       await mkdir2(root, { recursive: true });
-      const target = await mkdtemp2(join3(`${root}${sep}`, options.tmpPrefix || ""));
+      const target = await mkdtemp2(join4(`${root}${sep}`, options.tmpPrefix || ""));
       let err;
       let result;
       try {
@@ -21038,13 +21038,13 @@ var require_with_temp_dir = __commonJS({
 var require_readdir_scoped = __commonJS({
   "node_modules/.pnpm/@npmcli+fs@6.0.0/node_modules/@npmcli/fs/lib/readdir-scoped.js"(exports, module) {
     var { readdir } = __require("fs/promises");
-    var { join: join3 } = __require("path");
+    var { join: join4 } = __require("path");
     var readdirScoped = async (dir) => {
       const results = [];
       for (const item of await readdir(dir)) {
         if (item.startsWith("@")) {
-          for (const scopedItem of await readdir(join3(dir, item))) {
-            results.push(join3(item, scopedItem));
+          for (const scopedItem of await readdir(join4(dir, item))) {
+            results.push(join4(item, scopedItem));
           }
         } else {
           results.push(item);
@@ -21059,7 +21059,7 @@ var require_readdir_scoped = __commonJS({
 // node_modules/.pnpm/@npmcli+fs@6.0.0/node_modules/@npmcli/fs/lib/move-file.js
 var require_move_file = __commonJS({
   "node_modules/.pnpm/@npmcli+fs@6.0.0/node_modules/@npmcli/fs/lib/move-file.js"(exports, module) {
-    var { dirname, join: join3, resolve: resolve2, relative: relative2, isAbsolute: isAbsolute2 } = __require("path");
+    var { dirname, join: join4, resolve: resolve2, relative: relative2, isAbsolute: isAbsolute2 } = __require("path");
     var fs = __require("fs/promises");
     var pathExists = async (path) => {
       try {
@@ -21089,7 +21089,7 @@ var require_move_file = __commonJS({
           if (sourceStat.isDirectory()) {
             const files = await fs.readdir(source);
             await Promise.all(files.map(
-              (file) => moveFile(join3(source, file), join3(destination, file), options, false, symlinks)
+              (file) => moveFile(join4(source, file), join4(destination, file), options, false, symlinks)
             ));
           } else if (sourceStat.isSymbolicLink()) {
             symlinks.push({ source, destination });
@@ -36644,22 +36644,26 @@ async function storeBundleReferrer(client, image, subject, bundleJson, predicate
     bytes,
     MediaType.ociManifest
   );
-  const { via } = await client.referrers(repository, subject.digest);
-  if (via === "api") return { manifestDigest, fallbackTag: void 0 };
-  const fallbackTag = Digest.parse(subject.digest).toTagStem();
+  const fallbackTag = await addReferrer(client, repository, subject.digest, {
+    mediaType: MediaType.ociManifest,
+    digest: manifestDigest,
+    size: bytes.length,
+    artifactType: BUNDLE_MEDIA_TYPE,
+    annotations
+  });
+  return { manifestDigest, fallbackTag };
+}
+async function addReferrer(client, repository, subjectDigest, descriptor) {
+  const { via } = await client.referrers(repository, subjectDigest);
+  if (via === "api") return void 0;
+  const fallbackTag = Digest.parse(subjectDigest).toTagStem();
   const existing = await client.getManifest(repository, fallbackTag);
   const index = existing === void 0 ? { schemaVersion: 2, mediaType: MediaType.ociIndex, manifests: [] } : JSON.parse(existing.bytes.toString("utf8"));
-  if (!index.manifests.some((m) => m.digest === manifestDigest)) {
-    index.manifests.push({
-      mediaType: MediaType.ociManifest,
-      digest: manifestDigest,
-      size: bytes.length,
-      artifactType: BUNDLE_MEDIA_TYPE,
-      annotations
-    });
+  if (!index.manifests.some((m) => m.digest === descriptor.digest)) {
+    index.manifests.push(descriptor);
     await client.putManifest(repository, fallbackTag, Buffer.from(JSON.stringify(index)), MediaType.ociIndex);
   }
-  return { manifestDigest, fallbackTag };
+  return fallbackTag;
 }
 async function readBundleReferrers(client, image, digest) {
   const repository = image.repositoryOnly();
@@ -36943,6 +36947,8 @@ async function readClassicSignatures(client, image, digest) {
 
 // packages/core/src/sigstore/image-signatures.ts
 import { readFile as readFile2 } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join as join2 } from "node:path";
 async function loadTrustedRoot(path) {
   if (path !== void 0) {
     let json2;
@@ -36956,8 +36962,16 @@ async function loadTrustedRoot(path) {
     }
     return parseTrustedRoot(json2);
   }
-  const { getTrustedRoot } = await import("./chunks/dist-YFHPGCNZ.mjs");
-  return getTrustedRoot();
+  const tuf = await import("./chunks/dist-YFHPGCNZ.mjs");
+  const getTrustedRoot = tuf.default?.getTrustedRoot ?? tuf.getTrustedRoot;
+  try {
+    return await getTrustedRoot({ cachePath: join2(process.env.RUNNER_TEMP ?? tmpdir(), "sigstore-tuf") });
+  } catch (error) {
+    throw new CommandError(
+      `could not get the public-good Sigstore trusted root through TUF (${error.message}); for a private Sigstore, or without network, give the trusted-root input`,
+      { tool: "TUF", cause: error }
+    );
+  }
 }
 async function checkImageSignatures(client, image, digest, trustedRoot, policy, options = {}) {
   const rejected = [];
@@ -37946,8 +37960,8 @@ function cosignVerifyCommand(reference, signer) {
 
 // actions/cosign-sign/src/run.ts
 import { mkdir, mkdtemp, writeFile } from "node:fs/promises";
-import { tmpdir } from "node:os";
-import { join as join2 } from "node:path";
+import { tmpdir as tmpdir2 } from "node:os";
+import { join as join3 } from "node:path";
 
 // actions/cosign-sign/src/inputs.ts
 var url = () => inputs.string({ pattern: /^https?:\/\/\S+$/, accepted: "an http(s) URL" });
@@ -38113,15 +38127,15 @@ async function main(deps = runnerDeps()) {
   if (key === void 0 && (identity === void 0 || certIssuer === void 0)) {
     throw new CommandError("the signing certificate names no identity or issuer", { tool: "Fulcio" });
   }
-  const work = await mkdtemp(join2(deps.env.RUNNER_TEMP ?? tmpdir(), "cosign-sign-"));
+  const work = await mkdtemp(join3(deps.env.RUNNER_TEMP ?? tmpdir2(), "cosign-sign-"));
   await mkdir(work, { recursive: true });
   const bundle = signed.bundle?.bundle ?? signed.classic?.bundle;
-  const bundlePath = join2(work, `${digest.toTagStem()}.sigstore.json`);
+  const bundlePath = join3(work, `${digest.toTagStem()}.sigstore.json`);
   await writeFile(bundlePath, `${JSON.stringify(bundle, null, 2)}
 `);
   let publicKeyPath = "";
   if (key !== void 0) {
-    publicKeyPath = join2(work, "cosign.pub");
+    publicKeyPath = join3(work, "cosign.pub");
     await writeFile(publicKeyPath, key.publicKeyPem);
   }
   const reference = repository.withDigest(digest);
@@ -38131,7 +38145,7 @@ async function main(deps = runnerDeps()) {
   );
   let policyPath = "";
   if (kind !== void 0) {
-    policyPath = join2(work, "kyverno-policy.yaml");
+    policyPath = join3(work, "kyverno-policy.yaml");
     await writeFile(
       policyPath,
       kyvernoPolicyYaml({

@@ -1834,6 +1834,14 @@ var skopeo = {
     args.push(request.source, request.destination);
     return args;
   },
+  /** Registry to registry, by digest (no tag is written): every platform, digests preserved. */
+  copyByDigestArgs(request) {
+    const args = ["copy", "--all", "--preserve-digests"];
+    if (request.authFile !== void 0) args.push("--authfile", request.authFile);
+    if (!request.tlsVerify) args.push("--src-tls-verify=false", "--dest-tls-verify=false");
+    args.push(`docker://${request.source}`, `docker://${request.destination}`);
+    return args;
+  },
   /**
    * Whether a failed copy is worth running again: 429, 5xx and network faults are; authentication,
    * authorisation, missing repositories and invalid manifests are not.

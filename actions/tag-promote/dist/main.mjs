@@ -5078,6 +5078,18 @@ function renderTable(headers, rows) {
 var BUNDLE_MEDIA_TYPE = "application/vnd.dev.sigstore.bundle.v0.3+json";
 var COSIGN_SIGN_PREDICATE = "https://sigstore.dev/cosign/sign/v1";
 var EMPTY = Buffer.from("{}");
+async function addReferrer(client, repository, subjectDigest, descriptor) {
+  const { via } = await client.referrers(repository, subjectDigest);
+  if (via === "api") return void 0;
+  const fallbackTag = Digest.parse(subjectDigest).toTagStem();
+  const existing = await client.getManifest(repository, fallbackTag);
+  const index = existing === void 0 ? { schemaVersion: 2, mediaType: MediaType.ociIndex, manifests: [] } : JSON.parse(existing.bytes.toString("utf8"));
+  if (!index.manifests.some((m) => m.digest === descriptor.digest)) {
+    index.manifests.push(descriptor);
+    await client.putManifest(repository, fallbackTag, Buffer.from(JSON.stringify(index)), MediaType.ociIndex);
+  }
+  return fallbackTag;
+}
 async function readBundleReferrers(client, image, digest) {
   const repository = image.repositoryOnly();
   const { manifests } = await client.referrers(repository, digest, BUNDLE_MEDIA_TYPE);
@@ -5215,6 +5227,24 @@ function signatureTag(digest) {
   return `${digest.toTagStem()}.sig`;
 }
 var EMPTY_CONFIG = Buffer.from("{}");
+function appendSignature(existing, layer) {
+  const layers = existing?.layers ?? [];
+  const duplicate = layers.some(
+    (l) => l.digest === layer.digest && l.annotations?.[ANNOTATION.signature] === layer.annotations?.[ANNOTATION.signature]
+  );
+  const manifest = {
+    schemaVersion: 2,
+    mediaType: MediaType.ociManifest,
+    config: existing?.config ?? {
+      mediaType: MediaType.ociConfig,
+      size: EMPTY_CONFIG.length,
+      digest: `sha256:${createHash3("sha256").update(EMPTY_CONFIG).digest("hex")}`
+    },
+    layers: duplicate ? layers : [...layers, layer],
+    ...existing?.annotations ? { annotations: existing.annotations } : {}
+  };
+  return { manifest, added: !duplicate };
+}
 function bundleFromClassicLayer(annotations, payload) {
   const signature = annotations[ANNOTATION.signature];
   const certificatePem = annotations[ANNOTATION.certificate];
@@ -5284,8 +5314,69 @@ async function readClassicSignatures(client, image, digest) {
   return out;
 }
 
+// packages/core/src/sigstore/copy-signatures.ts
+var MAX_SIGNATURE_BLOB = 4 * 1024 * 1024;
+async function copyBlobs(client, source, target, descriptors) {
+  for (const d of descriptors) {
+    if (await client.headBlob(target, d.digest) !== void 0) continue;
+    if (source.registry === target.registry && await client.mountBlob(target, d.digest, source.repository))
+      continue;
+    await client.uploadBlob(target, await client.getBlob(source, d.digest, MAX_SIGNATURE_BLOB));
+  }
+}
+async function copySignatures(client, source, target, digest) {
+  const from = source.repositoryOnly();
+  const to = target.repositoryOnly();
+  let classicLayers = 0;
+  const sig = await client.getManifest(from, signatureTag(digest));
+  if (sig !== void 0) {
+    const doc = JSON.parse(sig.bytes.toString("utf8"));
+    await copyBlobs(client, from, to, [doc.config, ...doc.layers]);
+    const existing = await client.getManifest(to, signatureTag(digest));
+    let merged = existing === void 0 ? void 0 : JSON.parse(existing.bytes.toString("utf8"));
+    let changed = false;
+    for (const layer of doc.layers) {
+      const next = appendSignature(merged, layer);
+      merged = next.manifest;
+      if (next.added) {
+        changed = true;
+        classicLayers++;
+      }
+    }
+    if (changed && merged !== void 0)
+      await client.putManifest(
+        to,
+        signatureTag(digest),
+        Buffer.from(JSON.stringify(merged)),
+        MediaType.ociManifest
+      );
+  }
+  let referrers = 0;
+  const { manifests } = await client.referrers(from, digest.toString());
+  for (const descriptor of manifests) {
+    const manifest = await client.getManifest(from, descriptor.digest);
+    if (manifest === void 0) continue;
+    const doc = JSON.parse(manifest.bytes.toString("utf8"));
+    await copyBlobs(client, from, to, [doc.config, ...doc.layers]);
+    if (await client.headManifest(to, descriptor.digest) === void 0) {
+      await client.putManifest(to, descriptor.digest, manifest.bytes, manifest.mediaType);
+      referrers++;
+    }
+    await addReferrer(client, to, digest.toString(), {
+      mediaType: descriptor.mediaType,
+      digest: descriptor.digest,
+      size: descriptor.size,
+      ...descriptor.artifactType ? { artifactType: descriptor.artifactType } : {},
+      ...descriptor.annotations ? { annotations: descriptor.annotations } : {}
+    });
+  }
+  return { classicLayers, referrers };
+}
+
 // packages/core/src/sigstore/image-signatures.ts
 import { readFile as readFile2 } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join as join2 } from "node:path";
 async function loadTrustedRoot(path) {
   if (path !== void 0) {
     let json;
@@ -5299,8 +5390,16 @@ async function loadTrustedRoot(path) {
     }
     return parseTrustedRoot(json);
   }
-  const { getTrustedRoot } = await import("./chunks/dist-2MICDQJM.mjs");
-  return getTrustedRoot();
+  const tuf = await import("./chunks/dist-2MICDQJM.mjs");
+  const getTrustedRoot = tuf.default?.getTrustedRoot ?? tuf.getTrustedRoot;
+  try {
+    return await getTrustedRoot({ cachePath: join2(process.env.RUNNER_TEMP ?? tmpdir(), "sigstore-tuf") });
+  } catch (error) {
+    throw new CommandError(
+      `could not get the public-good Sigstore trusted root through TUF (${error.message}); for a private Sigstore, or without network, give the trusted-root input`,
+      { tool: "TUF", cause: error }
+    );
+  }
 }
 async function checkImageSignatures(client, image, digest, trustedRoot, policy, options = {}) {
   const rejected = [];
@@ -5347,6 +5446,43 @@ async function checkImageSignatures(client, image, digest, trustedRoot, policy, 
   }
   return done();
 }
+
+// packages/core/src/tools/skopeo.ts
+var skopeo = {
+  copyArgs(request) {
+    const args = ["copy", "--all", "--preserve-digests", "--digestfile", request.digestFile];
+    if (request.authFile !== void 0) args.push("--authfile", request.authFile);
+    if (!request.tlsVerify) args.push("--dest-tls-verify=false");
+    args.push(request.source, request.destination);
+    return args;
+  },
+  /** Registry to registry, by digest (no tag is written): every platform, digests preserved. */
+  copyByDigestArgs(request) {
+    const args = ["copy", "--all", "--preserve-digests"];
+    if (request.authFile !== void 0) args.push("--authfile", request.authFile);
+    if (!request.tlsVerify) args.push("--src-tls-verify=false", "--dest-tls-verify=false");
+    args.push(`docker://${request.source}`, `docker://${request.destination}`);
+    return args;
+  },
+  /**
+   * Whether a failed copy is worth running again: 429, 5xx and network faults are; authentication,
+   * authorisation, missing repositories and invalid manifests are not.
+   */
+  isTransientFailure(stderr) {
+    if (/\b(401|403)\b|unauthorized|denied|authentication required|invalid username|manifest invalid|name unknown/i.test(
+      stderr
+    )) {
+      return false;
+    }
+    return /\b(429|500|502|503|504)\b|too many requests|service unavailable|bad gateway|gateway time-?out|internal server error|connection reset|broken pipe|unexpected EOF|: EOF\b|i\/o timeout|TLS handshake timeout|connection refused/i.test(
+      stderr
+    );
+  },
+  async version(runner) {
+    const { stdout } = await runner.run({ tool: "skopeo", command: "skopeo", args: ["--version"] });
+    return stdout.trim().replace(/^skopeo version /, "");
+  }
+};
 
 // actions/tag-promote/src/inputs.ts
 var spec = {
@@ -5422,15 +5558,7 @@ function previousOutput(plans) {
 // actions/tag-promote/src/run.ts
 async function main(deps = runnerDeps()) {
   const values = readInputs(spec, deps.inputs, deps.inputContext);
-  if (values["target-image"] !== void 0) {
-    throw new ConfigurationError(
-      'Input "target-image": promotion into another repository is not available in this revision (issue #5); nothing was changed',
-      {
-        input: "target-image"
-      }
-    );
-  }
-  const image = values.image;
+  const source = values.image;
   const digest = values.digest;
   const tags = expandTags(values.tags, deps.env, /* @__PURE__ */ new Date());
   const credentials = new CredentialStore({
@@ -5441,24 +5569,49 @@ async function main(deps = runnerDeps()) {
   });
   const client = new RegistryClient({ logger: deps.logger, credentials, tlsVerify: values["tls-verify"] });
   const policy = values["require-signature"] ? signerPolicy(values, deps) : void 0;
-  const manifest = await client.getManifest(image, digest.toString());
-  if (manifest === void 0)
-    throw new ConfigurationError(`${image}@${digest} is not in the registry; push it first (skopeo-push)`, {
+  if (await client.headManifest(source, digest.toString()) === void 0)
+    throw new ConfigurationError(`${source}@${digest} is not in the registry; push it first (skopeo-push)`, {
       input: "digest"
     });
-  let signedBy = "not required (require-signature: false)";
-  if (policy !== void 0) {
-    const trustedRoot = await loadTrustedRoot(values["trusted-root"]);
-    const check = await checkImageSignatures(client, image, digest, trustedRoot, policy);
+  const trustedRoot = policy === void 0 ? void 0 : await loadTrustedRoot(values["trusted-root"]);
+  const verify = async (repository) => {
+    if (policy === void 0 || trustedRoot === void 0) return "not required (require-signature: false)";
+    const check = await checkImageSignatures(client, repository, digest, trustedRoot, policy);
     if (check.accepted === void 0) {
       const why = check.rejected.length === 0 ? "it has no signature at all" : check.rejected.join("; ");
       throw new ConfigurationError(
-        `refusing to promote ${image}@${digest}: no valid signature matches the policy (${why}). No tag was changed.`
+        `refusing to promote ${repository}@${digest}: no valid signature matches the policy (${why}). No tag was changed.`
       );
     }
-    signedBy = `${check.accepted.identity ?? "key"} (${check.accepted.format}${check.accepted.issuer ? `, ${check.accepted.issuer}` : ""})`;
-    deps.logger.info(`signature verified: ${signedBy}`);
+    const by = `${check.accepted.identity ?? "key"} (${check.accepted.format}${check.accepted.issuer ? `, ${check.accepted.issuer}` : ""})`;
+    deps.logger.info(`signature verified in ${repository}: ${by}`);
+    return by;
+  };
+  let signedBy = await verify(source);
+  let image = source;
+  const target = values["target-image"];
+  if (target !== void 0 && !target.equals(source)) {
+    deps.logger.info(`copying ${source}@${digest} and its signatures to ${target}`);
+    await deps.runner.run({
+      tool: "skopeo",
+      command: "skopeo",
+      args: skopeo.copyByDigestArgs({
+        source: `${source}@${digest}`,
+        destination: `${target}@${digest}`,
+        authFile: values["auth-file"],
+        tlsVerify: values["tls-verify"]
+      })
+    });
+    const copied = await copySignatures(client, source, target, digest);
+    deps.logger.info(
+      `copied ${copied.classicLayers} classic signature(s) and ${copied.referrers} referrer(s) to ${target}`
+    );
+    image = target;
+    if (policy !== void 0) signedBy = await verify(target);
   }
+  const manifest = await client.getManifest(image, digest.toString());
+  if (manifest === void 0)
+    throw new CommandError(`${image}@${digest} is not readable after the copy`, { tool: "registry" });
   const current = new Map(
     await Promise.all(tags.map(async (t) => [t, await client.headManifest(image, t)]))
   );

@@ -5,27 +5,21 @@ import {
   ConfigurationError,
   CredentialStore,
   checkImageSignatures,
+  copySignatures,
   JobSummary,
   loadTrustedRoot,
   RegistryClient,
   readInputs,
   runnerDeps,
   type SignerPolicy,
+  skopeo,
 } from '@chain/core';
 import { outputs, spec } from './inputs.ts';
 import { expandTags, type Promotion, planPromotions, previousOutput } from './plan.ts';
 
 export async function main(deps: ActionDeps = runnerDeps()): Promise<void> {
   const values = readInputs(spec, deps.inputs, deps.inputContext);
-  if (values['target-image'] !== undefined) {
-    throw new ConfigurationError(
-      'Input "target-image": promotion into another repository is not available in this revision (issue #5); nothing was changed',
-      {
-        input: 'target-image',
-      },
-    );
-  }
-  const image = values.image;
+  const source = values.image;
   const digest = values.digest;
   const tags = expandTags(values.tags, deps.env, new Date());
   const credentials = new CredentialStore({
@@ -37,26 +31,54 @@ export async function main(deps: ActionDeps = runnerDeps()): Promise<void> {
   const client = new RegistryClient({ logger: deps.logger, credentials, tlsVerify: values['tls-verify'] });
 
   const policy = values['require-signature'] ? signerPolicy(values, deps) : undefined;
-  const manifest = await client.getManifest(image, digest.toString());
-  if (manifest === undefined)
-    throw new ConfigurationError(`${image}@${digest} is not in the registry; push it first (skopeo-push)`, {
+  if ((await client.headManifest(source, digest.toString())) === undefined)
+    throw new ConfigurationError(`${source}@${digest} is not in the registry; push it first (skopeo-push)`, {
       input: 'digest',
     });
 
   // Verify first: no valid signature matching the policy, no promotion.
-  let signedBy = 'not required (require-signature: false)';
-  if (policy !== undefined) {
-    const trustedRoot = await loadTrustedRoot(values['trusted-root']);
-    const check = await checkImageSignatures(client, image, digest, trustedRoot, policy);
+  const trustedRoot = policy === undefined ? undefined : await loadTrustedRoot(values['trusted-root']);
+  const verify = async (repository: typeof source): Promise<string> => {
+    if (policy === undefined || trustedRoot === undefined) return 'not required (require-signature: false)';
+    const check = await checkImageSignatures(client, repository, digest, trustedRoot, policy);
     if (check.accepted === undefined) {
       const why = check.rejected.length === 0 ? 'it has no signature at all' : check.rejected.join('; ');
       throw new ConfigurationError(
-        `refusing to promote ${image}@${digest}: no valid signature matches the policy (${why}). No tag was changed.`,
+        `refusing to promote ${repository}@${digest}: no valid signature matches the policy (${why}). No tag was changed.`,
       );
     }
-    signedBy = `${check.accepted.identity ?? 'key'} (${check.accepted.format}${check.accepted.issuer ? `, ${check.accepted.issuer}` : ''})`;
-    deps.logger.info(`signature verified: ${signedBy}`);
+    const by = `${check.accepted.identity ?? 'key'} (${check.accepted.format}${check.accepted.issuer ? `, ${check.accepted.issuer}` : ''})`;
+    deps.logger.info(`signature verified in ${repository}: ${by}`);
+    return by;
+  };
+  let signedBy = await verify(source);
+
+  // Into another repository or registry: the image and its signatures by digest (no tag yet), then
+  // the signatures are verified again where the tags will point.
+  let image = source;
+  const target = values['target-image'];
+  if (target !== undefined && !target.equals(source)) {
+    deps.logger.info(`copying ${source}@${digest} and its signatures to ${target}`);
+    await deps.runner.run({
+      tool: 'skopeo',
+      command: 'skopeo',
+      args: skopeo.copyByDigestArgs({
+        source: `${source}@${digest}`,
+        destination: `${target}@${digest}`,
+        authFile: values['auth-file'],
+        tlsVerify: values['tls-verify'],
+      }),
+    });
+    const copied = await copySignatures(client, source, target, digest);
+    deps.logger.info(
+      `copied ${copied.classicLayers} classic signature(s) and ${copied.referrers} referrer(s) to ${target}`,
+    );
+    image = target;
+    if (policy !== undefined) signedBy = await verify(target);
   }
+  const manifest = await client.getManifest(image, digest.toString());
+  if (manifest === undefined)
+    throw new CommandError(`${image}@${digest} is not readable after the copy`, { tool: 'registry' });
 
   const current = new Map(
     await Promise.all(tags.map(async (t) => [t, await client.headManifest(image, t)] as const)),

@@ -136,6 +136,7 @@ export { mergeSarif, type ScanReport, scanSummary } from './report/scan-report.t
 export { evaluateGate, type GateOptions, type GateResult, sortFindings } from './report/severity-gate.ts';
 export { parseTrivyReport } from './report/trivy-report.ts';
 export {
+  addReferrer,
   BUNDLE_MEDIA_TYPE,
   COSIGN_SIGN_PREDICATE,
   readBundleReferrers,
@@ -154,6 +155,7 @@ export {
   type StoredClassicSignature,
   storeClassicSignature,
 } from './sigstore/classic-signatures.ts';
+export { copySignatures } from './sigstore/copy-signatures.ts';
 export {
   ANNOTATION as COSIGN_ANNOTATION,
   appendSignature,

@@ -53,25 +53,40 @@ export async function storeBundleReferrer(
   );
 
   // A registry with the referrers API indexes the subject itself; otherwise maintain the fallback tag.
-  const { via } = await client.referrers(repository, subject.digest);
-  if (via === 'api') return { manifestDigest, fallbackTag: undefined };
-  const fallbackTag = Digest.parse(subject.digest).toTagStem();
+  const fallbackTag = await addReferrer(client, repository, subject.digest, {
+    mediaType: MediaType.ociManifest,
+    digest: manifestDigest,
+    size: bytes.length,
+    artifactType: BUNDLE_MEDIA_TYPE,
+    annotations,
+  });
+  return { manifestDigest, fallbackTag };
+}
+
+/**
+ * Makes a referrer manifest (already pushed) findable from its subject: nothing to do where the
+ * registry has the referrers API; otherwise its descriptor is appended to the fallback index tagged
+ * `sha256-<hex>` (other referrers stay). Returns the fallback tag when one was used.
+ */
+export async function addReferrer(
+  client: RegistryClient,
+  repository: ImageReference,
+  subjectDigest: string,
+  descriptor: Descriptor,
+): Promise<string | undefined> {
+  const { via } = await client.referrers(repository, subjectDigest);
+  if (via === 'api') return undefined;
+  const fallbackTag = Digest.parse(subjectDigest).toTagStem();
   const existing = await client.getManifest(repository, fallbackTag);
   const index: ImageIndexDocument =
     existing === undefined
       ? { schemaVersion: 2, mediaType: MediaType.ociIndex, manifests: [] }
       : (JSON.parse(existing.bytes.toString('utf8')) as ImageIndexDocument);
-  if (!index.manifests.some((m) => m.digest === manifestDigest)) {
-    index.manifests.push({
-      mediaType: MediaType.ociManifest,
-      digest: manifestDigest,
-      size: bytes.length,
-      artifactType: BUNDLE_MEDIA_TYPE,
-      annotations,
-    });
+  if (!index.manifests.some((m) => m.digest === descriptor.digest)) {
+    index.manifests.push(descriptor);
     await client.putManifest(repository, fallbackTag, Buffer.from(JSON.stringify(index)), MediaType.ociIndex);
   }
-  return { manifestDigest, fallbackTag };
+  return fallbackTag;
 }
 
 /** Every Sigstore bundle stored as a referrer of the digest (referrers API or fallback tag), as JSON. */

@@ -1,6 +1,8 @@
 import { readFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { TrustedRoot } from '@sigstore/protobuf-specs';
-import { ConfigurationError } from '../action/errors.ts';
+import { CommandError, ConfigurationError } from '../action/errors.ts';
 import type { Digest } from '../oci/digest.ts';
 import type { ImageReference } from '../oci/image-reference.ts';
 import type { RegistryClient } from '../oci/registry-client.ts';
@@ -40,8 +42,20 @@ export async function loadTrustedRoot(path: string | undefined): Promise<Trusted
     }
     return parseTrustedRoot(json);
   }
-  const { getTrustedRoot } = await import('@sigstore/tuf');
-  return getTrustedRoot();
+  // @sigstore/tuf is CommonJS: bundled, its exports sit on the default export of the chunk.
+  const tuf = (await import('@sigstore/tuf')) as typeof import('@sigstore/tuf') & {
+    default?: typeof import('@sigstore/tuf');
+  };
+  const getTrustedRoot = tuf.default?.getTrustedRoot ?? tuf.getTrustedRoot;
+  try {
+    return await getTrustedRoot({ cachePath: join(process.env.RUNNER_TEMP ?? tmpdir(), 'sigstore-tuf') });
+  } catch (error) {
+    throw new CommandError(
+      `could not get the public-good Sigstore trusted root through TUF (${(error as Error).message}); ` +
+        'for a private Sigstore, or without network, give the trusted-root input',
+      { tool: 'TUF', cause: error },
+    );
+  }
 }
 
 /**

@@ -20,6 +20,20 @@ export const skopeo = {
     return args;
   },
 
+  /** Registry to registry, by digest (no tag is written): every platform, digests preserved. */
+  copyByDigestArgs(request: {
+    source: string;
+    destination: string;
+    authFile?: string | undefined;
+    tlsVerify: boolean;
+  }): string[] {
+    const args = ['copy', '--all', '--preserve-digests'];
+    if (request.authFile !== undefined) args.push('--authfile', request.authFile);
+    if (!request.tlsVerify) args.push('--src-tls-verify=false', '--dest-tls-verify=false');
+    args.push(`docker://${request.source}`, `docker://${request.destination}`);
+    return args;
+  },
+
   /**
    * Whether a failed copy is worth running again: 429, 5xx and network faults are; authentication,
    * authorisation, missing repositories and invalid manifests are not.

@@ -1,0 +1,88 @@
+import type { Digest } from '../oci/digest.ts';
+import type { ImageReference } from '../oci/image-reference.ts';
+import { MediaType } from '../oci/media-types.ts';
+import type { Descriptor, ImageManifestDocument } from '../oci/oci-layout.ts';
+import type { RegistryClient } from '../oci/registry-client.ts';
+import { addReferrer } from './bundle-referrers.ts';
+import { appendSignature, signatureTag } from './cosign-classic.ts';
+
+/** Signature artifacts are small; anything larger is not one of ours and is not copied blindly. */
+const MAX_SIGNATURE_BLOB = 4 * 1024 * 1024;
+
+async function copyBlobs(
+  client: RegistryClient,
+  source: ImageReference,
+  target: ImageReference,
+  descriptors: Descriptor[],
+): Promise<void> {
+  for (const d of descriptors) {
+    if ((await client.headBlob(target, d.digest)) !== undefined) continue;
+    if (source.registry === target.registry && (await client.mountBlob(target, d.digest, source.repository)))
+      continue;
+    await client.uploadBlob(target, await client.getBlob(source, d.digest, MAX_SIGNATURE_BLOB));
+  }
+}
+
+/**
+ * Copies every signature of a digest from one repository to another (same or other registry), by
+ * digest: cosign's `.sig` layers are appended to the target's `.sig` manifest (signers already there
+ * stay), and every referrer (Sigstore bundles, attestations) is pushed unchanged, then indexed in the
+ * target's fallback tag where it has no referrers API. Returns what was copied.
+ */
+export async function copySignatures(
+  client: RegistryClient,
+  source: ImageReference,
+  target: ImageReference,
+  digest: Digest,
+): Promise<{ classicLayers: number; referrers: number }> {
+  const from = source.repositoryOnly();
+  const to = target.repositoryOnly();
+  let classicLayers = 0;
+  const sig = await client.getManifest(from, signatureTag(digest));
+  if (sig !== undefined) {
+    const doc = JSON.parse(sig.bytes.toString('utf8')) as ImageManifestDocument;
+    await copyBlobs(client, from, to, [doc.config, ...doc.layers]);
+    const existing = await client.getManifest(to, signatureTag(digest));
+    let merged =
+      existing === undefined
+        ? undefined
+        : (JSON.parse(existing.bytes.toString('utf8')) as ImageManifestDocument);
+    let changed = false;
+    for (const layer of doc.layers) {
+      const next = appendSignature(merged, layer);
+      merged = next.manifest;
+      if (next.added) {
+        changed = true;
+        classicLayers++;
+      }
+    }
+    if (changed && merged !== undefined)
+      await client.putManifest(
+        to,
+        signatureTag(digest),
+        Buffer.from(JSON.stringify(merged)),
+        MediaType.ociManifest,
+      );
+  }
+
+  let referrers = 0;
+  const { manifests } = await client.referrers(from, digest.toString());
+  for (const descriptor of manifests) {
+    const manifest = await client.getManifest(from, descriptor.digest);
+    if (manifest === undefined) continue;
+    const doc = JSON.parse(manifest.bytes.toString('utf8')) as ImageManifestDocument;
+    await copyBlobs(client, from, to, [doc.config, ...doc.layers]);
+    if ((await client.headManifest(to, descriptor.digest)) === undefined) {
+      await client.putManifest(to, descriptor.digest, manifest.bytes, manifest.mediaType);
+      referrers++;
+    }
+    await addReferrer(client, to, digest.toString(), {
+      mediaType: descriptor.mediaType,
+      digest: descriptor.digest,
+      size: descriptor.size,
+      ...(descriptor.artifactType ? { artifactType: descriptor.artifactType } : {}),
+      ...(descriptor.annotations ? { annotations: descriptor.annotations } : {}),
+    });
+  }
+  return { classicLayers, referrers };
+}
