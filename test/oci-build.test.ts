@@ -83,6 +83,34 @@ describe('oci-build with buildah', () => {
     expect((await config(r.outputs.layout ?? '', arm?.digest ?? '')).architecture).toBe('arm64');
   });
 
+  it('scale-out: per-platform builds (one per native runner) join into one index; manifests keep their digests', async () => {
+    const amd = build({ platforms: 'linux/amd64', 'source-date-epoch': '1700000000' }, workspaceWith());
+    const arm = build({ platforms: 'linux/arm64', 'source-date-epoch': '1700000000' }, workspaceWith());
+    expect(amd.status, amd.stdout).toBe(0);
+    expect(arm.status, arm.stdout).toBe(0);
+    const joined = runBundle('oci-build', 'main', {
+      inputs: { join: `${amd.outputs.layout}\n${arm.outputs.layout}` },
+    });
+    expect(joined.status, joined.stdout).toBe(0);
+    expect(joined.outputs.builder).toBe('join');
+    const report = await (await OciLayout.open(joined.outputs.layout ?? '')).verify();
+    expect(report.root.digest).toBe(joined.outputs.digest);
+    expect(report.root.mediaType).toBe('application/vnd.oci.image.index.v1+json');
+    const perPlatform = [amd, arm].flatMap((r) => JSON.parse(r.outputs.platforms ?? '[]') as unknown[]);
+    expect(JSON.parse(joined.outputs.platforms ?? '[]')).toEqual(perPlatform);
+    const armDigest = (perPlatform[1] as { digest: string }).digest;
+    expect((await config(joined.outputs.layout ?? '', armDigest)).architecture).toBe('arm64');
+
+    // The same platform twice is refused, naming both layouts.
+    const twice = runBundle('oci-build', 'main', {
+      inputs: { join: `${amd.outputs.layout}\n${amd.outputs.layout}` },
+    });
+    expect(twice.status).toBe(1);
+    expect(twice.stdout).toMatch(
+      /platform linux\/amd64 is in both .* and .*; each layout must bring its own/,
+    );
+  });
+
   it('rebuilding the same commit with the same epoch reproduces the digest', () => {
     const inputs = { platforms: 'linux/amd64', 'source-date-epoch': '1700000000' };
     const first = build(inputs, workspaceWith());

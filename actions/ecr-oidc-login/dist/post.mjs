@@ -3,7 +3,7 @@ const require = __createRequire(import.meta.url);
 import {
   post,
   runPost
-} from "./chunks/chunk-WEDWTQAJ.mjs";
+} from "./chunks/chunk-YXQIKX7V.mjs";
 import "./chunks/chunk-5MM4E6UD.mjs";
 
 // actions/ecr-oidc-login/src/post.ts

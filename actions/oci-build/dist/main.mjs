@@ -855,8 +855,8 @@ function workerHasher(threads = availableParallelism()) {
       const id = next++;
       const worker = workers[id % workers.length];
       if (worker === void 0) return Promise.reject(new Error("no hashing worker"));
-      return new Promise((resolve3, reject) => {
-        pending.set(id, { resolve: resolve3, reject });
+      return new Promise((resolve4, reject) => {
+        pending.set(id, { resolve: resolve4, reject });
         worker.postMessage({ id, path, algorithm, limit });
       });
     },
@@ -865,6 +865,12 @@ function workerHasher(threads = availableParallelism()) {
     }
   };
 }
+
+// packages/core/src/oci/join-layouts.ts
+import { createHash as createHash3 } from "node:crypto";
+import { constants } from "node:fs";
+import { access, copyFile, link, mkdir, readdir, writeFile as writeFile2 } from "node:fs/promises";
+import { join as join3 } from "node:path";
 
 // packages/core/src/oci/media-types.ts
 var MediaType = {
@@ -1183,6 +1189,71 @@ async function readJson(path, label) {
   }
 }
 
+// packages/core/src/oci/join-layouts.ts
+function platformOf(text) {
+  const [os = "", architecture = "", variant] = text.split("/");
+  return { os, architecture, ...variant ? { variant } : {} };
+}
+var exists = (path) => access(path, constants.F_OK).then(
+  () => true,
+  () => false
+);
+async function joinLayouts(sources, outputDir) {
+  if (sources.length < 2)
+    throw new ConfigurationError("joining layouts needs at least two per-platform layouts", {
+      input: "join"
+    });
+  if (await exists(outputDir) && (await readdir(outputDir)).length > 0)
+    throw new ConfigurationError(`${outputDir} is not empty; give a new or empty directory`, {
+      input: "output-dir"
+    });
+  const blobDir = join3(outputDir, "blobs", "sha256");
+  await mkdir(blobDir, { recursive: true });
+  const manifests = [];
+  const platforms = /* @__PURE__ */ new Map();
+  for (const source of sources) {
+    const layout = await OciLayout.open(source);
+    const graph = await layout.verify();
+    const children = isIndexMediaType(graph.root.mediaType) ? (await layout.readJsonBlob(graph.root)).manifests : [{ ...graph.root, platform: platformOf(graph.images[0]?.platform ?? "") }];
+    for (const image of graph.images) {
+      const seen = platforms.get(image.platform);
+      if (seen !== void 0) {
+        throw new ConfigurationError(
+          `platform ${image.platform} is in both ${seen} and ${source}; each layout must bring its own`,
+          {
+            input: "join"
+          }
+        );
+      }
+      platforms.set(image.platform, source);
+    }
+    manifests.push(
+      ...children.map(({ annotations, ...d }) => {
+        const kept = Object.fromEntries(
+          Object.entries(annotations ?? {}).filter(([k]) => k !== "org.opencontainers.image.ref.name")
+        );
+        return Object.keys(kept).length > 0 ? { ...d, annotations: kept } : d;
+      })
+    );
+    for (const digest2 of graph.blobs.keys()) {
+      const target = join3(blobDir, Digest.parse(digest2).hex);
+      if (await exists(target)) continue;
+      await link(layout.blobPath(digest2), target).catch(() => copyFile(layout.blobPath(digest2), target));
+    }
+  }
+  const index = { schemaVersion: 2, mediaType: MediaType.ociIndex, manifests };
+  const bytes = Buffer.from(JSON.stringify(index));
+  const digest = `sha256:${createHash3("sha256").update(bytes).digest("hex")}`;
+  await writeFile2(join3(blobDir, digest.slice(7)), bytes);
+  const top = { mediaType: MediaType.ociIndex, digest, size: bytes.length };
+  await writeFile2(join3(outputDir, "oci-layout"), JSON.stringify({ imageLayoutVersion: "1.0.0" }));
+  await writeFile2(
+    join3(outputDir, "index.json"),
+    JSON.stringify({ schemaVersion: 2, mediaType: MediaType.ociIndex, manifests: [top] })
+  );
+  return top;
+}
+
 // packages/core/src/report/job-summary.ts
 function escapeHtml(text) {
   return text.replace(/[&<>"'|`]/g, (ch) => `&#${ch.charCodeAt(0)};`);
@@ -1366,9 +1437,9 @@ var buildx = {
 // actions/oci-build/src/run.ts
 import { randomUUID as randomUUID2 } from "node:crypto";
 import { existsSync } from "node:fs";
-import { mkdtemp as mkdtemp2, readdir, readFile as readFile2, rm as rm2, stat } from "node:fs/promises";
+import { mkdtemp as mkdtemp2, readdir as readdir2, readFile as readFile2, rm as rm2, stat } from "node:fs/promises";
 import { tmpdir as tmpdir2 } from "node:os";
-import { join as join3 } from "node:path";
+import { join as join4, resolve as resolve3 } from "node:path";
 
 // actions/oci-build/src/inputs.ts
 var SECRET_ADVICE = (
@@ -1406,7 +1477,8 @@ var spec = {
   "source-date-epoch": inputs.integer({ min: 0, max: 253402300799 }).optional(),
   version: inputs.string().optional(),
   "traceability-labels": inputs.boolean().default("true"),
-  "output-dir": inputs.path({ allowOutsideWorkspace: true }).optional()
+  "output-dir": inputs.path({ allowOutsideWorkspace: true }).optional(),
+  join: inputs.list().optional()
 };
 var outputs = defineOutputs(["layout", "digest", "media-type", "platforms", "builder"]);
 
@@ -1490,6 +1562,10 @@ function planBuild(inputs2, facts) {
 // actions/oci-build/src/run.ts
 async function main(deps = runnerDeps()) {
   const values = readInputs(spec, deps.inputs, deps.inputContext);
+  if (values.join !== void 0) {
+    await joinPlatformLayouts(values.join, values["output-dir"], deps);
+    return;
+  }
   const plan = planBuild(values, await gatherFacts(values, deps));
   for (const warning of plan.warnings) deps.logger.warning(warning);
   const { builder, reason } = await chooseBuilder(values.builder, deps);
@@ -1512,6 +1588,36 @@ async function main(deps = runnerDeps()) {
   );
   await deps.writeSummary(summary(plan, builder, reason, report));
 }
+async function joinPlatformLayouts(sources, outputDir, deps) {
+  const paths = sources.map((s) => resolve3(deps.inputContext.workspace, s));
+  const out = outputDir ?? join4(await mkdtemp2(join4(deps.env.RUNNER_TEMP ?? tmpdir2(), "oci-join-")), "layout");
+  const top = await joinLayouts(paths, out);
+  const report = await verifyLayout(out, top.digest, [], "buildah");
+  const platforms = report.images.map((image) => ({ platform: image.platform, digest: image.digest }));
+  outputs.write(
+    {
+      layout: out,
+      digest: report.root.digest,
+      "media-type": report.root.mediaType,
+      platforms: JSON.stringify(platforms),
+      builder: "join"
+    },
+    deps.outputs
+  );
+  deps.logger.info(
+    `joined ${paths.length} layouts into ${report.root.digest} (${platforms.map((p) => p.platform).join(", ")})`
+  );
+  await deps.writeSummary(
+    new JobSummary().heading("oci-build (join)").verdict(true, `Joined ${paths.length} per-platform layouts into ${report.root.digest}`).facts([
+      ["digest", { text: report.root.digest, code: true }],
+      ["layout", { text: out, code: true }],
+      ["verified", `${report.blobCount} blobs, ${report.totalBytes} bytes`]
+    ]).table(
+      ["platform", "manifest digest (unchanged from its build)"],
+      platforms.map((p) => [p.platform, { text: p.digest, code: true }])
+    )
+  );
+}
 async function gatherFacts(values, deps) {
   const contextStat = await stat(values.context).catch(() => void 0);
   if (contextStat === void 0 || !contextStat.isDirectory()) {
@@ -1519,7 +1625,7 @@ async function gatherFacts(values, deps) {
       input: "context"
     });
   }
-  const file = values.file ?? ["Containerfile", "Dockerfile"].map((f) => join3(values.context, f)).find((f) => existsSync(f));
+  const file = values.file ?? ["Containerfile", "Dockerfile"].map((f) => join4(values.context, f)).find((f) => existsSync(f));
   if (file === void 0) {
     throw new ConfigurationError(
       `Input "file" is required: there is no Containerfile or Dockerfile in ${values.context}`,
@@ -1530,8 +1636,8 @@ async function gatherFacts(values, deps) {
     throw new ConfigurationError(`Input "file": ${file} does not exist`, { input: "file" });
   let outputDir = values["output-dir"];
   if (outputDir === void 0) {
-    outputDir = join3(await mkdtemp2(join3(deps.env.RUNNER_TEMP ?? tmpdir2(), "oci-build-")), "layout");
-  } else if (existsSync(outputDir) && (await readdir(outputDir)).length > 0) {
+    outputDir = join4(await mkdtemp2(join4(deps.env.RUNNER_TEMP ?? tmpdir2(), "oci-build-")), "layout");
+  } else if (existsSync(outputDir) && (await readdir2(outputDir)).length > 0) {
     throw new ConfigurationError(
       `Input "output-dir": ${outputDir} is not empty; give a new or empty directory`,
       {
@@ -1621,8 +1727,8 @@ async function runBuildah(plan, deps) {
   return void 0;
 }
 async function runBuildx(plan, deps) {
-  const work = await mkdtemp2(join3(deps.env.RUNNER_TEMP ?? tmpdir2(), "buildx-"));
-  const metadataFile = join3(work, "metadata.json");
+  const work = await mkdtemp2(join4(deps.env.RUNNER_TEMP ?? tmpdir2(), "buildx-"));
+  const metadataFile = join4(work, "metadata.json");
   try {
     await withSecretFiles(plan, deps, false, async (secrets, values) => {
       await deps.runner.run({

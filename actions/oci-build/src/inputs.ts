@@ -48,6 +48,7 @@ export const spec = {
   version: inputs.string().optional(),
   'traceability-labels': inputs.boolean().default('true'),
   'output-dir': inputs.path({ allowOutsideWorkspace: true }).optional(),
+  join: inputs.list().optional(),
 } as const;
 
 export const outputs = defineOutputs(['layout', 'digest', 'media-type', 'platforms', 'builder']);

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { mkdtemp, readdir, readFile, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import {
   type ActionDeps,
   type BuildRequest,
@@ -11,6 +11,7 @@ import {
   CommandError,
   ConfigurationError,
   JobSummary,
+  joinLayouts,
   OciLayout,
   readInputs,
   runnerDeps,
@@ -24,6 +25,10 @@ type Builder = 'buildx' | 'buildah';
 
 export async function main(deps: ActionDeps = runnerDeps()): Promise<void> {
   const values = readInputs(spec, deps.inputs, deps.inputContext);
+  if (values.join !== undefined) {
+    await joinPlatformLayouts(values.join, values['output-dir'], deps);
+    return;
+  }
   const plan = planBuild(values, await gatherFacts(values, deps));
   for (const warning of plan.warnings) deps.logger.warning(warning);
 
@@ -48,6 +53,45 @@ export async function main(deps: ActionDeps = runnerDeps()): Promise<void> {
     `built ${report.root.digest} (${report.blobCount} blobs verified) in ${plan.request.outputDir}`,
   );
   await deps.writeSummary(summary(plan, builder, reason, report));
+}
+
+/**
+ * The scale-out path: per-platform layouts built on native runners become one multi-platform layout
+ * (an index over the very manifests that were built). Nothing is rebuilt.
+ */
+async function joinPlatformLayouts(sources: string[], outputDir: string | undefined, deps: ActionDeps) {
+  const paths = sources.map((s) => resolve(deps.inputContext.workspace, s));
+  const out = outputDir ?? join(await mkdtemp(join(deps.env.RUNNER_TEMP ?? tmpdir(), 'oci-join-')), 'layout');
+  const top = await joinLayouts(paths, out);
+  const report = await verifyLayout(out, top.digest, [], 'buildah');
+  const platforms = report.images.map((image) => ({ platform: image.platform, digest: image.digest }));
+  outputs.write(
+    {
+      layout: out,
+      digest: report.root.digest,
+      'media-type': report.root.mediaType,
+      platforms: JSON.stringify(platforms),
+      builder: 'join',
+    },
+    deps.outputs,
+  );
+  deps.logger.info(
+    `joined ${paths.length} layouts into ${report.root.digest} (${platforms.map((p) => p.platform).join(', ')})`,
+  );
+  await deps.writeSummary(
+    new JobSummary()
+      .heading('oci-build (join)')
+      .verdict(true, `Joined ${paths.length} per-platform layouts into ${report.root.digest}`)
+      .facts([
+        ['digest', { text: report.root.digest, code: true }],
+        ['layout', { text: out, code: true }],
+        ['verified', `${report.blobCount} blobs, ${report.totalBytes} bytes`],
+      ])
+      .table(
+        ['platform', 'manifest digest (unchanged from its build)'],
+        platforms.map((p) => [p.platform, { text: p.digest, code: true }]),
+      ),
+  );
 }
 
 async function gatherFacts(values: Inputs, deps: ActionDeps) {

@@ -67,6 +67,7 @@ export { ociInputs } from './inputs/oci-inputs.ts';
 export { type BlobHasher, type HashResult, inlineHasher, workerHasher } from './oci/blob-hasher.ts';
 export { Digest, type DigestAlgorithm } from './oci/digest.ts';
 export { DOCKER_HUB, ImageReference, validateTag } from './oci/image-reference.ts';
+export { joinLayouts } from './oci/join-layouts.ts';
 export * from './oci/media-types.ts';
 export {
   type Descriptor,

@@ -1093,4 +1093,4 @@ export {
   main,
   post
 };
-//# sourceMappingURL=chunk-WEDWTQAJ.mjs.map
+//# sourceMappingURL=chunk-YXQIKX7V.mjs.map
