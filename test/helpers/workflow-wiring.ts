@@ -1,0 +1,210 @@
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { basename, join } from 'node:path';
+import { parse } from 'yaml';
+import { actionNames, readActionMetadata, repoRoot } from './actions.ts';
+
+export interface Step {
+  id?: string;
+  name?: string;
+  uses?: string;
+  run?: string;
+  if?: string;
+  with?: Record<string, unknown>;
+  env?: Record<string, unknown>;
+}
+export interface Job {
+  needs?: string | string[];
+  if?: string;
+  permissions?: Record<string, string> | string;
+  outputs?: Record<string, string>;
+  steps?: Step[];
+  uses?: string;
+  with?: Record<string, unknown>;
+}
+export interface Workflow {
+  name?: string;
+  on?: Record<string, unknown> | string | string[];
+  permissions?: Record<string, string> | string;
+  jobs: Record<string, Job>;
+}
+
+export interface WorkflowFile {
+  path: string;
+  text: string;
+  doc: Workflow;
+}
+
+/** Every workflow of the repository and of examples/. */
+export function workflowFiles(): WorkflowFile[] {
+  const dirs = [join(repoRoot, '.github', 'workflows'), join(repoRoot, 'examples', 'workflows')];
+  return dirs.flatMap((dir) =>
+    existsSync(dir)
+      ? readdirSync(dir)
+          .filter((f) => /\.ya?ml$/.test(f))
+          .map((f) => {
+            const path = join(dir, f);
+            const text = readFileSync(path, 'utf8');
+            return { path, text, doc: parse(text) as Workflow };
+          })
+      : [],
+  );
+}
+
+/** Our action behind a `uses:` (local path in this repository, the `.supply-chain` checkout, or owner/repo/actions/x@sha). */
+export function ourAction(uses: string | undefined): string | undefined {
+  if (uses === undefined) return undefined;
+  const m = /^(?:\.\/(?:\.supply-chain\/)?|[\w.-]+\/[\w.-]+\/)actions\/([a-z0-9-]+)(?:@[0-9a-f]{40})?$/.exec(
+    uses,
+  );
+  return m !== null && actionNames().includes(m[1] ?? '') ? m[1] : undefined;
+}
+
+/** Our reusable workflow behind a job-level `uses:`. */
+function ourWorkflow(uses: string | undefined): Workflow | undefined {
+  const m = /^[\w.-]+\/[\w.-]+\/\.github\/workflows\/([\w.-]+\.ya?ml)@[0-9a-f]{40}$/.exec(uses ?? '');
+  if (m === null) return undefined;
+  const path = join(repoRoot, '.github', 'workflows', m[1] ?? '');
+  return existsSync(path) ? (parse(readFileSync(path, 'utf8')) as Workflow) : undefined;
+}
+
+function callInputs(workflow: Workflow): Record<string, { required?: boolean }> | undefined {
+  const on = workflow.on;
+  if (typeof on !== 'object' || on === null || Array.isArray(on)) return undefined;
+  const call = (on as Record<string, unknown>).workflow_call as {
+    inputs?: Record<string, { required?: boolean }>;
+  } | null;
+  return call === undefined ? undefined : (call?.inputs ?? {});
+}
+
+function callOutputs(workflow: Workflow): Record<string, { value: string }> {
+  const on = workflow.on as Record<string, { outputs?: Record<string, { value: string }> }> | undefined;
+  return on?.workflow_call?.outputs ?? {};
+}
+
+const EXPR = /\$\{\{([\s\S]*?)\}\}/g;
+function expressions(value: unknown): string[] {
+  if (typeof value === 'string') return [...value.matchAll(EXPR)].map((m) => m[1] ?? '');
+  if (Array.isArray(value)) return value.flatMap(expressions);
+  if (typeof value === 'object' && value !== null) return Object.values(value).flatMap(expressions);
+  return [];
+}
+
+const listOf = (v: string | string[] | undefined) => (v === undefined ? [] : Array.isArray(v) ? v : [v]);
+
+/**
+ * The wiring of one workflow, checked against the actions' own action.yml: every `with:` key of our
+ * actions is a declared input and every required input is given; every `steps.<id>.outputs.<name>` is a
+ * declared output of that step's action (or written by that run step); every `needs.<job>.outputs.<name>`
+ * names a job in `needs` that declares it; `inputs.<name>` is declared by workflow_call; callers of our
+ * reusable workflows pass only its inputs and all required ones. Also: third-party actions pinned by
+ * full SHA, no `${{ }}` in run scripts, and `id-token: write` only where signing or ECR needs it.
+ */
+export function checkWiring(file: { path: string; doc: Workflow }): string[] {
+  const problems: string[] = [];
+  const where = basename(file.path);
+  const declaredInputs = callInputs(file.doc);
+  for (const [jobId, job] of Object.entries(file.doc.jobs ?? {})) {
+    const at = `${where} jobs.${jobId}`;
+    const needs = listOf(job.needs);
+    const checkExpr = (expr: string, context: string, steps: Map<string, Step>) => {
+      for (const m of expr.matchAll(/\bsteps\.([\w-]+)\.outputs\.([\w-]+)/g)) {
+        const [, id = '', output = ''] = m;
+        const step = steps.get(id);
+        if (step === undefined) {
+          problems.push(`${context}: steps.${id} is not an earlier step of the job`);
+          continue;
+        }
+        const action = ourAction(step.uses);
+        if (action !== undefined) {
+          if (!(output in (readActionMetadata(action).outputs ?? {})))
+            problems.push(`${context}: steps.${id}.outputs.${output} is not an output of ${action}`);
+        } else if (
+          step.run !== undefined &&
+          !step.run.includes(`${output}=`) &&
+          !step.run.includes(`${output}<<`)
+        ) {
+          problems.push(`${context}: run step ${id} never writes output ${output}`);
+        }
+      }
+      for (const m of expr.matchAll(/\bneeds\.([\w-]+)\.outputs\.([\w-]+)/g)) {
+        const [, needed = '', output = ''] = m;
+        if (!needs.includes(needed)) problems.push(`${context}: needs.${needed} is not in this job's needs`);
+        else if (!(output in (file.doc.jobs[needed]?.outputs ?? {})))
+          problems.push(`${context}: job ${needed} has no output ${output}`);
+      }
+      for (const m of expr.matchAll(/\binputs\.([\w-]+)/g)) {
+        if (declaredInputs !== undefined && !((m[1] ?? '') in declaredInputs))
+          problems.push(`${context}: inputs.${m[1]} is not a workflow_call input`);
+      }
+    };
+
+    for (const n of needs) if (!(n in file.doc.jobs)) problems.push(`${at}: needs unknown job ${n}`);
+    if (job.permissions === undefined && file.doc.permissions === undefined)
+      problems.push(`${at}: no permissions declared for the job or the workflow (least privilege)`);
+
+    // A job that calls one of our reusable workflows.
+    if (job.uses !== undefined) {
+      if (!/^\.\/|@[0-9a-f]{40}$/.test(job.uses))
+        problems.push(`${at}: ${job.uses} is not pinned by full SHA`);
+      const called = ourWorkflow(job.uses);
+      if (called !== undefined) {
+        const inputs = callInputs(called) ?? {};
+        for (const key of Object.keys(job.with ?? {}))
+          if (!(key in inputs)) problems.push(`${at}: with.${key} is not an input of ${job.uses}`);
+        for (const [name, spec] of Object.entries(inputs))
+          if (spec.required === true && !(name in (job.with ?? {})))
+            problems.push(`${at}: required input ${name} of ${job.uses} is not given`);
+      }
+      for (const e of expressions(job.with)) checkExpr(e, at, new Map());
+      continue;
+    }
+
+    const steps = new Map<string, Step>();
+    let signs = false;
+    for (const [i, step] of (job.steps ?? []).entries()) {
+      const context = `${at}.steps[${step.id ?? i}]`;
+      for (const e of [...expressions(step.with), ...expressions(step.env), ...expressions(step.if ?? '')])
+        checkExpr(e, context, steps);
+      if (step.run !== undefined && step.run.includes('${{'))
+        problems.push(`${context}: \${{ }} inside a run script (pass it through env:)`);
+      const action = ourAction(step.uses);
+      if (action !== undefined) {
+        if (action === 'cosign-sign' || action === 'ecr-oidc-login') signs = true;
+        const meta = readActionMetadata(action);
+        for (const key of Object.keys(step.with ?? {}))
+          if (!(key in (meta.inputs ?? {})))
+            problems.push(`${context}: with.${key} is not an input of ${action}`);
+        for (const [name, input] of Object.entries(meta.inputs ?? {}))
+          if (input.required === true && !(name in (step.with ?? {})))
+            problems.push(`${context}: required input ${name} of ${action} is not given`);
+      } else if (
+        step.uses !== undefined &&
+        !step.uses.startsWith('./') &&
+        !/@[0-9a-f]{40}$/.test(step.uses)
+      ) {
+        problems.push(`${context}: ${step.uses} is not pinned by full SHA`);
+      }
+      if (step.id !== undefined) steps.set(step.id, step);
+    }
+    for (const e of expressions(job.outputs)) checkExpr(e, `${at}.outputs`, steps);
+    for (const e of expressions(job.if ?? '')) checkExpr(e, `${at}.if`, steps);
+    const perms = typeof job.permissions === 'object' ? job.permissions : {};
+    if (perms['id-token'] === 'write' && !signs)
+      problems.push(`${at}: id-token: write without a signing or ECR step`);
+    if (
+      signs &&
+      perms['id-token'] !== 'write' &&
+      (job.steps ?? []).some((s) => ourAction(s.uses) === 'cosign-sign')
+    )
+      problems.push(`${at}: cosign-sign needs id-token: write`);
+  }
+  for (const [name, output] of Object.entries(callOutputs(file.doc))) {
+    for (const m of output.value.matchAll(/\bjobs\.([\w-]+)\.outputs\.([\w-]+)/g)) {
+      if (!((m[2] ?? '') in (file.doc.jobs[m[1] ?? '']?.outputs ?? {})))
+        problems.push(
+          `${where} on.workflow_call.outputs.${name}: jobs.${m[1]}.outputs.${m[2]} does not exist`,
+        );
+    }
+  }
+  return problems;
+}
