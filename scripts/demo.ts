@@ -1,0 +1,376 @@
+// npm run demo: the reference docker-publish workflow, rehearsed on this machine against examples/hello.
+// The steps are read from .github/workflows/docker-publish.yml (never retyped): each of our actions runs
+// as the bundled action under the runner contract (INPUT_*, GITHUB_OUTPUT/STATE/ENV/STEP_SUMMARY), with
+// the workflow's own `with:` expressions evaluated against the previous steps' outputs. What a laptop
+// cannot provide is replaced by local parts, and said so: an embedded docker-registry on loopback, a
+// local Sigstore (Fulcio/Rekor) and a runner OIDC stand-in. Scanners run when installed or downloadable;
+// otherwise their stage is SKIPPED with the reason, and the verdict says the run was not
+// production-equivalent.
+// Options: --offline (never probe the network for scanner downloads)
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { connect } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import {
+  checkImageSignatures,
+  Digest,
+  ImageReference,
+  MemoryLogger,
+  parseTrustedRoot,
+  RegistryClient,
+} from '@chain/core';
+import { parse } from 'yaml';
+import { readActionMetadata } from '../test/helpers/actions.ts';
+import { startOidcStandIn } from '../test/helpers/aws-server.ts';
+import { GITHUB_ISSUER, startLocalSigstore } from '../test/helpers/local-sigstore.ts';
+import { buildahEnv } from '../test/helpers/real-tools.ts';
+import { startRegistry } from '../test/helpers/registry.ts';
+import { runBundleAsync } from '../test/helpers/runner.ts';
+import type { Step, Workflow } from '../test/helpers/workflow-wiring.ts';
+import { ourAction } from '../test/helpers/workflow-wiring.ts';
+
+const root = join(import.meta.dirname, '..');
+const offline = process.argv.includes('--offline');
+const WORKFLOW = join(root, '.github', 'workflows', 'docker-publish.yml');
+const bold = (s: string) => (process.stdout.isTTY ? `\x1b[1m${s}\x1b[0m` : s);
+
+// --- a small evaluator for the expressions the workflow uses ----------------------------------------
+type Value = string | boolean | undefined;
+type Context = (path: string) => Value;
+
+function evaluate(expr: string, ctx: Context): Value {
+  const tokens = expr.match(/'(?:[^']|'')*'|==|!=|&&|\|\||[()!,]|[A-Za-z_][\w.-]*/g) ?? [];
+  let i = 0;
+  const peek = () => tokens[i];
+  const truthy = (v: Value) => v !== undefined && v !== '' && v !== false;
+  const primary = (): Value => {
+    const t = tokens[i++] ?? '';
+    if (t === '(') {
+      const v = or();
+      i++;
+      return v;
+    }
+    if (t === '!') return !truthy(primary());
+    if (t.startsWith("'")) return t.slice(1, -1).replace(/''/g, "'");
+    if (peek() === '(') {
+      i++;
+      while (peek() !== ')') i++;
+      i++;
+      if (t === 'always' || t === 'success') return true;
+      throw new Error(`the demo does not evaluate ${t}()`);
+    }
+    return ctx(t);
+  };
+  const compare = (): Value => {
+    const left = primary();
+    if (peek() === '==' || peek() === '!=') {
+      const op = tokens[i++];
+      const right = primary();
+      return op === '==' ? (left ?? '') === (right ?? '') : (left ?? '') !== (right ?? '');
+    }
+    return left;
+  };
+  const and = (): Value => {
+    let v = compare();
+    while (peek() === '&&') {
+      i++;
+      const r = compare();
+      v = truthy(v) ? r : v;
+    }
+    return v;
+  };
+  function or(): Value {
+    let v = and();
+    while (peek() === '||') {
+      i++;
+      const r = and();
+      v = truthy(v) ? v : r;
+    }
+    return v;
+  }
+  return or();
+}
+
+function interpolate(value: unknown, ctx: Context): string {
+  const text = String(value ?? '');
+  const whole = /^\$\{\{([\s\S]*)\}\}$/.exec(text.trim());
+  if (whole !== null) return String(evaluate(whole[1] ?? '', ctx) ?? '');
+  return text.replace(/\$\{\{([\s\S]*?)\}\}/g, (_m, e: string) => String(evaluate(e, ctx) ?? ''));
+}
+
+// --- the run -------------------------------------------------------------------------------------------
+interface StageResult {
+  job: string;
+  step: string;
+  status: 'ok' | 'SKIPPED' | 'runner-only' | 'FAILED' | 'not this registry';
+  note: string;
+  outputs: Record<string, string>;
+}
+
+async function reachable(host: string): Promise<boolean> {
+  if (offline) return false;
+  return new Promise((resolve) => {
+    const socket = connect({ host, port: 443, timeout: 3000 });
+    socket.once('connect', () => {
+      socket.destroy();
+      resolve(true);
+    });
+    socket.once('timeout', () => {
+      socket.destroy();
+      resolve(false);
+    });
+    socket.once('error', () => resolve(false));
+  });
+}
+
+const onPath = (tool: string) => spawnSync('sh', ['-c', `command -v ${tool}`]).status === 0;
+
+async function scannerAvailability(): Promise<Record<string, string | undefined>> {
+  const canDownload = await reachable('github.com');
+  const why = (tools: string[]) => {
+    const missing = tools.filter((t) => !onPath(t));
+    if (missing.length === 0 || canDownload) return undefined;
+    return `${missing.join(', ')} not installed, and github.com is ${offline ? 'not probed (--offline)' : 'unreachable'} for a verified download`;
+  };
+  return { 'repo-scan': why(['trivy', 'osv-scanner', 'syft']), 'image-scan': why(['trivy']) };
+}
+
+async function main(): Promise<number> {
+  const workflow = parse(readFileSync(WORKFLOW, 'utf8')) as Workflow & {
+    on: { workflow_call: { inputs: Record<string, { default?: string }> } };
+  };
+  const sha = spawnSync('git', ['rev-parse', 'HEAD'], { cwd: root, encoding: 'utf8' }).stdout.trim();
+  console.log(bold('npm run demo: the docker-publish chain on this machine'));
+  console.log(
+    `workflow: .github/workflows/docker-publish.yml (steps read from the file), commit ${sha.slice(0, 12)}`,
+  );
+
+  const registry = await startRegistry();
+  const sigstore = await startLocalSigstore();
+  const identity = `https://github.com/local/demo/.github/workflows/docker-publish.yml@refs/heads/main`;
+  const oidc = await startOidcStandIn({ sub: identity });
+  const work = mkdtempSync(join(tmpdir(), 'demo-'));
+  const rootFile = join(work, 'trusted_root.json');
+  writeFileSync(rootFile, JSON.stringify(sigstore.trustedRoot));
+  const image = `${registry.host}/demo/hello`;
+  console.log(
+    `local parts: docker-registry ${registry.host}, local Sigstore ${sigstore.fulcioURL.replace('/fulcio', '')}, runner OIDC stand-in`,
+  );
+
+  const inputs: Record<string, string> = {
+    ...Object.fromEntries(
+      Object.entries(workflow.on.workflow_call.inputs).map(([k, v]) => [k, String(v.default ?? '')]),
+    ),
+    image,
+    registry: 'other',
+    context: 'examples/hello',
+    platforms: 'linux/amd64,linux/arm64',
+    'promote-tags': 'latest,nightly,nightly-{date}',
+    'actions-repository': 'local/checkout',
+    'actions-ref': sha,
+  };
+  // What differs from GitHub, per action input: a loopback registry without TLS, the local Sigstore.
+  const overrides: Record<string, Record<string, string>> = {
+    'skopeo-push': { 'tls-verify': 'false' },
+    'cosign-sign': {
+      'tls-verify': 'false',
+      'fulcio-url': sigstore.fulcioURL,
+      'rekor-url': sigstore.rekorURL,
+      'trusted-root': rootFile,
+    },
+    'tag-promote': { 'tls-verify': 'false', 'trusted-root': rootFile },
+  };
+  console.log(`overrides for local parts: ${JSON.stringify(overrides)}\n`);
+  const skipReasons = await scannerAvailability();
+  const results: StageResult[] = [];
+  const jobOutputs: Record<string, Record<string, string>> = {};
+  const jobResults: Record<string, string> = {};
+  let failed = false;
+
+  try {
+    for (const [jobId, job] of Object.entries(workflow.jobs)) {
+      const steps: Record<string, Record<string, string>> = {};
+      const ctx: Context = (path) => {
+        const [head, ...rest] = path.split('.');
+        if (head === 'inputs') return inputs[rest.join('.')];
+        if (head === 'steps') return steps[rest[0] ?? '']?.[rest[2] ?? ''];
+        if (head === 'needs' && rest[1] === 'result') return jobResults[rest[0] ?? ''];
+        if (head === 'needs') return jobOutputs[rest[0] ?? '']?.[rest[2] ?? ''];
+        if (head === 'github' || head === 'secrets' || head === 'runner' || head === 'matrix') return '';
+        throw new Error(`the demo does not evaluate ${path}`);
+      };
+      if (job.if !== undefined && !evaluate(job.if.replace(/^\$\{\{|\}\}$/g, ''), ctx)) {
+        jobResults[jobId] = 'skipped';
+        results.push({
+          job: jobId,
+          step: '(job)',
+          status: 'not this registry',
+          note: `if: ${job.if}`,
+          outputs: {},
+        });
+        continue;
+      }
+      if (failed) break;
+      console.log(bold(`job ${jobId}`));
+      const posts: { action: string; state: string }[] = [];
+      for (const step of (job.steps ?? []) as Step[]) {
+        const label = step.id ?? step.name ?? step.uses ?? 'run';
+        if (step.if !== undefined && !evaluate(step.if, ctx)) {
+          results.push({
+            job: jobId,
+            step: label,
+            status: 'not this registry',
+            note: `if: ${step.if}`,
+            outputs: {},
+          });
+          continue;
+        }
+        const action = ourAction(step.uses);
+        if (action === undefined) {
+          const note = step.uses?.startsWith('actions/checkout')
+            ? 'checkout: the demo runs in this checkout'
+            : 'run step: the embedded registry needs no login';
+          results.push({ job: jobId, step: label, status: 'runner-only', note, outputs: {} });
+          continue;
+        }
+        const stepInputs: Record<string, string> = {};
+        for (const [k, v] of Object.entries(step.with ?? {})) stepInputs[k] = interpolate(v, ctx);
+        Object.assign(stepInputs, overrides[action] ?? {});
+        const skip = skipReasons[action];
+        if (skip !== undefined) {
+          // Not scanned: the digest passes through unchanged, and the verdict will say so.
+          const outputs =
+            'digest' in (readActionMetadata(action).outputs ?? {}) ? { digest: stepInputs.digest ?? '' } : {};
+          steps[step.id ?? label] = outputs;
+          results.push({ job: jobId, step: label, status: 'SKIPPED', note: skip, outputs });
+          console.log(`  ${action}: SKIPPED (${skip})`);
+          continue;
+        }
+        const t = performance.now();
+        const r = await runBundleAsync(action, 'main', {
+          inputs: stepInputs,
+          workspace: root,
+          env: {
+            ...buildahEnv(),
+            GITHUB_SHA: sha,
+            GITHUB_REPOSITORY: 'local/demo',
+            GITHUB_SERVER_URL: 'https://github.com',
+            ACTIONS_ID_TOKEN_REQUEST_URL: oidc.requestUrl,
+            ACTIONS_ID_TOKEN_REQUEST_TOKEN: oidc.requestToken,
+          },
+        });
+        const ms = (performance.now() - t).toFixed(0);
+        steps[step.id ?? label] = r.outputs;
+        if (r.status !== 0) {
+          const error = /^::error::(.*)$/m.exec(r.stdout)?.[1] ?? r.stderr.trim().split('\n').at(-1) ?? '';
+          results.push({ job: jobId, step: label, status: 'FAILED', note: error, outputs: r.outputs });
+          console.log(`  ${action}: FAILED in ${ms} ms: ${error}`);
+          failed = true;
+          break;
+        }
+        results.push({ job: jobId, step: label, status: 'ok', note: `${ms} ms`, outputs: r.outputs });
+        console.log(`  ${action}: ok (${ms} ms)${r.outputs.digest ? ` ${r.outputs.digest}` : ''}`);
+        if (readActionMetadata(action).runs.post !== undefined) posts.push({ action, state: r.state });
+      }
+      jobResults[jobId] = failed ? 'failure' : 'success';
+      jobOutputs[jobId] = Object.fromEntries(
+        Object.entries(job.outputs ?? {}).map(([k, v]) => [k, interpolate(v, ctx)]),
+      );
+    }
+    return await report(results, image, identity, sigstore.trustedRoot, failed);
+  } finally {
+    await Promise.all([sigstore.stop(), oidc.stop(), registry.stop()]);
+    rmSync(registry.dir, { recursive: true, force: true });
+    rmSync(work, { recursive: true, force: true });
+    const port = Number(registry.host.split(':')[1]);
+    const stillListening = await new Promise<boolean>((resolve) => {
+      const s = connect({ host: '127.0.0.1', port });
+      s.once('connect', () => {
+        s.destroy();
+        resolve(true);
+      });
+      s.once('error', () => resolve(false));
+    });
+    console.log(
+      `\nembedded registry ${registry.host}: ${stillListening ? 'STILL LISTENING' : 'stopped (port closed)'}, storage ${existsSync(registry.dir) ? 'LEFT BEHIND' : 'removed'}`,
+    );
+    if (stillListening) process.exitCode = 1;
+  }
+}
+
+async function report(
+  results: StageResult[],
+  image: string,
+  identity: string,
+  trustedRoot: Record<string, unknown>,
+  failed: boolean,
+): Promise<number> {
+  const out = (step: string) => results.find((r) => r.step === step);
+  const client = new RegistryClient({ logger: new MemoryLogger(), tlsVerify: false });
+  const repo = ImageReference.parse(image);
+  const rows: [string, string, string][] = [];
+  const add = (stage: string, digest: string | undefined, how: string) =>
+    rows.push([stage, digest ?? '-', how]);
+  add('build (oci-build)', out('build')?.outputs.digest, 'top level of the verified OCI layout');
+  const scan = out('scan');
+  add(
+    'scan (image-scan)',
+    scan?.outputs.digest,
+    scan?.status === 'SKIPPED' ? `SKIPPED: ${scan.note}` : 'scanned layout digest',
+  );
+  add('push (skopeo-push)', out('push')?.outputs.digest, 'pushed, read back from the registry');
+  const signedDigest = out('sign')?.outputs.digest;
+  add('sign (cosign-sign)', signedDigest, 'signed and self-checked');
+  let verified: string | undefined;
+  if (signedDigest) {
+    const check = await checkImageSignatures(
+      client,
+      repo,
+      Digest.parse(signedDigest),
+      parseTrustedRoot(trustedRoot),
+      {
+        identity,
+        issuer: GITHUB_ISSUER,
+      },
+      { all: true },
+    );
+    verified = check.verified.length === 2 ? signedDigest : undefined;
+    add(
+      'verify (this demo, core verifier)',
+      verified,
+      `${check.verified.map((v) => v.format).join(' + ')} signatures by ${identity}`,
+    );
+  }
+  const promoted = JSON.parse(out('promote')?.outputs.tags ?? '[]') as string[];
+  for (const tag of promoted)
+    add(`promote :${tag}`, (await client.headManifest(repo, tag))?.digest, 'tag read back');
+
+  console.log(bold('\nchain of custody'));
+  const width = Math.max(...rows.map((r) => r[0].length)) + 2;
+  for (const [stage, digest, how] of rows) console.log(`${stage.padEnd(width)}${digest.padEnd(73)}${how}`);
+  const digests = new Set(rows.map((r) => r[1]));
+  const oneDigest = !failed && digests.size === 1 && !digests.has('-') && promoted.length > 0;
+  console.log(
+    oneDigest
+      ? `\none digest from build to promotion: ${[...digests][0]}`
+      : '\nTHE CHAIN IS BROKEN: the digests above differ, or a stage did not run',
+  );
+  const verify = out('sign')?.outputs['verify-command'];
+  if (verify) console.log(`verify it yourself (against the demo's local Sigstore):\n  ${verify}`);
+  const skipped = results.filter((r) => r.status === 'SKIPPED');
+  console.log(
+    bold(
+      `\nverdict: ${oneDigest ? 'PASSED' : 'FAILED'}${
+        skipped.length > 0
+          ? ` — NOT production-equivalent: ${skipped.map((s) => `${s.step} skipped (${s.note})`).join('; ')}`
+          : ''
+      }`,
+    ),
+  );
+  console.log('stages:');
+  for (const r of results) console.log(`  ${r.job}/${r.step}: ${r.status}${r.note ? ` — ${r.note}` : ''}`);
+  return oneDigest ? 0 : 1;
+}
+
+process.exitCode = await main();
