@@ -8,10 +8,9 @@
 // production-equivalent.
 // Options: --offline (never probe the network for scanner downloads)
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { connect } from 'node:net';
+import { accessSync, constants, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { delimiter, join } from 'node:path';
 import {
   checkImageSignatures,
   Digest,
@@ -25,7 +24,7 @@ import { readActionMetadata } from '../test/helpers/actions.ts';
 import { startOidcStandIn } from '../test/helpers/aws-server.ts';
 import { GITHUB_ISSUER, startLocalSigstore } from '../test/helpers/local-sigstore.ts';
 import { buildahEnv } from '../test/helpers/real-tools.ts';
-import { startRegistry } from '../test/helpers/registry.ts';
+import { portOpen, startRegistry } from '../test/helpers/registry.ts';
 import { runBundleAsync } from '../test/helpers/runner.ts';
 import type { Step, Workflow } from '../test/helpers/workflow-wiring.ts';
 import { ourAction } from '../test/helpers/workflow-wiring.ts';
@@ -109,22 +108,19 @@ interface StageResult {
 }
 
 async function reachable(host: string): Promise<boolean> {
-  if (offline) return false;
-  return new Promise((resolve) => {
-    const socket = connect({ host, port: 443, timeout: 3000 });
-    socket.once('connect', () => {
-      socket.destroy();
-      resolve(true);
-    });
-    socket.once('timeout', () => {
-      socket.destroy();
-      resolve(false);
-    });
-    socket.once('error', () => resolve(false));
-  });
+  return offline ? false : portOpen(host, 443);
 }
 
-const onPath = (tool: string) => spawnSync('sh', ['-c', `command -v ${tool}`]).status === 0;
+/** An executable of this name on PATH (looked up directly: no shell). */
+const onPath = (tool: string) =>
+  (process.env.PATH ?? '').split(delimiter).some((dir) => {
+    try {
+      accessSync(join(dir, tool), constants.X_OK);
+      return true;
+    } catch {
+      return false;
+    }
+  });
 
 async function scannerAvailability(): Promise<Record<string, string | undefined>> {
   const canDownload = await reachable('github.com');
@@ -284,14 +280,7 @@ async function main(): Promise<number> {
     rmSync(registry.dir, { recursive: true, force: true });
     rmSync(work, { recursive: true, force: true });
     const port = Number(registry.host.split(':')[1]);
-    const stillListening = await new Promise<boolean>((resolve) => {
-      const s = connect({ host: '127.0.0.1', port });
-      s.once('connect', () => {
-        s.destroy();
-        resolve(true);
-      });
-      s.once('error', () => resolve(false));
-    });
+    const stillListening = await portOpen('127.0.0.1', port);
     console.log(
       `\nembedded registry ${registry.host}: ${stillListening ? 'STILL LISTENING' : 'stopped (port closed)'}, storage ${existsSync(registry.dir) ? 'LEFT BEHIND' : 'removed'}`,
     );

@@ -4,6 +4,7 @@
 import {
   BUNDLE_MEDIA_TYPE,
   COSIGN_SIGN_PREDICATE,
+  cosignSignStatement,
   Digest,
   ImageReference,
   MemoryLogger,
@@ -37,14 +38,7 @@ afterAll(async () => {
 });
 
 async function signBundle(identity: string, digest: Digest): Promise<string> {
-  const statement = Buffer.from(
-    JSON.stringify({
-      _type: 'https://in-toto.io/Statement/v1',
-      subject: [{ digest: { sha256: digest.hex } }],
-      predicateType: COSIGN_SIGN_PREDICATE,
-      predicate: {},
-    }),
-  );
+  const statement = cosignSignStatement(digest);
   const signer = keylessSigner(sigstore, identity);
   const builder = new DSSEBundleBuilder({
     signer,

@@ -3,7 +3,6 @@
 
 import {
   bundleFromClassicLayer,
-  classicLayerFromBundle,
   Digest,
   ImageReference,
   MemoryLogger,
@@ -16,14 +15,12 @@ import {
   storeClassicSignature,
   verifyBundle,
 } from '@chain/core';
-import { bundleToJSON } from '@sigstore/bundle';
-import { MessageSignatureBundleBuilder, RekorWitness } from '@sigstore/sign';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   ALICE,
   BOB,
+  classicSignatureLayer,
   GITHUB_ISSUER,
-  keylessSigner,
   type LocalSigstore,
   startLocalSigstore,
 } from './helpers/local-sigstore.ts';
@@ -40,15 +37,8 @@ afterAll(async () => {
   await Promise.all([sigstore?.stop(), registry?.stop()]);
 });
 
-async function signClassic(identity: string, image: ImageReference, digest: Digest) {
-  const payload = simpleSigningPayload(image, digest);
-  const signer = keylessSigner(sigstore, identity);
-  const builder = new MessageSignatureBundleBuilder({
-    signer,
-    witnesses: [new RekorWitness({ rekorBaseURL: sigstore.rekorURL })],
-  });
-  return classicLayerFromBundle(bundleToJSON(await builder.create({ data: payload })) as never, payload);
-}
+const signClassic = (identity: string, image: ImageReference, digest: Digest) =>
+  classicSignatureLayer(sigstore, identity, image, digest);
 
 describe('classic .sig signatures in a real registry', () => {
   it('two signers append; each signature reads back and verifies for its identity and this digest only', async () => {

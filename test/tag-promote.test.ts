@@ -3,23 +3,13 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import {
-  classicLayerFromBundle,
-  Digest,
-  ImageReference,
-  MemoryLogger,
-  RegistryClient,
-  simpleSigningPayload,
-  storeClassicSignature,
-} from '@chain/core';
-import { bundleToJSON } from '@sigstore/bundle';
-import { MessageSignatureBundleBuilder, RekorWitness } from '@sigstore/sign';
+import { Digest, ImageReference, MemoryLogger, RegistryClient, storeClassicSignature } from '@chain/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type FaultProxy, startFaultProxy } from './helpers/fault-proxy.ts';
 import {
   ALICE,
+  classicSignatureLayer,
   GITHUB_ISSUER,
-  keylessSigner,
   type LocalSigstore,
   startLocalSigstore,
 } from './helpers/local-sigstore.ts';
@@ -46,16 +36,12 @@ const pushImage = (repo: string, seed: string) => pushTinyImage(registry.host, r
 
 async function sign(repo: string, digest: Digest, identity = ALICE): Promise<void> {
   const image = ImageReference.parse(`${registry.host}/${repo}`);
-  const payload = simpleSigningPayload(image, digest);
-  const builder = new MessageSignatureBundleBuilder({
-    signer: keylessSigner(sigstore, identity),
-    witnesses: [new RekorWitness({ rekorBaseURL: sigstore.rekorURL })],
-  });
-  const layer = classicLayerFromBundle(
-    bundleToJSON(await builder.create({ data: payload })) as never,
-    payload,
+  await storeClassicSignature(
+    client(),
+    image,
+    digest,
+    await classicSignatureLayer(sigstore, identity, image, digest),
   );
-  await storeClassicSignature(client(), image, digest, layer);
 }
 
 function promote(repo: string, digest: Digest, inputs: Record<string, string> = {}, host = registry.host) {

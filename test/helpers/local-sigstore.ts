@@ -2,6 +2,14 @@ import { createHash, generateKeyPairSync } from 'node:crypto';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import {
+  classicLayerFromBundle,
+  type Digest,
+  type ImageReference,
+  type SignatureLayer,
+  simpleSigningPayload,
+} from '@chain/core';
+import { bundleToJSON } from '@sigstore/bundle';
+import {
   fulcioHandler,
   type HandlerFn,
   initializeCA,
@@ -11,7 +19,7 @@ import {
   rekorHandler,
   tsaHandler,
 } from '@sigstore/mock';
-import { FulcioSigner } from '@sigstore/sign';
+import { FulcioSigner, MessageSignatureBundleBuilder, RekorWitness } from '@sigstore/sign';
 
 /**
  * A local Sigstore on a real HTTP server on loopback, built from @sigstore/mock's CA, CT log and
@@ -190,4 +198,19 @@ export function keylessSigner(sigstore: LocalSigstore, identity: string): Fulcio
     fulcioBaseURL: sigstore.fulcioURL,
     identityProvider: { getToken: async () => githubLikeToken(identity) },
   });
+}
+
+/** A keyless classic (`.sig`) signature layer by `identity` over cosign's payload for this digest. */
+export async function classicSignatureLayer(
+  sigstore: LocalSigstore,
+  identity: string,
+  image: ImageReference,
+  digest: Digest,
+): Promise<SignatureLayer> {
+  const payload = simpleSigningPayload(image, digest);
+  const builder = new MessageSignatureBundleBuilder({
+    signer: keylessSigner(sigstore, identity),
+    witnesses: [new RekorWitness({ rekorBaseURL: sigstore.rekorURL })],
+  });
+  return classicLayerFromBundle(bundleToJSON(await builder.create({ data: payload })), payload);
 }

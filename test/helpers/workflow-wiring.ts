@@ -165,7 +165,7 @@ export function checkWiring(file: { path: string; doc: Workflow }): string[] {
       const context = `${at}.steps[${step.id ?? i}]`;
       for (const e of [...expressions(step.with), ...expressions(step.env), ...expressions(step.if ?? '')])
         checkExpr(e, context, steps);
-      if (step.run !== undefined && step.run.includes('${{'))
+      if (step.run?.includes('${{'))
         problems.push(`${context}: \${{ }} inside a run script (pass it through env:)`);
       const action = ourAction(step.uses);
       if (action !== undefined) {

@@ -411,9 +411,9 @@ var require_anchors = __commonJS({
     "use strict";
     var identity = require_identity();
     var visit = require_visit();
-    function anchorIsValid(anchor2) {
-      if (/[\x00-\x19\s,[\]{}]/.test(anchor2)) {
-        const sa = JSON.stringify(anchor2);
+    function anchorIsValid(anchor) {
+      if (/[\x00-\x19\s,[\]{}]/.test(anchor)) {
+        const sa = JSON.stringify(anchor);
         const msg = `Anchor must not contain whitespace or control characters: ${sa}`;
         throw new Error(msg);
       }
@@ -444,9 +444,9 @@ var require_anchors = __commonJS({
         onAnchor: (source) => {
           aliasObjects.push(source);
           prevAnchors ?? (prevAnchors = anchorNames(doc));
-          const anchor2 = findNewAnchor(prefix, prevAnchors);
-          prevAnchors.add(anchor2);
-          return anchor2;
+          const anchor = findNewAnchor(prefix, prevAnchors);
+          prevAnchors.add(anchor);
+          return anchor;
         },
         /**
          * With circular references, the source node is only resolved after all
@@ -693,8 +693,8 @@ var require_Alias = __commonJS({
     function getAliasCount(doc, node, anchors2) {
       if (identity.isAlias(node)) {
         const source = node.resolve(doc);
-        const anchor2 = anchors2 && source && anchors2.get(source);
-        return anchor2 ? anchor2.count * anchor2.aliasCount : 0;
+        const anchor = anchors2 && source && anchors2.get(source);
+        return anchor ? anchor.count * anchor.aliasCount : 0;
       } else if (identity.isCollection(node)) {
         let count = 0;
         for (const item of node.items) {
@@ -1479,10 +1479,10 @@ var require_stringify = __commonJS({
       if (!doc.directives)
         return "";
       const props = [];
-      const anchor2 = (identity.isScalar(node) || identity.isCollection(node)) && node.anchor;
-      if (anchor2 && anchors.anchorIsValid(anchor2)) {
-        anchors$1.add(anchor2);
-        props.push(`&${anchor2}`);
+      const anchor = (identity.isScalar(node) || identity.isCollection(node)) && node.anchor;
+      if (anchor && anchors.anchorIsValid(anchor)) {
+        anchors$1.add(anchor);
+        props.push(`&${anchor}`);
       }
       const tag = node.tag ?? (tagObj.default ? null : tagObj.tag);
       if (tag)
@@ -3766,7 +3766,7 @@ var require_resolve_props = __commonJS({
       let hasNewline = false;
       let reqSpace = false;
       let tab = null;
-      let anchor2 = null;
+      let anchor = null;
       let tag = null;
       let newlineAfterProp = null;
       let comma = null;
@@ -3813,16 +3813,16 @@ var require_resolve_props = __commonJS({
               commentSep += token.source;
             atNewline = true;
             hasNewline = true;
-            if (anchor2 || tag)
+            if (anchor || tag)
               newlineAfterProp = token;
             hasSpace = true;
             break;
           case "anchor":
-            if (anchor2)
+            if (anchor)
               onError(token, "MULTIPLE_ANCHORS", "A node can have at most one anchor");
             if (token.source.endsWith(":"))
               onError(token.offset + token.source.length - 1, "BAD_ALIAS", "Anchor ending in : is ambiguous", true);
-            anchor2 = token;
+            anchor = token;
             start ?? (start = token.offset);
             atNewline = false;
             hasSpace = false;
@@ -3839,7 +3839,7 @@ var require_resolve_props = __commonJS({
             break;
           }
           case indicator:
-            if (anchor2 || tag)
+            if (anchor || tag)
               onError(token, "BAD_PROP_ORDER", `Anchors and tags must be after the ${token.source} indicator`);
             if (found)
               onError(token, "UNEXPECTED_TOKEN", `Unexpected ${token.source} in ${flow ?? "collection"}`);
@@ -3876,7 +3876,7 @@ var require_resolve_props = __commonJS({
         spaceBefore,
         comment,
         hasNewline,
-        anchor: anchor2,
+        anchor,
         tag,
         newlineAfterProp,
         end,
@@ -4385,8 +4385,8 @@ var require_compose_collection = __commonJS({
       const tagToken = props.tag;
       const tagName = !tagToken ? null : ctx.directives.tagName(tagToken.source, (msg) => onError(tagToken, "TAG_RESOLVE_FAILED", msg));
       if (token.type === "block-seq") {
-        const { anchor: anchor2, newlineAfterProp: nl } = props;
-        const lastProp = anchor2 && tagToken ? anchor2.offset > tagToken.offset ? anchor2 : tagToken : anchor2 ?? tagToken;
+        const { anchor, newlineAfterProp: nl } = props;
+        const lastProp = anchor && tagToken ? anchor.offset > tagToken.offset ? anchor : tagToken : anchor ?? tagToken;
         if (lastProp && (!nl || nl.offset < lastProp.offset)) {
           const message = "Missing newline after block sequence props";
           onError(lastProp, "MISSING_CHAR", message);
@@ -4952,13 +4952,13 @@ var require_compose_node = __commonJS({
     var CN = { composeNode, composeEmptyNode };
     function composeNode(ctx, token, props, onError) {
       const atKey = ctx.atKey;
-      const { spaceBefore, comment, anchor: anchor2, tag } = props;
+      const { spaceBefore, comment, anchor, tag } = props;
       let node;
       let isSrcToken = true;
       switch (token.type) {
         case "alias":
           node = composeAlias(ctx, token, onError);
-          if (anchor2 || tag)
+          if (anchor || tag)
             onError(token, "ALIAS_PROPS", "An alias node must not specify any properties");
           break;
         case "scalar":
@@ -4966,16 +4966,16 @@ var require_compose_node = __commonJS({
         case "double-quoted-scalar":
         case "block-scalar":
           node = composeScalar.composeScalar(ctx, token, tag, onError);
-          if (anchor2)
-            node.anchor = anchor2.source.substring(1);
+          if (anchor)
+            node.anchor = anchor.source.substring(1);
           break;
         case "block-map":
         case "block-seq":
         case "flow-collection":
           try {
             node = composeCollection.composeCollection(CN, ctx, token, props, onError);
-            if (anchor2)
-              node.anchor = anchor2.source.substring(1);
+            if (anchor)
+              node.anchor = anchor.source.substring(1);
           } catch (error) {
             const message = error instanceof Error ? error.message : String(error);
             onError(token, "RESOURCE_EXHAUSTION", message);
@@ -4988,8 +4988,8 @@ var require_compose_node = __commonJS({
         }
       }
       node ?? (node = composeEmptyNode(ctx, token.offset, void 0, null, props, onError));
-      if (anchor2 && node.anchor === "")
-        onError(anchor2, "BAD_ALIAS", "Anchor cannot be an empty string");
+      if (anchor && node.anchor === "")
+        onError(anchor, "BAD_ALIAS", "Anchor cannot be an empty string");
       if (atKey && ctx.options.stringKeys && (!identity.isScalar(node) || typeof node.value !== "string" || node.tag && node.tag !== "tag:yaml.org,2002:str")) {
         const msg = "With stringKeys, all keys must be strings";
         onError(tag ?? token, "NON_STRING_KEY", msg);
@@ -5006,7 +5006,7 @@ var require_compose_node = __commonJS({
         node.srcToken = token;
       return node;
     }
-    function composeEmptyNode(ctx, offset, before, pos, { spaceBefore, comment, anchor: anchor2, tag, end }, onError) {
+    function composeEmptyNode(ctx, offset, before, pos, { spaceBefore, comment, anchor, tag, end }, onError) {
       const token = {
         type: "scalar",
         offset: utilEmptyScalarPosition.emptyScalarPosition(offset, before, pos),
@@ -5014,10 +5014,10 @@ var require_compose_node = __commonJS({
         source: ""
       };
       const node = composeScalar.composeScalar(ctx, token, tag, onError);
-      if (anchor2) {
-        node.anchor = anchor2.source.substring(1);
+      if (anchor) {
+        node.anchor = anchor.source.substring(1);
         if (node.anchor === "")
-          onError(anchor2, "BAD_ALIAS", "Anchor cannot be an empty string");
+          onError(anchor, "BAD_ALIAS", "Anchor cannot be an empty string");
       }
       if (spaceBefore)
         node.spaceBefore = true;
@@ -20663,7 +20663,7 @@ var require_polyfill = __commonJS({
       chmod,
       copyFile,
       lstat,
-      mkdir: mkdir2,
+      mkdir,
       readdir,
       readlink,
       stat,
@@ -20775,7 +20775,7 @@ var require_polyfill = __commonJS({
       if (dirExists) {
         return getStatsForCopy(destStat, src, dest, opts);
       }
-      await mkdir2(destParent, { recursive: true });
+      await mkdir(destParent, { recursive: true });
       return getStatsForCopy(destStat, src, dest, opts);
     }
     function pathExists(dest) {
@@ -20923,7 +20923,7 @@ var require_polyfill = __commonJS({
       return copyDir(src, dest, opts);
     }
     async function mkDirAndCopy(srcMode, src, dest, opts) {
-      await mkdir2(dest);
+      await mkdir(dest);
       await copyDir(src, dest, opts);
       return setDestMode(dest, srcMode);
     }
@@ -21007,12 +21007,12 @@ var require_with_temp_dir = __commonJS({
   "node_modules/.pnpm/@npmcli+fs@6.0.0/node_modules/@npmcli/fs/lib/with-temp-dir.js"(exports, module) {
     var { join: join4, sep } = __require("path");
     var getOptions = require_get_options();
-    var { mkdir: mkdir2, mkdtemp: mkdtemp2, rm } = __require("fs/promises");
+    var { mkdir, mkdtemp: mkdtemp2, rm } = __require("fs/promises");
     var withTempDir = async (root, fn, opts) => {
       const options = getOptions(opts, {
         copy: ["tmpPrefix"]
       });
-      await mkdir2(root, { recursive: true });
+      await mkdir(root, { recursive: true });
       const target = await mkdtemp2(join4(`${root}${sep}`, options.tmpPrefix || ""));
       let err;
       let result;
@@ -21154,7 +21154,7 @@ var require_cache_dir = __commonJS({
 # This file is a cache directory tag created by cacache.
 # For information about cache directory tags, see https://bford.info/cachedir/
 `;
-    async function mkdir2(cache) {
+    async function mkdir(cache) {
       await fs.mkdir(cache, { recursive: true, owner: "inherit" });
       await writeTag(cache);
     }
@@ -21168,7 +21168,7 @@ var require_cache_dir = __commonJS({
       }
     }
     module.exports = {
-      mkdir: mkdir2,
+      mkdir,
       tagContent
     };
   }
@@ -21338,7 +21338,7 @@ var require_entry_index = __commonJS({
     var crypto = __require("crypto");
     var {
       appendFile,
-      mkdir: mkdir2,
+      mkdir,
       readFile: readFile3,
       readdir,
       rm,
@@ -21384,7 +21384,7 @@ var require_entry_index = __commonJS({
       const setup = async () => {
         const target = tmpName(cache, opts.tmpPrefix);
         await cacheDir.mkdir(cache);
-        await mkdir2(path.dirname(target), { recursive: true });
+        await mkdir(path.dirname(target), { recursive: true });
         return {
           target,
           moved: false
@@ -21397,7 +21397,7 @@ var require_entry_index = __commonJS({
       };
       const write = async (tmp2) => {
         await writeFile2(tmp2.target, newIndex, { flag: "wx" });
-        await mkdir2(path.dirname(bucket), { recursive: true });
+        await mkdir(path.dirname(bucket), { recursive: true });
         await moveFile(tmp2.target, bucket);
         tmp2.moved = true;
       };
@@ -21422,7 +21422,7 @@ var require_entry_index = __commonJS({
       };
       try {
         await cacheDir.mkdir(cache);
-        await mkdir2(path.dirname(bucket), { recursive: true });
+        await mkdir(path.dirname(bucket), { recursive: true });
         const stringified = JSON.stringify(entry);
         await appendFile(bucket, `
 ${hashEntry(stringified)}	${stringified}`);
@@ -35668,7 +35668,7 @@ function details(error) {
   return void 0;
 }
 async function runMain(main2, hooks = {}) {
-  const fail3 = hooks.fail ?? ((message) => issueCommand(processIo, "error", message));
+  const fail2 = hooks.fail ?? ((message) => issueCommand(processIo, "error", message));
   const debug5 = hooks.debug ?? ((message) => issueCommand(processIo, "debug", message));
   try {
     await main2();
@@ -35676,7 +35676,7 @@ async function runMain(main2, hooks = {}) {
   } catch (error) {
     const more = details(error);
     if (more !== void 0) debug5(more);
-    fail3(describeError(error));
+    fail2(describeError(error));
     process.exitCode = 1;
     return 1;
   }
@@ -36692,6 +36692,9 @@ var import_verify = __toESM(require_dist5(), 1);
 import { createHash as createHash3, createPublicKey } from "node:crypto";
 var SignatureError = class extends ConfigurationError {
 };
+function anchorPattern(pattern) {
+  return `${pattern.startsWith("^") ? "" : "^"}${pattern}${pattern.endsWith("$") ? "" : "$"}`;
+}
 function parseTrustedRoot(json2) {
   try {
     return import_protobuf_specs.TrustedRoot.fromJSON(json2);
@@ -36917,17 +36920,32 @@ function signedDigestOf(payload) {
 }
 
 // packages/core/src/sigstore/classic-signatures.ts
+async function appendClassicLayers(client, repository, digest, layers) {
+  const tag = signatureTag(digest);
+  const existing = await client.getManifest(repository, tag);
+  let manifest = existing === void 0 ? void 0 : JSON.parse(existing.bytes.toString("utf8"));
+  let added = 0;
+  for (const layer of layers) {
+    const next = appendSignature(manifest, layer);
+    manifest = next.manifest;
+    if (next.added) added++;
+  }
+  const manifestDigest = added > 0 && manifest !== void 0 ? await client.putManifest(
+    repository,
+    tag,
+    Buffer.from(JSON.stringify(manifest)),
+    MediaType.ociManifest
+  ) : existing?.digest ?? "";
+  return { tag, manifestDigest, added };
+}
 async function storeClassicSignature(client, image, digest, layer) {
   const repository = image.repositoryOnly();
-  const tag = signatureTag(digest);
   await client.uploadBlob(repository, layer.payload);
   await client.uploadBlob(repository, EMPTY_CONFIG);
-  const existing = await client.getManifest(repository, tag);
-  const current = existing === void 0 ? void 0 : JSON.parse(existing.bytes.toString("utf8"));
-  const { manifest, added } = appendSignature(current, layerDescriptor(layer));
-  const bytes = Buffer.from(JSON.stringify(manifest));
-  const manifestDigest = added ? await client.putManifest(repository, tag, bytes, MediaType.ociManifest) : existing?.digest ?? "";
-  return { tag, manifestDigest, added };
+  const { tag, manifestDigest, added } = await appendClassicLayers(client, repository, digest, [
+    layerDescriptor(layer)
+  ]);
+  return { tag, manifestDigest, added: added > 0 };
 }
 async function readClassicSignatures(client, image, digest) {
   const repository = image.repositoryOnly();
@@ -37021,9 +37039,6 @@ async function checkImageSignatures(client, image, digest, trustedRoot, policy, 
 
 // packages/core/src/sigstore/kyverno-policy.ts
 var import_yaml = __toESM(require_dist2(), 1);
-function anchor(pattern) {
-  return `${pattern.startsWith("^") ? "" : "^"}${pattern}${pattern.endsWith("$") ? "" : "$"}`;
-}
 function kyvernoPolicy(options) {
   const { image } = options;
   let entry;
@@ -37044,7 +37059,7 @@ function kyvernoPolicy(options) {
       throw new ConfigurationError("a keyless admission policy needs the OIDC issuer");
     entry = {
       keyless: {
-        ...options.identity !== void 0 ? { subject: options.identity } : { subjectRegExp: anchor(options.identityRegExp ?? "") },
+        ...options.identity !== void 0 ? { subject: options.identity } : { subjectRegExp: anchorPattern(options.identityRegExp ?? "") },
         issuer: options.issuer,
         rekor: { url: options.rekorUrl ?? "https://rekor.sigstore.dev" }
       }
@@ -37959,7 +37974,7 @@ function cosignVerifyCommand(reference, signer) {
 }
 
 // actions/cosign-sign/src/run.ts
-import { mkdir, mkdtemp, writeFile } from "node:fs/promises";
+import { mkdtemp, writeFile } from "node:fs/promises";
 import { tmpdir as tmpdir2 } from "node:os";
 import { join as join3 } from "node:path";
 
@@ -38128,8 +38143,8 @@ async function main(deps = runnerDeps()) {
     throw new CommandError("the signing certificate names no identity or issuer", { tool: "Fulcio" });
   }
   const work = await mkdtemp(join3(deps.env.RUNNER_TEMP ?? tmpdir2(), "cosign-sign-"));
-  await mkdir(work, { recursive: true });
   const bundle = signed.bundle?.bundle ?? signed.classic?.bundle;
+  if (bundle === void 0) throw new Error("nothing was signed");
   const bundlePath = join3(work, `${digest.toTagStem()}.sigstore.json`);
   await writeFile(bundlePath, `${JSON.stringify(bundle, null, 2)}
 `);
@@ -38159,7 +38174,7 @@ async function main(deps = runnerDeps()) {
     );
   }
   const refs = signatureRefs(signed, repository.toString());
-  const logIndex = rekorLogIndex((signed.classic ?? signed.bundle)?.bundle ?? fail2()) ?? "";
+  const logIndex = rekorLogIndex(signed.classic?.bundle ?? bundle) ?? "";
   outputs.write(
     {
       digest: digest.toString(),
@@ -38192,9 +38207,6 @@ async function main(deps = runnerDeps()) {
   if (key !== void 0) summary.paragraph("Public key:").code(key.publicKeyPem);
   if (warning !== void 0) summary.warning(warning);
   await deps.writeSummary(summary);
-}
-function fail2() {
-  throw new Error("nothing was signed");
 }
 function selfCheck(signed, verified, rejected) {
   const mine = [];

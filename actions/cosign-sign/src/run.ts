@@ -1,4 +1,4 @@
-import { mkdir, mkdtemp, writeFile } from 'node:fs/promises';
+import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import {
@@ -107,8 +107,8 @@ export async function main(deps: ActionDeps = runnerDeps()): Promise<void> {
   }
 
   const work = await mkdtemp(join(deps.env.RUNNER_TEMP ?? tmpdir(), 'cosign-sign-'));
-  await mkdir(work, { recursive: true });
   const bundle = signed.bundle?.bundle ?? signed.classic?.bundle;
+  if (bundle === undefined) throw new Error('nothing was signed');
   const bundlePath = join(work, `${digest.toTagStem()}.sigstore.json`);
   await writeFile(bundlePath, `${JSON.stringify(bundle, null, 2)}\n`);
   let publicKeyPath = '';
@@ -140,7 +140,7 @@ export async function main(deps: ActionDeps = runnerDeps()): Promise<void> {
   }
 
   const refs = signatureRefs(signed, repository.toString());
-  const logIndex = rekorLogIndex((signed.classic ?? signed.bundle)?.bundle ?? fail()) ?? '';
+  const logIndex = rekorLogIndex(signed.classic?.bundle ?? bundle) ?? '';
   outputs.write(
     {
       digest: digest.toString(),
@@ -180,10 +180,6 @@ export async function main(deps: ActionDeps = runnerDeps()): Promise<void> {
   if (key !== undefined) summary.paragraph('Public key:').code(key.publicKeyPem);
   if (warning !== undefined) summary.warning(warning);
   await deps.writeSummary(summary);
-}
-
-function fail(): never {
-  throw new Error('nothing was signed');
 }
 
 /** Every signature just stored must read back and verify; a stored but unverifiable one fails the step. */

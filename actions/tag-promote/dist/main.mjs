@@ -5117,10 +5117,12 @@ var import_verify = __toESM(require_dist4(), 1);
 import { createHash as createHash2, createPublicKey } from "node:crypto";
 var SignatureError = class extends ConfigurationError {
 };
+function anchorPattern(pattern) {
+  return `${pattern.startsWith("^") ? "" : "^"}${pattern}${pattern.endsWith("$") ? "" : "$"}`;
+}
 function anchoredRegExp(pattern) {
-  const anchored = `${pattern.startsWith("^") ? "" : "^"}${pattern}${pattern.endsWith("$") ? "" : "$"}`;
   try {
-    return new RegExp(anchored);
+    return new RegExp(anchorPattern(pattern));
   } catch (error) {
     throw new ConfigurationError(
       `"${pattern}" is not a valid regular expression (${error.message})`
@@ -5298,6 +5300,24 @@ function signedDigestOf(payload) {
 }
 
 // packages/core/src/sigstore/classic-signatures.ts
+async function appendClassicLayers(client, repository, digest, layers) {
+  const tag = signatureTag(digest);
+  const existing = await client.getManifest(repository, tag);
+  let manifest = existing === void 0 ? void 0 : JSON.parse(existing.bytes.toString("utf8"));
+  let added = 0;
+  for (const layer of layers) {
+    const next = appendSignature(manifest, layer);
+    manifest = next.manifest;
+    if (next.added) added++;
+  }
+  const manifestDigest = added > 0 && manifest !== void 0 ? await client.putManifest(
+    repository,
+    tag,
+    Buffer.from(JSON.stringify(manifest)),
+    MediaType.ociManifest
+  ) : existing?.digest ?? "";
+  return { tag, manifestDigest, added };
+}
 async function readClassicSignatures(client, image, digest) {
   const repository = image.repositoryOnly();
   const manifest = await client.getManifest(repository, signatureTag(digest));
@@ -5332,24 +5352,7 @@ async function copySignatures(client, source, target, digest) {
   if (sig !== void 0) {
     const doc = JSON.parse(sig.bytes.toString("utf8"));
     await copyBlobs(client, from, to, [doc.config, ...doc.layers]);
-    const existing = await client.getManifest(to, signatureTag(digest));
-    let merged = existing === void 0 ? void 0 : JSON.parse(existing.bytes.toString("utf8"));
-    let changed = false;
-    for (const layer of doc.layers) {
-      const next = appendSignature(merged, layer);
-      merged = next.manifest;
-      if (next.added) {
-        changed = true;
-        classicLayers++;
-      }
-    }
-    if (changed && merged !== void 0)
-      await client.putManifest(
-        to,
-        signatureTag(digest),
-        Buffer.from(JSON.stringify(merged)),
-        MediaType.ociManifest
-      );
+    classicLayers = (await appendClassicLayers(client, to, digest, doc.layers)).added;
   }
   let referrers = 0;
   const { manifests } = await client.referrers(from, digest.toString());

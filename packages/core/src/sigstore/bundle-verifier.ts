@@ -22,11 +22,15 @@ export interface VerifiedSignature {
 /** A signature that does not verify, or does not match the policy. */
 export class SignatureError extends ConfigurationError {}
 
-/** Anchors a user's identity pattern (cosign's regexps are unanchored Go regexps: a common footgun). */
+/** `^pattern$`, adding only the anchors that are missing (cosign's regexps are unanchored: a common footgun). */
+export function anchorPattern(pattern: string): string {
+  return `${pattern.startsWith('^') ? '' : '^'}${pattern}${pattern.endsWith('$') ? '' : '$'}`;
+}
+
+/** Anchors a user's identity pattern and compiles it. */
 export function anchoredRegExp(pattern: string): RegExp {
-  const anchored = `${pattern.startsWith('^') ? '' : '^'}${pattern}${pattern.endsWith('$') ? '' : '$'}`;
   try {
-    return new RegExp(anchored);
+    return new RegExp(anchorPattern(pattern));
   } catch (error) {
     throw new ConfigurationError(
       `"${pattern}" is not a valid regular expression (${(error as Error).message})`,

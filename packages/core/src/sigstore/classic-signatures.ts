@@ -1,7 +1,7 @@
 import { Digest } from '../oci/digest.ts';
 import type { ImageReference } from '../oci/image-reference.ts';
 import { MediaType } from '../oci/media-types.ts';
-import type { ImageManifestDocument } from '../oci/oci-layout.ts';
+import type { Descriptor, ImageManifestDocument } from '../oci/oci-layout.ts';
 import type { RegistryClient } from '../oci/registry-client.ts';
 import {
   ANNOTATION,
@@ -13,9 +13,40 @@ import {
 } from './cosign-classic.ts';
 
 /**
- * Stores one classic signature: uploads the payload and the empty config, then read-modify-writes the
- * `sha256-<hex>.sig` manifest, appending the layer (cosign's own scheme; another signer's layers stay).
+ * Read-modify-writes the `sha256-<hex>.sig` manifest, appending each layer that is not there yet
+ * (cosign's own scheme; other signers' layers stay). The layers' blobs must already be in the repository.
  */
+export async function appendClassicLayers(
+  client: RegistryClient,
+  repository: ImageReference,
+  digest: Digest,
+  layers: readonly Descriptor[],
+): Promise<{ tag: string; manifestDigest: string; added: number }> {
+  const tag = signatureTag(digest);
+  const existing = await client.getManifest(repository, tag);
+  let manifest =
+    existing === undefined
+      ? undefined
+      : (JSON.parse(existing.bytes.toString('utf8')) as ImageManifestDocument);
+  let added = 0;
+  for (const layer of layers) {
+    const next = appendSignature(manifest, layer);
+    manifest = next.manifest;
+    if (next.added) added++;
+  }
+  const manifestDigest =
+    added > 0 && manifest !== undefined
+      ? await client.putManifest(
+          repository,
+          tag,
+          Buffer.from(JSON.stringify(manifest)),
+          MediaType.ociManifest,
+        )
+      : (existing?.digest ?? '');
+  return { tag, manifestDigest, added };
+}
+
+/** Stores one classic signature: uploads the payload and the empty config, then appends the layer. */
 export async function storeClassicSignature(
   client: RegistryClient,
   image: ImageReference,
@@ -23,20 +54,12 @@ export async function storeClassicSignature(
   layer: SignatureLayer,
 ): Promise<{ tag: string; manifestDigest: string; added: boolean }> {
   const repository = image.repositoryOnly();
-  const tag = signatureTag(digest);
   await client.uploadBlob(repository, layer.payload);
   await client.uploadBlob(repository, EMPTY_CONFIG);
-  const existing = await client.getManifest(repository, tag);
-  const current =
-    existing === undefined
-      ? undefined
-      : (JSON.parse(existing.bytes.toString('utf8')) as ImageManifestDocument);
-  const { manifest, added } = appendSignature(current, layerDescriptor(layer));
-  const bytes = Buffer.from(JSON.stringify(manifest));
-  const manifestDigest = added
-    ? await client.putManifest(repository, tag, bytes, MediaType.ociManifest)
-    : (existing?.digest ?? '');
-  return { tag, manifestDigest, added };
+  const { tag, manifestDigest, added } = await appendClassicLayers(client, repository, digest, [
+    layerDescriptor(layer),
+  ]);
+  return { tag, manifestDigest, added: added > 0 };
 }
 
 export interface StoredClassicSignature {

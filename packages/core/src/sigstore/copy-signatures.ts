@@ -1,10 +1,10 @@
 import type { Digest } from '../oci/digest.ts';
 import type { ImageReference } from '../oci/image-reference.ts';
-import { MediaType } from '../oci/media-types.ts';
 import type { Descriptor, ImageManifestDocument } from '../oci/oci-layout.ts';
 import type { RegistryClient } from '../oci/registry-client.ts';
 import { addReferrer } from './bundle-referrers.ts';
-import { appendSignature, signatureTag } from './cosign-classic.ts';
+import { appendClassicLayers } from './classic-signatures.ts';
+import { signatureTag } from './cosign-classic.ts';
 
 /** Signature artifacts are small; anything larger is not one of ours and is not copied blindly. */
 const MAX_SIGNATURE_BLOB = 4 * 1024 * 1024;
@@ -42,27 +42,7 @@ export async function copySignatures(
   if (sig !== undefined) {
     const doc = JSON.parse(sig.bytes.toString('utf8')) as ImageManifestDocument;
     await copyBlobs(client, from, to, [doc.config, ...doc.layers]);
-    const existing = await client.getManifest(to, signatureTag(digest));
-    let merged =
-      existing === undefined
-        ? undefined
-        : (JSON.parse(existing.bytes.toString('utf8')) as ImageManifestDocument);
-    let changed = false;
-    for (const layer of doc.layers) {
-      const next = appendSignature(merged, layer);
-      merged = next.manifest;
-      if (next.added) {
-        changed = true;
-        classicLayers++;
-      }
-    }
-    if (changed && merged !== undefined)
-      await client.putManifest(
-        to,
-        signatureTag(digest),
-        Buffer.from(JSON.stringify(merged)),
-        MediaType.ociManifest,
-      );
+    classicLayers = (await appendClassicLayers(client, to, digest, doc.layers)).added;
   }
 
   let referrers = 0;

@@ -1,6 +1,7 @@
 import { stringify } from 'yaml';
 import { ConfigurationError } from '../action/errors.ts';
 import type { ImageReference } from '../oci/image-reference.ts';
+import { anchorPattern } from './bundle-verifier.ts';
 
 export type PolicyKind = 'Cosign' | 'SigstoreBundle';
 
@@ -16,10 +17,6 @@ export interface KyvernoPolicyOptions {
   publicKey?: string | undefined;
   rekorUrl?: string | undefined;
   failureAction?: 'Enforce' | 'Audit';
-}
-
-function anchor(pattern: string): string {
-  return `${pattern.startsWith('^') ? '' : '^'}${pattern}${pattern.endsWith('$') ? '' : '$'}`;
 }
 
 /** A Kyverno ClusterPolicy (kyverno.io/v1) with one verifyImages rule for this image and signer. */
@@ -45,7 +42,7 @@ export function kyvernoPolicy(options: KyvernoPolicyOptions): Record<string, unk
       keyless: {
         ...(options.identity !== undefined
           ? { subject: options.identity }
-          : { subjectRegExp: anchor(options.identityRegExp ?? '') }),
+          : { subjectRegExp: anchorPattern(options.identityRegExp ?? '') }),
         issuer: options.issuer,
         rekor: { url: options.rekorUrl ?? 'https://rekor.sigstore.dev' },
       },
