@@ -1,13 +1,13 @@
 // skopeo-push, bundled, against the real docker-registry with the real skopeo: layouts from real buildah.
 import { execFileSync } from 'node:child_process';
-import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { OciLayout } from '@chain/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type FaultProxy, startFaultProxy } from './helpers/fault-proxy.ts';
 import { buildahLayout } from './helpers/real-tools.ts';
-import { type LocalRegistry, startRegistry, writeAuthFile } from './helpers/registry.ts';
+import { type LocalRegistry, pushTinyImage, startRegistry, writeAuthFile } from './helpers/registry.ts';
 import { type RunnerResult, runBundleAsync } from './helpers/runner.ts';
 
 const SHA = '1234567'.padEnd(40, 'a');
@@ -114,6 +114,12 @@ describe('skopeo-push to a plain-HTTP registry', () => {
     expect(errorLine(r)).toContain('does not match its digest');
     expect(inspectRaw(`${plain.host}/acme/tampered:sha-7777777`)).toBeUndefined();
     expect(inspectRaw(`${plain.host}/acme/tampered:latest`)).toBeUndefined();
+    // Not a byte reached the registry: distribution creates a repository's directory on the first blob
+    // upload (or mount) into it, and there is none.
+    const repositories = join(plain.dir, 'data', 'docker', 'registry', 'v2', 'repositories');
+    await pushTinyImage(plain.host, 'acme/control', '7777777');
+    expect(existsSync(join(repositories, 'acme', 'control'))).toBe(true); // the path is the right one
+    expect(existsSync(join(repositories, 'acme', 'tampered'))).toBe(false);
   });
 
   it("refuses a digest other than the layout's, naming both", async () => {

@@ -17186,8 +17186,8 @@ var require_headers = __commonJS({
 var require_response = __commonJS({
   "node_modules/.pnpm/minipass-fetch@6.0.1/node_modules/minipass-fetch/lib/response.js"(exports, module) {
     "use strict";
-    var http4 = __require("http");
-    var { STATUS_CODES } = http4;
+    var http3 = __require("http");
+    var { STATUS_CODES } = http3;
     var Headers = require_headers();
     var Body = require_body();
     var { clone, extractContentType } = Body;
@@ -17573,7 +17573,7 @@ var require_lib3 = __commonJS({
   "node_modules/.pnpm/minipass-fetch@6.0.1/node_modules/minipass-fetch/lib/index.js"(exports, module) {
     "use strict";
     var { URL: URL5 } = __require("url");
-    var http4 = __require("http");
+    var http3 = __require("http");
     var https2 = __require("https");
     var zlib = require_commonjs2();
     var { Minipass } = require_commonjs();
@@ -17633,7 +17633,7 @@ var require_lib3 = __commonJS({
         } catch (er) {
           return reject(er);
         }
-        const send = (options.protocol === "https:" ? https2 : http4).request;
+        const send = (options.protocol === "https:" ? https2 : http3).request;
         const { signal } = request;
         let response = null;
         const abort = () => {
@@ -27720,7 +27720,7 @@ var require_options2 = __commonJS({
 });
 
 // node_modules/.pnpm/agent-base@9.0.0/node_modules/agent-base/dist/helpers.js
-import * as http2 from "http";
+import * as http from "http";
 import * as https from "https";
 async function toBuffer(stream) {
   let length = 0;
@@ -27744,7 +27744,7 @@ async function json(stream) {
 }
 function req(url2, opts = {}) {
   const href = typeof url2 === "string" ? url2 : url2.href;
-  const req2 = (href.startsWith("https:") ? https : http2).request(url2, opts);
+  const req2 = (href.startsWith("https:") ? https : http).request(url2, opts);
   const promise = new Promise((resolve2, reject) => {
     req2.once("response", resolve2).once("error", reject).end();
   });
@@ -27765,14 +27765,14 @@ __export(dist_exports, {
   toBuffer: () => toBuffer
 });
 import * as net from "net";
-import * as http3 from "http";
+import * as http2 from "http";
 import { Agent as HttpsAgent } from "https";
 var INTERNAL, Agent2;
 var init_dist = __esm({
   "node_modules/.pnpm/agent-base@9.0.0/node_modules/agent-base/dist/index.js"() {
     init_helpers();
     INTERNAL = /* @__PURE__ */ Symbol("AgentBaseInternalState");
-    Agent2 = class extends http3.Agent {
+    Agent2 = class extends http2.Agent {
       constructor(opts) {
         super(opts);
         this[INTERNAL] = {};
@@ -35976,7 +35976,6 @@ var MANIFEST_ACCEPT = [
 
 // packages/core/src/oci/registry-client.ts
 import { createHash } from "node:crypto";
-import http from "node:http";
 
 // packages/core/src/oci/retry-policy.ts
 var DEFAULT_RETRY = {
@@ -36383,7 +36382,7 @@ var RegistryClient = class {
     return this.sendUrl(new URL(`${scheme}://${host}${path}`), method, headers, body, maxBody);
   }
   async sendUrl(url2, method, headers, body, maxBody) {
-    const transport = url2.protocol === "http:" ? http : (await import("node:https")).default;
+    const transport = url2.protocol === "http:" ? (await import("node:http")).default : (await import("node:https")).default;
     return new Promise((resolve2, reject) => {
       const req2 = transport.request(
         url2,

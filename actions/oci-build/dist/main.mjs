@@ -783,7 +783,7 @@ var ociInputs = {
 
 // packages/core/src/oci/blob-hasher.ts
 import { createHash } from "node:crypto";
-import { createReadStream } from "node:fs";
+import { open } from "node:fs/promises";
 import { availableParallelism } from "node:os";
 import { Worker } from "node:worker_threads";
 var WORKER_SOURCE = `
@@ -791,6 +791,7 @@ const { parentPort } = require('node:worker_threads');
 const { openSync, readSync, closeSync } = require('node:fs');
 const { createHash } = require('node:crypto');
 const buffer = Buffer.allocUnsafe(1024 * 1024);
+parentPort.postMessage({ ready: true });
 parentPort.on('message', ({ id, path, algorithm, limit }) => {
   let fd;
   try {
@@ -814,53 +815,107 @@ parentPort.on('message', ({ id, path, algorithm, limit }) => {
 });
 `;
 var inlineHasher = {
+  parallelism: 1,
   async hash(path, algorithm, limit) {
     const hash = createHash(algorithm);
+    const file = await open(path, "r");
+    let reading = Buffer.allocUnsafe(CHUNK);
+    let spare = Buffer.allocUnsafe(CHUNK);
     let length = 0;
-    const stream = createReadStream(path, { highWaterMark: 1024 * 1024 });
-    for await (const chunk of stream) {
-      const take = chunk.subarray(0, Math.max(0, limit + 1 - length));
-      hash.update(take);
-      length += take.length;
-      if (length > limit) {
-        stream.destroy();
-        break;
+    const read = (into, at) => {
+      const want = Math.max(0, Math.min(CHUNK, limit + 1 - at));
+      return want === 0 ? Promise.resolve(0) : file.read(into, 0, want, at).then((r) => r.bytesRead);
+    };
+    try {
+      let next = read(reading, 0);
+      for (; ; ) {
+        const n = await next;
+        if (n === 0) break;
+        const full = reading;
+        reading = spare;
+        spare = full;
+        length += n;
+        next = read(reading, length);
+        hash.update(full.subarray(0, n));
       }
+    } finally {
+      await file.close();
     }
     return { digest: `${algorithm}:${hash.digest("hex")}`, length };
   },
   close: async () => {
   }
 };
-function workerHasher(threads = availableParallelism()) {
-  const pending = /* @__PURE__ */ new Map();
-  const workers = Array.from({ length: Math.max(1, threads) }, () => {
+var CHUNK = 1024 * 1024;
+function workerHasher(options = {}) {
+  const inline = options.inline ?? true;
+  const count = Math.max(inline ? 0 : 1, options.workers ?? availableParallelism() - (inline ? 1 : 0));
+  const queue = [];
+  const idle = [];
+  let closed = false;
+  let alive = inline ? Number.POSITIVE_INFINITY : count;
+  const dispatch = () => {
+    while (queue.length > 0 && idle.length > 0) {
+      const lane = idle.shift();
+      const job = queue.shift();
+      if (lane !== void 0 && job !== void 0) lane(job);
+    }
+  };
+  const offer = (lane) => {
+    if (closed) return;
+    idle.push(lane);
+    dispatch();
+  };
+  if (inline) {
+    const lane = (job) => {
+      inlineHasher.hash(job.path, job.algorithm, job.limit).then(job.resolve, job.reject).finally(() => offer(lane));
+    };
+    offer(lane);
+  }
+  const workers = Array.from({ length: count }, () => {
     const worker = new Worker(WORKER_SOURCE, { eval: true });
+    let current;
+    const lane = (job) => {
+      current = job;
+      worker.postMessage({ id: 0, path: job.path, algorithm: job.algorithm, limit: job.limit });
+    };
     worker.on("message", (m) => {
-      const p = pending.get(m.id);
-      pending.delete(m.id);
-      if (p === void 0) return;
-      if (m.error !== void 0) p.reject(new Error(m.error));
-      else p.resolve({ digest: m.digest ?? "", length: m.length ?? 0 });
+      if (m.ready === true) return offer(lane);
+      const job = current;
+      current = void 0;
+      if (job !== void 0) {
+        if (m.error !== void 0) job.reject(new Error(m.error));
+        else job.resolve({ digest: m.digest ?? "", length: m.length ?? 0 });
+      }
+      offer(lane);
     });
     worker.on("error", (error) => {
-      for (const p of pending.values()) p.reject(error);
-      pending.clear();
+      current?.reject(error);
+      current = void 0;
+    });
+    worker.on("exit", () => {
+      current?.reject(new Error("a hashing worker stopped"));
+      current = void 0;
+      const i = idle.indexOf(lane);
+      if (i >= 0) idle.splice(i, 1);
+      alive--;
+      if (alive === 0) for (const job of queue.splice(0)) job.reject(new Error("no hashing lane is left"));
     });
     return worker;
   });
-  let next = 0;
   return {
+    parallelism: count + (inline ? 1 : 0),
     hash(path, algorithm, limit) {
-      const id = next++;
-      const worker = workers[id % workers.length];
-      if (worker === void 0) return Promise.reject(new Error("no hashing worker"));
+      if (closed) return Promise.reject(new Error("the hasher is closed"));
       return new Promise((resolve4, reject) => {
-        pending.set(id, { resolve: resolve4, reject });
-        worker.postMessage({ id, path, algorithm, limit });
+        queue.push({ path, algorithm, limit, resolve: resolve4, reject });
+        dispatch();
       });
     },
     async close() {
+      if (closed) return;
+      closed = true;
+      for (const job of queue.splice(0)) job.reject(new Error("the hasher is closed"));
       await Promise.all(workers.map((w) => w.terminate()));
     }
   };
@@ -901,7 +956,7 @@ var REF_NAME_ANNOTATION = "org.opencontainers.image.ref.name";
 
 // packages/core/src/oci/oci-layout.ts
 import { createHash as createHash2 } from "node:crypto";
-import { lstat, open, readFile } from "node:fs/promises";
+import { lstat, open as open2, readFile } from "node:fs/promises";
 import { availableParallelism as availableParallelism2 } from "node:os";
 import { join as join2, resolve as resolve2 } from "node:path";
 var LayoutError = class extends ConfigurationError {
@@ -1012,7 +1067,7 @@ var OciLayout = class _OciLayout {
       );
     }
     const path = await this.checkedBlobPath(descriptor, referencedBy);
-    const handle = await open(path, "r");
+    const handle = await open2(path, "r");
     try {
       const buffer = Buffer.alloc(descriptor.size + 1);
       let length = 0;
@@ -1056,9 +1111,9 @@ var OciLayout = class _OciLayout {
     const threads = Math.max(1, options.concurrency ?? availableParallelism2());
     const threshold = options.workerThresholdBytes ?? WORKER_THRESHOLD;
     const owned = options.hasher === void 0;
-    const hasher = options.hasher ?? (threads > 1 && totalBytes >= threshold ? workerHasher(threads) : inlineHasher);
+    const hasher = options.hasher ?? (threads > 1 && totalBytes >= threshold ? workerHasher({ workers: threads - 1 }) : inlineHasher);
     try {
-      const lanes = Array.from({ length: threads }, async () => {
+      const lanes = Array.from({ length: Math.max(threads, hasher.parallelism) }, async () => {
         for (let next = pending.shift(); next !== void 0; next = pending.shift()) {
           await this.verifyBlob(next.descriptor, next.referencedBy.join(", "), hasher);
         }

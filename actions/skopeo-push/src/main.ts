@@ -1,4 +1,11 @@
-import { runMain } from '@chain/core';
-import { main } from './run.ts';
+// The hashing lanes start before anything else is loaded: a worker thread takes ~30 ms to boot, and that
+// now overlaps loading the action, reading its inputs and asking the registry.
+import { workerHasher } from '@chain/core/hashing';
 
-await runMain(main);
+const hasher = workerHasher();
+try {
+  const { start } = await import('./run.ts');
+  await start(hasher);
+} finally {
+  await hasher.close();
+}

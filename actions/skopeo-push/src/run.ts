@@ -18,6 +18,7 @@ import {
   RegistryClient,
   readInputs,
   requireLayoutDigest,
+  runMain,
   runnerDeps,
   skopeo,
   type VerifyReport,
@@ -26,24 +27,30 @@ import {
 import { outputs, spec } from './inputs.ts';
 import { chooseTags, decideTags, type TagDecision } from './plan.ts';
 
+/** The bundle's entry: runs under the runner's contract with hashing lanes it started early. */
+export function start(hasher: BlobHasher): Promise<number> {
+  return runMain(() => main(undefined, hasher));
+}
+
 export interface PushDeps extends ActionDeps {
   sleep?: (ms: number) => Promise<void>;
 }
 
-export async function main(deps: PushDeps = runnerDeps()): Promise<void> {
-  const started = performance.now();
+/**
+ * `hasher`: hashing lanes the caller started early (the bundle's entry does, before loading the rest);
+ * otherwise they start here. Either way they are closed once the layout is verified.
+ */
+export async function main(deps: PushDeps = runnerDeps(), hasher?: BlobHasher): Promise<void> {
   const phase = (name: string) =>
-    deps.logger.debug(`skopeo-push: ${name} at ${(performance.now() - started).toFixed(0)} ms`);
+    deps.logger.debug(`skopeo-push: ${name} at ${performance.now().toFixed(0)} ms since the process started`);
   const values = readInputs(spec, deps.inputs, deps.inputContext);
   const tags = chooseTags(values.tags, deps.env);
-
-  // 1. The layout must verify, and its top level must be exactly the digest that was scanned. The hashing
-  //    workers start now, so their start-up overlaps opening the layout and asking the registry.
-  const hasher = workerHasher();
+  // 1. The layout must verify, and its top level must be exactly the digest that was scanned.
+  const lanes = hasher ?? workerHasher();
   try {
-    await push(values, tags, hasher, deps, phase);
+    await push(values, tags, lanes, deps, phase);
   } finally {
-    await hasher.close();
+    await lanes.close();
   }
 }
 
@@ -88,6 +95,7 @@ async function push(
     blobPresence(client, image, graph),
   ] as const);
   // A broken layout is reported before any registry problem, whichever finished first.
+  await hasher.close(); // the lanes have done their work: free their memory before skopeo runs
   for (const outcome of settled) if (outcome.status === 'rejected') throw outcome.reason;
   const [report, pairs, blobs] = settled.map((o) => (o as PromiseFulfilledResult<unknown>).value) as [
     VerifyReport,

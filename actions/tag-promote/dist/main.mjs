@@ -4430,7 +4430,6 @@ var MANIFEST_ACCEPT = [
 
 // packages/core/src/oci/registry-client.ts
 import { createHash } from "node:crypto";
-import http from "node:http";
 
 // packages/core/src/oci/retry-policy.ts
 var DEFAULT_RETRY = {
@@ -4837,7 +4836,7 @@ var RegistryClient = class {
     return this.sendUrl(new URL(`${scheme}://${host}${path}`), method, headers, body, maxBody);
   }
   async sendUrl(url, method, headers, body, maxBody) {
-    const transport = url.protocol === "http:" ? http : (await import("node:https")).default;
+    const transport = url.protocol === "http:" ? (await import("node:http")).default : (await import("node:https")).default;
     return new Promise((resolve2, reject) => {
       const req = transport.request(
         url,

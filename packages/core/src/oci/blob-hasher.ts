@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { createReadStream } from 'node:fs';
+import { open } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 
@@ -12,6 +12,8 @@ export interface HashResult {
 
 /** Hashes a file by streaming it in bounded chunks. */
 export interface BlobHasher {
+  /** How many files it hashes at once. */
+  readonly parallelism: number;
   hash(path: string, algorithm: string, limit: number): Promise<HashResult>;
   close(): Promise<void>;
 }
@@ -22,6 +24,7 @@ const { parentPort } = require('node:worker_threads');
 const { openSync, readSync, closeSync } = require('node:fs');
 const { createHash } = require('node:crypto');
 const buffer = Buffer.allocUnsafe(1024 * 1024);
+parentPort.postMessage({ ready: true });
 parentPort.on('message', ({ id, path, algorithm, limit }) => {
   let fd;
   try {
@@ -45,60 +48,134 @@ parentPort.on('message', ({ id, path, algorithm, limit }) => {
 });
 `;
 
-/** Streams on the main thread: for small blobs, or where workers are not worth starting. */
+/**
+ * Hashes on the main thread. Reads go to libuv's thread pool and are double-buffered, so the next 1 MiB
+ * is being read while this one is hashed; the event loop stays free between chunks.
+ */
 export const inlineHasher: BlobHasher = {
+  parallelism: 1,
   async hash(path, algorithm, limit) {
     const hash = createHash(algorithm);
+    const file = await open(path, 'r');
+    // Two buffers: the next chunk is read into one while the other is hashed.
+    let reading = Buffer.allocUnsafe(CHUNK);
+    let spare = Buffer.allocUnsafe(CHUNK);
     let length = 0;
-    const stream = createReadStream(path, { highWaterMark: 1024 * 1024 });
-    for await (const chunk of stream as AsyncIterable<Buffer>) {
-      const take = chunk.subarray(0, Math.max(0, limit + 1 - length));
-      hash.update(take);
-      length += take.length;
-      if (length > limit) {
-        stream.destroy();
-        break;
+    const read = (into: Buffer, at: number) => {
+      const want = Math.max(0, Math.min(CHUNK, limit + 1 - at));
+      return want === 0 ? Promise.resolve(0) : file.read(into, 0, want, at).then((r) => r.bytesRead);
+    };
+    try {
+      let next = read(reading, 0);
+      for (;;) {
+        const n = await next;
+        if (n === 0) break;
+        const full = reading;
+        reading = spare;
+        spare = full;
+        length += n;
+        next = read(reading, length);
+        hash.update(full.subarray(0, n));
       }
+    } finally {
+      await file.close();
     }
     return { digest: `${algorithm}:${hash.digest('hex')}`, length };
   },
   close: async () => {},
 };
 
+const CHUNK = 1024 * 1024;
+
 /**
- * Hashes on worker threads, one per core: SHA-256 is CPU-bound, so this is what lets verification
- * use every core. Memory stays bounded: each worker reuses one 1 MiB buffer.
+ * Hashes on the main thread and on worker threads together: SHA-256 is CPU-bound, so this is what lets
+ * verification use every core. Jobs go to whichever lane is free, and a worker takes work only once it
+ * has started (~30 ms), so the main thread hashes from the first millisecond instead of waiting for
+ * workers to boot. By default one worker per core but one, plus the main thread (whose event loop stays
+ * responsive: it hashes in 1 MiB steps between reads). Memory stays bounded: one 1 MiB buffer per lane.
  */
-export function workerHasher(threads = availableParallelism()): BlobHasher {
-  type Pending = { resolve: (r: HashResult) => void; reject: (e: Error) => void };
-  const pending = new Map<number, Pending>();
-  const workers = Array.from({ length: Math.max(1, threads) }, () => {
+export function workerHasher(options: { workers?: number; inline?: boolean } = {}): BlobHasher {
+  const inline = options.inline ?? true;
+  const count = Math.max(inline ? 0 : 1, options.workers ?? availableParallelism() - (inline ? 1 : 0));
+  type Job = {
+    path: string;
+    algorithm: string;
+    limit: number;
+    resolve: (r: HashResult) => void;
+    reject: (e: Error) => void;
+  };
+  const queue: Job[] = [];
+  const idle: ((job: Job) => void)[] = [];
+  let closed = false;
+  let alive = inline ? Number.POSITIVE_INFINITY : count;
+  const dispatch = () => {
+    while (queue.length > 0 && idle.length > 0) {
+      const lane = idle.shift();
+      const job = queue.shift();
+      if (lane !== undefined && job !== undefined) lane(job);
+    }
+  };
+  const offer = (lane: (job: Job) => void) => {
+    if (closed) return;
+    idle.push(lane);
+    dispatch();
+  };
+
+  if (inline) {
+    const lane = (job: Job) => {
+      inlineHasher
+        .hash(job.path, job.algorithm, job.limit)
+        .then(job.resolve, job.reject)
+        .finally(() => offer(lane));
+    };
+    offer(lane);
+  }
+  const workers = Array.from({ length: count }, () => {
     const worker = new Worker(WORKER_SOURCE, { eval: true });
-    worker.on('message', (m: { id: number; digest?: string; length?: number; error?: string }) => {
-      const p = pending.get(m.id);
-      pending.delete(m.id);
-      if (p === undefined) return;
-      if (m.error !== undefined) p.reject(new Error(m.error));
-      else p.resolve({ digest: m.digest ?? '', length: m.length ?? 0 });
+    let current: Job | undefined;
+    const lane = (job: Job) => {
+      current = job;
+      worker.postMessage({ id: 0, path: job.path, algorithm: job.algorithm, limit: job.limit });
+    };
+    worker.on('message', (m: { ready?: true; digest?: string; length?: number; error?: string }) => {
+      if (m.ready === true) return offer(lane);
+      const job = current;
+      current = undefined;
+      if (job !== undefined) {
+        if (m.error !== undefined) job.reject(new Error(m.error));
+        else job.resolve({ digest: m.digest ?? '', length: m.length ?? 0 });
+      }
+      offer(lane);
     });
+    // A worker that dies fails its job; the other lanes carry on, and when none is left the queue fails
+    // rather than waiting for ever.
     worker.on('error', (error) => {
-      for (const p of pending.values()) p.reject(error);
-      pending.clear();
+      current?.reject(error);
+      current = undefined;
+    });
+    worker.on('exit', () => {
+      current?.reject(new Error('a hashing worker stopped'));
+      current = undefined;
+      const i = idle.indexOf(lane);
+      if (i >= 0) idle.splice(i, 1);
+      alive--;
+      if (alive === 0) for (const job of queue.splice(0)) job.reject(new Error('no hashing lane is left'));
     });
     return worker;
   });
-  let next = 0;
   return {
+    parallelism: count + (inline ? 1 : 0),
     hash(path, algorithm, limit) {
-      const id = next++;
-      const worker = workers[id % workers.length];
-      if (worker === undefined) return Promise.reject(new Error('no hashing worker'));
+      if (closed) return Promise.reject(new Error('the hasher is closed'));
       return new Promise<HashResult>((resolve, reject) => {
-        pending.set(id, { resolve, reject });
-        worker.postMessage({ id, path, algorithm, limit });
+        queue.push({ path, algorithm, limit, resolve, reject });
+        dispatch();
       });
     },
     async close() {
+      if (closed) return;
+      closed = true;
+      for (const job of queue.splice(0)) job.reject(new Error('the hasher is closed'));
       await Promise.all(workers.map((w) => w.terminate()));
     },
   };

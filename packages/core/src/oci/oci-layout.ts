@@ -251,9 +251,11 @@ export class OciLayout {
     const threshold = options.workerThresholdBytes ?? WORKER_THRESHOLD;
     const owned = options.hasher === undefined;
     const hasher =
-      options.hasher ?? (threads > 1 && totalBytes >= threshold ? workerHasher(threads) : inlineHasher);
+      options.hasher ??
+      (threads > 1 && totalBytes >= threshold ? workerHasher({ workers: threads - 1 }) : inlineHasher);
     try {
-      const lanes = Array.from({ length: threads }, async () => {
+      // Enough lanes to keep every hashing lane busy; with the inline hasher, reads still overlap.
+      const lanes = Array.from({ length: Math.max(threads, hasher.parallelism) }, async () => {
         for (let next = pending.shift(); next !== undefined; next = pending.shift()) {
           await this.verifyBlob(next.descriptor, next.referencedBy.join(', '), hasher);
         }

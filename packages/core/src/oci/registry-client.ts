@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import http from 'node:http';
+import type http from 'node:http';
 import { CommandError, ConfigurationError } from '../action/errors.ts';
 import type { Logger } from '../action/logger.ts';
 import { Digest } from './digest.ts';
@@ -488,8 +488,10 @@ export class RegistryClient {
     body: Buffer | undefined,
     maxBody: number,
   ): Promise<HttpResponse> {
-    // TLS is loaded on first use: it is the costliest module to start, and a failing step never needs it.
-    const transport = url.protocol === 'http:' ? http : (await import('node:https')).default;
+    // HTTP and TLS are loaded on first use: they are the costliest modules to start (~20 ms each), a
+    // failing step never needs them, and the first request overlaps work that is already under way.
+    const transport =
+      url.protocol === 'http:' ? (await import('node:http')).default : (await import('node:https')).default;
     return new Promise<HttpResponse>((resolve, reject) => {
       const req = transport.request(
         url,
