@@ -1,4 +1,11 @@
-import { runMain } from '@chain/core';
-import { main } from './run.ts';
+import { readInputs, runMain, runnerDeps } from '@chain/core/entry';
+import { spec } from './inputs.ts';
 
-await runMain(main);
+// Inputs are checked before Sigstore's libraries (most of this bundle) load: a misconfigured step fails
+// in tens of milliseconds.
+await runMain(async () => {
+  const deps = runnerDeps();
+  const values = readInputs(spec, deps.inputs, deps.inputContext);
+  const { sign } = await import('./run.ts');
+  await sign(values, deps);
+});

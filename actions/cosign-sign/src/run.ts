@@ -10,6 +10,7 @@ import {
   checkImageSignatures,
   cosignVerifyCommand,
   fulcioSigner,
+  type InputValues,
   JobSummary,
   keySigner,
   kyvernoPolicyYaml,
@@ -30,7 +31,11 @@ import { policyKind, publicLogWarning, readKeyInput, resolveTarget } from './pla
 const AUDIENCE = 'sigstore';
 
 export async function main(deps: ActionDeps = runnerDeps()): Promise<void> {
-  const values = readInputs(spec, deps.inputs, deps.inputContext);
+  await sign(readInputs(spec, deps.inputs, deps.inputContext), deps);
+}
+
+/** Everything after the inputs: the bundle's entry loads this (and Sigstore) only once they are valid. */
+export async function sign(values: InputValues<typeof spec>, deps: ActionDeps): Promise<void> {
   const { repository, digest } = resolveTarget(values.image, values.digest);
   const format = values.format;
   const kind = policyKind(values['kyverno-policy'], format);

@@ -1,4 +1,5 @@
-// The one public entry of the core library. Actions import only from here.
+// The public entry of the core library. Actions import from here (an entry file may import the small
+// '@chain/core/entry' first, see entry.ts).
 export { type ActionDeps, runnerDeps } from './action/deps.ts';
 export { CommandError, ConfigurationError, describeError, InvalidValueError } from './action/errors.ts';
 export { createRunnerLogger, type Logger, MemoryLogger, runnerLogger } from './action/logger.ts';
