@@ -3,9 +3,10 @@
 //   node scripts/build.ts --check   fail when the committed dist/ differs from a fresh build
 import { existsSync } from 'node:fs';
 import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { builtinModules } from 'node:module';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { build } from 'esbuild';
+import { build, type Plugin } from 'esbuild';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const check = process.argv.includes('--check');
@@ -13,6 +14,28 @@ const check = process.argv.includes('--check');
 // Bundled CommonJS dependencies call require() for Node built-ins; ESM output needs a real require.
 const banner =
   "import { createRequire as __createRequire } from 'node:module';\nconst require = __createRequire(import.meta.url);";
+
+// A static ESM import of a Node built-in builds a namespace from every export, which runs the module's
+// lazy getters: `node:http` loads undici for its WebSocket getter (~25 ms), `node:crypto` WebCrypto,
+// `node:fs` fs/promises. Bundled code reaches built-ins through require() instead (the banner's), and
+// esbuild reads each named import as a property where it is used: nothing runs that is not used.
+const builtins = new Set(builtinModules.filter((m) => !m.startsWith('_')));
+const builtinsByRequire: Plugin = {
+  name: 'builtins-by-require',
+  setup(b) {
+    b.onResolve({ filter: /^(node:)?[a-z_/]+$/ }, (args) => {
+      const name = args.path.replace(/^node:/, '');
+      if (!builtins.has(name)) return undefined;
+      if (args.namespace === 'builtin' || args.kind !== 'import-statement')
+        return { path: `node:${name}`, external: true };
+      return { path: name, namespace: 'builtin' };
+    });
+    b.onLoad({ filter: /.*/, namespace: 'builtin' }, (args) => ({
+      contents: `module.exports = require(${JSON.stringify(`node:${args.path}`)});`,
+      loader: 'js',
+    }));
+  },
+};
 
 async function bundle(action: string): Promise<Map<string, string>> {
   const dir = join(root, 'actions', action);
@@ -38,6 +61,7 @@ async function bundle(action: string): Promise<Map<string, string>> {
     absWorkingDir: root,
     write: false,
     logLevel: 'error',
+    plugins: [builtinsByRequire],
   });
   // esbuild emits a chunk for every dynamic import() in the graph, even where the code that calls it was
   // tree-shaken away (and its metafile still lists those imports). Ship only what the emitted entry points

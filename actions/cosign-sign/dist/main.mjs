@@ -5,14 +5,18 @@ import {
   runMain,
   runnerDeps,
   spec
-} from "./chunks/chunk-DQJ3F5J7.mjs";
+} from "./chunks/chunk-XTDDKXHZ.mjs";
+import "./chunks/chunk-PLQD2CNQ.mjs";
+import "./chunks/chunk-GNTAXCK2.mjs";
+import "./chunks/chunk-4DC6W4AY.mjs";
+import "./chunks/chunk-IDU2EK5M.mjs";
 import "./chunks/chunk-VSWNXCQW.mjs";
 
 // actions/cosign-sign/src/main.ts
 await runMain(async () => {
   const deps = runnerDeps();
   const values = readInputs(spec, deps.inputs, deps.inputContext);
-  const { sign } = await import("./chunks/run-WJRWKUQB.mjs");
+  const { sign } = await import("./chunks/run-LOJ3QL5A.mjs");
   await sign(values, deps);
 });
 //# sourceMappingURL=main.mjs.map

@@ -3,7 +3,11 @@ const require = __createRequire(import.meta.url);
 import {
   main,
   runMain
-} from "./chunks/chunk-YXQIKX7V.mjs";
+} from "./chunks/chunk-WECDSP3T.mjs";
+import "./chunks/chunk-LAKDNJDR.mjs";
+import "./chunks/chunk-ZKXDAKWM.mjs";
+import "./chunks/chunk-MQP76K4J.mjs";
+import "./chunks/chunk-VCWESDKG.mjs";
 import "./chunks/chunk-5MM4E6UD.mjs";
 
 // actions/ecr-oidc-login/src/main.ts

@@ -1,10 +1,32 @@
 import { createRequire as __createRequire } from 'node:module';
 const require = __createRequire(import.meta.url);
 import {
+  require_child_process
+} from "./chunks/chunk-LAKDNJDR.mjs";
+import {
+  require_promises
+} from "./chunks/chunk-ZKXDAKWM.mjs";
+import {
+  require_os,
+  require_path
+} from "./chunks/chunk-MQP76K4J.mjs";
+import {
+  require_crypto,
+  require_fs,
+  require_stream
+} from "./chunks/chunk-C52DNLW2.mjs";
+import {
   __commonJS,
   __require,
   __toESM
 } from "./chunks/chunk-5MM4E6UD.mjs";
+
+// builtin:worker_threads
+var require_worker_threads = __commonJS({
+  "builtin:worker_threads"(exports, module) {
+    module.exports = __require("node:worker_threads");
+  }
+});
 
 // node_modules/.pnpm/yaml@2.9.1/node_modules/yaml/dist/nodes/identity.js
 var require_identity = __commonJS({
@@ -1646,7 +1668,7 @@ ${ctx.indent}`;
 var require_log = __commonJS({
   "node_modules/.pnpm/yaml@2.9.1/node_modules/yaml/dist/log.js"(exports) {
     "use strict";
-    var node_process = __require("process");
+    var node_process = __require("node:process");
     function debug(logLevel, ...messages) {
       if (logLevel === "debug")
         console.log(...messages);
@@ -2561,7 +2583,7 @@ var require_schema2 = __commonJS({
 var require_binary = __commonJS({
   "node_modules/.pnpm/yaml@2.9.1/node_modules/yaml/dist/schema/yaml-1.1/binary.js"(exports) {
     "use strict";
-    var node_buffer = __require("buffer");
+    var node_buffer = __require("node:buffer");
     var Scalar = require_Scalar();
     var stringifyString = require_stringifyString();
     var binary = {
@@ -5079,7 +5101,7 @@ var require_compose_doc = __commonJS({
 var require_composer = __commonJS({
   "node_modules/.pnpm/yaml@2.9.1/node_modules/yaml/dist/compose/composer.js"(exports) {
     "use strict";
-    var node_process = __require("process");
+    var node_process = __require("node:process");
     var directives = require_directives();
     var Document = require_Document();
     var errors = require_errors();
@@ -6317,7 +6339,7 @@ var require_line_counter = __commonJS({
 var require_parser = __commonJS({
   "node_modules/.pnpm/yaml@2.9.1/node_modules/yaml/dist/parse/parser.js"(exports) {
     "use strict";
-    var node_process = __require("process");
+    var node_process = __require("node:process");
     var cst = require_cst();
     var lexer = require_lexer();
     function includesToken(list, type) {
@@ -7336,8 +7358,18 @@ var require_dist = __commonJS({
   }
 });
 
+// builtin:stream/promises
+var require_promises2 = __commonJS({
+  "builtin:stream/promises"(exports, module) {
+    module.exports = __require("node:stream/promises");
+  }
+});
+
 // packages/core/src/exec/tool-runner.ts
-import { spawn } from "node:child_process";
+var import_node_child_process = __toESM(require_child_process(), 1);
+var import_promises = __toESM(require_promises(), 1);
+var import_node_os = __toESM(require_os(), 1);
+var import_node_path = __toESM(require_path(), 1);
 
 // packages/core/src/action/errors.ts
 var ConfigurationError = class extends Error {
@@ -7406,7 +7438,7 @@ var ProcessToolRunner = class {
       this.logger?.info(redact(line, request.secrets));
     }
     return new Promise((resolvePromise, reject) => {
-      const child = spawn(request.command, [...request.args], {
+      const child = (0, import_node_child_process.spawn)(request.command, [...request.args], {
         cwd: request.cwd,
         env: request.env ?? process.env,
         shell: false,
@@ -7495,8 +7527,8 @@ function quoteForDisplay(arg) {
 }
 
 // packages/core/src/inputs/input-spec.ts
-import { realpathSync } from "node:fs";
-import { isAbsolute, relative, resolve } from "node:path";
+var import_node_fs = __toESM(require_fs(), 1);
+var import_node_path2 = __toESM(require_path(), 1);
 function envInputName(name) {
   return `INPUT_${name.replace(/ /g, "_").toUpperCase()}`;
 }
@@ -7504,7 +7536,7 @@ function envInputSource(env = process.env) {
   return (name) => env[envInputName(name)];
 }
 function defaultInputContext(env = process.env) {
-  return { workspace: resolve(env.GITHUB_WORKSPACE ?? process.cwd()) };
+  return { workspace: (0, import_node_path2.resolve)(env.GITHUB_WORKSPACE ?? process.cwd()) };
 }
 function fieldError(name, message, cause) {
   return new ConfigurationError(`Input "${name}" ${message}`, { input: name, cause });
@@ -7654,19 +7686,19 @@ function parseDuration(raw, bounds = {}) {
   return total;
 }
 function isInside(root, target) {
-  const rel = relative(root, target);
-  return rel === "" || !rel.startsWith("..") && !isAbsolute(rel);
+  const rel = (0, import_node_path2.relative)(root, target);
+  return rel === "" || !rel.startsWith("..") && !(0, import_node_path2.isAbsolute)(rel);
 }
 function realpathIfExists(path) {
   try {
-    return realpathSync(path);
+    return (0, import_node_fs.realpathSync)(path);
   } catch {
     return void 0;
   }
 }
 function parsePath(raw, ctx, options = {}) {
   if (raw.includes("\0")) throw new InvalidValueError("must not contain a NUL character");
-  const absolute = resolve(ctx.workspace, raw);
+  const absolute = (0, import_node_path2.resolve)(ctx.workspace, raw);
   if (options.allowOutsideWorkspace) return absolute;
   const outside = `must stay inside the workspace ${ctx.workspace}; "${raw}" resolves to`;
   if (!isInside(ctx.workspace, absolute)) throw new InvalidValueError(`${outside} ${absolute}`);
@@ -7710,18 +7742,18 @@ function parseKeyValues(raw) {
 }
 
 // packages/core/src/action/logger.ts
-import { EOL as EOL2 } from "node:os";
+var import_node_os3 = __toESM(require_os(), 1);
 
 // packages/core/src/action/runner-commands.ts
-import { randomUUID } from "node:crypto";
-import { appendFileSync } from "node:fs";
-import { EOL } from "node:os";
+var import_node_crypto = __toESM(require_crypto(), 1);
+var import_node_fs2 = __toESM(require_fs(), 1);
+var import_node_os2 = __toESM(require_os(), 1);
 var processIo = {
   env: process.env,
   write: (text) => {
     process.stdout.write(text);
   },
-  append: (file, text) => appendFileSync(file, text, { encoding: "utf8" })
+  append: (file, text) => (0, import_node_fs2.appendFileSync)(file, text, { encoding: "utf8" })
 };
 function escapeData(value) {
   return value.replace(/%/g, "%25").replace(/\r/g, "%0D").replace(/\n/g, "%0A");
@@ -7731,13 +7763,13 @@ function escapeProperty(value) {
 }
 function issueCommand(io, command, message, properties = {}) {
   const props = Object.entries(properties).map(([k, v]) => `${k}=${escapeProperty(v)}`).join(",");
-  io.write(`::${command}${props ? ` ${props}` : ""}::${escapeData(message)}${EOL}`);
+  io.write(`::${command}${props ? ` ${props}` : ""}::${escapeData(message)}${import_node_os2.EOL}`);
 }
-function fileCommandEntry(name, value, delimiter = `ghadelimiter_${randomUUID()}`) {
+function fileCommandEntry(name, value, delimiter = `ghadelimiter_${(0, import_node_crypto.randomUUID)()}`) {
   if (name.includes(delimiter) || value.includes(delimiter)) {
     throw new Error(`value of ${name} contains the file-command delimiter`);
   }
-  return `${name}<<${delimiter}${EOL}${value}${EOL}${delimiter}${EOL}`;
+  return `${name}<<${delimiter}${import_node_os2.EOL}${value}${import_node_os2.EOL}${delimiter}${import_node_os2.EOL}`;
 }
 function fileCommand(io, variable, legacy, name, value) {
   const file = io.env[variable];
@@ -7759,7 +7791,7 @@ function appendSummary(io, markdown) {
 function createRunnerLogger(io = processIo) {
   return {
     debug: (message) => issueCommand(io, "debug", message),
-    info: (message) => io.write(`${message}${EOL2}`),
+    info: (message) => io.write(`${message}${import_node_os3.EOL}`),
     warning: (message) => issueCommand(io, "warning", message),
     error: (message) => issueCommand(io, "error", message),
     setSecret: (value) => setSecret(io, value),
@@ -8102,10 +8134,10 @@ var ociInputs = {
 };
 
 // packages/core/src/oci/blob-hasher.ts
-import { createHash } from "node:crypto";
-import { open } from "node:fs/promises";
-import { availableParallelism } from "node:os";
-import { Worker } from "node:worker_threads";
+var import_node_crypto2 = __toESM(require_crypto(), 1);
+var import_promises2 = __toESM(require_promises(), 1);
+var import_node_os4 = __toESM(require_os(), 1);
+var import_node_worker_threads = __toESM(require_worker_threads(), 1);
 var WORKER_SOURCE = `
 const { parentPort } = require('node:worker_threads');
 const { openSync, readSync, closeSync } = require('node:fs');
@@ -8137,8 +8169,8 @@ parentPort.on('message', ({ id, path, algorithm, limit }) => {
 var inlineHasher = {
   parallelism: 1,
   async hash(path, algorithm, limit) {
-    const hash = createHash(algorithm);
-    const file = await open(path, "r");
+    const hash = (0, import_node_crypto2.createHash)(algorithm);
+    const file = await (0, import_promises2.open)(path, "r");
     let reading = Buffer.allocUnsafe(CHUNK);
     let spare = Buffer.allocUnsafe(CHUNK);
     let length = 0;
@@ -8169,7 +8201,7 @@ var inlineHasher = {
 var CHUNK = 1024 * 1024;
 function workerHasher(options = {}) {
   const inline = options.inline ?? true;
-  const count = Math.max(inline ? 0 : 1, options.workers ?? availableParallelism() - (inline ? 1 : 0));
+  const count = Math.max(inline ? 0 : 1, options.workers ?? (0, import_node_os4.availableParallelism)() - (inline ? 1 : 0));
   const queue = [];
   const idle = [];
   let closed = false;
@@ -8193,7 +8225,7 @@ function workerHasher(options = {}) {
     offer(lane);
   }
   const workers = Array.from({ length: count }, () => {
-    const worker = new Worker(WORKER_SOURCE, { eval: true });
+    const worker = new import_node_worker_threads.Worker(WORKER_SOURCE, { eval: true });
     let current;
     const lane = (job) => {
       current = job;
@@ -8269,10 +8301,10 @@ var ATTESTATION_MANIFEST = "attestation-manifest";
 var REF_NAME_ANNOTATION = "org.opencontainers.image.ref.name";
 
 // packages/core/src/oci/oci-layout.ts
-import { createHash as createHash2 } from "node:crypto";
-import { lstat, open as open2, readFile } from "node:fs/promises";
-import { availableParallelism as availableParallelism2 } from "node:os";
-import { join, resolve as resolve2 } from "node:path";
+var import_node_crypto3 = __toESM(require_crypto(), 1);
+var import_promises3 = __toESM(require_promises(), 1);
+var import_node_os5 = __toESM(require_os(), 1);
+var import_node_path3 = __toESM(require_path(), 1);
 var LayoutError = class extends ConfigurationError {
 };
 var MAX_MANIFEST_BYTES = 4 * 1024 * 1024;
@@ -8310,30 +8342,30 @@ var OciLayout = class _OciLayout {
     this.index = index;
   }
   static async open(directory) {
-    const root = resolve2(directory);
-    const rootStat = await lstat(root).catch(() => void 0);
+    const root = (0, import_node_path3.resolve)(directory);
+    const rootStat = await (0, import_promises3.lstat)(root).catch(() => void 0);
     if (rootStat === void 0) throw new LayoutError(`OCI layout ${root} does not exist`);
     if (!rootStat.isDirectory()) throw new LayoutError(`OCI layout ${root} is not a directory`);
     for (const entry of ["oci-layout", "index.json"]) {
-      const s = await lstat(join(root, entry)).catch(() => void 0);
+      const s = await (0, import_promises3.lstat)((0, import_node_path3.join)(root, entry)).catch(() => void 0);
       if (s === void 0)
         throw new LayoutError(`OCI layout ${root} has no ${entry}: is this an OCI layout directory?`);
       if (s.isSymbolicLink())
         throw new LayoutError(`OCI layout ${root}: ${entry} is a symbolic link; refused`);
       if (!s.isFile()) throw new LayoutError(`OCI layout ${root}: ${entry} is not a regular file`);
     }
-    const marker = await readJson(join(root, "oci-layout"), `${root}/oci-layout`);
+    const marker = await readJson((0, import_node_path3.join)(root, "oci-layout"), `${root}/oci-layout`);
     if (!isRecord(marker) || marker.imageLayoutVersion !== SUPPORTED_LAYOUT_VERSION) {
       const found = isRecord(marker) ? JSON.stringify(marker.imageLayoutVersion) : "no object";
       throw new LayoutError(
         `OCI layout ${root}: unsupported imageLayoutVersion ${found}; this action reads "${SUPPORTED_LAYOUT_VERSION}"`
       );
     }
-    const blobs = await lstat(join(root, "blobs")).catch(() => void 0);
+    const blobs = await (0, import_promises3.lstat)((0, import_node_path3.join)(root, "blobs")).catch(() => void 0);
     if (blobs === void 0 || !blobs.isDirectory() || blobs.isSymbolicLink()) {
       throw new LayoutError(`OCI layout ${root}: blobs/ is missing or not a plain directory`);
     }
-    const index = await readJson(join(root, "index.json"), `${root}/index.json`);
+    const index = await readJson((0, import_node_path3.join)(root, "index.json"), `${root}/index.json`);
     if (!isRecord(index) || index.schemaVersion !== 2 || !Array.isArray(index.manifests)) {
       throw new LayoutError(
         `OCI layout ${root}: index.json is not an image index (schemaVersion 2 with manifests)`
@@ -8345,7 +8377,7 @@ var OciLayout = class _OciLayout {
   /** The path of a blob; the digest is validated, so the path cannot leave blobs/. */
   blobPath(digest) {
     const d = Digest.parse(digest);
-    return join(this.root, "blobs", d.algorithm, d.hex);
+    return (0, import_node_path3.join)(this.root, "blobs", d.algorithm, d.hex);
   }
   /**
    * The top-level descriptor: index.json's only entry, or the one whose
@@ -8381,7 +8413,7 @@ var OciLayout = class _OciLayout {
       );
     }
     const path = await this.checkedBlobPath(descriptor, referencedBy);
-    const handle = await open2(path, "r");
+    const handle = await (0, import_promises3.open)(path, "r");
     try {
       const buffer = Buffer.alloc(descriptor.size + 1);
       let length = 0;
@@ -8422,7 +8454,7 @@ var OciLayout = class _OciLayout {
     const graph = await this.walk(options.ref);
     const pending = [...graph.blobs.values()].sort((a, b) => b.descriptor.size - a.descriptor.size);
     const totalBytes = pending.reduce((n, b) => n + b.descriptor.size, 0);
-    const threads = Math.max(1, options.concurrency ?? availableParallelism2());
+    const threads = Math.max(1, options.concurrency ?? (0, import_node_os5.availableParallelism)());
     const threshold = options.workerThresholdBytes ?? WORKER_THRESHOLD;
     const owned = options.hasher === void 0;
     const hasher = options.hasher ?? (threads > 1 && totalBytes >= threshold ? workerHasher({ workers: threads - 1 }) : inlineHasher);
@@ -8456,7 +8488,7 @@ var OciLayout = class _OciLayout {
   }
   async checkedBlobPath(descriptor, referencedBy) {
     const path = this.blobPath(descriptor.digest);
-    const s = await lstat(path).catch(() => void 0);
+    const s = await (0, import_promises3.lstat)(path).catch(() => void 0);
     const what = `blob ${describe(descriptor)} (referenced by ${referencedBy})`;
     if (s === void 0) throw new LayoutError(`${what} is missing from ${path}`);
     if (s.isSymbolicLink()) throw new LayoutError(`${what} is a symbolic link at ${path}; refused`);
@@ -8545,14 +8577,14 @@ function checkEmbeddedMediaType(doc, descriptor, here) {
 }
 function digestOf(expected, content) {
   const algorithm = Digest.parse(expected).algorithm;
-  return `${algorithm}:${createHash2(algorithm).update(content).digest("hex")}`;
+  return `${algorithm}:${(0, import_node_crypto3.createHash)(algorithm).update(content).digest("hex")}`;
 }
 async function readJson(path, label) {
-  const s = await lstat(path);
+  const s = await (0, import_promises3.lstat)(path);
   if (s.size > MAX_MANIFEST_BYTES)
     throw new LayoutError(`${label} is larger than ${MAX_MANIFEST_BYTES} bytes`);
   try {
-    return JSON.parse(await readFile(path, "utf8"));
+    return JSON.parse(await (0, import_promises3.readFile)(path, "utf8"));
   } catch (error) {
     throw new LayoutError(`${label} is not valid JSON`, { cause: error });
   }
@@ -8569,7 +8601,7 @@ function requireLayoutDigest(layout, actual, expected, refusing) {
 }
 
 // packages/core/src/report/findings.ts
-import { readFile as readFile2 } from "node:fs/promises";
+var import_promises4 = __toESM(require_promises(), 1);
 var SEVERITIES = ["CRITICAL", "HIGH", "MEDIUM", "LOW", "UNKNOWN"];
 var ReportError = class extends CommandError {
   constructor(message) {
@@ -8609,7 +8641,7 @@ function str(value) {
 }
 async function readScannerReport(path, tool) {
   try {
-    return await readFile2(path, "utf8");
+    return await (0, import_promises4.readFile)(path, "utf8");
   } catch {
     throw new ReportError(`${tool} wrote no report at ${path}; refusing to pass without one`);
   }
@@ -8629,12 +8661,12 @@ function enforceGate(passed, message, failOn, tool, warn) {
 }
 
 // packages/core/src/report/ignore-files.ts
+var import_promises5 = __toESM(require_promises(), 1);
+var import_node_path4 = __toESM(require_path(), 1);
 var import_yaml = __toESM(require_dist(), 1);
-import { readFile as readFile3 } from "node:fs/promises";
-import { join as join2 } from "node:path";
 async function readOptional(path) {
   try {
-    return await readFile3(path, "utf8");
+    return await (0, import_promises5.readFile)(path, "utf8");
   } catch (error) {
     if (error.code === "ENOENT") return void 0;
     throw error;
@@ -8708,9 +8740,9 @@ function parseOsvScannerToml(text) {
   return rules;
 }
 async function readIgnoreFiles(path) {
-  const yamlPath = join2(path, ".trivyignore.yaml");
-  const plainPath = join2(path, ".trivyignore");
-  const osvPath = join2(path, "osv-scanner.toml");
+  const yamlPath = (0, import_node_path4.join)(path, ".trivyignore.yaml");
+  const plainPath = (0, import_node_path4.join)(path, ".trivyignore");
+  const osvPath = (0, import_node_path4.join)(path, "osv-scanner.toml");
   const [yamlText, plainText, osvText] = await Promise.all([
     readOptional(yamlPath),
     readOptional(plainPath),
@@ -8999,13 +9031,13 @@ var trivy = {
 };
 
 // packages/core/src/tools/tool-installer.ts
-import { createHash as createHash3 } from "node:crypto";
-import { constants, createReadStream, createWriteStream } from "node:fs";
-import { access, chmod, mkdir, mkdtemp, rm, stat } from "node:fs/promises";
-import { arch as osArch, platform as osPlatform, tmpdir } from "node:os";
-import { join as join3 } from "node:path";
-import { Readable } from "node:stream";
-import { pipeline } from "node:stream/promises";
+var import_node_crypto4 = __toESM(require_crypto(), 1);
+var import_node_fs3 = __toESM(require_fs(), 1);
+var import_promises6 = __toESM(require_promises(), 1);
+var import_node_os6 = __toESM(require_os(), 1);
+var import_node_path5 = __toESM(require_path(), 1);
+var import_node_stream = __toESM(require_stream(), 1);
+var import_promises7 = __toESM(require_promises2(), 1);
 
 // packages/core/src/tools/tool-manifest.json
 var tool_manifest_default = {
@@ -9088,7 +9120,7 @@ var tool_manifest_default = {
 
 // packages/core/src/tools/tool-installer.ts
 function toolCache() {
-  return import("./chunks/tool-cache-XT6DGEWL.mjs");
+  return import("./chunks/tool-cache-IPWGH3TL.mjs");
 }
 var PINNED_TOOLS = tool_manifest_default;
 var ToolInstaller = class {
@@ -9100,7 +9132,7 @@ var ToolInstaller = class {
     this.options = options;
     this.manifest = options.manifest ?? PINNED_TOOLS;
     this.fetchImpl = options.fetch ?? fetch;
-    this.platformKey = options.platformKey ?? `${osPlatform()}-${osArch()}`;
+    this.platformKey = options.platformKey ?? `${(0, import_node_os6.platform)()}-${(0, import_node_os6.arch)()}`;
   }
   pin(name) {
     const pin = this.manifest.tools[name];
@@ -9122,10 +9154,10 @@ var ToolInstaller = class {
         `${name} ${pin.version} has no pinned download for ${this.platformKey} (pinned: ${Object.keys(pin.platforms).join(", ")}); install it yourself and pass its path`
       );
     }
-    const arch = this.platformKey.split("-")[1] ?? osArch();
+    const arch = this.platformKey.split("-")[1] ?? (0, import_node_os6.arch)();
     const cached = await this.findCached(name, pin.version, arch);
     if (cached !== void 0) {
-      const path = join3(cached, pin.binary);
+      const path = (0, import_node_path5.join)(cached, pin.binary);
       await assertExecutable(path, name);
       this.options.logger.info(`${name} ${pin.version}: found in the tool cache at ${path}`);
       return { name, version: pin.version, path, source: "cache" };
@@ -9145,9 +9177,9 @@ var ToolInstaller = class {
     return { name, version: "unpinned", path, source: "path" };
   }
   async download(name, pin, asset, arch) {
-    const work = await mkdtemp(join3(process.env.RUNNER_TEMP ?? tmpdir(), `${name}-`));
+    const work = await (0, import_promises6.mkdtemp)((0, import_node_path5.join)(process.env.RUNNER_TEMP ?? (0, import_node_os6.tmpdir)(), `${name}-`));
     try {
-      const file = join3(work, "download");
+      const file = (0, import_node_path5.join)(work, "download");
       this.options.logger.info(`${name} ${pin.version}: downloading ${asset.url}`);
       const actual = await this.fetchTo(asset.url, file, name, pin);
       if (actual !== asset.sha256) {
@@ -9158,26 +9190,26 @@ var ToolInstaller = class {
       }
       let dir;
       if (asset.archive === "tar.gz") {
-        dir = join3(work, "extract");
-        await mkdir(dir);
+        dir = (0, import_node_path5.join)(work, "extract");
+        await (0, import_promises6.mkdir)(dir);
         await this.options.runner.run({ tool: "tar", command: "tar", args: ["-xzf", file, "-C", dir] });
       } else {
-        dir = join3(work, "bin");
-        await mkdir(dir);
-        await pipeline(createReadStream(file), createWriteStream(join3(dir, pin.binary)));
+        dir = (0, import_node_path5.join)(work, "bin");
+        await (0, import_promises6.mkdir)(dir);
+        await (0, import_promises7.pipeline)((0, import_node_fs3.createReadStream)(file), (0, import_node_fs3.createWriteStream)((0, import_node_path5.join)(dir, pin.binary)));
       }
-      await chmod(join3(dir, pin.binary), 493).catch(() => {
+      await (0, import_promises6.chmod)((0, import_node_path5.join)(dir, pin.binary), 493).catch(() => {
         throw new CommandError(`${name} ${pin.version}: the archive has no ${pin.binary} at its top level`, {
           tool: name
         });
       });
       const installed = process.env.RUNNER_TOOL_CACHE ? await (await toolCache()).cacheDir(dir, name, pin.version, arch) : dir;
-      const path = join3(installed, pin.binary);
+      const path = (0, import_node_path5.join)(installed, pin.binary);
       await assertExecutable(path, name);
       this.options.logger.info(`${name} ${pin.version}: sha256 verified, installed at ${path}`);
       return { name, version: pin.version, path, source: "download" };
     } finally {
-      if (process.env.RUNNER_TOOL_CACHE) await rm(work, { recursive: true, force: true });
+      if (process.env.RUNNER_TOOL_CACHE) await (0, import_promises6.rm)(work, { recursive: true, force: true });
     }
   }
   async fetchTo(url, file, name, pin) {
@@ -9203,31 +9235,31 @@ var ToolInstaller = class {
         }
       );
     }
-    const hash = createHash3("sha256");
-    const body = Readable.fromWeb(response.body);
+    const hash = (0, import_node_crypto4.createHash)("sha256");
+    const body = import_node_stream.Readable.fromWeb(response.body);
     body.on("data", (chunk) => hash.update(chunk));
-    await pipeline(body, createWriteStream(file, { mode: 384 }));
+    await (0, import_promises7.pipeline)(body, (0, import_node_fs3.createWriteStream)(file, { mode: 384 }));
     return hash.digest("hex");
   }
 };
 async function assertExecutable(path, name) {
-  const s = await stat(path).catch(() => void 0);
+  const s = await (0, import_promises6.stat)(path).catch(() => void 0);
   if (s === void 0 || !s.isFile()) {
     throw new ConfigurationError(`${name} executable ${path} does not exist or is not a file`, {
       input: `${name}-path`
     });
   }
   try {
-    await access(path, constants.X_OK);
+    await (0, import_promises6.access)(path, import_node_fs3.constants.X_OK);
   } catch {
     throw new ConfigurationError(`${name} executable ${path} is not executable`, { input: `${name}-path` });
   }
 }
 
 // actions/image-scan/src/run.ts
-import { mkdir as mkdir2, mkdtemp as mkdtemp2, symlink, writeFile } from "node:fs/promises";
-import { tmpdir as tmpdir2 } from "node:os";
-import { join as join4 } from "node:path";
+var import_promises8 = __toESM(require_promises(), 1);
+var import_node_os7 = __toESM(require_os(), 1);
+var import_node_path6 = __toESM(require_path(), 1);
 
 // actions/image-scan/src/inputs.ts
 var spec = {
@@ -9253,18 +9285,18 @@ async function main(deps = runnerDeps()) {
   const images = selectImages(report.images, values.platforms.map(formatPlatform));
   if (report.attestations.length > 0)
     deps.logger.info(`skipping ${report.attestations.length} attestation manifest(s)`);
-  const work = await mkdtemp2(join4(deps.env.RUNNER_TEMP ?? tmpdir2(), "image-scan-"));
+  const work = await (0, import_promises8.mkdtemp)((0, import_node_path6.join)(deps.env.RUNNER_TEMP ?? (0, import_node_os7.tmpdir)(), "image-scan-"));
   const ignores = await readIgnoreFiles(deps.inputContext.workspace);
   const tool = await new ToolInstaller({ logger: deps.logger, runner: deps.runner }).install("trivy", {
     path: values["trivy-path"],
     version: values["trivy-version"]
   });
-  const cacheDir = join4(deps.env.RUNNER_TOOL_CACHE ?? work, "trivy-cache");
-  await mkdir2(cacheDir, { recursive: true });
+  const cacheDir = (0, import_node_path6.join)(deps.env.RUNNER_TOOL_CACHE ?? work, "trivy-cache");
+  await (0, import_promises8.mkdir)(cacheDir, { recursive: true });
   const perPlatform = [];
   for (const [i, image] of images.entries()) {
-    const view = await platformView(values.layout, image, join4(work, `view-${i}`));
-    const output = join4(work, `trivy-${i}.json`);
+    const view = await platformView(values.layout, image, (0, import_node_path6.join)(work, `view-${i}`));
+    const output = (0, import_node_path6.join)(work, `trivy-${i}.json`);
     const args = trivy.imageArgs({
       layout: view,
       output,
@@ -9274,7 +9306,7 @@ async function main(deps = runnerDeps()) {
     });
     await deps.runner.run({ tool: "trivy", command: tool.path, args, env: deps.env });
     const findings2 = parseTrivyReport(await readScannerReport(output, "trivy"), image.platform);
-    const sarifPath2 = join4(work, `trivy-${i}.sarif`);
+    const sarifPath2 = (0, import_node_path6.join)(work, `trivy-${i}.sarif`);
     await deps.runner.run({
       tool: "trivy",
       command: tool.path,
@@ -9310,11 +9342,11 @@ async function main(deps = runnerDeps()) {
     digest: expected,
     platforms: platformCounts
   };
-  const reportPath = join4(work, "report.json");
-  const sarifPath = join4(work, "results.sarif");
-  await writeFile(reportPath, `${JSON.stringify(scan, null, 2)}
+  const reportPath = (0, import_node_path6.join)(work, "report.json");
+  const sarifPath = (0, import_node_path6.join)(work, "results.sarif");
+  await (0, import_promises8.writeFile)(reportPath, `${JSON.stringify(scan, null, 2)}
 `);
-  await writeFile(sarifPath, `${JSON.stringify(mergeSarif(perPlatform.map((p) => p.sarif)), null, 2)}
+  await (0, import_promises8.writeFile)(sarifPath, `${JSON.stringify(mergeSarif(perPlatform.map((p) => p.sarif)), null, 2)}
 `);
   const counts = {
     ...gate.counts,
@@ -9347,8 +9379,8 @@ function selectImages(images, wanted) {
   return images.filter((i) => wanted.includes(i.platform));
 }
 async function platformView(layout, image, dir) {
-  await mkdir2(dir, { recursive: true });
-  await writeFile(join4(dir, "oci-layout"), '{"imageLayoutVersion":"1.0.0"}');
+  await (0, import_promises8.mkdir)(dir, { recursive: true });
+  await (0, import_promises8.writeFile)((0, import_node_path6.join)(dir, "oci-layout"), '{"imageLayoutVersion":"1.0.0"}');
   const [os = "", architecture = "", variant] = image.platform.split("/");
   const descriptor = {
     mediaType: image.mediaType,
@@ -9356,15 +9388,15 @@ async function platformView(layout, image, dir) {
     size: image.size,
     platform: variant === void 0 ? { os, architecture } : { os, architecture, variant }
   };
-  await writeFile(
-    join4(dir, "index.json"),
+  await (0, import_promises8.writeFile)(
+    (0, import_node_path6.join)(dir, "index.json"),
     JSON.stringify({
       schemaVersion: 2,
       mediaType: "application/vnd.oci.image.index.v1+json",
       manifests: [descriptor]
     })
   );
-  await symlink(join4(layout, "blobs"), join4(dir, "blobs"), "dir");
+  await (0, import_promises8.symlink)((0, import_node_path6.join)(layout, "blobs"), (0, import_node_path6.join)(dir, "blobs"), "dir");
   return dir;
 }
 

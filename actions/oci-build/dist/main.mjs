@@ -1,12 +1,37 @@
 import { createRequire as __createRequire } from 'node:module';
 const require = __createRequire(import.meta.url);
-import "./chunks/chunk-5MM4E6UD.mjs";
+import {
+  require_child_process
+} from "./chunks/chunk-LAKDNJDR.mjs";
+import {
+  require_promises
+} from "./chunks/chunk-ZKXDAKWM.mjs";
+import {
+  require_os,
+  require_path
+} from "./chunks/chunk-MQP76K4J.mjs";
+import {
+  require_crypto,
+  require_fs
+} from "./chunks/chunk-VCWESDKG.mjs";
+import {
+  __commonJS,
+  __require,
+  __toESM
+} from "./chunks/chunk-5MM4E6UD.mjs";
+
+// builtin:worker_threads
+var require_worker_threads = __commonJS({
+  "builtin:worker_threads"(exports, module) {
+    module.exports = __require("node:worker_threads");
+  }
+});
 
 // packages/core/src/exec/tool-runner.ts
-import { spawn } from "node:child_process";
-import { mkdtemp, rm, writeFile } from "node:fs/promises";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
+var import_node_child_process = __toESM(require_child_process(), 1);
+var import_promises = __toESM(require_promises(), 1);
+var import_node_os = __toESM(require_os(), 1);
+var import_node_path = __toESM(require_path(), 1);
 
 // packages/core/src/action/errors.ts
 var ConfigurationError = class extends Error {
@@ -75,7 +100,7 @@ var ProcessToolRunner = class {
       this.logger?.info(redact(line, request.secrets));
     }
     return new Promise((resolvePromise, reject) => {
-      const child = spawn(request.command, [...request.args], {
+      const child = (0, import_node_child_process.spawn)(request.command, [...request.args], {
         cwd: request.cwd,
         env: request.env ?? process.env,
         shell: false,
@@ -163,20 +188,20 @@ function quoteForDisplay(arg) {
   return /^[\w@%+=:,./-]+$/.test(arg) ? arg : `'${arg.replace(/'/g, `'\\''`)}'`;
 }
 async function withSecretFile(content, use, options = {}) {
-  const base = options.directory ?? process.env.RUNNER_TEMP ?? tmpdir();
-  const dir = await mkdtemp(join(base, "secret-"));
-  const path = join(dir, options.name ?? "secret");
+  const base = options.directory ?? process.env.RUNNER_TEMP ?? (0, import_node_os.tmpdir)();
+  const dir = await (0, import_promises.mkdtemp)((0, import_node_path.join)(base, "secret-"));
+  const path = (0, import_node_path.join)(dir, options.name ?? "secret");
   try {
-    await writeFile(path, content, { mode: 384, flag: "wx" });
+    await (0, import_promises.writeFile)(path, content, { mode: 384, flag: "wx" });
     return await use(path);
   } finally {
-    await rm(dir, { recursive: true, force: true });
+    await (0, import_promises.rm)(dir, { recursive: true, force: true });
   }
 }
 
 // packages/core/src/inputs/input-spec.ts
-import { realpathSync } from "node:fs";
-import { isAbsolute, relative, resolve } from "node:path";
+var import_node_fs = __toESM(require_fs(), 1);
+var import_node_path2 = __toESM(require_path(), 1);
 function envInputName(name) {
   return `INPUT_${name.replace(/ /g, "_").toUpperCase()}`;
 }
@@ -184,7 +209,7 @@ function envInputSource(env = process.env) {
   return (name) => env[envInputName(name)];
 }
 function defaultInputContext(env = process.env) {
-  return { workspace: resolve(env.GITHUB_WORKSPACE ?? process.cwd()) };
+  return { workspace: (0, import_node_path2.resolve)(env.GITHUB_WORKSPACE ?? process.cwd()) };
 }
 function fieldError(name, message, cause) {
   return new ConfigurationError(`Input "${name}" ${message}`, { input: name, cause });
@@ -334,19 +359,19 @@ function parseDuration(raw, bounds = {}) {
   return total;
 }
 function isInside(root, target) {
-  const rel = relative(root, target);
-  return rel === "" || !rel.startsWith("..") && !isAbsolute(rel);
+  const rel = (0, import_node_path2.relative)(root, target);
+  return rel === "" || !rel.startsWith("..") && !(0, import_node_path2.isAbsolute)(rel);
 }
 function realpathIfExists(path) {
   try {
-    return realpathSync(path);
+    return (0, import_node_fs.realpathSync)(path);
   } catch {
     return void 0;
   }
 }
 function parsePath(raw, ctx, options = {}) {
   if (raw.includes("\0")) throw new InvalidValueError("must not contain a NUL character");
-  const absolute = resolve(ctx.workspace, raw);
+  const absolute = (0, import_node_path2.resolve)(ctx.workspace, raw);
   if (options.allowOutsideWorkspace) return absolute;
   const outside = `must stay inside the workspace ${ctx.workspace}; "${raw}" resolves to`;
   if (!isInside(ctx.workspace, absolute)) throw new InvalidValueError(`${outside} ${absolute}`);
@@ -390,18 +415,18 @@ function parseKeyValues(raw) {
 }
 
 // packages/core/src/action/logger.ts
-import { EOL as EOL2 } from "node:os";
+var import_node_os3 = __toESM(require_os(), 1);
 
 // packages/core/src/action/runner-commands.ts
-import { randomUUID } from "node:crypto";
-import { appendFileSync } from "node:fs";
-import { EOL } from "node:os";
+var import_node_crypto = __toESM(require_crypto(), 1);
+var import_node_fs2 = __toESM(require_fs(), 1);
+var import_node_os2 = __toESM(require_os(), 1);
 var processIo = {
   env: process.env,
   write: (text) => {
     process.stdout.write(text);
   },
-  append: (file, text) => appendFileSync(file, text, { encoding: "utf8" })
+  append: (file, text) => (0, import_node_fs2.appendFileSync)(file, text, { encoding: "utf8" })
 };
 function escapeData(value) {
   return value.replace(/%/g, "%25").replace(/\r/g, "%0D").replace(/\n/g, "%0A");
@@ -411,13 +436,13 @@ function escapeProperty(value) {
 }
 function issueCommand(io, command, message, properties = {}) {
   const props = Object.entries(properties).map(([k, v]) => `${k}=${escapeProperty(v)}`).join(",");
-  io.write(`::${command}${props ? ` ${props}` : ""}::${escapeData(message)}${EOL}`);
+  io.write(`::${command}${props ? ` ${props}` : ""}::${escapeData(message)}${import_node_os2.EOL}`);
 }
-function fileCommandEntry(name, value, delimiter = `ghadelimiter_${randomUUID()}`) {
+function fileCommandEntry(name, value, delimiter = `ghadelimiter_${(0, import_node_crypto.randomUUID)()}`) {
   if (name.includes(delimiter) || value.includes(delimiter)) {
     throw new Error(`value of ${name} contains the file-command delimiter`);
   }
-  return `${name}<<${delimiter}${EOL}${value}${EOL}${delimiter}${EOL}`;
+  return `${name}<<${delimiter}${import_node_os2.EOL}${value}${import_node_os2.EOL}${delimiter}${import_node_os2.EOL}`;
 }
 function fileCommand(io, variable, legacy, name, value) {
   const file = io.env[variable];
@@ -439,7 +464,7 @@ function appendSummary(io, markdown) {
 function createRunnerLogger(io = processIo) {
   return {
     debug: (message) => issueCommand(io, "debug", message),
-    info: (message) => io.write(`${message}${EOL2}`),
+    info: (message) => io.write(`${message}${import_node_os3.EOL}`),
     warning: (message) => issueCommand(io, "warning", message),
     error: (message) => issueCommand(io, "error", message),
     setSecret: (value) => setSecret(io, value),
@@ -782,10 +807,10 @@ var ociInputs = {
 };
 
 // packages/core/src/oci/blob-hasher.ts
-import { createHash } from "node:crypto";
-import { open } from "node:fs/promises";
-import { availableParallelism } from "node:os";
-import { Worker } from "node:worker_threads";
+var import_node_crypto2 = __toESM(require_crypto(), 1);
+var import_promises2 = __toESM(require_promises(), 1);
+var import_node_os4 = __toESM(require_os(), 1);
+var import_node_worker_threads = __toESM(require_worker_threads(), 1);
 var WORKER_SOURCE = `
 const { parentPort } = require('node:worker_threads');
 const { openSync, readSync, closeSync } = require('node:fs');
@@ -817,8 +842,8 @@ parentPort.on('message', ({ id, path, algorithm, limit }) => {
 var inlineHasher = {
   parallelism: 1,
   async hash(path, algorithm, limit) {
-    const hash = createHash(algorithm);
-    const file = await open(path, "r");
+    const hash = (0, import_node_crypto2.createHash)(algorithm);
+    const file = await (0, import_promises2.open)(path, "r");
     let reading = Buffer.allocUnsafe(CHUNK);
     let spare = Buffer.allocUnsafe(CHUNK);
     let length = 0;
@@ -849,7 +874,7 @@ var inlineHasher = {
 var CHUNK = 1024 * 1024;
 function workerHasher(options = {}) {
   const inline = options.inline ?? true;
-  const count = Math.max(inline ? 0 : 1, options.workers ?? availableParallelism() - (inline ? 1 : 0));
+  const count = Math.max(inline ? 0 : 1, options.workers ?? (0, import_node_os4.availableParallelism)() - (inline ? 1 : 0));
   const queue = [];
   const idle = [];
   let closed = false;
@@ -873,7 +898,7 @@ function workerHasher(options = {}) {
     offer(lane);
   }
   const workers = Array.from({ length: count }, () => {
-    const worker = new Worker(WORKER_SOURCE, { eval: true });
+    const worker = new import_node_worker_threads.Worker(WORKER_SOURCE, { eval: true });
     let current;
     const lane = (job) => {
       current = job;
@@ -922,10 +947,10 @@ function workerHasher(options = {}) {
 }
 
 // packages/core/src/oci/join-layouts.ts
-import { createHash as createHash3 } from "node:crypto";
-import { constants } from "node:fs";
-import { access, copyFile, link, mkdir, readdir, writeFile as writeFile2 } from "node:fs/promises";
-import { join as join3 } from "node:path";
+var import_node_crypto4 = __toESM(require_crypto(), 1);
+var import_node_fs3 = __toESM(require_fs(), 1);
+var import_promises4 = __toESM(require_promises(), 1);
+var import_node_path4 = __toESM(require_path(), 1);
 
 // packages/core/src/oci/media-types.ts
 var MediaType = {
@@ -955,10 +980,10 @@ var ATTESTATION_MANIFEST = "attestation-manifest";
 var REF_NAME_ANNOTATION = "org.opencontainers.image.ref.name";
 
 // packages/core/src/oci/oci-layout.ts
-import { createHash as createHash2 } from "node:crypto";
-import { lstat, open as open2, readFile } from "node:fs/promises";
-import { availableParallelism as availableParallelism2 } from "node:os";
-import { join as join2, resolve as resolve2 } from "node:path";
+var import_node_crypto3 = __toESM(require_crypto(), 1);
+var import_promises3 = __toESM(require_promises(), 1);
+var import_node_os5 = __toESM(require_os(), 1);
+var import_node_path3 = __toESM(require_path(), 1);
 var LayoutError = class extends ConfigurationError {
 };
 var MAX_MANIFEST_BYTES = 4 * 1024 * 1024;
@@ -996,30 +1021,30 @@ var OciLayout = class _OciLayout {
     this.index = index;
   }
   static async open(directory) {
-    const root = resolve2(directory);
-    const rootStat = await lstat(root).catch(() => void 0);
+    const root = (0, import_node_path3.resolve)(directory);
+    const rootStat = await (0, import_promises3.lstat)(root).catch(() => void 0);
     if (rootStat === void 0) throw new LayoutError(`OCI layout ${root} does not exist`);
     if (!rootStat.isDirectory()) throw new LayoutError(`OCI layout ${root} is not a directory`);
     for (const entry of ["oci-layout", "index.json"]) {
-      const s = await lstat(join2(root, entry)).catch(() => void 0);
+      const s = await (0, import_promises3.lstat)((0, import_node_path3.join)(root, entry)).catch(() => void 0);
       if (s === void 0)
         throw new LayoutError(`OCI layout ${root} has no ${entry}: is this an OCI layout directory?`);
       if (s.isSymbolicLink())
         throw new LayoutError(`OCI layout ${root}: ${entry} is a symbolic link; refused`);
       if (!s.isFile()) throw new LayoutError(`OCI layout ${root}: ${entry} is not a regular file`);
     }
-    const marker = await readJson(join2(root, "oci-layout"), `${root}/oci-layout`);
+    const marker = await readJson((0, import_node_path3.join)(root, "oci-layout"), `${root}/oci-layout`);
     if (!isRecord(marker) || marker.imageLayoutVersion !== SUPPORTED_LAYOUT_VERSION) {
       const found = isRecord(marker) ? JSON.stringify(marker.imageLayoutVersion) : "no object";
       throw new LayoutError(
         `OCI layout ${root}: unsupported imageLayoutVersion ${found}; this action reads "${SUPPORTED_LAYOUT_VERSION}"`
       );
     }
-    const blobs = await lstat(join2(root, "blobs")).catch(() => void 0);
+    const blobs = await (0, import_promises3.lstat)((0, import_node_path3.join)(root, "blobs")).catch(() => void 0);
     if (blobs === void 0 || !blobs.isDirectory() || blobs.isSymbolicLink()) {
       throw new LayoutError(`OCI layout ${root}: blobs/ is missing or not a plain directory`);
     }
-    const index = await readJson(join2(root, "index.json"), `${root}/index.json`);
+    const index = await readJson((0, import_node_path3.join)(root, "index.json"), `${root}/index.json`);
     if (!isRecord(index) || index.schemaVersion !== 2 || !Array.isArray(index.manifests)) {
       throw new LayoutError(
         `OCI layout ${root}: index.json is not an image index (schemaVersion 2 with manifests)`
@@ -1031,7 +1056,7 @@ var OciLayout = class _OciLayout {
   /** The path of a blob; the digest is validated, so the path cannot leave blobs/. */
   blobPath(digest) {
     const d = Digest.parse(digest);
-    return join2(this.root, "blobs", d.algorithm, d.hex);
+    return (0, import_node_path3.join)(this.root, "blobs", d.algorithm, d.hex);
   }
   /**
    * The top-level descriptor: index.json's only entry, or the one whose
@@ -1067,7 +1092,7 @@ var OciLayout = class _OciLayout {
       );
     }
     const path = await this.checkedBlobPath(descriptor, referencedBy);
-    const handle = await open2(path, "r");
+    const handle = await (0, import_promises3.open)(path, "r");
     try {
       const buffer = Buffer.alloc(descriptor.size + 1);
       let length = 0;
@@ -1108,7 +1133,7 @@ var OciLayout = class _OciLayout {
     const graph = await this.walk(options.ref);
     const pending = [...graph.blobs.values()].sort((a, b) => b.descriptor.size - a.descriptor.size);
     const totalBytes = pending.reduce((n, b) => n + b.descriptor.size, 0);
-    const threads = Math.max(1, options.concurrency ?? availableParallelism2());
+    const threads = Math.max(1, options.concurrency ?? (0, import_node_os5.availableParallelism)());
     const threshold = options.workerThresholdBytes ?? WORKER_THRESHOLD;
     const owned = options.hasher === void 0;
     const hasher = options.hasher ?? (threads > 1 && totalBytes >= threshold ? workerHasher({ workers: threads - 1 }) : inlineHasher);
@@ -1142,7 +1167,7 @@ var OciLayout = class _OciLayout {
   }
   async checkedBlobPath(descriptor, referencedBy) {
     const path = this.blobPath(descriptor.digest);
-    const s = await lstat(path).catch(() => void 0);
+    const s = await (0, import_promises3.lstat)(path).catch(() => void 0);
     const what = `blob ${describe(descriptor)} (referenced by ${referencedBy})`;
     if (s === void 0) throw new LayoutError(`${what} is missing from ${path}`);
     if (s.isSymbolicLink()) throw new LayoutError(`${what} is a symbolic link at ${path}; refused`);
@@ -1231,14 +1256,14 @@ function checkEmbeddedMediaType(doc, descriptor, here) {
 }
 function digestOf(expected, content) {
   const algorithm = Digest.parse(expected).algorithm;
-  return `${algorithm}:${createHash2(algorithm).update(content).digest("hex")}`;
+  return `${algorithm}:${(0, import_node_crypto3.createHash)(algorithm).update(content).digest("hex")}`;
 }
 async function readJson(path, label) {
-  const s = await lstat(path);
+  const s = await (0, import_promises3.lstat)(path);
   if (s.size > MAX_MANIFEST_BYTES)
     throw new LayoutError(`${label} is larger than ${MAX_MANIFEST_BYTES} bytes`);
   try {
-    return JSON.parse(await readFile(path, "utf8"));
+    return JSON.parse(await (0, import_promises3.readFile)(path, "utf8"));
   } catch (error) {
     throw new LayoutError(`${label} is not valid JSON`, { cause: error });
   }
@@ -1249,7 +1274,7 @@ function platformOf(text) {
   const [os = "", architecture = "", variant] = text.split("/");
   return { os, architecture, ...variant ? { variant } : {} };
 }
-var exists = (path) => access(path, constants.F_OK).then(
+var exists = (path) => (0, import_promises4.access)(path, import_node_fs3.constants.F_OK).then(
   () => true,
   () => false
 );
@@ -1258,12 +1283,12 @@ async function joinLayouts(sources, outputDir) {
     throw new ConfigurationError("joining layouts needs at least two per-platform layouts", {
       input: "join"
     });
-  if (await exists(outputDir) && (await readdir(outputDir)).length > 0)
+  if (await exists(outputDir) && (await (0, import_promises4.readdir)(outputDir)).length > 0)
     throw new ConfigurationError(`${outputDir} is not empty; give a new or empty directory`, {
       input: "output-dir"
     });
-  const blobDir = join3(outputDir, "blobs", "sha256");
-  await mkdir(blobDir, { recursive: true });
+  const blobDir = (0, import_node_path4.join)(outputDir, "blobs", "sha256");
+  await (0, import_promises4.mkdir)(blobDir, { recursive: true });
   const manifests = [];
   const platforms = /* @__PURE__ */ new Map();
   for (const source of sources) {
@@ -1291,19 +1316,19 @@ async function joinLayouts(sources, outputDir) {
       })
     );
     for (const digest2 of graph.blobs.keys()) {
-      const target = join3(blobDir, Digest.parse(digest2).hex);
+      const target = (0, import_node_path4.join)(blobDir, Digest.parse(digest2).hex);
       if (await exists(target)) continue;
-      await link(layout.blobPath(digest2), target).catch(() => copyFile(layout.blobPath(digest2), target));
+      await (0, import_promises4.link)(layout.blobPath(digest2), target).catch(() => (0, import_promises4.copyFile)(layout.blobPath(digest2), target));
     }
   }
   const index = { schemaVersion: 2, mediaType: MediaType.ociIndex, manifests };
   const bytes = Buffer.from(JSON.stringify(index));
-  const digest = `sha256:${createHash3("sha256").update(bytes).digest("hex")}`;
-  await writeFile2(join3(blobDir, digest.slice(7)), bytes);
+  const digest = `sha256:${(0, import_node_crypto4.createHash)("sha256").update(bytes).digest("hex")}`;
+  await (0, import_promises4.writeFile)((0, import_node_path4.join)(blobDir, digest.slice(7)), bytes);
   const top = { mediaType: MediaType.ociIndex, digest, size: bytes.length };
-  await writeFile2(join3(outputDir, "oci-layout"), JSON.stringify({ imageLayoutVersion: "1.0.0" }));
-  await writeFile2(
-    join3(outputDir, "index.json"),
+  await (0, import_promises4.writeFile)((0, import_node_path4.join)(outputDir, "oci-layout"), JSON.stringify({ imageLayoutVersion: "1.0.0" }));
+  await (0, import_promises4.writeFile)(
+    (0, import_node_path4.join)(outputDir, "index.json"),
     JSON.stringify({ schemaVersion: 2, mediaType: MediaType.ociIndex, manifests: [top] })
   );
   return top;
@@ -1490,11 +1515,11 @@ var buildx = {
 };
 
 // actions/oci-build/src/run.ts
-import { randomUUID as randomUUID2 } from "node:crypto";
-import { existsSync } from "node:fs";
-import { mkdtemp as mkdtemp2, readdir as readdir2, readFile as readFile2, rm as rm2, stat } from "node:fs/promises";
-import { tmpdir as tmpdir2 } from "node:os";
-import { join as join4, resolve as resolve3 } from "node:path";
+var import_node_crypto5 = __toESM(require_crypto(), 1);
+var import_node_fs4 = __toESM(require_fs(), 1);
+var import_promises5 = __toESM(require_promises(), 1);
+var import_node_os7 = __toESM(require_os(), 1);
+var import_node_path6 = __toESM(require_path(), 1);
 
 // actions/oci-build/src/inputs.ts
 var SECRET_ADVICE = (
@@ -1538,10 +1563,10 @@ var spec = {
 var outputs = defineOutputs(["layout", "digest", "media-type", "platforms", "builder"]);
 
 // actions/oci-build/src/plan.ts
-import { arch } from "node:os";
-import { relative as relative2 } from "node:path";
+var import_node_os6 = __toESM(require_os(), 1);
+var import_node_path5 = __toESM(require_path(), 1);
 var OCI = "org.opencontainers.image";
-function hostPlatform(nodeArch = arch()) {
+function hostPlatform(nodeArch = (0, import_node_os6.arch)()) {
   switch (nodeArch) {
     case "x64":
       return { os: "linux", architecture: "amd64" };
@@ -1589,7 +1614,7 @@ function planBuild(inputs2, facts) {
   const platforms = (inputs2.platforms.length > 0 ? inputs2.platforms : [hostPlatform(facts.hostArch)]).map(
     formatPlatform
   );
-  const relativeFile = relative2(inputs2.context, facts.file);
+  const relativeFile = (0, import_node_path5.relative)(inputs2.context, facts.file);
   if (relativeFile.startsWith(".."))
     warnings.push(`the Containerfile ${facts.file} is outside the context ${inputs2.context}`);
   return {
@@ -1644,8 +1669,8 @@ async function main(deps = runnerDeps()) {
   await deps.writeSummary(summary(plan, builder, reason, report));
 }
 async function joinPlatformLayouts(sources, outputDir, deps) {
-  const paths = sources.map((s) => resolve3(deps.inputContext.workspace, s));
-  const out = outputDir ?? join4(await mkdtemp2(join4(deps.env.RUNNER_TEMP ?? tmpdir2(), "oci-join-")), "layout");
+  const paths = sources.map((s) => (0, import_node_path6.resolve)(deps.inputContext.workspace, s));
+  const out = outputDir ?? (0, import_node_path6.join)(await (0, import_promises5.mkdtemp)((0, import_node_path6.join)(deps.env.RUNNER_TEMP ?? (0, import_node_os7.tmpdir)(), "oci-join-")), "layout");
   const top = await joinLayouts(paths, out);
   const report = await verifyLayout(out, top.digest, [], "buildah");
   const platforms = report.images.map((image) => ({ platform: image.platform, digest: image.digest }));
@@ -1674,25 +1699,25 @@ async function joinPlatformLayouts(sources, outputDir, deps) {
   );
 }
 async function gatherFacts(values, deps) {
-  const contextStat = await stat(values.context).catch(() => void 0);
+  const contextStat = await (0, import_promises5.stat)(values.context).catch(() => void 0);
   if (contextStat === void 0 || !contextStat.isDirectory()) {
     throw new ConfigurationError(`Input "context": ${values.context} is not a directory`, {
       input: "context"
     });
   }
-  const file = values.file ?? ["Containerfile", "Dockerfile"].map((f) => join4(values.context, f)).find((f) => existsSync(f));
+  const file = values.file ?? ["Containerfile", "Dockerfile"].map((f) => (0, import_node_path6.join)(values.context, f)).find((f) => (0, import_node_fs4.existsSync)(f));
   if (file === void 0) {
     throw new ConfigurationError(
       `Input "file" is required: there is no Containerfile or Dockerfile in ${values.context}`,
       { input: "file" }
     );
   }
-  if (!existsSync(file))
+  if (!(0, import_node_fs4.existsSync)(file))
     throw new ConfigurationError(`Input "file": ${file} does not exist`, { input: "file" });
   let outputDir = values["output-dir"];
   if (outputDir === void 0) {
-    outputDir = join4(await mkdtemp2(join4(deps.env.RUNNER_TEMP ?? tmpdir2(), "oci-build-")), "layout");
-  } else if (existsSync(outputDir) && (await readdir2(outputDir)).length > 0) {
+    outputDir = (0, import_node_path6.join)(await (0, import_promises5.mkdtemp)((0, import_node_path6.join)(deps.env.RUNNER_TEMP ?? (0, import_node_os7.tmpdir)(), "oci-build-")), "layout");
+  } else if ((0, import_node_fs4.existsSync)(outputDir) && (await (0, import_promises5.readdir)(outputDir)).length > 0) {
     throw new ConfigurationError(
       `Input "output-dir": ${outputDir} is not empty; give a new or empty directory`,
       {
@@ -1724,7 +1749,7 @@ async function withSecretFiles(plan, deps, asFiles, use) {
     const secret = plan.secrets[i];
     if (secret === void 0) return use(resolved, values);
     if ("file" in secret.source) {
-      if (!existsSync(secret.source.file)) {
+      if (!(0, import_node_fs4.existsSync)(secret.source.file)) {
         throw new ConfigurationError(`Input "secrets": the file for id "${secret.id}" does not exist`, {
           input: "secrets"
         });
@@ -1756,7 +1781,7 @@ async function runBuildah(plan, deps) {
   const request = plan.request;
   for (const note of buildah.unsupported({ ...request, secrets: [] }))
     deps.logger.warning(`buildah: ${note}`);
-  const list = `localhost/oci-build-${randomUUID2().slice(0, 12)}`;
+  const list = `localhost/oci-build-${(0, import_node_crypto5.randomUUID)().slice(0, 12)}`;
   const run = (args, secrets = []) => deps.runner.run({ tool: "buildah", command: "buildah", args, env: deps.env, echo: true, secrets });
   try {
     await withSecretFiles(plan, deps, true, async (secrets, values) => {
@@ -1782,8 +1807,8 @@ async function runBuildah(plan, deps) {
   return void 0;
 }
 async function runBuildx(plan, deps) {
-  const work = await mkdtemp2(join4(deps.env.RUNNER_TEMP ?? tmpdir2(), "buildx-"));
-  const metadataFile = join4(work, "metadata.json");
+  const work = await (0, import_promises5.mkdtemp)((0, import_node_path6.join)(deps.env.RUNNER_TEMP ?? (0, import_node_os7.tmpdir)(), "buildx-"));
+  const metadataFile = (0, import_node_path6.join)(work, "metadata.json");
   try {
     await withSecretFiles(plan, deps, false, async (secrets, values) => {
       await deps.runner.run({
@@ -1795,7 +1820,7 @@ async function runBuildx(plan, deps) {
         secrets: values
       });
     });
-    const metadata = buildx.parseMetadata(await readFile2(metadataFile, "utf8"));
+    const metadata = buildx.parseMetadata(await (0, import_promises5.readFile)(metadataFile, "utf8"));
     if (metadata.digest === void 0) {
       throw new CommandError("docker buildx wrote no containerimage.digest to its metadata file", {
         tool: "docker buildx"
@@ -1803,7 +1828,7 @@ async function runBuildx(plan, deps) {
     }
     return metadata.digest;
   } finally {
-    await rm2(work, { recursive: true, force: true });
+    await (0, import_promises5.rm)(work, { recursive: true, force: true });
   }
 }
 async function verifyLayout(dir, expected, platforms, builder) {

@@ -1,6 +1,21 @@
 import { createRequire as __createRequire } from 'node:module';
 const require = __createRequire(import.meta.url);
 import {
+  require_child_process
+} from "./chunks/chunk-LAKDNJDR.mjs";
+import {
+  require_promises
+} from "./chunks/chunk-ZKXDAKWM.mjs";
+import {
+  require_os,
+  require_path
+} from "./chunks/chunk-MQP76K4J.mjs";
+import {
+  require_crypto,
+  require_fs,
+  require_stream
+} from "./chunks/chunk-C52DNLW2.mjs";
+import {
   __commonJS,
   __require,
   __toESM
@@ -1646,7 +1661,7 @@ ${ctx.indent}`;
 var require_log = __commonJS({
   "node_modules/.pnpm/yaml@2.9.1/node_modules/yaml/dist/log.js"(exports) {
     "use strict";
-    var node_process = __require("process");
+    var node_process = __require("node:process");
     function debug(logLevel, ...messages) {
       if (logLevel === "debug")
         console.log(...messages);
@@ -2561,7 +2576,7 @@ var require_schema2 = __commonJS({
 var require_binary = __commonJS({
   "node_modules/.pnpm/yaml@2.9.1/node_modules/yaml/dist/schema/yaml-1.1/binary.js"(exports) {
     "use strict";
-    var node_buffer = __require("buffer");
+    var node_buffer = __require("node:buffer");
     var Scalar = require_Scalar();
     var stringifyString = require_stringifyString();
     var binary = {
@@ -5079,7 +5094,7 @@ var require_compose_doc = __commonJS({
 var require_composer = __commonJS({
   "node_modules/.pnpm/yaml@2.9.1/node_modules/yaml/dist/compose/composer.js"(exports) {
     "use strict";
-    var node_process = __require("process");
+    var node_process = __require("node:process");
     var directives = require_directives();
     var Document = require_Document();
     var errors = require_errors();
@@ -6317,7 +6332,7 @@ var require_line_counter = __commonJS({
 var require_parser = __commonJS({
   "node_modules/.pnpm/yaml@2.9.1/node_modules/yaml/dist/parse/parser.js"(exports) {
     "use strict";
-    var node_process = __require("process");
+    var node_process = __require("node:process");
     var cst = require_cst();
     var lexer = require_lexer();
     function includesToken(list, type) {
@@ -7336,8 +7351,18 @@ var require_dist = __commonJS({
   }
 });
 
+// builtin:stream/promises
+var require_promises2 = __commonJS({
+  "builtin:stream/promises"(exports, module) {
+    module.exports = __require("node:stream/promises");
+  }
+});
+
 // packages/core/src/exec/tool-runner.ts
-import { spawn } from "node:child_process";
+var import_node_child_process = __toESM(require_child_process(), 1);
+var import_promises = __toESM(require_promises(), 1);
+var import_node_os = __toESM(require_os(), 1);
+var import_node_path = __toESM(require_path(), 1);
 
 // packages/core/src/action/errors.ts
 var ConfigurationError = class extends Error {
@@ -7406,7 +7431,7 @@ var ProcessToolRunner = class {
       this.logger?.info(redact(line, request.secrets));
     }
     return new Promise((resolvePromise, reject) => {
-      const child = spawn(request.command, [...request.args], {
+      const child = (0, import_node_child_process.spawn)(request.command, [...request.args], {
         cwd: request.cwd,
         env: request.env ?? process.env,
         shell: false,
@@ -7495,8 +7520,8 @@ function quoteForDisplay(arg) {
 }
 
 // packages/core/src/inputs/input-spec.ts
-import { realpathSync } from "node:fs";
-import { isAbsolute, relative, resolve } from "node:path";
+var import_node_fs = __toESM(require_fs(), 1);
+var import_node_path2 = __toESM(require_path(), 1);
 function envInputName(name) {
   return `INPUT_${name.replace(/ /g, "_").toUpperCase()}`;
 }
@@ -7504,7 +7529,7 @@ function envInputSource(env = process.env) {
   return (name) => env[envInputName(name)];
 }
 function defaultInputContext(env = process.env) {
-  return { workspace: resolve(env.GITHUB_WORKSPACE ?? process.cwd()) };
+  return { workspace: (0, import_node_path2.resolve)(env.GITHUB_WORKSPACE ?? process.cwd()) };
 }
 function fieldError(name, message, cause) {
   return new ConfigurationError(`Input "${name}" ${message}`, { input: name, cause });
@@ -7654,19 +7679,19 @@ function parseDuration(raw, bounds = {}) {
   return total;
 }
 function isInside(root, target) {
-  const rel = relative(root, target);
-  return rel === "" || !rel.startsWith("..") && !isAbsolute(rel);
+  const rel = (0, import_node_path2.relative)(root, target);
+  return rel === "" || !rel.startsWith("..") && !(0, import_node_path2.isAbsolute)(rel);
 }
 function realpathIfExists(path) {
   try {
-    return realpathSync(path);
+    return (0, import_node_fs.realpathSync)(path);
   } catch {
     return void 0;
   }
 }
 function parsePath(raw, ctx, options = {}) {
   if (raw.includes("\0")) throw new InvalidValueError("must not contain a NUL character");
-  const absolute = resolve(ctx.workspace, raw);
+  const absolute = (0, import_node_path2.resolve)(ctx.workspace, raw);
   if (options.allowOutsideWorkspace) return absolute;
   const outside = `must stay inside the workspace ${ctx.workspace}; "${raw}" resolves to`;
   if (!isInside(ctx.workspace, absolute)) throw new InvalidValueError(`${outside} ${absolute}`);
@@ -7710,18 +7735,18 @@ function parseKeyValues(raw) {
 }
 
 // packages/core/src/action/logger.ts
-import { EOL as EOL2 } from "node:os";
+var import_node_os3 = __toESM(require_os(), 1);
 
 // packages/core/src/action/runner-commands.ts
-import { randomUUID } from "node:crypto";
-import { appendFileSync } from "node:fs";
-import { EOL } from "node:os";
+var import_node_crypto = __toESM(require_crypto(), 1);
+var import_node_fs2 = __toESM(require_fs(), 1);
+var import_node_os2 = __toESM(require_os(), 1);
 var processIo = {
   env: process.env,
   write: (text) => {
     process.stdout.write(text);
   },
-  append: (file, text) => appendFileSync(file, text, { encoding: "utf8" })
+  append: (file, text) => (0, import_node_fs2.appendFileSync)(file, text, { encoding: "utf8" })
 };
 function escapeData(value) {
   return value.replace(/%/g, "%25").replace(/\r/g, "%0D").replace(/\n/g, "%0A");
@@ -7731,13 +7756,13 @@ function escapeProperty(value) {
 }
 function issueCommand(io, command, message, properties = {}) {
   const props = Object.entries(properties).map(([k, v]) => `${k}=${escapeProperty(v)}`).join(",");
-  io.write(`::${command}${props ? ` ${props}` : ""}::${escapeData(message)}${EOL}`);
+  io.write(`::${command}${props ? ` ${props}` : ""}::${escapeData(message)}${import_node_os2.EOL}`);
 }
-function fileCommandEntry(name, value, delimiter = `ghadelimiter_${randomUUID()}`) {
+function fileCommandEntry(name, value, delimiter = `ghadelimiter_${(0, import_node_crypto.randomUUID)()}`) {
   if (name.includes(delimiter) || value.includes(delimiter)) {
     throw new Error(`value of ${name} contains the file-command delimiter`);
   }
-  return `${name}<<${delimiter}${EOL}${value}${EOL}${delimiter}${EOL}`;
+  return `${name}<<${delimiter}${import_node_os2.EOL}${value}${import_node_os2.EOL}${delimiter}${import_node_os2.EOL}`;
 }
 function fileCommand(io, variable, legacy, name, value) {
   const file = io.env[variable];
@@ -7759,7 +7784,7 @@ function appendSummary(io, markdown) {
 function createRunnerLogger(io = processIo) {
   return {
     debug: (message) => issueCommand(io, "debug", message),
-    info: (message) => io.write(`${message}${EOL2}`),
+    info: (message) => io.write(`${message}${import_node_os3.EOL}`),
     warning: (message) => issueCommand(io, "warning", message),
     error: (message) => issueCommand(io, "error", message),
     setSecret: (value) => setSecret(io, value),
@@ -7824,7 +7849,7 @@ async function runMain(main2, hooks = {}) {
 }
 
 // packages/core/src/report/findings.ts
-import { readFile } from "node:fs/promises";
+var import_promises2 = __toESM(require_promises(), 1);
 var SEVERITIES = ["CRITICAL", "HIGH", "MEDIUM", "LOW", "UNKNOWN"];
 var ReportError = class extends CommandError {
   constructor(message) {
@@ -7871,7 +7896,7 @@ function str(value) {
 }
 async function readScannerReport(path, tool) {
   try {
-    return await readFile(path, "utf8");
+    return await (0, import_promises2.readFile)(path, "utf8");
   } catch {
     throw new ReportError(`${tool} wrote no report at ${path}; refusing to pass without one`);
   }
@@ -7891,12 +7916,12 @@ function enforceGate(passed, message, failOn, tool, warn) {
 }
 
 // packages/core/src/report/ignore-files.ts
+var import_promises3 = __toESM(require_promises(), 1);
+var import_node_path3 = __toESM(require_path(), 1);
 var import_yaml = __toESM(require_dist(), 1);
-import { readFile as readFile2 } from "node:fs/promises";
-import { join } from "node:path";
 async function readOptional(path) {
   try {
-    return await readFile2(path, "utf8");
+    return await (0, import_promises3.readFile)(path, "utf8");
   } catch (error) {
     if (error.code === "ENOENT") return void 0;
     throw error;
@@ -7970,9 +7995,9 @@ function parseOsvScannerToml(text) {
   return rules;
 }
 async function readIgnoreFiles(path) {
-  const yamlPath = join(path, ".trivyignore.yaml");
-  const plainPath = join(path, ".trivyignore");
-  const osvPath = join(path, "osv-scanner.toml");
+  const yamlPath = (0, import_node_path3.join)(path, ".trivyignore.yaml");
+  const plainPath = (0, import_node_path3.join)(path, ".trivyignore");
+  const osvPath = (0, import_node_path3.join)(path, "osv-scanner.toml");
   const [yamlText, plainText, osvText] = await Promise.all([
     readOptional(yamlPath),
     readOptional(plainPath),
@@ -8437,13 +8462,13 @@ var syft = {
 };
 
 // packages/core/src/tools/tool-installer.ts
-import { createHash } from "node:crypto";
-import { constants, createReadStream, createWriteStream } from "node:fs";
-import { access, chmod, mkdir, mkdtemp, rm, stat } from "node:fs/promises";
-import { arch as osArch, platform as osPlatform, tmpdir } from "node:os";
-import { join as join2 } from "node:path";
-import { Readable } from "node:stream";
-import { pipeline } from "node:stream/promises";
+var import_node_crypto2 = __toESM(require_crypto(), 1);
+var import_node_fs3 = __toESM(require_fs(), 1);
+var import_promises4 = __toESM(require_promises(), 1);
+var import_node_os4 = __toESM(require_os(), 1);
+var import_node_path4 = __toESM(require_path(), 1);
+var import_node_stream = __toESM(require_stream(), 1);
+var import_promises5 = __toESM(require_promises2(), 1);
 
 // packages/core/src/tools/tool-manifest.json
 var tool_manifest_default = {
@@ -8526,7 +8551,7 @@ var tool_manifest_default = {
 
 // packages/core/src/tools/tool-installer.ts
 function toolCache() {
-  return import("./chunks/tool-cache-XT6DGEWL.mjs");
+  return import("./chunks/tool-cache-IPWGH3TL.mjs");
 }
 var PINNED_TOOLS = tool_manifest_default;
 var ToolInstaller = class {
@@ -8538,7 +8563,7 @@ var ToolInstaller = class {
     this.options = options;
     this.manifest = options.manifest ?? PINNED_TOOLS;
     this.fetchImpl = options.fetch ?? fetch;
-    this.platformKey = options.platformKey ?? `${osPlatform()}-${osArch()}`;
+    this.platformKey = options.platformKey ?? `${(0, import_node_os4.platform)()}-${(0, import_node_os4.arch)()}`;
   }
   pin(name) {
     const pin = this.manifest.tools[name];
@@ -8560,10 +8585,10 @@ var ToolInstaller = class {
         `${name} ${pin.version} has no pinned download for ${this.platformKey} (pinned: ${Object.keys(pin.platforms).join(", ")}); install it yourself and pass its path`
       );
     }
-    const arch = this.platformKey.split("-")[1] ?? osArch();
+    const arch = this.platformKey.split("-")[1] ?? (0, import_node_os4.arch)();
     const cached = await this.findCached(name, pin.version, arch);
     if (cached !== void 0) {
-      const path = join2(cached, pin.binary);
+      const path = (0, import_node_path4.join)(cached, pin.binary);
       await assertExecutable(path, name);
       this.options.logger.info(`${name} ${pin.version}: found in the tool cache at ${path}`);
       return { name, version: pin.version, path, source: "cache" };
@@ -8583,9 +8608,9 @@ var ToolInstaller = class {
     return { name, version: "unpinned", path, source: "path" };
   }
   async download(name, pin, asset, arch) {
-    const work = await mkdtemp(join2(process.env.RUNNER_TEMP ?? tmpdir(), `${name}-`));
+    const work = await (0, import_promises4.mkdtemp)((0, import_node_path4.join)(process.env.RUNNER_TEMP ?? (0, import_node_os4.tmpdir)(), `${name}-`));
     try {
-      const file = join2(work, "download");
+      const file = (0, import_node_path4.join)(work, "download");
       this.options.logger.info(`${name} ${pin.version}: downloading ${asset.url}`);
       const actual = await this.fetchTo(asset.url, file, name, pin);
       if (actual !== asset.sha256) {
@@ -8596,26 +8621,26 @@ var ToolInstaller = class {
       }
       let dir;
       if (asset.archive === "tar.gz") {
-        dir = join2(work, "extract");
-        await mkdir(dir);
+        dir = (0, import_node_path4.join)(work, "extract");
+        await (0, import_promises4.mkdir)(dir);
         await this.options.runner.run({ tool: "tar", command: "tar", args: ["-xzf", file, "-C", dir] });
       } else {
-        dir = join2(work, "bin");
-        await mkdir(dir);
-        await pipeline(createReadStream(file), createWriteStream(join2(dir, pin.binary)));
+        dir = (0, import_node_path4.join)(work, "bin");
+        await (0, import_promises4.mkdir)(dir);
+        await (0, import_promises5.pipeline)((0, import_node_fs3.createReadStream)(file), (0, import_node_fs3.createWriteStream)((0, import_node_path4.join)(dir, pin.binary)));
       }
-      await chmod(join2(dir, pin.binary), 493).catch(() => {
+      await (0, import_promises4.chmod)((0, import_node_path4.join)(dir, pin.binary), 493).catch(() => {
         throw new CommandError(`${name} ${pin.version}: the archive has no ${pin.binary} at its top level`, {
           tool: name
         });
       });
       const installed = process.env.RUNNER_TOOL_CACHE ? await (await toolCache()).cacheDir(dir, name, pin.version, arch) : dir;
-      const path = join2(installed, pin.binary);
+      const path = (0, import_node_path4.join)(installed, pin.binary);
       await assertExecutable(path, name);
       this.options.logger.info(`${name} ${pin.version}: sha256 verified, installed at ${path}`);
       return { name, version: pin.version, path, source: "download" };
     } finally {
-      if (process.env.RUNNER_TOOL_CACHE) await rm(work, { recursive: true, force: true });
+      if (process.env.RUNNER_TOOL_CACHE) await (0, import_promises4.rm)(work, { recursive: true, force: true });
     }
   }
   async fetchTo(url, file, name, pin) {
@@ -8641,31 +8666,31 @@ var ToolInstaller = class {
         }
       );
     }
-    const hash = createHash("sha256");
-    const body = Readable.fromWeb(response.body);
+    const hash = (0, import_node_crypto2.createHash)("sha256");
+    const body = import_node_stream.Readable.fromWeb(response.body);
     body.on("data", (chunk) => hash.update(chunk));
-    await pipeline(body, createWriteStream(file, { mode: 384 }));
+    await (0, import_promises5.pipeline)(body, (0, import_node_fs3.createWriteStream)(file, { mode: 384 }));
     return hash.digest("hex");
   }
 };
 async function assertExecutable(path, name) {
-  const s = await stat(path).catch(() => void 0);
+  const s = await (0, import_promises4.stat)(path).catch(() => void 0);
   if (s === void 0 || !s.isFile()) {
     throw new ConfigurationError(`${name} executable ${path} does not exist or is not a file`, {
       input: `${name}-path`
     });
   }
   try {
-    await access(path, constants.X_OK);
+    await (0, import_promises4.access)(path, import_node_fs3.constants.X_OK);
   } catch {
     throw new ConfigurationError(`${name} executable ${path} is not executable`, { input: `${name}-path` });
   }
 }
 
 // actions/repo-scan/src/run.ts
-import { mkdir as mkdir2, mkdtemp as mkdtemp2, writeFile } from "node:fs/promises";
-import { tmpdir as tmpdir2 } from "node:os";
-import { join as join3 } from "node:path";
+var import_promises6 = __toESM(require_promises(), 1);
+var import_node_os5 = __toESM(require_os(), 1);
+var import_node_path5 = __toESM(require_path(), 1);
 
 // actions/repo-scan/src/inputs.ts
 var SCANNERS = ["osv", "trivy", "sbom"];
@@ -8702,7 +8727,7 @@ var outputs = defineOutputs(["passed", "counts", "report", "sarif", "sbom"]);
 // actions/repo-scan/src/run.ts
 async function main(deps = runnerDeps()) {
   const values = readInputs(spec, deps.inputs, deps.inputContext);
-  const work = await mkdtemp2(join3(deps.env.RUNNER_TEMP ?? tmpdir2(), "repo-scan-"));
+  const work = await (0, import_promises6.mkdtemp)((0, import_node_path5.join)(deps.env.RUNNER_TEMP ?? (0, import_node_os5.tmpdir)(), "repo-scan-"));
   const ignores = await readIgnoreFiles(values.path);
   const installer = new ToolInstaller({ logger: deps.logger, runner: deps.runner });
   const wants = new Set(values.scanners);
@@ -8737,11 +8762,11 @@ async function main(deps = runnerDeps()) {
     ...sbom ? { sbom: sbom.files } : {}
   };
   if (sbom) report.scanners.syft = { version: sbom.version };
-  const reportPath = join3(work, "report.json");
-  const sarifPath = join3(work, "results.sarif");
-  await writeFile(reportPath, `${JSON.stringify(report, null, 2)}
+  const reportPath = (0, import_node_path5.join)(work, "report.json");
+  const sarifPath = (0, import_node_path5.join)(work, "results.sarif");
+  await (0, import_promises6.writeFile)(reportPath, `${JSON.stringify(report, null, 2)}
 `);
-  await writeFile(
+  await (0, import_promises6.writeFile)(
     sarifPath,
     `${JSON.stringify(mergeSarif(Object.values(runs).flatMap((r) => r.sarif ? [r.sarif] : [])), null, 2)}
 `
@@ -8766,7 +8791,7 @@ async function runOsv(values, installer, config, work, deps) {
     path: values["osv-scanner-path"],
     version: values["osv-scanner-version"]
   });
-  const output = join3(work, "osv-scanner.json");
+  const output = (0, import_node_path5.join)(work, "osv-scanner.json");
   const result = await deps.runner.run({
     tool: "osv-scanner",
     command: tool.path,
@@ -8792,9 +8817,9 @@ async function runTrivy(values, installer, ignoreFile, work, deps) {
     path: values["trivy-path"],
     version: values["trivy-version"]
   });
-  const cacheDir = join3(deps.env.RUNNER_TOOL_CACHE ?? work, "trivy-cache");
-  await mkdir2(cacheDir, { recursive: true });
-  const output = join3(work, "trivy.json");
+  const cacheDir = (0, import_node_path5.join)(deps.env.RUNNER_TOOL_CACHE ?? work, "trivy-cache");
+  await (0, import_promises6.mkdir)(cacheDir, { recursive: true });
+  const output = (0, import_node_path5.join)(work, "trivy.json");
   await deps.runner.run({
     tool: "trivy",
     command: tool.path,
@@ -8808,7 +8833,7 @@ async function runTrivy(values, installer, ignoreFile, work, deps) {
     env: deps.env
   });
   const findings = parseTrivyReport(await readScannerReport(output, "trivy"));
-  const sarifPath = join3(work, "trivy.sarif");
+  const sarifPath = (0, import_node_path5.join)(work, "trivy.sarif");
   await deps.runner.run({
     tool: "trivy",
     command: tool.path,
@@ -8825,7 +8850,7 @@ async function runSyft(values, installer, work, deps) {
   });
   const files = {};
   for (const format of values["sbom-formats"])
-    files[format] = join3(work, format === "cyclonedx-json" ? "sbom.cdx.json" : "sbom.spdx.json");
+    files[format] = (0, import_node_path5.join)(work, format === "cyclonedx-json" ? "sbom.cdx.json" : "sbom.spdx.json");
   await deps.runner.run({
     tool: "syft",
     command: tool.path,

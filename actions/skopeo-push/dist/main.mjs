@@ -2,13 +2,17 @@ import { createRequire as __createRequire } from 'node:module';
 const require = __createRequire(import.meta.url);
 import {
   workerHasher
-} from "./chunks/chunk-7VTQHZ62.mjs";
+} from "./chunks/chunk-L6IML7UC.mjs";
+import "./chunks/chunk-LAKDNJDR.mjs";
+import "./chunks/chunk-ZKXDAKWM.mjs";
+import "./chunks/chunk-MQP76K4J.mjs";
+import "./chunks/chunk-VCWESDKG.mjs";
 import "./chunks/chunk-5MM4E6UD.mjs";
 
 // actions/skopeo-push/src/main.ts
 var hasher = workerHasher();
 try {
-  const { start } = await import("./chunks/run-VQN57H2J.mjs");
+  const { start } = await import("./chunks/run-OKU2B4TE.mjs");
   await start(hasher);
 } finally {
   await hasher.close();

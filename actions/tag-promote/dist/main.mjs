@@ -6,10 +6,31 @@ import {
   require_sigstore_common
 } from "./chunks/chunk-377EZXM7.mjs";
 import {
+  require_child_process
+} from "./chunks/chunk-LAKDNJDR.mjs";
+import {
+  require_promises
+} from "./chunks/chunk-ZKXDAKWM.mjs";
+import {
+  require_os,
+  require_path
+} from "./chunks/chunk-MQP76K4J.mjs";
+import {
+  require_crypto,
+  require_fs
+} from "./chunks/chunk-VCWESDKG.mjs";
+import {
   __commonJS,
   __require,
   __toESM
 } from "./chunks/chunk-5MM4E6UD.mjs";
+
+// builtin:module
+var require_module = __commonJS({
+  "builtin:module"(exports, module) {
+    module.exports = __require("node:module");
+  }
+});
 
 // node_modules/.pnpm/@sigstore+bundle@5.0.1/node_modules/@sigstore/bundle/dist/bundle.js
 var require_bundle = __commonJS({
@@ -908,7 +929,7 @@ var require_asn1 = __commonJS({
 });
 
 // node_modules/.pnpm/@sigstore+core@4.0.1/node_modules/@sigstore/core/dist/crypto.js
-var require_crypto = __commonJS({
+var require_crypto2 = __commonJS({
   "node_modules/.pnpm/@sigstore+core@4.0.1/node_modules/@sigstore/core/dist/crypto.js"(exports) {
     "use strict";
     var __importDefault = exports && exports.__importDefault || function(mod) {
@@ -919,7 +940,7 @@ var require_crypto = __commonJS({
     exports.digest = digest;
     exports.verify = verify;
     exports.bufferEqual = bufferEqual;
-    var crypto_1 = __importDefault(__require("crypto"));
+    var crypto_1 = __importDefault(__require("node:crypto"));
     function createPublicKey2(key, type = "spki") {
       if (typeof key === "string") {
         if (key.startsWith("-----")) {
@@ -1144,7 +1165,7 @@ var require_tstinfo = __commonJS({
     })();
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.TSTInfo = void 0;
-    var crypto = __importStar(require_crypto());
+    var crypto = __importStar(require_crypto2());
     var oid_1 = require_oid();
     var error_1 = require_error3();
     var TSTInfo = class {
@@ -1227,7 +1248,7 @@ var require_timestamp = __commonJS({
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.RFC3161Timestamp = void 0;
     var asn1_1 = require_asn1();
-    var crypto = __importStar(require_crypto());
+    var crypto = __importStar(require_crypto2());
     var oid_1 = require_oid();
     var error_1 = require_error3();
     var tstinfo_1 = require_tstinfo();
@@ -1429,7 +1450,7 @@ var require_sct = __commonJS({
     })();
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.SignedCertificateTimestamp = void 0;
-    var crypto = __importStar(require_crypto());
+    var crypto = __importStar(require_crypto2());
     var stream_1 = require_stream();
     var SignedCertificateTimestamp = class _SignedCertificateTimestamp {
       version;
@@ -1704,7 +1725,7 @@ var require_cert = __commonJS({
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.X509Certificate = exports.EXTENSION_OID_SCT = void 0;
     var asn1_1 = require_asn1();
-    var crypto = __importStar(require_crypto());
+    var crypto = __importStar(require_crypto2());
     var oid_1 = require_oid();
     var pem = __importStar(require_pem());
     var ext_1 = require_ext();
@@ -1945,7 +1966,7 @@ var require_dist3 = __commonJS({
     Object.defineProperty(exports, "ASN1Obj", { enumerable: true, get: function() {
       return asn1_1.ASN1Obj;
     } });
-    exports.crypto = __importStar(require_crypto());
+    exports.crypto = __importStar(require_crypto2());
     exports.dsse = __importStar(require_dsse());
     exports.encoding = __importStar(require_encoding());
     exports.json = __importStar(require_json());
@@ -3478,7 +3499,7 @@ var require_verifier2 = __commonJS({
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.Verifier = void 0;
-    var util_1 = __require("util");
+    var util_1 = __require("node:util");
     var error_1 = require_error4();
     var key_1 = require_key();
     var policy_1 = require_policy();
@@ -3650,7 +3671,10 @@ var require_dist4 = __commonJS({
 });
 
 // packages/core/src/exec/tool-runner.ts
-import { spawn } from "node:child_process";
+var import_node_child_process = __toESM(require_child_process(), 1);
+var import_promises = __toESM(require_promises(), 1);
+var import_node_os = __toESM(require_os(), 1);
+var import_node_path = __toESM(require_path(), 1);
 
 // packages/core/src/action/errors.ts
 var ConfigurationError = class extends Error {
@@ -3719,7 +3743,7 @@ var ProcessToolRunner = class {
       this.logger?.info(redact(line, request.secrets));
     }
     return new Promise((resolvePromise, reject) => {
-      const child = spawn(request.command, [...request.args], {
+      const child = (0, import_node_child_process.spawn)(request.command, [...request.args], {
         cwd: request.cwd,
         env: request.env ?? process.env,
         shell: false,
@@ -3808,8 +3832,8 @@ function quoteForDisplay(arg) {
 }
 
 // packages/core/src/inputs/input-spec.ts
-import { realpathSync } from "node:fs";
-import { isAbsolute, relative, resolve } from "node:path";
+var import_node_fs = __toESM(require_fs(), 1);
+var import_node_path2 = __toESM(require_path(), 1);
 function envInputName(name) {
   return `INPUT_${name.replace(/ /g, "_").toUpperCase()}`;
 }
@@ -3817,7 +3841,7 @@ function envInputSource(env = process.env) {
   return (name) => env[envInputName(name)];
 }
 function defaultInputContext(env = process.env) {
-  return { workspace: resolve(env.GITHUB_WORKSPACE ?? process.cwd()) };
+  return { workspace: (0, import_node_path2.resolve)(env.GITHUB_WORKSPACE ?? process.cwd()) };
 }
 function fieldError(name, message, cause) {
   return new ConfigurationError(`Input "${name}" ${message}`, { input: name, cause });
@@ -3967,19 +3991,19 @@ function parseDuration(raw, bounds = {}) {
   return total;
 }
 function isInside(root, target) {
-  const rel = relative(root, target);
-  return rel === "" || !rel.startsWith("..") && !isAbsolute(rel);
+  const rel = (0, import_node_path2.relative)(root, target);
+  return rel === "" || !rel.startsWith("..") && !(0, import_node_path2.isAbsolute)(rel);
 }
 function realpathIfExists(path) {
   try {
-    return realpathSync(path);
+    return (0, import_node_fs.realpathSync)(path);
   } catch {
     return void 0;
   }
 }
 function parsePath(raw, ctx, options = {}) {
   if (raw.includes("\0")) throw new InvalidValueError("must not contain a NUL character");
-  const absolute = resolve(ctx.workspace, raw);
+  const absolute = (0, import_node_path2.resolve)(ctx.workspace, raw);
   if (options.allowOutsideWorkspace) return absolute;
   const outside = `must stay inside the workspace ${ctx.workspace}; "${raw}" resolves to`;
   if (!isInside(ctx.workspace, absolute)) throw new InvalidValueError(`${outside} ${absolute}`);
@@ -4023,18 +4047,18 @@ function parseKeyValues(raw) {
 }
 
 // packages/core/src/action/logger.ts
-import { EOL as EOL2 } from "node:os";
+var import_node_os3 = __toESM(require_os(), 1);
 
 // packages/core/src/action/runner-commands.ts
-import { randomUUID } from "node:crypto";
-import { appendFileSync } from "node:fs";
-import { EOL } from "node:os";
+var import_node_crypto = __toESM(require_crypto(), 1);
+var import_node_fs2 = __toESM(require_fs(), 1);
+var import_node_os2 = __toESM(require_os(), 1);
 var processIo = {
   env: process.env,
   write: (text) => {
     process.stdout.write(text);
   },
-  append: (file, text) => appendFileSync(file, text, { encoding: "utf8" })
+  append: (file, text) => (0, import_node_fs2.appendFileSync)(file, text, { encoding: "utf8" })
 };
 function escapeData(value) {
   return value.replace(/%/g, "%25").replace(/\r/g, "%0D").replace(/\n/g, "%0A");
@@ -4044,13 +4068,13 @@ function escapeProperty(value) {
 }
 function issueCommand(io, command, message, properties = {}) {
   const props = Object.entries(properties).map(([k, v]) => `${k}=${escapeProperty(v)}`).join(",");
-  io.write(`::${command}${props ? ` ${props}` : ""}::${escapeData(message)}${EOL}`);
+  io.write(`::${command}${props ? ` ${props}` : ""}::${escapeData(message)}${import_node_os2.EOL}`);
 }
-function fileCommandEntry(name, value, delimiter = `ghadelimiter_${randomUUID()}`) {
+function fileCommandEntry(name, value, delimiter = `ghadelimiter_${(0, import_node_crypto.randomUUID)()}`) {
   if (name.includes(delimiter) || value.includes(delimiter)) {
     throw new Error(`value of ${name} contains the file-command delimiter`);
   }
-  return `${name}<<${delimiter}${EOL}${value}${EOL}${delimiter}${EOL}`;
+  return `${name}<<${delimiter}${import_node_os2.EOL}${value}${import_node_os2.EOL}${delimiter}${import_node_os2.EOL}`;
 }
 function fileCommand(io, variable, legacy, name, value) {
   const file = io.env[variable];
@@ -4072,7 +4096,7 @@ function appendSummary(io, markdown) {
 function createRunnerLogger(io = processIo) {
   return {
     debug: (message) => issueCommand(io, "debug", message),
-    info: (message) => io.write(`${message}${EOL2}`),
+    info: (message) => io.write(`${message}${import_node_os3.EOL}`),
     warning: (message) => issueCommand(io, "warning", message),
     error: (message) => issueCommand(io, "error", message),
     setSecret: (value) => setSecret(io, value),
@@ -4429,7 +4453,8 @@ var MANIFEST_ACCEPT = [
 ];
 
 // packages/core/src/oci/registry-client.ts
-import { createHash } from "node:crypto";
+var import_node_crypto2 = __toESM(require_crypto(), 1);
+var import_node_module = __toESM(require_module(), 1);
 
 // packages/core/src/oci/retry-policy.ts
 var DEFAULT_RETRY = {
@@ -4489,7 +4514,7 @@ function header(headers, name) {
   return Array.isArray(value) ? value[0] : value;
 }
 function sha256(bytes) {
-  return `sha256:${createHash("sha256").update(bytes).digest("hex")}`;
+  return `sha256:${(0, import_node_crypto2.createHash)("sha256").update(bytes).digest("hex")}`;
 }
 function registryErrors(body) {
   try {
@@ -4836,7 +4861,7 @@ var RegistryClient = class {
     return this.sendUrl(new URL(`${scheme}://${host}${path}`), method, headers, body, maxBody);
   }
   async sendUrl(url, method, headers, body, maxBody) {
-    const transport = url.protocol === "http:" ? (await import("node:http")).default : (await import("node:https")).default;
+    const transport = url.protocol === "http:" ? loadBuiltin("node:http") : loadBuiltin("node:https");
     return new Promise((resolve2, reject) => {
       const req = transport.request(
         url,
@@ -4885,17 +4910,21 @@ function isTlsHandshakeFailure(error) {
   const message = error instanceof Error ? error.message : "";
   return typeof code === "string" && (code.startsWith("ERR_SSL") || code === "EPROTO" || code === "ECONNRESET") || /wrong version number|ssl/i.test(message);
 }
+var requireBuiltin = (0, import_node_module.createRequire)(import.meta.url);
+function loadBuiltin(name) {
+  return requireBuiltin(name);
+}
 
 // packages/core/src/oci/registry-credentials.ts
-import { readFile } from "node:fs/promises";
-import { homedir } from "node:os";
-import { join } from "node:path";
+var import_promises2 = __toESM(require_promises(), 1);
+var import_node_os4 = __toESM(require_os(), 1);
+var import_node_path3 = __toESM(require_path(), 1);
 function credentialFiles(env, explicit) {
   if (explicit !== void 0) return [explicit];
   const files = [];
   if (env.REGISTRY_AUTH_FILE) files.push(env.REGISTRY_AUTH_FILE);
-  if (env.XDG_RUNTIME_DIR) files.push(join(env.XDG_RUNTIME_DIR, "containers", "auth.json"));
-  files.push(join(env.DOCKER_CONFIG ?? join(env.HOME ?? homedir(), ".docker"), "config.json"));
+  if (env.XDG_RUNTIME_DIR) files.push((0, import_node_path3.join)(env.XDG_RUNTIME_DIR, "containers", "auth.json"));
+  files.push((0, import_node_path3.join)(env.DOCKER_CONFIG ?? (0, import_node_path3.join)(env.HOME ?? (0, import_node_os4.homedir)(), ".docker"), "config.json"));
   return files;
 }
 function normaliseKey(key) {
@@ -4955,7 +4984,7 @@ var CredentialStore = class {
   async readFile(file) {
     let text;
     try {
-      text = await readFile(file, "utf8");
+      text = await (0, import_promises2.readFile)(file, "utf8");
     } catch (error) {
       if (error.code === "ENOENT") return void 0;
       throw new ConfigurationError(
@@ -5074,6 +5103,7 @@ function renderTable(headers, rows) {
 }
 
 // packages/core/src/sigstore/bundle-referrers.ts
+var import_node_crypto3 = __toESM(require_crypto(), 1);
 var BUNDLE_MEDIA_TYPE = "application/vnd.dev.sigstore.bundle.v0.3+json";
 var COSIGN_SIGN_PREDICATE = "https://sigstore.dev/cosign/sign/v1";
 var EMPTY = Buffer.from("{}");
@@ -5110,10 +5140,10 @@ async function readBundleReferrers(client, image, digest) {
 }
 
 // packages/core/src/sigstore/bundle-verifier.ts
+var import_node_crypto4 = __toESM(require_crypto(), 1);
 var import_bundle = __toESM(require_dist2(), 1);
 var import_protobuf_specs = __toESM(require_dist(), 1);
 var import_verify = __toESM(require_dist4(), 1);
-import { createHash as createHash2, createPublicKey } from "node:crypto";
 var SignatureError = class extends ConfigurationError {
 };
 function anchorPattern(pattern) {
@@ -5146,7 +5176,7 @@ function verifyBundle(bundleJson, options) {
   }
   requireValidityStarts(options.trustedRoot);
   const { policy } = options;
-  const keyFinder = policy.publicKey === void 0 ? void 0 : () => ({ publicKey: createPublicKey(policy.publicKey ?? ""), validFor: () => true });
+  const keyFinder = policy.publicKey === void 0 ? void 0 : () => ({ publicKey: (0, import_node_crypto4.createPublicKey)(policy.publicKey ?? ""), validFor: () => true });
   const trust = (0, import_verify.toTrustMaterial)(options.trustedRoot, keyFinder);
   const verifier = new import_verify.Verifier(trust, {
     tlogThreshold: 1,
@@ -5169,7 +5199,7 @@ function verifyBundle(bundleJson, options) {
   }
   const content = bundle.content;
   if (content.$case === "dsseEnvelope" && (options.artifact !== void 0 || options.artifactDigest !== void 0)) {
-    const digest = options.artifactDigest ?? createHash2("sha256").update(options.artifact ?? Buffer.alloc(0)).digest("hex");
+    const digest = options.artifactDigest ?? (0, import_node_crypto4.createHash)("sha256").update(options.artifact ?? Buffer.alloc(0)).digest("hex");
     requireSubject(
       content.dsseEnvelope.payload,
       content.dsseEnvelope.payloadType,
@@ -5216,7 +5246,7 @@ function requireValidityStarts(root) {
 }
 
 // packages/core/src/sigstore/cosign-classic.ts
-import { createHash as createHash3 } from "node:crypto";
+var import_node_crypto5 = __toESM(require_crypto(), 1);
 var ANNOTATION = {
   signature: "dev.cosignproject.cosign/signature",
   certificate: "dev.sigstore.cosign/certificate",
@@ -5239,7 +5269,7 @@ function appendSignature(existing, layer) {
     config: existing?.config ?? {
       mediaType: MediaType.ociConfig,
       size: EMPTY_CONFIG.length,
-      digest: `sha256:${createHash3("sha256").update(EMPTY_CONFIG).digest("hex")}`
+      digest: `sha256:${(0, import_node_crypto5.createHash)("sha256").update(EMPTY_CONFIG).digest("hex")}`
     },
     layers: duplicate ? layers : [...layers, layer],
     ...existing?.annotations ? { annotations: existing.annotations } : {}
@@ -5284,7 +5314,7 @@ function bundleFromClassicLayer(annotations, payload) {
       }
     },
     messageSignature: {
-      messageDigest: { algorithm: "SHA2_256", digest: createHash3("sha256").update(payload).digest("base64") },
+      messageDigest: { algorithm: "SHA2_256", digest: (0, import_node_crypto5.createHash)("sha256").update(payload).digest("base64") },
       signature
     }
   };
@@ -5376,14 +5406,14 @@ async function copySignatures(client, source, target, digest) {
 }
 
 // packages/core/src/sigstore/image-signatures.ts
-import { readFile as readFile2 } from "node:fs/promises";
-import { tmpdir } from "node:os";
-import { join as join2 } from "node:path";
+var import_promises3 = __toESM(require_promises(), 1);
+var import_node_os5 = __toESM(require_os(), 1);
+var import_node_path4 = __toESM(require_path(), 1);
 async function loadTrustedRoot(path) {
   if (path !== void 0) {
     let json;
     try {
-      json = JSON.parse(await readFile2(path, "utf8"));
+      json = JSON.parse(await (0, import_promises3.readFile)(path, "utf8"));
     } catch (error) {
       throw new ConfigurationError(
         `Input "trusted-root": ${path} is not readable JSON (${error.message})`,
@@ -5392,10 +5422,10 @@ async function loadTrustedRoot(path) {
     }
     return parseTrustedRoot(json);
   }
-  const tuf = await import("./chunks/dist-2MICDQJM.mjs");
+  const tuf = await import("./chunks/dist-I4V6ADIO.mjs");
   const getTrustedRoot = tuf.default?.getTrustedRoot ?? tuf.getTrustedRoot;
   try {
-    return await getTrustedRoot({ cachePath: join2(process.env.RUNNER_TEMP ?? tmpdir(), "sigstore-tuf") });
+    return await getTrustedRoot({ cachePath: (0, import_node_path4.join)(process.env.RUNNER_TEMP ?? (0, import_node_os5.tmpdir)(), "sigstore-tuf") });
   } catch (error) {
     throw new CommandError(
       `could not get the public-good Sigstore trusted root through TUF (${error.message}); for a private Sigstore, or without network, give the trusted-root input`,
