@@ -18,7 +18,8 @@ const banner =
 // A static ESM import of a Node built-in builds a namespace from every export, which runs the module's
 // lazy getters: `node:http` loads undici for its WebSocket getter (~25 ms), `node:crypto` WebCrypto,
 // `node:fs` fs/promises. Bundled code reaches built-ins through require() instead (the banner's), and
-// esbuild reads each named import as a property where it is used: nothing runs that is not used.
+// esbuild reads each named import as a property where it is used: nothing runs that is not used. A
+// dynamic import() of a built-in stays lazy: it becomes a require() when it runs.
 const builtins = new Set(builtinModules.filter((m) => !m.startsWith('_')));
 const builtinsByRequire: Plugin = {
   name: 'builtins-by-require',
@@ -26,7 +27,10 @@ const builtinsByRequire: Plugin = {
     b.onResolve({ filter: /^(node:)?[a-z_/]+$/ }, (args) => {
       const name = args.path.replace(/^node:/, '');
       if (!builtins.has(name)) return undefined;
-      if (args.namespace === 'builtin' || args.kind !== 'import-statement')
+      if (
+        args.namespace === 'builtin' ||
+        (args.kind !== 'import-statement' && args.kind !== 'dynamic-import')
+      )
         return { path: `node:${name}`, external: true };
       return { path: name, namespace: 'builtin' };
     });

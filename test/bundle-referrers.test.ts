@@ -5,7 +5,7 @@ import {
   BUNDLE_MEDIA_TYPE,
   COSIGN_SIGN_PREDICATE,
   cosignSignStatement,
-  Digest,
+  type Digest,
   ImageReference,
   MemoryLogger,
   parseTrustedRoot,
@@ -25,7 +25,7 @@ import {
   type LocalSigstore,
   startLocalSigstore,
 } from './helpers/local-sigstore.ts';
-import { type LocalRegistry, startRegistry } from './helpers/registry.ts';
+import { type LocalRegistry, pushTinyImage, startRegistry } from './helpers/registry.ts';
 
 const ISSUER = GITHUB_ISSUER;
 let sigstore: LocalSigstore;
@@ -54,32 +54,10 @@ describe('bundle signatures as OCI 1.1 referrers', () => {
     const client = new RegistryClient({ logger: new MemoryLogger(), tlsVerify: false });
     const image = ImageReference.parse(`${registry.host}/acme/app`);
     // The subject: a real manifest in the repository.
-    const config = Buffer.from('{"architecture":"amd64","os":"linux"}');
-    const configDigest = await client.uploadBlob(image, config);
-    const manifestBytes = Buffer.from(
-      JSON.stringify({
-        schemaVersion: 2,
-        mediaType: 'application/vnd.oci.image.manifest.v1+json',
-        config: {
-          mediaType: 'application/vnd.oci.image.config.v1+json',
-          digest: configDigest,
-          size: config.length,
-        },
-        layers: [],
-      }),
-    );
-    const subjectDigest = await client.putManifest(
-      image,
-      'v1',
-      manifestBytes,
-      'application/vnd.oci.image.manifest.v1+json',
-    );
-    const subject = {
-      mediaType: 'application/vnd.oci.image.manifest.v1+json',
-      digest: subjectDigest,
-      size: manifestBytes.length,
-    };
-    const digest = Digest.parse(subjectDigest);
+    const digest = await pushTinyImage(registry.host, 'acme/app', 'subject', 'v1');
+    const subjectDigest = digest.toString();
+    const subject = await client.headManifest(image, subjectDigest);
+    if (subject === undefined) throw new Error('the subject was not stored');
 
     const first = await storeBundleReferrer(client, image, subject, await signBundle(ALICE, digest));
     await storeBundleReferrer(client, image, subject, await signBundle(BOB, digest));

@@ -17,22 +17,16 @@ import {
   loadSigningKey,
   loadTrustedRoot,
   RegistryClient,
-  readInputs,
   rekorLogIndex,
   requestIdToken,
-  runnerDeps,
   type SignedImage,
   type SigningKey,
   signImage,
 } from '@chain/core';
-import { outputs, spec } from './inputs.ts';
+import { outputs, type spec } from './inputs.ts';
 import { policyKind, publicLogWarning, readKeyInput, resolveTarget } from './plan.ts';
 
 const AUDIENCE = 'sigstore';
-
-export async function main(deps: ActionDeps = runnerDeps()): Promise<void> {
-  await sign(readInputs(spec, deps.inputs, deps.inputContext), deps);
-}
 
 /** Everything after the inputs: the bundle's entry loads this (and Sigstore) only once they are valid. */
 export async function sign(values: InputValues<typeof spec>, deps: ActionDeps): Promise<void> {

@@ -3,7 +3,7 @@ const require = __createRequire(import.meta.url);
 import {
   post,
   runPost
-} from "./chunks/chunk-WECDSP3T.mjs";
+} from "./chunks/chunk-DXWJH2Y2.mjs";
 import "./chunks/chunk-LAKDNJDR.mjs";
 import "./chunks/chunk-ZKXDAKWM.mjs";
 import "./chunks/chunk-MQP76K4J.mjs";

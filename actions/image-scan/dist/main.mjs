@@ -8144,7 +8144,7 @@ const { openSync, readSync, closeSync } = require('node:fs');
 const { createHash } = require('node:crypto');
 const buffer = Buffer.allocUnsafe(1024 * 1024);
 parentPort.postMessage({ ready: true });
-parentPort.on('message', ({ id, path, algorithm, limit }) => {
+parentPort.on('message', ({ path, algorithm, limit }) => {
   let fd;
   try {
     fd = openSync(path, 'r');
@@ -8158,9 +8158,9 @@ parentPort.on('message', ({ id, path, algorithm, limit }) => {
       hash.update(buffer.subarray(0, n));
       length += n;
     }
-    parentPort.postMessage({ id, digest: algorithm + ':' + hash.digest('hex'), length });
+    parentPort.postMessage({ digest: algorithm + ':' + hash.digest('hex'), length });
   } catch (error) {
-    parentPort.postMessage({ id, error: String(error && error.message || error) });
+    parentPort.postMessage({ error: String(error && error.message || error) });
   } finally {
     if (fd !== undefined) closeSync(fd);
   }
@@ -8229,7 +8229,7 @@ function workerHasher(options = {}) {
     let current;
     const lane = (job) => {
       current = job;
-      worker.postMessage({ id: 0, path: job.path, algorithm: job.algorithm, limit: job.limit });
+      worker.postMessage({ path: job.path, algorithm: job.algorithm, limit: job.limit });
     };
     worker.on("message", (m) => {
       if (m.ready === true) return offer(lane);
@@ -9120,7 +9120,7 @@ var tool_manifest_default = {
 
 // packages/core/src/tools/tool-installer.ts
 function toolCache() {
-  return import("./chunks/tool-cache-IPWGH3TL.mjs");
+  return import("./chunks/tool-cache-EUIEM5AQ.mjs");
 }
 var PINNED_TOOLS = tool_manifest_default;
 var ToolInstaller = class {

@@ -8551,7 +8551,7 @@ var tool_manifest_default = {
 
 // packages/core/src/tools/tool-installer.ts
 function toolCache() {
-  return import("./chunks/tool-cache-IPWGH3TL.mjs");
+  return import("./chunks/tool-cache-EUIEM5AQ.mjs");
 }
 var PINNED_TOOLS = tool_manifest_default;
 var ToolInstaller = class {

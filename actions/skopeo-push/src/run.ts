@@ -22,36 +22,27 @@ import {
   runnerDeps,
   skopeo,
   type VerifyReport,
-  workerHasher,
 } from '@chain/core';
 import { outputs, spec } from './inputs.ts';
 import { chooseTags, decideTags, type TagDecision } from './plan.ts';
 
-/** The bundle's entry: runs under the runner's contract with hashing lanes it started early. */
+/** The bundle's entry: runs under the runner's contract with the hashing lanes it started early. */
 export function start(hasher: BlobHasher): Promise<number> {
-  return runMain(() => main(undefined, hasher));
+  return runMain(() => main(runnerDeps(), hasher));
 }
 
 export interface PushDeps extends ActionDeps {
   sleep?: (ms: number) => Promise<void>;
 }
 
-/**
- * `hasher`: hashing lanes the caller started early (the bundle's entry does, before loading the rest);
- * otherwise they start here. Either way they are closed once the layout is verified.
- */
-export async function main(deps: PushDeps = runnerDeps(), hasher?: BlobHasher): Promise<void> {
+/** `hasher`: hashing lanes already started; closed here once the layout is verified. */
+export async function main(deps: PushDeps, hasher: BlobHasher): Promise<void> {
   const phase = (name: string) =>
     deps.logger.debug(`skopeo-push: ${name} at ${performance.now().toFixed(0)} ms since the process started`);
   const values = readInputs(spec, deps.inputs, deps.inputContext);
   const tags = chooseTags(values.tags, deps.env);
   // 1. The layout must verify, and its top level must be exactly the digest that was scanned.
-  const lanes = hasher ?? workerHasher();
-  try {
-    await push(values, tags, lanes, deps, phase);
-  } finally {
-    await lanes.close();
-  }
+  await push(values, tags, hasher, deps, phase);
 }
 
 async function push(

@@ -25,13 +25,6 @@ import {
   __toESM
 } from "./chunks/chunk-5MM4E6UD.mjs";
 
-// builtin:module
-var require_module = __commonJS({
-  "builtin:module"(exports, module) {
-    module.exports = __require("node:module");
-  }
-});
-
 // node_modules/.pnpm/@sigstore+bundle@5.0.1/node_modules/@sigstore/bundle/dist/bundle.js
 var require_bundle = __commonJS({
   "node_modules/.pnpm/@sigstore+bundle@5.0.1/node_modules/@sigstore/bundle/dist/bundle.js"(exports) {
@@ -4454,7 +4447,6 @@ var MANIFEST_ACCEPT = [
 
 // packages/core/src/oci/registry-client.ts
 var import_node_crypto2 = __toESM(require_crypto(), 1);
-var import_node_module = __toESM(require_module(), 1);
 
 // packages/core/src/oci/retry-policy.ts
 var DEFAULT_RETRY = {
@@ -4861,7 +4853,7 @@ var RegistryClient = class {
     return this.sendUrl(new URL(`${scheme}://${host}${path}`), method, headers, body, maxBody);
   }
   async sendUrl(url, method, headers, body, maxBody) {
-    const transport = url.protocol === "http:" ? loadBuiltin("node:http") : loadBuiltin("node:https");
+    const transport = url.protocol === "http:" ? (await import("./chunks/http-SB2IGQYH.mjs")).default : (await import("./chunks/https-AHHFARHI.mjs")).default;
     return new Promise((resolve2, reject) => {
       const req = transport.request(
         url,
@@ -4909,10 +4901,6 @@ function isTlsHandshakeFailure(error) {
   const code = error?.code;
   const message = error instanceof Error ? error.message : "";
   return typeof code === "string" && (code.startsWith("ERR_SSL") || code === "EPROTO" || code === "ECONNRESET") || /wrong version number|ssl/i.test(message);
-}
-var requireBuiltin = (0, import_node_module.createRequire)(import.meta.url);
-function loadBuiltin(name) {
-  return requireBuiltin(name);
 }
 
 // packages/core/src/oci/registry-credentials.ts

@@ -25,7 +25,7 @@ const { openSync, readSync, closeSync } = require('node:fs');
 const { createHash } = require('node:crypto');
 const buffer = Buffer.allocUnsafe(1024 * 1024);
 parentPort.postMessage({ ready: true });
-parentPort.on('message', ({ id, path, algorithm, limit }) => {
+parentPort.on('message', ({ path, algorithm, limit }) => {
   let fd;
   try {
     fd = openSync(path, 'r');
@@ -39,9 +39,9 @@ parentPort.on('message', ({ id, path, algorithm, limit }) => {
       hash.update(buffer.subarray(0, n));
       length += n;
     }
-    parentPort.postMessage({ id, digest: algorithm + ':' + hash.digest('hex'), length });
+    parentPort.postMessage({ digest: algorithm + ':' + hash.digest('hex'), length });
   } catch (error) {
-    parentPort.postMessage({ id, error: String(error && error.message || error) });
+    parentPort.postMessage({ error: String(error && error.message || error) });
   } finally {
     if (fd !== undefined) closeSync(fd);
   }
@@ -135,7 +135,7 @@ export function workerHasher(options: { workers?: number; inline?: boolean } = {
     let current: Job | undefined;
     const lane = (job: Job) => {
       current = job;
-      worker.postMessage({ id: 0, path: job.path, algorithm: job.algorithm, limit: job.limit });
+      worker.postMessage({ path: job.path, algorithm: job.algorithm, limit: job.limit });
     };
     worker.on('message', (m: { ready?: true; digest?: string; length?: number; error?: string }) => {
       if (m.ready === true) return offer(lane);

@@ -1,0 +1,953 @@
+import { createRequire as __createRequire } from 'node:module';
+const require = __createRequire(import.meta.url);
+import {
+  require_child_process
+} from "./chunk-LAKDNJDR.mjs";
+import {
+  require_promises
+} from "./chunk-ZKXDAKWM.mjs";
+import {
+  require_os,
+  require_path
+} from "./chunk-MQP76K4J.mjs";
+import {
+  require_crypto,
+  require_fs
+} from "./chunk-VCWESDKG.mjs";
+import {
+  __commonJS,
+  __require,
+  __toESM
+} from "./chunk-5MM4E6UD.mjs";
+
+// builtin:worker_threads
+var require_worker_threads = __commonJS({
+  "builtin:worker_threads"(exports, module) {
+    module.exports = __require("node:worker_threads");
+  }
+});
+
+// packages/core/src/action/errors.ts
+var ConfigurationError = class extends Error {
+  name = "ConfigurationError";
+  /** The input (or environment variable) at fault, when there is one. */
+  input;
+  constructor(message, options = {}) {
+    super(message, options.cause === void 0 ? void 0 : { cause: options.cause });
+    this.input = options.input;
+  }
+};
+var CommandError = class extends Error {
+  name = "CommandError";
+  tool;
+  exitCode;
+  /** The last non-empty line the tool wrote to stderr, if any. */
+  stderrTail;
+  constructor(message, details2) {
+    super(message, details2.cause === void 0 ? void 0 : { cause: details2.cause });
+    this.tool = details2.tool;
+    this.exitCode = details2.exitCode ?? null;
+    this.stderrTail = details2.stderrTail ?? "";
+  }
+};
+function describeError(error) {
+  if (error instanceof ConfigurationError) return error.message;
+  if (error instanceof CommandError) return error.message;
+  if (error instanceof Error) {
+    return `Unexpected error (a bug in this action, please report it): ${error.message || error.name}`;
+  }
+  let text;
+  try {
+    text = typeof error === "string" ? error : JSON.stringify(error) ?? String(error);
+  } catch {
+    text = String(error);
+  }
+  return `Unexpected non-Error value thrown (a bug in this action, please report it): ${text}`;
+}
+var InvalidValueError = class extends Error {
+  name = "InvalidValueError";
+};
+
+// packages/core/src/inputs/input-spec.ts
+var import_node_fs = __toESM(require_fs(), 1);
+var import_node_path = __toESM(require_path(), 1);
+function envInputName(name) {
+  return `INPUT_${name.replace(/ /g, "_").toUpperCase()}`;
+}
+function envInputSource(env = process.env) {
+  return (name) => env[envInputName(name)];
+}
+function defaultInputContext(env = process.env) {
+  return { workspace: (0, import_node_path.resolve)(env.GITHUB_WORKSPACE ?? process.cwd()) };
+}
+function fieldError(name, message, cause) {
+  return new ConfigurationError(`Input "${name}" ${message}`, { input: name, cause });
+}
+function parseWith(parse, raw, name, ctx) {
+  try {
+    return parse(raw, ctx);
+  } catch (error) {
+    if (error instanceof InvalidValueError || error instanceof ConfigurationError) {
+      throw fieldError(name, error.message, error);
+    }
+    throw error;
+  }
+}
+function field(kind, parse) {
+  return {
+    required(description) {
+      return {
+        kind,
+        required: true,
+        defaultValue: void 0,
+        read(raw, name, ctx) {
+          if (raw === void 0) {
+            throw fieldError(name, `is required${description ? `: ${description}` : ""}`);
+          }
+          return parseWith(parse, raw, name, ctx);
+        }
+      };
+    },
+    optional() {
+      return {
+        kind,
+        required: false,
+        defaultValue: void 0,
+        read: (raw, name, ctx) => raw === void 0 ? void 0 : parseWith(parse, raw, name, ctx)
+      };
+    },
+    default(value) {
+      return {
+        kind,
+        required: false,
+        defaultValue: value,
+        read: (raw, name, ctx) => parseWith(parse, raw ?? value, name, ctx)
+      };
+    }
+  };
+}
+function readInputs(spec, source = envInputSource(), ctx = defaultInputContext()) {
+  const values = {};
+  const problems = [];
+  for (const [name, f] of Object.entries(spec)) {
+    const rawValue = source(name)?.trim();
+    try {
+      values[name] = f.read(rawValue === "" ? void 0 : rawValue, name, ctx);
+    } catch (error) {
+      if (!(error instanceof ConfigurationError)) throw error;
+      problems.push(error);
+    }
+  }
+  const [first] = problems;
+  if (first !== void 0) {
+    if (problems.length === 1) throw first;
+    throw new ConfigurationError(
+      `${problems.length} inputs are invalid:
+${problems.map((p) => `  - ${p.message}`).join("\n")}`,
+      { input: first.input ?? "" }
+    );
+  }
+  return values;
+}
+var TRUE = /* @__PURE__ */ new Set(["true", "True", "TRUE"]);
+var FALSE = /* @__PURE__ */ new Set(["false", "False", "FALSE"]);
+function parseBoolean(raw) {
+  if (TRUE.has(raw)) return true;
+  if (FALSE.has(raw)) return false;
+  throw new InvalidValueError(
+    `must be a boolean (YAML 1.2 core schema: true, True, TRUE, false, False, FALSE); got "${raw}"`
+  );
+}
+function parseList(raw) {
+  const items = [];
+  for (const line of raw.split(/\r?\n/)) {
+    let current = "";
+    let quoted = false;
+    let wasQuoted = false;
+    for (let i = 0; i < line.length; i++) {
+      const ch = line[i];
+      if (quoted) {
+        if (ch === '"' && line[i + 1] === '"') {
+          current += '"';
+          i++;
+        } else if (ch === '"') {
+          quoted = false;
+        } else {
+          current += ch;
+        }
+      } else if (ch === '"' && current.trim() === "") {
+        quoted = true;
+        wasQuoted = true;
+        current = "";
+      } else if (ch === ",") {
+        if (wasQuoted || current.trim() !== "") items.push(wasQuoted ? current : current.trim());
+        current = "";
+        wasQuoted = false;
+      } else if (wasQuoted && !quoted) {
+        if (ch !== " " && ch !== "	")
+          throw new InvalidValueError(`has text after a closing quote in line "${line}"`);
+      } else {
+        current += ch;
+      }
+    }
+    if (quoted) throw new InvalidValueError(`has an unterminated quote in line "${line}"`);
+    if (wasQuoted || current.trim() !== "") items.push(wasQuoted ? current : current.trim());
+  }
+  return items;
+}
+function parseEnum(raw, allowed) {
+  const found = allowed.find((a) => a === raw);
+  if (found === void 0) {
+    throw new InvalidValueError(`must be one of ${allowed.map((a) => `"${a}"`).join(", ")}; got "${raw}"`);
+  }
+  return found;
+}
+function parseInteger(raw, bounds = {}) {
+  const range = `${bounds.min ?? "-\u221E"}..${bounds.max ?? "\u221E"}`;
+  if (!/^[+-]?\d{1,15}$/.test(raw))
+    throw new InvalidValueError(`must be a whole number in ${range}; got "${raw}"`);
+  const value = Number(raw);
+  if (bounds.min !== void 0 && value < bounds.min || bounds.max !== void 0 && value > bounds.max) {
+    throw new InvalidValueError(`must be a whole number in ${range}; got ${value}`);
+  }
+  return value;
+}
+var DURATION_UNITS = { ms: 1, s: 1e3, m: 6e4, h: 36e5, d: 864e5 };
+function parseDuration(raw, bounds = {}) {
+  const accepted = "a duration such as 250ms, 90s, 5m, 1h30m or 2d (units ms, s, m, h, d)";
+  if (!/^(\d+(ms|s|m|h|d))+$/.test(raw)) throw new InvalidValueError(`must be ${accepted}; got "${raw}"`);
+  let total = 0;
+  for (const match of raw.matchAll(/(\d+)(ms|s|m|h|d)/g)) {
+    total += Number(match[1]) * (DURATION_UNITS[match[2] ?? "s"] ?? 0);
+  }
+  if (bounds.minMs !== void 0 && total < bounds.minMs || bounds.maxMs !== void 0 && total > bounds.maxMs) {
+    throw new InvalidValueError(
+      `must be between ${bounds.minMs ?? 0}ms and ${bounds.maxMs ?? "\u221E"}ms; got "${raw}" (${total}ms)`
+    );
+  }
+  return total;
+}
+function isInside(root, target) {
+  const rel = (0, import_node_path.relative)(root, target);
+  return rel === "" || !rel.startsWith("..") && !(0, import_node_path.isAbsolute)(rel);
+}
+function realpathIfExists(path) {
+  try {
+    return (0, import_node_fs.realpathSync)(path);
+  } catch {
+    return void 0;
+  }
+}
+function parsePath(raw, ctx, options = {}) {
+  if (raw.includes("\0")) throw new InvalidValueError("must not contain a NUL character");
+  const absolute = (0, import_node_path.resolve)(ctx.workspace, raw);
+  if (options.allowOutsideWorkspace) return absolute;
+  const outside = `must stay inside the workspace ${ctx.workspace}; "${raw}" resolves to`;
+  if (!isInside(ctx.workspace, absolute)) throw new InvalidValueError(`${outside} ${absolute}`);
+  const real = realpathIfExists(absolute);
+  const realWorkspace = realpathIfExists(ctx.workspace) ?? ctx.workspace;
+  if (real !== void 0 && !isInside(realWorkspace, real)) {
+    throw new InvalidValueError(`${outside} ${real} through a symbolic link`);
+  }
+  return absolute;
+}
+var inputs = {
+  string: (options = {}) => field("string", (raw) => {
+    if (options.pattern !== void 0 && !options.pattern.test(raw)) {
+      throw new InvalidValueError(
+        `must be ${options.accepted ?? `a string matching ${options.pattern}`}; got "${raw}"`
+      );
+    }
+    return raw;
+  }),
+  boolean: () => field("boolean", (raw) => parseBoolean(raw)),
+  list: () => field("list", (raw) => parseList(raw)),
+  enum: (allowed) => field("enum", (raw) => parseEnum(raw, allowed)),
+  integer: (bounds = {}) => field("integer", (raw) => parseInteger(raw, bounds)),
+  duration: (bounds = {}) => field("duration", (raw) => parseDuration(raw, bounds)),
+  path: (options = {}) => field("path", (raw, ctx) => parsePath(raw, ctx, options)),
+  keyValues: () => field("key-values", (raw) => parseKeyValues(raw)),
+  custom: (kind, parse) => field(kind, parse)
+};
+var KEY = /^[A-Za-z_][A-Za-z0-9_.\-/]*$/;
+function parseKeyValues(raw) {
+  return parseList(raw).map((item, i) => {
+    const eq = item.indexOf("=");
+    const key = eq < 0 ? item : item.slice(0, eq);
+    if (eq < 0 || !KEY.test(key)) {
+      throw new InvalidValueError(
+        `item ${i + 1} must be KEY=value with a key of letters, digits, "_", ".", "-" or "/"; got "${key}"`
+      );
+    }
+    return [key, item.slice(eq + 1)];
+  });
+}
+
+// packages/core/src/exec/tool-runner.ts
+var import_node_child_process = __toESM(require_child_process(), 1);
+var import_promises = __toESM(require_promises(), 1);
+var import_node_os = __toESM(require_os(), 1);
+var import_node_path2 = __toESM(require_path(), 1);
+var STDERR_TAIL_BYTES = 16 * 1024;
+function redact(text, secrets) {
+  let out = text;
+  for (const secret of secrets ?? []) if (secret !== "") out = out.split(secret).join("***");
+  return out;
+}
+function lastLine(text) {
+  const lines = text.split(/\r?\n/).filter((l) => l.trim() !== "");
+  return lines.at(-1)?.trim() ?? "";
+}
+var ProcessToolRunner = class {
+  logger;
+  constructor(logger) {
+    this.logger = logger;
+  }
+  run(request) {
+    const started = performance.now();
+    const maxStdout = request.maxStdoutBytes ?? 32 * 1024 * 1024;
+    const ok = request.okExitCodes ?? [0];
+    for (const secret of request.secrets ?? []) this.logger?.setSecret(secret);
+    if (request.echo) {
+      const line = `$ ${request.command} ${request.args.map(quoteForDisplay).join(" ")}`;
+      this.logger?.info(redact(line, request.secrets));
+    }
+    return new Promise((resolvePromise, reject) => {
+      const child = (0, import_node_child_process.spawn)(request.command, [...request.args], {
+        cwd: request.cwd,
+        env: request.env ?? process.env,
+        shell: false,
+        stdio: ["pipe", "pipe", "pipe"],
+        timeout: request.timeoutMs,
+        killSignal: "SIGTERM"
+      });
+      const stdoutChunks = [];
+      let stdoutBytes = 0;
+      let overflow = false;
+      let stderrTail = "";
+      let lineBuffer = { out: "", err: "" };
+      const echo = (kind, chunk) => {
+        if (!request.echo || this.logger === void 0) return;
+        const text = lineBuffer[kind] + chunk.toString("utf8");
+        const lines = text.split("\n");
+        lineBuffer = { ...lineBuffer, [kind]: lines.pop() ?? "" };
+        for (const line of lines) this.logger.info(redact(line, request.secrets));
+      };
+      child.stdout.on("data", (chunk) => {
+        stdoutBytes += chunk.length;
+        if (stdoutBytes > maxStdout) {
+          if (!overflow) child.kill("SIGTERM");
+          overflow = true;
+          return;
+        }
+        stdoutChunks.push(chunk);
+        echo("out", chunk);
+      });
+      child.stderr.on("data", (chunk) => {
+        stderrTail = (stderrTail + chunk.toString("utf8")).slice(-STDERR_TAIL_BYTES);
+        echo("err", chunk);
+      });
+      child.stdin.on("error", () => {
+      });
+      child.stdin.end(request.stdin ?? "");
+      child.on("error", (error) => {
+        const why = error.code === "ENOENT" ? `${request.tool} is not installed or not on PATH (tried "${request.command}")` : `${request.tool} could not be started: ${error.message}`;
+        reject(new CommandError(why, { tool: request.tool, cause: error }));
+      });
+      child.on("close", (code, signal) => {
+        for (const kind of ["out", "err"]) {
+          if (lineBuffer[kind] !== "" && request.echo)
+            this.logger?.info(redact(lineBuffer[kind], request.secrets));
+        }
+        const tail = redact(stderrTail, request.secrets);
+        const result = {
+          exitCode: code ?? -1,
+          stdout: redact(Buffer.concat(stdoutChunks).toString("utf8"), request.secrets),
+          stderrTail: tail,
+          durationMs: performance.now() - started
+        };
+        if (overflow) {
+          reject(
+            new CommandError(`${request.tool} wrote more than ${maxStdout} bytes to stdout`, {
+              tool: request.tool
+            })
+          );
+        } else if (signal !== null) {
+          const timedOut = request.timeoutMs !== void 0 && result.durationMs >= request.timeoutMs;
+          const why = timedOut ? `timed out after ${request.timeoutMs} ms` : `was killed by ${signal}`;
+          reject(
+            new CommandError(`${request.tool} ${why}`, { tool: request.tool, stderrTail: lastLine(tail) })
+          );
+        } else if (!ok.includes(result.exitCode)) {
+          const detail = lastLine(tail);
+          reject(
+            new CommandError(
+              `${request.tool} failed with exit code ${result.exitCode}${detail ? `: ${detail}` : ""}`,
+              {
+                tool: request.tool,
+                exitCode: result.exitCode,
+                stderrTail: tail
+              }
+            )
+          );
+        } else {
+          resolvePromise(result);
+        }
+      });
+    });
+  }
+};
+function quoteForDisplay(arg) {
+  return /^[\w@%+=:,./-]+$/.test(arg) ? arg : `'${arg.replace(/'/g, `'\\''`)}'`;
+}
+
+// packages/core/src/action/logger.ts
+var import_node_os3 = __toESM(require_os(), 1);
+
+// packages/core/src/action/runner-commands.ts
+var import_node_crypto = __toESM(require_crypto(), 1);
+var import_node_fs2 = __toESM(require_fs(), 1);
+var import_node_os2 = __toESM(require_os(), 1);
+var processIo = {
+  env: process.env,
+  write: (text) => {
+    process.stdout.write(text);
+  },
+  append: (file, text) => (0, import_node_fs2.appendFileSync)(file, text, { encoding: "utf8" })
+};
+function escapeData(value) {
+  return value.replace(/%/g, "%25").replace(/\r/g, "%0D").replace(/\n/g, "%0A");
+}
+function escapeProperty(value) {
+  return escapeData(value).replace(/:/g, "%3A").replace(/,/g, "%2C");
+}
+function issueCommand(io, command, message, properties = {}) {
+  const props = Object.entries(properties).map(([k, v]) => `${k}=${escapeProperty(v)}`).join(",");
+  io.write(`::${command}${props ? ` ${props}` : ""}::${escapeData(message)}${import_node_os2.EOL}`);
+}
+function fileCommandEntry(name, value, delimiter = `ghadelimiter_${(0, import_node_crypto.randomUUID)()}`) {
+  if (name.includes(delimiter) || value.includes(delimiter)) {
+    throw new Error(`value of ${name} contains the file-command delimiter`);
+  }
+  return `${name}<<${delimiter}${import_node_os2.EOL}${value}${import_node_os2.EOL}${delimiter}${import_node_os2.EOL}`;
+}
+function fileCommand(io, variable, legacy, name, value) {
+  const file = io.env[variable];
+  if (file) io.append(file, fileCommandEntry(name, value));
+  else issueCommand(io, legacy, value, { name });
+}
+function setOutput(io, name, value) {
+  fileCommand(io, "GITHUB_OUTPUT", "set-output", name, value);
+}
+function setSecret(io, value) {
+  if (value !== "") issueCommand(io, "add-mask", value);
+}
+function appendSummary(io, markdown) {
+  const file = io.env.GITHUB_STEP_SUMMARY;
+  if (file) io.append(file, markdown);
+}
+
+// packages/core/src/action/logger.ts
+function createRunnerLogger(io = processIo) {
+  return {
+    debug: (message) => issueCommand(io, "debug", message),
+    info: (message) => io.write(`${message}${import_node_os3.EOL}`),
+    warning: (message) => issueCommand(io, "warning", message),
+    error: (message) => issueCommand(io, "error", message),
+    setSecret: (value) => setSecret(io, value),
+    group: async (title, fn) => {
+      issueCommand(io, "group", title);
+      try {
+        return await fn();
+      } finally {
+        issueCommand(io, "endgroup", "");
+      }
+    }
+  };
+}
+var runnerLogger = createRunnerLogger();
+
+// packages/core/src/action/outputs.ts
+var runnerOutputs = {
+  set: (name, value) => setOutput(processIo, name, value)
+};
+function defineOutputs(names) {
+  return {
+    names,
+    write(values, sink = runnerOutputs) {
+      for (const name of names) sink.set(name, values[name]);
+    }
+  };
+}
+
+// packages/core/src/action/deps.ts
+function runnerDeps(env = process.env) {
+  return {
+    logger: runnerLogger,
+    runner: new ProcessToolRunner(runnerLogger),
+    outputs: runnerOutputs,
+    inputs: envInputSource(env),
+    inputContext: defaultInputContext(env),
+    env,
+    writeSummary: (summary) => summary.write()
+  };
+}
+
+// packages/core/src/action/run.ts
+function details(error) {
+  if (error instanceof CommandError && error.stderrTail !== "")
+    return `${error.tool} stderr: ${error.stderrTail}`;
+  if (error instanceof Error && !(error instanceof ConfigurationError) && error.stack) return error.stack;
+  return void 0;
+}
+async function runMain(main, hooks = {}) {
+  const fail2 = hooks.fail ?? ((message) => issueCommand(processIo, "error", message));
+  const debug = hooks.debug ?? ((message) => issueCommand(processIo, "debug", message));
+  try {
+    await main();
+    return 0;
+  } catch (error) {
+    const more = details(error);
+    if (more !== void 0) debug(more);
+    fail2(describeError(error));
+    process.exitCode = 1;
+    return 1;
+  }
+}
+
+// packages/core/src/oci/blob-hasher.ts
+var import_node_crypto2 = __toESM(require_crypto(), 1);
+var import_promises2 = __toESM(require_promises(), 1);
+var import_node_os4 = __toESM(require_os(), 1);
+var import_node_worker_threads = __toESM(require_worker_threads(), 1);
+var WORKER_SOURCE = `
+const { parentPort } = require('node:worker_threads');
+const { openSync, readSync, closeSync } = require('node:fs');
+const { createHash } = require('node:crypto');
+const buffer = Buffer.allocUnsafe(1024 * 1024);
+parentPort.postMessage({ ready: true });
+parentPort.on('message', ({ path, algorithm, limit }) => {
+  let fd;
+  try {
+    fd = openSync(path, 'r');
+    const hash = createHash(algorithm);
+    let length = 0;
+    for (;;) {
+      const want = Math.min(buffer.length, limit + 1 - length);
+      if (want <= 0) break;
+      const n = readSync(fd, buffer, 0, want, null);
+      if (n === 0) break;
+      hash.update(buffer.subarray(0, n));
+      length += n;
+    }
+    parentPort.postMessage({ digest: algorithm + ':' + hash.digest('hex'), length });
+  } catch (error) {
+    parentPort.postMessage({ error: String(error && error.message || error) });
+  } finally {
+    if (fd !== undefined) closeSync(fd);
+  }
+});
+`;
+var inlineHasher = {
+  parallelism: 1,
+  async hash(path, algorithm, limit) {
+    const hash = (0, import_node_crypto2.createHash)(algorithm);
+    const file = await (0, import_promises2.open)(path, "r");
+    let reading = Buffer.allocUnsafe(CHUNK);
+    let spare = Buffer.allocUnsafe(CHUNK);
+    let length = 0;
+    const read = (into, at) => {
+      const want = Math.max(0, Math.min(CHUNK, limit + 1 - at));
+      return want === 0 ? Promise.resolve(0) : file.read(into, 0, want, at).then((r) => r.bytesRead);
+    };
+    try {
+      let next = read(reading, 0);
+      for (; ; ) {
+        const n = await next;
+        if (n === 0) break;
+        const full = reading;
+        reading = spare;
+        spare = full;
+        length += n;
+        next = read(reading, length);
+        hash.update(full.subarray(0, n));
+      }
+    } finally {
+      await file.close();
+    }
+    return { digest: `${algorithm}:${hash.digest("hex")}`, length };
+  },
+  close: async () => {
+  }
+};
+var CHUNK = 1024 * 1024;
+function workerHasher(options = {}) {
+  const inline = options.inline ?? true;
+  const count = Math.max(inline ? 0 : 1, options.workers ?? (0, import_node_os4.availableParallelism)() - (inline ? 1 : 0));
+  const queue = [];
+  const idle = [];
+  let closed = false;
+  let alive = inline ? Number.POSITIVE_INFINITY : count;
+  const dispatch = () => {
+    while (queue.length > 0 && idle.length > 0) {
+      const lane = idle.shift();
+      const job = queue.shift();
+      if (lane !== void 0 && job !== void 0) lane(job);
+    }
+  };
+  const offer = (lane) => {
+    if (closed) return;
+    idle.push(lane);
+    dispatch();
+  };
+  if (inline) {
+    const lane = (job) => {
+      inlineHasher.hash(job.path, job.algorithm, job.limit).then(job.resolve, job.reject).finally(() => offer(lane));
+    };
+    offer(lane);
+  }
+  const workers = Array.from({ length: count }, () => {
+    const worker = new import_node_worker_threads.Worker(WORKER_SOURCE, { eval: true });
+    let current;
+    const lane = (job) => {
+      current = job;
+      worker.postMessage({ path: job.path, algorithm: job.algorithm, limit: job.limit });
+    };
+    worker.on("message", (m) => {
+      if (m.ready === true) return offer(lane);
+      const job = current;
+      current = void 0;
+      if (job !== void 0) {
+        if (m.error !== void 0) job.reject(new Error(m.error));
+        else job.resolve({ digest: m.digest ?? "", length: m.length ?? 0 });
+      }
+      offer(lane);
+    });
+    worker.on("error", (error) => {
+      current?.reject(error);
+      current = void 0;
+    });
+    worker.on("exit", () => {
+      current?.reject(new Error("a hashing worker stopped"));
+      current = void 0;
+      const i = idle.indexOf(lane);
+      if (i >= 0) idle.splice(i, 1);
+      alive--;
+      if (alive === 0) for (const job of queue.splice(0)) job.reject(new Error("no hashing lane is left"));
+    });
+    return worker;
+  });
+  return {
+    parallelism: count + (inline ? 1 : 0),
+    hash(path, algorithm, limit) {
+      if (closed) return Promise.reject(new Error("the hasher is closed"));
+      return new Promise((resolve2, reject) => {
+        queue.push({ path, algorithm, limit, resolve: resolve2, reject });
+        dispatch();
+      });
+    },
+    async close() {
+      if (closed) return;
+      closed = true;
+      for (const job of queue.splice(0)) job.reject(new Error("the hasher is closed"));
+      await Promise.all(workers.map((w) => w.terminate()));
+    }
+  };
+}
+
+// packages/core/src/oci/digest.ts
+var ALGORITHMS = { sha256: 64, sha512: 128 };
+var Digest = class _Digest {
+  algorithm;
+  hex;
+  constructor(algorithm, hex) {
+    this.algorithm = algorithm;
+    this.hex = hex;
+  }
+  static parse(value) {
+    const colon = value.indexOf(":");
+    if (colon < 0) {
+      throw new InvalidValueError(
+        `"${value}" is not a digest: expected <algorithm>:<hex>, e.g. sha256:<64 hex digits>`
+      );
+    }
+    const algorithm = value.slice(0, colon);
+    const hex = value.slice(colon + 1);
+    if (algorithm !== "sha256" && algorithm !== "sha512") {
+      throw new InvalidValueError(
+        `digest "${value}" uses algorithm "${algorithm}"; supported: sha256, sha512`
+      );
+    }
+    const length = ALGORITHMS[algorithm];
+    if (!/^[0-9a-f]*$/.test(hex)) {
+      const hint = /^[0-9a-fA-F]*$/.test(hex) ? " (hex digits must be lowercase)" : "";
+      throw new InvalidValueError(`digest "${value}" must have an encoded part of hex digits${hint}`);
+    }
+    if (hex.length !== length) {
+      throw new InvalidValueError(
+        `digest "${value}" must have exactly ${length} hex digits after "${algorithm}:"; got ${hex.length}`
+      );
+    }
+    return new _Digest(algorithm, hex);
+  }
+  static isValid(value) {
+    try {
+      _Digest.parse(value);
+      return true;
+    } catch {
+      return false;
+    }
+  }
+  static fromHex(algorithm, hex) {
+    return _Digest.parse(`${algorithm}:${hex}`);
+  }
+  equals(other) {
+    return this.toString() === (typeof other === "string" ? other : other.toString());
+  }
+  /** The OCI 1.1 referrers fallback tag and cosign's tag stem: `sha256-<hex>`. */
+  toTagStem() {
+    return `${this.algorithm}-${this.hex}`;
+  }
+  /** First n hex digits, for display. */
+  short(n = 12) {
+    return `${this.algorithm}:${this.hex.slice(0, n)}`;
+  }
+  toString() {
+    return `${this.algorithm}:${this.hex}`;
+  }
+  toJSON() {
+    return this.toString();
+  }
+};
+
+// packages/core/src/oci/image-reference.ts
+var DOCKER_HUB = "docker.io";
+var DOCKER_HUB_API = "registry-1.docker.io";
+var NAME_MAX = 255;
+var DOMAIN_COMPONENT = /^(?:[a-zA-Z0-9]|[a-zA-Z0-9][a-zA-Z0-9-]*[a-zA-Z0-9])$/;
+var IPV6_HOST = /^\[[a-fA-F0-9:]+\]$/;
+var PORT = /^[0-9]+$/;
+var PATH_COMPONENT = /^[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*$/;
+var TAG = /^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$/;
+function fail(reference, why) {
+  throw new InvalidValueError(`"${reference}" is not a valid image reference: ${why}`);
+}
+function validateTag(tag) {
+  if (tag.length > 128)
+    throw new InvalidValueError(`tag "${tag.slice(0, 40)}\u2026" is ${tag.length} characters; at most 128`);
+  if (!TAG.test(tag)) {
+    throw new InvalidValueError(
+      `tag "${tag}" is invalid: use letters, digits, "_", "." and "-", not starting with "." or "-", at most 128`
+    );
+  }
+  return tag;
+}
+function validateDomain(reference, domain) {
+  let host = domain;
+  let port;
+  if (domain.startsWith("[")) {
+    const close = domain.indexOf("]");
+    if (close < 0)
+      fail(reference, `registry "${domain}" has an unclosed "[" (IPv6 hosts are written [::1]:5000)`);
+    host = domain.slice(0, close + 1);
+    const rest = domain.slice(close + 1);
+    if (rest !== "") {
+      if (!rest.startsWith(":")) fail(reference, `unexpected "${rest}" after the IPv6 host ${host}`);
+      port = rest.slice(1);
+    }
+    if (!IPV6_HOST.test(host)) fail(reference, `registry host "${host}" is not an IPv6 address in brackets`);
+  } else {
+    const colon = domain.lastIndexOf(":");
+    if (colon >= 0) {
+      host = domain.slice(0, colon);
+      port = domain.slice(colon + 1);
+    }
+    if (host === "") fail(reference, `registry "${domain}" has no host name`);
+    for (const component of host.split(".")) {
+      if (!DOMAIN_COMPONENT.test(component)) {
+        fail(reference, `registry host "${host}" is not a valid host name (component "${component}")`);
+      }
+    }
+  }
+  if (port !== void 0 && (!PORT.test(port) || Number(port) > 65535)) {
+    fail(reference, `registry port "${port}" must be a number from 0 to 65535`);
+  }
+}
+function looksLikeDomain(component) {
+  return component.includes(".") || component.includes(":") || component.startsWith("[") || component === "localhost" || component !== component.toLowerCase();
+}
+var ImageReference = class _ImageReference {
+  /** Registry host as users write it (`docker.io`, `ghcr.io`, `127.0.0.1:5000`, `[::1]:5000`). */
+  registry;
+  /** Repository path inside the registry (`library/alpine`, `org/app`). */
+  repository;
+  tag;
+  digest;
+  constructor(registry, repository, tag, digest) {
+    this.registry = registry;
+    this.repository = repository;
+    this.tag = tag;
+    this.digest = digest;
+  }
+  static parse(reference) {
+    if (reference === "") fail(reference, "it is empty");
+    if (reference !== reference.trim()) fail(reference, "it has leading or trailing white space");
+    if (/\s/.test(reference)) fail(reference, "it contains white space");
+    if (reference.includes("://"))
+      fail(reference, "remove the scheme (https://); a reference starts with the registry host");
+    let rest = reference;
+    let digest;
+    const at = rest.indexOf("@");
+    if (at >= 0) {
+      const digestText = rest.slice(at + 1);
+      rest = rest.slice(0, at);
+      try {
+        digest = Digest.parse(digestText);
+      } catch (error) {
+        fail(reference, error.message);
+      }
+    }
+    let tag;
+    const lastColon = rest.lastIndexOf(":");
+    if (lastColon > rest.lastIndexOf("/") && !(rest.startsWith("[") && !rest.includes("/"))) {
+      tag = rest.slice(lastColon + 1);
+      rest = rest.slice(0, lastColon);
+      if (tag === "") fail(reference, 'the tag after ":" is empty');
+      try {
+        validateTag(tag);
+      } catch (error) {
+        fail(reference, error.message);
+      }
+    }
+    const name = rest;
+    if (name === "") fail(reference, "the repository name is empty");
+    if (name.length > NAME_MAX) fail(reference, `the name is ${name.length} characters; at most ${NAME_MAX}`);
+    const components = name.split("/");
+    let registry = DOCKER_HUB;
+    const first = components[0] ?? "";
+    if (components.length > 1 && looksLikeDomain(first)) {
+      validateDomain(reference, first);
+      registry = first === "index.docker.io" ? DOCKER_HUB : first;
+      components.shift();
+    } else if (components.length === 1 && (first.startsWith("[") || /^[^/]*:\d+$/.test(first))) {
+      fail(reference, `"${first}" looks like a registry host but no repository follows it`);
+    }
+    for (const component of components) {
+      if (component === "")
+        fail(reference, 'the repository has an empty path component ("//" or a trailing "/")');
+      if (!PATH_COMPONENT.test(component)) {
+        const why = component !== component.toLowerCase() ? "repository names must be lowercase" : 'use lowercase letters and digits, separated by ".", "_", "__" or "-"';
+        fail(reference, `path component "${component}" is invalid: ${why}`);
+      }
+    }
+    if (registry === DOCKER_HUB && components.length === 1) components.unshift("library");
+    return new _ImageReference(registry, components.join("/"), tag, digest);
+  }
+  static tryParse(reference) {
+    try {
+      return _ImageReference.parse(reference);
+    } catch {
+      return void 0;
+    }
+  }
+  /** `registry/repository`, with no tag or digest. */
+  get name() {
+    return `${this.registry}/${this.repository}`;
+  }
+  /** The host the distribution API lives at (Docker Hub's differs from its name). */
+  get apiHost() {
+    return this.registry === DOCKER_HUB ? DOCKER_HUB_API : this.registry;
+  }
+  withTag(tag) {
+    return new _ImageReference(this.registry, this.repository, validateTag(tag), this.digest);
+  }
+  withDigest(digest) {
+    return new _ImageReference(
+      this.registry,
+      this.repository,
+      this.tag,
+      typeof digest === "string" ? Digest.parse(digest) : digest
+    );
+  }
+  /** The same repository with neither tag nor digest. */
+  repositoryOnly() {
+    return new _ImageReference(this.registry, this.repository, void 0, void 0);
+  }
+  equals(other) {
+    return this.toString() === other.toString();
+  }
+  /** Fully qualified: `registry/repository[:tag][@digest]`. */
+  toString() {
+    return `${this.name}${this.tag === void 0 ? "" : `:${this.tag}`}${this.digest === void 0 ? "" : `@${this.digest}`}`;
+  }
+  toJSON() {
+    return this.toString();
+  }
+};
+
+// packages/core/src/oci/platform.ts
+var PART = /^[a-z0-9][a-z0-9._-]*$/;
+function parsePlatform(text) {
+  const parts = text.split("/");
+  if (parts.length < 2 || parts.length > 3 || parts.some((p) => !PART.test(p))) {
+    throw new InvalidValueError(
+      `platform "${text}" must be os/arch or os/arch/variant in lowercase, e.g. linux/amd64 or linux/arm/v7`
+    );
+  }
+  const [os = "", architecture = "", variant] = parts;
+  return variant === void 0 ? { os, architecture } : { os, architecture, variant };
+}
+function formatPlatform(platform) {
+  return [platform.os, platform.architecture, platform.variant].filter((p) => p !== void 0 && p !== "").join("/");
+}
+
+// packages/core/src/inputs/oci-inputs.ts
+var ociInputs = {
+  digest: () => field("digest", (raw) => Digest.parse(raw)),
+  /** Any reference: tag, digest or both allowed. */
+  reference: () => field("image-reference", (raw) => ImageReference.parse(raw)),
+  /** A repository only: `registry/path`, no tag, no digest. */
+  repository: () => field("repository", (raw) => {
+    const ref = ImageReference.parse(raw);
+    if (ref.tag !== void 0 || ref.digest !== void 0) {
+      throw new InvalidValueError(
+        `must be a repository without tag or digest (e.g. ghcr.io/org/app); got "${raw}": tags go in the "tags" input and the digest in "digest"`
+      );
+    }
+    return ref;
+  }),
+  /** A list of tags, each validated; duplicates removed, order kept. */
+  tags: () => field("tags", (raw) => {
+    const tags = parseList(raw).map((t) => validateTag(t));
+    return [...new Set(tags)];
+  }),
+  /** A list of `os/arch[/variant]` platforms. */
+  platforms: () => field("platforms", (raw) => {
+    const list = parseList(raw);
+    const seen = /* @__PURE__ */ new Set();
+    return list.flatMap((p) => {
+      if (seen.has(p)) return [];
+      seen.add(p);
+      return [parsePlatform(p)];
+    });
+  })
+};
+
+export {
+  ConfigurationError,
+  CommandError,
+  readInputs,
+  inputs,
+  processIo,
+  appendSummary,
+  defineOutputs,
+  runnerDeps,
+  runMain,
+  Digest,
+  validateTag,
+  formatPlatform,
+  ociInputs,
+  inlineHasher,
+  workerHasher
+};
+//# sourceMappingURL=chunk-WXKQKQQH.mjs.map

@@ -1,0 +1,1239 @@
+import { createRequire as __createRequire } from 'node:module';
+const require = __createRequire(import.meta.url);
+import {
+  CommandError,
+  ConfigurationError,
+  Digest,
+  appendSummary,
+  defineOutputs,
+  formatPlatform,
+  inlineHasher,
+  inputs,
+  ociInputs,
+  processIo,
+  readInputs,
+  runMain,
+  runnerDeps,
+  validateTag,
+  workerHasher
+} from "./chunk-WXKQKQQH.mjs";
+import "./chunk-LAKDNJDR.mjs";
+import {
+  require_promises
+} from "./chunk-ZKXDAKWM.mjs";
+import {
+  require_os,
+  require_path
+} from "./chunk-MQP76K4J.mjs";
+import {
+  require_crypto
+} from "./chunk-VCWESDKG.mjs";
+import {
+  __toESM
+} from "./chunk-5MM4E6UD.mjs";
+
+// actions/skopeo-push/src/run.ts
+var import_promises3 = __toESM(require_promises(), 1);
+var import_node_os3 = __toESM(require_os(), 1);
+var import_node_path3 = __toESM(require_path(), 1);
+
+// packages/core/src/oci/media-types.ts
+var MediaType = {
+  ociIndex: "application/vnd.oci.image.index.v1+json",
+  ociManifest: "application/vnd.oci.image.manifest.v1+json",
+  ociConfig: "application/vnd.oci.image.config.v1+json",
+  ociEmpty: "application/vnd.oci.empty.v1+json",
+  dockerManifestList: "application/vnd.docker.distribution.manifest.list.v2+json",
+  dockerManifest: "application/vnd.docker.distribution.manifest.v2+json",
+  dockerConfig: "application/vnd.docker.container.image.v1+json"
+};
+function isIndexMediaType(mediaType) {
+  return mediaType === MediaType.ociIndex || mediaType === MediaType.dockerManifestList;
+}
+function isManifestMediaType(mediaType) {
+  return mediaType === MediaType.ociManifest || mediaType === MediaType.dockerManifest;
+}
+var MANIFEST_ACCEPT = [
+  MediaType.ociIndex,
+  MediaType.ociManifest,
+  MediaType.dockerManifestList,
+  MediaType.dockerManifest
+];
+var ATTESTATION_REFERENCE_TYPE = "vnd.docker.reference.type";
+var ATTESTATION_REFERENCE_DIGEST = "vnd.docker.reference.digest";
+var ATTESTATION_MANIFEST = "attestation-manifest";
+var REF_NAME_ANNOTATION = "org.opencontainers.image.ref.name";
+
+// packages/core/src/oci/oci-layout.ts
+var import_node_crypto = __toESM(require_crypto(), 1);
+var import_promises = __toESM(require_promises(), 1);
+var import_node_os = __toESM(require_os(), 1);
+var import_node_path = __toESM(require_path(), 1);
+var LayoutError = class extends ConfigurationError {
+};
+var MAX_MANIFEST_BYTES = 4 * 1024 * 1024;
+var MAX_DEPTH = 8;
+var WORKER_THRESHOLD = 64 * 1024 * 1024;
+var SUPPORTED_LAYOUT_VERSION = "1.0.0";
+function isRecord(value) {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+function asDescriptor(value, where) {
+  if (!isRecord(value)) throw new LayoutError(`${where}: descriptor is not an object`);
+  const { mediaType, digest, size } = value;
+  if (typeof mediaType !== "string" || mediaType === "")
+    throw new LayoutError(`${where}: descriptor has no mediaType`);
+  if (typeof digest !== "string") throw new LayoutError(`${where}: descriptor has no digest`);
+  try {
+    Digest.parse(digest);
+  } catch (error) {
+    throw new LayoutError(`${where}: ${error.message}`);
+  }
+  if (typeof size !== "number" || !Number.isSafeInteger(size) || size < 0) {
+    throw new LayoutError(`${where}: descriptor ${digest} has an invalid size`);
+  }
+  return value;
+}
+function describe(desc) {
+  const platform = desc.platform ? ` [${formatPlatform(desc.platform)}]` : "";
+  return `${desc.digest}${platform}`;
+}
+var OciLayout = class _OciLayout {
+  root;
+  index;
+  constructor(root, index) {
+    this.root = root;
+    this.index = index;
+  }
+  static async open(directory) {
+    const root = (0, import_node_path.resolve)(directory);
+    const rootStat = await (0, import_promises.lstat)(root).catch(() => void 0);
+    if (rootStat === void 0) throw new LayoutError(`OCI layout ${root} does not exist`);
+    if (!rootStat.isDirectory()) throw new LayoutError(`OCI layout ${root} is not a directory`);
+    for (const entry of ["oci-layout", "index.json"]) {
+      const s = await (0, import_promises.lstat)((0, import_node_path.join)(root, entry)).catch(() => void 0);
+      if (s === void 0)
+        throw new LayoutError(`OCI layout ${root} has no ${entry}: is this an OCI layout directory?`);
+      if (s.isSymbolicLink())
+        throw new LayoutError(`OCI layout ${root}: ${entry} is a symbolic link; refused`);
+      if (!s.isFile()) throw new LayoutError(`OCI layout ${root}: ${entry} is not a regular file`);
+    }
+    const marker = await readJson((0, import_node_path.join)(root, "oci-layout"), `${root}/oci-layout`);
+    if (!isRecord(marker) || marker.imageLayoutVersion !== SUPPORTED_LAYOUT_VERSION) {
+      const found = isRecord(marker) ? JSON.stringify(marker.imageLayoutVersion) : "no object";
+      throw new LayoutError(
+        `OCI layout ${root}: unsupported imageLayoutVersion ${found}; this action reads "${SUPPORTED_LAYOUT_VERSION}"`
+      );
+    }
+    const blobs = await (0, import_promises.lstat)((0, import_node_path.join)(root, "blobs")).catch(() => void 0);
+    if (blobs === void 0 || !blobs.isDirectory() || blobs.isSymbolicLink()) {
+      throw new LayoutError(`OCI layout ${root}: blobs/ is missing or not a plain directory`);
+    }
+    const index = await readJson((0, import_node_path.join)(root, "index.json"), `${root}/index.json`);
+    if (!isRecord(index) || index.schemaVersion !== 2 || !Array.isArray(index.manifests)) {
+      throw new LayoutError(
+        `OCI layout ${root}: index.json is not an image index (schemaVersion 2 with manifests)`
+      );
+    }
+    for (const [i, m] of index.manifests.entries()) asDescriptor(m, `index.json manifests[${i}]`);
+    return new _OciLayout(root, index);
+  }
+  /** The path of a blob; the digest is validated, so the path cannot leave blobs/. */
+  blobPath(digest) {
+    const d = Digest.parse(digest);
+    return (0, import_node_path.join)(this.root, "blobs", d.algorithm, d.hex);
+  }
+  /**
+   * The top-level descriptor: index.json's only entry, or the one whose
+   * `org.opencontainers.image.ref.name` equals `ref`.
+   */
+  topLevel(ref) {
+    const entries = this.index.manifests;
+    if (ref !== void 0) {
+      const found = entries.find((m) => m.annotations?.[REF_NAME_ANNOTATION] === ref);
+      if (found === void 0) {
+        const names = entries.map((m) => m.annotations?.[REF_NAME_ANNOTATION]).filter((n) => n !== void 0);
+        throw new LayoutError(
+          `OCI layout ${this.root} has no entry named "${ref}" (names: ${names.join(", ") || "none"})`
+        );
+      }
+      return found;
+    }
+    const [only, ...others] = entries;
+    if (only === void 0) throw new LayoutError(`OCI layout ${this.root}: index.json lists no manifests`);
+    if (others.length > 0) {
+      const names = entries.map((m) => m.annotations?.[REF_NAME_ANNOTATION] ?? m.digest);
+      throw new LayoutError(
+        `OCI layout ${this.root} holds ${entries.length} entries (${names.join(", ")}); name the one to use`
+      );
+    }
+    return only;
+  }
+  /** Reads a small blob (manifest, config) whole, checking size and digest first. */
+  async readBlob(descriptor, referencedBy = "index.json") {
+    if (descriptor.size > MAX_MANIFEST_BYTES) {
+      throw new LayoutError(
+        `blob ${describe(descriptor)} (referenced by ${referencedBy}) is ${descriptor.size} bytes; manifests and configs are read only up to ${MAX_MANIFEST_BYTES}`
+      );
+    }
+    const path = await this.checkedBlobPath(descriptor, referencedBy);
+    const handle = await (0, import_promises.open)(path, "r");
+    try {
+      const buffer = Buffer.alloc(descriptor.size + 1);
+      let length = 0;
+      for (; ; ) {
+        const { bytesRead } = await handle.read(buffer, length, buffer.length - length, null);
+        if (bytesRead === 0) break;
+        length += bytesRead;
+        if (length > descriptor.size) break;
+      }
+      const content = buffer.subarray(0, length);
+      this.checkContent(descriptor, referencedBy, length, digestOf(descriptor.digest, content));
+      return content;
+    } finally {
+      await handle.close();
+    }
+  }
+  async readJsonBlob(descriptor, referencedBy) {
+    const bytes = await this.readBlob(descriptor, referencedBy);
+    try {
+      return JSON.parse(bytes.toString("utf8"));
+    } catch (error) {
+      throw new LayoutError(`blob ${describe(descriptor)} is not valid JSON`, { cause: error });
+    }
+  }
+  /** Walks index.json → indexes → manifests → config and layers, verifying every manifest it parses. */
+  async walk(ref) {
+    const root = this.topLevel(ref);
+    const graph = { root, images: [], attestations: [], indexes: [], blobs: /* @__PURE__ */ new Map() };
+    await this.visit(root, "index.json", graph, 0, /* @__PURE__ */ new Set());
+    return graph;
+  }
+  /**
+   * Verifies the whole layout: every blob reachable from the top level exists as a regular file, has
+   * the declared size and hashes to its digest. Blobs are streamed (memory stays bounded whatever their
+   * size); when the layout is large enough to pay for it, hashing runs on one worker thread per core.
+   */
+  async verify(options = {}) {
+    const graph = await this.walk(options.ref);
+    const pending = [...graph.blobs.values()].sort((a, b) => b.descriptor.size - a.descriptor.size);
+    const totalBytes = pending.reduce((n, b) => n + b.descriptor.size, 0);
+    const threads = Math.max(1, options.concurrency ?? (0, import_node_os.availableParallelism)());
+    const threshold = options.workerThresholdBytes ?? WORKER_THRESHOLD;
+    const owned = options.hasher === void 0;
+    const hasher = options.hasher ?? (threads > 1 && totalBytes >= threshold ? workerHasher({ workers: threads - 1 }) : inlineHasher);
+    try {
+      const lanes = Array.from({ length: Math.max(threads, hasher.parallelism) }, async () => {
+        for (let next = pending.shift(); next !== void 0; next = pending.shift()) {
+          await this.verifyBlob(next.descriptor, next.referencedBy.join(", "), hasher);
+        }
+      });
+      await Promise.all(lanes);
+    } finally {
+      if (owned) await hasher.close();
+    }
+    return { ...graph, blobCount: graph.blobs.size, totalBytes };
+  }
+  /** Streams one blob through its hash; throws a LayoutError naming the blob and its referrer. */
+  async verifyBlob(descriptor, referencedBy, hasher = inlineHasher) {
+    const path = await this.checkedBlobPath(descriptor, referencedBy);
+    const algorithm = Digest.parse(descriptor.digest).algorithm;
+    const { digest, length } = await hasher.hash(path, algorithm, descriptor.size);
+    this.checkContent(descriptor, referencedBy, length, digest);
+  }
+  checkContent(descriptor, referencedBy, length, actual) {
+    const what = `blob ${describe(descriptor)} (referenced by ${referencedBy})`;
+    if (length !== descriptor.size) {
+      const sizeText = length > descriptor.size ? `more than ${descriptor.size}` : `${length}`;
+      throw new LayoutError(`${what} has ${sizeText} bytes on disk; the descriptor says ${descriptor.size}`);
+    }
+    if (actual !== descriptor.digest)
+      throw new LayoutError(`${what} does not match its digest: content hashes to ${actual}`);
+  }
+  async checkedBlobPath(descriptor, referencedBy) {
+    const path = this.blobPath(descriptor.digest);
+    const s = await (0, import_promises.lstat)(path).catch(() => void 0);
+    const what = `blob ${describe(descriptor)} (referenced by ${referencedBy})`;
+    if (s === void 0) throw new LayoutError(`${what} is missing from ${path}`);
+    if (s.isSymbolicLink()) throw new LayoutError(`${what} is a symbolic link at ${path}; refused`);
+    if (!s.isFile()) throw new LayoutError(`${what} is not a regular file at ${path}`);
+    return path;
+  }
+  addBlob(graph, descriptor, referencedBy) {
+    const known = graph.blobs.get(descriptor.digest);
+    if (known === void 0) {
+      graph.blobs.set(descriptor.digest, { descriptor, referencedBy: [referencedBy] });
+      return;
+    }
+    if (known.descriptor.size !== descriptor.size) {
+      throw new LayoutError(
+        `blob ${descriptor.digest} is declared with size ${descriptor.size} by ${referencedBy} but ${known.descriptor.size} by ${known.referencedBy.join(", ")}`
+      );
+    }
+    if (!known.referencedBy.includes(referencedBy)) known.referencedBy.push(referencedBy);
+  }
+  async visit(descriptor, referencedBy, graph, depth, path) {
+    if (depth > MAX_DEPTH)
+      throw new LayoutError(`index nesting deeper than ${MAX_DEPTH} at ${descriptor.digest}`);
+    if (path.has(descriptor.digest)) throw new LayoutError(`index cycle through ${descriptor.digest}`);
+    const seen = graph.blobs.has(descriptor.digest);
+    this.addBlob(graph, descriptor, referencedBy);
+    if (seen) return;
+    const here = `${isIndexMediaType(descriptor.mediaType) ? "index" : "manifest"} ${describe(descriptor)}`;
+    if (isIndexMediaType(descriptor.mediaType)) {
+      const doc = await this.readJsonBlob(descriptor, referencedBy);
+      if (!isRecord(doc) || doc.schemaVersion !== 2 || !Array.isArray(doc.manifests)) {
+        throw new LayoutError(`${here} is not an image index`);
+      }
+      checkEmbeddedMediaType(doc, descriptor, here);
+      graph.indexes.push(descriptor.digest);
+      const next = new Set(path).add(descriptor.digest);
+      const children = doc.manifests.map((m, i) => asDescriptor(m, `${here} manifests[${i}]`));
+      for (const child of children) await this.visit(child, here, graph, depth + 1, next);
+      return;
+    }
+    if (isManifestMediaType(descriptor.mediaType)) {
+      const doc = await this.readJsonBlob(descriptor, referencedBy);
+      if (!isRecord(doc) || doc.schemaVersion !== 2 || !Array.isArray(doc.layers)) {
+        throw new LayoutError(`${here} is not an image manifest`);
+      }
+      checkEmbeddedMediaType(doc, descriptor, here);
+      const config = asDescriptor(doc.config, `${here} config`);
+      const layers = doc.layers.map((l, i) => asDescriptor(l, `${here} layers[${i}]`));
+      this.addBlob(graph, config, `${here} (config)`);
+      for (const [i, layer] of layers.entries()) {
+        this.addBlob(graph, layer, `${here} (layer ${i + 1} of ${layers.length})`);
+      }
+      if (descriptor.annotations?.[ATTESTATION_REFERENCE_TYPE] === ATTESTATION_MANIFEST) {
+        graph.attestations.push({
+          digest: descriptor.digest,
+          subject: descriptor.annotations[ATTESTATION_REFERENCE_DIGEST],
+          layers
+        });
+        return;
+      }
+      const platform = descriptor.platform ?? await this.platformFromConfig(config, here);
+      graph.images.push({
+        platform: formatPlatform(platform),
+        digest: descriptor.digest,
+        mediaType: descriptor.mediaType,
+        size: descriptor.size,
+        config,
+        layers
+      });
+      return;
+    }
+  }
+  async platformFromConfig(config, manifest) {
+    const doc = await this.readJsonBlob(config, `${manifest} (config)`);
+    if (!isRecord(doc) || typeof doc.os !== "string" || typeof doc.architecture !== "string") {
+      return { os: "unknown", architecture: "unknown" };
+    }
+    return typeof doc.variant === "string" && doc.variant !== "" ? { os: doc.os, architecture: doc.architecture, variant: doc.variant } : { os: doc.os, architecture: doc.architecture };
+  }
+};
+function checkEmbeddedMediaType(doc, descriptor, here) {
+  if (typeof doc.mediaType === "string" && doc.mediaType !== descriptor.mediaType) {
+    throw new LayoutError(
+      `${here} declares mediaType ${doc.mediaType} but its descriptor says ${descriptor.mediaType}`
+    );
+  }
+}
+function digestOf(expected, content) {
+  const algorithm = Digest.parse(expected).algorithm;
+  return `${algorithm}:${(0, import_node_crypto.createHash)(algorithm).update(content).digest("hex")}`;
+}
+async function readJson(path, label) {
+  const s = await (0, import_promises.lstat)(path);
+  if (s.size > MAX_MANIFEST_BYTES)
+    throw new LayoutError(`${label} is larger than ${MAX_MANIFEST_BYTES} bytes`);
+  try {
+    return JSON.parse(await (0, import_promises.readFile)(path, "utf8"));
+  } catch (error) {
+    throw new LayoutError(`${label} is not valid JSON`, { cause: error });
+  }
+}
+function requireLayoutDigest(layout, actual, expected, refusing) {
+  if (actual !== expected) {
+    throw new ConfigurationError(
+      `the layout ${layout} has top-level digest ${actual}, but input "digest" is ${expected}: ${refusing}`,
+      {
+        input: "digest"
+      }
+    );
+  }
+}
+
+// packages/core/src/oci/registry-client.ts
+var import_node_crypto2 = __toESM(require_crypto(), 1);
+
+// packages/core/src/oci/retry-policy.ts
+var DEFAULT_RETRY = {
+  maxAttempts: 5,
+  baseDelayMs: 250,
+  maxDelayMs: 15e3,
+  deadlineMs: 12e4
+};
+function isRetryableStatus(status) {
+  return status === 429 || status >= 500 && status <= 599;
+}
+var NETWORK_CODES = /* @__PURE__ */ new Set([
+  "ECONNRESET",
+  "ECONNREFUSED",
+  "ETIMEDOUT",
+  "EPIPE",
+  "EAI_AGAIN",
+  "ENETUNREACH",
+  "EHOSTUNREACH",
+  "UND_ERR_SOCKET",
+  "ERR_STREAM_PREMATURE_CLOSE"
+]);
+function isNetworkError(error) {
+  const code = error?.code;
+  return typeof code === "string" && NETWORK_CODES.has(code);
+}
+function parseRetryAfter(value, now) {
+  if (value === void 0 || value.trim() === "") return void 0;
+  if (/^\d+$/.test(value.trim())) return Number(value.trim()) * 1e3;
+  const date = Date.parse(value);
+  return Number.isNaN(date) ? void 0 : Math.max(0, date - now);
+}
+function backoffDelay(policy, attempt, retryAfterMs, random) {
+  const exponential = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** (attempt - 1));
+  const jittered = Math.round(exponential / 2 + random() * exponential / 2);
+  if (retryAfterMs === void 0) return jittered;
+  return Math.min(policy.maxDelayMs, Math.max(retryAfterMs, jittered));
+}
+
+// packages/core/src/oci/www-authenticate.ts
+function parseChallenge(header2) {
+  if (header2 === void 0) return void 0;
+  const match = /^\s*([A-Za-z][A-Za-z0-9-]*)\s*(.*)$/.exec(header2);
+  if (match === null) return void 0;
+  const params = {};
+  const re = /([A-Za-z][A-Za-z0-9_-]*)\s*=\s*(?:"((?:[^"\\]|\\.)*)"|([^\s,]*))\s*,?/g;
+  for (const m of (match[2] ?? "").matchAll(re)) {
+    params[(m[1] ?? "").toLowerCase()] = m[2] !== void 0 ? m[2].replace(/\\(.)/g, "$1") : m[3] ?? "";
+  }
+  return { scheme: (match[1] ?? "").toLowerCase(), params };
+}
+
+// packages/core/src/oci/registry-client.ts
+var MAX_MANIFEST = 4 * 1024 * 1024;
+function header(headers, name) {
+  const value = headers[name];
+  return Array.isArray(value) ? value[0] : value;
+}
+function sha256(bytes) {
+  return `sha256:${(0, import_node_crypto2.createHash)("sha256").update(bytes).digest("hex")}`;
+}
+function registryErrors(body) {
+  try {
+    const parsed = JSON.parse(body.toString("utf8"));
+    return (parsed.errors ?? []).map((e) => `${e.code ?? ""}${e.message ? `: ${e.message}` : ""}`).join("; ");
+  } catch {
+    return body.toString("utf8").slice(0, 200).trim();
+  }
+}
+var RegistryClient = class {
+  options;
+  retry;
+  sleep;
+  random;
+  now;
+  schemes = /* @__PURE__ */ new Map();
+  /** Authorization header per registry and scope. */
+  authorizations = /* @__PURE__ */ new Map();
+  constructor(options) {
+    this.options = options;
+    this.retry = options.retry ?? DEFAULT_RETRY;
+    this.sleep = options.sleep ?? ((ms) => new Promise((r) => setTimeout(r, ms)));
+    this.random = options.random ?? Math.random;
+    this.now = options.now ?? Date.now;
+  }
+  // --- operations --------------------------------------------------------------------------------
+  /** GET /v2/: the registry answers (200, or 401 asking for credentials). */
+  async ping(ref) {
+    await this.request(ref, "GET", "/v2/", { access: "pull", okStatuses: [200], scoped: false });
+  }
+  async headManifest(ref, reference) {
+    const res = await this.request(ref, "HEAD", `/v2/${ref.repository}/manifests/${reference}`, {
+      access: "pull",
+      headers: { accept: MANIFEST_ACCEPT.join(", ") },
+      okStatuses: [200, 404]
+    });
+    if (res.status === 404) return void 0;
+    const digest = header(res.headers, "docker-content-digest");
+    const mediaType = header(res.headers, "content-type") ?? "";
+    if (digest === void 0) {
+      const full = await this.getManifest(ref, reference);
+      return full && { digest: full.digest, mediaType: full.mediaType, size: full.size };
+    }
+    if (Digest.isValid(reference) && digest !== reference) {
+      throw new CommandError(
+        `registry ${ref.registry} answered ${digest} for ${ref.repository}@${reference}`,
+        { tool: "registry" }
+      );
+    }
+    return { digest, mediaType, size: Number(header(res.headers, "content-length") ?? "0") };
+  }
+  /** Reads a manifest by tag or digest; its bytes must hash to the digest asked for or announced. */
+  async getManifest(ref, reference) {
+    const res = await this.request(ref, "GET", `/v2/${ref.repository}/manifests/${reference}`, {
+      access: "pull",
+      headers: { accept: MANIFEST_ACCEPT.join(", ") },
+      okStatuses: [200, 404],
+      maxBody: MAX_MANIFEST
+    });
+    if (res.status === 404) return void 0;
+    const actual = sha256(res.body);
+    const announced = header(res.headers, "docker-content-digest");
+    const expected = Digest.isValid(reference) ? reference : announced;
+    if (expected !== void 0 && expected !== actual) {
+      throw new CommandError(
+        `registry ${ref.registry} returned a manifest for ${ref.repository}:${reference} that hashes to ${actual}, not ${expected}`,
+        { tool: "registry" }
+      );
+    }
+    const mediaType = JSON.parse(res.body.toString("utf8")).mediaType ?? header(res.headers, "content-type") ?? "";
+    return { digest: actual, mediaType, size: res.body.length, bytes: res.body };
+  }
+  /** PUT the exact bytes under a tag or digest; returns their digest (checked against the registry's). */
+  async putManifest(ref, reference, bytes, mediaType) {
+    const digest = sha256(bytes);
+    if (Digest.isValid(reference) && reference !== digest) {
+      throw new Error(`putManifest: bytes hash to ${digest}, not ${reference}`);
+    }
+    const res = await this.request(ref, "PUT", `/v2/${ref.repository}/manifests/${reference}`, {
+      access: "push",
+      headers: { "content-type": mediaType },
+      body: bytes,
+      okStatuses: [201]
+    });
+    const announced = header(res.headers, "docker-content-digest");
+    if (announced !== void 0 && announced !== digest) {
+      throw new CommandError(`registry ${ref.registry} stored ${reference} as ${announced}, not ${digest}`, {
+        tool: "registry"
+      });
+    }
+    return digest;
+  }
+  async deleteManifest(ref, digest) {
+    await this.request(ref, "DELETE", `/v2/${ref.repository}/manifests/${digest}`, {
+      access: "push",
+      okStatuses: [202, 404]
+    });
+  }
+  /** Size of a blob in the repository, or undefined when it is not there. */
+  async headBlob(ref, digest) {
+    const res = await this.request(ref, "HEAD", `/v2/${ref.repository}/blobs/${digest}`, {
+      access: "pull",
+      okStatuses: [200, 404]
+    });
+    return res.status === 404 ? void 0 : Number(header(res.headers, "content-length") ?? "0");
+  }
+  /** Reads a (small) blob whole and checks its digest. */
+  async getBlob(ref, digest, maxBytes = MAX_MANIFEST) {
+    const res = await this.request(ref, "GET", `/v2/${ref.repository}/blobs/${digest}`, {
+      access: "pull",
+      okStatuses: [200],
+      maxBody: maxBytes
+    });
+    const actual = sha256(res.body);
+    if (actual !== digest) {
+      throw new CommandError(
+        `registry ${ref.registry} returned blob ${digest} whose content hashes to ${actual}`,
+        { tool: "registry" }
+      );
+    }
+    return res.body;
+  }
+  /** Monolithic upload of a small blob (POST then PUT ?digest=); a blob already there is not sent again. */
+  async uploadBlob(ref, bytes) {
+    const digest = sha256(bytes);
+    if (await this.headBlob(ref, digest) !== void 0) return digest;
+    const start2 = await this.request(ref, "POST", `/v2/${ref.repository}/blobs/uploads/`, {
+      access: "push",
+      okStatuses: [202]
+    });
+    const location = header(start2.headers, "location");
+    if (location === void 0)
+      throw new CommandError(`registry ${ref.registry} gave no upload location`, { tool: "registry" });
+    const url = new URL(location, `${await this.scheme(ref.apiHost)}://${ref.apiHost}`);
+    url.searchParams.set("digest", digest);
+    await this.request(ref, "PUT", `${url.pathname}${url.search}`, {
+      access: "push",
+      headers: { "content-type": "application/octet-stream" },
+      body: bytes,
+      okStatuses: [201]
+    });
+    return digest;
+  }
+  /** Cross-repository mount; true when the registry mounted it (201), false when it wants an upload. */
+  async mountBlob(ref, digest, fromRepository) {
+    const res = await this.request(
+      ref,
+      "POST",
+      `/v2/${ref.repository}/blobs/uploads/?mount=${encodeURIComponent(digest)}&from=${encodeURIComponent(fromRepository)}`,
+      { access: "push", okStatuses: [201, 202], extraScopes: [`repository:${fromRepository}:pull`] }
+    );
+    if (res.status === 202) {
+      const location = header(res.headers, "location");
+      if (location !== void 0) {
+        const url = new URL(location, `${await this.scheme(ref.apiHost)}://${ref.apiHost}`);
+        await this.request(ref, "DELETE", `${url.pathname}${url.search}`, {
+          access: "push",
+          okStatuses: [204, 404]
+        }).catch(() => void 0);
+      }
+    }
+    return res.status === 201;
+  }
+  async listTags(ref) {
+    const tags = [];
+    let path = `/v2/${ref.repository}/tags/list?n=1000`;
+    while (path !== void 0) {
+      const res = await this.request(ref, "GET", path, {
+        access: "pull",
+        okStatuses: [200, 404],
+        maxBody: 16 * 1024 * 1024
+      });
+      if (res.status === 404) return [];
+      tags.push(...JSON.parse(res.body.toString("utf8")).tags ?? []);
+      const link = header(res.headers, "link");
+      path = link === void 0 ? void 0 : /<([^>]+)>;\s*rel="?next"?/.exec(link)?.[1];
+    }
+    return tags;
+  }
+  /**
+   * Referrers of a digest: the OCI 1.1 referrers API, or, where the registry lacks it (404), the
+   * fallback index tagged `sha256-<hex>`.
+   */
+  async referrers(ref, digest, artifactType) {
+    const query = artifactType === void 0 ? "" : `?artifactType=${encodeURIComponent(artifactType)}`;
+    const res = await this.request(ref, "GET", `/v2/${ref.repository}/referrers/${digest}${query}`, {
+      access: "pull",
+      headers: { accept: "application/vnd.oci.image.index.v1+json" },
+      okStatuses: [200, 404],
+      maxBody: MAX_MANIFEST
+    });
+    let manifests;
+    let via;
+    if (res.status === 200) {
+      manifests = JSON.parse(res.body.toString("utf8")).manifests ?? [];
+      via = "api";
+    } else {
+      const index = await this.getManifest(ref, Digest.parse(digest).toTagStem());
+      manifests = index === void 0 ? [] : JSON.parse(index.bytes.toString("utf8")).manifests ?? [];
+      via = "tag";
+    }
+    return {
+      manifests: artifactType === void 0 ? manifests : manifests.filter((m) => m.artifactType === artifactType),
+      via
+    };
+  }
+  // --- transport, auth, retries ------------------------------------------------------------------
+  async request(ref, method, path, options) {
+    const host = ref.apiHost;
+    const scope = options.scoped === false ? "" : [
+      `repository:${ref.repository}:${options.access === "push" ? "pull,push" : "pull"}`,
+      ...options.extraScopes ?? []
+    ].join(" ");
+    const key = `${host} ${scope}`;
+    const started = this.now();
+    let authTried = false;
+    for (let attempt = 1; ; attempt++) {
+      let res;
+      try {
+        const authorization = this.authorizations.get(key) ?? this.authorizations.get(`${host} basic`);
+        res = await this.send(
+          host,
+          method,
+          path,
+          {
+            ...options.headers,
+            ...authorization === void 0 ? {} : { authorization }
+          },
+          options.body,
+          options.maxBody ?? 1024 * 1024
+        );
+      } catch (error) {
+        if (!isNetworkError(error) || !this.canRetry(attempt, started)) {
+          throw new CommandError(
+            `registry ${ref.registry}: ${method} ${path} failed: ${error.message}`,
+            {
+              tool: "registry",
+              cause: error
+            }
+          );
+        }
+        await this.pause(
+          attempt,
+          void 0,
+          `${method} ${path}: ${error.code ?? "network error"}`
+        );
+        continue;
+      }
+      if (res.status === 401 && !authTried) {
+        authTried = true;
+        await this.authenticate(ref, res, key, scope);
+        attempt--;
+        continue;
+      }
+      if (options.okStatuses.includes(res.status) || res.status === 401 && options.okStatuses.includes(401))
+        return res;
+      if (res.status === 401 || res.status === 403) {
+        const who = this.authorizations.has(key) || this.authorizations.has(`${host} basic`) ? "refused the credentials" : "requires credentials";
+        throw new ConfigurationError(
+          `registry ${ref.registry} ${who} for ${options.access} on ${ref.repository} (HTTP ${res.status}${registryErrors(res.body) ? `: ${registryErrors(res.body)}` : ""}). Log in first (docker login / skopeo login / ecr-oidc-login) or pass auth-file.`
+        );
+      }
+      if (isRetryableStatus(res.status) && this.canRetry(attempt, started)) {
+        const retryAfter = parseRetryAfter(header(res.headers, "retry-after"), this.now());
+        await this.pause(attempt, retryAfter, `${method} ${path}: HTTP ${res.status}`);
+        continue;
+      }
+      const detail = registryErrors(res.body);
+      throw new CommandError(
+        `registry ${ref.registry}: ${method} ${path} answered HTTP ${res.status}${detail ? ` (${detail})` : ""}`,
+        {
+          tool: "registry"
+        }
+      );
+    }
+  }
+  canRetry(attempt, started) {
+    return attempt < this.retry.maxAttempts && this.now() - started < this.retry.deadlineMs;
+  }
+  async pause(attempt, retryAfterMs, reason) {
+    const delay = backoffDelay(this.retry, attempt, retryAfterMs, this.random);
+    this.options.logger.warning(
+      `retrying in ${delay} ms (attempt ${attempt + 1} of ${this.retry.maxAttempts}): ${reason}`
+    );
+    await this.sleep(delay);
+  }
+  async authenticate(ref, res, key, scope) {
+    const challenge = parseChallenge(header(res.headers, "www-authenticate"));
+    const credential = await this.options.credentials?.lookup(ref.registry, ref.repository);
+    if (challenge?.scheme === "basic") {
+      if (credential === void 0) return;
+      const value = `Basic ${Buffer.from(`${credential.username}:${credential.password}`).toString("base64")}`;
+      this.options.logger.setSecret(value.slice(6));
+      this.authorizations.set(`${ref.apiHost} basic`, value);
+      return;
+    }
+    if (challenge?.scheme !== "bearer" || challenge.params.realm === void 0) return;
+    const realm = new URL(challenge.params.realm);
+    if (challenge.params.service !== void 0) realm.searchParams.set("service", challenge.params.service);
+    for (const s of scope.split(" ").filter((x) => x !== "")) realm.searchParams.append("scope", s);
+    const headers = {};
+    if (credential !== void 0) {
+      headers.authorization = `Basic ${Buffer.from(`${credential.username}:${credential.password}`).toString("base64")}`;
+    }
+    const tokenRes = await this.sendUrl(realm, "GET", headers, void 0, 1024 * 1024);
+    if (tokenRes.status !== 200) {
+      throw new ConfigurationError(
+        `registry ${ref.registry}: the token service ${realm.origin}${realm.pathname} refused ${credential ? `the credentials from ${credential.source}` : "anonymous access"} (HTTP ${tokenRes.status})`
+      );
+    }
+    const body = JSON.parse(tokenRes.body.toString("utf8"));
+    const token = body.token ?? body.access_token;
+    if (token === void 0 || token === "")
+      throw new CommandError(`registry ${ref.registry}: the token service returned no token`, {
+        tool: "registry"
+      });
+    this.options.logger.setSecret(token);
+    this.authorizations.set(key, `Bearer ${token}`);
+  }
+  /**
+   * HTTPS always when TLS is verified. With tls-verify false, one probe per host (shared by concurrent
+   * requests) finds out whether the registry speaks TLS at all, and falls back to plain HTTP as skopeo does.
+   */
+  scheme(host) {
+    if (this.options.tlsVerify !== false) return Promise.resolve("https");
+    let known = this.schemes.get(host);
+    if (known === void 0) {
+      known = this.sendUrl(new URL(`https://${host}/v2/`), "GET", {}, void 0, 64 * 1024).then(
+        () => "https",
+        (error) => {
+          if (!isTlsHandshakeFailure(error)) return "https";
+          this.options.logger.debug(
+            `registry ${host} does not speak TLS; using plain HTTP (tls-verify is false)`
+          );
+          return "http";
+        }
+      );
+      this.schemes.set(host, known);
+    }
+    return known;
+  }
+  async send(host, method, path, headers, body, maxBody) {
+    const scheme = await this.scheme(host);
+    return this.sendUrl(new URL(`${scheme}://${host}${path}`), method, headers, body, maxBody);
+  }
+  async sendUrl(url, method, headers, body, maxBody) {
+    const transport = url.protocol === "http:" ? (await import("./http-SB2IGQYH.mjs")).default : (await import("./https-AHHFARHI.mjs")).default;
+    return new Promise((resolve2, reject) => {
+      const req = transport.request(
+        url,
+        {
+          method,
+          headers: {
+            "user-agent": "container-supply-chain-actions",
+            ...headers,
+            ...body ? { "content-length": String(body.length) } : {}
+          },
+          timeout: this.options.requestTimeoutMs ?? 6e4,
+          ...url.protocol === "https:" ? {
+            rejectUnauthorized: this.options.tlsVerify !== false,
+            ...this.options.ca ? { ca: this.options.ca } : {}
+          } : {}
+        },
+        (res) => {
+          const chunks = [];
+          let size = 0;
+          res.on("data", (chunk) => {
+            size += chunk.length;
+            if (size > maxBody) {
+              req.destroy(new Error(`response body larger than ${maxBody} bytes`));
+              return;
+            }
+            chunks.push(chunk);
+          });
+          res.on(
+            "end",
+            () => resolve2({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks) })
+          );
+          res.on("error", reject);
+        }
+      );
+      req.on(
+        "timeout",
+        () => req.destroy(Object.assign(new Error("request timed out"), { code: "ETIMEDOUT" }))
+      );
+      req.on("error", reject);
+      req.end(body);
+    });
+  }
+};
+function isTlsHandshakeFailure(error) {
+  const code = error?.code;
+  const message = error instanceof Error ? error.message : "";
+  return typeof code === "string" && (code.startsWith("ERR_SSL") || code === "EPROTO" || code === "ECONNRESET") || /wrong version number|ssl/i.test(message);
+}
+
+// packages/core/src/oci/registry-credentials.ts
+var import_promises2 = __toESM(require_promises(), 1);
+var import_node_os2 = __toESM(require_os(), 1);
+var import_node_path2 = __toESM(require_path(), 1);
+function credentialFiles(env, explicit) {
+  if (explicit !== void 0) return [explicit];
+  const files = [];
+  if (env.REGISTRY_AUTH_FILE) files.push(env.REGISTRY_AUTH_FILE);
+  if (env.XDG_RUNTIME_DIR) files.push((0, import_node_path2.join)(env.XDG_RUNTIME_DIR, "containers", "auth.json"));
+  files.push((0, import_node_path2.join)(env.DOCKER_CONFIG ?? (0, import_node_path2.join)(env.HOME ?? (0, import_node_os2.homedir)(), ".docker"), "config.json"));
+  return files;
+}
+function normaliseKey(key) {
+  let k = key.replace(/^https?:\/\//, "").replace(/\/+$/, "");
+  if (k === "index.docker.io/v1" || k === "index.docker.io" || k === "registry-1.docker.io") k = "docker.io";
+  return k;
+}
+function decodeAuth(entry, source) {
+  if (entry.auth) {
+    const text = Buffer.from(entry.auth, "base64").toString("utf8");
+    const colon = text.indexOf(":");
+    if (colon < 0) throw new ConfigurationError(`credentials in ${source} are not base64("user:password")`);
+    return { username: text.slice(0, colon), password: text.slice(colon + 1), source };
+  }
+  if (entry.username !== void 0 && entry.password !== void 0) {
+    return { username: entry.username, password: entry.password, source };
+  }
+  return void 0;
+}
+var CredentialStore = class {
+  files;
+  env;
+  runner;
+  logger;
+  constructor(options) {
+    this.env = options.env;
+    this.runner = options.runner;
+    this.logger = options.logger;
+    this.files = credentialFiles(options.env, options.authFile);
+  }
+  async lookup(registry, repository) {
+    const host = normaliseKey(registry);
+    for (const file of this.files) {
+      const parsed = await this.readFile(file);
+      if (parsed === void 0) continue;
+      const helper = parsed.credHelpers?.[host] ?? parsed.credHelpers?.[registry];
+      if (helper !== void 0) return this.mask(await this.fromHelper(helper, registry));
+      const candidates = Object.entries(parsed.auths ?? {}).map(([key, entry]) => [normaliseKey(key), entry]).filter(
+        ([key]) => key === host || repository !== void 0 && `${host}/${repository}`.startsWith(`${key}/`)
+      ).sort((a, b) => b[0].length - a[0].length);
+      for (const [, entry] of candidates) {
+        const credential = decodeAuth(entry, file);
+        if (credential !== void 0) return this.mask(credential);
+      }
+      if (parsed.credsStore !== void 0) {
+        const credential = await this.fromHelper(parsed.credsStore, registry).catch(() => void 0);
+        if (credential !== void 0) return this.mask(credential);
+      }
+    }
+    return void 0;
+  }
+  mask(credential) {
+    this.logger.setSecret(credential.password);
+    this.logger.setSecret(Buffer.from(`${credential.username}:${credential.password}`).toString("base64"));
+    return credential;
+  }
+  async readFile(file) {
+    let text;
+    try {
+      text = await (0, import_promises2.readFile)(file, "utf8");
+    } catch (error) {
+      if (error.code === "ENOENT") return void 0;
+      throw new ConfigurationError(
+        `cannot read registry credentials file ${file}: ${error.message}`
+      );
+    }
+    try {
+      return JSON.parse(text);
+    } catch {
+      throw new ConfigurationError(`registry credentials file ${file} is not valid JSON`);
+    }
+  }
+  async fromHelper(helper, registry) {
+    if (!/^[A-Za-z0-9_.-]+$/.test(helper))
+      throw new ConfigurationError(`credential helper name "${helper}" is not valid`);
+    const { stdout } = await this.runner.run({
+      tool: `docker-credential-${helper}`,
+      command: `docker-credential-${helper}`,
+      args: ["get"],
+      stdin: registry,
+      env: this.env,
+      timeoutMs: 3e4
+    });
+    let parsed;
+    try {
+      parsed = JSON.parse(stdout);
+    } catch {
+      throw new ConfigurationError(
+        `docker-credential-${helper} printed something other than JSON for ${registry}`
+      );
+    }
+    if (typeof parsed.Username !== "string" || typeof parsed.Secret !== "string") {
+      throw new ConfigurationError(`docker-credential-${helper} returned no Username/Secret for ${registry}`);
+    }
+    this.logger.setSecret(parsed.Secret);
+    return { username: parsed.Username, password: parsed.Secret, source: `docker-credential-${helper}` };
+  }
+};
+
+// packages/core/src/oci/tag-pattern.ts
+function matchesTagPattern(tag, pattern) {
+  const re = new RegExp(
+    `^${pattern.split("*").map((p) => p.replace(/[.+?^${}()|[\]\\]/g, "\\$&")).join(".*")}$`
+  );
+  return re.test(tag);
+}
+function isImmutableTag(tag, patterns) {
+  return patterns.some((p) => matchesTagPattern(tag, p));
+}
+
+// packages/core/src/report/job-summary.ts
+function escapeHtml(text) {
+  return text.replace(/[&<>"'|`]/g, (ch) => `&#${ch.charCodeAt(0)};`);
+}
+function renderCell(cell) {
+  if (typeof cell === "string") return escapeHtml(cell);
+  return cell.code ? `<code>${escapeHtml(cell.text)}</code>` : escapeHtml(cell.text);
+}
+var JobSummary = class _JobSummary {
+  parts = [];
+  heading(text, level = 2) {
+    this.parts.push(`<h${level}>${escapeHtml(text)}</h${level}>`);
+    return this;
+  }
+  paragraph(text) {
+    this.parts.push(`<p>${escapeHtml(text)}</p>`);
+    return this;
+  }
+  /** A line with a leading status mark, for verdicts. */
+  verdict(ok, text) {
+    this.parts.push(`<p><strong>${ok ? "\u2705" : "\u274C"} ${escapeHtml(text)}</strong></p>`);
+    return this;
+  }
+  warning(text) {
+    this.parts.push(`<blockquote><p>\u26A0\uFE0F ${escapeHtml(text)}</p></blockquote>`);
+    return this;
+  }
+  code(text) {
+    this.parts.push(`<pre><code>${escapeHtml(text)}</code></pre>`);
+    return this;
+  }
+  table(headers, rows) {
+    this.parts.push(renderTable(headers, rows));
+    return this;
+  }
+  /** Key/value pairs as a two-column table. */
+  facts(pairs) {
+    return this.table(
+      ["", ""],
+      pairs.map(([k, v]) => [k, v])
+    );
+  }
+  /** A collapsed section; `build` fills a nested summary. */
+  details(label, build) {
+    const inner = new _JobSummary();
+    build(inner);
+    this.parts.push(`<details><summary>${escapeHtml(label)}</summary>
+
+${inner.toString()}
+</details>`);
+    return this;
+  }
+  toString() {
+    return this.parts.join("\n");
+  }
+  /** Appends to the step summary; a runner without GITHUB_STEP_SUMMARY simply gets none. */
+  async write() {
+    appendSummary(processIo, `${this.toString()}
+`);
+  }
+};
+function renderTable(headers, rows) {
+  const head = headers.every((h) => h === "") ? "" : `<thead><tr>${headers.map((h) => `<th>${escapeHtml(h)}</th>`).join("")}</tr></thead>`;
+  const body = rows.map((row) => `<tr>${row.map((c) => `<td>${renderCell(c)}</td>`).join("")}</tr>`).join("");
+  return `<table>${head}<tbody>${body}</tbody></table>`;
+}
+
+// packages/core/src/tools/skopeo.ts
+var skopeo = {
+  copyArgs(request) {
+    const args = ["copy", "--all", "--preserve-digests", "--digestfile", request.digestFile];
+    if (request.authFile !== void 0) args.push("--authfile", request.authFile);
+    if (!request.tlsVerify) args.push("--dest-tls-verify=false");
+    args.push(request.source, request.destination);
+    return args;
+  },
+  /** Registry to registry, by digest (no tag is written): every platform, digests preserved. */
+  copyByDigestArgs(request) {
+    const args = ["copy", "--all", "--preserve-digests"];
+    if (request.authFile !== void 0) args.push("--authfile", request.authFile);
+    if (!request.tlsVerify) args.push("--src-tls-verify=false", "--dest-tls-verify=false");
+    args.push(`docker://${request.source}`, `docker://${request.destination}`);
+    return args;
+  },
+  /**
+   * Whether a failed copy is worth running again: 429, 5xx and network faults are; authentication,
+   * authorisation, missing repositories and invalid manifests are not.
+   */
+  isTransientFailure(stderr) {
+    if (/\b(401|403)\b|unauthorized|denied|authentication required|invalid username|manifest invalid|name unknown/i.test(
+      stderr
+    )) {
+      return false;
+    }
+    return /\b(429|500|502|503|504)\b|too many requests|service unavailable|bad gateway|gateway time-?out|internal server error|connection reset|broken pipe|unexpected EOF|: EOF\b|i\/o timeout|TLS handshake timeout|connection refused/i.test(
+      stderr
+    );
+  },
+  async version(runner) {
+    const { stdout } = await runner.run({ tool: "skopeo", command: "skopeo", args: ["--version"] });
+    return stdout.trim().replace(/^skopeo version /, "");
+  }
+};
+
+// actions/skopeo-push/src/inputs.ts
+var spec = {
+  layout: inputs.path({ allowOutsideWorkspace: true }).required('the OCI layout directory (oci-build output "layout")'),
+  digest: ociInputs.digest().required('the digest that was built and scanned (oci-build output "digest")'),
+  image: ociInputs.repository().required("the target repository, e.g. ghcr.io/org/app"),
+  tags: ociInputs.tags().optional(),
+  "auth-file": inputs.path({ allowOutsideWorkspace: true }).optional(),
+  "tls-verify": inputs.boolean().default("true"),
+  "retry-times": inputs.integer({ min: 0, max: 10 }).default("3")
+};
+var outputs = defineOutputs(["digest", "image-ref", "tags"]);
+
+// actions/skopeo-push/src/plan.ts
+var IMMUTABLE_TAGS = ["sha-*"];
+function chooseTags(given, env) {
+  let tags = given;
+  if (tags === void 0 || tags.length === 0) {
+    const sha = env.GITHUB_SHA ?? "";
+    if (!/^[0-9a-f]{40}$/.test(sha)) {
+      throw new ConfigurationError(
+        'Input "tags" is empty and GITHUB_SHA is not a commit SHA, so there is no default sha-<commit> tag',
+        {
+          input: "tags"
+        }
+      );
+    }
+    tags = [validateTag(`sha-${sha.slice(0, 7)}`)];
+  }
+  const immutable = tags.filter((t) => isImmutableTag(t, IMMUTABLE_TAGS));
+  return [...immutable, ...tags.filter((t) => !immutable.includes(t))];
+}
+function decideTags(tags, current, digest, image) {
+  return tags.map((tag) => {
+    const now = current.get(tag)?.digest;
+    const immutable = isImmutableTag(tag, IMMUTABLE_TAGS);
+    if (immutable && now !== void 0 && now !== digest) {
+      throw new ConfigurationError(
+        `${image}:${tag} already points at ${now}; ${IMMUTABLE_TAGS.join(", ")} tags are immutable and are never overwritten (refusing to move it to ${digest}). Nothing was pushed.`,
+        { input: "tags" }
+      );
+    }
+    return { tag, immutable, current: now, action: now === digest ? "unchanged" : "write" };
+  });
+}
+
+// actions/skopeo-push/src/run.ts
+function start(hasher) {
+  return runMain(() => main(runnerDeps(), hasher));
+}
+async function main(deps, hasher) {
+  const phase = (name) => deps.logger.debug(`skopeo-push: ${name} at ${performance.now().toFixed(0)} ms since the process started`);
+  const values = readInputs(spec, deps.inputs, deps.inputContext);
+  const tags = chooseTags(values.tags, deps.env);
+  await push(values, tags, hasher, deps, phase);
+}
+async function push(values, tags, hasher, deps, phase) {
+  const image = values.image;
+  const expected = values.digest.toString();
+  const layout = await OciLayout.open(values.layout);
+  const entry = layout.index.manifests.length === 1 ? void 0 : layout.index.manifests.find((m) => m.digest === expected);
+  const ref = entry?.annotations?.["org.opencontainers.image.ref.name"];
+  const selection = ref === void 0 ? { hasher } : { ref, hasher };
+  const graph = await layout.walk(ref);
+  if (graph.root.digest !== expected) {
+    requireLayoutDigest(values.layout, graph.root.digest, expected, PUSH_REFUSAL);
+  }
+  const credentials = new CredentialStore({
+    env: deps.env,
+    runner: deps.runner,
+    logger: deps.logger,
+    authFile: values["auth-file"]
+  });
+  const client = new RegistryClient({
+    logger: deps.logger,
+    credentials,
+    tlsVerify: values["tls-verify"],
+    ...deps.sleep ? { sleep: deps.sleep } : {}
+  });
+  const settled = await Promise.allSettled([
+    layout.verify(selection),
+    Promise.all(tags.map(async (t) => [t, await client.headManifest(image, t)])),
+    blobPresence(client, image, graph)
+  ]);
+  await hasher.close();
+  for (const outcome of settled) if (outcome.status === "rejected") throw outcome.reason;
+  const [report, pairs, blobs] = settled.map((o) => o.value);
+  const current = new Map(pairs);
+  if (report.root.digest !== expected) {
+    requireLayoutDigest(values.layout, report.root.digest, expected, PUSH_REFUSAL);
+  }
+  phase("verified and checked the registry");
+  const rootBytes = await layout.readBlob(report.root);
+  const decisions = decideTags(tags, current, expected, image.toString());
+  const toWrite = decisions.filter((d) => d.action === "write");
+  const [first, ...rest] = toWrite;
+  if (first !== void 0) {
+    await copyWithRetries(values, image, first.tag, ref, expected, deps);
+    for (const d of rest) await client.putManifest(image, d.tag, rootBytes, report.root.mediaType);
+  } else {
+    deps.logger.info(`every tag already points at ${expected}; nothing to push`);
+  }
+  phase("pushed");
+  for (const d of decisions) {
+    const served = await client.getManifest(image, d.tag);
+    if (served?.digest !== expected) {
+      throw new CommandError(
+        `after the push, ${image}:${d.tag} serves ${served?.digest ?? "nothing"}, not ${expected}`,
+        { tool: "registry" }
+      );
+    }
+  }
+  phase("read back");
+  outputs.write(
+    { digest: expected, "image-ref": `${image}@${expected}`, tags: JSON.stringify(tags) },
+    deps.outputs
+  );
+  deps.logger.info(
+    `pushed ${image}@${expected} as ${tags.join(", ")} (${blobs.missing.length} blobs uploaded, ${blobs.present} already present)`
+  );
+  await deps.writeSummary(summary(image, expected, decisions, blobs, report));
+  phase("done");
+}
+var PUSH_REFUSAL = "refusing to push bytes other than the ones that were built and scanned";
+async function blobPresence(client, image, graph) {
+  const layerBlobs = [...graph.blobs.values()].map((b) => b.descriptor).filter((d) => !d.mediaType.includes("manifest") && !d.mediaType.includes("index"));
+  const sizes = await Promise.all(layerBlobs.map((d) => client.headBlob(image, d.digest)));
+  const missing = layerBlobs.filter((_, i) => sizes[i] === void 0);
+  return {
+    present: layerBlobs.length - missing.length,
+    missing,
+    bytes: missing.reduce((n, d) => n + d.size, 0)
+  };
+}
+async function copyWithRetries(values, image, tag, ref, expected, deps) {
+  const work = await (0, import_promises3.mkdtemp)((0, import_node_path3.join)(deps.env.RUNNER_TEMP ?? (0, import_node_os3.tmpdir)(), "skopeo-push-"));
+  const digestFile = (0, import_node_path3.join)(work, "digest");
+  const args = skopeo.copyArgs({
+    source: `oci:${values.layout}${ref === void 0 ? "" : `:${ref}`}`,
+    destination: `docker://${image.withTag(tag)}`,
+    digestFile,
+    authFile: values["auth-file"],
+    tlsVerify: values["tls-verify"]
+  });
+  const attempts = values["retry-times"] + 1;
+  const sleep = deps.sleep ?? ((ms) => new Promise((r) => setTimeout(r, ms)));
+  try {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        await deps.runner.run({ tool: "skopeo", command: "skopeo", args, env: deps.env, echo: true });
+        break;
+      } catch (error) {
+        const transient = error instanceof CommandError && skopeo.isTransientFailure(error.stderrTail);
+        if (!transient || attempt >= attempts) throw error;
+        const delay = backoffDelay(DEFAULT_RETRY, attempt, void 0, Math.random);
+        deps.logger.warning(
+          `skopeo copy failed on a transient registry fault; retrying in ${delay} ms (attempt ${attempt + 1} of ${attempts}): ${error.message}`
+        );
+        await sleep(delay);
+      }
+    }
+    const pushed = (await (0, import_promises3.readFile)(digestFile, "utf8")).trim();
+    if (pushed !== expected) {
+      throw new CommandError(`skopeo pushed ${pushed}, not ${expected}: the registry changed the bytes`, {
+        tool: "skopeo"
+      });
+    }
+  } finally {
+    await (0, import_promises3.rm)(work, { recursive: true, force: true });
+  }
+}
+function summary(image, digest, decisions, blobs, report) {
+  return new JobSummary().heading("skopeo-push").verdict(true, `Pushed and read back ${image}@${digest}`).facts([
+    ["image", { text: image.toString(), code: true }],
+    ["digest", { text: digest, code: true }],
+    ["platforms", report.images.map((i) => i.platform).join(", ")],
+    ["blobs", `${blobs.missing.length} uploaded (${blobs.bytes} bytes), ${blobs.present} already present`]
+  ]).table(
+    ["tag", "kind", "before", "result"],
+    decisions.map((d) => [
+      d.tag,
+      d.immutable ? "immutable" : "mutable",
+      d.current === void 0 ? "new" : { text: d.current, code: true },
+      d.action === "write" ? "written, verified" : "already there, verified"
+    ])
+  );
+}
+export {
+  main,
+  start
+};
+//# sourceMappingURL=run-T6ECVSFU.mjs.map
