@@ -6,6 +6,7 @@
 #   bash scripts/dev.sh bench   benchmarks (ratios against the raw tools)
 #   bash scripts/dev.sh build   rebuild every action's dist/
 #   bash scripts/dev.sh check   lint + type-check + dist freshness only
+#   bash scripts/dev.sh tools   set up the real scanners and cosign (also done by test, bench and demo)
 #   bash scripts/dev.sh exec CMD...  run CMD in the prepared environment
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -68,6 +69,16 @@ ensure_deps() {
   touch "$stamp"
 }
 
+# The real trivy, osv-scanner, syft and cosign at the pinned versions (and trivy-db's builder for the
+# test databases): built once per machine from their Go modules into ~/.cache/chain-tools, or downloaded
+# and sha256-verified where there is no Go (scripts/tools.ts). With CI set, a tool that cannot be had fails.
+ensure_real_tools() {
+  local dirs
+  dirs="$(node scripts/tools.ts --dev)"
+  [ -n "$dirs" ] && export PATH="$dirs:$PATH"
+  return 0
+}
+
 ensure_apt
 ensure_node
 ensure_pnpm
@@ -83,14 +94,16 @@ case "$cmd" in
     node scripts/build.ts --check
     ;;
   test)
+    ensure_real_tools
     biome check .
     tsc -p tsconfig.json
     node scripts/build.ts --check
     vitest run "$@"
     ;;
   build) node scripts/build.ts "$@" ;;
-  bench) node scripts/bench.ts "$@" ;;
-  demo) node scripts/demo.ts "$@" ;;
+  bench) ensure_real_tools && node scripts/bench.ts "$@" ;;
+  demo) ensure_real_tools && node scripts/demo.ts "$@" ;;
+  tools) node scripts/tools.ts --dev ;;
   exec) exec "$@" ;;
-  *) echo "unknown command: $cmd (test | bench | build | check | demo | exec CMD...)" >&2; exit 2 ;;
+  *) echo "unknown command: $cmd (test | bench | build | check | demo | tools | exec CMD...)" >&2; exit 2 ;;
 esac

@@ -65,6 +65,25 @@ function canonicalDsse(body: string): string {
   });
 }
 
+/**
+ * Real Rekor answers a created entry with its UUID in `ETag` and `Location` (cosign's Go client reads the
+ * entry by its ETag); the mock sends the body only.
+ */
+function rekorEntryHeaders(url: string, status: number, body: string | Buffer): Record<string, string> {
+  if (!url.startsWith('/rekor/') || status !== 201) return {};
+  const uuid = Object.keys(JSON.parse(body.toString()) as Record<string, unknown>)[0];
+  return uuid === undefined ? {} : { etag: uuid, location: `/api/v1/log/entries/${uuid}` };
+}
+
+/** Fulcio's v2 API: credentials in the body, or else the request's bearer token. */
+function fulcioCredentials(body: string, authorization: string | undefined): string {
+  const bearer = /^Bearer\s+(\S+)$/i.exec(authorization ?? '')?.[1];
+  if (bearer === undefined) return body;
+  const request = JSON.parse(body) as { credentials?: { oidcIdentityToken?: string } };
+  if (request.credentials?.oidcIdentityToken !== undefined) return body;
+  return JSON.stringify({ ...request, credentials: { oidcIdentityToken: bearer } });
+}
+
 export interface LocalSigstoreOptions {
   /** Also run an RFC 3161 timestamp authority (in the trusted root). */
   tsa?: boolean;
@@ -89,10 +108,15 @@ export async function startLocalSigstore(options: LocalSigstoreOptions = {}): Pr
   const ca = await initializeCA(key(), ctlog, caClock);
   const tlogKey = key();
   const tlog = await initializeTLog(rekorURL, tlogKey, clock);
-  const routes = new Map<string, HandlerFn>();
+  const routes = new Map<string, (body: string, authorization?: string) => ReturnType<HandlerFn>>();
   const fulcio = fulcioHandler(ca, { strict: true });
   const rekor = rekorHandler(tlog, { strict: true });
-  routes.set(`/fulcio${fulcio.path}`, fulcio.fn);
+  // Real Fulcio's v2 API takes the OIDC token in the body (sigstore-js) or as a bearer token (cosign,
+  // sigstore-go), and answers 200 (the mock says 201, which sigstore-go refuses).
+  routes.set(`/fulcio${fulcio.path}`, async (body, authorization) => {
+    const result = await fulcio.fn(fulcioCredentials(body, authorization));
+    return result.statusCode === 201 ? { ...result, statusCode: 200 } : result;
+  });
   routes.set(`/rekor${rekor.path}`, (body) => rekor.fn(canonicalDsse(body)));
   const tsa = options.tsa ? await initializeTSA(key(), clock) : undefined;
   if (tsa !== undefined) {
@@ -112,9 +136,12 @@ export async function startLocalSigstore(options: LocalSigstoreOptions = {}): Pr
         return;
       }
       try {
-        const result = await handler(body);
+        const result = await handler(body, req.headers.authorization);
         res
-          .writeHead(result.statusCode, { 'content-type': result.contentType ?? 'application/json' })
+          .writeHead(result.statusCode, {
+            'content-type': result.contentType ?? 'application/json',
+            ...rekorEntryHeaders(req.url ?? '', result.statusCode, result.response),
+          })
           .end(result.response);
       } catch (error) {
         res.writeHead(500).end(String(error));

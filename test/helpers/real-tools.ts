@@ -42,9 +42,12 @@ export function exampleContext(options: { run?: boolean; fail?: boolean } = {}):
 }
 
 /** Builds the example with real buildah into an OCI layout; multi-platform when several platforms. */
-export async function buildahLayout(platforms: string[], options: { run?: boolean } = {}): Promise<string> {
+export async function buildahLayout(
+  platforms: string[],
+  options: { run?: boolean; context?: string } = {},
+): Promise<string> {
   const b = isolatedBuildah();
-  const ctx = exampleContext(options);
+  const ctx = options.context ?? exampleContext(options);
   const out = join(b.base, 'layout');
   if (platforms.length === 1) {
     await b.run([

@@ -9009,14 +9009,35 @@ function asList(value, field2) {
 }
 
 // packages/core/src/tools/scanners.ts
+var import_promises6 = __toESM(require_promises(), 1);
+var import_node_path5 = __toESM(require_path(), 1);
 function trivyCommon(request, scanners) {
   const args = ["--format", "json", "--output", request.output, "--scanners", scanners];
   args.push("--cache-dir", request.cacheDir, "--exit-code", "0", "--quiet");
+  args.push("--skip-version-check", "--disable-telemetry");
   if (request.ignoreFile !== void 0) args.push("--ignorefile", request.ignoreFile);
-  if (request.dbRepository !== void 0) args.push("--db-repository", request.dbRepository);
+  if (request.offline)
+    args.push("--skip-db-update", "--skip-java-db-update", "--skip-check-update", "--offline-scan");
+  else if (request.dbRepository !== void 0) args.push("--db-repository", request.dbRepository);
   return args;
 }
 var trivy = {
+  /**
+   * Offline, Trivy can only use a DB already in its cache folder: check that it is there (both files),
+   * so that the error names the input instead of Trivy's download attempt.
+   */
+  async requireOfflineDb(cacheDir, input) {
+    for (const file of ["trivy.db", "metadata.json"]) {
+      try {
+        await (0, import_promises6.access)((0, import_node_path5.join)(cacheDir, "db", file));
+      } catch {
+        throw new ConfigurationError(
+          `Input "${input}": offline scanning needs the Trivy DB in ${cacheDir} (db/trivy.db and db/metadata.json), and ${(0, import_node_path5.join)(cacheDir, "db", file)} is missing. Restore the cache folder first (actions/cache, or a copy of a mirror), or set offline: false to download it.`,
+          { input }
+        );
+      }
+    }
+  },
   /** Repository scan: vulnerabilities, secrets and misconfigurations, every severity (the gate decides). */
   fsArgs(request) {
     return ["fs", ...trivyCommon(request, "vuln,secret,misconfig"), request.path];
@@ -9033,37 +9054,50 @@ var trivy = {
 // packages/core/src/tools/tool-installer.ts
 var import_node_crypto4 = __toESM(require_crypto(), 1);
 var import_node_fs3 = __toESM(require_fs(), 1);
-var import_promises6 = __toESM(require_promises(), 1);
+var import_promises7 = __toESM(require_promises(), 1);
 var import_node_os6 = __toESM(require_os(), 1);
-var import_node_path5 = __toESM(require_path(), 1);
+var import_node_path6 = __toESM(require_path(), 1);
 var import_node_stream = __toESM(require_stream(), 1);
-var import_promises7 = __toESM(require_promises2(), 1);
+var import_promises8 = __toESM(require_promises2(), 1);
 
 // packages/core/src/tools/tool-manifest.json
 var tool_manifest_default = {
-  $comment: "Pinned external tools. Every sha256 is a published value recorded with its source in ../shared/notes/tool-checksums.md (see docs/tool-checksums.md). Never add a value that was not published.",
+  $comment: "Pinned external tools: what the actions download (url + published sha256 per OS/arch, each with its source; see docs/tool-checksums.md) and how scripts/tools.ts builds the same version from its Go module where Go is available. Never add a checksum that was not published.",
   tools: {
     trivy: {
-      version: "0.69.3",
+      version: "0.74.0",
       binary: "trivy",
+      build: {
+        module: "github.com/aquasecurity/trivy",
+        package: "github.com/aquasecurity/trivy/cmd/trivy",
+        ldflags: "-X github.com/aquasecurity/trivy/pkg/version/app.ver={version}",
+        env: {
+          GOEXPERIMENT: "jsonv2"
+        }
+      },
       platforms: {
         "linux-x64": {
-          url: "https://github.com/aquasecurity/trivy/releases/download/v0.69.3/trivy_0.69.3_Linux-64bit.tar.gz",
-          sha256: "1816b632dfe529869c740c0913e36bd1629cb7688bd5634f4a858c1d57c88b75",
+          url: "https://github.com/aquasecurity/trivy/releases/download/v0.74.0/trivy_0.74.0_Linux-64bit.tar.gz",
+          sha256: "2ae6fe3ee734b7fdf11335663e18c75ea12dccc76062f09f164a3b0f8be4371a",
           archive: "tar.gz",
-          source: "cashapp/hermit-packages trivy.hcl 488afd78; aquasecurity/homebrew-trivy trivy.rb 3a7624dc"
+          source: "cashapp/hermit-packages trivy.hcl e97df12c"
         },
         "linux-arm64": {
-          url: "https://github.com/aquasecurity/trivy/releases/download/v0.69.3/trivy_0.69.3_Linux-ARM64.tar.gz",
-          sha256: "7e3924a974e912e57b4a99f65ece7931f8079584dae12eb7845024f97087bdfd",
+          url: "https://github.com/aquasecurity/trivy/releases/download/v0.74.0/trivy_0.74.0_Linux-ARM64.tar.gz",
+          sha256: "b94ce1976bbf3c15b514b605ee88be7c6d94a29be2302847ff01cb794d47aad5",
           archive: "tar.gz",
-          source: "cashapp/hermit-packages trivy.hcl 488afd78; aquasecurity/homebrew-trivy trivy.rb 3a7624dc"
+          source: "cashapp/hermit-packages trivy.hcl e97df12c"
         }
       }
     },
     "osv-scanner": {
       version: "2.5.1",
       binary: "osv-scanner",
+      build: {
+        module: "github.com/google/osv-scanner/v2",
+        package: "github.com/google/osv-scanner/v2/cmd/osv-scanner",
+        ldflags: ""
+      },
       platforms: {
         "linux-x64": {
           url: "https://github.com/google/osv-scanner/releases/download/v2.5.1/osv-scanner_linux_amd64",
@@ -9080,38 +9114,48 @@ var tool_manifest_default = {
       }
     },
     syft: {
-      version: "1.44.0",
+      version: "1.51.0",
       binary: "syft",
+      build: {
+        module: "github.com/anchore/syft",
+        package: "github.com/anchore/syft/cmd/syft",
+        ldflags: "-X main.version={version}"
+      },
       platforms: {
         "linux-x64": {
-          url: "https://github.com/anchore/syft/releases/download/v1.44.0/syft_1.44.0_linux_amd64.tar.gz",
-          sha256: "0e91737aee2b5baf1d255b959630194a302335d848ff97bb07921eb6205b5f5a",
+          url: "https://github.com/anchore/syft/releases/download/v1.51.0/syft_1.51.0_linux_amd64.tar.gz",
+          sha256: "2a2e837a2c8d59ec9af5472ee22d3b04ee463c4e44476ecf993fd1e5ab6ebc7f",
           archive: "tar.gz",
-          source: "cashapp/hermit-packages syft.hcl 5f6f3990; anchore/homebrew-syft syft.rb d2283844"
+          source: "cashapp/hermit-packages syft.hcl 4c9767a7"
         },
         "linux-arm64": {
-          url: "https://github.com/anchore/syft/releases/download/v1.44.0/syft_1.44.0_linux_arm64.tar.gz",
-          sha256: "6f6cdcdc695721d91ce756e3b5bc3e3416599c464101f5e32e9c3f33054ee6d9",
+          url: "https://github.com/anchore/syft/releases/download/v1.51.0/syft_1.51.0_linux_arm64.tar.gz",
+          sha256: "6c0466811541ea03add5213a60a1562f0851e4c0b0ecfdee1a694a9455285900",
           archive: "tar.gz",
-          source: "cashapp/hermit-packages syft.hcl 5f6f3990; anchore/homebrew-syft syft.rb d2283844"
+          source: "cashapp/hermit-packages syft.hcl 4c9767a7"
         }
       }
     },
     cosign: {
-      version: "3.0.6",
+      version: "3.1.3",
       binary: "cosign",
+      build: {
+        module: "github.com/sigstore/cosign/v3",
+        package: "github.com/sigstore/cosign/v3/cmd/cosign",
+        ldflags: "-X sigs.k8s.io/release-utils/version.gitVersion=v{version}"
+      },
       platforms: {
         "linux-x64": {
-          url: "https://github.com/sigstore/cosign/releases/download/v3.0.6/cosign-linux-amd64",
-          sha256: "c956e5dfcac53d52bcf058360d579472f0c1d2d9b69f55209e256fe7783f4c74",
+          url: "https://github.com/sigstore/cosign/releases/download/v3.1.3/cosign-linux-amd64",
+          sha256: "4629c757b7618056f8ddd7e2625ae9fdd94c0372a65049520bc7d9df9efc7f71",
           archive: "binary",
-          source: "sigstore/cosign-installer action.yml 6f9f1778; cashapp/hermit-packages cosign.hcl 1f4e493b"
+          source: "cashapp/hermit-packages cosign.hcl 93daa8f1"
         },
         "linux-arm64": {
-          url: "https://github.com/sigstore/cosign/releases/download/v3.0.6/cosign-linux-arm64",
-          sha256: "bedac92e8c3729864e13d4a17048007cfafa79d5deca993a43a90ffe018ef2b8",
+          url: "https://github.com/sigstore/cosign/releases/download/v3.1.3/cosign-linux-arm64",
+          sha256: "c5d324e091826b0d7a78eb16fef316450b4eb9aaec045611c08ba06f5e73220a",
           archive: "binary",
-          source: "sigstore/cosign-installer action.yml 6f9f1778; cashapp/hermit-packages cosign.hcl 1f4e493b"
+          source: "cashapp/hermit-packages cosign.hcl 93daa8f1"
         }
       }
     }
@@ -9157,7 +9201,7 @@ var ToolInstaller = class {
     const arch = this.platformKey.split("-")[1] ?? (0, import_node_os6.arch)();
     const cached = await this.findCached(name, pin.version, arch);
     if (cached !== void 0) {
-      const path = (0, import_node_path5.join)(cached, pin.binary);
+      const path = (0, import_node_path6.join)(cached, pin.binary);
       await assertExecutable(path, name);
       this.options.logger.info(`${name} ${pin.version}: found in the tool cache at ${path}`);
       return { name, version: pin.version, path, source: "cache" };
@@ -9177,9 +9221,9 @@ var ToolInstaller = class {
     return { name, version: "unpinned", path, source: "path" };
   }
   async download(name, pin, asset, arch) {
-    const work = await (0, import_promises6.mkdtemp)((0, import_node_path5.join)(process.env.RUNNER_TEMP ?? (0, import_node_os6.tmpdir)(), `${name}-`));
+    const work = await (0, import_promises7.mkdtemp)((0, import_node_path6.join)(process.env.RUNNER_TEMP ?? (0, import_node_os6.tmpdir)(), `${name}-`));
     try {
-      const file = (0, import_node_path5.join)(work, "download");
+      const file = (0, import_node_path6.join)(work, "download");
       this.options.logger.info(`${name} ${pin.version}: downloading ${asset.url}`);
       const actual = await this.fetchTo(asset.url, file, name, pin);
       if (actual !== asset.sha256) {
@@ -9190,26 +9234,26 @@ var ToolInstaller = class {
       }
       let dir;
       if (asset.archive === "tar.gz") {
-        dir = (0, import_node_path5.join)(work, "extract");
-        await (0, import_promises6.mkdir)(dir);
+        dir = (0, import_node_path6.join)(work, "extract");
+        await (0, import_promises7.mkdir)(dir);
         await this.options.runner.run({ tool: "tar", command: "tar", args: ["-xzf", file, "-C", dir] });
       } else {
-        dir = (0, import_node_path5.join)(work, "bin");
-        await (0, import_promises6.mkdir)(dir);
-        await (0, import_promises7.pipeline)((0, import_node_fs3.createReadStream)(file), (0, import_node_fs3.createWriteStream)((0, import_node_path5.join)(dir, pin.binary)));
+        dir = (0, import_node_path6.join)(work, "bin");
+        await (0, import_promises7.mkdir)(dir);
+        await (0, import_promises8.pipeline)((0, import_node_fs3.createReadStream)(file), (0, import_node_fs3.createWriteStream)((0, import_node_path6.join)(dir, pin.binary)));
       }
-      await (0, import_promises6.chmod)((0, import_node_path5.join)(dir, pin.binary), 493).catch(() => {
+      await (0, import_promises7.chmod)((0, import_node_path6.join)(dir, pin.binary), 493).catch(() => {
         throw new CommandError(`${name} ${pin.version}: the archive has no ${pin.binary} at its top level`, {
           tool: name
         });
       });
       const installed = process.env.RUNNER_TOOL_CACHE ? await (await toolCache()).cacheDir(dir, name, pin.version, arch) : dir;
-      const path = (0, import_node_path5.join)(installed, pin.binary);
+      const path = (0, import_node_path6.join)(installed, pin.binary);
       await assertExecutable(path, name);
       this.options.logger.info(`${name} ${pin.version}: sha256 verified, installed at ${path}`);
       return { name, version: pin.version, path, source: "download" };
     } finally {
-      if (process.env.RUNNER_TOOL_CACHE) await (0, import_promises6.rm)(work, { recursive: true, force: true });
+      if (process.env.RUNNER_TOOL_CACHE) await (0, import_promises7.rm)(work, { recursive: true, force: true });
     }
   }
   async fetchTo(url, file, name, pin) {
@@ -9238,28 +9282,28 @@ var ToolInstaller = class {
     const hash = (0, import_node_crypto4.createHash)("sha256");
     const body = import_node_stream.Readable.fromWeb(response.body);
     body.on("data", (chunk) => hash.update(chunk));
-    await (0, import_promises7.pipeline)(body, (0, import_node_fs3.createWriteStream)(file, { mode: 384 }));
+    await (0, import_promises8.pipeline)(body, (0, import_node_fs3.createWriteStream)(file, { mode: 384 }));
     return hash.digest("hex");
   }
 };
 async function assertExecutable(path, name) {
-  const s = await (0, import_promises6.stat)(path).catch(() => void 0);
+  const s = await (0, import_promises7.stat)(path).catch(() => void 0);
   if (s === void 0 || !s.isFile()) {
     throw new ConfigurationError(`${name} executable ${path} does not exist or is not a file`, {
       input: `${name}-path`
     });
   }
   try {
-    await (0, import_promises6.access)(path, import_node_fs3.constants.X_OK);
+    await (0, import_promises7.access)(path, import_node_fs3.constants.X_OK);
   } catch {
     throw new ConfigurationError(`${name} executable ${path} is not executable`, { input: `${name}-path` });
   }
 }
 
 // actions/image-scan/src/run.ts
-var import_promises8 = __toESM(require_promises(), 1);
+var import_promises9 = __toESM(require_promises(), 1);
 var import_node_os7 = __toESM(require_os(), 1);
-var import_node_path6 = __toESM(require_path(), 1);
+var import_node_path7 = __toESM(require_path(), 1);
 
 // actions/image-scan/src/inputs.ts
 var spec = {
@@ -9271,7 +9315,9 @@ var spec = {
   "fail-on": inputs.enum(["findings", "never"]).default("findings"),
   "trivy-version": inputs.string().optional(),
   "trivy-path": inputs.path({ allowOutsideWorkspace: true }).optional(),
-  "db-repository": inputs.string({ pattern: /^[a-z0-9][\w.:/-]*$/, accepted: "an OCI repository such as ghcr.io/org/trivy-db" }).optional()
+  "db-repository": inputs.string({ pattern: /^[a-z0-9][\w.:/-]*$/, accepted: "an OCI repository such as ghcr.io/org/trivy-db" }).optional(),
+  "trivy-cache-dir": inputs.path({ allowOutsideWorkspace: true }).optional(),
+  offline: inputs.boolean().default("false")
 };
 var outputs = defineOutputs(["passed", "counts", "report", "sarif", "digest"]);
 
@@ -9285,28 +9331,30 @@ async function main(deps = runnerDeps()) {
   const images = selectImages(report.images, values.platforms.map(formatPlatform));
   if (report.attestations.length > 0)
     deps.logger.info(`skipping ${report.attestations.length} attestation manifest(s)`);
-  const work = await (0, import_promises8.mkdtemp)((0, import_node_path6.join)(deps.env.RUNNER_TEMP ?? (0, import_node_os7.tmpdir)(), "image-scan-"));
+  const work = await (0, import_promises9.mkdtemp)((0, import_node_path7.join)(deps.env.RUNNER_TEMP ?? (0, import_node_os7.tmpdir)(), "image-scan-"));
   const ignores = await readIgnoreFiles(deps.inputContext.workspace);
   const tool = await new ToolInstaller({ logger: deps.logger, runner: deps.runner }).install("trivy", {
     path: values["trivy-path"],
     version: values["trivy-version"]
   });
-  const cacheDir = (0, import_node_path6.join)(deps.env.RUNNER_TOOL_CACHE ?? work, "trivy-cache");
-  await (0, import_promises8.mkdir)(cacheDir, { recursive: true });
+  const cacheDir = values["trivy-cache-dir"] ?? (0, import_node_path7.join)(deps.env.RUNNER_TOOL_CACHE ?? work, "trivy-cache");
+  if (values.offline) await trivy.requireOfflineDb(cacheDir, "trivy-cache-dir");
+  await (0, import_promises9.mkdir)(cacheDir, { recursive: true });
   const perPlatform = [];
   for (const [i, image] of images.entries()) {
-    const view = await platformView(values.layout, image, (0, import_node_path6.join)(work, `view-${i}`));
-    const output = (0, import_node_path6.join)(work, `trivy-${i}.json`);
+    const view = await platformView(values.layout, image, (0, import_node_path7.join)(work, `view-${i}`));
+    const output = (0, import_node_path7.join)(work, `trivy-${i}.json`);
     const args = trivy.imageArgs({
       layout: view,
       output,
       cacheDir,
       ignoreFile: ignores.trivyIgnoreFile,
-      dbRepository: values["db-repository"]
+      dbRepository: values["db-repository"],
+      offline: values.offline
     });
     await deps.runner.run({ tool: "trivy", command: tool.path, args, env: deps.env });
     const findings2 = parseTrivyReport(await readScannerReport(output, "trivy"), image.platform);
-    const sarifPath2 = (0, import_node_path6.join)(work, `trivy-${i}.sarif`);
+    const sarifPath2 = (0, import_node_path7.join)(work, `trivy-${i}.sarif`);
     await deps.runner.run({
       tool: "trivy",
       command: tool.path,
@@ -9342,11 +9390,11 @@ async function main(deps = runnerDeps()) {
     digest: expected,
     platforms: platformCounts
   };
-  const reportPath = (0, import_node_path6.join)(work, "report.json");
-  const sarifPath = (0, import_node_path6.join)(work, "results.sarif");
-  await (0, import_promises8.writeFile)(reportPath, `${JSON.stringify(scan, null, 2)}
+  const reportPath = (0, import_node_path7.join)(work, "report.json");
+  const sarifPath = (0, import_node_path7.join)(work, "results.sarif");
+  await (0, import_promises9.writeFile)(reportPath, `${JSON.stringify(scan, null, 2)}
 `);
-  await (0, import_promises8.writeFile)(sarifPath, `${JSON.stringify(mergeSarif(perPlatform.map((p) => p.sarif)), null, 2)}
+  await (0, import_promises9.writeFile)(sarifPath, `${JSON.stringify(mergeSarif(perPlatform.map((p) => p.sarif)), null, 2)}
 `);
   const counts = {
     ...gate.counts,
@@ -9379,8 +9427,8 @@ function selectImages(images, wanted) {
   return images.filter((i) => wanted.includes(i.platform));
 }
 async function platformView(layout, image, dir) {
-  await (0, import_promises8.mkdir)(dir, { recursive: true });
-  await (0, import_promises8.writeFile)((0, import_node_path6.join)(dir, "oci-layout"), '{"imageLayoutVersion":"1.0.0"}');
+  await (0, import_promises9.mkdir)(dir, { recursive: true });
+  await (0, import_promises9.writeFile)((0, import_node_path7.join)(dir, "oci-layout"), '{"imageLayoutVersion":"1.0.0"}');
   const [os = "", architecture = "", variant] = image.platform.split("/");
   const descriptor = {
     mediaType: image.mediaType,
@@ -9388,15 +9436,15 @@ async function platformView(layout, image, dir) {
     size: image.size,
     platform: variant === void 0 ? { os, architecture } : { os, architecture, variant }
   };
-  await (0, import_promises8.writeFile)(
-    (0, import_node_path6.join)(dir, "index.json"),
+  await (0, import_promises9.writeFile)(
+    (0, import_node_path7.join)(dir, "index.json"),
     JSON.stringify({
       schemaVersion: 2,
       mediaType: "application/vnd.oci.image.index.v1+json",
       manifests: [descriptor]
     })
   );
-  await (0, import_promises8.symlink)((0, import_node_path6.join)(layout, "blobs"), (0, import_node_path6.join)(dir, "blobs"), "dir");
+  await (0, import_promises9.symlink)((0, import_node_path7.join)(layout, "blobs"), (0, import_node_path7.join)(dir, "blobs"), "dir");
   return dir;
 }
 

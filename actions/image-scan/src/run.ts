@@ -43,7 +43,8 @@ export async function main(deps: ActionDeps = runnerDeps()): Promise<void> {
     path: values['trivy-path'],
     version: values['trivy-version'],
   });
-  const cacheDir = join(deps.env.RUNNER_TOOL_CACHE ?? work, 'trivy-cache');
+  const cacheDir = values['trivy-cache-dir'] ?? join(deps.env.RUNNER_TOOL_CACHE ?? work, 'trivy-cache');
+  if (values.offline) await trivy.requireOfflineDb(cacheDir, 'trivy-cache-dir');
   await mkdir(cacheDir, { recursive: true });
 
   // Trivy looks only at the first image of an index, so each platform image gets its own view.
@@ -57,6 +58,7 @@ export async function main(deps: ActionDeps = runnerDeps()): Promise<void> {
       cacheDir,
       ignoreFile: ignores.trivyIgnoreFile,
       dbRepository: values['db-repository'],
+      offline: values.offline,
     });
     await deps.runner.run({ tool: 'trivy', command: tool.path, args, env: deps.env });
     const findings = parseTrivyReport(await readScannerReport(output, 'trivy'), image.platform);

@@ -40,6 +40,9 @@ export const spec = {
   'db-repository': inputs
     .string({ pattern: /^[a-z0-9][\w.:/-]*$/, accepted: 'an OCI repository such as ghcr.io/org/trivy-db' })
     .optional(),
+  'trivy-cache-dir': inputs.path({ allowOutsideWorkspace: true }).optional(),
+  offline: inputs.boolean().default('false'),
+  'osv-db': inputs.path({ allowOutsideWorkspace: true }).optional(),
 } as const;
 
 export const outputs = defineOutputs(['passed', 'counts', 'report', 'sarif', 'sbom']);

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import {
   type ActionDeps,
+  ConfigurationError,
   enforceGate,
   evaluateGate,
   type Finding,
@@ -49,11 +50,19 @@ export async function main(deps: ActionDeps = runnerDeps()): Promise<void> {
   const ignores = await readIgnoreFiles(values.path);
   const installer = new ToolInstaller({ logger: deps.logger, runner: deps.runner });
   const wants = new Set(values.scanners);
+  if (values.offline && wants.has('osv') && values['osv-db'] === undefined)
+    throw new ConfigurationError(
+      'Input "osv-db": offline: true needs an offline OSV database for osv-scanner (a folder with ' +
+        'osv-scalibr/<Ecosystem>/all.zip); give its path, or leave osv out of "scanners"',
+      { input: 'osv-db' },
+    );
+  const trivyCache = values['trivy-cache-dir'] ?? join(deps.env.RUNNER_TOOL_CACHE ?? work, 'trivy-cache');
+  if (values.offline && wants.has('trivy')) await trivy.requireOfflineDb(trivyCache, 'trivy-cache-dir');
 
   // Each scanner runs once, with JSON output; everything else is derived from that one run.
   const [osv, trivyRun, sbom] = await Promise.all([
     wants.has('osv') ? runOsv(values, installer, ignores.osvConfig, work, deps) : undefined,
-    wants.has('trivy') ? runTrivy(values, installer, ignores.trivyIgnoreFile, work, deps) : undefined,
+    wants.has('trivy') ? runTrivy(values, installer, ignores.trivyIgnoreFile, trivyCache, work, deps) : undefined,
     wants.has('sbom') ? runSyft(values, installer, work, deps) : undefined,
   ]);
 
@@ -132,7 +141,13 @@ async function runOsv(
   const result = await deps.runner.run({
     tool: 'osv-scanner',
     command: tool.path,
-    args: osvScanner.args({ path: values.path, output, config }),
+    args: osvScanner.args({
+      path: values.path,
+      output,
+      config,
+      localDb: values['osv-db'],
+      offline: values.offline,
+    }),
     env: deps.env,
     okExitCodes: osvScanner.okExitCodes,
   });
@@ -154,6 +169,7 @@ async function runTrivy(
   values: Inputs,
   installer: ToolInstaller,
   ignoreFile: string | undefined,
+  cacheDir: string,
   work: string,
   deps: ActionDeps,
 ): Promise<ScannerRun> {
@@ -161,7 +177,6 @@ async function runTrivy(
     path: values['trivy-path'],
     version: values['trivy-version'],
   });
-  const cacheDir = join(deps.env.RUNNER_TOOL_CACHE ?? work, 'trivy-cache');
   await mkdir(cacheDir, { recursive: true });
   const output = join(work, 'trivy.json');
   await deps.runner.run({
@@ -173,6 +188,7 @@ async function runTrivy(
       cacheDir,
       ignoreFile,
       dbRepository: values['db-repository'],
+      offline: values.offline,
     }),
     env: deps.env,
   });
@@ -200,7 +216,7 @@ async function runSyft(values: Inputs, installer: ToolInstaller, work: string, d
     tool: 'syft',
     command: tool.path,
     args: syft.args({ path: values.path, outputs: files }),
-    env: deps.env,
+    env: { ...deps.env, ...syft.env },
   });
   const out: NonNullable<ScanReport['sbom']> = {};
   for (const [format, path] of Object.entries(files)) {

@@ -1,24 +1,53 @@
-import { CommandError } from '../action/errors.ts';
+import { access } from 'node:fs/promises';
+import { join } from 'node:path';
+import { CommandError, ConfigurationError } from '../action/errors.ts';
 
-/** Trivy: one JSON run per target; SARIF comes from `trivy convert` over that same JSON. */
+/** What every Trivy scan here takes. */
 interface TrivyCommon {
   output: string;
   cacheDir: string;
   ignoreFile?: string | undefined;
   dbRepository?: string | undefined;
+  /** Use the DB already in `cacheDir`; make no network request (air-gapped runners). */
+  offline?: boolean | undefined;
 }
 
-/** Flags every Trivy scan here shares: JSON to a file, our cache, never exiting non-zero on findings. */
+/**
+ * Flags every Trivy scan here shares: JSON to a file, our cache, never exiting non-zero on findings
+ * (the gate decides), no version check or telemetry; offline, the DB in the cache and nothing else.
+ */
 function trivyCommon(request: TrivyCommon, scanners: string): string[] {
   const args = ['--format', 'json', '--output', request.output, '--scanners', scanners];
   args.push('--cache-dir', request.cacheDir, '--exit-code', '0', '--quiet');
+  args.push('--skip-version-check', '--disable-telemetry');
   if (request.ignoreFile !== undefined) args.push('--ignorefile', request.ignoreFile);
-  if (request.dbRepository !== undefined) args.push('--db-repository', request.dbRepository);
+  if (request.offline)
+    args.push('--skip-db-update', '--skip-java-db-update', '--skip-check-update', '--offline-scan');
+  else if (request.dbRepository !== undefined) args.push('--db-repository', request.dbRepository);
   return args;
 }
 
 /** Trivy: one JSON run per target; SARIF comes from `trivy convert` over that same JSON. */
 export const trivy = {
+  /**
+   * Offline, Trivy can only use a DB already in its cache folder: check that it is there (both files),
+   * so that the error names the input instead of Trivy's download attempt.
+   */
+  async requireOfflineDb(cacheDir: string, input: string): Promise<void> {
+    for (const file of ['trivy.db', 'metadata.json']) {
+      try {
+        await access(join(cacheDir, 'db', file));
+      } catch {
+        throw new ConfigurationError(
+          `Input "${input}": offline scanning needs the Trivy DB in ${cacheDir} (db/trivy.db and db/metadata.json), ` +
+            `and ${join(cacheDir, 'db', file)} is missing. Restore the cache folder first (actions/cache, or a copy ` +
+            'of a mirror), or set offline: false to download it.',
+          { input },
+        );
+      }
+    }
+  },
+
   /** Repository scan: vulnerabilities, secrets and misconfigurations, every severity (the gate decides). */
   fsArgs(request: TrivyCommon & { path: string }): string[] {
     return ['fs', ...trivyCommon(request, 'vuln,secret,misconfig'), request.path];
@@ -36,9 +65,19 @@ export const trivy = {
 
 /** OSV-Scanner v2. Exit codes: 0 nothing found, 1 findings, 128 no packages; anything else is an error. */
 export const osvScanner = {
-  args(request: { path: string; output: string; config?: string | undefined }): string[] {
-    const args = ['scan', 'source', '--recursive', '--format', 'json', '--output', request.output];
+  args(request: {
+    path: string;
+    output: string;
+    config?: string | undefined;
+    /** An offline database (`osv-scalibr/<Ecosystem>/all.zip`): vulnerabilities are matched locally. */
+    localDb?: string | undefined;
+    /** No network at all (also no transitive resolution); needs `localDb`. */
+    offline?: boolean | undefined;
+  }): string[] {
+    const args = ['scan', 'source', '--recursive', '--format', 'json', '--output-file', request.output];
     if (request.config !== undefined) args.push('--config', request.config);
+    if (request.localDb !== undefined)
+      args.push(request.offline ? '--offline' : '--offline-vulnerabilities', '--local-db-path', request.localDb);
     args.push(request.path);
     return args;
   },
@@ -56,6 +95,8 @@ export type SbomFormat = 'cyclonedx-json' | 'spdx-json';
 
 /** Syft: every requested SBOM format from one run (`-o format=file` repeated). */
 export const syft = {
+  /** Syft asks its update service for news when a version is set; never from here. */
+  env: { SYFT_CHECK_FOR_APP_UPDATE: 'false' } as const,
   args(request: { path: string; outputs: Partial<Record<SbomFormat, string>> }): string[] {
     const args = ['scan', `dir:${request.path}`, '--quiet'];
     for (const [format, file] of Object.entries(request.outputs)) args.push('-o', `${format}=${file}`);

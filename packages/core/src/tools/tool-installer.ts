@@ -17,8 +17,18 @@ export interface ToolAsset {
   source?: string;
 }
 
+/** How the same version is built from its Go module (scripts/tools.ts, on machines with Go). */
+export interface ToolBuild {
+  module: string;
+  package: string;
+  /** `{version}` stands for the version. */
+  ldflags: string;
+  env?: Record<string, string>;
+}
+
 export interface ToolPin {
   version: string;
+  build?: ToolBuild;
   /** Executable name inside the archive (or the name a raw binary is cached under). */
   binary: string;
   /** Keyed `<os>-<arch>` as Node names them: `linux-x64`, `linux-arm64`, `darwin-arm64`. */

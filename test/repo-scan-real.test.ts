@@ -1,0 +1,191 @@
+// repo-scan with the real osv-scanner, trivy and syft at their pinned versions (installed from a
+// pre-provisioned runner tool cache, the actions' own install path), offline, against databases made
+// from real published advisories (test/fixtures/advisories). The fixture repositories hold npm, PyPI
+// and Go dependencies whose versions those advisories name.
+import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Ajv } from 'ajv';
+import addFormats from 'ajv-formats';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { repoRoot } from './helpers/actions.ts';
+import { provisionedToolCache, realTools, trivyCacheCopy, vulnDbs } from './helpers/real-scanners.ts';
+import { type RunnerResult, runBundle, userErrorLine } from './helpers/runner.ts';
+
+const { tools, skip } = realTools('trivy', 'osv-scanner', 'syft');
+
+interface Finding {
+  scanner: string;
+  id: string;
+  package: string;
+  severity: string;
+  installed: string;
+  fixed?: string;
+}
+
+function scan(fixture: 'vulnerable' | 'clean', setup?: (dir: string) => void, inputs: Record<string, string> = {}) {
+  const workspace = mkdtempSync(join(tmpdir(), `repo-${fixture}-`));
+  cpSync(join(repoRoot, 'test', 'fixtures', 'repos', fixture), workspace, { recursive: true });
+  setup?.(workspace);
+  const r = runBundle('repo-scan', 'main', {
+    workspace,
+    inputs: {
+      offline: 'true',
+      'osv-db': vulnDbs().osv,
+      'trivy-cache-dir': trivyCacheCopy(),
+      'sbom-formats': 'cyclonedx-json,spdx-json',
+      ...inputs,
+    },
+    env: { RUNNER_TOOL_CACHE: provisionedToolCache(tools) },
+  });
+  type Report = {
+    scanners: Record<string, { version: string }>;
+    failing: Finding[];
+    findings: Finding[];
+    ignored: { scanner: string; id: string; reason: string }[];
+    sbom: Record<string, { path: string; components: number }>;
+  };
+  const report = (r.outputs.report ? JSON.parse(readFileSync(r.outputs.report, 'utf8')) : {}) as Report;
+  return { r, report };
+}
+
+const ids = (findings: Finding[], scanner: string) =>
+  [...new Set(findings.filter((f) => f.scanner === scanner).map((f) => `${f.id} ${f.package}`))].sort();
+
+describe.skipIf(skip)('repo-scan with the real scanners, offline', () => {
+  beforeAll(() => {
+    vulnDbs();
+  });
+
+  let vulnerable: { r: RunnerResult; report: ReturnType<typeof scan>['report'] };
+  it('fails the gate on the vulnerable repository with exactly the advisories its lockfiles match', () => {
+    vulnerable = scan('vulnerable');
+    const { r, report } = vulnerable;
+    expect(r.status, r.stdout + r.stderr).toBe(1);
+    expect(userErrorLine(r)).toMatch(/^::error::repo-scan: \d+ finding\(s\) at HIGH, CRITICAL/);
+    expect(r.outputs.passed).toBe('false');
+    expect(report.scanners).toEqual({
+      'osv-scanner': { version: '2.5.1' },
+      trivy: { version: '0.74.0' },
+      syft: { version: '1.51.0' },
+    });
+    // osv-scanner names GitHub advisories; Trivy names the CVE the same advisory aliases.
+    expect(ids(report.failing, 'osv-scanner')).toEqual([
+      'GHSA-35jh-r3h4-6jhm lodash',
+      'GHSA-69ch-w2m2-3vjp golang.org/x/text',
+      'GHSA-93q8-gq69-wqmw ansi-regex',
+      'GHSA-9c47-m6qq-7p4h json5',
+      'GHSA-c3h9-896r-86jm github.com/gogo/protobuf',
+      'GHSA-xvch-5gv4-984h minimist',
+    ]);
+    // Trivy's DB takes golang.org/x/* advisories from the Go vulnerability database, not from GitHub's
+    // (trivy-db skips them there), so with GitHub advisories only it sees gogo/protobuf but not x/text.
+    expect(ids(report.failing, 'trivy')).toEqual([
+      'CVE-2021-23337 lodash',
+      'CVE-2021-3121 github.com/gogo/protobuf',
+      'CVE-2021-3807 ansi-regex',
+      'CVE-2021-44906 minimist',
+      'CVE-2022-46175 json5',
+    ]);
+    // The PyPI advisories are MODERATE: found by both, below the HIGH,CRITICAL gate.
+    expect(ids(report.findings, 'osv-scanner')).toEqual(
+      expect.arrayContaining(['GHSA-j8r2-6x86-q33q requests', 'GHSA-v845-jxx5-vc9f urllib3']),
+    );
+    expect(ids(report.findings, 'trivy')).toEqual(
+      expect.arrayContaining(['CVE-2023-32681 requests', 'CVE-2023-43804 urllib3']),
+    );
+    const minimist = report.findings.find((f) => f.scanner === 'osv-scanner' && f.package === 'minimist');
+    expect(minimist).toMatchObject({ severity: 'CRITICAL', installed: '1.2.5', fixed: '1.2.6' });
+  });
+
+  it('writes SARIF that code scanning takes: one run per scanner, every failing advisory a result', () => {
+    const sarif = JSON.parse(readFileSync(vulnerable.r.outputs.sarif ?? '', 'utf8')) as {
+      version: string;
+      runs: { tool: { driver: { name: string } }; results: { ruleId: string }[] }[];
+    };
+    expect(sarif.version).toBe('2.1.0');
+    expect(sarif.runs.map((run) => run.tool.driver.name)).toEqual(['osv-scanner', 'Trivy']);
+    const trivyRules = new Set(sarif.runs[1]?.results.map((x) => x.ruleId));
+    for (const id of ['CVE-2021-23337', 'CVE-2021-44906', 'CVE-2021-3121']) expect(trivyRules).toContain(id);
+  });
+
+  it('makes its SBOM with real syft: valid CycloneDX JSON (schema) listing every locked package', () => {
+    const { report } = vulnerable;
+    const path = report.sbom['cyclonedx-json']?.path ?? '';
+    const bom = JSON.parse(readFileSync(path, 'utf8')) as {
+      specVersion: string;
+      components: { purl?: string }[];
+    };
+    const schemaDir = join(repoRoot, 'node_modules', '@cyclonedx', 'cyclonedx-library', 'res', 'schema');
+    // The CycloneDX schemas as @cyclonedx/cyclonedx-library ships them, each under the id its refs use.
+    const schema = (name: string) => ({
+      ...(JSON.parse(readFileSync(join(schemaDir, name), 'utf8')) as object),
+      $id: `http://cyclonedx.org/schema/${name}`,
+    });
+    const ajv = new Ajv({ strict: false, allErrors: true });
+    addFormats.default(ajv);
+    ajv.addFormat('iri-reference', true).addFormat('idn-email', true);
+    for (const name of ['spdx', 'jsf-0.82', 'cryptography-defs'])
+      ajv.addSchema(schema(`${name}.SNAPSHOT.schema.json`));
+    const validate = ajv.compile(schema(`bom-${bom.specVersion}.SNAPSHOT.schema.json`));
+    expect(validate(bom), JSON.stringify(validate.errors?.slice(0, 3))).toBe(true);
+    // And a document that breaks the schema is refused by the same validator (the check can fail).
+    expect(validate({ ...bom, components: [{ name: 'x' }] })).toBe(false);
+    const purls = bom.components.map((c) => c.purl).filter(Boolean);
+    expect(purls).toEqual(
+      expect.arrayContaining([
+        'pkg:npm/lodash@4.17.20',
+        'pkg:npm/minimist@1.2.5',
+        'pkg:pypi/requests@2.30.0',
+        'pkg:golang/golang.org/x/text@v0.3.7',
+      ]),
+    );
+    expect(report.sbom['spdx-json']?.components).toBeGreaterThanOrEqual(7);
+  });
+
+  it("honours a real .trivyignore and a real osv-scanner.toml ignore, and reports each with its reason", () => {
+    const { r, report } = scan('vulnerable', (dir) => {
+      writeFileSync(
+        join(dir, '.trivyignore'),
+        '# ansi-regex only formats our own CLI help text, never user input\nCVE-2021-3807\n',
+      );
+      writeFileSync(
+        join(dir, 'osv-scanner.toml'),
+        '[[IgnoredVulns]]\nid = "GHSA-93q8-gq69-wqmw"\nreason = "ansi-regex only formats our own CLI help text"\n',
+      );
+    });
+    expect(r.status).toBe(1);
+    expect(ids(report.failing, 'trivy')).not.toContain('CVE-2021-3807 ansi-regex');
+    expect(ids(report.failing, 'osv-scanner')).not.toContain('GHSA-93q8-gq69-wqmw ansi-regex');
+    expect(ids(report.failing, 'trivy')).toContain('CVE-2021-44906 minimist');
+    expect(report.ignored).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ scanner: 'trivy', id: 'CVE-2021-3807', reason: expect.stringContaining('CLI help') }),
+        expect.objectContaining({ scanner: 'osv-scanner', id: 'GHSA-93q8-gq69-wqmw' }),
+      ]),
+    );
+    expect(r.summary).toContain('GHSA-93q8-gq69-wqmw');
+    expect(r.summary).toContain('only formats our own CLI help text');
+  });
+
+  it('passes the clean repository (same ecosystems, fixed versions)', () => {
+    const { r, report } = scan('clean');
+    expect(r.status, r.stdout + r.stderr).toBe(0);
+    expect(r.outputs.passed).toBe('true');
+    expect(report.failing).toEqual([]);
+    expect(report.sbom['cyclonedx-json']?.components).toBeGreaterThanOrEqual(5);
+  });
+
+  it('offline without its databases fails closed, naming the input', () => {
+    const empty = mkdtempSync(join(tmpdir(), 'empty-cache-'));
+    const { r } = scan('clean', undefined, { 'trivy-cache-dir': empty, scanners: 'trivy' });
+    expect(r.status).toBe(1);
+    expect(userErrorLine(r)).toMatch(/Input "trivy-cache-dir": offline scanning needs the Trivy DB/);
+    const noOsv = runBundle('repo-scan', 'main', {
+      workspace: mkdtempSync(join(tmpdir(), 'repo-')),
+      inputs: { offline: 'true', scanners: 'osv' },
+      env: { RUNNER_TOOL_CACHE: provisionedToolCache(tools) },
+    });
+    expect(userErrorLine(noOsv)).toMatch(/Input "osv-db"/);
+  });
+});
