@@ -929,12 +929,12 @@ var require_crypto2 = __commonJS({
       return mod && mod.__esModule ? mod : { "default": mod };
     };
     Object.defineProperty(exports, "__esModule", { value: true });
-    exports.createPublicKey = createPublicKey2;
+    exports.createPublicKey = createPublicKey3;
     exports.digest = digest;
     exports.verify = verify;
     exports.bufferEqual = bufferEqual;
     var crypto_1 = __importDefault(__require("node:crypto"));
-    function createPublicKey2(key, type = "spki") {
+    function createPublicKey3(key, type = "spki") {
       if (typeof key === "string") {
         if (key.startsWith("-----")) {
           return crypto_1.default.createPublicKey(key);
@@ -1289,7 +1289,7 @@ var require_timestamp = __commonJS({
       get tstInfo() {
         return new tstinfo_1.TSTInfo(this.eContentObj.subs[0].subs[0]);
       }
-      verify(data, publicKey) {
+      verify(data, publicKey2) {
         if (!this.timeStampTokenObj) {
           throw new error_1.RFC3161TimestampVerificationError("timeStampToken is missing");
         }
@@ -1301,7 +1301,7 @@ var require_timestamp = __commonJS({
         }
         this.tstInfo.verify(data);
         this.verifyMessageDigest();
-        this.verifySignature(publicKey);
+        this.verifySignature(publicKey2);
       }
       verifyMessageDigest() {
         const tstInfoDigest = crypto.digest(this.signerDigestAlgorithm, this.tstInfo.raw);
@@ -1821,8 +1821,8 @@ var require_cert = __commonJS({
         return ext ? new ext_1.X509Extension(ext) : void 0;
       }
       verify(issuerCertificate) {
-        const publicKey = issuerCertificate?.publicKey || this.publicKey;
-        const key = crypto.createPublicKey(publicKey);
+        const publicKey2 = issuerCertificate?.publicKey || this.publicKey;
+        const key = crypto.createPublicKey(publicKey2);
         return crypto.verify(this.tbsCertificate.toDER(), key, this.signatureValue, this.signatureAlgorithm);
       }
       validForDate(date) {
@@ -5505,6 +5505,26 @@ var skopeo = {
 };
 
 // actions/tag-promote/src/inputs.ts
+var import_node_crypto6 = __toESM(require_crypto(), 1);
+var import_node_fs3 = __toESM(require_fs(), 1);
+function publicKey(raw) {
+  let pem = raw;
+  if (!raw.startsWith("-----BEGIN")) {
+    try {
+      pem = (0, import_node_fs3.readFileSync)(raw, "utf8");
+    } catch (error) {
+      throw new InvalidValueError(
+        `is neither a PEM public key nor a readable file (${error.code ?? "unreadable"})`
+      );
+    }
+  }
+  try {
+    (0, import_node_crypto6.createPublicKey)(pem);
+  } catch {
+    throw new InvalidValueError("is not a PEM public key (-----BEGIN PUBLIC KEY-----)");
+  }
+  return pem;
+}
 var spec = {
   image: ociInputs.repository().required("the repository, e.g. ghcr.io/org/app"),
   digest: ociInputs.digest().required('the digest to promote (skopeo-push output "digest")'),
@@ -5513,7 +5533,7 @@ var spec = {
   "certificate-identity": inputs.string().optional(),
   "certificate-identity-regexp": inputs.string().optional(),
   "certificate-oidc-issuer": inputs.string().optional(),
-  "public-key": inputs.string().optional(),
+  "public-key": inputs.custom("public key", publicKey).optional(),
   "trusted-root": inputs.path({ allowOutsideWorkspace: true }).optional(),
   "target-image": ociInputs.repository().optional(),
   "immutable-tags": inputs.list().default("sha-*,nightly-*"),
