@@ -32,7 +32,11 @@ const DEV_TOOLS: Wanted[] = [
     version: '0.0.0-20260813095258-0e0340a01b57',
     tag: 'v0.0.0-20260813095258-0e0340a01b57',
     binary: 'trivy-db',
-    build: { module: 'github.com/aquasecurity/trivy-db', package: 'github.com/aquasecurity/trivy-db/cmd/trivy-db', ldflags: '' },
+    build: {
+      module: 'github.com/aquasecurity/trivy-db',
+      package: 'github.com/aquasecurity/trivy-db/cmd/trivy-db',
+      ldflags: '',
+    },
     downloadable: false,
   },
 ];
@@ -52,7 +56,14 @@ export function toolDir(name: string, version: string): string {
 export function wantedTools(dev: boolean): Wanted[] {
   const shipped = Object.entries(PINNED_TOOLS.tools).map(([name, pin]): Wanted => {
     if (pin.build === undefined) throw new Error(`tool-manifest.json: ${name} has no "build" entry`);
-    return { name, version: pin.version, tag: `v${pin.version}`, binary: pin.binary, build: pin.build, downloadable: true };
+    return {
+      name,
+      version: pin.version,
+      tag: `v${pin.version}`,
+      binary: pin.binary,
+      build: pin.build,
+      downloadable: true,
+    };
   });
   return dev ? [...shipped, ...DEV_TOOLS] : shipped;
 }
@@ -71,12 +82,17 @@ function run(command: string, args: string[], options: { cwd?: string; env?: Nod
 /** The first line a tool prints of its version, or undefined when it does not run. */
 function versionLine(path: string): string | undefined {
   const args = path.endsWith('trivy-db') ? ['--help'] : path.endsWith('cosign') ? ['version'] : ['--version'];
-  const r = spawnSync(path, args, { encoding: 'utf8', env: { ...process.env, SYFT_CHECK_FOR_APP_UPDATE: 'false' } });
+  const r = spawnSync(path, args, {
+    encoding: 'utf8',
+    env: { ...process.env, SYFT_CHECK_FOR_APP_UPDATE: 'false' },
+  });
   if (r.status !== 0) return undefined;
   const lines = `${r.stdout}${r.stderr}`.split('\n');
-  return (lines.find((l) => /version/i.test(l) && /\d+\.\d+/.test(l)) ?? lines.find((l) => /\d+\.\d+/.test(l)))
-    ?.replace(/\s+/g, ' ')
-    .trim() ?? 'runs';
+  return (
+    (lines.find((l) => /version/i.test(l) && /\d+\.\d+/.test(l)) ?? lines.find((l) => /\d+\.\d+/.test(l)))
+      ?.replace(/\s+/g, ' ')
+      .trim() ?? 'runs'
+  );
 }
 
 /** `replace` directives of a module's go.mod, as `old[ version]=new[ version]` for `go mod edit -replace`. */
@@ -84,10 +100,12 @@ function replaces(goMod: string): string[] {
   const out: string[] = [];
   const one = (line: string) => {
     const m = /^\s*(\S+(?:\s+v\S+)?)\s*=>\s*(\S+(?:\s+v\S+)?)\s*(?:\/\/.*)?$/.exec(line);
-    if (m?.[1] !== undefined && m[2] !== undefined) out.push(`${m[1].replace(/\s+/, '@')}=${m[2].replace(/\s+/, '@')}`);
+    if (m?.[1] !== undefined && m[2] !== undefined)
+      out.push(`${m[1].replace(/\s+/, '@')}=${m[2].replace(/\s+/, '@')}`);
   };
   const text = goMod.replace(/\/\/.*$/gm, '');
-  for (const block of text.matchAll(/^replace\s*\(([\s\S]*?)^\)/gm)) for (const line of (block[1] ?? '').split('\n')) one(line);
+  for (const block of text.matchAll(/^replace\s*\(([\s\S]*?)^\)/gm))
+    for (const line of (block[1] ?? '').split('\n')) one(line);
   for (const line of text.matchAll(/^replace\s+([^(\n].*)$/gm)) one(line[1] ?? '');
   return out;
 }
@@ -97,9 +115,16 @@ function replaces(goMod: string): string[] {
  * them); otherwise a throwaway module that carries the same replaces, then `go build`.
  */
 function goBuild(tool: Wanted, out: string): void {
-  const env: NodeJS.ProcessEnv = { ...process.env, CGO_ENABLED: '0', GOFLAGS: '-buildvcs=false', ...tool.build.env };
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    CGO_ENABLED: '0',
+    GOFLAGS: '-buildvcs=false',
+    ...tool.build.env,
+  };
   const ldflags = `-s -w ${tool.build.ldflags.replaceAll('{version}', tool.version)}`.trim();
-  const info = JSON.parse(run('go', ['mod', 'download', '-json', `${tool.build.module}@${tool.tag}`], { env })) as {
+  const info = JSON.parse(
+    run('go', ['mod', 'download', '-json', `${tool.build.module}@${tool.tag}`], { env }),
+  ) as {
     GoMod?: string;
   };
   const replaced = info.GoMod === undefined ? [] : replaces(readFileSync(info.GoMod, 'utf8'));
@@ -109,7 +134,9 @@ function goBuild(tool: Wanted, out: string): void {
     });
     return;
   }
-  log(`${tool.name}: go.mod has ${replaced.length} replace directive(s); building through a throwaway module`);
+  log(
+    `${tool.name}: go.mod has ${replaced.length} replace directive(s); building through a throwaway module`,
+  );
   const mod = mkdtempSync(join(toolsCache(), `.module-${tool.name}-`));
   try {
     run('go', ['mod', 'init', 'local/build-tool'], { cwd: mod, env });
@@ -171,7 +198,9 @@ async function ensure(tool: Wanted): Promise<{ dir: string } | { missing: string
       // Another run landed the same version first: keep theirs.
       if (!existsSync(path)) throw error;
     }
-    log(`${tool.name} ${tool.version}: ready in ${((performance.now() - started) / 1000).toFixed(0)} s (${version})`);
+    log(
+      `${tool.name} ${tool.version}: ready in ${((performance.now() - started) / 1000).toFixed(0)} s (${version})`,
+    );
     return { dir };
   } catch (error) {
     return { missing: error instanceof Error ? error.message : String(error) };

@@ -45,7 +45,9 @@ export function advisories(root = ADVISORIES): Advisory[] {
   const out: Advisory[] = [];
   for (const dir of readdirSync(root, { withFileTypes: true })) {
     if (!dir.isDirectory()) continue;
-    for (const name of readdirSync(join(root, dir.name)).filter((n) => n.endsWith('.json')).sort()) {
+    for (const name of readdirSync(join(root, dir.name))
+      .filter((n) => n.endsWith('.json'))
+      .sort()) {
       const file = join(root, dir.name, name);
       const record = JSON.parse(readFileSync(file, 'utf8')) as {
         id: string;
@@ -107,7 +109,8 @@ export function zip(entries: { name: string; data: Buffer }[]): Buffer {
 /** The OSV-Scanner offline database: one all.zip per ecosystem (every ecosystem a scan meets needs one). */
 export function writeOsvDb(dir: string, records: Advisory[], extraEcosystems: string[] = []): void {
   const byEcosystem = new Map<string, Advisory[]>(extraEcosystems.map((e) => [e, []]));
-  for (const r of records) for (const e of r.ecosystems) byEcosystem.set(e, [...(byEcosystem.get(e) ?? []), r]);
+  for (const r of records)
+    for (const e of r.ecosystems) byEcosystem.set(e, [...(byEcosystem.get(e) ?? []), r]);
   for (const [ecosystem, list] of byEcosystem) {
     const target = join(dir, 'osv-scalibr', ecosystem);
     mkdirSync(target, { recursive: true });
@@ -119,7 +122,9 @@ export function writeOsvDb(dir: string, records: Advisory[], extraEcosystems: st
 function run(command: string, args: string[]): void {
   const r = spawnSync(command, args, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
   if (r.status !== 0)
-    throw new Error(`${command} ${args.join(' ')} failed (exit ${r.status}): ${r.stderr.trim().split('\n').slice(-10).join('\n')}`);
+    throw new Error(
+      `${command} ${args.join(' ')} failed (exit ${r.status}): ${r.stderr.trim().split('\n').slice(-10).join('\n')}`,
+    );
 }
 
 /**
@@ -131,7 +136,16 @@ export function writeTrivyCache(cacheDir: string, records: Advisory[], trivyDb: 
   try {
     for (const r of records) {
       const [year, month] = r.published.split('-');
-      const target = join(work, 'input', 'ghsa', 'advisories', 'github-reviewed', year ?? '', month ?? '', r.id);
+      const target = join(
+        work,
+        'input',
+        'ghsa',
+        'advisories',
+        'github-reviewed',
+        year ?? '',
+        month ?? '',
+        r.id,
+      );
       mkdirSync(target, { recursive: true });
       copyFileSync(r.file, join(target, `${r.id}.json`));
     }
@@ -149,7 +163,8 @@ export function writeTrivyCache(cacheDir: string, records: Advisory[], trivyDb: 
       '8760h',
     ]);
     mkdirSync(join(cacheDir, 'db'), { recursive: true });
-    for (const file of ['trivy.db', 'metadata.json']) copyFileSync(join(out, file), join(cacheDir, 'db', file));
+    for (const file of ['trivy.db', 'metadata.json'])
+      copyFileSync(join(out, file), join(cacheDir, 'db', file));
   } finally {
     rmSync(work, { recursive: true, force: true });
   }
@@ -161,7 +176,8 @@ export function ensureVulnDbs(): VulnDbs {
   const builder = wantedTools(true).find((t) => t.name === 'trivy-db');
   if (builder === undefined) throw new Error('no trivy-db builder pinned in scripts/tools.ts');
   const trivyDb = join(toolDir(builder.name, builder.version), builder.binary);
-  if (!existsSync(trivyDb)) throw new Error(`trivy-db builder missing at ${trivyDb}: run node scripts/tools.ts --dev`);
+  if (!existsSync(trivyDb))
+    throw new Error(`trivy-db builder missing at ${trivyDb}: run node scripts/tools.ts --dev`);
   const key = createHash('sha256');
   key.update(`trivy-db ${builder.version}\n`);
   for (const r of records) key.update(`${r.id}\n`).update(readFileSync(r.file));

@@ -58,7 +58,9 @@ describe.skipIf(skip)('real cosign and our signing and verification', () => {
     writeFileSync(rootFile, JSON.stringify(sigstore.trustedRoot));
     writeFileSync(join(dir, 'alice.token'), githubLikeToken(ALICE));
     publicKey = join(dir, 'cosign.pub');
-    expect((await cosign(['public-key', '--key', KEY, '--outfile', publicKey], { COSIGN_PASSWORD: '' })).code).toBe(0);
+    expect(
+      (await cosign(['public-key', '--key', KEY, '--outfile', publicKey], { COSIGN_PASSWORD: '' })).code,
+    ).toBe(0);
     // A signing config naming the local Fulcio and Rekor (what cosign sign takes instead of TUF).
     const start = new Date(Date.now() - 3_600_000).toISOString();
     const service = (url: string) => `url=${url},api-version=1,start-time=${start},operator=local`;
@@ -147,7 +149,9 @@ describe.skipIf(skip)('real cosign and our signing and verification', () => {
       const ok = await verifyKey(image, r.outputs['public-key']);
       expect(ok.code, ok.out).toBe(0);
       const other = join(dir, `other-${format}`);
-      expect((await cosign(['generate-key-pair', '--output-key-prefix', other], { COSIGN_PASSWORD: '' })).code).toBe(0);
+      expect(
+        (await cosign(['generate-key-pair', '--output-key-prefix', other], { COSIGN_PASSWORD: '' })).code,
+      ).toBe(0);
       expect((await verifyKey(image, `${other}.pub`)).code).not.toBe(0);
     });
   }
@@ -167,7 +171,10 @@ describe.skipIf(skip)('real cosign and our signing and verification', () => {
       ref('theirs/keyless-bundle', digest),
     ]);
     expect(signed.code, signed.out).toBe(0);
-    const wrongIdentity = await promote('theirs/keyless-bundle', digest, { ...keyless, 'certificate-identity': BOB });
+    const wrongIdentity = await promote('theirs/keyless-bundle', digest, {
+      ...keyless,
+      'certificate-identity': BOB,
+    });
     expect(userErrorLine(wrongIdentity)).toMatch(/no valid signature matches the policy.*No tag was changed/);
     const wrongIssuer = await promote('theirs/keyless-bundle', digest, {
       ...keyless,
@@ -271,7 +278,16 @@ describe.skipIf(skip)('real cosign and our signing and verification', () => {
     const digest = await pushTinyImage(registry.host, 'theirs/key-unlogged', '7777777');
     const image = ref('theirs/key-unlogged', digest);
     const signed = await cosign(
-      ['sign', '--yes', '--allow-http-registry', '--key', KEY, '--use-signing-config=false', '--tlog-upload=false', image],
+      [
+        'sign',
+        '--yes',
+        '--allow-http-registry',
+        '--key',
+        KEY,
+        '--use-signing-config=false',
+        '--tlog-upload=false',
+        image,
+      ],
       { COSIGN_PASSWORD: '' },
     );
     expect(signed.code, signed.out).toBe(0);
@@ -281,7 +297,11 @@ describe.skipIf(skip)('real cosign and our signing and verification', () => {
   });
 
   it('tag-promote names the input when public-key is neither a key nor a readable file', async () => {
-    const r = await promote('theirs/key-bundle', 'sha256:'.padEnd(71, '0'), { 'public-key': '/nonexistent/cosign.pub' });
-    expect(userErrorLine(r)).toMatch(/Input "public-key" is neither a PEM public key nor a readable file \(ENOENT\)/);
+    const r = await promote('theirs/key-bundle', 'sha256:'.padEnd(71, '0'), {
+      'public-key': '/nonexistent/cosign.pub',
+    });
+    expect(userErrorLine(r)).toMatch(
+      /Input "public-key" is neither a PEM public key nor a readable file \(ENOENT\)/,
+    );
   });
 });

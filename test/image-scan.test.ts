@@ -1,46 +1,81 @@
-// image-scan, bundled, on layouts built by real buildah (and a synthetic BuildKit-shaped one with
-// attestation manifests), with the trivy stand-in replaying a recorded real report per platform.
+// image-scan, bundled, with the real trivy (pinned version, from a pre-provisioned runner tool cache),
+// offline against a DB made from real advisories, on layouts real buildah built from
+// test/fixtures/images/vulnerable-app (npm packages the DB knows, one of them per platform), and on
+// the same layout with BuildKit-style attestation manifests added. test/fault-wrappers/trivy runs the
+// real trivy and logs its argv, so that the per-platform views it was handed can be checked.
 import { cpSync, lstatSync, mkdtempSync, readFileSync, readlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { OciLayout } from '@chain/core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { repoRoot } from './helpers/actions.ts';
-import { writeSyntheticLayout } from './helpers/layout-fixture.ts';
+import { addAttestations } from './helpers/layout-fixture.ts';
+import { provisionedToolCache, realTools, trivyCacheCopy, vulnDbs } from './helpers/real-scanners.ts';
 import { buildahLayout } from './helpers/real-tools.ts';
-import { runBundle, standInLog, userErrorLine } from './helpers/runner.ts';
+import { runBundle, toolCallLog, userErrorLine } from './helpers/runner.ts';
 
-let multi: string;
-let multiDigest: string;
-beforeAll(async () => {
-  multi = await buildahLayout(['linux/amd64', 'linux/arm64']);
-  multiDigest = (await OciLayout.open(multi)).topLevel().digest;
-});
+const { tools, skip } = realTools('trivy');
+const context = join(repoRoot, 'test', 'fixtures', 'images', 'vulnerable-app');
 
-function scan(inputs: Record<string, string>, env: NodeJS.ProcessEnv = {}) {
-  const log = standInLog();
-  const r = runBundle('image-scan', 'main', {
-    inputs: { 'trivy-path': join(repoRoot, 'test', 'stand-ins', 'trivy'), ...inputs },
-    env: { ...log.env, ...env },
-  });
-  const calls = log.calls();
-  return { r, images: calls.filter((c) => c.argv[0] === 'image'), calls };
+interface Finding {
+  id: string;
+  package: string;
+  platform: string;
+  installed: string;
 }
 
-const errorLine = userErrorLine;
+function scan(inputs: Record<string, string>) {
+  const log = toolCallLog();
+  const r = runBundle('image-scan', 'main', {
+    inputs: {
+      'trivy-path': join(repoRoot, 'test', 'fault-wrappers', 'trivy'),
+      offline: 'true',
+      'trivy-cache-dir': trivyCacheCopy(),
+      ...inputs,
+    },
+    env: { ...log.env, REAL_TRIVY: tools.trivy },
+  });
+  const report = (r.outputs.report ? JSON.parse(readFileSync(r.outputs.report, 'utf8')) : {}) as {
+    scanners: Record<string, { version: string }>;
+    failing: Finding[];
+    findings: Finding[];
+    platforms: { platform: string; digest: string }[];
+  };
+  const calls = log.calls();
+  return { r, report, calls, images: calls.filter((c) => c.argv[0] === 'image') };
+}
 
+const byPlatform = (findings: Finding[]) => {
+  const out: Record<string, string[]> = {};
+  for (const f of findings) out[f.platform] = [...(out[f.platform] ?? []), `${f.id} ${f.package}`].sort();
+  return out;
+};
 const inputOf = (argv: string[]) => argv[argv.indexOf('--input') + 1] ?? '';
+const AMD64 = ['CVE-2021-23337 lodash', 'CVE-2022-46175 json5'];
+const ARM64 = ['CVE-2021-23337 lodash', 'CVE-2021-44906 minimist'];
 
-describe('image-scan', () => {
-  it('scans each platform image through its own view of the same blobs, one verdict', () => {
-    const { r, images, calls } = scan({ layout: multi, digest: multiDigest });
-    expect(r.status).toBe(1);
+describe.skipIf(skip)('image-scan with the real trivy, offline', () => {
+  let single: string;
+  let multi: string;
+  let multiDigest: string;
+  beforeAll(async () => {
+    vulnDbs();
+    [single, multi] = await Promise.all([
+      buildahLayout(['linux/amd64'], { context }),
+      buildahLayout(['linux/amd64', 'linux/arm64'], { context }),
+    ]);
+    multiDigest = (await OciLayout.open(multi)).topLevel().digest;
+  });
+
+  it('scans each platform image through its own view of the same blobs: findings per platform, one verdict', async () => {
+    const { r, report, images, calls } = scan({ layout: multi, digest: multiDigest });
+    expect(r.status, r.stdout + r.stderr).toBe(1);
     expect(images).toHaveLength(2);
     expect(calls.filter((c) => c.argv[0] === 'convert')).toHaveLength(2);
     const seen = images.map((c) => {
       const view = inputOf(c.argv);
       const index = JSON.parse(readFileSync(join(view, 'index.json'), 'utf8')) as {
-        manifests: { digest: string; platform: { architecture: string } }[];
+        manifests: { platform: { architecture: string } }[];
       };
       expect(index.manifests).toHaveLength(1);
       expect(lstatSync(join(view, 'blobs')).isSymbolicLink()).toBe(true);
@@ -49,51 +84,87 @@ describe('image-scan', () => {
     });
     expect(seen.sort()).toEqual(['amd64', 'arm64']);
 
+    expect(report.scanners.trivy?.version).toBe('unpinned');
+    expect(byPlatform(report.failing)).toEqual({ 'linux/amd64': AMD64, 'linux/arm64': ARM64 });
+    const verified = await (await OciLayout.open(multi)).verify();
+    expect(report.platforms.map((p) => [p.platform, p.digest]).sort()).toEqual(
+      verified.images.map((i) => [i.platform, i.digest]).sort(),
+    );
     expect(r.outputs.digest).toBe(multiDigest);
     expect(r.outputs.passed).toBe('false');
-    const counts = JSON.parse(r.outputs.counts ?? '{}');
-    expect(Object.keys(counts.platforms).sort()).toEqual(['linux/amd64', 'linux/arm64']);
-    expect(counts.trivy.CRITICAL).toBe(4);
-    const report = JSON.parse(readFileSync(r.outputs.report ?? '', 'utf8'));
-    expect(report).toMatchObject({ tool: 'image-scan', digest: multiDigest });
-    expect(new Set(report.failing.map((f: { platform: string }) => f.platform))).toEqual(
-      new Set(['linux/amd64', 'linux/arm64']),
-    );
+    const counts = JSON.parse(r.outputs.counts ?? '{}') as {
+      trivy: Record<string, number>;
+      platforms: Record<string, Record<string, number>>;
+    };
+    expect(counts.trivy.CRITICAL).toBe(1);
+    expect(counts.platforms['linux/arm64']?.CRITICAL).toBe(1);
+    expect(counts.platforms['linux/amd64']?.CRITICAL).toBe(0);
     expect(JSON.parse(readFileSync(r.outputs.sarif ?? '', 'utf8')).runs).toHaveLength(2);
     expect(r.summary).toContain('linux/arm64');
-    expect(errorLine(r)).toMatch(/image-scan: 4 finding\(s\) at HIGH, CRITICAL in sha256:/);
+    expect(userErrorLine(r)).toMatch(/image-scan: 4 finding\(s\) at HIGH, CRITICAL in sha256:/);
   });
 
-  it('skips BuildKit attestation manifests', async () => {
-    const fx = await writeSyntheticLayout(mkdtempSync(join(tmpdir(), 'att-')), { attestations: true });
-    const { images, r } = scan({ layout: fx.dir, digest: fx.root.digest, 'fail-on': 'never' });
-    expect(r.status, r.stdout).toBe(0);
+  it('installs the pinned trivy from the runner tool cache; its SARIF comes from trivy convert', async () => {
+    const digest = (await OciLayout.open(single)).topLevel().digest;
+    const r = runBundle('image-scan', 'main', {
+      inputs: { layout: single, digest, offline: 'true', 'trivy-cache-dir': trivyCacheCopy() },
+      env: { RUNNER_TOOL_CACHE: provisionedToolCache(tools) },
+    });
+    expect(r.status, r.stdout + r.stderr).toBe(1);
+    const report = JSON.parse(readFileSync(r.outputs.report ?? '', 'utf8')) as {
+      scanners: Record<string, { version: string }>;
+      failing: Finding[];
+      findings: Finding[];
+    };
+    expect(report.scanners.trivy?.version).toBe('0.74.0');
+    expect(byPlatform(report.failing)).toEqual({ 'linux/amd64': AMD64 });
+    expect(report.findings.find((f) => f.package === 'lodash')?.installed).toBe('4.17.20');
+    const sarif = JSON.parse(readFileSync(r.outputs.sarif ?? '', 'utf8')) as {
+      runs: { tool: { driver: { name: string; version: string } }; results: { ruleId: string }[] }[];
+    };
+    expect(sarif.runs).toHaveLength(1);
+    expect(sarif.runs[0]?.tool.driver).toMatchObject({ name: 'Trivy', version: '0.74.0' });
+    expect(sarif.runs[0]?.results.map((x) => x.ruleId).sort()).toEqual(['CVE-2021-23337', 'CVE-2022-46175']);
+  });
+
+  it('skips BuildKit attestation manifests and scans every image', async () => {
+    const copy = join(mkdtempSync(join(tmpdir(), 'att-')), 'layout');
+    cpSync(multi, copy, { recursive: true });
+    const root = await addAttestations(copy);
+    const { r, images, report } = scan({ layout: copy, digest: root.digest, 'fail-on': 'never' });
+    expect(r.status, r.stdout + r.stderr).toBe(0);
     expect(images).toHaveLength(2);
     expect(r.stdout).toContain('skipping 2 attestation manifest(s)');
+    expect(byPlatform(report.failing)).toEqual({ 'linux/amd64': AMD64, 'linux/arm64': ARM64 });
   });
 
   it('scans only the platforms asked for, and refuses one the layout lacks', () => {
+    const arm = scan({ layout: multi, digest: multiDigest, platforms: 'linux/arm64' });
+    expect(arm.images).toHaveLength(1);
+    expect(byPlatform(arm.report.failing)).toEqual({ 'linux/arm64': ARM64 });
+    // A gate at CRITICAL: amd64 alone passes, arm64 alone does not.
     expect(
-      scan({ layout: multi, digest: multiDigest, platforms: 'linux/arm64', 'fail-on': 'never' }).images,
-    ).toHaveLength(1);
+      scan({ layout: multi, digest: multiDigest, severity: 'CRITICAL', platforms: 'linux/amd64' }).r.status,
+    ).toBe(0);
+    expect(
+      scan({ layout: multi, digest: multiDigest, severity: 'CRITICAL', platforms: 'linux/arm64' }).r.status,
+    ).toBe(1);
     const { r, calls } = scan({ layout: multi, digest: multiDigest, platforms: 'linux/s390x' });
-    expect(errorLine(r)).toContain('Input "platforms": the layout has no image for linux/s390x (it has');
+    expect(userErrorLine(r)).toContain('Input "platforms": the layout has no image for linux/s390x (it has');
     expect(calls).toEqual([]);
   });
 
-  it('passes a clean image', () => {
-    const { r } = scan(
-      { layout: multi, digest: multiDigest },
-      { STANDIN_TRIVY_REPORT: join(repoRoot, 'test/fixtures/scanners/trivy/alpine-39-skip.json.golden') },
-    );
-    expect(r.status, r.stdout).toBe(0);
+  it('passes a clean image', async () => {
+    const clean = await buildahLayout(['linux/amd64']);
+    const { r } = scan({ layout: clean, digest: (await OciLayout.open(clean)).topLevel().digest });
+    expect(r.status, r.stdout + r.stderr).toBe(0);
     expect(r.outputs.passed).toBe('true');
   });
 
   it("refuses a digest other than the layout's, and a tampered layout, before any scan", () => {
     const wrong = `sha256:${'1'.repeat(64)}`;
     const mismatch = scan({ layout: multi, digest: wrong });
-    expect(errorLine(mismatch.r)).toContain(
+    expect(userErrorLine(mismatch.r)).toContain(
       `has top-level digest ${multiDigest}, but input "digest" is ${wrong}`,
     );
     expect(mismatch.calls).toEqual([]);
@@ -109,7 +180,18 @@ describe('image-scan', () => {
       readFileSync(rootBlob, 'utf8').replace('"schemaVersion":2', '"schemaVersion": 2'),
     );
     const tampered = scan({ layout: copy, digest: multiDigest });
-    expect(errorLine(tampered.r)).toMatch(/does not match its digest|bytes on disk/);
+    expect(userErrorLine(tampered.r)).toMatch(/does not match its digest|bytes on disk/);
     expect(tampered.calls).toEqual([]);
+  });
+
+  it('offline with an empty cache folder fails closed, naming the input', async () => {
+    const digest = (await OciLayout.open(single)).topLevel().digest;
+    const { r, calls } = scan({
+      layout: single,
+      digest,
+      'trivy-cache-dir': mkdtempSync(join(tmpdir(), 'empty-')),
+    });
+    expect(userErrorLine(r)).toMatch(/Input "trivy-cache-dir": offline scanning needs the Trivy DB/);
+    expect(calls).toEqual([]);
   });
 });

@@ -179,3 +179,59 @@ export async function writeSyntheticLayout(
 export function blobFile(layout: { dir: string }, digest: string): string {
   return join(layout.dir, 'blobs', 'sha256', digest.replace('sha256:', ''));
 }
+
+/**
+ * Adds BuildKit-style attestation manifests to a real multi-platform layout (index.json → image index):
+ * for each platform image, an in-toto statement layer in a manifest listed with platform unknown/unknown
+ * and the `vnd.docker.reference.*` annotations pointing at that image, as BuildKit writes them.
+ * Returns the new top-level index descriptor.
+ */
+export async function addAttestations(dir: string): Promise<Desc> {
+  const { readFile } = await import('node:fs/promises');
+  const blob = async (digest: string) => readFile(join(dir, 'blobs', 'sha256', digest.slice(7)), 'utf8');
+  const outer = JSON.parse(await readFile(join(dir, 'index.json'), 'utf8')) as { manifests: Desc[] };
+  const top = outer.manifests[0];
+  if (top === undefined) throw new Error('empty layout');
+  const index = JSON.parse(await blob(top.digest)) as { manifests: Desc[] };
+  const images = index.manifests.filter((m) => m.platform?.os !== 'unknown');
+  for (const image of images) {
+    const statement = await writeBlob(
+      dir,
+      JSON.stringify({
+        _type: 'https://in-toto.io/Statement/v0.1',
+        predicateType: 'https://slsa.dev/provenance/v0.2',
+        subject: [{ name: 'fixture', digest: { sha256: image.digest.slice(7) } }],
+        predicate: {},
+      }),
+      'application/vnd.in-toto+json',
+    );
+    statement.annotations = { 'in-toto.io/predicate-type': 'https://slsa.dev/provenance/v0.2' };
+    const config = await writeBlob(
+      dir,
+      '{"architecture":"unknown","os":"unknown","rootfs":{"type":"layers","diff_ids":[]}}',
+      'application/vnd.oci.image.config.v1+json',
+    );
+    const manifest = await writeBlob(
+      dir,
+      JSON.stringify({
+        schemaVersion: 2,
+        mediaType: 'application/vnd.oci.image.manifest.v1+json',
+        config,
+        layers: [statement],
+      }),
+      'application/vnd.oci.image.manifest.v1+json',
+    );
+    index.manifests.push({
+      ...manifest,
+      annotations: {
+        'vnd.docker.reference.digest': image.digest,
+        'vnd.docker.reference.type': 'attestation-manifest',
+      },
+      platform: { os: 'unknown', architecture: 'unknown' },
+    });
+  }
+  const root = await writeBlob(dir, JSON.stringify(index), 'application/vnd.oci.image.index.v1+json');
+  outer.manifests[0] = { ...root, ...(top.annotations ? { annotations: top.annotations } : {}) };
+  await writeFile(join(dir, 'index.json'), JSON.stringify(outer));
+  return root;
+}

@@ -69,9 +69,15 @@ function canonicalDsse(body: string): string {
  * Real Rekor answers a created entry with its UUID in `ETag` and `Location` (cosign's Go client reads the
  * entry by its ETag); the mock sends the body only.
  */
-function rekorEntryHeaders(url: string, status: number, body: string | Buffer): Record<string, string> {
+function rekorEntryHeaders(
+  url: string,
+  status: number,
+  body: string | ArrayBufferView,
+): Record<string, string> {
   if (!url.startsWith('/rekor/') || status !== 201) return {};
-  const uuid = Object.keys(JSON.parse(body.toString()) as Record<string, unknown>)[0];
+  const text =
+    typeof body === 'string' ? body : Buffer.from(body.buffer, body.byteOffset, body.byteLength).toString();
+  const uuid = Object.keys(JSON.parse(text) as Record<string, unknown>)[0];
   return uuid === undefined ? {} : { etag: uuid, location: `/api/v1/log/entries/${uuid}` };
 }
 

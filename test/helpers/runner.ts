@@ -151,11 +151,11 @@ export function userErrorLine(r: RunnerResult): string {
   return line;
 }
 
-/** A fresh call log for the scanner stand-ins (STANDIN_LOG), and a reader for what they were called with. */
-export function standInLog(): { env: NodeJS.ProcessEnv; calls(): { tool: string; argv: string[] }[] } {
+/** A fresh call log for the fault wrappers (TOOL_CALL_LOG), and a reader for what they were called with. */
+export function toolCallLog(): { env: NodeJS.ProcessEnv; calls(): { tool: string; argv: string[] }[] } {
   const log = join(mkdtempSync(join(tmpdir(), 'standin-log-')), 'calls.jsonl');
   return {
-    env: { STANDIN_LOG: log },
+    env: { TOOL_CALL_LOG: log },
     calls: () =>
       existsSync(log)
         ? readFileSync(log, 'utf8')

@@ -8463,7 +8463,11 @@ var osvScanner = {
     const args = ["scan", "source", "--recursive", "--format", "json", "--output-file", request.output];
     if (request.config !== void 0) args.push("--config", request.config);
     if (request.localDb !== void 0)
-      args.push(request.offline ? "--offline" : "--offline-vulnerabilities", "--local-db-path", request.localDb);
+      args.push(
+        request.offline ? "--offline" : "--offline-vulnerabilities",
+        "--local-db-path",
+        request.localDb
+      );
     args.push(request.path);
     return args;
   },

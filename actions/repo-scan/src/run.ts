@@ -62,7 +62,9 @@ export async function main(deps: ActionDeps = runnerDeps()): Promise<void> {
   // Each scanner runs once, with JSON output; everything else is derived from that one run.
   const [osv, trivyRun, sbom] = await Promise.all([
     wants.has('osv') ? runOsv(values, installer, ignores.osvConfig, work, deps) : undefined,
-    wants.has('trivy') ? runTrivy(values, installer, ignores.trivyIgnoreFile, trivyCache, work, deps) : undefined,
+    wants.has('trivy')
+      ? runTrivy(values, installer, ignores.trivyIgnoreFile, trivyCache, work, deps)
+      : undefined,
     wants.has('sbom') ? runSyft(values, installer, work, deps) : undefined,
   ]);
 

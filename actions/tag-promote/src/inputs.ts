@@ -25,7 +25,6 @@ function publicKey(raw: string): string {
   return pem;
 }
 
-
 export const spec = {
   image: ociInputs.repository().required('the repository, e.g. ghcr.io/org/app'),
   digest: ociInputs.digest().required('the digest to promote (skopeo-push output "digest")'),

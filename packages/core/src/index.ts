@@ -202,6 +202,7 @@ export {
   type InstallRequest,
   PINNED_TOOLS,
   type ToolAsset,
+  type ToolBuild,
   ToolInstaller,
   type ToolManifest,
   type ToolPin,

@@ -28,12 +28,32 @@ describe('scanner argument vectors', () => {
       '--exit-code',
       '0',
       '--quiet',
+      '--skip-version-check',
+      '--disable-telemetry',
       '--ignorefile',
       '/ws/.trivyignore',
       '--db-repository',
       'mirror.example/trivy-db',
       '/ws',
     ]);
+  });
+  it('trivy offline: the DB in the cache folder and no request at all (a mirror is not consulted)', () => {
+    const args = trivy.fsArgs({
+      path: '/ws',
+      output: '/o',
+      cacheDir: '/c',
+      dbRepository: 'm/db',
+      offline: true,
+    });
+    expect(args).toEqual(
+      expect.arrayContaining([
+        '--skip-db-update',
+        '--skip-java-db-update',
+        '--skip-check-update',
+        '--offline-scan',
+      ]),
+    );
+    expect(args).not.toContain('--db-repository');
   });
   it('trivy image reads an OCI layout directory; trivy convert makes SARIF from the same JSON', () => {
     expect(trivy.imageArgs({ layout: '/l', output: '/o.json', cacheDir: '/c' }).slice(0, 3)).toEqual([
@@ -57,12 +77,21 @@ describe('scanner argument vectors', () => {
       '--recursive',
       '--format',
       'json',
-      '--output',
+      '--output-file',
       '/osv.json',
       '--config',
       '/ws/osv-scanner.toml',
       '/ws',
     ]);
+    expect(osvScanner.args({ path: '/ws', output: '/o', localDb: '/db' }).slice(-4)).toEqual([
+      '--offline-vulnerabilities',
+      '--local-db-path',
+      '/db',
+      '/ws',
+    ]);
+    expect(osvScanner.args({ path: '/ws', output: '/o', localDb: '/db', offline: true })).toContain(
+      '--offline',
+    );
     expect(osvScanner.explainExit(1)).toBe('findings');
     expect(osvScanner.explainExit(128)).toBe('no-packages');
     expect(() => osvScanner.explainExit(127)).toThrow('osv-scanner exited with 127');

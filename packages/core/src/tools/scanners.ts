@@ -77,7 +77,11 @@ export const osvScanner = {
     const args = ['scan', 'source', '--recursive', '--format', 'json', '--output-file', request.output];
     if (request.config !== undefined) args.push('--config', request.config);
     if (request.localDb !== undefined)
-      args.push(request.offline ? '--offline' : '--offline-vulnerabilities', '--local-db-path', request.localDb);
+      args.push(
+        request.offline ? '--offline' : '--offline-vulnerabilities',
+        '--local-db-path',
+        request.localDb,
+      );
     args.push(request.path);
     return args;
   },
