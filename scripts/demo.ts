@@ -3,19 +3,33 @@
 // as the bundled action under the runner contract (INPUT_*, GITHUB_OUTPUT/STATE/ENV/STEP_SUMMARY), with
 // the workflow's own `with:` expressions evaluated against the previous steps' outputs. What a laptop
 // cannot provide is replaced by local parts, and said so: an embedded docker-registry on loopback, a
-// local Sigstore (Fulcio/Rekor) and a runner OIDC stand-in. Scanners run when installed or downloadable;
-// otherwise their stage is SKIPPED with the reason, and the verdict says the run was not
-// production-equivalent.
+// local Sigstore (Fulcio/Rekor) and a runner OIDC stand-in. The real trivy, osv-scanner and syft run
+// offline, installed by the actions from a pre-provisioned runner tool cache, against databases made
+// from real advisories (scripts/tools.ts, scripts/vuln-dbs.ts), and the real cosign verifies the final
+// digest. Where those tools cannot be had (no Go, no internet), their stage is SKIPPED with the reason,
+// and the verdict says the run was not production-equivalent.
 // Options: --offline (never probe the network for scanner downloads)
-import { spawnSync } from 'node:child_process';
-import { accessSync, constants, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { delimiter, join } from 'node:path';
+import { execFile, spawnSync } from 'node:child_process';
+import {
+  accessSync,
+  constants,
+  cpSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
+import { arch, tmpdir } from 'node:os';
+import { join } from 'node:path';
 import {
   checkImageSignatures,
   Digest,
   ImageReference,
   MemoryLogger,
+  PINNED_TOOLS,
   parseTrustedRoot,
   RegistryClient,
 } from '@chain/core';
@@ -28,6 +42,8 @@ import { portOpen, startRegistry } from '../test/helpers/registry.ts';
 import { runBundleAsync } from '../test/helpers/runner.ts';
 import type { Step, Workflow } from '../test/helpers/workflow-wiring.ts';
 import { ourAction } from '../test/helpers/workflow-wiring.ts';
+import { toolDir } from './tools.ts';
+import { ensureVulnDbs, type VulnDbs } from './vuln-dbs.ts';
 
 const root = join(import.meta.dirname, '..');
 const offline = process.argv.includes('--offline');
@@ -111,25 +127,84 @@ async function reachable(host: string): Promise<boolean> {
   return offline ? false : portOpen(host, 443);
 }
 
-/** An executable of this name on PATH (looked up directly: no shell). */
-const onPath = (tool: string) =>
-  (process.env.PATH ?? '').split(delimiter).some((dir) => {
-    try {
-      accessSync(join(dir, tool), constants.X_OK);
-      return true;
-    } catch {
-      return false;
-    }
-  });
+/** The pinned version of a tool as scripts/tools.ts set it up, if it did. */
+function pinnedTool(name: string): string | undefined {
+  const pin = PINNED_TOOLS.tools[name];
+  if (pin === undefined) return undefined;
+  const path = join(toolDir(name, pin.version), pin.binary);
+  try {
+    accessSync(path, constants.X_OK);
+    return path;
+  } catch {
+    return undefined;
+  }
+}
 
-async function scannerAvailability(): Promise<Record<string, string | undefined>> {
+interface RealParts {
+  /** A runner tool cache holding the pinned tools, as a self-hosted runner is provisioned. */
+  toolCache: string;
+  dbs: VulnDbs | undefined;
+  cosign: string | undefined;
+  skip: Record<string, string | undefined>;
+}
+
+/** What the scan stages run with: the real pinned tools and offline DBs, else why they are skipped. */
+async function realParts(work: string): Promise<RealParts> {
+  const toolCache = join(work, 'runner-tool-cache');
+  const found: Record<string, string | undefined> = {};
+  for (const name of ['trivy', 'osv-scanner', 'syft', 'cosign']) {
+    const path = pinnedTool(name);
+    found[name] = path;
+    const pin = PINNED_TOOLS.tools[name];
+    if (path === undefined || pin === undefined) continue;
+    const dir = join(toolCache, name, pin.version, arch());
+    mkdirSync(dir, { recursive: true });
+    symlinkSync(path, join(dir, pin.binary));
+    writeFileSync(`${dir}.complete`, '');
+  }
+  let dbs: VulnDbs | undefined;
+  let dbProblem: string | undefined;
+  try {
+    dbs = ensureVulnDbs();
+  } catch (error) {
+    dbProblem = `no offline vulnerability DB (${(error as Error).message.split('\n')[0]})`;
+  }
   const canDownload = await reachable('github.com');
   const why = (tools: string[]) => {
-    const missing = tools.filter((t) => !onPath(t));
-    if (missing.length === 0 || canDownload) return undefined;
-    return `${missing.join(', ')} not installed, and github.com is ${offline ? 'not probed (--offline)' : 'unreachable'} for a verified download`;
+    const missing = tools.filter((t) => found[t] === undefined);
+    if (missing.length > 0 && !canDownload)
+      return `${missing.join(', ')} not set up (node scripts/tools.ts needs Go), and github.com is ${offline ? 'not probed (--offline)' : 'unreachable'} for a verified download`;
+    return dbProblem;
   };
-  return { 'repo-scan': why(['trivy', 'osv-scanner', 'syft']), 'image-scan': why(['trivy']) };
+  return {
+    toolCache,
+    dbs,
+    cosign: found.cosign,
+    skip: { 'repo-scan': why(['trivy', 'osv-scanner', 'syft']), 'image-scan': why(['trivy']) },
+  };
+}
+
+/** The scanners and versions a scan report names, e.g. "trivy 0.74.0". */
+function scannedBy(reportPath: string | undefined): string {
+  if (reportPath === undefined || !existsSync(reportPath)) return 'unknown scanners';
+  const report = JSON.parse(readFileSync(reportPath, 'utf8')) as {
+    scanners?: Record<string, { version: string }>;
+  };
+  return Object.entries(report.scanners ?? {})
+    .map(([name, v]) => `${name} ${v.version}`)
+    .join(', ');
+}
+
+/** Real cosign, without blocking this process (the local Sigstore and registry answer from it). */
+function runCosign(path: string, args: string[]): Promise<{ code: number; out: string }> {
+  return new Promise((resolve) => {
+    execFile(path, args, { encoding: 'utf8' }, (error, stdout, stderr) => {
+      resolve({
+        code: error === null ? 0 : typeof error.code === 'number' ? error.code : 1,
+        out: stdout + stderr,
+      });
+    });
+  });
 }
 
 async function main(): Promise<number> {
@@ -177,8 +252,17 @@ async function main(): Promise<number> {
     },
     'tag-promote': { 'tls-verify': 'false', 'trusted-root': rootFile },
   };
+  const parts = await realParts(work);
+  if (parts.dbs !== undefined) {
+    // Air-gapped mode, as a runner without internet uses it: the DBs are given, nothing is downloaded.
+    const trivyCache = join(work, 'trivy-cache');
+    cpSync(parts.dbs.trivyCache, trivyCache, { recursive: true });
+    const offlineScan = { offline: 'true', 'trivy-cache-dir': trivyCache };
+    overrides['repo-scan'] = { ...offlineScan, 'osv-db': parts.dbs.osv };
+    overrides['image-scan'] = offlineScan;
+  }
   console.log(`overrides for local parts: ${JSON.stringify(overrides)}\n`);
-  const skipReasons = await scannerAvailability();
+  const skipReasons = parts.skip;
   const results: StageResult[] = [];
   const jobOutputs: Record<string, Record<string, string>> = {};
   const jobResults: Record<string, string> = {};
@@ -249,6 +333,7 @@ async function main(): Promise<number> {
           workspace: root,
           env: {
             ...buildahEnv(),
+            RUNNER_TOOL_CACHE: parts.toolCache,
             GITHUB_SHA: sha,
             GITHUB_REPOSITORY: 'local/demo',
             GITHUB_SERVER_URL: 'https://github.com',
@@ -274,7 +359,10 @@ async function main(): Promise<number> {
         Object.entries(job.outputs ?? {}).map(([k, v]) => [k, interpolate(v, ctx)]),
       );
     }
-    return await report(results, image, identity, sigstore.trustedRoot, failed);
+    return await report(results, image, identity, sigstore.trustedRoot, failed, {
+      cosign: parts.cosign,
+      rootFile,
+    });
   } finally {
     await Promise.all([sigstore.stop(), oidc.stop(), registry.stop()]);
     rmSync(registry.dir, { recursive: true, force: true });
@@ -294,6 +382,7 @@ async function report(
   identity: string,
   trustedRoot: Record<string, unknown>,
   failed: boolean,
+  real: { cosign: string | undefined; rootFile: string },
 ): Promise<number> {
   const out = (step: string) => results.find((r) => r.step === step);
   const client = new RegistryClient({ logger: new MemoryLogger(), tlsVerify: false });
@@ -306,7 +395,9 @@ async function report(
   add(
     'scan (image-scan)',
     scan?.outputs.digest,
-    scan?.status === 'SKIPPED' ? `SKIPPED: ${scan.note}` : 'scanned layout digest',
+    scan?.status === 'SKIPPED'
+      ? `SKIPPED: ${scan.note}`
+      : `scanned layout digest, by ${scannedBy(scan?.outputs.report)}`,
   );
   add('push (skopeo-push)', out('push')?.outputs.digest, 'pushed, read back from the registry');
   const signedDigest = out('sign')?.outputs.digest;
@@ -330,11 +421,43 @@ async function report(
       verified,
       `${check.verified.map((v) => v.format).join(' + ')} signatures by ${identity}`,
     );
+    if (real.cosign !== undefined) {
+      const ref = `${image}@${signedDigest}`;
+      const v = await runCosign(real.cosign, [
+        'verify',
+        `--trusted-root=${real.rootFile}`,
+        `--certificate-identity=${identity}`,
+        `--certificate-oidc-issuer=${GITHUB_ISSUER}`,
+        '--allow-http-registry',
+        ref,
+      ]);
+      const ok = v.code === 0 && v.out.includes(`"docker-manifest-digest":"${signedDigest}"`);
+      add(
+        `verify (real cosign ${PINNED_TOOLS.tools.cosign?.version})`,
+        ok ? signedDigest : undefined,
+        ok ? 'cosign verify accepted it' : `cosign verify REFUSED it: ${v.out.trim().split('\n').at(-1)}`,
+      );
+    } else {
+      results.push({
+        job: 'demo',
+        step: 'cosign verify',
+        status: 'SKIPPED',
+        note: 'the real cosign is not set up (node scripts/tools.ts needs Go, or the internet)',
+        outputs: {},
+      });
+    }
   }
   const promoted = JSON.parse(out('promote')?.outputs.tags ?? '[]') as string[];
   for (const tag of promoted)
     add(`promote :${tag}`, (await client.headManifest(repo, tag))?.digest, 'tag read back');
 
+  const gate = out('repo-scan');
+  console.log(
+    bold('\nrepository gate: ') +
+      (gate?.status === 'ok'
+        ? `passed, by ${scannedBy(gate.outputs.report)}, offline DBs made from real advisories`
+        : `${gate?.status ?? 'did not run'}${gate?.note ? ` (${gate.note})` : ''}`),
+  );
   console.log(bold('\nchain of custody'));
   const width = Math.max(...rows.map((r) => r[0].length)) + 2;
   for (const [stage, digest, how] of rows) console.log(`${stage.padEnd(width)}${digest.padEnd(73)}${how}`);

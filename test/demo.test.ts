@@ -1,10 +1,15 @@
-// `npm run demo` end to end (offline: no scanner download is attempted): the workflow's own steps run
-// as bundled actions against an embedded registry and a local Sigstore, and one digest goes from build
-// to promotion; the registry is gone afterwards.
+// `npm run demo` end to end (offline: nothing is downloaded): the workflow's own steps run as bundled
+// actions against an embedded registry and a local Sigstore, the real scanners scan with offline DBs,
+// one digest goes from build to promotion, real cosign verifies it; the registry is gone afterwards.
 import { spawnSync } from 'node:child_process';
-import { join } from 'node:path';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { delimiter, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { repoRoot } from './helpers/actions.ts';
+import { realTools } from './helpers/real-scanners.ts';
+
+const { skip } = realTools('trivy', 'osv-scanner', 'syft', 'cosign');
 
 describe('npm run demo', () => {
   it('runs the reference chain with one digest from build to promotion and cleans up', () => {
@@ -26,13 +31,48 @@ describe('npm run demo', () => {
     ]) {
       expect(r.stdout).toMatch(new RegExp(`^${stage.replace(/[()]/g, '\\$&')}\\s+${digest}`, 'm'));
     }
-    expect(r.stdout).toContain('verdict: PASSED — NOT production-equivalent');
-    expect(r.stdout).toMatch(
-      /publish\/scan: SKIPPED — trivy not installed, and github\.com is not probed \(--offline\)/,
-    );
+    if (skip === undefined) {
+      // Production-equivalent: the real scanners ran, and the real cosign accepted the final digest.
+      expect(r.stdout).toMatch(/^verdict: PASSED$/m);
+      expect(r.stdout).toMatch(
+        /^repository gate: passed, by osv-scanner 2\.5\.1, trivy 0\.74\.0, syft 1\.51\.0/m,
+      );
+      expect(r.stdout).toMatch(
+        new RegExp(`^scan \\(image-scan\\)\\s+${digest}\\s+scanned layout digest, by trivy 0\\.74\\.0`, 'm'),
+      );
+      expect(r.stdout).toMatch(
+        new RegExp(`^verify \\(real cosign 3\\.1\\.3\\)\\s+${digest}\\s+cosign verify accepted it`, 'm'),
+      );
+    } else {
+      expect(r.stdout).toContain('verdict: PASSED — NOT production-equivalent');
+      expect(r.stdout).toMatch(/publish\/scan: SKIPPED — trivy not set up/);
+    }
     expect(r.stdout).toMatch(/embedded registry 127\.0\.0\.1:\d+: stopped \(port closed\), storage removed/);
     expect(r.stdout).toContain(
       "cosign verify --certificate-identity-regexp='^https://github\\.com/local/demo/",
     );
+  });
+
+  it('says the run is not production-equivalent, and why, where the real tools cannot be had', () => {
+    const r = spawnSync(process.execPath, [join(repoRoot, 'scripts', 'demo.ts'), '--offline'], {
+      cwd: repoRoot,
+      encoding: 'utf8',
+      timeout: 240_000,
+      env: {
+        ...process.env,
+        NO_COLOR: '1',
+        CHAIN_TOOLS_CACHE: mkdtempSync(join(tmpdir(), 'no-tools-')),
+        PATH: (process.env.PATH ?? '')
+          .split(delimiter)
+          .filter((d) => !d.includes('chain-tools'))
+          .join(delimiter),
+      },
+    });
+    expect(r.status, r.stdout + r.stderr).toBe(0);
+    expect(r.stdout).toContain('verdict: PASSED — NOT production-equivalent');
+    expect(r.stdout).toMatch(
+      /publish\/scan: SKIPPED — trivy not set up \(node scripts\/tools\.ts needs Go\), and github\.com is not probed \(--offline\)/,
+    );
+    expect(r.stdout).toMatch(/demo\/cosign verify: SKIPPED — the real cosign is not set up/);
   });
 });

@@ -10,8 +10,15 @@ import { OciLayout } from '@chain/core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { repoRoot } from './helpers/actions.ts';
 import { addAttestations } from './helpers/layout-fixture.ts';
-import { provisionedToolCache, realTools, trivyCacheCopy, vulnDbs } from './helpers/real-scanners.ts';
+import {
+  provisionedToolCache,
+  publishTrivyDbMirror,
+  realTools,
+  trivyCacheCopy,
+  vulnDbs,
+} from './helpers/real-scanners.ts';
 import { buildahLayout } from './helpers/real-tools.ts';
+import { startRegistry } from './helpers/registry.ts';
 import { runBundle, toolCallLog, userErrorLine } from './helpers/runner.ts';
 
 const { tools, skip } = realTools('trivy');
@@ -193,5 +200,27 @@ describe.skipIf(skip)('image-scan with the real trivy, offline', () => {
     });
     expect(userErrorLine(r)).toMatch(/Input "trivy-cache-dir": offline scanning needs the Trivy DB/);
     expect(calls).toEqual([]);
+  });
+
+  it('downloads the DB from a db-repository mirror (air-gapped runners with an internal registry)', async () => {
+    const registry = await startRegistry();
+    try {
+      const mirror = await publishTrivyDbMirror(registry.host);
+      const digest = (await OciLayout.open(single)).topLevel().digest;
+      const cacheDir = mkdtempSync(join(tmpdir(), 'fresh-cache-'));
+      const { r, report, images } = scan({
+        layout: single,
+        digest,
+        offline: 'false',
+        'trivy-cache-dir': cacheDir,
+        'db-repository': mirror,
+      });
+      expect(r.status, r.stdout + r.stderr).toBe(1);
+      expect(images[0]?.argv).toEqual(expect.arrayContaining(['--db-repository', mirror]));
+      expect(byPlatform(report.failing)).toEqual({ 'linux/amd64': AMD64 });
+      expect(readFileSync(join(cacheDir, 'db', 'metadata.json'), 'utf8')).toContain('"Version":2');
+    } finally {
+      await registry.stop();
+    }
   });
 });

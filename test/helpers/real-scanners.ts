@@ -2,10 +2,19 @@
 // the offline databases made from real advisories (scripts/vuln-dbs.ts). Tests that need them skip with
 // the reason on a machine that has neither Go nor the internet; with CI set, a missing tool fails instead.
 import { spawnSync } from 'node:child_process';
-import { accessSync, constants, cpSync, mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
+import {
+  accessSync,
+  constants,
+  cpSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { arch, tmpdir } from 'node:os';
 import { delimiter, join } from 'node:path';
-import { PINNED_TOOLS } from '@chain/core';
+import { ImageReference, MemoryLogger, PINNED_TOOLS, RegistryClient } from '@chain/core';
 import { toolDir } from '../../scripts/tools.ts';
 import { ensureVulnDbs, type VulnDbs } from '../../scripts/vuln-dbs.ts';
 
@@ -88,4 +97,45 @@ export function trivyCacheCopy(): string {
   const dir = join(mkdtempSync(join(tmpdir(), 'trivy-cache-')), 'cache');
   cpSync(vulnDbs().trivyCache, dir, { recursive: true });
   return dir;
+}
+
+/**
+ * Publishes the offline Trivy DB to a registry the way upstream publishes ghcr.io/aquasecurity/trivy-db:2
+ * (one tar.gz layer of trivy.db + metadata.json, Trivy's own media types): a mirror for `db-repository`.
+ */
+export async function publishTrivyDbMirror(host: string, repository = 'mirror/trivy-db'): Promise<string> {
+  const work = mkdtempSync(join(tmpdir(), 'trivy-db-mirror-'));
+  const tar = spawnSync('tar', [
+    '-czf',
+    join(work, 'db.tar.gz'),
+    '-C',
+    join(vulnDbs().trivyCache, 'db'),
+    'trivy.db',
+    'metadata.json',
+  ]);
+  if (tar.status !== 0) throw new Error(`tar failed: ${tar.stderr}`);
+  const client = new RegistryClient({ logger: new MemoryLogger(), tlsVerify: false });
+  const image = ImageReference.parse(`${host}/${repository}`);
+  const layer = readFileSync(join(work, 'db.tar.gz'));
+  const config = Buffer.from('{}');
+  const manifest = {
+    schemaVersion: 2,
+    mediaType: 'application/vnd.oci.image.manifest.v1+json',
+    artifactType: 'application/vnd.aquasec.trivy.config.v1+json',
+    config: {
+      mediaType: 'application/vnd.aquasec.trivy.config.v1+json',
+      digest: await client.uploadBlob(image, config),
+      size: config.length,
+    },
+    layers: [
+      {
+        mediaType: 'application/vnd.aquasec.trivy.db.layer.v1.tar+gzip',
+        digest: await client.uploadBlob(image, layer),
+        size: layer.length,
+        annotations: { 'org.opencontainers.image.title': 'db.tar.gz' },
+      },
+    ],
+  };
+  await client.putManifest(image, '2', Buffer.from(JSON.stringify(manifest)), manifest.mediaType);
+  return `${host}/${repository}`;
 }
