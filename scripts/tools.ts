@@ -95,24 +95,29 @@ function versionLine(path: string): string | undefined {
   );
 }
 
-/** `replace` directives of a module's go.mod, as `old[ version]=new[ version]` for `go mod edit -replace`. */
-function replaces(goMod: string): string[] {
+/**
+ * The `replace` and `exclude` directives of a module's go.mod, as `go mod edit` flags: `go install
+ * pkg@version` refuses a module that has any, so a throwaway main module must carry them.
+ */
+export function goModDirectives(goMod: string): string[] {
   const out: string[] = [];
-  const one = (line: string) => {
-    const m = /^\s*(\S+(?:\s+v\S+)?)\s*=>\s*(\S+(?:\s+v\S+)?)\s*(?:\/\/.*)?$/.exec(line);
-    if (m?.[1] !== undefined && m[2] !== undefined)
-      out.push(`${m[1].replace(/\s+/, '@')}=${m[2].replace(/\s+/, '@')}`);
-  };
   const text = goMod.replace(/\/\/.*$/gm, '');
-  for (const block of text.matchAll(/^replace\s*\(([\s\S]*?)^\)/gm))
-    for (const line of (block[1] ?? '').split('\n')) one(line);
-  for (const line of text.matchAll(/^replace\s+([^(\n].*)$/gm)) one(line[1] ?? '');
+  const lines = (verb: string) => [
+    ...[...text.matchAll(new RegExp(`^${verb}\\s*\\(([\\s\\S]*?)^\\)`, 'gm'))].flatMap((b) => (b[1] ?? '').split('\n')),
+    ...[...text.matchAll(new RegExp(`^${verb}\\s+([^(\\s].*)$`, 'gm'))].map((m) => m[1] ?? ''),
+  ];
+  const at = (spec: string) => spec.trim().replace(/\s+/, '@');
+  for (const line of lines('replace')) {
+    const [from, to] = line.split('=>');
+    if (from?.trim() && to?.trim()) out.push(`-replace=${at(from)}=${at(to)}`);
+  }
+  for (const line of lines('exclude')) if (line.trim()) out.push(`-exclude=${at(line)}`);
   return out;
 }
 
 /**
- * `go install module/pkg@tag` when the module's go.mod has no replace directives (go install refuses
- * them); otherwise a throwaway module that carries the same replaces, then `go build`.
+ * `go install module/pkg@tag` when the module's go.mod has no replace or exclude directives; otherwise
+ * a throwaway module that carries the same directives, then `go build`.
  */
 function goBuild(tool: Wanted, out: string): void {
   const env: NodeJS.ProcessEnv = {
@@ -127,8 +132,8 @@ function goBuild(tool: Wanted, out: string): void {
   ) as {
     GoMod?: string;
   };
-  const replaced = info.GoMod === undefined ? [] : replaces(readFileSync(info.GoMod, 'utf8'));
-  if (replaced.length === 0) {
+  const directives = info.GoMod === undefined ? [] : goModDirectives(readFileSync(info.GoMod, 'utf8'));
+  if (directives.length === 0) {
     run('go', ['install', '-trimpath', '-ldflags', ldflags, `${tool.build.package}@${tool.tag}`], {
       env: { ...env, GOBIN: out },
     });
@@ -140,7 +145,7 @@ function goBuild(tool: Wanted, out: string): void {
   const mod = mkdtempSync(join(toolsCache(), `.module-${tool.name}-`));
   try {
     run('go', ['mod', 'init', 'local/build-tool'], { cwd: mod, env });
-    for (const r of replaced) run('go', ['mod', 'edit', `-replace=${r}`], { cwd: mod, env });
+    run('go', ['mod', 'edit', ...directives], { cwd: mod, env });
     run('go', ['get', `${tool.build.package}@${tool.tag}`], { cwd: mod, env });
     run('go', ['build', '-trimpath', '-ldflags', ldflags, '-o', join(out, tool.binary), tool.build.package], {
       cwd: mod,
