@@ -103,7 +103,9 @@ export function goModDirectives(goMod: string): string[] {
   const out: string[] = [];
   const text = goMod.replace(/\/\/.*$/gm, '');
   const lines = (verb: string) => [
-    ...[...text.matchAll(new RegExp(`^${verb}\\s*\\(([\\s\\S]*?)^\\)`, 'gm'))].flatMap((b) => (b[1] ?? '').split('\n')),
+    ...[...text.matchAll(new RegExp(`^${verb}\\s*\\(([\\s\\S]*?)^\\)`, 'gm'))].flatMap((b) =>
+      (b[1] ?? '').split('\n'),
+    ),
     ...[...text.matchAll(new RegExp(`^${verb}\\s+([^(\\s].*)$`, 'gm'))].map((m) => m[1] ?? ''),
   ];
   const at = (spec: string) => spec.trim().replace(/\s+/, '@');
@@ -140,7 +142,7 @@ function goBuild(tool: Wanted, out: string): void {
     return;
   }
   log(
-    `${tool.name}: go.mod has ${replaced.length} replace directive(s); building through a throwaway module`,
+    `${tool.name}: go.mod has ${directives.length} replace/exclude directive(s); building through a throwaway module`,
   );
   const mod = mkdtempSync(join(toolsCache(), `.module-${tool.name}-`));
   try {

@@ -206,18 +206,20 @@ describe.skipIf(skip)('image-scan with the real trivy, offline', () => {
     const registry = await startRegistry();
     try {
       const mirror = await publishTrivyDbMirror(registry.host);
-      const digest = (await OciLayout.open(single)).topLevel().digest;
       const cacheDir = mkdtempSync(join(tmpdir(), 'fresh-cache-'));
       const { r, report, images } = scan({
-        layout: single,
-        digest,
+        layout: multi,
+        digest: multiDigest,
         offline: 'false',
         'trivy-cache-dir': cacheDir,
         'db-repository': mirror,
       });
       expect(r.status, r.stdout + r.stderr).toBe(1);
+      // The first platform's scan downloads the DB; the next one uses it without checking again.
       expect(images[0]?.argv).toEqual(expect.arrayContaining(['--db-repository', mirror]));
-      expect(byPlatform(report.failing)).toEqual({ 'linux/amd64': AMD64 });
+      expect(images[0]?.argv).not.toContain('--skip-db-update');
+      expect(images[1]?.argv).toContain('--skip-db-update');
+      expect(byPlatform(report.failing)).toEqual({ 'linux/amd64': AMD64, 'linux/arm64': ARM64 });
       expect(readFileSync(join(cacheDir, 'db', 'metadata.json'), 'utf8')).toContain('"Version":2');
     } finally {
       await registry.stop();

@@ -9018,7 +9018,10 @@ function trivyCommon(request, scanners) {
   if (request.ignoreFile !== void 0) args.push("--ignorefile", request.ignoreFile);
   if (request.offline)
     args.push("--skip-db-update", "--skip-java-db-update", "--skip-check-update", "--offline-scan");
-  else if (request.dbRepository !== void 0) args.push("--db-repository", request.dbRepository);
+  else {
+    if (request.dbFresh) args.push("--skip-db-update");
+    if (request.dbRepository !== void 0) args.push("--db-repository", request.dbRepository);
+  }
   return args;
 }
 var trivy = {
@@ -9042,9 +9045,20 @@ var trivy = {
   fsArgs(request) {
     return ["fs", ...trivyCommon(request, "vuln,secret,misconfig"), request.path];
   },
-  /** Image scan of an OCI layout directory (one platform image per run). */
+  /**
+   * Image scan of an OCI layout directory (one platform image per run). The layer cache stays in memory:
+   * a layout is scanned once, and the on-disk cache's lock would serialise parallel platform scans (the
+   * vulnerability DB itself is opened read-only, so scans can share it).
+   */
   imageArgs(request) {
-    return ["image", "--input", request.layout, ...trivyCommon(request, "vuln,secret")];
+    return [
+      "image",
+      "--input",
+      request.layout,
+      "--cache-backend",
+      "memory",
+      ...trivyCommon(request, "vuln,secret")
+    ];
   },
   sarifArgs(jsonReport, output) {
     return ["convert", "--format", "sarif", "--output", output, jsonReport];
@@ -9340,8 +9354,7 @@ async function main(deps = runnerDeps()) {
   const cacheDir = values["trivy-cache-dir"] ?? (0, import_node_path7.join)(deps.env.RUNNER_TOOL_CACHE ?? work, "trivy-cache");
   if (values.offline) await trivy.requireOfflineDb(cacheDir, "trivy-cache-dir");
   await (0, import_promises9.mkdir)(cacheDir, { recursive: true });
-  const perPlatform = [];
-  for (const [i, image] of images.entries()) {
+  const scanOne = async (image, i, dbFresh = false) => {
     const view = await platformView(values.layout, image, (0, import_node_path7.join)(work, `view-${i}`));
     const output = (0, import_node_path7.join)(work, `trivy-${i}.json`);
     const args = trivy.imageArgs({
@@ -9350,7 +9363,8 @@ async function main(deps = runnerDeps()) {
       cacheDir,
       ignoreFile: ignores.trivyIgnoreFile,
       dbRepository: values["db-repository"],
-      offline: values.offline
+      offline: values.offline,
+      dbFresh
     });
     await deps.runner.run({ tool: "trivy", command: tool.path, args, env: deps.env });
     const findings2 = parseTrivyReport(await readScannerReport(output, "trivy"), image.platform);
@@ -9362,8 +9376,17 @@ async function main(deps = runnerDeps()) {
       env: deps.env
     });
     const sarif = await readScannerJson(sarifPath2, "trivy convert");
-    perPlatform.push({ image, findings: findings2, sarif });
-  }
+    return { image, findings: findings2, sarif };
+  };
+  const [leader, ...rest] = images;
+  const lead = values.offline || leader === void 0 ? [] : [await scanOne(leader, 0)];
+  const queue = lead.length > 0 ? rest : images;
+  const offset = lead.length;
+  const parallel = Math.min((0, import_node_os7.availableParallelism)(), queue.length);
+  const perPlatform = [
+    ...lead,
+    ...await inParallel(queue, parallel, (image, i) => scanOne(image, i + offset, lead.length > 0))
+  ];
   const findings = perPlatform.flatMap((p) => p.findings);
   const gate = evaluateGate(
     findings,
@@ -9414,6 +9437,15 @@ async function main(deps = runnerDeps()) {
   const first = gate.failing.slice(0, 3).map((f) => `${f.id} in ${f.package} (${f.platform})`);
   const message = `image-scan: ${gate.failing.length} finding(s) at ${[...values.severity].join(", ")} in ${expected} (first: ${first.join(", ")})`;
   enforceGate(gate.passed, message, values["fail-on"], "image-scan", (w) => deps.logger.warning(w));
+}
+async function inParallel(items, limit, work) {
+  const results = new Array(items.length);
+  let next = 0;
+  const lane = async () => {
+    for (let i = next++; i < items.length; i = next++) results[i] = await work(items[i], i);
+  };
+  await Promise.all(Array.from({ length: Math.max(1, limit) }, lane));
+  return results;
 }
 function selectImages(images, wanted) {
   if (wanted.length === 0) return images;

@@ -1,5 +1,5 @@
 import { mkdir, mkdtemp, symlink, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import {
   type ActionDeps,
@@ -47,9 +47,10 @@ export async function main(deps: ActionDeps = runnerDeps()): Promise<void> {
   if (values.offline) await trivy.requireOfflineDb(cacheDir, 'trivy-cache-dir');
   await mkdir(cacheDir, { recursive: true });
 
-  // Trivy looks only at the first image of an index, so each platform image gets its own view.
-  const perPlatform: { image: LayoutImage; findings: Finding[]; sarif: { runs?: unknown[] } }[] = [];
-  for (const [i, image] of images.entries()) {
+  // Trivy looks only at the first image of an index, so each platform image gets its own view. Platforms
+  // are scanned in parallel (one per core; Trivy opens its DB read-only), each converted to SARIF as soon
+  // as its scan ends.
+  const scanOne = async (image: LayoutImage, i: number, dbFresh = false): Promise<PlatformScan> => {
     const view = await platformView(values.layout, image, join(work, `view-${i}`));
     const output = join(work, `trivy-${i}.json`);
     const args = trivy.imageArgs({
@@ -59,6 +60,7 @@ export async function main(deps: ActionDeps = runnerDeps()): Promise<void> {
       ignoreFile: ignores.trivyIgnoreFile,
       dbRepository: values['db-repository'],
       offline: values.offline,
+      dbFresh,
     });
     await deps.runner.run({ tool: 'trivy', command: tool.path, args, env: deps.env });
     const findings = parseTrivyReport(await readScannerReport(output, 'trivy'), image.platform);
@@ -70,8 +72,18 @@ export async function main(deps: ActionDeps = runnerDeps()): Promise<void> {
       env: deps.env,
     });
     const sarif = await readScannerJson<{ runs?: unknown[] }>(sarifPath, 'trivy convert');
-    perPlatform.push({ image, findings, sarif });
-  }
+    return { image, findings, sarif };
+  };
+  // Online, the first scan brings the DB up to date alone; the others then share it instead of racing.
+  const [leader, ...rest] = images;
+  const lead = values.offline || leader === undefined ? [] : [await scanOne(leader, 0)];
+  const queue = lead.length > 0 ? rest : images;
+  const offset = lead.length;
+  const parallel = Math.min(availableParallelism(), queue.length);
+  const perPlatform = [
+    ...lead,
+    ...(await inParallel(queue, parallel, (image, i) => scanOne(image, i + offset, lead.length > 0))),
+  ];
 
   const findings = perPlatform.flatMap((p) => p.findings);
   const gate = evaluateGate(
@@ -123,6 +135,27 @@ export async function main(deps: ActionDeps = runnerDeps()): Promise<void> {
   const first = gate.failing.slice(0, 3).map((f) => `${f.id} in ${f.package} (${f.platform})`);
   const message = `image-scan: ${gate.failing.length} finding(s) at ${[...values.severity].join(', ')} in ${expected} (first: ${first.join(', ')})`;
   enforceGate(gate.passed, message, values['fail-on'], 'image-scan', (w) => deps.logger.warning(w));
+}
+
+interface PlatformScan {
+  image: LayoutImage;
+  findings: Finding[];
+  sarif: { runs?: unknown[] };
+}
+
+/** Runs `work` over every item, at most `limit` at a time; results keep the items' order. */
+async function inParallel<T, R>(
+  items: T[],
+  limit: number,
+  work: (item: T, i: number) => Promise<R>,
+): Promise<R[]> {
+  const results: R[] = new Array(items.length);
+  let next = 0;
+  const lane = async () => {
+    for (let i = next++; i < items.length; i = next++) results[i] = await work(items[i] as T, i);
+  };
+  await Promise.all(Array.from({ length: Math.max(1, limit) }, lane));
+  return results;
 }
 
 function selectImages(images: LayoutImage[], wanted: string[]): LayoutImage[] {

@@ -8426,7 +8426,10 @@ function trivyCommon(request, scanners) {
   if (request.ignoreFile !== void 0) args.push("--ignorefile", request.ignoreFile);
   if (request.offline)
     args.push("--skip-db-update", "--skip-java-db-update", "--skip-check-update", "--offline-scan");
-  else if (request.dbRepository !== void 0) args.push("--db-repository", request.dbRepository);
+  else {
+    if (request.dbFresh) args.push("--skip-db-update");
+    if (request.dbRepository !== void 0) args.push("--db-repository", request.dbRepository);
+  }
   return args;
 }
 var trivy = {
@@ -8450,9 +8453,20 @@ var trivy = {
   fsArgs(request) {
     return ["fs", ...trivyCommon(request, "vuln,secret,misconfig"), request.path];
   },
-  /** Image scan of an OCI layout directory (one platform image per run). */
+  /**
+   * Image scan of an OCI layout directory (one platform image per run). The layer cache stays in memory:
+   * a layout is scanned once, and the on-disk cache's lock would serialise parallel platform scans (the
+   * vulnerability DB itself is opened read-only, so scans can share it).
+   */
   imageArgs(request) {
-    return ["image", "--input", request.layout, ...trivyCommon(request, "vuln,secret")];
+    return [
+      "image",
+      "--input",
+      request.layout,
+      "--cache-backend",
+      "memory",
+      ...trivyCommon(request, "vuln,secret")
+    ];
   },
   sarifArgs(jsonReport, output) {
     return ["convert", "--format", "sarif", "--output", output, jsonReport];

@@ -10,6 +10,8 @@ interface TrivyCommon {
   dbRepository?: string | undefined;
   /** Use the DB already in `cacheDir`; make no network request (air-gapped runners). */
   offline?: boolean | undefined;
+  /** The DB in `cacheDir` was just brought up to date by an earlier scan of this run: do not check again. */
+  dbFresh?: boolean | undefined;
 }
 
 /**
@@ -23,7 +25,10 @@ function trivyCommon(request: TrivyCommon, scanners: string): string[] {
   if (request.ignoreFile !== undefined) args.push('--ignorefile', request.ignoreFile);
   if (request.offline)
     args.push('--skip-db-update', '--skip-java-db-update', '--skip-check-update', '--offline-scan');
-  else if (request.dbRepository !== undefined) args.push('--db-repository', request.dbRepository);
+  else {
+    if (request.dbFresh) args.push('--skip-db-update');
+    if (request.dbRepository !== undefined) args.push('--db-repository', request.dbRepository);
+  }
   return args;
 }
 
@@ -53,9 +58,20 @@ export const trivy = {
     return ['fs', ...trivyCommon(request, 'vuln,secret,misconfig'), request.path];
   },
 
-  /** Image scan of an OCI layout directory (one platform image per run). */
+  /**
+   * Image scan of an OCI layout directory (one platform image per run). The layer cache stays in memory:
+   * a layout is scanned once, and the on-disk cache's lock would serialise parallel platform scans (the
+   * vulnerability DB itself is opened read-only, so scans can share it).
+   */
   imageArgs(request: TrivyCommon & { layout: string }): string[] {
-    return ['image', '--input', request.layout, ...trivyCommon(request, 'vuln,secret')];
+    return [
+      'image',
+      '--input',
+      request.layout,
+      '--cache-backend',
+      'memory',
+      ...trivyCommon(request, 'vuln,secret'),
+    ];
   },
 
   sarifArgs(jsonReport: string, output: string): string[] {
