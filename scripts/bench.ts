@@ -4,7 +4,9 @@
 //   3. start-up: each bundled action with no inputs must fail with "input X is required" (median ms)
 //   4. sign: the cosign-sign action (keyless, both formats, self-check) against the local Sigstore and
 //      registry, median < 1 s; then tag-promote moves 3 tags with no blob traffic (counted by a proxy)
-// Options: --only=verify|push|startup|sign   --gib=N (layout size, default 1)
+//   5. real tools: repo-scan, image-scan, cosign-sign and tag-promote against the real trivy, osv-scanner,
+//      syft and cosign doing the same job (scripts/bench-real-tools.ts), with memory peaks
+// Options: --only=verify|push|startup|sign|real   --gib=N (layout size, default 1)
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -16,6 +18,7 @@ import { writeSyntheticLayout } from '../test/helpers/layout-fixture.ts';
 import { ALICE, GITHUB_ISSUER, startLocalSigstore } from '../test/helpers/local-sigstore.ts';
 import { pushTinyImage, startRegistry } from '../test/helpers/registry.ts';
 import { LOOPBACK_ONLY, runBundleAsync } from '../test/helpers/runner.ts';
+import { benchRealTools } from './bench-real-tools.ts';
 
 const root = join(import.meta.dirname, '..');
 const args = new Map(process.argv.slice(2).map((a) => a.replace(/^--/, '').split('=') as [string, string]));
@@ -320,6 +323,7 @@ async function benchSign(): Promise<boolean> {
 }
 
 let ok = true;
+if (only === undefined || only === 'real') ok = (await benchRealTools()) && ok;
 if (only === undefined || only === 'sign') ok = (await benchSign()) && ok;
 if (only === undefined || only === 'push') ok = (await benchPush()) && ok;
 if (only === undefined || only === 'startup') ok = benchStartup() && ok;

@@ -1,7 +1,7 @@
 // ToolInstaller against a local HTTP server on 127.0.0.1 serving a real tar.gz and a raw binary.
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -177,5 +177,16 @@ describe('ToolInstaller', () => {
     const tool = await installer(manifest({ url: 'http://127.0.0.1:1/never' })).install('faketool');
     expect(tool.source).toBe('cache');
     expect(execFileSync(tool.path).toString()).toBe('provisioned\n');
+  });
+
+  it('ignores a cache entry without its .complete marker (an interrupted install) and downloads instead', async () => {
+    const cacheDir = join(process.env.RUNNER_TOOL_CACHE ?? '', 'faketool', '1.2.3', 'x64');
+    rmSync(`${cacheDir}.complete`, { force: true });
+    mkdirSync(cacheDir, { recursive: true });
+    writeFileSync(join(cacheDir, 'faketool'), '#!/bin/sh\necho half-installed\n', { mode: 0o755 });
+    const error = await installer(manifest({ url: 'http://127.0.0.1:1/never' }))
+      .install('faketool')
+      .catch((e: unknown) => e);
+    expect((error as Error).message).toContain('download from http://127.0.0.1:1/never failed');
   });
 });

@@ -32,6 +32,8 @@ export interface RunOptions {
   inputs?: Record<string, string>;
   env?: NodeJS.ProcessEnv;
   workspace?: string;
+  /** A command the step runs under, e.g. `/usr/bin/time -f %M -o FILE` (the bench's memory peaks). */
+  wrapper?: string[];
 }
 
 /** Parses the runner's file-command format, as the runner itself does. */
@@ -125,7 +127,12 @@ export function runBundleAsync(
 ): Promise<RunnerResult> {
   const p = prepare(action, entry, options);
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, p.argv, { cwd: p.workspace, env: p.env, timeout: 300_000 });
+    const [command, ...prefix] = [...(options.wrapper ?? []), process.execPath];
+    const child = spawn(command ?? process.execPath, [...prefix, ...p.argv], {
+      cwd: p.workspace,
+      env: p.env,
+      timeout: 300_000,
+    });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (d: Buffer) => {
