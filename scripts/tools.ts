@@ -22,9 +22,16 @@ interface Wanted {
   build: ToolBuild;
   /** Shipped tools can also be downloaded; build-only tools cannot. */
   downloadable: boolean;
+  /** How it prints its version (default `--version`). */
+  versionArgs?: string[];
 }
 
-/** Built only for the tests: trivy-db's own builder writes the offline Trivy database. */
+const BUILDKIT = { version: '0.32.2', tag: 'v0.32.2', module: 'github.com/moby/buildkit' };
+
+/**
+ * Built only for the tests, never shipped: trivy-db's own builder (the offline Trivy DB), the Kyverno CLI
+ * (admission policies applied for real) and BuildKit with buildx (oci-build's buildx path for real).
+ */
 const DEV_TOOLS: Wanted[] = [
   {
     name: 'trivy-db',
@@ -32,11 +39,55 @@ const DEV_TOOLS: Wanted[] = [
     version: '0.0.0-20260813095258-0e0340a01b57',
     tag: 'v0.0.0-20260813095258-0e0340a01b57',
     binary: 'trivy-db',
+    versionArgs: ['--help'],
     build: {
       module: 'github.com/aquasecurity/trivy-db',
       package: 'github.com/aquasecurity/trivy-db/cmd/trivy-db',
       ldflags: '',
     },
+    downloadable: false,
+  },
+  {
+    // Its go.mod replaces k8s.io/pod-security-admission: built through a throwaway module.
+    name: 'kyverno',
+    version: '1.19.0',
+    tag: 'v1.19.0',
+    binary: 'kyverno',
+    build: {
+      module: 'github.com/kyverno/kyverno',
+      package: 'github.com/kyverno/kyverno/cmd/cli/kubectl-kyverno',
+      ldflags: '-X github.com/kyverno/kyverno/pkg/version.BuildVersion=v{version}',
+    },
+    versionArgs: ['version'],
+    downloadable: false,
+  },
+  ...(['buildkitd', 'buildctl'] as const).map(
+    (binary): Wanted => ({
+      // BuildKit's go.mod has exclude directives: built through a throwaway module too.
+      name: binary,
+      version: BUILDKIT.version,
+      tag: BUILDKIT.tag,
+      binary,
+      build: {
+        module: BUILDKIT.module,
+        package: `${BUILDKIT.module}/cmd/${binary}`,
+        ldflags: `-X ${BUILDKIT.module}/version.Version=v{version}`,
+        tags: 'osusergo netgo static_build',
+      },
+      downloadable: false,
+    }),
+  ),
+  {
+    name: 'buildx',
+    version: '0.36.1',
+    tag: 'v0.36.1',
+    binary: 'buildx',
+    build: {
+      module: 'github.com/docker/buildx',
+      package: 'github.com/docker/buildx/cmd/buildx',
+      ldflags: '-X github.com/docker/buildx/version.Version=v{version}',
+    },
+    versionArgs: ['version'],
     downloadable: false,
   },
 ];
@@ -62,6 +113,7 @@ export function wantedTools(dev: boolean): Wanted[] {
       tag: `v${pin.version}`,
       binary: pin.binary,
       build: pin.build,
+      versionArgs: name === 'cosign' ? ['version'] : ['--version'],
       downloadable: true,
     };
   });
@@ -80,8 +132,7 @@ function run(command: string, args: string[], options: { cwd?: string; env?: Nod
 }
 
 /** The first line a tool prints of its version, or undefined when it does not run. */
-function versionLine(path: string): string | undefined {
-  const args = path.endsWith('trivy-db') ? ['--help'] : path.endsWith('cosign') ? ['version'] : ['--version'];
+function versionLine(path: string, args: string[]): string | undefined {
   const r = spawnSync(path, args, {
     encoding: 'utf8',
     env: { ...process.env, SYFT_CHECK_FOR_APP_UPDATE: 'false' },
@@ -129,6 +180,7 @@ function goBuild(tool: Wanted, out: string): void {
     ...tool.build.env,
   };
   const ldflags = `-s -w ${tool.build.ldflags.replaceAll('{version}', tool.version)}`.trim();
+  const tags = tool.build.tags ? ['-tags', tool.build.tags] : [];
   const info = JSON.parse(
     run('go', ['mod', 'download', '-json', `${tool.build.module}@${tool.tag}`], { env }),
   ) as {
@@ -136,7 +188,7 @@ function goBuild(tool: Wanted, out: string): void {
   };
   const directives = info.GoMod === undefined ? [] : goModDirectives(readFileSync(info.GoMod, 'utf8'));
   if (directives.length === 0) {
-    run('go', ['install', '-trimpath', '-ldflags', ldflags, `${tool.build.package}@${tool.tag}`], {
+    run('go', ['install', '-trimpath', ...tags, '-ldflags', ldflags, `${tool.build.package}@${tool.tag}`], {
       env: { ...env, GOBIN: out },
     });
     return;
@@ -149,10 +201,14 @@ function goBuild(tool: Wanted, out: string): void {
     run('go', ['mod', 'init', 'local/build-tool'], { cwd: mod, env });
     run('go', ['mod', 'edit', ...directives], { cwd: mod, env });
     run('go', ['get', `${tool.build.package}@${tool.tag}`], { cwd: mod, env });
-    run('go', ['build', '-trimpath', '-ldflags', ldflags, '-o', join(out, tool.binary), tool.build.package], {
-      cwd: mod,
-      env,
-    });
+    run(
+      'go',
+      ['build', '-trimpath', ...tags, '-ldflags', ldflags, '-o', join(out, tool.binary), tool.build.package],
+      {
+        cwd: mod,
+        env,
+      },
+    );
   } finally {
     rmSync(mod, { recursive: true, force: true });
   }
@@ -176,7 +232,7 @@ async function ensure(tool: Wanted): Promise<{ dir: string } | { missing: string
   const dir = toolDir(tool.name, tool.version);
   const path = join(dir, tool.binary);
   if (existsSync(path)) {
-    const version = versionLine(path);
+    const version = versionLine(path, tool.versionArgs ?? ['--version']);
     if (version !== undefined) {
       log(`${tool.name} ${tool.version}: cached (${version})`);
       return { dir };
@@ -197,7 +253,7 @@ async function ensure(tool: Wanted): Promise<{ dir: string } | { missing: string
     } else {
       return { missing: `${tool.name} needs Go to build, and Go is not installed` };
     }
-    const version = versionLine(join(staging, tool.binary));
+    const version = versionLine(join(staging, tool.binary), tool.versionArgs ?? ['--version']);
     if (version === undefined) return { missing: `${tool.name} was set up but does not run` };
     try {
       renameSync(staging, dir);

@@ -15,7 +15,7 @@ import {
 import { arch, tmpdir } from 'node:os';
 import { delimiter, join } from 'node:path';
 import { ImageReference, MemoryLogger, PINNED_TOOLS, RegistryClient } from '@chain/core';
-import { toolDir } from '../../scripts/tools.ts';
+import { toolDir, wantedTools } from '../../scripts/tools.ts';
 import { ensureVulnDbs, type VulnDbs } from '../../scripts/vuln-dbs.ts';
 
 export type RealToolName = 'trivy' | 'osv-scanner' | 'syft' | 'cosign';
@@ -64,6 +64,19 @@ export function realTools<T extends RealToolName>(
       : `real ${missing.join(', ')} not set up (node scripts/tools.ts builds them where Go is installed)`;
   if (skip !== undefined && process.env.CI) throw new Error(`CI requires the real tools: ${skip}`);
   return { tools, skip };
+}
+
+/**
+ * A tool built only for the tests (kyverno, buildkitd, buildctl, buildx), or the reason it is missing;
+ * with CI set, missing is an error.
+ */
+export function devTool(name: string): { path: string | undefined; skip: string | undefined } {
+  const tool = wantedTools(true).find((t) => t.name === name);
+  const path = tool === undefined ? undefined : join(toolDir(tool.name, tool.version), tool.binary);
+  if (path !== undefined && executable(path)) return { path, skip: undefined };
+  const skip = `${name} ${tool?.version ?? ''} not set up (node scripts/tools.ts --dev builds it where Go is installed)`;
+  if (process.env.CI) throw new Error(`CI requires ${skip}`);
+  return { path: undefined, skip };
 }
 
 let dbs: VulnDbs | undefined;

@@ -1,4 +1,4 @@
-import { mkdtemp, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import {
@@ -14,6 +14,7 @@ import {
   JobSummary,
   keySigner,
   kyvernoPolicyYaml,
+  kyvernoTrust,
   loadSigningKey,
   loadTrustedRoot,
   RegistryClient,
@@ -134,6 +135,10 @@ export async function sign(values: InputValues<typeof spec>, deps: ActionDeps): 
         issuer: certIssuer,
         publicKey: key?.publicKeyPem,
         rekorUrl: values['rekor-url'],
+        trust:
+          values['trusted-root'] === undefined
+            ? undefined
+            : kyvernoTrust(JSON.parse(await readFile(values['trusted-root'], 'utf8'))),
       }),
     );
   }

@@ -178,8 +178,10 @@ export {
 } from './sigstore/image-signatures.ts';
 export {
   type KyvernoPolicyOptions,
+  type KyvernoTrust,
   kyvernoPolicy,
   kyvernoPolicyYaml,
+  kyvernoTrust,
   type PolicyKind,
 } from './sigstore/kyverno-policy.ts';
 export {

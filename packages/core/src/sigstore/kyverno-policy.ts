@@ -16,18 +16,64 @@ export interface KyvernoPolicyOptions {
   issuer?: string | undefined;
   publicKey?: string | undefined;
   rekorUrl?: string | undefined;
+  /** A private Sigstore's keys (from its trusted root): Kyverno then needs no TUF and no public-good root. */
+  trust?: KyvernoTrust | undefined;
   failureAction?: 'Enforce' | 'Audit';
+}
+
+/** PEM material Kyverno's attestors take for a Sigstore other than the public-good instance. */
+export interface KyvernoTrust {
+  /** The Fulcio CA chain. */
+  roots: string;
+  rekorPublicKey: string;
+  /** The CT log's key; without one, SCTs are not checked (`ignoreSCT`). */
+  ctlogPublicKey: string | undefined;
+}
+
+const pem = (label: string, base64: string) =>
+  `-----BEGIN ${label}-----\n${(base64.match(/.{1,64}/g) ?? []).join('\n')}\n-----END ${label}-----\n`;
+
+/**
+ * The Kyverno trust material of a Sigstore trusted root (`trusted_root.json`, protobuf JSON): the first
+ * certificate authority's chain, transparency log key and CT log key. Undefined when it has none.
+ */
+export function kyvernoTrust(trustedRoot: unknown): KyvernoTrust | undefined {
+  const root = trustedRoot as {
+    certificateAuthorities?: { certChain?: { certificates?: { rawBytes?: string }[] } }[];
+    tlogs?: { publicKey?: { rawBytes?: string } }[];
+    ctlogs?: { publicKey?: { rawBytes?: string } }[];
+  };
+  const chain = (root.certificateAuthorities?.[0]?.certChain?.certificates ?? []).flatMap((c) =>
+    c.rawBytes ? [pem('CERTIFICATE', c.rawBytes)] : [],
+  );
+  const rekor = root.tlogs?.[0]?.publicKey?.rawBytes;
+  if (chain.length === 0 || rekor === undefined) return undefined;
+  const ctlog = root.ctlogs?.[0]?.publicKey?.rawBytes;
+  return {
+    roots: chain.join(''),
+    rekorPublicKey: pem('PUBLIC KEY', rekor),
+    ctlogPublicKey: ctlog === undefined ? undefined : pem('PUBLIC KEY', ctlog),
+  };
 }
 
 /** A Kyverno ClusterPolicy (kyverno.io/v1) with one verifyImages rule for this image and signer. */
 export function kyvernoPolicy(options: KyvernoPolicyOptions): Record<string, unknown> {
   const { image } = options;
   let entry: Record<string, unknown>;
+  const { trust } = options;
+  const rekor = {
+    url: options.rekorUrl ?? 'https://rekor.sigstore.dev',
+    ...(trust ? { pubkey: trust.rekorPublicKey } : {}),
+  };
+  const ctlog = trust
+    ? { ctlog: trust.ctlogPublicKey ? { pubkey: trust.ctlogPublicKey } : { ignoreSCT: true } }
+    : {};
   if (options.publicKey !== undefined) {
     entry = {
       keys: {
         publicKeys: options.publicKey,
-        ...(options.rekorUrl ? { rekor: { url: options.rekorUrl } } : {}),
+        ...(options.rekorUrl || trust ? { rekor } : {}),
+        ...ctlog,
       },
     };
   } else {
@@ -44,7 +90,9 @@ export function kyvernoPolicy(options: KyvernoPolicyOptions): Record<string, unk
           ? { subject: options.identity }
           : { subjectRegExp: anchorPattern(options.identityRegExp ?? '') }),
         issuer: options.issuer,
-        rekor: { url: options.rekorUrl ?? 'https://rekor.sigstore.dev' },
+        ...(trust ? { roots: trust.roots } : {}),
+        rekor,
+        ...ctlog,
       },
     };
   }

@@ -23,6 +23,8 @@ export interface ToolBuild {
   package: string;
   /** `{version}` stands for the version. */
   ldflags: string;
+  /** Go build tags, space separated. */
+  tags?: string;
   env?: Record<string, string>;
 }
 

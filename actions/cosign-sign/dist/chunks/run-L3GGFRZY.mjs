@@ -9072,7 +9072,7 @@ var require_cert = __commonJS({
     var asn1_1 = require_asn1();
     var crypto = __importStar(require_crypto2());
     var oid_1 = require_oid();
-    var pem2 = __importStar(require_pem());
+    var pem3 = __importStar(require_pem());
     var ext_1 = require_ext();
     var EXTENSION_OID_SUBJECT_KEY_ID = "2.5.29.14";
     var EXTENSION_OID_KEY_USAGE = "2.5.29.15";
@@ -9086,7 +9086,7 @@ var require_cert = __commonJS({
         this.root = asn1;
       }
       static parse(cert) {
-        const der = typeof cert === "string" ? pem2.toDER(cert) : cert;
+        const der = typeof cert === "string" ? pem3.toDER(cert) : cert;
         const asn1 = asn1_1.ASN1Obj.parseBuffer(der);
         return new _X509Certificate(asn1);
       }
@@ -21367,7 +21367,7 @@ var require_entry_index = __commonJS({
     var {
       appendFile,
       mkdir,
-      readFile: readFile3,
+      readFile: readFile4,
       readdir,
       rm,
       writeFile: writeFile2
@@ -21553,7 +21553,7 @@ ${hashEntry(stringified)}	${stringified}`);
     }
     module.exports.bucketEntries = bucketEntries;
     async function bucketEntries(bucket, filter) {
-      const data = await readFile3(bucket, "utf8");
+      const data = await readFile4(bucket, "utf8");
       return _bucketEntries(data, filter);
     }
     function _bucketEntries(data) {
@@ -26874,7 +26874,7 @@ var require_verify = __commonJS({
   "node_modules/.pnpm/cacache@21.0.2/node_modules/cacache/lib/verify.js"(exports, module) {
     "use strict";
     var {
-      readFile: readFile3,
+      readFile: readFile4,
       rm,
       stat,
       truncate,
@@ -27092,7 +27092,7 @@ var require_verify = __commonJS({
     }
     module.exports.lastRun = lastRun;
     async function lastRun(cache) {
-      const data = await readFile3(path.join(cache, "_lastverified"), { encoding: "utf8" });
+      const data = await readFile4(path.join(cache, "_lastverified"), { encoding: "utf8" });
       return /* @__PURE__ */ new Date(+data);
     }
   }
@@ -36338,14 +36338,39 @@ async function checkImageSignatures(client, image, digest, trustedRoot, policy, 
 
 // packages/core/src/sigstore/kyverno-policy.ts
 var import_yaml = __toESM(require_dist2(), 1);
+var pem2 = (label, base64) => `-----BEGIN ${label}-----
+${(base64.match(/.{1,64}/g) ?? []).join("\n")}
+-----END ${label}-----
+`;
+function kyvernoTrust(trustedRoot) {
+  const root = trustedRoot;
+  const chain = (root.certificateAuthorities?.[0]?.certChain?.certificates ?? []).flatMap(
+    (c) => c.rawBytes ? [pem2("CERTIFICATE", c.rawBytes)] : []
+  );
+  const rekor = root.tlogs?.[0]?.publicKey?.rawBytes;
+  if (chain.length === 0 || rekor === void 0) return void 0;
+  const ctlog = root.ctlogs?.[0]?.publicKey?.rawBytes;
+  return {
+    roots: chain.join(""),
+    rekorPublicKey: pem2("PUBLIC KEY", rekor),
+    ctlogPublicKey: ctlog === void 0 ? void 0 : pem2("PUBLIC KEY", ctlog)
+  };
+}
 function kyvernoPolicy(options) {
   const { image } = options;
   let entry;
+  const { trust } = options;
+  const rekor = {
+    url: options.rekorUrl ?? "https://rekor.sigstore.dev",
+    ...trust ? { pubkey: trust.rekorPublicKey } : {}
+  };
+  const ctlog = trust ? { ctlog: trust.ctlogPublicKey ? { pubkey: trust.ctlogPublicKey } : { ignoreSCT: true } } : {};
   if (options.publicKey !== void 0) {
     entry = {
       keys: {
         publicKeys: options.publicKey,
-        ...options.rekorUrl ? { rekor: { url: options.rekorUrl } } : {}
+        ...options.rekorUrl || trust ? { rekor } : {},
+        ...ctlog
       }
     };
   } else {
@@ -36360,7 +36385,9 @@ function kyvernoPolicy(options) {
       keyless: {
         ...options.identity !== void 0 ? { subject: options.identity } : { subjectRegExp: anchorPattern(options.identityRegExp ?? "") },
         issuer: options.issuer,
-        rekor: { url: options.rekorUrl ?? "https://rekor.sigstore.dev" }
+        ...trust ? { roots: trust.roots } : {},
+        rekor,
+        ...ctlog
       }
     };
   }
@@ -37434,7 +37461,8 @@ async function sign2(values, deps) {
         identity,
         issuer: certIssuer,
         publicKey: key?.publicKeyPem,
-        rekorUrl: values["rekor-url"]
+        rekorUrl: values["rekor-url"],
+        trust: values["trusted-root"] === void 0 ? void 0 : kyvernoTrust(JSON.parse(await (0, import_promises3.readFile)(values["trusted-root"], "utf8")))
       })
     );
   }
@@ -37512,4 +37540,4 @@ function signatureRefs(signed, repository) {
 export {
   sign2 as sign
 };
-//# sourceMappingURL=run-XVJSFIMG.mjs.map
+//# sourceMappingURL=run-L3GGFRZY.mjs.map

@@ -1,0 +1,120 @@
+// cosign-sign's admission policy applied by the real Kyverno CLI (v1.19, built by scripts/tools.ts) to Pods
+// that run images from the real registry, signed against the local Sigstore: the policy embeds that
+// Sigstore's keys (from the trusted root), so Kyverno needs neither TUF nor the public-good instance.
+import { execFile } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Digest } from '@chain/core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type OidcStandIn, startOidcStandIn } from './helpers/aws-server.ts';
+import { ALICE, BOB, type LocalSigstore, startLocalSigstore } from './helpers/local-sigstore.ts';
+import { devTool } from './helpers/real-scanners.ts';
+import { type LocalRegistry, pushTinyImage, startRegistry } from './helpers/registry.ts';
+import { LOOPBACK_ONLY, runBundleAsync } from './helpers/runner.ts';
+
+const kyverno = devTool('kyverno');
+const KEY = join(import.meta.dirname, 'fixtures', 'sigstore', 'cosign-keys', 'conforma-empty-password.key');
+
+describe.skipIf(kyverno.skip)('the Kyverno CLI applies cosign-sign’s policy', () => {
+  let sigstore: LocalSigstore;
+  let registry: LocalRegistry;
+  let alice: OidcStandIn;
+  let bob: OidcStandIn;
+  let dir: string;
+  let rootFile: string;
+  beforeAll(async () => {
+    [sigstore, registry, alice, bob] = await Promise.all([
+      startLocalSigstore(),
+      startRegistry(),
+      startOidcStandIn({ sub: ALICE }),
+      startOidcStandIn({ sub: BOB }),
+    ]);
+    dir = mkdtempSync(join(tmpdir(), 'kyverno-'));
+    rootFile = join(dir, 'trusted_root.json');
+    writeFileSync(rootFile, JSON.stringify(sigstore.trustedRoot));
+  });
+  afterAll(async () => {
+    await Promise.all([sigstore?.stop(), registry?.stop(), alice?.stop(), bob?.stop()]);
+  });
+
+  async function sign(repo: string, seed: string, inputs: Record<string, string>, oidc: OidcStandIn | null) {
+    const digest = await pushTinyImage(registry.host, repo, seed);
+    const r = await runBundleAsync('cosign-sign', 'main', {
+      inputs: {
+        image: `${registry.host}/${repo}@${digest}`,
+        'fulcio-url': sigstore.fulcioURL,
+        'rekor-url': sigstore.rekorURL,
+        'trusted-root': rootFile,
+        'tls-verify': 'false',
+        ...inputs,
+      },
+      env: oidc
+        ? { ACTIONS_ID_TOKEN_REQUEST_URL: oidc.requestUrl, ACTIONS_ID_TOKEN_REQUEST_TOKEN: oidc.requestToken }
+        : {},
+    });
+    expect(r.status, r.stdout + r.stderr).toBe(0);
+    return { digest, policy: r.outputs['kyverno-policy'] ?? '' };
+  }
+
+  /** `kyverno apply` of the policy to a Pod running this image; exit code and the pass/fail line. */
+  function apply(policy: string, image: string): Promise<{ code: number; out: string }> {
+    const pod = join(mkdtempSync(join(dir, 'pod-')), 'pod.yaml');
+    writeFileSync(
+      pod,
+      `apiVersion: v1\nkind: Pod\nmetadata:\n  name: app\n  namespace: default\nspec:\n  containers:\n    - name: app\n      image: ${image}\n`,
+    );
+    return new Promise((resolve) => {
+      execFile(
+        kyverno.path ?? 'kyverno',
+        ['apply', policy, '--resource', pod, '--registry'],
+        // Only loopback: the registry; any other request (Kyverno's TUF fetch) goes to a closed port.
+        { encoding: 'utf8', timeout: 60_000, env: { PATH: process.env.PATH, HOME: dir, ...LOOPBACK_ONLY } },
+        (error, stdout, stderr) =>
+          resolve({ code: error === null ? 0 : Number(error.code ?? 1), out: `${stdout}${stderr}` }),
+      );
+    });
+  }
+  const at = (repo: string, digest: Digest) => `${registry.host}/${repo}@${digest}`;
+
+  it('keyless, classic: admits the signed image, refuses an unsigned one and one signed by someone else', async () => {
+    const { digest, policy } = await sign('k/keyless', '1010101', { format: 'classic' }, alice);
+    const text = readFileSync(policy, 'utf8');
+    expect(text).toContain('type: Cosign');
+    expect(text).toContain('-----BEGIN CERTIFICATE-----'); // the local Fulcio's root, not TUF's
+    const admitted = await apply(policy, at('k/keyless', digest));
+    expect(admitted.code, admitted.out).toBe(0);
+    expect(admitted.out).toMatch(/pass: \d+, fail: 0/);
+
+    const unsigned = await pushTinyImage(registry.host, 'k/keyless', '2020202');
+    const refused = await apply(policy, at('k/keyless', unsigned));
+    expect(refused.code).not.toBe(0);
+    expect(refused.out).toContain('no signatures found');
+
+    const byBob = await sign('k/keyless', '3030303', { format: 'classic' }, bob);
+    const wrongSigner = await apply(policy, at('k/keyless', byBob.digest));
+    expect(wrongSigner.code).not.toBe(0);
+    expect(wrongSigner.out).toMatch(/fail: [1-9]/);
+  });
+
+  it('with a key: admits the signed image and refuses an unsigned one', async () => {
+    const { digest, policy } = await sign(
+      'k/keyed',
+      '4040404',
+      { format: 'classic', key: KEY, 'key-password': '' },
+      null,
+    );
+    const admitted = await apply(policy, at('k/keyed', digest));
+    expect(admitted.code, admitted.out).toBe(0);
+    const unsigned = await pushTinyImage(registry.host, 'k/keyed', '5050505');
+    expect((await apply(policy, at('k/keyed', unsigned))).code).not.toBe(0);
+  });
+
+  it('SigstoreBundle: Kyverno 1.19 takes the trusted root from public TUF only, so offline it refuses (fails closed)', async () => {
+    const { digest, policy } = await sign('k/bundle', '6060606', { format: 'bundle' }, alice);
+    expect(readFileSync(policy, 'utf8')).toContain('type: SigstoreBundle');
+    const r = await apply(policy, at('k/bundle', digest));
+    expect(r.code).not.toBe(0);
+    expect(r.out).toContain('failed to get trusted material');
+  });
+});
