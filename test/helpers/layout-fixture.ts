@@ -235,3 +235,40 @@ export async function addAttestations(dir: string): Promise<Desc> {
   await writeFile(join(dir, 'index.json'), JSON.stringify(outer));
   return root;
 }
+
+/**
+ * Rewrites the image index of a real layout (index.json → image index): `edit` gets its manifest list and
+ * returns the new one; blobs of `imports` (other layouts) are copied in first, so their manifests can be
+ * listed. Returns the new top-level index digest. Used to build hostile layouts from real ones.
+ */
+export async function editImageIndex(
+  dir: string,
+  edit: (manifests: Desc[]) => Desc[],
+  imports: string[] = [],
+): Promise<string> {
+  const { copyFile, readdir, readFile } = await import('node:fs/promises');
+  for (const from of imports)
+    for (const name of await readdir(join(from, 'blobs', 'sha256')))
+      await copyFile(join(from, 'blobs', 'sha256', name), join(dir, 'blobs', 'sha256', name));
+  const outer = JSON.parse(await readFile(join(dir, 'index.json'), 'utf8')) as { manifests: Desc[] };
+  const top = outer.manifests[0];
+  if (top === undefined) throw new Error('empty layout');
+  const index = JSON.parse(await readFile(join(dir, 'blobs', 'sha256', top.digest.slice(7)), 'utf8')) as {
+    manifests: Desc[];
+  };
+  index.manifests = edit(index.manifests);
+  const root = await writeBlob(dir, JSON.stringify(index), 'application/vnd.oci.image.index.v1+json');
+  outer.manifests[0] = { ...root, ...(top.annotations ? { annotations: top.annotations } : {}) };
+  await writeFile(join(dir, 'index.json'), JSON.stringify(outer));
+  return root.digest;
+}
+
+/** The descriptor of a single-platform layout's one image manifest. */
+export async function onlyManifest(dir: string): Promise<Desc> {
+  const { readFile } = await import('node:fs/promises');
+  const outer = JSON.parse(await readFile(join(dir, 'index.json'), 'utf8')) as { manifests: Desc[] };
+  const top = outer.manifests[0];
+  if (top === undefined || !top.mediaType.includes('manifest'))
+    throw new Error(`${dir} is not a single-image layout`);
+  return { mediaType: top.mediaType, digest: top.digest, size: top.size };
+}

@@ -8,6 +8,7 @@ import {
   evaluateGate,
   type Finding,
   formatPlatform,
+  LayoutError,
   type LayoutImage,
   mergeSarif,
   OciLayout,
@@ -33,6 +34,10 @@ export async function main(deps: ActionDeps = runnerDeps()): Promise<void> {
   const layout = await OciLayout.open(values.layout);
   const report = await layout.verify();
   requireLayoutDigest(values.layout, report.root.digest, expected, 'refusing to scan other bytes');
+  if (report.images.length === 0)
+    throw new LayoutError(
+      `the layout ${values.layout} holds no image to scan (${report.attestations.length} attestation(s), no image manifest): nothing would be checked`,
+    );
   const images = selectImages(report.images, values.platforms.map(formatPlatform));
   if (report.attestations.length > 0)
     deps.logger.info(`skipping ${report.attestations.length} attestation manifest(s)`);

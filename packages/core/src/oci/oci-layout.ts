@@ -320,6 +320,8 @@ export class OciLayout {
     graph: LayoutGraph,
     depth: number,
     path: Set<string>,
+    /** The image manifests (not attestation-marked) listed by the same index: what an attestation may refer to. */
+    siblings: ReadonlySet<string> = new Set(),
   ): Promise<void> {
     if (depth > MAX_DEPTH)
       throw new LayoutError(`index nesting deeper than ${MAX_DEPTH} at ${descriptor.digest}`);
@@ -338,7 +340,12 @@ export class OciLayout {
       graph.indexes.push(descriptor.digest);
       const next = new Set(path).add(descriptor.digest);
       const children = doc.manifests.map((m, i) => asDescriptor(m, `${here} manifests[${i}]`));
-      for (const child of children) await this.visit(child, here, graph, depth + 1, next);
+      const images = new Set(
+        children
+          .filter((c) => isManifestMediaType(c.mediaType) && !markedAsAttestation(c))
+          .map((c) => c.digest),
+      );
+      for (const child of children) await this.visit(child, here, graph, depth + 1, next, images);
       return;
     }
 
@@ -355,10 +362,17 @@ export class OciLayout {
         this.addBlob(graph, layer, `${here} (layer ${i + 1} of ${layers.length})`);
       }
 
-      if (descriptor.annotations?.[ATTESTATION_REFERENCE_TYPE] === ATTESTATION_MANIFEST) {
+      if (markedAsAttestation(descriptor)) {
+        // Only a real attestation is left out of the scan; a disguised image is refused outright.
+        const problem = attestationProblem(descriptor, layers, siblings);
+        if (problem !== undefined) {
+          throw new LayoutError(
+            `${here} is marked as a BuildKit attestation manifest but ${problem}: refusing a layout that would hide an image from the scan`,
+          );
+        }
         graph.attestations.push({
           digest: descriptor.digest,
-          subject: descriptor.annotations[ATTESTATION_REFERENCE_DIGEST],
+          subject: descriptor.annotations?.[ATTESTATION_REFERENCE_DIGEST],
           layers,
         });
         return;
@@ -386,6 +400,33 @@ export class OciLayout {
       ? { os: doc.os, architecture: doc.architecture, variant: doc.variant }
       : { os: doc.os, architecture: doc.architecture };
   }
+}
+
+const IN_TOTO_LAYER = 'application/vnd.in-toto+json';
+
+function markedAsAttestation(descriptor: Descriptor): boolean {
+  return descriptor.annotations?.[ATTESTATION_REFERENCE_TYPE] === ATTESTATION_MANIFEST;
+}
+
+/**
+ * Why a manifest marked as an attestation is not one, or undefined when it is what BuildKit writes: platform
+ * unknown/unknown, only in-toto statement layers, and a reference to an image of the same index.
+ */
+function attestationProblem(
+  descriptor: Descriptor,
+  layers: Descriptor[],
+  siblings: ReadonlySet<string>,
+): string | undefined {
+  const platform = descriptor.platform;
+  if (platform?.os !== 'unknown' || platform.architecture !== 'unknown')
+    return `its platform is ${platform === undefined ? 'missing' : formatPlatform(platform)}, not unknown/unknown`;
+  const other = layers.find((l) => l.mediaType !== IN_TOTO_LAYER);
+  if (layers.length === 0 || other !== undefined)
+    return `its layers are not all in-toto statements (${other?.mediaType ?? 'it has none'})`;
+  const subject = descriptor.annotations?.[ATTESTATION_REFERENCE_DIGEST];
+  if (subject === undefined || !siblings.has(subject))
+    return `it refers to ${subject ?? 'nothing'}, which is not an image of the same index`;
+  return undefined;
 }
 
 function checkEmbeddedMediaType(doc: Record<string, unknown>, descriptor: Descriptor, here: string): void {

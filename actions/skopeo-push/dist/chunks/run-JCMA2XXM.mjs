@@ -272,7 +272,7 @@ var OciLayout = class _OciLayout {
     }
     if (!known.referencedBy.includes(referencedBy)) known.referencedBy.push(referencedBy);
   }
-  async visit(descriptor, referencedBy, graph, depth, path) {
+  async visit(descriptor, referencedBy, graph, depth, path, siblings = /* @__PURE__ */ new Set()) {
     if (depth > MAX_DEPTH)
       throw new LayoutError(`index nesting deeper than ${MAX_DEPTH} at ${descriptor.digest}`);
     if (path.has(descriptor.digest)) throw new LayoutError(`index cycle through ${descriptor.digest}`);
@@ -289,7 +289,10 @@ var OciLayout = class _OciLayout {
       graph.indexes.push(descriptor.digest);
       const next = new Set(path).add(descriptor.digest);
       const children = doc.manifests.map((m, i) => asDescriptor(m, `${here} manifests[${i}]`));
-      for (const child of children) await this.visit(child, here, graph, depth + 1, next);
+      const images = new Set(
+        children.filter((c) => isManifestMediaType(c.mediaType) && !markedAsAttestation(c)).map((c) => c.digest)
+      );
+      for (const child of children) await this.visit(child, here, graph, depth + 1, next, images);
       return;
     }
     if (isManifestMediaType(descriptor.mediaType)) {
@@ -304,10 +307,16 @@ var OciLayout = class _OciLayout {
       for (const [i, layer] of layers.entries()) {
         this.addBlob(graph, layer, `${here} (layer ${i + 1} of ${layers.length})`);
       }
-      if (descriptor.annotations?.[ATTESTATION_REFERENCE_TYPE] === ATTESTATION_MANIFEST) {
+      if (markedAsAttestation(descriptor)) {
+        const problem = attestationProblem(descriptor, layers, siblings);
+        if (problem !== void 0) {
+          throw new LayoutError(
+            `${here} is marked as a BuildKit attestation manifest but ${problem}: refusing a layout that would hide an image from the scan`
+          );
+        }
         graph.attestations.push({
           digest: descriptor.digest,
-          subject: descriptor.annotations[ATTESTATION_REFERENCE_DIGEST],
+          subject: descriptor.annotations?.[ATTESTATION_REFERENCE_DIGEST],
           layers
         });
         return;
@@ -332,6 +341,22 @@ var OciLayout = class _OciLayout {
     return typeof doc.variant === "string" && doc.variant !== "" ? { os: doc.os, architecture: doc.architecture, variant: doc.variant } : { os: doc.os, architecture: doc.architecture };
   }
 };
+var IN_TOTO_LAYER = "application/vnd.in-toto+json";
+function markedAsAttestation(descriptor) {
+  return descriptor.annotations?.[ATTESTATION_REFERENCE_TYPE] === ATTESTATION_MANIFEST;
+}
+function attestationProblem(descriptor, layers, siblings) {
+  const platform = descriptor.platform;
+  if (platform?.os !== "unknown" || platform.architecture !== "unknown")
+    return `its platform is ${platform === void 0 ? "missing" : formatPlatform(platform)}, not unknown/unknown`;
+  const other = layers.find((l) => l.mediaType !== IN_TOTO_LAYER);
+  if (layers.length === 0 || other !== void 0)
+    return `its layers are not all in-toto statements (${other?.mediaType ?? "it has none"})`;
+  const subject = descriptor.annotations?.[ATTESTATION_REFERENCE_DIGEST];
+  if (subject === void 0 || !siblings.has(subject))
+    return `it refers to ${subject ?? "nothing"}, which is not an image of the same index`;
+  return void 0;
+}
 function checkEmbeddedMediaType(doc, descriptor, here) {
   if (typeof doc.mediaType === "string" && doc.mediaType !== descriptor.mediaType) {
     throw new LayoutError(
@@ -1236,4 +1261,4 @@ export {
   main,
   start
 };
-//# sourceMappingURL=run-T6ECVSFU.mjs.map
+//# sourceMappingURL=run-JCMA2XXM.mjs.map
