@@ -7,13 +7,13 @@ export const spec = {
   digest: ociInputs.digest().optional(),
   format: inputs.enum(['classic', 'bundle', 'both']).default('both'),
   key: inputs.string().optional(),
-  'key-password': inputs.string().optional(),
+  'key-password': inputs.secret(),
   'fulcio-url': url().default('https://fulcio.sigstore.dev'),
   'rekor-url': url().default('https://rekor.sigstore.dev'),
   'tsa-url': url().optional(),
   'trusted-root': inputs.path({ allowOutsideWorkspace: true }).optional(),
   'kyverno-policy': inputs.enum(['auto', 'Cosign', 'SigstoreBundle', 'none']).default('auto'),
-  'auth-file': inputs.path({ allowOutsideWorkspace: true }).optional(),
+  'auth-file': inputs.path({ allowOutsideWorkspace: true, mustExist: 'file' }).optional(),
   'tls-verify': inputs.boolean().default('true'),
 } as const;
 

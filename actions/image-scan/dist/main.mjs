@@ -7588,7 +7588,8 @@ function readInputs(spec2, source = envInputSource(), ctx = defaultInputContext(
   const values = {};
   const problems = [];
   for (const [name, f] of Object.entries(spec2)) {
-    const rawValue = source(name)?.trim();
+    const given = source(name);
+    const rawValue = f.verbatim ? given : given?.trim();
     try {
       values[name] = f.read(rawValue === "" ? void 0 : rawValue, name, ctx);
     } catch (error) {
@@ -7670,6 +7671,11 @@ function parseInteger(raw, bounds = {}) {
   }
   return value;
 }
+function nonEmpty(raw, items) {
+  if (items.length === 0 && raw.trim() !== "")
+    throw new InvalidValueError("lists no item (only separators); give at least one, or leave it out");
+  return items;
+}
 var DURATION_UNITS = { ms: 1, s: 1e3, m: 6e4, h: 36e5, d: 864e5 };
 function parseDuration(raw, bounds = {}) {
   const accepted = "a duration such as 250ms, 90s, 5m, 1h30m or 2d (units ms, s, m, h, d)";
@@ -7689,6 +7695,18 @@ function isInside(root, target) {
   const rel = (0, import_node_path2.relative)(root, target);
   return rel === "" || !rel.startsWith("..") && !(0, import_node_path2.isAbsolute)(rel);
 }
+function requireExisting(path, kind) {
+  let found;
+  try {
+    found = (0, import_node_fs.statSync)(path);
+  } catch (error) {
+    throw new InvalidValueError(
+      `names ${path}, which does not exist (${error.code ?? "unreadable"})`
+    );
+  }
+  if (kind === "file" ? !found.isFile() : !found.isDirectory())
+    throw new InvalidValueError(`names ${path}, which is not a ${kind}`);
+}
 function realpathIfExists(path) {
   try {
     return (0, import_node_fs.realpathSync)(path);
@@ -7699,14 +7717,16 @@ function realpathIfExists(path) {
 function parsePath(raw, ctx, options = {}) {
   if (raw.includes("\0")) throw new InvalidValueError("must not contain a NUL character");
   const absolute = (0, import_node_path2.resolve)(ctx.workspace, raw);
-  if (options.allowOutsideWorkspace) return absolute;
-  const outside = `must stay inside the workspace ${ctx.workspace}; "${raw}" resolves to`;
-  if (!isInside(ctx.workspace, absolute)) throw new InvalidValueError(`${outside} ${absolute}`);
-  const real = realpathIfExists(absolute);
-  const realWorkspace = realpathIfExists(ctx.workspace) ?? ctx.workspace;
-  if (real !== void 0 && !isInside(realWorkspace, real)) {
-    throw new InvalidValueError(`${outside} ${real} through a symbolic link`);
+  if (!options.allowOutsideWorkspace) {
+    const outside = `must stay inside the workspace ${ctx.workspace}; "${raw}" resolves to`;
+    if (!isInside(ctx.workspace, absolute)) throw new InvalidValueError(`${outside} ${absolute}`);
+    const real = realpathIfExists(absolute);
+    const realWorkspace = realpathIfExists(ctx.workspace) ?? ctx.workspace;
+    if (real !== void 0 && !isInside(realWorkspace, real)) {
+      throw new InvalidValueError(`${outside} ${real} through a symbolic link`);
+    }
   }
+  if (options.mustExist !== void 0) requireExisting(absolute, options.mustExist);
   return absolute;
 }
 var inputs = {
@@ -7719,13 +7739,18 @@ var inputs = {
     return raw;
   }),
   boolean: () => field("boolean", (raw) => parseBoolean(raw)),
-  list: () => field("list", (raw) => parseList(raw)),
+  list: () => field("list", (raw) => nonEmpty(raw, parseList(raw))),
   enum: (allowed) => field("enum", (raw) => parseEnum(raw, allowed)),
   integer: (bounds = {}) => field("integer", (raw) => parseInteger(raw, bounds)),
   duration: (bounds = {}) => field("duration", (raw) => parseDuration(raw, bounds)),
   path: (options = {}) => field("path", (raw, ctx) => parsePath(raw, ctx, options)),
   keyValues: () => field("key-values", (raw) => parseKeyValues(raw)),
-  custom: (kind, parse) => field(kind, parse)
+  custom: (kind, parse) => field(kind, parse),
+  /** A secret such as a password: taken verbatim, leading and trailing spaces included. */
+  secret: () => ({
+    ...field("secret", (raw) => raw).optional(),
+    verbatim: true
+  })
 };
 var KEY = /^[A-Za-z_][A-Za-z0-9_.\-/]*$/;
 function parseKeyValues(raw) {
@@ -8103,7 +8128,18 @@ function formatPlatform(platform) {
 
 // packages/core/src/inputs/oci-inputs.ts
 var ociInputs = {
-  digest: () => field("digest", (raw) => Digest.parse(raw)),
+  /**
+   * An image digest. sha512 is refused here, at the input: registries, skopeo and cosign address images
+   * by sha256 in this chain, and a sha512 digest would otherwise fail only after a tag was written.
+   */
+  digest: () => field("digest", (raw) => {
+    const digest = Digest.parse(raw);
+    if (digest.algorithm !== "sha256")
+      throw new InvalidValueError(
+        `is a ${digest.algorithm} digest; images are addressed by sha256 digests here (oci-build and skopeo-push output them)`
+      );
+    return digest;
+  }),
   /** Any reference: tag, digest or both allowed. */
   reference: () => field("image-reference", (raw) => ImageReference.parse(raw)),
   /** A repository only: `registry/path`, no tag, no digest. */
@@ -8118,12 +8154,12 @@ var ociInputs = {
   }),
   /** A list of tags, each validated; duplicates removed, order kept. */
   tags: () => field("tags", (raw) => {
-    const tags = parseList(raw).map((t) => validateTag(t));
+    const tags = nonEmpty(raw, parseList(raw)).map((t) => validateTag(t));
     return [...new Set(tags)];
   }),
   /** A list of `os/arch[/variant]` platforms. */
   platforms: () => field("platforms", (raw) => {
-    const list = parseList(raw);
+    const list = nonEmpty(raw, parseList(raw));
     const seen = /* @__PURE__ */ new Set();
     return list.flatMap((p) => {
       if (seen.has(p)) return [];
@@ -8364,6 +8400,13 @@ var OciLayout = class _OciLayout {
     const blobs = await (0, import_promises3.lstat)((0, import_node_path3.join)(root, "blobs")).catch(() => void 0);
     if (blobs === void 0 || !blobs.isDirectory() || blobs.isSymbolicLink()) {
       throw new LayoutError(`OCI layout ${root}: blobs/ is missing or not a plain directory`);
+    }
+    for (const algorithm of ["sha256", "sha512"]) {
+      const dir = await (0, import_promises3.lstat)((0, import_node_path3.join)(root, "blobs", algorithm)).catch(() => void 0);
+      if (dir !== void 0 && (dir.isSymbolicLink() || !dir.isDirectory()))
+        throw new LayoutError(
+          `OCI layout ${root}: blobs/${algorithm} is ${dir.isSymbolicLink() ? "a symbolic link" : "not a directory"}; refused`
+        );
     }
     const index = await readJson((0, import_node_path3.join)(root, "index.json"), `${root}/index.json`);
     if (!isRecord(index) || index.schemaVersion !== 2 || !Array.isArray(index.manifests)) {

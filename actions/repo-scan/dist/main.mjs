@@ -7581,7 +7581,8 @@ function readInputs(spec2, source = envInputSource(), ctx = defaultInputContext(
   const values = {};
   const problems = [];
   for (const [name, f] of Object.entries(spec2)) {
-    const rawValue = source(name)?.trim();
+    const given = source(name);
+    const rawValue = f.verbatim ? given : given?.trim();
     try {
       values[name] = f.read(rawValue === "" ? void 0 : rawValue, name, ctx);
     } catch (error) {
@@ -7663,6 +7664,11 @@ function parseInteger(raw, bounds = {}) {
   }
   return value;
 }
+function nonEmpty(raw, items) {
+  if (items.length === 0 && raw.trim() !== "")
+    throw new InvalidValueError("lists no item (only separators); give at least one, or leave it out");
+  return items;
+}
 var DURATION_UNITS = { ms: 1, s: 1e3, m: 6e4, h: 36e5, d: 864e5 };
 function parseDuration(raw, bounds = {}) {
   const accepted = "a duration such as 250ms, 90s, 5m, 1h30m or 2d (units ms, s, m, h, d)";
@@ -7682,6 +7688,18 @@ function isInside(root, target) {
   const rel = (0, import_node_path2.relative)(root, target);
   return rel === "" || !rel.startsWith("..") && !(0, import_node_path2.isAbsolute)(rel);
 }
+function requireExisting(path, kind) {
+  let found;
+  try {
+    found = (0, import_node_fs.statSync)(path);
+  } catch (error) {
+    throw new InvalidValueError(
+      `names ${path}, which does not exist (${error.code ?? "unreadable"})`
+    );
+  }
+  if (kind === "file" ? !found.isFile() : !found.isDirectory())
+    throw new InvalidValueError(`names ${path}, which is not a ${kind}`);
+}
 function realpathIfExists(path) {
   try {
     return (0, import_node_fs.realpathSync)(path);
@@ -7692,14 +7710,16 @@ function realpathIfExists(path) {
 function parsePath(raw, ctx, options = {}) {
   if (raw.includes("\0")) throw new InvalidValueError("must not contain a NUL character");
   const absolute = (0, import_node_path2.resolve)(ctx.workspace, raw);
-  if (options.allowOutsideWorkspace) return absolute;
-  const outside = `must stay inside the workspace ${ctx.workspace}; "${raw}" resolves to`;
-  if (!isInside(ctx.workspace, absolute)) throw new InvalidValueError(`${outside} ${absolute}`);
-  const real = realpathIfExists(absolute);
-  const realWorkspace = realpathIfExists(ctx.workspace) ?? ctx.workspace;
-  if (real !== void 0 && !isInside(realWorkspace, real)) {
-    throw new InvalidValueError(`${outside} ${real} through a symbolic link`);
+  if (!options.allowOutsideWorkspace) {
+    const outside = `must stay inside the workspace ${ctx.workspace}; "${raw}" resolves to`;
+    if (!isInside(ctx.workspace, absolute)) throw new InvalidValueError(`${outside} ${absolute}`);
+    const real = realpathIfExists(absolute);
+    const realWorkspace = realpathIfExists(ctx.workspace) ?? ctx.workspace;
+    if (real !== void 0 && !isInside(realWorkspace, real)) {
+      throw new InvalidValueError(`${outside} ${real} through a symbolic link`);
+    }
   }
+  if (options.mustExist !== void 0) requireExisting(absolute, options.mustExist);
   return absolute;
 }
 var inputs = {
@@ -7712,13 +7732,18 @@ var inputs = {
     return raw;
   }),
   boolean: () => field("boolean", (raw) => parseBoolean(raw)),
-  list: () => field("list", (raw) => parseList(raw)),
+  list: () => field("list", (raw) => nonEmpty(raw, parseList(raw))),
   enum: (allowed) => field("enum", (raw) => parseEnum(raw, allowed)),
   integer: (bounds = {}) => field("integer", (raw) => parseInteger(raw, bounds)),
   duration: (bounds = {}) => field("duration", (raw) => parseDuration(raw, bounds)),
   path: (options = {}) => field("path", (raw, ctx) => parsePath(raw, ctx, options)),
   keyValues: () => field("key-values", (raw) => parseKeyValues(raw)),
-  custom: (kind, parse) => field(kind, parse)
+  custom: (kind, parse) => field(kind, parse),
+  /** A secret such as a password: taken verbatim, leading and trailing spaces included. */
+  secret: () => ({
+    ...field("secret", (raw) => raw).optional(),
+    verbatim: true
+  })
 };
 var KEY = /^[A-Za-z_][A-Za-z0-9_.\-/]*$/;
 function parseKeyValues(raw) {
@@ -8785,7 +8810,7 @@ function oneOf(allowed, what) {
   };
 }
 var spec = {
-  path: inputs.path().default("."),
+  path: inputs.path({ mustExist: "directory" }).default("."),
   scanners: inputs.custom("scanners", oneOf(SCANNERS, "scanner")).default("osv,trivy,sbom"),
   severity: inputs.custom("severities", (raw) => parseSeverityList(parseList(raw))).default("HIGH,CRITICAL"),
   "ignore-unfixed": inputs.boolean().default("false"),

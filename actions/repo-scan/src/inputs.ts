@@ -25,7 +25,7 @@ function oneOf<T extends string>(allowed: readonly T[], what: string) {
 }
 
 export const spec = {
-  path: inputs.path().default('.'),
+  path: inputs.path({ mustExist: 'directory' }).default('.'),
   scanners: inputs.custom('scanners', oneOf(SCANNERS, 'scanner')).default('osv,trivy,sbom'),
   severity: inputs.custom('severities', (raw) => parseSeverityList(parseList(raw))).default('HIGH,CRITICAL'),
   'ignore-unfixed': inputs.boolean().default('false'),

@@ -37,7 +37,7 @@ export const spec = {
   'trusted-root': inputs.path({ allowOutsideWorkspace: true }).optional(),
   'target-image': ociInputs.repository().optional(),
   'immutable-tags': inputs.list().default('sha-*,nightly-*'),
-  'auth-file': inputs.path({ allowOutsideWorkspace: true }).optional(),
+  'auth-file': inputs.path({ allowOutsideWorkspace: true, mustExist: 'file' }).optional(),
   'tls-verify': inputs.boolean().default('true'),
 } as const;
 

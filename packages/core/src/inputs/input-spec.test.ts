@@ -166,4 +166,37 @@ describe('readInputs', () => {
     );
     expect(() => read(s, { platforms: 'Linux/AMD64' })).toThrow(/platform "Linux\/AMD64"/);
   });
+
+  it('refuses a list that names no item: an empty tag or pattern list would silently do nothing', () => {
+    const s = {
+      tags: ociInputs.tags().optional(),
+      patterns: inputs.list().default('sha-*'),
+      platforms: ociInputs.platforms().optional(),
+    };
+    expect(() => read(s, { tags: ',' })).toThrow(/Input "tags" lists no item \(only separators\)/);
+    expect(() => read(s, { patterns: ',,' })).toThrow(/Input "patterns" lists no item/);
+    expect(() => read(s, { platforms: ' , ' })).toThrow(/Input "platforms" lists no item/);
+    expect(read(s, {}).patterns).toEqual(['sha-*']);
+  });
+  it('refuses a sha512 digest at the input, before anything runs', () => {
+    const s = { digest: ociInputs.digest().required() };
+    expect(() => read(s, { digest: `sha512:${'a'.repeat(128)}` })).toThrow(
+      /Input "digest" is a sha512 digest; images are addressed by sha256 digests here/,
+    );
+  });
+  it('keeps a secret exactly as given, spaces included (a password is not trimmed)', () => {
+    const s = { password: inputs.secret(), other: inputs.string().optional() };
+    expect(read(s, { password: ' pass word ', other: ' x ' })).toEqual({
+      password: ' pass word ',
+      other: 'x',
+    });
+    expect(read(s, { password: '' }).password).toBeUndefined();
+  });
+  it('a path that must exist names the input when it does not, or is the wrong kind', () => {
+    const s = { file: inputs.path({ allowOutsideWorkspace: true, mustExist: 'file' }).optional() };
+    expect(() => read(s, { file: '/nonexistent/auth.json' })).toThrow(
+      /Input "file" names \/nonexistent\/auth\.json, which does not exist \(ENOENT\)/,
+    );
+    expect(() => read(s, { file: workspace })).toThrow(/which is not a file/);
+  });
 });

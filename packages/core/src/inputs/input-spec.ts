@@ -1,4 +1,4 @@
-import { realpathSync } from 'node:fs';
+import { realpathSync, statSync } from 'node:fs';
 import { isAbsolute, relative, resolve } from 'node:path';
 import { ConfigurationError, InvalidValueError } from '../action/errors.ts';
 
@@ -32,6 +32,8 @@ export type Parser<T> = (raw: string, ctx: InputContext) => T;
 
 export interface Field<T> {
   readonly kind: string;
+  /** Read exactly as given: no whitespace trimmed (passwords). */
+  readonly verbatim?: boolean;
   readonly required: boolean;
   /** The default as action.yml spells it (a string), if any. */
   readonly defaultValue: string | undefined;
@@ -113,7 +115,8 @@ export function readInputs<S extends InputSpec>(
   const values: Record<string, unknown> = {};
   const problems: ConfigurationError[] = [];
   for (const [name, f] of Object.entries(spec)) {
-    const rawValue = source(name)?.trim();
+    const given = source(name);
+    const rawValue = f.verbatim ? given : given?.trim();
     try {
       values[name] = f.read(rawValue === '' ? undefined : rawValue, name, ctx);
     } catch (error) {
@@ -207,6 +210,17 @@ export function parseInteger(raw: string, bounds: { min?: number; max?: number }
   return value;
 }
 
+/**
+ * A list given but holding no item (`","`, `" , "`) is an error, never an empty list: an empty tag list
+ * would promote nothing and an empty pattern list would switch a protection off, both silently. (An
+ * empty raw text is an action.yml default of "", never a user's value: those are read as absent.)
+ */
+export function nonEmpty(raw: string, items: string[]): string[] {
+  if (items.length === 0 && raw.trim() !== '')
+    throw new InvalidValueError('lists no item (only separators); give at least one, or leave it out');
+  return items;
+}
+
 const DURATION_UNITS: Record<string, number> = { ms: 1, s: 1000, m: 60_000, h: 3_600_000, d: 86_400_000 };
 
 /** Go-style durations: "90s", "5m", "1h30m", "250ms", "2d". Returns milliseconds. */
@@ -231,11 +245,26 @@ export function parseDuration(raw: string, bounds: { minMs?: number; maxMs?: num
 export interface PathOptions {
   /** Allow a path outside the workspace (for example a directory under RUNNER_TEMP). */
   allowOutsideWorkspace?: boolean;
+  /** The path must already exist as this: a missing file fails here, naming the input. */
+  mustExist?: 'file' | 'directory';
 }
 
 function isInside(root: string, target: string): boolean {
   const rel = relative(root, target);
   return rel === '' || (!rel.startsWith('..') && !isAbsolute(rel));
+}
+
+function requireExisting(path: string, kind: 'file' | 'directory'): void {
+  let found: ReturnType<typeof statSync>;
+  try {
+    found = statSync(path);
+  } catch (error) {
+    throw new InvalidValueError(
+      `names ${path}, which does not exist (${(error as NodeJS.ErrnoException).code ?? 'unreadable'})`,
+    );
+  }
+  if (kind === 'file' ? !found.isFile() : !found.isDirectory())
+    throw new InvalidValueError(`names ${path}, which is not a ${kind}`);
 }
 
 function realpathIfExists(path: string): string | undefined {
@@ -253,14 +282,16 @@ function realpathIfExists(path: string): string | undefined {
 export function parsePath(raw: string, ctx: InputContext, options: PathOptions = {}): string {
   if (raw.includes('\0')) throw new InvalidValueError('must not contain a NUL character');
   const absolute = resolve(ctx.workspace, raw);
-  if (options.allowOutsideWorkspace) return absolute;
-  const outside = `must stay inside the workspace ${ctx.workspace}; "${raw}" resolves to`;
-  if (!isInside(ctx.workspace, absolute)) throw new InvalidValueError(`${outside} ${absolute}`);
-  const real = realpathIfExists(absolute);
-  const realWorkspace = realpathIfExists(ctx.workspace) ?? ctx.workspace;
-  if (real !== undefined && !isInside(realWorkspace, real)) {
-    throw new InvalidValueError(`${outside} ${real} through a symbolic link`);
+  if (!options.allowOutsideWorkspace) {
+    const outside = `must stay inside the workspace ${ctx.workspace}; "${raw}" resolves to`;
+    if (!isInside(ctx.workspace, absolute)) throw new InvalidValueError(`${outside} ${absolute}`);
+    const real = realpathIfExists(absolute);
+    const realWorkspace = realpathIfExists(ctx.workspace) ?? ctx.workspace;
+    if (real !== undefined && !isInside(realWorkspace, real)) {
+      throw new InvalidValueError(`${outside} ${real} through a symbolic link`);
+    }
   }
+  if (options.mustExist !== undefined) requireExisting(absolute, options.mustExist);
   return absolute;
 }
 
@@ -278,7 +309,7 @@ export const inputs = {
       return raw;
     }),
   boolean: () => field<boolean>('boolean', (raw) => parseBoolean(raw)),
-  list: () => field<string[]>('list', (raw) => parseList(raw)),
+  list: () => field<string[]>('list', (raw) => nonEmpty(raw, parseList(raw))),
   enum: <const T extends string>(allowed: readonly T[]) => field<T>('enum', (raw) => parseEnum(raw, allowed)),
   integer: (bounds: { min?: number; max?: number } = {}) =>
     field<number>('integer', (raw) => parseInteger(raw, bounds)),
@@ -287,6 +318,11 @@ export const inputs = {
   path: (options: PathOptions = {}) => field<string>('path', (raw, ctx) => parsePath(raw, ctx, options)),
   keyValues: () => field<[string, string][]>('key-values', (raw) => parseKeyValues(raw)),
   custom: <T>(kind: string, parse: Parser<T>) => field<T>(kind, parse),
+  /** A secret such as a password: taken verbatim, leading and trailing spaces included. */
+  secret: (): Field<string | undefined> => ({
+    ...field<string>('secret', (raw) => raw).optional(),
+    verbatim: true,
+  }),
 };
 
 const KEY = /^[A-Za-z_][A-Za-z0-9_.\-/]*$/;

@@ -2,11 +2,23 @@ import { InvalidValueError } from '../action/errors.ts';
 import { Digest } from '../oci/digest.ts';
 import { ImageReference, validateTag } from '../oci/image-reference.ts';
 import { type Platform, parsePlatform } from '../oci/platform.ts';
-import { field, parseList } from './input-spec.ts';
+import { field, nonEmpty, parseList } from './input-spec.ts';
 
 /** Input fields for OCI values, shared by every action so each validates them the same way. */
 export const ociInputs = {
-  digest: () => field<Digest>('digest', (raw) => Digest.parse(raw)),
+  /**
+   * An image digest. sha512 is refused here, at the input: registries, skopeo and cosign address images
+   * by sha256 in this chain, and a sha512 digest would otherwise fail only after a tag was written.
+   */
+  digest: () =>
+    field<Digest>('digest', (raw) => {
+      const digest = Digest.parse(raw);
+      if (digest.algorithm !== 'sha256')
+        throw new InvalidValueError(
+          `is a ${digest.algorithm} digest; images are addressed by sha256 digests here (oci-build and skopeo-push output them)`,
+        );
+      return digest;
+    }),
   /** Any reference: tag, digest or both allowed. */
   reference: () => field<ImageReference>('image-reference', (raw) => ImageReference.parse(raw)),
   /** A repository only: `registry/path`, no tag, no digest. */
@@ -24,13 +36,13 @@ export const ociInputs = {
   /** A list of tags, each validated; duplicates removed, order kept. */
   tags: () =>
     field<string[]>('tags', (raw) => {
-      const tags = parseList(raw).map((t) => validateTag(t));
+      const tags = nonEmpty(raw, parseList(raw)).map((t) => validateTag(t));
       return [...new Set(tags)];
     }),
   /** A list of `os/arch[/variant]` platforms. */
   platforms: () =>
     field<Platform[]>('platforms', (raw) => {
-      const list = parseList(raw);
+      const list = nonEmpty(raw, parseList(raw));
       const seen = new Set<string>();
       return list.flatMap((p) => {
         if (seen.has(p)) return [];

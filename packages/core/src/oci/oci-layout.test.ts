@@ -131,6 +131,14 @@ describe('OciLayout: verification failures name the blob and who references it',
     await expect((await OciLayout.open(fx.dir)).verify()).rejects.toThrow(/is a symbolic link .* refused/);
   });
 
+  it('blobs/sha256 itself as a symbolic link (to a copy of the very same blobs)', async () => {
+    const fx = await writeSyntheticLayout(fresh());
+    const elsewhere = join(fresh(), 'sha256');
+    renameSync(join(fx.dir, 'blobs', 'sha256'), elsewhere);
+    symlinkSync(elsewhere, join(fx.dir, 'blobs', 'sha256'));
+    await expect(OciLayout.open(fx.dir)).rejects.toThrow(/blobs\/sha256 is a symbolic link; refused/);
+  });
+
   it('index.json as a symbolic link', async () => {
     const fx = await writeSyntheticLayout(fresh());
     const elsewhere = join(fresh(), 'index.json');

@@ -149,6 +149,14 @@ export class OciLayout {
     if (blobs === undefined || !blobs.isDirectory() || blobs.isSymbolicLink()) {
       throw new LayoutError(`OCI layout ${root}: blobs/ is missing or not a plain directory`);
     }
+    // The per-algorithm folders too: a link there would make every blob path point outside the layout.
+    for (const algorithm of ['sha256', 'sha512']) {
+      const dir = await lstat(join(root, 'blobs', algorithm)).catch(() => undefined);
+      if (dir !== undefined && (dir.isSymbolicLink() || !dir.isDirectory()))
+        throw new LayoutError(
+          `OCI layout ${root}: blobs/${algorithm} is ${dir.isSymbolicLink() ? 'a symbolic link' : 'not a directory'}; refused`,
+        );
+    }
     const index = await readJson(join(root, 'index.json'), `${root}/index.json`);
     if (!isRecord(index) || index.schemaVersion !== 2 || !Array.isArray(index.manifests)) {
       throw new LayoutError(

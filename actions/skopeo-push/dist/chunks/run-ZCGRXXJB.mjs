@@ -16,7 +16,7 @@ import {
   runnerDeps,
   validateTag,
   workerHasher
-} from "./chunk-WXKQKQQH.mjs";
+} from "./chunk-X4RNVQ3I.mjs";
 import "./chunk-LAKDNJDR.mjs";
 import {
   require_promises
@@ -128,6 +128,13 @@ var OciLayout = class _OciLayout {
     const blobs = await (0, import_promises.lstat)((0, import_node_path.join)(root, "blobs")).catch(() => void 0);
     if (blobs === void 0 || !blobs.isDirectory() || blobs.isSymbolicLink()) {
       throw new LayoutError(`OCI layout ${root}: blobs/ is missing or not a plain directory`);
+    }
+    for (const algorithm of ["sha256", "sha512"]) {
+      const dir = await (0, import_promises.lstat)((0, import_node_path.join)(root, "blobs", algorithm)).catch(() => void 0);
+      if (dir !== void 0 && (dir.isSymbolicLink() || !dir.isDirectory()))
+        throw new LayoutError(
+          `OCI layout ${root}: blobs/${algorithm} is ${dir.isSymbolicLink() ? "a symbolic link" : "not a directory"}; refused`
+        );
     }
     const index = await readJson((0, import_node_path.join)(root, "index.json"), `${root}/index.json`);
     if (!isRecord(index) || index.schemaVersion !== 2 || !Array.isArray(index.manifests)) {
@@ -1077,7 +1084,7 @@ var spec = {
   digest: ociInputs.digest().required('the digest that was built and scanned (oci-build output "digest")'),
   image: ociInputs.repository().required("the target repository, e.g. ghcr.io/org/app"),
   tags: ociInputs.tags().optional(),
-  "auth-file": inputs.path({ allowOutsideWorkspace: true }).optional(),
+  "auth-file": inputs.path({ allowOutsideWorkspace: true, mustExist: "file" }).optional(),
   "tls-verify": inputs.boolean().default("true"),
   "retry-times": inputs.integer({ min: 0, max: 10 }).default("3")
 };
@@ -1261,4 +1268,4 @@ export {
   main,
   start
 };
-//# sourceMappingURL=run-JCMA2XXM.mjs.map
+//# sourceMappingURL=run-ZCGRXXJB.mjs.map

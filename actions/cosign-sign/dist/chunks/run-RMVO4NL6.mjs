@@ -19,7 +19,7 @@ import {
   appendSummary,
   outputs,
   processIo
-} from "./chunk-XTDDKXHZ.mjs";
+} from "./chunk-NB2FBFZG.mjs";
 import "./chunk-PLQD2CNQ.mjs";
 import {
   require_http
@@ -37540,4 +37540,4 @@ function signatureRefs(signed, repository) {
 export {
   sign2 as sign
 };
-//# sourceMappingURL=run-L3GGFRZY.mjs.map
+//# sourceMappingURL=run-RMVO4NL6.mjs.map

@@ -326,7 +326,8 @@ function readInputs(spec2, source = envInputSource(), ctx = defaultInputContext(
   const values = {};
   const problems = [];
   for (const [name, f] of Object.entries(spec2)) {
-    const rawValue = source(name)?.trim();
+    const given = source(name);
+    const rawValue = f.verbatim ? given : given?.trim();
     try {
       values[name] = f.read(rawValue === "" ? void 0 : rawValue, name, ctx);
     } catch (error) {
@@ -408,6 +409,11 @@ function parseInteger(raw, bounds = {}) {
   }
   return value;
 }
+function nonEmpty(raw, items) {
+  if (items.length === 0 && raw.trim() !== "")
+    throw new InvalidValueError("lists no item (only separators); give at least one, or leave it out");
+  return items;
+}
 var DURATION_UNITS = { ms: 1, s: 1e3, m: 6e4, h: 36e5, d: 864e5 };
 function parseDuration(raw, bounds = {}) {
   const accepted = "a duration such as 250ms, 90s, 5m, 1h30m or 2d (units ms, s, m, h, d)";
@@ -427,6 +433,18 @@ function isInside(root, target) {
   const rel = (0, import_node_path2.relative)(root, target);
   return rel === "" || !rel.startsWith("..") && !(0, import_node_path2.isAbsolute)(rel);
 }
+function requireExisting(path, kind) {
+  let found;
+  try {
+    found = (0, import_node_fs2.statSync)(path);
+  } catch (error) {
+    throw new InvalidValueError(
+      `names ${path}, which does not exist (${error.code ?? "unreadable"})`
+    );
+  }
+  if (kind === "file" ? !found.isFile() : !found.isDirectory())
+    throw new InvalidValueError(`names ${path}, which is not a ${kind}`);
+}
 function realpathIfExists(path) {
   try {
     return (0, import_node_fs2.realpathSync)(path);
@@ -437,14 +455,16 @@ function realpathIfExists(path) {
 function parsePath(raw, ctx, options = {}) {
   if (raw.includes("\0")) throw new InvalidValueError("must not contain a NUL character");
   const absolute = (0, import_node_path2.resolve)(ctx.workspace, raw);
-  if (options.allowOutsideWorkspace) return absolute;
-  const outside = `must stay inside the workspace ${ctx.workspace}; "${raw}" resolves to`;
-  if (!isInside(ctx.workspace, absolute)) throw new InvalidValueError(`${outside} ${absolute}`);
-  const real = realpathIfExists(absolute);
-  const realWorkspace = realpathIfExists(ctx.workspace) ?? ctx.workspace;
-  if (real !== void 0 && !isInside(realWorkspace, real)) {
-    throw new InvalidValueError(`${outside} ${real} through a symbolic link`);
+  if (!options.allowOutsideWorkspace) {
+    const outside = `must stay inside the workspace ${ctx.workspace}; "${raw}" resolves to`;
+    if (!isInside(ctx.workspace, absolute)) throw new InvalidValueError(`${outside} ${absolute}`);
+    const real = realpathIfExists(absolute);
+    const realWorkspace = realpathIfExists(ctx.workspace) ?? ctx.workspace;
+    if (real !== void 0 && !isInside(realWorkspace, real)) {
+      throw new InvalidValueError(`${outside} ${real} through a symbolic link`);
+    }
   }
+  if (options.mustExist !== void 0) requireExisting(absolute, options.mustExist);
   return absolute;
 }
 var inputs = {
@@ -457,13 +477,18 @@ var inputs = {
     return raw;
   }),
   boolean: () => field("boolean", (raw) => parseBoolean(raw)),
-  list: () => field("list", (raw) => parseList(raw)),
+  list: () => field("list", (raw) => nonEmpty(raw, parseList(raw))),
   enum: (allowed) => field("enum", (raw) => parseEnum(raw, allowed)),
   integer: (bounds = {}) => field("integer", (raw) => parseInteger(raw, bounds)),
   duration: (bounds = {}) => field("duration", (raw) => parseDuration(raw, bounds)),
   path: (options = {}) => field("path", (raw, ctx) => parsePath(raw, ctx, options)),
   keyValues: () => field("key-values", (raw) => parseKeyValues(raw)),
-  custom: (kind, parse) => field(kind, parse)
+  custom: (kind, parse) => field(kind, parse),
+  /** A secret such as a password: taken verbatim, leading and trailing spaces included. */
+  secret: () => ({
+    ...field("secret", (raw) => raw).optional(),
+    verbatim: true
+  })
 };
 var KEY = /^[A-Za-z_][A-Za-z0-9_.\-/]*$/;
 function parseKeyValues(raw) {
@@ -1113,4 +1138,4 @@ export {
   main,
   post
 };
-//# sourceMappingURL=chunk-DXWJH2Y2.mjs.map
+//# sourceMappingURL=chunk-2EAESYCJ.mjs.map
