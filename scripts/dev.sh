@@ -74,7 +74,7 @@ ensure_deps() {
 # and sha256-verified where there is no Go (scripts/tools.ts). With CI set, a tool that cannot be had fails.
 ensure_real_tools() {
   local dirs
-  dirs="$(node scripts/tools.ts --dev)"
+  dirs="$(node scripts/tools.ts --dev)" || { echo "error: the real tools could not be set up (see above)" >&2; exit 1; }
   [ -n "$dirs" ] && export PATH="$dirs:$PATH"
   return 0
 }
@@ -101,8 +101,14 @@ case "$cmd" in
     vitest run "$@"
     ;;
   build) node scripts/build.ts "$@" ;;
-  bench) ensure_real_tools && node scripts/bench.ts "$@" ;;
-  demo) ensure_real_tools && node scripts/demo.ts "$@" ;;
+  bench)
+    ensure_real_tools
+    node scripts/bench.ts "$@"
+    ;;
+  demo)
+    ensure_real_tools
+    node scripts/demo.ts "$@"
+    ;;
   tools) node scripts/tools.ts --dev ;;
   exec) exec "$@" ;;
   *) echo "unknown command: $cmd (test | bench | build | check | demo | tools | exec CMD...)" >&2; exit 2 ;;

@@ -60,6 +60,7 @@ describe('npm run demo', () => {
       timeout: 240_000,
       env: {
         ...process.env,
+        CI: '',
         NO_COLOR: '1',
         CHAIN_TOOLS_CACHE: mkdtempSync(join(tmpdir(), 'no-tools-')),
         PATH: (process.env.PATH ?? '')
@@ -74,5 +75,25 @@ describe('npm run demo', () => {
       /publish\/scan: SKIPPED — trivy not set up \(node scripts\/tools\.ts needs Go\), and github\.com is not probed \(--offline\)/,
     );
     expect(r.stdout).toMatch(/demo\/cosign verify: SKIPPED — the real cosign is not set up/);
+  });
+
+  it('fails under CI when a stage was skipped: unscanned bytes must not look like a pass', () => {
+    const r = spawnSync(process.execPath, [join(repoRoot, 'scripts', 'demo.ts'), '--offline'], {
+      cwd: repoRoot,
+      encoding: 'utf8',
+      timeout: 240_000,
+      env: {
+        ...process.env,
+        CI: 'true',
+        NO_COLOR: '1',
+        CHAIN_TOOLS_CACHE: mkdtempSync(join(tmpdir(), 'no-tools-')),
+        PATH: (process.env.PATH ?? '')
+          .split(delimiter)
+          .filter((d) => !d.includes('chain-tools'))
+          .join(delimiter),
+      },
+    });
+    expect(r.status).toBe(1);
+    expect(r.stdout).toContain('CI is set: a stage that did not run makes the demo fail');
   });
 });

@@ -221,6 +221,23 @@ describe.skipIf(skip)('repo-scan with the real scanners, offline', () => {
     });
     expect(userErrorLine(noOsv)).toMatch(/Input "osv-db"/);
   });
+
+  it('an offline OSV database without an ecosystem the repository uses fails naming the input and what it has', () => {
+    const partial = mkdtempSync(join(tmpdir(), 'osv-partial-'));
+    cpSync(join(vulnDbs().osv, 'osv-scalibr', 'npm'), join(partial, 'osv-scalibr', 'npm'), {
+      recursive: true,
+    });
+    const { r } = scan('vulnerable', undefined, { scanners: 'osv', 'osv-db': partial });
+    expect(r.status).toBe(1);
+    expect(userErrorLine(r)).toMatch(
+      /Input "osv-db": it has no offline database for (Go|PyPI)\b.* that this repository uses \(.* has npm\)/,
+    );
+    const empty = scan('clean', undefined, {
+      scanners: 'osv',
+      'osv-db': mkdtempSync(join(tmpdir(), 'osv-empty-')),
+    });
+    expect(userErrorLine(empty.r)).toMatch(/Input "osv-db": .* holds no offline OSV database/);
+  });
   it('fail-on: never reports the same verdict but lets the step pass', () => {
     const { r } = scan('vulnerable', undefined, { 'fail-on': 'never', scanners: 'osv' });
     expect(r.status).toBe(0);

@@ -138,7 +138,7 @@ export async function sign(values: InputValues<typeof spec>, deps: ActionDeps): 
         trust:
           values['trusted-root'] === undefined
             ? undefined
-            : kyvernoTrust(JSON.parse(await readFile(values['trusted-root'], 'utf8'))),
+            : kyvernoTrust(await readTrustedRootJson(values['trusted-root']), values['rekor-url']),
       }),
     );
   }
@@ -228,4 +228,18 @@ function signatureRefs(signed: SignedImage, repository: string): { format: strin
       refs.push({ format: 'referrers-fallback', ref: `${repository}:${signed.bundle.fallbackTag}` });
   }
   return refs;
+}
+
+/** The trusted root's JSON (loadTrustedRoot has checked it already): a file changed since is an input error. */
+async function readTrustedRootJson(path: string): Promise<unknown> {
+  try {
+    return JSON.parse(await readFile(path, 'utf8')) as unknown;
+  } catch (error) {
+    throw new ConfigurationError(
+      `Input "trusted-root": ${path} is not readable JSON (${(error as Error).message})`,
+      {
+        input: 'trusted-root',
+      },
+    );
+  }
 }

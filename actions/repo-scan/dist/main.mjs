@@ -8836,6 +8836,11 @@ async function main(deps = runnerDeps()) {
   const ignores = await readIgnoreFiles(values.path);
   const installer = new ToolInstaller({ logger: deps.logger, runner: deps.runner });
   const wants = new Set(values.scanners);
+  if (values["osv-db"] !== void 0 && wants.has("osv") && (await osvDbEcosystems(values["osv-db"])).length === 0)
+    throw new ConfigurationError(
+      `Input "osv-db": ${values["osv-db"]} holds no offline OSV database (osv-scalibr/<Ecosystem>/all.zip)`,
+      { input: "osv-db" }
+    );
   if (values.offline && wants.has("osv") && values["osv-db"] === void 0)
     throw new ConfigurationError(
       'Input "osv-db": offline: true needs an offline OSV database for osv-scanner (a folder with osv-scalibr/<Ecosystem>/all.zip); give its path, or leave osv out of "scanners"',
@@ -8904,19 +8909,18 @@ async function runOsv(values, installer, config, work, deps) {
     version: values["osv-scanner-version"]
   });
   const output = (0, import_node_path6.join)(work, "osv-scanner.json");
+  const localDb = values["osv-db"];
   const result = await deps.runner.run({
     tool: "osv-scanner",
     command: tool.path,
-    args: osvScanner.args({
-      path: values.path,
-      output,
-      config,
-      localDb: values["osv-db"],
-      offline: values.offline
-    }),
+    args: osvScanner.args({ path: values.path, output, config, localDb, offline: values.offline }),
     env: deps.env,
     okExitCodes: osvScanner.okExitCodes
+  }).catch(async (error) => {
+    if (error instanceof CommandError) await failOnIncompleteScan(error.stderrTail, localDb);
+    throw error;
   });
+  await failOnIncompleteScan(result.stderrTail, localDb);
   if (osvScanner.explainExit(result.exitCode) === "no-packages") {
     return { findings: [], version: tool.version, note: "found no packages to scan (exit 128)" };
   }
@@ -8982,6 +8986,33 @@ async function runSyft(values, installer, work, deps) {
     out[format] = { path, version: info.version, components: info.components };
   }
   return { files: out, version: tool.version };
+}
+async function osvDbEcosystems(dir) {
+  const entries = await (0, import_promises7.readdir)((0, import_node_path6.join)(dir, "osv-scalibr"), { withFileTypes: true }).catch(() => []);
+  const found = [];
+  for (const entry of entries) {
+    if (!entry.isDirectory()) continue;
+    if (await (0, import_promises7.access)((0, import_node_path6.join)(dir, "osv-scalibr", entry.name, "all.zip")).then(
+      () => true,
+      () => false
+    ))
+      found.push(entry.name);
+  }
+  return found.sort();
+}
+async function failOnIncompleteScan(stderr, localDb) {
+  const missing = [...stderr.matchAll(/could not load db for (\S+) ecosystem/g)].map((m) => m[1] ?? "");
+  if (localDb !== void 0 && (missing.length > 0 || /no offline version of the OSV database/.test(stderr))) {
+    throw new ConfigurationError(
+      `Input "osv-db": it has no offline database for ${missing.length > 0 ? [...new Set(missing)].join(", ") : "an ecosystem"} that this repository uses (${localDb} has ${(await osvDbEcosystems(localDb)).join(", ") || "none"}). Add osv-scalibr/<Ecosystem>/all.zip for each ecosystem (osv-scanner --download-offline-databases writes them all)`,
+      { input: "osv-db" }
+    );
+  }
+  const failed = /^.*Error during extraction.*$/m.exec(stderr)?.[0];
+  if (failed !== void 0)
+    throw new ReportError(
+      `osv-scanner could not complete the scan, so its report is partial: ${failed.trim()}`
+    );
 }
 
 // actions/repo-scan/src/main.ts

@@ -1,8 +1,9 @@
-import { mkdir, mkdtemp, writeFile } from 'node:fs/promises';
+import { access, mkdir, mkdtemp, readdir, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import {
   type ActionDeps,
+  CommandError,
   ConfigurationError,
   enforceGate,
   evaluateGate,
@@ -50,6 +51,15 @@ export async function main(deps: ActionDeps = runnerDeps()): Promise<void> {
   const ignores = await readIgnoreFiles(values.path);
   const installer = new ToolInstaller({ logger: deps.logger, runner: deps.runner });
   const wants = new Set(values.scanners);
+  if (
+    values['osv-db'] !== undefined &&
+    wants.has('osv') &&
+    (await osvDbEcosystems(values['osv-db'])).length === 0
+  )
+    throw new ConfigurationError(
+      `Input "osv-db": ${values['osv-db']} holds no offline OSV database (osv-scalibr/<Ecosystem>/all.zip)`,
+      { input: 'osv-db' },
+    );
   if (values.offline && wants.has('osv') && values['osv-db'] === undefined)
     throw new ConfigurationError(
       'Input "osv-db": offline: true needs an offline OSV database for osv-scanner (a folder with ' +
@@ -140,19 +150,22 @@ async function runOsv(
     version: values['osv-scanner-version'],
   });
   const output = join(work, 'osv-scanner.json');
-  const result = await deps.runner.run({
-    tool: 'osv-scanner',
-    command: tool.path,
-    args: osvScanner.args({
-      path: values.path,
-      output,
-      config,
-      localDb: values['osv-db'],
-      offline: values.offline,
-    }),
-    env: deps.env,
-    okExitCodes: osvScanner.okExitCodes,
-  });
+  const localDb = values['osv-db'];
+  const result = await deps.runner
+    .run({
+      tool: 'osv-scanner',
+      command: tool.path,
+      args: osvScanner.args({ path: values.path, output, config, localDb, offline: values.offline }),
+      env: deps.env,
+      okExitCodes: osvScanner.okExitCodes,
+    })
+    .catch(async (error: unknown) => {
+      if (error instanceof CommandError) await failOnIncompleteScan(error.stderrTail, localDb);
+      throw error;
+    });
+  // osv-scanner logs a missing offline database, or any extraction error, and still exits 0 or 1 with a
+  // report of what it did match: a partial result that must not pass as a verdict.
+  await failOnIncompleteScan(result.stderrTail, localDb);
   if (osvScanner.explainExit(result.exitCode) === 'no-packages') {
     return { findings: [], version: tool.version, note: 'found no packages to scan (exit 128)' };
   }
@@ -227,4 +240,42 @@ async function runSyft(values: Inputs, installer: ToolInstaller, work: string, d
     out[format] = { path, version: info.version, components: info.components };
   }
   return { files: out, version: tool.version };
+}
+
+/** The ecosystems an offline OSV database has archives for (`osv-scalibr/<Ecosystem>/all.zip`). */
+async function osvDbEcosystems(dir: string): Promise<string[]> {
+  const entries = await readdir(join(dir, 'osv-scalibr'), { withFileTypes: true }).catch(() => []);
+  const found: string[] = [];
+  for (const entry of entries) {
+    if (!entry.isDirectory()) continue;
+    if (
+      await access(join(dir, 'osv-scalibr', entry.name, 'all.zip')).then(
+        () => true,
+        () => false,
+      )
+    )
+      found.push(entry.name);
+  }
+  return found.sort();
+}
+
+/** Fails when osv-scanner's log says part of the scan did not happen (its exit code does not say so). */
+async function failOnIncompleteScan(stderr: string, localDb: string | undefined): Promise<void> {
+  const missing = [...stderr.matchAll(/could not load db for (\S+) ecosystem/g)].map((m) => m[1] ?? '');
+  if (
+    localDb !== undefined &&
+    (missing.length > 0 || /no offline version of the OSV database/.test(stderr))
+  ) {
+    throw new ConfigurationError(
+      `Input "osv-db": it has no offline database for ${missing.length > 0 ? [...new Set(missing)].join(', ') : 'an ecosystem'} ` +
+        `that this repository uses (${localDb} has ${(await osvDbEcosystems(localDb)).join(', ') || 'none'}). Add ` +
+        'osv-scalibr/<Ecosystem>/all.zip for each ecosystem (osv-scanner --download-offline-databases writes them all)',
+      { input: 'osv-db' },
+    );
+  }
+  const failed = /^.*Error during extraction.*$/m.exec(stderr)?.[0];
+  if (failed !== undefined)
+    throw new ReportError(
+      `osv-scanner could not complete the scan, so its report is partial: ${failed.trim()}`,
+    );
 }

@@ -5543,23 +5543,28 @@ var skopeo = {
 // actions/tag-promote/src/inputs.ts
 var import_node_crypto6 = __toESM(require_crypto(), 1);
 var import_node_fs3 = __toESM(require_fs(), 1);
-function publicKey(raw) {
+function publicKey(raw, ctx) {
   let pem = raw;
   if (!raw.startsWith("-----BEGIN")) {
+    const path = parsePath(raw, ctx, { allowOutsideWorkspace: true });
     try {
-      pem = (0, import_node_fs3.readFileSync)(raw, "utf8");
+      pem = (0, import_node_fs3.readFileSync)(path, "utf8").trim();
     } catch (error) {
       throw new InvalidValueError(
         `is neither a PEM public key nor a readable file (${error.code ?? "unreadable"})`
       );
     }
   }
+  const label = /^-----BEGIN ([A-Z0-9 ]+)-----/.exec(pem)?.[1];
+  if (label !== "PUBLIC KEY")
+    throw new InvalidValueError(
+      `is not a PEM public key (-----BEGIN PUBLIC KEY-----)${label === void 0 ? "" : `; it holds a ${label.toLowerCase()}`}`
+    );
   try {
-    (0, import_node_crypto6.createPublicKey)(pem);
+    return (0, import_node_crypto6.createPublicKey)(pem).export({ type: "spki", format: "pem" }).toString();
   } catch {
-    throw new InvalidValueError("is not a PEM public key (-----BEGIN PUBLIC KEY-----)");
+    throw new InvalidValueError("is not a PEM public key (-----BEGIN PUBLIC KEY-----) that parses");
   }
-  return pem;
 }
 var spec = {
   image: ociInputs.repository().required("the repository, e.g. ghcr.io/org/app"),

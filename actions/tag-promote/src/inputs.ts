@@ -1,28 +1,41 @@
 import { createPublicKey } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { defineOutputs, InvalidValueError, inputs, ociInputs } from '@chain/core';
+import {
+  defineOutputs,
+  type InputContext,
+  InvalidValueError,
+  inputs,
+  ociInputs,
+  parsePath,
+} from '@chain/core';
 
 /**
- * A PEM public key, or the path of a file holding one (cosign-sign's `public-key` output is a path):
- * either way it must parse as a public key, so that a wrong value fails here and names the input.
+ * A PEM public key, or the path of a file holding one (cosign-sign's `public-key` output is a path,
+ * resolved against the workspace like every path input). Only a `PUBLIC KEY` block is taken: a private
+ * key or a certificate pasted here is refused, never passed on.
  */
-function publicKey(raw: string): string {
+function publicKey(raw: string, ctx: InputContext): string {
   let pem = raw;
   if (!raw.startsWith('-----BEGIN')) {
+    const path = parsePath(raw, ctx, { allowOutsideWorkspace: true });
     try {
-      pem = readFileSync(raw, 'utf8');
+      pem = readFileSync(path, 'utf8').trim();
     } catch (error) {
       throw new InvalidValueError(
         `is neither a PEM public key nor a readable file (${(error as NodeJS.ErrnoException).code ?? 'unreadable'})`,
       );
     }
   }
+  const label = /^-----BEGIN ([A-Z0-9 ]+)-----/.exec(pem)?.[1];
+  if (label !== 'PUBLIC KEY')
+    throw new InvalidValueError(
+      `is not a PEM public key (-----BEGIN PUBLIC KEY-----)${label === undefined ? '' : `; it holds a ${label.toLowerCase()}`}`,
+    );
   try {
-    createPublicKey(pem);
+    return createPublicKey(pem).export({ type: 'spki', format: 'pem' }).toString();
   } catch {
-    throw new InvalidValueError('is not a PEM public key (-----BEGIN PUBLIC KEY-----)');
+    throw new InvalidValueError('is not a PEM public key (-----BEGIN PUBLIC KEY-----) that parses');
   }
-  return pem;
 }
 
 export const spec = {

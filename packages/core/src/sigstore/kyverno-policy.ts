@@ -33,26 +33,61 @@ export interface KyvernoTrust {
 const pem = (label: string, base64: string) =>
   `-----BEGIN ${label}-----\n${(base64.match(/.{1,64}/g) ?? []).join('\n')}\n-----END ${label}-----\n`;
 
+interface Validity {
+  start?: string;
+  end?: string;
+}
+
 /**
- * The Kyverno trust material of a Sigstore trusted root (`trusted_root.json`, protobuf JSON): the first
- * certificate authority's chain, transparency log key and CT log key. Undefined when it has none.
+ * The Kyverno trust material of a Sigstore trusted root (`trusted_root.json`, protobuf JSON). A root lists
+ * retired keys too (the public-good one starts with the 2021 Fulcio CA and a retired CT log), so only
+ * what is valid now is taken: every current CA chain, the transparency log at `rekorUrl` (else the newest
+ * valid one) and the newest valid CT log. A root with no current CA or log is refused.
  */
-export function kyvernoTrust(trustedRoot: unknown): KyvernoTrust | undefined {
+export function kyvernoTrust(
+  trustedRoot: unknown,
+  rekorUrl: string | undefined,
+  now = new Date(),
+): KyvernoTrust {
   const root = trustedRoot as {
-    certificateAuthorities?: { certChain?: { certificates?: { rawBytes?: string }[] } }[];
-    tlogs?: { publicKey?: { rawBytes?: string } }[];
-    ctlogs?: { publicKey?: { rawBytes?: string } }[];
+    certificateAuthorities?: {
+      certChain?: { certificates?: { rawBytes?: string }[] };
+      validFor?: Validity;
+    }[];
+    tlogs?: { baseUrl?: string; publicKey?: { rawBytes?: string; validFor?: Validity } }[];
+    ctlogs?: { publicKey?: { rawBytes?: string; validFor?: Validity } }[];
   };
-  const chain = (root.certificateAuthorities?.[0]?.certChain?.certificates ?? []).flatMap((c) =>
-    c.rawBytes ? [pem('CERTIFICATE', c.rawBytes)] : [],
-  );
-  const rekor = root.tlogs?.[0]?.publicKey?.rawBytes;
-  if (chain.length === 0 || rekor === undefined) return undefined;
-  const ctlog = root.ctlogs?.[0]?.publicKey?.rawBytes;
+  const current = (v: Validity | undefined) =>
+    (v?.start === undefined || new Date(v.start) <= now) && (v?.end === undefined || new Date(v.end) > now);
+  const chains = (root.certificateAuthorities ?? [])
+    .filter((ca) => current(ca.validFor))
+    .flatMap((ca) =>
+      (ca.certChain?.certificates ?? []).flatMap((c) => (c.rawBytes ? [pem('CERTIFICATE', c.rawBytes)] : [])),
+    );
+  const tlogs = (root.tlogs ?? []).filter((t) => t.publicKey?.rawBytes && current(t.publicKey.validFor));
+  const origin = (url: string | undefined) => {
+    try {
+      return url === undefined ? undefined : new URL(url).origin + new URL(url).pathname.replace(/\/$/, '');
+    } catch {
+      return undefined;
+    }
+  };
+  const tlog = tlogs.find((t) => origin(t.baseUrl) === origin(rekorUrl)) ?? tlogs.at(-1);
+  const ctlog = (root.ctlogs ?? [])
+    .filter((c) => c.publicKey?.rawBytes && current(c.publicKey.validFor))
+    .at(-1);
+  const rekor = tlog?.publicKey?.rawBytes;
+  if (chains.length === 0 || rekor === undefined) {
+    throw new ConfigurationError(
+      'Input "trusted-root": it names no certificate authority or transparency log valid now, so no admission policy can be written from it',
+      { input: 'trusted-root' },
+    );
+  }
+  const ct = ctlog?.publicKey?.rawBytes;
   return {
-    roots: chain.join(''),
+    roots: chains.join(''),
     rekorPublicKey: pem('PUBLIC KEY', rekor),
-    ctlogPublicKey: ctlog === undefined ? undefined : pem('PUBLIC KEY', ctlog),
+    ctlogPublicKey: ct === undefined ? undefined : pem('PUBLIC KEY', ct),
   };
 }
 

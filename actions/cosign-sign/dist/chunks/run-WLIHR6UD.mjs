@@ -36342,18 +36342,34 @@ var pem2 = (label, base64) => `-----BEGIN ${label}-----
 ${(base64.match(/.{1,64}/g) ?? []).join("\n")}
 -----END ${label}-----
 `;
-function kyvernoTrust(trustedRoot) {
+function kyvernoTrust(trustedRoot, rekorUrl, now = /* @__PURE__ */ new Date()) {
   const root = trustedRoot;
-  const chain = (root.certificateAuthorities?.[0]?.certChain?.certificates ?? []).flatMap(
-    (c) => c.rawBytes ? [pem2("CERTIFICATE", c.rawBytes)] : []
+  const current = (v) => (v?.start === void 0 || new Date(v.start) <= now) && (v?.end === void 0 || new Date(v.end) > now);
+  const chains = (root.certificateAuthorities ?? []).filter((ca) => current(ca.validFor)).flatMap(
+    (ca) => (ca.certChain?.certificates ?? []).flatMap((c) => c.rawBytes ? [pem2("CERTIFICATE", c.rawBytes)] : [])
   );
-  const rekor = root.tlogs?.[0]?.publicKey?.rawBytes;
-  if (chain.length === 0 || rekor === void 0) return void 0;
-  const ctlog = root.ctlogs?.[0]?.publicKey?.rawBytes;
+  const tlogs = (root.tlogs ?? []).filter((t) => t.publicKey?.rawBytes && current(t.publicKey.validFor));
+  const origin = (url) => {
+    try {
+      return url === void 0 ? void 0 : new URL(url).origin + new URL(url).pathname.replace(/\/$/, "");
+    } catch {
+      return void 0;
+    }
+  };
+  const tlog = tlogs.find((t) => origin(t.baseUrl) === origin(rekorUrl)) ?? tlogs.at(-1);
+  const ctlog = (root.ctlogs ?? []).filter((c) => c.publicKey?.rawBytes && current(c.publicKey.validFor)).at(-1);
+  const rekor = tlog?.publicKey?.rawBytes;
+  if (chains.length === 0 || rekor === void 0) {
+    throw new ConfigurationError(
+      'Input "trusted-root": it names no certificate authority or transparency log valid now, so no admission policy can be written from it',
+      { input: "trusted-root" }
+    );
+  }
+  const ct = ctlog?.publicKey?.rawBytes;
   return {
-    roots: chain.join(""),
+    roots: chains.join(""),
     rekorPublicKey: pem2("PUBLIC KEY", rekor),
-    ctlogPublicKey: ctlog === void 0 ? void 0 : pem2("PUBLIC KEY", ctlog)
+    ctlogPublicKey: ct === void 0 ? void 0 : pem2("PUBLIC KEY", ct)
   };
 }
 function kyvernoPolicy(options) {
@@ -37462,7 +37478,7 @@ async function sign2(values, deps) {
         issuer: certIssuer,
         publicKey: key?.publicKeyPem,
         rekorUrl: values["rekor-url"],
-        trust: values["trusted-root"] === void 0 ? void 0 : kyvernoTrust(JSON.parse(await (0, import_promises3.readFile)(values["trusted-root"], "utf8")))
+        trust: values["trusted-root"] === void 0 ? void 0 : kyvernoTrust(await readTrustedRootJson(values["trusted-root"]), values["rekor-url"])
       })
     );
   }
@@ -37537,7 +37553,19 @@ function signatureRefs(signed, repository) {
   }
   return refs;
 }
+async function readTrustedRootJson(path) {
+  try {
+    return JSON.parse(await (0, import_promises3.readFile)(path, "utf8"));
+  } catch (error) {
+    throw new ConfigurationError(
+      `Input "trusted-root": ${path} is not readable JSON (${error.message})`,
+      {
+        input: "trusted-root"
+      }
+    );
+  }
+}
 export {
   sign2 as sign
 };
-//# sourceMappingURL=run-RMVO4NL6.mjs.map
+//# sourceMappingURL=run-WLIHR6UD.mjs.map
