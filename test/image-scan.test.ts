@@ -156,6 +156,10 @@ describe.skipIf(skip)('image-scan with the real trivy, offline', () => {
     expect(
       scan({ layout: multi, digest: multiDigest, severity: 'CRITICAL', platforms: 'linux/arm64' }).r.status,
     ).toBe(1);
+    const both = scan({ layout: multi, digest: multiDigest, 'db-repository': 'mirror.example/trivy-db' });
+    expect(userErrorLine(both.r)).toMatch(
+      /Input "db-repository": offline: true uses the DB already in trivy-cache-dir/,
+    );
     const { r, calls } = scan({ layout: multi, digest: multiDigest, platforms: 'linux/s390x' });
     expect(userErrorLine(r)).toContain('Input "platforms": the layout has no image for linux/s390x (it has');
     expect(calls).toEqual([]);
@@ -215,10 +219,13 @@ describe.skipIf(skip)('image-scan with the real trivy, offline', () => {
         'db-repository': mirror,
       });
       expect(r.status, r.stdout + r.stderr).toBe(1);
-      // The first platform's scan downloads the DB; the next one uses it without checking again.
-      expect(images[0]?.argv).toEqual(expect.arrayContaining(['--db-repository', mirror]));
-      expect(images[0]?.argv).not.toContain('--skip-db-update');
-      expect(images[1]?.argv).toContain('--skip-db-update');
+      // The DB is fetched once from the mirror; then both platform scans share it, in parallel.
+      expect(images[0]?.argv).toEqual(
+        expect.arrayContaining(['--download-db-only', '--db-repository', mirror]),
+      );
+      const scans = images.slice(1);
+      expect(scans).toHaveLength(2);
+      for (const scanCall of scans) expect(scanCall.argv).toContain('--skip-db-update');
       expect(byPlatform(report.failing)).toEqual({ 'linux/amd64': AMD64, 'linux/arm64': ARM64 });
       expect(readFileSync(join(cacheDir, 'db', 'metadata.json'), 'utf8')).toContain('"Version":2');
     } finally {

@@ -93,11 +93,16 @@ describe.skipIf(skip)('repo-scan with the real scanners, offline', () => {
     expect(r.status, r.stdout + r.stderr).toBe(1);
     expect(userErrorLine(r)).toMatch(/^::error::repo-scan: \d+ finding\(s\) at HIGH, CRITICAL/);
     expect(r.outputs.passed).toBe('false');
+    // The report says how current the (offline) DB was: an offline scan is only as good as its DB.
+    const built = JSON.parse(
+      readFileSync(join(vulnDbs().trivyCache, 'db', 'metadata.json'), 'utf8'),
+    ).UpdatedAt;
     expect(report.scanners).toEqual({
       'osv-scanner': { version: '2.5.1' },
-      trivy: { version: '0.74.0' },
+      trivy: { version: '0.74.0', dbUpdatedAt: built },
       syft: { version: '1.51.0' },
     });
+    expect(r.summary).toContain(`trivy 0.74.0 (DB of ${built.slice(0, 10)})`);
     // osv-scanner names GitHub advisories; Trivy names the CVE the same advisory aliases.
     expect(ids(report.failing, 'osv-scanner')).toEqual([
       'GHSA-35jh-r3h4-6jhm lodash',

@@ -8915,7 +8915,10 @@ function scanSummary(report) {
   s.table(
     ["scanner", ...SEVERITIES],
     Object.entries(report.counts).map(([scanner, counts]) => [
-      `${scanner} ${report.scanners[scanner]?.version ?? ""}`.trim(),
+      [
+        `${scanner} ${report.scanners[scanner]?.version ?? ""}`.trim(),
+        report.scanners[scanner]?.dbUpdatedAt ? `(DB of ${report.scanners[scanner]?.dbUpdatedAt?.slice(0, 10)})` : ""
+      ].join(" ").trim(),
       ...SEVERITIES.map((sev) => String(counts[sev]))
     ])
   );
@@ -9093,6 +9096,29 @@ function trivyCommon(request, scanners) {
   return args;
 }
 var trivy = {
+  /** Where Trivy keeps its DB unless the action is told: the runner's tool cache, kept between jobs there. */
+  defaultCacheDir(env, work) {
+    return (0, import_node_path5.join)(env.RUNNER_TOOL_CACHE ?? work, "trivy-cache");
+  },
+  /** Brings the DB in the cache up to date (a no-op when it is fresh) without scanning anything. */
+  downloadDbArgs(request) {
+    const args = ["image", "--download-db-only", "--cache-dir", request.cacheDir, "--quiet"];
+    args.push("--skip-version-check", "--disable-telemetry");
+    if (request.dbRepository !== void 0) args.push("--db-repository", request.dbRepository);
+    return args;
+  },
+  /**
+   * When the DB in the cache was built (`db/metadata.json` UpdatedAt), for the report: an offline scan is
+   * only as current as its DB. Undefined when the file is absent or unreadable.
+   */
+  async dbUpdatedAt(cacheDir) {
+    try {
+      const meta = JSON.parse(await (0, import_promises6.readFile)((0, import_node_path5.join)(cacheDir, "db", "metadata.json"), "utf8"));
+      return typeof meta.UpdatedAt === "string" ? meta.UpdatedAt : void 0;
+    } catch {
+      return void 0;
+    }
+  },
   /**
    * Offline, Trivy can only use a DB already in its cache folder: check that it is there (both files),
    * so that the error names the input instead of Trivy's download attempt.
@@ -9434,7 +9460,12 @@ async function main(deps = runnerDeps()) {
     path: values["trivy-path"],
     version: values["trivy-version"]
   });
-  const cacheDir = values["trivy-cache-dir"] ?? (0, import_node_path7.join)(deps.env.RUNNER_TOOL_CACHE ?? work, "trivy-cache");
+  if (values.offline && values["db-repository"] !== void 0)
+    throw new ConfigurationError(
+      'Input "db-repository": offline: true uses the DB already in trivy-cache-dir and never reads a mirror; give one or the other',
+      { input: "db-repository" }
+    );
+  const cacheDir = values["trivy-cache-dir"] ?? trivy.defaultCacheDir(deps.env, work);
   if (values.offline) await trivy.requireOfflineDb(cacheDir, "trivy-cache-dir");
   await (0, import_promises9.mkdir)(cacheDir, { recursive: true });
   const scanOne = async (image, i, dbFresh = false) => {
@@ -9461,15 +9492,16 @@ async function main(deps = runnerDeps()) {
     const sarif = await readScannerJson(sarifPath2, "trivy convert");
     return { image, findings: findings2, sarif };
   };
-  const [leader, ...rest] = images;
-  const lead = values.offline || leader === void 0 ? [] : [await scanOne(leader, 0)];
-  const queue = lead.length > 0 ? rest : images;
-  const offset = lead.length;
-  const parallel = Math.min((0, import_node_os7.availableParallelism)(), queue.length);
-  const perPlatform = [
-    ...lead,
-    ...await inParallel(queue, parallel, (image, i) => scanOne(image, i + offset, lead.length > 0))
-  ];
+  if (!values.offline)
+    await deps.runner.run({
+      tool: "trivy",
+      command: tool.path,
+      args: trivy.downloadDbArgs({ cacheDir, dbRepository: values["db-repository"] }),
+      env: deps.env
+    });
+  const parallel = Math.min((0, import_node_os7.availableParallelism)(), MAX_PARALLEL_SCANS, images.length);
+  const perPlatform = await inParallel(images, parallel, (image, i) => scanOne(image, i, !values.offline));
+  const dbUpdatedAt = await trivy.dbUpdatedAt(cacheDir);
   const findings = perPlatform.flatMap((p) => p.findings);
   const gate = evaluateGate(
     findings,
@@ -9487,7 +9519,7 @@ async function main(deps = runnerDeps()) {
     passed: gate.passed,
     severities: [...values.severity],
     ignoreUnfixed: values["ignore-unfixed"],
-    scanners: { trivy: { version: tool.version } },
+    scanners: { trivy: { version: tool.version, ...dbUpdatedAt ? { dbUpdatedAt } : {} } },
     counts: gate.counts,
     failing: gate.failing,
     findings,
@@ -9521,6 +9553,7 @@ async function main(deps = runnerDeps()) {
   const message = `image-scan: ${gate.failing.length} finding(s) at ${[...values.severity].join(", ")} in ${expected} (first: ${first.join(", ")})`;
   enforceGate(gate.passed, message, values["fail-on"], "image-scan", (w) => deps.logger.warning(w));
 }
+var MAX_PARALLEL_SCANS = 4;
 async function inParallel(items, limit, work) {
   const results = new Array(items.length);
   let next = 0;

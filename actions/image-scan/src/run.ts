@@ -48,7 +48,12 @@ export async function main(deps: ActionDeps = runnerDeps()): Promise<void> {
     path: values['trivy-path'],
     version: values['trivy-version'],
   });
-  const cacheDir = values['trivy-cache-dir'] ?? join(deps.env.RUNNER_TOOL_CACHE ?? work, 'trivy-cache');
+  if (values.offline && values['db-repository'] !== undefined)
+    throw new ConfigurationError(
+      'Input "db-repository": offline: true uses the DB already in trivy-cache-dir and never reads a mirror; give one or the other',
+      { input: 'db-repository' },
+    );
+  const cacheDir = values['trivy-cache-dir'] ?? trivy.defaultCacheDir(deps.env, work);
   if (values.offline) await trivy.requireOfflineDb(cacheDir, 'trivy-cache-dir');
   await mkdir(cacheDir, { recursive: true });
 
@@ -79,16 +84,17 @@ export async function main(deps: ActionDeps = runnerDeps()): Promise<void> {
     const sarif = await readScannerJson<{ runs?: unknown[] }>(sarifPath, 'trivy convert');
     return { image, findings, sarif };
   };
-  // Online, the first scan brings the DB up to date alone; the others then share it instead of racing.
-  const [leader, ...rest] = images;
-  const lead = values.offline || leader === undefined ? [] : [await scanOne(leader, 0)];
-  const queue = lead.length > 0 ? rest : images;
-  const offset = lead.length;
-  const parallel = Math.min(availableParallelism(), queue.length);
-  const perPlatform = [
-    ...lead,
-    ...(await inParallel(queue, parallel, (image, i) => scanOne(image, i + offset, lead.length > 0))),
-  ];
+  // Online, the DB is brought up to date once, then every platform shares it instead of racing to update.
+  if (!values.offline)
+    await deps.runner.run({
+      tool: 'trivy',
+      command: tool.path,
+      args: trivy.downloadDbArgs({ cacheDir, dbRepository: values['db-repository'] }),
+      env: deps.env,
+    });
+  const parallel = Math.min(availableParallelism(), MAX_PARALLEL_SCANS, images.length);
+  const perPlatform = await inParallel(images, parallel, (image, i) => scanOne(image, i, !values.offline));
+  const dbUpdatedAt = await trivy.dbUpdatedAt(cacheDir);
 
   const findings = perPlatform.flatMap((p) => p.findings);
   const gate = evaluateGate(
@@ -108,7 +114,7 @@ export async function main(deps: ActionDeps = runnerDeps()): Promise<void> {
     passed: gate.passed,
     severities: [...values.severity],
     ignoreUnfixed: values['ignore-unfixed'],
-    scanners: { trivy: { version: tool.version } },
+    scanners: { trivy: { version: tool.version, ...(dbUpdatedAt ? { dbUpdatedAt } : {}) } },
     counts: gate.counts,
     failing: gate.failing,
     findings,
@@ -141,6 +147,9 @@ export async function main(deps: ActionDeps = runnerDeps()): Promise<void> {
   const message = `image-scan: ${gate.failing.length} finding(s) at ${[...values.severity].join(', ')} in ${expected} (first: ${first.join(', ')})`;
   enforceGate(gate.passed, message, values['fail-on'], 'image-scan', (w) => deps.logger.warning(w));
 }
+
+/** Trivy scans in flight at once, each holding an image's layers in memory. */
+const MAX_PARALLEL_SCANS = 4;
 
 interface PlatformScan {
   image: LayoutImage;

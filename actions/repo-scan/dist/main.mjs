@@ -8280,7 +8280,10 @@ function scanSummary(report) {
   s.table(
     ["scanner", ...SEVERITIES],
     Object.entries(report.counts).map(([scanner, counts]) => [
-      `${scanner} ${report.scanners[scanner]?.version ?? ""}`.trim(),
+      [
+        `${scanner} ${report.scanners[scanner]?.version ?? ""}`.trim(),
+        report.scanners[scanner]?.dbUpdatedAt ? `(DB of ${report.scanners[scanner]?.dbUpdatedAt?.slice(0, 10)})` : ""
+      ].join(" ").trim(),
       ...SEVERITIES.map((sev) => String(counts[sev]))
     ])
   );
@@ -8458,6 +8461,29 @@ function trivyCommon(request, scanners) {
   return args;
 }
 var trivy = {
+  /** Where Trivy keeps its DB unless the action is told: the runner's tool cache, kept between jobs there. */
+  defaultCacheDir(env, work) {
+    return (0, import_node_path4.join)(env.RUNNER_TOOL_CACHE ?? work, "trivy-cache");
+  },
+  /** Brings the DB in the cache up to date (a no-op when it is fresh) without scanning anything. */
+  downloadDbArgs(request) {
+    const args = ["image", "--download-db-only", "--cache-dir", request.cacheDir, "--quiet"];
+    args.push("--skip-version-check", "--disable-telemetry");
+    if (request.dbRepository !== void 0) args.push("--db-repository", request.dbRepository);
+    return args;
+  },
+  /**
+   * When the DB in the cache was built (`db/metadata.json` UpdatedAt), for the report: an offline scan is
+   * only as current as its DB. Undefined when the file is absent or unreadable.
+   */
+  async dbUpdatedAt(cacheDir) {
+    try {
+      const meta = JSON.parse(await (0, import_promises4.readFile)((0, import_node_path4.join)(cacheDir, "db", "metadata.json"), "utf8"));
+      return typeof meta.UpdatedAt === "string" ? meta.UpdatedAt : void 0;
+    } catch {
+      return void 0;
+    }
+  },
   /**
    * Offline, Trivy can only use a DB already in its cache folder: check that it is there (both files),
    * so that the error names the input instead of Trivy's download attempt.
@@ -8846,7 +8872,12 @@ async function main(deps = runnerDeps()) {
       'Input "osv-db": offline: true needs an offline OSV database for osv-scanner (a folder with osv-scalibr/<Ecosystem>/all.zip); give its path, or leave osv out of "scanners"',
       { input: "osv-db" }
     );
-  const trivyCache = values["trivy-cache-dir"] ?? (0, import_node_path6.join)(deps.env.RUNNER_TOOL_CACHE ?? work, "trivy-cache");
+  if (values.offline && values["db-repository"] !== void 0)
+    throw new ConfigurationError(
+      'Input "db-repository": offline: true uses the DB already in trivy-cache-dir and never reads a mirror; give one or the other',
+      { input: "db-repository" }
+    );
+  const trivyCache = values["trivy-cache-dir"] ?? trivy.defaultCacheDir(deps.env, work);
   if (values.offline && wants.has("trivy")) await trivy.requireOfflineDb(trivyCache, "trivy-cache-dir");
   const [osv, trivyRun, sbom] = await Promise.all([
     wants.has("osv") ? runOsv(values, installer, ignores.osvConfig, work, deps) : void 0,
@@ -8869,7 +8900,14 @@ async function main(deps = runnerDeps()) {
     severities: [...values.severity],
     ignoreUnfixed: values["ignore-unfixed"],
     scanners: Object.fromEntries(
-      Object.entries(runs).map(([k, r]) => [k, { version: r.version, ...r.note ? { note: r.note } : {} }])
+      Object.entries(runs).map(([k, r]) => [
+        k,
+        {
+          version: r.version,
+          ...r.note ? { note: r.note } : {},
+          ...r.dbUpdatedAt ? { dbUpdatedAt: r.dbUpdatedAt } : {}
+        }
+      ])
     ),
     counts: gate.counts,
     failing: gate.failing,
@@ -8963,7 +9001,8 @@ async function runTrivy(values, installer, ignoreFile, cacheDir, work, deps) {
     env: deps.env
   });
   const sarif = await readScannerJson(sarifPath, "trivy convert");
-  return { findings, sarif, version: tool.version };
+  const dbUpdatedAt = await trivy.dbUpdatedAt(cacheDir);
+  return { findings, sarif, version: tool.version, ...dbUpdatedAt ? { dbUpdatedAt } : {} };
 }
 async function runSyft(values, installer, work, deps) {
   const tool = await installer.install("syft", {

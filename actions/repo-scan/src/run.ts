@@ -43,6 +43,7 @@ interface ScannerRun {
   sarif?: SarifDocument;
   version: string;
   note?: string;
+  dbUpdatedAt?: string;
 }
 
 export async function main(deps: ActionDeps = runnerDeps()): Promise<void> {
@@ -66,7 +67,12 @@ export async function main(deps: ActionDeps = runnerDeps()): Promise<void> {
         'osv-scalibr/<Ecosystem>/all.zip); give its path, or leave osv out of "scanners"',
       { input: 'osv-db' },
     );
-  const trivyCache = values['trivy-cache-dir'] ?? join(deps.env.RUNNER_TOOL_CACHE ?? work, 'trivy-cache');
+  if (values.offline && values['db-repository'] !== undefined)
+    throw new ConfigurationError(
+      'Input "db-repository": offline: true uses the DB already in trivy-cache-dir and never reads a mirror; give one or the other',
+      { input: 'db-repository' },
+    );
+  const trivyCache = values['trivy-cache-dir'] ?? trivy.defaultCacheDir(deps.env, work);
   if (values.offline && wants.has('trivy')) await trivy.requireOfflineDb(trivyCache, 'trivy-cache-dir');
 
   // Each scanner runs once, with JSON output; everything else is derived from that one run.
@@ -95,7 +101,14 @@ export async function main(deps: ActionDeps = runnerDeps()): Promise<void> {
     severities: [...values.severity],
     ignoreUnfixed: values['ignore-unfixed'],
     scanners: Object.fromEntries(
-      Object.entries(runs).map(([k, r]) => [k, { version: r.version, ...(r.note ? { note: r.note } : {}) }]),
+      Object.entries(runs).map(([k, r]) => [
+        k,
+        {
+          version: r.version,
+          ...(r.note ? { note: r.note } : {}),
+          ...(r.dbUpdatedAt ? { dbUpdatedAt: r.dbUpdatedAt } : {}),
+        },
+      ]),
     ),
     counts: gate.counts,
     failing: gate.failing,
@@ -216,7 +229,8 @@ async function runTrivy(
     env: deps.env,
   });
   const sarif = await readScannerJson<SarifDocument>(sarifPath, 'trivy convert');
-  return { findings, sarif, version: tool.version };
+  const dbUpdatedAt = await trivy.dbUpdatedAt(cacheDir);
+  return { findings, sarif, version: tool.version, ...(dbUpdatedAt ? { dbUpdatedAt } : {}) };
 }
 
 async function runSyft(values: Inputs, installer: ToolInstaller, work: string, deps: ActionDeps) {

@@ -19,7 +19,10 @@ export interface ScanReport {
   passed: boolean;
   severities: Severity[];
   ignoreUnfixed: boolean;
-  scanners: Record<string, { version: string; note?: string }>;
+  scanners: Record<
+    string,
+    { version: string; note?: string /** When the vulnerability DB used was built. */; dbUpdatedAt?: string }
+  >;
   counts: GateResult['counts'];
   failing: Finding[];
   findings: Finding[];
@@ -60,7 +63,14 @@ export function scanSummary(report: ScanReport): JobSummary {
   s.table(
     ['scanner', ...SEVERITIES],
     Object.entries(report.counts).map(([scanner, counts]) => [
-      `${scanner} ${report.scanners[scanner]?.version ?? ''}`.trim(),
+      [
+        `${scanner} ${report.scanners[scanner]?.version ?? ''}`.trim(),
+        report.scanners[scanner]?.dbUpdatedAt
+          ? `(DB of ${report.scanners[scanner]?.dbUpdatedAt?.slice(0, 10)})`
+          : '',
+      ]
+        .join(' ')
+        .trim(),
       ...SEVERITIES.map((sev) => String(counts[sev])),
     ]),
   );

@@ -1,4 +1,4 @@
-import { access } from 'node:fs/promises';
+import { access, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { CommandError, ConfigurationError } from '../action/errors.ts';
 
@@ -34,6 +34,34 @@ function trivyCommon(request: TrivyCommon, scanners: string): string[] {
 
 /** Trivy: one JSON run per target; SARIF comes from `trivy convert` over that same JSON. */
 export const trivy = {
+  /** Where Trivy keeps its DB unless the action is told: the runner's tool cache, kept between jobs there. */
+  defaultCacheDir(env: NodeJS.ProcessEnv, work: string): string {
+    return join(env.RUNNER_TOOL_CACHE ?? work, 'trivy-cache');
+  },
+
+  /** Brings the DB in the cache up to date (a no-op when it is fresh) without scanning anything. */
+  downloadDbArgs(request: { cacheDir: string; dbRepository?: string | undefined }): string[] {
+    const args = ['image', '--download-db-only', '--cache-dir', request.cacheDir, '--quiet'];
+    args.push('--skip-version-check', '--disable-telemetry');
+    if (request.dbRepository !== undefined) args.push('--db-repository', request.dbRepository);
+    return args;
+  },
+
+  /**
+   * When the DB in the cache was built (`db/metadata.json` UpdatedAt), for the report: an offline scan is
+   * only as current as its DB. Undefined when the file is absent or unreadable.
+   */
+  async dbUpdatedAt(cacheDir: string): Promise<string | undefined> {
+    try {
+      const meta = JSON.parse(await readFile(join(cacheDir, 'db', 'metadata.json'), 'utf8')) as {
+        UpdatedAt?: unknown;
+      };
+      return typeof meta.UpdatedAt === 'string' ? meta.UpdatedAt : undefined;
+    } catch {
+      return undefined;
+    }
+  },
+
   /**
    * Offline, Trivy can only use a DB already in its cache folder: check that it is there (both files),
    * so that the error names the input instead of Trivy's download attempt.
