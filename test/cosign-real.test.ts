@@ -40,6 +40,15 @@ function cosign(args: string[], env: NodeJS.ProcessEnv = {}): Promise<{ code: nu
   });
 }
 
+/** cosign said no because the signature does not match the policy, not because something else failed. */
+function refusedByCosign(result: { code: number; out: string }): void {
+  expect(result.code).not.toBe(0);
+  expect(result.out).toMatch(
+    /no matching (signatures|attestations)|none of the expected identities matched|no signatures found/i,
+  );
+  expect(result.out).not.toMatch(/tuf|connection refused|no such host|i\/o timeout/i);
+}
+
 describe.skipIf(skip)('real cosign and our signing and verification', () => {
   let sigstore: LocalSigstore;
   let registry: LocalRegistry;
@@ -137,8 +146,8 @@ describe.skipIf(skip)('real cosign and our signing and verification', () => {
       const ok = await verifyKeyless(image);
       expect(ok.code, ok.out).toBe(0);
       expect(ok.out).toContain(`"docker-manifest-digest":"${digest}"`);
-      expect((await verifyKeyless(image, BOB)).code).not.toBe(0);
-      expect((await verifyKeyless(image, ALICE, 'https://accounts.google.com')).code).not.toBe(0);
+      refusedByCosign(await verifyKeyless(image, BOB));
+      refusedByCosign(await verifyKeyless(image, ALICE, 'https://accounts.google.com'));
     });
 
     it(`real cosign verify accepts cosign-sign's ${format} signature made with a key, and not another key`, async () => {
@@ -152,7 +161,7 @@ describe.skipIf(skip)('real cosign and our signing and verification', () => {
       expect(
         (await cosign(['generate-key-pair', '--output-key-prefix', other], { COSIGN_PASSWORD: '' })).code,
       ).toBe(0);
-      expect((await verifyKey(image, `${other}.pub`)).code).not.toBe(0);
+      refusedByCosign(await verifyKey(image, `${other}.pub`));
     });
   }
 
@@ -291,7 +300,7 @@ describe.skipIf(skip)('real cosign and our signing and verification', () => {
       { COSIGN_PASSWORD: '' },
     );
     expect(signed.code, signed.out).toBe(0);
-    expect((await verifyKey(image)).code).not.toBe(0);
+    refusedByCosign(await verifyKey(image));
     const r = await promote('theirs/key-unlogged', digest, { 'public-key': publicKey });
     expect(userErrorLine(r)).toMatch(/no valid signature matches the policy/);
   });

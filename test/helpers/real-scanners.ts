@@ -105,7 +105,7 @@ export function provisionedToolCache(tools: Partial<Record<RealToolName, string>
   return dir;
 }
 
-/** A private copy of the offline Trivy cache: Trivy locks its DB, so parallel scans each get one. */
+/** A private copy of the offline Trivy cache, so that no test sees another's downloads or layer cache. */
 export function trivyCacheCopy(): string {
   const dir = join(mkdtempSync(join(tmpdir(), 'trivy-cache-')), 'cache');
   cpSync(vulnDbs().trivyCache, dir, { recursive: true });
