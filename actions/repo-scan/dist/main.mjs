@@ -8142,7 +8142,7 @@ function parseOsvReport(text) {
           aliases: [...aliases].filter((a) => a !== "").sort(),
           package: name,
           installed: str(entry.package.version),
-          fixed: fixedVersion(members, name),
+          fixed: fixedVersion(members, name, str(entry.package.version), str(entry.package.ecosystem)),
           severity: groupSeverity(group.max_severity, members),
           title: members.map((m) => str(m.summary)).find((s) => s !== "") ?? "",
           target,
@@ -8161,18 +8161,45 @@ function groupSeverity(maxSeverity, members) {
   );
   return SEVERITIES.find((s) => s !== "UNKNOWN" && labels.includes(s)) ?? "UNKNOWN";
 }
-function fixedVersion(members, name) {
+function fixedVersion(members, name, installed, ecosystem = "") {
+  const fixes = [];
   for (const member of members) {
     for (const affected of Array.isArray(member.affected) ? member.affected.filter(isRecord) : []) {
-      if (isRecord(affected.package) && str(affected.package.name) !== name) continue;
+      const pkg = isRecord(affected.package) ? affected.package : {};
+      if (str(pkg.name) !== name) continue;
+      if (ecosystem !== "" && str(pkg.ecosystem) !== "" && str(pkg.ecosystem) !== ecosystem) continue;
       for (const range of Array.isArray(affected.ranges) ? affected.ranges.filter(isRecord) : []) {
+        let introduced;
         for (const event of Array.isArray(range.events) ? range.events.filter(isRecord) : []) {
-          if (str(event.fixed) !== "") return str(event.fixed);
+          if (str(event.introduced) !== "") introduced = str(event.introduced);
+          const fixed = str(event.fixed);
+          if (fixed === "") continue;
+          fixes.push(fixed);
+          const from = introduced ?? "0";
+          if ((from === "0" || compareVersions(installed, from) >= 0) && compareVersions(installed, fixed) < 0)
+            return fixed;
+          introduced = void 0;
         }
       }
     }
   }
-  return void 0;
+  return fixes.filter((f) => compareVersions(f, installed) > 0).sort(compareVersions)[0];
+}
+function compareVersions(a, b) {
+  const parse = (v) => {
+    const m = /^v?(\d+(?:\.\d+)*)(.*)$/.exec(v.trim());
+    return { release: (m?.[1] ?? "").split(".").map(Number), suffix: m === null ? v : m[2] ?? "" };
+  };
+  const x = parse(a);
+  const y = parse(b);
+  for (let i = 0; i < Math.max(x.release.length, y.release.length); i++) {
+    const d = (x.release[i] ?? 0) - (y.release[i] ?? 0);
+    if (d !== 0) return d < 0 ? -1 : 1;
+  }
+  const rank2 = (suffix) => suffix === "" ? 0 : /^(\.?post|\+)/i.test(suffix) ? 1 : -1;
+  const r = rank2(x.suffix) - rank2(y.suffix);
+  if (r !== 0) return r;
+  return x.suffix.localeCompare(y.suffix, "en", { numeric: true });
 }
 
 // packages/core/src/report/sarif.ts

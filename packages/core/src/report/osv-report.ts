@@ -52,7 +52,7 @@ export function parseOsvReport(text: string): Finding[] {
           aliases: [...aliases].filter((a) => a !== '').sort(),
           package: name,
           installed: str(entry.package.version),
-          fixed: fixedVersion(members, name),
+          fixed: fixedVersion(members, name, str(entry.package.version), str(entry.package.ecosystem)),
           severity: groupSeverity(group.max_severity, members),
           title: members.map((m) => str(m.summary)).find((s) => s !== '') ?? '',
           target,
@@ -73,16 +73,63 @@ function groupSeverity(maxSeverity: unknown, members: Record<string, unknown>[])
   return SEVERITIES.find((s) => s !== 'UNKNOWN' && labels.includes(s)) ?? 'UNKNOWN';
 }
 
-function fixedVersion(members: Record<string, unknown>[], name: string): string | undefined {
+/**
+ * The fix for the installed version, as OSV-Scanner reports it: the `fixed` that closes the affected range
+ * holding the installed version, in the records' entries for this package and ecosystem; failing that,
+ * the lowest fix above the installed version. Not simply the first `fixed` event: a record lists its
+ * ranges in any order (ansi-regex's lists 6.0.1 first, which is no fix for 5.0.0).
+ */
+export function fixedVersion(
+  members: Record<string, unknown>[],
+  name: string,
+  installed: string,
+  ecosystem = '',
+): string | undefined {
+  const fixes: string[] = [];
   for (const member of members) {
     for (const affected of Array.isArray(member.affected) ? member.affected.filter(isRecord) : []) {
-      if (isRecord(affected.package) && str(affected.package.name) !== name) continue;
+      const pkg = isRecord(affected.package) ? affected.package : {};
+      if (str(pkg.name) !== name) continue;
+      if (ecosystem !== '' && str(pkg.ecosystem) !== '' && str(pkg.ecosystem) !== ecosystem) continue;
       for (const range of Array.isArray(affected.ranges) ? affected.ranges.filter(isRecord) : []) {
+        let introduced: string | undefined;
         for (const event of Array.isArray(range.events) ? range.events.filter(isRecord) : []) {
-          if (str(event.fixed) !== '') return str(event.fixed);
+          if (str(event.introduced) !== '') introduced = str(event.introduced);
+          const fixed = str(event.fixed);
+          if (fixed === '') continue;
+          fixes.push(fixed);
+          const from = introduced ?? '0';
+          if (
+            (from === '0' || compareVersions(installed, from) >= 0) &&
+            compareVersions(installed, fixed) < 0
+          )
+            return fixed;
+          introduced = undefined;
         }
       }
     }
   }
-  return undefined;
+  return fixes.filter((f) => compareVersions(f, installed) > 0).sort(compareVersions)[0];
+}
+
+/**
+ * Orders versions as npm (semver), Go (v-prefixed semver) and PyPI (PEP 440, the common forms) do: numeric
+ * release parts compared as numbers, a pre-release (1.0.0-rc.1, 1.0rc1, 1.0.dev0) before its release, a
+ * post-release or build suffix after it.
+ */
+export function compareVersions(a: string, b: string): number {
+  const parse = (v: string) => {
+    const m = /^v?(\d+(?:\.\d+)*)(.*)$/.exec(v.trim());
+    return { release: (m?.[1] ?? '').split('.').map(Number), suffix: m === null ? v : (m[2] ?? '') };
+  };
+  const x = parse(a);
+  const y = parse(b);
+  for (let i = 0; i < Math.max(x.release.length, y.release.length); i++) {
+    const d = (x.release[i] ?? 0) - (y.release[i] ?? 0);
+    if (d !== 0) return d < 0 ? -1 : 1;
+  }
+  const rank = (suffix: string) => (suffix === '' ? 0 : /^(\.?post|\+)/i.test(suffix) ? 1 : -1);
+  const r = rank(x.suffix) - rank(y.suffix);
+  if (r !== 0) return r;
+  return x.suffix.localeCompare(y.suffix, 'en', { numeric: true });
 }
