@@ -8688,10 +8688,13 @@ function parseSeverityList(items) {
   if (wanted.size === 0) throw new InvalidValueError(`must name at least one of ${SEVERITIES.join(", ")}`);
   return wanted;
 }
-function normaliseSeverity(label) {
-  const upper = typeof label === "string" ? label.toUpperCase() : "";
-  if (upper === "MODERATE") return "MEDIUM";
-  return SEVERITIES.find((s) => s === upper) ?? "UNKNOWN";
+function readSeverity(label, where, options = {}) {
+  if ((label === void 0 || label === null || label === "") && options.optional) return "UNKNOWN";
+  const upper = typeof label === "string" ? label.toUpperCase() : void 0;
+  const known = upper === "MODERATE" ? "MEDIUM" : SEVERITIES.find((s) => s === upper);
+  if (known === void 0)
+    throw new ReportError(`${where} has a severity this suite cannot read: ${JSON.stringify(label)}`);
+  return known;
 }
 function parseJsonReport(text, scanner) {
   if (text.trim() === "") throw new ReportError(`the ${scanner} report is empty`);
@@ -9003,6 +9006,17 @@ function evaluateGate(findings, options, scanners = []) {
 }
 
 // packages/core/src/report/trivy-report.ts
+var TOP_LEVEL = /* @__PURE__ */ new Set([
+  "SchemaVersion",
+  "CreatedAt",
+  "ReportID",
+  "ArtifactID",
+  "ArtifactName",
+  "ArtifactType",
+  "Metadata",
+  "Results",
+  "Trivy"
+]);
 function parseTrivyReport(text, platform) {
   const doc = parseJsonReport(text, "Trivy");
   if (!isRecord2(doc) || doc.SchemaVersion !== 2) {
@@ -9010,7 +9024,14 @@ function parseTrivyReport(text, platform) {
       `the Trivy report is not SchemaVersion 2 (got ${JSON.stringify(isRecord2(doc) ? doc.SchemaVersion : doc)})`
     );
   }
-  if (doc.Results === void 0 || doc.Results === null) return [];
+  if (doc.Results === void 0 || doc.Results === null) {
+    const unknown = Object.keys(doc).filter((k) => !TOP_LEVEL.has(k));
+    if (unknown.length > 0)
+      throw new ReportError(
+        `the Trivy report has no Results but has ${unknown.map((k) => JSON.stringify(k)).join(", ")}; refusing to read it as "nothing found"`
+      );
+    return [];
+  }
   if (!Array.isArray(doc.Results))
     throw new ReportError("the Trivy report has a Results value that is not a list");
   const findings = [];
@@ -9029,7 +9050,7 @@ function parseTrivyReport(text, platform) {
         package: str(v.PkgName),
         installed: str(v.InstalledVersion),
         fixed: str(v.FixedVersion) || void 0,
-        severity: normaliseSeverity(v.Severity),
+        severity: readSeverity(v.Severity, `Trivy vulnerability ${id} in ${target}`),
         title: str(v.Title),
         target,
         url: str(v.PrimaryURL) || void 0,
@@ -9045,7 +9066,7 @@ function parseTrivyReport(text, platform) {
         package: `${target}:${typeof s.StartLine === "number" ? s.StartLine : "?"}`,
         installed: "",
         fixed: void 0,
-        severity: normaliseSeverity(s.Severity),
+        severity: readSeverity(s.Severity, `Trivy secret ${str(s.RuleID)} in ${target}`),
         title: str(s.Title),
         target,
         url: void 0,
@@ -9062,7 +9083,10 @@ function parseTrivyReport(text, platform) {
         package: target,
         installed: "",
         fixed: void 0,
-        severity: normaliseSeverity(m.Severity),
+        severity: readSeverity(
+          m.Severity,
+          `Trivy misconfiguration ${str(m.ID) || str(m.AVDID)} in ${target}`
+        ),
         title: str(m.Title),
         target,
         url: str(m.PrimaryURL) || void 0,

@@ -7900,10 +7900,13 @@ function severityOfScore(score) {
   if (score > 0) return "LOW";
   return "UNKNOWN";
 }
-function normaliseSeverity(label) {
-  const upper = typeof label === "string" ? label.toUpperCase() : "";
-  if (upper === "MODERATE") return "MEDIUM";
-  return SEVERITIES.find((s) => s === upper) ?? "UNKNOWN";
+function readSeverity(label, where, options = {}) {
+  if ((label === void 0 || label === null || label === "") && options.optional) return "UNKNOWN";
+  const upper = typeof label === "string" ? label.toUpperCase() : void 0;
+  const known = upper === "MODERATE" ? "MEDIUM" : SEVERITIES.find((s) => s === upper);
+  if (known === void 0)
+    throw new ReportError(`${where} has a severity this suite cannot read: ${JSON.stringify(label)}`);
+  return known;
 }
 function parseJsonReport(text, scanner) {
   if (text.trim() === "") throw new ReportError(`the ${scanner} report is empty`);
@@ -8129,7 +8132,18 @@ function parseOsvReport(text) {
         const ids = (Array.isArray(group.ids) ? group.ids : []).map(str).filter((i) => i !== "");
         const [id] = ids;
         if (id === void 0) throw new ReportError(`an OSV-Scanner group for ${name} has no ids`);
-        const members = ids.map((i) => byId.get(i)).filter((r) => r !== void 0);
+        const members = ids.flatMap((i) => {
+          const record = byId.get(i);
+          return record === void 0 ? [] : [record];
+        });
+        const known = new Set(
+          members.flatMap((m) => [str(m.id), ...Array.isArray(m.aliases) ? m.aliases.map(str) : []])
+        );
+        const missing = ids.find((i) => !known.has(i));
+        if (members.length === 0 || missing !== void 0)
+          throw new ReportError(
+            `an OSV-Scanner group for ${name} names ${missing ?? id}, which the report holds no record of`
+          );
         const aliases = /* @__PURE__ */ new Set([
           ...ids,
           ...Array.isArray(group.aliases) ? group.aliases.map(str) : []
@@ -8143,7 +8157,7 @@ function parseOsvReport(text) {
           package: name,
           installed: str(entry.package.version),
           fixed: fixedVersion(members, name, str(entry.package.version), str(entry.package.ecosystem)),
-          severity: groupSeverity(group.max_severity, members),
+          severity: groupSeverity(group.max_severity, members, `OSV-Scanner group ${id} for ${name}`),
           title: members.map((m) => str(m.summary)).find((s) => s !== "") ?? "",
           target,
           url: `https://osv.dev/vulnerability/${id}`
@@ -8153,11 +8167,23 @@ function parseOsvReport(text) {
   }
   return findings;
 }
-function groupSeverity(maxSeverity, members) {
-  const score = typeof maxSeverity === "string" && maxSeverity !== "" ? Number(maxSeverity) : Number.NaN;
-  if (Number.isFinite(score)) return severityOfScore(score);
+function groupSeverity(maxSeverity, members, where) {
+  if (maxSeverity !== void 0 && maxSeverity !== null && maxSeverity !== "") {
+    const score = typeof maxSeverity === "string" ? Number(maxSeverity) : Number.NaN;
+    if (!Number.isFinite(score) || score < 0 || score > 10)
+      throw new ReportError(
+        `${where} has a max_severity this suite cannot read: ${JSON.stringify(maxSeverity)}`
+      );
+    return severityOfScore(score);
+  }
   const labels = members.map(
-    (m) => normaliseSeverity(isRecord(m.database_specific) ? m.database_specific.severity : void 0)
+    (m) => readSeverity(
+      isRecord(m.database_specific) ? m.database_specific.severity : void 0,
+      `${where} (${str(m.id)})`,
+      {
+        optional: true
+      }
+    )
   );
   return SEVERITIES.find((s) => s !== "UNKNOWN" && labels.includes(s)) ?? "UNKNOWN";
 }
@@ -8395,6 +8421,17 @@ function evaluateGate(findings, options, scanners = []) {
 }
 
 // packages/core/src/report/trivy-report.ts
+var TOP_LEVEL = /* @__PURE__ */ new Set([
+  "SchemaVersion",
+  "CreatedAt",
+  "ReportID",
+  "ArtifactID",
+  "ArtifactName",
+  "ArtifactType",
+  "Metadata",
+  "Results",
+  "Trivy"
+]);
 function parseTrivyReport(text, platform) {
   const doc = parseJsonReport(text, "Trivy");
   if (!isRecord(doc) || doc.SchemaVersion !== 2) {
@@ -8402,7 +8439,14 @@ function parseTrivyReport(text, platform) {
       `the Trivy report is not SchemaVersion 2 (got ${JSON.stringify(isRecord(doc) ? doc.SchemaVersion : doc)})`
     );
   }
-  if (doc.Results === void 0 || doc.Results === null) return [];
+  if (doc.Results === void 0 || doc.Results === null) {
+    const unknown = Object.keys(doc).filter((k) => !TOP_LEVEL.has(k));
+    if (unknown.length > 0)
+      throw new ReportError(
+        `the Trivy report has no Results but has ${unknown.map((k) => JSON.stringify(k)).join(", ")}; refusing to read it as "nothing found"`
+      );
+    return [];
+  }
   if (!Array.isArray(doc.Results))
     throw new ReportError("the Trivy report has a Results value that is not a list");
   const findings = [];
@@ -8421,7 +8465,7 @@ function parseTrivyReport(text, platform) {
         package: str(v.PkgName),
         installed: str(v.InstalledVersion),
         fixed: str(v.FixedVersion) || void 0,
-        severity: normaliseSeverity(v.Severity),
+        severity: readSeverity(v.Severity, `Trivy vulnerability ${id} in ${target}`),
         title: str(v.Title),
         target,
         url: str(v.PrimaryURL) || void 0,
@@ -8437,7 +8481,7 @@ function parseTrivyReport(text, platform) {
         package: `${target}:${typeof s.StartLine === "number" ? s.StartLine : "?"}`,
         installed: "",
         fixed: void 0,
-        severity: normaliseSeverity(s.Severity),
+        severity: readSeverity(s.Severity, `Trivy secret ${str(s.RuleID)} in ${target}`),
         title: str(s.Title),
         target,
         url: void 0,
@@ -8454,7 +8498,10 @@ function parseTrivyReport(text, platform) {
         package: target,
         installed: "",
         fixed: void 0,
-        severity: normaliseSeverity(m.Severity),
+        severity: readSeverity(
+          m.Severity,
+          `Trivy misconfiguration ${str(m.ID) || str(m.AVDID)} in ${target}`
+        ),
         title: str(m.Title),
         target,
         url: str(m.PrimaryURL) || void 0,

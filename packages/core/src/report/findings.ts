@@ -61,6 +61,20 @@ export function normaliseSeverity(label: unknown): Severity {
   return SEVERITIES.find((s) => s === upper) ?? 'UNKNOWN';
 }
 
+/**
+ * A severity a report states, read strictly: a value the parser cannot read (a number, an unknown word) is
+ * a report error, never a silent UNKNOWN that a HIGH,CRITICAL gate would let through. `optional` allows
+ * an absent value (OSV records without a label), which is UNKNOWN.
+ */
+export function readSeverity(label: unknown, where: string, options: { optional?: boolean } = {}): Severity {
+  if ((label === undefined || label === null || label === '') && options.optional) return 'UNKNOWN';
+  const upper = typeof label === 'string' ? label.toUpperCase() : undefined;
+  const known = upper === 'MODERATE' ? 'MEDIUM' : SEVERITIES.find((s) => s === upper);
+  if (known === undefined)
+    throw new ReportError(`${where} has a severity this suite cannot read: ${JSON.stringify(label)}`);
+  return known;
+}
+
 export function parseJsonReport(text: string, scanner: string): unknown {
   if (text.trim() === '') throw new ReportError(`the ${scanner} report is empty`);
   try {

@@ -1,9 +1,9 @@
 import {
   type Finding,
   isRecord,
-  normaliseSeverity,
   parseJsonReport,
   ReportError,
+  readSeverity,
   SEVERITIES,
   type Severity,
   severityOfScore,
@@ -39,7 +39,20 @@ export function parseOsvReport(text: string): Finding[] {
         const ids = (Array.isArray(group.ids) ? group.ids : []).map(str).filter((i) => i !== '');
         const [id] = ids;
         if (id === undefined) throw new ReportError(`an OSV-Scanner group for ${name} has no ids`);
-        const members = ids.map((i) => byId.get(i)).filter((r) => r !== undefined);
+        // Real output lists in a group's ids both the records it holds and the aliases of those records
+        // (GO-2025-3503 with its alias GHSA-qxp5-gwg8-xv66); an id that is neither is a record gone missing.
+        const members = ids.flatMap((i) => {
+          const record = byId.get(i);
+          return record === undefined ? [] : [record];
+        });
+        const known = new Set(
+          members.flatMap((m) => [str(m.id), ...(Array.isArray(m.aliases) ? m.aliases.map(str) : [])]),
+        );
+        const missing = ids.find((i) => !known.has(i));
+        if (members.length === 0 || missing !== undefined)
+          throw new ReportError(
+            `an OSV-Scanner group for ${name} names ${missing ?? id}, which the report holds no record of`,
+          );
         const aliases = new Set<string>([
           ...ids,
           ...(Array.isArray(group.aliases) ? group.aliases.map(str) : []),
@@ -53,7 +66,7 @@ export function parseOsvReport(text: string): Finding[] {
           package: name,
           installed: str(entry.package.version),
           fixed: fixedVersion(members, name, str(entry.package.version), str(entry.package.ecosystem)),
-          severity: groupSeverity(group.max_severity, members),
+          severity: groupSeverity(group.max_severity, members, `OSV-Scanner group ${id} for ${name}`),
           title: members.map((m) => str(m.summary)).find((s) => s !== '') ?? '',
           target,
           url: `https://osv.dev/vulnerability/${id}`,
@@ -64,11 +77,23 @@ export function parseOsvReport(text: string): Finding[] {
   return findings;
 }
 
-function groupSeverity(maxSeverity: unknown, members: Record<string, unknown>[]): Severity {
-  const score = typeof maxSeverity === 'string' && maxSeverity !== '' ? Number(maxSeverity) : Number.NaN;
-  if (Number.isFinite(score)) return severityOfScore(score);
+function groupSeverity(maxSeverity: unknown, members: Record<string, unknown>[], where: string): Severity {
+  if (maxSeverity !== undefined && maxSeverity !== null && maxSeverity !== '') {
+    const score = typeof maxSeverity === 'string' ? Number(maxSeverity) : Number.NaN;
+    if (!Number.isFinite(score) || score < 0 || score > 10)
+      throw new ReportError(
+        `${where} has a max_severity this suite cannot read: ${JSON.stringify(maxSeverity)}`,
+      );
+    return severityOfScore(score);
+  }
   const labels = members.map((m) =>
-    normaliseSeverity(isRecord(m.database_specific) ? m.database_specific.severity : undefined),
+    readSeverity(
+      isRecord(m.database_specific) ? m.database_specific.severity : undefined,
+      `${where} (${str(m.id)})`,
+      {
+        optional: true,
+      },
+    ),
   );
   return SEVERITIES.find((s) => s !== 'UNKNOWN' && labels.includes(s)) ?? 'UNKNOWN';
 }

@@ -130,6 +130,74 @@ describe('OSV-Scanner JSON (v2), real published reports', () => {
   });
 });
 
+describe('unreadable fields fail closed (a real report, one field changed)', () => {
+  const trivy = () =>
+    JSON.parse(fixture('trivy/alpine-39.json.golden')) as {
+      Results: { Vulnerabilities: { Severity: unknown }[] }[];
+    } & Record<string, unknown>;
+  it.each([
+    ['a number', 9.8],
+    ['an unknown word', 'SEVERE'],
+    ['nothing', undefined],
+  ])(
+    'a Trivy severity that is %s is a report error, never an UNKNOWN that passes the gate',
+    (_label, value) => {
+      const doc = trivy();
+      const v = doc.Results[0]?.Vulnerabilities[0];
+      if (v === undefined) throw new Error('fixture');
+      v.Severity = value;
+      expect(() => parseTrivyReport(JSON.stringify(doc))).toThrow(ReportError);
+      expect(() => parseTrivyReport(JSON.stringify(doc))).toThrow(/has a severity this suite cannot read/);
+    },
+  );
+  it('results under another key are a report error, not "nothing found"', () => {
+    const { Results, ...rest } = trivy();
+    expect(() => parseTrivyReport(JSON.stringify({ ...rest, results: Results }))).toThrow(
+      /has no Results but has "results"; refusing to read it as "nothing found"/,
+    );
+    expect(parseTrivyReport(JSON.stringify(rest))).toEqual([]);
+  });
+
+  const osv = () =>
+    JSON.parse(fixture('osv-scanner/smithy-golang-raw-results.json')) as {
+      results: {
+        packages: {
+          groups: { ids: string[]; max_severity?: unknown }[];
+          vulnerabilities: { id: string; database_specific?: Record<string, unknown> }[];
+        }[];
+      }[];
+    };
+  it('an OSV group naming a record the report does not hold is a report error', () => {
+    const doc = osv();
+    const pkg = doc.results[0]?.packages.find((p) => p.groups.length > 0);
+    if (pkg === undefined) throw new Error('fixture');
+    pkg.groups[0]?.ids.push('GHSA-xxxx-xxxx-xxxx');
+    expect(() => parseOsvReport(JSON.stringify(doc))).toThrow(
+      /names GHSA-xxxx-xxxx-xxxx, which the report holds no record of/,
+    );
+  });
+  it.each([
+    ['max_severity "high"', (g: { max_severity?: unknown }) => (g.max_severity = 'high')],
+    ['max_severity 11', (g: { max_severity?: unknown }) => (g.max_severity = '11')],
+  ])('an OSV %s is a report error', (_label, mutate) => {
+    const doc = osv();
+    const group = doc.results[0]?.packages.find((p) => p.groups.length > 0)?.groups[0];
+    if (group === undefined) throw new Error('fixture');
+    mutate(group);
+    expect(() => parseOsvReport(JSON.stringify(doc))).toThrow(/max_severity this suite cannot read/);
+  });
+  it('an OSV advisory label that is not a severity is a report error; an absent one is UNKNOWN', () => {
+    const doc = osv();
+    for (const pkg of doc.results[0]?.packages ?? []) for (const g of pkg.groups) g.max_severity = '';
+    const record = doc.results[0]?.packages.find((p) => p.vulnerabilities.length > 0)?.vulnerabilities[0];
+    if (record === undefined) throw new Error('fixture');
+    record.database_specific = { severity: 7 };
+    expect(() => parseOsvReport(JSON.stringify(doc))).toThrow(/has a severity this suite cannot read: 7/);
+    record.database_specific = {};
+    expect(() => parseOsvReport(JSON.stringify(doc))).not.toThrow();
+  });
+});
+
 describe('severity gate', () => {
   const trivy = parseTrivyReport(fixture('trivy/alpine-39.json.golden'));
   const osv = parseOsvReport(fixture('osv-scanner/smithy-golang-raw-results.json'));

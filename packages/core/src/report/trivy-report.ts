@@ -1,4 +1,17 @@
-import { type Finding, isRecord, normaliseSeverity, parseJsonReport, ReportError, str } from './findings.ts';
+import { type Finding, isRecord, parseJsonReport, ReportError, readSeverity, str } from './findings.ts';
+
+/** What a Trivy v2 report holds at its top level; anything else may be results under a name we would miss. */
+const TOP_LEVEL = new Set([
+  'SchemaVersion',
+  'CreatedAt',
+  'ReportID',
+  'ArtifactID',
+  'ArtifactName',
+  'ArtifactType',
+  'Metadata',
+  'Results',
+  'Trivy',
+]);
 
 /**
  * Reads Trivy's JSON report (SchemaVersion 2): vulnerabilities, secrets and failed misconfigurations.
@@ -11,7 +24,15 @@ export function parseTrivyReport(text: string, platform?: string): Finding[] {
       `the Trivy report is not SchemaVersion 2 (got ${JSON.stringify(isRecord(doc) ? doc.SchemaVersion : doc)})`,
     );
   }
-  if (doc.Results === undefined || doc.Results === null) return [];
+  if (doc.Results === undefined || doc.Results === null) {
+    // "Nothing found" only when nothing else is there: results under another key must not read as clean.
+    const unknown = Object.keys(doc).filter((k) => !TOP_LEVEL.has(k));
+    if (unknown.length > 0)
+      throw new ReportError(
+        `the Trivy report has no Results but has ${unknown.map((k) => JSON.stringify(k)).join(', ')}; refusing to read it as "nothing found"`,
+      );
+    return [];
+  }
   if (!Array.isArray(doc.Results))
     throw new ReportError('the Trivy report has a Results value that is not a list');
   const findings: Finding[] = [];
@@ -30,7 +51,7 @@ export function parseTrivyReport(text: string, platform?: string): Finding[] {
         package: str(v.PkgName),
         installed: str(v.InstalledVersion),
         fixed: str(v.FixedVersion) || undefined,
-        severity: normaliseSeverity(v.Severity),
+        severity: readSeverity(v.Severity, `Trivy vulnerability ${id} in ${target}`),
         title: str(v.Title),
         target,
         url: str(v.PrimaryURL) || undefined,
@@ -46,7 +67,7 @@ export function parseTrivyReport(text: string, platform?: string): Finding[] {
         package: `${target}:${typeof s.StartLine === 'number' ? s.StartLine : '?'}`,
         installed: '',
         fixed: undefined,
-        severity: normaliseSeverity(s.Severity),
+        severity: readSeverity(s.Severity, `Trivy secret ${str(s.RuleID)} in ${target}`),
         title: str(s.Title),
         target,
         url: undefined,
@@ -63,7 +84,10 @@ export function parseTrivyReport(text: string, platform?: string): Finding[] {
         package: target,
         installed: '',
         fixed: undefined,
-        severity: normaliseSeverity(m.Severity),
+        severity: readSeverity(
+          m.Severity,
+          `Trivy misconfiguration ${str(m.ID) || str(m.AVDID)} in ${target}`,
+        ),
         title: str(m.Title),
         target,
         url: str(m.PrimaryURL) || undefined,
