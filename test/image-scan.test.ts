@@ -20,6 +20,7 @@ import {
 import { buildahLayout } from './helpers/real-tools.ts';
 import { startRegistry } from './helpers/registry.ts';
 import { runBundle, toolCallLog, userErrorLine } from './helpers/runner.ts';
+import { sarifErrors } from './helpers/sarif-schema.ts';
 
 const { tools, skip } = realTools('trivy');
 const context = join(repoRoot, 'test', 'fixtures', 'images', 'vulnerable-app');
@@ -106,7 +107,9 @@ describe.skipIf(skip)('image-scan with the real trivy, offline', () => {
     expect(counts.trivy.CRITICAL).toBe(1);
     expect(counts.platforms['linux/arm64']?.CRITICAL).toBe(1);
     expect(counts.platforms['linux/amd64']?.CRITICAL).toBe(0);
-    expect(JSON.parse(readFileSync(r.outputs.sarif ?? '', 'utf8')).runs).toHaveLength(2);
+    const sarif = JSON.parse(readFileSync(r.outputs.sarif ?? '', 'utf8')) as { runs: unknown[] };
+    expect(sarif.runs).toHaveLength(2);
+    expect(sarifErrors(sarif)).toEqual([]);
     expect(r.summary).toContain('linux/arm64');
     expect(userErrorLine(r)).toMatch(/image-scan: 4 finding\(s\) at HIGH, CRITICAL in sha256:/);
   });

@@ -13,6 +13,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { repoRoot } from './helpers/actions.ts';
 import { provisionedToolCache, realTools, trivyCacheCopy, vulnDbs } from './helpers/real-scanners.ts';
 import { type RunnerResult, runBundle, toolCallLog, userErrorLine } from './helpers/runner.ts';
+import { sarifErrors } from './helpers/sarif-schema.ts';
 
 const { tools, skip } = realTools('trivy', 'osv-scanner', 'syft');
 
@@ -143,6 +144,8 @@ describe.skipIf(skip)('repo-scan with the real scanners, offline', () => {
       runs: { tool: { driver: { name: string } }; results: { ruleId: string }[] }[];
     };
     expect(sarif.version).toBe('2.1.0');
+    // Valid against the official SARIF 2.1.0 schema, URIs included (repository-relative, percent-encoded).
+    expect(sarifErrors(sarif)).toEqual([]);
     expect(sarif.runs.map((run) => run.tool.driver.name)).toEqual(['osv-scanner', 'Trivy']);
     const trivyRules = new Set(sarif.runs[1]?.results.map((x) => x.ruleId));
     for (const id of ['CVE-2021-23337', 'CVE-2021-44906', 'CVE-2021-3121']) expect(trivyRules).toContain(id);
@@ -345,5 +348,50 @@ describe.skipIf(skip)('repo-scan fails closed', () => {
     expect(r.status).toBe(1);
     expect(userErrorLine(r)).toMatch(message);
     if (!('trivy-version' in inputs)) expect(w.calls()).toEqual([]);
+  });
+});
+
+describe.skipIf(skip)('SARIF from a repository whose path has spaces and accents', () => {
+  it('is valid against the SARIF 2.1.0 schema: repository-relative, percent-encoded URIs', () => {
+    const workspace = mkdtempSync(join(tmpdir(), 'repo-uri-'));
+    cpSync(join(repoRoot, 'test', 'fixtures', 'repos', 'vulnerable'), join(workspace, 'my app é'), {
+      recursive: true,
+    });
+    const r = runBundle('repo-scan', 'main', {
+      workspace,
+      inputs: {
+        path: 'my app é',
+        scanners: 'osv,trivy',
+        offline: 'true',
+        'osv-db': vulnDbs().osv,
+        'trivy-cache-dir': trivyCacheCopy(),
+        'fail-on': 'never',
+      },
+      env: { RUNNER_TOOL_CACHE: provisionedToolCache(tools) },
+    });
+    expect(r.status, r.stdout + r.stderr).toBe(0);
+    const sarif = JSON.parse(readFileSync(r.outputs.sarif ?? '', 'utf8')) as object;
+    expect(sarifErrors(sarif)).toEqual([]);
+    expect(JSON.stringify(sarif)).toContain('"uri":"my%20app%20%C3%A9/package-lock.json"');
+  });
+});
+
+describe('the SARIF schema check', () => {
+  it('can fail: a URI with a space is refused by the official schema', () => {
+    const doc = {
+      version: '2.1.0',
+      runs: [
+        {
+          tool: { driver: { name: 'x' } },
+          results: [
+            {
+              message: { text: 'm' },
+              locations: [{ physicalLocation: { artifactLocation: { uri: 'my app/go.mod' } } }],
+            },
+          ],
+        },
+      ],
+    };
+    expect(sarifErrors(doc).join()).toMatch(/uri/);
   });
 });

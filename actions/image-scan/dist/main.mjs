@@ -8899,13 +8899,44 @@ function renderTable(headers, rows) {
   return `<table>${head}<tbody>${body}</tbody></table>`;
 }
 
+// packages/core/src/report/sarif.ts
+var URI_REFERENCE = /^(?:[A-Za-z0-9\-._~:/?#[\]@!$&'()*+,;=]|%[0-9A-Fa-f]{2})*$/;
+function sarifUri(target, root) {
+  let path = target.replace(/\\/g, "/");
+  const base = root?.replace(/\\/g, "/").replace(/\/+$/, "");
+  if (base !== void 0 && base !== "" && path.startsWith(`${base}/`)) path = path.slice(base.length + 1);
+  if (path === "") return ".";
+  return path.split("/").map((segment) => encodeURIComponent(segment)).join("/");
+}
+function validSarifUri(uri) {
+  return URI_REFERENCE.test(uri) ? uri : sarifUri(uri);
+}
+
 // packages/core/src/report/scan-report.ts
 function mergeSarif(documents) {
   return {
     $schema: "https://json.schemastore.org/sarif-2.1.0.json",
     version: "2.1.0",
-    runs: documents.flatMap((d) => d.runs ?? [])
+    runs: documents.flatMap((d) => d.runs ?? []).map(withValidUris)
   };
+}
+function withValidUris(run) {
+  const visit = (value) => {
+    if (Array.isArray(value)) return value.map(visit);
+    if (value === null || typeof value !== "object") return value;
+    const out = {};
+    for (const [key, child] of Object.entries(value)) {
+      if (key === "artifactLocation" && child !== null && typeof child === "object" && "uri" in child) {
+        const location = child;
+        out[key] = {
+          ...location,
+          ...typeof location.uri === "string" ? { uri: validSarifUri(location.uri) } : {}
+        };
+      } else out[key] = visit(child);
+    }
+    return out;
+  };
+  return visit(run);
 }
 var TOP = 10;
 function scanSummary(report) {

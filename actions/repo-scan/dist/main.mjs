@@ -8243,7 +8243,18 @@ var LEVEL = {
   LOW: "note",
   UNKNOWN: "note"
 };
-function findingsToSarif(findings, tool) {
+var URI_REFERENCE = /^(?:[A-Za-z0-9\-._~:/?#[\]@!$&'()*+,;=]|%[0-9A-Fa-f]{2})*$/;
+function sarifUri(target, root) {
+  let path = target.replace(/\\/g, "/");
+  const base = root?.replace(/\\/g, "/").replace(/\/+$/, "");
+  if (base !== void 0 && base !== "" && path.startsWith(`${base}/`)) path = path.slice(base.length + 1);
+  if (path === "") return ".";
+  return path.split("/").map((segment) => encodeURIComponent(segment)).join("/");
+}
+function validSarifUri(uri) {
+  return URI_REFERENCE.test(uri) ? uri : sarifUri(uri);
+}
+function findingsToSarif(findings, tool, options = {}) {
   const rules = /* @__PURE__ */ new Map();
   for (const f of findings) {
     if (rules.has(f.id)) continue;
@@ -8278,7 +8289,7 @@ function findingsToSarif(findings, tool) {
           message: {
             text: `${f.package} ${f.installed} is affected by ${f.id} (${f.severity})${f.fixed ? `; fixed in ${f.fixed}` : "; no fix available"}`
           },
-          locations: [{ physicalLocation: { artifactLocation: { uri: f.target || "." } } }]
+          locations: [{ physicalLocation: { artifactLocation: { uri: sarifUri(f.target, options.root) } } }]
         }))
       }
     ]
@@ -8319,8 +8330,26 @@ function mergeSarif(documents) {
   return {
     $schema: "https://json.schemastore.org/sarif-2.1.0.json",
     version: "2.1.0",
-    runs: documents.flatMap((d) => d.runs ?? [])
+    runs: documents.flatMap((d) => d.runs ?? []).map(withValidUris)
   };
+}
+function withValidUris(run) {
+  const visit = (value) => {
+    if (Array.isArray(value)) return value.map(visit);
+    if (value === null || typeof value !== "object") return value;
+    const out = {};
+    for (const [key, child] of Object.entries(value)) {
+      if (key === "artifactLocation" && child !== null && typeof child === "object" && "uri" in child) {
+        const location = child;
+        out[key] = {
+          ...location,
+          ...typeof location.uri === "string" ? { uri: validSarifUri(location.uri) } : {}
+        };
+      } else out[key] = visit(child);
+    }
+    return out;
+  };
+  return visit(run);
 }
 var TOP = 10;
 function scanSummary(report) {
@@ -9039,11 +9068,11 @@ async function runOsv(values, installer, config, work, deps) {
   const findings = parseOsvReport(await readScannerReport(output, "osv-scanner"));
   if (result.exitCode === 0 && findings.length > 0)
     throw new ReportError("osv-scanner exited 0 but its report lists vulnerabilities");
-  const sarif = findingsToSarif(findings, {
-    name: "osv-scanner",
-    version: tool.version,
-    uri: "https://google.github.io/osv-scanner/"
-  });
+  const sarif = findingsToSarif(
+    findings,
+    { name: "osv-scanner", version: tool.version, uri: "https://google.github.io/osv-scanner/" },
+    { root: deps.inputContext.workspace }
+  );
   return { findings, sarif, version: tool.version };
 }
 async function runTrivy(values, installer, ignoreFile, cacheDir, work, deps) {

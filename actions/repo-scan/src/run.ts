@@ -185,11 +185,11 @@ async function runOsv(
   const findings = parseOsvReport(await readScannerReport(output, 'osv-scanner'));
   if (result.exitCode === 0 && findings.length > 0)
     throw new ReportError('osv-scanner exited 0 but its report lists vulnerabilities');
-  const sarif = findingsToSarif(findings, {
-    name: 'osv-scanner',
-    version: tool.version,
-    uri: 'https://google.github.io/osv-scanner/',
-  });
+  const sarif = findingsToSarif(
+    findings,
+    { name: 'osv-scanner', version: tool.version, uri: 'https://google.github.io/osv-scanner/' },
+    { root: deps.inputContext.workspace },
+  );
   return { findings, sarif: sarif as SarifDocument, version: tool.version };
 }
 

@@ -132,7 +132,7 @@ export {
 } from './report/ignore-files.ts';
 export { type Cell, escapeHtml, JobSummary } from './report/job-summary.ts';
 export { parseOsvReport } from './report/osv-report.ts';
-export { findingsToSarif } from './report/sarif.ts';
+export { findingsToSarif, sarifUri, validSarifUri } from './report/sarif.ts';
 export { readCycloneDx, readSpdx, type SbomInfo } from './report/sbom.ts';
 export { mergeSarif, type ScanReport, scanSummary } from './report/scan-report.ts';
 export { evaluateGate, type GateOptions, type GateResult, sortFindings } from './report/severity-gate.ts';

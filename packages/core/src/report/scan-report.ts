@@ -2,6 +2,7 @@ import type { Finding, Severity } from './findings.ts';
 import { SEVERITIES } from './findings.ts';
 import type { IgnoreRule } from './ignore-files.ts';
 import { JobSummary } from './job-summary.ts';
+import { validSarifUri } from './sarif.ts';
 import type { GateResult } from './severity-gate.ts';
 
 /**
@@ -43,8 +44,31 @@ export function mergeSarif(documents: readonly SarifDocument[]): object {
   return {
     $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
     version: '2.1.0',
-    runs: documents.flatMap((d) => d.runs ?? []),
+    runs: documents.flatMap((d) => d.runs ?? []).map(withValidUris),
   };
+}
+
+/**
+ * Every `artifactLocation.uri` of a run made a valid URI reference (the SARIF schema requires it, and
+ * code scanning rejects the file otherwise): Trivy names image targets with spaces and parentheses.
+ */
+function withValidUris(run: unknown): unknown {
+  const visit = (value: unknown): unknown => {
+    if (Array.isArray(value)) return value.map(visit);
+    if (value === null || typeof value !== 'object') return value;
+    const out: Record<string, unknown> = {};
+    for (const [key, child] of Object.entries(value)) {
+      if (key === 'artifactLocation' && child !== null && typeof child === 'object' && 'uri' in child) {
+        const location = child as Record<string, unknown>;
+        out[key] = {
+          ...location,
+          ...(typeof location.uri === 'string' ? { uri: validSarifUri(location.uri) } : {}),
+        };
+      } else out[key] = visit(child);
+    }
+    return out;
+  };
+  return visit(run);
 }
 
 const TOP = 10;
