@@ -43,6 +43,8 @@ export async function main(deps: ActionDeps = runnerDeps()): Promise<void> {
     deps.logger.info(`skipping ${report.attestations.length} attestation manifest(s)`);
 
   const work = await mkdtemp(join(deps.env.RUNNER_TEMP ?? tmpdir(), 'image-scan-'));
+  // Trivy reads a private snapshot of exactly what was verified, never the layout directory again.
+  const verified = await layout.snapshot(report, join(work, 'verified'));
   const ignores = await readIgnoreFiles(deps.inputContext.workspace);
   const tool = await new ToolInstaller({ logger: deps.logger, runner: deps.runner }).install('trivy', {
     path: values['trivy-path'],
@@ -61,7 +63,7 @@ export async function main(deps: ActionDeps = runnerDeps()): Promise<void> {
   // are scanned in parallel (one per core; Trivy opens its DB read-only), each converted to SARIF as soon
   // as its scan ends.
   const scanOne = async (image: LayoutImage, i: number, dbFresh = false): Promise<PlatformScan> => {
-    const view = await platformView(values.layout, image, join(work, `view-${i}`));
+    const view = await platformView(verified, image, join(work, `view-${i}`));
     const output = join(work, `trivy-${i}.json`);
     const args = trivy.imageArgs({
       layout: view,

@@ -1160,6 +1160,39 @@ var OciLayout = class _OciLayout {
       throw new LayoutError(`blob ${describe(descriptor)} is not valid JSON`, { cause: error });
     }
   }
+  /**
+   * A private layout holding exactly what `graph` verified, for a tool (skopeo, Trivy) to read instead of
+   * this directory, which anyone with write access could change between our check and the tool's read.
+   * index.json names only the verified root; every manifest, index and config is copied from bytes whose
+   * digest is checked as they are read; layers are hard links (the inode that was verified: a file renamed
+   * over the original later is not seen), or copies across file systems. Layers are content-addressed,
+   * so skopeo and the registry check their digests again as they stream.
+   */
+  async snapshot(graph, target) {
+    await (0, import_promises3.mkdir)((0, import_node_path3.join)(target, "blobs", "sha256"), { recursive: true, mode: 448 });
+    await (0, import_promises3.writeFile)((0, import_node_path3.join)(target, "oci-layout"), `{"imageLayoutVersion":"${SUPPORTED_LAYOUT_VERSION}"}`);
+    for (const { descriptor, referencedBy } of graph.blobs.values()) {
+      const d = Digest.parse(descriptor.digest);
+      const to = (0, import_node_path3.join)(target, "blobs", d.algorithm, d.hex);
+      await (0, import_promises3.mkdir)((0, import_node_path3.dirname)(to), { recursive: true, mode: 448 });
+      if (isDocument(descriptor)) {
+        await (0, import_promises3.writeFile)(to, await this.readBlob(descriptor, referencedBy[0] ?? "index.json"));
+        continue;
+      }
+      const from = await this.checkedBlobPath(descriptor, referencedBy[0] ?? "index.json");
+      await (0, import_promises3.link)(from, to).catch(async (error) => {
+        if (error.code !== "EXDEV" && error.code !== "EPERM") throw error;
+        await (0, import_promises3.copyFile)(from, to);
+      });
+    }
+    const index = {
+      schemaVersion: 2,
+      mediaType: "application/vnd.oci.image.index.v1+json",
+      manifests: [graph.root]
+    };
+    await (0, import_promises3.writeFile)((0, import_node_path3.join)(target, "index.json"), JSON.stringify(index));
+    return target;
+  }
   /** Walks index.json → indexes → manifests → config and layers, verifying every manifest it parses. */
   async walk(ref) {
     const root = this.topLevel(ref);
@@ -1300,6 +1333,9 @@ var OciLayout = class _OciLayout {
   }
 };
 var IN_TOTO_LAYER = "application/vnd.in-toto+json";
+function isDocument(descriptor) {
+  return isIndexMediaType(descriptor.mediaType) || isManifestMediaType(descriptor.mediaType) || /json$/.test(descriptor.mediaType) && descriptor.size <= MAX_MANIFEST_BYTES;
+}
 function markedAsAttestation(descriptor) {
   return descriptor.annotations?.[ATTESTATION_REFERENCE_TYPE] === ATTESTATION_MANIFEST;
 }

@@ -1,6 +1,6 @@
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import {
   type ActionDeps,
   type BlobHasher,
@@ -105,7 +105,17 @@ async function push(
   const toWrite = decisions.filter((d) => d.action === 'write');
   const [first, ...rest] = toWrite;
   if (first !== undefined) {
-    await copyWithRetries(values, image, first.tag, ref, expected, deps);
+    // skopeo reads a private snapshot of exactly what was verified, never the layout directory again.
+    const snapshot = await layout.snapshot(
+      report,
+      join(await mkdtemp(join(deps.env.RUNNER_TEMP ?? tmpdir(), 'verified-')), 'layout'),
+    );
+    phase('snapshotted the verified layout');
+    try {
+      await copyWithRetries({ ...values, layout: snapshot }, image, first.tag, ref, expected, deps);
+    } finally {
+      await rm(dirname(snapshot), { recursive: true, force: true });
+    }
     for (const d of rest) await client.putManifest(image, d.tag, rootBytes, report.root.mediaType);
   } else {
     deps.logger.info(`every tag already points at ${expected}; nothing to push`);

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
-import { lstat, open, readFile } from 'node:fs/promises';
+import { copyFile, link, lstat, mkdir, open, readFile, writeFile } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { ConfigurationError } from '../action/errors.ts';
 import { type BlobHasher, inlineHasher, workerHasher } from './blob-hasher.ts';
 import { Digest } from './digest.ts';
@@ -236,6 +236,40 @@ export class OciLayout {
     }
   }
 
+  /**
+   * A private layout holding exactly what `graph` verified, for a tool (skopeo, Trivy) to read instead of
+   * this directory, which anyone with write access could change between our check and the tool's read.
+   * index.json names only the verified root; every manifest, index and config is copied from bytes whose
+   * digest is checked as they are read; layers are hard links (the inode that was verified: a file renamed
+   * over the original later is not seen), or copies across file systems. Layers are content-addressed,
+   * so skopeo and the registry check their digests again as they stream.
+   */
+  async snapshot(graph: LayoutGraph, target: string): Promise<string> {
+    await mkdir(join(target, 'blobs', 'sha256'), { recursive: true, mode: 0o700 });
+    await writeFile(join(target, 'oci-layout'), `{"imageLayoutVersion":"${SUPPORTED_LAYOUT_VERSION}"}`);
+    for (const { descriptor, referencedBy } of graph.blobs.values()) {
+      const d = Digest.parse(descriptor.digest);
+      const to = join(target, 'blobs', d.algorithm, d.hex);
+      await mkdir(dirname(to), { recursive: true, mode: 0o700 });
+      if (isDocument(descriptor)) {
+        await writeFile(to, await this.readBlob(descriptor, referencedBy[0] ?? 'index.json'));
+        continue;
+      }
+      const from = await this.checkedBlobPath(descriptor, referencedBy[0] ?? 'index.json');
+      await link(from, to).catch(async (error: NodeJS.ErrnoException) => {
+        if (error.code !== 'EXDEV' && error.code !== 'EPERM') throw error;
+        await copyFile(from, to);
+      });
+    }
+    const index = {
+      schemaVersion: 2,
+      mediaType: 'application/vnd.oci.image.index.v1+json',
+      manifests: [graph.root],
+    };
+    await writeFile(join(target, 'index.json'), JSON.stringify(index));
+    return target;
+  }
+
   /** Walks index.json → indexes → manifests → config and layers, verifying every manifest it parses. */
   async walk(ref?: string): Promise<LayoutGraph> {
     const root = this.topLevel(ref);
@@ -411,6 +445,15 @@ export class OciLayout {
 }
 
 const IN_TOTO_LAYER = 'application/vnd.in-toto+json';
+
+/** A manifest, index or config (or any small JSON document): what tools parse, so it is copied verified. */
+function isDocument(descriptor: Descriptor): boolean {
+  return (
+    isIndexMediaType(descriptor.mediaType) ||
+    isManifestMediaType(descriptor.mediaType) ||
+    (/json$/.test(descriptor.mediaType) && descriptor.size <= MAX_MANIFEST_BYTES)
+  );
+}
 
 function markedAsAttestation(descriptor: Descriptor): boolean {
   return descriptor.annotations?.[ATTESTATION_REFERENCE_TYPE] === ATTESTATION_MANIFEST;

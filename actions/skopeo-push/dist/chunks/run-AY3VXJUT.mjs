@@ -209,6 +209,39 @@ var OciLayout = class _OciLayout {
       throw new LayoutError(`blob ${describe(descriptor)} is not valid JSON`, { cause: error });
     }
   }
+  /**
+   * A private layout holding exactly what `graph` verified, for a tool (skopeo, Trivy) to read instead of
+   * this directory, which anyone with write access could change between our check and the tool's read.
+   * index.json names only the verified root; every manifest, index and config is copied from bytes whose
+   * digest is checked as they are read; layers are hard links (the inode that was verified: a file renamed
+   * over the original later is not seen), or copies across file systems. Layers are content-addressed,
+   * so skopeo and the registry check their digests again as they stream.
+   */
+  async snapshot(graph, target) {
+    await (0, import_promises.mkdir)((0, import_node_path.join)(target, "blobs", "sha256"), { recursive: true, mode: 448 });
+    await (0, import_promises.writeFile)((0, import_node_path.join)(target, "oci-layout"), `{"imageLayoutVersion":"${SUPPORTED_LAYOUT_VERSION}"}`);
+    for (const { descriptor, referencedBy } of graph.blobs.values()) {
+      const d = Digest.parse(descriptor.digest);
+      const to = (0, import_node_path.join)(target, "blobs", d.algorithm, d.hex);
+      await (0, import_promises.mkdir)((0, import_node_path.dirname)(to), { recursive: true, mode: 448 });
+      if (isDocument(descriptor)) {
+        await (0, import_promises.writeFile)(to, await this.readBlob(descriptor, referencedBy[0] ?? "index.json"));
+        continue;
+      }
+      const from = await this.checkedBlobPath(descriptor, referencedBy[0] ?? "index.json");
+      await (0, import_promises.link)(from, to).catch(async (error) => {
+        if (error.code !== "EXDEV" && error.code !== "EPERM") throw error;
+        await (0, import_promises.copyFile)(from, to);
+      });
+    }
+    const index = {
+      schemaVersion: 2,
+      mediaType: "application/vnd.oci.image.index.v1+json",
+      manifests: [graph.root]
+    };
+    await (0, import_promises.writeFile)((0, import_node_path.join)(target, "index.json"), JSON.stringify(index));
+    return target;
+  }
   /** Walks index.json → indexes → manifests → config and layers, verifying every manifest it parses. */
   async walk(ref) {
     const root = this.topLevel(ref);
@@ -349,6 +382,9 @@ var OciLayout = class _OciLayout {
   }
 };
 var IN_TOTO_LAYER = "application/vnd.in-toto+json";
+function isDocument(descriptor) {
+  return isIndexMediaType(descriptor.mediaType) || isManifestMediaType(descriptor.mediaType) || /json$/.test(descriptor.mediaType) && descriptor.size <= MAX_MANIFEST_BYTES;
+}
 function markedAsAttestation(descriptor) {
   return descriptor.annotations?.[ATTESTATION_REFERENCE_TYPE] === ATTESTATION_MANIFEST;
 }
@@ -632,8 +668,8 @@ var RegistryClient = class {
       });
       if (res.status === 404) return [];
       tags.push(...JSON.parse(res.body.toString("utf8")).tags ?? []);
-      const link = header(res.headers, "link");
-      path = link === void 0 ? void 0 : /<([^>]+)>;\s*rel="?next"?/.exec(link)?.[1];
+      const link2 = header(res.headers, "link");
+      path = link2 === void 0 ? void 0 : /<([^>]+)>;\s*rel="?next"?/.exec(link2)?.[1];
     }
     return tags;
   }
@@ -1174,7 +1210,16 @@ async function push(values, tags, hasher, deps, phase) {
   const toWrite = decisions.filter((d) => d.action === "write");
   const [first, ...rest] = toWrite;
   if (first !== void 0) {
-    await copyWithRetries(values, image, first.tag, ref, expected, deps);
+    const snapshot = await layout.snapshot(
+      report,
+      (0, import_node_path3.join)(await (0, import_promises3.mkdtemp)((0, import_node_path3.join)(deps.env.RUNNER_TEMP ?? (0, import_node_os3.tmpdir)(), "verified-")), "layout")
+    );
+    phase("snapshotted the verified layout");
+    try {
+      await copyWithRetries({ ...values, layout: snapshot }, image, first.tag, ref, expected, deps);
+    } finally {
+      await (0, import_promises3.rm)((0, import_node_path3.dirname)(snapshot), { recursive: true, force: true });
+    }
     for (const d of rest) await client.putManifest(image, d.tag, rootBytes, report.root.mediaType);
   } else {
     deps.logger.info(`every tag already points at ${expected}; nothing to push`);
@@ -1268,4 +1313,4 @@ export {
   main,
   start
 };
-//# sourceMappingURL=run-ZCGRXXJB.mjs.map
+//# sourceMappingURL=run-AY3VXJUT.mjs.map
