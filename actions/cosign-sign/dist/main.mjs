@@ -5,7 +5,7 @@ import {
   runMain,
   runnerDeps,
   spec
-} from "./chunks/chunk-NB2FBFZG.mjs";
+} from "./chunks/chunk-OX5C2FNX.mjs";
 import "./chunks/chunk-PLQD2CNQ.mjs";
 import "./chunks/chunk-GNTAXCK2.mjs";
 import "./chunks/chunk-4DC6W4AY.mjs";
@@ -16,7 +16,7 @@ import "./chunks/chunk-VSWNXCQW.mjs";
 await runMain(async () => {
   const deps = runnerDeps();
   const values = readInputs(spec, deps.inputs, deps.inputContext);
-  const { sign } = await import("./chunks/run-WLIHR6UD.mjs");
+  const { sign } = await import("./chunks/run-6MSZ4WGF.mjs");
   await sign(values, deps);
 });
 //# sourceMappingURL=main.mjs.map

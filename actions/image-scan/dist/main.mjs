@@ -7766,9 +7766,6 @@ function parseKeyValues(raw) {
   });
 }
 
-// packages/core/src/action/logger.ts
-var import_node_os3 = __toESM(require_os(), 1);
-
 // packages/core/src/action/runner-commands.ts
 var import_node_crypto = __toESM(require_crypto(), 1);
 var import_node_fs2 = __toESM(require_fs(), 1);
@@ -7785,6 +7782,16 @@ function escapeData(value) {
 }
 function escapeProperty(value) {
   return escapeData(value).replace(/:/g, "%3A").replace(/,/g, "%2C");
+}
+var COMMAND_LINE = /(^|\n)[ \t]*(::|##\[)/;
+function writeUntrusted(io, text) {
+  if (!COMMAND_LINE.test(text)) {
+    io.write(`${text}${import_node_os2.EOL}`);
+    return;
+  }
+  let token = (0, import_node_crypto.randomUUID)().replace(/-/g, "");
+  while (text.includes(token)) token = (0, import_node_crypto.randomUUID)().replace(/-/g, "");
+  io.write(`::stop-commands::${token}${import_node_os2.EOL}${text}${import_node_os2.EOL}::${token}::${import_node_os2.EOL}`);
 }
 function issueCommand(io, command, message, properties = {}) {
   const props = Object.entries(properties).map(([k, v]) => `${k}=${escapeProperty(v)}`).join(",");
@@ -7816,7 +7823,8 @@ function appendSummary(io, markdown) {
 function createRunnerLogger(io = processIo) {
   return {
     debug: (message) => issueCommand(io, "debug", message),
-    info: (message) => io.write(`${message}${import_node_os3.EOL}`),
+    // Info lines carry tool output and echoed command lines: never let them act as workflow commands.
+    info: (message) => writeUntrusted(io, message),
     warning: (message) => issueCommand(io, "warning", message),
     error: (message) => issueCommand(io, "error", message),
     setSecret: (value) => setSecret(io, value),
@@ -8172,7 +8180,7 @@ var ociInputs = {
 // packages/core/src/oci/blob-hasher.ts
 var import_node_crypto2 = __toESM(require_crypto(), 1);
 var import_promises2 = __toESM(require_promises(), 1);
-var import_node_os4 = __toESM(require_os(), 1);
+var import_node_os3 = __toESM(require_os(), 1);
 var import_node_worker_threads = __toESM(require_worker_threads(), 1);
 var WORKER_SOURCE = `
 const { parentPort } = require('node:worker_threads');
@@ -8237,7 +8245,7 @@ var inlineHasher = {
 var CHUNK = 1024 * 1024;
 function workerHasher(options = {}) {
   const inline = options.inline ?? true;
-  const count = Math.max(inline ? 0 : 1, options.workers ?? (0, import_node_os4.availableParallelism)() - (inline ? 1 : 0));
+  const count = Math.max(inline ? 0 : 1, options.workers ?? (0, import_node_os3.availableParallelism)() - (inline ? 1 : 0));
   const queue = [];
   const idle = [];
   let closed = false;
@@ -8339,7 +8347,7 @@ var REF_NAME_ANNOTATION = "org.opencontainers.image.ref.name";
 // packages/core/src/oci/oci-layout.ts
 var import_node_crypto3 = __toESM(require_crypto(), 1);
 var import_promises3 = __toESM(require_promises(), 1);
-var import_node_os5 = __toESM(require_os(), 1);
+var import_node_os4 = __toESM(require_os(), 1);
 var import_node_path3 = __toESM(require_path(), 1);
 var LayoutError = class extends ConfigurationError {
 };
@@ -8530,7 +8538,7 @@ var OciLayout = class _OciLayout {
     const graph = await this.walk(options.ref);
     const pending = [...graph.blobs.values()].sort((a, b) => b.descriptor.size - a.descriptor.size);
     const totalBytes = pending.reduce((n, b) => n + b.descriptor.size, 0);
-    const threads = Math.max(1, options.concurrency ?? (0, import_node_os5.availableParallelism)());
+    const threads = Math.max(1, options.concurrency ?? (0, import_node_os4.availableParallelism)());
     const threshold = options.workerThresholdBytes ?? WORKER_THRESHOLD;
     const owned = options.hasher === void 0;
     const hasher = options.hasher ?? (threads > 1 && totalBytes >= threshold ? workerHasher({ workers: threads - 1 }) : inlineHasher);
@@ -9254,7 +9262,7 @@ var trivy = {
 var import_node_crypto4 = __toESM(require_crypto(), 1);
 var import_node_fs3 = __toESM(require_fs(), 1);
 var import_promises7 = __toESM(require_promises(), 1);
-var import_node_os6 = __toESM(require_os(), 1);
+var import_node_os5 = __toESM(require_os(), 1);
 var import_node_path6 = __toESM(require_path(), 1);
 var import_node_stream = __toESM(require_stream(), 1);
 var import_promises8 = __toESM(require_promises2(), 1);
@@ -9375,7 +9383,7 @@ var ToolInstaller = class {
     this.options = options;
     this.manifest = options.manifest ?? PINNED_TOOLS;
     this.fetchImpl = options.fetch ?? fetch;
-    this.platformKey = options.platformKey ?? `${(0, import_node_os6.platform)()}-${(0, import_node_os6.arch)()}`;
+    this.platformKey = options.platformKey ?? `${(0, import_node_os5.platform)()}-${(0, import_node_os5.arch)()}`;
   }
   pin(name) {
     const pin = this.manifest.tools[name];
@@ -9397,7 +9405,7 @@ var ToolInstaller = class {
         `${name} ${pin.version} has no pinned download for ${this.platformKey} (pinned: ${Object.keys(pin.platforms).join(", ")}); install it yourself and pass its path`
       );
     }
-    const arch = this.platformKey.split("-")[1] ?? (0, import_node_os6.arch)();
+    const arch = this.platformKey.split("-")[1] ?? (0, import_node_os5.arch)();
     const cached = await this.findCached(name, pin.version, arch);
     if (cached !== void 0) {
       const path = (0, import_node_path6.join)(cached, pin.binary);
@@ -9431,7 +9439,7 @@ var ToolInstaller = class {
     return { name, version: "unpinned", path, source: "path" };
   }
   async download(name, pin, asset, arch) {
-    const work = await (0, import_promises7.mkdtemp)((0, import_node_path6.join)(process.env.RUNNER_TEMP ?? (0, import_node_os6.tmpdir)(), `${name}-`));
+    const work = await (0, import_promises7.mkdtemp)((0, import_node_path6.join)(process.env.RUNNER_TEMP ?? (0, import_node_os5.tmpdir)(), `${name}-`));
     try {
       const file = (0, import_node_path6.join)(work, "download");
       this.options.logger.info(`${name} ${pin.version}: downloading ${asset.url}`);
@@ -9512,7 +9520,7 @@ async function assertExecutable(path, name) {
 
 // actions/image-scan/src/run.ts
 var import_promises9 = __toESM(require_promises(), 1);
-var import_node_os7 = __toESM(require_os(), 1);
+var import_node_os6 = __toESM(require_os(), 1);
 var import_node_path7 = __toESM(require_path(), 1);
 
 // actions/image-scan/src/inputs.ts
@@ -9545,7 +9553,7 @@ async function main(deps = runnerDeps()) {
   const images = selectImages(report.images, values.platforms.map(formatPlatform));
   if (report.attestations.length > 0)
     deps.logger.info(`skipping ${report.attestations.length} attestation manifest(s)`);
-  const work = await (0, import_promises9.mkdtemp)((0, import_node_path7.join)(deps.env.RUNNER_TEMP ?? (0, import_node_os7.tmpdir)(), "image-scan-"));
+  const work = await (0, import_promises9.mkdtemp)((0, import_node_path7.join)(deps.env.RUNNER_TEMP ?? (0, import_node_os6.tmpdir)(), "image-scan-"));
   const verified = await layout.snapshot(report, (0, import_node_path7.join)(work, "verified"));
   const ignores = await readIgnoreFiles(deps.inputContext.workspace);
   const tool = await new ToolInstaller({ logger: deps.logger, runner: deps.runner }).install("trivy", {
@@ -9591,7 +9599,7 @@ async function main(deps = runnerDeps()) {
       args: trivy.downloadDbArgs({ cacheDir, dbRepository: values["db-repository"] }),
       env: deps.env
     });
-  const parallel = Math.min((0, import_node_os7.availableParallelism)(), MAX_PARALLEL_SCANS, images.length);
+  const parallel = Math.min((0, import_node_os6.availableParallelism)(), MAX_PARALLEL_SCANS, images.length);
   const perPlatform = await inParallel(images, parallel, (image, i) => scanOne(image, i, !values.offline));
   const dbUpdatedAt = await trivy.dbUpdatedAt(cacheDir);
   const findings = perPlatform.flatMap((p) => p.findings);

@@ -439,9 +439,6 @@ function parseKeyValues(raw) {
   });
 }
 
-// packages/core/src/action/logger.ts
-var import_node_os3 = __toESM(require_os(), 1);
-
 // packages/core/src/action/runner-commands.ts
 var import_node_crypto = __toESM(require_crypto(), 1);
 var import_node_fs2 = __toESM(require_fs(), 1);
@@ -458,6 +455,16 @@ function escapeData(value) {
 }
 function escapeProperty(value) {
   return escapeData(value).replace(/:/g, "%3A").replace(/,/g, "%2C");
+}
+var COMMAND_LINE = /(^|\n)[ \t]*(::|##\[)/;
+function writeUntrusted(io, text) {
+  if (!COMMAND_LINE.test(text)) {
+    io.write(`${text}${import_node_os2.EOL}`);
+    return;
+  }
+  let token = (0, import_node_crypto.randomUUID)().replace(/-/g, "");
+  while (text.includes(token)) token = (0, import_node_crypto.randomUUID)().replace(/-/g, "");
+  io.write(`::stop-commands::${token}${import_node_os2.EOL}${text}${import_node_os2.EOL}::${token}::${import_node_os2.EOL}`);
 }
 function issueCommand(io, command, message, properties = {}) {
   const props = Object.entries(properties).map(([k, v]) => `${k}=${escapeProperty(v)}`).join(",");
@@ -489,7 +496,8 @@ function appendSummary(io, markdown) {
 function createRunnerLogger(io = processIo) {
   return {
     debug: (message) => issueCommand(io, "debug", message),
-    info: (message) => io.write(`${message}${import_node_os3.EOL}`),
+    // Info lines carry tool output and echoed command lines: never let them act as workflow commands.
+    info: (message) => writeUntrusted(io, message),
     warning: (message) => issueCommand(io, "warning", message),
     error: (message) => issueCommand(io, "error", message),
     setSecret: (value) => setSecret(io, value),
@@ -845,7 +853,7 @@ var ociInputs = {
 // packages/core/src/oci/blob-hasher.ts
 var import_node_crypto2 = __toESM(require_crypto(), 1);
 var import_promises2 = __toESM(require_promises(), 1);
-var import_node_os4 = __toESM(require_os(), 1);
+var import_node_os3 = __toESM(require_os(), 1);
 var import_node_worker_threads = __toESM(require_worker_threads(), 1);
 var WORKER_SOURCE = `
 const { parentPort } = require('node:worker_threads');
@@ -910,7 +918,7 @@ var inlineHasher = {
 var CHUNK = 1024 * 1024;
 function workerHasher(options = {}) {
   const inline = options.inline ?? true;
-  const count = Math.max(inline ? 0 : 1, options.workers ?? (0, import_node_os4.availableParallelism)() - (inline ? 1 : 0));
+  const count = Math.max(inline ? 0 : 1, options.workers ?? (0, import_node_os3.availableParallelism)() - (inline ? 1 : 0));
   const queue = [];
   const idle = [];
   let closed = false;
@@ -1018,7 +1026,7 @@ var REF_NAME_ANNOTATION = "org.opencontainers.image.ref.name";
 // packages/core/src/oci/oci-layout.ts
 var import_node_crypto3 = __toESM(require_crypto(), 1);
 var import_promises3 = __toESM(require_promises(), 1);
-var import_node_os5 = __toESM(require_os(), 1);
+var import_node_os4 = __toESM(require_os(), 1);
 var import_node_path3 = __toESM(require_path(), 1);
 var LayoutError = class extends ConfigurationError {
 };
@@ -1209,7 +1217,7 @@ var OciLayout = class _OciLayout {
     const graph = await this.walk(options.ref);
     const pending = [...graph.blobs.values()].sort((a, b) => b.descriptor.size - a.descriptor.size);
     const totalBytes = pending.reduce((n, b) => n + b.descriptor.size, 0);
-    const threads = Math.max(1, options.concurrency ?? (0, import_node_os5.availableParallelism)());
+    const threads = Math.max(1, options.concurrency ?? (0, import_node_os4.availableParallelism)());
     const threshold = options.workerThresholdBytes ?? WORKER_THRESHOLD;
     const owned = options.hasher === void 0;
     const hasher = options.hasher ?? (threads > 1 && totalBytes >= threshold ? workerHasher({ workers: threads - 1 }) : inlineHasher);
@@ -1622,7 +1630,7 @@ var buildx = {
 var import_node_crypto5 = __toESM(require_crypto(), 1);
 var import_node_fs4 = __toESM(require_fs(), 1);
 var import_promises5 = __toESM(require_promises(), 1);
-var import_node_os7 = __toESM(require_os(), 1);
+var import_node_os6 = __toESM(require_os(), 1);
 var import_node_path6 = __toESM(require_path(), 1);
 
 // actions/oci-build/src/inputs.ts
@@ -1667,10 +1675,10 @@ var spec = {
 var outputs = defineOutputs(["layout", "digest", "media-type", "platforms", "builder"]);
 
 // actions/oci-build/src/plan.ts
-var import_node_os6 = __toESM(require_os(), 1);
+var import_node_os5 = __toESM(require_os(), 1);
 var import_node_path5 = __toESM(require_path(), 1);
 var OCI = "org.opencontainers.image";
-function hostPlatform(nodeArch = (0, import_node_os6.arch)()) {
+function hostPlatform(nodeArch = (0, import_node_os5.arch)()) {
   switch (nodeArch) {
     case "x64":
       return { os: "linux", architecture: "amd64" };
@@ -1774,7 +1782,7 @@ async function main(deps = runnerDeps()) {
 }
 async function joinPlatformLayouts(sources, outputDir, deps) {
   const paths = sources.map((s) => (0, import_node_path6.resolve)(deps.inputContext.workspace, s));
-  const out = outputDir ?? (0, import_node_path6.join)(await (0, import_promises5.mkdtemp)((0, import_node_path6.join)(deps.env.RUNNER_TEMP ?? (0, import_node_os7.tmpdir)(), "oci-join-")), "layout");
+  const out = outputDir ?? (0, import_node_path6.join)(await (0, import_promises5.mkdtemp)((0, import_node_path6.join)(deps.env.RUNNER_TEMP ?? (0, import_node_os6.tmpdir)(), "oci-join-")), "layout");
   const top = await joinLayouts(paths, out);
   const report = await verifyLayout(out, top.digest, [], "buildah");
   const platforms = report.images.map((image) => ({ platform: image.platform, digest: image.digest }));
@@ -1820,7 +1828,7 @@ async function gatherFacts(values, deps) {
     throw new ConfigurationError(`Input "file": ${file} does not exist`, { input: "file" });
   let outputDir = values["output-dir"];
   if (outputDir === void 0) {
-    outputDir = (0, import_node_path6.join)(await (0, import_promises5.mkdtemp)((0, import_node_path6.join)(deps.env.RUNNER_TEMP ?? (0, import_node_os7.tmpdir)(), "oci-build-")), "layout");
+    outputDir = (0, import_node_path6.join)(await (0, import_promises5.mkdtemp)((0, import_node_path6.join)(deps.env.RUNNER_TEMP ?? (0, import_node_os6.tmpdir)(), "oci-build-")), "layout");
   } else if ((0, import_node_fs4.existsSync)(outputDir) && (await (0, import_promises5.readdir)(outputDir)).length > 0) {
     throw new ConfigurationError(
       `Input "output-dir": ${outputDir} is not empty; give a new or empty directory`,
@@ -1911,7 +1919,7 @@ async function runBuildah(plan, deps) {
   return void 0;
 }
 async function runBuildx(plan, deps) {
-  const work = await (0, import_promises5.mkdtemp)((0, import_node_path6.join)(deps.env.RUNNER_TEMP ?? (0, import_node_os7.tmpdir)(), "buildx-"));
+  const work = await (0, import_promises5.mkdtemp)((0, import_node_path6.join)(deps.env.RUNNER_TEMP ?? (0, import_node_os6.tmpdir)(), "buildx-"));
   const metadataFile = (0, import_node_path6.join)(work, "metadata.json");
   try {
     await withSecretFiles(plan, deps, false, async (secrets, values) => {

@@ -7759,9 +7759,6 @@ function parseKeyValues(raw) {
   });
 }
 
-// packages/core/src/action/logger.ts
-var import_node_os3 = __toESM(require_os(), 1);
-
 // packages/core/src/action/runner-commands.ts
 var import_node_crypto = __toESM(require_crypto(), 1);
 var import_node_fs2 = __toESM(require_fs(), 1);
@@ -7778,6 +7775,16 @@ function escapeData(value) {
 }
 function escapeProperty(value) {
   return escapeData(value).replace(/:/g, "%3A").replace(/,/g, "%2C");
+}
+var COMMAND_LINE = /(^|\n)[ \t]*(::|##\[)/;
+function writeUntrusted(io, text) {
+  if (!COMMAND_LINE.test(text)) {
+    io.write(`${text}${import_node_os2.EOL}`);
+    return;
+  }
+  let token = (0, import_node_crypto.randomUUID)().replace(/-/g, "");
+  while (text.includes(token)) token = (0, import_node_crypto.randomUUID)().replace(/-/g, "");
+  io.write(`::stop-commands::${token}${import_node_os2.EOL}${text}${import_node_os2.EOL}::${token}::${import_node_os2.EOL}`);
 }
 function issueCommand(io, command, message, properties = {}) {
   const props = Object.entries(properties).map(([k, v]) => `${k}=${escapeProperty(v)}`).join(",");
@@ -7809,7 +7816,8 @@ function appendSummary(io, markdown) {
 function createRunnerLogger(io = processIo) {
   return {
     debug: (message) => issueCommand(io, "debug", message),
-    info: (message) => io.write(`${message}${import_node_os3.EOL}`),
+    // Info lines carry tool output and echoed command lines: never let them act as workflow commands.
+    info: (message) => writeUntrusted(io, message),
     warning: (message) => issueCommand(io, "warning", message),
     error: (message) => issueCommand(io, "error", message),
     setSecret: (value) => setSecret(io, value),
@@ -8662,7 +8670,7 @@ var syft = {
 var import_node_crypto2 = __toESM(require_crypto(), 1);
 var import_node_fs3 = __toESM(require_fs(), 1);
 var import_promises5 = __toESM(require_promises(), 1);
-var import_node_os4 = __toESM(require_os(), 1);
+var import_node_os3 = __toESM(require_os(), 1);
 var import_node_path5 = __toESM(require_path(), 1);
 var import_node_stream = __toESM(require_stream(), 1);
 var import_promises6 = __toESM(require_promises2(), 1);
@@ -8783,7 +8791,7 @@ var ToolInstaller = class {
     this.options = options;
     this.manifest = options.manifest ?? PINNED_TOOLS;
     this.fetchImpl = options.fetch ?? fetch;
-    this.platformKey = options.platformKey ?? `${(0, import_node_os4.platform)()}-${(0, import_node_os4.arch)()}`;
+    this.platformKey = options.platformKey ?? `${(0, import_node_os3.platform)()}-${(0, import_node_os3.arch)()}`;
   }
   pin(name) {
     const pin = this.manifest.tools[name];
@@ -8805,7 +8813,7 @@ var ToolInstaller = class {
         `${name} ${pin.version} has no pinned download for ${this.platformKey} (pinned: ${Object.keys(pin.platforms).join(", ")}); install it yourself and pass its path`
       );
     }
-    const arch = this.platformKey.split("-")[1] ?? (0, import_node_os4.arch)();
+    const arch = this.platformKey.split("-")[1] ?? (0, import_node_os3.arch)();
     const cached = await this.findCached(name, pin.version, arch);
     if (cached !== void 0) {
       const path = (0, import_node_path5.join)(cached, pin.binary);
@@ -8839,7 +8847,7 @@ var ToolInstaller = class {
     return { name, version: "unpinned", path, source: "path" };
   }
   async download(name, pin, asset, arch) {
-    const work = await (0, import_promises5.mkdtemp)((0, import_node_path5.join)(process.env.RUNNER_TEMP ?? (0, import_node_os4.tmpdir)(), `${name}-`));
+    const work = await (0, import_promises5.mkdtemp)((0, import_node_path5.join)(process.env.RUNNER_TEMP ?? (0, import_node_os3.tmpdir)(), `${name}-`));
     try {
       const file = (0, import_node_path5.join)(work, "download");
       this.options.logger.info(`${name} ${pin.version}: downloading ${asset.url}`);
@@ -8920,7 +8928,7 @@ async function assertExecutable(path, name) {
 
 // actions/repo-scan/src/run.ts
 var import_promises7 = __toESM(require_promises(), 1);
-var import_node_os5 = __toESM(require_os(), 1);
+var import_node_os4 = __toESM(require_os(), 1);
 var import_node_path6 = __toESM(require_path(), 1);
 
 // actions/repo-scan/src/inputs.ts
@@ -8961,7 +8969,7 @@ var outputs = defineOutputs(["passed", "counts", "report", "sarif", "sbom"]);
 // actions/repo-scan/src/run.ts
 async function main(deps = runnerDeps()) {
   const values = readInputs(spec, deps.inputs, deps.inputContext);
-  const work = await (0, import_promises7.mkdtemp)((0, import_node_path6.join)(deps.env.RUNNER_TEMP ?? (0, import_node_os5.tmpdir)(), "repo-scan-"));
+  const work = await (0, import_promises7.mkdtemp)((0, import_node_path6.join)(deps.env.RUNNER_TEMP ?? (0, import_node_os4.tmpdir)(), "repo-scan-"));
   const ignores = await readIgnoreFiles(values.path);
   const installer = new ToolInstaller({ logger: deps.logger, runner: deps.runner });
   const wants = new Set(values.scanners);

@@ -2,7 +2,7 @@ import { createRequire as __createRequire } from 'node:module';
 const require = __createRequire(import.meta.url);
 import {
   workerHasher
-} from "./chunks/chunk-X4RNVQ3I.mjs";
+} from "./chunks/chunk-UQ7VS57P.mjs";
 import "./chunks/chunk-LAKDNJDR.mjs";
 import "./chunks/chunk-ZKXDAKWM.mjs";
 import "./chunks/chunk-MQP76K4J.mjs";
@@ -12,7 +12,7 @@ import "./chunks/chunk-5MM4E6UD.mjs";
 // actions/skopeo-push/src/main.ts
 var hasher = workerHasher();
 try {
-  const { start } = await import("./chunks/run-AY3VXJUT.mjs");
+  const { start } = await import("./chunks/run-ACKQ3SF3.mjs");
   await start(hasher);
 } finally {
   await hasher.close();

@@ -1,5 +1,4 @@
-import { EOL } from 'node:os';
-import { issueCommand, processIo, type RunnerIo, setSecret } from './runner-commands.ts';
+import { issueCommand, processIo, type RunnerIo, setSecret, writeUntrusted } from './runner-commands.ts';
 
 /** What the code needs to tell the user. Tests use a recording fake; actions use the runner's. */
 export interface Logger {
@@ -16,7 +15,8 @@ export interface Logger {
 export function createRunnerLogger(io: RunnerIo = processIo): Logger {
   return {
     debug: (message) => issueCommand(io, 'debug', message),
-    info: (message) => io.write(`${message}${EOL}`),
+    // Info lines carry tool output and echoed command lines: never let them act as workflow commands.
+    info: (message) => writeUntrusted(io, message),
     warning: (message) => issueCommand(io, 'warning', message),
     error: (message) => issueCommand(io, 'error', message),
     setSecret: (value) => setSecret(io, value),

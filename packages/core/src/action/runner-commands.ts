@@ -33,6 +33,24 @@ export function escapeProperty(value: string): string {
   return escapeData(value).replace(/:/g, '%3A').replace(/,/g, '%2C');
 }
 
+/** A line the runner would read as a workflow command: `::name::…`, or the legacy `##[name]…`. */
+const COMMAND_LINE = /(^|\n)[ \t]*(::|##\[)/;
+
+/**
+ * Writes text that is not ours to command (tool output, echoed command lines, anything an input can
+ * reach) so that the runner reads none of it as a workflow command: when a line looks like one, the text
+ * is fenced with `::stop-commands::<random token>` … `::<token>::`, which the runner honours.
+ */
+export function writeUntrusted(io: RunnerIo, text: string): void {
+  if (!COMMAND_LINE.test(text)) {
+    io.write(`${text}${EOL}`);
+    return;
+  }
+  let token = randomUUID().replace(/-/g, '');
+  while (text.includes(token)) token = randomUUID().replace(/-/g, '');
+  io.write(`::stop-commands::${token}${EOL}${text}${EOL}::${token}::${EOL}`);
+}
+
 export function issueCommand(
   io: RunnerIo,
   command: string,

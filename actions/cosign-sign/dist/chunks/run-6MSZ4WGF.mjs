@@ -19,7 +19,7 @@ import {
   appendSummary,
   outputs,
   processIo
-} from "./chunk-NB2FBFZG.mjs";
+} from "./chunk-OX5C2FNX.mjs";
 import "./chunk-PLQD2CNQ.mjs";
 import {
   require_http
@@ -37568,4 +37568,4 @@ async function readTrustedRootJson(path) {
 export {
   sign2 as sign
 };
-//# sourceMappingURL=run-WLIHR6UD.mjs.map
+//# sourceMappingURL=run-6MSZ4WGF.mjs.map

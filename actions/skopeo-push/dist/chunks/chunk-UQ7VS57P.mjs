@@ -426,9 +426,6 @@ function quoteForDisplay(arg) {
   return /^[\w@%+=:,./-]+$/.test(arg) ? arg : `'${arg.replace(/'/g, `'\\''`)}'`;
 }
 
-// packages/core/src/action/logger.ts
-var import_node_os3 = __toESM(require_os(), 1);
-
 // packages/core/src/action/runner-commands.ts
 var import_node_crypto = __toESM(require_crypto(), 1);
 var import_node_fs2 = __toESM(require_fs(), 1);
@@ -445,6 +442,16 @@ function escapeData(value) {
 }
 function escapeProperty(value) {
   return escapeData(value).replace(/:/g, "%3A").replace(/,/g, "%2C");
+}
+var COMMAND_LINE = /(^|\n)[ \t]*(::|##\[)/;
+function writeUntrusted(io, text) {
+  if (!COMMAND_LINE.test(text)) {
+    io.write(`${text}${import_node_os2.EOL}`);
+    return;
+  }
+  let token = (0, import_node_crypto.randomUUID)().replace(/-/g, "");
+  while (text.includes(token)) token = (0, import_node_crypto.randomUUID)().replace(/-/g, "");
+  io.write(`::stop-commands::${token}${import_node_os2.EOL}${text}${import_node_os2.EOL}::${token}::${import_node_os2.EOL}`);
 }
 function issueCommand(io, command, message, properties = {}) {
   const props = Object.entries(properties).map(([k, v]) => `${k}=${escapeProperty(v)}`).join(",");
@@ -476,7 +483,8 @@ function appendSummary(io, markdown) {
 function createRunnerLogger(io = processIo) {
   return {
     debug: (message) => issueCommand(io, "debug", message),
-    info: (message) => io.write(`${message}${import_node_os3.EOL}`),
+    // Info lines carry tool output and echoed command lines: never let them act as workflow commands.
+    info: (message) => writeUntrusted(io, message),
     warning: (message) => issueCommand(io, "warning", message),
     error: (message) => issueCommand(io, "error", message),
     setSecret: (value) => setSecret(io, value),
@@ -543,7 +551,7 @@ async function runMain(main, hooks = {}) {
 // packages/core/src/oci/blob-hasher.ts
 var import_node_crypto2 = __toESM(require_crypto(), 1);
 var import_promises2 = __toESM(require_promises(), 1);
-var import_node_os4 = __toESM(require_os(), 1);
+var import_node_os3 = __toESM(require_os(), 1);
 var import_node_worker_threads = __toESM(require_worker_threads(), 1);
 var WORKER_SOURCE = `
 const { parentPort } = require('node:worker_threads');
@@ -608,7 +616,7 @@ var inlineHasher = {
 var CHUNK = 1024 * 1024;
 function workerHasher(options = {}) {
   const inline = options.inline ?? true;
-  const count = Math.max(inline ? 0 : 1, options.workers ?? (0, import_node_os4.availableParallelism)() - (inline ? 1 : 0));
+  const count = Math.max(inline ? 0 : 1, options.workers ?? (0, import_node_os3.availableParallelism)() - (inline ? 1 : 0));
   const queue = [];
   const idle = [];
   let closed = false;
@@ -986,4 +994,4 @@ export {
   inlineHasher,
   workerHasher
 };
-//# sourceMappingURL=chunk-X4RNVQ3I.mjs.map
+//# sourceMappingURL=chunk-UQ7VS57P.mjs.map

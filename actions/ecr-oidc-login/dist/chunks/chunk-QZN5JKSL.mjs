@@ -76,6 +76,16 @@ function escapeData(value) {
 function escapeProperty(value) {
   return escapeData(value).replace(/:/g, "%3A").replace(/,/g, "%2C");
 }
+var COMMAND_LINE = /(^|\n)[ \t]*(::|##\[)/;
+function writeUntrusted(io, text) {
+  if (!COMMAND_LINE.test(text)) {
+    io.write(`${text}${import_node_os.EOL}`);
+    return;
+  }
+  let token = (0, import_node_crypto.randomUUID)().replace(/-/g, "");
+  while (text.includes(token)) token = (0, import_node_crypto.randomUUID)().replace(/-/g, "");
+  io.write(`::stop-commands::${token}${import_node_os.EOL}${text}${import_node_os.EOL}::${token}::${import_node_os.EOL}`);
+}
 function issueCommand(io, command, message, properties = {}) {
   const props = Object.entries(properties).map(([k, v]) => `${k}=${escapeProperty(v)}`).join(",");
   io.write(`::${command}${props ? ` ${props}` : ""}::${escapeData(message)}${import_node_os.EOL}`);
@@ -505,11 +515,11 @@ function parseKeyValues(raw) {
 }
 
 // packages/core/src/action/logger.ts
-var import_node_os3 = __toESM(require_os(), 1);
 function createRunnerLogger(io = processIo) {
   return {
     debug: (message) => issueCommand(io, "debug", message),
-    info: (message) => io.write(`${message}${import_node_os3.EOL}`),
+    // Info lines carry tool output and echoed command lines: never let them act as workflow commands.
+    info: (message) => writeUntrusted(io, message),
     warning: (message) => issueCommand(io, "warning", message),
     error: (message) => issueCommand(io, "error", message),
     setSecret: (value) => setSecret(io, value),
@@ -943,7 +953,7 @@ var spec = {
 var outputs = defineOutputs(["registry", "auth-file"]);
 
 // actions/ecr-oidc-login/src/plan.ts
-var import_node_os4 = __toESM(require_os(), 1);
+var import_node_os3 = __toESM(require_os(), 1);
 var import_node_path4 = __toESM(require_path(), 1);
 function defaultSessionName(env) {
   const parts = ["GitHubActions", env.GITHUB_REPOSITORY?.replace("/", "-"), env.GITHUB_RUN_ID].filter(
@@ -957,10 +967,10 @@ function accountOfRole(roleArn) {
   return account;
 }
 function loginFiles(env) {
-  const dockerConfig = (0, import_node_path4.join)(env.DOCKER_CONFIG ?? (0, import_node_path4.join)(env.HOME ?? (0, import_node_os4.homedir)(), ".docker"), "config.json");
+  const dockerConfig = (0, import_node_path4.join)(env.DOCKER_CONFIG ?? (0, import_node_path4.join)(env.HOME ?? (0, import_node_os3.homedir)(), ".docker"), "config.json");
   if (env.REGISTRY_AUTH_FILE)
     return { dockerConfig, authFile: env.REGISTRY_AUTH_FILE, exportAuthFile: false };
-  const base = env.RUNNER_TEMP ?? env.XDG_RUNTIME_DIR ?? (0, import_node_path4.join)(env.HOME ?? (0, import_node_os4.homedir)(), ".config");
+  const base = env.RUNNER_TEMP ?? env.XDG_RUNTIME_DIR ?? (0, import_node_path4.join)(env.HOME ?? (0, import_node_os3.homedir)(), ".config");
   return { dockerConfig, authFile: (0, import_node_path4.join)(base, "ecr-oidc-login", "auth.json"), exportAuthFile: true };
 }
 var KEPT_TAG_PATTERNS = ["latest", "nightly", "v*"];
@@ -1138,4 +1148,4 @@ export {
   main,
   post
 };
-//# sourceMappingURL=chunk-2EAESYCJ.mjs.map
+//# sourceMappingURL=chunk-QZN5JKSL.mjs.map

@@ -16,7 +16,7 @@ import {
   runnerDeps,
   validateTag,
   workerHasher
-} from "./chunk-X4RNVQ3I.mjs";
+} from "./chunk-UQ7VS57P.mjs";
 import "./chunk-LAKDNJDR.mjs";
 import {
   require_promises
@@ -1313,4 +1313,4 @@ export {
   main,
   start
 };
-//# sourceMappingURL=run-AY3VXJUT.mjs.map
+//# sourceMappingURL=run-ACKQ3SF3.mjs.map
