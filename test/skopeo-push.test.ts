@@ -87,9 +87,21 @@ describe('skopeo-push to a plain-HTTP registry', () => {
     const root = await rootOf(other);
     const r = await push({ layout: other, digest: root.digest, image: `${plain.host}/acme/single` });
     expect(r.status).toBe(1);
-    expect(errorLine(r)).toContain(`already points at ${before.digest}`);
+    expect(errorLine(r)).toContain(`(now ${before.digest}) already point elsewhere`);
     expect(errorLine(r)).toContain('immutable');
     expect(inspectRaw(`${plain.host}/acme/single:sha-1234567`)?.equals(before.bytes)).toBe(true);
+  });
+
+  it('nightly-* is immutable here too (one definition with tag-promote): a second digest is refused', async () => {
+    const first = await rootOf(single);
+    const second = await rootOf(other);
+    const tags = 'nightly-20261129';
+    const ok = await push({ layout: single, digest: first.digest, image: `${plain.host}/acme/nightly`, tags });
+    expect(ok.status, ok.stdout).toBe(0);
+    const r = await push({ layout: other, digest: second.digest, image: `${plain.host}/acme/nightly`, tags });
+    expect(r.status).toBe(1);
+    expect(errorLine(r)).toContain(`nightly-20261129 (now ${first.digest}) already point elsewhere`);
+    expect(inspectRaw(`${plain.host}/acme/nightly:nightly-20261129`)?.equals(first.bytes)).toBe(true);
   });
 
   it('a tampered blob is refused before anything is pushed', async () => {

@@ -81,7 +81,7 @@ describe('tag-promote', () => {
       during
         .filter((q) => q.method === 'PUT' && q.url.includes('/manifests/'))
         .map((q) => q.url.split('/').at(-1)),
-    ).toEqual(['latest', 'nightly', `nightly-${today}`]);
+    ).toEqual([`nightly-${today}`, 'latest', 'nightly']); // the immutable tag is written first
     expect(JSON.parse(r.outputs.tags ?? '[]')).toEqual(['latest', 'nightly', `nightly-${today}`]);
     expect(JSON.parse(r.outputs.previous ?? '{}')).toEqual({
       latest: old.toString(),
@@ -138,7 +138,7 @@ describe('tag-promote', () => {
     await sign('acme/immutable', second);
     const r = await promote('acme/immutable', second, { tags: 'nightly-20260101' });
     expect(r.status).toBe(1);
-    expect(userErrorLine(r)).toContain('refusing to move immutable tag(s) nightly-20260101');
+    expect(userErrorLine(r)).toContain('refusing to promote: immutable tag(s) nightly-20260101');
     expect(await tagDigest('acme/immutable', 'nightly-20260101')).toBe(first.toString());
   });
 

@@ -1,8 +1,12 @@
-import { ConfigurationError, isImmutableTag, type ManifestInfo, validateTag } from '@chain/core';
+import {
+  ConfigurationError,
+  ImmutableTagConflict,
+  type ManifestInfo,
+  planTags,
+  validateTag,
+} from '@chain/core';
 
-export const IMMUTABLE_TAGS = ['sha-*'];
-
-/** The tags to write: the given ones, or `sha-<first 7 of the commit>`; immutable ones first. */
+/** The tags to write: the given ones, or `sha-<first 7 of the commit>`. */
 export function chooseTags(given: string[] | undefined, env: NodeJS.ProcessEnv): string[] {
   let tags = given;
   if (tags === undefined || tags.length === 0) {
@@ -17,8 +21,7 @@ export function chooseTags(given: string[] | undefined, env: NodeJS.ProcessEnv):
     }
     tags = [validateTag(`sha-${sha.slice(0, 7)}`)];
   }
-  const immutable = tags.filter((t) => isImmutableTag(t, IMMUTABLE_TAGS));
-  return [...immutable, ...tags.filter((t) => !immutable.includes(t))];
+  return tags;
 }
 
 export interface TagDecision {
@@ -30,25 +33,26 @@ export interface TagDecision {
 }
 
 /**
- * Decides per tag from what the registry holds now. An immutable tag that points elsewhere is a hard
- * failure before anything is pushed; a tag already at the digest is left alone.
+ * Decides per tag from what the registry holds now (the core's one tag planner): immutable tags first; an
+ * immutable tag that points elsewhere is a hard failure before anything is pushed; a tag already at the
+ * digest is left alone.
  */
 export function decideTags(
   tags: string[],
   current: Map<string, ManifestInfo | undefined>,
   digest: string,
   image: string,
+  immutable: readonly string[],
 ): TagDecision[] {
-  return tags.map((tag) => {
-    const now = current.get(tag)?.digest;
-    const immutable = isImmutableTag(tag, IMMUTABLE_TAGS);
-    if (immutable && now !== undefined && now !== digest) {
-      throw new ConfigurationError(
-        `${image}:${tag} already points at ${now}; ${IMMUTABLE_TAGS.join(', ')} tags are immutable and are never overwritten ` +
-          `(refusing to move it to ${digest}). Nothing was pushed.`,
-        { input: 'tags' },
-      );
-    }
-    return { tag, immutable, current: now, action: now === digest ? 'unchanged' : 'write' };
-  });
+  try {
+    return planTags(tags, current, digest, immutable).map((p) => ({
+      tag: p.tag,
+      immutable: p.immutable,
+      current: p.previous,
+      action: p.action === 'unchanged' ? 'unchanged' : 'write',
+    }));
+  } catch (error) {
+    if (!(error instanceof ImmutableTagConflict)) throw error;
+    throw new ConfigurationError(`${image}: ${error.message}. Nothing was pushed.`, { input: 'tags' });
+  }
 }

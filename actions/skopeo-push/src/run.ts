@@ -99,7 +99,7 @@ async function push(
   }
   phase('verified and checked the registry');
   const rootBytes = await layout.readBlob(report.root);
-  const decisions = decideTags(tags, current, expected, image.toString());
+  const decisions = decideTags(tags, current, expected, image.toString(), values['immutable-tags']);
 
   // 3. Push once with skopeo to the first tag that needs writing; other tags get the same manifest bytes.
   const toWrite = decisions.filter((d) => d.action === 'write');
@@ -135,7 +135,11 @@ async function push(
 
   phase('read back');
   outputs.write(
-    { digest: expected, 'image-ref': `${image}@${expected}`, tags: JSON.stringify(tags) },
+    {
+      digest: expected,
+      'image-ref': `${image}@${expected}`,
+      tags: JSON.stringify(decisions.map((d) => d.tag)),
+    },
     deps.outputs,
   );
   deps.logger.info(

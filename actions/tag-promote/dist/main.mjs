@@ -5066,6 +5066,32 @@ function matchesTagPattern(tag, pattern) {
 function isImmutableTag(tag, patterns) {
   return patterns.some((p) => matchesTagPattern(tag, p));
 }
+var DEFAULT_IMMUTABLE_TAGS = "sha-*,nightly-*";
+var ImmutableTagConflict = class extends Error {
+  name = "ImmutableTagConflict";
+  conflicts;
+  wanted;
+  patterns;
+  constructor(conflicts, wanted, patterns) {
+    super(
+      `immutable tag(s) ${conflicts.map((c) => `${c.tag} (now ${c.current})`).join(", ")} already point elsewhere and are never moved to ${wanted}; patterns ${patterns.join(", ")} are written once`
+    );
+    this.conflicts = conflicts;
+    this.wanted = wanted;
+    this.patterns = patterns;
+  }
+};
+function planTags(tags, current, digest, immutable) {
+  const plans = tags.map((tag) => {
+    const previous = current.get(tag)?.digest;
+    const isImmutable = isImmutableTag(tag, immutable);
+    const action = previous === digest ? "unchanged" : previous === void 0 ? "create" : "move";
+    return { tag, immutable: isImmutable, previous, action };
+  });
+  const conflicts = plans.filter((p) => p.immutable && p.action === "move").map((p) => ({ tag: p.tag, current: p.previous ?? "" }));
+  if (conflicts.length > 0) throw new ImmutableTagConflict(conflicts, digest, immutable);
+  return [...plans.filter((p) => p.immutable), ...plans.filter((p) => !p.immutable)];
+}
 
 // packages/core/src/report/job-summary.ts
 function escapeHtml(text) {
@@ -5585,7 +5611,7 @@ var spec = {
   "public-key": inputs.custom("public key", publicKey).optional(),
   "trusted-root": inputs.path({ allowOutsideWorkspace: true }).optional(),
   "target-image": ociInputs.repository().optional(),
-  "immutable-tags": inputs.list().default("sha-*,nightly-*"),
+  "immutable-tags": inputs.list().default(DEFAULT_IMMUTABLE_TAGS),
   "auth-file": inputs.path({ allowOutsideWorkspace: true, mustExist: "file" }).optional(),
   "tls-verify": inputs.boolean().default("true")
 };
@@ -5626,19 +5652,18 @@ function expandTags(templates, env, now) {
   return [...new Set(tags)];
 }
 function planPromotions(tags, current, digest, immutable) {
-  const plans = tags.map((tag) => {
-    const previous = current.get(tag)?.digest;
-    if (previous === digest) return { tag, previous, action: "unchanged" };
-    return { tag, previous, action: previous === void 0 ? "create" : "move" };
-  });
-  const frozen = plans.filter((p) => p.action === "move" && isImmutableTag(p.tag, immutable));
-  if (frozen.length > 0) {
-    throw new ConfigurationError(
-      `refusing to move immutable tag(s) ${frozen.map((p) => `${p.tag} (now ${p.previous})`).join(", ")} to ${digest}; patterns ${immutable.join(", ")} are written once. No tag was changed.`,
-      { input: "tags" }
-    );
+  try {
+    return planTags(tags, current, digest, immutable).map(({ tag, previous, action }) => ({
+      tag,
+      previous,
+      action
+    }));
+  } catch (error) {
+    if (!(error instanceof ImmutableTagConflict)) throw error;
+    throw new ConfigurationError(`refusing to promote: ${error.message}. No tag was changed.`, {
+      input: "tags"
+    });
   }
-  return plans;
 }
 function previousOutput(plans) {
   return JSON.stringify(Object.fromEntries(plans.map((p) => [p.tag, p.previous ?? null])));

@@ -32,10 +32,11 @@ describe('promotion plan', () => {
       ['nightly', { digest: D('b'), mediaType: '', size: 1 }],
     ]);
     const plans = planPromotions(['latest', 'nightly', 'nightly-20261123'], current, D('b'), immutable);
+    // Immutable tags first: they are written before any human tag moves.
     expect(plans).toEqual([
+      { tag: 'nightly-20261123', previous: undefined, action: 'create' },
       { tag: 'latest', previous: D('a'), action: 'move' },
       { tag: 'nightly', previous: D('b'), action: 'unchanged' },
-      { tag: 'nightly-20261123', previous: undefined, action: 'create' },
     ]);
     expect(JSON.parse(previousOutput(plans))).toEqual({
       latest: D('a'),
@@ -46,7 +47,7 @@ describe('promotion plan', () => {
   it('never moves an immutable tag, and refuses before anything changes', () => {
     const current = new Map([['nightly-20261122', { digest: D('a'), mediaType: '', size: 1 }]]);
     expect(() => planPromotions(['latest', 'nightly-20261122'], current, D('b'), immutable)).toThrow(
-      /refusing to move immutable tag\(s\) nightly-20261122 \(now sha256:a{64}\) .* No tag was changed/,
+      /refusing to promote: immutable tag\(s\) nightly-20261122 \(now sha256:a{64}\) already point elsewhere .* No tag was changed/,
     );
     expect(planPromotions(['nightly-20261122'], current, D('a'), immutable)[0]?.action).toBe('unchanged');
   });

@@ -1,4 +1,10 @@
-import { ConfigurationError, isImmutableTag, type ManifestInfo, validateTag } from '@chain/core';
+import {
+  ConfigurationError,
+  ImmutableTagConflict,
+  type ManifestInfo,
+  planTags,
+  validateTag,
+} from '@chain/core';
 
 const TEMPLATE = /\{([a-z-]+)\}/g;
 
@@ -44,9 +50,9 @@ export interface Promotion {
 }
 
 /**
- * Per tag, from what the registry holds now: a tag already at the digest is left alone; an immutable tag
- * (`sha-*`, `nightly-*`…) that exists at another digest is never moved — the whole promotion is refused
- * before any tag changes.
+ * Per tag, from what the registry holds now (the core's one tag planner): a tag already at the digest is
+ * left alone; an immutable tag (`sha-*`, `nightly-*`…) that exists at another digest is never moved — the
+ * whole promotion is refused before any tag changes.
  */
 export function planPromotions(
   tags: string[],
@@ -54,20 +60,18 @@ export function planPromotions(
   digest: string,
   immutable: string[],
 ): Promotion[] {
-  const plans = tags.map((tag): Promotion => {
-    const previous = current.get(tag)?.digest;
-    if (previous === digest) return { tag, previous, action: 'unchanged' };
-    return { tag, previous, action: previous === undefined ? 'create' : 'move' };
-  });
-  const frozen = plans.filter((p) => p.action === 'move' && isImmutableTag(p.tag, immutable));
-  if (frozen.length > 0) {
-    throw new ConfigurationError(
-      `refusing to move immutable tag(s) ${frozen.map((p) => `${p.tag} (now ${p.previous})`).join(', ')} to ${digest}; ` +
-        `patterns ${immutable.join(', ')} are written once. No tag was changed.`,
-      { input: 'tags' },
-    );
+  try {
+    return planTags(tags, current, digest, immutable).map(({ tag, previous, action }) => ({
+      tag,
+      previous,
+      action,
+    }));
+  } catch (error) {
+    if (!(error instanceof ImmutableTagConflict)) throw error;
+    throw new ConfigurationError(`refusing to promote: ${error.message}. No tag was changed.`, {
+      input: 'tags',
+    });
   }
-  return plans;
 }
 
 /** The `previous` output: tag → digest before (null when new), so a rollback is one step. */

@@ -106,7 +106,14 @@ export {
   parseRetryAfter,
   type RetryPolicy,
 } from './oci/retry-policy.ts';
-export { isImmutableTag, matchesTagPattern } from './oci/tag-pattern.ts';
+export {
+  DEFAULT_IMMUTABLE_TAGS,
+  ImmutableTagConflict,
+  isImmutableTag,
+  matchesTagPattern,
+  planTags,
+  type TagPlan,
+} from './oci/tag-pattern.ts';
 export { type Challenge, parseChallenge } from './oci/www-authenticate.ts';
 export {
   enforceGate,

@@ -12,3 +12,58 @@ export function matchesTagPattern(tag: string, pattern: string): boolean {
 export function isImmutableTag(tag: string, patterns: readonly string[]): boolean {
   return patterns.some((p) => matchesTagPattern(tag, p));
 }
+
+/**
+ * The one definition of immutable tags: written once, never moved, by skopeo-push and tag-promote alike
+ * (each takes it as its `immutable-tags` input, with this default).
+ */
+export const DEFAULT_IMMUTABLE_TAGS = 'sha-*,nightly-*';
+
+export interface TagPlan {
+  tag: string;
+  immutable: boolean;
+  /** The digest the tag points at now (undefined: the tag is new), for a one-step rollback. */
+  previous: string | undefined;
+  action: 'create' | 'move' | 'unchanged';
+}
+
+/** Tags that are immutable but already point elsewhere: nothing may be written while there is one. */
+export class ImmutableTagConflict extends Error {
+  override readonly name = 'ImmutableTagConflict';
+  readonly conflicts: { tag: string; current: string }[];
+  readonly wanted: string;
+  readonly patterns: readonly string[];
+  constructor(conflicts: { tag: string; current: string }[], wanted: string, patterns: readonly string[]) {
+    super(
+      `immutable tag(s) ${conflicts.map((c) => `${c.tag} (now ${c.current})`).join(', ')} already point elsewhere ` +
+        `and are never moved to ${wanted}; patterns ${patterns.join(', ')} are written once`,
+    );
+    this.conflicts = conflicts;
+    this.wanted = wanted;
+    this.patterns = patterns;
+  }
+}
+
+/**
+ * Per tag, from what the registry serves now: a tag already at the digest is left alone, a new one is
+ * created, another is moved; an immutable tag that exists at another digest refuses the whole plan before
+ * anything is written. Immutable tags come first, so they are written before any human tag.
+ */
+export function planTags(
+  tags: readonly string[],
+  current: ReadonlyMap<string, { digest: string } | undefined>,
+  digest: string,
+  immutable: readonly string[],
+): TagPlan[] {
+  const plans = tags.map((tag): TagPlan => {
+    const previous = current.get(tag)?.digest;
+    const isImmutable = isImmutableTag(tag, immutable);
+    const action = previous === digest ? 'unchanged' : previous === undefined ? 'create' : 'move';
+    return { tag, immutable: isImmutable, previous, action };
+  });
+  const conflicts = plans
+    .filter((p) => p.immutable && p.action === 'move')
+    .map((p) => ({ tag: p.tag, current: p.previous ?? '' }));
+  if (conflicts.length > 0) throw new ImmutableTagConflict(conflicts, digest, immutable);
+  return [...plans.filter((p) => p.immutable), ...plans.filter((p) => !p.immutable)];
+}

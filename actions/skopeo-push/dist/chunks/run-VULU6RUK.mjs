@@ -1009,6 +1009,32 @@ function matchesTagPattern(tag, pattern) {
 function isImmutableTag(tag, patterns) {
   return patterns.some((p) => matchesTagPattern(tag, p));
 }
+var DEFAULT_IMMUTABLE_TAGS = "sha-*,nightly-*";
+var ImmutableTagConflict = class extends Error {
+  name = "ImmutableTagConflict";
+  conflicts;
+  wanted;
+  patterns;
+  constructor(conflicts, wanted, patterns) {
+    super(
+      `immutable tag(s) ${conflicts.map((c) => `${c.tag} (now ${c.current})`).join(", ")} already point elsewhere and are never moved to ${wanted}; patterns ${patterns.join(", ")} are written once`
+    );
+    this.conflicts = conflicts;
+    this.wanted = wanted;
+    this.patterns = patterns;
+  }
+};
+function planTags(tags, current, digest, immutable) {
+  const plans = tags.map((tag) => {
+    const previous = current.get(tag)?.digest;
+    const isImmutable = isImmutableTag(tag, immutable);
+    const action = previous === digest ? "unchanged" : previous === void 0 ? "create" : "move";
+    return { tag, immutable: isImmutable, previous, action };
+  });
+  const conflicts = plans.filter((p) => p.immutable && p.action === "move").map((p) => ({ tag: p.tag, current: p.previous ?? "" }));
+  if (conflicts.length > 0) throw new ImmutableTagConflict(conflicts, digest, immutable);
+  return [...plans.filter((p) => p.immutable), ...plans.filter((p) => !p.immutable)];
+}
 
 // packages/core/src/report/job-summary.ts
 function escapeHtml(text) {
@@ -1120,6 +1146,7 @@ var spec = {
   digest: ociInputs.digest().required('the digest that was built and scanned (oci-build output "digest")'),
   image: ociInputs.repository().required("the target repository, e.g. ghcr.io/org/app"),
   tags: ociInputs.tags().optional(),
+  "immutable-tags": inputs.list().default(DEFAULT_IMMUTABLE_TAGS),
   "auth-file": inputs.path({ allowOutsideWorkspace: true, mustExist: "file" }).optional(),
   "tls-verify": inputs.boolean().default("true"),
   "retry-times": inputs.integer({ min: 0, max: 10 }).default("3")
@@ -1127,7 +1154,6 @@ var spec = {
 var outputs = defineOutputs(["digest", "image-ref", "tags"]);
 
 // actions/skopeo-push/src/plan.ts
-var IMMUTABLE_TAGS = ["sha-*"];
 function chooseTags(given, env) {
   let tags = given;
   if (tags === void 0 || tags.length === 0) {
@@ -1142,21 +1168,20 @@ function chooseTags(given, env) {
     }
     tags = [validateTag(`sha-${sha.slice(0, 7)}`)];
   }
-  const immutable = tags.filter((t) => isImmutableTag(t, IMMUTABLE_TAGS));
-  return [...immutable, ...tags.filter((t) => !immutable.includes(t))];
+  return tags;
 }
-function decideTags(tags, current, digest, image) {
-  return tags.map((tag) => {
-    const now = current.get(tag)?.digest;
-    const immutable = isImmutableTag(tag, IMMUTABLE_TAGS);
-    if (immutable && now !== void 0 && now !== digest) {
-      throw new ConfigurationError(
-        `${image}:${tag} already points at ${now}; ${IMMUTABLE_TAGS.join(", ")} tags are immutable and are never overwritten (refusing to move it to ${digest}). Nothing was pushed.`,
-        { input: "tags" }
-      );
-    }
-    return { tag, immutable, current: now, action: now === digest ? "unchanged" : "write" };
-  });
+function decideTags(tags, current, digest, image, immutable) {
+  try {
+    return planTags(tags, current, digest, immutable).map((p) => ({
+      tag: p.tag,
+      immutable: p.immutable,
+      current: p.previous,
+      action: p.action === "unchanged" ? "unchanged" : "write"
+    }));
+  } catch (error) {
+    if (!(error instanceof ImmutableTagConflict)) throw error;
+    throw new ConfigurationError(`${image}: ${error.message}. Nothing was pushed.`, { input: "tags" });
+  }
 }
 
 // actions/skopeo-push/src/run.ts
@@ -1206,7 +1231,7 @@ async function push(values, tags, hasher, deps, phase) {
   }
   phase("verified and checked the registry");
   const rootBytes = await layout.readBlob(report.root);
-  const decisions = decideTags(tags, current, expected, image.toString());
+  const decisions = decideTags(tags, current, expected, image.toString(), values["immutable-tags"]);
   const toWrite = decisions.filter((d) => d.action === "write");
   const [first, ...rest] = toWrite;
   if (first !== void 0) {
@@ -1236,7 +1261,11 @@ async function push(values, tags, hasher, deps, phase) {
   }
   phase("read back");
   outputs.write(
-    { digest: expected, "image-ref": `${image}@${expected}`, tags: JSON.stringify(tags) },
+    {
+      digest: expected,
+      "image-ref": `${image}@${expected}`,
+      tags: JSON.stringify(decisions.map((d) => d.tag))
+    },
     deps.outputs
   );
   deps.logger.info(
@@ -1313,4 +1342,4 @@ export {
   main,
   start
 };
-//# sourceMappingURL=run-ACKQ3SF3.mjs.map
+//# sourceMappingURL=run-VULU6RUK.mjs.map

@@ -1,0 +1,40 @@
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_IMMUTABLE_TAGS, ImmutableTagConflict, planTags } from './tag-pattern.ts';
+
+const D = (c: string) => `sha256:${c.repeat(64)}`;
+const immutable = DEFAULT_IMMUTABLE_TAGS.split(',');
+
+describe('the one tag planner (skopeo-push and tag-promote)', () => {
+  it('one definition of immutable: sha-* and nightly-*', () => {
+    expect(immutable).toEqual(['sha-*', 'nightly-*']);
+  });
+  it('puts immutable tags first and says what each tag pointed at', () => {
+    const current = new Map([['latest', { digest: D('a') }]]);
+    expect(planTags(['latest', 'sha-1234567', 'nightly-20261129'], current, D('b'), immutable)).toEqual([
+      { tag: 'sha-1234567', immutable: true, previous: undefined, action: 'create' },
+      { tag: 'nightly-20261129', immutable: true, previous: undefined, action: 'create' },
+      { tag: 'latest', immutable: false, previous: D('a'), action: 'move' },
+    ]);
+  });
+  it('refuses the whole plan when an immutable tag points elsewhere, listing every conflict', () => {
+    const current = new Map([
+      ['sha-1234567', { digest: D('a') }],
+      ['nightly-20261129', { digest: D('c') }],
+    ]);
+    let error: unknown;
+    try {
+      planTags(['latest', 'sha-1234567', 'nightly-20261129'], current, D('b'), immutable);
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(ImmutableTagConflict);
+    expect((error as ImmutableTagConflict).conflicts).toEqual([
+      { tag: 'sha-1234567', current: D('a') },
+      { tag: 'nightly-20261129', current: D('c') },
+    ]);
+  });
+  it('an immutable tag already at the digest is simply unchanged', () => {
+    const current = new Map([['sha-1234567', { digest: D('b') }]]);
+    expect(planTags(['sha-1234567'], current, D('b'), immutable)[0]?.action).toBe('unchanged');
+  });
+});
