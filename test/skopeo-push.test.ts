@@ -96,7 +96,12 @@ describe('skopeo-push to a plain-HTTP registry', () => {
     const first = await rootOf(single);
     const second = await rootOf(other);
     const tags = 'nightly-20261129';
-    const ok = await push({ layout: single, digest: first.digest, image: `${plain.host}/acme/nightly`, tags });
+    const ok = await push({
+      layout: single,
+      digest: first.digest,
+      image: `${plain.host}/acme/nightly`,
+      tags,
+    });
     expect(ok.status, ok.stdout).toBe(0);
     const r = await push({ layout: other, digest: second.digest, image: `${plain.host}/acme/nightly`, tags });
     expect(r.status).toBe(1);

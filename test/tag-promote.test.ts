@@ -65,6 +65,49 @@ const tagDigest = async (repo: string, tag: string) =>
 const today = new Date().toISOString().slice(0, 10).replace(/-/g, '');
 
 describe('tag-promote', () => {
+  it('all or nothing: when a PUT fails midway, the tags already moved are put back, and the error says so', async () => {
+    const old = await pushImage('acme/partial', '5151515');
+    await sign('acme/partial', old);
+    expect((await promote('acme/partial', old, { tags: 'part1\npart2\npart3' })).status).toBe(0);
+    const next = await pushImage('acme/partial', '6262626');
+    await sign('acme/partial', next);
+    // The registry refuses the manifest PUT of part2 (as a tag-protection rule or an outage would).
+    proxy.decide = (req) =>
+      req.method === 'PUT' && req.url?.endsWith('/manifests/part2')
+        ? { status: 403, body: '{"errors":[{"code":"DENIED","message":"tag is protected"}]}' }
+        : undefined;
+    try {
+      const r = await promote('acme/partial', next, { tags: 'part1\npart2\npart3' }, proxy.host);
+      expect(r.status).toBe(1);
+      expect(userErrorLine(r)).toMatch(
+        /promotion stopped: moving .*:part2 failed .* Put back: part1 → sha256:[0-9a-f]{64}\. No tag is left moved\./,
+      );
+      expect(JSON.parse(r.outputs.tags ?? 'null')).toEqual([]);
+      for (const tag of ['part1', 'part2', 'part3'])
+        expect(await tagDigest('acme/partial', tag)).toBe(old.toString());
+    } finally {
+      proxy.decide = () => undefined;
+    }
+  });
+
+  it('a new tag that moved before the failure cannot be removed: the outputs name it, with no previous digest', async () => {
+    const digest = await pushImage('acme/partial-new', '7373737');
+    await sign('acme/partial-new', digest);
+    proxy.decide = (req) =>
+      req.method === 'PUT' && req.url?.endsWith('/manifests/second')
+        ? { status: 500, body: 'boom' }
+        : undefined;
+    try {
+      const r = await promote('acme/partial-new', digest, { tags: 'first\nsecond' }, proxy.host);
+      expect(r.status).toBe(1);
+      expect(userErrorLine(r)).toContain('Still moved (new tags cannot be removed): first (before: none)');
+      expect(JSON.parse(r.outputs.tags ?? '[]')).toEqual(['first']);
+      expect(JSON.parse(r.outputs.previous ?? '{}')).toEqual({ first: null });
+    } finally {
+      proxy.decide = () => undefined;
+    }
+  });
+
   it('verifies the signature, then moves three tags by manifest PUT alone, reporting what they pointed at', async () => {
     const old = await pushImage('acme/promote', '1111111');
     await sign('acme/promote', old);

@@ -5730,8 +5730,7 @@ async function main(deps = runnerDeps()) {
     await Promise.all(tags.map(async (t) => [t, await client.headManifest(image, t)]))
   );
   const plans = planPromotions(tags, current, digest.toString(), values["immutable-tags"]);
-  for (const plan of plans.filter((p) => p.action !== "unchanged"))
-    await client.putManifest(image, plan.tag, manifest.bytes, manifest.mediaType);
+  await moveAll(client, image, plans, manifest, deps);
   for (const plan of plans) {
     const served = await client.headManifest(image, plan.tag);
     if (served?.digest !== digest.toString()) {
@@ -5743,6 +5742,53 @@ async function main(deps = runnerDeps()) {
   }
   outputs.write({ tags: JSON.stringify(tags), previous: previousOutput(plans) }, deps.outputs);
   await deps.writeSummary(summary(`${image}`, digest.toString(), signedBy, plans));
+}
+async function moveAll(client, image, plans, manifest, deps) {
+  const toMove = plans.filter((p) => p.action !== "unchanged");
+  const before = /* @__PURE__ */ new Map();
+  for (const plan of toMove) {
+    if (plan.previous === void 0 || before.has(plan.previous)) continue;
+    const previous = await client.getManifest(image, plan.previous);
+    if (previous === void 0)
+      throw new CommandError(
+        `${image}@${plan.previous} (what ${plan.tag} points at) is not readable; no tag was changed`,
+        {
+          tool: "registry"
+        }
+      );
+    before.set(plan.previous, previous);
+  }
+  const moved = [];
+  for (const plan of toMove) {
+    try {
+      await client.putManifest(image, plan.tag, manifest.bytes, manifest.mediaType);
+      moved.push(plan);
+    } catch (error) {
+      const restored = [];
+      const stuck = [];
+      for (const done of [...moved].reverse()) {
+        const previous = done.previous === void 0 ? void 0 : before.get(done.previous);
+        if (previous === void 0) {
+          stuck.push(done);
+          continue;
+        }
+        try {
+          await client.putManifest(image, done.tag, previous.bytes, previous.mediaType);
+          restored.push(`${done.tag} \u2192 ${done.previous}`);
+        } catch {
+          stuck.push(done);
+        }
+      }
+      outputs.write(
+        { tags: JSON.stringify(stuck.map((p) => p.tag)), previous: previousOutput(stuck) },
+        deps.outputs
+      );
+      throw new CommandError(
+        `promotion stopped: moving ${image}:${plan.tag} failed (${error instanceof Error ? error.message : String(error)}). ${restored.length > 0 ? `Put back: ${restored.join(", ")}. ` : ""}${stuck.length > 0 ? `Still moved (new tags cannot be removed): ${stuck.map((p) => `${p.tag} (before: ${p.previous ?? "none"})`).join(", ")}.` : "No tag is left moved."}`,
+        { tool: "registry", cause: error }
+      );
+    }
+  }
 }
 function signerPolicy(values, deps) {
   if (values["public-key"] !== void 0) return { publicKey: values["public-key"] };

@@ -6,6 +6,7 @@ import {
   CredentialStore,
   checkImageSignatures,
   copySignatures,
+  type ImageReference,
   JobSummary,
   loadTrustedRoot,
   RegistryClient,
@@ -84,9 +85,9 @@ export async function main(deps: ActionDeps = runnerDeps()): Promise<void> {
     await Promise.all(tags.map(async (t) => [t, await client.headManifest(image, t)] as const)),
   );
   const plans = planPromotions(tags, current, digest.toString(), values['immutable-tags']);
-  // One manifest PUT of the same bytes per tag: no blob moves within a repository.
-  for (const plan of plans.filter((p) => p.action !== 'unchanged'))
-    await client.putManifest(image, plan.tag, manifest.bytes, manifest.mediaType);
+  // One manifest PUT of the same bytes per tag: no blob moves within a repository. All or nothing: if a
+  // PUT fails, every tag moved before it is put back where it was.
+  await moveAll(client, image, plans, manifest, deps);
   for (const plan of plans) {
     const served = await client.headManifest(image, plan.tag);
     if (served?.digest !== digest.toString()) {
@@ -98,6 +99,67 @@ export async function main(deps: ActionDeps = runnerDeps()): Promise<void> {
   }
   outputs.write({ tags: JSON.stringify(tags), previous: previousOutput(plans) }, deps.outputs);
   await deps.writeSummary(summary(`${image}`, digest.toString(), signedBy, plans));
+}
+
+/**
+ * Moves every tag of the plan, or none: the previous manifests are fetched first (to put them back), and a
+ * failed PUT puts the tags already moved back where they were. A tag that was new cannot be removed again
+ * (a registry deletes manifests, not tags): it is reported. The outputs name exactly what moved.
+ */
+async function moveAll(
+  client: RegistryClient,
+  image: ImageReference,
+  plans: Promotion[],
+  manifest: { bytes: Buffer; mediaType: string },
+  deps: ActionDeps,
+): Promise<void> {
+  const toMove = plans.filter((p) => p.action !== 'unchanged');
+  const before = new Map<string, { bytes: Buffer; mediaType: string }>();
+  for (const plan of toMove) {
+    if (plan.previous === undefined || before.has(plan.previous)) continue;
+    const previous = await client.getManifest(image, plan.previous);
+    if (previous === undefined)
+      throw new CommandError(
+        `${image}@${plan.previous} (what ${plan.tag} points at) is not readable; no tag was changed`,
+        {
+          tool: 'registry',
+        },
+      );
+    before.set(plan.previous, previous);
+  }
+  const moved: Promotion[] = [];
+  for (const plan of toMove) {
+    try {
+      await client.putManifest(image, plan.tag, manifest.bytes, manifest.mediaType);
+      moved.push(plan);
+    } catch (error) {
+      const restored: string[] = [];
+      const stuck: Promotion[] = [];
+      for (const done of [...moved].reverse()) {
+        const previous = done.previous === undefined ? undefined : before.get(done.previous);
+        if (previous === undefined) {
+          stuck.push(done);
+          continue;
+        }
+        try {
+          await client.putManifest(image, done.tag, previous.bytes, previous.mediaType);
+          restored.push(`${done.tag} → ${done.previous}`);
+        } catch {
+          stuck.push(done);
+        }
+      }
+      outputs.write(
+        { tags: JSON.stringify(stuck.map((p) => p.tag)), previous: previousOutput(stuck) },
+        deps.outputs,
+      );
+      throw new CommandError(
+        `promotion stopped: moving ${image}:${plan.tag} failed (${error instanceof Error ? error.message : String(error)}). ` +
+          `${restored.length > 0 ? `Put back: ${restored.join(', ')}. ` : ''}` +
+          `${stuck.length > 0 ? `Still moved (new tags cannot be removed): ${stuck.map((p) => `${p.tag} (before: ${p.previous ?? 'none'})`).join(', ')}.` : 'No tag is left moved.'}`,
+        { tool: 'registry', cause: error },
+      );
+    }
+  }
 }
 
 function signerPolicy(values: ReturnType<typeof readInputs<typeof spec>>, deps: ActionDeps): SignerPolicy {
