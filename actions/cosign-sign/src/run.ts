@@ -90,15 +90,17 @@ export async function sign(values: InputValues<typeof spec>, deps: ActionDeps): 
     bundle: format !== 'classic',
   });
 
-  // Self-check: read back what was just stored and verify it as a consumer would.
-  const check = await checkImageSignatures(
-    client,
-    repository,
-    digest,
-    trustedRoot,
-    key ? { publicKey: key.publicKeyPem } : { issuer },
-    { all: true },
-  );
+  // Self-check: read back what was just stored and verify it as a consumer would. A signer racing us may
+  // have dropped our signature from the shared tag after our own read-back: then it is written again.
+  const policy = key ? { publicKey: key.publicKeyPem } : { issuer };
+  let check = await checkImageSignatures(client, repository, digest, trustedRoot, policy, { all: true });
+  for (let round = 1; round <= 3 && !allPresent(signed, check.verified); round++) {
+    deps.logger.info(
+      'a concurrent signer replaced the shared signature tag without ours; writing ours again',
+    );
+    await signed.restore();
+    check = await checkImageSignatures(client, repository, digest, trustedRoot, policy, { all: true });
+  }
   const mine = selfCheck(signed, check.verified, check.rejected);
   const identity = mine[0]?.identity;
   const certIssuer = mine[0]?.issuer;
@@ -187,6 +189,16 @@ export async function sign(values: InputValues<typeof spec>, deps: ActionDeps): 
 }
 
 /** Every signature just stored must read back and verify; a stored but unverifiable one fails the step. */
+/** Whether every signature this run made reads back and verifies. */
+function allPresent(signed: SignedImage, verified: AcceptedSignature[]): boolean {
+  return (
+    (signed.classic === undefined ||
+      verified.some((v) => v.format === 'classic' && v.ref === signed.classic?.signature)) &&
+    (signed.bundle === undefined ||
+      verified.some((v) => v.format === 'bundle' && v.ref === signed.bundle?.manifestDigest))
+  );
+}
+
 function selfCheck(
   signed: SignedImage,
   verified: AcceptedSignature[],

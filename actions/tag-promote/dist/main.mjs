@@ -5162,6 +5162,28 @@ function renderTable(headers, rows) {
 
 // packages/core/src/sigstore/bundle-referrers.ts
 var import_node_crypto3 = __toESM(require_crypto(), 1);
+
+// packages/core/src/oci/tag-merge.ts
+async function mergeIntoTag(merge) {
+  const attempts = merge.attempts ?? 8;
+  const sleep = merge.sleep ?? ((ms) => new Promise((r) => setTimeout(r, ms)));
+  const random = merge.random ?? Math.random;
+  let current = await merge.read();
+  for (let attempt = 1; attempt <= attempts; attempt++) {
+    if (merge.holds(current)) return attempt;
+    await merge.write(merge.merge(current));
+    current = await merge.read();
+    if (merge.holds(current)) return attempt;
+    await sleep(Math.round((20 + 80 * random()) * attempt));
+    current = await merge.read();
+  }
+  throw new CommandError(
+    `${merge.what}: another writer replaced it each time, ${attempts} times; our change is not in it`,
+    { tool: "registry" }
+  );
+}
+
+// packages/core/src/sigstore/bundle-referrers.ts
 var BUNDLE_MEDIA_TYPE = "application/vnd.dev.sigstore.bundle.v0.3+json";
 var COSIGN_SIGN_PREDICATE = "https://sigstore.dev/cosign/sign/v1";
 var EMPTY = Buffer.from("{}");
@@ -5169,12 +5191,24 @@ async function addReferrer(client, repository, subjectDigest, descriptor) {
   const { via } = await client.referrers(repository, subjectDigest);
   if (via === "api") return void 0;
   const fallbackTag = Digest.parse(subjectDigest).toTagStem();
-  const existing = await client.getManifest(repository, fallbackTag);
-  const index = existing === void 0 ? { schemaVersion: 2, mediaType: MediaType.ociIndex, manifests: [] } : JSON.parse(existing.bytes.toString("utf8"));
-  if (!index.manifests.some((m) => m.digest === descriptor.digest)) {
-    index.manifests.push(descriptor);
-    await client.putManifest(repository, fallbackTag, Buffer.from(JSON.stringify(index)), MediaType.ociIndex);
-  }
+  const empty = { schemaVersion: 2, mediaType: MediaType.ociIndex, manifests: [] };
+  await mergeIntoTag({
+    what: `the referrers index ${repository}:${fallbackTag}`,
+    read: async () => {
+      const found = await client.getManifest(repository, fallbackTag);
+      return found === void 0 ? void 0 : JSON.parse(found.bytes.toString("utf8"));
+    },
+    holds: (index) => index?.manifests.some((m) => m.digest === descriptor.digest) ?? false,
+    merge: (index) => ({ ...index ?? empty, manifests: [...(index ?? empty).manifests, descriptor] }),
+    write: async (index) => {
+      await client.putManifest(
+        repository,
+        fallbackTag,
+        Buffer.from(JSON.stringify(index)),
+        MediaType.ociIndex
+      );
+    }
+  });
   return fallbackTag;
 }
 async function readBundleReferrers(client, image, digest) {
@@ -5389,21 +5423,32 @@ function signedDigestOf(payload) {
 // packages/core/src/sigstore/classic-signatures.ts
 async function appendClassicLayers(client, repository, digest, layers) {
   const tag = signatureTag(digest);
-  const existing = await client.getManifest(repository, tag);
-  let manifest = existing === void 0 ? void 0 : JSON.parse(existing.bytes.toString("utf8"));
-  let added = 0;
-  for (const layer of layers) {
-    const next = appendSignature(manifest, layer);
-    manifest = next.manifest;
-    if (next.added) added++;
-  }
-  const manifestDigest = added > 0 && manifest !== void 0 ? await client.putManifest(
-    repository,
-    tag,
-    Buffer.from(JSON.stringify(manifest)),
-    MediaType.ociManifest
-  ) : existing?.digest ?? "";
-  return { tag, manifestDigest, added };
+  const read = async () => {
+    const found = await client.getManifest(repository, tag);
+    return found === void 0 ? void 0 : { digest: found.digest, doc: JSON.parse(found.bytes.toString("utf8")) };
+  };
+  const first = await read();
+  const added = layers.filter((l) => appendSignature(first?.doc, l).added).length;
+  let written = first;
+  await mergeIntoTag({
+    what: `the signature manifest ${repository}:${tag}`,
+    read: async () => written = await read(),
+    holds: (state) => state !== void 0 && layers.every((l) => !appendSignature(state.doc, l).added),
+    merge: (state) => {
+      let manifest = state?.doc;
+      for (const layer of layers) manifest = appendSignature(manifest, layer).manifest;
+      return { digest: "", doc: manifest };
+    },
+    write: async (state) => {
+      await client.putManifest(
+        repository,
+        tag,
+        Buffer.from(JSON.stringify(state.doc)),
+        MediaType.ociManifest
+      );
+    }
+  });
+  return { tag, manifestDigest: written?.digest ?? "", added };
 }
 async function readClassicSignatures(client, image, digest) {
   const repository = image.repositoryOnly();

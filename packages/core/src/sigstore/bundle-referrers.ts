@@ -4,6 +4,7 @@ import type { ImageReference } from '../oci/image-reference.ts';
 import { MediaType } from '../oci/media-types.ts';
 import type { Descriptor, ImageIndexDocument } from '../oci/oci-layout.ts';
 import type { RegistryClient } from '../oci/registry-client.ts';
+import { mergeIntoTag } from '../oci/tag-merge.ts';
 
 export const BUNDLE_MEDIA_TYPE = 'application/vnd.dev.sigstore.bundle.v0.3+json';
 export const COSIGN_SIGN_PREDICATE = 'https://sigstore.dev/cosign/sign/v1';
@@ -21,7 +22,7 @@ export async function storeBundleReferrer(
   subject: Descriptor,
   bundleJson: string,
   predicateType = COSIGN_SIGN_PREDICATE,
-): Promise<{ manifestDigest: string; fallbackTag: string | undefined }> {
+): Promise<{ manifestDigest: string; fallbackTag: string | undefined; descriptor: Descriptor }> {
   const repository = image.repositoryOnly();
   const bundleBytes = Buffer.from(bundleJson);
   const layerDigest = await client.uploadBlob(repository, bundleBytes);
@@ -53,14 +54,15 @@ export async function storeBundleReferrer(
   );
 
   // A registry with the referrers API indexes the subject itself; otherwise maintain the fallback tag.
-  const fallbackTag = await addReferrer(client, repository, subject.digest, {
+  const descriptor: Descriptor = {
     mediaType: MediaType.ociManifest,
     digest: manifestDigest,
     size: bytes.length,
     artifactType: BUNDLE_MEDIA_TYPE,
     annotations,
-  });
-  return { manifestDigest, fallbackTag };
+  };
+  const fallbackTag = await addReferrer(client, repository, subject.digest, descriptor);
+  return { manifestDigest, fallbackTag, descriptor };
 }
 
 /**
@@ -77,15 +79,27 @@ export async function addReferrer(
   const { via } = await client.referrers(repository, subjectDigest);
   if (via === 'api') return undefined;
   const fallbackTag = Digest.parse(subjectDigest).toTagStem();
-  const existing = await client.getManifest(repository, fallbackTag);
-  const index: ImageIndexDocument =
-    existing === undefined
-      ? { schemaVersion: 2, mediaType: MediaType.ociIndex, manifests: [] }
-      : (JSON.parse(existing.bytes.toString('utf8')) as ImageIndexDocument);
-  if (!index.manifests.some((m) => m.digest === descriptor.digest)) {
-    index.manifests.push(descriptor);
-    await client.putManifest(repository, fallbackTag, Buffer.from(JSON.stringify(index)), MediaType.ociIndex);
-  }
+  const empty: ImageIndexDocument = { schemaVersion: 2, mediaType: MediaType.ociIndex, manifests: [] };
+  // Concurrent signers each read, append and write this one index: write, read back, merge again.
+  await mergeIntoTag<ImageIndexDocument>({
+    what: `the referrers index ${repository}:${fallbackTag}`,
+    read: async () => {
+      const found = await client.getManifest(repository, fallbackTag);
+      return found === undefined
+        ? undefined
+        : (JSON.parse(found.bytes.toString('utf8')) as ImageIndexDocument);
+    },
+    holds: (index) => index?.manifests.some((m) => m.digest === descriptor.digest) ?? false,
+    merge: (index) => ({ ...(index ?? empty), manifests: [...(index ?? empty).manifests, descriptor] }),
+    write: async (index) => {
+      await client.putManifest(
+        repository,
+        fallbackTag,
+        Buffer.from(JSON.stringify(index)),
+        MediaType.ociIndex,
+      );
+    },
+  });
   return fallbackTag;
 }
 

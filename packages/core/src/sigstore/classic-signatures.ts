@@ -3,6 +3,7 @@ import type { ImageReference } from '../oci/image-reference.ts';
 import { MediaType } from '../oci/media-types.ts';
 import type { Descriptor, ImageManifestDocument } from '../oci/oci-layout.ts';
 import type { RegistryClient } from '../oci/registry-client.ts';
+import { mergeIntoTag } from '../oci/tag-merge.ts';
 import {
   ANNOTATION,
   appendSignature,
@@ -23,27 +24,35 @@ export async function appendClassicLayers(
   layers: readonly Descriptor[],
 ): Promise<{ tag: string; manifestDigest: string; added: number }> {
   const tag = signatureTag(digest);
-  const existing = await client.getManifest(repository, tag);
-  let manifest =
-    existing === undefined
+  const read = async () => {
+    const found = await client.getManifest(repository, tag);
+    return found === undefined
       ? undefined
-      : (JSON.parse(existing.bytes.toString('utf8')) as ImageManifestDocument);
-  let added = 0;
-  for (const layer of layers) {
-    const next = appendSignature(manifest, layer);
-    manifest = next.manifest;
-    if (next.added) added++;
-  }
-  const manifestDigest =
-    added > 0 && manifest !== undefined
-      ? await client.putManifest(
-          repository,
-          tag,
-          Buffer.from(JSON.stringify(manifest)),
-          MediaType.ociManifest,
-        )
-      : (existing?.digest ?? '');
-  return { tag, manifestDigest, added };
+      : { digest: found.digest, doc: JSON.parse(found.bytes.toString('utf8')) as ImageManifestDocument };
+  };
+  const first = await read();
+  const added = layers.filter((l) => appendSignature(first?.doc, l).added).length;
+  let written = first;
+  // Concurrent signers each read, append and write this one manifest: write, read back, merge again.
+  await mergeIntoTag({
+    what: `the signature manifest ${repository}:${tag}`,
+    read: async () => (written = await read()),
+    holds: (state) => state !== undefined && layers.every((l) => !appendSignature(state.doc, l).added),
+    merge: (state) => {
+      let manifest = state?.doc;
+      for (const layer of layers) manifest = appendSignature(manifest, layer).manifest;
+      return { digest: '', doc: manifest as ImageManifestDocument };
+    },
+    write: async (state) => {
+      await client.putManifest(
+        repository,
+        tag,
+        Buffer.from(JSON.stringify(state.doc)),
+        MediaType.ociManifest,
+      );
+    },
+  });
+  return { tag, manifestDigest: written?.digest ?? '', added };
 }
 
 /** Stores one classic signature: uploads the payload and the empty config, then appends the layer. */

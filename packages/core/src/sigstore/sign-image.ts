@@ -13,9 +13,9 @@ import type { Digest } from '../oci/digest.ts';
 import type { ImageReference } from '../oci/image-reference.ts';
 import type { Descriptor } from '../oci/oci-layout.ts';
 import type { RegistryClient } from '../oci/registry-client.ts';
-import { COSIGN_SIGN_PREDICATE, storeBundleReferrer } from './bundle-referrers.ts';
-import { storeClassicSignature } from './classic-signatures.ts';
-import { classicLayerFromBundle, simpleSigningPayload } from './cosign-classic.ts';
+import { addReferrer, COSIGN_SIGN_PREDICATE, storeBundleReferrer } from './bundle-referrers.ts';
+import { appendClassicLayers, storeClassicSignature } from './classic-signatures.ts';
+import { classicLayerFromBundle, layerDescriptor, simpleSigningPayload } from './cosign-classic.ts';
 
 export interface SignImageRequest {
   client: RegistryClient;
@@ -35,6 +35,11 @@ export interface SignImageRequest {
 export interface SignedImage {
   classic?: { tag: string; manifestDigest: string; signature: string; bundle: SerializedBundle };
   bundle?: { manifestDigest: string; fallbackTag: string | undefined; bundle: SerializedBundle };
+  /**
+   * Writes the signatures into the shared tags again (idempotent merges): for when a concurrent signer's
+   * write, based on an older read, dropped ours after our own read-back.
+   */
+  restore(): Promise<void>;
 }
 
 /**
@@ -118,7 +123,13 @@ export async function signImage(request: SignImageRequest): Promise<SignedImage>
     }
   }
 
-  const out: SignedImage = {};
+  const repository = image.repositoryOnly();
+  const restores: (() => Promise<unknown>)[] = [];
+  const out: SignedImage = {
+    restore: async () => {
+      for (const again of restores) await again();
+    },
+  };
   if (classicBundle !== undefined) {
     const layer = classicLayerFromBundle(classicBundle, payload);
     const stored = await storeClassicSignature(client, image, digest, layer);
@@ -128,10 +139,17 @@ export async function signImage(request: SignImageRequest): Promise<SignedImage>
       signature: layer.signature,
       bundle: classicBundle,
     };
+    restores.push(() => appendClassicLayers(client, repository, digest, [layerDescriptor(layer)]));
   }
   if (dsseBundle !== undefined) {
-    const stored = await storeBundleReferrer(client, image, request.subject, JSON.stringify(dsseBundle));
+    const { descriptor, ...stored } = await storeBundleReferrer(
+      client,
+      image,
+      request.subject,
+      JSON.stringify(dsseBundle),
+    );
     out.bundle = { ...stored, bundle: dsseBundle };
+    restores.push(() => addReferrer(client, repository, request.subject.digest, descriptor));
   }
   return out;
 }

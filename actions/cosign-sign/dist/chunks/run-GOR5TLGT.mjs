@@ -35910,6 +35910,28 @@ function renderTable(headers, rows) {
 
 // packages/core/src/sigstore/bundle-referrers.ts
 var import_node_crypto2 = __toESM(require_crypto(), 1);
+
+// packages/core/src/oci/tag-merge.ts
+async function mergeIntoTag(merge) {
+  const attempts = merge.attempts ?? 8;
+  const sleep = merge.sleep ?? ((ms) => new Promise((r) => setTimeout(r, ms)));
+  const random = merge.random ?? Math.random;
+  let current = await merge.read();
+  for (let attempt = 1; attempt <= attempts; attempt++) {
+    if (merge.holds(current)) return attempt;
+    await merge.write(merge.merge(current));
+    current = await merge.read();
+    if (merge.holds(current)) return attempt;
+    await sleep(Math.round((20 + 80 * random()) * attempt));
+    current = await merge.read();
+  }
+  throw new CommandError(
+    `${merge.what}: another writer replaced it each time, ${attempts} times; our change is not in it`,
+    { tool: "registry" }
+  );
+}
+
+// packages/core/src/sigstore/bundle-referrers.ts
 var BUNDLE_MEDIA_TYPE = "application/vnd.dev.sigstore.bundle.v0.3+json";
 var COSIGN_SIGN_PREDICATE = "https://sigstore.dev/cosign/sign/v1";
 var EMPTY = Buffer.from("{}");
@@ -35943,25 +35965,38 @@ async function storeBundleReferrer(client, image, subject, bundleJson, predicate
     bytes,
     MediaType.ociManifest
   );
-  const fallbackTag = await addReferrer(client, repository, subject.digest, {
+  const descriptor = {
     mediaType: MediaType.ociManifest,
     digest: manifestDigest,
     size: bytes.length,
     artifactType: BUNDLE_MEDIA_TYPE,
     annotations
-  });
-  return { manifestDigest, fallbackTag };
+  };
+  const fallbackTag = await addReferrer(client, repository, subject.digest, descriptor);
+  return { manifestDigest, fallbackTag, descriptor };
 }
 async function addReferrer(client, repository, subjectDigest, descriptor) {
   const { via } = await client.referrers(repository, subjectDigest);
   if (via === "api") return void 0;
   const fallbackTag = Digest.parse(subjectDigest).toTagStem();
-  const existing = await client.getManifest(repository, fallbackTag);
-  const index = existing === void 0 ? { schemaVersion: 2, mediaType: MediaType.ociIndex, manifests: [] } : JSON.parse(existing.bytes.toString("utf8"));
-  if (!index.manifests.some((m) => m.digest === descriptor.digest)) {
-    index.manifests.push(descriptor);
-    await client.putManifest(repository, fallbackTag, Buffer.from(JSON.stringify(index)), MediaType.ociIndex);
-  }
+  const empty = { schemaVersion: 2, mediaType: MediaType.ociIndex, manifests: [] };
+  await mergeIntoTag({
+    what: `the referrers index ${repository}:${fallbackTag}`,
+    read: async () => {
+      const found = await client.getManifest(repository, fallbackTag);
+      return found === void 0 ? void 0 : JSON.parse(found.bytes.toString("utf8"));
+    },
+    holds: (index) => index?.manifests.some((m) => m.digest === descriptor.digest) ?? false,
+    merge: (index) => ({ ...index ?? empty, manifests: [...(index ?? empty).manifests, descriptor] }),
+    write: async (index) => {
+      await client.putManifest(
+        repository,
+        fallbackTag,
+        Buffer.from(JSON.stringify(index)),
+        MediaType.ociIndex
+      );
+    }
+  });
   return fallbackTag;
 }
 async function readBundleReferrers(client, image, digest) {
@@ -36221,21 +36256,32 @@ function signedDigestOf(payload) {
 // packages/core/src/sigstore/classic-signatures.ts
 async function appendClassicLayers(client, repository, digest, layers) {
   const tag = signatureTag(digest);
-  const existing = await client.getManifest(repository, tag);
-  let manifest = existing === void 0 ? void 0 : JSON.parse(existing.bytes.toString("utf8"));
-  let added = 0;
-  for (const layer of layers) {
-    const next = appendSignature(manifest, layer);
-    manifest = next.manifest;
-    if (next.added) added++;
-  }
-  const manifestDigest = added > 0 && manifest !== void 0 ? await client.putManifest(
-    repository,
-    tag,
-    Buffer.from(JSON.stringify(manifest)),
-    MediaType.ociManifest
-  ) : existing?.digest ?? "";
-  return { tag, manifestDigest, added };
+  const read = async () => {
+    const found = await client.getManifest(repository, tag);
+    return found === void 0 ? void 0 : { digest: found.digest, doc: JSON.parse(found.bytes.toString("utf8")) };
+  };
+  const first = await read();
+  const added = layers.filter((l) => appendSignature(first?.doc, l).added).length;
+  let written = first;
+  await mergeIntoTag({
+    what: `the signature manifest ${repository}:${tag}`,
+    read: async () => written = await read(),
+    holds: (state) => state !== void 0 && layers.every((l) => !appendSignature(state.doc, l).added),
+    merge: (state) => {
+      let manifest = state?.doc;
+      for (const layer of layers) manifest = appendSignature(manifest, layer).manifest;
+      return { digest: "", doc: manifest };
+    },
+    write: async (state) => {
+      await client.putManifest(
+        repository,
+        tag,
+        Buffer.from(JSON.stringify(state.doc)),
+        MediaType.ociManifest
+      );
+    }
+  });
+  return { tag, manifestDigest: written?.digest ?? "", added };
 }
 async function storeClassicSignature(client, image, digest, layer) {
   const repository = image.repositoryOnly();
@@ -36504,7 +36550,13 @@ async function signImage(request) {
       throw signingFailure(error, "in-toto statement");
     }
   }
-  const out = {};
+  const repository = image.repositoryOnly();
+  const restores = [];
+  const out = {
+    restore: async () => {
+      for (const again of restores) await again();
+    }
+  };
   if (classicBundle !== void 0) {
     const layer = classicLayerFromBundle(classicBundle, payload);
     const stored = await storeClassicSignature(client, image, digest, layer);
@@ -36514,10 +36566,17 @@ async function signImage(request) {
       signature: layer.signature,
       bundle: classicBundle
     };
+    restores.push(() => appendClassicLayers(client, repository, digest, [layerDescriptor(layer)]));
   }
   if (dsseBundle !== void 0) {
-    const stored = await storeBundleReferrer(client, image, request.subject, JSON.stringify(dsseBundle));
+    const { descriptor, ...stored } = await storeBundleReferrer(
+      client,
+      image,
+      request.subject,
+      JSON.stringify(dsseBundle)
+    );
     out.bundle = { ...stored, bundle: dsseBundle };
+    restores.push(() => addReferrer(client, repository, request.subject.digest, descriptor));
   }
   return out;
 }
@@ -37436,14 +37495,15 @@ async function sign2(values, deps) {
     classic: format !== "bundle",
     bundle: format !== "classic"
   });
-  const check = await checkImageSignatures(
-    client,
-    repository,
-    digest,
-    trustedRoot,
-    key ? { publicKey: key.publicKeyPem } : { issuer },
-    { all: true }
-  );
+  const policy = key ? { publicKey: key.publicKeyPem } : { issuer };
+  let check = await checkImageSignatures(client, repository, digest, trustedRoot, policy, { all: true });
+  for (let round = 1; round <= 3 && !allPresent(signed, check.verified); round++) {
+    deps.logger.info(
+      "a concurrent signer replaced the shared signature tag without ours; writing ours again"
+    );
+    await signed.restore();
+    check = await checkImageSignatures(client, repository, digest, trustedRoot, policy, { all: true });
+  }
   const mine = selfCheck(signed, check.verified, check.rejected);
   const identity = mine[0]?.identity;
   const certIssuer = mine[0]?.issuer;
@@ -37517,6 +37577,9 @@ async function sign2(values, deps) {
   if (warning !== void 0) summary.warning(warning);
   await deps.writeSummary(summary);
 }
+function allPresent(signed, verified) {
+  return (signed.classic === void 0 || verified.some((v) => v.format === "classic" && v.ref === signed.classic?.signature)) && (signed.bundle === void 0 || verified.some((v) => v.format === "bundle" && v.ref === signed.bundle?.manifestDigest));
+}
 function selfCheck(signed, verified, rejected) {
   const mine = [];
   const missing = [];
@@ -37568,4 +37631,4 @@ async function readTrustedRootJson(path) {
 export {
   sign2 as sign
 };
-//# sourceMappingURL=run-6MSZ4WGF.mjs.map
+//# sourceMappingURL=run-GOR5TLGT.mjs.map
