@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { OciLayout } from '@chain/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type FaultProxy, startFaultProxy } from './helpers/fault-proxy.ts';
+import { type Fault, type FaultProxy, startFaultProxy } from './helpers/fault-proxy.ts';
 import { buildahLayout } from './helpers/real-tools.ts';
 import { type LocalRegistry, pushTinyImage, startRegistry, writeAuthFile } from './helpers/registry.ts';
 import { type RunnerResult, runBundleAsync } from './helpers/runner.ts';
@@ -211,7 +211,7 @@ describe('skopeo-push through a fault-injecting proxy', () => {
     };
   }
 
-  it.each([
+  it.each<[string, (method: string, url: string) => boolean, Fault]>([
     [
       '503 on the manifest PUT',
       (m: string, u: string) => m === 'PUT' && u.includes('/manifests/'),
@@ -222,10 +222,50 @@ describe('skopeo-push through a fault-injecting proxy', () => {
       (m: string, u: string) => m === 'PUT' && u.includes('/manifests/'),
       { status: 429, headers: { 'retry-after': '1' } },
     ],
+    // The bodies real registries send (distribution's error envelope; a proxy's HTML page), on each of
+    // the requests a push makes: skopeo prints them as "toomanyrequests: …", "unavailable: …", HTML.
+    ...(
+      [
+        ['manifest PUT', (m: string, u: string) => m === 'PUT' && u.includes('/manifests/')],
+        ['blob upload POST', (m: string, u: string) => m === 'POST' && u.includes('/blobs/uploads/')],
+        ['blob upload PATCH', (m: string, u: string) => m === 'PATCH' && u.includes('/blobs/uploads/')],
+        ['blob upload PUT', (m: string, u: string) => m === 'PUT' && u.includes('/blobs/uploads/')],
+        ['blob HEAD', (m: string, u: string) => m === 'HEAD' && /\/blobs\/sha256:/.test(u)],
+      ] as const
+    ).flatMap(([where, match]): [string, (method: string, url: string) => boolean, Fault][] => [
+      [
+        `429 TOOMANYREQUESTS (distribution's body, Retry-After) on the ${where}`,
+        match,
+        {
+          status: 429,
+          headers: { 'retry-after': '1', 'content-type': 'application/json' },
+          // Docker Hub's wording: nothing in it says "429" or "too many requests" but the code.
+          body: '{"errors":[{"code":"TOOMANYREQUESTS","message":"You have reached your pull rate limit. You may increase the limit by authenticating and upgrading: https://www.docker.com/increase-rate-limit"}]}',
+        },
+      ],
+      [
+        `503 UNAVAILABLE (distribution's body) on the ${where}`,
+        match,
+        {
+          status: 503,
+          headers: { 'content-type': 'application/json' },
+          body: '{"errors":[{"code":"UNAVAILABLE","message":"registry is read-only during maintenance, retry later"}]}',
+        },
+      ],
+      [
+        `502 with a proxy's HTML page on the ${where}`,
+        match,
+        {
+          status: 502,
+          headers: { 'content-type': 'text/html' },
+          body: '<html><head><title>502 Bad Gateway</title></head><body><center><h1>502 Bad Gateway</h1></center></body></html>',
+        },
+      ],
+    ]),
     [
       'a connection reset in the middle of a blob upload',
       (m: string, u: string) => (m === 'PATCH' || m === 'PUT') && u.includes('/blobs/uploads/'),
-      'reset' as const,
+      'reset',
     ],
   ])('%s: retried, then the push succeeds with the right digest', async (_label, match, fault) => {
     const root = await rootOf(multi);

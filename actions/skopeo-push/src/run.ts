@@ -4,7 +4,6 @@ import { dirname, join } from 'node:path';
 import {
   type ActionDeps,
   type BlobHasher,
-  backoffDelay,
   CommandError,
   CredentialStore,
   DEFAULT_RETRY,
@@ -22,6 +21,7 @@ import {
   runnerDeps,
   skopeo,
   type VerifyReport,
+  withRetries,
 } from '@chain/core';
 import { outputs, spec } from './inputs.ts';
 import { chooseTags, decideTags, type TagDecision } from './plan.ts';
@@ -182,22 +182,19 @@ async function copyWithRetries(
     tlsVerify: values['tls-verify'],
   });
   const attempts = values['retry-times'] + 1;
-  const sleep = deps.sleep ?? ((ms: number) => new Promise<void>((r) => setTimeout(r, ms)));
   try {
-    for (let attempt = 1; ; attempt++) {
-      try {
-        await deps.runner.run({ tool: 'skopeo', command: 'skopeo', args, env: deps.env, echo: true });
-        break;
-      } catch (error) {
-        const transient = error instanceof CommandError && skopeo.isTransientFailure(error.stderrTail);
-        if (!transient || attempt >= attempts) throw error;
-        const delay = backoffDelay(DEFAULT_RETRY, attempt, undefined, Math.random);
-        deps.logger.warning(
-          `skopeo copy failed on a transient registry fault; retrying in ${delay} ms (attempt ${attempt + 1} of ${attempts}): ${error.message}`,
-        );
-        await sleep(delay);
-      }
-    }
+    await withRetries(
+      () => deps.runner.run({ tool: 'skopeo', command: 'skopeo', args, env: deps.env, echo: true }),
+      skopeo.failure,
+      {
+        policy: { ...DEFAULT_RETRY, maxAttempts: attempts },
+        ...(deps.sleep ? { sleep: deps.sleep } : {}),
+        onRetry: (attempt, delay, reason) =>
+          deps.logger.warning(
+            `skopeo copy failed on a transient registry fault; retrying in ${delay} ms (attempt ${attempt + 1} of ${attempts}): ${reason}`,
+          ),
+      },
+    );
     const pushed = (await readFile(digestFile, 'utf8')).trim();
     if (pushed !== expected) {
       throw new CommandError(`skopeo pushed ${pushed}, not ${expected}: the registry changed the bytes`, {

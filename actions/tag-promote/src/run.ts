@@ -14,6 +14,7 @@ import {
   runnerDeps,
   type SignerPolicy,
   skopeo,
+  withRetries,
 } from '@chain/core';
 import { outputs, spec } from './inputs.ts';
 import { expandTags, type Promotion, planPromotions, previousOutput } from './plan.ts';
@@ -60,15 +61,19 @@ export async function main(deps: ActionDeps = runnerDeps()): Promise<void> {
   const target = values['target-image'];
   if (target !== undefined && !target.equals(source)) {
     deps.logger.info(`copying ${source}@${digest} and its signatures to ${target}`);
-    await deps.runner.run({
-      tool: 'skopeo',
-      command: 'skopeo',
-      args: skopeo.copyByDigestArgs({
-        source: `${source}@${digest}`,
-        destination: `${target}@${digest}`,
-        authFile: values['auth-file'],
-        tlsVerify: values['tls-verify'],
-      }),
+    const args = skopeo.copyByDigestArgs({
+      source: `${source}@${digest}`,
+      destination: `${target}@${digest}`,
+      authFile: values['auth-file'],
+      tlsVerify: values['tls-verify'],
+    });
+    // The same retry rule as every other registry operation: transient faults (429, 5xx, unavailable)
+    // are retried with backoff, never 401, 403 or 404.
+    await withRetries(() => deps.runner.run({ tool: 'skopeo', command: 'skopeo', args }), skopeo.failure, {
+      onRetry: (attempt, delay, reason) =>
+        deps.logger.warning(
+          `skopeo copy failed on a transient registry fault; retrying in ${delay} ms (attempt ${attempt + 1}): ${reason}`,
+        ),
     });
     const copied = await copySignatures(client, source, target, digest);
     deps.logger.info(

@@ -103,8 +103,12 @@ export {
   DEFAULT_RETRY,
   isNetworkError,
   isRetryableStatus,
+  isTransientText,
   parseRetryAfter,
+  type RetryOptions,
   type RetryPolicy,
+  retryAfterInText,
+  withRetries,
 } from './oci/retry-policy.ts';
 export {
   DEFAULT_IMMUTABLE_TAGS,

@@ -62,3 +62,65 @@ export function backoffDelay(
   if (retryAfterMs === undefined) return jittered;
   return Math.min(policy.maxDelayMs, Math.max(retryAfterMs, jittered));
 }
+
+/** Distribution's error codes for faults that pass (spec: TOOMANYREQUESTS, UNAVAILABLE). */
+const TRANSIENT_CODES = /\b(TOOMANYREQUESTS|UNAVAILABLE)\b/;
+/** Final whatever else is said: credentials, permissions, a name or manifest that does not exist. */
+const FINAL_TEXT =
+  /\b(401|403|404)\b|unauthorized|denied|authentication required|invalid username|manifest invalid|name unknown|manifest unknown|not found/i;
+/**
+ * What skopeo (containers/image) prints for transient registry faults: the distribution error codes in
+ * lower case (`toomanyrequests: …`, `unavailable: …`), the status texts, HTML error pages from proxies
+ * and network failures.
+ */
+const TRANSIENT_TEXT =
+  /\b(429|500|502|503|504)\b|toomanyrequests|\bunavailable\b|too many requests|service unavailable|bad gateway|gateway time-?out|internal server error|<html|connection reset|broken pipe|unexpected EOF|: EOF\b|i\/o timeout|TLS handshake timeout|connection refused/i;
+
+/** Whether a tool's failure text describes a transient registry fault (never a 401, 403 or 404). */
+export function isTransientText(text: string): boolean {
+  if (FINAL_TEXT.test(text)) return false;
+  return TRANSIENT_CODES.test(text) || TRANSIENT_TEXT.test(text);
+}
+
+/** Retry-After as a tool printed it (`Retry-After: 12` or "retry after 12s"), in milliseconds. */
+export function retryAfterInText(text: string): number | undefined {
+  const m = /retry[- ]after:?\s*(\d+)\s*s?/i.exec(text);
+  return m?.[1] === undefined ? undefined : Number(m[1]) * 1000;
+}
+
+export interface RetryOptions {
+  policy?: RetryPolicy;
+  sleep?: (ms: number) => Promise<void>;
+  random?: () => number;
+  now?: () => number;
+  /** Told before each pause: the attempt that failed, the delay, and why. */
+  onRetry?: (attempt: number, delayMs: number, reason: string) => void;
+}
+
+/**
+ * The one retry loop: runs `operation` until it succeeds, `classify` calls its failure final, the attempts
+ * run out or the deadline passes. `classify` says whether a failure is transient and may give a
+ * Retry-After it saw; the backoff honours it.
+ */
+export async function withRetries<T>(
+  operation: (attempt: number) => Promise<T>,
+  classify: (error: unknown) => { transient: boolean; retryAfterMs?: number | undefined; reason: string },
+  options: RetryOptions = {},
+): Promise<T> {
+  const policy = options.policy ?? DEFAULT_RETRY;
+  const sleep = options.sleep ?? ((ms: number) => new Promise<void>((r) => setTimeout(r, ms)));
+  const now = options.now ?? Date.now;
+  const started = now();
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await operation(attempt);
+    } catch (error) {
+      const verdict = classify(error);
+      if (!verdict.transient || attempt >= policy.maxAttempts || now() - started >= policy.deadlineMs)
+        throw error;
+      const delay = backoffDelay(policy, attempt, verdict.retryAfterMs, options.random ?? Math.random);
+      options.onRetry?.(attempt, delay, verdict.reason);
+      await sleep(delay);
+    }
+  }
+}

@@ -1,4 +1,6 @@
+import { CommandError } from '../action/errors.ts';
 import type { ToolRunner } from '../exec/tool-runner.ts';
+import { isTransientText, retryAfterInText } from '../oci/retry-policy.ts';
 
 export interface SkopeoCopyRequest {
   /** `oci:<dir>` or `oci:<dir>:<ref>` */
@@ -38,17 +40,16 @@ export const skopeo = {
    * Whether a failed copy is worth running again: 429, 5xx and network faults are; authentication,
    * authorisation, missing repositories and invalid manifests are not.
    */
+  /** A failed skopeo run, for withRetries: transient by the core's one rule, with a Retry-After it printed. */
+  failure(error: unknown): { transient: boolean; retryAfterMs?: number | undefined; reason: string } {
+    if (!(error instanceof CommandError)) return { transient: false, reason: String(error) };
+    const text = `${error.stderrTail}\n${error.message}`;
+    return { transient: isTransientText(text), retryAfterMs: retryAfterInText(text), reason: error.message };
+  },
+
+  /** Whether skopeo's failure is a transient registry fault worth another attempt (the core's one rule). */
   isTransientFailure(stderr: string): boolean {
-    if (
-      /\b(401|403)\b|unauthorized|denied|authentication required|invalid username|manifest invalid|name unknown/i.test(
-        stderr,
-      )
-    ) {
-      return false;
-    }
-    return /\b(429|500|502|503|504)\b|too many requests|service unavailable|bad gateway|gateway time-?out|internal server error|connection reset|broken pipe|unexpected EOF|: EOF\b|i\/o timeout|TLS handshake timeout|connection refused/i.test(
-      stderr,
-    );
+    return isTransientText(stderr);
   },
 
   async version(runner: ToolRunner): Promise<string> {

@@ -472,6 +472,35 @@ function backoffDelay(policy, attempt, retryAfterMs, random) {
   if (retryAfterMs === void 0) return jittered;
   return Math.min(policy.maxDelayMs, Math.max(retryAfterMs, jittered));
 }
+var TRANSIENT_CODES = /\b(TOOMANYREQUESTS|UNAVAILABLE)\b/;
+var FINAL_TEXT = /\b(401|403|404)\b|unauthorized|denied|authentication required|invalid username|manifest invalid|name unknown|manifest unknown|not found/i;
+var TRANSIENT_TEXT = /\b(429|500|502|503|504)\b|toomanyrequests|\bunavailable\b|too many requests|service unavailable|bad gateway|gateway time-?out|internal server error|<html|connection reset|broken pipe|unexpected EOF|: EOF\b|i\/o timeout|TLS handshake timeout|connection refused/i;
+function isTransientText(text) {
+  if (FINAL_TEXT.test(text)) return false;
+  return TRANSIENT_CODES.test(text) || TRANSIENT_TEXT.test(text);
+}
+function retryAfterInText(text) {
+  const m = /retry[- ]after:?\s*(\d+)\s*s?/i.exec(text);
+  return m?.[1] === void 0 ? void 0 : Number(m[1]) * 1e3;
+}
+async function withRetries(operation, classify, options = {}) {
+  const policy = options.policy ?? DEFAULT_RETRY;
+  const sleep = options.sleep ?? ((ms) => new Promise((r) => setTimeout(r, ms)));
+  const now = options.now ?? Date.now;
+  const started = now();
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await operation(attempt);
+    } catch (error) {
+      const verdict = classify(error);
+      if (!verdict.transient || attempt >= policy.maxAttempts || now() - started >= policy.deadlineMs)
+        throw error;
+      const delay = backoffDelay(policy, attempt, verdict.retryAfterMs, options.random ?? Math.random);
+      options.onRetry?.(attempt, delay, verdict.reason);
+      await sleep(delay);
+    }
+  }
+}
 
 // packages/core/src/oci/www-authenticate.ts
 function parseChallenge(header2) {
@@ -1124,15 +1153,16 @@ var skopeo = {
    * Whether a failed copy is worth running again: 429, 5xx and network faults are; authentication,
    * authorisation, missing repositories and invalid manifests are not.
    */
+  /** A failed skopeo run, for withRetries: transient by the core's one rule, with a Retry-After it printed. */
+  failure(error) {
+    if (!(error instanceof CommandError)) return { transient: false, reason: String(error) };
+    const text = `${error.stderrTail}
+${error.message}`;
+    return { transient: isTransientText(text), retryAfterMs: retryAfterInText(text), reason: error.message };
+  },
+  /** Whether skopeo's failure is a transient registry fault worth another attempt (the core's one rule). */
   isTransientFailure(stderr) {
-    if (/\b(401|403)\b|unauthorized|denied|authentication required|invalid username|manifest invalid|name unknown/i.test(
-      stderr
-    )) {
-      return false;
-    }
-    return /\b(429|500|502|503|504)\b|too many requests|service unavailable|bad gateway|gateway time-?out|internal server error|connection reset|broken pipe|unexpected EOF|: EOF\b|i\/o timeout|TLS handshake timeout|connection refused/i.test(
-      stderr
-    );
+    return isTransientText(stderr);
   },
   async version(runner) {
     const { stdout } = await runner.run({ tool: "skopeo", command: "skopeo", args: ["--version"] });
@@ -1296,22 +1326,18 @@ async function copyWithRetries(values, image, tag, ref, expected, deps) {
     tlsVerify: values["tls-verify"]
   });
   const attempts = values["retry-times"] + 1;
-  const sleep = deps.sleep ?? ((ms) => new Promise((r) => setTimeout(r, ms)));
   try {
-    for (let attempt = 1; ; attempt++) {
-      try {
-        await deps.runner.run({ tool: "skopeo", command: "skopeo", args, env: deps.env, echo: true });
-        break;
-      } catch (error) {
-        const transient = error instanceof CommandError && skopeo.isTransientFailure(error.stderrTail);
-        if (!transient || attempt >= attempts) throw error;
-        const delay = backoffDelay(DEFAULT_RETRY, attempt, void 0, Math.random);
-        deps.logger.warning(
-          `skopeo copy failed on a transient registry fault; retrying in ${delay} ms (attempt ${attempt + 1} of ${attempts}): ${error.message}`
-        );
-        await sleep(delay);
+    await withRetries(
+      () => deps.runner.run({ tool: "skopeo", command: "skopeo", args, env: deps.env, echo: true }),
+      skopeo.failure,
+      {
+        policy: { ...DEFAULT_RETRY, maxAttempts: attempts },
+        ...deps.sleep ? { sleep: deps.sleep } : {},
+        onRetry: (attempt, delay, reason) => deps.logger.warning(
+          `skopeo copy failed on a transient registry fault; retrying in ${delay} ms (attempt ${attempt + 1} of ${attempts}): ${reason}`
+        )
       }
-    }
+    );
     const pushed = (await (0, import_promises3.readFile)(digestFile, "utf8")).trim();
     if (pushed !== expected) {
       throw new CommandError(`skopeo pushed ${pushed}, not ${expected}: the registry changed the bytes`, {
@@ -1342,4 +1368,4 @@ export {
   main,
   start
 };
-//# sourceMappingURL=run-VULU6RUK.mjs.map
+//# sourceMappingURL=run-HGIFYCCK.mjs.map
