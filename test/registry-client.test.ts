@@ -319,6 +319,55 @@ describe('RegistryClient with bearer tokens from a token service (distribution "
     ]);
   });
 
+  it.each([
+    ['a 503', { status: 503, body: 'upstream connect error' }],
+    [
+      "a proxy's HTML page",
+      {
+        status: 502,
+        body: '<html><body><h1>502 Bad Gateway</h1></body></html>',
+        headers: { 'content-type': 'text/html' },
+      },
+    ],
+    [
+      'a 200 with an HTML page',
+      {
+        status: 200,
+        body: '<html><body>maintenance</body></html>',
+        headers: { 'content-type': 'text/html' },
+      },
+    ],
+  ])('a token service answering %s once is retried, then works', async (_label, fault) => {
+    const { client: c, logger } = tokenClient('r0bot-pass');
+    const first = tokens.requests.length;
+    tokens.fault = (i) => (i === first ? fault : undefined);
+    try {
+      const ref = ImageReference.parse(`${registry.host}/team/retried`);
+      await pushTiny(c, ref, 'retried');
+      expect(logger.messages('warning').join('\n')).toMatch(
+        /the token service http:\/\/127\.0\.0\.1:\d+\/token answered/,
+      );
+    } finally {
+      tokens.fault = undefined;
+    }
+  });
+
+  it('a token service that stays down is a command error naming its URL and status, never "a bug" or a refusal', async () => {
+    const { client: c } = tokenClient('r0bot-pass');
+    tokens.fault = () => ({ status: 503, body: '<html>Service Unavailable</html>' });
+    try {
+      const error = await c
+        .headManifest(ImageReference.parse(`${registry.host}/team/down`), 'x')
+        .catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(CommandError);
+      expect((error as Error).message).toMatch(
+        /registry 127\.0\.0\.1:\d+: the token service http:\/\/127\.0\.0\.1:\d+\/token answered HTTP 503 with an HTML page/,
+      );
+    } finally {
+      tokens.fault = undefined;
+    }
+  });
+
   it('a token service that refuses the credentials is a configuration error, not retried', async () => {
     const { client: c, logger } = tokenClient('wrong');
     const error = await c

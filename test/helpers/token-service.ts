@@ -17,6 +17,10 @@ export interface TokenService {
   issuer: string;
   certFile: string;
   requests: { scopes: string[]; user: string | undefined }[];
+  /** When set, answers the next request(s) with this fault instead (an outage, a proxy's HTML page). */
+  fault:
+    | ((index: number) => { status: number; body: string; headers?: Record<string, string> } | undefined)
+    | undefined;
   stop(): Promise<void>;
 }
 
@@ -40,6 +44,11 @@ export async function startTokenService(
       basic === undefined ? [undefined, undefined] : Buffer.from(basic, 'base64').toString().split(':');
     const scopes = url.searchParams.getAll('scope');
     requests.push({ scopes, user });
+    const fault = handle.fault?.(requests.length - 1);
+    if (fault !== undefined) {
+      res.writeHead(fault.status, fault.headers ?? {}).end(fault.body);
+      return;
+    }
     if (user === undefined || users[user] !== password) {
       res.writeHead(401, { 'content-type': 'application/json' }).end('{"details":"bad credentials"}');
       return;
@@ -69,12 +78,14 @@ export async function startTokenService(
       .end(JSON.stringify({ token, access_token: token, expires_in: 300 }));
   });
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-  return {
+  const handle: TokenService = {
     realm: `http://127.0.0.1:${(server.address() as AddressInfo).port}/token`,
     service,
     issuer,
     certFile: signer.certFile,
     requests,
+    fault: undefined,
     stop: () => new Promise<void>((r) => server.close(() => r())),
   };
+  return handle;
 }

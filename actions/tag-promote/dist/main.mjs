@@ -4164,6 +4164,73 @@ function runnerDeps(env = process.env) {
   };
 }
 
+// packages/core/src/oci/retry-policy.ts
+var DEFAULT_RETRY = {
+  maxAttempts: 5,
+  baseDelayMs: 250,
+  maxDelayMs: 15e3,
+  deadlineMs: 12e4
+};
+function isRetryableStatus(status) {
+  return status === 429 || status >= 500 && status <= 599;
+}
+var NETWORK_CODES = /* @__PURE__ */ new Set([
+  "ECONNRESET",
+  "ECONNREFUSED",
+  "ETIMEDOUT",
+  "EPIPE",
+  "EAI_AGAIN",
+  "ENETUNREACH",
+  "EHOSTUNREACH",
+  "UND_ERR_SOCKET",
+  "ERR_STREAM_PREMATURE_CLOSE"
+]);
+function isNetworkError(error) {
+  const code = error?.code;
+  return typeof code === "string" && NETWORK_CODES.has(code);
+}
+function parseRetryAfter(value, now) {
+  if (value === void 0 || value.trim() === "") return void 0;
+  if (/^\d+$/.test(value.trim())) return Number(value.trim()) * 1e3;
+  const date = Date.parse(value);
+  return Number.isNaN(date) ? void 0 : Math.max(0, date - now);
+}
+function backoffDelay(policy, attempt, retryAfterMs, random) {
+  const exponential = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** (attempt - 1));
+  const jittered = Math.round(exponential / 2 + random() * exponential / 2);
+  if (retryAfterMs === void 0) return jittered;
+  return Math.min(policy.maxDelayMs, Math.max(retryAfterMs, jittered));
+}
+var TRANSIENT_CODES = /\b(TOOMANYREQUESTS|UNAVAILABLE)\b/;
+var FINAL_TEXT = /\b(401|403|404)\b|unauthorized|denied|authentication required|invalid username|manifest invalid|name unknown|manifest unknown|not found/i;
+var TRANSIENT_TEXT = /\b(429|500|502|503|504)\b|toomanyrequests|\bunavailable\b|too many requests|service unavailable|bad gateway|gateway time-?out|internal server error|<html|connection reset|broken pipe|unexpected EOF|: EOF\b|i\/o timeout|TLS handshake timeout|connection refused/i;
+function isTransientText(text) {
+  if (FINAL_TEXT.test(text)) return false;
+  return TRANSIENT_CODES.test(text) || TRANSIENT_TEXT.test(text);
+}
+function retryAfterInText(text) {
+  const m = /retry[- ]after:?\s*(\d+)\s*s?/i.exec(text);
+  return m?.[1] === void 0 ? void 0 : Number(m[1]) * 1e3;
+}
+async function withRetries(operation, classify, options = {}) {
+  const policy = options.policy ?? DEFAULT_RETRY;
+  const sleep = options.sleep ?? ((ms) => new Promise((r) => setTimeout(r, ms)));
+  const now = options.now ?? Date.now;
+  const started = now();
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await operation(attempt);
+    } catch (error) {
+      const verdict = classify(error);
+      if (!verdict.transient || attempt >= policy.maxAttempts || now() - started >= policy.deadlineMs)
+        throw error;
+      const delay = backoffDelay(policy, attempt, verdict.retryAfterMs, options.random ?? Math.random);
+      options.onRetry?.(attempt, delay, verdict.reason);
+      await sleep(delay);
+    }
+  }
+}
+
 // packages/core/src/action/run.ts
 function details(error) {
   if (error instanceof CommandError && error.stderrTail !== "")
@@ -4492,73 +4559,6 @@ var MANIFEST_ACCEPT = [
 // packages/core/src/oci/registry-client.ts
 var import_node_crypto2 = __toESM(require_crypto(), 1);
 
-// packages/core/src/oci/retry-policy.ts
-var DEFAULT_RETRY = {
-  maxAttempts: 5,
-  baseDelayMs: 250,
-  maxDelayMs: 15e3,
-  deadlineMs: 12e4
-};
-function isRetryableStatus(status) {
-  return status === 429 || status >= 500 && status <= 599;
-}
-var NETWORK_CODES = /* @__PURE__ */ new Set([
-  "ECONNRESET",
-  "ECONNREFUSED",
-  "ETIMEDOUT",
-  "EPIPE",
-  "EAI_AGAIN",
-  "ENETUNREACH",
-  "EHOSTUNREACH",
-  "UND_ERR_SOCKET",
-  "ERR_STREAM_PREMATURE_CLOSE"
-]);
-function isNetworkError(error) {
-  const code = error?.code;
-  return typeof code === "string" && NETWORK_CODES.has(code);
-}
-function parseRetryAfter(value, now) {
-  if (value === void 0 || value.trim() === "") return void 0;
-  if (/^\d+$/.test(value.trim())) return Number(value.trim()) * 1e3;
-  const date = Date.parse(value);
-  return Number.isNaN(date) ? void 0 : Math.max(0, date - now);
-}
-function backoffDelay(policy, attempt, retryAfterMs, random) {
-  const exponential = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** (attempt - 1));
-  const jittered = Math.round(exponential / 2 + random() * exponential / 2);
-  if (retryAfterMs === void 0) return jittered;
-  return Math.min(policy.maxDelayMs, Math.max(retryAfterMs, jittered));
-}
-var TRANSIENT_CODES = /\b(TOOMANYREQUESTS|UNAVAILABLE)\b/;
-var FINAL_TEXT = /\b(401|403|404)\b|unauthorized|denied|authentication required|invalid username|manifest invalid|name unknown|manifest unknown|not found/i;
-var TRANSIENT_TEXT = /\b(429|500|502|503|504)\b|toomanyrequests|\bunavailable\b|too many requests|service unavailable|bad gateway|gateway time-?out|internal server error|<html|connection reset|broken pipe|unexpected EOF|: EOF\b|i\/o timeout|TLS handshake timeout|connection refused/i;
-function isTransientText(text) {
-  if (FINAL_TEXT.test(text)) return false;
-  return TRANSIENT_CODES.test(text) || TRANSIENT_TEXT.test(text);
-}
-function retryAfterInText(text) {
-  const m = /retry[- ]after:?\s*(\d+)\s*s?/i.exec(text);
-  return m?.[1] === void 0 ? void 0 : Number(m[1]) * 1e3;
-}
-async function withRetries(operation, classify, options = {}) {
-  const policy = options.policy ?? DEFAULT_RETRY;
-  const sleep = options.sleep ?? ((ms) => new Promise((r) => setTimeout(r, ms)));
-  const now = options.now ?? Date.now;
-  const started = now();
-  for (let attempt = 1; ; attempt++) {
-    try {
-      return await operation(attempt);
-    } catch (error) {
-      const verdict = classify(error);
-      if (!verdict.transient || attempt >= policy.maxAttempts || now() - started >= policy.deadlineMs)
-        throw error;
-      const delay = backoffDelay(policy, attempt, verdict.retryAfterMs, options.random ?? Math.random);
-      options.onRetry?.(attempt, delay, verdict.reason);
-      await sleep(delay);
-    }
-  }
-}
-
 // packages/core/src/oci/www-authenticate.ts
 function parseChallenge(header2) {
   if (header2 === void 0) return void 0;
@@ -4884,18 +4884,62 @@ var RegistryClient = class {
     if (credential !== void 0) {
       headers.authorization = `Basic ${Buffer.from(`${credential.username}:${credential.password}`).toString("base64")}`;
     }
-    const tokenRes = await this.sendUrl(realm, "GET", headers, void 0, 1024 * 1024);
-    if (tokenRes.status !== 200) {
-      throw new ConfigurationError(
-        `registry ${ref.registry}: the token service ${realm.origin}${realm.pathname} refused ${credential ? `the credentials from ${credential.source}` : "anonymous access"} (HTTP ${tokenRes.status})`
-      );
-    }
-    const body = JSON.parse(tokenRes.body.toString("utf8"));
-    const token = body.token ?? body.access_token;
-    if (token === void 0 || token === "")
-      throw new CommandError(`registry ${ref.registry}: the token service returned no token`, {
-        tool: "registry"
-      });
+    const service = `${realm.origin}${realm.pathname}`;
+    const who = credential ? `the credentials from ${credential.source}` : "anonymous access";
+    const token = await withRetries(
+      async () => {
+        const tokenRes = await this.sendUrl(realm, "GET", headers, void 0, 1024 * 1024);
+        const status = tokenRes.status;
+        if (status === 401 || status === 403)
+          throw new ConfigurationError(
+            `registry ${ref.registry}: the token service ${service} refused ${who} (HTTP ${status})`
+          );
+        const text = tokenRes.body.toString("utf8");
+        if (status !== 200) {
+          throw new TokenServiceError(
+            `registry ${ref.registry}: the token service ${service} answered HTTP ${status}${/<html/i.test(text) ? " with an HTML page" : ""}`,
+            isRetryableStatus(status),
+            parseRetryAfter(header(tokenRes.headers, "retry-after"), Date.now())
+          );
+        }
+        let body;
+        try {
+          body = JSON.parse(text);
+        } catch {
+          throw new TokenServiceError(
+            `registry ${ref.registry}: the token service ${service} answered HTTP 200 with ${/<html/i.test(text) ? "an HTML page" : "a body that is not JSON"}`,
+            true
+          );
+        }
+        const value = typeof body.token === "string" ? body.token : typeof body.access_token === "string" ? body.access_token : "";
+        if (value === "")
+          throw new TokenServiceError(
+            `registry ${ref.registry}: the token service ${service} returned no token`,
+            false
+          );
+        return value;
+      },
+      (error) => error instanceof TokenServiceError ? { transient: error.transient, retryAfterMs: error.retryAfterMs, reason: error.message } : {
+        transient: isNetworkError(error),
+        reason: error instanceof Error ? error.message : String(error)
+      },
+      {
+        sleep: this.sleep,
+        onRetry: (attempt, delay, reason) => this.options.logger.warning(`${reason}; retrying in ${delay} ms (attempt ${attempt + 1})`)
+      }
+    ).catch((error) => {
+      if (error instanceof TokenServiceError)
+        throw new CommandError(error.message, { tool: "registry token service" });
+      if (isNetworkError(error))
+        throw new CommandError(
+          `registry ${ref.registry}: the token service ${service} is unreachable (${error.message})`,
+          {
+            tool: "registry token service",
+            cause: error
+          }
+        );
+      throw error;
+    });
     this.options.logger.setSecret(token);
     this.authorizations.set(key, `Bearer ${token}`);
   }
@@ -4975,6 +5019,15 @@ function isTlsHandshakeFailure(error) {
   const message = error instanceof Error ? error.message : "";
   return typeof code === "string" && (code.startsWith("ERR_SSL") || code === "EPROTO" || code === "ECONNRESET") || /wrong version number|ssl/i.test(message);
 }
+var TokenServiceError = class extends Error {
+  transient;
+  retryAfterMs;
+  constructor(message, transient, retryAfterMs) {
+    super(message);
+    this.transient = transient;
+    this.retryAfterMs = retryAfterMs;
+  }
+};
 
 // packages/core/src/oci/registry-credentials.ts
 var import_promises2 = __toESM(require_promises(), 1);

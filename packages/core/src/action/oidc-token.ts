@@ -1,3 +1,4 @@
+import { DEFAULT_RETRY, isRetryableStatus, withRetries } from '../oci/retry-policy.ts';
 import { CommandError, ConfigurationError } from './errors.ts';
 import type { Logger } from './logger.ts';
 
@@ -41,30 +42,37 @@ export async function requestIdToken(
   logger.setSecret(bearer);
   const target = new URL(url);
   target.searchParams.set('audience', audience);
-  let lastError = '';
-  for (let attempt = 1; attempt <= 3; attempt++) {
-    try {
-      const res = await fetchImpl(target, {
-        headers: { authorization: `Bearer ${bearer}`, accept: 'application/json' },
-        signal: AbortSignal.timeout(30_000),
-      });
-      if (res.ok) {
-        const body = (await res.json()) as { value?: unknown };
-        if (typeof body.value !== 'string' || body.value === '') break;
+  // The one retry rule: 429, 5xx and network failures are retried with backoff; anything else is final.
+  const failure = (message: string, transient: boolean) => Object.assign(new Error(message), { transient });
+  try {
+    return await withRetries(
+      async () => {
+        let res: Response;
+        try {
+          res = await fetchImpl(target, {
+            headers: { authorization: `Bearer ${bearer}`, accept: 'application/json' },
+            signal: AbortSignal.timeout(30_000),
+          });
+        } catch (error) {
+          throw failure(error instanceof Error ? error.message : String(error), true);
+        }
+        if (!res.ok) throw failure(`HTTP ${res.status}`, isRetryableStatus(res.status));
+        const body = (await res.json().catch(() => ({}))) as { value?: unknown };
+        if (typeof body.value !== 'string' || body.value === '')
+          throw failure('no token in the answer', false);
         logger.setSecret(body.value);
         return { value: body.value, claims: decodeJwtClaims(body.value) };
-      }
-      lastError = `HTTP ${res.status}`;
-      if (res.status < 500 && res.status !== 429) break;
-    } catch (error) {
-      lastError = error instanceof Error ? error.message : String(error);
-    }
-    if (attempt < 3) await new Promise((r) => setTimeout(r, 500 * attempt));
+      },
+      (error) => ({
+        transient: (error as { transient?: boolean }).transient === true,
+        reason: error instanceof Error ? error.message : String(error),
+      }),
+      { policy: { ...DEFAULT_RETRY, maxAttempts: 3, baseDelayMs: 500 } },
+    );
+  } catch (error) {
+    throw new CommandError(
+      `could not get the job's OIDC token for audience "${audience}" from ${target.origin} (${error instanceof Error ? error.message : String(error)})`,
+      { tool: 'GitHub OIDC' },
+    );
   }
-  throw new CommandError(
-    `could not get the job's OIDC token for audience "${audience}" (${lastError || 'no token in the answer'})`,
-    {
-      tool: 'GitHub OIDC',
-    },
-  );
 }

@@ -14,6 +14,7 @@ import {
   isRetryableStatus,
   parseRetryAfter,
   type RetryPolicy,
+  withRetries,
 } from './retry-policy.ts';
 import { parseChallenge } from './www-authenticate.ts';
 
@@ -430,18 +431,74 @@ export class RegistryClient {
     if (credential !== undefined) {
       headers.authorization = `Basic ${Buffer.from(`${credential.username}:${credential.password}`).toString('base64')}`;
     }
-    const tokenRes = await this.sendUrl(realm, 'GET', headers, undefined, 1024 * 1024);
-    if (tokenRes.status !== 200) {
-      throw new ConfigurationError(
-        `registry ${ref.registry}: the token service ${realm.origin}${realm.pathname} refused ${credential ? `the credentials from ${credential.source}` : 'anonymous access'} (HTTP ${tokenRes.status})`,
-      );
-    }
-    const body = JSON.parse(tokenRes.body.toString('utf8')) as { token?: string; access_token?: string };
-    const token = body.token ?? body.access_token;
-    if (token === undefined || token === '')
-      throw new CommandError(`registry ${ref.registry}: the token service returned no token`, {
-        tool: 'registry',
-      });
+    const service = `${realm.origin}${realm.pathname}`;
+    const who = credential ? `the credentials from ${credential.source}` : 'anonymous access';
+    // The token service is a server like any other: down, overloaded or behind a proxy's HTML page is a
+    // transient fault (retried), a 401/403 a refusal of these credentials (final), anything else a fault
+    // of that service, named with its URL and status.
+    const token = await withRetries(
+      async () => {
+        const tokenRes = await this.sendUrl(realm, 'GET', headers, undefined, 1024 * 1024);
+        const status = tokenRes.status;
+        if (status === 401 || status === 403)
+          throw new ConfigurationError(
+            `registry ${ref.registry}: the token service ${service} refused ${who} (HTTP ${status})`,
+          );
+        const text = tokenRes.body.toString('utf8');
+        if (status !== 200) {
+          throw new TokenServiceError(
+            `registry ${ref.registry}: the token service ${service} answered HTTP ${status}${/<html/i.test(text) ? ' with an HTML page' : ''}`,
+            isRetryableStatus(status),
+            parseRetryAfter(header(tokenRes.headers, 'retry-after'), Date.now()),
+          );
+        }
+        let body: { token?: unknown; access_token?: unknown };
+        try {
+          body = JSON.parse(text) as typeof body;
+        } catch {
+          throw new TokenServiceError(
+            `registry ${ref.registry}: the token service ${service} answered HTTP 200 with ${/<html/i.test(text) ? 'an HTML page' : 'a body that is not JSON'}`,
+            true,
+          );
+        }
+        const value =
+          typeof body.token === 'string'
+            ? body.token
+            : typeof body.access_token === 'string'
+              ? body.access_token
+              : '';
+        if (value === '')
+          throw new TokenServiceError(
+            `registry ${ref.registry}: the token service ${service} returned no token`,
+            false,
+          );
+        return value;
+      },
+      (error) =>
+        error instanceof TokenServiceError
+          ? { transient: error.transient, retryAfterMs: error.retryAfterMs, reason: error.message }
+          : {
+              transient: isNetworkError(error),
+              reason: error instanceof Error ? error.message : String(error),
+            },
+      {
+        sleep: this.sleep,
+        onRetry: (attempt, delay, reason) =>
+          this.options.logger.warning(`${reason}; retrying in ${delay} ms (attempt ${attempt + 1})`),
+      },
+    ).catch((error: unknown) => {
+      if (error instanceof TokenServiceError)
+        throw new CommandError(error.message, { tool: 'registry token service' });
+      if (isNetworkError(error))
+        throw new CommandError(
+          `registry ${ref.registry}: the token service ${service} is unreachable (${(error as Error).message})`,
+          {
+            tool: 'registry token service',
+            cause: error,
+          },
+        );
+      throw error;
+    });
     this.options.logger.setSecret(token);
     this.authorizations.set(key, `Bearer ${token}`);
   }
@@ -543,4 +600,15 @@ function isTlsHandshakeFailure(error: unknown): boolean {
       (code.startsWith('ERR_SSL') || code === 'EPROTO' || code === 'ECONNRESET')) ||
     /wrong version number|ssl/i.test(message)
   );
+}
+
+/** A token service's failure while authenticating: transient (retried) or not, as its status says. */
+class TokenServiceError extends Error {
+  readonly transient: boolean;
+  readonly retryAfterMs: number | undefined;
+  constructor(message: string, transient: boolean, retryAfterMs?: number) {
+    super(message);
+    this.transient = transient;
+    this.retryAfterMs = retryAfterMs;
+  }
 }

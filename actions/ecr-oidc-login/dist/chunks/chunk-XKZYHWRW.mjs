@@ -564,6 +564,41 @@ function runnerDeps(env = process.env) {
   };
 }
 
+// packages/core/src/oci/retry-policy.ts
+var DEFAULT_RETRY = {
+  maxAttempts: 5,
+  baseDelayMs: 250,
+  maxDelayMs: 15e3,
+  deadlineMs: 12e4
+};
+function isRetryableStatus(status) {
+  return status === 429 || status >= 500 && status <= 599;
+}
+function backoffDelay(policy, attempt, retryAfterMs, random) {
+  const exponential = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** (attempt - 1));
+  const jittered = Math.round(exponential / 2 + random() * exponential / 2);
+  if (retryAfterMs === void 0) return jittered;
+  return Math.min(policy.maxDelayMs, Math.max(retryAfterMs, jittered));
+}
+async function withRetries(operation, classify, options = {}) {
+  const policy = options.policy ?? DEFAULT_RETRY;
+  const sleep = options.sleep ?? ((ms) => new Promise((r) => setTimeout(r, ms)));
+  const now = options.now ?? Date.now;
+  const started = now();
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await operation(attempt);
+    } catch (error) {
+      const verdict = classify(error);
+      if (!verdict.transient || attempt >= policy.maxAttempts || now() - started >= policy.deadlineMs)
+        throw error;
+      const delay = backoffDelay(policy, attempt, verdict.retryAfterMs, options.random ?? Math.random);
+      options.onRetry?.(attempt, delay, verdict.reason);
+      await sleep(delay);
+    }
+  }
+}
+
 // packages/core/src/action/oidc-token.ts
 var ID_TOKEN_PERMISSION_FIX = "The job has no GitHub OIDC token. Give it the permission in the workflow:\n  permissions:\n    id-token: write   # lets this job request an OIDC token\n    contents: read\n(set at the job or workflow level; pull requests from forks never get a token).";
 function decodeJwtClaims(jwt) {
@@ -583,32 +618,38 @@ async function requestIdToken(env, audience, logger, fetchImpl = fetch) {
   logger.setSecret(bearer);
   const target = new URL(url);
   target.searchParams.set("audience", audience);
-  let lastError = "";
-  for (let attempt = 1; attempt <= 3; attempt++) {
-    try {
-      const res = await fetchImpl(target, {
-        headers: { authorization: `Bearer ${bearer}`, accept: "application/json" },
-        signal: AbortSignal.timeout(3e4)
-      });
-      if (res.ok) {
-        const body = await res.json();
-        if (typeof body.value !== "string" || body.value === "") break;
+  const failure = (message, transient) => Object.assign(new Error(message), { transient });
+  try {
+    return await withRetries(
+      async () => {
+        let res;
+        try {
+          res = await fetchImpl(target, {
+            headers: { authorization: `Bearer ${bearer}`, accept: "application/json" },
+            signal: AbortSignal.timeout(3e4)
+          });
+        } catch (error) {
+          throw failure(error instanceof Error ? error.message : String(error), true);
+        }
+        if (!res.ok) throw failure(`HTTP ${res.status}`, isRetryableStatus(res.status));
+        const body = await res.json().catch(() => ({}));
+        if (typeof body.value !== "string" || body.value === "")
+          throw failure("no token in the answer", false);
         logger.setSecret(body.value);
         return { value: body.value, claims: decodeJwtClaims(body.value) };
-      }
-      lastError = `HTTP ${res.status}`;
-      if (res.status < 500 && res.status !== 429) break;
-    } catch (error) {
-      lastError = error instanceof Error ? error.message : String(error);
-    }
-    if (attempt < 3) await new Promise((r) => setTimeout(r, 500 * attempt));
+      },
+      (error) => ({
+        transient: error.transient === true,
+        reason: error instanceof Error ? error.message : String(error)
+      }),
+      { policy: { ...DEFAULT_RETRY, maxAttempts: 3, baseDelayMs: 500 } }
+    );
+  } catch (error) {
+    throw new CommandError(
+      `could not get the job's OIDC token for audience "${audience}" from ${target.origin} (${error instanceof Error ? error.message : String(error)})`,
+      { tool: "GitHub OIDC" }
+    );
   }
-  throw new CommandError(
-    `could not get the job's OIDC token for audience "${audience}" (${lastError || "no token in the answer"})`,
-    {
-      tool: "GitHub OIDC"
-    }
-  );
 }
 
 // packages/core/src/action/state.ts
@@ -1148,4 +1189,4 @@ export {
   main,
   post
 };
-//# sourceMappingURL=chunk-QZN5JKSL.mjs.map
+//# sourceMappingURL=chunk-XKZYHWRW.mjs.map

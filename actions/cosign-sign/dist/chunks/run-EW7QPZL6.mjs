@@ -35210,73 +35210,6 @@ var import_promises3 = __toESM(require_promises(), 1);
 var import_node_os3 = __toESM(require_os(), 1);
 var import_node_path3 = __toESM(require_path(), 1);
 
-// packages/core/src/action/oidc-token.ts
-var ID_TOKEN_PERMISSION_FIX = "The job has no GitHub OIDC token. Give it the permission in the workflow:\n  permissions:\n    id-token: write   # lets this job request an OIDC token\n    contents: read\n(set at the job or workflow level; pull requests from forks never get a token).";
-function decodeJwtClaims(jwt) {
-  const payload = jwt.split(".")[1];
-  if (payload === void 0) return {};
-  try {
-    const claims = JSON.parse(Buffer.from(payload, "base64url").toString("utf8"));
-    return typeof claims === "object" && claims !== null ? claims : {};
-  } catch {
-    return {};
-  }
-}
-async function requestIdToken(env, audience, logger, fetchImpl = fetch) {
-  const url = env.ACTIONS_ID_TOKEN_REQUEST_URL;
-  const bearer = env.ACTIONS_ID_TOKEN_REQUEST_TOKEN;
-  if (!url || !bearer) throw new ConfigurationError(ID_TOKEN_PERMISSION_FIX);
-  logger.setSecret(bearer);
-  const target = new URL(url);
-  target.searchParams.set("audience", audience);
-  let lastError = "";
-  for (let attempt = 1; attempt <= 3; attempt++) {
-    try {
-      const res = await fetchImpl(target, {
-        headers: { authorization: `Bearer ${bearer}`, accept: "application/json" },
-        signal: AbortSignal.timeout(3e4)
-      });
-      if (res.ok) {
-        const body = await res.json();
-        if (typeof body.value !== "string" || body.value === "") break;
-        logger.setSecret(body.value);
-        return { value: body.value, claims: decodeJwtClaims(body.value) };
-      }
-      lastError = `HTTP ${res.status}`;
-      if (res.status < 500 && res.status !== 429) break;
-    } catch (error) {
-      lastError = error instanceof Error ? error.message : String(error);
-    }
-    if (attempt < 3) await new Promise((r) => setTimeout(r, 500 * attempt));
-  }
-  throw new CommandError(
-    `could not get the job's OIDC token for audience "${audience}" (${lastError || "no token in the answer"})`,
-    {
-      tool: "GitHub OIDC"
-    }
-  );
-}
-
-// packages/core/src/oci/media-types.ts
-var MediaType = {
-  ociIndex: "application/vnd.oci.image.index.v1+json",
-  ociManifest: "application/vnd.oci.image.manifest.v1+json",
-  ociConfig: "application/vnd.oci.image.config.v1+json",
-  ociEmpty: "application/vnd.oci.empty.v1+json",
-  dockerManifestList: "application/vnd.docker.distribution.manifest.list.v2+json",
-  dockerManifest: "application/vnd.docker.distribution.manifest.v2+json",
-  dockerConfig: "application/vnd.docker.container.image.v1+json"
-};
-var MANIFEST_ACCEPT = [
-  MediaType.ociIndex,
-  MediaType.ociManifest,
-  MediaType.dockerManifestList,
-  MediaType.dockerManifest
-];
-
-// packages/core/src/oci/registry-client.ts
-var import_node_crypto = __toESM(require_crypto(), 1);
-
 // packages/core/src/oci/retry-policy.ts
 var DEFAULT_RETRY = {
   maxAttempts: 5,
@@ -35314,6 +35247,97 @@ function backoffDelay(policy, attempt, retryAfterMs, random) {
   if (retryAfterMs === void 0) return jittered;
   return Math.min(policy.maxDelayMs, Math.max(retryAfterMs, jittered));
 }
+async function withRetries(operation, classify, options = {}) {
+  const policy = options.policy ?? DEFAULT_RETRY;
+  const sleep = options.sleep ?? ((ms) => new Promise((r) => setTimeout(r, ms)));
+  const now = options.now ?? Date.now;
+  const started = now();
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await operation(attempt);
+    } catch (error) {
+      const verdict = classify(error);
+      if (!verdict.transient || attempt >= policy.maxAttempts || now() - started >= policy.deadlineMs)
+        throw error;
+      const delay = backoffDelay(policy, attempt, verdict.retryAfterMs, options.random ?? Math.random);
+      options.onRetry?.(attempt, delay, verdict.reason);
+      await sleep(delay);
+    }
+  }
+}
+
+// packages/core/src/action/oidc-token.ts
+var ID_TOKEN_PERMISSION_FIX = "The job has no GitHub OIDC token. Give it the permission in the workflow:\n  permissions:\n    id-token: write   # lets this job request an OIDC token\n    contents: read\n(set at the job or workflow level; pull requests from forks never get a token).";
+function decodeJwtClaims(jwt) {
+  const payload = jwt.split(".")[1];
+  if (payload === void 0) return {};
+  try {
+    const claims = JSON.parse(Buffer.from(payload, "base64url").toString("utf8"));
+    return typeof claims === "object" && claims !== null ? claims : {};
+  } catch {
+    return {};
+  }
+}
+async function requestIdToken(env, audience, logger, fetchImpl = fetch) {
+  const url = env.ACTIONS_ID_TOKEN_REQUEST_URL;
+  const bearer = env.ACTIONS_ID_TOKEN_REQUEST_TOKEN;
+  if (!url || !bearer) throw new ConfigurationError(ID_TOKEN_PERMISSION_FIX);
+  logger.setSecret(bearer);
+  const target = new URL(url);
+  target.searchParams.set("audience", audience);
+  const failure = (message, transient) => Object.assign(new Error(message), { transient });
+  try {
+    return await withRetries(
+      async () => {
+        let res;
+        try {
+          res = await fetchImpl(target, {
+            headers: { authorization: `Bearer ${bearer}`, accept: "application/json" },
+            signal: AbortSignal.timeout(3e4)
+          });
+        } catch (error) {
+          throw failure(error instanceof Error ? error.message : String(error), true);
+        }
+        if (!res.ok) throw failure(`HTTP ${res.status}`, isRetryableStatus(res.status));
+        const body = await res.json().catch(() => ({}));
+        if (typeof body.value !== "string" || body.value === "")
+          throw failure("no token in the answer", false);
+        logger.setSecret(body.value);
+        return { value: body.value, claims: decodeJwtClaims(body.value) };
+      },
+      (error) => ({
+        transient: error.transient === true,
+        reason: error instanceof Error ? error.message : String(error)
+      }),
+      { policy: { ...DEFAULT_RETRY, maxAttempts: 3, baseDelayMs: 500 } }
+    );
+  } catch (error) {
+    throw new CommandError(
+      `could not get the job's OIDC token for audience "${audience}" from ${target.origin} (${error instanceof Error ? error.message : String(error)})`,
+      { tool: "GitHub OIDC" }
+    );
+  }
+}
+
+// packages/core/src/oci/media-types.ts
+var MediaType = {
+  ociIndex: "application/vnd.oci.image.index.v1+json",
+  ociManifest: "application/vnd.oci.image.manifest.v1+json",
+  ociConfig: "application/vnd.oci.image.config.v1+json",
+  ociEmpty: "application/vnd.oci.empty.v1+json",
+  dockerManifestList: "application/vnd.docker.distribution.manifest.list.v2+json",
+  dockerManifest: "application/vnd.docker.distribution.manifest.v2+json",
+  dockerConfig: "application/vnd.docker.container.image.v1+json"
+};
+var MANIFEST_ACCEPT = [
+  MediaType.ociIndex,
+  MediaType.ociManifest,
+  MediaType.dockerManifestList,
+  MediaType.dockerManifest
+];
+
+// packages/core/src/oci/registry-client.ts
+var import_node_crypto = __toESM(require_crypto(), 1);
 
 // packages/core/src/oci/www-authenticate.ts
 function parseChallenge(header2) {
@@ -35640,18 +35664,62 @@ var RegistryClient = class {
     if (credential !== void 0) {
       headers.authorization = `Basic ${Buffer.from(`${credential.username}:${credential.password}`).toString("base64")}`;
     }
-    const tokenRes = await this.sendUrl(realm, "GET", headers, void 0, 1024 * 1024);
-    if (tokenRes.status !== 200) {
-      throw new ConfigurationError(
-        `registry ${ref.registry}: the token service ${realm.origin}${realm.pathname} refused ${credential ? `the credentials from ${credential.source}` : "anonymous access"} (HTTP ${tokenRes.status})`
-      );
-    }
-    const body = JSON.parse(tokenRes.body.toString("utf8"));
-    const token = body.token ?? body.access_token;
-    if (token === void 0 || token === "")
-      throw new CommandError(`registry ${ref.registry}: the token service returned no token`, {
-        tool: "registry"
-      });
+    const service = `${realm.origin}${realm.pathname}`;
+    const who = credential ? `the credentials from ${credential.source}` : "anonymous access";
+    const token = await withRetries(
+      async () => {
+        const tokenRes = await this.sendUrl(realm, "GET", headers, void 0, 1024 * 1024);
+        const status = tokenRes.status;
+        if (status === 401 || status === 403)
+          throw new ConfigurationError(
+            `registry ${ref.registry}: the token service ${service} refused ${who} (HTTP ${status})`
+          );
+        const text = tokenRes.body.toString("utf8");
+        if (status !== 200) {
+          throw new TokenServiceError(
+            `registry ${ref.registry}: the token service ${service} answered HTTP ${status}${/<html/i.test(text) ? " with an HTML page" : ""}`,
+            isRetryableStatus(status),
+            parseRetryAfter(header(tokenRes.headers, "retry-after"), Date.now())
+          );
+        }
+        let body;
+        try {
+          body = JSON.parse(text);
+        } catch {
+          throw new TokenServiceError(
+            `registry ${ref.registry}: the token service ${service} answered HTTP 200 with ${/<html/i.test(text) ? "an HTML page" : "a body that is not JSON"}`,
+            true
+          );
+        }
+        const value = typeof body.token === "string" ? body.token : typeof body.access_token === "string" ? body.access_token : "";
+        if (value === "")
+          throw new TokenServiceError(
+            `registry ${ref.registry}: the token service ${service} returned no token`,
+            false
+          );
+        return value;
+      },
+      (error) => error instanceof TokenServiceError ? { transient: error.transient, retryAfterMs: error.retryAfterMs, reason: error.message } : {
+        transient: isNetworkError(error),
+        reason: error instanceof Error ? error.message : String(error)
+      },
+      {
+        sleep: this.sleep,
+        onRetry: (attempt, delay, reason) => this.options.logger.warning(`${reason}; retrying in ${delay} ms (attempt ${attempt + 1})`)
+      }
+    ).catch((error) => {
+      if (error instanceof TokenServiceError)
+        throw new CommandError(error.message, { tool: "registry token service" });
+      if (isNetworkError(error))
+        throw new CommandError(
+          `registry ${ref.registry}: the token service ${service} is unreachable (${error.message})`,
+          {
+            tool: "registry token service",
+            cause: error
+          }
+        );
+      throw error;
+    });
     this.options.logger.setSecret(token);
     this.authorizations.set(key, `Bearer ${token}`);
   }
@@ -35731,6 +35799,15 @@ function isTlsHandshakeFailure(error) {
   const message = error instanceof Error ? error.message : "";
   return typeof code === "string" && (code.startsWith("ERR_SSL") || code === "EPROTO" || code === "ECONNRESET") || /wrong version number|ssl/i.test(message);
 }
+var TokenServiceError = class extends Error {
+  transient;
+  retryAfterMs;
+  constructor(message, transient, retryAfterMs) {
+    super(message);
+    this.transient = transient;
+    this.retryAfterMs = retryAfterMs;
+  }
+};
 
 // packages/core/src/oci/registry-credentials.ts
 var import_promises = __toESM(require_promises(), 1);
@@ -37631,4 +37708,4 @@ async function readTrustedRootJson(path) {
 export {
   sign2 as sign
 };
-//# sourceMappingURL=run-GOR5TLGT.mjs.map
+//# sourceMappingURL=run-EW7QPZL6.mjs.map
