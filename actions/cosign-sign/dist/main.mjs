@@ -16,7 +16,7 @@ import "./chunks/chunk-VSWNXCQW.mjs";
 await runMain(async () => {
   const deps = runnerDeps();
   const values = readInputs(spec, deps.inputs, deps.inputContext);
-  const { sign } = await import("./chunks/run-EW7QPZL6.mjs");
+  const { sign } = await import("./chunks/run-ATU7ERQK.mjs");
   await sign(values, deps);
 });
 //# sourceMappingURL=main.mjs.map

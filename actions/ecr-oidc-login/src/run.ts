@@ -33,7 +33,8 @@ function validateState(value: unknown): LoginState {
     if (
       typeof l?.file !== 'string' ||
       typeof l.registry !== 'string' ||
-      !/^[0-9a-f]{64}$/.test(String(l.fingerprint))
+      !/^[0-9a-f]{64}$/.test(String(l.fingerprint)) ||
+      (l.backup !== undefined && typeof l.backup !== 'string')
     ) {
       throw new Error('ecr-oidc-login state has a malformed login entry');
     }
@@ -148,6 +149,7 @@ export async function post(deps: Pick<ActionDeps, 'logger'> = runnerDeps()): Pro
     const result = await removeLogin(login);
     const what = {
       removed: 'removed',
+      restored: 'put back to the login it had replaced',
       changed: 'left alone (changed since this step wrote it)',
       missing: 'already gone',
     }[result];

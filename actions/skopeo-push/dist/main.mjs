@@ -12,7 +12,7 @@ import "./chunks/chunk-5MM4E6UD.mjs";
 // actions/skopeo-push/src/main.ts
 var hasher = workerHasher();
 try {
-  const { start } = await import("./chunks/run-B7YD7X43.mjs");
+  const { start } = await import("./chunks/run-4YSV3L6R.mjs");
   await start(hasher);
 } finally {
   await hasher.close();

@@ -4202,7 +4202,7 @@ function backoffDelay(policy, attempt, retryAfterMs, random) {
   return Math.min(policy.maxDelayMs, Math.max(retryAfterMs, jittered));
 }
 var TRANSIENT_CODES = /\b(TOOMANYREQUESTS|UNAVAILABLE)\b/;
-var FINAL_TEXT = /\b(401|403|404)\b|unauthorized|denied|authentication required|invalid username|manifest invalid|name unknown|manifest unknown|not found/i;
+var FINAL_TEXT = /\b(401|403)\b|unauthorized|denied|authentication required|invalid username|manifest invalid|name unknown|manifest unknown/i;
 var TRANSIENT_TEXT = /\b(429|500|502|503|504)\b|toomanyrequests|\bunavailable\b|too many requests|service unavailable|bad gateway|gateway time-?out|internal server error|<html|connection reset|broken pipe|unexpected EOF|: EOF\b|i\/o timeout|TLS handshake timeout|connection refused/i;
 function isTransientText(text) {
   if (FINAL_TEXT.test(text)) return false;

@@ -51,6 +51,20 @@ describe('registry login files', () => {
     expect(readFileSync(path, 'utf8')).toBe('garbage');
   });
 
+  it('puts back the login it replaced when it is removed; the replaced secret is never in its record', async () => {
+    const path = file();
+    await addLogin(path, 'ecr.example', 'someone-else', 'their-own-password');
+    const before = read(path).auths['ecr.example'];
+    const ours = await addLogin(path, 'ecr.example', 'AWS', 'token-1');
+    expect(ours.replaced).toBe(true);
+    expect(JSON.stringify(ours)).not.toContain(before?.auth ?? 'never');
+    expect(statSync(ours.backup ?? '').mode & 0o777).toBe(0o600);
+    expect(read(path).auths['ecr.example']?.auth).toBe(authValue('AWS', 'token-1'));
+    expect(await removeLogin(ours)).toBe('restored');
+    expect(read(path).auths['ecr.example']).toEqual(before);
+    expect(() => statSync(ours.backup ?? '')).toThrow(); // the kept copy is gone
+  });
+
   it('decodes JWT claims for messages, tolerating garbage', () => {
     const jwt = `e30.${Buffer.from('{"sub":"repo:a/b:ref:refs/heads/main","aud":"sts.amazonaws.com"}').toString('base64url')}.sig`;
     expect(decodeJwtClaims(jwt)).toEqual({ sub: 'repo:a/b:ref:refs/heads/main', aud: 'sts.amazonaws.com' });

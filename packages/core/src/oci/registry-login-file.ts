@@ -1,5 +1,5 @@
 import { createHash, randomUUID } from 'node:crypto';
-import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { ConfigurationError } from '../action/errors.ts';
 
@@ -11,6 +11,11 @@ export interface AddedLogin {
   fingerprint: string;
   /** Whether an entry for this registry existed before (and was replaced). */
   replaced: boolean;
+  /**
+   * Where the replaced entry was kept (a 0600 file beside the credentials file, never in step state) so
+   * that removing our login puts it back.
+   */
+  backup?: string | undefined;
 }
 
 type AuthDocument = Record<string, unknown> & { auths?: Record<string, Record<string, unknown>> };
@@ -58,24 +63,52 @@ export async function addLogin(
 ): Promise<AddedLogin> {
   const doc = await readDocument(file);
   const auths = { ...(doc.auths ?? {}) };
-  const replaced = auths[registry] !== undefined;
+  const previous = auths[registry];
   const auth = authValue(username, password);
+  let backup: string | undefined;
+  if (previous !== undefined) {
+    backup = join(dirname(file), `.${randomUUID()}.replaced-login`);
+    await writeFile(backup, JSON.stringify(previous), { mode: 0o600 });
+  }
   auths[registry] = { auth };
   await writeDocument(file, { ...doc, auths });
-  return { file, registry, fingerprint: fingerprint(auth), replaced };
+  return {
+    file,
+    registry,
+    fingerprint: fingerprint(auth),
+    replaced: previous !== undefined,
+    ...(backup ? { backup } : {}),
+  };
 }
 
 /**
  * Removes a login this step added, exactly: only that registry's entry, and only while it still holds
  * what was written (a later step's own login for the same registry is left alone).
  */
-export async function removeLogin(added: AddedLogin): Promise<'removed' | 'changed' | 'missing'> {
+export async function removeLogin(
+  added: AddedLogin,
+): Promise<'removed' | 'restored' | 'changed' | 'missing'> {
   const doc = await readDocument(added.file);
   const entry = doc.auths?.[added.registry];
-  if (entry === undefined) return 'missing';
-  if (typeof entry.auth !== 'string' || fingerprint(entry.auth) !== added.fingerprint) return 'changed';
-  const auths = { ...doc.auths };
-  delete auths[added.registry];
-  await writeDocument(added.file, { ...doc, auths });
-  return 'removed';
+  const previous = added.backup === undefined ? undefined : await readBackup(added.backup);
+  try {
+    if (entry === undefined) return 'missing';
+    if (typeof entry.auth !== 'string' || fingerprint(entry.auth) !== added.fingerprint) return 'changed';
+    const auths = { ...doc.auths };
+    // The login this step replaced goes back; otherwise our entry simply goes.
+    if (previous !== undefined) auths[added.registry] = previous;
+    else delete auths[added.registry];
+    await writeDocument(added.file, { ...doc, auths });
+    return previous !== undefined ? 'restored' : 'removed';
+  } finally {
+    if (added.backup !== undefined) await rm(added.backup, { force: true });
+  }
+}
+
+async function readBackup(file: string): Promise<NonNullable<AuthDocument['auths']>[string] | undefined> {
+  try {
+    return JSON.parse(await readFile(file, 'utf8')) as NonNullable<AuthDocument['auths']>[string];
+  } catch {
+    return undefined;
+  }
 }

@@ -65,9 +65,13 @@ export function backoffDelay(
 
 /** Distribution's error codes for faults that pass (spec: TOOMANYREQUESTS, UNAVAILABLE). */
 const TRANSIENT_CODES = /\b(TOOMANYREQUESTS|UNAVAILABLE)\b/;
-/** Final whatever else is said: credentials, permissions, a name or manifest that does not exist. */
+/**
+ * Final whatever else is said: credentials, permissions, a repository or manifest that does not exist
+ * (skopeo's words for 401, 403 and a 404 of a name or manifest). A lost blob-upload session after a
+ * reset is not among them: the upload starts again.
+ */
 const FINAL_TEXT =
-  /\b(401|403|404)\b|unauthorized|denied|authentication required|invalid username|manifest invalid|name unknown|manifest unknown|not found/i;
+  /\b(401|403)\b|unauthorized|denied|authentication required|invalid username|manifest invalid|name unknown|manifest unknown/i;
 /**
  * What skopeo (containers/image) prints for transient registry faults: the distribution error codes in
  * lower case (`toomanyrequests: …`, `unavailable: …`), the status texts, HTML error pages from proxies

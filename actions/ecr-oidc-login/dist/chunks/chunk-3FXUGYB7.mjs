@@ -870,21 +870,45 @@ async function writeDocument(file, doc) {
 async function addLogin(file, registry, username, password) {
   const doc = await readDocument(file);
   const auths = { ...doc.auths ?? {} };
-  const replaced = auths[registry] !== void 0;
+  const previous = auths[registry];
   const auth = authValue(username, password);
+  let backup;
+  if (previous !== void 0) {
+    backup = (0, import_node_path3.join)((0, import_node_path3.dirname)(file), `.${(0, import_node_crypto2.randomUUID)()}.replaced-login`);
+    await (0, import_promises2.writeFile)(backup, JSON.stringify(previous), { mode: 384 });
+  }
   auths[registry] = { auth };
   await writeDocument(file, { ...doc, auths });
-  return { file, registry, fingerprint: fingerprint(auth), replaced };
+  return {
+    file,
+    registry,
+    fingerprint: fingerprint(auth),
+    replaced: previous !== void 0,
+    ...backup ? { backup } : {}
+  };
 }
 async function removeLogin(added) {
   const doc = await readDocument(added.file);
   const entry = doc.auths?.[added.registry];
-  if (entry === void 0) return "missing";
-  if (typeof entry.auth !== "string" || fingerprint(entry.auth) !== added.fingerprint) return "changed";
-  const auths = { ...doc.auths };
-  delete auths[added.registry];
-  await writeDocument(added.file, { ...doc, auths });
-  return "removed";
+  const previous = added.backup === void 0 ? void 0 : await readBackup(added.backup);
+  try {
+    if (entry === void 0) return "missing";
+    if (typeof entry.auth !== "string" || fingerprint(entry.auth) !== added.fingerprint) return "changed";
+    const auths = { ...doc.auths };
+    if (previous !== void 0) auths[added.registry] = previous;
+    else delete auths[added.registry];
+    await writeDocument(added.file, { ...doc, auths });
+    return previous !== void 0 ? "restored" : "removed";
+  } finally {
+    if (added.backup !== void 0) await (0, import_promises2.rm)(added.backup, { force: true });
+  }
+}
+async function readBackup(file) {
+  try {
+    return JSON.parse(await (0, import_promises2.readFile)(file, "utf8"));
+  } catch {
+    return void 0;
+  }
 }
 
 // packages/core/src/report/job-summary.ts
@@ -1074,7 +1098,7 @@ function validateState(value) {
     throw new Error("ecr-oidc-login state is malformed");
   }
   for (const l of v.logins) {
-    if (typeof l?.file !== "string" || typeof l.registry !== "string" || !/^[0-9a-f]{64}$/.test(String(l.fingerprint))) {
+    if (typeof l?.file !== "string" || typeof l.registry !== "string" || !/^[0-9a-f]{64}$/.test(String(l.fingerprint)) || l.backup !== void 0 && typeof l.backup !== "string") {
       throw new Error("ecr-oidc-login state has a malformed login entry");
     }
   }
@@ -1176,6 +1200,7 @@ async function post(deps = runnerDeps()) {
     const result = await removeLogin(login);
     const what = {
       removed: "removed",
+      restored: "put back to the login it had replaced",
       changed: "left alone (changed since this step wrote it)",
       missing: "already gone"
     }[result];
@@ -1189,4 +1214,4 @@ export {
   main,
   post
 };
-//# sourceMappingURL=chunk-XKZYHWRW.mjs.map
+//# sourceMappingURL=chunk-3FXUGYB7.mjs.map

@@ -37708,4 +37708,4 @@ async function readTrustedRootJson(path) {
 export {
   sign2 as sign
 };
-//# sourceMappingURL=run-EW7QPZL6.mjs.map
+//# sourceMappingURL=run-ATU7ERQK.mjs.map
