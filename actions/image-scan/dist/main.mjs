@@ -8490,6 +8490,27 @@ var OciLayout = class _OciLayout {
     }
   }
   /**
+   * Checks the layout for a tool that verifies layer digests itself as it streams them (skopeo: "Digest did
+   * not match"; the registry checks again before it commits a blob): every manifest and index is
+   * digest-checked as the walk reads it, every other blob must exist as a regular file of its declared size.
+   * Layers are not hashed here. Use with `snapshot`, which digest-checks configs as it copies them.
+   */
+  async checkForStreaming(ref) {
+    const graph = await this.walk(ref);
+    let totalBytes = 0;
+    await Promise.all(
+      [...graph.blobs.values()].map(async ({ descriptor, referencedBy }) => {
+        const what = `blob ${describe(descriptor)} (referenced by ${referencedBy.join(", ")})`;
+        const path = await this.checkedBlobPath(descriptor, referencedBy.join(", "));
+        const size = (await (0, import_promises3.lstat)(path)).size;
+        if (size !== descriptor.size)
+          throw new LayoutError(`${what} has ${size} bytes on disk; the descriptor says ${descriptor.size}`);
+        totalBytes += size;
+      })
+    );
+    return { ...graph, blobCount: graph.blobs.size, totalBytes };
+  }
+  /**
    * A private layout holding exactly what `graph` verified, for a tool (skopeo, Trivy) to read instead of
    * this directory, which anyone with write access could change between our check and the tool's read.
    * index.json names only the verified root; every manifest, index and config is copied from bytes whose

@@ -3,7 +3,6 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import {
   type ActionDeps,
-  type BlobHasher,
   CommandError,
   CredentialStore,
   DEFAULT_RETRY,
@@ -26,29 +25,27 @@ import {
 import { outputs, spec } from './inputs.ts';
 import { chooseTags, decideTags, type TagDecision } from './plan.ts';
 
-/** The bundle's entry: runs under the runner's contract with the hashing lanes it started early. */
-export function start(hasher: BlobHasher): Promise<number> {
-  return runMain(() => main(runnerDeps(), hasher));
+/** The bundle's entry: runs under the runner's contract. */
+export function start(): Promise<number> {
+  return runMain(() => main(runnerDeps()));
 }
 
 export interface PushDeps extends ActionDeps {
   sleep?: (ms: number) => Promise<void>;
 }
 
-/** `hasher`: hashing lanes already started; closed here once the layout is verified. */
-export async function main(deps: PushDeps, hasher: BlobHasher): Promise<void> {
+export async function main(deps: PushDeps): Promise<void> {
   const phase = (name: string) =>
     deps.logger.debug(`skopeo-push: ${name} at ${performance.now().toFixed(0)} ms since the process started`);
   const values = readInputs(spec, deps.inputs, deps.inputContext);
   const tags = chooseTags(values.tags, deps.env);
   // 1. The layout must verify, and its top level must be exactly the digest that was scanned.
-  await push(values, tags, hasher, deps, phase);
+  await push(values, tags, deps, phase);
 }
 
 async function push(
   values: InputValues<typeof spec>,
   tags: string[],
-  hasher: BlobHasher,
   deps: PushDeps,
   phase: (name: string) => void,
 ): Promise<void> {
@@ -60,7 +57,6 @@ async function push(
       ? undefined
       : layout.index.manifests.find((m) => m.digest === expected);
   const ref = entry?.annotations?.['org.opencontainers.image.ref.name'];
-  const selection = ref === undefined ? { hasher } : { ref, hasher };
   const graph = await layout.walk(ref);
   if (graph.root.digest !== expected) {
     requireLayoutDigest(values.layout, graph.root.digest, expected, PUSH_REFUSAL);
@@ -81,12 +77,13 @@ async function push(
     ...(deps.sleep ? { sleep: deps.sleep } : {}),
   });
   const settled = await Promise.allSettled([
-    layout.verify(selection),
+    // Manifests digest-checked, every blob present at its size; the layers' digests are checked by skopeo
+    // as it streams them from the snapshot, and by the registry before it commits each blob.
+    layout.checkForStreaming(ref),
     Promise.all(tags.map(async (t) => [t, await client.headManifest(image, t)] as const)),
     blobPresence(client, image, graph),
   ] as const);
   // A broken layout is reported before any registry problem, whichever finished first.
-  await hasher.close(); // the lanes have done their work: free their memory before skopeo runs
   for (const outcome of settled) if (outcome.status === 'rejected') throw outcome.reason;
   const [report, pairs, blobs] = settled.map((o) => (o as PromiseFulfilledResult<unknown>).value) as [
     VerifyReport,

@@ -1,23 +1,8 @@
 import { createRequire as __createRequire } from 'node:module';
 const require = __createRequire(import.meta.url);
 import {
-  CommandError,
-  ConfigurationError,
-  Digest,
-  appendSummary,
-  defineOutputs,
-  formatPlatform,
-  inlineHasher,
-  inputs,
-  ociInputs,
-  processIo,
-  readInputs,
-  runMain,
-  runnerDeps,
-  validateTag,
-  workerHasher
-} from "./chunk-UQ7VS57P.mjs";
-import "./chunk-LAKDNJDR.mjs";
+  require_child_process
+} from "./chunk-LAKDNJDR.mjs";
 import {
   require_promises
 } from "./chunk-ZKXDAKWM.mjs";
@@ -26,16 +11,527 @@ import {
   require_path
 } from "./chunk-MQP76K4J.mjs";
 import {
-  require_crypto
+  require_crypto,
+  require_fs
 } from "./chunk-VCWESDKG.mjs";
 import {
+  __commonJS,
+  __require,
   __toESM
 } from "./chunk-5MM4E6UD.mjs";
 
+// builtin:worker_threads
+var require_worker_threads = __commonJS({
+  "builtin:worker_threads"(exports, module) {
+    module.exports = __require("node:worker_threads");
+  }
+});
+
 // actions/skopeo-push/src/run.ts
-var import_promises3 = __toESM(require_promises(), 1);
-var import_node_os3 = __toESM(require_os(), 1);
-var import_node_path3 = __toESM(require_path(), 1);
+var import_promises5 = __toESM(require_promises(), 1);
+var import_node_os6 = __toESM(require_os(), 1);
+var import_node_path5 = __toESM(require_path(), 1);
+
+// packages/core/src/exec/tool-runner.ts
+var import_node_child_process = __toESM(require_child_process(), 1);
+var import_promises = __toESM(require_promises(), 1);
+var import_node_os = __toESM(require_os(), 1);
+var import_node_path = __toESM(require_path(), 1);
+
+// packages/core/src/action/errors.ts
+var ConfigurationError = class extends Error {
+  name = "ConfigurationError";
+  /** The input (or environment variable) at fault, when there is one. */
+  input;
+  constructor(message, options = {}) {
+    super(message, options.cause === void 0 ? void 0 : { cause: options.cause });
+    this.input = options.input;
+  }
+};
+var CommandError = class extends Error {
+  name = "CommandError";
+  tool;
+  exitCode;
+  /** The last non-empty line the tool wrote to stderr, if any. */
+  stderrTail;
+  constructor(message, details2) {
+    super(message, details2.cause === void 0 ? void 0 : { cause: details2.cause });
+    this.tool = details2.tool;
+    this.exitCode = details2.exitCode ?? null;
+    this.stderrTail = details2.stderrTail ?? "";
+  }
+};
+function describeError(error) {
+  if (error instanceof ConfigurationError) return error.message;
+  if (error instanceof CommandError) return error.message;
+  if (error instanceof Error) {
+    return `Unexpected error (a bug in this action, please report it): ${error.message || error.name}`;
+  }
+  let text;
+  try {
+    text = typeof error === "string" ? error : JSON.stringify(error) ?? String(error);
+  } catch {
+    text = String(error);
+  }
+  return `Unexpected non-Error value thrown (a bug in this action, please report it): ${text}`;
+}
+var InvalidValueError = class extends Error {
+  name = "InvalidValueError";
+};
+
+// packages/core/src/exec/tool-runner.ts
+var STDERR_TAIL_BYTES = 16 * 1024;
+function redact(text, secrets) {
+  let out = text;
+  for (const secret of secrets ?? []) if (secret !== "") out = out.split(secret).join("***");
+  return out;
+}
+function lastLine(text) {
+  const lines = text.split(/\r?\n/).filter((l) => l.trim() !== "");
+  return lines.at(-1)?.trim() ?? "";
+}
+var ProcessToolRunner = class {
+  logger;
+  constructor(logger) {
+    this.logger = logger;
+  }
+  run(request) {
+    const started = performance.now();
+    const maxStdout = request.maxStdoutBytes ?? 32 * 1024 * 1024;
+    const ok = request.okExitCodes ?? [0];
+    for (const secret of request.secrets ?? []) this.logger?.setSecret(secret);
+    if (request.echo) {
+      const line = `$ ${request.command} ${request.args.map(quoteForDisplay).join(" ")}`;
+      this.logger?.info(redact(line, request.secrets));
+    }
+    return new Promise((resolvePromise, reject) => {
+      const child = (0, import_node_child_process.spawn)(request.command, [...request.args], {
+        cwd: request.cwd,
+        env: request.env ?? process.env,
+        shell: false,
+        stdio: ["pipe", "pipe", "pipe"],
+        timeout: request.timeoutMs,
+        killSignal: "SIGTERM"
+      });
+      const stdoutChunks = [];
+      let stdoutBytes = 0;
+      let overflow = false;
+      let stderrTail = "";
+      let lineBuffer = { out: "", err: "" };
+      const echo = (kind, chunk) => {
+        if (!request.echo || this.logger === void 0) return;
+        const text = lineBuffer[kind] + chunk.toString("utf8");
+        const lines = text.split("\n");
+        lineBuffer = { ...lineBuffer, [kind]: lines.pop() ?? "" };
+        for (const line of lines) this.logger.info(redact(line, request.secrets));
+      };
+      child.stdout.on("data", (chunk) => {
+        stdoutBytes += chunk.length;
+        if (stdoutBytes > maxStdout) {
+          if (!overflow) child.kill("SIGTERM");
+          overflow = true;
+          return;
+        }
+        stdoutChunks.push(chunk);
+        echo("out", chunk);
+      });
+      child.stderr.on("data", (chunk) => {
+        stderrTail = (stderrTail + chunk.toString("utf8")).slice(-STDERR_TAIL_BYTES);
+        echo("err", chunk);
+      });
+      child.stdin.on("error", () => {
+      });
+      child.stdin.end(request.stdin ?? "");
+      child.on("error", (error) => {
+        const why = error.code === "ENOENT" ? `${request.tool} is not installed or not on PATH (tried "${request.command}")` : `${request.tool} could not be started: ${error.message}`;
+        reject(new CommandError(why, { tool: request.tool, cause: error }));
+      });
+      child.on("close", (code, signal) => {
+        for (const kind of ["out", "err"]) {
+          if (lineBuffer[kind] !== "" && request.echo)
+            this.logger?.info(redact(lineBuffer[kind], request.secrets));
+        }
+        const tail = redact(stderrTail, request.secrets);
+        const result = {
+          exitCode: code ?? -1,
+          stdout: redact(Buffer.concat(stdoutChunks).toString("utf8"), request.secrets),
+          stderrTail: tail,
+          durationMs: performance.now() - started
+        };
+        if (overflow) {
+          reject(
+            new CommandError(`${request.tool} wrote more than ${maxStdout} bytes to stdout`, {
+              tool: request.tool
+            })
+          );
+        } else if (signal !== null) {
+          const timedOut = request.timeoutMs !== void 0 && result.durationMs >= request.timeoutMs;
+          const why = timedOut ? `timed out after ${request.timeoutMs} ms` : `was killed by ${signal}`;
+          reject(
+            new CommandError(`${request.tool} ${why}`, { tool: request.tool, stderrTail: lastLine(tail) })
+          );
+        } else if (!ok.includes(result.exitCode)) {
+          const detail = lastLine(tail);
+          reject(
+            new CommandError(
+              `${request.tool} failed with exit code ${result.exitCode}${detail ? `: ${detail}` : ""}`,
+              {
+                tool: request.tool,
+                exitCode: result.exitCode,
+                stderrTail: tail
+              }
+            )
+          );
+        } else {
+          resolvePromise(result);
+        }
+      });
+    });
+  }
+};
+function quoteForDisplay(arg) {
+  return /^[\w@%+=:,./-]+$/.test(arg) ? arg : `'${arg.replace(/'/g, `'\\''`)}'`;
+}
+
+// packages/core/src/inputs/input-spec.ts
+var import_node_fs = __toESM(require_fs(), 1);
+var import_node_path2 = __toESM(require_path(), 1);
+function envInputName(name) {
+  return `INPUT_${name.replace(/ /g, "_").toUpperCase()}`;
+}
+function envInputSource(env = process.env) {
+  return (name) => env[envInputName(name)];
+}
+function defaultInputContext(env = process.env) {
+  return { workspace: (0, import_node_path2.resolve)(env.GITHUB_WORKSPACE ?? process.cwd()) };
+}
+function fieldError(name, message, cause) {
+  return new ConfigurationError(`Input "${name}" ${message}`, { input: name, cause });
+}
+function parseWith(parse, raw, name, ctx) {
+  try {
+    return parse(raw, ctx);
+  } catch (error) {
+    if (error instanceof InvalidValueError || error instanceof ConfigurationError) {
+      throw fieldError(name, error.message, error);
+    }
+    throw error;
+  }
+}
+function field(kind, parse) {
+  return {
+    required(description) {
+      return {
+        kind,
+        required: true,
+        defaultValue: void 0,
+        read(raw, name, ctx) {
+          if (raw === void 0) {
+            throw fieldError(name, `is required${description ? `: ${description}` : ""}`);
+          }
+          return parseWith(parse, raw, name, ctx);
+        }
+      };
+    },
+    optional() {
+      return {
+        kind,
+        required: false,
+        defaultValue: void 0,
+        read: (raw, name, ctx) => raw === void 0 ? void 0 : parseWith(parse, raw, name, ctx)
+      };
+    },
+    default(value) {
+      return {
+        kind,
+        required: false,
+        defaultValue: value,
+        read: (raw, name, ctx) => parseWith(parse, raw ?? value, name, ctx)
+      };
+    }
+  };
+}
+function readInputs(spec2, source = envInputSource(), ctx = defaultInputContext()) {
+  const values = {};
+  const problems = [];
+  for (const [name, f] of Object.entries(spec2)) {
+    const given = source(name);
+    const rawValue = f.verbatim ? given : given?.trim();
+    try {
+      values[name] = f.read(rawValue === "" ? void 0 : rawValue, name, ctx);
+    } catch (error) {
+      if (!(error instanceof ConfigurationError)) throw error;
+      problems.push(error);
+    }
+  }
+  const [first] = problems;
+  if (first !== void 0) {
+    if (problems.length === 1) throw first;
+    throw new ConfigurationError(
+      `${problems.length} inputs are invalid:
+${problems.map((p) => `  - ${p.message}`).join("\n")}`,
+      { input: first.input ?? "" }
+    );
+  }
+  return values;
+}
+var TRUE = /* @__PURE__ */ new Set(["true", "True", "TRUE"]);
+var FALSE = /* @__PURE__ */ new Set(["false", "False", "FALSE"]);
+function parseBoolean(raw) {
+  if (TRUE.has(raw)) return true;
+  if (FALSE.has(raw)) return false;
+  throw new InvalidValueError(
+    `must be a boolean (YAML 1.2 core schema: true, True, TRUE, false, False, FALSE); got "${raw}"`
+  );
+}
+function parseList(raw) {
+  const items = [];
+  for (const line of raw.split(/\r?\n/)) {
+    let current = "";
+    let quoted = false;
+    let wasQuoted = false;
+    for (let i = 0; i < line.length; i++) {
+      const ch = line[i];
+      if (quoted) {
+        if (ch === '"' && line[i + 1] === '"') {
+          current += '"';
+          i++;
+        } else if (ch === '"') {
+          quoted = false;
+        } else {
+          current += ch;
+        }
+      } else if (ch === '"' && current.trim() === "") {
+        quoted = true;
+        wasQuoted = true;
+        current = "";
+      } else if (ch === ",") {
+        if (wasQuoted || current.trim() !== "") items.push(wasQuoted ? current : current.trim());
+        current = "";
+        wasQuoted = false;
+      } else if (wasQuoted && !quoted) {
+        if (ch !== " " && ch !== "	")
+          throw new InvalidValueError(`has text after a closing quote in line "${line}"`);
+      } else {
+        current += ch;
+      }
+    }
+    if (quoted) throw new InvalidValueError(`has an unterminated quote in line "${line}"`);
+    if (wasQuoted || current.trim() !== "") items.push(wasQuoted ? current : current.trim());
+  }
+  return items;
+}
+function parseEnum(raw, allowed) {
+  const found = allowed.find((a) => a === raw);
+  if (found === void 0) {
+    throw new InvalidValueError(`must be one of ${allowed.map((a) => `"${a}"`).join(", ")}; got "${raw}"`);
+  }
+  return found;
+}
+function parseInteger(raw, bounds = {}) {
+  const range = `${bounds.min ?? "-\u221E"}..${bounds.max ?? "\u221E"}`;
+  if (!/^[+-]?\d{1,15}$/.test(raw))
+    throw new InvalidValueError(`must be a whole number in ${range}; got "${raw}"`);
+  const value = Number(raw);
+  if (bounds.min !== void 0 && value < bounds.min || bounds.max !== void 0 && value > bounds.max) {
+    throw new InvalidValueError(`must be a whole number in ${range}; got ${value}`);
+  }
+  return value;
+}
+function nonEmpty(raw, items) {
+  if (items.length === 0 && raw.trim() !== "")
+    throw new InvalidValueError("lists no item (only separators); give at least one, or leave it out");
+  return items;
+}
+var DURATION_UNITS = { ms: 1, s: 1e3, m: 6e4, h: 36e5, d: 864e5 };
+function parseDuration(raw, bounds = {}) {
+  const accepted = "a duration such as 250ms, 90s, 5m, 1h30m or 2d (units ms, s, m, h, d)";
+  if (!/^(\d+(ms|s|m|h|d))+$/.test(raw)) throw new InvalidValueError(`must be ${accepted}; got "${raw}"`);
+  let total = 0;
+  for (const match of raw.matchAll(/(\d+)(ms|s|m|h|d)/g)) {
+    total += Number(match[1]) * (DURATION_UNITS[match[2] ?? "s"] ?? 0);
+  }
+  if (bounds.minMs !== void 0 && total < bounds.minMs || bounds.maxMs !== void 0 && total > bounds.maxMs) {
+    throw new InvalidValueError(
+      `must be between ${bounds.minMs ?? 0}ms and ${bounds.maxMs ?? "\u221E"}ms; got "${raw}" (${total}ms)`
+    );
+  }
+  return total;
+}
+function isInside(root, target) {
+  const rel = (0, import_node_path2.relative)(root, target);
+  return rel === "" || !rel.startsWith("..") && !(0, import_node_path2.isAbsolute)(rel);
+}
+function requireExisting(path, kind) {
+  let found;
+  try {
+    found = (0, import_node_fs.statSync)(path);
+  } catch (error) {
+    throw new InvalidValueError(
+      `names ${path}, which does not exist (${error.code ?? "unreadable"})`
+    );
+  }
+  if (kind === "file" ? !found.isFile() : !found.isDirectory())
+    throw new InvalidValueError(`names ${path}, which is not a ${kind}`);
+}
+function realpathIfExists(path) {
+  try {
+    return (0, import_node_fs.realpathSync)(path);
+  } catch {
+    return void 0;
+  }
+}
+function parsePath(raw, ctx, options = {}) {
+  if (raw.includes("\0")) throw new InvalidValueError("must not contain a NUL character");
+  const absolute = (0, import_node_path2.resolve)(ctx.workspace, raw);
+  if (!options.allowOutsideWorkspace) {
+    const outside = `must stay inside the workspace ${ctx.workspace}; "${raw}" resolves to`;
+    if (!isInside(ctx.workspace, absolute)) throw new InvalidValueError(`${outside} ${absolute}`);
+    const real = realpathIfExists(absolute);
+    const realWorkspace = realpathIfExists(ctx.workspace) ?? ctx.workspace;
+    if (real !== void 0 && !isInside(realWorkspace, real)) {
+      throw new InvalidValueError(`${outside} ${real} through a symbolic link`);
+    }
+  }
+  if (options.mustExist !== void 0) requireExisting(absolute, options.mustExist);
+  return absolute;
+}
+var inputs = {
+  string: (options = {}) => field("string", (raw) => {
+    if (options.pattern !== void 0 && !options.pattern.test(raw)) {
+      throw new InvalidValueError(
+        `must be ${options.accepted ?? `a string matching ${options.pattern}`}; got "${raw}"`
+      );
+    }
+    return raw;
+  }),
+  boolean: () => field("boolean", (raw) => parseBoolean(raw)),
+  list: () => field("list", (raw) => nonEmpty(raw, parseList(raw))),
+  enum: (allowed) => field("enum", (raw) => parseEnum(raw, allowed)),
+  integer: (bounds = {}) => field("integer", (raw) => parseInteger(raw, bounds)),
+  duration: (bounds = {}) => field("duration", (raw) => parseDuration(raw, bounds)),
+  path: (options = {}) => field("path", (raw, ctx) => parsePath(raw, ctx, options)),
+  keyValues: () => field("key-values", (raw) => parseKeyValues(raw)),
+  custom: (kind, parse) => field(kind, parse),
+  /** A secret such as a password: taken verbatim, leading and trailing spaces included. */
+  secret: () => ({
+    ...field("secret", (raw) => raw).optional(),
+    verbatim: true
+  })
+};
+var KEY = /^[A-Za-z_][A-Za-z0-9_.\-/]*$/;
+function parseKeyValues(raw) {
+  return parseList(raw).map((item, i) => {
+    const eq = item.indexOf("=");
+    const key = eq < 0 ? item : item.slice(0, eq);
+    if (eq < 0 || !KEY.test(key)) {
+      throw new InvalidValueError(
+        `item ${i + 1} must be KEY=value with a key of letters, digits, "_", ".", "-" or "/"; got "${key}"`
+      );
+    }
+    return [key, item.slice(eq + 1)];
+  });
+}
+
+// packages/core/src/action/runner-commands.ts
+var import_node_crypto = __toESM(require_crypto(), 1);
+var import_node_fs2 = __toESM(require_fs(), 1);
+var import_node_os2 = __toESM(require_os(), 1);
+var processIo = {
+  env: process.env,
+  write: (text) => {
+    process.stdout.write(text);
+  },
+  append: (file, text) => (0, import_node_fs2.appendFileSync)(file, text, { encoding: "utf8" })
+};
+function escapeData(value) {
+  return value.replace(/%/g, "%25").replace(/\r/g, "%0D").replace(/\n/g, "%0A");
+}
+function escapeProperty(value) {
+  return escapeData(value).replace(/:/g, "%3A").replace(/,/g, "%2C");
+}
+var COMMAND_LINE = /(^|\n)[ \t]*(::|##\[)/;
+function writeUntrusted(io, text) {
+  if (!COMMAND_LINE.test(text)) {
+    io.write(`${text}${import_node_os2.EOL}`);
+    return;
+  }
+  let token = (0, import_node_crypto.randomUUID)().replace(/-/g, "");
+  while (text.includes(token)) token = (0, import_node_crypto.randomUUID)().replace(/-/g, "");
+  io.write(`::stop-commands::${token}${import_node_os2.EOL}${text}${import_node_os2.EOL}::${token}::${import_node_os2.EOL}`);
+}
+function issueCommand(io, command, message, properties = {}) {
+  const props = Object.entries(properties).map(([k, v]) => `${k}=${escapeProperty(v)}`).join(",");
+  io.write(`::${command}${props ? ` ${props}` : ""}::${escapeData(message)}${import_node_os2.EOL}`);
+}
+function fileCommandEntry(name, value, delimiter = `ghadelimiter_${(0, import_node_crypto.randomUUID)()}`) {
+  if (name.includes(delimiter) || value.includes(delimiter)) {
+    throw new Error(`value of ${name} contains the file-command delimiter`);
+  }
+  return `${name}<<${delimiter}${import_node_os2.EOL}${value}${import_node_os2.EOL}${delimiter}${import_node_os2.EOL}`;
+}
+function fileCommand(io, variable, legacy, name, value) {
+  const file = io.env[variable];
+  if (file) io.append(file, fileCommandEntry(name, value));
+  else issueCommand(io, legacy, value, { name });
+}
+function setOutput(io, name, value) {
+  fileCommand(io, "GITHUB_OUTPUT", "set-output", name, value);
+}
+function setSecret(io, value) {
+  if (value !== "") issueCommand(io, "add-mask", value);
+}
+function appendSummary(io, markdown) {
+  const file = io.env.GITHUB_STEP_SUMMARY;
+  if (file) io.append(file, markdown);
+}
+
+// packages/core/src/action/logger.ts
+function createRunnerLogger(io = processIo) {
+  return {
+    debug: (message) => issueCommand(io, "debug", message),
+    // Info lines carry tool output and echoed command lines: never let them act as workflow commands.
+    info: (message) => writeUntrusted(io, message),
+    warning: (message) => issueCommand(io, "warning", message),
+    error: (message) => issueCommand(io, "error", message),
+    setSecret: (value) => setSecret(io, value),
+    group: async (title, fn) => {
+      issueCommand(io, "group", title);
+      try {
+        return await fn();
+      } finally {
+        issueCommand(io, "endgroup", "");
+      }
+    }
+  };
+}
+var runnerLogger = createRunnerLogger();
+
+// packages/core/src/action/outputs.ts
+var runnerOutputs = {
+  set: (name, value) => setOutput(processIo, name, value)
+};
+function defineOutputs(names) {
+  return {
+    names,
+    write(values, sink = runnerOutputs) {
+      for (const name of names) sink.set(name, values[name]);
+    }
+  };
+}
+
+// packages/core/src/action/deps.ts
+function runnerDeps(env = process.env) {
+  return {
+    logger: runnerLogger,
+    runner: new ProcessToolRunner(runnerLogger),
+    outputs: runnerOutputs,
+    inputs: envInputSource(env),
+    inputContext: defaultInputContext(env),
+    env,
+    writeSummary: (summary2) => summary2.write()
+  };
+}
 
 // packages/core/src/oci/retry-policy.ts
 var DEFAULT_RETRY = {
@@ -104,6 +600,457 @@ async function withRetries(operation, classify, options = {}) {
   }
 }
 
+// packages/core/src/action/run.ts
+function details(error) {
+  if (error instanceof CommandError && error.stderrTail !== "")
+    return `${error.tool} stderr: ${error.stderrTail}`;
+  if (error instanceof Error && !(error instanceof ConfigurationError) && error.stack) return error.stack;
+  return void 0;
+}
+async function runMain(main2, hooks = {}) {
+  const fail2 = hooks.fail ?? ((message) => issueCommand(processIo, "error", message));
+  const debug = hooks.debug ?? ((message) => issueCommand(processIo, "debug", message));
+  try {
+    await main2();
+    return 0;
+  } catch (error) {
+    const more = details(error);
+    if (more !== void 0) debug(more);
+    fail2(describeError(error));
+    process.exitCode = 1;
+    return 1;
+  }
+}
+
+// packages/core/src/oci/digest.ts
+var ALGORITHMS = { sha256: 64, sha512: 128 };
+var Digest = class _Digest {
+  algorithm;
+  hex;
+  constructor(algorithm, hex) {
+    this.algorithm = algorithm;
+    this.hex = hex;
+  }
+  static parse(value) {
+    const colon = value.indexOf(":");
+    if (colon < 0) {
+      throw new InvalidValueError(
+        `"${value}" is not a digest: expected <algorithm>:<hex>, e.g. sha256:<64 hex digits>`
+      );
+    }
+    const algorithm = value.slice(0, colon);
+    const hex = value.slice(colon + 1);
+    if (algorithm !== "sha256" && algorithm !== "sha512") {
+      throw new InvalidValueError(
+        `digest "${value}" uses algorithm "${algorithm}"; supported: sha256, sha512`
+      );
+    }
+    const length = ALGORITHMS[algorithm];
+    if (!/^[0-9a-f]*$/.test(hex)) {
+      const hint = /^[0-9a-fA-F]*$/.test(hex) ? " (hex digits must be lowercase)" : "";
+      throw new InvalidValueError(`digest "${value}" must have an encoded part of hex digits${hint}`);
+    }
+    if (hex.length !== length) {
+      throw new InvalidValueError(
+        `digest "${value}" must have exactly ${length} hex digits after "${algorithm}:"; got ${hex.length}`
+      );
+    }
+    return new _Digest(algorithm, hex);
+  }
+  static isValid(value) {
+    try {
+      _Digest.parse(value);
+      return true;
+    } catch {
+      return false;
+    }
+  }
+  static fromHex(algorithm, hex) {
+    return _Digest.parse(`${algorithm}:${hex}`);
+  }
+  equals(other) {
+    return this.toString() === (typeof other === "string" ? other : other.toString());
+  }
+  /** The OCI 1.1 referrers fallback tag and cosign's tag stem: `sha256-<hex>`. */
+  toTagStem() {
+    return `${this.algorithm}-${this.hex}`;
+  }
+  /** First n hex digits, for display. */
+  short(n = 12) {
+    return `${this.algorithm}:${this.hex.slice(0, n)}`;
+  }
+  toString() {
+    return `${this.algorithm}:${this.hex}`;
+  }
+  toJSON() {
+    return this.toString();
+  }
+};
+
+// packages/core/src/oci/image-reference.ts
+var DOCKER_HUB = "docker.io";
+var DOCKER_HUB_API = "registry-1.docker.io";
+var NAME_MAX = 255;
+var DOMAIN_COMPONENT = /^(?:[a-zA-Z0-9]|[a-zA-Z0-9][a-zA-Z0-9-]*[a-zA-Z0-9])$/;
+var IPV6_HOST = /^\[[a-fA-F0-9:]+\]$/;
+var PORT = /^[0-9]+$/;
+var PATH_COMPONENT = /^[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*$/;
+var TAG = /^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$/;
+function fail(reference, why) {
+  throw new InvalidValueError(`"${reference}" is not a valid image reference: ${why}`);
+}
+function validateTag(tag) {
+  if (tag.length > 128)
+    throw new InvalidValueError(`tag "${tag.slice(0, 40)}\u2026" is ${tag.length} characters; at most 128`);
+  if (!TAG.test(tag)) {
+    throw new InvalidValueError(
+      `tag "${tag}" is invalid: use letters, digits, "_", "." and "-", not starting with "." or "-", at most 128`
+    );
+  }
+  return tag;
+}
+function validateDomain(reference, domain) {
+  let host = domain;
+  let port;
+  if (domain.startsWith("[")) {
+    const close = domain.indexOf("]");
+    if (close < 0)
+      fail(reference, `registry "${domain}" has an unclosed "[" (IPv6 hosts are written [::1]:5000)`);
+    host = domain.slice(0, close + 1);
+    const rest = domain.slice(close + 1);
+    if (rest !== "") {
+      if (!rest.startsWith(":")) fail(reference, `unexpected "${rest}" after the IPv6 host ${host}`);
+      port = rest.slice(1);
+    }
+    if (!IPV6_HOST.test(host)) fail(reference, `registry host "${host}" is not an IPv6 address in brackets`);
+  } else {
+    const colon = domain.lastIndexOf(":");
+    if (colon >= 0) {
+      host = domain.slice(0, colon);
+      port = domain.slice(colon + 1);
+    }
+    if (host === "") fail(reference, `registry "${domain}" has no host name`);
+    for (const component of host.split(".")) {
+      if (!DOMAIN_COMPONENT.test(component)) {
+        fail(reference, `registry host "${host}" is not a valid host name (component "${component}")`);
+      }
+    }
+  }
+  if (port !== void 0 && (!PORT.test(port) || Number(port) > 65535)) {
+    fail(reference, `registry port "${port}" must be a number from 0 to 65535`);
+  }
+}
+function looksLikeDomain(component) {
+  return component.includes(".") || component.includes(":") || component.startsWith("[") || component === "localhost" || component !== component.toLowerCase();
+}
+var ImageReference = class _ImageReference {
+  /** Registry host as users write it (`docker.io`, `ghcr.io`, `127.0.0.1:5000`, `[::1]:5000`). */
+  registry;
+  /** Repository path inside the registry (`library/alpine`, `org/app`). */
+  repository;
+  tag;
+  digest;
+  constructor(registry, repository, tag, digest) {
+    this.registry = registry;
+    this.repository = repository;
+    this.tag = tag;
+    this.digest = digest;
+  }
+  static parse(reference) {
+    if (reference === "") fail(reference, "it is empty");
+    if (reference !== reference.trim()) fail(reference, "it has leading or trailing white space");
+    if (/\s/.test(reference)) fail(reference, "it contains white space");
+    if (reference.includes("://"))
+      fail(reference, "remove the scheme (https://); a reference starts with the registry host");
+    let rest = reference;
+    let digest;
+    const at = rest.indexOf("@");
+    if (at >= 0) {
+      const digestText = rest.slice(at + 1);
+      rest = rest.slice(0, at);
+      try {
+        digest = Digest.parse(digestText);
+      } catch (error) {
+        fail(reference, error.message);
+      }
+    }
+    let tag;
+    const lastColon = rest.lastIndexOf(":");
+    if (lastColon > rest.lastIndexOf("/") && !(rest.startsWith("[") && !rest.includes("/"))) {
+      tag = rest.slice(lastColon + 1);
+      rest = rest.slice(0, lastColon);
+      if (tag === "") fail(reference, 'the tag after ":" is empty');
+      try {
+        validateTag(tag);
+      } catch (error) {
+        fail(reference, error.message);
+      }
+    }
+    const name = rest;
+    if (name === "") fail(reference, "the repository name is empty");
+    if (name.length > NAME_MAX) fail(reference, `the name is ${name.length} characters; at most ${NAME_MAX}`);
+    const components = name.split("/");
+    let registry = DOCKER_HUB;
+    const first = components[0] ?? "";
+    if (components.length > 1 && looksLikeDomain(first)) {
+      validateDomain(reference, first);
+      registry = first === "index.docker.io" ? DOCKER_HUB : first;
+      components.shift();
+    } else if (components.length === 1 && (first.startsWith("[") || /^[^/]*:\d+$/.test(first))) {
+      fail(reference, `"${first}" looks like a registry host but no repository follows it`);
+    }
+    for (const component of components) {
+      if (component === "")
+        fail(reference, 'the repository has an empty path component ("//" or a trailing "/")');
+      if (!PATH_COMPONENT.test(component)) {
+        const why = component !== component.toLowerCase() ? "repository names must be lowercase" : 'use lowercase letters and digits, separated by ".", "_", "__" or "-"';
+        fail(reference, `path component "${component}" is invalid: ${why}`);
+      }
+    }
+    if (registry === DOCKER_HUB && components.length === 1) components.unshift("library");
+    return new _ImageReference(registry, components.join("/"), tag, digest);
+  }
+  static tryParse(reference) {
+    try {
+      return _ImageReference.parse(reference);
+    } catch {
+      return void 0;
+    }
+  }
+  /** `registry/repository`, with no tag or digest. */
+  get name() {
+    return `${this.registry}/${this.repository}`;
+  }
+  /** The host the distribution API lives at (Docker Hub's differs from its name). */
+  get apiHost() {
+    return this.registry === DOCKER_HUB ? DOCKER_HUB_API : this.registry;
+  }
+  withTag(tag) {
+    return new _ImageReference(this.registry, this.repository, validateTag(tag), this.digest);
+  }
+  withDigest(digest) {
+    return new _ImageReference(
+      this.registry,
+      this.repository,
+      this.tag,
+      typeof digest === "string" ? Digest.parse(digest) : digest
+    );
+  }
+  /** The same repository with neither tag nor digest. */
+  repositoryOnly() {
+    return new _ImageReference(this.registry, this.repository, void 0, void 0);
+  }
+  equals(other) {
+    return this.toString() === other.toString();
+  }
+  /** Fully qualified: `registry/repository[:tag][@digest]`. */
+  toString() {
+    return `${this.name}${this.tag === void 0 ? "" : `:${this.tag}`}${this.digest === void 0 ? "" : `@${this.digest}`}`;
+  }
+  toJSON() {
+    return this.toString();
+  }
+};
+
+// packages/core/src/oci/platform.ts
+var PART = /^[a-z0-9][a-z0-9._-]*$/;
+function parsePlatform(text) {
+  const parts = text.split("/");
+  if (parts.length < 2 || parts.length > 3 || parts.some((p) => !PART.test(p))) {
+    throw new InvalidValueError(
+      `platform "${text}" must be os/arch or os/arch/variant in lowercase, e.g. linux/amd64 or linux/arm/v7`
+    );
+  }
+  const [os = "", architecture = "", variant] = parts;
+  return variant === void 0 ? { os, architecture } : { os, architecture, variant };
+}
+function formatPlatform(platform) {
+  return [platform.os, platform.architecture, platform.variant].filter((p) => p !== void 0 && p !== "").join("/");
+}
+
+// packages/core/src/inputs/oci-inputs.ts
+var ociInputs = {
+  /**
+   * An image digest. sha512 is refused here, at the input: registries, skopeo and cosign address images
+   * by sha256 in this chain, and a sha512 digest would otherwise fail only after a tag was written.
+   */
+  digest: () => field("digest", (raw) => {
+    const digest = Digest.parse(raw);
+    if (digest.algorithm !== "sha256")
+      throw new InvalidValueError(
+        `is a ${digest.algorithm} digest; images are addressed by sha256 digests here (oci-build and skopeo-push output them)`
+      );
+    return digest;
+  }),
+  /** Any reference: tag, digest or both allowed. */
+  reference: () => field("image-reference", (raw) => ImageReference.parse(raw)),
+  /** A repository only: `registry/path`, no tag, no digest. */
+  repository: () => field("repository", (raw) => {
+    const ref = ImageReference.parse(raw);
+    if (ref.tag !== void 0 || ref.digest !== void 0) {
+      throw new InvalidValueError(
+        `must be a repository without tag or digest (e.g. ghcr.io/org/app); got "${raw}": tags go in the "tags" input and the digest in "digest"`
+      );
+    }
+    return ref;
+  }),
+  /** A list of tags, each validated; duplicates removed, order kept. */
+  tags: () => field("tags", (raw) => {
+    const tags = nonEmpty(raw, parseList(raw)).map((t) => validateTag(t));
+    return [...new Set(tags)];
+  }),
+  /** A list of `os/arch[/variant]` platforms. */
+  platforms: () => field("platforms", (raw) => {
+    const list = nonEmpty(raw, parseList(raw));
+    const seen = /* @__PURE__ */ new Set();
+    return list.flatMap((p) => {
+      if (seen.has(p)) return [];
+      seen.add(p);
+      return [parsePlatform(p)];
+    });
+  })
+};
+
+// packages/core/src/oci/blob-hasher.ts
+var import_node_crypto2 = __toESM(require_crypto(), 1);
+var import_promises2 = __toESM(require_promises(), 1);
+var import_node_os3 = __toESM(require_os(), 1);
+var import_node_worker_threads = __toESM(require_worker_threads(), 1);
+var WORKER_SOURCE = `
+const { parentPort } = require('node:worker_threads');
+const { openSync, readSync, closeSync } = require('node:fs');
+const { createHash } = require('node:crypto');
+const buffer = Buffer.allocUnsafe(1024 * 1024);
+parentPort.postMessage({ ready: true });
+parentPort.on('message', ({ path, algorithm, limit }) => {
+  let fd;
+  try {
+    fd = openSync(path, 'r');
+    const hash = createHash(algorithm);
+    let length = 0;
+    for (;;) {
+      const want = Math.min(buffer.length, limit + 1 - length);
+      if (want <= 0) break;
+      const n = readSync(fd, buffer, 0, want, null);
+      if (n === 0) break;
+      hash.update(buffer.subarray(0, n));
+      length += n;
+    }
+    parentPort.postMessage({ digest: algorithm + ':' + hash.digest('hex'), length });
+  } catch (error) {
+    parentPort.postMessage({ error: String(error && error.message || error) });
+  } finally {
+    if (fd !== undefined) closeSync(fd);
+  }
+});
+`;
+var inlineHasher = {
+  parallelism: 1,
+  async hash(path, algorithm, limit) {
+    const hash = (0, import_node_crypto2.createHash)(algorithm);
+    const file = await (0, import_promises2.open)(path, "r");
+    let reading = Buffer.allocUnsafe(CHUNK);
+    let spare = Buffer.allocUnsafe(CHUNK);
+    let length = 0;
+    const read = (into, at) => {
+      const want = Math.max(0, Math.min(CHUNK, limit + 1 - at));
+      return want === 0 ? Promise.resolve(0) : file.read(into, 0, want, at).then((r) => r.bytesRead);
+    };
+    try {
+      let next = read(reading, 0);
+      for (; ; ) {
+        const n = await next;
+        if (n === 0) break;
+        const full = reading;
+        reading = spare;
+        spare = full;
+        length += n;
+        next = read(reading, length);
+        hash.update(full.subarray(0, n));
+      }
+    } finally {
+      await file.close();
+    }
+    return { digest: `${algorithm}:${hash.digest("hex")}`, length };
+  },
+  close: async () => {
+  }
+};
+var CHUNK = 1024 * 1024;
+function workerHasher(options = {}) {
+  const inline = options.inline ?? true;
+  const count = Math.max(inline ? 0 : 1, options.workers ?? (0, import_node_os3.availableParallelism)() - (inline ? 1 : 0));
+  const queue = [];
+  const idle = [];
+  let closed = false;
+  let alive = inline ? Number.POSITIVE_INFINITY : count;
+  const dispatch = () => {
+    while (queue.length > 0 && idle.length > 0) {
+      const lane = idle.shift();
+      const job = queue.shift();
+      if (lane !== void 0 && job !== void 0) lane(job);
+    }
+  };
+  const offer = (lane) => {
+    if (closed) return;
+    idle.push(lane);
+    dispatch();
+  };
+  if (inline) {
+    const lane = (job) => {
+      inlineHasher.hash(job.path, job.algorithm, job.limit).then(job.resolve, job.reject).finally(() => offer(lane));
+    };
+    offer(lane);
+  }
+  const workers = Array.from({ length: count }, () => {
+    const worker = new import_node_worker_threads.Worker(WORKER_SOURCE, { eval: true });
+    let current;
+    const lane = (job) => {
+      current = job;
+      worker.postMessage({ path: job.path, algorithm: job.algorithm, limit: job.limit });
+    };
+    worker.on("message", (m) => {
+      if (m.ready === true) return offer(lane);
+      const job = current;
+      current = void 0;
+      if (job !== void 0) {
+        if (m.error !== void 0) job.reject(new Error(m.error));
+        else job.resolve({ digest: m.digest ?? "", length: m.length ?? 0 });
+      }
+      offer(lane);
+    });
+    worker.on("error", (error) => {
+      current?.reject(error);
+      current = void 0;
+    });
+    worker.on("exit", () => {
+      current?.reject(new Error("a hashing worker stopped"));
+      current = void 0;
+      const i = idle.indexOf(lane);
+      if (i >= 0) idle.splice(i, 1);
+      alive--;
+      if (alive === 0) for (const job of queue.splice(0)) job.reject(new Error("no hashing lane is left"));
+    });
+    return worker;
+  });
+  return {
+    parallelism: count + (inline ? 1 : 0),
+    hash(path, algorithm, limit) {
+      if (closed) return Promise.reject(new Error("the hasher is closed"));
+      return new Promise((resolve3, reject) => {
+        queue.push({ path, algorithm, limit, resolve: resolve3, reject });
+        dispatch();
+      });
+    },
+    async close() {
+      if (closed) return;
+      closed = true;
+      for (const job of queue.splice(0)) job.reject(new Error("the hasher is closed"));
+      await Promise.all(workers.map((w) => w.terminate()));
+    }
+  };
+}
+
 // packages/core/src/oci/media-types.ts
 var MediaType = {
   ociIndex: "application/vnd.oci.image.index.v1+json",
@@ -132,10 +1079,10 @@ var ATTESTATION_MANIFEST = "attestation-manifest";
 var REF_NAME_ANNOTATION = "org.opencontainers.image.ref.name";
 
 // packages/core/src/oci/oci-layout.ts
-var import_node_crypto = __toESM(require_crypto(), 1);
-var import_promises = __toESM(require_promises(), 1);
-var import_node_os = __toESM(require_os(), 1);
-var import_node_path = __toESM(require_path(), 1);
+var import_node_crypto3 = __toESM(require_crypto(), 1);
+var import_promises3 = __toESM(require_promises(), 1);
+var import_node_os4 = __toESM(require_os(), 1);
+var import_node_path3 = __toESM(require_path(), 1);
 var LayoutError = class extends ConfigurationError {
 };
 var MAX_MANIFEST_BYTES = 4 * 1024 * 1024;
@@ -173,37 +1120,37 @@ var OciLayout = class _OciLayout {
     this.index = index;
   }
   static async open(directory) {
-    const root = (0, import_node_path.resolve)(directory);
-    const rootStat = await (0, import_promises.lstat)(root).catch(() => void 0);
+    const root = (0, import_node_path3.resolve)(directory);
+    const rootStat = await (0, import_promises3.lstat)(root).catch(() => void 0);
     if (rootStat === void 0) throw new LayoutError(`OCI layout ${root} does not exist`);
     if (!rootStat.isDirectory()) throw new LayoutError(`OCI layout ${root} is not a directory`);
     for (const entry of ["oci-layout", "index.json"]) {
-      const s = await (0, import_promises.lstat)((0, import_node_path.join)(root, entry)).catch(() => void 0);
+      const s = await (0, import_promises3.lstat)((0, import_node_path3.join)(root, entry)).catch(() => void 0);
       if (s === void 0)
         throw new LayoutError(`OCI layout ${root} has no ${entry}: is this an OCI layout directory?`);
       if (s.isSymbolicLink())
         throw new LayoutError(`OCI layout ${root}: ${entry} is a symbolic link; refused`);
       if (!s.isFile()) throw new LayoutError(`OCI layout ${root}: ${entry} is not a regular file`);
     }
-    const marker = await readJson((0, import_node_path.join)(root, "oci-layout"), `${root}/oci-layout`);
+    const marker = await readJson((0, import_node_path3.join)(root, "oci-layout"), `${root}/oci-layout`);
     if (!isRecord(marker) || marker.imageLayoutVersion !== SUPPORTED_LAYOUT_VERSION) {
       const found = isRecord(marker) ? JSON.stringify(marker.imageLayoutVersion) : "no object";
       throw new LayoutError(
         `OCI layout ${root}: unsupported imageLayoutVersion ${found}; this action reads "${SUPPORTED_LAYOUT_VERSION}"`
       );
     }
-    const blobs = await (0, import_promises.lstat)((0, import_node_path.join)(root, "blobs")).catch(() => void 0);
+    const blobs = await (0, import_promises3.lstat)((0, import_node_path3.join)(root, "blobs")).catch(() => void 0);
     if (blobs === void 0 || !blobs.isDirectory() || blobs.isSymbolicLink()) {
       throw new LayoutError(`OCI layout ${root}: blobs/ is missing or not a plain directory`);
     }
     for (const algorithm of ["sha256", "sha512"]) {
-      const dir = await (0, import_promises.lstat)((0, import_node_path.join)(root, "blobs", algorithm)).catch(() => void 0);
+      const dir = await (0, import_promises3.lstat)((0, import_node_path3.join)(root, "blobs", algorithm)).catch(() => void 0);
       if (dir !== void 0 && (dir.isSymbolicLink() || !dir.isDirectory()))
         throw new LayoutError(
           `OCI layout ${root}: blobs/${algorithm} is ${dir.isSymbolicLink() ? "a symbolic link" : "not a directory"}; refused`
         );
     }
-    const index = await readJson((0, import_node_path.join)(root, "index.json"), `${root}/index.json`);
+    const index = await readJson((0, import_node_path3.join)(root, "index.json"), `${root}/index.json`);
     if (!isRecord(index) || index.schemaVersion !== 2 || !Array.isArray(index.manifests)) {
       throw new LayoutError(
         `OCI layout ${root}: index.json is not an image index (schemaVersion 2 with manifests)`
@@ -215,7 +1162,7 @@ var OciLayout = class _OciLayout {
   /** The path of a blob; the digest is validated, so the path cannot leave blobs/. */
   blobPath(digest) {
     const d = Digest.parse(digest);
-    return (0, import_node_path.join)(this.root, "blobs", d.algorithm, d.hex);
+    return (0, import_node_path3.join)(this.root, "blobs", d.algorithm, d.hex);
   }
   /**
    * The top-level descriptor: index.json's only entry, or the one whose
@@ -251,7 +1198,7 @@ var OciLayout = class _OciLayout {
       );
     }
     const path = await this.checkedBlobPath(descriptor, referencedBy);
-    const handle = await (0, import_promises.open)(path, "r");
+    const handle = await (0, import_promises3.open)(path, "r");
     try {
       const buffer = Buffer.alloc(descriptor.size + 1);
       let length = 0;
@@ -277,6 +1224,27 @@ var OciLayout = class _OciLayout {
     }
   }
   /**
+   * Checks the layout for a tool that verifies layer digests itself as it streams them (skopeo: "Digest did
+   * not match"; the registry checks again before it commits a blob): every manifest and index is
+   * digest-checked as the walk reads it, every other blob must exist as a regular file of its declared size.
+   * Layers are not hashed here. Use with `snapshot`, which digest-checks configs as it copies them.
+   */
+  async checkForStreaming(ref) {
+    const graph = await this.walk(ref);
+    let totalBytes = 0;
+    await Promise.all(
+      [...graph.blobs.values()].map(async ({ descriptor, referencedBy }) => {
+        const what = `blob ${describe(descriptor)} (referenced by ${referencedBy.join(", ")})`;
+        const path = await this.checkedBlobPath(descriptor, referencedBy.join(", "));
+        const size = (await (0, import_promises3.lstat)(path)).size;
+        if (size !== descriptor.size)
+          throw new LayoutError(`${what} has ${size} bytes on disk; the descriptor says ${descriptor.size}`);
+        totalBytes += size;
+      })
+    );
+    return { ...graph, blobCount: graph.blobs.size, totalBytes };
+  }
+  /**
    * A private layout holding exactly what `graph` verified, for a tool (skopeo, Trivy) to read instead of
    * this directory, which anyone with write access could change between our check and the tool's read.
    * index.json names only the verified root; every manifest, index and config is copied from bytes whose
@@ -285,20 +1253,20 @@ var OciLayout = class _OciLayout {
    * so skopeo and the registry check their digests again as they stream.
    */
   async snapshot(graph, target) {
-    await (0, import_promises.mkdir)((0, import_node_path.join)(target, "blobs", "sha256"), { recursive: true, mode: 448 });
-    await (0, import_promises.writeFile)((0, import_node_path.join)(target, "oci-layout"), `{"imageLayoutVersion":"${SUPPORTED_LAYOUT_VERSION}"}`);
+    await (0, import_promises3.mkdir)((0, import_node_path3.join)(target, "blobs", "sha256"), { recursive: true, mode: 448 });
+    await (0, import_promises3.writeFile)((0, import_node_path3.join)(target, "oci-layout"), `{"imageLayoutVersion":"${SUPPORTED_LAYOUT_VERSION}"}`);
     for (const { descriptor, referencedBy } of graph.blobs.values()) {
       const d = Digest.parse(descriptor.digest);
-      const to = (0, import_node_path.join)(target, "blobs", d.algorithm, d.hex);
-      await (0, import_promises.mkdir)((0, import_node_path.dirname)(to), { recursive: true, mode: 448 });
+      const to = (0, import_node_path3.join)(target, "blobs", d.algorithm, d.hex);
+      await (0, import_promises3.mkdir)((0, import_node_path3.dirname)(to), { recursive: true, mode: 448 });
       if (isDocument(descriptor)) {
-        await (0, import_promises.writeFile)(to, await this.readBlob(descriptor, referencedBy[0] ?? "index.json"));
+        await (0, import_promises3.writeFile)(to, await this.readBlob(descriptor, referencedBy[0] ?? "index.json"));
         continue;
       }
       const from = await this.checkedBlobPath(descriptor, referencedBy[0] ?? "index.json");
-      await (0, import_promises.link)(from, to).catch(async (error) => {
+      await (0, import_promises3.link)(from, to).catch(async (error) => {
         if (error.code !== "EXDEV" && error.code !== "EPERM") throw error;
-        await (0, import_promises.copyFile)(from, to);
+        await (0, import_promises3.copyFile)(from, to);
       });
     }
     const index = {
@@ -306,7 +1274,7 @@ var OciLayout = class _OciLayout {
       mediaType: "application/vnd.oci.image.index.v1+json",
       manifests: [graph.root]
     };
-    await (0, import_promises.writeFile)((0, import_node_path.join)(target, "index.json"), JSON.stringify(index));
+    await (0, import_promises3.writeFile)((0, import_node_path3.join)(target, "index.json"), JSON.stringify(index));
     return target;
   }
   /** Walks index.json → indexes → manifests → config and layers, verifying every manifest it parses. */
@@ -325,7 +1293,7 @@ var OciLayout = class _OciLayout {
     const graph = await this.walk(options.ref);
     const pending = [...graph.blobs.values()].sort((a, b) => b.descriptor.size - a.descriptor.size);
     const totalBytes = pending.reduce((n, b) => n + b.descriptor.size, 0);
-    const threads = Math.max(1, options.concurrency ?? (0, import_node_os.availableParallelism)());
+    const threads = Math.max(1, options.concurrency ?? (0, import_node_os4.availableParallelism)());
     const threshold = options.workerThresholdBytes ?? WORKER_THRESHOLD;
     const owned = options.hasher === void 0;
     const hasher = options.hasher ?? (threads > 1 && totalBytes >= threshold ? workerHasher({ workers: threads - 1 }) : inlineHasher);
@@ -359,7 +1327,7 @@ var OciLayout = class _OciLayout {
   }
   async checkedBlobPath(descriptor, referencedBy) {
     const path = this.blobPath(descriptor.digest);
-    const s = await (0, import_promises.lstat)(path).catch(() => void 0);
+    const s = await (0, import_promises3.lstat)(path).catch(() => void 0);
     const what = `blob ${describe(descriptor)} (referenced by ${referencedBy})`;
     if (s === void 0) throw new LayoutError(`${what} is missing from ${path}`);
     if (s.isSymbolicLink()) throw new LayoutError(`${what} is a symbolic link at ${path}; refused`);
@@ -476,14 +1444,14 @@ function checkEmbeddedMediaType(doc, descriptor, here) {
 }
 function digestOf(expected, content) {
   const algorithm = Digest.parse(expected).algorithm;
-  return `${algorithm}:${(0, import_node_crypto.createHash)(algorithm).update(content).digest("hex")}`;
+  return `${algorithm}:${(0, import_node_crypto3.createHash)(algorithm).update(content).digest("hex")}`;
 }
 async function readJson(path, label) {
-  const s = await (0, import_promises.lstat)(path);
+  const s = await (0, import_promises3.lstat)(path);
   if (s.size > MAX_MANIFEST_BYTES)
     throw new LayoutError(`${label} is larger than ${MAX_MANIFEST_BYTES} bytes`);
   try {
-    return JSON.parse(await (0, import_promises.readFile)(path, "utf8"));
+    return JSON.parse(await (0, import_promises3.readFile)(path, "utf8"));
   } catch (error) {
     throw new LayoutError(`${label} is not valid JSON`, { cause: error });
   }
@@ -500,7 +1468,7 @@ function requireLayoutDigest(layout, actual, expected, refusing) {
 }
 
 // packages/core/src/oci/registry-client.ts
-var import_node_crypto2 = __toESM(require_crypto(), 1);
+var import_node_crypto4 = __toESM(require_crypto(), 1);
 
 // packages/core/src/oci/www-authenticate.ts
 function parseChallenge(header2) {
@@ -522,7 +1490,7 @@ function header(headers, name) {
   return Array.isArray(value) ? value[0] : value;
 }
 function sha256(bytes) {
-  return `sha256:${(0, import_node_crypto2.createHash)("sha256").update(bytes).digest("hex")}`;
+  return `sha256:${(0, import_node_crypto4.createHash)("sha256").update(bytes).digest("hex")}`;
 }
 function registryErrors(body) {
   try {
@@ -914,7 +1882,7 @@ var RegistryClient = class {
   }
   async sendUrl(url, method, headers, body, maxBody) {
     const transport = url.protocol === "http:" ? (await import("./http-SB2IGQYH.mjs")).default : (await import("./https-AHHFARHI.mjs")).default;
-    return new Promise((resolve2, reject) => {
+    return new Promise((resolve3, reject) => {
       const req = transport.request(
         url,
         {
@@ -943,7 +1911,7 @@ var RegistryClient = class {
           });
           res.on(
             "end",
-            () => resolve2({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks) })
+            () => resolve3({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks) })
           );
           res.on("error", reject);
         }
@@ -973,15 +1941,15 @@ var TokenServiceError = class extends Error {
 };
 
 // packages/core/src/oci/registry-credentials.ts
-var import_promises2 = __toESM(require_promises(), 1);
-var import_node_os2 = __toESM(require_os(), 1);
-var import_node_path2 = __toESM(require_path(), 1);
+var import_promises4 = __toESM(require_promises(), 1);
+var import_node_os5 = __toESM(require_os(), 1);
+var import_node_path4 = __toESM(require_path(), 1);
 function credentialFiles(env, explicit) {
   if (explicit !== void 0) return [explicit];
   const files = [];
   if (env.REGISTRY_AUTH_FILE) files.push(env.REGISTRY_AUTH_FILE);
-  if (env.XDG_RUNTIME_DIR) files.push((0, import_node_path2.join)(env.XDG_RUNTIME_DIR, "containers", "auth.json"));
-  files.push((0, import_node_path2.join)(env.DOCKER_CONFIG ?? (0, import_node_path2.join)(env.HOME ?? (0, import_node_os2.homedir)(), ".docker"), "config.json"));
+  if (env.XDG_RUNTIME_DIR) files.push((0, import_node_path4.join)(env.XDG_RUNTIME_DIR, "containers", "auth.json"));
+  files.push((0, import_node_path4.join)(env.DOCKER_CONFIG ?? (0, import_node_path4.join)(env.HOME ?? (0, import_node_os5.homedir)(), ".docker"), "config.json"));
   return files;
 }
 function normaliseKey(key) {
@@ -1041,7 +2009,7 @@ var CredentialStore = class {
   async readFile(file) {
     let text;
     try {
-      text = await (0, import_promises2.readFile)(file, "utf8");
+      text = await (0, import_promises4.readFile)(file, "utf8");
     } catch (error) {
       if (error.code === "ENOENT") return void 0;
       throw new ConfigurationError(
@@ -1268,22 +2236,21 @@ function decideTags(tags, current, digest, image, immutable) {
 }
 
 // actions/skopeo-push/src/run.ts
-function start(hasher) {
-  return runMain(() => main(runnerDeps(), hasher));
+function start() {
+  return runMain(() => main(runnerDeps()));
 }
-async function main(deps, hasher) {
+async function main(deps) {
   const phase = (name) => deps.logger.debug(`skopeo-push: ${name} at ${performance.now().toFixed(0)} ms since the process started`);
   const values = readInputs(spec, deps.inputs, deps.inputContext);
   const tags = chooseTags(values.tags, deps.env);
-  await push(values, tags, hasher, deps, phase);
+  await push(values, tags, deps, phase);
 }
-async function push(values, tags, hasher, deps, phase) {
+async function push(values, tags, deps, phase) {
   const image = values.image;
   const expected = values.digest.toString();
   const layout = await OciLayout.open(values.layout);
   const entry = layout.index.manifests.length === 1 ? void 0 : layout.index.manifests.find((m) => m.digest === expected);
   const ref = entry?.annotations?.["org.opencontainers.image.ref.name"];
-  const selection = ref === void 0 ? { hasher } : { ref, hasher };
   const graph = await layout.walk(ref);
   if (graph.root.digest !== expected) {
     requireLayoutDigest(values.layout, graph.root.digest, expected, PUSH_REFUSAL);
@@ -1301,11 +2268,12 @@ async function push(values, tags, hasher, deps, phase) {
     ...deps.sleep ? { sleep: deps.sleep } : {}
   });
   const settled = await Promise.allSettled([
-    layout.verify(selection),
+    // Manifests digest-checked, every blob present at its size; the layers' digests are checked by skopeo
+    // as it streams them from the snapshot, and by the registry before it commits each blob.
+    layout.checkForStreaming(ref),
     Promise.all(tags.map(async (t) => [t, await client.headManifest(image, t)])),
     blobPresence(client, image, graph)
   ]);
-  await hasher.close();
   for (const outcome of settled) if (outcome.status === "rejected") throw outcome.reason;
   const [report, pairs, blobs] = settled.map((o) => o.value);
   const current = new Map(pairs);
@@ -1320,13 +2288,13 @@ async function push(values, tags, hasher, deps, phase) {
   if (first !== void 0) {
     const snapshot = await layout.snapshot(
       report,
-      (0, import_node_path3.join)(await (0, import_promises3.mkdtemp)((0, import_node_path3.join)(deps.env.RUNNER_TEMP ?? (0, import_node_os3.tmpdir)(), "verified-")), "layout")
+      (0, import_node_path5.join)(await (0, import_promises5.mkdtemp)((0, import_node_path5.join)(deps.env.RUNNER_TEMP ?? (0, import_node_os6.tmpdir)(), "verified-")), "layout")
     );
     phase("snapshotted the verified layout");
     try {
       await copyWithRetries({ ...values, layout: snapshot }, image, first.tag, ref, expected, deps);
     } finally {
-      await (0, import_promises3.rm)((0, import_node_path3.dirname)(snapshot), { recursive: true, force: true });
+      await (0, import_promises5.rm)((0, import_node_path5.dirname)(snapshot), { recursive: true, force: true });
     }
     for (const d of rest) await client.putManifest(image, d.tag, rootBytes, report.root.mediaType);
   } else {
@@ -1369,8 +2337,8 @@ async function blobPresence(client, image, graph) {
   };
 }
 async function copyWithRetries(values, image, tag, ref, expected, deps) {
-  const work = await (0, import_promises3.mkdtemp)((0, import_node_path3.join)(deps.env.RUNNER_TEMP ?? (0, import_node_os3.tmpdir)(), "skopeo-push-"));
-  const digestFile = (0, import_node_path3.join)(work, "digest");
+  const work = await (0, import_promises5.mkdtemp)((0, import_node_path5.join)(deps.env.RUNNER_TEMP ?? (0, import_node_os6.tmpdir)(), "skopeo-push-"));
+  const digestFile = (0, import_node_path5.join)(work, "digest");
   const args = skopeo.copyArgs({
     source: `oci:${values.layout}${ref === void 0 ? "" : `:${ref}`}`,
     destination: `docker://${image.withTag(tag)}`,
@@ -1391,14 +2359,14 @@ async function copyWithRetries(values, image, tag, ref, expected, deps) {
         )
       }
     );
-    const pushed = (await (0, import_promises3.readFile)(digestFile, "utf8")).trim();
+    const pushed = (await (0, import_promises5.readFile)(digestFile, "utf8")).trim();
     if (pushed !== expected) {
       throw new CommandError(`skopeo pushed ${pushed}, not ${expected}: the registry changed the bytes`, {
         tool: "skopeo"
       });
     }
   } finally {
-    await (0, import_promises3.rm)(work, { recursive: true, force: true });
+    await (0, import_promises5.rm)(work, { recursive: true, force: true });
   }
 }
 function summary(image, digest, decisions, blobs, report) {
@@ -1421,4 +2389,4 @@ export {
   main,
   start
 };
-//# sourceMappingURL=run-4YSV3L6R.mjs.map
+//# sourceMappingURL=run-SOLFEQXM.mjs.map
