@@ -148,6 +148,20 @@ describe('oci-build with buildah', () => {
     expect(r.outputs).toEqual({});
   });
 
+  it('with no usable OCI runtime on the host, RUN steps fall back to chroot isolation, with a warning', () => {
+    // BUILDAH_RUNTIME=/bin/false: the runtime buildah starts for a RUN step fails, as on a host without a
+    // working runc/crun ("while running runtime: exit status 1"); no isolation was chosen.
+    const r = build({ platforms: 'linux/amd64' }, workspaceWith({ run: true }), {
+      BUILDAH_ISOLATION: '',
+      BUILDAH_RUNTIME: '/bin/false',
+    });
+    expect(r.status, r.stdout + r.stderr).toBe(0);
+    expect(r.stdout).toMatch(
+      /^::warning::buildah could not start a RUN step with its OCI runtime .*BUILDAH_ISOLATION=chroot/m,
+    );
+    expect(r.outputs.digest).toMatch(/^sha256:[0-9a-f]{64}$/);
+  });
+
   it('warns about buildx-only inputs that buildah cannot honour', () => {
     const r = build({ platforms: 'linux/amd64', 'cache-to': 'type=gha', provenance: 'max' }, workspaceWith());
     expect(r.status).toBe(0);

@@ -1537,8 +1537,18 @@ function renderTable(headers, rows) {
 // packages/core/src/tools/buildah.ts
 var buildah = {
   /** `buildah build` into a manifest list, every platform at once. */
-  buildArgs(request, manifestList) {
+  /**
+   * A RUN step that failed because no OCI runtime works on this host (buildah says only "while running
+   * runtime: exit status 1"), as opposed to the step's own command failing.
+   */
+  runtimeUnusable(stderr) {
+    return /while running runtime: exit status|error running container: from \S+ creating container|did not get container create message/i.test(
+      stderr
+    );
+  },
+  buildArgs(request, manifestList, isolation) {
     const args = ["build", "--manifest", manifestList, "--platform", request.platforms.join(",")];
+    if (isolation !== void 0) args.push("--isolation", isolation);
     args.push("--file", request.file, "--timestamp", String(request.sourceDateEpoch));
     for (const [k, v] of request.buildArgs) args.push("--build-arg", `${k}=${v}`);
     for (const [k, v] of request.labels) args.push("--label", `${k}=${v}`);
@@ -1919,8 +1929,20 @@ async function runBuildah(plan, deps) {
   try {
     await withSecretFiles(plan, deps, true, async (secrets, values) => {
       try {
-        await run(buildah.buildArgs({ ...request, secrets }, list), values);
+        await run(buildah.buildArgs({ ...request, secrets }, list), values).catch(async (error) => {
+          if (!(error instanceof CommandError) || !buildah.runtimeUnusable(error.stderrTail) || deps.env.BUILDAH_ISOLATION === "chroot")
+            throw error;
+          deps.logger.warning(
+            'buildah could not start a RUN step with its OCI runtime on this host ("while running runtime"); building again with chroot isolation. Set BUILDAH_ISOLATION=chroot to choose it from the start.'
+          );
+          await run(buildah.buildArgs({ ...request, secrets }, list, "chroot"), values);
+        });
       } catch (error) {
+        if (error instanceof CommandError && buildah.runtimeUnusable(error.stderrTail))
+          throw new CommandError(
+            `buildah could not run a RUN step on this host, with its OCI runtime nor with chroot isolation: ${error.stderrTail.trim().split("\n").at(-1)}. Check BUILDAH_ISOLATION and the runtime (runc or crun).`,
+            { tool: "buildah", exitCode: error.exitCode, stderrTail: error.stderrTail }
+          );
         if (error instanceof CommandError) {
           const step = buildah.failedStep(error.stderrTail);
           if (step !== void 0)

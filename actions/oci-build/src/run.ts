@@ -203,8 +203,27 @@ async function runBuildah(plan: BuildPlan, deps: ActionDeps): Promise<string | u
   try {
     await withSecretFiles(plan, deps, true, async (secrets, values) => {
       try {
-        await run(buildah.buildArgs({ ...request, secrets }, list), values);
+        await run(buildah.buildArgs({ ...request, secrets }, list), values).catch(async (error: unknown) => {
+          // No usable OCI runtime here (a container, a locked-down host): RUN steps can still run under
+          // chroot isolation, which needs none. Said as a warning, with the variable that sets it for good.
+          if (
+            !(error instanceof CommandError) ||
+            !buildah.runtimeUnusable(error.stderrTail) ||
+            deps.env.BUILDAH_ISOLATION === 'chroot'
+          )
+            throw error;
+          deps.logger.warning(
+            'buildah could not start a RUN step with its OCI runtime on this host ("while running runtime"); ' +
+              'building again with chroot isolation. Set BUILDAH_ISOLATION=chroot to choose it from the start.',
+          );
+          await run(buildah.buildArgs({ ...request, secrets }, list, 'chroot'), values);
+        });
       } catch (error) {
+        if (error instanceof CommandError && buildah.runtimeUnusable(error.stderrTail))
+          throw new CommandError(
+            `buildah could not run a RUN step on this host, with its OCI runtime nor with chroot isolation: ${error.stderrTail.trim().split('\n').at(-1)}. Check BUILDAH_ISOLATION and the runtime (runc or crun).`,
+            { tool: 'buildah', exitCode: error.exitCode, stderrTail: error.stderrTail },
+          );
         if (error instanceof CommandError) {
           const step = buildah.failedStep(error.stderrTail);
           if (step !== undefined)

@@ -7,8 +7,19 @@ import type { BuildRequest } from './build-request.ts';
  */
 export const buildah = {
   /** `buildah build` into a manifest list, every platform at once. */
-  buildArgs(request: BuildRequest, manifestList: string): string[] {
+  /**
+   * A RUN step that failed because no OCI runtime works on this host (buildah says only "while running
+   * runtime: exit status 1"), as opposed to the step's own command failing.
+   */
+  runtimeUnusable(stderr: string): boolean {
+    return /while running runtime: exit status|error running container: from \S+ creating container|did not get container create message/i.test(
+      stderr,
+    );
+  },
+
+  buildArgs(request: BuildRequest, manifestList: string, isolation?: 'chroot'): string[] {
     const args = ['build', '--manifest', manifestList, '--platform', request.platforms.join(',')];
+    if (isolation !== undefined) args.push('--isolation', isolation);
     args.push('--file', request.file, '--timestamp', String(request.sourceDateEpoch));
     for (const [k, v] of request.buildArgs) args.push('--build-arg', `${k}=${v}`);
     for (const [k, v] of request.labels) args.push('--label', `${k}=${v}`);
