@@ -296,4 +296,36 @@ describe('ecr-oidc-login failures give advice', () => {
     expect(r.stdout).toMatch(message);
     expect(oidc.issued.length).toBeGreaterThan(0);
   });
+
+  it('tag-immutability: check refuses a repository where sha-* can be overwritten; enforce makes ECR keep them write-once', async () => {
+    const checked = await run(
+      'main',
+      { 'tag-immutability': 'check', 'lifecycle-repository': 'acme/immutable' },
+      home().env,
+    );
+    expect(checked.status).toBe(1);
+    expect(checked.stdout).toMatch(
+      /::error::Input "tag-immutability": ECR repository acme\/immutable: MUTABLE lets sha-\*, nightly-\* tags be overwritten/,
+    );
+    const enforced = await run(
+      'main',
+      { 'tag-immutability': 'enforce', 'lifecycle-repository': 'acme/immutable' },
+      home().env,
+    );
+    expect(enforced.status, enforced.stdout).toBe(0);
+    expect(aws.mutability.get(`${ACCOUNT}/acme/immutable`)).toEqual({
+      imageTagMutability: 'MUTABLE_WITH_EXCLUSION',
+      imageTagMutabilityExclusionFilters: [
+        { filterType: 'WILDCARD', filter: 'sha-*' },
+        { filterType: 'WILDCARD', filter: 'nightly-*' },
+      ],
+    });
+    const again = await run(
+      'main',
+      { 'tag-immutability': 'check', 'lifecycle-repository': 'acme/immutable' },
+      home().env,
+    );
+    expect(again.status, again.stdout).toBe(0);
+    expect(again.summary).toContain('keeps sha-*, nightly-* write-once');
+  });
 });

@@ -99,6 +99,14 @@ export interface AwsStandIn {
   endpoint: string;
   calls: AwsCall[];
   policies: Map<string, string>;
+  /** Tag mutability per `<registryId>/<repository>` (absent: MUTABLE, ECR's default). */
+  mutability: Map<
+    string,
+    {
+      imageTagMutability: string;
+      imageTagMutabilityExclusionFilters: { filterType: string; filter: string }[];
+    }
+  >;
   /** The session handed out by the last AssumeRoleWithWebIdentity. */
   session?: { accessKeyId: string; secretAccessKey: string; sessionToken: string };
   stop(): Promise<void>;
@@ -170,7 +178,13 @@ function checkSigV4(
 }
 
 export async function startAwsStandIn(options: AwsStandInOptions): Promise<AwsStandIn> {
-  const stand: AwsStandIn = { endpoint: '', calls: [], policies: new Map(), stop: async () => {} };
+  const stand: AwsStandIn = {
+    endpoint: '',
+    calls: [],
+    policies: new Map(),
+    mutability: new Map(),
+    stop: async () => {},
+  };
   let throttle = options.throttleSts ?? 0;
   const server = http.createServer((req, res) => {
     let body = '';
@@ -278,6 +292,33 @@ export async function startAwsStandIn(options: AwsStandInOptions): Promise<AwsSt
           repositoryName: input.repositoryName,
           lifecyclePolicyText: input.lifecyclePolicyText,
         });
+      }
+      if (operation === 'DescribeRepositories') {
+        const names = (input.repositoryNames as string[] | undefined) ?? [];
+        return json(200, {
+          repositories: names.map((name) => {
+            const m = stand.mutability.get(`${String(input.registryId)}/${name}`);
+            return {
+              registryId: input.registryId,
+              repositoryName: name,
+              imageTagMutability: m?.imageTagMutability ?? 'MUTABLE',
+              ...(m && m.imageTagMutabilityExclusionFilters.length > 0
+                ? { imageTagMutabilityExclusionFilters: m.imageTagMutabilityExclusionFilters }
+                : {}),
+            };
+          }),
+        });
+      }
+      if (operation === 'PutImageTagMutability') {
+        const value = {
+          imageTagMutability: String(input.imageTagMutability),
+          imageTagMutabilityExclusionFilters:
+            (input.imageTagMutabilityExclusionFilters as
+              | { filterType: string; filter: string }[]
+              | undefined) ?? [],
+        };
+        stand.mutability.set(key, value);
+        return json(200, { registryId: input.registryId, repositoryName: input.repositoryName, ...value });
       }
       return json(400, { __type: 'UnknownOperationException', message: operation });
     });

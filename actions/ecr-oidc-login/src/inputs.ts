@@ -1,4 +1,4 @@
-import { defineOutputs, InvalidValueError, inputs, parseList } from '@chain/core';
+import { DEFAULT_IMMUTABLE_TAGS, defineOutputs, InvalidValueError, inputs, parseList } from '@chain/core';
 
 export const spec = {
   'role-to-assume': inputs
@@ -46,6 +46,8 @@ export const spec = {
     })
     .optional(),
   'lifecycle-days': inputs.integer({ min: 1, max: 3650 }).default('30'),
+  'tag-immutability': inputs.enum(['check', 'enforce', 'off']).default('off'),
+  'immutable-tags': inputs.list().default(DEFAULT_IMMUTABLE_TAGS),
 } as const;
 
 export const outputs = defineOutputs(['registry', 'auth-file']);

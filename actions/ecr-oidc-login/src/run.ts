@@ -1,14 +1,19 @@
 import {
   type ActionDeps,
   type AddedLogin,
+  type AwsSession,
   addLogin,
   assumeRoleWithWebIdentity,
   ConfigurationError,
   defineState,
+  enforcesImmutable,
   exportVariable,
   getEcrLogins,
   getLifecyclePolicy,
+  getTagMutability,
+  type InputValues,
   JobSummary,
+  putImmutableTags,
   putLifecyclePolicy,
   readInputs,
   removeLogin,
@@ -48,6 +53,11 @@ export async function main(deps: ActionDeps = runnerDeps()): Promise<void> {
   const values = readInputs(spec, deps.inputs, deps.inputContext);
   const region = values['aws-region'];
   const roleArn = values['role-to-assume'];
+  if (values['tag-immutability'] !== 'off' && values['lifecycle-repository'] === undefined)
+    throw new ConfigurationError(
+      `Input "lifecycle-repository" is required when tag-immutability is "${values['tag-immutability']}" (the ECR repository it applies to)`,
+      { input: 'lifecycle-repository' },
+    );
   if (values['lifecycle-policy'] !== 'off' && values['lifecycle-repository'] === undefined) {
     throw new ConfigurationError(
       `Input "lifecycle-repository" is required when lifecycle-policy is "${values['lifecycle-policy']}"`,
@@ -119,6 +129,14 @@ export async function main(deps: ActionDeps = runnerDeps()): Promise<void> {
     deps.logger.info(`lifecycle policy: ${lifecycle}`);
   }
 
+  const immutability = await tagImmutability(
+    values,
+    session,
+    region,
+    registryIds[0] ?? accountOfRole(roleArn),
+    deps,
+  );
+
   await deps.writeSummary(
     new JobSummary()
       .heading('ecr-oidc-login')
@@ -131,8 +149,43 @@ export async function main(deps: ActionDeps = runnerDeps()): Promise<void> {
         ['credentials written to', `${files.dockerConfig}, ${files.authFile}`],
         ['after the job', values['keep-login'] ? 'kept (keep-login: true)' : 'removed by the post step'],
         ['lifecycle policy', lifecycle],
+        ['tag immutability', immutability],
       ]),
   );
+}
+
+/**
+ * ECR can keep immutable tags write-once itself, which closes what a client cannot (two pushes racing to
+ * one new tag): check that it does, or make it so (those patterns immutable, every other tag movable).
+ */
+async function tagImmutability(
+  values: InputValues<typeof spec>,
+  session: AwsSession,
+  region: string,
+  account: string,
+  deps: ActionDeps,
+): Promise<string> {
+  const repository = values['lifecycle-repository'];
+  if (values['tag-immutability'] === 'off' || repository === undefined) return 'off';
+  const patterns = values['immutable-tags'];
+  const current = await getTagMutability(session, region, account, repository);
+  const said = `${repository}: ${current.mode}${current.exceptions.length > 0 ? ` (except ${current.exceptions.join(', ')})` : ''}`;
+  if (enforcesImmutable(current, patterns)) {
+    deps.logger.info(`tag immutability: ${said} keeps ${patterns.join(', ')} write-once`);
+    return `${said}: keeps ${patterns.join(', ')} write-once`;
+  }
+  if (values['tag-immutability'] === 'check')
+    throw new ConfigurationError(
+      `Input "tag-immutability": ECR repository ${said} lets ${patterns.join(', ')} tags be overwritten. Set tag-immutability: enforce ` +
+        `(or: aws ecr put-image-tag-mutability --repository-name ${repository} --image-tag-mutability MUTABLE_WITH_EXCLUSION ` +
+        `--image-tag-mutability-exclusion-filters ${patterns.map((p) => `filterType=WILDCARD,filter=${p}`).join(' ')})`,
+      { input: 'tag-immutability' },
+    );
+  await putImmutableTags(session, region, account, repository, patterns);
+  deps.logger.info(
+    `tag immutability: ${repository} now keeps ${patterns.join(', ')} write-once (other tags stay movable)`,
+  );
+  return `${repository}: set to keep ${patterns.join(', ')} write-once`;
 }
 
 export async function post(deps: Pick<ActionDeps, 'logger'> = runnerDeps()): Promise<void> {

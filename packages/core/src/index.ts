@@ -30,9 +30,13 @@ export {
   adviseStsError,
   assumeRoleWithWebIdentity,
   type EcrRegistryLogin,
+  enforcesImmutable,
   getEcrLogins,
   getLifecyclePolicy,
+  getTagMutability,
+  putImmutableTags,
   putLifecyclePolicy,
+  type TagMutability,
 } from './aws/ecr-login.ts';
 export { type ScriptedCall, ScriptedToolRunner } from './exec/scripted-runner.ts';
 export {

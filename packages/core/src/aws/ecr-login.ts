@@ -221,3 +221,72 @@ export async function putLifecyclePolicy(
     client.destroy();
   }
 }
+
+/** A repository's tag mutability as ECR reports it: the mode, and the wildcard filters of its exceptions. */
+export interface TagMutability {
+  mode: string;
+  exceptions: string[];
+}
+
+export async function getTagMutability(
+  session: AwsSession,
+  region: string,
+  registryId: string,
+  repository: string,
+): Promise<TagMutability> {
+  const { ecr, client } = await ecrClient(session, region);
+  try {
+    const out = await client.send(
+      new ecr.DescribeRepositoriesCommand({ registryId, repositoryNames: [repository] }),
+    );
+    const repo = out.repositories?.[0];
+    return {
+      mode: repo?.imageTagMutability ?? 'MUTABLE',
+      exceptions: (repo?.imageTagMutabilityExclusionFilters ?? [])
+        .map((f) => f.filter ?? '')
+        .filter((f) => f !== ''),
+    };
+  } catch (error) {
+    throw awsFailure('AWS ECR', error);
+  } finally {
+    client.destroy();
+  }
+}
+
+/**
+ * Whether ECR itself keeps tags matching `patterns` write-once: IMMUTABLE (every tag), or
+ * MUTABLE_WITH_EXCLUSION whose exceptions include every pattern, or IMMUTABLE_WITH_EXCLUSION whose
+ * exceptions (the mutable tags) include none of them.
+ */
+export function enforcesImmutable(current: TagMutability, patterns: readonly string[]): boolean {
+  if (current.mode === 'IMMUTABLE') return true;
+  if (current.mode === 'MUTABLE_WITH_EXCLUSION') return patterns.every((p) => current.exceptions.includes(p));
+  if (current.mode === 'IMMUTABLE_WITH_EXCLUSION')
+    return patterns.every((p) => !current.exceptions.includes(p));
+  return false;
+}
+
+/** Makes ECR keep tags matching `patterns` write-once, and every other tag (latest, nightly) movable. */
+export async function putImmutableTags(
+  session: AwsSession,
+  region: string,
+  registryId: string,
+  repository: string,
+  patterns: readonly string[],
+): Promise<void> {
+  const { ecr, client } = await ecrClient(session, region);
+  try {
+    await client.send(
+      new ecr.PutImageTagMutabilityCommand({
+        registryId,
+        repositoryName: repository,
+        imageTagMutability: 'MUTABLE_WITH_EXCLUSION',
+        imageTagMutabilityExclusionFilters: patterns.map((filter) => ({ filterType: 'WILDCARD', filter })),
+      }),
+    );
+  } catch (error) {
+    throw awsFailure('AWS ECR', error);
+  } finally {
+    client.destroy();
+  }
+}

@@ -832,6 +832,47 @@ async function putLifecyclePolicy(session, region, registryId, repository, text)
     client.destroy();
   }
 }
+async function getTagMutability(session, region, registryId, repository) {
+  const { ecr, client } = await ecrClient(session, region);
+  try {
+    const out = await client.send(
+      new ecr.DescribeRepositoriesCommand({ registryId, repositoryNames: [repository] })
+    );
+    const repo = out.repositories?.[0];
+    return {
+      mode: repo?.imageTagMutability ?? "MUTABLE",
+      exceptions: (repo?.imageTagMutabilityExclusionFilters ?? []).map((f) => f.filter ?? "").filter((f) => f !== "")
+    };
+  } catch (error) {
+    throw awsFailure("AWS ECR", error);
+  } finally {
+    client.destroy();
+  }
+}
+function enforcesImmutable(current, patterns) {
+  if (current.mode === "IMMUTABLE") return true;
+  if (current.mode === "MUTABLE_WITH_EXCLUSION") return patterns.every((p) => current.exceptions.includes(p));
+  if (current.mode === "IMMUTABLE_WITH_EXCLUSION")
+    return patterns.every((p) => !current.exceptions.includes(p));
+  return false;
+}
+async function putImmutableTags(session, region, registryId, repository, patterns) {
+  const { ecr, client } = await ecrClient(session, region);
+  try {
+    await client.send(
+      new ecr.PutImageTagMutabilityCommand({
+        registryId,
+        repositoryName: repository,
+        imageTagMutability: "MUTABLE_WITH_EXCLUSION",
+        imageTagMutabilityExclusionFilters: patterns.map((filter) => ({ filterType: "WILDCARD", filter }))
+      })
+    );
+  } catch (error) {
+    throw awsFailure("AWS ECR", error);
+  } finally {
+    client.destroy();
+  }
+}
 
 // packages/core/src/oci/registry-login-file.ts
 var import_node_crypto2 = __toESM(require_crypto(), 1);
@@ -910,6 +951,9 @@ async function readBackup(file) {
     return void 0;
   }
 }
+
+// packages/core/src/oci/tag-pattern.ts
+var DEFAULT_IMMUTABLE_TAGS = "sha-*,nightly-*";
 
 // packages/core/src/report/job-summary.ts
 function escapeHtml(text) {
@@ -1013,7 +1057,9 @@ var spec = {
     pattern: /^[a-z0-9]+(?:[._-][a-z0-9]+)*(?:\/[a-z0-9]+(?:[._-][a-z0-9]+)*)*$/,
     accepted: "an ECR repository name such as team/app"
   }).optional(),
-  "lifecycle-days": inputs.integer({ min: 1, max: 3650 }).default("30")
+  "lifecycle-days": inputs.integer({ min: 1, max: 3650 }).default("30"),
+  "tag-immutability": inputs.enum(["check", "enforce", "off"]).default("off"),
+  "immutable-tags": inputs.list().default(DEFAULT_IMMUTABLE_TAGS)
 };
 var outputs = defineOutputs(["registry", "auth-file"]);
 
@@ -1109,6 +1155,11 @@ async function main(deps = runnerDeps()) {
   const values = readInputs(spec, deps.inputs, deps.inputContext);
   const region = values["aws-region"];
   const roleArn = values["role-to-assume"];
+  if (values["tag-immutability"] !== "off" && values["lifecycle-repository"] === void 0)
+    throw new ConfigurationError(
+      `Input "lifecycle-repository" is required when tag-immutability is "${values["tag-immutability"]}" (the ECR repository it applies to)`,
+      { input: "lifecycle-repository" }
+    );
   if (values["lifecycle-policy"] !== "off" && values["lifecycle-repository"] === void 0) {
     throw new ConfigurationError(
       `Input "lifecycle-repository" is required when lifecycle-policy is "${values["lifecycle-policy"]}"`,
@@ -1174,6 +1225,13 @@ async function main(deps = runnerDeps()) {
     }
     deps.logger.info(`lifecycle policy: ${lifecycle}`);
   }
+  const immutability = await tagImmutability(
+    values,
+    session,
+    region,
+    registryIds[0] ?? accountOfRole(roleArn),
+    deps
+  );
   await deps.writeSummary(
     new JobSummary().heading("ecr-oidc-login").verdict(true, `Logged in to ${logins.map((l) => l.registry).join(", ")}`).facts([
       ["role", { text: session.assumedRoleArn ?? roleArn, code: true }],
@@ -1182,9 +1240,31 @@ async function main(deps = runnerDeps()) {
       ["expires", logins.map((l) => l.expiresAt?.toISOString() ?? "unknown").join(", ")],
       ["credentials written to", `${files.dockerConfig}, ${files.authFile}`],
       ["after the job", values["keep-login"] ? "kept (keep-login: true)" : "removed by the post step"],
-      ["lifecycle policy", lifecycle]
+      ["lifecycle policy", lifecycle],
+      ["tag immutability", immutability]
     ])
   );
+}
+async function tagImmutability(values, session, region, account, deps) {
+  const repository = values["lifecycle-repository"];
+  if (values["tag-immutability"] === "off" || repository === void 0) return "off";
+  const patterns = values["immutable-tags"];
+  const current = await getTagMutability(session, region, account, repository);
+  const said = `${repository}: ${current.mode}${current.exceptions.length > 0 ? ` (except ${current.exceptions.join(", ")})` : ""}`;
+  if (enforcesImmutable(current, patterns)) {
+    deps.logger.info(`tag immutability: ${said} keeps ${patterns.join(", ")} write-once`);
+    return `${said}: keeps ${patterns.join(", ")} write-once`;
+  }
+  if (values["tag-immutability"] === "check")
+    throw new ConfigurationError(
+      `Input "tag-immutability": ECR repository ${said} lets ${patterns.join(", ")} tags be overwritten. Set tag-immutability: enforce (or: aws ecr put-image-tag-mutability --repository-name ${repository} --image-tag-mutability MUTABLE_WITH_EXCLUSION --image-tag-mutability-exclusion-filters ${patterns.map((p) => `filterType=WILDCARD,filter=${p}`).join(" ")})`,
+      { input: "tag-immutability" }
+    );
+  await putImmutableTags(session, region, account, repository, patterns);
+  deps.logger.info(
+    `tag immutability: ${repository} now keeps ${patterns.join(", ")} write-once (other tags stay movable)`
+  );
+  return `${repository}: set to keep ${patterns.join(", ")} write-once`;
 }
 async function post(deps = runnerDeps()) {
   const state = loginState.load();
@@ -1214,4 +1294,4 @@ export {
   main,
   post
 };
-//# sourceMappingURL=chunk-3FXUGYB7.mjs.map
+//# sourceMappingURL=chunk-KV6RM5IZ.mjs.map
