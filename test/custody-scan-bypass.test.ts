@@ -2,7 +2,8 @@
 // would never look at, while a client pulling that platform would run it. Real parts: layouts real buildah
 // built, the real registry and skopeo; the hostile index is written over them. Each disguise is refused by
 // image-scan, skopeo-push and oci-build join before anything is scanned, pushed or joined.
-import { cpSync, mkdtempSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ImageReference, MemoryLogger, OciLayout, RegistryClient } from '@chain/core';
@@ -147,5 +148,100 @@ describe('an image disguised as an attestation', () => {
     expect(scan.status).toBe(1);
     expect(userErrorLine(scan)).toMatch(/holds no image to scan/);
     expect((await (await OciLayout.open(empty)).verify()).images).toEqual([]);
+  });
+
+  it('an image reached first as an attestation\'s in-toto "layer" is refused, not left unparsed (one blob, one role)', async () => {
+    // Found by review: an attestation that passes every rule lists the vulnerable image's manifest, config
+    // and layers as its in-toto layers; the same manifest is then listed as a linux/arm64 image. A walk
+    // that reads each blob once would never parse it as a manifest, so it would be pushed unscanned.
+    const out = join(mkdtempSync(join(tmpdir(), 'hidden-')), 'layout');
+    cpSync(clean, out, { recursive: true });
+    const sha = (b: Buffer) => `sha256:${createHash('sha256').update(b).digest('hex')}`;
+    const put = (b: Buffer) => {
+      const d = sha(b);
+      writeFileSync(join(out, 'blobs', 'sha256', d.slice(7)), b);
+      return d;
+    };
+    cpSync(join(intruder, 'blobs'), join(out, 'blobs'), { recursive: true });
+    const cleanIndex = JSON.parse(
+      readFileSync(
+        join(out, 'blobs', 'sha256', (await OciLayout.open(out)).topLevel().digest.slice(7)),
+        'utf8',
+      ),
+    ) as { manifests: Desc[] };
+    const cleanImage = cleanIndex.manifests[0] as Desc;
+    const hidden = JSON.parse(
+      readFileSync(join(intruder, 'blobs', 'sha256', intruderManifest.digest.slice(7)), 'utf8'),
+    ) as {
+      config: Desc;
+      layers: Desc[];
+    };
+    const inToto = (d: Desc) => ({
+      mediaType: 'application/vnd.in-toto+json',
+      digest: d.digest,
+      size: d.size,
+    });
+    const config = Buffer.from(
+      '{"architecture":"unknown","os":"unknown","rootfs":{"type":"layers","diff_ids":[]}}',
+    );
+    const attestation = Buffer.from(
+      JSON.stringify({
+        schemaVersion: 2,
+        mediaType: 'application/vnd.oci.image.manifest.v1+json',
+        config: {
+          mediaType: 'application/vnd.oci.image.config.v1+json',
+          digest: put(config),
+          size: config.length,
+        },
+        layers: [inToto(intruderManifest), inToto(hidden.config), ...hidden.layers.map(inToto)],
+      }),
+    );
+    const index = Buffer.from(
+      JSON.stringify({
+        schemaVersion: 2,
+        mediaType: 'application/vnd.oci.image.index.v1+json',
+        manifests: [
+          cleanImage,
+          {
+            mediaType: 'application/vnd.oci.image.manifest.v1+json',
+            digest: put(attestation),
+            size: attestation.length,
+            platform: { os: 'unknown', architecture: 'unknown' },
+            annotations: { ...ATTESTATION, 'vnd.docker.reference.digest': cleanImage.digest },
+          },
+          { ...intruderManifest, platform: { os: 'linux', architecture: 'arm64' } },
+        ],
+      }),
+    );
+    const root = put(index);
+    writeFileSync(
+      join(out, 'index.json'),
+      JSON.stringify({
+        schemaVersion: 2,
+        manifests: [
+          {
+            mediaType: 'application/vnd.oci.image.index.v1+json',
+            digest: root,
+            size: index.length,
+            annotations: { 'org.opencontainers.image.ref.name': 'latest' },
+          },
+        ],
+      }),
+    );
+    const message = new RegExp(
+      `blob ${intruderManifest.digest} is declared as .* but as .*; one blob, one role`,
+    );
+    const scan = runBundle('image-scan', 'main', {
+      inputs: { layout: out, digest: root, 'trivy-path': '/bin/false' },
+    });
+    expect(userErrorLine(scan)).toMatch(message);
+    const repo = `attack/hidden-${Math.random().toString(36).slice(2, 8)}`;
+    const push = await runBundleAsync('skopeo-push', 'main', {
+      inputs: { layout: out, digest: root, image: `${registry.host}/${repo}`, 'tls-verify': 'false' },
+      env: { GITHUB_SHA: '4'.repeat(40) },
+    });
+    expect(userErrorLine(push)).toMatch(message);
+    const client = new RegistryClient({ logger: new MemoryLogger(), tlsVerify: false });
+    expect(await client.headManifest(ImageReference.parse(`${registry.host}/${repo}`), root)).toBeUndefined();
   });
 });

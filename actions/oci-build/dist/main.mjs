@@ -1285,6 +1285,12 @@ var OciLayout = class _OciLayout {
       graph.blobs.set(descriptor.digest, { descriptor, referencedBy: [referencedBy] });
       return;
     }
+    const document = (d) => isIndexMediaType(d.mediaType) || isManifestMediaType(d.mediaType);
+    if (document(known.descriptor) !== document(descriptor) || document(descriptor) && known.descriptor.mediaType !== descriptor.mediaType) {
+      throw new LayoutError(
+        `blob ${descriptor.digest} is declared as ${descriptor.mediaType} by ${referencedBy} but as ${known.descriptor.mediaType} by ${known.referencedBy.join(", ")}; one blob, one role`
+      );
+    }
     if (known.descriptor.size !== descriptor.size) {
       throw new LayoutError(
         `blob ${descriptor.digest} is declared with size ${descriptor.size} by ${referencedBy} but ${known.descriptor.size} by ${known.referencedBy.join(", ")}`

@@ -369,6 +369,18 @@ export class OciLayout {
       graph.blobs.set(descriptor.digest, { descriptor, referencedBy: [referencedBy] });
       return;
     }
+    // One blob as a manifest or index in one place and as a layer or config in another: a walk that read
+    // it once in one role would never read it in the other (an image could hide as another's "layer").
+    const document = (d: Descriptor) => isIndexMediaType(d.mediaType) || isManifestMediaType(d.mediaType);
+    if (
+      document(known.descriptor) !== document(descriptor) ||
+      (document(descriptor) && known.descriptor.mediaType !== descriptor.mediaType)
+    ) {
+      throw new LayoutError(
+        `blob ${descriptor.digest} is declared as ${descriptor.mediaType} by ${referencedBy} ` +
+          `but as ${known.descriptor.mediaType} by ${known.referencedBy.join(', ')}; one blob, one role`,
+      );
+    }
     if (known.descriptor.size !== descriptor.size) {
       throw new LayoutError(
         `blob ${descriptor.digest} is declared with size ${descriptor.size} by ${referencedBy} ` +
