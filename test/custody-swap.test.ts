@@ -124,4 +124,46 @@ describe('a layout swapped between verification and the tool', () => {
       expect(userErrorLine(r)).toMatch(/image-scan: 2 finding\(s\) at HIGH, CRITICAL in sha256:/);
     },
   );
+
+  it.skipIf(skip)(
+    'image-scan: a layer written over in place (same file, same inode) before trivy runs; the verified bytes are still what is scanned',
+    async () => {
+      // Found by review: a hard-linked snapshot shares the inode, so an in-place write reached Trivy, which
+      // checks no digest. The snapshot now holds copies hashed as they were made.
+      vulnDbs();
+      const layout = copy(verifiedImage);
+      const graph = await (await OciLayout.open(layout)).walk();
+      const expected = graph.root.digest;
+      const intruderLayers = (await (await OciLayout.open(intruder)).walk()).images[0]?.layers ?? [];
+      const dir = mkdtempSync(join(tmpdir(), 'inplace-'));
+      const script = `#!/usr/bin/env node
+import { readFileSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+const { T_FILES: files, T_WITH: other } = process.env;
+const originals = files.split(',').map((f) => [f, readFileSync(f)]);
+if (process.argv[2] === 'image') for (const [f] of originals) writeFileSync(f, readFileSync(other)); // in place
+const r = spawnSync(${JSON.stringify(tools.trivy ?? '')}, process.argv.slice(2), { stdio: 'inherit' });
+for (const [f, bytes] of originals) writeFileSync(f, bytes); // put back: the layout verifies again afterwards
+process.exit(r.status ?? 1);
+`;
+      writeFileSync(join(dir, 'trivy'), script);
+      chmodSync(join(dir, 'trivy'), 0o755);
+      const files = (graph.images[0]?.layers ?? []).map((l) =>
+        join(layout, 'blobs', 'sha256', l.digest.slice(7)),
+      );
+      const other = join(intruder, 'blobs', 'sha256', (intruderLayers.at(-1)?.digest ?? '').slice(7));
+      const r = runBundle('image-scan', 'main', {
+        inputs: {
+          layout,
+          digest: expected,
+          offline: 'true',
+          'trivy-cache-dir': trivyCacheCopy(),
+          'trivy-path': join(dir, 'trivy'),
+        },
+        env: { T_FILES: files.join(','), T_WITH: other },
+      });
+      expect(r.status, r.stdout + r.stderr).toBe(1);
+      expect(userErrorLine(r)).toMatch(/image-scan: 2 finding\(s\) at HIGH, CRITICAL in sha256:/);
+    },
+  );
 });

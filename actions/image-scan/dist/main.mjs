@@ -28,6 +28,13 @@ var require_worker_threads = __commonJS({
   }
 });
 
+// builtin:stream/promises
+var require_promises2 = __commonJS({
+  "builtin:stream/promises"(exports, module) {
+    module.exports = __require("node:stream/promises");
+  }
+});
+
 // node_modules/.pnpm/yaml@2.9.1/node_modules/yaml/dist/nodes/identity.js
 var require_identity = __commonJS({
   "node_modules/.pnpm/yaml@2.9.1/node_modules/yaml/dist/nodes/identity.js"(exports) {
@@ -7358,13 +7365,6 @@ var require_dist = __commonJS({
   }
 });
 
-// builtin:stream/promises
-var require_promises2 = __commonJS({
-  "builtin:stream/promises"(exports, module) {
-    module.exports = __require("node:stream/promises");
-  }
-});
-
 // packages/core/src/exec/tool-runner.ts
 var import_node_child_process = __toESM(require_child_process(), 1);
 var import_promises = __toESM(require_promises(), 1);
@@ -8346,9 +8346,12 @@ var REF_NAME_ANNOTATION = "org.opencontainers.image.ref.name";
 
 // packages/core/src/oci/oci-layout.ts
 var import_node_crypto3 = __toESM(require_crypto(), 1);
+var import_node_fs3 = __toESM(require_fs(), 1);
 var import_promises3 = __toESM(require_promises(), 1);
 var import_node_os4 = __toESM(require_os(), 1);
 var import_node_path3 = __toESM(require_path(), 1);
+var import_node_stream = __toESM(require_stream(), 1);
+var import_promises4 = __toESM(require_promises2(), 1);
 var LayoutError = class extends ConfigurationError {
 };
 var MAX_MANIFEST_BYTES = 4 * 1024 * 1024;
@@ -8518,22 +8521,17 @@ var OciLayout = class _OciLayout {
    * over the original later is not seen), or copies across file systems. Layers are content-addressed,
    * so skopeo and the registry check their digests again as they stream.
    */
-  async snapshot(graph, target) {
+  async snapshot(graph, target, layers = "link") {
     await (0, import_promises3.mkdir)((0, import_node_path3.join)(target, "blobs", "sha256"), { recursive: true, mode: 448 });
     await (0, import_promises3.writeFile)((0, import_node_path3.join)(target, "oci-layout"), `{"imageLayoutVersion":"${SUPPORTED_LAYOUT_VERSION}"}`);
     for (const { descriptor, referencedBy } of graph.blobs.values()) {
       const d = Digest.parse(descriptor.digest);
       const to = (0, import_node_path3.join)(target, "blobs", d.algorithm, d.hex);
+      const by = referencedBy.join(", ") || "index.json";
       await (0, import_promises3.mkdir)((0, import_node_path3.dirname)(to), { recursive: true, mode: 448 });
-      if (isDocument(descriptor)) {
-        await (0, import_promises3.writeFile)(to, await this.readBlob(descriptor, referencedBy[0] ?? "index.json"));
-        continue;
-      }
-      const from = await this.checkedBlobPath(descriptor, referencedBy[0] ?? "index.json");
-      await (0, import_promises3.link)(from, to).catch(async (error) => {
-        if (error.code !== "EXDEV" && error.code !== "EPERM") throw error;
-        await (0, import_promises3.copyFile)(from, to);
-      });
+      if (isDocument(descriptor)) await (0, import_promises3.writeFile)(to, await this.readBlob(descriptor, by));
+      else if (layers === "copy-verified") await this.copyVerified(descriptor, by, to);
+      else await this.linkChecked(descriptor, by, to);
     }
     const index = {
       schemaVersion: 2,
@@ -8542,6 +8540,64 @@ var OciLayout = class _OciLayout {
     };
     await (0, import_promises3.writeFile)((0, import_node_path3.join)(target, "index.json"), JSON.stringify(index));
     return target;
+  }
+  /**
+   * A hard link to the blob (for a reader that checks digests itself, like skopeo), then a check of what was
+   * linked: a regular file of the declared size. A symbolic link swapped in after the layout check would be
+   * linked as the link itself, and is refused here.
+   */
+  async linkChecked(descriptor, referencedBy, to) {
+    const from = this.blobPath(descriptor.digest);
+    await (0, import_promises3.link)(from, to).catch(async (error) => {
+      if (error.code !== "EXDEV" && error.code !== "EPERM") throw error;
+      await this.copyVerified(descriptor, referencedBy, to);
+    });
+    const s = await (0, import_promises3.lstat)(to);
+    if (!s.isFile() || s.size !== descriptor.size)
+      throw new LayoutError(
+        `blob ${describe(descriptor)} (referenced by ${referencedBy}) changed after the layout was checked: ${s.isFile() ? `${s.size} bytes` : "not a regular file"} where ${descriptor.size} bytes were declared`
+      );
+  }
+  /**
+   * A private copy of the blob, hashed as it is copied from a handle that refuses a symbolic link: what the
+   * copy holds is what was hashed (for a reader that checks no digest, like Trivy). A hard link would share
+   * the inode, so a write into the layout's file would change the snapshot too.
+   */
+  async copyVerified(descriptor, referencedBy, to) {
+    const what = `blob ${describe(descriptor)} (referenced by ${referencedBy})`;
+    const source = await (0, import_promises3.open)(
+      this.blobPath(descriptor.digest),
+      import_node_fs3.constants.O_RDONLY | import_node_fs3.constants.O_NOFOLLOW
+    ).catch((error) => {
+      throw new LayoutError(
+        `${what} cannot be read as a regular file (${error.code ?? error.message}); refused`
+      );
+    });
+    try {
+      if (!(await source.stat()).isFile()) throw new LayoutError(`${what} is not a regular file; refused`);
+      const hash = (0, import_node_crypto3.createHash)(Digest.parse(descriptor.digest).algorithm);
+      let length = 0;
+      const counting = new import_node_stream.Transform({
+        transform(chunk, _encoding, done) {
+          hash.update(chunk);
+          length += chunk.length;
+          done(null, chunk);
+        }
+      });
+      await (0, import_promises4.pipeline)(
+        source.createReadStream({ autoClose: false }),
+        counting,
+        (0, import_node_fs3.createWriteStream)(to, { mode: 384 })
+      );
+      this.checkContent(
+        descriptor,
+        referencedBy,
+        length,
+        `${Digest.parse(descriptor.digest).algorithm}:${hash.digest("hex")}`
+      );
+    } finally {
+      await source.close();
+    }
   }
   /** Walks index.json → indexes → manifests → config and layers, verifying every manifest it parses. */
   async walk(ref) {
@@ -8740,7 +8796,7 @@ function requireLayoutDigest(layout, actual, expected, refusing) {
 }
 
 // packages/core/src/report/findings.ts
-var import_promises4 = __toESM(require_promises(), 1);
+var import_promises5 = __toESM(require_promises(), 1);
 var SEVERITIES = ["CRITICAL", "HIGH", "MEDIUM", "LOW", "UNKNOWN"];
 var ReportError = class extends CommandError {
   constructor(message) {
@@ -8783,7 +8839,7 @@ function str(value) {
 }
 async function readScannerReport(path, tool) {
   try {
-    return await (0, import_promises4.readFile)(path, "utf8");
+    return await (0, import_promises5.readFile)(path, "utf8");
   } catch {
     throw new ReportError(`${tool} wrote no report at ${path}; refusing to pass without one`);
   }
@@ -8803,12 +8859,12 @@ function enforceGate(passed, message, failOn, tool, warn) {
 }
 
 // packages/core/src/report/ignore-files.ts
-var import_promises5 = __toESM(require_promises(), 1);
+var import_promises6 = __toESM(require_promises(), 1);
 var import_node_path4 = __toESM(require_path(), 1);
 var import_yaml = __toESM(require_dist(), 1);
 async function readOptional(path) {
   try {
-    return await (0, import_promises5.readFile)(path, "utf8");
+    return await (0, import_promises6.readFile)(path, "utf8");
   } catch (error) {
     if (error.code === "ENOENT") return void 0;
     throw error;
@@ -9206,7 +9262,7 @@ function asList(value, field2) {
 }
 
 // packages/core/src/tools/scanners.ts
-var import_promises6 = __toESM(require_promises(), 1);
+var import_promises7 = __toESM(require_promises(), 1);
 var import_node_path5 = __toESM(require_path(), 1);
 function trivyCommon(request, scanners) {
   const args = ["--format", "json", "--output", request.output, "--scanners", scanners];
@@ -9239,7 +9295,7 @@ var trivy = {
    */
   async dbUpdatedAt(cacheDir) {
     try {
-      const meta = JSON.parse(await (0, import_promises6.readFile)((0, import_node_path5.join)(cacheDir, "db", "metadata.json"), "utf8"));
+      const meta = JSON.parse(await (0, import_promises7.readFile)((0, import_node_path5.join)(cacheDir, "db", "metadata.json"), "utf8"));
       return typeof meta.UpdatedAt === "string" ? meta.UpdatedAt : void 0;
     } catch {
       return void 0;
@@ -9252,7 +9308,7 @@ var trivy = {
   async requireOfflineDb(cacheDir, input) {
     for (const file of ["trivy.db", "metadata.json"]) {
       try {
-        await (0, import_promises6.access)((0, import_node_path5.join)(cacheDir, "db", file));
+        await (0, import_promises7.access)((0, import_node_path5.join)(cacheDir, "db", file));
       } catch {
         throw new ConfigurationError(
           `Input "${input}": offline scanning needs the Trivy DB in ${cacheDir} (db/trivy.db and db/metadata.json), and ${(0, import_node_path5.join)(cacheDir, "db", file)} is missing. Restore the cache folder first (actions/cache, or a copy of a mirror), or set offline: false to download it.`,
@@ -9287,12 +9343,12 @@ var trivy = {
 
 // packages/core/src/tools/tool-installer.ts
 var import_node_crypto4 = __toESM(require_crypto(), 1);
-var import_node_fs3 = __toESM(require_fs(), 1);
-var import_promises7 = __toESM(require_promises(), 1);
+var import_node_fs4 = __toESM(require_fs(), 1);
+var import_promises8 = __toESM(require_promises(), 1);
 var import_node_os5 = __toESM(require_os(), 1);
 var import_node_path6 = __toESM(require_path(), 1);
-var import_node_stream = __toESM(require_stream(), 1);
-var import_promises8 = __toESM(require_promises2(), 1);
+var import_node_stream2 = __toESM(require_stream(), 1);
+var import_promises9 = __toESM(require_promises2(), 1);
 
 // packages/core/src/tools/tool-manifest.json
 var tool_manifest_default = {
@@ -9452,8 +9508,8 @@ var ToolInstaller = class {
     if (!cache) return void 0;
     const dir = (0, import_node_path6.join)(cache, name, version, arch);
     try {
-      await (0, import_promises7.access)(`${dir}.complete`);
-      return (await (0, import_promises7.stat)(dir)).isDirectory() ? dir : void 0;
+      await (0, import_promises8.access)(`${dir}.complete`);
+      return (await (0, import_promises8.stat)(dir)).isDirectory() ? dir : void 0;
     } catch {
       return void 0;
     }
@@ -9466,7 +9522,7 @@ var ToolInstaller = class {
     return { name, version: "unpinned", path, source: "path" };
   }
   async download(name, pin, asset, arch) {
-    const work = await (0, import_promises7.mkdtemp)((0, import_node_path6.join)(process.env.RUNNER_TEMP ?? (0, import_node_os5.tmpdir)(), `${name}-`));
+    const work = await (0, import_promises8.mkdtemp)((0, import_node_path6.join)(process.env.RUNNER_TEMP ?? (0, import_node_os5.tmpdir)(), `${name}-`));
     try {
       const file = (0, import_node_path6.join)(work, "download");
       this.options.logger.info(`${name} ${pin.version}: downloading ${asset.url}`);
@@ -9480,14 +9536,14 @@ var ToolInstaller = class {
       let dir;
       if (asset.archive === "tar.gz") {
         dir = (0, import_node_path6.join)(work, "extract");
-        await (0, import_promises7.mkdir)(dir);
+        await (0, import_promises8.mkdir)(dir);
         await this.options.runner.run({ tool: "tar", command: "tar", args: ["-xzf", file, "-C", dir] });
       } else {
         dir = (0, import_node_path6.join)(work, "bin");
-        await (0, import_promises7.mkdir)(dir);
-        await (0, import_promises8.pipeline)((0, import_node_fs3.createReadStream)(file), (0, import_node_fs3.createWriteStream)((0, import_node_path6.join)(dir, pin.binary)));
+        await (0, import_promises8.mkdir)(dir);
+        await (0, import_promises9.pipeline)((0, import_node_fs4.createReadStream)(file), (0, import_node_fs4.createWriteStream)((0, import_node_path6.join)(dir, pin.binary)));
       }
-      await (0, import_promises7.chmod)((0, import_node_path6.join)(dir, pin.binary), 493).catch(() => {
+      await (0, import_promises8.chmod)((0, import_node_path6.join)(dir, pin.binary), 493).catch(() => {
         throw new CommandError(`${name} ${pin.version}: the archive has no ${pin.binary} at its top level`, {
           tool: name
         });
@@ -9498,7 +9554,7 @@ var ToolInstaller = class {
       this.options.logger.info(`${name} ${pin.version}: sha256 verified, installed at ${path}`);
       return { name, version: pin.version, path, source: "download" };
     } finally {
-      if (process.env.RUNNER_TOOL_CACHE) await (0, import_promises7.rm)(work, { recursive: true, force: true });
+      if (process.env.RUNNER_TOOL_CACHE) await (0, import_promises8.rm)(work, { recursive: true, force: true });
     }
   }
   async fetchTo(url, file, name, pin) {
@@ -9525,28 +9581,28 @@ var ToolInstaller = class {
       );
     }
     const hash = (0, import_node_crypto4.createHash)("sha256");
-    const body = import_node_stream.Readable.fromWeb(response.body);
+    const body = import_node_stream2.Readable.fromWeb(response.body);
     body.on("data", (chunk) => hash.update(chunk));
-    await (0, import_promises8.pipeline)(body, (0, import_node_fs3.createWriteStream)(file, { mode: 384 }));
+    await (0, import_promises9.pipeline)(body, (0, import_node_fs4.createWriteStream)(file, { mode: 384 }));
     return hash.digest("hex");
   }
 };
 async function assertExecutable(path, name) {
-  const s = await (0, import_promises7.stat)(path).catch(() => void 0);
+  const s = await (0, import_promises8.stat)(path).catch(() => void 0);
   if (s === void 0 || !s.isFile()) {
     throw new ConfigurationError(`${name} executable ${path} does not exist or is not a file`, {
       input: `${name}-path`
     });
   }
   try {
-    await (0, import_promises7.access)(path, import_node_fs3.constants.X_OK);
+    await (0, import_promises8.access)(path, import_node_fs4.constants.X_OK);
   } catch {
     throw new ConfigurationError(`${name} executable ${path} is not executable`, { input: `${name}-path` });
   }
 }
 
 // actions/image-scan/src/run.ts
-var import_promises9 = __toESM(require_promises(), 1);
+var import_promises10 = __toESM(require_promises(), 1);
 var import_node_os6 = __toESM(require_os(), 1);
 var import_node_path7 = __toESM(require_path(), 1);
 
@@ -9571,7 +9627,7 @@ async function main(deps = runnerDeps()) {
   const values = readInputs(spec, deps.inputs, deps.inputContext);
   const expected = values.digest.toString();
   const layout = await OciLayout.open(values.layout);
-  const report = await layout.verify();
+  const report = await layout.checkForStreaming();
   requireLayoutDigest(values.layout, report.root.digest, expected, "refusing to scan other bytes");
   if (report.images.length === 0)
     throw new LayoutError(
@@ -9580,8 +9636,8 @@ async function main(deps = runnerDeps()) {
   const images = selectImages(report.images, values.platforms.map(formatPlatform));
   if (report.attestations.length > 0)
     deps.logger.info(`skipping ${report.attestations.length} attestation manifest(s)`);
-  const work = await (0, import_promises9.mkdtemp)((0, import_node_path7.join)(deps.env.RUNNER_TEMP ?? (0, import_node_os6.tmpdir)(), "image-scan-"));
-  const verified = await layout.snapshot(report, (0, import_node_path7.join)(work, "verified"));
+  const work = await (0, import_promises10.mkdtemp)((0, import_node_path7.join)(deps.env.RUNNER_TEMP ?? (0, import_node_os6.tmpdir)(), "image-scan-"));
+  const verified = await layout.snapshot(report, (0, import_node_path7.join)(work, "verified"), "copy-verified");
   const ignores = await readIgnoreFiles(deps.inputContext.workspace);
   const tool = await new ToolInstaller({ logger: deps.logger, runner: deps.runner }).install("trivy", {
     path: values["trivy-path"],
@@ -9594,7 +9650,7 @@ async function main(deps = runnerDeps()) {
     );
   const cacheDir = values["trivy-cache-dir"] ?? trivy.defaultCacheDir(deps.env, work);
   if (values.offline) await trivy.requireOfflineDb(cacheDir, "trivy-cache-dir");
-  await (0, import_promises9.mkdir)(cacheDir, { recursive: true });
+  await (0, import_promises10.mkdir)(cacheDir, { recursive: true });
   const scanOne = async (image, i, dbFresh = false) => {
     const view = await platformView(verified, image, (0, import_node_path7.join)(work, `view-${i}`));
     const output = (0, import_node_path7.join)(work, `trivy-${i}.json`);
@@ -9657,9 +9713,9 @@ async function main(deps = runnerDeps()) {
   };
   const reportPath = (0, import_node_path7.join)(work, "report.json");
   const sarifPath = (0, import_node_path7.join)(work, "results.sarif");
-  await (0, import_promises9.writeFile)(reportPath, `${JSON.stringify(scan, null, 2)}
+  await (0, import_promises10.writeFile)(reportPath, `${JSON.stringify(scan, null, 2)}
 `);
-  await (0, import_promises9.writeFile)(sarifPath, `${JSON.stringify(mergeSarif(perPlatform.map((p) => p.sarif)), null, 2)}
+  await (0, import_promises10.writeFile)(sarifPath, `${JSON.stringify(mergeSarif(perPlatform.map((p) => p.sarif)), null, 2)}
 `);
   const counts = {
     ...gate.counts,
@@ -9702,8 +9758,8 @@ function selectImages(images, wanted) {
   return images.filter((i) => wanted.includes(i.platform));
 }
 async function platformView(layout, image, dir) {
-  await (0, import_promises9.mkdir)(dir, { recursive: true });
-  await (0, import_promises9.writeFile)((0, import_node_path7.join)(dir, "oci-layout"), '{"imageLayoutVersion":"1.0.0"}');
+  await (0, import_promises10.mkdir)(dir, { recursive: true });
+  await (0, import_promises10.writeFile)((0, import_node_path7.join)(dir, "oci-layout"), '{"imageLayoutVersion":"1.0.0"}');
   const [os = "", architecture = "", variant] = image.platform.split("/");
   const descriptor = {
     mediaType: image.mediaType,
@@ -9711,7 +9767,7 @@ async function platformView(layout, image, dir) {
     size: image.size,
     platform: variant === void 0 ? { os, architecture } : { os, architecture, variant }
   };
-  await (0, import_promises9.writeFile)(
+  await (0, import_promises10.writeFile)(
     (0, import_node_path7.join)(dir, "index.json"),
     JSON.stringify({
       schemaVersion: 2,
@@ -9719,7 +9775,7 @@ async function platformView(layout, image, dir) {
       manifests: [descriptor]
     })
   );
-  await (0, import_promises9.symlink)((0, import_node_path7.join)(layout, "blobs"), (0, import_node_path7.join)(dir, "blobs"), "dir");
+  await (0, import_promises10.symlink)((0, import_node_path7.join)(layout, "blobs"), (0, import_node_path7.join)(dir, "blobs"), "dir");
   return dir;
 }
 

@@ -32,7 +32,9 @@ export async function main(deps: ActionDeps = runnerDeps()): Promise<void> {
 
   // The bytes scanned are the bytes that will be pushed: the layout must verify and be this digest.
   const layout = await OciLayout.open(values.layout);
-  const report = await layout.verify();
+  // Manifests digest-checked and every blob present at its size here; every other blob is hashed below,
+  // as it is copied into the private snapshot Trivy reads (Trivy checks no digest itself).
+  const report = await layout.checkForStreaming();
   requireLayoutDigest(values.layout, report.root.digest, expected, 'refusing to scan other bytes');
   if (report.images.length === 0)
     throw new LayoutError(
@@ -44,7 +46,7 @@ export async function main(deps: ActionDeps = runnerDeps()): Promise<void> {
 
   const work = await mkdtemp(join(deps.env.RUNNER_TEMP ?? tmpdir(), 'image-scan-'));
   // Trivy reads a private snapshot of exactly what was verified, never the layout directory again.
-  const verified = await layout.snapshot(report, join(work, 'verified'));
+  const verified = await layout.snapshot(report, join(work, 'verified'), 'copy-verified');
   const ignores = await readIgnoreFiles(deps.inputContext.workspace);
   const tool = await new ToolInstaller({ logger: deps.logger, runner: deps.runner }).install('trivy', {
     path: values['trivy-path'],

@@ -12,8 +12,9 @@ import {
 } from "./chunks/chunk-MQP76K4J.mjs";
 import {
   require_crypto,
-  require_fs
-} from "./chunks/chunk-VCWESDKG.mjs";
+  require_fs,
+  require_stream
+} from "./chunks/chunk-C52DNLW2.mjs";
 import {
   __commonJS,
   __require,
@@ -24,6 +25,13 @@ import {
 var require_worker_threads = __commonJS({
   "builtin:worker_threads"(exports, module) {
     module.exports = __require("node:worker_threads");
+  }
+});
+
+// builtin:stream/promises
+var require_promises2 = __commonJS({
+  "builtin:stream/promises"(exports, module) {
+    module.exports = __require("node:stream/promises");
   }
 });
 
@@ -992,8 +1000,8 @@ function workerHasher(options = {}) {
 
 // packages/core/src/oci/join-layouts.ts
 var import_node_crypto4 = __toESM(require_crypto(), 1);
-var import_node_fs3 = __toESM(require_fs(), 1);
-var import_promises4 = __toESM(require_promises(), 1);
+var import_node_fs4 = __toESM(require_fs(), 1);
+var import_promises5 = __toESM(require_promises(), 1);
 var import_node_path4 = __toESM(require_path(), 1);
 
 // packages/core/src/oci/media-types.ts
@@ -1025,9 +1033,12 @@ var REF_NAME_ANNOTATION = "org.opencontainers.image.ref.name";
 
 // packages/core/src/oci/oci-layout.ts
 var import_node_crypto3 = __toESM(require_crypto(), 1);
+var import_node_fs3 = __toESM(require_fs(), 1);
 var import_promises3 = __toESM(require_promises(), 1);
 var import_node_os4 = __toESM(require_os(), 1);
 var import_node_path3 = __toESM(require_path(), 1);
+var import_node_stream = __toESM(require_stream(), 1);
+var import_promises4 = __toESM(require_promises2(), 1);
 var LayoutError = class extends ConfigurationError {
 };
 var MAX_MANIFEST_BYTES = 4 * 1024 * 1024;
@@ -1197,22 +1208,17 @@ var OciLayout = class _OciLayout {
    * over the original later is not seen), or copies across file systems. Layers are content-addressed,
    * so skopeo and the registry check their digests again as they stream.
    */
-  async snapshot(graph, target) {
+  async snapshot(graph, target, layers = "link") {
     await (0, import_promises3.mkdir)((0, import_node_path3.join)(target, "blobs", "sha256"), { recursive: true, mode: 448 });
     await (0, import_promises3.writeFile)((0, import_node_path3.join)(target, "oci-layout"), `{"imageLayoutVersion":"${SUPPORTED_LAYOUT_VERSION}"}`);
     for (const { descriptor, referencedBy } of graph.blobs.values()) {
       const d = Digest.parse(descriptor.digest);
       const to = (0, import_node_path3.join)(target, "blobs", d.algorithm, d.hex);
+      const by = referencedBy.join(", ") || "index.json";
       await (0, import_promises3.mkdir)((0, import_node_path3.dirname)(to), { recursive: true, mode: 448 });
-      if (isDocument(descriptor)) {
-        await (0, import_promises3.writeFile)(to, await this.readBlob(descriptor, referencedBy[0] ?? "index.json"));
-        continue;
-      }
-      const from = await this.checkedBlobPath(descriptor, referencedBy[0] ?? "index.json");
-      await (0, import_promises3.link)(from, to).catch(async (error) => {
-        if (error.code !== "EXDEV" && error.code !== "EPERM") throw error;
-        await (0, import_promises3.copyFile)(from, to);
-      });
+      if (isDocument(descriptor)) await (0, import_promises3.writeFile)(to, await this.readBlob(descriptor, by));
+      else if (layers === "copy-verified") await this.copyVerified(descriptor, by, to);
+      else await this.linkChecked(descriptor, by, to);
     }
     const index = {
       schemaVersion: 2,
@@ -1221,6 +1227,64 @@ var OciLayout = class _OciLayout {
     };
     await (0, import_promises3.writeFile)((0, import_node_path3.join)(target, "index.json"), JSON.stringify(index));
     return target;
+  }
+  /**
+   * A hard link to the blob (for a reader that checks digests itself, like skopeo), then a check of what was
+   * linked: a regular file of the declared size. A symbolic link swapped in after the layout check would be
+   * linked as the link itself, and is refused here.
+   */
+  async linkChecked(descriptor, referencedBy, to) {
+    const from = this.blobPath(descriptor.digest);
+    await (0, import_promises3.link)(from, to).catch(async (error) => {
+      if (error.code !== "EXDEV" && error.code !== "EPERM") throw error;
+      await this.copyVerified(descriptor, referencedBy, to);
+    });
+    const s = await (0, import_promises3.lstat)(to);
+    if (!s.isFile() || s.size !== descriptor.size)
+      throw new LayoutError(
+        `blob ${describe(descriptor)} (referenced by ${referencedBy}) changed after the layout was checked: ${s.isFile() ? `${s.size} bytes` : "not a regular file"} where ${descriptor.size} bytes were declared`
+      );
+  }
+  /**
+   * A private copy of the blob, hashed as it is copied from a handle that refuses a symbolic link: what the
+   * copy holds is what was hashed (for a reader that checks no digest, like Trivy). A hard link would share
+   * the inode, so a write into the layout's file would change the snapshot too.
+   */
+  async copyVerified(descriptor, referencedBy, to) {
+    const what = `blob ${describe(descriptor)} (referenced by ${referencedBy})`;
+    const source = await (0, import_promises3.open)(
+      this.blobPath(descriptor.digest),
+      import_node_fs3.constants.O_RDONLY | import_node_fs3.constants.O_NOFOLLOW
+    ).catch((error) => {
+      throw new LayoutError(
+        `${what} cannot be read as a regular file (${error.code ?? error.message}); refused`
+      );
+    });
+    try {
+      if (!(await source.stat()).isFile()) throw new LayoutError(`${what} is not a regular file; refused`);
+      const hash = (0, import_node_crypto3.createHash)(Digest.parse(descriptor.digest).algorithm);
+      let length = 0;
+      const counting = new import_node_stream.Transform({
+        transform(chunk, _encoding, done) {
+          hash.update(chunk);
+          length += chunk.length;
+          done(null, chunk);
+        }
+      });
+      await (0, import_promises4.pipeline)(
+        source.createReadStream({ autoClose: false }),
+        counting,
+        (0, import_node_fs3.createWriteStream)(to, { mode: 384 })
+      );
+      this.checkContent(
+        descriptor,
+        referencedBy,
+        length,
+        `${Digest.parse(descriptor.digest).algorithm}:${hash.digest("hex")}`
+      );
+    } finally {
+      await source.close();
+    }
   }
   /** Walks index.json → indexes → manifests → config and layers, verifying every manifest it parses. */
   async walk(ref) {
@@ -1413,7 +1477,7 @@ function platformOf(text) {
   const [os = "", architecture = "", variant] = text.split("/");
   return { os, architecture, ...variant ? { variant } : {} };
 }
-var exists = (path) => (0, import_promises4.access)(path, import_node_fs3.constants.F_OK).then(
+var exists = (path) => (0, import_promises5.access)(path, import_node_fs4.constants.F_OK).then(
   () => true,
   () => false
 );
@@ -1422,12 +1486,12 @@ async function joinLayouts(sources, outputDir) {
     throw new ConfigurationError("joining layouts needs at least two per-platform layouts", {
       input: "join"
     });
-  if (await exists(outputDir) && (await (0, import_promises4.readdir)(outputDir)).length > 0)
+  if (await exists(outputDir) && (await (0, import_promises5.readdir)(outputDir)).length > 0)
     throw new ConfigurationError(`${outputDir} is not empty; give a new or empty directory`, {
       input: "output-dir"
     });
   const blobDir = (0, import_node_path4.join)(outputDir, "blobs", "sha256");
-  await (0, import_promises4.mkdir)(blobDir, { recursive: true });
+  await (0, import_promises5.mkdir)(blobDir, { recursive: true });
   const manifests = [];
   const platforms = /* @__PURE__ */ new Map();
   for (const source of sources) {
@@ -1457,16 +1521,16 @@ async function joinLayouts(sources, outputDir) {
     for (const digest2 of graph.blobs.keys()) {
       const target = (0, import_node_path4.join)(blobDir, Digest.parse(digest2).hex);
       if (await exists(target)) continue;
-      await (0, import_promises4.link)(layout.blobPath(digest2), target).catch(() => (0, import_promises4.copyFile)(layout.blobPath(digest2), target));
+      await (0, import_promises5.link)(layout.blobPath(digest2), target).catch(() => (0, import_promises5.copyFile)(layout.blobPath(digest2), target));
     }
   }
   const index = { schemaVersion: 2, mediaType: MediaType.ociIndex, manifests };
   const bytes = Buffer.from(JSON.stringify(index));
   const digest = `sha256:${(0, import_node_crypto4.createHash)("sha256").update(bytes).digest("hex")}`;
-  await (0, import_promises4.writeFile)((0, import_node_path4.join)(blobDir, digest.slice(7)), bytes);
+  await (0, import_promises5.writeFile)((0, import_node_path4.join)(blobDir, digest.slice(7)), bytes);
   const top = { mediaType: MediaType.ociIndex, digest, size: bytes.length };
-  await (0, import_promises4.writeFile)((0, import_node_path4.join)(outputDir, "oci-layout"), JSON.stringify({ imageLayoutVersion: "1.0.0" }));
-  await (0, import_promises4.writeFile)(
+  await (0, import_promises5.writeFile)((0, import_node_path4.join)(outputDir, "oci-layout"), JSON.stringify({ imageLayoutVersion: "1.0.0" }));
+  await (0, import_promises5.writeFile)(
     (0, import_node_path4.join)(outputDir, "index.json"),
     JSON.stringify({ schemaVersion: 2, mediaType: MediaType.ociIndex, manifests: [top] })
   );
@@ -1665,8 +1729,8 @@ var buildx = {
 
 // actions/oci-build/src/run.ts
 var import_node_crypto5 = __toESM(require_crypto(), 1);
-var import_node_fs4 = __toESM(require_fs(), 1);
-var import_promises5 = __toESM(require_promises(), 1);
+var import_node_fs5 = __toESM(require_fs(), 1);
+var import_promises6 = __toESM(require_promises(), 1);
 var import_node_os6 = __toESM(require_os(), 1);
 var import_node_path6 = __toESM(require_path(), 1);
 
@@ -1819,7 +1883,7 @@ async function main(deps = runnerDeps()) {
 }
 async function joinPlatformLayouts(sources, outputDir, deps) {
   const paths = sources.map((s) => (0, import_node_path6.resolve)(deps.inputContext.workspace, s));
-  const out = outputDir ?? (0, import_node_path6.join)(await (0, import_promises5.mkdtemp)((0, import_node_path6.join)(deps.env.RUNNER_TEMP ?? (0, import_node_os6.tmpdir)(), "oci-join-")), "layout");
+  const out = outputDir ?? (0, import_node_path6.join)(await (0, import_promises6.mkdtemp)((0, import_node_path6.join)(deps.env.RUNNER_TEMP ?? (0, import_node_os6.tmpdir)(), "oci-join-")), "layout");
   const top = await joinLayouts(paths, out);
   const report = await verifyLayout(out, top.digest, [], "buildah");
   const platforms = report.images.map((image) => ({ platform: image.platform, digest: image.digest }));
@@ -1848,25 +1912,25 @@ async function joinPlatformLayouts(sources, outputDir, deps) {
   );
 }
 async function gatherFacts(values, deps) {
-  const contextStat = await (0, import_promises5.stat)(values.context).catch(() => void 0);
+  const contextStat = await (0, import_promises6.stat)(values.context).catch(() => void 0);
   if (contextStat === void 0 || !contextStat.isDirectory()) {
     throw new ConfigurationError(`Input "context": ${values.context} is not a directory`, {
       input: "context"
     });
   }
-  const file = values.file ?? ["Containerfile", "Dockerfile"].map((f) => (0, import_node_path6.join)(values.context, f)).find((f) => (0, import_node_fs4.existsSync)(f));
+  const file = values.file ?? ["Containerfile", "Dockerfile"].map((f) => (0, import_node_path6.join)(values.context, f)).find((f) => (0, import_node_fs5.existsSync)(f));
   if (file === void 0) {
     throw new ConfigurationError(
       `Input "file" is required: there is no Containerfile or Dockerfile in ${values.context}`,
       { input: "file" }
     );
   }
-  if (!(0, import_node_fs4.existsSync)(file))
+  if (!(0, import_node_fs5.existsSync)(file))
     throw new ConfigurationError(`Input "file": ${file} does not exist`, { input: "file" });
   let outputDir = values["output-dir"];
   if (outputDir === void 0) {
-    outputDir = (0, import_node_path6.join)(await (0, import_promises5.mkdtemp)((0, import_node_path6.join)(deps.env.RUNNER_TEMP ?? (0, import_node_os6.tmpdir)(), "oci-build-")), "layout");
-  } else if ((0, import_node_fs4.existsSync)(outputDir) && (await (0, import_promises5.readdir)(outputDir)).length > 0) {
+    outputDir = (0, import_node_path6.join)(await (0, import_promises6.mkdtemp)((0, import_node_path6.join)(deps.env.RUNNER_TEMP ?? (0, import_node_os6.tmpdir)(), "oci-build-")), "layout");
+  } else if ((0, import_node_fs5.existsSync)(outputDir) && (await (0, import_promises6.readdir)(outputDir)).length > 0) {
     throw new ConfigurationError(
       `Input "output-dir": ${outputDir} is not empty; give a new or empty directory`,
       {
@@ -1898,7 +1962,7 @@ async function withSecretFiles(plan, deps, asFiles, use) {
     const secret = plan.secrets[i];
     if (secret === void 0) return use(resolved, values);
     if ("file" in secret.source) {
-      if (!(0, import_node_fs4.existsSync)(secret.source.file)) {
+      if (!(0, import_node_fs5.existsSync)(secret.source.file)) {
         throw new ConfigurationError(`Input "secrets": the file for id "${secret.id}" does not exist`, {
           input: "secrets"
         });
@@ -1968,7 +2032,7 @@ async function runBuildah(plan, deps) {
   return void 0;
 }
 async function runBuildx(plan, deps) {
-  const work = await (0, import_promises5.mkdtemp)((0, import_node_path6.join)(deps.env.RUNNER_TEMP ?? (0, import_node_os6.tmpdir)(), "buildx-"));
+  const work = await (0, import_promises6.mkdtemp)((0, import_node_path6.join)(deps.env.RUNNER_TEMP ?? (0, import_node_os6.tmpdir)(), "buildx-"));
   const metadataFile = (0, import_node_path6.join)(work, "metadata.json");
   try {
     await withSecretFiles(plan, deps, false, async (secrets, values) => {
@@ -1981,7 +2045,7 @@ async function runBuildx(plan, deps) {
         secrets: values
       });
     });
-    const metadata = buildx.parseMetadata(await (0, import_promises5.readFile)(metadataFile, "utf8"));
+    const metadata = buildx.parseMetadata(await (0, import_promises6.readFile)(metadataFile, "utf8"));
     if (metadata.digest === void 0) {
       throw new CommandError("docker buildx wrote no containerimage.digest to its metadata file", {
         tool: "docker buildx"
@@ -1989,7 +2053,7 @@ async function runBuildx(plan, deps) {
     }
     return metadata.digest;
   } finally {
-    await (0, import_promises5.rm)(work, { recursive: true, force: true });
+    await (0, import_promises6.rm)(work, { recursive: true, force: true });
   }
 }
 async function verifyLayout(dir, expected, platforms, builder) {

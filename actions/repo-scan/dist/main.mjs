@@ -21,6 +21,13 @@ import {
   __toESM
 } from "./chunks/chunk-5MM4E6UD.mjs";
 
+// builtin:stream/promises
+var require_promises2 = __commonJS({
+  "builtin:stream/promises"(exports, module) {
+    module.exports = __require("node:stream/promises");
+  }
+});
+
 // node_modules/.pnpm/yaml@2.9.1/node_modules/yaml/dist/nodes/identity.js
 var require_identity = __commonJS({
   "node_modules/.pnpm/yaml@2.9.1/node_modules/yaml/dist/nodes/identity.js"(exports) {
@@ -7348,13 +7355,6 @@ var require_dist = __commonJS({
     exports.stringify = publicApi.stringify;
     exports.visit = visit.visit;
     exports.visitAsync = visit.visitAsync;
-  }
-});
-
-// builtin:stream/promises
-var require_promises2 = __commonJS({
-  "builtin:stream/promises"(exports, module) {
-    module.exports = __require("node:stream/promises");
   }
 });
 

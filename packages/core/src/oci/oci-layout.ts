@@ -1,7 +1,10 @@
 import { createHash } from 'node:crypto';
-import { copyFile, link, lstat, mkdir, open, readFile, writeFile } from 'node:fs/promises';
+import { constants, createWriteStream } from 'node:fs';
+import { link, lstat, mkdir, open, readFile, writeFile } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
+import { Transform } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
 import { ConfigurationError } from '../action/errors.ts';
 import { type BlobHasher, inlineHasher, workerHasher } from './blob-hasher.ts';
 import { Digest } from './digest.ts';
@@ -266,22 +269,21 @@ export class OciLayout {
    * over the original later is not seen), or copies across file systems. Layers are content-addressed,
    * so skopeo and the registry check their digests again as they stream.
    */
-  async snapshot(graph: LayoutGraph, target: string): Promise<string> {
+  async snapshot(
+    graph: LayoutGraph,
+    target: string,
+    layers: 'link' | 'copy-verified' = 'link',
+  ): Promise<string> {
     await mkdir(join(target, 'blobs', 'sha256'), { recursive: true, mode: 0o700 });
     await writeFile(join(target, 'oci-layout'), `{"imageLayoutVersion":"${SUPPORTED_LAYOUT_VERSION}"}`);
     for (const { descriptor, referencedBy } of graph.blobs.values()) {
       const d = Digest.parse(descriptor.digest);
       const to = join(target, 'blobs', d.algorithm, d.hex);
+      const by = referencedBy.join(', ') || 'index.json';
       await mkdir(dirname(to), { recursive: true, mode: 0o700 });
-      if (isDocument(descriptor)) {
-        await writeFile(to, await this.readBlob(descriptor, referencedBy[0] ?? 'index.json'));
-        continue;
-      }
-      const from = await this.checkedBlobPath(descriptor, referencedBy[0] ?? 'index.json');
-      await link(from, to).catch(async (error: NodeJS.ErrnoException) => {
-        if (error.code !== 'EXDEV' && error.code !== 'EPERM') throw error;
-        await copyFile(from, to);
-      });
+      if (isDocument(descriptor)) await writeFile(to, await this.readBlob(descriptor, by));
+      else if (layers === 'copy-verified') await this.copyVerified(descriptor, by, to);
+      else await this.linkChecked(descriptor, by, to);
     }
     const index = {
       schemaVersion: 2,
@@ -290,6 +292,67 @@ export class OciLayout {
     };
     await writeFile(join(target, 'index.json'), JSON.stringify(index));
     return target;
+  }
+
+  /**
+   * A hard link to the blob (for a reader that checks digests itself, like skopeo), then a check of what was
+   * linked: a regular file of the declared size. A symbolic link swapped in after the layout check would be
+   * linked as the link itself, and is refused here.
+   */
+  private async linkChecked(descriptor: Descriptor, referencedBy: string, to: string): Promise<void> {
+    const from = this.blobPath(descriptor.digest);
+    await link(from, to).catch(async (error: NodeJS.ErrnoException) => {
+      if (error.code !== 'EXDEV' && error.code !== 'EPERM') throw error;
+      await this.copyVerified(descriptor, referencedBy, to);
+    });
+    const s = await lstat(to);
+    if (!s.isFile() || s.size !== descriptor.size)
+      throw new LayoutError(
+        `blob ${describe(descriptor)} (referenced by ${referencedBy}) changed after the layout was checked: ` +
+          `${s.isFile() ? `${s.size} bytes` : 'not a regular file'} where ${descriptor.size} bytes were declared`,
+      );
+  }
+
+  /**
+   * A private copy of the blob, hashed as it is copied from a handle that refuses a symbolic link: what the
+   * copy holds is what was hashed (for a reader that checks no digest, like Trivy). A hard link would share
+   * the inode, so a write into the layout's file would change the snapshot too.
+   */
+  private async copyVerified(descriptor: Descriptor, referencedBy: string, to: string): Promise<void> {
+    const what = `blob ${describe(descriptor)} (referenced by ${referencedBy})`;
+    const source = await open(
+      this.blobPath(descriptor.digest),
+      constants.O_RDONLY | constants.O_NOFOLLOW,
+    ).catch((error: NodeJS.ErrnoException) => {
+      throw new LayoutError(
+        `${what} cannot be read as a regular file (${error.code ?? error.message}); refused`,
+      );
+    });
+    try {
+      if (!(await source.stat()).isFile()) throw new LayoutError(`${what} is not a regular file; refused`);
+      const hash = createHash(Digest.parse(descriptor.digest).algorithm);
+      let length = 0;
+      const counting = new Transform({
+        transform(chunk: Buffer, _encoding, done) {
+          hash.update(chunk);
+          length += chunk.length;
+          done(null, chunk);
+        },
+      });
+      await pipeline(
+        source.createReadStream({ autoClose: false }),
+        counting,
+        createWriteStream(to, { mode: 0o600 }),
+      );
+      this.checkContent(
+        descriptor,
+        referencedBy,
+        length,
+        `${Digest.parse(descriptor.digest).algorithm}:${hash.digest('hex')}`,
+      );
+    } finally {
+      await source.close();
+    }
   }
 
   /** Walks index.json → indexes → manifests → config and layers, verifying every manifest it parses. */

@@ -12,8 +12,9 @@ import {
 } from "./chunk-MQP76K4J.mjs";
 import {
   require_crypto,
-  require_fs
-} from "./chunk-VCWESDKG.mjs";
+  require_fs,
+  require_stream
+} from "./chunk-C52DNLW2.mjs";
 import {
   __commonJS,
   __require,
@@ -27,8 +28,15 @@ var require_worker_threads = __commonJS({
   }
 });
 
+// builtin:stream/promises
+var require_promises2 = __commonJS({
+  "builtin:stream/promises"(exports, module) {
+    module.exports = __require("node:stream/promises");
+  }
+});
+
 // actions/skopeo-push/src/run.ts
-var import_promises5 = __toESM(require_promises(), 1);
+var import_promises6 = __toESM(require_promises(), 1);
 var import_node_os6 = __toESM(require_os(), 1);
 var import_node_path5 = __toESM(require_path(), 1);
 
@@ -1080,9 +1088,12 @@ var REF_NAME_ANNOTATION = "org.opencontainers.image.ref.name";
 
 // packages/core/src/oci/oci-layout.ts
 var import_node_crypto3 = __toESM(require_crypto(), 1);
+var import_node_fs3 = __toESM(require_fs(), 1);
 var import_promises3 = __toESM(require_promises(), 1);
 var import_node_os4 = __toESM(require_os(), 1);
 var import_node_path3 = __toESM(require_path(), 1);
+var import_node_stream = __toESM(require_stream(), 1);
+var import_promises4 = __toESM(require_promises2(), 1);
 var LayoutError = class extends ConfigurationError {
 };
 var MAX_MANIFEST_BYTES = 4 * 1024 * 1024;
@@ -1252,22 +1263,17 @@ var OciLayout = class _OciLayout {
    * over the original later is not seen), or copies across file systems. Layers are content-addressed,
    * so skopeo and the registry check their digests again as they stream.
    */
-  async snapshot(graph, target) {
+  async snapshot(graph, target, layers = "link") {
     await (0, import_promises3.mkdir)((0, import_node_path3.join)(target, "blobs", "sha256"), { recursive: true, mode: 448 });
     await (0, import_promises3.writeFile)((0, import_node_path3.join)(target, "oci-layout"), `{"imageLayoutVersion":"${SUPPORTED_LAYOUT_VERSION}"}`);
     for (const { descriptor, referencedBy } of graph.blobs.values()) {
       const d = Digest.parse(descriptor.digest);
       const to = (0, import_node_path3.join)(target, "blobs", d.algorithm, d.hex);
+      const by = referencedBy.join(", ") || "index.json";
       await (0, import_promises3.mkdir)((0, import_node_path3.dirname)(to), { recursive: true, mode: 448 });
-      if (isDocument(descriptor)) {
-        await (0, import_promises3.writeFile)(to, await this.readBlob(descriptor, referencedBy[0] ?? "index.json"));
-        continue;
-      }
-      const from = await this.checkedBlobPath(descriptor, referencedBy[0] ?? "index.json");
-      await (0, import_promises3.link)(from, to).catch(async (error) => {
-        if (error.code !== "EXDEV" && error.code !== "EPERM") throw error;
-        await (0, import_promises3.copyFile)(from, to);
-      });
+      if (isDocument(descriptor)) await (0, import_promises3.writeFile)(to, await this.readBlob(descriptor, by));
+      else if (layers === "copy-verified") await this.copyVerified(descriptor, by, to);
+      else await this.linkChecked(descriptor, by, to);
     }
     const index = {
       schemaVersion: 2,
@@ -1276,6 +1282,64 @@ var OciLayout = class _OciLayout {
     };
     await (0, import_promises3.writeFile)((0, import_node_path3.join)(target, "index.json"), JSON.stringify(index));
     return target;
+  }
+  /**
+   * A hard link to the blob (for a reader that checks digests itself, like skopeo), then a check of what was
+   * linked: a regular file of the declared size. A symbolic link swapped in after the layout check would be
+   * linked as the link itself, and is refused here.
+   */
+  async linkChecked(descriptor, referencedBy, to) {
+    const from = this.blobPath(descriptor.digest);
+    await (0, import_promises3.link)(from, to).catch(async (error) => {
+      if (error.code !== "EXDEV" && error.code !== "EPERM") throw error;
+      await this.copyVerified(descriptor, referencedBy, to);
+    });
+    const s = await (0, import_promises3.lstat)(to);
+    if (!s.isFile() || s.size !== descriptor.size)
+      throw new LayoutError(
+        `blob ${describe(descriptor)} (referenced by ${referencedBy}) changed after the layout was checked: ${s.isFile() ? `${s.size} bytes` : "not a regular file"} where ${descriptor.size} bytes were declared`
+      );
+  }
+  /**
+   * A private copy of the blob, hashed as it is copied from a handle that refuses a symbolic link: what the
+   * copy holds is what was hashed (for a reader that checks no digest, like Trivy). A hard link would share
+   * the inode, so a write into the layout's file would change the snapshot too.
+   */
+  async copyVerified(descriptor, referencedBy, to) {
+    const what = `blob ${describe(descriptor)} (referenced by ${referencedBy})`;
+    const source = await (0, import_promises3.open)(
+      this.blobPath(descriptor.digest),
+      import_node_fs3.constants.O_RDONLY | import_node_fs3.constants.O_NOFOLLOW
+    ).catch((error) => {
+      throw new LayoutError(
+        `${what} cannot be read as a regular file (${error.code ?? error.message}); refused`
+      );
+    });
+    try {
+      if (!(await source.stat()).isFile()) throw new LayoutError(`${what} is not a regular file; refused`);
+      const hash = (0, import_node_crypto3.createHash)(Digest.parse(descriptor.digest).algorithm);
+      let length = 0;
+      const counting = new import_node_stream.Transform({
+        transform(chunk, _encoding, done) {
+          hash.update(chunk);
+          length += chunk.length;
+          done(null, chunk);
+        }
+      });
+      await (0, import_promises4.pipeline)(
+        source.createReadStream({ autoClose: false }),
+        counting,
+        (0, import_node_fs3.createWriteStream)(to, { mode: 384 })
+      );
+      this.checkContent(
+        descriptor,
+        referencedBy,
+        length,
+        `${Digest.parse(descriptor.digest).algorithm}:${hash.digest("hex")}`
+      );
+    } finally {
+      await source.close();
+    }
   }
   /** Walks index.json → indexes → manifests → config and layers, verifying every manifest it parses. */
   async walk(ref) {
@@ -1947,7 +2011,7 @@ var TokenServiceError = class extends Error {
 };
 
 // packages/core/src/oci/registry-credentials.ts
-var import_promises4 = __toESM(require_promises(), 1);
+var import_promises5 = __toESM(require_promises(), 1);
 var import_node_os5 = __toESM(require_os(), 1);
 var import_node_path4 = __toESM(require_path(), 1);
 function credentialFiles(env, explicit) {
@@ -2015,7 +2079,7 @@ var CredentialStore = class {
   async readFile(file) {
     let text;
     try {
-      text = await (0, import_promises4.readFile)(file, "utf8");
+      text = await (0, import_promises5.readFile)(file, "utf8");
     } catch (error) {
       if (error.code === "ENOENT") return void 0;
       throw new ConfigurationError(
@@ -2294,13 +2358,13 @@ async function push(values, tags, deps, phase) {
   if (first !== void 0) {
     const snapshot = await layout.snapshot(
       report,
-      (0, import_node_path5.join)(await (0, import_promises5.mkdtemp)((0, import_node_path5.join)(deps.env.RUNNER_TEMP ?? (0, import_node_os6.tmpdir)(), "verified-")), "layout")
+      (0, import_node_path5.join)(await (0, import_promises6.mkdtemp)((0, import_node_path5.join)(deps.env.RUNNER_TEMP ?? (0, import_node_os6.tmpdir)(), "verified-")), "layout")
     );
     phase("snapshotted the verified layout");
     try {
       await copyWithRetries({ ...values, layout: snapshot }, image, first.tag, ref, expected, deps);
     } finally {
-      await (0, import_promises5.rm)((0, import_node_path5.dirname)(snapshot), { recursive: true, force: true });
+      await (0, import_promises6.rm)((0, import_node_path5.dirname)(snapshot), { recursive: true, force: true });
     }
     for (const d of rest) await client.putManifest(image, d.tag, rootBytes, report.root.mediaType);
   } else {
@@ -2343,7 +2407,7 @@ async function blobPresence(client, image, graph) {
   };
 }
 async function copyWithRetries(values, image, tag, ref, expected, deps) {
-  const work = await (0, import_promises5.mkdtemp)((0, import_node_path5.join)(deps.env.RUNNER_TEMP ?? (0, import_node_os6.tmpdir)(), "skopeo-push-"));
+  const work = await (0, import_promises6.mkdtemp)((0, import_node_path5.join)(deps.env.RUNNER_TEMP ?? (0, import_node_os6.tmpdir)(), "skopeo-push-"));
   const digestFile = (0, import_node_path5.join)(work, "digest");
   const args = skopeo.copyArgs({
     source: `oci:${values.layout}${ref === void 0 ? "" : `:${ref}`}`,
@@ -2365,14 +2429,14 @@ async function copyWithRetries(values, image, tag, ref, expected, deps) {
         )
       }
     );
-    const pushed = (await (0, import_promises5.readFile)(digestFile, "utf8")).trim();
+    const pushed = (await (0, import_promises6.readFile)(digestFile, "utf8")).trim();
     if (pushed !== expected) {
       throw new CommandError(`skopeo pushed ${pushed}, not ${expected}: the registry changed the bytes`, {
         tool: "skopeo"
       });
     }
   } finally {
-    await (0, import_promises5.rm)(work, { recursive: true, force: true });
+    await (0, import_promises6.rm)(work, { recursive: true, force: true });
   }
 }
 function summary(image, digest, decisions, blobs, report) {
@@ -2395,4 +2459,4 @@ export {
   main,
   start
 };
-//# sourceMappingURL=run-OL2SAMMV.mjs.map
+//# sourceMappingURL=run-WWDRMNPK.mjs.map

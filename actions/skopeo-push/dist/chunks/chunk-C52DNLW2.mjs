@@ -19,8 +19,16 @@ var require_crypto = __commonJS({
   }
 });
 
+// builtin:stream
+var require_stream = __commonJS({
+  "builtin:stream"(exports, module) {
+    module.exports = __require("node:stream");
+  }
+});
+
 export {
   require_fs,
-  require_crypto
+  require_crypto,
+  require_stream
 };
-//# sourceMappingURL=chunk-VCWESDKG.mjs.map
+//# sourceMappingURL=chunk-C52DNLW2.mjs.map
