@@ -18,6 +18,11 @@ const injections = [
   `x\n::add-mask::${PAYLOAD}`,
   `x\n::set-output name=digest::${PAYLOAD}`,
   `x\n  ##[set-output name=digest]${PAYLOAD}`,
+  // Found by review: the runner also splits at \r, strips Unicode whitespace, and finds ##[ mid-line.
+  `x\r::add-mask::${PAYLOAD}`,
+  `x\n\u00a0::add-mask::${PAYLOAD}`,
+  `x\n\v::set-output name=digest::${PAYLOAD}`,
+  `RUN echo ##[add-mask]${PAYLOAD}`,
 ];
 
 /** Commands the runner would act on that the attacker wrote (ours carry the payload only as escaped data). */

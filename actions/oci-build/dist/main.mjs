@@ -464,7 +464,7 @@ function escapeData(value) {
 function escapeProperty(value) {
   return escapeData(value).replace(/:/g, "%3A").replace(/,/g, "%2C");
 }
-var COMMAND_LINE = /(^|\n)[ \t]*(::|##\[)/;
+var COMMAND_LINE = /::|##\[/;
 function writeUntrusted(io, text) {
   if (!COMMAND_LINE.test(text)) {
     io.write(`${text}${import_node_os2.EOL}`);

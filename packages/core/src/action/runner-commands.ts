@@ -33,8 +33,12 @@ export function escapeProperty(value: string): string {
   return escapeData(value).replace(/:/g, '%3A').replace(/,/g, '%2C');
 }
 
-/** A line the runner would read as a workflow command: `::name::…`, or the legacy `##[name]…`. */
-const COMMAND_LINE = /(^|\n)[ \t]*(::|##\[)/;
+/**
+ * Text the runner could read as a workflow command. The runner also breaks lines at `\r`, strips any
+ * leading Unicode whitespace before `::`, and finds the legacy `##[` form anywhere in a line, so any `::` or
+ * `##[` at all is treated as one: fencing costs two lines, missing one costs the job.
+ */
+const COMMAND_LINE = /::|##\[/;
 
 /**
  * Writes text that is not ours to command (tool output, echoed command lines, anything an input can

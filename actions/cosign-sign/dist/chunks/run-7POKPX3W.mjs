@@ -19,7 +19,7 @@ import {
   appendSummary,
   outputs,
   processIo
-} from "./chunk-OX5C2FNX.mjs";
+} from "./chunk-FOKZRMXX.mjs";
 import "./chunk-PLQD2CNQ.mjs";
 import {
   require_http
@@ -37708,4 +37708,4 @@ async function readTrustedRootJson(path) {
 export {
   sign2 as sign
 };
-//# sourceMappingURL=run-ATU7ERQK.mjs.map
+//# sourceMappingURL=run-7POKPX3W.mjs.map

@@ -458,7 +458,7 @@ function escapeData(value) {
 function escapeProperty(value) {
   return escapeData(value).replace(/:/g, "%3A").replace(/,/g, "%2C");
 }
-var COMMAND_LINE = /(^|\n)[ \t]*(::|##\[)/;
+var COMMAND_LINE = /::|##\[/;
 function writeUntrusted(io, text) {
   if (!COMMAND_LINE.test(text)) {
     io.write(`${text}${import_node_os2.EOL}`);
@@ -2459,4 +2459,4 @@ export {
   main,
   start
 };
-//# sourceMappingURL=run-WWDRMNPK.mjs.map
+//# sourceMappingURL=run-L5CBKVQQ.mjs.map

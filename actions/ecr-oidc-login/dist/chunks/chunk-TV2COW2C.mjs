@@ -76,7 +76,7 @@ function escapeData(value) {
 function escapeProperty(value) {
   return escapeData(value).replace(/:/g, "%3A").replace(/,/g, "%2C");
 }
-var COMMAND_LINE = /(^|\n)[ \t]*(::|##\[)/;
+var COMMAND_LINE = /::|##\[/;
 function writeUntrusted(io, text) {
   if (!COMMAND_LINE.test(text)) {
     io.write(`${text}${import_node_os.EOL}`);
@@ -1294,4 +1294,4 @@ export {
   main,
   post
 };
-//# sourceMappingURL=chunk-KV6RM5IZ.mjs.map
+//# sourceMappingURL=chunk-TV2COW2C.mjs.map
