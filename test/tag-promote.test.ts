@@ -90,6 +90,32 @@ describe('tag-promote', () => {
     }
   });
 
+  it('a PUT the registry applied but answered with an error is read back, and put back too', async () => {
+    // Found by review: a proxy that forwards the PUT, then answers 502. Assuming "not applied" left part2
+    // at the new digest while the outputs said nothing moved.
+    const old = await pushImage('acme/applied', '8484848');
+    await sign('acme/applied', old);
+    expect((await promote('acme/applied', old, { tags: 'part1\npart2\npart3' })).status).toBe(0);
+    const next = await pushImage('acme/applied', '9595959');
+    await sign('acme/applied', next);
+    proxy.decide = (req) =>
+      req.method === 'PUT' && req.url?.endsWith('/manifests/part2')
+        ? { status: 502, body: 'bad gateway', applied: true }
+        : undefined;
+    try {
+      const r = await promote('acme/applied', next, { tags: 'part1\npart2\npart3' }, proxy.host);
+      expect(r.status).toBe(1);
+      expect(userErrorLine(r)).toMatch(
+        /Put back: (part1|part2) → sha256:[0-9a-f]{64}, (part1|part2) → sha256:[0-9a-f]{64}\. No tag is left moved\./,
+      );
+      for (const tag of ['part1', 'part2', 'part3'])
+        expect(await tagDigest('acme/applied', tag)).toBe(old.toString());
+      expect(JSON.parse(r.outputs.tags ?? 'null')).toEqual([]);
+    } finally {
+      proxy.decide = () => undefined;
+    }
+  });
+
   it('a new tag that moved before the failure cannot be removed: the outputs name it, with no previous digest', async () => {
     const digest = await pushImage('acme/partial-new', '7373737');
     await sign('acme/partial-new', digest);
@@ -100,7 +126,9 @@ describe('tag-promote', () => {
     try {
       const r = await promote('acme/partial-new', digest, { tags: 'first\nsecond' }, proxy.host);
       expect(r.status).toBe(1);
-      expect(userErrorLine(r)).toContain('Still moved (new tags cannot be removed): first (before: none)');
+      expect(userErrorLine(r)).toContain(
+        'Still at the new digest (a new tag cannot be removed, or putting it back failed): first (before: none)',
+      );
       expect(JSON.parse(r.outputs.tags ?? '[]')).toEqual(['first']);
       expect(JSON.parse(r.outputs.previous ?? '{}')).toEqual({ first: null });
     } finally {

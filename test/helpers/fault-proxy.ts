@@ -1,7 +1,13 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 
-export type Fault = { status: number; headers?: Record<string, string>; body?: string } | 'reset';
+/**
+ * A fault: an answer instead of the registry's, a connection reset, or (`applied`) the request forwarded and
+ * done by the registry, but answered with this status as if it had failed.
+ */
+export type Fault =
+  | { status: number; headers?: Record<string, string>; body?: string; applied?: boolean }
+  | 'reset';
 
 /**
  * A plain-HTTP reverse proxy on loopback in front of a registry. `decide` sees each request and may
@@ -36,7 +42,7 @@ export async function startFaultProxy(target: string): Promise<FaultProxy> {
       req.once('end', () => req.socket.destroy());
       return;
     }
-    if (fault !== undefined) {
+    if (fault !== undefined && !fault.applied) {
       req.resume();
       res.writeHead(fault.status, fault.headers ?? {}).end(fault.body ?? '');
       return;
@@ -50,6 +56,11 @@ export async function startFaultProxy(target: string): Promise<FaultProxy> {
         headers: { ...req.headers, host: target },
       },
       (up) => {
+        if (fault !== undefined) {
+          up.resume();
+          up.on('end', () => res.writeHead(fault.status, fault.headers ?? {}).end(fault.body ?? ''));
+          return;
+        }
         const headers = { ...up.headers };
         if (typeof headers.location === 'string')
           headers.location = headers.location.replace(`//${target}`, `//${proxy.host}`);

@@ -5887,33 +5887,28 @@ async function moveAll(client, image, plans, manifest, deps) {
       );
     before.set(plan.previous, previous);
   }
-  const moved = [];
   for (const plan of toMove) {
     try {
       await client.putManifest(image, plan.tag, manifest.bytes, manifest.mediaType);
-      moved.push(plan);
     } catch (error) {
       const restored = [];
       const stuck = [];
-      for (const done of [...moved].reverse()) {
-        const previous = done.previous === void 0 ? void 0 : before.get(done.previous);
-        if (previous === void 0) {
-          stuck.push(done);
+      for (const done of toMove) {
+        if ((await client.headManifest(image, done.tag).catch(() => void 0))?.digest !== manifest.digest)
           continue;
-        }
-        try {
-          await client.putManifest(image, done.tag, previous.bytes, previous.mediaType);
-          restored.push(`${done.tag} \u2192 ${done.previous}`);
-        } catch {
-          stuck.push(done);
-        }
+        const previous = done.previous === void 0 ? void 0 : before.get(done.previous);
+        if (previous !== void 0)
+          await client.putManifest(image, done.tag, previous.bytes, previous.mediaType).catch(() => void 0);
+        const putBack = previous !== void 0 && (await client.headManifest(image, done.tag).catch(() => void 0))?.digest === done.previous;
+        if (putBack) restored.push(`${done.tag} \u2192 ${done.previous}`);
+        else stuck.push(done);
       }
       outputs.write(
         { tags: JSON.stringify(stuck.map((p) => p.tag)), previous: previousOutput(stuck) },
         deps.outputs
       );
       throw new CommandError(
-        `promotion stopped: moving ${image}:${plan.tag} failed (${error instanceof Error ? error.message : String(error)}). ${restored.length > 0 ? `Put back: ${restored.join(", ")}. ` : ""}${stuck.length > 0 ? `Still moved (new tags cannot be removed): ${stuck.map((p) => `${p.tag} (before: ${p.previous ?? "none"})`).join(", ")}.` : "No tag is left moved."}`,
+        `promotion stopped: moving ${image}:${plan.tag} failed (${error instanceof Error ? error.message : String(error)}). ${restored.length > 0 ? `Put back: ${restored.join(", ")}. ` : ""}${stuck.length > 0 ? `Still at the new digest (a new tag cannot be removed, or putting it back failed): ${stuck.map((p) => `${p.tag} (before: ${p.previous ?? "none"})`).join(", ")}.` : "No tag is left moved."}`,
         { tool: "registry", cause: error }
       );
     }

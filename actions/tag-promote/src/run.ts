@@ -115,7 +115,7 @@ async function moveAll(
   client: RegistryClient,
   image: ImageReference,
   plans: Promotion[],
-  manifest: { bytes: Buffer; mediaType: string },
+  manifest: { bytes: Buffer; mediaType: string; digest: string },
   deps: ActionDeps,
 ): Promise<void> {
   const toMove = plans.filter((p) => p.action !== 'unchanged');
@@ -132,26 +132,28 @@ async function moveAll(
       );
     before.set(plan.previous, previous);
   }
-  const moved: Promotion[] = [];
   for (const plan of toMove) {
     try {
       await client.putManifest(image, plan.tag, manifest.bytes, manifest.mediaType);
-      moved.push(plan);
     } catch (error) {
+      // A failed PUT may still have been applied (a proxy answering 502 after forwarding it): what moved is
+      // read from the registry, not assumed, and every tag found at the new digest is put back if it can be.
       const restored: string[] = [];
       const stuck: Promotion[] = [];
-      for (const done of [...moved].reverse()) {
-        const previous = done.previous === undefined ? undefined : before.get(done.previous);
-        if (previous === undefined) {
-          stuck.push(done);
+      for (const done of toMove) {
+        if ((await client.headManifest(image, done.tag).catch(() => undefined))?.digest !== manifest.digest)
           continue;
-        }
-        try {
-          await client.putManifest(image, done.tag, previous.bytes, previous.mediaType);
-          restored.push(`${done.tag} → ${done.previous}`);
-        } catch {
-          stuck.push(done);
-        }
+        const previous = done.previous === undefined ? undefined : before.get(done.previous);
+        // Whether the put-back PUT "failed" or not, what the registry serves afterwards decides.
+        if (previous !== undefined)
+          await client
+            .putManifest(image, done.tag, previous.bytes, previous.mediaType)
+            .catch(() => undefined);
+        const putBack =
+          previous !== undefined &&
+          (await client.headManifest(image, done.tag).catch(() => undefined))?.digest === done.previous;
+        if (putBack) restored.push(`${done.tag} → ${done.previous}`);
+        else stuck.push(done);
       }
       outputs.write(
         { tags: JSON.stringify(stuck.map((p) => p.tag)), previous: previousOutput(stuck) },
@@ -160,7 +162,7 @@ async function moveAll(
       throw new CommandError(
         `promotion stopped: moving ${image}:${plan.tag} failed (${error instanceof Error ? error.message : String(error)}). ` +
           `${restored.length > 0 ? `Put back: ${restored.join(', ')}. ` : ''}` +
-          `${stuck.length > 0 ? `Still moved (new tags cannot be removed): ${stuck.map((p) => `${p.tag} (before: ${p.previous ?? 'none'})`).join(', ')}.` : 'No tag is left moved.'}`,
+          `${stuck.length > 0 ? `Still at the new digest (a new tag cannot be removed, or putting it back failed): ${stuck.map((p) => `${p.tag} (before: ${p.previous ?? 'none'})`).join(', ')}.` : 'No tag is left moved.'}`,
         { tool: 'registry', cause: error },
       );
     }
