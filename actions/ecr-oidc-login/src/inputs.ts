@@ -47,7 +47,7 @@ export const spec = {
     .optional(),
   'lifecycle-days': inputs.integer({ min: 1, max: 3650 }).default('30'),
   'tag-immutability': inputs.enum(['check', 'enforce', 'off']).default('off'),
-  'immutable-tags': inputs.list().default(DEFAULT_IMMUTABLE_TAGS),
+  'immutable-tags': inputs.tagPatterns().default(DEFAULT_IMMUTABLE_TAGS),
 } as const;
 
 export const outputs = defineOutputs(['registry', 'auth-file']);

@@ -7667,6 +7667,8 @@ function parseInteger(raw, bounds = {}) {
 function nonEmpty(raw, items) {
   if (items.length === 0 && raw.trim() !== "")
     throw new InvalidValueError("lists no item (only separators); give at least one, or leave it out");
+  if (items.some((item) => item.trim() === ""))
+    throw new InvalidValueError('lists an empty item ("" or " "); every item must say something');
   return items;
 }
 var DURATION_UNITS = { ms: 1, s: 1e3, m: 6e4, h: 36e5, d: 864e5 };
@@ -7739,6 +7741,17 @@ var inputs = {
   path: (options = {}) => field("path", (raw, ctx) => parsePath(raw, ctx, options)),
   keyValues: () => field("key-values", (raw) => parseKeyValues(raw)),
   custom: (kind, parse) => field(kind, parse),
+  /** Tag patterns (`sha-*`): tag characters and `*` only, so that no pattern silently matches nothing. */
+  tagPatterns: () => field(
+    "tag-patterns",
+    (raw) => nonEmpty(raw, parseList(raw)).map((pattern) => {
+      if (!/^[A-Za-z0-9_*][A-Za-z0-9_.*-]{0,127}$/.test(pattern))
+        throw new InvalidValueError(
+          `pattern "${pattern}" is not a tag with * wildcards (letters, digits, _ . - and *)`
+        );
+      return pattern;
+    })
+  ),
   /** A secret such as a password: taken verbatim, leading and trailing spaces included. */
   secret: () => ({
     ...field("secret", (raw) => raw).optional(),

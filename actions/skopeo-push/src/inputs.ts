@@ -7,7 +7,7 @@ export const spec = {
   digest: ociInputs.digest().required('the digest that was built and scanned (oci-build output "digest")'),
   image: ociInputs.repository().required('the target repository, e.g. ghcr.io/org/app'),
   tags: ociInputs.tags().optional(),
-  'immutable-tags': inputs.list().default(DEFAULT_IMMUTABLE_TAGS),
+  'immutable-tags': inputs.tagPatterns().default(DEFAULT_IMMUTABLE_TAGS),
   'auth-file': inputs.path({ allowOutsideWorkspace: true, mustExist: 'file' }).optional(),
   'tls-verify': inputs.boolean().default('true'),
   'retry-times': inputs.integer({ min: 0, max: 10 }).default('3'),

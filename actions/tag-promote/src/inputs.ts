@@ -50,7 +50,7 @@ export const spec = {
   'public-key': inputs.custom('public key', publicKey).optional(),
   'trusted-root': inputs.path({ allowOutsideWorkspace: true }).optional(),
   'target-image': ociInputs.repository().optional(),
-  'immutable-tags': inputs.list().default(DEFAULT_IMMUTABLE_TAGS),
+  'immutable-tags': inputs.tagPatterns().default(DEFAULT_IMMUTABLE_TAGS),
   'auth-file': inputs.path({ allowOutsideWorkspace: true, mustExist: 'file' }).optional(),
   'tls-verify': inputs.boolean().default('true'),
 } as const;

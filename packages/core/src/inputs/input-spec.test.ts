@@ -199,4 +199,13 @@ describe('readInputs', () => {
     );
     expect(() => read(s, { file: workspace })).toThrow(/which is not a file/);
   });
+  it('refuses an empty item, and a tag pattern that could match nothing (immutability silently off)', () => {
+    const s = { patterns: inputs.tagPatterns().default('sha-*,nightly-*') };
+    expect(() => read(s, { patterns: '""' })).toThrow(/Input "patterns" lists an empty item/);
+    expect(() => read(s, { patterns: 'sha-*," "' })).toThrow(/lists an empty item/);
+    expect(() => read(s, { patterns: 'sha-*,release/*' })).toThrow(
+      /pattern "release\/\*" is not a tag with \* wildcards/,
+    );
+    expect(read(s, {}).patterns).toEqual(['sha-*', 'nightly-*']);
+  });
 });

@@ -218,6 +218,8 @@ export function parseInteger(raw: string, bounds: { min?: number; max?: number }
 export function nonEmpty(raw: string, items: string[]): string[] {
   if (items.length === 0 && raw.trim() !== '')
     throw new InvalidValueError('lists no item (only separators); give at least one, or leave it out');
+  if (items.some((item) => item.trim() === ''))
+    throw new InvalidValueError('lists an empty item ("" or " "); every item must say something');
   return items;
 }
 
@@ -318,6 +320,17 @@ export const inputs = {
   path: (options: PathOptions = {}) => field<string>('path', (raw, ctx) => parsePath(raw, ctx, options)),
   keyValues: () => field<[string, string][]>('key-values', (raw) => parseKeyValues(raw)),
   custom: <T>(kind: string, parse: Parser<T>) => field<T>(kind, parse),
+  /** Tag patterns (`sha-*`): tag characters and `*` only, so that no pattern silently matches nothing. */
+  tagPatterns: () =>
+    field<string[]>('tag-patterns', (raw) =>
+      nonEmpty(raw, parseList(raw)).map((pattern) => {
+        if (!/^[A-Za-z0-9_*][A-Za-z0-9_.*-]{0,127}$/.test(pattern))
+          throw new InvalidValueError(
+            `pattern "${pattern}" is not a tag with * wildcards (letters, digits, _ . - and *)`,
+          );
+        return pattern;
+      }),
+    ),
   /** A secret such as a password: taken verbatim, leading and trailing spaces included. */
   secret: (): Field<string | undefined> => ({
     ...field<string>('secret', (raw) => raw).optional(),

@@ -96,7 +96,6 @@ export interface RetryOptions {
   policy?: RetryPolicy;
   sleep?: (ms: number) => Promise<void>;
   random?: () => number;
-  now?: () => number;
   /** Told before each pause: the attempt that failed, the delay, and why. */
   onRetry?: (attempt: number, delayMs: number, reason: string) => void;
 }
@@ -113,16 +112,18 @@ export async function withRetries<T>(
 ): Promise<T> {
   const policy = options.policy ?? DEFAULT_RETRY;
   const sleep = options.sleep ?? ((ms: number) => new Promise<void>((r) => setTimeout(r, ms)));
-  const now = options.now ?? Date.now;
-  const started = now();
+  // The deadline bounds the time spent waiting between attempts, not the attempts themselves: a push that
+  // runs for minutes before a transient fault still gets its retries.
+  let waited = 0;
   for (let attempt = 1; ; attempt++) {
     try {
       return await operation(attempt);
     } catch (error) {
       const verdict = classify(error);
-      if (!verdict.transient || attempt >= policy.maxAttempts || now() - started >= policy.deadlineMs)
-        throw error;
+      if (!verdict.transient || attempt >= policy.maxAttempts) throw error;
       const delay = backoffDelay(policy, attempt, verdict.retryAfterMs, options.random ?? Math.random);
+      if (waited + delay > policy.deadlineMs) throw error;
+      waited += delay;
       options.onRetry?.(attempt, delay, verdict.reason);
       await sleep(delay);
     }

@@ -422,6 +422,8 @@ function parseInteger(raw, bounds = {}) {
 function nonEmpty(raw, items) {
   if (items.length === 0 && raw.trim() !== "")
     throw new InvalidValueError("lists no item (only separators); give at least one, or leave it out");
+  if (items.some((item) => item.trim() === ""))
+    throw new InvalidValueError('lists an empty item ("" or " "); every item must say something');
   return items;
 }
 var DURATION_UNITS = { ms: 1, s: 1e3, m: 6e4, h: 36e5, d: 864e5 };
@@ -494,6 +496,17 @@ var inputs = {
   path: (options = {}) => field("path", (raw, ctx) => parsePath(raw, ctx, options)),
   keyValues: () => field("key-values", (raw) => parseKeyValues(raw)),
   custom: (kind, parse) => field(kind, parse),
+  /** Tag patterns (`sha-*`): tag characters and `*` only, so that no pattern silently matches nothing. */
+  tagPatterns: () => field(
+    "tag-patterns",
+    (raw) => nonEmpty(raw, parseList(raw)).map((pattern) => {
+      if (!/^[A-Za-z0-9_*][A-Za-z0-9_.*-]{0,127}$/.test(pattern))
+        throw new InvalidValueError(
+          `pattern "${pattern}" is not a tag with * wildcards (letters, digits, _ . - and *)`
+        );
+      return pattern;
+    })
+  ),
   /** A secret such as a password: taken verbatim, leading and trailing spaces included. */
   secret: () => ({
     ...field("secret", (raw) => raw).optional(),
@@ -583,16 +596,16 @@ function backoffDelay(policy, attempt, retryAfterMs, random) {
 async function withRetries(operation, classify, options = {}) {
   const policy = options.policy ?? DEFAULT_RETRY;
   const sleep = options.sleep ?? ((ms) => new Promise((r) => setTimeout(r, ms)));
-  const now = options.now ?? Date.now;
-  const started = now();
+  let waited = 0;
   for (let attempt = 1; ; attempt++) {
     try {
       return await operation(attempt);
     } catch (error) {
       const verdict = classify(error);
-      if (!verdict.transient || attempt >= policy.maxAttempts || now() - started >= policy.deadlineMs)
-        throw error;
+      if (!verdict.transient || attempt >= policy.maxAttempts) throw error;
       const delay = backoffDelay(policy, attempt, verdict.retryAfterMs, options.random ?? Math.random);
+      if (waited + delay > policy.deadlineMs) throw error;
+      waited += delay;
       options.onRetry?.(attempt, delay, verdict.reason);
       await sleep(delay);
     }
@@ -1059,7 +1072,7 @@ var spec = {
   }).optional(),
   "lifecycle-days": inputs.integer({ min: 1, max: 3650 }).default("30"),
   "tag-immutability": inputs.enum(["check", "enforce", "off"]).default("off"),
-  "immutable-tags": inputs.list().default(DEFAULT_IMMUTABLE_TAGS)
+  "immutable-tags": inputs.tagPatterns().default(DEFAULT_IMMUTABLE_TAGS)
 };
 var outputs = defineOutputs(["registry", "auth-file"]);
 
@@ -1294,4 +1307,4 @@ export {
   main,
   post
 };
-//# sourceMappingURL=chunk-TV2COW2C.mjs.map
+//# sourceMappingURL=chunk-2W7VQ25N.mjs.map

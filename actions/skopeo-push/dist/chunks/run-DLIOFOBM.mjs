@@ -349,6 +349,8 @@ function parseInteger(raw, bounds = {}) {
 function nonEmpty(raw, items) {
   if (items.length === 0 && raw.trim() !== "")
     throw new InvalidValueError("lists no item (only separators); give at least one, or leave it out");
+  if (items.some((item) => item.trim() === ""))
+    throw new InvalidValueError('lists an empty item ("" or " "); every item must say something');
   return items;
 }
 var DURATION_UNITS = { ms: 1, s: 1e3, m: 6e4, h: 36e5, d: 864e5 };
@@ -421,6 +423,17 @@ var inputs = {
   path: (options = {}) => field("path", (raw, ctx) => parsePath(raw, ctx, options)),
   keyValues: () => field("key-values", (raw) => parseKeyValues(raw)),
   custom: (kind, parse) => field(kind, parse),
+  /** Tag patterns (`sha-*`): tag characters and `*` only, so that no pattern silently matches nothing. */
+  tagPatterns: () => field(
+    "tag-patterns",
+    (raw) => nonEmpty(raw, parseList(raw)).map((pattern) => {
+      if (!/^[A-Za-z0-9_*][A-Za-z0-9_.*-]{0,127}$/.test(pattern))
+        throw new InvalidValueError(
+          `pattern "${pattern}" is not a tag with * wildcards (letters, digits, _ . - and *)`
+        );
+      return pattern;
+    })
+  ),
   /** A secret such as a password: taken verbatim, leading and trailing spaces included. */
   secret: () => ({
     ...field("secret", (raw) => raw).optional(),
@@ -592,16 +605,16 @@ function retryAfterInText(text) {
 async function withRetries(operation, classify, options = {}) {
   const policy = options.policy ?? DEFAULT_RETRY;
   const sleep = options.sleep ?? ((ms) => new Promise((r) => setTimeout(r, ms)));
-  const now = options.now ?? Date.now;
-  const started = now();
+  let waited = 0;
   for (let attempt = 1; ; attempt++) {
     try {
       return await operation(attempt);
     } catch (error) {
       const verdict = classify(error);
-      if (!verdict.transient || attempt >= policy.maxAttempts || now() - started >= policy.deadlineMs)
-        throw error;
+      if (!verdict.transient || attempt >= policy.maxAttempts) throw error;
       const delay = backoffDelay(policy, attempt, verdict.retryAfterMs, options.random ?? Math.random);
+      if (waited + delay > policy.deadlineMs) throw error;
+      waited += delay;
       options.onRetry?.(attempt, delay, verdict.reason);
       await sleep(delay);
     }
@@ -2267,7 +2280,7 @@ var spec = {
   digest: ociInputs.digest().required('the digest that was built and scanned (oci-build output "digest")'),
   image: ociInputs.repository().required("the target repository, e.g. ghcr.io/org/app"),
   tags: ociInputs.tags().optional(),
-  "immutable-tags": inputs.list().default(DEFAULT_IMMUTABLE_TAGS),
+  "immutable-tags": inputs.tagPatterns().default(DEFAULT_IMMUTABLE_TAGS),
   "auth-file": inputs.path({ allowOutsideWorkspace: true, mustExist: "file" }).optional(),
   "tls-verify": inputs.boolean().default("true"),
   "retry-times": inputs.integer({ min: 0, max: 10 }).default("3")
@@ -2459,4 +2472,4 @@ export {
   main,
   start
 };
-//# sourceMappingURL=run-L5CBKVQQ.mjs.map
+//# sourceMappingURL=run-DLIOFOBM.mjs.map

@@ -19,7 +19,7 @@ import {
   appendSummary,
   outputs,
   processIo
-} from "./chunk-FOKZRMXX.mjs";
+} from "./chunk-MNFVF7PD.mjs";
 import "./chunk-PLQD2CNQ.mjs";
 import {
   require_http
@@ -35250,16 +35250,16 @@ function backoffDelay(policy, attempt, retryAfterMs, random) {
 async function withRetries(operation, classify, options = {}) {
   const policy = options.policy ?? DEFAULT_RETRY;
   const sleep = options.sleep ?? ((ms) => new Promise((r) => setTimeout(r, ms)));
-  const now = options.now ?? Date.now;
-  const started = now();
+  let waited = 0;
   for (let attempt = 1; ; attempt++) {
     try {
       return await operation(attempt);
     } catch (error) {
       const verdict = classify(error);
-      if (!verdict.transient || attempt >= policy.maxAttempts || now() - started >= policy.deadlineMs)
-        throw error;
+      if (!verdict.transient || attempt >= policy.maxAttempts) throw error;
       const delay = backoffDelay(policy, attempt, verdict.retryAfterMs, options.random ?? Math.random);
+      if (waited + delay > policy.deadlineMs) throw error;
+      waited += delay;
       options.onRetry?.(attempt, delay, verdict.reason);
       await sleep(delay);
     }
@@ -37708,4 +37708,4 @@ async function readTrustedRootJson(path) {
 export {
   sign2 as sign
 };
-//# sourceMappingURL=run-7POKPX3W.mjs.map
+//# sourceMappingURL=run-6DKIDDGS.mjs.map
