@@ -217,6 +217,14 @@ async function main(): Promise<number> {
     `workflow: .github/workflows/docker-publish.yml (steps read from the file), commit ${sha.slice(0, 12)}`,
   );
 
+  // examples/hello's RUN step runs a static busybox from its context (Debian's busybox-static).
+  const busybox = join(root, 'examples', 'hello', 'busybox');
+  const placedBusybox = !existsSync(busybox);
+  if (placedBusybox) {
+    if (!existsSync('/bin/busybox'))
+      throw new Error('the demo needs /bin/busybox (apt-get install busybox-static)');
+    cpSync('/bin/busybox', busybox);
+  }
   const registry = await startRegistry();
   const sigstore = await startLocalSigstore();
   const identity = `https://github.com/local/demo/.github/workflows/docker-publish.yml@refs/heads/main`;
@@ -364,6 +372,7 @@ async function main(): Promise<number> {
       rootFile,
     });
   } finally {
+    if (placedBusybox) rmSync(busybox, { force: true });
     await Promise.all([sigstore.stop(), oidc.stop(), registry.stop()]);
     rmSync(registry.dir, { recursive: true, force: true });
     rmSync(work, { recursive: true, force: true });
