@@ -180,6 +180,8 @@ export function ensureVulnDbs(): VulnDbs {
     throw new Error(`trivy-db builder missing at ${trivyDb}: run node scripts/tools.ts --dev`);
   const key = createHash('sha256');
   key.update(`trivy-db ${builder.version}\n`);
+  // This file writes the databases: a change to it is a change to them.
+  key.update(readFileSync(import.meta.filename));
   for (const r of records) key.update(`${r.id}\n`).update(readFileSync(r.file));
   const dir = join(toolsCache(), 'vuln-dbs', key.digest('hex').slice(0, 16));
   const result = { osv: join(dir, 'osv'), trivyCache: join(dir, 'trivy'), advisories: records };
