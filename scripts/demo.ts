@@ -41,7 +41,7 @@ import { buildahEnv } from '../test/helpers/real-tools.ts';
 import { portOpen, startRegistry } from '../test/helpers/registry.ts';
 import { runBundleAsync } from '../test/helpers/runner.ts';
 import type { Step, Workflow } from '../test/helpers/workflow-wiring.ts';
-import { ourAction } from '../test/helpers/workflow-wiring.ts';
+import { type Context, evaluate, interpolate, ourAction } from '../test/helpers/workflow-wiring.ts';
 import { toolDir } from './tools.ts';
 import { ensureVulnDbs, type VulnDbs } from './vuln-dbs.ts';
 
@@ -49,70 +49,6 @@ const root = join(import.meta.dirname, '..');
 const offline = process.argv.includes('--offline');
 const WORKFLOW = join(root, '.github', 'workflows', 'docker-publish.yml');
 const bold = (s: string) => (process.stdout.isTTY ? `\x1b[1m${s}\x1b[0m` : s);
-
-// --- a small evaluator for the expressions the workflow uses ----------------------------------------
-type Value = string | boolean | undefined;
-type Context = (path: string) => Value;
-
-function evaluate(expr: string, ctx: Context): Value {
-  const tokens = expr.match(/'(?:[^']|'')*'|==|!=|&&|\|\||[()!,]|[A-Za-z_][\w.-]*/g) ?? [];
-  let i = 0;
-  const peek = () => tokens[i];
-  const truthy = (v: Value) => v !== undefined && v !== '' && v !== false;
-  const primary = (): Value => {
-    const t = tokens[i++] ?? '';
-    if (t === '(') {
-      const v = or();
-      i++;
-      return v;
-    }
-    if (t === '!') return !truthy(primary());
-    if (t.startsWith("'")) return t.slice(1, -1).replace(/''/g, "'");
-    if (peek() === '(') {
-      i++;
-      while (peek() !== ')') i++;
-      i++;
-      if (t === 'always' || t === 'success') return true;
-      throw new Error(`the demo does not evaluate ${t}()`);
-    }
-    return ctx(t);
-  };
-  const compare = (): Value => {
-    const left = primary();
-    if (peek() === '==' || peek() === '!=') {
-      const op = tokens[i++];
-      const right = primary();
-      return op === '==' ? (left ?? '') === (right ?? '') : (left ?? '') !== (right ?? '');
-    }
-    return left;
-  };
-  const and = (): Value => {
-    let v = compare();
-    while (peek() === '&&') {
-      i++;
-      const r = compare();
-      v = truthy(v) ? r : v;
-    }
-    return v;
-  };
-  function or(): Value {
-    let v = and();
-    while (peek() === '||') {
-      i++;
-      const r = and();
-      v = truthy(v) ? v : r;
-    }
-    return v;
-  }
-  return or();
-}
-
-function interpolate(value: unknown, ctx: Context): string {
-  const text = String(value ?? '');
-  const whole = /^\$\{\{([\s\S]*)\}\}$/.exec(text.trim());
-  if (whole !== null) return String(evaluate(whole[1] ?? '', ctx) ?? '');
-  return text.replace(/\$\{\{([\s\S]*?)\}\}/g, (_m, e: string) => String(evaluate(e, ctx) ?? ''));
-}
 
 // --- the run -------------------------------------------------------------------------------------------
 interface StageResult {

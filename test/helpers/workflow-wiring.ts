@@ -208,3 +208,72 @@ export function checkWiring(file: { path: string; doc: Workflow }): string[] {
   }
   return problems;
 }
+
+/** The value of an expression of the workflow syntax this project uses (strings and booleans). */
+export type Value = string | boolean | undefined;
+export type Context = (path: string) => Value;
+
+/**
+ * Evaluates the workflow expressions this project's workflows use: ==, !=, &&, ||, !, parentheses, string
+ * literals, contexts (resolved by `ctx`) and always()/success(). Anything else is refused, not guessed.
+ */
+export function evaluate(expr: string, ctx: Context): Value {
+  const tokens = expr.match(/'(?:[^']|'')*'|==|!=|&&|\|\||[()!,]|[A-Za-z_][\w.-]*/g) ?? [];
+  let i = 0;
+  const peek = () => tokens[i];
+  const truthy = (v: Value) => v !== undefined && v !== '' && v !== false;
+  const primary = (): Value => {
+    const t = tokens[i++] ?? '';
+    if (t === '(') {
+      const v = or();
+      i++;
+      return v;
+    }
+    if (t === '!') return !truthy(primary());
+    if (t.startsWith("'")) return t.slice(1, -1).replace(/''/g, "'");
+    if (peek() === '(') {
+      i++;
+      while (peek() !== ')') i++;
+      i++;
+      if (t === 'always' || t === 'success') return true;
+      throw new Error(`the demo does not evaluate ${t}()`);
+    }
+    return ctx(t);
+  };
+  const compare = (): Value => {
+    const left = primary();
+    if (peek() === '==' || peek() === '!=') {
+      const op = tokens[i++];
+      const right = primary();
+      return op === '==' ? (left ?? '') === (right ?? '') : (left ?? '') !== (right ?? '');
+    }
+    return left;
+  };
+  const and = (): Value => {
+    let v = compare();
+    while (peek() === '&&') {
+      i++;
+      const r = compare();
+      v = truthy(v) ? r : v;
+    }
+    return v;
+  };
+  function or(): Value {
+    let v = and();
+    while (peek() === '||') {
+      i++;
+      const r = and();
+      v = truthy(v) ? v : r;
+    }
+    return v;
+  }
+  return or();
+}
+
+/** `${{ … }}` inside a value, evaluated. */
+export function interpolate(value: unknown, ctx: Context): string {
+  const text = String(value ?? '');
+  const whole = /^\$\{\{([\s\S]*)\}\}$/.exec(text.trim());
+  if (whole !== null) return String(evaluate(whole[1] ?? '', ctx) ?? '');
+  return text.replace(/\$\{\{([\s\S]*?)\}\}/g, (_m, e: string) => String(evaluate(e, ctx) ?? ''));
+}
