@@ -195,3 +195,47 @@ describe('oci-build refuses bad inputs before building', () => {
     expect(readFileSync(join(out, 'keep'), 'utf8')).toBe('x');
   });
 });
+
+// A `docker` CLI whose active buildx builder uses the default `docker` driver, replaying recorded
+// `docker buildx inspect` output (test/fixtures/buildx). A stand-in: no Docker engine can run here.
+function dockerDriverCli(): string {
+  const bin = mkdtempSync(join(tmpdir(), 'docker-cli-'));
+  const inspect = new URL('./fixtures/buildx/inspect-docker-driver.txt', import.meta.url).pathname;
+  writeFileSync(
+    join(bin, 'docker'),
+    [
+      '#!/bin/sh',
+      'case "$1 $2" in',
+      '  "buildx version") echo "github.com/docker/buildx v0.36.1 0000000" ;;',
+      '  "info --format") echo "28.0.0" ;;',
+      `  "buildx inspect") cat '${inspect}' ;;`,
+      '  *) echo "unexpected: $*" >&2; exit 2 ;;',
+      'esac',
+      '',
+    ].join('\n'),
+    { mode: 0o755 },
+  );
+  return bin;
+}
+
+describe('oci-build and the buildx driver', () => {
+  it('auto: a builder on the docker driver cannot export OCI, so the build goes to buildah', async () => {
+    const path = `${dockerDriverCli()}:${process.env.PATH ?? ''}`;
+    const r = build({}, workspaceWith(), { PATH: path });
+    expect(r.status, r.stdout).toBe(0);
+    expect(r.outputs.builder).toBe('buildah');
+    expect(r.stdout).toContain('(driver docker) cannot export an OCI layout, so buildah');
+    await (await OciLayout.open(r.outputs.layout ?? '')).verify();
+  });
+
+  it('builder: buildx on the docker driver fails before building, naming the input and the fix', () => {
+    const path = `${dockerDriverCli()}:${process.env.PATH ?? ''}`;
+    const r = build({ builder: 'buildx' }, workspaceWith(), { PATH: path });
+    expect(r.status).not.toBe(0);
+    expect(r.stdout).toContain(
+      'Input "builder": the active buildx builder (driver docker) cannot export an OCI layout',
+    );
+    expect(r.stdout).toContain('docker buildx create --use --driver docker-container');
+    expect(r.outputs.digest).toBeUndefined();
+  });
+});

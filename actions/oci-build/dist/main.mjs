@@ -1706,6 +1706,21 @@ var buildx = {
     args.push(request.context);
     return args;
   },
+  /**
+   * What `docker buildx inspect` says of the active builder: its driver, and whether it can export an OCI
+   * layout. The `docker` driver cannot (buildx reports `OCI exporter: false` where it lists features);
+   * docker-container, remote and kubernetes builders can.
+   */
+  parseInspect(text) {
+    const driver = /^Driver:\s*(\S+)/m.exec(text)?.[1];
+    const feature = /^\s*OCI exporter:\s*(true|false)\s*$/m.exec(text)?.[1];
+    const ociExport = feature !== void 0 ? feature === "true" : driver !== void 0 && driver !== "docker";
+    return { driver, ociExport };
+  },
+  /** The exact fix when the active builder cannot write an OCI layout. */
+  ociExportFix(driver) {
+    return `the active buildx builder (driver ${driver ?? "unknown"}) cannot export an OCI layout. Create one that can before this step: \`docker buildx create --use --driver docker-container\` (docker/setup-buildx-action does this), or set builder: buildah`;
+  },
   /** Reads the image digest buildx recorded in its --metadata-file. */
   parseMetadata(text) {
     const parsed = JSON.parse(text);
@@ -1965,8 +1980,14 @@ async function gatherFacts(values, deps) {
 async function chooseBuilder(wanted, deps) {
   if (wanted !== "auto") return { builder: wanted, reason: `input builder is "${wanted}"` };
   const probe = await buildx.probe(deps.runner);
-  if (probe.available) return { builder: "buildx", reason: `auto: ${probe.reason}` };
-  return { builder: "buildah", reason: `auto: ${probe.reason}, so buildah` };
+  if (!probe.available) return { builder: "buildah", reason: `auto: ${probe.reason}, so buildah` };
+  const builder = await inspectBuilder(deps);
+  if (!builder.ociExport)
+    return {
+      builder: "buildah",
+      reason: `auto: ${probe.reason}, but its builder (driver ${builder.driver}) cannot export an OCI layout, so buildah`
+    };
+  return { builder: "buildx", reason: `auto: ${probe.reason}, builder driver ${builder.driver}` };
 }
 async function withSecretFiles(plan, deps, asFiles, use) {
   const resolved = [];
@@ -2044,7 +2065,22 @@ async function runBuildah(plan, deps) {
   }
   return void 0;
 }
+async function inspectBuilder(deps) {
+  const { stdout } = await deps.runner.run({
+    tool: "docker buildx",
+    command: "docker",
+    args: ["buildx", "inspect"],
+    env: deps.env,
+    timeoutMs: 3e4
+  });
+  return buildx.parseInspect(stdout);
+}
 async function runBuildx(plan, deps) {
+  const builder = await inspectBuilder(deps);
+  if (!builder.ociExport)
+    throw new ConfigurationError(`Input "builder": ${buildx.ociExportFix(builder.driver)}`, {
+      input: "builder"
+    });
   const work = await (0, import_promises6.mkdtemp)((0, import_node_path6.join)(deps.env.RUNNER_TEMP ?? (0, import_node_os6.tmpdir)(), "buildx-"));
   const metadataFile = (0, import_node_path6.join)(work, "metadata.json");
   try {

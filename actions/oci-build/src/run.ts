@@ -147,8 +147,14 @@ async function chooseBuilder(
 ): Promise<{ builder: Builder; reason: string }> {
   if (wanted !== 'auto') return { builder: wanted, reason: `input builder is "${wanted}"` };
   const probe = await buildx.probe(deps.runner);
-  if (probe.available) return { builder: 'buildx', reason: `auto: ${probe.reason}` };
-  return { builder: 'buildah', reason: `auto: ${probe.reason}, so buildah` };
+  if (!probe.available) return { builder: 'buildah', reason: `auto: ${probe.reason}, so buildah` };
+  const builder = await inspectBuilder(deps);
+  if (!builder.ociExport)
+    return {
+      builder: 'buildah',
+      reason: `auto: ${probe.reason}, but its builder (driver ${builder.driver}) cannot export an OCI layout, so buildah`,
+    };
+  return { builder: 'buildx', reason: `auto: ${probe.reason}, builder driver ${builder.driver}` };
 }
 
 /** Resolves env secrets to 0600 files for the duration of `use` (buildah reads secrets from files). */
@@ -243,7 +249,25 @@ async function runBuildah(plan: BuildPlan, deps: ActionDeps): Promise<string | u
   return undefined;
 }
 
+/** The active buildx builder, as `docker buildx inspect` describes it. */
+async function inspectBuilder(deps: ActionDeps): Promise<{ driver: string | undefined; ociExport: boolean }> {
+  const { stdout } = await deps.runner.run({
+    tool: 'docker buildx',
+    command: 'docker',
+    args: ['buildx', 'inspect'],
+    env: deps.env,
+    timeoutMs: 30_000,
+  });
+  return buildx.parseInspect(stdout);
+}
+
 async function runBuildx(plan: BuildPlan, deps: ActionDeps): Promise<string | undefined> {
+  // The default `docker` driver cannot write an OCI layout: say so at once, with the fix, not after a build.
+  const builder = await inspectBuilder(deps);
+  if (!builder.ociExport)
+    throw new ConfigurationError(`Input "builder": ${buildx.ociExportFix(builder.driver)}`, {
+      input: 'builder',
+    });
   const work = await mkdtemp(join(deps.env.RUNNER_TEMP ?? tmpdir(), 'buildx-'));
   const metadataFile = join(work, 'metadata.json');
   try {

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { BuildRequest } from './build-request.ts';
 import { buildah } from './buildah.ts';
@@ -129,5 +130,42 @@ describe('buildah', () => {
       'failing\nsubprocess exited with status 3\nError: building at STEP "RUN /bin/sh -c make": exit status 3\n';
     expect(buildah.failedStep(stderr)).toBe('step "RUN /bin/sh -c make" failed: exit status 3');
     expect(buildah.failedStep('something else')).toBeUndefined();
+  });
+});
+
+describe('buildx.parseInspect (recorded `docker buildx inspect` output)', () => {
+  const fixture = (name: string) =>
+    readFileSync(new URL(`../../../../test/fixtures/buildx/${name}`, import.meta.url), 'utf8');
+
+  it('the docker driver cannot export an OCI layout', () => {
+    expect(buildx.parseInspect(fixture('inspect-docker-driver.txt'))).toEqual({
+      driver: 'docker',
+      ociExport: false,
+    });
+  });
+
+  it('docker-container and remote drivers can', () => {
+    expect(buildx.parseInspect(fixture('inspect-docker-container-driver.txt'))).toEqual({
+      driver: 'docker-container',
+      ociExport: true,
+    });
+    expect(buildx.parseInspect(fixture('inspect-remote-driver.txt'))).toEqual({
+      driver: 'remote',
+      ociExport: true,
+    });
+  });
+
+  it('fails closed when the output names no driver', () => {
+    expect(buildx.parseInspect('ERROR: no builder "x" found')).toEqual({
+      driver: undefined,
+      ociExport: false,
+    });
+  });
+
+  it('the fix names the driver and both ways out', () => {
+    const fix = buildx.ociExportFix('docker');
+    expect(fix).toContain('driver docker');
+    expect(fix).toContain('docker buildx create --use --driver docker-container');
+    expect(fix).toContain('builder: buildah');
   });
 });

@@ -30,6 +30,28 @@ export const buildx = {
     return args;
   },
 
+  /**
+   * What `docker buildx inspect` says of the active builder: its driver, and whether it can export an OCI
+   * layout. The `docker` driver cannot (buildx reports `OCI exporter: false` where it lists features);
+   * docker-container, remote and kubernetes builders can.
+   */
+  parseInspect(text: string): { driver: string | undefined; ociExport: boolean } {
+    const driver = /^Driver:\s*(\S+)/m.exec(text)?.[1];
+    const feature = /^\s*OCI exporter:\s*(true|false)\s*$/m.exec(text)?.[1];
+    const ociExport =
+      feature !== undefined ? feature === 'true' : driver !== undefined && driver !== 'docker';
+    return { driver, ociExport };
+  },
+
+  /** The exact fix when the active builder cannot write an OCI layout. */
+  ociExportFix(driver: string | undefined): string {
+    return (
+      `the active buildx builder (driver ${driver ?? 'unknown'}) cannot export an OCI layout. Create one that can before this ` +
+      'step: `docker buildx create --use --driver docker-container` (docker/setup-buildx-action does this), ' +
+      'or set builder: buildah'
+    );
+  },
+
   /** Reads the image digest buildx recorded in its --metadata-file. */
   parseMetadata(text: string): { digest: string | undefined } {
     const parsed = JSON.parse(text) as Record<string, unknown>;
