@@ -221,6 +221,7 @@ async function main(): Promise<number> {
         if (head === 'steps') return steps[rest[0] ?? '']?.[rest[2] ?? ''];
         if (head === 'needs' && rest[1] === 'result') return jobResults[rest[0] ?? ''];
         if (head === 'needs') return jobOutputs[rest[0] ?? '']?.[rest[2] ?? ''];
+        if (head === 'github' && rest[0] === 'event_name') return 'push';
         if (head === 'github' || head === 'secrets' || head === 'runner' || head === 'matrix') return '';
         throw new Error(`the demo does not evaluate ${path}`);
       };
@@ -251,6 +252,18 @@ async function main(): Promise<number> {
           continue;
         }
         const action = ourAction(step.uses);
+        if (action === undefined && step.id === 'mode' && step.run !== undefined) {
+          // The workflow's own push-or-not script, run as the runner runs it (event: push).
+          steps.mode = runModeStep(step, ctx);
+          results.push({
+            job: jobId,
+            step: label,
+            status: 'ok',
+            note: `push=${steps.mode.push}`,
+            outputs: steps.mode,
+          });
+          continue;
+        }
         if (action === undefined) {
           const note = step.uses?.startsWith('actions/checkout')
             ? 'checkout: the demo runs in this checkout'
@@ -437,3 +450,22 @@ async function report(
 }
 
 process.exitCode = await main();
+
+/** Runs the workflow's `mode` step (a bash script) with its env interpolated; returns what it wrote to GITHUB_OUTPUT. */
+function runModeStep(step: Step, ctx: Context): Record<string, string> {
+  const dir = mkdtempSync(join(tmpdir(), 'demo-mode-'));
+  const output = join(dir, 'output');
+  writeFileSync(output, '');
+  const env: NodeJS.ProcessEnv = { PATH: process.env.PATH, GITHUB_OUTPUT: output };
+  for (const [k, v] of Object.entries(step.env ?? {})) env[k] = interpolate(v, ctx);
+  const r = spawnSync('bash', ['-e', '-c', step.run ?? ''], { env, encoding: 'utf8' });
+  const text = readFileSync(output, 'utf8');
+  rmSync(dir, { recursive: true, force: true });
+  if (r.status !== 0) throw new Error(`the workflow's mode step failed: ${r.stdout}${r.stderr}`);
+  return Object.fromEntries(
+    text
+      .split('\n')
+      .filter((l) => l.includes('='))
+      .map((l) => [l.slice(0, l.indexOf('=')), l.slice(l.indexOf('=') + 1)]),
+  );
+}

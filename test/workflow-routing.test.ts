@@ -1,30 +1,46 @@
 // Routing of the reusable workflows, evaluated: for every value of every workflow_call input that an `if:`
 // reads, which jobs and which steps run. The defect this guards: with registry ecr, the GHCR/other publish
 // job ran beside publish-ecr, built and scanned a second time, and failed for lack of credentials.
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { repoRoot } from './helpers/actions.ts';
-import { evaluate, type Step, type Value, workflowFiles } from './helpers/workflow-wiring.ts';
+import { evaluate, interpolate, type Step, type Value, workflowFiles } from './helpers/workflow-wiring.ts';
 
 interface Routed {
   jobs: string[];
   steps: Record<string, string[]>;
+  permissions: Record<string, string[]>;
 }
 
-/** The jobs (and their steps) that run for these inputs, every needed job succeeding, as the runner decides. */
-function route(path: string, inputs: Record<string, string>): Routed {
+/**
+ * The jobs (and their steps) that run for these inputs, every needed job succeeding, as the runner decides.
+ * `mode` is what the workflow's `mode` step writes (push=true|false); job outputs are interpolated from it.
+ */
+function route(
+  path: string,
+  inputs: Record<string, string>,
+  mode: { push: string } = { push: 'true' },
+): Routed {
   const file = workflowFiles().find((f) => f.path === path);
   if (file === undefined) throw new Error(`no workflow ${path}`);
   const results: Record<string, string> = {};
-  const out: Routed = { jobs: [], steps: {} };
+  const outputs: Record<string, Record<string, string>> = {};
+  const out: Routed = { jobs: [], steps: {}, permissions: {} };
   const jobs = Object.entries(file.doc.jobs);
   // Jobs in dependency order: the workflows list them so (a job after every job it needs).
   for (const [id, job] of jobs) {
     const needs = ([] as string[]).concat((job as { needs?: string | string[] }).needs ?? []);
     const ctx = (p: string): Value => {
-      const [head, name, field] = p.split('.');
+      const [head, name, field, key] = p.split('.');
       if (head === 'inputs') return inputs[name ?? ''] ?? '';
       if (head === 'needs' && field === 'result') return results[name ?? ''] ?? 'skipped';
+      if (head === 'needs' && field === 'outputs' && needs.includes(name ?? ''))
+        return outputs[name ?? '']?.[key ?? ''] ?? '';
+      if (head === 'steps' && name === 'mode' && field === 'outputs')
+        return (mode as Record<string, string>)[key ?? ''] ?? '';
       throw new Error(`${id}: the routing test does not evaluate ${p}`);
     };
     const condition = job.if?.replace(/^\$\{\{|\}\}$/g, '');
@@ -39,6 +55,12 @@ function route(path: string, inputs: Record<string, string>): Routed {
     results[id] = runs ? 'success' : 'skipped';
     if (!runs) continue;
     out.jobs.push(id);
+    out.permissions[id] = Object.keys((job as { permissions?: Record<string, string> }).permissions ?? {});
+    outputs[id] = Object.fromEntries(
+      Object.entries((job as { outputs?: Record<string, string> }).outputs ?? {})
+        .filter(([, v]) => /steps\.mode\./.test(v))
+        .map(([k, v]) => [k, interpolate(v, ctx)]),
+    );
     out.steps[id] = ((job.steps ?? []) as Step[])
       .filter((s) => s.if === undefined || Boolean(evaluate(s.if.replace(/^\$\{\{|\}\}$/g, ''), ctx)))
       .map((s) => s.id ?? s.name ?? s.uses ?? 'run');
@@ -76,5 +98,77 @@ describe('docker-publish routing, for every registry kind', () => {
 describe('docker-publish-multiarch routing', () => {
   it.each([['ghcr'], ['other']])('registry %s builds, joins and releases', (registry) => {
     expect(route(multiarch, { registry }).jobs).toEqual(['build', 'join', 'release']);
+  });
+});
+
+// PR mode: `push: false` (auto on pull_request) runs the gate, the build and the image scan only.
+const writers = /^(push|ecr|sign|promote)$|Registry login/;
+
+describe('PR mode: nothing is written and no id-token is asked for', () => {
+  it.each([['ghcr'], ['other'], ['ecr']])(
+    'docker-publish, registry %s, push false: gate, build and scan only',
+    (registry) => {
+      const routed = route(publish, { registry }, { push: 'false' });
+      expect(routed.jobs).toEqual(['gate', 'publish']);
+      expect(routed.steps.publish).toEqual(expect.arrayContaining(['build', 'scan']));
+      expect(routed.steps.publish?.filter((s) => writers.test(s))).toEqual([]);
+      for (const job of routed.jobs) expect(routed.permissions[job]).not.toContain('id-token');
+    },
+  );
+
+  it('docker-publish-multiarch, push false: build and join-and-scan only', () => {
+    const routed = route(multiarch, { registry: 'ghcr' }, { push: 'false' });
+    expect(routed.jobs).toEqual(['build', 'join']);
+    expect(routed.steps.join).toEqual(expect.arrayContaining(['build', 'scan']));
+    expect(routed.steps.join?.filter((s) => writers.test(s))).toEqual([]);
+    for (const job of routed.jobs) expect(routed.permissions[job]).not.toContain('id-token');
+  });
+
+  it('with a push, the publishing steps are back', () => {
+    expect(route(publish, { registry: 'ghcr' }, { push: 'true' }).steps.publish).toContain('push');
+    expect(route(multiarch, { registry: 'ghcr' }, { push: 'true' }).steps.join).toContain('push');
+  });
+});
+
+describe('the mode step decides push from the input and the event', () => {
+  const modeStep = (path: string) => {
+    const file = workflowFiles().find((f) => f.path === path);
+    const step = Object.values(file?.doc.jobs ?? {})
+      .flatMap((j) => (j.steps ?? []) as (Step & { run?: string; env?: Record<string, string> })[])
+      .find((s) => s.id === 'mode');
+    if (step?.run === undefined) throw new Error(`${path}: no mode step`);
+    const expr = (e: string) => `\${{ ${e} }}`;
+    expect(step.env).toEqual({ PUSH: expr('inputs.push'), EVENT: expr('github.event_name') });
+    return step.run;
+  };
+  const decide = (script: string, push: string, event: string) => {
+    const dir = mkdtempSync(join(tmpdir(), 'mode-'));
+    const output = join(dir, 'out');
+    writeFileSync(output, '');
+    const r = spawnSync('bash', ['-e', '-c', script], {
+      encoding: 'utf8',
+      env: { PATH: process.env.PATH, PUSH: push, EVENT: event, GITHUB_OUTPUT: output },
+    });
+    return { status: r.status, stdout: r.stdout, output: readFileSync(output, 'utf8') };
+  };
+
+  it.each([[publish], [multiarch]])('%s', (path) => {
+    const script = modeStep(path);
+    for (const [push, event, expected] of [
+      ['auto', 'pull_request', 'false'],
+      ['auto', 'pull_request_target', 'false'],
+      ['auto', 'push', 'true'],
+      ['auto', 'schedule', 'true'],
+      ['true', 'pull_request', 'true'],
+      ['false', 'push', 'false'],
+    ]) {
+      const r = decide(script, push ?? '', event ?? '');
+      expect(r.status, `${push} on ${event}`).toBe(0);
+      expect(r.output, `${push} on ${event}`).toBe(`push=${expected}\n`);
+    }
+    const bad = decide(script, 'yes\n::error::x', 'push');
+    expect(bad.status).not.toBe(0);
+    expect(bad.stdout).toBe('::error::input push must be true, false or auto\n');
+    expect(bad.output).toBe('');
   });
 });

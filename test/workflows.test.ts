@@ -73,9 +73,9 @@ describe('workflow wiring', () => {
         ),
       ),
     ).toContainEqual(expect.stringMatching(/with\.severty is not an input of image-scan/));
-    expect(mutate((t) => t.replace('needs: [publish, publish-ecr]', 'needs: [publish]'))).toContainEqual(
-      expect.stringMatching(/needs\.publish-ecr is not in this job's needs/),
-    );
+    expect(
+      mutate((t) => t.replace('needs: [gate, publish, publish-ecr]', 'needs: [gate, publish]')),
+    ).toContainEqual(expect.stringMatching(/needs\.publish-ecr is not in this job's needs/));
     expect(
       mutate((t) =>
         t.replace('set -euo pipefail\n          host="${IMAGE%%/*}"', 'host="${{ inputs.image }}"'),
