@@ -8,7 +8,8 @@
 // from real advisories (scripts/tools.ts, scripts/vuln-dbs.ts), and the real cosign verifies the final
 // digest. Where those tools cannot be had (no Go, no internet), their stage is SKIPPED with the reason,
 // and the verdict says the run was not production-equivalent.
-// Options: --offline (never probe the network for scanner downloads)
+// Options: --offline (never probe the network for scanner downloads); --pr (a pull_request run: the
+// workflow's PR mode builds and scans only, and the demo checks that the registry holds nothing after it)
 import { execFile, spawnSync } from 'node:child_process';
 import {
   accessSync,
@@ -47,6 +48,7 @@ import { ensureVulnDbs, type VulnDbs } from './vuln-dbs.ts';
 
 const root = join(import.meta.dirname, '..');
 const offline = process.argv.includes('--offline');
+const prMode = process.argv.includes('--pr');
 const WORKFLOW = join(root, '.github', 'workflows', 'docker-publish.yml');
 const bold = (s: string) => (process.stdout.isTTY ? `\x1b[1m${s}\x1b[0m` : s);
 
@@ -221,7 +223,7 @@ async function main(): Promise<number> {
         if (head === 'steps') return steps[rest[0] ?? '']?.[rest[2] ?? ''];
         if (head === 'needs' && rest[1] === 'result') return jobResults[rest[0] ?? ''];
         if (head === 'needs') return jobOutputs[rest[0] ?? '']?.[rest[2] ?? ''];
-        if (head === 'github' && rest[0] === 'event_name') return 'push';
+        if (head === 'github' && rest[0] === 'event_name') return prMode ? 'pull_request' : 'push';
         if (head === 'github' || head === 'secrets' || head === 'runner' || head === 'matrix') return '';
         throw new Error(`the demo does not evaluate ${path}`);
       };
@@ -253,7 +255,7 @@ async function main(): Promise<number> {
         }
         const action = ourAction(step.uses);
         if (action === undefined && step.id === 'mode' && step.run !== undefined) {
-          // The workflow's own push-or-not script, run as the runner runs it (event: push).
+          // The workflow's own push-or-not script, run as the runner runs it (event push, or pull_request).
           steps.mode = runModeStep(step, ctx);
           results.push({
             job: jobId,
@@ -316,6 +318,7 @@ async function main(): Promise<number> {
         Object.entries(job.outputs ?? {}).map(([k, v]) => [k, interpolate(v, ctx)]),
       );
     }
+    if (prMode) return await prReport(results, image, failed);
     return await report(results, image, identity, sigstore.trustedRoot, failed, {
       cosign: parts.cosign,
       rootFile,
@@ -447,6 +450,43 @@ async function report(
     return 1;
   }
   return oneDigest ? 0 : 1;
+}
+
+/** --pr: the build and the scan ran at one digest, nothing that writes ran, and the registry holds nothing. */
+async function prReport(results: StageResult[], image: string, failed: boolean): Promise<number> {
+  const out = (step: string) => results.find((r) => r.step === step);
+  const built = out('build')?.outputs.digest;
+  const scan = out('scan');
+  const wrote = results.filter(
+    (r) => /^(push|ecr|sign|promote)$|Registry login/.test(r.step) && r.status !== 'not this registry',
+  );
+  const client = new RegistryClient({ logger: new MemoryLogger(), tlsVerify: false });
+  const repo = ImageReference.parse(image);
+  const tags = await client.listTags(repo);
+  const atDigest = built === undefined ? undefined : await client.headManifest(repo, built);
+  console.log(bold('\nPR mode (event pull_request, input push auto)'));
+  console.log(`build (oci-build)   ${built ?? '-'}`);
+  console.log(
+    `scan (image-scan)   ${scan?.outputs.digest ?? '-'}${scan?.status === 'SKIPPED' ? ` SKIPPED: ${scan.note}` : ''}`,
+  );
+  console.log(
+    `steps that write:   ${wrote.length === 0 ? 'none ran' : wrote.map((r) => `${r.job}/${r.step}`).join(', ')}`,
+  );
+  console.log(
+    `registry ${repo.registry}/${repo.repository}: ${tags.length} tags, manifest at the built digest: ${atDigest === undefined ? 'absent' : 'PRESENT'}`,
+  );
+  const ok =
+    !failed &&
+    built !== undefined &&
+    scan?.status === 'ok' &&
+    scan.outputs.digest === built &&
+    wrote.length === 0 &&
+    tags.length === 0 &&
+    atDigest === undefined;
+  console.log(bold(`\nverdict: ${ok ? 'PASSED — built and scanned, nothing pushed' : 'FAILED'}`));
+  console.log('stages:');
+  for (const r of results) console.log(`  ${r.job}/${r.step}: ${r.status}${r.note ? ` — ${r.note}` : ''}`);
+  return ok ? 0 : 1;
 }
 
 process.exitCode = await main();

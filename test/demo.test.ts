@@ -77,6 +77,24 @@ describe('npm run demo', () => {
     expect(r.stdout).toMatch(/demo\/cosign verify: SKIPPED — the real cosign is not set up/);
   });
 
+  it('--pr: the workflow PR mode builds and scans one digest and leaves the registry empty', () => {
+    const r = spawnSync(process.execPath, [join(repoRoot, 'scripts', 'demo.ts'), '--offline', '--pr'], {
+      cwd: repoRoot,
+      encoding: 'utf8',
+      timeout: 240_000,
+      env: { ...process.env, NO_COLOR: '1' },
+    });
+    expect(r.status, r.stdout + r.stderr).toBe(0);
+    const built = /^build \(oci-build\)\s+(sha256:[0-9a-f]{64})$/m.exec(r.stdout)?.[1];
+    expect(built).toBeDefined();
+    expect(r.stdout).toMatch(new RegExp(`^scan \\(image-scan\\)\\s+${built}$`, 'm'));
+    expect(r.stdout).toContain('gate/mode: ok — push=false');
+    expect(r.stdout).toContain('steps that write:   none ran');
+    expect(r.stdout).toMatch(/: 0 tags, manifest at the built digest: absent/);
+    expect(r.stdout).toContain('verdict: PASSED — built and scanned, nothing pushed');
+    expect(r.stdout).toMatch(/release\/\(job\): not this registry/);
+  });
+
   it('fails under CI when a stage was skipped: unscanned bytes must not look like a pass', () => {
     const r = spawnSync(process.execPath, [join(repoRoot, 'scripts', 'demo.ts'), '--offline'], {
       cwd: repoRoot,
