@@ -223,6 +223,7 @@ async function main(): Promise<number> {
         if (head === 'steps') return steps[rest[0] ?? '']?.[rest[2] ?? ''];
         if (head === 'needs' && rest[1] === 'result') return jobResults[rest[0] ?? ''];
         if (head === 'needs') return jobOutputs[rest[0] ?? '']?.[rest[2] ?? ''];
+        if (head === 'runner' && rest[0] === 'temp') return work;
         if (head === 'github' && rest[0] === 'event_name') return prMode ? 'pull_request' : 'push';
         if (head === 'github' || head === 'secrets' || head === 'runner' || head === 'matrix') return '';
         throw new Error(`the demo does not evaluate ${path}`);

@@ -7,7 +7,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { repoRoot } from './helpers/actions.ts';
-import { evaluate, interpolate, type Step, type Value, workflowFiles } from './helpers/workflow-wiring.ts';
+import {
+  evaluate,
+  interpolate,
+  ourAction,
+  type Step,
+  type Value,
+  workflowFiles,
+} from './helpers/workflow-wiring.ts';
 
 interface Routed {
   jobs: string[];
@@ -170,5 +177,37 @@ describe('the mode step decides push from the input and the event', () => {
     expect(bad.status).not.toBe(0);
     expect(bad.stdout).toBe('::error::input push must be true, false or auto\n');
     expect(bad.output).toBe('');
+  });
+});
+
+describe('the Trivy DB is downloaded at most once a day across jobs', () => {
+  it.each([[publish], [multiarch]])('%s: every scan step reads the cache restored before it', (path) => {
+    const file = workflowFiles().find((f) => f.path === path);
+    let scans = 0;
+    for (const [id, job] of Object.entries(file?.doc.jobs ?? {})) {
+      const steps = (job.steps ?? []) as (Step & { run?: string })[];
+      steps.forEach((step, i) => {
+        const action = ourAction(step.uses);
+        if (action !== 'repo-scan' && action !== 'image-scan') return;
+        scans++;
+        const dir = step.with?.['trivy-cache-dir'];
+        expect(dir, `${id}/${step.id}`).toBe(`\${{ runner.temp }}/trivy-cache`);
+        const cache = steps.slice(0, i).find((s) => s.uses?.startsWith('actions/cache@'));
+        expect(cache?.uses, `${id}: no actions/cache before ${step.id}`).toMatch(
+          /^actions\/cache@[0-9a-f]{40}$/,
+        );
+        expect(cache?.with?.path).toBe(dir);
+        expect(String(cache?.with?.key)).toContain('steps.day.outputs.day');
+        const day = steps.slice(0, i).find((s) => s.id === 'day');
+        const output = join(mkdtempSync(join(tmpdir(), 'day-')), 'out');
+        writeFileSync(output, '');
+        const r = spawnSync('bash', ['-e', '-c', day?.run ?? 'exit 9'], {
+          env: { PATH: process.env.PATH, GITHUB_OUTPUT: output },
+        });
+        expect(r.status).toBe(0);
+        expect(readFileSync(output, 'utf8')).toMatch(/^day=\d{8}\n$/);
+      });
+    }
+    expect(scans).toBe(path === publish ? 3 : 1); // gate, publish, publish-ecr | join
   });
 });
