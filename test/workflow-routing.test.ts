@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { repoRoot } from './helpers/actions.ts';
 import {
+  callInputs,
   evaluate,
   interpolate,
   ourAction,
@@ -209,5 +210,33 @@ describe('the Trivy DB is downloaded at most once a day across jobs', () => {
       });
     }
     expect(scans).toBe(path === publish ? 3 : 1); // gate, publish, publish-ecr | join
+  });
+});
+
+describe('pass-through inputs reach the actions that take them', () => {
+  const expr = (name: string) => `\${{ inputs.${name} }}`;
+  it.each([[publish], [multiarch]])('%s', (path) => {
+    const file = workflowFiles().find((f) => f.path === path);
+    const declared = Object.keys(file === undefined ? {} : (callInputs(file.doc) ?? {}));
+    let builds = 0;
+    let scans = 0;
+    for (const job of Object.values(file?.doc.jobs ?? {}))
+      for (const step of (job.steps ?? []) as Step[]) {
+        const action = ourAction(step.uses);
+        if (action === 'oci-build' && step.with?.join === undefined) {
+          builds++;
+          for (const name of ['context', 'file', 'build-args', 'target', 'cache-from', 'cache-to']) {
+            expect(declared).toContain(name);
+            expect(step.with?.[name], `${step.id}: ${name}`).toBe(expr(name));
+          }
+        }
+        if (action === 'repo-scan' || action === 'image-scan') {
+          scans++;
+          expect(declared).toContain('db-repository');
+          expect(step.with?.['db-repository']).toBe(expr('db-repository'));
+        }
+      }
+    expect(builds).toBeGreaterThan(0);
+    expect(scans).toBeGreaterThan(0);
   });
 });

@@ -67,7 +67,7 @@ function ourWorkflow(uses: string | undefined): Workflow | undefined {
   return existsSync(path) ? (parse(readFileSync(path, 'utf8')) as Workflow) : undefined;
 }
 
-function callInputs(workflow: Workflow): Record<string, { required?: boolean }> | undefined {
+export function callInputs(workflow: Workflow): Record<string, { required?: boolean }> | undefined {
   const on = workflow.on;
   if (typeof on !== 'object' || on === null || Array.isArray(on)) return undefined;
   const call = (on as Record<string, unknown>).workflow_call as {
