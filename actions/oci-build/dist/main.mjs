@@ -1978,7 +1978,15 @@ async function gatherFacts(values, deps) {
   };
 }
 async function chooseBuilder(wanted, deps) {
-  if (wanted !== "auto") return { builder: wanted, reason: `input builder is "${wanted}"` };
+  if (wanted === "buildah") return { builder: wanted, reason: `input builder is "${wanted}"` };
+  if (wanted === "buildx") {
+    const builder2 = await inspectBuilder(deps);
+    if (!builder2.ociExport)
+      throw new ConfigurationError(`Input "builder": ${buildx.ociExportFix(builder2.driver)}`, {
+        input: "builder"
+      });
+    return { builder: wanted, reason: `input builder is "${wanted}", builder driver ${builder2.driver}` };
+  }
   const probe = await buildx.probe(deps.runner);
   if (!probe.available) return { builder: "buildah", reason: `auto: ${probe.reason}, so buildah` };
   const builder = await inspectBuilder(deps);
@@ -2076,11 +2084,6 @@ async function inspectBuilder(deps) {
   return buildx.parseInspect(stdout);
 }
 async function runBuildx(plan, deps) {
-  const builder = await inspectBuilder(deps);
-  if (!builder.ociExport)
-    throw new ConfigurationError(`Input "builder": ${buildx.ociExportFix(builder.driver)}`, {
-      input: "builder"
-    });
   const work = await (0, import_promises6.mkdtemp)((0, import_node_path6.join)(deps.env.RUNNER_TEMP ?? (0, import_node_os6.tmpdir)(), "buildx-"));
   const metadataFile = (0, import_node_path6.join)(work, "metadata.json");
   try {

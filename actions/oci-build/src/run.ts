@@ -145,7 +145,16 @@ async function chooseBuilder(
   wanted: Inputs['builder'],
   deps: ActionDeps,
 ): Promise<{ builder: Builder; reason: string }> {
-  if (wanted !== 'auto') return { builder: wanted, reason: `input builder is "${wanted}"` };
+  if (wanted === 'buildah') return { builder: wanted, reason: `input builder is "${wanted}"` };
+  if (wanted === 'buildx') {
+    // The default `docker` driver cannot write an OCI layout: say so at once, with the fix, not after a build.
+    const builder = await inspectBuilder(deps);
+    if (!builder.ociExport)
+      throw new ConfigurationError(`Input "builder": ${buildx.ociExportFix(builder.driver)}`, {
+        input: 'builder',
+      });
+    return { builder: wanted, reason: `input builder is "${wanted}", builder driver ${builder.driver}` };
+  }
   const probe = await buildx.probe(deps.runner);
   if (!probe.available) return { builder: 'buildah', reason: `auto: ${probe.reason}, so buildah` };
   const builder = await inspectBuilder(deps);
@@ -261,13 +270,8 @@ async function inspectBuilder(deps: ActionDeps): Promise<{ driver: string | unde
   return buildx.parseInspect(stdout);
 }
 
+/** Builds with buildx; chooseBuilder has already checked that the active builder exports OCI layouts. */
 async function runBuildx(plan: BuildPlan, deps: ActionDeps): Promise<string | undefined> {
-  // The default `docker` driver cannot write an OCI layout: say so at once, with the fix, not after a build.
-  const builder = await inspectBuilder(deps);
-  if (!builder.ociExport)
-    throw new ConfigurationError(`Input "builder": ${buildx.ociExportFix(builder.driver)}`, {
-      input: 'builder',
-    });
   const work = await mkdtemp(join(deps.env.RUNNER_TEMP ?? tmpdir(), 'buildx-'));
   const metadataFile = join(work, 'metadata.json');
   try {
