@@ -42,7 +42,13 @@ import { buildahEnv } from '../test/helpers/real-tools.ts';
 import { portOpen, startRegistry } from '../test/helpers/registry.ts';
 import { runBundleAsync } from '../test/helpers/runner.ts';
 import type { Step, Workflow } from '../test/helpers/workflow-wiring.ts';
-import { type Context, evaluate, interpolate, ourAction } from '../test/helpers/workflow-wiring.ts';
+import {
+  type Context,
+  evaluate,
+  interpolate,
+  ourAction,
+  runScript,
+} from '../test/helpers/workflow-wiring.ts';
 import { toolDir } from './tools.ts';
 import { ensureVulnDbs, type VulnDbs } from './vuln-dbs.ts';
 
@@ -494,19 +500,9 @@ process.exitCode = await main();
 
 /** Runs the workflow's `mode` step (a bash script) with its env interpolated; returns what it wrote to GITHUB_OUTPUT. */
 function runModeStep(step: Step, ctx: Context): Record<string, string> {
-  const dir = mkdtempSync(join(tmpdir(), 'demo-mode-'));
-  const output = join(dir, 'output');
-  writeFileSync(output, '');
-  const env: NodeJS.ProcessEnv = { PATH: process.env.PATH, GITHUB_OUTPUT: output };
+  const env: Record<string, string> = {};
   for (const [k, v] of Object.entries(step.env ?? {})) env[k] = interpolate(v, ctx);
-  const r = spawnSync('bash', ['-e', '-c', step.run ?? ''], { env, encoding: 'utf8' });
-  const text = readFileSync(output, 'utf8');
-  rmSync(dir, { recursive: true, force: true });
-  if (r.status !== 0) throw new Error(`the workflow's mode step failed: ${r.stdout}${r.stderr}`);
-  return Object.fromEntries(
-    text
-      .split('\n')
-      .filter((l) => l.includes('='))
-      .map((l) => [l.slice(0, l.indexOf('=')), l.slice(l.indexOf('=') + 1)]),
-  );
+  const r = runScript(step.run ?? '', env);
+  if (r.status !== 0) throw new Error(`the workflow's mode step failed: ${r.stdout}`);
+  return r.outputs;
 }

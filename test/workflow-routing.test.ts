@@ -1,9 +1,6 @@
 // Routing of the reusable workflows, evaluated: for every value of every workflow_call input that an `if:`
 // reads, which jobs and which steps run. The defect this guards: with registry ecr, the GHCR/other publish
 // job ran beside publish-ecr, built and scanned a second time, and failed for lack of credentials.
-import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { repoRoot } from './helpers/actions.ts';
@@ -12,6 +9,7 @@ import {
   evaluate,
   interpolate,
   ourAction,
+  runScript,
   type Step,
   type Value,
   workflowFiles,
@@ -149,16 +147,8 @@ describe('the mode step decides push from the input and the event', () => {
     expect(step.env).toEqual({ PUSH: expr('inputs.push'), EVENT: expr('github.event_name') });
     return step.run;
   };
-  const decide = (script: string, push: string, event: string) => {
-    const dir = mkdtempSync(join(tmpdir(), 'mode-'));
-    const output = join(dir, 'out');
-    writeFileSync(output, '');
-    const r = spawnSync('bash', ['-e', '-c', script], {
-      encoding: 'utf8',
-      env: { PATH: process.env.PATH, PUSH: push, EVENT: event, GITHUB_OUTPUT: output },
-    });
-    return { status: r.status, stdout: r.stdout, output: readFileSync(output, 'utf8') };
-  };
+  const decide = (script: string, push: string, event: string) =>
+    runScript(script, { PUSH: push, EVENT: event });
 
   it.each([[publish], [multiarch]])('%s', (path) => {
     const script = modeStep(path);
@@ -200,13 +190,9 @@ describe('the Trivy DB is downloaded at most once a day across jobs', () => {
         expect(cache?.with?.path).toBe(dir);
         expect(String(cache?.with?.key)).toContain('steps.day.outputs.day');
         const day = steps.slice(0, i).find((s) => s.id === 'day');
-        const output = join(mkdtempSync(join(tmpdir(), 'day-')), 'out');
-        writeFileSync(output, '');
-        const r = spawnSync('bash', ['-e', '-c', day?.run ?? 'exit 9'], {
-          env: { PATH: process.env.PATH, GITHUB_OUTPUT: output },
-        });
+        const r = runScript(day?.run ?? 'exit 9', {});
         expect(r.status).toBe(0);
-        expect(readFileSync(output, 'utf8')).toMatch(/^day=\d{8}\n$/);
+        expect(r.output).toMatch(/^day=\d{8}\n$/);
       });
     }
     expect(scans).toBe(path === publish ? 3 : 1); // gate, publish, publish-ecr | join

@@ -1,4 +1,6 @@
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { parse } from 'yaml';
 import { actionNames, readActionMetadata, repoRoot } from './actions.ts';
@@ -276,4 +278,33 @@ export function interpolate(value: unknown, ctx: Context): string {
   const whole = /^\$\{\{([\s\S]*)\}\}$/.exec(text.trim());
   if (whole !== null) return String(evaluate(whole[1] ?? '', ctx) ?? '');
   return text.replace(/\$\{\{([\s\S]*?)\}\}/g, (_m, e: string) => String(evaluate(e, ctx) ?? ''));
+}
+
+/**
+ * Runs a workflow `run:` script as the runner's bash does (`bash -e`), with only PATH and `env`, and returns
+ * its exit status, stdout, what it wrote to GITHUB_OUTPUT (raw) and those outputs as key/value pairs.
+ */
+export function runScript(
+  script: string,
+  env: Record<string, string | undefined>,
+): { status: number | null; stdout: string; output: string; outputs: Record<string, string> } {
+  const dir = mkdtempSync(join(tmpdir(), 'run-step-'));
+  const file = join(dir, 'output');
+  writeFileSync(file, '');
+  try {
+    const r = spawnSync('bash', ['-e', '-c', script], {
+      encoding: 'utf8',
+      env: { PATH: process.env.PATH, ...env, GITHUB_OUTPUT: file },
+    });
+    const output = readFileSync(file, 'utf8');
+    const outputs = Object.fromEntries(
+      output
+        .split('\n')
+        .filter((l) => l.includes('='))
+        .map((l) => [l.slice(0, l.indexOf('=')), l.slice(l.indexOf('=') + 1)]),
+    );
+    return { status: r.status, stdout: r.stdout, output, outputs };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 }
