@@ -1,12 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  accountOfRole,
-  defaultSessionName,
-  KEPT_TAG_PATTERNS,
-  loginFiles,
-  retentionPolicy,
-  samePolicy,
-} from './plan.ts';
+import { accountOfRole, defaultSessionName, KEPT_TAG_PATTERNS, retentionPolicy, samePolicy } from './plan.ts';
 
 describe('ecr-oidc-login plan', () => {
   it('names the session after the repository and run, within what STS accepts', () => {
@@ -22,19 +15,6 @@ describe('ecr-oidc-login plan', () => {
   it('takes the default registry from the role ARN', () => {
     expect(accountOfRole('arn:aws:iam::123456789012:role/publish')).toBe('123456789012');
     expect(accountOfRole('arn:aws-us-gov:iam::210987654321:role/path/r')).toBe('210987654321');
-  });
-
-  it('writes Docker config and a containers auth.json, exporting REGISTRY_AUTH_FILE only when it chose it', () => {
-    expect(loginFiles({ HOME: '/h', RUNNER_TEMP: '/t' })).toEqual({
-      dockerConfig: '/h/.docker/config.json',
-      authFile: '/t/ecr-oidc-login/auth.json',
-      exportAuthFile: true,
-    });
-    expect(loginFiles({ DOCKER_CONFIG: '/d', REGISTRY_AUTH_FILE: '/a.json' })).toEqual({
-      dockerConfig: '/d/config.json',
-      authFile: '/a.json',
-      exportAuthFile: false,
-    });
   });
 
   it('retention: keeps latest/nightly/release tags first, expires untagged and sha-* after N days', () => {

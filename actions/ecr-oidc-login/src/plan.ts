@@ -1,6 +1,3 @@
-import { homedir } from 'node:os';
-import { join } from 'node:path';
-
 /** `GitHubActions-<owner>-<repo>-<run id>`, reduced to what STS accepts (2–64 of [\w+=,.@-]). */
 export function defaultSessionName(env: NodeJS.ProcessEnv): string {
   const parts = ['GitHubActions', env.GITHUB_REPOSITORY?.replace('/', '-'), env.GITHUB_RUN_ID].filter(
@@ -16,23 +13,6 @@ export function accountOfRole(roleArn: string): string {
   const account = /^arn:aws[a-z-]*:iam::(\d{12}):role\//.exec(roleArn)?.[1];
   if (account === undefined) throw new Error(`not a role ARN: ${roleArn}`);
   return account;
-}
-
-export interface LoginFiles {
-  /** Docker's config.json: docker and buildx read it (skopeo and buildah fall back to it). */
-  dockerConfig: string;
-  /** containers auth.json for skopeo, buildah and podman. */
-  authFile: string;
-  /** Whether this step chose the auth file and must export REGISTRY_AUTH_FILE for later steps. */
-  exportAuthFile: boolean;
-}
-
-export function loginFiles(env: NodeJS.ProcessEnv): LoginFiles {
-  const dockerConfig = join(env.DOCKER_CONFIG ?? join(env.HOME ?? homedir(), '.docker'), 'config.json');
-  if (env.REGISTRY_AUTH_FILE)
-    return { dockerConfig, authFile: env.REGISTRY_AUTH_FILE, exportAuthFile: false };
-  const base = env.RUNNER_TEMP ?? env.XDG_RUNTIME_DIR ?? join(env.HOME ?? homedir(), '.config');
-  return { dockerConfig, authFile: join(base, 'ecr-oidc-login', 'auth.json'), exportAuthFile: true };
 }
 
 /** Tags that are never expired by the retention rule. */

@@ -1,6 +1,5 @@
 import {
   type ActionDeps,
-  type AddedLogin,
   type AwsSession,
   addLogin,
   assumeRoleWithWebIdentity,
@@ -13,41 +12,21 @@ import {
   getTagMutability,
   type InputValues,
   JobSummary,
+  type LoginRecord,
+  loginFiles,
+  loginKey,
+  parseLoginRecord,
   putImmutableTags,
   putLifecyclePolicy,
   readInputs,
-  removeLogin,
+  removeLogins,
   requestIdToken,
   runnerDeps,
 } from '@chain/core';
 import { outputs, spec } from './inputs.ts';
-import { accountOfRole, defaultSessionName, loginFiles, retentionPolicy, samePolicy } from './plan.ts';
+import { accountOfRole, defaultSessionName, retentionPolicy, samePolicy } from './plan.ts';
 
-/** What post needs: the entries to remove. No secret: only a fingerprint of each value written. */
-interface LoginState {
-  keep: boolean;
-  logins: AddedLogin[];
-}
-
-function validateState(value: unknown): LoginState {
-  const v = value as Partial<LoginState> | null;
-  if (typeof v !== 'object' || v === null || typeof v.keep !== 'boolean' || !Array.isArray(v.logins)) {
-    throw new Error('ecr-oidc-login state is malformed');
-  }
-  for (const l of v.logins) {
-    if (
-      typeof l?.file !== 'string' ||
-      typeof l.registry !== 'string' ||
-      !/^[0-9a-f]{64}$/.test(String(l.fingerprint)) ||
-      (l.backup !== undefined && typeof l.backup !== 'string')
-    ) {
-      throw new Error('ecr-oidc-login state has a malformed login entry');
-    }
-  }
-  return v as LoginState;
-}
-
-export const loginState = defineState('ecr-oidc-login', validateState);
+export const loginState = defineState('ecr-oidc-login', parseLoginRecord('ecr-oidc-login'));
 
 export async function main(deps: ActionDeps = runnerDeps()): Promise<void> {
   const values = readInputs(spec, deps.inputs, deps.inputContext);
@@ -86,11 +65,14 @@ export async function main(deps: ActionDeps = runnerDeps()): Promise<void> {
     throw new ConfigurationError(`ECR returned no login for ${registryIds.join(', ')} in ${region}`);
 
   // Write the logins, saving state after every write so post removes whatever was written.
-  const files = loginFiles(deps.env);
-  const state: LoginState = { keep: values['keep-login'], logins: [] };
+  const files = loginFiles(deps.env, 'ecr-oidc-login');
+  const state: LoginRecord = { keep: values['keep-login'], logins: [] };
   for (const login of logins) {
-    for (const file of [files.dockerConfig, files.authFile]) {
-      const added = await addLogin(file, login.registry, login.username, login.password);
+    for (const [file, kind] of [
+      [files.dockerConfig, 'docker'],
+      [files.authFile, 'containers'],
+    ] as const) {
+      const added = await addLogin(file, loginKey(login.registry, kind), login.username, login.password);
       if (added.replaced) deps.logger.warning(`replaced an existing login for ${login.registry} in ${file}`);
       state.logins.push(added);
       loginState.save(state);
@@ -189,23 +171,5 @@ async function tagImmutability(
 }
 
 export async function post(deps: Pick<ActionDeps, 'logger'> = runnerDeps()): Promise<void> {
-  const state = loginState.load();
-  if (state === undefined || state.logins.length === 0) {
-    deps.logger.info('no registry login to remove');
-    return;
-  }
-  if (state.keep) {
-    deps.logger.info(`keep-login is true: leaving ${state.logins.length} login entries in place`);
-    return;
-  }
-  for (const login of state.logins) {
-    const result = await removeLogin(login);
-    const what = {
-      removed: 'removed',
-      restored: 'put back to the login it had replaced',
-      changed: 'left alone (changed since this step wrote it)',
-      missing: 'already gone',
-    }[result];
-    deps.logger.info(`login for ${login.registry} in ${login.file}: ${what}`);
-  }
+  await removeLogins(loginState.load(), deps.logger);
 }

@@ -99,8 +99,16 @@ export {
   type AddedLogin,
   addLogin,
   authValue,
+  DOCKER_HUB_CONFIG_KEY,
   fingerprint,
+  type LoginFiles,
+  type LoginRecord,
+  loginFiles,
+  loginKey,
+  parseLoginRecord,
+  type RemoveResult,
   removeLogin,
+  removeLogins,
 } from './oci/registry-login-file.ts';
 export {
   backoffDelay,

@@ -3,7 +3,15 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { decodeJwtClaims } from '../action/oidc-token.ts';
-import { addLogin, authValue, removeLogin } from './registry-login-file.ts';
+import {
+  addLogin,
+  authValue,
+  DOCKER_HUB_CONFIG_KEY,
+  loginFiles,
+  loginKey,
+  parseLoginRecord,
+  removeLogin,
+} from './registry-login-file.ts';
 
 const file = () => join(mkdtempSync(join(tmpdir(), 'login-')), 'nested', 'config.json');
 const read = (path: string) =>
@@ -63,6 +71,53 @@ describe('registry login files', () => {
     expect(await removeLogin(ours)).toBe('restored');
     expect(read(path).auths['ecr.example']).toEqual(before);
     expect(() => statSync(ours.backup ?? '')).toThrow(); // the kept copy is gone
+  });
+
+  it('writes Docker config and a containers auth.json, exporting a variable only for a path it chose', () => {
+    expect(loginFiles({ HOME: '/h', RUNNER_TEMP: '/t' }, 'ecr-oidc-login')).toEqual({
+      dockerConfig: '/h/.docker/config.json',
+      authFile: '/t/ecr-oidc-login/auth.json',
+      exportAuthFile: true,
+      exportDockerConfig: false,
+    });
+    expect(loginFiles({ DOCKER_CONFIG: '/d', REGISTRY_AUTH_FILE: '/a.json' }, 'x')).toEqual({
+      dockerConfig: '/d/config.json',
+      authFile: '/a.json',
+      exportAuthFile: false,
+      exportDockerConfig: false,
+    });
+    expect(
+      loginFiles({ REGISTRY_AUTH_FILE: '/a.json' }, 'x', { authFile: '/b.json', dockerConfigDir: '/c' }),
+    ).toEqual({
+      dockerConfig: '/c/config.json',
+      authFile: '/b.json',
+      exportAuthFile: true,
+      exportDockerConfig: true,
+    });
+  });
+
+  it('keys Docker Hub as each tool expects it, every other registry by its host', () => {
+    expect(loginKey('docker.io', 'docker')).toBe(DOCKER_HUB_CONFIG_KEY);
+    expect(loginKey('docker.io', 'containers')).toBe('docker.io');
+    expect(loginKey('ghcr.io', 'docker')).toBe('ghcr.io');
+    expect(loginKey('127.0.0.1:5000', 'containers')).toBe('127.0.0.1:5000');
+  });
+
+  it('two processes logging in to one file at once both keep their entry (the file is locked)', async () => {
+    const path = file();
+    await Promise.all(Array.from({ length: 12 }, (_, i) => addLogin(path, `r${i}.example`, 'u', `p${i}`)));
+    expect(Object.keys(read(path).auths).sort()).toEqual(
+      Array.from({ length: 12 }, (_, i) => `r${i}.example`).sort(),
+    );
+  });
+
+  it('refuses a malformed post-step record', () => {
+    const parse = parseLoginRecord('registry-login');
+    expect(() => parse({ keep: false, logins: [{ file: '/f', registry: 'r', fingerprint: 'x' }] })).toThrow(
+      /malformed login entry/,
+    );
+    expect(() => parse(null)).toThrow(/malformed/);
+    expect(parse({ keep: true, logins: [] })).toEqual({ keep: true, logins: [] });
   });
 
   it('decodes JWT claims for messages, tolerating garbage', () => {

@@ -1,7 +1,9 @@
 import { createHash, randomUUID } from 'node:crypto';
-import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { mkdir, open, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { homedir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { ConfigurationError } from '../action/errors.ts';
+import type { Logger } from '../action/logger.ts';
 
 /** A login this step added, as recorded in post-step state: no secret, only a fingerprint of it. */
 export interface AddedLogin {
@@ -55,7 +57,16 @@ async function writeDocument(file: string, doc: AuthDocument): Promise<void> {
 }
 
 /** Merges one registry login into a Docker config.json or containers auth.json; other entries stay. */
-export async function addLogin(
+export function addLogin(
+  file: string,
+  registry: string,
+  username: string,
+  password: string,
+): Promise<AddedLogin> {
+  return withFileLock(file, () => addUnlocked(file, registry, username, password));
+}
+
+async function addUnlocked(
   file: string,
   registry: string,
   username: string,
@@ -85,9 +96,13 @@ export async function addLogin(
  * Removes a login this step added, exactly: only that registry's entry, and only while it still holds
  * what was written (a later step's own login for the same registry is left alone).
  */
-export async function removeLogin(
-  added: AddedLogin,
-): Promise<'removed' | 'restored' | 'changed' | 'missing'> {
+export function removeLogin(added: AddedLogin): Promise<RemoveResult> {
+  return withFileLock(added.file, () => removeUnlocked(added));
+}
+
+export type RemoveResult = 'removed' | 'restored' | 'changed' | 'missing';
+
+async function removeUnlocked(added: AddedLogin): Promise<RemoveResult> {
   const doc = await readDocument(added.file);
   const entry = doc.auths?.[added.registry];
   const previous = added.backup === undefined ? undefined : await readBackup(added.backup);
@@ -110,5 +125,139 @@ async function readBackup(file: string): Promise<NonNullable<AuthDocument['auths
     return JSON.parse(await readFile(file, 'utf8')) as NonNullable<AuthDocument['auths']>[string];
   } catch {
     return undefined;
+  }
+}
+
+const LOCK_WAIT_MS = 15_000;
+const LOCK_STALE_MS = 30_000;
+
+/**
+ * Serialises read-modify-write of one credentials file across processes: two jobs of a self-hosted
+ * runner share ~/.docker/config.json, and two logins racing would each write back the file without the
+ * other's entry. `<file>.lock` is created exclusively; a lock older than 30 s is from a process that died.
+ */
+async function withFileLock<T>(file: string, work: () => Promise<T>): Promise<T> {
+  await mkdir(dirname(file), { recursive: true, mode: 0o700 });
+  const lock = `${file}.lock`;
+  const deadline = Date.now() + LOCK_WAIT_MS;
+  for (;;) {
+    try {
+      const handle = await open(lock, 'wx', 0o600);
+      await handle.writeFile(String(process.pid));
+      await handle.close();
+      break;
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+      const age = await stat(lock).then(
+        (s) => Date.now() - s.mtimeMs,
+        () => 0,
+      );
+      if (age > LOCK_STALE_MS) await rm(lock, { force: true });
+      else if (Date.now() > deadline)
+        throw new ConfigurationError(
+          `${file} stayed locked by another login for ${LOCK_WAIT_MS / 1000} s (${lock}); remove the lock file if no login is running`,
+        );
+      else await new Promise((r) => setTimeout(r, 10 + Math.floor(Math.random() * 40)));
+    }
+  }
+  try {
+    return await work();
+  } finally {
+    await rm(lock, { force: true });
+  }
+}
+
+/** Docker keeps Docker Hub's login under its v1 index URL; containers auth.json under `docker.io`. */
+export const DOCKER_HUB_CONFIG_KEY = 'https://index.docker.io/v1/';
+
+/** The key a registry's login is written under, in a Docker config.json or a containers auth.json. */
+export function loginKey(registry: string, file: 'docker' | 'containers'): string {
+  const hub = ['docker.io', 'index.docker.io', 'registry-1.docker.io'].includes(registry);
+  if (!hub) return registry;
+  return file === 'docker' ? DOCKER_HUB_CONFIG_KEY : 'docker.io';
+}
+
+export interface LoginFiles {
+  /** Docker's config.json: docker and buildx read it; skopeo, buildah, cosign and trivy fall back to it. */
+  dockerConfig: string;
+  /** containers auth.json for skopeo, buildah and podman (cosign and trivy read it too). */
+  authFile: string;
+  /** Whether later steps need REGISTRY_AUTH_FILE set to find `authFile`. */
+  exportAuthFile: boolean;
+  /** Whether later steps need DOCKER_CONFIG set to find `dockerConfig` (a directory given by the user). */
+  exportDockerConfig: boolean;
+}
+
+/**
+ * Where a login step writes: the given paths, else where the tools already look (REGISTRY_AUTH_FILE,
+ * DOCKER_CONFIG or ~/.docker), else a containers auth.json of the step's own under RUNNER_TEMP.
+ */
+export function loginFiles(
+  env: NodeJS.ProcessEnv,
+  owner: string,
+  given: { authFile?: string | undefined; dockerConfigDir?: string | undefined } = {},
+): LoginFiles {
+  const defaultDockerDir = env.DOCKER_CONFIG ?? join(env.HOME ?? homedir(), '.docker');
+  const dockerDir = given.dockerConfigDir ?? defaultDockerDir;
+  const exportDockerConfig =
+    given.dockerConfigDir !== undefined && given.dockerConfigDir !== env.DOCKER_CONFIG;
+  const dockerConfig = join(dockerDir, 'config.json');
+  if (given.authFile !== undefined)
+    return {
+      dockerConfig,
+      authFile: given.authFile,
+      exportAuthFile: given.authFile !== env.REGISTRY_AUTH_FILE,
+      exportDockerConfig,
+    };
+  if (env.REGISTRY_AUTH_FILE)
+    return { dockerConfig, authFile: env.REGISTRY_AUTH_FILE, exportAuthFile: false, exportDockerConfig };
+  const base = env.RUNNER_TEMP ?? env.XDG_RUNTIME_DIR ?? join(env.HOME ?? homedir(), '.config');
+  return { dockerConfig, authFile: join(base, owner, 'auth.json'), exportAuthFile: true, exportDockerConfig };
+}
+
+/** What a login step's post needs: the entries to remove. No secret, only a fingerprint of each value. */
+export interface LoginRecord {
+  keep: boolean;
+  logins: AddedLogin[];
+}
+
+/** Validates a LoginRecord read back from post-step state. */
+export function parseLoginRecord(owner: string): (value: unknown) => LoginRecord {
+  return (value) => {
+    const v = value as Partial<LoginRecord> | null;
+    if (typeof v !== 'object' || v === null || typeof v.keep !== 'boolean' || !Array.isArray(v.logins))
+      throw new Error(`${owner} state is malformed`);
+    for (const l of v.logins) {
+      if (
+        typeof l?.file !== 'string' ||
+        typeof l.registry !== 'string' ||
+        !/^[0-9a-f]{64}$/.test(String(l.fingerprint)) ||
+        (l.backup !== undefined && typeof l.backup !== 'string')
+      )
+        throw new Error(`${owner} state has a malformed login entry`);
+    }
+    return v as LoginRecord;
+  };
+}
+
+/** The post step of a login: removes each entry it wrote (restoring what it replaced), unless kept. */
+export async function removeLogins(record: LoginRecord | undefined, logger: Logger): Promise<void> {
+  if (record === undefined || record.logins.length === 0) {
+    logger.info('no registry login to remove');
+    return;
+  }
+  if (record.keep) {
+    logger.info(`keep-login is true: leaving ${record.logins.length} login entries in place`);
+    return;
+  }
+  for (const login of record.logins) {
+    const result = await removeLogin(login);
+    const what = {
+      removed: 'removed',
+      restored: 'put back to the login it had replaced',
+      changed: 'left alone (changed since this step wrote it)',
+      missing: 'already gone',
+    }[result];
+    logger.info(`login for ${login.registry} in ${login.file}: ${what}`);
   }
 }

@@ -890,6 +890,7 @@ async function putImmutableTags(session, region, registryId, repository, pattern
 // packages/core/src/oci/registry-login-file.ts
 var import_node_crypto2 = __toESM(require_crypto(), 1);
 var import_promises2 = __toESM(require_promises(), 1);
+var import_node_os3 = __toESM(require_os(), 1);
 var import_node_path3 = __toESM(require_path(), 1);
 function authValue(username, password) {
   return Buffer.from(`${username}:${password}`).toString("base64");
@@ -921,7 +922,10 @@ async function writeDocument(file, doc) {
 `, { mode: 384 });
   await (0, import_promises2.rename)(temporary, file);
 }
-async function addLogin(file, registry, username, password) {
+function addLogin(file, registry, username, password) {
+  return withFileLock(file, () => addUnlocked(file, registry, username, password));
+}
+async function addUnlocked(file, registry, username, password) {
   const doc = await readDocument(file);
   const auths = { ...doc.auths ?? {} };
   const previous = auths[registry];
@@ -941,7 +945,10 @@ async function addLogin(file, registry, username, password) {
     ...backup ? { backup } : {}
   };
 }
-async function removeLogin(added) {
+function removeLogin(added) {
+  return withFileLock(added.file, () => removeUnlocked(added));
+}
+async function removeUnlocked(added) {
   const doc = await readDocument(added.file);
   const entry = doc.auths?.[added.registry];
   const previous = added.backup === void 0 ? void 0 : await readBackup(added.backup);
@@ -962,6 +969,93 @@ async function readBackup(file) {
     return JSON.parse(await (0, import_promises2.readFile)(file, "utf8"));
   } catch {
     return void 0;
+  }
+}
+var LOCK_WAIT_MS = 15e3;
+var LOCK_STALE_MS = 3e4;
+async function withFileLock(file, work) {
+  await (0, import_promises2.mkdir)((0, import_node_path3.dirname)(file), { recursive: true, mode: 448 });
+  const lock = `${file}.lock`;
+  const deadline = Date.now() + LOCK_WAIT_MS;
+  for (; ; ) {
+    try {
+      const handle = await (0, import_promises2.open)(lock, "wx", 384);
+      await handle.writeFile(String(process.pid));
+      await handle.close();
+      break;
+    } catch (error) {
+      if (error.code !== "EEXIST") throw error;
+      const age = await (0, import_promises2.stat)(lock).then(
+        (s) => Date.now() - s.mtimeMs,
+        () => 0
+      );
+      if (age > LOCK_STALE_MS) await (0, import_promises2.rm)(lock, { force: true });
+      else if (Date.now() > deadline)
+        throw new ConfigurationError(
+          `${file} stayed locked by another login for ${LOCK_WAIT_MS / 1e3} s (${lock}); remove the lock file if no login is running`
+        );
+      else await new Promise((r) => setTimeout(r, 10 + Math.floor(Math.random() * 40)));
+    }
+  }
+  try {
+    return await work();
+  } finally {
+    await (0, import_promises2.rm)(lock, { force: true });
+  }
+}
+var DOCKER_HUB_CONFIG_KEY = "https://index.docker.io/v1/";
+function loginKey(registry, file) {
+  const hub = ["docker.io", "index.docker.io", "registry-1.docker.io"].includes(registry);
+  if (!hub) return registry;
+  return file === "docker" ? DOCKER_HUB_CONFIG_KEY : "docker.io";
+}
+function loginFiles(env, owner, given = {}) {
+  const defaultDockerDir = env.DOCKER_CONFIG ?? (0, import_node_path3.join)(env.HOME ?? (0, import_node_os3.homedir)(), ".docker");
+  const dockerDir = given.dockerConfigDir ?? defaultDockerDir;
+  const exportDockerConfig = given.dockerConfigDir !== void 0 && given.dockerConfigDir !== env.DOCKER_CONFIG;
+  const dockerConfig = (0, import_node_path3.join)(dockerDir, "config.json");
+  if (given.authFile !== void 0)
+    return {
+      dockerConfig,
+      authFile: given.authFile,
+      exportAuthFile: given.authFile !== env.REGISTRY_AUTH_FILE,
+      exportDockerConfig
+    };
+  if (env.REGISTRY_AUTH_FILE)
+    return { dockerConfig, authFile: env.REGISTRY_AUTH_FILE, exportAuthFile: false, exportDockerConfig };
+  const base = env.RUNNER_TEMP ?? env.XDG_RUNTIME_DIR ?? (0, import_node_path3.join)(env.HOME ?? (0, import_node_os3.homedir)(), ".config");
+  return { dockerConfig, authFile: (0, import_node_path3.join)(base, owner, "auth.json"), exportAuthFile: true, exportDockerConfig };
+}
+function parseLoginRecord(owner) {
+  return (value) => {
+    const v = value;
+    if (typeof v !== "object" || v === null || typeof v.keep !== "boolean" || !Array.isArray(v.logins))
+      throw new Error(`${owner} state is malformed`);
+    for (const l of v.logins) {
+      if (typeof l?.file !== "string" || typeof l.registry !== "string" || !/^[0-9a-f]{64}$/.test(String(l.fingerprint)) || l.backup !== void 0 && typeof l.backup !== "string")
+        throw new Error(`${owner} state has a malformed login entry`);
+    }
+    return v;
+  };
+}
+async function removeLogins(record, logger) {
+  if (record === void 0 || record.logins.length === 0) {
+    logger.info("no registry login to remove");
+    return;
+  }
+  if (record.keep) {
+    logger.info(`keep-login is true: leaving ${record.logins.length} login entries in place`);
+    return;
+  }
+  for (const login of record.logins) {
+    const result = await removeLogin(login);
+    const what = {
+      removed: "removed",
+      restored: "put back to the login it had replaced",
+      changed: "left alone (changed since this step wrote it)",
+      missing: "already gone"
+    }[result];
+    logger.info(`login for ${login.registry} in ${login.file}: ${what}`);
   }
 }
 
@@ -1077,8 +1171,6 @@ var spec = {
 var outputs = defineOutputs(["registry", "auth-file"]);
 
 // actions/ecr-oidc-login/src/plan.ts
-var import_node_os3 = __toESM(require_os(), 1);
-var import_node_path4 = __toESM(require_path(), 1);
 function defaultSessionName(env) {
   const parts = ["GitHubActions", env.GITHUB_REPOSITORY?.replace("/", "-"), env.GITHUB_RUN_ID].filter(
     (p) => p !== void 0 && p !== ""
@@ -1089,13 +1181,6 @@ function accountOfRole(roleArn) {
   const account = /^arn:aws[a-z-]*:iam::(\d{12}):role\//.exec(roleArn)?.[1];
   if (account === void 0) throw new Error(`not a role ARN: ${roleArn}`);
   return account;
-}
-function loginFiles(env) {
-  const dockerConfig = (0, import_node_path4.join)(env.DOCKER_CONFIG ?? (0, import_node_path4.join)(env.HOME ?? (0, import_node_os3.homedir)(), ".docker"), "config.json");
-  if (env.REGISTRY_AUTH_FILE)
-    return { dockerConfig, authFile: env.REGISTRY_AUTH_FILE, exportAuthFile: false };
-  const base = env.RUNNER_TEMP ?? env.XDG_RUNTIME_DIR ?? (0, import_node_path4.join)(env.HOME ?? (0, import_node_os3.homedir)(), ".config");
-  return { dockerConfig, authFile: (0, import_node_path4.join)(base, "ecr-oidc-login", "auth.json"), exportAuthFile: true };
 }
 var KEPT_TAG_PATTERNS = ["latest", "nightly", "v*"];
 function retentionPolicy(days) {
@@ -1151,19 +1236,7 @@ function samePolicy(a, b) {
 }
 
 // actions/ecr-oidc-login/src/run.ts
-function validateState(value) {
-  const v = value;
-  if (typeof v !== "object" || v === null || typeof v.keep !== "boolean" || !Array.isArray(v.logins)) {
-    throw new Error("ecr-oidc-login state is malformed");
-  }
-  for (const l of v.logins) {
-    if (typeof l?.file !== "string" || typeof l.registry !== "string" || !/^[0-9a-f]{64}$/.test(String(l.fingerprint)) || l.backup !== void 0 && typeof l.backup !== "string") {
-      throw new Error("ecr-oidc-login state has a malformed login entry");
-    }
-  }
-  return v;
-}
-var loginState = defineState("ecr-oidc-login", validateState);
+var loginState = defineState("ecr-oidc-login", parseLoginRecord("ecr-oidc-login"));
 async function main(deps = runnerDeps()) {
   const values = readInputs(spec, deps.inputs, deps.inputContext);
   const region = values["aws-region"];
@@ -1197,11 +1270,14 @@ async function main(deps = runnerDeps()) {
   const logins = await getEcrLogins(session, region, registryIds, deps.logger);
   if (logins.length === 0)
     throw new ConfigurationError(`ECR returned no login for ${registryIds.join(", ")} in ${region}`);
-  const files = loginFiles(deps.env);
+  const files = loginFiles(deps.env, "ecr-oidc-login");
   const state = { keep: values["keep-login"], logins: [] };
   for (const login of logins) {
-    for (const file of [files.dockerConfig, files.authFile]) {
-      const added = await addLogin(file, login.registry, login.username, login.password);
+    for (const [file, kind] of [
+      [files.dockerConfig, "docker"],
+      [files.authFile, "containers"]
+    ]) {
+      const added = await addLogin(file, loginKey(login.registry, kind), login.username, login.password);
       if (added.replaced) deps.logger.warning(`replaced an existing login for ${login.registry} in ${file}`);
       state.logins.push(added);
       loginState.save(state);
@@ -1280,25 +1356,7 @@ async function tagImmutability(values, session, region, account, deps) {
   return `${repository}: set to keep ${patterns.join(", ")} write-once`;
 }
 async function post(deps = runnerDeps()) {
-  const state = loginState.load();
-  if (state === void 0 || state.logins.length === 0) {
-    deps.logger.info("no registry login to remove");
-    return;
-  }
-  if (state.keep) {
-    deps.logger.info(`keep-login is true: leaving ${state.logins.length} login entries in place`);
-    return;
-  }
-  for (const login of state.logins) {
-    const result = await removeLogin(login);
-    const what = {
-      removed: "removed",
-      restored: "put back to the login it had replaced",
-      changed: "left alone (changed since this step wrote it)",
-      missing: "already gone"
-    }[result];
-    deps.logger.info(`login for ${login.registry} in ${login.file}: ${what}`);
-  }
+  await removeLogins(loginState.load(), deps.logger);
 }
 
 export {
@@ -1307,4 +1365,4 @@ export {
   main,
   post
 };
-//# sourceMappingURL=chunk-2W7VQ25N.mjs.map
+//# sourceMappingURL=chunk-XM5MHU6B.mjs.map
