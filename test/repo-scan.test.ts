@@ -4,7 +4,7 @@
 // and Go dependencies whose versions those advisories name. Faults a real tool cannot be asked for (a
 // corrupt report, an odd exit code) come from test/fault-wrappers, which run the real tool and then break
 // its result.
-import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Ajv } from 'ajv';
@@ -149,6 +149,18 @@ describe.skipIf(skip)('repo-scan with the real scanners, offline', () => {
     expect(sarif.runs.map((run) => run.tool.driver.name)).toEqual(['osv-scanner', 'Trivy']);
     const trivyRules = new Set(sarif.runs[1]?.results.map((x) => x.ruleId));
     for (const id of ['CVE-2021-23337', 'CVE-2021-44906', 'CVE-2021-3121']) expect(trivyRules).toContain(id);
+
+    // One file per scanner, one run each, for one code-scanning category per scanner.
+    const dir = vulnerable.r.outputs['sarif-dir'] ?? '';
+    expect(readdirSync(dir).sort()).toEqual(['osv-scanner.sarif', 'trivy.sarif']);
+    for (const [file, tool] of [
+      ['osv-scanner.sarif', 'osv-scanner'],
+      ['trivy.sarif', 'Trivy'],
+    ] as const) {
+      const one = JSON.parse(readFileSync(join(dir, file), 'utf8')) as typeof sarif;
+      expect(sarifErrors(one)).toEqual([]);
+      expect(one.runs.map((run) => run.tool.driver.name)).toEqual([tool]);
+    }
   });
 
   it('makes its SBOM with real syft: valid CycloneDX JSON (schema) listing every locked package', () => {

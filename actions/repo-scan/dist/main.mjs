@@ -7976,7 +7976,7 @@ async function readOptional(path) {
     throw error;
   }
 }
-function parseTrivyIgnore(text) {
+function parseTrivyIgnore(text, source = ".trivyignore") {
   const rules = [];
   let comments = [];
   for (const raw of text.split(/\r?\n/)) {
@@ -7991,27 +7991,26 @@ function parseTrivyIgnore(text) {
     }
     const [id = "", ...rest] = line.split(/\s+/);
     const expires = rest.find((r) => r.startsWith("exp:"))?.slice(4);
-    rules.push({ scanner: "trivy", id, reason: comments.join(" "), source: ".trivyignore", expires });
+    rules.push({ scanner: "trivy", id, reason: comments.join(" "), source, expires });
     comments = [];
   }
   return rules;
 }
-function parseTrivyIgnoreYaml(text) {
+function parseTrivyIgnoreYaml(text, source = ".trivyignore.yaml") {
   let doc;
   try {
     doc = (0, import_yaml.parse)(text);
   } catch (error) {
-    throw new ConfigurationError(`.trivyignore.yaml is not valid YAML (${error.message})`);
+    throw new ConfigurationError(`${source} is not valid YAML (${error.message})`);
   }
   if (doc === null || doc === void 0) return [];
-  if (!isRecord(doc))
-    throw new ConfigurationError(".trivyignore.yaml must be a mapping of finding kinds to lists");
+  if (!isRecord(doc)) throw new ConfigurationError(`${source} must be a mapping of finding kinds to lists`);
   return Object.values(doc).flatMap(
     (entries) => (Array.isArray(entries) ? entries : []).filter(isRecord).map((e) => ({
       scanner: "trivy",
       id: str(e.id),
       reason: str(e.statement),
-      source: ".trivyignore.yaml",
+      source,
       expires: str(e.expired_at) || void 0
     }))
   );
@@ -8348,11 +8347,50 @@ function readSpdx(text) {
 
 // packages/core/src/report/scan-report.ts
 function mergeSarif(documents) {
+  const byTool = /* @__PURE__ */ new Map();
+  for (const run of documents.flatMap((d) => d.runs ?? [])) {
+    const tool = run?.tool?.driver?.name ?? "";
+    byTool.set(tool, [...byTool.get(tool) ?? [], run]);
+  }
   return {
     $schema: "https://json.schemastore.org/sarif-2.1.0.json",
     version: "2.1.0",
-    runs: documents.flatMap((d) => d.runs ?? []).map(withValidUris)
+    runs: [...byTool.values()].map((runs) => withValidUris(runs.length === 1 ? runs[0] : oneRun(runs)))
   };
+}
+function oneRun(runs) {
+  const rules = [];
+  const position = /* @__PURE__ */ new Map();
+  const results = [];
+  for (const [i, run] of runs.entries()) {
+    const remap = (run.tool?.driver?.rules ?? []).map((rule) => {
+      const id = rule.id ?? `#${rules.length}`;
+      if (!position.has(id)) {
+        position.set(id, rules.length);
+        rules.push(rule);
+      }
+      return position.get(id);
+    });
+    const origin = run.properties ?? { run: i };
+    for (const result of run.results ?? []) {
+      const { ruleIndex, ...rest } = result;
+      const index = ruleIndex === void 0 ? void 0 : remap[ruleIndex];
+      results.push({
+        ...stripArtifactIndex(rest),
+        ...index !== void 0 ? { ruleIndex: index } : {},
+        properties: { ...origin, ...result.properties ?? {} }
+      });
+    }
+  }
+  const { artifacts: _artifacts, properties: _properties, ...base } = runs[0] ?? {};
+  return { ...base, tool: { ...base.tool, driver: { ...base.tool?.driver, rules } }, results };
+}
+function stripArtifactIndex(value) {
+  if (Array.isArray(value)) return value.map(stripArtifactIndex);
+  if (value === null || typeof value !== "object") return value;
+  return Object.fromEntries(
+    Object.entries(value).filter(([key]) => key !== "index" || !("uri" in value)).map(([key, child]) => [key, stripArtifactIndex(child)])
+  );
 }
 function withValidUris(run) {
   const visit = (value) => {
@@ -8977,7 +9015,7 @@ var spec = {
   offline: inputs.boolean().default("false"),
   "osv-db": inputs.path({ allowOutsideWorkspace: true }).optional()
 };
-var outputs = defineOutputs(["passed", "counts", "report", "sarif", "sbom"]);
+var outputs = defineOutputs(["passed", "counts", "report", "sarif", "sarif-dir", "sbom"]);
 
 // actions/repo-scan/src/run.ts
 async function main(deps = runnerDeps()) {
@@ -9050,6 +9088,11 @@ async function main(deps = runnerDeps()) {
     `${JSON.stringify(mergeSarif(Object.values(runs).flatMap((r) => r.sarif ? [r.sarif] : [])), null, 2)}
 `
   );
+  const sarifDir = (0, import_node_path6.join)(work, "sarif");
+  await (0, import_promises7.mkdir)(sarifDir, { recursive: true });
+  for (const [scanner, r] of Object.entries(runs))
+    if (r.sarif) await (0, import_promises7.writeFile)((0, import_node_path6.join)(sarifDir, `${scanner}.sarif`), `${JSON.stringify(mergeSarif([r.sarif]), null, 2)}
+`);
   const sbomOutput = sbom === void 0 ? "" : Object.keys(sbom.files).length === 1 ? sbom.files["cyclonedx-json"]?.path ?? Object.values(sbom.files)[0]?.path ?? "" : JSON.stringify(Object.fromEntries(Object.entries(sbom.files).map(([k, v]) => [k, v.path])));
   outputs.write(
     {
@@ -9057,6 +9100,7 @@ async function main(deps = runnerDeps()) {
       counts: JSON.stringify(gate.counts),
       report: reportPath,
       sarif: sarifPath,
+      "sarif-dir": sarifDir,
       sbom: sbomOutput
     },
     deps.outputs

@@ -45,4 +45,4 @@ export const spec = {
   'osv-db': inputs.path({ allowOutsideWorkspace: true }).optional(),
 } as const;
 
-export const outputs = defineOutputs(['passed', 'counts', 'report', 'sarif', 'sbom']);
+export const outputs = defineOutputs(['passed', 'counts', 'report', 'sarif', 'sarif-dir', 'sbom']);

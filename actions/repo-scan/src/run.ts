@@ -125,6 +125,15 @@ export async function main(deps: ActionDeps = runnerDeps()): Promise<void> {
     sarifPath,
     `${JSON.stringify(mergeSarif(Object.values(runs).flatMap((r) => (r.sarif ? [r.sarif] : []))), null, 2)}\n`,
   );
+  // One file per scanner as well, for one code-scanning category per scanner.
+  const sarifDir = join(work, 'sarif');
+  await mkdir(sarifDir, { recursive: true });
+  for (const [scanner, r] of Object.entries(runs))
+    if (r.sarif)
+      await writeFile(
+        join(sarifDir, `${scanner}.sarif`),
+        `${JSON.stringify(mergeSarif([r.sarif]), null, 2)}\n`,
+      );
 
   const sbomOutput =
     sbom === undefined
@@ -138,6 +147,7 @@ export async function main(deps: ActionDeps = runnerDeps()): Promise<void> {
       counts: JSON.stringify(gate.counts),
       report: reportPath,
       sarif: sarifPath,
+      'sarif-dir': sarifDir,
       sbom: sbomOutput,
     },
     deps.outputs,

@@ -55,4 +55,56 @@ describe('SARIF artifact URIs are URI references', () => {
     });
     expect(result?.message.text).toBe('a b');
   });
+
+  it('runs of one tool (a scan per platform) become one run: rules merged by id, ruleIndex re-pointed', () => {
+    const run = (platform: string, rules: string[], results: [string, number][]) => ({
+      tool: { driver: { name: 'Trivy', version: '0.74.0', rules: rules.map((id) => ({ id })) } },
+      properties: { platform },
+      artifacts: [{ location: { uri: 'x' } }],
+      results: results.map(([ruleId, ruleIndex]) => ({
+        ruleId,
+        ruleIndex,
+        locations: [{ physicalLocation: { artifactLocation: { uri: 'lib', index: 0 } } }],
+      })),
+    });
+    const merged = mergeSarif([
+      { runs: [run('linux/amd64', ['CVE-A', 'CVE-B'], [['CVE-B', 1]])] },
+      {
+        runs: [
+          run(
+            'linux/arm64',
+            ['CVE-C', 'CVE-B'],
+            [
+              ['CVE-C', 0],
+              ['CVE-B', 1],
+            ],
+          ),
+        ],
+      },
+      { runs: [{ tool: { driver: { name: 'osv-scanner' } }, results: [] }] },
+    ]) as {
+      runs: {
+        tool: { driver: { name: string; rules?: { id: string }[] } };
+        artifacts?: unknown;
+        results: {
+          ruleId: string;
+          ruleIndex: number;
+          properties: { platform: string };
+          locations: unknown;
+        }[];
+      }[];
+    };
+    expect(merged.runs.map((r) => r.tool.driver.name)).toEqual(['Trivy', 'osv-scanner']);
+    const trivy = merged.runs[0];
+    const rules = trivy?.tool.driver.rules ?? [];
+    expect(rules.map((r) => r.id)).toEqual(['CVE-A', 'CVE-B', 'CVE-C']);
+    for (const result of trivy?.results ?? []) expect(rules[result.ruleIndex]?.id).toBe(result.ruleId);
+    expect(trivy?.results.map((r) => r.properties.platform)).toEqual([
+      'linux/amd64',
+      'linux/arm64',
+      'linux/arm64',
+    ]);
+    expect(trivy?.artifacts).toBeUndefined();
+    expect(JSON.stringify(trivy?.results)).not.toContain('"index"');
+  });
 });
