@@ -8,9 +8,18 @@
 // from real advisories (scripts/tools.ts, scripts/vuln-dbs.ts), and the real cosign verifies the final
 // digest. Where those tools cannot be had (no Go, no internet), their stage is SKIPPED with the reason,
 // and the verdict says the run was not production-equivalent.
+// Each job gets its own RUNNER_TEMP and HOME (a fresh runner per job), what a step exports to GITHUB_ENV
+// for the steps after it, the OIDC endpoint only when it has `id-token: write`, and the post steps of the
+// actions that have one, run at job end in reverse order, as the runner does.
 // Options: --offline (never probe the network for scanner downloads); --pr (a pull_request run: the
-// workflow's PR mode builds and scans only, and the demo checks that the registry holds nothing after it)
+// workflow's PR mode builds and scans only, and the demo checks that the registry holds nothing after it);
+// --ecr (the workflow's ECR path, `registry: ecr` with aws-role-arn/aws-region: the jobs and steps its
+// `if:`s choose, ecr-oidc-login run for real against the STS/ECR stand-in, whose registry is the embedded
+// docker-registry behind an htpasswd login whose password is the ECR token, so that nothing reaches it
+// but through the login ecr-oidc-login wrote; the report shows each login, that its post step removed it,
+// and verifies the chain as the default run does)
 import { execFile, spawnSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import {
   accessSync,
   constants,
@@ -26,21 +35,23 @@ import {
 import { arch, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import {
+  CredentialStore,
   checkImageSignatures,
   Digest,
   ImageReference,
   MemoryLogger,
   PINNED_TOOLS,
+  ProcessToolRunner,
   parseTrustedRoot,
   RegistryClient,
 } from '@chain/core';
 import { parse } from 'yaml';
 import { readActionMetadata } from '../test/helpers/actions.ts';
-import { startOidcStandIn } from '../test/helpers/aws-server.ts';
+import { type AwsStandIn, startAwsStandIn, startOidcStandIn } from '../test/helpers/aws-server.ts';
 import { GITHUB_ISSUER, startLocalSigstore } from '../test/helpers/local-sigstore.ts';
 import { buildahEnv } from '../test/helpers/real-tools.ts';
 import { portOpen, startRegistry } from '../test/helpers/registry.ts';
-import { runBundleAsync } from '../test/helpers/runner.ts';
+import { type RunnerResult, runBundleAsync, stateEnv } from '../test/helpers/runner.ts';
 import type { Step, Workflow } from '../test/helpers/workflow-wiring.ts';
 import {
   type Context,
@@ -55,6 +66,13 @@ import { ensureVulnDbs, type VulnDbs } from './vuln-dbs.ts';
 const root = join(import.meta.dirname, '..');
 const offline = process.argv.includes('--offline');
 const prMode = process.argv.includes('--pr');
+const ecrMode = process.argv.includes('--ecr');
+/** The ECR path's AWS side: the account the role and the registry belong to, and the region. */
+const ECR = {
+  account: '123456789012',
+  region: 'eu-west-1',
+  role: 'arn:aws:iam::123456789012:role/demo-publish',
+};
 const WORKFLOW = join(root, '.github', 'workflows', 'docker-publish.yml');
 const bold = (s: string) => (process.stdout.isTTY ? `\x1b[1m${s}\x1b[0m` : s);
 
@@ -65,6 +83,10 @@ interface StageResult {
   status: 'ok' | 'SKIPPED' | 'runner-only' | 'FAILED' | 'not this registry';
   note: string;
   outputs: Record<string, string>;
+  /** Our action the step ran (main, or `post` at job end). */
+  action?: string;
+  /** How registry credentials reached the step: its auth-file input, or REGISTRY_AUTH_FILE in the job env. */
+  credentials?: string;
 }
 
 async function reachable(host: string): Promise<boolean> {
@@ -140,9 +162,13 @@ function scannedBy(reportPath: string | undefined): string {
 }
 
 /** Real cosign, without blocking this process (the local Sigstore and registry answer from it). */
-function runCosign(path: string, args: string[]): Promise<{ code: number; out: string }> {
+function runCosign(
+  path: string,
+  args: string[],
+  env: NodeJS.ProcessEnv = process.env,
+): Promise<{ code: number; out: string }> {
   return new Promise((resolve) => {
-    execFile(path, args, { encoding: 'utf8' }, (error, stdout, stderr) => {
+    execFile(path, args, { encoding: 'utf8', env }, (error, stdout, stderr) => {
       resolve({
         code: error === null ? 0 : typeof error.code === 'number' ? error.code : 1,
         out: stdout + stderr,
@@ -169,16 +195,33 @@ async function main(): Promise<number> {
       throw new Error('the demo needs /bin/busybox (apt-get install busybox-static)');
     cpSync('/bin/busybox', busybox);
   }
-  const registry = await startRegistry();
+  // --ecr: the registry takes only the ECR login (user AWS, the token as password), which only the STS/ECR
+  // stand-in hands out, to a session it granted for a token its trust policy accepts.
+  const ecrToken = ecrMode ? `ecr-${randomBytes(24).toString('hex')}` : undefined;
+  const registry = await startRegistry(
+    ecrToken === undefined ? {} : { auth: { username: 'AWS', password: ecrToken } },
+  );
   const sigstore = await startLocalSigstore();
   const identity = `https://github.com/local/demo/.github/workflows/docker-publish.yml@refs/heads/main`;
+  // The local Fulcio takes the certificate's identity from the token's `sub`, so the token's subject is the
+  // workflow identity, and the role's trust policy pins that subject (on AWS: repo:<owner>/<repo>:ref:…).
   const oidc = await startOidcStandIn({ sub: identity });
+  const aws =
+    ecrToken === undefined
+      ? undefined
+      : await startAwsStandIn({
+          oidcKey: oidc.publicKey,
+          trust: { sub: identity, aud: 'sts.amazonaws.com' },
+          registries: { [ECR.account]: { host: registry.host, password: ecrToken } },
+        });
   const work = mkdtempSync(join(tmpdir(), 'demo-'));
   const rootFile = join(work, 'trusted_root.json');
   writeFileSync(rootFile, JSON.stringify(sigstore.trustedRoot));
   const image = `${registry.host}/demo/hello`;
+  // What this demo reads the registry with afterwards, as any consumer would: a pull login of its own.
+  const verifier = ecrToken === undefined ? undefined : verifierLogin(work, registry.host, ecrToken);
   console.log(
-    `local parts: docker-registry ${registry.host}, local Sigstore ${sigstore.fulcioURL.replace('/fulcio', '')}, runner OIDC stand-in`,
+    `local parts: docker-registry ${registry.host}${aws ? ' (htpasswd login: user AWS, password the ECR token)' : ''}, local Sigstore ${sigstore.fulcioURL.replace('/fulcio', '')}, runner OIDC stand-in${aws ? `, STS/ECR stand-in ${aws.endpoint} (role ${ECR.role}, trusts subject ${identity})` : ''}`,
   );
 
   const inputs: Record<string, string> = {
@@ -186,7 +229,8 @@ async function main(): Promise<number> {
       Object.entries(workflow.on.workflow_call.inputs).map(([k, v]) => [k, String(v.default ?? '')]),
     ),
     image,
-    registry: 'other',
+    registry: ecrMode ? 'ecr' : 'other',
+    ...(ecrMode ? { 'aws-role-arn': ECR.role, 'aws-region': ECR.region } : {}),
     context: 'examples/hello',
     platforms: 'linux/amd64,linux/arm64',
     'promote-tags': 'latest,nightly,nightly-{date}',
@@ -229,7 +273,7 @@ async function main(): Promise<number> {
         if (head === 'steps') return steps[rest[0] ?? '']?.[rest[2] ?? ''];
         if (head === 'needs' && rest[1] === 'result') return jobResults[rest[0] ?? ''];
         if (head === 'needs') return jobOutputs[rest[0] ?? '']?.[rest[2] ?? ''];
-        if (head === 'runner' && rest[0] === 'temp') return work;
+        if (head === 'runner' && rest[0] === 'temp') return join(jobDir(work, jobId), 'temp');
         if (head === 'github' && rest[0] === 'event_name') return prMode ? 'pull_request' : 'push';
         if (head === 'github' || head === 'secrets' || head === 'runner' || head === 'matrix') return '';
         throw new Error(`the demo does not evaluate ${path}`);
@@ -247,7 +291,37 @@ async function main(): Promise<number> {
       }
       if (failed) break;
       console.log(bold(`job ${jobId}`));
-      const posts: { action: string; state: string }[] = [];
+      // A fresh runner per job: its own RUNNER_TEMP and HOME (so ~/.docker is the job's), and the env that
+      // steps export to GITHUB_ENV for the steps after them (ecr-oidc-login's REGISTRY_AUTH_FILE).
+      const jobEnv: NodeJS.ProcessEnv = {
+        RUNNER_TEMP: join(jobDir(work, jobId), 'temp'),
+        HOME: join(jobDir(work, jobId), 'home'),
+      };
+      const posts: { action: string; label: string; main: RunnerResult }[] = [];
+      const stepEnv = (): NodeJS.ProcessEnv => ({
+        ...buildahEnv(),
+        RUNNER_TOOL_CACHE: parts.toolCache,
+        GITHUB_SHA: sha,
+        GITHUB_REPOSITORY: 'local/demo',
+        GITHUB_SERVER_URL: 'https://github.com',
+        GITHUB_RUN_ID: '1',
+        // The runner hands out the OIDC endpoint only to a job granted id-token: write.
+        ...(typeof job.permissions === 'object' && job.permissions['id-token'] === 'write'
+          ? {
+              ACTIONS_ID_TOKEN_REQUEST_URL: oidc.requestUrl,
+              ACTIONS_ID_TOKEN_REQUEST_TOKEN: oidc.requestToken,
+            }
+          : {}),
+        // The AWS SDK reaches the STS/ECR stand-in, and never asks for instance metadata.
+        ...(aws
+          ? {
+              AWS_ENDPOINT_URL_STS: aws.endpoint,
+              AWS_ENDPOINT_URL_ECR: aws.endpoint,
+              AWS_EC2_METADATA_DISABLED: 'true',
+            }
+          : {}),
+        ...jobEnv,
+      });
       for (const step of (job.steps ?? []) as Step[]) {
         const label = step.id ?? step.name ?? step.uses ?? 'run';
         if (step.if !== undefined && !evaluate(step.if, ctx)) {
@@ -261,22 +335,29 @@ async function main(): Promise<number> {
           continue;
         }
         const action = ourAction(step.uses);
-        if (action === undefined && step.id === 'mode' && step.run !== undefined) {
-          // The workflow's own push-or-not script, run as the runner runs it (event push, or pull_request).
-          steps.mode = runModeStep(step, ctx);
-          results.push({
-            job: jobId,
-            step: label,
-            status: 'ok',
-            note: `push=${steps.mode.push}`,
-            outputs: steps.mode,
-          });
+        if (action === undefined && step.run !== undefined && !/login/i.test(step.name ?? '')) {
+          // The workflow's own scripts (registry kind, push or not, the day), run as the runner runs them.
+          const run = runRunStep(step, ctx);
+          if (step.id !== undefined) steps[step.id] = run.outputs;
+          if (run.status !== 0) {
+            const error = /^::error::(.*)$/m.exec(run.stdout)?.[1] ?? `exit ${run.status}`;
+            results.push({ job: jobId, step: label, status: 'FAILED', note: error, outputs: run.outputs });
+            console.log(`  ${label}: FAILED: ${error}`);
+            failed = true;
+            break;
+          }
+          const note = Object.entries(run.outputs)
+            .map(([k, v]) => `${k}=${v}`)
+            .join(', ');
+          results.push({ job: jobId, step: label, status: 'ok', note, outputs: run.outputs });
           continue;
         }
         if (action === undefined) {
           const note = step.uses?.startsWith('actions/checkout')
             ? 'checkout: the demo runs in this checkout'
-            : 'run step: the embedded registry needs no login';
+            : step.uses?.startsWith('actions/cache')
+              ? 'cache: the scanners get the offline DBs instead'
+              : 'run step: the embedded registry needs no login';
           results.push({ job: jobId, step: label, status: 'runner-only', note, outputs: {} });
           continue;
         }
@@ -293,46 +374,82 @@ async function main(): Promise<number> {
           console.log(`  ${action}: SKIPPED (${skip})`);
           continue;
         }
+        const credentials =
+          stepInputs['auth-file'] !== undefined && stepInputs['auth-file'] !== ''
+            ? `auth-file input ${stepInputs['auth-file']}`
+            : jobEnv.REGISTRY_AUTH_FILE !== undefined
+              ? `REGISTRY_AUTH_FILE=${jobEnv.REGISTRY_AUTH_FILE} in the job env`
+              : undefined;
         const t = performance.now();
         const r = await runBundleAsync(action, 'main', {
           inputs: stepInputs,
           workspace: root,
-          env: {
-            ...buildahEnv(),
-            RUNNER_TOOL_CACHE: parts.toolCache,
-            GITHUB_SHA: sha,
-            GITHUB_REPOSITORY: 'local/demo',
-            GITHUB_SERVER_URL: 'https://github.com',
-            ACTIONS_ID_TOKEN_REQUEST_URL: oidc.requestUrl,
-            ACTIONS_ID_TOKEN_REQUEST_TOKEN: oidc.requestToken,
-          },
+          env: stepEnv(),
         });
         const ms = (performance.now() - t).toFixed(0);
         steps[step.id ?? label] = r.outputs;
+        Object.assign(jobEnv, r.exported);
+        // The runner runs the post step of every action whose main step ran, even one that failed.
+        if (readActionMetadata(action).runs.post !== undefined) posts.push({ action, label, main: r });
+        const base = {
+          job: jobId,
+          step: label,
+          action,
+          outputs: r.outputs,
+          ...(credentials ? { credentials } : {}),
+        };
         if (r.status !== 0) {
           const error = /^::error::(.*)$/m.exec(r.stdout)?.[1] ?? r.stderr.trim().split('\n').at(-1) ?? '';
-          results.push({ job: jobId, step: label, status: 'FAILED', note: error, outputs: r.outputs });
+          results.push({ ...base, status: 'FAILED', note: error });
           console.log(`  ${action}: FAILED in ${ms} ms: ${error}`);
           failed = true;
           break;
         }
-        results.push({ job: jobId, step: label, status: 'ok', note: `${ms} ms`, outputs: r.outputs });
+        results.push({ ...base, status: 'ok', note: `${ms} ms` });
         console.log(`  ${action}: ok (${ms} ms)${r.outputs.digest ? ` ${r.outputs.digest}` : ''}`);
-        if (readActionMetadata(action).runs.post !== undefined) posts.push({ action, state: r.state });
+      }
+      // Job end: post steps, last first, with the job's env and the state their main step saved.
+      for (const post of posts.reverse()) {
+        const t = performance.now();
+        const r = await runBundleAsync(post.action, 'post', {
+          workspace: root,
+          env: { ...stepEnv(), ...stateEnv(post.main) },
+        });
+        const ms = (performance.now() - t).toFixed(0);
+        const ok = r.status === 0;
+        const note = ok
+          ? `${ms} ms`
+          : (/^::error::(.*)$/m.exec(r.stdout)?.[1] ?? r.stderr.trim().split('\n').at(-1) ?? '');
+        results.push({
+          job: jobId,
+          step: `post ${post.label}`,
+          action: `${post.action} (post)`,
+          status: ok ? 'ok' : 'FAILED',
+          note,
+          outputs: {},
+        });
+        console.log(`  ${post.action} (post): ${ok ? `ok (${ms} ms)` : `FAILED: ${note}`}`);
+        if (!ok) failed = true;
       }
       jobResults[jobId] = failed ? 'failure' : 'success';
       jobOutputs[jobId] = Object.fromEntries(
         Object.entries(job.outputs ?? {}).map(([k, v]) => [k, interpolate(v, ctx)]),
       );
     }
-    if (prMode) return await prReport(results, image, failed);
+    const client = readClient(verifier);
+    if (prMode) return await prReport(results, image, failed, client);
+    const ecr = aws === undefined ? undefined : await ecrReport(results, aws, image, identity, work);
     return await report(results, image, identity, sigstore.trustedRoot, failed, {
       cosign: parts.cosign,
       rootFile,
+      client,
+      cosignEnv:
+        verifier === undefined ? process.env : { ...process.env, DOCKER_CONFIG: verifier.dockerConfigDir },
+      ecr,
     });
   } finally {
     if (placedBusybox) rmSync(busybox, { force: true });
-    await Promise.all([sigstore.stop(), oidc.stop(), registry.stop()]);
+    await Promise.all([sigstore.stop(), oidc.stop(), registry.stop(), aws?.stop()]);
     rmSync(registry.dir, { recursive: true, force: true });
     rmSync(work, { recursive: true, force: true });
     const port = Number(registry.host.split(':')[1]);
@@ -344,20 +461,147 @@ async function main(): Promise<number> {
   }
 }
 
+/** A job's own folder (its RUNNER_TEMP and HOME), as a fresh runner per job would have. */
+function jobDir(work: string, jobId: string): string {
+  const dir = join(work, 'jobs', jobId);
+  mkdirSync(join(dir, 'temp'), { recursive: true });
+  mkdirSync(join(dir, 'home'), { recursive: true });
+  return dir;
+}
+
+/** --ecr: the demo's own pull login, to read the registry back as a consumer would (and for real cosign). */
+function verifierLogin(
+  work: string,
+  host: string,
+  password: string,
+): { authFile: string; dockerConfigDir: string } {
+  const dir = join(work, 'verifier');
+  mkdirSync(dir, { recursive: true });
+  const authFile = join(dir, 'config.json');
+  const auth = Buffer.from(`AWS:${password}`).toString('base64');
+  writeFileSync(authFile, JSON.stringify({ auths: { [host]: { auth } } }), { mode: 0o600 });
+  return { authFile, dockerConfigDir: dir };
+}
+
+/** The client the report reads the registry with: anonymous, or with the verifier's login. */
+function readClient(verifier: { authFile: string } | undefined): RegistryClient {
+  const logger = new MemoryLogger();
+  const credentials =
+    verifier === undefined
+      ? undefined
+      : new CredentialStore({
+          env: {},
+          runner: new ProcessToolRunner(),
+          logger,
+          authFile: verifier.authFile,
+        });
+  return new RegistryClient({ logger, tlsVerify: false, credentials });
+}
+
+/** Whether a containers auth.json or docker config.json still holds a login for `host`. */
+function holdsLogin(file: string, host: string): boolean {
+  if (!existsSync(file)) return false;
+  const parsed = JSON.parse(readFileSync(file, 'utf8')) as { auths?: Record<string, unknown> };
+  return Object.keys(parsed.auths ?? {}).some(
+    (key) => key.replace(/^https?:\/\//, '').split('/')[0] === host,
+  );
+}
+
+interface EcrFindings {
+  ok: boolean;
+  /** Custody rows: the login each ECR job ran, shown before the stage that used it. */
+  logins: Record<string, [string, string, string]>;
+  lines: string[];
+}
+
+/**
+ * --ecr: each ecr-oidc-login ran and its post step removed the login it wrote; the stand-in granted a session
+ * for exactly those logins and saw only SigV4-signed ECR calls; the registry refuses anyone without a login.
+ */
+async function ecrReport(
+  results: StageResult[],
+  aws: AwsStandIn,
+  image: string,
+  identity: string,
+  work: string,
+): Promise<EcrFindings> {
+  const repo = ImageReference.parse(image);
+  const lines: string[] = [];
+  const logins: EcrFindings['logins'] = {};
+  let ok = true;
+  const ran = results.filter((r) => r.action === 'ecr-oidc-login');
+  for (const login of ran) {
+    const authFile = login.outputs['auth-file'] ?? '';
+    const dockerConfig = join(jobDir(work, login.job), 'home', '.docker', 'config.json');
+    const post = results.find((r) => r.job === login.job && r.action === 'ecr-oidc-login (post)');
+    const left = [authFile, dockerConfig].filter((f) => f !== '' && holdsLogin(f, repo.registry));
+    const removed = post?.status === 'ok' && left.length === 0;
+    ok &&= login.status === 'ok' && login.outputs.registry === repo.registry && removed;
+    logins[login.job] = [
+      `ECR login (${login.job}/${login.step})`,
+      login.outputs.registry ?? '-',
+      login.status !== 'ok'
+        ? `FAILED: ${login.note}`
+        : `OIDC token → STS role → ECR token, written to ${authFile} and ~/.docker; ${removed ? 'removed by its post step' : `NOT REMOVED after the job (${left.join(', ') || post?.note || 'no post step'})`}`,
+    ];
+  }
+  if (ran.length === 0) {
+    ok = false;
+    lines.push('no ecr-oidc-login step ran: the workflow did not take its ECR path');
+  }
+  const sts = aws.calls.filter((c) => c.target === 'AssumeRoleWithWebIdentity');
+  const tokens = aws.calls.filter((c) => c.target === 'GetAuthorizationToken');
+  const signed = aws.calls
+    .filter((c) => c.signedHeaders !== undefined)
+    .every((c) => c.signatureValid === true);
+  ok &&= sts.length === ran.length && tokens.length === ran.length && signed;
+  lines.push(
+    `STS/ECR stand-in: ${sts.length} AssumeRoleWithWebIdentity of ${[...new Set(sts.map((c) => c.fields.RoleArn))].join(', ') || '-'} ` +
+      `(token subject ${identity}, audience sts.amazonaws.com), ${tokens.length} GetAuthorizationToken; ` +
+      `${signed ? 'every ECR call SigV4-signed with the session STS issued' : 'AN ECR CALL WAS NOT SIGNED with the session'}`,
+  );
+  // Without a login the registry answers nothing: what reached it went through the ECR logins above.
+  const anonymous = new RegistryClient({ logger: new MemoryLogger(), tlsVerify: false });
+  const refused = await anonymous.listTags(repo).then(
+    () => false,
+    (error: unknown) => /credentials|401/.test(String(error)),
+  );
+  ok &&= refused;
+  lines.push(
+    `registry ${repo.registry}: ${refused ? 'refuses a client without a login (HTTP 401): only the ECR login reached it' : 'ANSWERED A CLIENT WITHOUT A LOGIN'}`,
+  );
+  return { ok, logins, lines };
+}
+
 async function report(
   results: StageResult[],
   image: string,
   identity: string,
   trustedRoot: Record<string, unknown>,
   failed: boolean,
-  real: { cosign: string | undefined; rootFile: string },
+  real: {
+    cosign: string | undefined;
+    rootFile: string;
+    client: RegistryClient;
+    cosignEnv: NodeJS.ProcessEnv;
+    ecr: EcrFindings | undefined;
+  },
 ): Promise<number> {
   const out = (step: string) => results.find((r) => r.step === step);
-  const client = new RegistryClient({ logger: new MemoryLogger(), tlsVerify: false });
+  const client = real.client;
   const repo = ImageReference.parse(image);
   const rows: [string, string, string][] = [];
+  /** Rows that are not a digest (the ECR logins): shown in the chain, left out of the one-digest check. */
+  const loginRows = new Set<[string, string, string]>();
   const add = (stage: string, digest: string | undefined, how: string) =>
     rows.push([stage, digest ?? '-', how]);
+  const addLogin = (job: string | undefined) => {
+    const row = job === undefined ? undefined : real.ecr?.logins[job];
+    if (row === undefined) return;
+    rows.push(row);
+    loginRows.add(row);
+  };
+  const via = (r: StageResult | undefined) => (real.ecr && r?.credentials ? `; login: ${r.credentials}` : '');
   add('build (oci-build)', out('build')?.outputs.digest, 'top level of the verified OCI layout');
   const scan = out('scan');
   add(
@@ -367,9 +611,15 @@ async function report(
       ? `SKIPPED: ${scan.note}`
       : `scanned layout digest, by ${scannedBy(scan?.outputs.report)}`,
   );
-  add('push (skopeo-push)', out('push')?.outputs.digest, 'pushed, read back from the registry');
+  addLogin(out('push')?.job);
+  add(
+    'push (skopeo-push)',
+    out('push')?.outputs.digest,
+    `pushed, read back from the registry${via(out('push'))}`,
+  );
+  addLogin(out('sign')?.job);
   const signedDigest = out('sign')?.outputs.digest;
-  add('sign (cosign-sign)', signedDigest, 'signed and self-checked');
+  add('sign (cosign-sign)', signedDigest, `signed and self-checked${via(out('sign'))}`);
   let verified: string | undefined;
   if (signedDigest) {
     const check = await checkImageSignatures(
@@ -391,14 +641,18 @@ async function report(
     );
     if (real.cosign !== undefined) {
       const ref = `${image}@${signedDigest}`;
-      const v = await runCosign(real.cosign, [
-        'verify',
-        `--trusted-root=${real.rootFile}`,
-        `--certificate-identity=${identity}`,
-        `--certificate-oidc-issuer=${GITHUB_ISSUER}`,
-        '--allow-http-registry',
-        ref,
-      ]);
+      const v = await runCosign(
+        real.cosign,
+        [
+          'verify',
+          `--trusted-root=${real.rootFile}`,
+          `--certificate-identity=${identity}`,
+          `--certificate-oidc-issuer=${GITHUB_ISSUER}`,
+          '--allow-http-registry',
+          ref,
+        ],
+        real.cosignEnv,
+      );
       const ok = v.code === 0 && v.out.includes(`"docker-manifest-digest":"${signedDigest}"`);
       add(
         `verify (real cosign ${PINNED_TOOLS.tools.cosign?.version})`,
@@ -417,7 +671,11 @@ async function report(
   }
   const promoted = JSON.parse(out('promote')?.outputs.tags ?? '[]') as string[];
   for (const tag of promoted)
-    add(`promote :${tag}`, (await client.headManifest(repo, tag))?.digest, 'tag read back');
+    add(
+      `promote :${tag}`,
+      (await client.headManifest(repo, tag))?.digest,
+      `tag read back${via(out('promote'))}`,
+    );
 
   const gate = out('repo-scan');
   console.log(
@@ -426,22 +684,33 @@ async function report(
         ? `passed, by ${scannedBy(gate.outputs.report)}, offline DBs made from real advisories`
         : `${gate?.status ?? 'did not run'}${gate?.note ? ` (${gate.note})` : ''}`),
   );
+  if (real.ecr !== undefined) {
+    console.log(bold('\nECR path (registry: ecr)'));
+    for (const line of real.ecr.lines) console.log(line);
+  }
   console.log(bold('\nchain of custody'));
   const width = Math.max(...rows.map((r) => r[0].length)) + 2;
   for (const [stage, digest, how] of rows) console.log(`${stage.padEnd(width)}${digest.padEnd(73)}${how}`);
-  const digests = new Set(rows.map((r) => r[1]));
+  const digests = new Set(rows.filter((r) => !loginRows.has(r)).map((r) => r[1]));
   const oneDigest = !failed && digests.size === 1 && !digests.has('-') && promoted.length > 0;
   console.log(
     oneDigest
       ? `\none digest from build to promotion: ${[...digests][0]}`
       : '\nTHE CHAIN IS BROKEN: the digests above differ, or a stage did not run',
   );
+  if (real.ecr !== undefined)
+    console.log(
+      real.ecr.ok
+        ? 'every registry write went through an ECR login from ecr-oidc-login, each removed at its job end'
+        : 'THE ECR PATH IS BROKEN: see the ECR lines above',
+    );
+  const passed = oneDigest && (real.ecr?.ok ?? true);
   const verify = out('sign')?.outputs['verify-command'];
   if (verify) console.log(`verify it yourself (against the demo's local Sigstore):\n  ${verify}`);
   const skipped = results.filter((r) => r.status === 'SKIPPED');
   console.log(
     bold(
-      `\nverdict: ${oneDigest ? 'PASSED' : 'FAILED'}${
+      `\nverdict: ${passed ? 'PASSED' : 'FAILED'}${
         skipped.length > 0
           ? ` — NOT production-equivalent: ${skipped.map((s) => `${s.step} skipped (${s.note})`).join('; ')}`
           : ''
@@ -456,18 +725,22 @@ async function report(
     );
     return 1;
   }
-  return oneDigest ? 0 : 1;
+  return passed ? 0 : 1;
 }
 
 /** --pr: the build and the scan ran at one digest, nothing that writes ran, and the registry holds nothing. */
-async function prReport(results: StageResult[], image: string, failed: boolean): Promise<number> {
+async function prReport(
+  results: StageResult[],
+  image: string,
+  failed: boolean,
+  client: RegistryClient,
+): Promise<number> {
   const out = (step: string) => results.find((r) => r.step === step);
   const built = out('build')?.outputs.digest;
   const scan = out('scan');
   const wrote = results.filter(
     (r) => /^(push|ecr|sign|promote)$|Registry login/.test(r.step) && r.status !== 'not this registry',
   );
-  const client = new RegistryClient({ logger: new MemoryLogger(), tlsVerify: false });
   const repo = ImageReference.parse(image);
   const tags = await client.listTags(repo);
   const atDigest = built === undefined ? undefined : await client.headManifest(repo, built);
@@ -498,11 +771,12 @@ async function prReport(results: StageResult[], image: string, failed: boolean):
 
 process.exitCode = await main();
 
-/** Runs the workflow's `mode` step (a bash script) with its env interpolated; returns what it wrote to GITHUB_OUTPUT. */
-function runModeStep(step: Step, ctx: Context): Record<string, string> {
+/** Runs a workflow `run:` step (a bash script) with its env interpolated: its status, stdout and GITHUB_OUTPUT. */
+function runRunStep(
+  step: Step,
+  ctx: Context,
+): { status: number | null; stdout: string; outputs: Record<string, string> } {
   const env: Record<string, string> = {};
   for (const [k, v] of Object.entries(step.env ?? {})) env[k] = interpolate(v, ctx);
-  const r = runScript(step.run ?? '', env);
-  if (r.status !== 0) throw new Error(`the workflow's mode step failed: ${r.stdout}`);
-  return r.outputs;
+  return runScript(step.run ?? '', env);
 }

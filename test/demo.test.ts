@@ -1,6 +1,7 @@
 // `npm run demo` end to end (offline: nothing is downloaded): the workflow's own steps run as bundled
 // actions against an embedded registry and a local Sigstore, the real scanners scan with offline DBs,
 // one digest goes from build to promotion, real cosign verifies it; the registry is gone afterwards.
+// Variants: --pr (nothing is pushed) and --ecr (the ECR path, through ecr-oidc-login and the STS/ECR stand-in).
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -93,6 +94,61 @@ describe('npm run demo', () => {
     expect(r.stdout).toMatch(/: 0 tags, manifest at the built digest: absent/);
     expect(r.stdout).toContain('verdict: PASSED — built and scanned, nothing pushed');
     expect(r.stdout).toMatch(/release\/\(job\): not this registry/);
+  });
+
+  it("--ecr: the workflow's ECR path logs in through ecr-oidc-login (STS/ECR stand-in) to a registry that takes only that login", () => {
+    const r = spawnSync(process.execPath, [join(repoRoot, 'scripts', 'demo.ts'), '--offline', '--ecr'], {
+      cwd: repoRoot,
+      encoding: 'utf8',
+      timeout: 240_000,
+      env: { ...process.env, NO_COLOR: '1' },
+    });
+    expect(r.status, r.stdout + r.stderr).toBe(0);
+    expect(r.stdout).toMatch(
+      skip === undefined ? /^verdict: PASSED$/m : /^verdict: PASSED — NOT production-equivalent/m,
+    );
+    const digest = /one digest from build to promotion: (sha256:[0-9a-f]{64})/.exec(r.stdout)?.[1];
+    expect(digest).toBeDefined();
+    // The workflow's own if:s chose the ECR job and the ECR login of the release job; publish did not run.
+    expect(r.stdout).toMatch(/^ {2}publish\/\(job\): not this registry/m);
+    expect(r.stdout).toMatch(/^ {2}release\/Registry login .*: not this registry/m);
+    for (const job of ['publish-ecr', 'release']) {
+      expect(r.stdout).toMatch(new RegExp(`^  ${job}/ecr: ok`, 'm'));
+      // Its post step ran at job end and removed the login it wrote.
+      expect(r.stdout).toMatch(new RegExp(`^  ${job}/post ecr: ok`, 'm'));
+      expect(r.stdout).toMatch(
+        new RegExp(
+          `^ECR login \\(${job}/ecr\\)\\s+127\\.0\\.0\\.1:\\d+\\s+OIDC token .* removed by its post step$`,
+          'm',
+        ),
+      );
+    }
+    expect(r.stdout).toMatch(
+      /^STS\/ECR stand-in: 2 AssumeRoleWithWebIdentity of arn:aws:iam::123456789012:role\/demo-publish .* 2 GetAuthorizationToken; every ECR call SigV4-signed/m,
+    );
+    expect(r.stdout).toMatch(/^registry 127\.0\.0\.1:\d+: refuses a client without a login \(HTTP 401\)/m);
+    // The push used the auth file the ECR login wrote; signing and promotion the login it exported.
+    expect(r.stdout).toMatch(
+      new RegExp(
+        `^push \\(skopeo-push\\)\\s+${digest}\\s+.*login: auth-file input \\S+/ecr-oidc-login/auth\\.json$`,
+        'm',
+      ),
+    );
+    expect(r.stdout).toMatch(
+      new RegExp(
+        `^sign \\(cosign-sign\\)\\s+${digest}\\s+.*login: REGISTRY_AUTH_FILE=\\S+/release/temp/ecr-oidc-login/auth\\.json`,
+        'm',
+      ),
+    );
+    for (const stage of ['promote :latest', 'promote :nightly ', 'verify (this demo, core verifier)'])
+      expect(r.stdout).toMatch(new RegExp(`^${stage.replace(/[()]/g, '\\$&')}\\s+${digest}`, 'm'));
+    if (skip === undefined)
+      expect(r.stdout).toMatch(
+        new RegExp(`^verify \\(real cosign 3\\.1\\.3\\)\\s+${digest}\\s+cosign verify accepted it`, 'm'),
+      );
+    // The ECR token (the registry password) is never printed.
+    expect(r.stdout + r.stderr).not.toMatch(/ecr-[0-9a-f]{48}/);
+    expect(r.stdout).toMatch(/embedded registry 127\.0\.0\.1:\d+: stopped \(port closed\), storage removed/);
   });
 
   it('fails under CI when a stage was skipped: unscanned bytes must not look like a pass', () => {

@@ -3,7 +3,15 @@
 // test/fixtures/images/vulnerable-app (npm packages the DB knows, one of them per platform), and on
 // the same layout with BuildKit-style attestation manifests added. test/fault-wrappers/trivy runs the
 // real trivy and logs its argv, so that the per-platform views it was handed can be checked.
-import { cpSync, lstatSync, mkdtempSync, readFileSync, readlinkSync, writeFileSync } from 'node:fs';
+import {
+  cpSync,
+  lstatSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  readlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { OciLayout } from '@chain/core';
@@ -32,9 +40,10 @@ interface Finding {
   installed: string;
 }
 
-function scan(inputs: Record<string, string>) {
+function scan(inputs: Record<string, string>, workspace?: string) {
   const log = toolCallLog();
   const r = runBundle('image-scan', 'main', {
+    ...(workspace === undefined ? {} : { workspace }),
     inputs: {
       'trivy-path': join(repoRoot, 'test', 'fault-wrappers', 'trivy'),
       offline: 'true',
@@ -48,6 +57,7 @@ function scan(inputs: Record<string, string>) {
     failing: Finding[];
     findings: Finding[];
     platforms: { platform: string; digest: string }[];
+    ignored: { scanner: string; id: string; reason: string; source: string; expires?: string }[];
   };
   const calls = log.calls();
   return { r, report, calls, images: calls.filter((c) => c.argv[0] === 'image') };
@@ -109,8 +119,14 @@ describe.skipIf(skip)('image-scan with the real trivy, offline', () => {
     expect(counts.trivy.CRITICAL).toBe(1);
     expect(counts.platforms['linux/arm64']?.CRITICAL).toBe(1);
     expect(counts.platforms['linux/amd64']?.CRITICAL).toBe(0);
-    const sarif = JSON.parse(readFileSync(r.outputs.sarif ?? '', 'utf8')) as { runs: unknown[] };
-    expect(sarif.runs).toHaveLength(2);
+    // One run per tool (code scanning refuses two runs of one tool in one category): both platforms' results.
+    const sarif = JSON.parse(readFileSync(r.outputs.sarif ?? '', 'utf8')) as {
+      runs: { results: { ruleId: string }[] }[];
+    };
+    expect(sarif.runs).toHaveLength(1);
+    expect(sarif.runs[0]?.results.map((x) => x.ruleId)).toEqual(
+      expect.arrayContaining(['CVE-2021-23337', 'CVE-2022-46175', 'CVE-2021-44906']),
+    );
     expect(sarifErrors(sarif)).toEqual([]);
     expect(r.summary).toContain('linux/arm64');
     expect(userErrorLine(r)).toMatch(/image-scan: 4 finding\(s\) at HIGH, CRITICAL in sha256:/);
@@ -168,6 +184,93 @@ describe.skipIf(skip)('image-scan with the real trivy, offline', () => {
     const { r, calls } = scan({ layout: multi, digest: multiDigest, platforms: 'linux/s390x' });
     expect(userErrorLine(r)).toContain('Input "platforms": the layout has no image for linux/s390x (it has');
     expect(calls).toEqual([]);
+  });
+
+  it('trivyignore: findings that fail the gate pass once their ids are in the ignore file, and are reported', async () => {
+    const digest = (await OciLayout.open(single)).topLevel().digest;
+    const workspace = mkdtempSync(join(tmpdir(), 'workspace-'));
+    mkdirSync(join(workspace, 'security'));
+    writeFileSync(
+      join(workspace, 'security', 'image.trivyignore'),
+      '# lodash.template is never given user input here\nCVE-2021-23337\n\n' +
+        '# json5 parses only our own build config\nCVE-2022-46175 exp:2099-12-31\n',
+    );
+    const { r, report, images } = scan(
+      { layout: single, digest, trivyignore: 'security/image.trivyignore' },
+      workspace,
+    );
+    expect(r.status, r.stdout + r.stderr).toBe(0);
+    expect(r.outputs.passed).toBe('true');
+    // Trivy itself applied the file: the ignored ids are not in its findings at all.
+    for (const c of images)
+      expect(c.argv).toEqual(
+        expect.arrayContaining(['--ignorefile', join(workspace, 'security', 'image.trivyignore')]),
+      );
+    expect(report.failing).toEqual([]);
+    expect(report.findings.map((f) => f.id)).not.toContain('CVE-2021-23337');
+    expect(report.ignored).toEqual([
+      {
+        scanner: 'trivy',
+        id: 'CVE-2021-23337',
+        reason: 'lodash.template is never given user input here',
+        source: 'security/image.trivyignore',
+      },
+      {
+        scanner: 'trivy',
+        id: 'CVE-2022-46175',
+        reason: 'json5 parses only our own build config',
+        source: 'security/image.trivyignore',
+        expires: '2099-12-31',
+      },
+    ]);
+    expect(r.summary).toContain('2 ignore rule(s)');
+    expect(r.summary).toContain('<code>CVE-2021-23337</code>');
+    expect(r.summary).toContain('lodash.template is never given user input here');
+    expect(r.summary).toContain('security/image.trivyignore');
+  });
+
+  it("trivyignore in Trivy's YAML form, per platform; an expired rule no longer ignores", () => {
+    const workspace = mkdtempSync(join(tmpdir(), 'workspace-'));
+    writeFileSync(
+      join(workspace, 'image-ignore.yaml'),
+      [
+        'vulnerabilities:',
+        '  - id: CVE-2021-23337',
+        '    statement: lodash.template is never given user input here',
+        '  - id: CVE-2021-44906',
+        '    statement: accepted until the base image moved',
+        '    expired_at: 2020-01-31',
+        '',
+      ].join('\n'),
+    );
+    const { r, report } = scan(
+      { layout: multi, digest: multiDigest, trivyignore: 'image-ignore.yaml' },
+      workspace,
+    );
+    expect(r.status, r.stdout + r.stderr).toBe(1);
+    expect(byPlatform(report.failing)).toEqual({
+      'linux/amd64': ['CVE-2022-46175 json5'],
+      'linux/arm64': ['CVE-2021-44906 minimist'],
+    });
+    expect(report.ignored.map((i) => [i.id, i.source, i.expires])).toEqual([
+      ['CVE-2021-23337', 'image-ignore.yaml', undefined],
+      ['CVE-2021-44906', 'image-ignore.yaml', '2020-01-31'],
+    ]);
+    expect(r.summary).toContain('accepted until the base image moved');
+  });
+
+  it('trivyignore that is missing, outside the workspace or not YAML fails closed before any scan, naming the input', () => {
+    const workspace = mkdtempSync(join(tmpdir(), 'workspace-'));
+    writeFileSync(join(workspace, 'broken.yaml'), 'vulnerabilities: [\n');
+    const missing = scan({ layout: multi, digest: multiDigest, trivyignore: '.trivyignore' }, workspace);
+    expect(userErrorLine(missing.r)).toMatch(/Input "trivyignore".*\.trivyignore, which does not exist/);
+    expect(missing.calls).toEqual([]);
+    const outside = scan({ layout: multi, digest: multiDigest, trivyignore: '../x.trivyignore' }, workspace);
+    expect(userErrorLine(outside.r)).toMatch(/Input "trivyignore".*must stay inside the workspace/);
+    expect(outside.calls).toEqual([]);
+    const broken = scan({ layout: multi, digest: multiDigest, trivyignore: 'broken.yaml' }, workspace);
+    expect(userErrorLine(broken.r)).toMatch(/Input "trivyignore": broken\.yaml is not valid YAML/);
+    expect(broken.calls).toEqual([]);
   });
 
   it('passes a clean image', async () => {

@@ -8147,6 +8147,96 @@ function formatPlatform(platform) {
   return [platform.os, platform.architecture, platform.variant].filter((p) => p !== void 0 && p !== "").join("/");
 }
 
+// packages/core/src/oci/tag-rules.ts
+var TagRuleError = class extends InvalidValueError {
+  code;
+  rule;
+  constructor(code, rule, message) {
+    super(message);
+    this.code = code;
+    this.rule = rule;
+  }
+};
+var PLACEHOLDERS = ["date", "sha", "short-sha", "version", "major", "minor", "branch", "number"];
+var PLACEHOLDER = /\{([^{}]*)\}/g;
+var EVENT = /^@([a-z][a-z_]*)$/;
+var LATEST = /^latest=(.*)$/;
+var LATEST_MODES = ["auto", "always", "never"];
+var EXAMPLE = {
+  date: "20260101",
+  sha: "0123456789abcdef0123456789abcdef01234567",
+  "short-sha": "0123456",
+  version: "1.2.3",
+  major: "1",
+  minor: "2",
+  branch: "main",
+  number: "1"
+};
+function isPlaceholder(name) {
+  return PLACEHOLDERS.includes(name);
+}
+function expand(template, values) {
+  return template.replace(PLACEHOLDER, (_m, name) => values(name));
+}
+function checkTag(rule, tag) {
+  try {
+    return validateTag(tag);
+  } catch (error) {
+    const why = error instanceof Error ? error.message : String(error);
+    const message = rule.template.includes("{") ? `rule "${rule.text}" gives an invalid tag: ${why}` : why;
+    throw new TagRuleError("invalid-tag", rule.text, message);
+  }
+}
+function parseTagRule(item) {
+  const text = item.trim();
+  const words = text.split(/\s+/);
+  const [head = "", ...rest] = words;
+  const conditional = rest.length > 0 && rest.every((w) => w.startsWith("@"));
+  const template = conditional ? head : text;
+  const events = [];
+  if (conditional) {
+    for (const word of rest) {
+      const event = EVENT.exec(word)?.[1];
+      if (event === void 0)
+        throw new TagRuleError(
+          "bad-rule",
+          text,
+          `rule "${text}": "${word}" is not an event condition (@push, @schedule, @workflow_dispatch\u2026)`
+        );
+      if (!events.includes(event)) events.push(event);
+    }
+  }
+  const latest = LATEST.exec(template)?.[1];
+  if (latest !== void 0) {
+    const mode = LATEST_MODES.find((m) => m === latest);
+    if (mode === void 0)
+      throw new TagRuleError(
+        "bad-rule",
+        text,
+        `rule "${text}": latest= takes ${LATEST_MODES.join(", ")}; got "${latest}"`
+      );
+    return { text, template: "latest", latest: mode, events };
+  }
+  const rule = { text, template, latest: void 0, events };
+  for (const match of template.matchAll(PLACEHOLDER)) {
+    const name = match[1] ?? "";
+    if (!isPlaceholder(name))
+      throw new TagRuleError(
+        "unknown-template",
+        text,
+        `"${template}" uses an unknown template {${name}}; known: ${PLACEHOLDERS.map((p) => `{${p}}`).join(", ")}`
+      );
+  }
+  checkTag(
+    rule,
+    expand(template, (name) => EXAMPLE[name])
+  );
+  return rule;
+}
+function parseTagRules(items) {
+  return items.map(parseTagRule);
+}
+
 // packages/core/src/inputs/oci-inputs.ts
 var ociInputs = {
   /**
@@ -8178,6 +8268,11 @@ var ociInputs = {
     const tags = nonEmpty(raw, parseList(raw)).map((t) => validateTag(t));
     return [...new Set(tags)];
   }),
+  /**
+   * Tag rules (oci/tag-rules.ts): plain tags, templates such as `sha-{short-sha}` or `{major}.{minor}`,
+   * `latest=auto`, each optionally limited to events (`nightly @schedule`). Each is checked when read.
+   */
+  tagRules: () => field("tag-rules", (raw) => parseTagRules(nonEmpty(raw, parseList(raw)))),
   /** A list of `os/arch[/variant]` platforms. */
   platforms: () => field("platforms", (raw) => {
     const list = nonEmpty(raw, parseList(raw));
@@ -8883,7 +8978,7 @@ async function readOptional(path) {
     throw error;
   }
 }
-function parseTrivyIgnore(text) {
+function parseTrivyIgnore(text, source = ".trivyignore") {
   const rules = [];
   let comments = [];
   for (const raw of text.split(/\r?\n/)) {
@@ -8898,27 +8993,26 @@ function parseTrivyIgnore(text) {
     }
     const [id = "", ...rest] = line.split(/\s+/);
     const expires = rest.find((r) => r.startsWith("exp:"))?.slice(4);
-    rules.push({ scanner: "trivy", id, reason: comments.join(" "), source: ".trivyignore", expires });
+    rules.push({ scanner: "trivy", id, reason: comments.join(" "), source, expires });
     comments = [];
   }
   return rules;
 }
-function parseTrivyIgnoreYaml(text) {
+function parseTrivyIgnoreYaml(text, source = ".trivyignore.yaml") {
   let doc;
   try {
     doc = (0, import_yaml.parse)(text);
   } catch (error) {
-    throw new ConfigurationError(`.trivyignore.yaml is not valid YAML (${error.message})`);
+    throw new ConfigurationError(`${source} is not valid YAML (${error.message})`);
   }
   if (doc === null || doc === void 0) return [];
-  if (!isRecord2(doc))
-    throw new ConfigurationError(".trivyignore.yaml must be a mapping of finding kinds to lists");
+  if (!isRecord2(doc)) throw new ConfigurationError(`${source} must be a mapping of finding kinds to lists`);
   return Object.values(doc).flatMap(
     (entries) => (Array.isArray(entries) ? entries : []).filter(isRecord2).map((e) => ({
       scanner: "trivy",
       id: str(e.id),
       reason: str(e.statement),
-      source: ".trivyignore.yaml",
+      source,
       expires: str(e.expired_at) || void 0
     }))
   );
@@ -8970,6 +9064,19 @@ async function readIgnoreFiles(path) {
   }
   if (osvText !== void 0) rules.push(...parseOsvScannerToml(osvText));
   return { trivyIgnoreFile, osvConfig: osvText === void 0 ? void 0 : osvPath, rules };
+}
+async function readTrivyIgnoreFile(path, source) {
+  let text;
+  try {
+    text = await (0, import_promises6.readFile)(path, "utf8");
+  } catch (error) {
+    throw new ConfigurationError(
+      `the Trivy ignore file ${path} cannot be read (${error.code ?? "unreadable"})`,
+      { cause: error }
+    );
+  }
+  const ext = (0, import_node_path4.extname)(path);
+  return ext === ".yaml" || ext === ".yml" ? parseTrivyIgnoreYaml(text, source) : parseTrivyIgnore(text, source);
 }
 
 // packages/core/src/report/job-summary.ts
@@ -9054,11 +9161,50 @@ function validSarifUri(uri) {
 
 // packages/core/src/report/scan-report.ts
 function mergeSarif(documents) {
+  const byTool = /* @__PURE__ */ new Map();
+  for (const run of documents.flatMap((d) => d.runs ?? [])) {
+    const tool = run?.tool?.driver?.name ?? "";
+    byTool.set(tool, [...byTool.get(tool) ?? [], run]);
+  }
   return {
     $schema: "https://json.schemastore.org/sarif-2.1.0.json",
     version: "2.1.0",
-    runs: documents.flatMap((d) => d.runs ?? []).map(withValidUris)
+    runs: [...byTool.values()].map((runs) => withValidUris(runs.length === 1 ? runs[0] : oneRun(runs)))
   };
+}
+function oneRun(runs) {
+  const rules = [];
+  const position = /* @__PURE__ */ new Map();
+  const results = [];
+  for (const [i, run] of runs.entries()) {
+    const remap = (run.tool?.driver?.rules ?? []).map((rule) => {
+      const id = rule.id ?? `#${rules.length}`;
+      if (!position.has(id)) {
+        position.set(id, rules.length);
+        rules.push(rule);
+      }
+      return position.get(id);
+    });
+    const origin = run.properties ?? { run: i };
+    for (const result of run.results ?? []) {
+      const { ruleIndex, ...rest } = result;
+      const index = ruleIndex === void 0 ? void 0 : remap[ruleIndex];
+      results.push({
+        ...stripArtifactIndex(rest),
+        ...index !== void 0 ? { ruleIndex: index } : {},
+        properties: { ...origin, ...result.properties ?? {} }
+      });
+    }
+  }
+  const { artifacts: _artifacts, properties: _properties, ...base } = runs[0] ?? {};
+  return { ...base, tool: { ...base.tool, driver: { ...base.tool?.driver, rules } }, results };
+}
+function stripArtifactIndex(value) {
+  if (Array.isArray(value)) return value.map(stripArtifactIndex);
+  if (value === null || typeof value !== "object") return value;
+  return Object.fromEntries(
+    Object.entries(value).filter(([key]) => key !== "index" || !("uri" in value)).map(([key, child]) => [key, stripArtifactIndex(child)])
+  );
 }
 function withValidUris(run) {
   const visit = (value) => {
@@ -9631,7 +9777,8 @@ var spec = {
   "trivy-path": inputs.path({ allowOutsideWorkspace: true }).optional(),
   "db-repository": inputs.string({ pattern: /^[a-z0-9][\w.:/-]*$/, accepted: "an OCI repository such as ghcr.io/org/trivy-db" }).optional(),
   "trivy-cache-dir": inputs.path({ allowOutsideWorkspace: true }).optional(),
-  offline: inputs.boolean().default("false")
+  offline: inputs.boolean().default("false"),
+  trivyignore: inputs.path({ mustExist: "file" }).optional()
 };
 var outputs = defineOutputs(["passed", "counts", "report", "sarif", "digest"]);
 
@@ -9639,6 +9786,15 @@ var outputs = defineOutputs(["passed", "counts", "report", "sarif", "digest"]);
 async function main(deps = runnerDeps()) {
   const values = readInputs(spec, deps.inputs, deps.inputContext);
   const expected = values.digest.toString();
+  const ignores = await trivyIgnores(values.trivyignore, deps.inputContext.workspace);
+  if (ignores.file !== void 0)
+    deps.logger.info(
+      `Trivy ignore file ${ignores.file}: ${ignores.rules.length} rule(s)${ignores.rules.length > 0 ? ` (${ignores.rules.map((r) => r.id).join(", ")})` : ""}`
+    );
+  if (values.trivyignore !== void 0 && ignores.rules.length === 0)
+    deps.logger.warning(
+      `Input "trivyignore": ${values.trivyignore} holds no ignore rule; nothing is ignored`
+    );
   const layout = await OciLayout.open(values.layout);
   const report = await layout.checkForStreaming();
   requireLayoutDigest(values.layout, report.root.digest, expected, "refusing to scan other bytes");
@@ -9651,7 +9807,6 @@ async function main(deps = runnerDeps()) {
     deps.logger.info(`skipping ${report.attestations.length} attestation manifest(s)`);
   const work = await (0, import_promises10.mkdtemp)((0, import_node_path7.join)(deps.env.RUNNER_TEMP ?? (0, import_node_os6.tmpdir)(), "image-scan-"));
   const verified = await layout.snapshot(report, (0, import_node_path7.join)(work, "verified"), "copy-verified");
-  const ignores = await readIgnoreFiles(deps.inputContext.workspace);
   const tool = await new ToolInstaller({ logger: deps.logger, runner: deps.runner }).install("trivy", {
     path: values["trivy-path"],
     version: values["trivy-version"]
@@ -9671,7 +9826,7 @@ async function main(deps = runnerDeps()) {
       layout: view,
       output,
       cacheDir,
-      ignoreFile: ignores.trivyIgnoreFile,
+      ignoreFile: ignores.file,
       dbRepository: values["db-repository"],
       offline: values.offline,
       dbFresh
@@ -9719,7 +9874,7 @@ async function main(deps = runnerDeps()) {
     counts: gate.counts,
     failing: gate.failing,
     findings,
-    ignored: ignores.rules.filter((r) => r.scanner === "trivy"),
+    ignored: ignores.rules,
     ignoredUnfixed: gate.ignoredUnfixed,
     digest: expected,
     platforms: platformCounts
@@ -9748,6 +9903,22 @@ async function main(deps = runnerDeps()) {
   const first = gate.failing.slice(0, 3).map((f) => `${f.id} in ${f.package} (${f.platform})`);
   const message = `image-scan: ${gate.failing.length} finding(s) at ${[...values.severity].join(", ")} in ${expected} (first: ${first.join(", ")})`;
   enforceGate(gate.passed, message, values["fail-on"], "image-scan", (w) => deps.logger.warning(w));
+}
+async function trivyIgnores(given, workspace) {
+  if (given === void 0) {
+    const found = await readIgnoreFiles(workspace);
+    return { file: found.trivyIgnoreFile, rules: found.rules.filter((r) => r.scanner === "trivy") };
+  }
+  try {
+    return { file: given, rules: await readTrivyIgnoreFile(given, (0, import_node_path7.relative)(workspace, given)) };
+  } catch (error) {
+    if (error instanceof ConfigurationError)
+      throw new ConfigurationError(`Input "trivyignore": ${error.message}`, {
+        input: "trivyignore",
+        cause: error
+      });
+    throw error;
+  }
 }
 var MAX_PARALLEL_SCANS = 4;
 async function inParallel(items, limit, work) {

@@ -16,6 +16,7 @@ export const spec = {
     .optional(),
   'trivy-cache-dir': inputs.path({ allowOutsideWorkspace: true }).optional(),
   offline: inputs.boolean().default('false'),
+  trivyignore: inputs.path({ mustExist: 'file' }).optional(),
 } as const;
 
 export const outputs = defineOutputs(['passed', 'counts', 'report', 'sarif', 'digest']);

@@ -1,6 +1,6 @@
 import { mkdir, mkdtemp, symlink, writeFile } from 'node:fs/promises';
 import { availableParallelism, tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import {
   type ActionDeps,
   ConfigurationError,
@@ -8,6 +8,7 @@ import {
   evaluateGate,
   type Finding,
   formatPlatform,
+  type IgnoreRule,
   LayoutError,
   type LayoutImage,
   mergeSarif,
@@ -17,6 +18,7 @@ import {
   readInputs,
   readScannerJson,
   readScannerReport,
+  readTrivyIgnoreFile,
   requireLayoutDigest,
   runnerDeps,
   type ScanReport,
@@ -29,6 +31,15 @@ import { outputs, spec } from './inputs.ts';
 export async function main(deps: ActionDeps = runnerDeps()): Promise<void> {
   const values = readInputs(spec, deps.inputs, deps.inputContext);
   const expected = values.digest.toString();
+  const ignores = await trivyIgnores(values.trivyignore, deps.inputContext.workspace);
+  if (ignores.file !== undefined)
+    deps.logger.info(
+      `Trivy ignore file ${ignores.file}: ${ignores.rules.length} rule(s)${ignores.rules.length > 0 ? ` (${ignores.rules.map((r) => r.id).join(', ')})` : ''}`,
+    );
+  if (values.trivyignore !== undefined && ignores.rules.length === 0)
+    deps.logger.warning(
+      `Input "trivyignore": ${values.trivyignore} holds no ignore rule; nothing is ignored`,
+    );
 
   // The bytes scanned are the bytes that will be pushed: the layout must verify and be this digest.
   const layout = await OciLayout.open(values.layout);
@@ -47,7 +58,6 @@ export async function main(deps: ActionDeps = runnerDeps()): Promise<void> {
   const work = await mkdtemp(join(deps.env.RUNNER_TEMP ?? tmpdir(), 'image-scan-'));
   // Trivy reads a private snapshot of exactly what was verified, never the layout directory again.
   const verified = await layout.snapshot(report, join(work, 'verified'), 'copy-verified');
-  const ignores = await readIgnoreFiles(deps.inputContext.workspace);
   const tool = await new ToolInstaller({ logger: deps.logger, runner: deps.runner }).install('trivy', {
     path: values['trivy-path'],
     version: values['trivy-version'],
@@ -71,7 +81,7 @@ export async function main(deps: ActionDeps = runnerDeps()): Promise<void> {
       layout: view,
       output,
       cacheDir,
-      ignoreFile: ignores.trivyIgnoreFile,
+      ignoreFile: ignores.file,
       dbRepository: values['db-repository'],
       offline: values.offline,
       dbFresh,
@@ -122,7 +132,7 @@ export async function main(deps: ActionDeps = runnerDeps()): Promise<void> {
     counts: gate.counts,
     failing: gate.failing,
     findings,
-    ignored: ignores.rules.filter((r) => r.scanner === 'trivy'),
+    ignored: ignores.rules,
     ignoredUnfixed: gate.ignoredUnfixed,
     digest: expected,
     platforms: platformCounts,
@@ -150,6 +160,30 @@ export async function main(deps: ActionDeps = runnerDeps()): Promise<void> {
   const first = gate.failing.slice(0, 3).map((f) => `${f.id} in ${f.package} (${f.platform})`);
   const message = `image-scan: ${gate.failing.length} finding(s) at ${[...values.severity].join(', ')} in ${expected} (first: ${first.join(', ')})`;
   enforceGate(gate.passed, message, values['fail-on'], 'image-scan', (w) => deps.logger.warning(w));
+}
+
+/**
+ * The Trivy ignore file and its rules: the one input `trivyignore` names (it must exist: Trivy itself would
+ * take a missing file as no rule at all), else the workspace's own `.trivyignore.yaml` or `.trivyignore`.
+ */
+async function trivyIgnores(
+  given: string | undefined,
+  workspace: string,
+): Promise<{ file: string | undefined; rules: IgnoreRule[] }> {
+  if (given === undefined) {
+    const found = await readIgnoreFiles(workspace);
+    return { file: found.trivyIgnoreFile, rules: found.rules.filter((r) => r.scanner === 'trivy') };
+  }
+  try {
+    return { file: given, rules: await readTrivyIgnoreFile(given, relative(workspace, given)) };
+  } catch (error) {
+    if (error instanceof ConfigurationError)
+      throw new ConfigurationError(`Input "trivyignore": ${error.message}`, {
+        input: 'trivyignore',
+        cause: error,
+      });
+    throw error;
+  }
 }
 
 /** Trivy scans in flight at once, each holding an image's layers in memory. */

@@ -152,6 +152,7 @@ export {
   parseTrivyIgnore,
   parseTrivyIgnoreYaml,
   readIgnoreFiles,
+  readTrivyIgnoreFile,
 } from './report/ignore-files.ts';
 export { type Cell, escapeHtml, JobSummary } from './report/job-summary.ts';
 export { parseOsvReport } from './report/osv-report.ts';

@@ -2,11 +2,13 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { ConfigurationError } from '../action/errors.ts';
 import {
   parseOsvScannerToml,
   parseTrivyIgnore,
   parseTrivyIgnoreYaml,
   readIgnoreFiles,
+  readTrivyIgnoreFile,
 } from './ignore-files.ts';
 import { readCycloneDx, readSpdx } from './sbom.ts';
 
@@ -74,6 +76,42 @@ describe('scanner ignore files', () => {
     expect(found.trivyIgnoreFile).toBe(join(dir, '.trivyignore.yaml'));
     expect(found.osvConfig).toBe(join(dir, 'osv-scanner.toml'));
     expect(found.rules.map((r) => r.id)).toEqual(['CVE-2', 'GO-1']);
+  });
+});
+
+describe('a Trivy ignore file named by an input', () => {
+  it('is read as Trivy reads it: YAML by a .yaml/.yml name, else one id per line; the source names it', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'ignore-file-'));
+    writeFileSync(join(dir, 'image.yml'), 'vulnerabilities:\n  - id: CVE-2\n    statement: accepted\n');
+    writeFileSync(join(dir, 'image.trivyignore'), '# not reachable\nCVE-1 exp:2027-01-31\n');
+    // Trivy decides by the name, not the content: this "YAML" is a plain file of odd ids.
+    writeFileSync(join(dir, 'ignore.txt'), 'vulnerabilities:\n');
+    expect(await readTrivyIgnoreFile(join(dir, 'image.yml'), 'sec/image.yml')).toEqual([
+      { scanner: 'trivy', id: 'CVE-2', reason: 'accepted', source: 'sec/image.yml', expires: undefined },
+    ]);
+    expect(await readTrivyIgnoreFile(join(dir, 'image.trivyignore'), 'image.trivyignore')).toEqual([
+      {
+        scanner: 'trivy',
+        id: 'CVE-1',
+        reason: 'not reachable',
+        source: 'image.trivyignore',
+        expires: '2027-01-31',
+      },
+    ]);
+    expect((await readTrivyIgnoreFile(join(dir, 'ignore.txt'), 'ignore.txt')).map((r) => r.id)).toEqual([
+      'vulnerabilities:',
+    ]);
+  });
+
+  it('a missing file or YAML that does not parse is a configuration error naming the file', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'ignore-file-'));
+    const missing = await readTrivyIgnoreFile(join(dir, 'absent'), 'absent').catch((e: unknown) => e);
+    expect(missing).toBeInstanceOf(ConfigurationError);
+    expect((missing as Error).message).toMatch(/cannot be read \(ENOENT\)/);
+    writeFileSync(join(dir, 'bad.yaml'), 'vulnerabilities: [');
+    await expect(readTrivyIgnoreFile(join(dir, 'bad.yaml'), 'ci/bad.yaml')).rejects.toThrow(
+      /^ci\/bad\.yaml is not valid YAML/,
+    );
   });
 });
 

@@ -1,5 +1,5 @@
 import { readFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { extname, join } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { ConfigurationError } from '../action/errors.ts';
 import { isRecord, str } from './findings.ts';
@@ -23,8 +23,11 @@ async function readOptional(path: string): Promise<string | undefined> {
   }
 }
 
-/** `.trivyignore`: one ID per line (optionally `exp:YYYY-MM-DD`); the comment lines above an ID are its reason. */
-export function parseTrivyIgnore(text: string): IgnoreRule[] {
+/**
+ * `.trivyignore`: one ID per line (optionally `exp:YYYY-MM-DD`); the comment lines above an ID are its reason.
+ * `source` names the file in the report.
+ */
+export function parseTrivyIgnore(text: string, source = '.trivyignore'): IgnoreRule[] {
   const rules: IgnoreRule[] = [];
   let comments: string[] = [];
   for (const raw of text.split(/\r?\n/)) {
@@ -39,29 +42,31 @@ export function parseTrivyIgnore(text: string): IgnoreRule[] {
     }
     const [id = '', ...rest] = line.split(/\s+/);
     const expires = rest.find((r) => r.startsWith('exp:'))?.slice(4);
-    rules.push({ scanner: 'trivy', id, reason: comments.join(' '), source: '.trivyignore', expires });
+    rules.push({ scanner: 'trivy', id, reason: comments.join(' '), source, expires });
     comments = [];
   }
   return rules;
 }
 
-/** `.trivyignore.yaml`: `vulnerabilities`, `secrets`, `misconfigurations`… lists of {id, statement, expired_at}. */
-export function parseTrivyIgnoreYaml(text: string): IgnoreRule[] {
+/**
+ * `.trivyignore.yaml`: `vulnerabilities`, `secrets`, `misconfigurations`… lists of {id, statement, expired_at}.
+ * `source` names the file in the report and in errors.
+ */
+export function parseTrivyIgnoreYaml(text: string, source = '.trivyignore.yaml'): IgnoreRule[] {
   let doc: unknown;
   try {
     doc = parseYaml(text);
   } catch (error) {
-    throw new ConfigurationError(`.trivyignore.yaml is not valid YAML (${(error as Error).message})`);
+    throw new ConfigurationError(`${source} is not valid YAML (${(error as Error).message})`);
   }
   if (doc === null || doc === undefined) return [];
-  if (!isRecord(doc))
-    throw new ConfigurationError('.trivyignore.yaml must be a mapping of finding kinds to lists');
+  if (!isRecord(doc)) throw new ConfigurationError(`${source} must be a mapping of finding kinds to lists`);
   return Object.values(doc).flatMap((entries) =>
     (Array.isArray(entries) ? entries : []).filter(isRecord).map((e) => ({
       scanner: 'trivy' as const,
       id: str(e.id),
       reason: str(e.statement),
-      source: '.trivyignore.yaml',
+      source,
       expires: str(e.expired_at) || undefined,
     })),
   );
@@ -127,4 +132,25 @@ export async function readIgnoreFiles(path: string): Promise<IgnoreFiles> {
   }
   if (osvText !== undefined) rules.push(...parseOsvScannerToml(osvText));
   return { trivyIgnoreFile, osvConfig: osvText === undefined ? undefined : osvPath, rules };
+}
+
+/**
+ * A Trivy ignore file named by the user (`--ignorefile`), read the way Trivy reads it: the YAML form when
+ * the name ends in `.yaml` or `.yml`, else one ID per line. Trivy treats a missing file as no rules at all,
+ * so a missing file is refused here instead. `source` names the file in the report.
+ */
+export async function readTrivyIgnoreFile(path: string, source: string): Promise<IgnoreRule[]> {
+  let text: string;
+  try {
+    text = await readFile(path, 'utf8');
+  } catch (error) {
+    throw new ConfigurationError(
+      `the Trivy ignore file ${path} cannot be read (${(error as NodeJS.ErrnoException).code ?? 'unreadable'})`,
+      { cause: error },
+    );
+  }
+  const ext = extname(path);
+  return ext === '.yaml' || ext === '.yml'
+    ? parseTrivyIgnoreYaml(text, source)
+    : parseTrivyIgnore(text, source);
 }
