@@ -121,13 +121,20 @@ describe.skipIf(skip)('image-scan with the real trivy, offline', () => {
     expect(counts.platforms['linux/amd64']?.CRITICAL).toBe(0);
     // One run per tool (code scanning refuses two runs of one tool in one category): both platforms' results.
     const sarif = JSON.parse(readFileSync(r.outputs.sarif ?? '', 'utf8')) as {
-      runs: { results: { ruleId: string }[] }[];
+      runs: { results: { ruleId: string; properties: { platform: string } }[] }[];
     };
+    // One run for both platforms (code scanning refuses two runs of one tool), each result naming its own.
     expect(sarif.runs).toHaveLength(1);
     expect(sarif.runs[0]?.results.map((x) => x.ruleId)).toEqual(
       expect.arrayContaining(['CVE-2021-23337', 'CVE-2022-46175', 'CVE-2021-44906']),
     );
+    expect(new Set(sarif.runs[0]?.results.map((x) => x.properties.platform))).toEqual(
+      new Set(['linux/amd64', 'linux/arm64']),
+    );
     expect(sarifErrors(sarif)).toEqual([]);
+    expect(readFileSync(join(r.outputs['sarif-dir'] ?? '', 'trivy.sarif'), 'utf8')).toBe(
+      readFileSync(r.outputs.sarif ?? '', 'utf8'),
+    );
     expect(r.summary).toContain('linux/arm64');
     expect(userErrorLine(r)).toMatch(/image-scan: 4 finding\(s\) at HIGH, CRITICAL in sha256:/);
   });

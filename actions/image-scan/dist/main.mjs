@@ -9780,7 +9780,7 @@ var spec = {
   offline: inputs.boolean().default("false"),
   trivyignore: inputs.path({ mustExist: "file" }).optional()
 };
-var outputs = defineOutputs(["passed", "counts", "report", "sarif", "digest"]);
+var outputs = defineOutputs(["passed", "counts", "report", "sarif", "sarif-dir", "digest"]);
 
 // actions/image-scan/src/run.ts
 async function main(deps = runnerDeps()) {
@@ -9841,6 +9841,9 @@ async function main(deps = runnerDeps()) {
       env: deps.env
     });
     const sarif = await readScannerJson(sarifPath2, "trivy convert");
+    for (const run of sarif.runs ?? [])
+      if (run !== null && typeof run === "object")
+        Object.assign(run, { properties: { platform: image.platform, digest: image.digest } });
     return { image, findings: findings2, sarif };
   };
   if (!values.offline)
@@ -9883,8 +9886,12 @@ async function main(deps = runnerDeps()) {
   const sarifPath = (0, import_node_path7.join)(work, "results.sarif");
   await (0, import_promises10.writeFile)(reportPath, `${JSON.stringify(scan, null, 2)}
 `);
-  await (0, import_promises10.writeFile)(sarifPath, `${JSON.stringify(mergeSarif(perPlatform.map((p) => p.sarif)), null, 2)}
-`);
+  const sarifText = `${JSON.stringify(mergeSarif(perPlatform.map((p) => p.sarif)), null, 2)}
+`;
+  await (0, import_promises10.writeFile)(sarifPath, sarifText);
+  const sarifDir = (0, import_node_path7.join)(work, "sarif");
+  await (0, import_promises10.mkdir)(sarifDir, { recursive: true });
+  await (0, import_promises10.writeFile)((0, import_node_path7.join)(sarifDir, "trivy.sarif"), sarifText);
   const counts = {
     ...gate.counts,
     platforms: Object.fromEntries(platformCounts.map((p) => [p.platform, p.counts]))
@@ -9895,6 +9902,7 @@ async function main(deps = runnerDeps()) {
       counts: JSON.stringify(counts),
       report: reportPath,
       sarif: sarifPath,
+      "sarif-dir": sarifDir,
       digest: expected
     },
     deps.outputs

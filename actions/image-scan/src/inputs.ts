@@ -19,4 +19,4 @@ export const spec = {
   trivyignore: inputs.path({ mustExist: 'file' }).optional(),
 } as const;
 
-export const outputs = defineOutputs(['passed', 'counts', 'report', 'sarif', 'digest']);
+export const outputs = defineOutputs(['passed', 'counts', 'report', 'sarif', 'sarif-dir', 'digest']);

@@ -96,6 +96,10 @@ export async function main(deps: ActionDeps = runnerDeps()): Promise<void> {
       env: deps.env,
     });
     const sarif = await readScannerJson<{ runs?: unknown[] }>(sarifPath, 'trivy convert');
+    // Which platform image each result is from, kept when the platforms' runs are merged into one.
+    for (const run of sarif.runs ?? [])
+      if (run !== null && typeof run === 'object')
+        Object.assign(run, { properties: { platform: image.platform, digest: image.digest } });
     return { image, findings, sarif };
   };
   // Online, the DB is brought up to date once, then every platform shares it instead of racing to update.
@@ -140,7 +144,12 @@ export async function main(deps: ActionDeps = runnerDeps()): Promise<void> {
   const reportPath = join(work, 'report.json');
   const sarifPath = join(work, 'results.sarif');
   await writeFile(reportPath, `${JSON.stringify(scan, null, 2)}\n`);
-  await writeFile(sarifPath, `${JSON.stringify(mergeSarif(perPlatform.map((p) => p.sarif)), null, 2)}\n`);
+  const sarifText = `${JSON.stringify(mergeSarif(perPlatform.map((p) => p.sarif)), null, 2)}\n`;
+  await writeFile(sarifPath, sarifText);
+  // The same file in a directory named per scanner, as repo-scan writes it: one code-scanning category each.
+  const sarifDir = join(work, 'sarif');
+  await mkdir(sarifDir, { recursive: true });
+  await writeFile(join(sarifDir, 'trivy.sarif'), sarifText);
   const counts = {
     ...gate.counts,
     platforms: Object.fromEntries(platformCounts.map((p) => [p.platform, p.counts])),
@@ -151,6 +160,7 @@ export async function main(deps: ActionDeps = runnerDeps()): Promise<void> {
       counts: JSON.stringify(counts),
       report: reportPath,
       sarif: sarifPath,
+      'sarif-dir': sarifDir,
       digest: expected,
     },
     deps.outputs,
