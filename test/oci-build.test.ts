@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { isAbsolute, join } from 'node:path';
 import { OciLayout } from '@chain/core';
 import { describe, expect, it } from 'vitest';
+import { eventFixture } from './helpers/event-fixtures.ts';
 import { buildahEnv, exampleContext } from './helpers/real-tools.ts';
 import { type RunnerResult, runBundle } from './helpers/runner.ts';
 
@@ -69,6 +70,43 @@ describe('oci-build with buildah', () => {
     expect(r.summary).toContain(report.root.digest);
     expect(r.summary).toContain('linux/amd64');
     expect(r.stdout).toContain('auto: docker buildx did not answer');
+  });
+
+  it('labels and annotates from the event payload of a tag push (recorded event); user labels win', async () => {
+    const event = eventFixture('tag-v1.2.3').env;
+    const r = build(
+      {
+        platforms: 'linux/amd64',
+        'source-date-epoch': '1700000000',
+        labels: 'org.opencontainers.image.title=Hello',
+      },
+      workspaceWith(),
+      event,
+    );
+    expect(r.status, r.stdout).toBe(0);
+    const expected = {
+      'org.opencontainers.image.description': 'Test "Docker" Actions',
+      'org.opencontainers.image.url': 'https://github.com/docker/test-docker-action',
+      'org.opencontainers.image.source': 'https://github.com/docker/test-docker-action',
+      'org.opencontainers.image.version': '1.2.3',
+      'org.opencontainers.image.created': '2023-11-14T22:13:20Z',
+      'org.opencontainers.image.revision': event.GITHUB_SHA,
+      'org.opencontainers.image.licenses': 'MIT',
+    };
+    const layout = r.outputs.layout ?? '';
+    const [platform] = JSON.parse(r.outputs.platforms ?? '[]') as { digest: string }[];
+    const labels = (await config(layout, platform?.digest ?? '')).config.Labels ?? {};
+    expect(labels).toMatchObject({ ...expected, 'org.opencontainers.image.title': 'Hello' });
+    const oci = await OciLayout.open(layout);
+    const image = (await oci.walk()).images[0];
+    if (image === undefined) throw new Error('no image');
+    const manifest = JSON.parse(
+      (await oci.readBlob({ digest: image.digest, mediaType: image.mediaType, size: image.size })).toString(),
+    ) as { annotations?: Record<string, string> };
+    expect(manifest.annotations).toMatchObject({
+      ...expected,
+      'org.opencontainers.image.title': 'test-docker-action',
+    });
   });
 
   it('multi-platform: one index, a manifest per platform', async () => {

@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ImageReference, MemoryLogger, OciLayout, RegistryClient } from '@chain/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { eventFixture } from './helpers/event-fixtures.ts';
 import { type Fault, type FaultProxy, startFaultProxy } from './helpers/fault-proxy.ts';
 import { buildahLayout } from './helpers/real-tools.ts';
 import { type LocalRegistry, startRegistry, writeAuthFile } from './helpers/registry.ts';
@@ -72,6 +73,29 @@ describe('skopeo-push to a plain-HTTP registry', () => {
     });
     expect(inspectRaw(`${plain.host}/acme/single:sha-1234567`)?.equals(root.bytes)).toBe(true);
     expect(r.summary).toMatch(/\d+ uploaded .*0 already present/);
+  });
+
+  it('tag rules on a push of tag v1.2.3 (recorded event): writes sha, version and major.minor; reports the branch rule as skipped', async () => {
+    const root = await rootOf(single);
+    const r = await push(
+      {
+        layout: single,
+        digest: root.digest,
+        image: `${plain.host}/acme/rules`,
+        tags: 'sha-{short-sha}\n{version}\n{major}.{minor}\n{branch}',
+      },
+      eventFixture('tag-v1.2.3').env,
+    );
+    expect(r.status, r.stdout).toBe(0);
+    const tags = ['sha-860c190', '1.2.3', '1.2'];
+    expect(JSON.parse(r.outputs.tags ?? '[]')).toEqual(tags);
+    for (const tag of tags)
+      expect(inspectRaw(`${plain.host}/acme/rules:${tag}`)?.equals(root.bytes), tag).toBe(true);
+    expect(inspectRaw(`${plain.host}/acme/rules:v1.2.3`)).toBeUndefined();
+    expect(r.stdout).toContain(
+      'tag rule "{branch}" skipped: {branch} needs a branch ref (refs/heads/…); this is a push run of refs/tags/v1.2.3',
+    );
+    expect(r.summary).toContain('<td><code>{branch}</code></td><td>{branch} needs a branch ref');
   });
 
   it('a second push of the same digest is a no-op that moves no blob', async () => {

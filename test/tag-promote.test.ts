@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Digest, ImageReference, MemoryLogger, RegistryClient, storeClassicSignature } from '@chain/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { eventFixture } from './helpers/event-fixtures.ts';
 import { type FaultProxy, startFaultProxy } from './helpers/fault-proxy.ts';
 import {
   ALICE,
@@ -44,7 +45,13 @@ async function sign(repo: string, digest: Digest, identity = ALICE): Promise<voi
   );
 }
 
-function promote(repo: string, digest: Digest, inputs: Record<string, string> = {}, host = registry.host) {
+function promote(
+  repo: string,
+  digest: Digest,
+  inputs: Record<string, string> = {},
+  host = registry.host,
+  env: NodeJS.ProcessEnv = {},
+) {
   return runBundleAsync('tag-promote', 'main', {
     inputs: {
       image: `${host}/${repo}`,
@@ -56,7 +63,7 @@ function promote(repo: string, digest: Digest, inputs: Record<string, string> = 
       'tls-verify': 'false',
       ...inputs,
     },
-    env: { GITHUB_SHA: 'a'.repeat(40) },
+    env: { GITHUB_SHA: 'a'.repeat(40), ...env },
   });
 }
 
@@ -165,6 +172,53 @@ describe('tag-promote', () => {
     expect(r.summary).toContain('moved here');
   });
 
+  it('tag rules on a push of tag v1.2.3 (recorded event): latest only for the highest release, skipped rules reported', async () => {
+    const RULES = 'latest=auto\n{version}\n{major}.{minor}\n{major}\n{branch}\nnightly @schedule';
+    const tagV123 = eventFixture('tag-v1.2.3').env;
+    const first = await pushImage('acme/semver', '1212121');
+    await sign('acme/semver', first);
+    const r = await promote('acme/semver', first, { tags: RULES }, registry.host, tagV123);
+    expect(r.status, r.stdout).toBe(0);
+    expect(JSON.parse(r.outputs.tags ?? '[]')).toEqual(['latest', '1.2.3', '1.2', '1']);
+    for (const tag of ['latest', '1.2.3', '1.2', '1'])
+      expect(await tagDigest('acme/semver', tag)).toBe(first.toString());
+    expect(r.stdout).toContain(
+      'tag rule "{branch}" skipped: {branch} needs a branch ref (refs/heads/…); this is a push run of refs/tags/v1.2.3',
+    );
+    expect(r.stdout).toContain('tag rule "nightly @schedule" skipped: applies to schedule runs only');
+    expect(r.summary).toContain('<td><code>nightly @schedule</code></td>');
+
+    // A higher release is in the registry now: the same tag again writes its own tags, but not latest.
+    expect((await promote('acme/semver', first, { tags: '2.0.0' })).status).toBe(0);
+    const second = await pushImage('acme/semver', '3434343');
+    await sign('acme/semver', second);
+    const again = await promote('acme/semver', second, { tags: RULES }, registry.host, tagV123);
+    expect(again.status, again.stdout).toBe(0);
+    expect(JSON.parse(again.outputs.tags ?? '[]')).toEqual(['1.2.3', '1.2', '1']);
+    expect(again.stdout).toContain(
+      'tag rule "latest=auto" skipped: v1.2.3 is not the highest release: the registry has 2.0.0',
+    );
+    expect(await tagDigest('acme/semver', 'latest')).toBe(first.toString());
+    expect(await tagDigest('acme/semver', '1.2')).toBe(second.toString());
+  });
+
+  it('when no rule applies it promotes nothing, and a hostile branch name in a reason stays data', async () => {
+    const digest = Digest.parse(`sha256:${'7'.repeat(64)}`);
+    const r = await promote('acme/none', digest, { tags: '{version}' }, registry.host, {
+      GITHUB_EVENT_NAME: 'push',
+      GITHUB_REF: 'refs/heads/x\n::error::forged',
+    });
+    expect(r.status, r.stdout).toBe(0);
+    expect(r.outputs).toEqual({ tags: '[]', previous: '{}' });
+    expect(r.stdout).toContain('no tag rule applies to this run: nothing to promote');
+    // The reason quotes the ref; it is written inside a stop-commands fence, never as a command.
+    const lines = r.stdout.split('\n');
+    const forged = lines.indexOf('::error::forged');
+    expect(forged).toBeGreaterThan(0);
+    expect(lines.slice(0, forged).some((l) => l.startsWith('::stop-commands::'))).toBe(true);
+    expect(r.summary).toContain('No tag rule applies to this run');
+  });
+
   it('refuses an unsigned digest and moves no tag', async () => {
     const signed = await pushImage('acme/unsigned', '3333333');
     await sign('acme/unsigned', signed);
@@ -228,7 +282,8 @@ describe('tag-promote', () => {
       { 'certificate-identity': '', 'certificate-oidc-issuer': '' },
       /give certificate-identity .* or public-key/,
     ],
-    [{ tags: 'v-{version}' }, /unknown template \{version\}/],
+    [{ tags: 'v-{nope}' }, /Input "tags" "v-\{nope\}" uses an unknown template \{nope\}/],
+    [{ tags: 'latest=sometimes' }, /Input "tags" rule "latest=sometimes": latest= takes auto, always, never/],
     [{ digest: 'sha256:1234' }, /Input "digest" digest "sha256:1234" must have exactly 64 hex digits/],
   ])('refuses bad input %j', async (inputs, message) => {
     const digest = Digest.parse(`sha256:${'9'.repeat(64)}`);

@@ -70,13 +70,13 @@ function describeError(error) {
   if (error instanceof Error) {
     return `Unexpected error (a bug in this action, please report it): ${error.message || error.name}`;
   }
-  let text;
+  let text2;
   try {
-    text = typeof error === "string" ? error : JSON.stringify(error) ?? String(error);
+    text2 = typeof error === "string" ? error : JSON.stringify(error) ?? String(error);
   } catch {
-    text = String(error);
+    text2 = String(error);
   }
-  return `Unexpected non-Error value thrown (a bug in this action, please report it): ${text}`;
+  return `Unexpected non-Error value thrown (a bug in this action, please report it): ${text2}`;
 }
 var InvalidValueError = class extends Error {
   name = "InvalidValueError";
@@ -84,13 +84,13 @@ var InvalidValueError = class extends Error {
 
 // packages/core/src/exec/tool-runner.ts
 var STDERR_TAIL_BYTES = 16 * 1024;
-function redact(text, secrets) {
-  let out = text;
+function redact(text2, secrets) {
+  let out = text2;
   for (const secret of secrets ?? []) if (secret !== "") out = out.split(secret).join("***");
   return out;
 }
-function lastLine(text) {
-  const lines = text.split(/\r?\n/).filter((l) => l.trim() !== "");
+function lastLine(text2) {
+  const lines = text2.split(/\r?\n/).filter((l) => l.trim() !== "");
   return lines.at(-1)?.trim() ?? "";
 }
 var ProcessToolRunner = class {
@@ -123,8 +123,8 @@ var ProcessToolRunner = class {
       let lineBuffer = { out: "", err: "" };
       const echo = (kind, chunk) => {
         if (!request.echo || this.logger === void 0) return;
-        const text = lineBuffer[kind] + chunk.toString("utf8");
-        const lines = text.split("\n");
+        const text2 = lineBuffer[kind] + chunk.toString("utf8");
+        const lines = text2.split("\n");
         lineBuffer = { ...lineBuffer, [kind]: lines.pop() ?? "" };
         for (const line of lines) this.logger.info(redact(line, request.secrets));
       };
@@ -466,10 +466,10 @@ var import_node_fs2 = __toESM(require_fs(), 1);
 var import_node_os2 = __toESM(require_os(), 1);
 var processIo = {
   env: process.env,
-  write: (text) => {
-    process.stdout.write(text);
+  write: (text2) => {
+    process.stdout.write(text2);
   },
-  append: (file, text) => (0, import_node_fs2.appendFileSync)(file, text, { encoding: "utf8" })
+  append: (file, text2) => (0, import_node_fs2.appendFileSync)(file, text2, { encoding: "utf8" })
 };
 function escapeData(value) {
   return value.replace(/%/g, "%25").replace(/\r/g, "%0D").replace(/\n/g, "%0A");
@@ -478,14 +478,14 @@ function escapeProperty(value) {
   return escapeData(value).replace(/:/g, "%3A").replace(/,/g, "%2C");
 }
 var COMMAND_LINE = /::|##\[/;
-function writeUntrusted(io, text) {
-  if (!COMMAND_LINE.test(text)) {
-    io.write(`${text}${import_node_os2.EOL}`);
+function writeUntrusted(io, text2) {
+  if (!COMMAND_LINE.test(text2)) {
+    io.write(`${text2}${import_node_os2.EOL}`);
     return;
   }
   let token = (0, import_node_crypto.randomUUID)().replace(/-/g, "");
-  while (text.includes(token)) token = (0, import_node_crypto.randomUUID)().replace(/-/g, "");
-  io.write(`::stop-commands::${token}${import_node_os2.EOL}${text}${import_node_os2.EOL}::${token}::${import_node_os2.EOL}`);
+  while (text2.includes(token)) token = (0, import_node_crypto.randomUUID)().replace(/-/g, "");
+  io.write(`::stop-commands::${token}${import_node_os2.EOL}${text2}${import_node_os2.EOL}::${token}::${import_node_os2.EOL}`);
 }
 function issueCommand(io, command, message, properties = {}) {
   const props = Object.entries(properties).map(([k, v]) => `${k}=${escapeProperty(v)}`).join(",");
@@ -558,6 +558,80 @@ function runnerDeps(env = process.env) {
     env,
     writeSummary: (summary2) => summary2.write()
   };
+}
+
+// packages/core/src/action/github-event.ts
+var import_promises2 = __toESM(require_promises(), 1);
+function record(value) {
+  return typeof value === "object" && value !== null && !Array.isArray(value) ? value : void 0;
+}
+function text(value) {
+  return typeof value === "string" && value.trim() !== "" ? value : void 0;
+}
+var PULL_REQUEST_EVENTS = /* @__PURE__ */ new Set(["pull_request", "pull_request_target"]);
+function prNumberOf(eventName, ref, payload) {
+  const fromRef = /^refs\/pull\/(\d+)\//.exec(ref)?.[1];
+  if (!PULL_REQUEST_EVENTS.has(eventName) && fromRef === void 0) return void 0;
+  const candidates = [record(payload.pull_request)?.number, payload.number, fromRef];
+  for (const candidate of candidates) {
+    const n = typeof candidate === "string" && /^\d+$/.test(candidate) ? Number(candidate) : candidate;
+    if (typeof n === "number" && Number.isSafeInteger(n) && n > 0) return n;
+  }
+  return void 0;
+}
+function repositoryFacts(payload, env) {
+  const repo = record(payload.repository) ?? {};
+  const fullName = text(env.GITHUB_REPOSITORY);
+  const server = text(env.GITHUB_SERVER_URL);
+  const spdx = text(record(repo.license)?.spdx_id);
+  return {
+    name: text(repo.name) ?? fullName?.split("/").at(-1),
+    htmlUrl: text(repo.html_url) ?? (server !== void 0 && fullName !== void 0 ? `${server}/${fullName}` : void 0),
+    description: text(repo.description),
+    license: spdx === "NOASSERTION" ? void 0 : spdx
+  };
+}
+function refContext(env, payload, date) {
+  const eventName = env.GITHUB_EVENT_NAME ?? "";
+  const ref = text(env.GITHUB_REF) ?? text(payload.ref) ?? "";
+  return {
+    eventName,
+    ref,
+    sha: env.GITHUB_SHA ?? "",
+    defaultBranch: text(record(payload.repository)?.default_branch),
+    prNumber: prNumberOf(eventName, ref, payload),
+    repository: repositoryFacts(payload, env),
+    payload,
+    date
+  };
+}
+async function readRefContext(env, date) {
+  const path = env.GITHUB_EVENT_PATH;
+  if (path === void 0 || path === "") return refContext(env, {}, date);
+  let raw;
+  try {
+    raw = await (0, import_promises2.readFile)(path, "utf8");
+  } catch (error) {
+    throw new ConfigurationError(
+      `GITHUB_EVENT_PATH names ${path}, which is not readable (${error.code ?? "unreadable"}); the runner writes the event payload there: leave the variable as the runner sets it`,
+      { input: "GITHUB_EVENT_PATH", cause: error }
+    );
+  }
+  let parsed;
+  try {
+    parsed = JSON.parse(raw);
+  } catch (error) {
+    throw new ConfigurationError(`GITHUB_EVENT_PATH names ${path}, which is not JSON`, {
+      input: "GITHUB_EVENT_PATH",
+      cause: error
+    });
+  }
+  const payload = record(parsed);
+  if (payload === void 0)
+    throw new ConfigurationError(`GITHUB_EVENT_PATH names ${path}, which is not a JSON object`, {
+      input: "GITHUB_EVENT_PATH"
+    });
+  return refContext(env, payload, date);
 }
 
 // packages/core/src/action/run.ts
@@ -814,11 +888,11 @@ var ImageReference = class _ImageReference {
 
 // packages/core/src/oci/platform.ts
 var PART = /^[a-z0-9][a-z0-9._-]*$/;
-function parsePlatform(text) {
-  const parts = text.split("/");
+function parsePlatform(text2) {
+  const parts = text2.split("/");
   if (parts.length < 2 || parts.length > 3 || parts.some((p) => !PART.test(p))) {
     throw new InvalidValueError(
-      `platform "${text}" must be os/arch or os/arch/variant in lowercase, e.g. linux/amd64 or linux/arm/v7`
+      `platform "${text2}" must be os/arch or os/arch/variant in lowercase, e.g. linux/amd64 or linux/arm/v7`
     );
   }
   const [os = "", architecture = "", variant] = parts;
@@ -826,6 +900,134 @@ function parsePlatform(text) {
 }
 function formatPlatform(platform) {
   return [platform.os, platform.architecture, platform.variant].filter((p) => p !== void 0 && p !== "").join("/");
+}
+
+// packages/core/src/oci/tag-rules.ts
+var TagRuleError = class extends InvalidValueError {
+  code;
+  rule;
+  constructor(code, rule, message) {
+    super(message);
+    this.code = code;
+    this.rule = rule;
+  }
+};
+var PLACEHOLDERS = ["date", "sha", "short-sha", "version", "major", "minor", "branch", "number"];
+var PLACEHOLDER = /\{([^{}]*)\}/g;
+var EVENT = /^@([a-z][a-z_]*)$/;
+var LATEST = /^latest=(.*)$/;
+var LATEST_MODES = ["auto", "always", "never"];
+var MAX_TAG = 128;
+var EXAMPLE = {
+  date: "20260101",
+  sha: "0123456789abcdef0123456789abcdef01234567",
+  "short-sha": "0123456",
+  version: "1.2.3",
+  major: "1",
+  minor: "2",
+  branch: "main",
+  number: "1"
+};
+function isPlaceholder(name) {
+  return PLACEHOLDERS.includes(name);
+}
+function expand(template, values) {
+  return template.replace(PLACEHOLDER, (_m, name) => values(name));
+}
+function checkTag(rule, tag) {
+  try {
+    return validateTag(tag);
+  } catch (error) {
+    const why = error instanceof Error ? error.message : String(error);
+    const message = rule.template.includes("{") ? `rule "${rule.text}" gives an invalid tag: ${why}` : why;
+    throw new TagRuleError("invalid-tag", rule.text, message);
+  }
+}
+function parseTagRule(item) {
+  const text2 = item.trim();
+  const words = text2.split(/\s+/);
+  const [head = "", ...rest] = words;
+  const conditional = rest.length > 0 && rest.every((w) => w.startsWith("@"));
+  const template = conditional ? head : text2;
+  const events = [];
+  if (conditional) {
+    for (const word of rest) {
+      const event = EVENT.exec(word)?.[1];
+      if (event === void 0)
+        throw new TagRuleError(
+          "bad-rule",
+          text2,
+          `rule "${text2}": "${word}" is not an event condition (@push, @schedule, @workflow_dispatch\u2026)`
+        );
+      if (!events.includes(event)) events.push(event);
+    }
+  }
+  const latest = LATEST.exec(template)?.[1];
+  if (latest !== void 0) {
+    const mode = LATEST_MODES.find((m) => m === latest);
+    if (mode === void 0)
+      throw new TagRuleError(
+        "bad-rule",
+        text2,
+        `rule "${text2}": latest= takes ${LATEST_MODES.join(", ")}; got "${latest}"`
+      );
+    return { text: text2, template: "latest", latest: mode, events };
+  }
+  const rule = { text: text2, template, latest: void 0, events };
+  for (const match of template.matchAll(PLACEHOLDER)) {
+    const name = match[1] ?? "";
+    if (!isPlaceholder(name))
+      throw new TagRuleError(
+        "unknown-template",
+        text2,
+        `"${template}" uses an unknown template {${name}}; known: ${PLACEHOLDERS.map((p) => `{${p}}`).join(", ")}`
+      );
+  }
+  checkTag(
+    rule,
+    expand(template, (name) => EXAMPLE[name])
+  );
+  return rule;
+}
+function parseTagRules(items) {
+  return items.map(parseTagRule);
+}
+var SEMVER = /^v?(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)(?:-((?:0|[1-9]\d*|\d*[a-zA-Z-][0-9a-zA-Z-]*)(?:\.(?:0|[1-9]\d*|\d*[a-zA-Z-][0-9a-zA-Z-]*))*))?(?:\+([0-9a-zA-Z-]+(?:\.[0-9a-zA-Z-]+)*))?$/;
+function parseSemVer(text2) {
+  const m = SEMVER.exec(text2);
+  if (m === null) return void 0;
+  return {
+    major: Number(m[1]),
+    minor: Number(m[2]),
+    patch: Number(m[3]),
+    prerelease: m[4] === void 0 ? [] : m[4].split("."),
+    build: m[5],
+    text: text2
+  };
+}
+function semverOfRef(ref) {
+  return ref.startsWith("refs/tags/") ? parseSemVer(ref.slice("refs/tags/".length)) : void 0;
+}
+function versionTag(v) {
+  const pre = v.prerelease.length > 0 ? `-${v.prerelease.join(".")}` : "";
+  return `${v.major}.${v.minor}.${v.patch}${pre}${v.build === void 0 ? "" : `_${v.build}`}`;
+}
+function sanitizeTag(text2) {
+  const cleaned = text2.replace(/[^A-Za-z0-9_.-]/g, "-").slice(0, MAX_TAG);
+  return /^[.-]/.test(cleaned) ? `_${cleaned.slice(1)}` : cleaned;
+}
+function branchOf(ref) {
+  return ref.startsWith("refs/heads/") && ref.length > "refs/heads/".length ? ref.slice("refs/heads/".length) : void 0;
+}
+function refVersion(ctx) {
+  const semver = semverOfRef(ctx.ref);
+  if (semver !== void 0) return versionTag(semver);
+  if (ctx.ref.startsWith("refs/tags/") && ctx.ref.length > "refs/tags/".length)
+    return sanitizeTag(ctx.ref.slice("refs/tags/".length));
+  const branch = branchOf(ctx.ref);
+  if (branch !== void 0) return sanitizeTag(branch);
+  if (ctx.prNumber !== void 0) return `pr-${ctx.prNumber}`;
+  return void 0;
 }
 
 // packages/core/src/inputs/oci-inputs.ts
@@ -859,6 +1061,11 @@ var ociInputs = {
     const tags = nonEmpty(raw, parseList(raw)).map((t) => validateTag(t));
     return [...new Set(tags)];
   }),
+  /**
+   * Tag rules (oci/tag-rules.ts): plain tags, templates such as `sha-{short-sha}` or `{major}.{minor}`,
+   * `latest=auto`, each optionally limited to events (`nightly @schedule`). Each is checked when read.
+   */
+  tagRules: () => field("tag-rules", (raw) => parseTagRules(nonEmpty(raw, parseList(raw)))),
   /** A list of `os/arch[/variant]` platforms. */
   platforms: () => field("platforms", (raw) => {
     const list = nonEmpty(raw, parseList(raw));
@@ -873,7 +1080,7 @@ var ociInputs = {
 
 // packages/core/src/oci/blob-hasher.ts
 var import_node_crypto2 = __toESM(require_crypto(), 1);
-var import_promises2 = __toESM(require_promises(), 1);
+var import_promises3 = __toESM(require_promises(), 1);
 var import_node_os3 = __toESM(require_os(), 1);
 var import_node_worker_threads = __toESM(require_worker_threads(), 1);
 var WORKER_SOURCE = `
@@ -908,7 +1115,7 @@ var inlineHasher = {
   parallelism: 1,
   async hash(path, algorithm, limit) {
     const hash = (0, import_node_crypto2.createHash)(algorithm);
-    const file = await (0, import_promises2.open)(path, "r");
+    const file = await (0, import_promises3.open)(path, "r");
     let reading = Buffer.allocUnsafe(CHUNK);
     let spare = Buffer.allocUnsafe(CHUNK);
     let length = 0;
@@ -1014,7 +1221,7 @@ function workerHasher(options = {}) {
 // packages/core/src/oci/join-layouts.ts
 var import_node_crypto4 = __toESM(require_crypto(), 1);
 var import_node_fs4 = __toESM(require_fs(), 1);
-var import_promises5 = __toESM(require_promises(), 1);
+var import_promises6 = __toESM(require_promises(), 1);
 var import_node_path4 = __toESM(require_path(), 1);
 
 // packages/core/src/oci/media-types.ts
@@ -1047,11 +1254,11 @@ var REF_NAME_ANNOTATION = "org.opencontainers.image.ref.name";
 // packages/core/src/oci/oci-layout.ts
 var import_node_crypto3 = __toESM(require_crypto(), 1);
 var import_node_fs3 = __toESM(require_fs(), 1);
-var import_promises3 = __toESM(require_promises(), 1);
+var import_promises4 = __toESM(require_promises(), 1);
 var import_node_os4 = __toESM(require_os(), 1);
 var import_node_path3 = __toESM(require_path(), 1);
 var import_node_stream = __toESM(require_stream(), 1);
-var import_promises4 = __toESM(require_promises2(), 1);
+var import_promises5 = __toESM(require_promises2(), 1);
 var LayoutError = class extends ConfigurationError {
 };
 var MAX_MANIFEST_BYTES = 4 * 1024 * 1024;
@@ -1090,11 +1297,11 @@ var OciLayout = class _OciLayout {
   }
   static async open(directory) {
     const root = (0, import_node_path3.resolve)(directory);
-    const rootStat = await (0, import_promises3.lstat)(root).catch(() => void 0);
+    const rootStat = await (0, import_promises4.lstat)(root).catch(() => void 0);
     if (rootStat === void 0) throw new LayoutError(`OCI layout ${root} does not exist`);
     if (!rootStat.isDirectory()) throw new LayoutError(`OCI layout ${root} is not a directory`);
     for (const entry of ["oci-layout", "index.json"]) {
-      const s = await (0, import_promises3.lstat)((0, import_node_path3.join)(root, entry)).catch(() => void 0);
+      const s = await (0, import_promises4.lstat)((0, import_node_path3.join)(root, entry)).catch(() => void 0);
       if (s === void 0)
         throw new LayoutError(`OCI layout ${root} has no ${entry}: is this an OCI layout directory?`);
       if (s.isSymbolicLink())
@@ -1108,12 +1315,12 @@ var OciLayout = class _OciLayout {
         `OCI layout ${root}: unsupported imageLayoutVersion ${found}; this action reads "${SUPPORTED_LAYOUT_VERSION}"`
       );
     }
-    const blobs = await (0, import_promises3.lstat)((0, import_node_path3.join)(root, "blobs")).catch(() => void 0);
+    const blobs = await (0, import_promises4.lstat)((0, import_node_path3.join)(root, "blobs")).catch(() => void 0);
     if (blobs === void 0 || !blobs.isDirectory() || blobs.isSymbolicLink()) {
       throw new LayoutError(`OCI layout ${root}: blobs/ is missing or not a plain directory`);
     }
     for (const algorithm of ["sha256", "sha512"]) {
-      const dir = await (0, import_promises3.lstat)((0, import_node_path3.join)(root, "blobs", algorithm)).catch(() => void 0);
+      const dir = await (0, import_promises4.lstat)((0, import_node_path3.join)(root, "blobs", algorithm)).catch(() => void 0);
       if (dir !== void 0 && (dir.isSymbolicLink() || !dir.isDirectory()))
         throw new LayoutError(
           `OCI layout ${root}: blobs/${algorithm} is ${dir.isSymbolicLink() ? "a symbolic link" : "not a directory"}; refused`
@@ -1167,7 +1374,7 @@ var OciLayout = class _OciLayout {
       );
     }
     const path = await this.checkedBlobPath(descriptor, referencedBy);
-    const handle = await (0, import_promises3.open)(path, "r");
+    const handle = await (0, import_promises4.open)(path, "r");
     try {
       const buffer = Buffer.alloc(descriptor.size + 1);
       let length = 0;
@@ -1205,7 +1412,7 @@ var OciLayout = class _OciLayout {
       [...graph.blobs.values()].map(async ({ descriptor, referencedBy }) => {
         const what = `blob ${describe(descriptor)} (referenced by ${referencedBy.join(", ")})`;
         const path = await this.checkedBlobPath(descriptor, referencedBy.join(", "));
-        const size = (await (0, import_promises3.lstat)(path)).size;
+        const size = (await (0, import_promises4.lstat)(path)).size;
         if (size !== descriptor.size)
           throw new LayoutError(`${what} has ${size} bytes on disk; the descriptor says ${descriptor.size}`);
         totalBytes += size;
@@ -1222,14 +1429,14 @@ var OciLayout = class _OciLayout {
    * so skopeo and the registry check their digests again as they stream.
    */
   async snapshot(graph, target, layers = "link") {
-    await (0, import_promises3.mkdir)((0, import_node_path3.join)(target, "blobs", "sha256"), { recursive: true, mode: 448 });
-    await (0, import_promises3.writeFile)((0, import_node_path3.join)(target, "oci-layout"), `{"imageLayoutVersion":"${SUPPORTED_LAYOUT_VERSION}"}`);
+    await (0, import_promises4.mkdir)((0, import_node_path3.join)(target, "blobs", "sha256"), { recursive: true, mode: 448 });
+    await (0, import_promises4.writeFile)((0, import_node_path3.join)(target, "oci-layout"), `{"imageLayoutVersion":"${SUPPORTED_LAYOUT_VERSION}"}`);
     for (const { descriptor, referencedBy } of graph.blobs.values()) {
       const d = Digest.parse(descriptor.digest);
       const to = (0, import_node_path3.join)(target, "blobs", d.algorithm, d.hex);
       const by = referencedBy.join(", ") || "index.json";
-      await (0, import_promises3.mkdir)((0, import_node_path3.dirname)(to), { recursive: true, mode: 448 });
-      if (isDocument(descriptor)) await (0, import_promises3.writeFile)(to, await this.readBlob(descriptor, by));
+      await (0, import_promises4.mkdir)((0, import_node_path3.dirname)(to), { recursive: true, mode: 448 });
+      if (isDocument(descriptor)) await (0, import_promises4.writeFile)(to, await this.readBlob(descriptor, by));
       else if (layers === "copy-verified") await this.copyVerified(descriptor, by, to);
       else await this.linkChecked(descriptor, by, to);
     }
@@ -1238,7 +1445,7 @@ var OciLayout = class _OciLayout {
       mediaType: "application/vnd.oci.image.index.v1+json",
       manifests: [graph.root]
     };
-    await (0, import_promises3.writeFile)((0, import_node_path3.join)(target, "index.json"), JSON.stringify(index));
+    await (0, import_promises4.writeFile)((0, import_node_path3.join)(target, "index.json"), JSON.stringify(index));
     return target;
   }
   /**
@@ -1248,11 +1455,11 @@ var OciLayout = class _OciLayout {
    */
   async linkChecked(descriptor, referencedBy, to) {
     const from = this.blobPath(descriptor.digest);
-    await (0, import_promises3.link)(from, to).catch(async (error) => {
+    await (0, import_promises4.link)(from, to).catch(async (error) => {
       if (error.code !== "EXDEV" && error.code !== "EPERM") throw error;
       await this.copyVerified(descriptor, referencedBy, to);
     });
-    const s = await (0, import_promises3.lstat)(to);
+    const s = await (0, import_promises4.lstat)(to);
     if (!s.isFile() || s.size !== descriptor.size)
       throw new LayoutError(
         `blob ${describe(descriptor)} (referenced by ${referencedBy}) changed after the layout was checked: ${s.isFile() ? `${s.size} bytes` : "not a regular file"} where ${descriptor.size} bytes were declared`
@@ -1265,7 +1472,7 @@ var OciLayout = class _OciLayout {
    */
   async copyVerified(descriptor, referencedBy, to) {
     const what = `blob ${describe(descriptor)} (referenced by ${referencedBy})`;
-    const source = await (0, import_promises3.open)(
+    const source = await (0, import_promises4.open)(
       this.blobPath(descriptor.digest),
       import_node_fs3.constants.O_RDONLY | import_node_fs3.constants.O_NOFOLLOW
     ).catch((error) => {
@@ -1284,7 +1491,7 @@ var OciLayout = class _OciLayout {
           done(null, chunk);
         }
       });
-      await (0, import_promises4.pipeline)(
+      await (0, import_promises5.pipeline)(
         source.createReadStream({ autoClose: false }),
         counting,
         (0, import_node_fs3.createWriteStream)(to, { mode: 384 })
@@ -1349,7 +1556,7 @@ var OciLayout = class _OciLayout {
   }
   async checkedBlobPath(descriptor, referencedBy) {
     const path = this.blobPath(descriptor.digest);
-    const s = await (0, import_promises3.lstat)(path).catch(() => void 0);
+    const s = await (0, import_promises4.lstat)(path).catch(() => void 0);
     const what = `blob ${describe(descriptor)} (referenced by ${referencedBy})`;
     if (s === void 0) throw new LayoutError(`${what} is missing from ${path}`);
     if (s.isSymbolicLink()) throw new LayoutError(`${what} is a symbolic link at ${path}; refused`);
@@ -1475,22 +1682,22 @@ function digestOf(expected, content) {
   return `${algorithm}:${(0, import_node_crypto3.createHash)(algorithm).update(content).digest("hex")}`;
 }
 async function readJson(path, label) {
-  const s = await (0, import_promises3.lstat)(path);
+  const s = await (0, import_promises4.lstat)(path);
   if (s.size > MAX_MANIFEST_BYTES)
     throw new LayoutError(`${label} is larger than ${MAX_MANIFEST_BYTES} bytes`);
   try {
-    return JSON.parse(await (0, import_promises3.readFile)(path, "utf8"));
+    return JSON.parse(await (0, import_promises4.readFile)(path, "utf8"));
   } catch (error) {
     throw new LayoutError(`${label} is not valid JSON`, { cause: error });
   }
 }
 
 // packages/core/src/oci/join-layouts.ts
-function platformOf(text) {
-  const [os = "", architecture = "", variant] = text.split("/");
+function platformOf(text2) {
+  const [os = "", architecture = "", variant] = text2.split("/");
   return { os, architecture, ...variant ? { variant } : {} };
 }
-var exists = (path) => (0, import_promises5.access)(path, import_node_fs4.constants.F_OK).then(
+var exists = (path) => (0, import_promises6.access)(path, import_node_fs4.constants.F_OK).then(
   () => true,
   () => false
 );
@@ -1499,12 +1706,12 @@ async function joinLayouts(sources, outputDir) {
     throw new ConfigurationError("joining layouts needs at least two per-platform layouts", {
       input: "join"
     });
-  if (await exists(outputDir) && (await (0, import_promises5.readdir)(outputDir)).length > 0)
+  if (await exists(outputDir) && (await (0, import_promises6.readdir)(outputDir)).length > 0)
     throw new ConfigurationError(`${outputDir} is not empty; give a new or empty directory`, {
       input: "output-dir"
     });
   const blobDir = (0, import_node_path4.join)(outputDir, "blobs", "sha256");
-  await (0, import_promises5.mkdir)(blobDir, { recursive: true });
+  await (0, import_promises6.mkdir)(blobDir, { recursive: true });
   const manifests = [];
   const platforms = /* @__PURE__ */ new Map();
   for (const source of sources) {
@@ -1534,16 +1741,16 @@ async function joinLayouts(sources, outputDir) {
     for (const digest2 of graph.blobs.keys()) {
       const target = (0, import_node_path4.join)(blobDir, Digest.parse(digest2).hex);
       if (await exists(target)) continue;
-      await (0, import_promises5.link)(layout.blobPath(digest2), target).catch(() => (0, import_promises5.copyFile)(layout.blobPath(digest2), target));
+      await (0, import_promises6.link)(layout.blobPath(digest2), target).catch(() => (0, import_promises6.copyFile)(layout.blobPath(digest2), target));
     }
   }
   const index = { schemaVersion: 2, mediaType: MediaType.ociIndex, manifests };
   const bytes = Buffer.from(JSON.stringify(index));
   const digest = `sha256:${(0, import_node_crypto4.createHash)("sha256").update(bytes).digest("hex")}`;
-  await (0, import_promises5.writeFile)((0, import_node_path4.join)(blobDir, digest.slice(7)), bytes);
+  await (0, import_promises6.writeFile)((0, import_node_path4.join)(blobDir, digest.slice(7)), bytes);
   const top = { mediaType: MediaType.ociIndex, digest, size: bytes.length };
-  await (0, import_promises5.writeFile)((0, import_node_path4.join)(outputDir, "oci-layout"), JSON.stringify({ imageLayoutVersion: "1.0.0" }));
-  await (0, import_promises5.writeFile)(
+  await (0, import_promises6.writeFile)((0, import_node_path4.join)(outputDir, "oci-layout"), JSON.stringify({ imageLayoutVersion: "1.0.0" }));
+  await (0, import_promises6.writeFile)(
     (0, import_node_path4.join)(outputDir, "index.json"),
     JSON.stringify({ schemaVersion: 2, mediaType: MediaType.ociIndex, manifests: [top] })
   );
@@ -1551,8 +1758,8 @@ async function joinLayouts(sources, outputDir) {
 }
 
 // packages/core/src/report/job-summary.ts
-function escapeHtml(text) {
-  return text.replace(/[&<>"'|`]/g, (ch) => `&#${ch.charCodeAt(0)};`);
+function escapeHtml(text2) {
+  return text2.replace(/[&<>"'|`]/g, (ch) => `&#${ch.charCodeAt(0)};`);
 }
 function renderCell(cell) {
   if (typeof cell === "string") return escapeHtml(cell);
@@ -1560,25 +1767,25 @@ function renderCell(cell) {
 }
 var JobSummary = class _JobSummary {
   parts = [];
-  heading(text, level = 2) {
-    this.parts.push(`<h${level}>${escapeHtml(text)}</h${level}>`);
+  heading(text2, level = 2) {
+    this.parts.push(`<h${level}>${escapeHtml(text2)}</h${level}>`);
     return this;
   }
-  paragraph(text) {
-    this.parts.push(`<p>${escapeHtml(text)}</p>`);
+  paragraph(text2) {
+    this.parts.push(`<p>${escapeHtml(text2)}</p>`);
     return this;
   }
   /** A line with a leading status mark, for verdicts. */
-  verdict(ok, text) {
-    this.parts.push(`<p><strong>${ok ? "\u2705" : "\u274C"} ${escapeHtml(text)}</strong></p>`);
+  verdict(ok, text2) {
+    this.parts.push(`<p><strong>${ok ? "\u2705" : "\u274C"} ${escapeHtml(text2)}</strong></p>`);
     return this;
   }
-  warning(text) {
-    this.parts.push(`<blockquote><p>\u26A0\uFE0F ${escapeHtml(text)}</p></blockquote>`);
+  warning(text2) {
+    this.parts.push(`<blockquote><p>\u26A0\uFE0F ${escapeHtml(text2)}</p></blockquote>`);
     return this;
   }
-  code(text) {
-    this.parts.push(`<pre><code>${escapeHtml(text)}</code></pre>`);
+  code(text2) {
+    this.parts.push(`<pre><code>${escapeHtml(text2)}</code></pre>`);
     return this;
   }
   table(headers, rows) {
@@ -1711,9 +1918,9 @@ var buildx = {
    * layout. The `docker` driver cannot (buildx reports `OCI exporter: false` where it lists features);
    * docker-container, remote and kubernetes builders can.
    */
-  parseInspect(text) {
-    const driver = /^Driver:\s*(\S+)/m.exec(text)?.[1];
-    const feature = /^\s*OCI exporter:\s*(true|false)\s*$/m.exec(text)?.[1];
+  parseInspect(text2) {
+    const driver = /^Driver:\s*(\S+)/m.exec(text2)?.[1];
+    const feature = /^\s*OCI exporter:\s*(true|false)\s*$/m.exec(text2)?.[1];
     const ociExport = feature !== void 0 ? feature === "true" : driver !== void 0 && driver !== "docker";
     return { driver, ociExport };
   },
@@ -1722,8 +1929,8 @@ var buildx = {
     return `the active buildx builder (driver ${driver ?? "unknown"}) cannot export an OCI layout. Create one that can before this step: \`docker buildx create --use --driver docker-container\` (docker/setup-buildx-action does this), or set builder: buildah`;
   },
   /** Reads the image digest buildx recorded in its --metadata-file. */
-  parseMetadata(text) {
-    const parsed = JSON.parse(text);
+  parseMetadata(text2) {
+    const parsed = JSON.parse(text2);
     const digest = parsed["containerimage.digest"];
     return { digest: typeof digest === "string" ? digest : void 0 };
   },
@@ -1758,7 +1965,7 @@ var buildx = {
 // actions/oci-build/src/run.ts
 var import_node_crypto5 = __toESM(require_crypto(), 1);
 var import_node_fs5 = __toESM(require_fs(), 1);
-var import_promises6 = __toESM(require_promises(), 1);
+var import_promises7 = __toESM(require_promises(), 1);
 var import_node_os6 = __toESM(require_os(), 1);
 var import_node_path6 = __toESM(require_path(), 1);
 
@@ -1844,13 +2051,18 @@ function planBuild(inputs2, facts) {
   if (warning !== void 0) warnings.push(warning);
   const traceability = [];
   if (inputs2["traceability-labels"]) {
-    const revision = facts.env.GITHUB_SHA ?? facts.commitSha;
-    if (revision !== void 0) traceability.push([`${OCI}.revision`, revision]);
-    const { GITHUB_SERVER_URL: server, GITHUB_REPOSITORY: repository } = facts.env;
-    if (server !== void 0 && repository !== void 0)
-      traceability.push([`${OCI}.source`, `${server}/${repository}`]);
-    traceability.push([`${OCI}.created`, new Date(epoch * 1e3).toISOString().replace(".000Z", "Z")]);
-    if (inputs2.version !== void 0) traceability.push([`${OCI}.version`, inputs2.version]);
+    const repo = facts.event.repository;
+    const add = (key, value) => {
+      if (value !== void 0) traceability.push([`${OCI}.${key}`, value]);
+    };
+    add("title", repo.name);
+    add("description", repo.description);
+    add("url", repo.htmlUrl);
+    add("source", repo.htmlUrl);
+    add("version", inputs2.version ?? refVersion(facts.event));
+    add("created", new Date(epoch * 1e3).toISOString().replace(".000Z", "Z"));
+    add("revision", facts.env.GITHUB_SHA ?? facts.commitSha);
+    add("licenses", repo.license);
   }
   const platforms = (inputs2.platforms.length > 0 ? inputs2.platforms : [hostPlatform(facts.hostArch)]).map(
     formatPlatform
@@ -1911,7 +2123,7 @@ async function main(deps = runnerDeps()) {
 }
 async function joinPlatformLayouts(sources, outputDir, deps) {
   const paths = sources.map((s) => (0, import_node_path6.resolve)(deps.inputContext.workspace, s));
-  const out = outputDir ?? (0, import_node_path6.join)(await (0, import_promises6.mkdtemp)((0, import_node_path6.join)(deps.env.RUNNER_TEMP ?? (0, import_node_os6.tmpdir)(), "oci-join-")), "layout");
+  const out = outputDir ?? (0, import_node_path6.join)(await (0, import_promises7.mkdtemp)((0, import_node_path6.join)(deps.env.RUNNER_TEMP ?? (0, import_node_os6.tmpdir)(), "oci-join-")), "layout");
   const top = await joinLayouts(paths, out);
   const report = await verifyLayout(out, top.digest, [], "buildah");
   const platforms = report.images.map((image) => ({ platform: image.platform, digest: image.digest }));
@@ -1940,7 +2152,7 @@ async function joinPlatformLayouts(sources, outputDir, deps) {
   );
 }
 async function gatherFacts(values, deps) {
-  const contextStat = await (0, import_promises6.stat)(values.context).catch(() => void 0);
+  const contextStat = await (0, import_promises7.stat)(values.context).catch(() => void 0);
   if (contextStat === void 0 || !contextStat.isDirectory()) {
     throw new ConfigurationError(`Input "context": ${values.context} is not a directory`, {
       input: "context"
@@ -1957,8 +2169,8 @@ async function gatherFacts(values, deps) {
     throw new ConfigurationError(`Input "file": ${file} does not exist`, { input: "file" });
   let outputDir = values["output-dir"];
   if (outputDir === void 0) {
-    outputDir = (0, import_node_path6.join)(await (0, import_promises6.mkdtemp)((0, import_node_path6.join)(deps.env.RUNNER_TEMP ?? (0, import_node_os6.tmpdir)(), "oci-build-")), "layout");
-  } else if ((0, import_node_fs5.existsSync)(outputDir) && (await (0, import_promises6.readdir)(outputDir)).length > 0) {
+    outputDir = (0, import_node_path6.join)(await (0, import_promises7.mkdtemp)((0, import_node_path6.join)(deps.env.RUNNER_TEMP ?? (0, import_node_os6.tmpdir)(), "oci-build-")), "layout");
+  } else if ((0, import_node_fs5.existsSync)(outputDir) && (await (0, import_promises7.readdir)(outputDir)).length > 0) {
     throw new ConfigurationError(
       `Input "output-dir": ${outputDir} is not empty; give a new or empty directory`,
       {
@@ -1970,6 +2182,7 @@ async function gatherFacts(values, deps) {
   const time = await git(["log", "-1", "--format=%ct"]);
   return {
     env: deps.env,
+    event: await readRefContext(deps.env, /* @__PURE__ */ new Date()),
     commitTime: time !== void 0 && /^\d+$/.test(time) ? Number(time) : void 0,
     commitSha: await git(["rev-parse", "HEAD"]),
     file,
@@ -2084,7 +2297,7 @@ async function inspectBuilder(deps) {
   return buildx.parseInspect(stdout);
 }
 async function runBuildx(plan, deps) {
-  const work = await (0, import_promises6.mkdtemp)((0, import_node_path6.join)(deps.env.RUNNER_TEMP ?? (0, import_node_os6.tmpdir)(), "buildx-"));
+  const work = await (0, import_promises7.mkdtemp)((0, import_node_path6.join)(deps.env.RUNNER_TEMP ?? (0, import_node_os6.tmpdir)(), "buildx-"));
   const metadataFile = (0, import_node_path6.join)(work, "metadata.json");
   try {
     await withSecretFiles(plan, deps, false, async (secrets, values) => {
@@ -2097,7 +2310,7 @@ async function runBuildx(plan, deps) {
         secrets: values
       });
     });
-    const metadata = buildx.parseMetadata(await (0, import_promises6.readFile)(metadataFile, "utf8"));
+    const metadata = buildx.parseMetadata(await (0, import_promises7.readFile)(metadataFile, "utf8"));
     if (metadata.digest === void 0) {
       throw new CommandError("docker buildx wrote no containerimage.digest to its metadata file", {
         tool: "docker buildx"
@@ -2105,7 +2318,7 @@ async function runBuildx(plan, deps) {
     }
     return metadata.digest;
   } finally {
-    await (0, import_promises6.rm)(work, { recursive: true, force: true });
+    await (0, import_promises7.rm)(work, { recursive: true, force: true });
   }
 }
 async function verifyLayout(dir, expected, platforms, builder) {

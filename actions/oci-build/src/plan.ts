@@ -1,6 +1,13 @@
 import { arch } from 'node:os';
 import { relative } from 'node:path';
-import { type BuildRequest, formatPlatform, type InputValues, type Platform } from '@chain/core';
+import {
+  type BuildRequest,
+  formatPlatform,
+  type InputValues,
+  type Platform,
+  type RefContext,
+  refVersion,
+} from '@chain/core';
 import type { SecretSpec, spec } from './inputs.ts';
 
 export type Inputs = InputValues<typeof spec>;
@@ -8,6 +15,8 @@ export type Inputs = InputValues<typeof spec>;
 /** Facts gathered from the environment before planning (so planning stays pure). */
 export interface BuildFacts {
   env: NodeJS.ProcessEnv;
+  /** The event that started the run (its payload read from GITHUB_EVENT_PATH by the caller). */
+  event: RefContext;
   /** The commit's time (seconds) and SHA from git, when the context is a checkout. */
   commitTime: number | undefined;
   commitSha: string | undefined;
@@ -71,13 +80,19 @@ export function planBuild(inputs: Inputs, facts: BuildFacts): BuildPlan {
 
   const traceability: [string, string][] = [];
   if (inputs['traceability-labels']) {
-    const revision = facts.env.GITHUB_SHA ?? facts.commitSha;
-    if (revision !== undefined) traceability.push([`${OCI}.revision`, revision]);
-    const { GITHUB_SERVER_URL: server, GITHUB_REPOSITORY: repository } = facts.env;
-    if (server !== undefined && repository !== undefined)
-      traceability.push([`${OCI}.source`, `${server}/${repository}`]);
-    traceability.push([`${OCI}.created`, new Date(epoch * 1000).toISOString().replace('.000Z', 'Z')]);
-    if (inputs.version !== undefined) traceability.push([`${OCI}.version`, inputs.version]);
+    // From the repository in the event payload (the runner's variables where a payload has none).
+    const repo = facts.event.repository;
+    const add = (key: string, value: string | undefined) => {
+      if (value !== undefined) traceability.push([`${OCI}.${key}`, value]);
+    };
+    add('title', repo.name);
+    add('description', repo.description);
+    add('url', repo.htmlUrl);
+    add('source', repo.htmlUrl);
+    add('version', inputs.version ?? refVersion(facts.event));
+    add('created', new Date(epoch * 1000).toISOString().replace('.000Z', 'Z'));
+    add('revision', facts.env.GITHUB_SHA ?? facts.commitSha);
+    add('licenses', repo.license);
   }
 
   const platforms = (inputs.platforms.length > 0 ? inputs.platforms : [hostPlatform(facts.hostArch)]).map(

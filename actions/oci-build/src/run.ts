@@ -14,6 +14,7 @@ import {
   joinLayouts,
   OciLayout,
   readInputs,
+  readRefContext,
   runnerDeps,
   type VerifyReport,
   withSecretFile,
@@ -133,6 +134,7 @@ async function gatherFacts(values: Inputs, deps: ActionDeps) {
   const time = await git(['log', '-1', '--format=%ct']);
   return {
     env: deps.env,
+    event: await readRefContext(deps.env, new Date()),
     commitTime: time !== undefined && /^\d+$/.test(time) ? Number(time) : undefined,
     commitSha: await git(['rev-parse', 'HEAD']),
     file,

@@ -9091,8 +9091,12 @@ async function main(deps = runnerDeps()) {
   const sarifDir = (0, import_node_path6.join)(work, "sarif");
   await (0, import_promises7.mkdir)(sarifDir, { recursive: true });
   for (const [scanner, r] of Object.entries(runs))
-    if (r.sarif) await (0, import_promises7.writeFile)((0, import_node_path6.join)(sarifDir, `${scanner}.sarif`), `${JSON.stringify(mergeSarif([r.sarif]), null, 2)}
-`);
+    if (r.sarif)
+      await (0, import_promises7.writeFile)(
+        (0, import_node_path6.join)(sarifDir, `${scanner}.sarif`),
+        `${JSON.stringify(mergeSarif([r.sarif]), null, 2)}
+`
+      );
   const sbomOutput = sbom === void 0 ? "" : Object.keys(sbom.files).length === 1 ? sbom.files["cyclonedx-json"]?.path ?? Object.values(sbom.files)[0]?.path ?? "" : JSON.stringify(Object.fromEntries(Object.entries(sbom.files).map(([k, v]) => [k, v.path])));
   outputs.write(
     {

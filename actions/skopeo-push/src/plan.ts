@@ -2,26 +2,36 @@ import {
   ConfigurationError,
   ImmutableTagConflict,
   type ManifestInfo,
+  parseTagRules,
   planTags,
-  validateTag,
+  type RefContext,
+  resolveTagRules,
+  type TagRule,
+  type TagRulesResult,
 } from '@chain/core';
+import { DEFAULT_PUSH_TAGS } from './inputs.ts';
 
-/** The tags to write: the given ones, or `sha-<first 7 of the commit>`. */
-export function chooseTags(given: string[] | undefined, env: NodeJS.ProcessEnv): string[] {
-  let tags = given;
-  if (tags === undefined || tags.length === 0) {
-    const sha = env.GITHUB_SHA ?? '';
-    if (!/^[0-9a-f]{40}$/.test(sha)) {
-      throw new ConfigurationError(
-        'Input "tags" is empty and GITHUB_SHA is not a commit SHA, so there is no default sha-<commit> tag',
-        {
-          input: 'tags',
-        },
-      );
-    }
-    tags = [validateTag(`sha-${sha.slice(0, 7)}`)];
-  }
-  return tags;
+export interface ChosenTags extends TagRulesResult {
+  /** No rule applied: the tags are the default. */
+  fallback: boolean;
+}
+
+/**
+ * The tags to push: the rules' tags for this run (resolved by the core's one rule planner), or, when no
+ * rule applies, the default `sha-<first 7 of the commit>` (an image is always pushed under a tag).
+ */
+export async function chooseTags(
+  rules: TagRule[],
+  context: RefContext,
+  listTags: () => Promise<string[]>,
+): Promise<ChosenTags> {
+  const planned = await resolveTagRules(rules, context, { input: 'tags', listTags });
+  if (planned.tags.length > 0) return { ...planned, fallback: false };
+  const fallback = await resolveTagRules(parseTagRules([DEFAULT_PUSH_TAGS]), context, {
+    input: 'tags',
+    listTags,
+  });
+  return { tags: fallback.tags, skipped: planned.skipped, fallback: true };
 }
 
 export interface TagDecision {

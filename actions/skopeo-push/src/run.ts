@@ -15,6 +15,7 @@ import {
   OciLayout,
   RegistryClient,
   readInputs,
+  readRefContext,
   requireLayoutDigest,
   runMain,
   runnerDeps,
@@ -23,7 +24,7 @@ import {
   withRetries,
 } from '@chain/core';
 import { outputs, spec } from './inputs.ts';
-import { chooseTags, decideTags, type TagDecision } from './plan.ts';
+import { type ChosenTags, chooseTags, decideTags, type TagDecision } from './plan.ts';
 
 /** The bundle's entry: runs under the runner's contract. */
 export function start(): Promise<number> {
@@ -38,17 +39,35 @@ export async function main(deps: PushDeps): Promise<void> {
   const phase = (name: string) =>
     deps.logger.debug(`skopeo-push: ${name} at ${performance.now().toFixed(0)} ms since the process started`);
   const values = readInputs(spec, deps.inputs, deps.inputContext);
-  const tags = chooseTags(values.tags, deps.env);
+  const context = await readRefContext(deps.env, new Date());
+  const credentials = new CredentialStore({
+    env: deps.env,
+    runner: deps.runner,
+    logger: deps.logger,
+    authFile: values['auth-file'],
+  });
+  const client = new RegistryClient({
+    logger: deps.logger,
+    credentials,
+    tlsVerify: values['tls-verify'],
+    ...(deps.sleep ? { sleep: deps.sleep } : {}),
+  });
+  const chosen = await chooseTags(values.tags, context, () => client.listTags(values.image));
+  for (const rule of chosen.skipped) deps.logger.info(`tag rule "${rule.rule}" skipped: ${rule.reason}`);
+  if (chosen.fallback)
+    deps.logger.info(`no tag rule applies to this run: pushing under the default ${chosen.tags.join(', ')}`);
   // 1. The layout must verify, and its top level must be exactly the digest that was scanned.
-  await push(values, tags, deps, phase);
+  await push(values, chosen, client, deps, phase);
 }
 
 async function push(
   values: InputValues<typeof spec>,
-  tags: string[],
+  chosen: ChosenTags,
+  client: RegistryClient,
   deps: PushDeps,
   phase: (name: string) => void,
 ): Promise<void> {
+  const tags = chosen.tags;
   const image = values.image;
   const expected = values.digest.toString();
   const layout = await OciLayout.open(values.layout);
@@ -64,18 +83,6 @@ async function push(
 
   // 2. Verification and the read-only registry checks run together: nothing is written before both end.
   //    Immutable tags are checked before anything is written.
-  const credentials = new CredentialStore({
-    env: deps.env,
-    runner: deps.runner,
-    logger: deps.logger,
-    authFile: values['auth-file'],
-  });
-  const client = new RegistryClient({
-    logger: deps.logger,
-    credentials,
-    tlsVerify: values['tls-verify'],
-    ...(deps.sleep ? { sleep: deps.sleep } : {}),
-  });
   const settled = await Promise.allSettled([
     // Manifests digest-checked, every blob present at its size; the layers' digests are checked by skopeo
     // as it streams them from the snapshot, and by the registry before it commits each blob.
@@ -142,7 +149,7 @@ async function push(
   deps.logger.info(
     `pushed ${image}@${expected} as ${tags.join(', ')} (${blobs.missing.length} blobs uploaded, ${blobs.present} already present)`,
   );
-  await deps.writeSummary(summary(image, expected, decisions, blobs, report));
+  await deps.writeSummary(summary(image, expected, decisions, blobs, report, chosen));
   phase('done');
 }
 
@@ -209,8 +216,9 @@ function summary(
   decisions: TagDecision[],
   blobs: { present: number; missing: Descriptor[]; bytes: number },
   report: VerifyReport,
+  chosen: ChosenTags,
 ): JobSummary {
-  return new JobSummary()
+  const result = new JobSummary()
     .heading('skopeo-push')
     .verdict(true, `Pushed and read back ${image}@${digest}`)
     .facts([
@@ -228,4 +236,12 @@ function summary(
         d.action === 'write' ? 'written, verified' : 'already there, verified',
       ]),
     );
+  if (chosen.fallback)
+    result.paragraph(`No tag rule applies to this run: pushed under the default ${chosen.tags.join(', ')}.`);
+  if (chosen.skipped.length > 0)
+    result.table(
+      ['skipped tag rule', 'why'],
+      chosen.skipped.map((s) => [{ text: s.rule, code: true }, s.reason]),
+    );
+  return result;
 }

@@ -3698,13 +3698,13 @@ function describeError(error) {
   if (error instanceof Error) {
     return `Unexpected error (a bug in this action, please report it): ${error.message || error.name}`;
   }
-  let text;
+  let text2;
   try {
-    text = typeof error === "string" ? error : JSON.stringify(error) ?? String(error);
+    text2 = typeof error === "string" ? error : JSON.stringify(error) ?? String(error);
   } catch {
-    text = String(error);
+    text2 = String(error);
   }
-  return `Unexpected non-Error value thrown (a bug in this action, please report it): ${text}`;
+  return `Unexpected non-Error value thrown (a bug in this action, please report it): ${text2}`;
 }
 var InvalidValueError = class extends Error {
   name = "InvalidValueError";
@@ -3712,13 +3712,13 @@ var InvalidValueError = class extends Error {
 
 // packages/core/src/exec/tool-runner.ts
 var STDERR_TAIL_BYTES = 16 * 1024;
-function redact(text, secrets) {
-  let out = text;
+function redact(text2, secrets) {
+  let out = text2;
   for (const secret of secrets ?? []) if (secret !== "") out = out.split(secret).join("***");
   return out;
 }
-function lastLine(text) {
-  const lines = text.split(/\r?\n/).filter((l) => l.trim() !== "");
+function lastLine(text2) {
+  const lines = text2.split(/\r?\n/).filter((l) => l.trim() !== "");
   return lines.at(-1)?.trim() ?? "";
 }
 var ProcessToolRunner = class {
@@ -3751,8 +3751,8 @@ var ProcessToolRunner = class {
       let lineBuffer = { out: "", err: "" };
       const echo = (kind, chunk) => {
         if (!request.echo || this.logger === void 0) return;
-        const text = lineBuffer[kind] + chunk.toString("utf8");
-        const lines = text.split("\n");
+        const text2 = lineBuffer[kind] + chunk.toString("utf8");
+        const lines = text2.split("\n");
         lineBuffer = { ...lineBuffer, [kind]: lines.pop() ?? "" };
         for (const line of lines) this.logger.info(redact(line, request.secrets));
       };
@@ -4083,10 +4083,10 @@ var import_node_fs2 = __toESM(require_fs(), 1);
 var import_node_os2 = __toESM(require_os(), 1);
 var processIo = {
   env: process.env,
-  write: (text) => {
-    process.stdout.write(text);
+  write: (text2) => {
+    process.stdout.write(text2);
   },
-  append: (file, text) => (0, import_node_fs2.appendFileSync)(file, text, { encoding: "utf8" })
+  append: (file, text2) => (0, import_node_fs2.appendFileSync)(file, text2, { encoding: "utf8" })
 };
 function escapeData(value) {
   return value.replace(/%/g, "%25").replace(/\r/g, "%0D").replace(/\n/g, "%0A");
@@ -4095,14 +4095,14 @@ function escapeProperty(value) {
   return escapeData(value).replace(/:/g, "%3A").replace(/,/g, "%2C");
 }
 var COMMAND_LINE = /::|##\[/;
-function writeUntrusted(io, text) {
-  if (!COMMAND_LINE.test(text)) {
-    io.write(`${text}${import_node_os2.EOL}`);
+function writeUntrusted(io, text2) {
+  if (!COMMAND_LINE.test(text2)) {
+    io.write(`${text2}${import_node_os2.EOL}`);
     return;
   }
   let token = (0, import_node_crypto.randomUUID)().replace(/-/g, "");
-  while (text.includes(token)) token = (0, import_node_crypto.randomUUID)().replace(/-/g, "");
-  io.write(`::stop-commands::${token}${import_node_os2.EOL}${text}${import_node_os2.EOL}::${token}::${import_node_os2.EOL}`);
+  while (text2.includes(token)) token = (0, import_node_crypto.randomUUID)().replace(/-/g, "");
+  io.write(`::stop-commands::${token}${import_node_os2.EOL}${text2}${import_node_os2.EOL}::${token}::${import_node_os2.EOL}`);
 }
 function issueCommand(io, command, message, properties = {}) {
   const props = Object.entries(properties).map(([k, v]) => `${k}=${escapeProperty(v)}`).join(",");
@@ -4173,8 +4173,82 @@ function runnerDeps(env = process.env) {
     inputs: envInputSource(env),
     inputContext: defaultInputContext(env),
     env,
-    writeSummary: (summary2) => summary2.write()
+    writeSummary: (summary) => summary.write()
   };
+}
+
+// packages/core/src/action/github-event.ts
+var import_promises2 = __toESM(require_promises(), 1);
+function record(value) {
+  return typeof value === "object" && value !== null && !Array.isArray(value) ? value : void 0;
+}
+function text(value) {
+  return typeof value === "string" && value.trim() !== "" ? value : void 0;
+}
+var PULL_REQUEST_EVENTS = /* @__PURE__ */ new Set(["pull_request", "pull_request_target"]);
+function prNumberOf(eventName, ref, payload) {
+  const fromRef = /^refs\/pull\/(\d+)\//.exec(ref)?.[1];
+  if (!PULL_REQUEST_EVENTS.has(eventName) && fromRef === void 0) return void 0;
+  const candidates = [record(payload.pull_request)?.number, payload.number, fromRef];
+  for (const candidate of candidates) {
+    const n = typeof candidate === "string" && /^\d+$/.test(candidate) ? Number(candidate) : candidate;
+    if (typeof n === "number" && Number.isSafeInteger(n) && n > 0) return n;
+  }
+  return void 0;
+}
+function repositoryFacts(payload, env) {
+  const repo = record(payload.repository) ?? {};
+  const fullName = text(env.GITHUB_REPOSITORY);
+  const server = text(env.GITHUB_SERVER_URL);
+  const spdx = text(record(repo.license)?.spdx_id);
+  return {
+    name: text(repo.name) ?? fullName?.split("/").at(-1),
+    htmlUrl: text(repo.html_url) ?? (server !== void 0 && fullName !== void 0 ? `${server}/${fullName}` : void 0),
+    description: text(repo.description),
+    license: spdx === "NOASSERTION" ? void 0 : spdx
+  };
+}
+function refContext(env, payload, date) {
+  const eventName = env.GITHUB_EVENT_NAME ?? "";
+  const ref = text(env.GITHUB_REF) ?? text(payload.ref) ?? "";
+  return {
+    eventName,
+    ref,
+    sha: env.GITHUB_SHA ?? "",
+    defaultBranch: text(record(payload.repository)?.default_branch),
+    prNumber: prNumberOf(eventName, ref, payload),
+    repository: repositoryFacts(payload, env),
+    payload,
+    date
+  };
+}
+async function readRefContext(env, date) {
+  const path = env.GITHUB_EVENT_PATH;
+  if (path === void 0 || path === "") return refContext(env, {}, date);
+  let raw;
+  try {
+    raw = await (0, import_promises2.readFile)(path, "utf8");
+  } catch (error) {
+    throw new ConfigurationError(
+      `GITHUB_EVENT_PATH names ${path}, which is not readable (${error.code ?? "unreadable"}); the runner writes the event payload there: leave the variable as the runner sets it`,
+      { input: "GITHUB_EVENT_PATH", cause: error }
+    );
+  }
+  let parsed;
+  try {
+    parsed = JSON.parse(raw);
+  } catch (error) {
+    throw new ConfigurationError(`GITHUB_EVENT_PATH names ${path}, which is not JSON`, {
+      input: "GITHUB_EVENT_PATH",
+      cause: error
+    });
+  }
+  const payload = record(parsed);
+  if (payload === void 0)
+    throw new ConfigurationError(`GITHUB_EVENT_PATH names ${path}, which is not a JSON object`, {
+      input: "GITHUB_EVENT_PATH"
+    });
+  return refContext(env, payload, date);
 }
 
 // packages/core/src/oci/retry-policy.ts
@@ -4217,12 +4291,12 @@ function backoffDelay(policy, attempt, retryAfterMs, random) {
 var TRANSIENT_CODES = /\b(TOOMANYREQUESTS|UNAVAILABLE)\b/;
 var FINAL_TEXT = /\b(401|403)\b|unauthorized|denied|authentication required|invalid username|manifest invalid|name unknown|manifest unknown/i;
 var TRANSIENT_TEXT = /\b(429|500|502|503|504)\b|toomanyrequests|\bunavailable\b|too many requests|service unavailable|bad gateway|gateway time-?out|internal server error|<html|connection reset|broken pipe|unexpected EOF|: EOF\b|i\/o timeout|TLS handshake timeout|connection refused/i;
-function isTransientText(text) {
-  if (FINAL_TEXT.test(text)) return false;
-  return TRANSIENT_CODES.test(text) || TRANSIENT_TEXT.test(text);
+function isTransientText(text2) {
+  if (FINAL_TEXT.test(text2)) return false;
+  return TRANSIENT_CODES.test(text2) || TRANSIENT_TEXT.test(text2);
 }
-function retryAfterInText(text) {
-  const m = /retry[- ]after:?\s*(\d+)\s*s?/i.exec(text);
+function retryAfterInText(text2) {
+  const m = /retry[- ]after:?\s*(\d+)\s*s?/i.exec(text2);
   return m?.[1] === void 0 ? void 0 : Number(m[1]) * 1e3;
 }
 async function withRetries(operation, classify, options = {}) {
@@ -4498,15 +4572,289 @@ var ImageReference = class _ImageReference {
 
 // packages/core/src/oci/platform.ts
 var PART = /^[a-z0-9][a-z0-9._-]*$/;
-function parsePlatform(text) {
-  const parts = text.split("/");
+function parsePlatform(text2) {
+  const parts = text2.split("/");
   if (parts.length < 2 || parts.length > 3 || parts.some((p) => !PART.test(p))) {
     throw new InvalidValueError(
-      `platform "${text}" must be os/arch or os/arch/variant in lowercase, e.g. linux/amd64 or linux/arm/v7`
+      `platform "${text2}" must be os/arch or os/arch/variant in lowercase, e.g. linux/amd64 or linux/arm/v7`
     );
   }
   const [os = "", architecture = "", variant] = parts;
   return variant === void 0 ? { os, architecture } : { os, architecture, variant };
+}
+
+// packages/core/src/oci/tag-rules.ts
+var TagRuleError = class extends InvalidValueError {
+  code;
+  rule;
+  constructor(code, rule, message) {
+    super(message);
+    this.code = code;
+    this.rule = rule;
+  }
+};
+var PLACEHOLDERS = ["date", "sha", "short-sha", "version", "major", "minor", "branch", "number"];
+var PLACEHOLDER = /\{([^{}]*)\}/g;
+var EVENT = /^@([a-z][a-z_]*)$/;
+var LATEST = /^latest=(.*)$/;
+var LATEST_MODES = ["auto", "always", "never"];
+var MAX_TAG = 128;
+var EXAMPLE = {
+  date: "20260101",
+  sha: "0123456789abcdef0123456789abcdef01234567",
+  "short-sha": "0123456",
+  version: "1.2.3",
+  major: "1",
+  minor: "2",
+  branch: "main",
+  number: "1"
+};
+function isPlaceholder(name) {
+  return PLACEHOLDERS.includes(name);
+}
+function expand(template, values) {
+  return template.replace(PLACEHOLDER, (_m, name) => values(name));
+}
+function checkTag(rule, tag) {
+  try {
+    return validateTag(tag);
+  } catch (error) {
+    const why = error instanceof Error ? error.message : String(error);
+    const message = rule.template.includes("{") ? `rule "${rule.text}" gives an invalid tag: ${why}` : why;
+    throw new TagRuleError("invalid-tag", rule.text, message);
+  }
+}
+function parseTagRule(item) {
+  const text2 = item.trim();
+  const words = text2.split(/\s+/);
+  const [head = "", ...rest] = words;
+  const conditional = rest.length > 0 && rest.every((w) => w.startsWith("@"));
+  const template = conditional ? head : text2;
+  const events = [];
+  if (conditional) {
+    for (const word of rest) {
+      const event = EVENT.exec(word)?.[1];
+      if (event === void 0)
+        throw new TagRuleError(
+          "bad-rule",
+          text2,
+          `rule "${text2}": "${word}" is not an event condition (@push, @schedule, @workflow_dispatch\u2026)`
+        );
+      if (!events.includes(event)) events.push(event);
+    }
+  }
+  const latest = LATEST.exec(template)?.[1];
+  if (latest !== void 0) {
+    const mode = LATEST_MODES.find((m) => m === latest);
+    if (mode === void 0)
+      throw new TagRuleError(
+        "bad-rule",
+        text2,
+        `rule "${text2}": latest= takes ${LATEST_MODES.join(", ")}; got "${latest}"`
+      );
+    return { text: text2, template: "latest", latest: mode, events };
+  }
+  const rule = { text: text2, template, latest: void 0, events };
+  for (const match of template.matchAll(PLACEHOLDER)) {
+    const name = match[1] ?? "";
+    if (!isPlaceholder(name))
+      throw new TagRuleError(
+        "unknown-template",
+        text2,
+        `"${template}" uses an unknown template {${name}}; known: ${PLACEHOLDERS.map((p) => `{${p}}`).join(", ")}`
+      );
+  }
+  checkTag(
+    rule,
+    expand(template, (name) => EXAMPLE[name])
+  );
+  return rule;
+}
+function parseTagRules(items) {
+  return items.map(parseTagRule);
+}
+var SEMVER = /^v?(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)(?:-((?:0|[1-9]\d*|\d*[a-zA-Z-][0-9a-zA-Z-]*)(?:\.(?:0|[1-9]\d*|\d*[a-zA-Z-][0-9a-zA-Z-]*))*))?(?:\+([0-9a-zA-Z-]+(?:\.[0-9a-zA-Z-]+)*))?$/;
+function parseSemVer(text2) {
+  const m = SEMVER.exec(text2);
+  if (m === null) return void 0;
+  return {
+    major: Number(m[1]),
+    minor: Number(m[2]),
+    patch: Number(m[3]),
+    prerelease: m[4] === void 0 ? [] : m[4].split("."),
+    build: m[5],
+    text: text2
+  };
+}
+function semverOfRef(ref) {
+  return ref.startsWith("refs/tags/") ? parseSemVer(ref.slice("refs/tags/".length)) : void 0;
+}
+function compareIdentifier(a, b) {
+  const an = /^\d+$/.test(a);
+  const bn = /^\d+$/.test(b);
+  if (an && bn) return Number(a) - Number(b);
+  if (an !== bn) return an ? -1 : 1;
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+function compareSemVer(a, b) {
+  const core = a.major - b.major || a.minor - b.minor || a.patch - b.patch;
+  if (core !== 0) return core;
+  if (a.prerelease.length === 0 || b.prerelease.length === 0)
+    return b.prerelease.length - a.prerelease.length;
+  for (let i = 0; i < Math.max(a.prerelease.length, b.prerelease.length); i++) {
+    const x = a.prerelease[i];
+    const y = b.prerelease[i];
+    if (x === void 0) return -1;
+    if (y === void 0) return 1;
+    const c = compareIdentifier(x, y);
+    if (c !== 0) return c;
+  }
+  return 0;
+}
+function versionTag(v) {
+  const pre = v.prerelease.length > 0 ? `-${v.prerelease.join(".")}` : "";
+  return `${v.major}.${v.minor}.${v.patch}${pre}${v.build === void 0 ? "" : `_${v.build}`}`;
+}
+function sanitizeTag(text2) {
+  const cleaned = text2.replace(/[^A-Za-z0-9_.-]/g, "-").slice(0, MAX_TAG);
+  return /^[.-]/.test(cleaned) ? `_${cleaned.slice(1)}` : cleaned;
+}
+function branchOf(ref) {
+  return ref.startsWith("refs/heads/") && ref.length > "refs/heads/".length ? ref.slice("refs/heads/".length) : void 0;
+}
+function describeRun(ctx) {
+  return `this is ${ctx.eventName === "" ? "a run with no event" : `a ${ctx.eventName} run`}${ctx.ref === "" ? "" : ` of ${ctx.ref}`}`;
+}
+function resolve2(name, rule, ctx) {
+  switch (name) {
+    case "date":
+      return { value: ctx.date.toISOString().slice(0, 10).replace(/-/g, "") };
+    case "sha":
+    case "short-sha":
+      if (!/^[0-9a-f]{40}$/.test(ctx.sha))
+        throw new TagRuleError(
+          "no-commit",
+          rule.text,
+          `rule "${rule.text}" uses {${name}}, but GITHUB_SHA is not a commit SHA`
+        );
+      return { value: name === "sha" ? ctx.sha : ctx.sha.slice(0, 7) };
+    case "version":
+    case "major":
+    case "minor": {
+      const semver = semverOfRef(ctx.ref);
+      if (semver === void 0)
+        return { skip: `{${name}} needs a semver tag ref (refs/tags/v1.2.3); ${describeRun(ctx)}` };
+      if (name === "version") return { value: versionTag(semver) };
+      if (semver.prerelease.length > 0)
+        return { skip: `${semver.text} is a pre-release: {major} and {minor} move only with releases` };
+      return { value: String(name === "major" ? semver.major : semver.minor) };
+    }
+    case "branch": {
+      const branch = branchOf(ctx.ref);
+      return branch === void 0 ? { skip: `{branch} needs a branch ref (refs/heads/\u2026); ${describeRun(ctx)}` } : { value: sanitizeTag(branch) };
+    }
+    case "number":
+      return ctx.prNumber === void 0 ? { skip: `{number} needs a pull request; ${describeRun(ctx)}` } : { value: String(ctx.prNumber) };
+  }
+}
+function expandRule(rule, ctx) {
+  const values = /* @__PURE__ */ new Map();
+  for (const match of rule.template.matchAll(PLACEHOLDER)) {
+    const name = match[1];
+    if (values.has(name)) continue;
+    const resolved = resolve2(name, rule, ctx);
+    if ("skip" in resolved) return resolved;
+    values.set(name, resolved.value);
+  }
+  const at = (name) => values.get(name) ?? "";
+  let tag = expand(rule.template, at);
+  const branch = values.get("branch");
+  if (tag.length > MAX_TAG && branch !== void 0) {
+    const fixed = expand(rule.template, (name) => name === "branch" ? "" : at(name)).length;
+    const uses = [...rule.template.matchAll(/\{branch\}/g)].length;
+    const room = Math.floor((MAX_TAG - fixed) / uses);
+    if (room > 0)
+      tag = expand(rule.template, (name) => name === "branch" ? branch.slice(0, room) : at(name));
+  }
+  return { value: checkTag(rule, tag) };
+}
+function highestRelease(existing) {
+  let highest;
+  for (const tag of existing) {
+    const v = parseSemVer(tag);
+    if (v === void 0 || v.prerelease.length > 0) continue;
+    if (highest === void 0 || compareSemVer(v, highest) > 0) highest = v;
+  }
+  return highest;
+}
+function latestAuto(ctx, existing) {
+  const semver = semverOfRef(ctx.ref);
+  if (semver !== void 0) {
+    if (semver.prerelease.length > 0)
+      return { skip: `${semver.text} is a pre-release, which never moves latest` };
+    if (existing === void 0)
+      return {
+        skip: `the registry's tags were not read, so whether ${semver.text} is the highest release is unknown`
+      };
+    const highest = highestRelease(existing);
+    if (highest !== void 0 && compareSemVer(highest, semver) > 0)
+      return { skip: `${semver.text} is not the highest release: the registry has ${highest.text}` };
+    return { value: "latest" };
+  }
+  const branch = branchOf(ctx.ref);
+  if (branch === void 0)
+    return {
+      skip: `latest=auto moves on a push to the default branch or with the highest release tag; ${describeRun(ctx)}`
+    };
+  if (ctx.defaultBranch === void 0)
+    return { skip: "the default branch is unknown (the event payload has no repository.default_branch)" };
+  if (branch !== ctx.defaultBranch)
+    return {
+      skip: `latest=auto moves on the default branch (${ctx.defaultBranch}) only; ${describeRun(ctx)}`
+    };
+  if (ctx.eventName !== "push")
+    return { skip: `latest=auto moves on a push to the default branch; ${describeRun(ctx)}` };
+  return { value: "latest" };
+}
+function evaluate(rule, ctx, existing) {
+  if (rule.events.length > 0 && !rule.events.includes(ctx.eventName))
+    return { skip: `applies to ${rule.events.join(" and ")} runs only; ${describeRun(ctx)}` };
+  switch (rule.latest) {
+    case void 0:
+      return expandRule(rule, ctx);
+    case "always":
+      return { value: "latest" };
+    case "never":
+      return { skip: "latest=never" };
+    case "auto":
+      return latestAuto(ctx, existing);
+  }
+}
+function planTagRules(rules, ctx, existingTags) {
+  const tags = [];
+  const skipped = [];
+  for (const rule of rules) {
+    const outcome = evaluate(rule, ctx, existingTags);
+    if ("skip" in outcome) skipped.push({ rule: rule.text, reason: outcome.skip });
+    else if (!tags.includes(outcome.value)) tags.push(outcome.value);
+  }
+  return { tags, skipped };
+}
+function needsExistingTags(rules, ctx) {
+  const semver = semverOfRef(ctx.ref);
+  return semver !== void 0 && semver.prerelease.length === 0 && rules.some((r) => r.latest === "auto" && (r.events.length === 0 || r.events.includes(ctx.eventName)));
+}
+async function resolveTagRules(rules, ctx, options) {
+  const existing = needsExistingTags(rules, ctx) ? await options.listTags() : void 0;
+  try {
+    return planTagRules(rules, ctx, existing);
+  } catch (error) {
+    if (!(error instanceof TagRuleError)) throw error;
+    throw new ConfigurationError(`Input "${options.input}" ${error.message}`, {
+      input: options.input,
+      cause: error
+    });
+  }
 }
 
 // packages/core/src/inputs/oci-inputs.ts
@@ -4540,6 +4888,11 @@ var ociInputs = {
     const tags = nonEmpty(raw, parseList(raw)).map((t) => validateTag(t));
     return [...new Set(tags)];
   }),
+  /**
+   * Tag rules (oci/tag-rules.ts): plain tags, templates such as `sha-{short-sha}` or `{major}.{minor}`,
+   * `latest=auto`, each optionally limited to events (`nightly @schedule`). Each is checked when read.
+   */
+  tagRules: () => field("tag-rules", (raw) => parseTagRules(nonEmpty(raw, parseList(raw)))),
   /** A list of `os/arch[/variant]` platforms. */
   platforms: () => field("platforms", (raw) => {
     const list = nonEmpty(raw, parseList(raw));
@@ -4907,20 +5260,20 @@ var RegistryClient = class {
           throw new ConfigurationError(
             `registry ${ref.registry}: the token service ${service} refused ${who} (HTTP ${status})`
           );
-        const text = tokenRes.body.toString("utf8");
+        const text2 = tokenRes.body.toString("utf8");
         if (status !== 200) {
           throw new TokenServiceError(
-            `registry ${ref.registry}: the token service ${service} answered HTTP ${status}${/<html/i.test(text) ? " with an HTML page" : ""}`,
+            `registry ${ref.registry}: the token service ${service} answered HTTP ${status}${/<html/i.test(text2) ? " with an HTML page" : ""}`,
             isRetryableStatus(status),
             parseRetryAfter(header(tokenRes.headers, "retry-after"), Date.now())
           );
         }
         let body;
         try {
-          body = JSON.parse(text);
+          body = JSON.parse(text2);
         } catch {
           throw new TokenServiceError(
-            `registry ${ref.registry}: the token service ${service} answered HTTP 200 with ${/<html/i.test(text) ? "an HTML page" : "a body that is not JSON"}`,
+            `registry ${ref.registry}: the token service ${service} answered HTTP 200 with ${/<html/i.test(text2) ? "an HTML page" : "a body that is not JSON"}`,
             true
           );
         }
@@ -4984,7 +5337,7 @@ var RegistryClient = class {
   }
   async sendUrl(url, method, headers, body, maxBody) {
     const transport = url.protocol === "http:" ? (await import("./chunks/http-SB2IGQYH.mjs")).default : (await import("./chunks/https-AHHFARHI.mjs")).default;
-    return new Promise((resolve2, reject) => {
+    return new Promise((resolve3, reject) => {
       const req = transport.request(
         url,
         {
@@ -5013,7 +5366,7 @@ var RegistryClient = class {
           });
           res.on(
             "end",
-            () => resolve2({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks) })
+            () => resolve3({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks) })
           );
           res.on("error", reject);
         }
@@ -5043,7 +5396,7 @@ var TokenServiceError = class extends Error {
 };
 
 // packages/core/src/oci/registry-credentials.ts
-var import_promises2 = __toESM(require_promises(), 1);
+var import_promises3 = __toESM(require_promises(), 1);
 var import_node_os3 = __toESM(require_os(), 1);
 var import_node_path3 = __toESM(require_path(), 1);
 function credentialFiles(env, explicit) {
@@ -5061,10 +5414,10 @@ function normaliseKey(key) {
 }
 function decodeAuth(entry, source) {
   if (entry.auth) {
-    const text = Buffer.from(entry.auth, "base64").toString("utf8");
-    const colon = text.indexOf(":");
+    const text2 = Buffer.from(entry.auth, "base64").toString("utf8");
+    const colon = text2.indexOf(":");
     if (colon < 0) throw new ConfigurationError(`credentials in ${source} are not base64("user:password")`);
-    return { username: text.slice(0, colon), password: text.slice(colon + 1), source };
+    return { username: text2.slice(0, colon), password: text2.slice(colon + 1), source };
   }
   if (entry.username !== void 0 && entry.password !== void 0) {
     return { username: entry.username, password: entry.password, source };
@@ -5109,9 +5462,9 @@ var CredentialStore = class {
     return credential;
   }
   async readFile(file) {
-    let text;
+    let text2;
     try {
-      text = await (0, import_promises2.readFile)(file, "utf8");
+      text2 = await (0, import_promises3.readFile)(file, "utf8");
     } catch (error) {
       if (error.code === "ENOENT") return void 0;
       throw new ConfigurationError(
@@ -5119,7 +5472,7 @@ var CredentialStore = class {
       );
     }
     try {
-      return JSON.parse(text);
+      return JSON.parse(text2);
     } catch {
       throw new ConfigurationError(`registry credentials file ${file} is not valid JSON`);
     }
@@ -5189,8 +5542,8 @@ function planTags(tags, current, digest, immutable) {
 }
 
 // packages/core/src/report/job-summary.ts
-function escapeHtml(text) {
-  return text.replace(/[&<>"'|`]/g, (ch) => `&#${ch.charCodeAt(0)};`);
+function escapeHtml(text2) {
+  return text2.replace(/[&<>"'|`]/g, (ch) => `&#${ch.charCodeAt(0)};`);
 }
 function renderCell(cell) {
   if (typeof cell === "string") return escapeHtml(cell);
@@ -5198,25 +5551,25 @@ function renderCell(cell) {
 }
 var JobSummary = class _JobSummary {
   parts = [];
-  heading(text, level = 2) {
-    this.parts.push(`<h${level}>${escapeHtml(text)}</h${level}>`);
+  heading(text2, level = 2) {
+    this.parts.push(`<h${level}>${escapeHtml(text2)}</h${level}>`);
     return this;
   }
-  paragraph(text) {
-    this.parts.push(`<p>${escapeHtml(text)}</p>`);
+  paragraph(text2) {
+    this.parts.push(`<p>${escapeHtml(text2)}</p>`);
     return this;
   }
   /** A line with a leading status mark, for verdicts. */
-  verdict(ok, text) {
-    this.parts.push(`<p><strong>${ok ? "\u2705" : "\u274C"} ${escapeHtml(text)}</strong></p>`);
+  verdict(ok, text2) {
+    this.parts.push(`<p><strong>${ok ? "\u2705" : "\u274C"} ${escapeHtml(text2)}</strong></p>`);
     return this;
   }
-  warning(text) {
-    this.parts.push(`<blockquote><p>\u26A0\uFE0F ${escapeHtml(text)}</p></blockquote>`);
+  warning(text2) {
+    this.parts.push(`<blockquote><p>\u26A0\uFE0F ${escapeHtml(text2)}</p></blockquote>`);
     return this;
   }
-  code(text) {
-    this.parts.push(`<pre><code>${escapeHtml(text)}</code></pre>`);
+  code(text2) {
+    this.parts.push(`<pre><code>${escapeHtml(text2)}</code></pre>`);
     return this;
   }
   table(headers, rows) {
@@ -5604,14 +5957,14 @@ async function copySignatures(client, source, target, digest) {
 }
 
 // packages/core/src/sigstore/image-signatures.ts
-var import_promises3 = __toESM(require_promises(), 1);
+var import_promises4 = __toESM(require_promises(), 1);
 var import_node_os4 = __toESM(require_os(), 1);
 var import_node_path4 = __toESM(require_path(), 1);
 async function loadTrustedRoot(path) {
   if (path !== void 0) {
     let json;
     try {
-      json = JSON.parse(await (0, import_promises3.readFile)(path, "utf8"));
+      json = JSON.parse(await (0, import_promises4.readFile)(path, "utf8"));
     } catch (error) {
       throw new ConfigurationError(
         `Input "trusted-root": ${path} is not readable JSON (${error.message})`,
@@ -5701,9 +6054,9 @@ var skopeo = {
   /** A failed skopeo run, for withRetries: transient by the core's one rule, with a Retry-After it printed. */
   failure(error) {
     if (!(error instanceof CommandError)) return { transient: false, reason: String(error) };
-    const text = `${error.stderrTail}
+    const text2 = `${error.stderrTail}
 ${error.message}`;
-    return { transient: isTransientText(text), retryAfterMs: retryAfterInText(text), reason: error.message };
+    return { transient: isTransientText(text2), retryAfterMs: retryAfterInText(text2), reason: error.message };
   },
   /** Whether skopeo's failure is a transient registry fault worth another attempt (the core's one rule). */
   isTransientFailure(stderr) {
@@ -5744,7 +6097,9 @@ function publicKey(raw, ctx) {
 var spec = {
   image: ociInputs.repository().required("the repository, e.g. ghcr.io/org/app"),
   digest: ociInputs.digest().required('the digest to promote (skopeo-push output "digest")'),
-  tags: inputs.list().required("the tags to move, e.g. latest, nightly, nightly-{date}"),
+  tags: ociInputs.tagRules().required(
+    "the tag rules, e.g. latest=auto, {major}.{minor}, nightly @schedule, nightly-{date} @schedule"
+  ),
   "require-signature": inputs.boolean().default("true"),
   "certificate-identity": inputs.string().optional(),
   "certificate-identity-regexp": inputs.string().optional(),
@@ -5759,39 +6114,6 @@ var spec = {
 var outputs = defineOutputs(["tags", "previous"]);
 
 // actions/tag-promote/src/plan.ts
-var TEMPLATE = /\{([a-z-]+)\}/g;
-function expandTags(templates, env, now) {
-  const sha = env.GITHUB_SHA ?? "";
-  const date = now.toISOString().slice(0, 10).replace(/-/g, "");
-  const tags = templates.map(
-    (template) => template.replace(TEMPLATE, (_match, name) => {
-      if (name === "date") return date;
-      if (name === "sha" || name === "short-sha") {
-        if (!/^[0-9a-f]{40}$/.test(sha)) {
-          throw new ConfigurationError(
-            `Input "tags": "${template}" uses {${name}} but GITHUB_SHA is not a commit SHA`,
-            { input: "tags" }
-          );
-        }
-        return name === "sha" ? sha : sha.slice(0, 7);
-      }
-      throw new ConfigurationError(
-        `Input "tags": "${template}" uses an unknown template {${name}}; known: {date}, {sha}, {short-sha}`,
-        {
-          input: "tags"
-        }
-      );
-    })
-  );
-  for (const tag of tags) {
-    try {
-      validateTag(tag);
-    } catch (error) {
-      throw new ConfigurationError(`Input "tags" ${error.message}`, { input: "tags" });
-    }
-  }
-  return [...new Set(tags)];
-}
 function planPromotions(tags, current, digest, immutable) {
   try {
     return planTags(tags, current, digest, immutable).map(({ tag, previous, action }) => ({
@@ -5809,13 +6131,36 @@ function planPromotions(tags, current, digest, immutable) {
 function previousOutput(plans) {
   return JSON.stringify(Object.fromEntries(plans.map((p) => [p.tag, p.previous ?? null])));
 }
+function promotionSummary(image, digest, signedBy, plans, skipped) {
+  const summary = new JobSummary().heading("tag-promote");
+  if (plans.length === 0)
+    summary.verdict(true, `No tag rule applies to this run: nothing promoted (${image}@${digest})`);
+  else
+    summary.verdict(true, `Promoted ${image}@${digest}`).facts([
+      ["digest", { text: digest, code: true }],
+      ["signature", signedBy]
+    ]).table(
+      ["tag", "before", "now"],
+      plans.map((p) => [
+        p.tag,
+        p.previous === void 0 ? "new" : { text: p.previous, code: true },
+        p.action === "unchanged" ? "unchanged" : "moved here"
+      ])
+    );
+  if (skipped.length > 0)
+    summary.table(
+      ["skipped tag rule", "why"],
+      skipped.map((s) => [{ text: s.rule, code: true }, s.reason])
+    );
+  return summary;
+}
 
 // actions/tag-promote/src/run.ts
 async function main(deps = runnerDeps()) {
   const values = readInputs(spec, deps.inputs, deps.inputContext);
   const source = values.image;
   const digest = values.digest;
-  const tags = expandTags(values.tags, deps.env, /* @__PURE__ */ new Date());
+  const context = await readRefContext(deps.env, /* @__PURE__ */ new Date());
   const credentials = new CredentialStore({
     env: deps.env,
     runner: deps.runner,
@@ -5824,6 +6169,17 @@ async function main(deps = runnerDeps()) {
   });
   const client = new RegistryClient({ logger: deps.logger, credentials, tlsVerify: values["tls-verify"] });
   const policy = values["require-signature"] ? signerPolicy(values, deps) : void 0;
+  const { tags, skipped } = await resolveTagRules(values.tags, context, {
+    input: "tags",
+    listTags: () => client.listTags(values["target-image"] ?? source)
+  });
+  for (const rule of skipped) deps.logger.info(`tag rule "${rule.rule}" skipped: ${rule.reason}`);
+  if (tags.length === 0) {
+    deps.logger.info("no tag rule applies to this run: nothing to promote");
+    outputs.write({ tags: "[]", previous: "{}" }, deps.outputs);
+    await deps.writeSummary(promotionSummary(`${source}`, digest.toString(), "", [], skipped));
+    return;
+  }
   if (await client.headManifest(source, digest.toString()) === void 0)
     throw new ConfigurationError(`${source}@${digest} is not in the registry; push it first (skopeo-push)`, {
       input: "digest"
@@ -5883,7 +6239,7 @@ async function main(deps = runnerDeps()) {
     }
   }
   outputs.write({ tags: JSON.stringify(tags), previous: previousOutput(plans) }, deps.outputs);
-  await deps.writeSummary(summary(`${image}`, digest.toString(), signedBy, plans));
+  await deps.writeSummary(promotionSummary(`${image}`, digest.toString(), signedBy, plans, skipped));
 }
 async function moveAll(client, image, plans, manifest, deps) {
   const toMove = plans.filter((p) => p.action !== "unchanged");
@@ -5944,19 +6300,6 @@ function signerPolicy(values, deps) {
     );
   }
   return identity !== void 0 ? { identity, issuer } : { identityRegExp: anchoredRegExp(pattern ?? ""), issuer };
-}
-function summary(image, digest, signedBy, plans) {
-  return new JobSummary().heading("tag-promote").verdict(true, `Promoted ${image}@${digest}`).facts([
-    ["digest", { text: digest, code: true }],
-    ["signature", signedBy]
-  ]).table(
-    ["tag", "before", "now"],
-    plans.map((p) => [
-      p.tag,
-      p.previous === void 0 ? "new" : { text: p.previous, code: true },
-      p.action === "unchanged" ? "unchanged" : "moved here"
-    ])
-  );
 }
 
 // actions/tag-promote/src/main.ts

@@ -42,7 +42,11 @@ function publicKey(raw: string, ctx: InputContext): string {
 export const spec = {
   image: ociInputs.repository().required('the repository, e.g. ghcr.io/org/app'),
   digest: ociInputs.digest().required('the digest to promote (skopeo-push output "digest")'),
-  tags: inputs.list().required('the tags to move, e.g. latest, nightly, nightly-{date}'),
+  tags: ociInputs
+    .tagRules()
+    .required(
+      'the tag rules, e.g. latest=auto, {major}.{minor}, nightly @schedule, nightly-{date} @schedule',
+    ),
   'require-signature': inputs.boolean().default('true'),
   'certificate-identity': inputs.string().optional(),
   'certificate-identity-regexp': inputs.string().optional(),

@@ -1,26 +1,59 @@
+import { mapInputSource, readInputs, refContext, resolveTagRules } from '@chain/core';
 import { describe, expect, it } from 'vitest';
-import { expandTags, planPromotions, previousOutput } from './plan.ts';
+import { type EventCase, eventFixture } from '../../../test/helpers/event-fixtures.ts';
+import { spec } from './inputs.ts';
+import { planPromotions, previousOutput, promotionSummary } from './plan.ts';
 
-const SHA = 'c0ffee'.padEnd(40, '1');
 const now = new Date('2026-11-23T23:59:59Z');
 const D = (c: string) => `sha256:${c.repeat(64)}`;
 
-describe('tag templates', () => {
-  it('expands {date} in UTC, {sha} and {short-sha}, and removes duplicates', () => {
-    expect(
-      expandTags(
-        ['latest', 'nightly', 'nightly-{date}', 'sha-{short-sha}', 'commit-{sha}', 'latest'],
-        { GITHUB_SHA: SHA },
-        now,
-      ),
-    ).toEqual(['latest', 'nightly', 'nightly-20261123', 'sha-c0ffee1', `commit-${SHA}`]);
+describe('tag-promote tag rules', () => {
+  const read = (tags: string) =>
+    readInputs(spec, mapInputSource({ image: 'ghcr.io/acme/app', digest: D('a'), tags }), { workspace: '/' });
+  it.each<[EventCase, string[]]>([
+    ['push-default-branch', ['latest', 'master']],
+    ['push-branch', ['my-feature-1245']],
+    ['tag-v1.2.3', ['latest', '1.2', '1']],
+    ['tag-v2.0.0-rc.1', []],
+    ['pull-request', []],
+    ['schedule', ['nightly', 'nightly-20261123']],
+    ['workflow-dispatch', []],
+  ])('%s moves %j', async (name, tags) => {
+    const { env, payload } = eventFixture(name);
+    const rules = read(
+      'latest=auto\n{major}.{minor}\n{major}\n{branch} @push\nnightly @schedule\nnightly-{date} @schedule',
+    ).tags;
+    const result = await resolveTagRules(rules, refContext(env, payload, now), {
+      input: 'tags',
+      listTags: async () => ['1.1.1'],
+    });
+    expect(result.tags).toEqual(tags);
+    expect(result.tags.length + result.skipped.length).toBe(rules.length);
   });
-  it('refuses unknown templates, a missing commit, and results that are not tags', () => {
-    expect(() => expandTags(['v-{version}'], {}, now)).toThrow(
-      'Input "tags": "v-{version}" uses an unknown template {version}',
+  it('a plain list of tags and templates reads as before', () => {
+    expect(read('latest, nightly, nightly-{date}').tags.map((r) => r.template)).toEqual([
+      'latest',
+      'nightly',
+      'nightly-{date}',
+    ]);
+    expect(() => read('v-{nope}')).toThrow('Input "tags" "v-{nope}" uses an unknown template {nope}');
+    expect(() => read('bad tag')).toThrow(/Input "tags" tag "bad tag" is invalid/);
+  });
+  it('the summary lists each skipped rule with its reason, escaped', () => {
+    const skipped = [{ rule: '{major}', reason: 'v2.0.0-rc.1 is a pre-release <b>' }];
+    const moved = promotionSummary(
+      'r',
+      D('b'),
+      'alice',
+      [{ tag: '2.0.0-rc.1', previous: undefined, action: 'create' }],
+      skipped,
     );
-    expect(() => expandTags(['sha-{short-sha}'], {}, now)).toThrow(/GITHUB_SHA is not a commit SHA/);
-    expect(() => expandTags(['bad tag'], {}, now)).toThrow(/Input "tags" tag "bad tag" is invalid/);
+    expect(moved.toString()).toContain(
+      '<td><code>{major}</code></td><td>v2.0.0-rc.1 is a pre-release &#60;b&#62;</td>',
+    );
+    expect(promotionSummary('r', D('b'), '', [], skipped).toString()).toContain(
+      'No tag rule applies to this run',
+    );
   });
 });
 

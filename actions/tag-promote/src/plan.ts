@@ -1,46 +1,11 @@
 import {
   ConfigurationError,
   ImmutableTagConflict,
+  JobSummary,
   type ManifestInfo,
   planTags,
-  validateTag,
+  type SkippedRule,
 } from '@chain/core';
-
-const TEMPLATE = /\{([a-z-]+)\}/g;
-
-/** Expands `{date}` (UTC YYYYMMDD), `{sha}` and `{short-sha}` (7 characters); every result must be a valid tag. */
-export function expandTags(templates: string[], env: NodeJS.ProcessEnv, now: Date): string[] {
-  const sha = env.GITHUB_SHA ?? '';
-  const date = now.toISOString().slice(0, 10).replace(/-/g, '');
-  const tags = templates.map((template) =>
-    template.replace(TEMPLATE, (_match, name: string) => {
-      if (name === 'date') return date;
-      if (name === 'sha' || name === 'short-sha') {
-        if (!/^[0-9a-f]{40}$/.test(sha)) {
-          throw new ConfigurationError(
-            `Input "tags": "${template}" uses {${name}} but GITHUB_SHA is not a commit SHA`,
-            { input: 'tags' },
-          );
-        }
-        return name === 'sha' ? sha : sha.slice(0, 7);
-      }
-      throw new ConfigurationError(
-        `Input "tags": "${template}" uses an unknown template {${name}}; known: {date}, {sha}, {short-sha}`,
-        {
-          input: 'tags',
-        },
-      );
-    }),
-  );
-  for (const tag of tags) {
-    try {
-      validateTag(tag);
-    } catch (error) {
-      throw new ConfigurationError(`Input "tags" ${(error as Error).message}`, { input: 'tags' });
-    }
-  }
-  return [...new Set(tags)];
-}
 
 export interface Promotion {
   tag: string;
@@ -77,4 +42,38 @@ export function planPromotions(
 /** The `previous` output: tag → digest before (null when new), so a rollback is one step. */
 export function previousOutput(plans: Promotion[]): string {
   return JSON.stringify(Object.fromEntries(plans.map((p) => [p.tag, p.previous ?? null])));
+}
+
+/** The job summary: each tag with what it pointed at before, then the tag rules that did not apply. */
+export function promotionSummary(
+  image: string,
+  digest: string,
+  signedBy: string,
+  plans: Promotion[],
+  skipped: SkippedRule[],
+): JobSummary {
+  const summary = new JobSummary().heading('tag-promote');
+  if (plans.length === 0)
+    summary.verdict(true, `No tag rule applies to this run: nothing promoted (${image}@${digest})`);
+  else
+    summary
+      .verdict(true, `Promoted ${image}@${digest}`)
+      .facts([
+        ['digest', { text: digest, code: true }],
+        ['signature', signedBy],
+      ])
+      .table(
+        ['tag', 'before', 'now'],
+        plans.map((p) => [
+          p.tag,
+          p.previous === undefined ? 'new' : { text: p.previous, code: true },
+          p.action === 'unchanged' ? 'unchanged' : 'moved here',
+        ]),
+      );
+  if (skipped.length > 0)
+    summary.table(
+      ['skipped tag rule', 'why'],
+      skipped.map((s) => [{ text: s.rule, code: true }, s.reason]),
+    );
+  return summary;
 }

@@ -7,23 +7,24 @@ import {
   checkImageSignatures,
   copySignatures,
   type ImageReference,
-  JobSummary,
   loadTrustedRoot,
   RegistryClient,
   readInputs,
+  readRefContext,
+  resolveTagRules,
   runnerDeps,
   type SignerPolicy,
   skopeo,
   withRetries,
 } from '@chain/core';
 import { outputs, spec } from './inputs.ts';
-import { expandTags, type Promotion, planPromotions, previousOutput } from './plan.ts';
+import { type Promotion, planPromotions, previousOutput, promotionSummary } from './plan.ts';
 
 export async function main(deps: ActionDeps = runnerDeps()): Promise<void> {
   const values = readInputs(spec, deps.inputs, deps.inputContext);
   const source = values.image;
   const digest = values.digest;
-  const tags = expandTags(values.tags, deps.env, new Date());
+  const context = await readRefContext(deps.env, new Date());
   const credentials = new CredentialStore({
     env: deps.env,
     runner: deps.runner,
@@ -31,8 +32,20 @@ export async function main(deps: ActionDeps = runnerDeps()): Promise<void> {
     authFile: values['auth-file'],
   });
   const client = new RegistryClient({ logger: deps.logger, credentials, tlsVerify: values['tls-verify'] });
-
   const policy = values['require-signature'] ? signerPolicy(values, deps) : undefined;
+  // Which tags: the rules for this ref (latest=auto on a release tag reads the tags where they will be written).
+  const { tags, skipped } = await resolveTagRules(values.tags, context, {
+    input: 'tags',
+    listTags: () => client.listTags(values['target-image'] ?? source),
+  });
+  for (const rule of skipped) deps.logger.info(`tag rule "${rule.rule}" skipped: ${rule.reason}`);
+  if (tags.length === 0) {
+    deps.logger.info('no tag rule applies to this run: nothing to promote');
+    outputs.write({ tags: '[]', previous: '{}' }, deps.outputs);
+    await deps.writeSummary(promotionSummary(`${source}`, digest.toString(), '', [], skipped));
+    return;
+  }
+
   if ((await client.headManifest(source, digest.toString())) === undefined)
     throw new ConfigurationError(`${source}@${digest} is not in the registry; push it first (skopeo-push)`, {
       input: 'digest',
@@ -103,7 +116,7 @@ export async function main(deps: ActionDeps = runnerDeps()): Promise<void> {
     }
   }
   outputs.write({ tags: JSON.stringify(tags), previous: previousOutput(plans) }, deps.outputs);
-  await deps.writeSummary(summary(`${image}`, digest.toString(), signedBy, plans));
+  await deps.writeSummary(promotionSummary(`${image}`, digest.toString(), signedBy, plans, skipped));
 }
 
 /**
@@ -188,22 +201,4 @@ function signerPolicy(values: ReturnType<typeof readInputs<typeof spec>>, deps: 
   return identity !== undefined
     ? { identity, issuer }
     : { identityRegExp: anchoredRegExp(pattern ?? ''), issuer };
-}
-
-function summary(image: string, digest: string, signedBy: string, plans: Promotion[]): JobSummary {
-  return new JobSummary()
-    .heading('tag-promote')
-    .verdict(true, `Promoted ${image}@${digest}`)
-    .facts([
-      ['digest', { text: digest, code: true }],
-      ['signature', signedBy],
-    ])
-    .table(
-      ['tag', 'before', 'now'],
-      plans.map((p) => [
-        p.tag,
-        p.previous === undefined ? 'new' : { text: p.previous, code: true },
-        p.action === 'unchanged' ? 'unchanged' : 'moved here',
-      ]),
-    );
 }

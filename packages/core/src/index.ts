@@ -2,6 +2,12 @@
 // '@chain/core/entry' first, see entry.ts).
 export { type ActionDeps, runnerDeps } from './action/deps.ts';
 export { CommandError, ConfigurationError, describeError, InvalidValueError } from './action/errors.ts';
+export {
+  type RefContext,
+  type RepositoryFacts,
+  readRefContext,
+  refContext,
+} from './action/github-event.ts';
 export { createRunnerLogger, type Logger, MemoryLogger, runnerLogger } from './action/logger.ts';
 export {
   decodeJwtClaims,
@@ -130,6 +136,25 @@ export {
   planTags,
   type TagPlan,
 } from './oci/tag-pattern.ts';
+export {
+  compareSemVer,
+  type LatestMode,
+  needsExistingTags,
+  parseSemVer,
+  parseTagRule,
+  parseTagRules,
+  planTagRules,
+  refVersion,
+  resolveTagRules,
+  type SemVer,
+  type SkippedRule,
+  sanitizeTag,
+  semverOfRef,
+  type TagRule,
+  TagRuleError,
+  type TagRuleErrorCode,
+  type TagRulesResult,
+} from './oci/tag-rules.ts';
 export { type Challenge, parseChallenge } from './oci/www-authenticate.ts';
 export {
   enforceGate,

@@ -2,6 +2,7 @@ import { InvalidValueError } from '../action/errors.ts';
 import { Digest } from '../oci/digest.ts';
 import { ImageReference, validateTag } from '../oci/image-reference.ts';
 import { type Platform, parsePlatform } from '../oci/platform.ts';
+import { parseTagRules, type TagRule } from '../oci/tag-rules.ts';
 import { field, nonEmpty, parseList } from './input-spec.ts';
 
 /** Input fields for OCI values, shared by every action so each validates them the same way. */
@@ -39,6 +40,11 @@ export const ociInputs = {
       const tags = nonEmpty(raw, parseList(raw)).map((t) => validateTag(t));
       return [...new Set(tags)];
     }),
+  /**
+   * Tag rules (oci/tag-rules.ts): plain tags, templates such as `sha-{short-sha}` or `{major}.{minor}`,
+   * `latest=auto`, each optionally limited to events (`nightly @schedule`). Each is checked when read.
+   */
+  tagRules: () => field<TagRule[]>('tag-rules', (raw) => parseTagRules(nonEmpty(raw, parseList(raw)))),
   /** A list of `os/arch[/variant]` platforms. */
   platforms: () =>
     field<Platform[]>('platforms', (raw) => {

@@ -795,6 +795,96 @@ function parsePlatform(text) {
   return variant === void 0 ? { os, architecture } : { os, architecture, variant };
 }
 
+// packages/core/src/oci/tag-rules.ts
+var TagRuleError = class extends InvalidValueError {
+  code;
+  rule;
+  constructor(code, rule, message) {
+    super(message);
+    this.code = code;
+    this.rule = rule;
+  }
+};
+var PLACEHOLDERS = ["date", "sha", "short-sha", "version", "major", "minor", "branch", "number"];
+var PLACEHOLDER = /\{([^{}]*)\}/g;
+var EVENT = /^@([a-z][a-z_]*)$/;
+var LATEST = /^latest=(.*)$/;
+var LATEST_MODES = ["auto", "always", "never"];
+var EXAMPLE = {
+  date: "20260101",
+  sha: "0123456789abcdef0123456789abcdef01234567",
+  "short-sha": "0123456",
+  version: "1.2.3",
+  major: "1",
+  minor: "2",
+  branch: "main",
+  number: "1"
+};
+function isPlaceholder(name) {
+  return PLACEHOLDERS.includes(name);
+}
+function expand(template, values) {
+  return template.replace(PLACEHOLDER, (_m, name) => values(name));
+}
+function checkTag(rule, tag) {
+  try {
+    return validateTag(tag);
+  } catch (error) {
+    const why = error instanceof Error ? error.message : String(error);
+    const message = rule.template.includes("{") ? `rule "${rule.text}" gives an invalid tag: ${why}` : why;
+    throw new TagRuleError("invalid-tag", rule.text, message);
+  }
+}
+function parseTagRule(item) {
+  const text = item.trim();
+  const words = text.split(/\s+/);
+  const [head = "", ...rest] = words;
+  const conditional = rest.length > 0 && rest.every((w) => w.startsWith("@"));
+  const template = conditional ? head : text;
+  const events = [];
+  if (conditional) {
+    for (const word of rest) {
+      const event = EVENT.exec(word)?.[1];
+      if (event === void 0)
+        throw new TagRuleError(
+          "bad-rule",
+          text,
+          `rule "${text}": "${word}" is not an event condition (@push, @schedule, @workflow_dispatch\u2026)`
+        );
+      if (!events.includes(event)) events.push(event);
+    }
+  }
+  const latest = LATEST.exec(template)?.[1];
+  if (latest !== void 0) {
+    const mode = LATEST_MODES.find((m) => m === latest);
+    if (mode === void 0)
+      throw new TagRuleError(
+        "bad-rule",
+        text,
+        `rule "${text}": latest= takes ${LATEST_MODES.join(", ")}; got "${latest}"`
+      );
+    return { text, template: "latest", latest: mode, events };
+  }
+  const rule = { text, template, latest: void 0, events };
+  for (const match of template.matchAll(PLACEHOLDER)) {
+    const name = match[1] ?? "";
+    if (!isPlaceholder(name))
+      throw new TagRuleError(
+        "unknown-template",
+        text,
+        `"${template}" uses an unknown template {${name}}; known: ${PLACEHOLDERS.map((p) => `{${p}}`).join(", ")}`
+      );
+  }
+  checkTag(
+    rule,
+    expand(template, (name) => EXAMPLE[name])
+  );
+  return rule;
+}
+function parseTagRules(items) {
+  return items.map(parseTagRule);
+}
+
 // packages/core/src/inputs/oci-inputs.ts
 var ociInputs = {
   /**
@@ -826,6 +916,11 @@ var ociInputs = {
     const tags = nonEmpty(raw, parseList(raw)).map((t) => validateTag(t));
     return [...new Set(tags)];
   }),
+  /**
+   * Tag rules (oci/tag-rules.ts): plain tags, templates such as `sha-{short-sha}` or `{major}.{minor}`,
+   * `latest=auto`, each optionally limited to events (`nightly @schedule`). Each is checked when read.
+   */
+  tagRules: () => field("tag-rules", (raw) => parseTagRules(nonEmpty(raw, parseList(raw)))),
   /** A list of `os/arch[/variant]` platforms. */
   platforms: () => field("platforms", (raw) => {
     const list = nonEmpty(raw, parseList(raw));
@@ -878,4 +973,4 @@ export {
   spec,
   outputs
 };
-//# sourceMappingURL=chunk-MNFVF7PD.mjs.map
+//# sourceMappingURL=chunk-TJHTLQ2C.mjs.map

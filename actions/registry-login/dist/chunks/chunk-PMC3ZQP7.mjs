@@ -12,39 +12,11 @@ import {
 } from "./chunk-MQP76K4J.mjs";
 import {
   require_crypto,
-  require_fs,
-  require_stream
-} from "./chunk-C52DNLW2.mjs";
+  require_fs
+} from "./chunk-VCWESDKG.mjs";
 import {
-  __commonJS,
-  __require,
   __toESM
 } from "./chunk-5MM4E6UD.mjs";
-
-// builtin:worker_threads
-var require_worker_threads = __commonJS({
-  "builtin:worker_threads"(exports, module) {
-    module.exports = __require("node:worker_threads");
-  }
-});
-
-// builtin:stream/promises
-var require_promises2 = __commonJS({
-  "builtin:stream/promises"(exports, module) {
-    module.exports = __require("node:stream/promises");
-  }
-});
-
-// actions/skopeo-push/src/run.ts
-var import_promises6 = __toESM(require_promises(), 1);
-var import_node_os6 = __toESM(require_os(), 1);
-var import_node_path5 = __toESM(require_path(), 1);
-
-// packages/core/src/exec/tool-runner.ts
-var import_node_child_process = __toESM(require_child_process(), 1);
-var import_promises = __toESM(require_promises(), 1);
-var import_node_os = __toESM(require_os(), 1);
-var import_node_path = __toESM(require_path(), 1);
 
 // packages/core/src/action/errors.ts
 var ConfigurationError = class extends Error {
@@ -87,7 +59,108 @@ var InvalidValueError = class extends Error {
   name = "InvalidValueError";
 };
 
+// packages/core/src/action/runner-commands.ts
+var import_node_crypto = __toESM(require_crypto(), 1);
+var import_node_fs = __toESM(require_fs(), 1);
+var import_node_os = __toESM(require_os(), 1);
+var processIo = {
+  env: process.env,
+  write: (text) => {
+    process.stdout.write(text);
+  },
+  append: (file, text) => (0, import_node_fs.appendFileSync)(file, text, { encoding: "utf8" })
+};
+function escapeData(value) {
+  return value.replace(/%/g, "%25").replace(/\r/g, "%0D").replace(/\n/g, "%0A");
+}
+function escapeProperty(value) {
+  return escapeData(value).replace(/:/g, "%3A").replace(/,/g, "%2C");
+}
+var COMMAND_LINE = /::|##\[/;
+function writeUntrusted(io, text) {
+  if (!COMMAND_LINE.test(text)) {
+    io.write(`${text}${import_node_os.EOL}`);
+    return;
+  }
+  let token = (0, import_node_crypto.randomUUID)().replace(/-/g, "");
+  while (text.includes(token)) token = (0, import_node_crypto.randomUUID)().replace(/-/g, "");
+  io.write(`::stop-commands::${token}${import_node_os.EOL}${text}${import_node_os.EOL}::${token}::${import_node_os.EOL}`);
+}
+function issueCommand(io, command, message, properties = {}) {
+  const props = Object.entries(properties).map(([k, v]) => `${k}=${escapeProperty(v)}`).join(",");
+  io.write(`::${command}${props ? ` ${props}` : ""}::${escapeData(message)}${import_node_os.EOL}`);
+}
+function fileCommandEntry(name, value, delimiter = `ghadelimiter_${(0, import_node_crypto.randomUUID)()}`) {
+  if (name.includes(delimiter) || value.includes(delimiter)) {
+    throw new Error(`value of ${name} contains the file-command delimiter`);
+  }
+  return `${name}<<${delimiter}${import_node_os.EOL}${value}${import_node_os.EOL}${delimiter}${import_node_os.EOL}`;
+}
+function fileCommand(io, variable, legacy, name, value) {
+  const file = io.env[variable];
+  if (file) io.append(file, fileCommandEntry(name, value));
+  else issueCommand(io, legacy, value, { name });
+}
+function setOutput(io, name, value) {
+  fileCommand(io, "GITHUB_OUTPUT", "set-output", name, value);
+}
+function saveState(io, name, value) {
+  fileCommand(io, "GITHUB_STATE", "save-state", name, value);
+}
+function getState(io, name) {
+  return io.env[`STATE_${name}`] ?? "";
+}
+function exportVariable(io, name, value) {
+  io.env[name] = value;
+  fileCommand(io, "GITHUB_ENV", "set-env", name, value);
+}
+function setSecret(io, value) {
+  if (value !== "") issueCommand(io, "add-mask", value);
+}
+function appendSummary(io, markdown) {
+  const file = io.env.GITHUB_STEP_SUMMARY;
+  if (file) io.append(file, markdown);
+}
+
+// packages/core/src/action/run.ts
+function details(error) {
+  if (error instanceof CommandError && error.stderrTail !== "")
+    return `${error.tool} stderr: ${error.stderrTail}`;
+  if (error instanceof Error && !(error instanceof ConfigurationError) && error.stack) return error.stack;
+  return void 0;
+}
+async function runMain(main2, hooks = {}) {
+  const fail2 = hooks.fail ?? ((message) => issueCommand(processIo, "error", message));
+  const debug = hooks.debug ?? ((message) => issueCommand(processIo, "debug", message));
+  try {
+    await main2();
+    return 0;
+  } catch (error) {
+    const more = details(error);
+    if (more !== void 0) debug(more);
+    fail2(describeError(error));
+    process.exitCode = 1;
+    return 1;
+  }
+}
+async function runPost(post2, hooks = {}) {
+  const warn = hooks.warn ?? ((message) => issueCommand(processIo, "warning", message));
+  const debug = hooks.debug ?? ((message) => issueCommand(processIo, "debug", message));
+  try {
+    await post2();
+  } catch (error) {
+    const more = details(error);
+    if (more !== void 0) debug(more);
+    warn(`Post step: ${describeError(error)}`);
+  }
+  return 0;
+}
+
 // packages/core/src/exec/tool-runner.ts
+var import_node_child_process = __toESM(require_child_process(), 1);
+var import_promises = __toESM(require_promises(), 1);
+var import_node_os2 = __toESM(require_os(), 1);
+var import_node_path = __toESM(require_path(), 1);
 var STDERR_TAIL_BYTES = 16 * 1024;
 function redact(text, secrets) {
   let out = text;
@@ -200,9 +273,20 @@ var ProcessToolRunner = class {
 function quoteForDisplay(arg) {
   return /^[\w@%+=:,./-]+$/.test(arg) ? arg : `'${arg.replace(/'/g, `'\\''`)}'`;
 }
+async function withSecretFile(content, use, options = {}) {
+  const base = options.directory ?? process.env.RUNNER_TEMP ?? (0, import_node_os2.tmpdir)();
+  const dir = await (0, import_promises.mkdtemp)((0, import_node_path.join)(base, "secret-"));
+  const path = (0, import_node_path.join)(dir, options.name ?? "secret");
+  try {
+    await (0, import_promises.writeFile)(path, content, { mode: 384, flag: "wx" });
+    return await use(path);
+  } finally {
+    await (0, import_promises.rm)(dir, { recursive: true, force: true });
+  }
+}
 
 // packages/core/src/inputs/input-spec.ts
-var import_node_fs = __toESM(require_fs(), 1);
+var import_node_fs2 = __toESM(require_fs(), 1);
 var import_node_path2 = __toESM(require_path(), 1);
 function envInputName(name) {
   return `INPUT_${name.replace(/ /g, "_").toUpperCase()}`;
@@ -375,7 +459,7 @@ function isInside(root, target) {
 function requireExisting(path, kind) {
   let found;
   try {
-    found = (0, import_node_fs.statSync)(path);
+    found = (0, import_node_fs2.statSync)(path);
   } catch (error) {
     throw new InvalidValueError(
       `names ${path}, which does not exist (${error.code ?? "unreadable"})`
@@ -386,7 +470,7 @@ function requireExisting(path, kind) {
 }
 function realpathIfExists(path) {
   try {
-    return (0, import_node_fs.realpathSync)(path);
+    return (0, import_node_fs2.realpathSync)(path);
   } catch {
     return void 0;
   }
@@ -454,59 +538,6 @@ function parseKeyValues(raw) {
   });
 }
 
-// packages/core/src/action/runner-commands.ts
-var import_node_crypto = __toESM(require_crypto(), 1);
-var import_node_fs2 = __toESM(require_fs(), 1);
-var import_node_os2 = __toESM(require_os(), 1);
-var processIo = {
-  env: process.env,
-  write: (text) => {
-    process.stdout.write(text);
-  },
-  append: (file, text) => (0, import_node_fs2.appendFileSync)(file, text, { encoding: "utf8" })
-};
-function escapeData(value) {
-  return value.replace(/%/g, "%25").replace(/\r/g, "%0D").replace(/\n/g, "%0A");
-}
-function escapeProperty(value) {
-  return escapeData(value).replace(/:/g, "%3A").replace(/,/g, "%2C");
-}
-var COMMAND_LINE = /::|##\[/;
-function writeUntrusted(io, text) {
-  if (!COMMAND_LINE.test(text)) {
-    io.write(`${text}${import_node_os2.EOL}`);
-    return;
-  }
-  let token = (0, import_node_crypto.randomUUID)().replace(/-/g, "");
-  while (text.includes(token)) token = (0, import_node_crypto.randomUUID)().replace(/-/g, "");
-  io.write(`::stop-commands::${token}${import_node_os2.EOL}${text}${import_node_os2.EOL}::${token}::${import_node_os2.EOL}`);
-}
-function issueCommand(io, command, message, properties = {}) {
-  const props = Object.entries(properties).map(([k, v]) => `${k}=${escapeProperty(v)}`).join(",");
-  io.write(`::${command}${props ? ` ${props}` : ""}::${escapeData(message)}${import_node_os2.EOL}`);
-}
-function fileCommandEntry(name, value, delimiter = `ghadelimiter_${(0, import_node_crypto.randomUUID)()}`) {
-  if (name.includes(delimiter) || value.includes(delimiter)) {
-    throw new Error(`value of ${name} contains the file-command delimiter`);
-  }
-  return `${name}<<${delimiter}${import_node_os2.EOL}${value}${import_node_os2.EOL}${delimiter}${import_node_os2.EOL}`;
-}
-function fileCommand(io, variable, legacy, name, value) {
-  const file = io.env[variable];
-  if (file) io.append(file, fileCommandEntry(name, value));
-  else issueCommand(io, legacy, value, { name });
-}
-function setOutput(io, name, value) {
-  fileCommand(io, "GITHUB_OUTPUT", "set-output", name, value);
-}
-function setSecret(io, value) {
-  if (value !== "") issueCommand(io, "add-mask", value);
-}
-function appendSummary(io, markdown) {
-  const file = io.env.GITHUB_STEP_SUMMARY;
-  if (file) io.append(file, markdown);
-}
-
 // packages/core/src/action/logger.ts
 function createRunnerLogger(io = processIo) {
   return {
@@ -540,6 +571,9 @@ function defineOutputs(names) {
     }
   };
 }
+function exportVariable2(name, value) {
+  exportVariable(processIo, name, value);
+}
 
 // packages/core/src/action/deps.ts
 function runnerDeps(env = process.env) {
@@ -550,7 +584,7 @@ function runnerDeps(env = process.env) {
     inputs: envInputSource(env),
     inputContext: defaultInputContext(env),
     env,
-    writeSummary: (summary2) => summary2.write()
+    writeSummary: (summary) => summary.write()
   };
 }
 
@@ -591,17 +625,6 @@ function backoffDelay(policy, attempt, retryAfterMs, random) {
   if (retryAfterMs === void 0) return jittered;
   return Math.min(policy.maxDelayMs, Math.max(retryAfterMs, jittered));
 }
-var TRANSIENT_CODES = /\b(TOOMANYREQUESTS|UNAVAILABLE)\b/;
-var FINAL_TEXT = /\b(401|403)\b|unauthorized|denied|authentication required|invalid username|manifest invalid|name unknown|manifest unknown/i;
-var TRANSIENT_TEXT = /\b(429|500|502|503|504)\b|toomanyrequests|\bunavailable\b|too many requests|service unavailable|bad gateway|gateway time-?out|internal server error|<html|connection reset|broken pipe|unexpected EOF|: EOF\b|i\/o timeout|TLS handshake timeout|connection refused/i;
-function isTransientText(text) {
-  if (FINAL_TEXT.test(text)) return false;
-  return TRANSIENT_CODES.test(text) || TRANSIENT_TEXT.test(text);
-}
-function retryAfterInText(text) {
-  const m = /retry[- ]after:?\s*(\d+)\s*s?/i.exec(text);
-  return m?.[1] === void 0 ? void 0 : Number(m[1]) * 1e3;
-}
 async function withRetries(operation, classify, options = {}) {
   const policy = options.policy ?? DEFAULT_RETRY;
   const sleep = options.sleep ?? ((ms) => new Promise((r) => setTimeout(r, ms)));
@@ -621,26 +644,30 @@ async function withRetries(operation, classify, options = {}) {
   }
 }
 
-// packages/core/src/action/run.ts
-function details(error) {
-  if (error instanceof CommandError && error.stderrTail !== "")
-    return `${error.tool} stderr: ${error.stderrTail}`;
-  if (error instanceof Error && !(error instanceof ConfigurationError) && error.stack) return error.stack;
-  return void 0;
-}
-async function runMain(main2, hooks = {}) {
-  const fail2 = hooks.fail ?? ((message) => issueCommand(processIo, "error", message));
-  const debug = hooks.debug ?? ((message) => issueCommand(processIo, "debug", message));
-  try {
-    await main2();
-    return 0;
-  } catch (error) {
-    const more = details(error);
-    if (more !== void 0) debug(more);
-    fail2(describeError(error));
-    process.exitCode = 1;
-    return 1;
-  }
+// packages/core/src/action/state.ts
+var runnerState = {
+  save: (key, value) => saveState(processIo, key, value),
+  load: (key) => getState(processIo, key)
+};
+function defineState(key, validate, store = runnerState) {
+  if (!/^[A-Za-z][A-Za-z0-9_-]*$/.test(key)) throw new Error(`invalid state key: ${key}`);
+  return {
+    key,
+    save(value) {
+      store.save(key, JSON.stringify(value));
+    },
+    load() {
+      const raw = store.load(key);
+      if (raw === "") return void 0;
+      let parsed;
+      try {
+        parsed = JSON.parse(raw);
+      } catch (error) {
+        throw new Error(`post-step state "${key}" is not valid JSON`, { cause: error });
+      }
+      return validate(parsed);
+    }
+  };
 }
 
 // packages/core/src/oci/digest.ts
@@ -873,205 +900,6 @@ var ImageReference = class _ImageReference {
   }
 };
 
-// packages/core/src/oci/platform.ts
-var PART = /^[a-z0-9][a-z0-9._-]*$/;
-function parsePlatform(text) {
-  const parts = text.split("/");
-  if (parts.length < 2 || parts.length > 3 || parts.some((p) => !PART.test(p))) {
-    throw new InvalidValueError(
-      `platform "${text}" must be os/arch or os/arch/variant in lowercase, e.g. linux/amd64 or linux/arm/v7`
-    );
-  }
-  const [os = "", architecture = "", variant] = parts;
-  return variant === void 0 ? { os, architecture } : { os, architecture, variant };
-}
-function formatPlatform(platform) {
-  return [platform.os, platform.architecture, platform.variant].filter((p) => p !== void 0 && p !== "").join("/");
-}
-
-// packages/core/src/inputs/oci-inputs.ts
-var ociInputs = {
-  /**
-   * An image digest. sha512 is refused here, at the input: registries, skopeo and cosign address images
-   * by sha256 in this chain, and a sha512 digest would otherwise fail only after a tag was written.
-   */
-  digest: () => field("digest", (raw) => {
-    const digest = Digest.parse(raw);
-    if (digest.algorithm !== "sha256")
-      throw new InvalidValueError(
-        `is a ${digest.algorithm} digest; images are addressed by sha256 digests here (oci-build and skopeo-push output them)`
-      );
-    return digest;
-  }),
-  /** Any reference: tag, digest or both allowed. */
-  reference: () => field("image-reference", (raw) => ImageReference.parse(raw)),
-  /** A repository only: `registry/path`, no tag, no digest. */
-  repository: () => field("repository", (raw) => {
-    const ref = ImageReference.parse(raw);
-    if (ref.tag !== void 0 || ref.digest !== void 0) {
-      throw new InvalidValueError(
-        `must be a repository without tag or digest (e.g. ghcr.io/org/app); got "${raw}": tags go in the "tags" input and the digest in "digest"`
-      );
-    }
-    return ref;
-  }),
-  /** A list of tags, each validated; duplicates removed, order kept. */
-  tags: () => field("tags", (raw) => {
-    const tags = nonEmpty(raw, parseList(raw)).map((t) => validateTag(t));
-    return [...new Set(tags)];
-  }),
-  /** A list of `os/arch[/variant]` platforms. */
-  platforms: () => field("platforms", (raw) => {
-    const list = nonEmpty(raw, parseList(raw));
-    const seen = /* @__PURE__ */ new Set();
-    return list.flatMap((p) => {
-      if (seen.has(p)) return [];
-      seen.add(p);
-      return [parsePlatform(p)];
-    });
-  })
-};
-
-// packages/core/src/oci/blob-hasher.ts
-var import_node_crypto2 = __toESM(require_crypto(), 1);
-var import_promises2 = __toESM(require_promises(), 1);
-var import_node_os3 = __toESM(require_os(), 1);
-var import_node_worker_threads = __toESM(require_worker_threads(), 1);
-var WORKER_SOURCE = `
-const { parentPort } = require('node:worker_threads');
-const { openSync, readSync, closeSync } = require('node:fs');
-const { createHash } = require('node:crypto');
-const buffer = Buffer.allocUnsafe(1024 * 1024);
-parentPort.postMessage({ ready: true });
-parentPort.on('message', ({ path, algorithm, limit }) => {
-  let fd;
-  try {
-    fd = openSync(path, 'r');
-    const hash = createHash(algorithm);
-    let length = 0;
-    for (;;) {
-      const want = Math.min(buffer.length, limit + 1 - length);
-      if (want <= 0) break;
-      const n = readSync(fd, buffer, 0, want, null);
-      if (n === 0) break;
-      hash.update(buffer.subarray(0, n));
-      length += n;
-    }
-    parentPort.postMessage({ digest: algorithm + ':' + hash.digest('hex'), length });
-  } catch (error) {
-    parentPort.postMessage({ error: String(error && error.message || error) });
-  } finally {
-    if (fd !== undefined) closeSync(fd);
-  }
-});
-`;
-var inlineHasher = {
-  parallelism: 1,
-  async hash(path, algorithm, limit) {
-    const hash = (0, import_node_crypto2.createHash)(algorithm);
-    const file = await (0, import_promises2.open)(path, "r");
-    let reading = Buffer.allocUnsafe(CHUNK);
-    let spare = Buffer.allocUnsafe(CHUNK);
-    let length = 0;
-    const read = (into, at) => {
-      const want = Math.max(0, Math.min(CHUNK, limit + 1 - at));
-      return want === 0 ? Promise.resolve(0) : file.read(into, 0, want, at).then((r) => r.bytesRead);
-    };
-    try {
-      let next = read(reading, 0);
-      for (; ; ) {
-        const n = await next;
-        if (n === 0) break;
-        const full = reading;
-        reading = spare;
-        spare = full;
-        length += n;
-        next = read(reading, length);
-        hash.update(full.subarray(0, n));
-      }
-    } finally {
-      await file.close();
-    }
-    return { digest: `${algorithm}:${hash.digest("hex")}`, length };
-  },
-  close: async () => {
-  }
-};
-var CHUNK = 1024 * 1024;
-function workerHasher(options = {}) {
-  const inline = options.inline ?? true;
-  const count = Math.max(inline ? 0 : 1, options.workers ?? (0, import_node_os3.availableParallelism)() - (inline ? 1 : 0));
-  const queue = [];
-  const idle = [];
-  let closed = false;
-  let alive = inline ? Number.POSITIVE_INFINITY : count;
-  const dispatch = () => {
-    while (queue.length > 0 && idle.length > 0) {
-      const lane = idle.shift();
-      const job = queue.shift();
-      if (lane !== void 0 && job !== void 0) lane(job);
-    }
-  };
-  const offer = (lane) => {
-    if (closed) return;
-    idle.push(lane);
-    dispatch();
-  };
-  if (inline) {
-    const lane = (job) => {
-      inlineHasher.hash(job.path, job.algorithm, job.limit).then(job.resolve, job.reject).finally(() => offer(lane));
-    };
-    offer(lane);
-  }
-  const workers = Array.from({ length: count }, () => {
-    const worker = new import_node_worker_threads.Worker(WORKER_SOURCE, { eval: true });
-    let current;
-    const lane = (job) => {
-      current = job;
-      worker.postMessage({ path: job.path, algorithm: job.algorithm, limit: job.limit });
-    };
-    worker.on("message", (m) => {
-      if (m.ready === true) return offer(lane);
-      const job = current;
-      current = void 0;
-      if (job !== void 0) {
-        if (m.error !== void 0) job.reject(new Error(m.error));
-        else job.resolve({ digest: m.digest ?? "", length: m.length ?? 0 });
-      }
-      offer(lane);
-    });
-    worker.on("error", (error) => {
-      current?.reject(error);
-      current = void 0;
-    });
-    worker.on("exit", () => {
-      current?.reject(new Error("a hashing worker stopped"));
-      current = void 0;
-      const i = idle.indexOf(lane);
-      if (i >= 0) idle.splice(i, 1);
-      alive--;
-      if (alive === 0) for (const job of queue.splice(0)) job.reject(new Error("no hashing lane is left"));
-    });
-    return worker;
-  });
-  return {
-    parallelism: count + (inline ? 1 : 0),
-    hash(path, algorithm, limit) {
-      if (closed) return Promise.reject(new Error("the hasher is closed"));
-      return new Promise((resolve3, reject) => {
-        queue.push({ path, algorithm, limit, resolve: resolve3, reject });
-        dispatch();
-      });
-    },
-    async close() {
-      if (closed) return;
-      closed = true;
-      for (const job of queue.splice(0)) job.reject(new Error("the hasher is closed"));
-      await Promise.all(workers.map((w) => w.terminate()));
-    }
-  };
-}
-
 // packages/core/src/oci/media-types.ts
 var MediaType = {
   ociIndex: "application/vnd.oci.image.index.v1+json",
@@ -1082,476 +910,15 @@ var MediaType = {
   dockerManifest: "application/vnd.docker.distribution.manifest.v2+json",
   dockerConfig: "application/vnd.docker.container.image.v1+json"
 };
-function isIndexMediaType(mediaType) {
-  return mediaType === MediaType.ociIndex || mediaType === MediaType.dockerManifestList;
-}
-function isManifestMediaType(mediaType) {
-  return mediaType === MediaType.ociManifest || mediaType === MediaType.dockerManifest;
-}
 var MANIFEST_ACCEPT = [
   MediaType.ociIndex,
   MediaType.ociManifest,
   MediaType.dockerManifestList,
   MediaType.dockerManifest
 ];
-var ATTESTATION_REFERENCE_TYPE = "vnd.docker.reference.type";
-var ATTESTATION_REFERENCE_DIGEST = "vnd.docker.reference.digest";
-var ATTESTATION_MANIFEST = "attestation-manifest";
-var REF_NAME_ANNOTATION = "org.opencontainers.image.ref.name";
-
-// packages/core/src/oci/oci-layout.ts
-var import_node_crypto3 = __toESM(require_crypto(), 1);
-var import_node_fs3 = __toESM(require_fs(), 1);
-var import_promises3 = __toESM(require_promises(), 1);
-var import_node_os4 = __toESM(require_os(), 1);
-var import_node_path3 = __toESM(require_path(), 1);
-var import_node_stream = __toESM(require_stream(), 1);
-var import_promises4 = __toESM(require_promises2(), 1);
-var LayoutError = class extends ConfigurationError {
-};
-var MAX_MANIFEST_BYTES = 4 * 1024 * 1024;
-var MAX_DEPTH = 8;
-var WORKER_THRESHOLD = 64 * 1024 * 1024;
-var SUPPORTED_LAYOUT_VERSION = "1.0.0";
-function isRecord(value) {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
-}
-function asDescriptor(value, where) {
-  if (!isRecord(value)) throw new LayoutError(`${where}: descriptor is not an object`);
-  const { mediaType, digest, size } = value;
-  if (typeof mediaType !== "string" || mediaType === "")
-    throw new LayoutError(`${where}: descriptor has no mediaType`);
-  if (typeof digest !== "string") throw new LayoutError(`${where}: descriptor has no digest`);
-  try {
-    Digest.parse(digest);
-  } catch (error) {
-    throw new LayoutError(`${where}: ${error.message}`);
-  }
-  if (typeof size !== "number" || !Number.isSafeInteger(size) || size < 0) {
-    throw new LayoutError(`${where}: descriptor ${digest} has an invalid size`);
-  }
-  return value;
-}
-function describe(desc) {
-  const platform = desc.platform ? ` [${formatPlatform(desc.platform)}]` : "";
-  return `${desc.digest}${platform}`;
-}
-var OciLayout = class _OciLayout {
-  root;
-  index;
-  constructor(root, index) {
-    this.root = root;
-    this.index = index;
-  }
-  static async open(directory) {
-    const root = (0, import_node_path3.resolve)(directory);
-    const rootStat = await (0, import_promises3.lstat)(root).catch(() => void 0);
-    if (rootStat === void 0) throw new LayoutError(`OCI layout ${root} does not exist`);
-    if (!rootStat.isDirectory()) throw new LayoutError(`OCI layout ${root} is not a directory`);
-    for (const entry of ["oci-layout", "index.json"]) {
-      const s = await (0, import_promises3.lstat)((0, import_node_path3.join)(root, entry)).catch(() => void 0);
-      if (s === void 0)
-        throw new LayoutError(`OCI layout ${root} has no ${entry}: is this an OCI layout directory?`);
-      if (s.isSymbolicLink())
-        throw new LayoutError(`OCI layout ${root}: ${entry} is a symbolic link; refused`);
-      if (!s.isFile()) throw new LayoutError(`OCI layout ${root}: ${entry} is not a regular file`);
-    }
-    const marker = await readJson((0, import_node_path3.join)(root, "oci-layout"), `${root}/oci-layout`);
-    if (!isRecord(marker) || marker.imageLayoutVersion !== SUPPORTED_LAYOUT_VERSION) {
-      const found = isRecord(marker) ? JSON.stringify(marker.imageLayoutVersion) : "no object";
-      throw new LayoutError(
-        `OCI layout ${root}: unsupported imageLayoutVersion ${found}; this action reads "${SUPPORTED_LAYOUT_VERSION}"`
-      );
-    }
-    const blobs = await (0, import_promises3.lstat)((0, import_node_path3.join)(root, "blobs")).catch(() => void 0);
-    if (blobs === void 0 || !blobs.isDirectory() || blobs.isSymbolicLink()) {
-      throw new LayoutError(`OCI layout ${root}: blobs/ is missing or not a plain directory`);
-    }
-    for (const algorithm of ["sha256", "sha512"]) {
-      const dir = await (0, import_promises3.lstat)((0, import_node_path3.join)(root, "blobs", algorithm)).catch(() => void 0);
-      if (dir !== void 0 && (dir.isSymbolicLink() || !dir.isDirectory()))
-        throw new LayoutError(
-          `OCI layout ${root}: blobs/${algorithm} is ${dir.isSymbolicLink() ? "a symbolic link" : "not a directory"}; refused`
-        );
-    }
-    const index = await readJson((0, import_node_path3.join)(root, "index.json"), `${root}/index.json`);
-    if (!isRecord(index) || index.schemaVersion !== 2 || !Array.isArray(index.manifests)) {
-      throw new LayoutError(
-        `OCI layout ${root}: index.json is not an image index (schemaVersion 2 with manifests)`
-      );
-    }
-    for (const [i, m] of index.manifests.entries()) asDescriptor(m, `index.json manifests[${i}]`);
-    return new _OciLayout(root, index);
-  }
-  /** The path of a blob; the digest is validated, so the path cannot leave blobs/. */
-  blobPath(digest) {
-    const d = Digest.parse(digest);
-    return (0, import_node_path3.join)(this.root, "blobs", d.algorithm, d.hex);
-  }
-  /**
-   * The top-level descriptor: index.json's only entry, or the one whose
-   * `org.opencontainers.image.ref.name` equals `ref`.
-   */
-  topLevel(ref) {
-    const entries = this.index.manifests;
-    if (ref !== void 0) {
-      const found = entries.find((m) => m.annotations?.[REF_NAME_ANNOTATION] === ref);
-      if (found === void 0) {
-        const names = entries.map((m) => m.annotations?.[REF_NAME_ANNOTATION]).filter((n) => n !== void 0);
-        throw new LayoutError(
-          `OCI layout ${this.root} has no entry named "${ref}" (names: ${names.join(", ") || "none"})`
-        );
-      }
-      return found;
-    }
-    const [only, ...others] = entries;
-    if (only === void 0) throw new LayoutError(`OCI layout ${this.root}: index.json lists no manifests`);
-    if (others.length > 0) {
-      const names = entries.map((m) => m.annotations?.[REF_NAME_ANNOTATION] ?? m.digest);
-      throw new LayoutError(
-        `OCI layout ${this.root} holds ${entries.length} entries (${names.join(", ")}); name the one to use`
-      );
-    }
-    return only;
-  }
-  /** Reads a small blob (manifest, config) whole, checking size and digest first. */
-  async readBlob(descriptor, referencedBy = "index.json") {
-    if (descriptor.size > MAX_MANIFEST_BYTES) {
-      throw new LayoutError(
-        `blob ${describe(descriptor)} (referenced by ${referencedBy}) is ${descriptor.size} bytes; manifests and configs are read only up to ${MAX_MANIFEST_BYTES}`
-      );
-    }
-    const path = await this.checkedBlobPath(descriptor, referencedBy);
-    const handle = await (0, import_promises3.open)(path, "r");
-    try {
-      const buffer = Buffer.alloc(descriptor.size + 1);
-      let length = 0;
-      for (; ; ) {
-        const { bytesRead } = await handle.read(buffer, length, buffer.length - length, null);
-        if (bytesRead === 0) break;
-        length += bytesRead;
-        if (length > descriptor.size) break;
-      }
-      const content = buffer.subarray(0, length);
-      this.checkContent(descriptor, referencedBy, length, digestOf(descriptor.digest, content));
-      return content;
-    } finally {
-      await handle.close();
-    }
-  }
-  async readJsonBlob(descriptor, referencedBy) {
-    const bytes = await this.readBlob(descriptor, referencedBy);
-    try {
-      return JSON.parse(bytes.toString("utf8"));
-    } catch (error) {
-      throw new LayoutError(`blob ${describe(descriptor)} is not valid JSON`, { cause: error });
-    }
-  }
-  /**
-   * Checks the layout for a tool that verifies layer digests itself as it streams them (skopeo: "Digest did
-   * not match"; the registry checks again before it commits a blob): every manifest and index is
-   * digest-checked as the walk reads it, every other blob must exist as a regular file of its declared size.
-   * Layers are not hashed here. Use with `snapshot`, which digest-checks configs as it copies them.
-   */
-  async checkForStreaming(ref) {
-    const graph = await this.walk(ref);
-    let totalBytes = 0;
-    await Promise.all(
-      [...graph.blobs.values()].map(async ({ descriptor, referencedBy }) => {
-        const what = `blob ${describe(descriptor)} (referenced by ${referencedBy.join(", ")})`;
-        const path = await this.checkedBlobPath(descriptor, referencedBy.join(", "));
-        const size = (await (0, import_promises3.lstat)(path)).size;
-        if (size !== descriptor.size)
-          throw new LayoutError(`${what} has ${size} bytes on disk; the descriptor says ${descriptor.size}`);
-        totalBytes += size;
-      })
-    );
-    return { ...graph, blobCount: graph.blobs.size, totalBytes };
-  }
-  /**
-   * A private layout holding exactly what `graph` verified, for a tool (skopeo, Trivy) to read instead of
-   * this directory, which anyone with write access could change between our check and the tool's read.
-   * index.json names only the verified root; every manifest, index and config is copied from bytes whose
-   * digest is checked as they are read; layers are hard links (the inode that was verified: a file renamed
-   * over the original later is not seen), or copies across file systems. Layers are content-addressed,
-   * so skopeo and the registry check their digests again as they stream.
-   */
-  async snapshot(graph, target, layers = "link") {
-    await (0, import_promises3.mkdir)((0, import_node_path3.join)(target, "blobs", "sha256"), { recursive: true, mode: 448 });
-    await (0, import_promises3.writeFile)((0, import_node_path3.join)(target, "oci-layout"), `{"imageLayoutVersion":"${SUPPORTED_LAYOUT_VERSION}"}`);
-    for (const { descriptor, referencedBy } of graph.blobs.values()) {
-      const d = Digest.parse(descriptor.digest);
-      const to = (0, import_node_path3.join)(target, "blobs", d.algorithm, d.hex);
-      const by = referencedBy.join(", ") || "index.json";
-      await (0, import_promises3.mkdir)((0, import_node_path3.dirname)(to), { recursive: true, mode: 448 });
-      if (isDocument(descriptor)) await (0, import_promises3.writeFile)(to, await this.readBlob(descriptor, by));
-      else if (layers === "copy-verified") await this.copyVerified(descriptor, by, to);
-      else await this.linkChecked(descriptor, by, to);
-    }
-    const index = {
-      schemaVersion: 2,
-      mediaType: "application/vnd.oci.image.index.v1+json",
-      manifests: [graph.root]
-    };
-    await (0, import_promises3.writeFile)((0, import_node_path3.join)(target, "index.json"), JSON.stringify(index));
-    return target;
-  }
-  /**
-   * A hard link to the blob (for a reader that checks digests itself, like skopeo), then a check of what was
-   * linked: a regular file of the declared size. A symbolic link swapped in after the layout check would be
-   * linked as the link itself, and is refused here.
-   */
-  async linkChecked(descriptor, referencedBy, to) {
-    const from = this.blobPath(descriptor.digest);
-    await (0, import_promises3.link)(from, to).catch(async (error) => {
-      if (error.code !== "EXDEV" && error.code !== "EPERM") throw error;
-      await this.copyVerified(descriptor, referencedBy, to);
-    });
-    const s = await (0, import_promises3.lstat)(to);
-    if (!s.isFile() || s.size !== descriptor.size)
-      throw new LayoutError(
-        `blob ${describe(descriptor)} (referenced by ${referencedBy}) changed after the layout was checked: ${s.isFile() ? `${s.size} bytes` : "not a regular file"} where ${descriptor.size} bytes were declared`
-      );
-  }
-  /**
-   * A private copy of the blob, hashed as it is copied from a handle that refuses a symbolic link: what the
-   * copy holds is what was hashed (for a reader that checks no digest, like Trivy). A hard link would share
-   * the inode, so a write into the layout's file would change the snapshot too.
-   */
-  async copyVerified(descriptor, referencedBy, to) {
-    const what = `blob ${describe(descriptor)} (referenced by ${referencedBy})`;
-    const source = await (0, import_promises3.open)(
-      this.blobPath(descriptor.digest),
-      import_node_fs3.constants.O_RDONLY | import_node_fs3.constants.O_NOFOLLOW
-    ).catch((error) => {
-      throw new LayoutError(
-        `${what} cannot be read as a regular file (${error.code ?? error.message}); refused`
-      );
-    });
-    try {
-      if (!(await source.stat()).isFile()) throw new LayoutError(`${what} is not a regular file; refused`);
-      const hash = (0, import_node_crypto3.createHash)(Digest.parse(descriptor.digest).algorithm);
-      let length = 0;
-      const counting = new import_node_stream.Transform({
-        transform(chunk, _encoding, done) {
-          hash.update(chunk);
-          length += chunk.length;
-          done(null, chunk);
-        }
-      });
-      await (0, import_promises4.pipeline)(
-        source.createReadStream({ autoClose: false }),
-        counting,
-        (0, import_node_fs3.createWriteStream)(to, { mode: 384 })
-      );
-      this.checkContent(
-        descriptor,
-        referencedBy,
-        length,
-        `${Digest.parse(descriptor.digest).algorithm}:${hash.digest("hex")}`
-      );
-    } finally {
-      await source.close();
-    }
-  }
-  /** Walks index.json → indexes → manifests → config and layers, verifying every manifest it parses. */
-  async walk(ref) {
-    const root = this.topLevel(ref);
-    const graph = { root, images: [], attestations: [], indexes: [], blobs: /* @__PURE__ */ new Map() };
-    await this.visit(root, "index.json", graph, 0, /* @__PURE__ */ new Set());
-    return graph;
-  }
-  /**
-   * Verifies the whole layout: every blob reachable from the top level exists as a regular file, has
-   * the declared size and hashes to its digest. Blobs are streamed (memory stays bounded whatever their
-   * size); when the layout is large enough to pay for it, hashing runs on one worker thread per core.
-   */
-  async verify(options = {}) {
-    const graph = await this.walk(options.ref);
-    const pending = [...graph.blobs.values()].sort((a, b) => b.descriptor.size - a.descriptor.size);
-    const totalBytes = pending.reduce((n, b) => n + b.descriptor.size, 0);
-    const threads = Math.max(1, options.concurrency ?? (0, import_node_os4.availableParallelism)());
-    const threshold = options.workerThresholdBytes ?? WORKER_THRESHOLD;
-    const owned = options.hasher === void 0;
-    const hasher = options.hasher ?? (threads > 1 && totalBytes >= threshold ? workerHasher({ workers: threads - 1 }) : inlineHasher);
-    try {
-      const lanes = Array.from({ length: Math.max(threads, hasher.parallelism) }, async () => {
-        for (let next = pending.shift(); next !== void 0; next = pending.shift()) {
-          await this.verifyBlob(next.descriptor, next.referencedBy.join(", "), hasher);
-        }
-      });
-      await Promise.all(lanes);
-    } finally {
-      if (owned) await hasher.close();
-    }
-    return { ...graph, blobCount: graph.blobs.size, totalBytes };
-  }
-  /** Streams one blob through its hash; throws a LayoutError naming the blob and its referrer. */
-  async verifyBlob(descriptor, referencedBy, hasher = inlineHasher) {
-    const path = await this.checkedBlobPath(descriptor, referencedBy);
-    const algorithm = Digest.parse(descriptor.digest).algorithm;
-    const { digest, length } = await hasher.hash(path, algorithm, descriptor.size);
-    this.checkContent(descriptor, referencedBy, length, digest);
-  }
-  checkContent(descriptor, referencedBy, length, actual) {
-    const what = `blob ${describe(descriptor)} (referenced by ${referencedBy})`;
-    if (length !== descriptor.size) {
-      const sizeText = length > descriptor.size ? `more than ${descriptor.size}` : `${length}`;
-      throw new LayoutError(`${what} has ${sizeText} bytes on disk; the descriptor says ${descriptor.size}`);
-    }
-    if (actual !== descriptor.digest)
-      throw new LayoutError(`${what} does not match its digest: content hashes to ${actual}`);
-  }
-  async checkedBlobPath(descriptor, referencedBy) {
-    const path = this.blobPath(descriptor.digest);
-    const s = await (0, import_promises3.lstat)(path).catch(() => void 0);
-    const what = `blob ${describe(descriptor)} (referenced by ${referencedBy})`;
-    if (s === void 0) throw new LayoutError(`${what} is missing from ${path}`);
-    if (s.isSymbolicLink()) throw new LayoutError(`${what} is a symbolic link at ${path}; refused`);
-    if (!s.isFile()) throw new LayoutError(`${what} is not a regular file at ${path}`);
-    return path;
-  }
-  addBlob(graph, descriptor, referencedBy) {
-    const known = graph.blobs.get(descriptor.digest);
-    if (known === void 0) {
-      graph.blobs.set(descriptor.digest, { descriptor, referencedBy: [referencedBy] });
-      return;
-    }
-    const document = (d) => isIndexMediaType(d.mediaType) || isManifestMediaType(d.mediaType);
-    if (document(known.descriptor) !== document(descriptor) || document(descriptor) && known.descriptor.mediaType !== descriptor.mediaType) {
-      throw new LayoutError(
-        `blob ${descriptor.digest} is declared as ${descriptor.mediaType} by ${referencedBy} but as ${known.descriptor.mediaType} by ${known.referencedBy.join(", ")}; one blob, one role`
-      );
-    }
-    if (known.descriptor.size !== descriptor.size) {
-      throw new LayoutError(
-        `blob ${descriptor.digest} is declared with size ${descriptor.size} by ${referencedBy} but ${known.descriptor.size} by ${known.referencedBy.join(", ")}`
-      );
-    }
-    if (!known.referencedBy.includes(referencedBy)) known.referencedBy.push(referencedBy);
-  }
-  async visit(descriptor, referencedBy, graph, depth, path, siblings = /* @__PURE__ */ new Set()) {
-    if (depth > MAX_DEPTH)
-      throw new LayoutError(`index nesting deeper than ${MAX_DEPTH} at ${descriptor.digest}`);
-    if (path.has(descriptor.digest)) throw new LayoutError(`index cycle through ${descriptor.digest}`);
-    const seen = graph.blobs.has(descriptor.digest);
-    this.addBlob(graph, descriptor, referencedBy);
-    if (seen) return;
-    const here = `${isIndexMediaType(descriptor.mediaType) ? "index" : "manifest"} ${describe(descriptor)}`;
-    if (isIndexMediaType(descriptor.mediaType)) {
-      const doc = await this.readJsonBlob(descriptor, referencedBy);
-      if (!isRecord(doc) || doc.schemaVersion !== 2 || !Array.isArray(doc.manifests)) {
-        throw new LayoutError(`${here} is not an image index`);
-      }
-      checkEmbeddedMediaType(doc, descriptor, here);
-      graph.indexes.push(descriptor.digest);
-      const next = new Set(path).add(descriptor.digest);
-      const children = doc.manifests.map((m, i) => asDescriptor(m, `${here} manifests[${i}]`));
-      const images = new Set(
-        children.filter((c) => isManifestMediaType(c.mediaType) && !markedAsAttestation(c)).map((c) => c.digest)
-      );
-      for (const child of children) await this.visit(child, here, graph, depth + 1, next, images);
-      return;
-    }
-    if (isManifestMediaType(descriptor.mediaType)) {
-      const doc = await this.readJsonBlob(descriptor, referencedBy);
-      if (!isRecord(doc) || doc.schemaVersion !== 2 || !Array.isArray(doc.layers)) {
-        throw new LayoutError(`${here} is not an image manifest`);
-      }
-      checkEmbeddedMediaType(doc, descriptor, here);
-      const config = asDescriptor(doc.config, `${here} config`);
-      const layers = doc.layers.map((l, i) => asDescriptor(l, `${here} layers[${i}]`));
-      this.addBlob(graph, config, `${here} (config)`);
-      for (const [i, layer] of layers.entries()) {
-        this.addBlob(graph, layer, `${here} (layer ${i + 1} of ${layers.length})`);
-      }
-      if (markedAsAttestation(descriptor)) {
-        const problem = attestationProblem(descriptor, layers, siblings);
-        if (problem !== void 0) {
-          throw new LayoutError(
-            `${here} is marked as a BuildKit attestation manifest but ${problem}: refusing a layout that would hide an image from the scan`
-          );
-        }
-        graph.attestations.push({
-          digest: descriptor.digest,
-          subject: descriptor.annotations?.[ATTESTATION_REFERENCE_DIGEST],
-          layers
-        });
-        return;
-      }
-      const platform = descriptor.platform ?? await this.platformFromConfig(config, here);
-      graph.images.push({
-        platform: formatPlatform(platform),
-        digest: descriptor.digest,
-        mediaType: descriptor.mediaType,
-        size: descriptor.size,
-        config,
-        layers
-      });
-      return;
-    }
-  }
-  async platformFromConfig(config, manifest) {
-    const doc = await this.readJsonBlob(config, `${manifest} (config)`);
-    if (!isRecord(doc) || typeof doc.os !== "string" || typeof doc.architecture !== "string") {
-      return { os: "unknown", architecture: "unknown" };
-    }
-    return typeof doc.variant === "string" && doc.variant !== "" ? { os: doc.os, architecture: doc.architecture, variant: doc.variant } : { os: doc.os, architecture: doc.architecture };
-  }
-};
-var IN_TOTO_LAYER = "application/vnd.in-toto+json";
-function isDocument(descriptor) {
-  return isIndexMediaType(descriptor.mediaType) || isManifestMediaType(descriptor.mediaType) || /json$/.test(descriptor.mediaType) && descriptor.size <= MAX_MANIFEST_BYTES;
-}
-function markedAsAttestation(descriptor) {
-  return descriptor.annotations?.[ATTESTATION_REFERENCE_TYPE] === ATTESTATION_MANIFEST;
-}
-function attestationProblem(descriptor, layers, siblings) {
-  const platform = descriptor.platform;
-  if (platform?.os !== "unknown" || platform.architecture !== "unknown")
-    return `its platform is ${platform === void 0 ? "missing" : formatPlatform(platform)}, not unknown/unknown`;
-  const other = layers.find((l) => l.mediaType !== IN_TOTO_LAYER);
-  if (layers.length === 0 || other !== void 0)
-    return `its layers are not all in-toto statements (${other?.mediaType ?? "it has none"})`;
-  const subject = descriptor.annotations?.[ATTESTATION_REFERENCE_DIGEST];
-  if (subject === void 0 || !siblings.has(subject))
-    return `it refers to ${subject ?? "nothing"}, which is not an image of the same index`;
-  return void 0;
-}
-function checkEmbeddedMediaType(doc, descriptor, here) {
-  if (typeof doc.mediaType === "string" && doc.mediaType !== descriptor.mediaType) {
-    throw new LayoutError(
-      `${here} declares mediaType ${doc.mediaType} but its descriptor says ${descriptor.mediaType}`
-    );
-  }
-}
-function digestOf(expected, content) {
-  const algorithm = Digest.parse(expected).algorithm;
-  return `${algorithm}:${(0, import_node_crypto3.createHash)(algorithm).update(content).digest("hex")}`;
-}
-async function readJson(path, label) {
-  const s = await (0, import_promises3.lstat)(path);
-  if (s.size > MAX_MANIFEST_BYTES)
-    throw new LayoutError(`${label} is larger than ${MAX_MANIFEST_BYTES} bytes`);
-  try {
-    return JSON.parse(await (0, import_promises3.readFile)(path, "utf8"));
-  } catch (error) {
-    throw new LayoutError(`${label} is not valid JSON`, { cause: error });
-  }
-}
-function requireLayoutDigest(layout, actual, expected, refusing) {
-  if (actual !== expected) {
-    throw new ConfigurationError(
-      `the layout ${layout} has top-level digest ${actual}, but input "digest" is ${expected}: ${refusing}`,
-      {
-        input: "digest"
-      }
-    );
-  }
-}
 
 // packages/core/src/oci/registry-client.ts
-var import_node_crypto4 = __toESM(require_crypto(), 1);
+var import_node_crypto2 = __toESM(require_crypto(), 1);
 
 // packages/core/src/oci/www-authenticate.ts
 function parseChallenge(header2) {
@@ -1573,7 +940,7 @@ function header(headers, name) {
   return Array.isArray(value) ? value[0] : value;
 }
 function sha256(bytes) {
-  return `sha256:${(0, import_node_crypto4.createHash)("sha256").update(bytes).digest("hex")}`;
+  return `sha256:${(0, import_node_crypto2.createHash)("sha256").update(bytes).digest("hex")}`;
 }
 function registryErrors(body) {
   try {
@@ -1700,11 +1067,11 @@ var RegistryClient = class {
   async uploadBlob(ref, bytes) {
     const digest = sha256(bytes);
     if (await this.headBlob(ref, digest) !== void 0) return digest;
-    const start2 = await this.request(ref, "POST", `/v2/${ref.repository}/blobs/uploads/`, {
+    const start = await this.request(ref, "POST", `/v2/${ref.repository}/blobs/uploads/`, {
       access: "push",
       okStatuses: [202]
     });
-    const location = header(start2.headers, "location");
+    const location = header(start.headers, "location");
     if (location === void 0)
       throw new CommandError(`registry ${ref.registry} gave no upload location`, { tool: "registry" });
     const url = new URL(location, `${await this.scheme(ref.apiHost)}://${ref.apiHost}`);
@@ -1748,8 +1115,8 @@ var RegistryClient = class {
       });
       if (res.status === 404) return [];
       tags.push(...JSON.parse(res.body.toString("utf8")).tags ?? []);
-      const link2 = header(res.headers, "link");
-      path = link2 === void 0 ? void 0 : /<([^>]+)>;\s*rel="?next"?/.exec(link2)?.[1];
+      const link = header(res.headers, "link");
+      path = link === void 0 ? void 0 : /<([^>]+)>;\s*rel="?next"?/.exec(link)?.[1];
     }
     return tags;
   }
@@ -1965,7 +1332,7 @@ var RegistryClient = class {
   }
   async sendUrl(url, method, headers, body, maxBody) {
     const transport = url.protocol === "http:" ? (await import("./http-SB2IGQYH.mjs")).default : (await import("./https-AHHFARHI.mjs")).default;
-    return new Promise((resolve3, reject) => {
+    return new Promise((resolve2, reject) => {
       const req = transport.request(
         url,
         {
@@ -1994,7 +1361,7 @@ var RegistryClient = class {
           });
           res.on(
             "end",
-            () => resolve3({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks) })
+            () => resolve2({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks) })
           );
           res.on("error", reject);
         }
@@ -2024,15 +1391,15 @@ var TokenServiceError = class extends Error {
 };
 
 // packages/core/src/oci/registry-credentials.ts
-var import_promises5 = __toESM(require_promises(), 1);
-var import_node_os5 = __toESM(require_os(), 1);
-var import_node_path4 = __toESM(require_path(), 1);
+var import_promises2 = __toESM(require_promises(), 1);
+var import_node_os3 = __toESM(require_os(), 1);
+var import_node_path3 = __toESM(require_path(), 1);
 function credentialFiles(env, explicit) {
   if (explicit !== void 0) return [explicit];
   const files = [];
   if (env.REGISTRY_AUTH_FILE) files.push(env.REGISTRY_AUTH_FILE);
-  if (env.XDG_RUNTIME_DIR) files.push((0, import_node_path4.join)(env.XDG_RUNTIME_DIR, "containers", "auth.json"));
-  files.push((0, import_node_path4.join)(env.DOCKER_CONFIG ?? (0, import_node_path4.join)(env.HOME ?? (0, import_node_os5.homedir)(), ".docker"), "config.json"));
+  if (env.XDG_RUNTIME_DIR) files.push((0, import_node_path3.join)(env.XDG_RUNTIME_DIR, "containers", "auth.json"));
+  files.push((0, import_node_path3.join)(env.DOCKER_CONFIG ?? (0, import_node_path3.join)(env.HOME ?? (0, import_node_os3.homedir)(), ".docker"), "config.json"));
   return files;
 }
 function normaliseKey(key) {
@@ -2092,7 +1459,7 @@ var CredentialStore = class {
   async readFile(file) {
     let text;
     try {
-      text = await (0, import_promises5.readFile)(file, "utf8");
+      text = await (0, import_promises2.readFile)(file, "utf8");
     } catch (error) {
       if (error.code === "ENOENT") return void 0;
       throw new ConfigurationError(
@@ -2132,41 +1499,176 @@ var CredentialStore = class {
   }
 };
 
-// packages/core/src/oci/tag-pattern.ts
-function matchesTagPattern(tag, pattern) {
-  const re = new RegExp(
-    `^${pattern.split("*").map((p) => p.replace(/[.+?^${}()|[\]\\]/g, "\\$&")).join(".*")}$`
-  );
-  return re.test(tag);
+// packages/core/src/oci/registry-login-file.ts
+var import_node_crypto3 = __toESM(require_crypto(), 1);
+var import_promises3 = __toESM(require_promises(), 1);
+var import_node_os4 = __toESM(require_os(), 1);
+var import_node_path4 = __toESM(require_path(), 1);
+function authValue(username, password) {
+  return Buffer.from(`${username}:${password}`).toString("base64");
 }
-function isImmutableTag(tag, patterns) {
-  return patterns.some((p) => matchesTagPattern(tag, p));
+function fingerprint(auth) {
+  return (0, import_node_crypto3.createHash)("sha256").update(auth).digest("hex");
 }
-var DEFAULT_IMMUTABLE_TAGS = "sha-*,nightly-*";
-var ImmutableTagConflict = class extends Error {
-  name = "ImmutableTagConflict";
-  conflicts;
-  wanted;
-  patterns;
-  constructor(conflicts, wanted, patterns) {
-    super(
-      `immutable tag(s) ${conflicts.map((c) => `${c.tag} (now ${c.current})`).join(", ")} already point elsewhere and are never moved to ${wanted}; patterns ${patterns.join(", ")} are written once`
-    );
-    this.conflicts = conflicts;
-    this.wanted = wanted;
-    this.patterns = patterns;
+async function readDocument(file) {
+  let text;
+  try {
+    text = await (0, import_promises3.readFile)(file, "utf8");
+  } catch (error) {
+    if (error.code === "ENOENT") return {};
+    throw error;
   }
-};
-function planTags(tags, current, digest, immutable) {
-  const plans = tags.map((tag) => {
-    const previous = current.get(tag)?.digest;
-    const isImmutable = isImmutableTag(tag, immutable);
-    const action = previous === digest ? "unchanged" : previous === void 0 ? "create" : "move";
-    return { tag, immutable: isImmutable, previous, action };
-  });
-  const conflicts = plans.filter((p) => p.immutable && p.action === "move").map((p) => ({ tag: p.tag, current: p.previous ?? "" }));
-  if (conflicts.length > 0) throw new ImmutableTagConflict(conflicts, digest, immutable);
-  return [...plans.filter((p) => p.immutable), ...plans.filter((p) => !p.immutable)];
+  if (text.trim() === "") return {};
+  try {
+    const doc = JSON.parse(text);
+    if (typeof doc !== "object" || doc === null || Array.isArray(doc)) throw new Error("not an object");
+    return doc;
+  } catch {
+    throw new ConfigurationError(`${file} is not a valid JSON credentials file; refusing to overwrite it`);
+  }
+}
+async function writeDocument(file, doc) {
+  await (0, import_promises3.mkdir)((0, import_node_path4.dirname)(file), { recursive: true, mode: 448 });
+  const temporary = (0, import_node_path4.join)((0, import_node_path4.dirname)(file), `.${(0, import_node_crypto3.randomUUID)()}.tmp`);
+  await (0, import_promises3.writeFile)(temporary, `${JSON.stringify(doc, null, 2)}
+`, { mode: 384 });
+  await (0, import_promises3.rename)(temporary, file);
+}
+function addLogin(file, registry, username, password) {
+  return withFileLock(file, () => addUnlocked(file, registry, username, password));
+}
+async function addUnlocked(file, registry, username, password) {
+  const doc = await readDocument(file);
+  const auths = { ...doc.auths ?? {} };
+  const previous = auths[registry];
+  const auth = authValue(username, password);
+  let backup;
+  if (previous !== void 0) {
+    backup = (0, import_node_path4.join)((0, import_node_path4.dirname)(file), `.${(0, import_node_crypto3.randomUUID)()}.replaced-login`);
+    await (0, import_promises3.writeFile)(backup, JSON.stringify(previous), { mode: 384 });
+  }
+  auths[registry] = { auth };
+  await writeDocument(file, { ...doc, auths });
+  return {
+    file,
+    registry,
+    fingerprint: fingerprint(auth),
+    replaced: previous !== void 0,
+    ...backup ? { backup } : {}
+  };
+}
+function removeLogin(added) {
+  return withFileLock(added.file, () => removeUnlocked(added));
+}
+async function removeUnlocked(added) {
+  const doc = await readDocument(added.file);
+  const entry = doc.auths?.[added.registry];
+  const previous = added.backup === void 0 ? void 0 : await readBackup(added.backup);
+  try {
+    if (entry === void 0) return "missing";
+    if (typeof entry.auth !== "string" || fingerprint(entry.auth) !== added.fingerprint) return "changed";
+    const auths = { ...doc.auths };
+    if (previous !== void 0) auths[added.registry] = previous;
+    else delete auths[added.registry];
+    await writeDocument(added.file, { ...doc, auths });
+    return previous !== void 0 ? "restored" : "removed";
+  } finally {
+    if (added.backup !== void 0) await (0, import_promises3.rm)(added.backup, { force: true });
+  }
+}
+async function readBackup(file) {
+  try {
+    return JSON.parse(await (0, import_promises3.readFile)(file, "utf8"));
+  } catch {
+    return void 0;
+  }
+}
+var LOCK_WAIT_MS = 15e3;
+var LOCK_STALE_MS = 3e4;
+async function withFileLock(file, work) {
+  await (0, import_promises3.mkdir)((0, import_node_path4.dirname)(file), { recursive: true, mode: 448 });
+  const lock = `${file}.lock`;
+  const deadline = Date.now() + LOCK_WAIT_MS;
+  for (; ; ) {
+    try {
+      const handle = await (0, import_promises3.open)(lock, "wx", 384);
+      await handle.writeFile(String(process.pid));
+      await handle.close();
+      break;
+    } catch (error) {
+      if (error.code !== "EEXIST") throw error;
+      const age = await (0, import_promises3.stat)(lock).then(
+        (s) => Date.now() - s.mtimeMs,
+        () => 0
+      );
+      if (age > LOCK_STALE_MS) await (0, import_promises3.rm)(lock, { force: true });
+      else if (Date.now() > deadline)
+        throw new ConfigurationError(
+          `${file} stayed locked by another login for ${LOCK_WAIT_MS / 1e3} s (${lock}); remove the lock file if no login is running`
+        );
+      else await new Promise((r) => setTimeout(r, 10 + Math.floor(Math.random() * 40)));
+    }
+  }
+  try {
+    return await work();
+  } finally {
+    await (0, import_promises3.rm)(lock, { force: true });
+  }
+}
+var DOCKER_HUB_CONFIG_KEY = "https://index.docker.io/v1/";
+function loginKey(registry, file) {
+  const hub = ["docker.io", "index.docker.io", "registry-1.docker.io"].includes(registry);
+  if (!hub) return registry;
+  return file === "docker" ? DOCKER_HUB_CONFIG_KEY : "docker.io";
+}
+function loginFiles(env, owner, given = {}) {
+  const defaultDockerDir = env.DOCKER_CONFIG ?? (0, import_node_path4.join)(env.HOME ?? (0, import_node_os4.homedir)(), ".docker");
+  const dockerDir = given.dockerConfigDir ?? defaultDockerDir;
+  const exportDockerConfig = given.dockerConfigDir !== void 0 && given.dockerConfigDir !== env.DOCKER_CONFIG;
+  const dockerConfig = (0, import_node_path4.join)(dockerDir, "config.json");
+  if (given.authFile !== void 0)
+    return {
+      dockerConfig,
+      authFile: given.authFile,
+      exportAuthFile: given.authFile !== env.REGISTRY_AUTH_FILE,
+      exportDockerConfig
+    };
+  if (env.REGISTRY_AUTH_FILE)
+    return { dockerConfig, authFile: env.REGISTRY_AUTH_FILE, exportAuthFile: false, exportDockerConfig };
+  const base = env.RUNNER_TEMP ?? env.XDG_RUNTIME_DIR ?? (0, import_node_path4.join)(env.HOME ?? (0, import_node_os4.homedir)(), ".config");
+  return { dockerConfig, authFile: (0, import_node_path4.join)(base, owner, "auth.json"), exportAuthFile: true, exportDockerConfig };
+}
+function parseLoginRecord(owner) {
+  return (value) => {
+    const v = value;
+    if (typeof v !== "object" || v === null || typeof v.keep !== "boolean" || !Array.isArray(v.logins))
+      throw new Error(`${owner} state is malformed`);
+    for (const l of v.logins) {
+      if (typeof l?.file !== "string" || typeof l.registry !== "string" || !/^[0-9a-f]{64}$/.test(String(l.fingerprint)) || l.backup !== void 0 && typeof l.backup !== "string")
+        throw new Error(`${owner} state has a malformed login entry`);
+    }
+    return v;
+  };
+}
+async function removeLogins(record, logger) {
+  if (record === void 0 || record.logins.length === 0) {
+    logger.info("no registry login to remove");
+    return;
+  }
+  if (record.keep) {
+    logger.info(`keep-login is true: leaving ${record.logins.length} login entries in place`);
+    return;
+  }
+  for (const login of record.logins) {
+    const result = await removeLogin(login);
+    const what = {
+      removed: "removed",
+      restored: "put back to the login it had replaced",
+      changed: "left alone (changed since this step wrote it)",
+      missing: "already gone"
+    }[result];
+    logger.info(`login for ${login.registry} in ${login.file}: ${what}`);
+  }
 }
 
 // packages/core/src/report/job-summary.ts
@@ -2236,240 +1738,190 @@ function renderTable(headers, rows) {
   return `<table>${head}<tbody>${body}</tbody></table>`;
 }
 
-// packages/core/src/tools/skopeo.ts
-var skopeo = {
-  copyArgs(request) {
-    const args = ["copy", "--all", "--preserve-digests", "--digestfile", request.digestFile];
-    if (request.authFile !== void 0) args.push("--authfile", request.authFile);
-    if (!request.tlsVerify) args.push("--dest-tls-verify=false");
-    args.push(request.source, request.destination);
-    return args;
-  },
-  /** Registry to registry, by digest (no tag is written): every platform, digests preserved. */
-  copyByDigestArgs(request) {
-    const args = ["copy", "--all", "--preserve-digests"];
-    if (request.authFile !== void 0) args.push("--authfile", request.authFile);
-    if (!request.tlsVerify) args.push("--src-tls-verify=false", "--dest-tls-verify=false");
-    args.push(`docker://${request.source}`, `docker://${request.destination}`);
-    return args;
-  },
-  /**
-   * Whether a failed copy is worth running again: 429, 5xx and network faults are; authentication,
-   * authorisation, missing repositories and invalid manifests are not.
-   */
-  /** A failed skopeo run, for withRetries: transient by the core's one rule, with a Retry-After it printed. */
-  failure(error) {
-    if (!(error instanceof CommandError)) return { transient: false, reason: String(error) };
-    const text = `${error.stderrTail}
-${error.message}`;
-    return { transient: isTransientText(text), retryAfterMs: retryAfterInText(text), reason: error.message };
-  },
-  /** Whether skopeo's failure is a transient registry fault worth another attempt (the core's one rule). */
-  isTransientFailure(stderr) {
-    return isTransientText(stderr);
-  },
-  async version(runner) {
-    const { stdout } = await runner.run({ tool: "skopeo", command: "skopeo", args: ["--version"] });
-    return stdout.trim().replace(/^skopeo version /, "");
-  }
-};
+// actions/registry-login/src/run.ts
+var import_promises4 = __toESM(require_promises(), 1);
+var import_node_path5 = __toESM(require_path(), 1);
 
-// actions/skopeo-push/src/inputs.ts
+// actions/registry-login/src/inputs.ts
 var spec = {
-  layout: inputs.path({ allowOutsideWorkspace: true }).required('the OCI layout directory (oci-build output "layout")'),
-  digest: ociInputs.digest().required('the digest that was built and scanned (oci-build output "digest")'),
-  image: ociInputs.repository().required("the target repository, e.g. ghcr.io/org/app"),
-  tags: ociInputs.tags().optional(),
-  "immutable-tags": inputs.tagPatterns().default(DEFAULT_IMMUTABLE_TAGS),
-  "auth-file": inputs.path({ allowOutsideWorkspace: true, mustExist: "file" }).optional(),
+  registry: inputs.custom("registries", (raw) => {
+    const items = parseList(raw);
+    if (items.length === 0) throw new InvalidValueError("names no registry");
+    return items;
+  }).required("the registry host(s) to log in to, e.g. ghcr.io"),
+  username: inputs.string({ pattern: /^[^\s:]+$/, accepted: 'a user name without spaces or ":"' }).optional(),
+  password: inputs.secret(),
+  "github-token": inputs.secret(),
+  "auth-file": inputs.path({ allowOutsideWorkspace: true }).optional(),
+  "docker-config": inputs.path({ allowOutsideWorkspace: true }).optional(),
+  verify: inputs.boolean().default("true"),
   "tls-verify": inputs.boolean().default("true"),
-  "retry-times": inputs.integer({ min: 0, max: 10 }).default("3")
+  "keep-login": inputs.boolean().default("false")
 };
-var outputs = defineOutputs(["digest", "image-ref", "tags"]);
+var outputs = defineOutputs(["registries", "auth-file", "docker-config"]);
 
-// actions/skopeo-push/src/plan.ts
-function chooseTags(given, env) {
-  let tags = given;
-  if (tags === void 0 || tags.length === 0) {
-    const sha = env.GITHUB_SHA ?? "";
-    if (!/^[0-9a-f]{40}$/.test(sha)) {
-      throw new ConfigurationError(
-        'Input "tags" is empty and GITHUB_SHA is not a commit SHA, so there is no default sha-<commit> tag',
-        {
-          input: "tags"
-        }
-      );
-    }
-    tags = [validateTag(`sha-${sha.slice(0, 7)}`)];
-  }
-  return tags;
-}
-function decideTags(tags, current, digest, image, immutable) {
+// actions/registry-login/src/plan.ts
+var GHCR = "ghcr.io";
+function registryHost(item) {
+  let reference;
   try {
-    return planTags(tags, current, digest, immutable).map((p) => ({
-      tag: p.tag,
-      immutable: p.immutable,
-      current: p.previous,
-      action: p.action === "unchanged" ? "unchanged" : "write"
-    }));
+    reference = ImageReference.parse(item.includes("/") ? item : `${item}/login`);
   } catch (error) {
-    if (!(error instanceof ImmutableTagConflict)) throw error;
-    throw new ConfigurationError(`${image}: ${error.message}. Nothing was pushed.`, { input: "tags" });
+    throw new ConfigurationError(`Input "registry": ${error.message}`, { input: "registry" });
   }
+  if (!item.includes("/") && reference.registry === DOCKER_HUB && !isDockerHub(item))
+    throw new ConfigurationError(
+      `Input "registry": "${item}" is not a registry host (write ghcr.io, docker.io or host:port)`,
+      { input: "registry" }
+    );
+  return reference.registry;
+}
+function isDockerHub(host) {
+  return ["docker.io", "index.docker.io", "registry-1.docker.io"].includes(host);
+}
+function planLogins(registries, credentials, env) {
+  const password = nonEmpty2(credentials.password);
+  const token = nonEmpty2(credentials["github-token"]);
+  const hosts = [...new Set(registries.map(registryHost))];
+  return hosts.map((registry) => {
+    if (password !== void 0) {
+      if (credentials.username === void 0)
+        throw new ConfigurationError(`Input "username" is required with a password (registry ${registry})`, {
+          input: "username"
+        });
+      return { registry, username: credentials.username, password, source: "username/password" };
+    }
+    if (registry === GHCR && token !== void 0)
+      return {
+        registry,
+        username: credentials.username ?? env.GITHUB_ACTOR ?? "github-actions",
+        password: token,
+        source: "github-token"
+      };
+    throw new ConfigurationError(
+      `Input "password" is empty for ${registry}: pass it from a secret (secrets are empty in runs from forks and in Dependabot runs)${registry === GHCR ? ", or leave github-token at its default" : ""}`,
+      { input: "password" }
+    );
+  });
+}
+function nonEmpty2(value) {
+  return value === void 0 || value === "" ? void 0 : value;
+}
+function dockerShadow(config, key) {
+  if (typeof config !== "object" || config === null) return void 0;
+  const c = config;
+  const helper = c.credHelpers?.[key];
+  if (typeof helper === "string" && helper !== "") return `credHelpers["${key}"] = ${helper}`;
+  if (typeof c.credsStore === "string" && c.credsStore !== "") return `credsStore = ${c.credsStore}`;
+  return void 0;
 }
 
-// actions/skopeo-push/src/run.ts
-function start() {
-  return runMain(() => main(runnerDeps()));
-}
-async function main(deps) {
-  const phase = (name) => deps.logger.debug(`skopeo-push: ${name} at ${performance.now().toFixed(0)} ms since the process started`);
+// actions/registry-login/src/run.ts
+var loginState = defineState("registry-login", parseLoginRecord("registry-login"));
+async function main(deps = runnerDeps()) {
   const values = readInputs(spec, deps.inputs, deps.inputContext);
-  const tags = chooseTags(values.tags, deps.env);
-  await push(values, tags, deps, phase);
-}
-async function push(values, tags, deps, phase) {
-  const image = values.image;
-  const expected = values.digest.toString();
-  const layout = await OciLayout.open(values.layout);
-  const entry = layout.index.manifests.length === 1 ? void 0 : layout.index.manifests.find((m) => m.digest === expected);
-  const ref = entry?.annotations?.["org.opencontainers.image.ref.name"];
-  const graph = await layout.walk(ref);
-  if (graph.root.digest !== expected) {
-    requireLayoutDigest(values.layout, graph.root.digest, expected, PUSH_REFUSAL);
-  }
-  const credentials = new CredentialStore({
-    env: deps.env,
-    runner: deps.runner,
-    logger: deps.logger,
-    authFile: values["auth-file"]
+  for (const secret of [values.password, values["github-token"]])
+    if (secret !== void 0 && secret !== "") deps.logger.setSecret(secret);
+  const logins = planLogins(values.registry, values, deps.env);
+  for (const login of logins) deps.logger.setSecret(authValue(login.username, login.password));
+  if (values.verify) for (const login of logins) await verifyLogin(login, values["tls-verify"], deps);
+  const files = loginFiles(deps.env, "registry-login", {
+    authFile: values["auth-file"],
+    dockerConfigDir: values["docker-config"]
   });
-  const client = new RegistryClient({
-    logger: deps.logger,
-    credentials,
-    tlsVerify: values["tls-verify"],
-    ...deps.sleep ? { sleep: deps.sleep } : {}
-  });
-  const settled = await Promise.allSettled([
-    // Manifests digest-checked, every blob present at its size; the layers' digests are checked by skopeo
-    // as it streams them from the snapshot, and by the registry before it commits each blob.
-    layout.checkForStreaming(ref),
-    Promise.all(tags.map(async (t) => [t, await client.headManifest(image, t)])),
-    blobPresence(client, image, graph)
-  ]);
-  for (const outcome of settled) if (outcome.status === "rejected") throw outcome.reason;
-  const [report, pairs, blobs] = settled.map((o) => o.value);
-  const current = new Map(pairs);
-  if (report.root.digest !== expected) {
-    requireLayoutDigest(values.layout, report.root.digest, expected, PUSH_REFUSAL);
-  }
-  phase("verified and checked the registry");
-  const rootBytes = await layout.readBlob(report.root);
-  const decisions = decideTags(tags, current, expected, image.toString(), values["immutable-tags"]);
-  const toWrite = decisions.filter((d) => d.action === "write");
-  const [first, ...rest] = toWrite;
-  if (first !== void 0) {
-    const snapshot = await layout.snapshot(
-      report,
-      (0, import_node_path5.join)(await (0, import_promises6.mkdtemp)((0, import_node_path5.join)(deps.env.RUNNER_TEMP ?? (0, import_node_os6.tmpdir)(), "verified-")), "layout")
-    );
-    phase("snapshotted the verified layout");
-    try {
-      await copyWithRetries({ ...values, layout: snapshot }, image, first.tag, ref, expected, deps);
-    } finally {
-      await (0, import_promises6.rm)((0, import_node_path5.dirname)(snapshot), { recursive: true, force: true });
-    }
-    for (const d of rest) await client.putManifest(image, d.tag, rootBytes, report.root.mediaType);
-  } else {
-    deps.logger.info(`every tag already points at ${expected}; nothing to push`);
-  }
-  phase("pushed");
-  for (const d of decisions) {
-    const served = await client.getManifest(image, d.tag);
-    if (served?.digest !== expected) {
-      throw new CommandError(
-        `after the push, ${image}:${d.tag} serves ${served?.digest ?? "nothing"}, not ${expected}`,
-        { tool: "registry" }
-      );
-    }
-  }
-  phase("read back");
+  const state = { keep: values["keep-login"], logins: [] };
+  await writeLogins(logins, files, state, deps);
+  if (files.exportAuthFile) exportVariable2("REGISTRY_AUTH_FILE", files.authFile);
+  if (files.exportDockerConfig) exportVariable2("DOCKER_CONFIG", (0, import_node_path5.dirname)(files.dockerConfig));
   outputs.write(
     {
-      digest: expected,
-      "image-ref": `${image}@${expected}`,
-      tags: JSON.stringify(decisions.map((d) => d.tag))
+      registries: logins.map((l) => l.registry).join("\n"),
+      "auth-file": files.authFile,
+      "docker-config": (0, import_node_path5.dirname)(files.dockerConfig)
     },
     deps.outputs
   );
-  deps.logger.info(
-    `pushed ${image}@${expected} as ${tags.join(", ")} (${blobs.missing.length} blobs uploaded, ${blobs.present} already present)`
-  );
-  await deps.writeSummary(summary(image, expected, decisions, blobs, report));
-  phase("done");
-}
-var PUSH_REFUSAL = "refusing to push bytes other than the ones that were built and scanned";
-async function blobPresence(client, image, graph) {
-  const layerBlobs = [...graph.blobs.values()].map((b) => b.descriptor).filter((d) => !d.mediaType.includes("manifest") && !d.mediaType.includes("index"));
-  const sizes = await Promise.all(layerBlobs.map((d) => client.headBlob(image, d.digest)));
-  const missing = layerBlobs.filter((_, i) => sizes[i] === void 0);
-  return {
-    present: layerBlobs.length - missing.length,
-    missing,
-    bytes: missing.reduce((n, d) => n + d.size, 0)
-  };
-}
-async function copyWithRetries(values, image, tag, ref, expected, deps) {
-  const work = await (0, import_promises6.mkdtemp)((0, import_node_path5.join)(deps.env.RUNNER_TEMP ?? (0, import_node_os6.tmpdir)(), "skopeo-push-"));
-  const digestFile = (0, import_node_path5.join)(work, "digest");
-  const args = skopeo.copyArgs({
-    source: `oci:${values.layout}${ref === void 0 ? "" : `:${ref}`}`,
-    destination: `docker://${image.withTag(tag)}`,
-    digestFile,
-    authFile: values["auth-file"],
-    tlsVerify: values["tls-verify"]
-  });
-  const attempts = values["retry-times"] + 1;
-  try {
-    await withRetries(
-      () => deps.runner.run({ tool: "skopeo", command: "skopeo", args, env: deps.env, echo: true }),
-      skopeo.failure,
-      {
-        policy: { ...DEFAULT_RETRY, maxAttempts: attempts },
-        ...deps.sleep ? { sleep: deps.sleep } : {},
-        onRetry: (attempt, delay, reason) => deps.logger.warning(
-          `skopeo copy failed on a transient registry fault; retrying in ${delay} ms (attempt ${attempt + 1} of ${attempts}): ${reason}`
-        )
-      }
-    );
-    const pushed = (await (0, import_promises6.readFile)(digestFile, "utf8")).trim();
-    if (pushed !== expected) {
-      throw new CommandError(`skopeo pushed ${pushed}, not ${expected}: the registry changed the bytes`, {
-        tool: "skopeo"
-      });
-    }
-  } finally {
-    await (0, import_promises6.rm)(work, { recursive: true, force: true });
-  }
-}
-function summary(image, digest, decisions, blobs, report) {
-  return new JobSummary().heading("skopeo-push").verdict(true, `Pushed and read back ${image}@${digest}`).facts([
-    ["image", { text: image.toString(), code: true }],
-    ["digest", { text: digest, code: true }],
-    ["platforms", report.images.map((i) => i.platform).join(", ")],
-    ["blobs", `${blobs.missing.length} uploaded (${blobs.bytes} bytes), ${blobs.present} already present`]
-  ]).table(
-    ["tag", "kind", "before", "result"],
-    decisions.map((d) => [
-      d.tag,
-      d.immutable ? "immutable" : "mutable",
-      d.current === void 0 ? "new" : { text: d.current, code: true },
-      d.action === "write" ? "written, verified" : "already there, verified"
+  await deps.writeSummary(
+    new JobSummary().heading("registry-login").verdict(true, `Logged in to ${logins.map((l) => l.registry).join(", ")}`).table(
+      ["registry", "user", "credential", "checked"],
+      logins.map((l) => [
+        { text: l.registry, code: true },
+        { text: l.username, code: true },
+        l.source,
+        values.verify ? "accepted by the registry (GET /v2/)" : "not checked (verify: false)"
+      ])
+    ).facts([
+      ["containers auth.json", { text: files.authFile, code: true }],
+      ["Docker config.json", { text: files.dockerConfig, code: true }],
+      ["after the job", values["keep-login"] ? "kept (keep-login: true)" : "removed by the post step"]
     ])
   );
 }
+async function verifyLogin(login, tlsVerify, deps) {
+  const key = loginKey(login.registry, "containers");
+  const document = JSON.stringify({ auths: { [key]: { auth: authValue(login.username, login.password) } } });
+  await withSecretFile(
+    document,
+    async (authFile) => {
+      const credentials = new CredentialStore({
+        env: deps.env,
+        runner: deps.runner,
+        logger: deps.logger,
+        authFile
+      });
+      const client = new RegistryClient({ logger: deps.logger, credentials, tlsVerify });
+      try {
+        await client.ping(ImageReference.parse(`${login.registry}/login-check`));
+      } catch (error) {
+        if (!(error instanceof ConfigurationError)) throw error;
+        const input = login.source === "github-token" ? "github-token" : "password";
+        throw new ConfigurationError(
+          `Input "${input}": ${login.registry} did not accept the login of "${login.username}": ${error.message.replace(/ Log in first.*$/s, "")}`,
+          { input }
+        );
+      }
+      deps.logger.info(`${login.registry} accepted the login of ${login.username} (${login.source})`);
+    },
+    { ...deps.env.RUNNER_TEMP ? { directory: deps.env.RUNNER_TEMP } : {}, name: "auth.json" }
+  );
+}
+async function writeLogins(logins, files, state, deps) {
+  for (const login of logins) {
+    for (const [file, kind] of [
+      [files.dockerConfig, "docker"],
+      [files.authFile, "containers"]
+    ]) {
+      const key = loginKey(login.registry, kind);
+      const added = await addLogin(file, key, login.username, login.password);
+      state.logins.push(added);
+      loginState.save(state);
+      if (added.replaced)
+        deps.logger.warning(`replaced a login for ${key} in ${file}; the post step puts it back`);
+      if (kind === "docker") {
+        const shadow = dockerShadow(await readJson(file), key);
+        if (shadow !== void 0)
+          deps.logger.warning(
+            `docker will ask ${shadow} in ${file} for ${key}, not this login; skopeo, buildah, cosign and trivy use ${files.authFile}`
+          );
+      }
+    }
+  }
+}
+async function readJson(file) {
+  try {
+    return JSON.parse(await (0, import_promises4.readFile)(file, "utf8"));
+  } catch {
+    return void 0;
+  }
+}
+async function post(deps = runnerDeps()) {
+  await removeLogins(loginState.load(), deps.logger);
+}
+
 export {
+  runMain,
+  runPost,
   main,
-  start
+  post
 };
-//# sourceMappingURL=run-DLIOFOBM.mjs.map
+//# sourceMappingURL=chunk-PMC3ZQP7.mjs.map

@@ -19,7 +19,7 @@ import {
   appendSummary,
   outputs,
   processIo
-} from "./chunk-MNFVF7PD.mjs";
+} from "./chunk-TJHTLQ2C.mjs";
 import "./chunk-PLQD2CNQ.mjs";
 import {
   require_http
@@ -37708,4 +37708,4 @@ async function readTrustedRootJson(path) {
 export {
   sign2 as sign
 };
-//# sourceMappingURL=run-6DKIDDGS.mjs.map
+//# sourceMappingURL=run-YRDNHA4B.mjs.map

@@ -1365,4 +1365,4 @@ export {
   main,
   post
 };
-//# sourceMappingURL=chunk-XM5MHU6B.mjs.map
+//# sourceMappingURL=chunk-G4IXP33F.mjs.map

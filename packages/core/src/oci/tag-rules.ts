@@ -1,0 +1,422 @@
+import { ConfigurationError, InvalidValueError } from '../action/errors.ts';
+import type { RefContext } from '../action/github-event.ts';
+import { validateTag } from './image-reference.ts';
+
+/**
+ * Tag rules: which tags a run writes, from the git ref and the event (docker/metadata-action's job).
+ * `planTags` then decides how each is written (created, moved, left, or refused as immutable).
+ *
+ * One rule per item (one per line or comma-separated):
+ *
+ *   <template> [@<event>…]      a tag, with placeholders:
+ *       {date}            UTC YYYYMMDD of the run            always
+ *       {sha} {short-sha} GITHUB_SHA, full or 7 characters   always (an error when GITHUB_SHA is not a SHA)
+ *       {version}         1.2.3 / 2.0.0-rc.1 of a semver tag ref (v1.2.3 or 1.2.3; "+" becomes "_")
+ *       {major} {minor}   of a semver tag ref that is not a pre-release
+ *       {branch}          the branch of a refs/heads/ ref, sanitised to a valid tag (feature/x → feature-x)
+ *       {number}          the pull request number, on pull_request and pull_request_target runs
+ *   latest=auto|always|never [@<event>…]
+ *       always is plain `latest`; auto writes it on a push to the default branch, or for a release tag (not a
+ *       pre-release) that no release tag in the registry exceeds; never writes nothing.
+ *
+ * `@schedule`, `@push @workflow_dispatch`…: the rule applies only to runs of those events.
+ * A rule that does not apply to this run is skipped with its reason; it is not an error. A plain tag or a
+ * template of only {date}, {sha} and {short-sha} always applies, as before rules existed.
+ */
+
+export type LatestMode = 'auto' | 'always' | 'never';
+
+export interface TagRule {
+  /** The rule as written, for messages. */
+  readonly text: string;
+  /** The tag template (`latest` for a latest rule). */
+  readonly template: string;
+  /** Set for a `latest=` rule. */
+  readonly latest: LatestMode | undefined;
+  /** Events the rule is limited to (empty: every event). */
+  readonly events: readonly string[];
+}
+
+export interface SkippedRule {
+  rule: string;
+  reason: string;
+}
+
+export interface TagRulesResult {
+  /** The tags to write, in rule order, without duplicates. */
+  tags: string[];
+  skipped: SkippedRule[];
+}
+
+export type TagRuleErrorCode = 'unknown-template' | 'bad-rule' | 'invalid-tag' | 'no-commit';
+
+/** A rule that cannot be used as written, or whose tag is not valid. The action names its input. */
+export class TagRuleError extends InvalidValueError {
+  readonly code: TagRuleErrorCode;
+  readonly rule: string;
+  constructor(code: TagRuleErrorCode, rule: string, message: string) {
+    super(message);
+    this.code = code;
+    this.rule = rule;
+  }
+}
+
+const PLACEHOLDERS = ['date', 'sha', 'short-sha', 'version', 'major', 'minor', 'branch', 'number'] as const;
+type Placeholder = (typeof PLACEHOLDERS)[number];
+const PLACEHOLDER = /\{([^{}]*)\}/g;
+const EVENT = /^@([a-z][a-z_]*)$/;
+const LATEST = /^latest=(.*)$/;
+const LATEST_MODES: readonly LatestMode[] = ['auto', 'always', 'never'];
+const MAX_TAG = 128;
+
+/** Example values that make every placeholder valid, to check a template once when it is read. */
+const EXAMPLE: Record<Placeholder, string> = {
+  date: '20260101',
+  sha: '0123456789abcdef0123456789abcdef01234567',
+  'short-sha': '0123456',
+  version: '1.2.3',
+  major: '1',
+  minor: '2',
+  branch: 'main',
+  number: '1',
+};
+
+function isPlaceholder(name: string): name is Placeholder {
+  return (PLACEHOLDERS as readonly string[]).includes(name);
+}
+
+function expand(template: string, values: (name: Placeholder) => string): string {
+  return template.replace(PLACEHOLDER, (_m, name: string) => values(name as Placeholder));
+}
+
+function checkTag(rule: TagRule, tag: string): string {
+  try {
+    return validateTag(tag);
+  } catch (error) {
+    const why = error instanceof Error ? error.message : String(error);
+    const message = rule.template.includes('{') ? `rule "${rule.text}" gives an invalid tag: ${why}` : why;
+    throw new TagRuleError('invalid-tag', rule.text, message);
+  }
+}
+
+/** Parses one rule; checks its template with example values, so a rule that can never give a tag fails now. */
+export function parseTagRule(item: string): TagRule {
+  const text = item.trim();
+  const words = text.split(/\s+/);
+  const [head = '', ...rest] = words;
+  // Only `@event` words follow a template; anything else is part of one (and a tag has no spaces).
+  const conditional = rest.length > 0 && rest.every((w) => w.startsWith('@'));
+  const template = conditional ? head : text;
+  const events: string[] = [];
+  if (conditional) {
+    for (const word of rest) {
+      const event = EVENT.exec(word)?.[1];
+      if (event === undefined)
+        throw new TagRuleError(
+          'bad-rule',
+          text,
+          `rule "${text}": "${word}" is not an event condition (@push, @schedule, @workflow_dispatch…)`,
+        );
+      if (!events.includes(event)) events.push(event);
+    }
+  }
+  const latest = LATEST.exec(template)?.[1];
+  if (latest !== undefined) {
+    const mode = LATEST_MODES.find((m) => m === latest);
+    if (mode === undefined)
+      throw new TagRuleError(
+        'bad-rule',
+        text,
+        `rule "${text}": latest= takes ${LATEST_MODES.join(', ')}; got "${latest}"`,
+      );
+    return { text, template: 'latest', latest: mode, events };
+  }
+  const rule: TagRule = { text, template, latest: undefined, events };
+  for (const match of template.matchAll(PLACEHOLDER)) {
+    const name = match[1] ?? '';
+    if (!isPlaceholder(name))
+      throw new TagRuleError(
+        'unknown-template',
+        text,
+        `"${template}" uses an unknown template {${name}}; known: ${PLACEHOLDERS.map((p) => `{${p}}`).join(', ')}`,
+      );
+  }
+  checkTag(
+    rule,
+    expand(template, (name) => EXAMPLE[name]),
+  );
+  return rule;
+}
+
+/** Parses a list of rules (the `tags` input of skopeo-push and tag-promote). */
+export function parseTagRules(items: readonly string[]): TagRule[] {
+  return items.map(parseTagRule);
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Semantic versions of refs and tags
+
+export interface SemVer {
+  major: number;
+  minor: number;
+  patch: number;
+  prerelease: string[];
+  build: string | undefined;
+  /** As written in the ref, without refs/tags/ (v1.2.3). */
+  text: string;
+}
+
+// semver.org's regular expression, with an optional leading "v".
+const SEMVER =
+  /^v?(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)(?:-((?:0|[1-9]\d*|\d*[a-zA-Z-][0-9a-zA-Z-]*)(?:\.(?:0|[1-9]\d*|\d*[a-zA-Z-][0-9a-zA-Z-]*))*))?(?:\+([0-9a-zA-Z-]+(?:\.[0-9a-zA-Z-]+)*))?$/;
+
+export function parseSemVer(text: string): SemVer | undefined {
+  const m = SEMVER.exec(text);
+  if (m === null) return undefined;
+  return {
+    major: Number(m[1]),
+    minor: Number(m[2]),
+    patch: Number(m[3]),
+    prerelease: m[4] === undefined ? [] : m[4].split('.'),
+    build: m[5],
+    text,
+  };
+}
+
+/** The semver of a `refs/tags/…` ref, if it is one. */
+export function semverOfRef(ref: string): SemVer | undefined {
+  return ref.startsWith('refs/tags/') ? parseSemVer(ref.slice('refs/tags/'.length)) : undefined;
+}
+
+function compareIdentifier(a: string, b: string): number {
+  const an = /^\d+$/.test(a);
+  const bn = /^\d+$/.test(b);
+  if (an && bn) return Number(a) - Number(b);
+  if (an !== bn) return an ? -1 : 1;
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** semver precedence (build metadata ignored). */
+export function compareSemVer(a: SemVer, b: SemVer): number {
+  const core = a.major - b.major || a.minor - b.minor || a.patch - b.patch;
+  if (core !== 0) return core;
+  if (a.prerelease.length === 0 || b.prerelease.length === 0)
+    return b.prerelease.length - a.prerelease.length;
+  for (let i = 0; i < Math.max(a.prerelease.length, b.prerelease.length); i++) {
+    const x = a.prerelease[i];
+    const y = b.prerelease[i];
+    if (x === undefined) return -1;
+    if (y === undefined) return 1;
+    const c = compareIdentifier(x, y);
+    if (c !== 0) return c;
+  }
+  return 0;
+}
+
+/** The version as a tag: without the leading "v", build metadata joined with "_" ("+" is not a tag character). */
+function versionTag(v: SemVer): string {
+  const pre = v.prerelease.length > 0 ? `-${v.prerelease.join('.')}` : '';
+  return `${v.major}.${v.minor}.${v.patch}${pre}${v.build === undefined ? '' : `_${v.build}`}`;
+}
+
+/** Any text as a valid tag: characters outside [A-Za-z0-9_.-] become "-", a leading "." or "-" becomes "_". */
+export function sanitizeTag(text: string): string {
+  const cleaned = text.replace(/[^A-Za-z0-9_.-]/g, '-').slice(0, MAX_TAG);
+  return /^[.-]/.test(cleaned) ? `_${cleaned.slice(1)}` : cleaned;
+}
+
+function branchOf(ref: string): string | undefined {
+  return ref.startsWith('refs/heads/') && ref.length > 'refs/heads/'.length
+    ? ref.slice('refs/heads/'.length)
+    : undefined;
+}
+
+/**
+ * The image version of this ref, as metadata-action gives it: the version of a semver tag (1.2.3), another
+ * tag's or a branch's name as a tag (feature-x), `pr-<number>`; undefined otherwise.
+ */
+export function refVersion(ctx: RefContext): string | undefined {
+  const semver = semverOfRef(ctx.ref);
+  if (semver !== undefined) return versionTag(semver);
+  if (ctx.ref.startsWith('refs/tags/') && ctx.ref.length > 'refs/tags/'.length)
+    return sanitizeTag(ctx.ref.slice('refs/tags/'.length));
+  const branch = branchOf(ctx.ref);
+  if (branch !== undefined) return sanitizeTag(branch);
+  if (ctx.prNumber !== undefined) return `pr-${ctx.prNumber}`;
+  return undefined;
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Planning
+
+type Resolved = { value: string } | { skip: string };
+
+function describeRun(ctx: RefContext): string {
+  return `this is ${ctx.eventName === '' ? 'a run with no event' : `a ${ctx.eventName} run`}${ctx.ref === '' ? '' : ` of ${ctx.ref}`}`;
+}
+
+function resolve(name: Placeholder, rule: TagRule, ctx: RefContext): Resolved {
+  switch (name) {
+    case 'date':
+      return { value: ctx.date.toISOString().slice(0, 10).replace(/-/g, '') };
+    case 'sha':
+    case 'short-sha':
+      if (!/^[0-9a-f]{40}$/.test(ctx.sha))
+        throw new TagRuleError(
+          'no-commit',
+          rule.text,
+          `rule "${rule.text}" uses {${name}}, but GITHUB_SHA is not a commit SHA`,
+        );
+      return { value: name === 'sha' ? ctx.sha : ctx.sha.slice(0, 7) };
+    case 'version':
+    case 'major':
+    case 'minor': {
+      const semver = semverOfRef(ctx.ref);
+      if (semver === undefined)
+        return { skip: `{${name}} needs a semver tag ref (refs/tags/v1.2.3); ${describeRun(ctx)}` };
+      if (name === 'version') return { value: versionTag(semver) };
+      if (semver.prerelease.length > 0)
+        return { skip: `${semver.text} is a pre-release: {major} and {minor} move only with releases` };
+      return { value: String(name === 'major' ? semver.major : semver.minor) };
+    }
+    case 'branch': {
+      const branch = branchOf(ctx.ref);
+      return branch === undefined
+        ? { skip: `{branch} needs a branch ref (refs/heads/…); ${describeRun(ctx)}` }
+        : { value: sanitizeTag(branch) };
+    }
+    case 'number':
+      return ctx.prNumber === undefined
+        ? { skip: `{number} needs a pull request; ${describeRun(ctx)}` }
+        : { value: String(ctx.prNumber) };
+  }
+}
+
+/** Expands a template rule; a long branch name is shortened so that the tag fits in 128 characters. */
+function expandRule(rule: TagRule, ctx: RefContext): Resolved {
+  const values = new Map<Placeholder, string>();
+  for (const match of rule.template.matchAll(PLACEHOLDER)) {
+    const name = match[1] as Placeholder;
+    if (values.has(name)) continue;
+    const resolved = resolve(name, rule, ctx);
+    if ('skip' in resolved) return resolved;
+    values.set(name, resolved.value);
+  }
+  const at = (name: Placeholder) => values.get(name) ?? '';
+  let tag = expand(rule.template, at);
+  const branch = values.get('branch');
+  if (tag.length > MAX_TAG && branch !== undefined) {
+    const fixed = expand(rule.template, (name) => (name === 'branch' ? '' : at(name))).length;
+    const uses = [...rule.template.matchAll(/\{branch\}/g)].length;
+    const room = Math.floor((MAX_TAG - fixed) / uses);
+    if (room > 0)
+      tag = expand(rule.template, (name) => (name === 'branch' ? branch.slice(0, room) : at(name)));
+  }
+  return { value: checkTag(rule, tag) };
+}
+
+function highestRelease(existing: readonly string[]): SemVer | undefined {
+  let highest: SemVer | undefined;
+  for (const tag of existing) {
+    const v = parseSemVer(tag);
+    if (v === undefined || v.prerelease.length > 0) continue;
+    if (highest === undefined || compareSemVer(v, highest) > 0) highest = v;
+  }
+  return highest;
+}
+
+function latestAuto(ctx: RefContext, existing: readonly string[] | undefined): Resolved {
+  const semver = semverOfRef(ctx.ref);
+  if (semver !== undefined) {
+    if (semver.prerelease.length > 0)
+      return { skip: `${semver.text} is a pre-release, which never moves latest` };
+    if (existing === undefined)
+      return {
+        skip: `the registry's tags were not read, so whether ${semver.text} is the highest release is unknown`,
+      };
+    const highest = highestRelease(existing);
+    if (highest !== undefined && compareSemVer(highest, semver) > 0)
+      return { skip: `${semver.text} is not the highest release: the registry has ${highest.text}` };
+    return { value: 'latest' };
+  }
+  const branch = branchOf(ctx.ref);
+  if (branch === undefined)
+    return {
+      skip: `latest=auto moves on a push to the default branch or with the highest release tag; ${describeRun(ctx)}`,
+    };
+  if (ctx.defaultBranch === undefined)
+    return { skip: 'the default branch is unknown (the event payload has no repository.default_branch)' };
+  if (branch !== ctx.defaultBranch)
+    return {
+      skip: `latest=auto moves on the default branch (${ctx.defaultBranch}) only; ${describeRun(ctx)}`,
+    };
+  if (ctx.eventName !== 'push')
+    return { skip: `latest=auto moves on a push to the default branch; ${describeRun(ctx)}` };
+  return { value: 'latest' };
+}
+
+function evaluate(rule: TagRule, ctx: RefContext, existing: readonly string[] | undefined): Resolved {
+  if (rule.events.length > 0 && !rule.events.includes(ctx.eventName))
+    return { skip: `applies to ${rule.events.join(' and ')} runs only; ${describeRun(ctx)}` };
+  switch (rule.latest) {
+    case undefined:
+      return expandRule(rule, ctx);
+    case 'always':
+      return { value: 'latest' };
+    case 'never':
+      return { skip: 'latest=never' };
+    case 'auto':
+      return latestAuto(ctx, existing);
+  }
+}
+
+/**
+ * Pure: the tags the rules give for this ref, and every rule that does not apply with its reason.
+ * `existingTags` are the repository's tags (for latest=auto on a release tag; see `needsExistingTags`).
+ * Throws TagRuleError when a rule gives an invalid tag or needs a commit SHA that is not there.
+ */
+export function planTagRules(
+  rules: readonly TagRule[],
+  ctx: RefContext,
+  existingTags?: readonly string[],
+): TagRulesResult {
+  const tags: string[] = [];
+  const skipped: SkippedRule[] = [];
+  for (const rule of rules) {
+    const outcome = evaluate(rule, ctx, existingTags);
+    if ('skip' in outcome) skipped.push({ rule: rule.text, reason: outcome.skip });
+    else if (!tags.includes(outcome.value)) tags.push(outcome.value);
+  }
+  return { tags, skipped };
+}
+
+/** Whether planning needs the repository's existing tags: latest=auto on a release tag. */
+export function needsExistingTags(rules: readonly TagRule[], ctx: RefContext): boolean {
+  const semver = semverOfRef(ctx.ref);
+  return (
+    semver !== undefined &&
+    semver.prerelease.length === 0 &&
+    rules.some((r) => r.latest === 'auto' && (r.events.length === 0 || r.events.includes(ctx.eventName)))
+  );
+}
+
+/**
+ * The rules of an action's input for this run: lists the repository's tags only when latest=auto needs
+ * them, and reports a rule that cannot give a valid tag as a configuration error naming the input.
+ */
+export async function resolveTagRules(
+  rules: readonly TagRule[],
+  ctx: RefContext,
+  options: { input: string; listTags: () => Promise<string[]> },
+): Promise<TagRulesResult> {
+  const existing = needsExistingTags(rules, ctx) ? await options.listTags() : undefined;
+  try {
+    return planTagRules(rules, ctx, existing);
+  } catch (error) {
+    if (!(error instanceof TagRuleError)) throw error;
+    throw new ConfigurationError(`Input "${options.input}" ${error.message}`, {
+      input: options.input,
+      cause: error,
+    });
+  }
+}
