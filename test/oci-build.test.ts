@@ -178,6 +178,47 @@ describe('oci-build with buildah', () => {
     expect(r.stdout).toContain(`::add-mask::${value}`);
   });
 
+  it("secrets-env: id=value lines from one variable (a reusable workflow's secret) reach the build, masked", () => {
+    const npm = 'npm-7c1e0b55d2';
+    const pip = 'pip=with=equals-91aa';
+    const containerfile = [
+      'FROM scratch',
+      'COPY busybox /bin/busybox',
+      `RUN --mount=type=secret,id=npm --mount=type=secret,id=pip ["/bin/busybox", "sh", "-c", "test \\"$(/bin/busybox cat /run/secrets/npm)\\" = ${npm} && test \\"$(/bin/busybox cat /run/secrets/pip)\\" = ${pip}"]`,
+      '',
+    ].join('\n');
+    const r = build(
+      { platforms: 'linux/amd64', 'secrets-env': 'BUILD_SECRETS' },
+      workspaceWith({ containerfile }),
+      { BUILD_SECRETS: `npm=${npm}\n\npip=${pip}\n` },
+    );
+    expect(r.status, r.stdout).toBe(0);
+    for (const value of [npm, pip]) expect(r.stdout).toContain(`::add-mask::${value}`);
+    const leaks = `${r.stdout}\n${r.stderr}`
+      .split('\n')
+      .filter((l) => (l.includes(npm) || l.includes(pip)) && !l.startsWith('::add-mask::'));
+    expect(leaks).toEqual([]);
+  });
+
+  it('secrets-env: a malformed line is named by number and never shown; a repeated id is refused', () => {
+    const bad = build({ platforms: 'linux/amd64', 'secrets-env': 'BUILD_SECRETS' }, workspaceWith(), {
+      BUILD_SECRETS: 'npm=ok-value\nhunter2-no-id',
+    });
+    expect(bad.status).toBe(1);
+    expect(bad.stdout).toMatch(/::error::Input "secrets-env": line 2 of BUILD_SECRETS is not id=value/);
+    expect(bad.stdout).not.toContain('hunter2-no-id');
+    const twice = build(
+      { platforms: 'linux/amd64', secrets: 'npm=env:NPM_TOKEN', 'secrets-env': 'BUILD_SECRETS' },
+      workspaceWith(),
+      { NPM_TOKEN: 'x-token-1', BUILD_SECRETS: 'npm=x-token-2' },
+    );
+    expect(twice.status).toBe(1);
+    expect(twice.stdout).toContain('secret id "npm" is given twice');
+    expect(
+      twice.stdout.split('\n').filter((l) => l.includes('x-token-2') && !l.startsWith('::add-mask::')),
+    ).toEqual([]);
+  });
+
   it('a failing Containerfile is a command error naming the step, and sets no output', () => {
     const r = build({ platforms: 'linux/amd64' }, workspaceWith({ fail: true }));
     expect(r.status).toBe(1);

@@ -1997,6 +1997,10 @@ var spec = {
   annotations: inputs.keyValues().default(""),
   target: inputs.string({ pattern: /^[A-Za-z0-9][A-Za-z0-9_.-]*$/, accepted: "a build stage name" }).optional(),
   secrets: inputs.custom("secrets", parseSecrets).default(""),
+  "secrets-env": inputs.string({
+    pattern: /^[A-Za-z_][A-Za-z0-9_]*$/,
+    accepted: "the name of an environment variable, such as BUILD_SECRETS"
+  }).optional(),
   builder: inputs.enum(["auto", "buildx", "buildah"]).default("auto"),
   provenance: inputs.enum(["min", "max", "false"]).optional(),
   sbom: inputs.boolean().default("false"),
@@ -2100,6 +2104,7 @@ async function main(deps = runnerDeps()) {
     return;
   }
   const plan = planBuild(values, await gatherFacts(values, deps));
+  plan.secrets.push(...secretLines(values["secrets-env"], deps, plan.secrets));
   for (const warning of plan.warnings) deps.logger.warning(warning);
   const { builder, reason } = await chooseBuilder(values.builder, deps);
   deps.logger.info(`builder: ${builder} (${reason})`);
@@ -2210,12 +2215,41 @@ async function chooseBuilder(wanted, deps) {
     };
   return { builder: "buildx", reason: `auto: ${probe.reason}, builder driver ${builder.driver}` };
 }
+function secretLines(name, deps, named) {
+  if (name === void 0) return [];
+  const lines = (deps.env[name] ?? "").split(/\r?\n/);
+  const specs = [];
+  for (const [i, line] of lines.entries()) {
+    if (line.trim() === "") continue;
+    const match = /^([A-Za-z0-9_.-]+)=(.+)$/s.exec(line);
+    if (match?.[2] !== void 0) deps.logger.setSecret(match[2]);
+    const id = match?.[1];
+    if (id === void 0 || match?.[2] === void 0)
+      throw new ConfigurationError(
+        `Input "secrets-env": line ${i + 1} of ${name} is not id=value (the line is not shown: it may hold a secret)`,
+        { input: "secrets-env" }
+      );
+    if ([...named, ...specs].some((s) => s.id === id))
+      throw new ConfigurationError(`Input "secrets-env": secret id "${id}" is given twice`, {
+        input: "secrets-env"
+      });
+    specs.push({ id, source: { value: match[2] } });
+  }
+  return specs;
+}
 async function withSecretFiles(plan, deps, asFiles, use) {
   const resolved = [];
   const values = [];
   const step = async (i) => {
     const secret = plan.secrets[i];
     if (secret === void 0) return use(resolved, values);
+    if ("value" in secret.source) {
+      values.push(secret.source.value);
+      return withSecretFile(secret.source.value, async (path) => {
+        resolved.push({ id: secret.id, source: { file: path } });
+        return step(i + 1);
+      });
+    }
     if ("file" in secret.source) {
       if (!(0, import_node_fs5.existsSync)(secret.source.file)) {
         throw new ConfigurationError(`Input "secrets": the file for id "${secret.id}" does not exist`, {

@@ -2,7 +2,8 @@ import { defineOutputs, InvalidValueError, inputs, ociInputs, parseList } from '
 
 export interface SecretSpec {
   id: string;
-  source: { env: string } | { file: string };
+  /** `value`: from `secrets-env`'s id=value lines, read at run time and masked at once. */
+  source: { env: string } | { file: string } | { value: string };
 }
 
 /**
@@ -39,6 +40,12 @@ export const spec = {
     .string({ pattern: /^[A-Za-z0-9][A-Za-z0-9_.-]*$/, accepted: 'a build stage name' })
     .optional(),
   secrets: inputs.custom('secrets', parseSecrets).default(''),
+  'secrets-env': inputs
+    .string({
+      pattern: /^[A-Za-z_][A-Za-z0-9_]*$/,
+      accepted: 'the name of an environment variable, such as BUILD_SECRETS',
+    })
+    .optional(),
   builder: inputs.enum(['auto', 'buildx', 'buildah']).default('auto'),
   provenance: inputs.enum(['min', 'max', 'false']).optional(),
   sbom: inputs.boolean().default('false'),

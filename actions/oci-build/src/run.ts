@@ -19,7 +19,7 @@ import {
   type VerifyReport,
   withSecretFile,
 } from '@chain/core';
-import { outputs, spec } from './inputs.ts';
+import { outputs, type SecretSpec, spec } from './inputs.ts';
 import { type BuildPlan, type Inputs, planBuild } from './plan.ts';
 
 type Builder = 'buildx' | 'buildah';
@@ -31,6 +31,7 @@ export async function main(deps: ActionDeps = runnerDeps()): Promise<void> {
     return;
   }
   const plan = planBuild(values, await gatherFacts(values, deps));
+  plan.secrets.push(...secretLines(values['secrets-env'], deps, plan.secrets));
   for (const warning of plan.warnings) deps.logger.warning(warning);
 
   const { builder, reason } = await chooseBuilder(values.builder, deps);
@@ -168,6 +169,38 @@ async function chooseBuilder(
   return { builder: 'buildx', reason: `auto: ${probe.reason}, builder driver ${builder.driver}` };
 }
 
+/**
+ * Build secrets given as `id=value` lines in one environment variable (how a reusable workflow hands over
+ * its caller's secret). Each value is masked before anything else happens; a malformed line is named by
+ * its number, never shown. Unset or empty: no secrets (the caller passed none).
+ */
+export function secretLines(
+  name: string | undefined,
+  deps: Pick<ActionDeps, 'env' | 'logger'>,
+  named: readonly SecretSpec[],
+): SecretSpec[] {
+  if (name === undefined) return [];
+  const lines = (deps.env[name] ?? '').split(/\r?\n/);
+  const specs: SecretSpec[] = [];
+  for (const [i, line] of lines.entries()) {
+    if (line.trim() === '') continue;
+    const match = /^([A-Za-z0-9_.-]+)=(.+)$/s.exec(line);
+    if (match?.[2] !== undefined) deps.logger.setSecret(match[2]);
+    const id = match?.[1];
+    if (id === undefined || match?.[2] === undefined)
+      throw new ConfigurationError(
+        `Input "secrets-env": line ${i + 1} of ${name} is not id=value (the line is not shown: it may hold a secret)`,
+        { input: 'secrets-env' },
+      );
+    if ([...named, ...specs].some((s) => s.id === id))
+      throw new ConfigurationError(`Input "secrets-env": secret id "${id}" is given twice`, {
+        input: 'secrets-env',
+      });
+    specs.push({ id, source: { value: match[2] } });
+  }
+  return specs;
+}
+
 /** Resolves env secrets to 0600 files for the duration of `use` (buildah reads secrets from files). */
 async function withSecretFiles<T>(
   plan: BuildPlan,
@@ -180,6 +213,13 @@ async function withSecretFiles<T>(
   const step = async (i: number): Promise<T> => {
     const secret = plan.secrets[i];
     if (secret === undefined) return use(resolved, values);
+    if ('value' in secret.source) {
+      values.push(secret.source.value);
+      return withSecretFile(secret.source.value, async (path) => {
+        resolved.push({ id: secret.id, source: { file: path } });
+        return step(i + 1);
+      });
+    }
     if ('file' in secret.source) {
       if (!existsSync(secret.source.file)) {
         throw new ConfigurationError(`Input "secrets": the file for id "${secret.id}" does not exist`, {
