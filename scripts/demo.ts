@@ -52,13 +52,15 @@ import { GITHUB_ISSUER, startLocalSigstore } from '../test/helpers/local-sigstor
 import { buildahEnv } from '../test/helpers/real-tools.ts';
 import { portOpen, startRegistry } from '../test/helpers/registry.ts';
 import { type RunnerResult, runBundleAsync, stateEnv } from '../test/helpers/runner.ts';
-import type { Step, Workflow } from '../test/helpers/workflow-wiring.ts';
 import {
   type Context,
   evaluate,
   interpolate,
   ourAction,
   runScript,
+  type Step,
+  type Value,
+  type Workflow,
 } from '../test/helpers/workflow-wiring.ts';
 import { toolDir } from './tools.ts';
 import { ensureVulnDbs, type VulnDbs } from './vuln-dbs.ts';
@@ -80,7 +82,7 @@ const bold = (s: string) => (process.stdout.isTTY ? `\x1b[1m${s}\x1b[0m` : s);
 interface StageResult {
   job: string;
   step: string;
-  status: 'ok' | 'SKIPPED' | 'runner-only' | 'FAILED' | 'not this registry';
+  status: 'ok' | 'SKIPPED' | 'runner-only' | 'FAILED' | 'skipped by if:';
   note: string;
   outputs: Record<string, string>;
   /** Our action the step ran (main, or `post` at job end). */
@@ -197,10 +199,14 @@ async function main(): Promise<number> {
   }
   // --ecr: the registry takes only the ECR login (user AWS, the token as password), which only the STS/ECR
   // stand-in hands out, to a session it granted for a token its trust policy accepts.
+  // Otherwise (registry: other) it takes the publisher's login, which the workflow's registry-login step
+  // writes from the registry-username/password secrets the demo hands the workflow.
   const ecrToken = ecrMode ? `ecr-${randomBytes(24).toString('hex')}` : undefined;
-  const registry = await startRegistry(
-    ecrToken === undefined ? {} : { auth: { username: 'AWS', password: ecrToken } },
-  );
+  const publisher =
+    ecrToken === undefined
+      ? { username: 'demo-publisher', password: `demo-${randomBytes(24).toString('hex')}` }
+      : { username: 'AWS', password: ecrToken };
+  const registry = await startRegistry({ auth: publisher });
   const sigstore = await startLocalSigstore();
   const identity = `https://github.com/local/demo/.github/workflows/docker-publish.yml@refs/heads/main`;
   // The local Fulcio takes the certificate's identity from the token's `sub`, so the token's subject is the
@@ -219,14 +225,17 @@ async function main(): Promise<number> {
   writeFileSync(rootFile, JSON.stringify(sigstore.trustedRoot));
   const image = `${registry.host}/demo/hello`;
   // What this demo reads the registry with afterwards, as any consumer would: a pull login of its own.
-  const verifier = ecrToken === undefined ? undefined : verifierLogin(work, registry.host, ecrToken);
+  const verifier = verifierLogin(work, registry.host, publisher);
   console.log(
-    `local parts: docker-registry ${registry.host}${aws ? ' (htpasswd login: user AWS, password the ECR token)' : ''}, local Sigstore ${sigstore.fulcioURL.replace('/fulcio', '')}, runner OIDC stand-in${aws ? `, STS/ECR stand-in ${aws.endpoint} (role ${ECR.role}, trusts subject ${identity})` : ''}`,
+    `local parts: docker-registry ${registry.host} (htpasswd login: ${aws ? 'user AWS, password the ECR token' : `user ${publisher.username}, password the registry-password secret`}), local Sigstore ${sigstore.fulcioURL.replace('/fulcio', '')}, runner OIDC stand-in${aws ? `, STS/ECR stand-in ${aws.endpoint} (role ${ECR.role}, trusts subject ${identity})` : ''}`,
   );
 
-  const inputs: Record<string, string> = {
+  const inputs: Record<string, Value> = {
     ...Object.fromEntries(
-      Object.entries(workflow.on.workflow_call.inputs).map(([k, v]) => [k, String(v.default ?? '')]),
+      Object.entries(workflow.on.workflow_call.inputs).map(([k, v]) => [
+        k,
+        typeof v.default === 'boolean' ? v.default : String(v.default ?? ''),
+      ]),
     ),
     image,
     registry: ecrMode ? 'ecr' : 'other',
@@ -247,7 +256,12 @@ async function main(): Promise<number> {
       'trusted-root': rootFile,
     },
     'tag-promote': { 'tls-verify': 'false', 'trusted-root': rootFile },
+    'registry-login': { 'tls-verify': 'false' },
   };
+  // The caller's secrets, as the workflow receives them (none for the ECR path: it logs in by OIDC).
+  const secrets: Record<string, string> = ecrMode
+    ? {}
+    : { 'registry-username': publisher.username, 'registry-password': publisher.password };
   const parts = await realParts(work);
   if (parts.dbs !== undefined) {
     // Air-gapped mode, as a runner without internet uses it: the DBs are given, nothing is downloaded.
@@ -275,7 +289,8 @@ async function main(): Promise<number> {
         if (head === 'needs') return jobOutputs[rest[0] ?? '']?.[rest[2] ?? ''];
         if (head === 'runner' && rest[0] === 'temp') return join(jobDir(work, jobId), 'temp');
         if (head === 'github' && rest[0] === 'event_name') return prMode ? 'pull_request' : 'push';
-        if (head === 'github' || head === 'secrets' || head === 'runner' || head === 'matrix') return '';
+        if (head === 'secrets') return secrets[rest.join('.')] ?? '';
+        if (head === 'github' || head === 'runner' || head === 'matrix') return '';
         throw new Error(`the demo does not evaluate ${path}`);
       };
       if (job.if !== undefined && !evaluate(job.if.replace(/^\$\{\{|\}\}$/g, ''), ctx)) {
@@ -283,7 +298,7 @@ async function main(): Promise<number> {
         results.push({
           job: jobId,
           step: '(job)',
-          status: 'not this registry',
+          status: 'skipped by if:',
           note: `if: ${job.if}`,
           outputs: {},
         });
@@ -328,14 +343,14 @@ async function main(): Promise<number> {
           results.push({
             job: jobId,
             step: label,
-            status: 'not this registry',
+            status: 'skipped by if:',
             note: `if: ${step.if}`,
             outputs: {},
           });
           continue;
         }
         const action = ourAction(step.uses);
-        if (action === undefined && step.run !== undefined && !/login/i.test(step.name ?? '')) {
+        if (action === undefined && step.run !== undefined) {
           // The workflow's own scripts (registry kind, push or not, the day), run as the runner runs them.
           const run = runRunStep(step, ctx);
           if (step.id !== undefined) steps[step.id] = run.outputs;
@@ -357,7 +372,9 @@ async function main(): Promise<number> {
             ? 'checkout: the demo runs in this checkout'
             : step.uses?.startsWith('actions/cache')
               ? 'cache: the scanners get the offline DBs instead'
-              : 'run step: the embedded registry needs no login';
+              : step.uses?.startsWith('actions/upload-artifact')
+                ? 'artifact: kept in the run for code-scanning.yml'
+                : 'runner-only step';
           results.push({ job: jobId, step: label, status: 'runner-only', note, outputs: {} });
           continue;
         }
@@ -438,14 +455,16 @@ async function main(): Promise<number> {
     }
     const client = readClient(verifier);
     if (prMode) return await prReport(results, image, failed, client);
-    const ecr = aws === undefined ? undefined : await ecrReport(results, aws, image, identity, work);
+    const access =
+      aws === undefined
+        ? await loginFindings(results, 'registry-login', image, work)
+        : await ecrReport(results, aws, image, identity, work);
     return await report(results, image, identity, sigstore.trustedRoot, failed, {
       cosign: parts.cosign,
       rootFile,
       client,
-      cosignEnv:
-        verifier === undefined ? process.env : { ...process.env, DOCKER_CONFIG: verifier.dockerConfigDir },
-      ecr,
+      cosignEnv: { ...process.env, DOCKER_CONFIG: verifier.dockerConfigDir },
+      access,
     });
   } finally {
     if (placedBusybox) rmSync(busybox, { force: true });
@@ -469,16 +488,16 @@ function jobDir(work: string, jobId: string): string {
   return dir;
 }
 
-/** --ecr: the demo's own pull login, to read the registry back as a consumer would (and for real cosign). */
+/** The demo's own pull login, to read the registry back as a consumer would (and for real cosign). */
 function verifierLogin(
   work: string,
   host: string,
-  password: string,
+  login: { username: string; password: string },
 ): { authFile: string; dockerConfigDir: string } {
   const dir = join(work, 'verifier');
   mkdirSync(dir, { recursive: true });
   const authFile = join(dir, 'config.json');
-  const auth = Buffer.from(`AWS:${password}`).toString('base64');
+  const auth = Buffer.from(`${login.username}:${login.password}`).toString('base64');
   writeFileSync(authFile, JSON.stringify({ auths: { [host]: { auth } } }), { mode: 0o600 });
   return { authFile, dockerConfigDir: dir };
 }
@@ -507,60 +526,57 @@ function holdsLogin(file: string, host: string): boolean {
   );
 }
 
-interface EcrFindings {
+/** The registry logins of the run: custody rows, lines for the report, and whether they all held up. */
+interface LoginFindings {
+  title: string;
   ok: boolean;
-  /** Custody rows: the login each ECR job ran, shown before the stage that used it. */
+  /** Custody rows: the login each job ran, shown before the stage that used it. */
   logins: Record<string, [string, string, string]>;
   lines: string[];
+  verdict: string;
 }
 
 /**
- * --ecr: each ecr-oidc-login ran and its post step removed the login it wrote; the stand-in granted a session
- * for exactly those logins and saw only SigV4-signed ECR calls; the registry refuses anyone without a login.
+ * Each login step (ecr-oidc-login or registry-login) ran, named the registry, and its post step removed
+ * the login it wrote from both files; and the registry refuses a client without a login, so every write
+ * went through those logins.
  */
-async function ecrReport(
+async function loginFindings(
   results: StageResult[],
-  aws: AwsStandIn,
+  action: 'ecr-oidc-login' | 'registry-login',
   image: string,
-  identity: string,
   work: string,
-): Promise<EcrFindings> {
+): Promise<LoginFindings> {
   const repo = ImageReference.parse(image);
   const lines: string[] = [];
-  const logins: EcrFindings['logins'] = {};
+  const logins: LoginFindings['logins'] = {};
   let ok = true;
-  const ran = results.filter((r) => r.action === 'ecr-oidc-login');
+  const ran = results.filter((r) => r.action === action);
   for (const login of ran) {
     const authFile = login.outputs['auth-file'] ?? '';
     const dockerConfig = join(jobDir(work, login.job), 'home', '.docker', 'config.json');
-    const post = results.find((r) => r.job === login.job && r.action === 'ecr-oidc-login (post)');
+    const post = results.find((r) => r.job === login.job && r.action === `${action} (post)`);
     const left = [authFile, dockerConfig].filter((f) => f !== '' && holdsLogin(f, repo.registry));
     const removed = post?.status === 'ok' && left.length === 0;
-    ok &&= login.status === 'ok' && login.outputs.registry === repo.registry && removed;
+    const registry = login.outputs.registry ?? login.outputs.registries;
+    ok &&= login.status === 'ok' && registry === repo.registry && removed;
+    const how =
+      action === 'ecr-oidc-login'
+        ? 'OIDC token → STS role → ECR token'
+        : 'registry-password secret, checked against the registry';
     logins[login.job] = [
-      `ECR login (${login.job}/${login.step})`,
-      login.outputs.registry ?? '-',
+      `${action === 'ecr-oidc-login' ? 'ECR login' : 'registry login'} (${login.job}/${login.step})`,
+      registry ?? '-',
       login.status !== 'ok'
         ? `FAILED: ${login.note}`
-        : `OIDC token → STS role → ECR token, written to ${authFile} and ~/.docker; ${removed ? 'removed by its post step' : `NOT REMOVED after the job (${left.join(', ') || post?.note || 'no post step'})`}`,
+        : `${how}, written to ${authFile} and ~/.docker; ${removed ? 'removed by its post step' : `NOT REMOVED after the job (${left.join(', ') || post?.note || 'no post step'})`}`,
     ];
   }
   if (ran.length === 0) {
     ok = false;
-    lines.push('no ecr-oidc-login step ran: the workflow did not take its ECR path');
+    lines.push(`no ${action} step ran: the workflow did not log in`);
   }
-  const sts = aws.calls.filter((c) => c.target === 'AssumeRoleWithWebIdentity');
-  const tokens = aws.calls.filter((c) => c.target === 'GetAuthorizationToken');
-  const signed = aws.calls
-    .filter((c) => c.signedHeaders !== undefined)
-    .every((c) => c.signatureValid === true);
-  ok &&= sts.length === ran.length && tokens.length === ran.length && signed;
-  lines.push(
-    `STS/ECR stand-in: ${sts.length} AssumeRoleWithWebIdentity of ${[...new Set(sts.map((c) => c.fields.RoleArn))].join(', ') || '-'} ` +
-      `(token subject ${identity}, audience sts.amazonaws.com), ${tokens.length} GetAuthorizationToken; ` +
-      `${signed ? 'every ECR call SigV4-signed with the session STS issued' : 'AN ECR CALL WAS NOT SIGNED with the session'}`,
-  );
-  // Without a login the registry answers nothing: what reached it went through the ECR logins above.
+  // Without a login the registry answers nothing: what reached it went through the logins above.
   const anonymous = new RegistryClient({ logger: new MemoryLogger(), tlsVerify: false });
   const refused = await anonymous.listTags(repo).then(
     () => false,
@@ -568,9 +584,51 @@ async function ecrReport(
   );
   ok &&= refused;
   lines.push(
-    `registry ${repo.registry}: ${refused ? 'refuses a client without a login (HTTP 401): only the ECR login reached it' : 'ANSWERED A CLIENT WITHOUT A LOGIN'}`,
+    `registry ${repo.registry}: ${refused ? `refuses a client without a login (HTTP 401): only the ${action} logins reached it` : 'ANSWERED A CLIENT WITHOUT A LOGIN'}`,
   );
-  return { ok, logins, lines };
+  return {
+    title: action === 'ecr-oidc-login' ? 'ECR path (registry: ecr)' : 'registry login (registry: other)',
+    ok,
+    logins,
+    lines,
+    verdict: ok
+      ? `every registry write went through a login from ${action}, each removed at its job end`
+      : `THE REGISTRY LOGINS ARE BROKEN: see the ${action} lines above`,
+  };
+}
+
+/**
+ * --ecr: beyond the logins, the stand-in granted a session for exactly those logins and saw only
+ * SigV4-signed ECR calls.
+ */
+async function ecrReport(
+  results: StageResult[],
+  aws: AwsStandIn,
+  image: string,
+  identity: string,
+  work: string,
+): Promise<LoginFindings> {
+  const findings = await loginFindings(results, 'ecr-oidc-login', image, work);
+  const ran = results.filter((r) => r.action === 'ecr-oidc-login');
+  const sts = aws.calls.filter((c) => c.target === 'AssumeRoleWithWebIdentity');
+  const tokens = aws.calls.filter((c) => c.target === 'GetAuthorizationToken');
+  const signed = aws.calls
+    .filter((c) => c.signedHeaders !== undefined)
+    .every((c) => c.signatureValid === true);
+  const standIn = sts.length === ran.length && tokens.length === ran.length && signed;
+  findings.lines.unshift(
+    `STS/ECR stand-in: ${sts.length} AssumeRoleWithWebIdentity of ${[...new Set(sts.map((c) => c.fields.RoleArn))].join(', ') || '-'} ` +
+      `(token subject ${identity}, audience sts.amazonaws.com), ${tokens.length} GetAuthorizationToken; ` +
+      `${signed ? 'every ECR call SigV4-signed with the session STS issued' : 'AN ECR CALL WAS NOT SIGNED with the session'}`,
+  );
+  return {
+    ...findings,
+    ok: findings.ok && standIn,
+    verdict:
+      findings.ok && standIn
+        ? 'every registry write went through an ECR login from ecr-oidc-login, each removed at its job end'
+        : 'THE ECR PATH IS BROKEN: see the ECR lines above',
+  };
 }
 
 async function report(
@@ -584,7 +642,7 @@ async function report(
     rootFile: string;
     client: RegistryClient;
     cosignEnv: NodeJS.ProcessEnv;
-    ecr: EcrFindings | undefined;
+    access: LoginFindings;
   },
 ): Promise<number> {
   const out = (step: string) => results.find((r) => r.step === step);
@@ -596,12 +654,12 @@ async function report(
   const add = (stage: string, digest: string | undefined, how: string) =>
     rows.push([stage, digest ?? '-', how]);
   const addLogin = (job: string | undefined) => {
-    const row = job === undefined ? undefined : real.ecr?.logins[job];
+    const row = job === undefined ? undefined : real.access.logins[job];
     if (row === undefined) return;
     rows.push(row);
     loginRows.add(row);
   };
-  const via = (r: StageResult | undefined) => (real.ecr && r?.credentials ? `; login: ${r.credentials}` : '');
+  const via = (r: StageResult | undefined) => (r?.credentials ? `; login: ${r.credentials}` : '');
   add('build (oci-build)', out('build')?.outputs.digest, 'top level of the verified OCI layout');
   const scan = out('scan');
   add(
@@ -684,10 +742,8 @@ async function report(
         ? `passed, by ${scannedBy(gate.outputs.report)}, offline DBs made from real advisories`
         : `${gate?.status ?? 'did not run'}${gate?.note ? ` (${gate.note})` : ''}`),
   );
-  if (real.ecr !== undefined) {
-    console.log(bold('\nECR path (registry: ecr)'));
-    for (const line of real.ecr.lines) console.log(line);
-  }
+  console.log(bold(`\n${real.access.title}`));
+  for (const line of real.access.lines) console.log(line);
   console.log(bold('\nchain of custody'));
   const width = Math.max(...rows.map((r) => r[0].length)) + 2;
   for (const [stage, digest, how] of rows) console.log(`${stage.padEnd(width)}${digest.padEnd(73)}${how}`);
@@ -698,13 +754,8 @@ async function report(
       ? `\none digest from build to promotion: ${[...digests][0]}`
       : '\nTHE CHAIN IS BROKEN: the digests above differ, or a stage did not run',
   );
-  if (real.ecr !== undefined)
-    console.log(
-      real.ecr.ok
-        ? 'every registry write went through an ECR login from ecr-oidc-login, each removed at its job end'
-        : 'THE ECR PATH IS BROKEN: see the ECR lines above',
-    );
-  const passed = oneDigest && (real.ecr?.ok ?? true);
+  console.log(real.access.verdict);
+  const passed = oneDigest && real.access.ok;
   const verify = out('sign')?.outputs['verify-command'];
   if (verify) console.log(`verify it yourself (against the demo's local Sigstore):\n  ${verify}`);
   const skipped = results.filter((r) => r.status === 'SKIPPED');
@@ -739,7 +790,7 @@ async function prReport(
   const built = out('build')?.outputs.digest;
   const scan = out('scan');
   const wrote = results.filter(
-    (r) => /^(push|ecr|sign|promote)$|Registry login/.test(r.step) && r.status !== 'not this registry',
+    (r) => /^(push|ecr|login|sign|promote)$/.test(r.step) && r.status !== 'skipped by if:',
   );
   const repo = ImageReference.parse(image);
   const tags = await client.listTags(repo);

@@ -52,6 +52,23 @@ describe('npm run demo', () => {
     expect(r.stdout).toContain(
       "cosign verify --certificate-identity-regexp='^https://github\\.com/local/demo/",
     );
+    // The registry takes only the publisher's login, which the workflow's registry-login steps wrote from the
+    // secrets and their post steps removed; nothing reached it otherwise.
+    for (const job of ['publish', 'release']) {
+      expect(r.stdout).toMatch(new RegExp(`^  ${job}/login: ok`, 'm'));
+      expect(r.stdout).toMatch(new RegExp(`^  ${job}/post login: ok`, 'm'));
+      expect(r.stdout).toMatch(
+        new RegExp(
+          `^registry login \\(${job}/login\\)\\s+127\\.0\\.0\\.1:\\d+\\s+.* removed by its post step$`,
+          'm',
+        ),
+      );
+    }
+    expect(r.stdout).toMatch(
+      /refuses a client without a login \(HTTP 401\): only the registry-login logins reached it/,
+    );
+    expect(r.stdout).toContain('every registry write went through a login from registry-login');
+    expect(r.stdout).not.toMatch(/demo-[0-9a-f]{48}/); // the registry-password secret is never printed
   });
 
   it('says the run is not production-equivalent, and why, where the real tools cannot be had', () => {
@@ -93,7 +110,7 @@ describe('npm run demo', () => {
     expect(r.stdout).toContain('steps that write:   none ran');
     expect(r.stdout).toMatch(/: 0 tags, manifest at the built digest: absent/);
     expect(r.stdout).toContain('verdict: PASSED — built and scanned, nothing pushed');
-    expect(r.stdout).toMatch(/release\/\(job\): not this registry/);
+    expect(r.stdout).toMatch(/release\/\(job\): skipped by if:/);
   });
 
   it("--ecr: the workflow's ECR path logs in through ecr-oidc-login (STS/ECR stand-in) to a registry that takes only that login", () => {
@@ -110,8 +127,8 @@ describe('npm run demo', () => {
     const digest = /one digest from build to promotion: (sha256:[0-9a-f]{64})/.exec(r.stdout)?.[1];
     expect(digest).toBeDefined();
     // The workflow's own if:s chose the ECR job and the ECR login of the release job; publish did not run.
-    expect(r.stdout).toMatch(/^ {2}publish\/\(job\): not this registry/m);
-    expect(r.stdout).toMatch(/^ {2}release\/Registry login .*: not this registry/m);
+    expect(r.stdout).toMatch(/^ {2}publish\/\(job\): skipped by if:/m);
+    expect(r.stdout).toMatch(/^ {2}release\/login: skipped by if:/m);
     for (const job of ['publish-ecr', 'release']) {
       expect(r.stdout).toMatch(new RegExp(`^  ${job}/ecr: ok`, 'm'));
       // Its post step ran at job end and removed the login it wrote.
@@ -127,7 +144,7 @@ describe('npm run demo', () => {
       /^STS\/ECR stand-in: 2 AssumeRoleWithWebIdentity of arn:aws:iam::123456789012:role\/demo-publish .* 2 GetAuthorizationToken; every ECR call SigV4-signed/m,
     );
     expect(r.stdout).toMatch(/^registry 127\.0\.0\.1:\d+: refuses a client without a login \(HTTP 401\)/m);
-    // The push used the auth file the ECR login wrote; signing and promotion the login it exported.
+    // The push, the signing and the promotion each used the auth file the ECR login of its job wrote.
     expect(r.stdout).toMatch(
       new RegExp(
         `^push \\(skopeo-push\\)\\s+${digest}\\s+.*login: auth-file input \\S+/ecr-oidc-login/auth\\.json$`,
@@ -136,7 +153,7 @@ describe('npm run demo', () => {
     );
     expect(r.stdout).toMatch(
       new RegExp(
-        `^sign \\(cosign-sign\\)\\s+${digest}\\s+.*login: REGISTRY_AUTH_FILE=\\S+/release/temp/ecr-oidc-login/auth\\.json`,
+        `^sign \\(cosign-sign\\)\\s+${digest}\\s+.*login: auth-file input \\S+/release/temp/ecr-oidc-login/auth\\.json`,
         'm',
       ),
     );

@@ -3,6 +3,7 @@
 // job ran beside publish-ecr, built and scanned a second time, and failed for lack of credentials.
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
 import { repoRoot } from './helpers/actions.ts';
 import {
   callInputs,
@@ -12,6 +13,7 @@ import {
   runScript,
   type Step,
   type Value,
+  type Workflow,
   workflowFiles,
 } from './helpers/workflow-wiring.ts';
 
@@ -47,6 +49,8 @@ function route(
         return outputs[name ?? '']?.[key ?? ''] ?? '';
       if (head === 'steps' && name === 'mode' && field === 'outputs')
         return (mode as Record<string, string>)[key ?? ''] ?? '';
+      // Any other step's output: that step ran and set it (SARIF directories, auth files).
+      if (head === 'steps' && field === 'outputs') return `(${name}.${key})`;
       throw new Error(`${id}: the routing test does not evaluate ${p}`);
     };
     const condition = job.if?.replace(/^\$\{\{|\}\}$/g, '');
@@ -74,6 +78,9 @@ function route(
   return out;
 }
 
+/** A GitHub expression as written in a workflow. */
+const gh = (inner: string) => `\${{ ${inner} }}`;
+
 const publish = join(repoRoot, '.github', 'workflows', 'docker-publish.yml');
 const multiarch = join(repoRoot, '.github', 'workflows', 'docker-publish-multiarch.yml');
 
@@ -87,8 +94,8 @@ describe('docker-publish routing, for every registry kind', () => {
     expect(routed.jobs).toEqual(jobs);
     const release = routed.steps.release ?? [];
     expect(release.includes('ecr')).toBe(registry === 'ecr');
-    expect(release.some((s) => /Registry login/.test(s))).toBe(registry !== 'ecr');
-    if (registry !== 'ecr') expect(routed.steps.publish?.some((s) => /Registry login/.test(s))).toBe(true);
+    expect(release.includes('login')).toBe(registry !== 'ecr');
+    if (registry !== 'ecr') expect(routed.steps.publish).toContain('login');
   });
 
   it('an unknown registry kind stops at the gate instead of publishing without credentials', () => {
@@ -108,7 +115,7 @@ describe('docker-publish-multiarch routing', () => {
 });
 
 // PR mode: `push: false` (auto on pull_request) runs the gate, the build and the image scan only.
-const writers = /^(push|ecr|sign|promote)$|Registry login/;
+const writers = /^(push|ecr|login|sign|promote)$/;
 
 describe('PR mode: nothing is written and no id-token is asked for', () => {
   it.each([['ghcr'], ['other'], ['ecr']])(
@@ -224,5 +231,213 @@ describe('pass-through inputs reach the actions that take them', () => {
       }
     expect(builds).toBeGreaterThan(0);
     expect(scans).toBeGreaterThan(0);
+  });
+});
+
+describe('registry-login replaces the run: login steps', () => {
+  it.each([[publish], [multiarch]])(
+    '%s: logins are our action, and each registry step reads its auth file',
+    (path) => {
+      const file = workflowFiles().find((f) => f.path === path);
+      let logins = 0;
+      for (const [id, job] of Object.entries(file?.doc.jobs ?? {})) {
+        const steps = (job.steps ?? []) as (Step & { run?: string })[];
+        for (const step of steps) {
+          expect(step.run ?? '', `${id}: a run step logs in`).not.toMatch(/login|GH_TOKEN|PASSWORD/i);
+          if (ourAction(step.uses) === 'registry-login') {
+            logins++;
+            expect(step.id).toBe('login');
+            // GHCR logs in with the job token; the registry-username/password secrets are for `other` only.
+            expect(step.with?.password).toBe(
+              gh("inputs.registry == 'other' && secrets.registry-password || ''"),
+            );
+          }
+        }
+        const login = steps.some((s) => ourAction(s.uses) === 'registry-login');
+        for (const step of steps) {
+          const action = ourAction(step.uses);
+          if (login && (action === 'skopeo-push' || action === 'cosign-sign' || action === 'tag-promote'))
+            expect(String(step.with?.['auth-file']), `${id}/${step.id}`).toMatch(
+              /steps\.login\.outputs\.auth-file/,
+            );
+        }
+      }
+      expect(logins).toBe(path === publish ? 2 : 2);
+    },
+  );
+
+  it('GHCR with no secrets and other with them both reach registry-login, which takes them', () => {
+    const file = workflowFiles().find((f) => f.path === publish);
+    const step = ((file?.doc.jobs.publish?.steps ?? []) as Step[]).find((s) => s.id === 'login');
+    const withSecrets = (registry: string) => (p: string) => {
+      if (p === 'inputs.registry') return registry;
+      if (p === 'secrets.registry-username') return 'bot';
+      if (p === 'secrets.registry-password') return 'pw';
+      if (p === 'inputs.image') return 'registry.example.com/app';
+      throw new Error(p);
+    };
+    expect(interpolate(String(step?.with?.password), withSecrets('other'))).toBe('pw');
+    expect(interpolate(String(step?.with?.password), withSecrets('ghcr'))).toBe('');
+    expect(interpolate(String(step?.with?.username), withSecrets('ghcr'))).toBe('');
+  });
+});
+
+describe('build secrets come from the caller\u2019s secrets and are never echoed', () => {
+  it.each([[publish], [multiarch]])('%s', (path) => {
+    const file = workflowFiles().find((f) => f.path === path);
+    const on = file?.doc.on as { workflow_call: { secrets: Record<string, unknown> } } | undefined;
+    const declared = on?.workflow_call.secrets ?? {};
+    expect(Object.keys(declared)).toContain('build-secrets');
+    let builds = 0;
+    for (const job of Object.values(file?.doc.jobs ?? {}))
+      for (const step of (job.steps ?? []) as (Step & { run?: string })[]) {
+        // The secret reaches one place: the build step's environment, named by secrets-env.
+        if (JSON.stringify(step).includes('secrets.build-secrets')) {
+          expect(ourAction(step.uses)).toBe('oci-build');
+          expect(step.env).toEqual({ BUILD_SECRETS: gh('secrets.build-secrets') });
+          expect(step.with?.['secrets-env']).toBe('BUILD_SECRETS');
+          builds++;
+        }
+        if (step.run !== undefined) expect(step.run).not.toContain('BUILD_SECRETS');
+      }
+    expect(builds).toBe(path === publish ? 2 : 1);
+  });
+});
+
+describe('tag rules and the ignore file pass through', () => {
+  it.each([[publish], [multiarch]])('%s', (path) => {
+    const file = workflowFiles().find((f) => f.path === path);
+    const inputs = (callInputs(file?.doc ?? { jobs: {} }) ?? {}) as Record<string, { default?: unknown }>;
+    expect(inputs['push-tags']?.default).toBe('sha-{short-sha}');
+    expect(inputs['promote-tags']?.default).toBe('latest=auto');
+    const seen = new Set<string>();
+    for (const job of Object.values(file?.doc.jobs ?? {}))
+      for (const step of (job.steps ?? []) as Step[]) {
+        const action = ourAction(step.uses);
+        if (action === 'skopeo-push') expect(step.with?.tags).toBe(gh('inputs.push-tags'));
+        if (action === 'tag-promote') expect(step.with?.tags).toBe(gh('inputs.promote-tags'));
+        if (action === 'image-scan') expect(step.with?.trivyignore).toBe(gh('inputs.trivyignore'));
+        if (action === 'image-scan' || action === 'repo-scan')
+          expect(step.with?.severity).toBe(gh('inputs.scan-severity'));
+        if (action !== undefined) seen.add(action);
+      }
+    expect([...seen]).toEqual(expect.arrayContaining(['skopeo-push', 'tag-promote', 'image-scan']));
+  });
+});
+
+// SARIF: docker-publish keeps each scanner's SARIF as an artifact; code-scanning.yml, called by a job that
+// grants security-events: write, uploads each under its own category. docker-publish never asks for it.
+const codeScanning = join(repoRoot, '.github', 'workflows', 'code-scanning.yml');
+const SCANNER_FILES: Record<string, string[]> = {
+  'sarif-repo-scan': ['trivy.sarif', 'osv-scanner.sarif'],
+  'sarif-image-scan': ['trivy.sarif'],
+};
+
+/** What is wrong with the SARIF hand-over between a publishing workflow and code-scanning.yml. */
+function sarifProblems(docs: { publish: Workflow; upload: Workflow }): string[] {
+  const problems: string[] = [];
+  const kept = new Map<string, string>();
+  for (const [id, job] of Object.entries(docs.publish.jobs)) {
+    if (JSON.stringify(job.permissions ?? {}).includes('security-events'))
+      problems.push(`${id} asks for security-events`);
+    const steps = (job.steps ?? []) as Step[];
+    for (const step of steps) {
+      if (!step.uses?.startsWith('actions/upload-artifact@') || !String(step.with?.name).startsWith('sarif-'))
+        continue;
+      const name = String(step.with?.name);
+      if (!/^always\(\) && inputs\.code-scanning && /.test(step.if ?? ''))
+        problems.push(`${id}: ${name} is not kept after a failed scan, or not only when code-scanning is on`);
+      const from = /steps\.([\w-]+)\.outputs\.sarif-dir/.exec(String(step.with?.path))?.[1];
+      const scanner = steps.find((s) => s.id === from);
+      const action = ourAction(scanner?.uses);
+      if (`sarif-${action}` !== name) problems.push(`${id}: ${name} is not the sarif-dir of its scan step`);
+      kept.set(name, id);
+    }
+  }
+  const upload = Object.values(docs.upload.jobs)[0];
+  const granted = typeof upload?.permissions === 'object' ? upload.permissions : {};
+  if (granted['security-events'] !== 'write') problems.push('upload job without security-events: write');
+  const categories = new Set<string>();
+  const uploaded = new Set<string>();
+  for (const step of (upload?.steps ?? []) as Step[]) {
+    if (!step.uses?.startsWith('github/codeql-action/upload-sarif@')) continue;
+    if (!/@[0-9a-f]{40}$/.test(step.uses)) problems.push(`${step.uses} is not pinned`);
+    const file = String(step.with?.sarif_file);
+    const [, artifact = '', name = ''] = /^\.code-scanning\/([\w-]+)\/([\w.-]+)$/.exec(file) ?? [];
+    if (!SCANNER_FILES[artifact]?.includes(name)) problems.push(`${file} is not a file a scan step writes`);
+    if (!String(step.if).includes(`hashFiles('${file}')`))
+      problems.push(`${file}: uploaded even when absent`);
+    const category = String(step.with?.category);
+    if (categories.has(category)) problems.push(`category ${category} used twice`);
+    categories.add(category);
+    uploaded.add(`${artifact}/${name}`);
+  }
+  for (const [artifact, files] of Object.entries(SCANNER_FILES))
+    if (kept.has(artifact))
+      for (const f of files)
+        if (!uploaded.has(`${artifact}/${f}`)) problems.push(`${artifact}/${f} is never uploaded`);
+  return problems;
+}
+
+describe('SARIF reaches code scanning, one category per scanner, without docker-publish asking for it', () => {
+  const text = (path: string) => workflowFiles().find((f) => f.path === path)?.text ?? '';
+  const docs = (publishText: string, uploadText = text(codeScanning)) => ({
+    publish: parse(publishText) as Workflow,
+    upload: parse(uploadText) as Workflow,
+  });
+
+  it.each([[publish], [multiarch]])('%s and code-scanning.yml agree', (path) => {
+    expect(sarifProblems(docs(text(path)))).toEqual([]);
+  });
+
+  it('with code-scanning on, each scan job keeps its SARIF; off, none does', () => {
+    const on = route(publish, { registry: 'ghcr', 'code-scanning': 'true' });
+    const off = route(publish, { registry: 'ghcr' });
+    const kept = (r: Routed) =>
+      Object.values(r.steps)
+        .flat()
+        .filter((s) => /SARIF/.test(s));
+    expect(kept(on)).toHaveLength(2);
+    expect(kept(off)).toEqual([]);
+  });
+
+  it('mutated copies fail: no always(), a security-events ask, a shared category, a wrong file', () => {
+    const reference = text(publish);
+    expect(
+      sarifProblems(
+        docs(
+          reference.replace(
+            'if: always() && inputs.code-scanning && steps.repo-scan',
+            'if: inputs.code-scanning && steps.repo-scan',
+          ),
+        ),
+      ),
+    ).toContainEqual(expect.stringMatching(/sarif-repo-scan is not kept after a failed scan/));
+    expect(
+      sarifProblems(
+        docs(
+          reference.replace(
+            '      packages: write # push to ghcr.io;',
+            '      security-events: write\n      packages: write # push to ghcr.io;',
+          ),
+        ),
+      ),
+    ).toContainEqual(expect.stringMatching(/publish asks for security-events/));
+    const upload = text(codeScanning);
+    expect(
+      sarifProblems(
+        docs(reference, upload.replace('category: repo-scan-osv-scanner', 'category: repo-scan-trivy')),
+      ),
+    ).toContainEqual(expect.stringMatching(/category repo-scan-trivy used twice/));
+    expect(
+      sarifProblems(
+        docs(reference, upload.replaceAll('sarif-image-scan/trivy.sarif', 'sarif-image-scan/results.sarif')),
+      ),
+    ).toContainEqual(expect.stringMatching(/results\.sarif is not a file a scan step writes/));
+    expect(
+      sarifProblems(
+        docs(reference, upload.replace('      security-events: write', '      security-events: read')),
+      ),
+    ).toContainEqual('upload job without security-events: write');
   });
 });

@@ -60,7 +60,7 @@ describe('workflow wiring', () => {
     expect(
       mutate((t) =>
         t.replace(
-          /\n {10}image: \$\{\{ inputs\.image \}\}\n(?= {6}- id: ecr| {6}- id: ecr|\n {2}publish-ecr:)/,
+          /\n {10}image: \$\{\{ inputs\.image \}\}\n(?= {10}tags: \$\{\{ inputs\.push-tags \}\}\n {10}auth-file: \$\{\{ steps\.ecr)/,
           '\n',
         ),
       ),
@@ -68,8 +68,8 @@ describe('workflow wiring', () => {
     expect(
       mutate((t) =>
         t.replace(
-          '          severity: ${{ inputs.scan-severity }}\n      - id: push',
-          '          severty: high\n      - id: push',
+          '          severity: ${{ inputs.scan-severity }}\n          trivyignore:',
+          '          severty: high\n          trivyignore:',
         ),
       ),
     ).toContainEqual(expect.stringMatching(/with\.severty is not an input of image-scan/));
@@ -77,9 +77,7 @@ describe('workflow wiring', () => {
       mutate((t) => t.replace('needs: [gate, publish, publish-ecr]', 'needs: [gate, publish]')),
     ).toContainEqual(expect.stringMatching(/needs\.publish-ecr is not in this job's needs/));
     expect(
-      mutate((t) =>
-        t.replace('set -euo pipefail\n          host="${IMAGE%%/*}"', 'host="${{ inputs.image }}"'),
-      ),
+      mutate((t) => t.replace('run: echo "day=$(date -u +%Y%m%d)"', 'run: echo "day=${{ inputs.image }}"')),
     ).toContainEqual(expect.stringMatching(/inside a run script/));
   });
 });
