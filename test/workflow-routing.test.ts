@@ -308,7 +308,7 @@ describe('tag rules and the ignore file pass through', () => {
   it.each([[publish], [multiarch]])('%s', (path) => {
     const file = workflowFiles().find((f) => f.path === path);
     const inputs = (callInputs(file?.doc ?? { jobs: {} }) ?? {}) as Record<string, { default?: unknown }>;
-    expect(inputs['push-tags']?.default).toBe('sha-{short-sha}');
+    expect(inputs['push-tags']?.default).toBe('sha-{short-sha},{version}');
     expect(inputs['promote-tags']?.default).toBe('latest=auto');
     const seen = new Set<string>();
     for (const job of Object.values(file?.doc.jobs ?? {}))

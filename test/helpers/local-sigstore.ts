@@ -106,10 +106,15 @@ export async function startLocalSigstore(options: LocalSigstoreOptions = {}): Pr
   const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   const fulcioURL = `${base}/fulcio`;
   const rekorURL = `${base}/rekor`;
-  const clock = new Date(Math.floor(Date.now() / 1000) * 1000);
+  // One shared clock in whole seconds, set once every certificate exists: the mocks stamp their CA and TSA
+  // certificates with the real time (notBefore, in whole seconds) but sign leaf certificates, log entries
+  // and timestamps at this clock. Read before they are made, a second boundary crossed while they are made
+  // (a loaded machine) would put the signing time before the CA's or TSA's notBefore, and verification
+  // would fail ("timestamp could not be verified"). The mocks keep these Date objects and read them later.
+  const clock = new Date(0);
 
   const ctKey = key();
-  const caClock = new Date(clock.getTime() - (options.certificateAgeSeconds ?? 0) * 1000);
+  const caClock = new Date(0);
   const ctlog = await initializeCTLog(ctKey, caClock);
   const ca = await initializeCA(key(), ctlog, caClock);
   const tlogKey = key();
@@ -125,6 +130,8 @@ export async function startLocalSigstore(options: LocalSigstoreOptions = {}): Pr
   });
   routes.set(`/rekor${rekor.path}`, (body) => rekor.fn(canonicalDsse(body)));
   const tsa = options.tsa ? await initializeTSA(key(), clock) : undefined;
+  clock.setTime(Math.floor(Date.now() / 1000) * 1000);
+  caClock.setTime(clock.getTime() - (options.certificateAgeSeconds ?? 0) * 1000);
   if (tsa !== undefined) {
     const handler = tsaHandler(tsa, { strict: true });
     routes.set(`/tsa${handler.path}`, handler.fn);

@@ -24,8 +24,13 @@ export async function chooseTags(
   rules: TagRule[],
   context: RefContext,
   listTags: () => Promise<string[]>,
+  immutable?: readonly string[],
 ): Promise<ChosenTags> {
-  const planned = await resolveTagRules(rules, context, { input: 'tags', listTags });
+  const planned = await resolveTagRules(rules, context, {
+    input: 'tags',
+    listTags,
+    ...(immutable ? { immutable } : {}),
+  });
   if (planned.tags.length > 0) return { ...planned, fallback: false };
   const fallback = await resolveTagRules(parseTagRules([DEFAULT_PUSH_TAGS]), context, {
     input: 'tags',

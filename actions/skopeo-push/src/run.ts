@@ -52,7 +52,12 @@ export async function main(deps: PushDeps): Promise<void> {
     tlsVerify: values['tls-verify'],
     ...(deps.sleep ? { sleep: deps.sleep } : {}),
   });
-  const chosen = await chooseTags(values.tags, context, () => client.listTags(values.image));
+  const chosen = await chooseTags(
+    values.tags,
+    context,
+    () => client.listTags(values.image),
+    values['immutable-tags'],
+  );
   for (const rule of chosen.skipped) deps.logger.info(`tag rule "${rule.rule}" skipped: ${rule.reason}`);
   if (chosen.fallback)
     deps.logger.info(`no tag rule applies to this run: pushing under the default ${chosen.tags.join(', ')}`);

@@ -25,7 +25,7 @@ describe('tag-promote tag rules', () => {
     ).tags;
     const result = await resolveTagRules(rules, refContext(env, payload, now), {
       input: 'tags',
-      listTags: async () => ['1.1.1'],
+      listTags: async () => ['1.1.1', '1.2.3'], // skopeo-push wrote this release's {version} tag
     });
     expect(result.tags).toEqual(tags);
     expect(result.tags.length + result.skipped.length).toBe(rules.length);

@@ -37,6 +37,7 @@ export async function main(deps: ActionDeps = runnerDeps()): Promise<void> {
   const { tags, skipped } = await resolveTagRules(values.tags, context, {
     input: 'tags',
     listTags: () => client.listTags(values['target-image'] ?? source),
+    immutable: values['immutable-tags'],
   });
   for (const rule of skipped) deps.logger.info(`tag rule "${rule.rule}" skipped: ${rule.reason}`);
   if (tags.length === 0) {

@@ -140,18 +140,40 @@ describe('latest=auto on a release tag', () => {
   const tag = context('tag-v1.2.3');
   const auto = parseTagRules(['latest=auto']);
   it.each<[string[], string[]]>([
-    [[], ['latest']],
-    [['1.2.3', 'latest'], ['latest']], // the same release again
-    [['1.2.2', 'v1.2.0', '1.3.0-rc.1', 'nightly'], ['latest']], // a later pre-release does not count
-    [['1.10.0'], []],
-    [['v2.0.0'], []],
+    // No tag of any release: a backport would look highest, so latest is not moved (fails closed).
+    [[], []],
+    [['sha-abcdef0', 'latest'], []],
+    [['1.2.3', 'latest'], ['latest']], // this release is tagged and nothing is higher
+    [['1.2.3', '1.2.2', 'v1.2.0', '1.3.0-rc.1', 'nightly'], ['latest']], // a later pre-release does not count
+    [['1.2.3', '1.10.0'], []],
+    [['1.2.3', 'v2.0.0'], []],
   ])('with %j in the registry gives %j', (existing, tags) => {
     expect(planTagRules(auto, tag, existing).tags).toEqual(tags);
   });
+  it('counts the {version} tag the same rules write now as in the registry', () => {
+    expect(planTagRules(parseTagRules(['{version}', 'latest=auto']), tag, []).tags).toEqual([
+      '1.2.3',
+      'latest',
+    ]);
+  });
+  it('a backport moves neither latest nor {major} past a higher release; {major}.{minor} only in its line', () => {
+    const backport = context('tag-v1.2.3');
+    const rules = parseTagRules(['latest=auto', '{major}', '{major}.{minor}']);
+    expect(planTagRules(rules, backport, ['1.2.3', '1.3.0', '2.0.0']).tags).toEqual(['1.2']);
+    expect(planTagRules(rules, backport, ['1.2.3', '1.2.10']).tags).toEqual([]);
+    expect(planTagRules(rules, backport, ['1.2.3', '1.3.0']).skipped.map((r) => r.reason)).toEqual([
+      'v1.2.3 is not the highest release: the registry has 1.3.0',
+      'v1.2.3 is not the highest 1.x release: the registry has 1.3.0',
+    ]);
+    expect(planTagRules(rules, backport, ['1.2.3', '2.0.0']).tags).toEqual(['1', '1.2']);
+  });
   it('says which release is higher, and never guesses without the registry tags', () => {
-    expect(planTagRules(auto, tag, ['v1.10.0']).skipped).toEqual([
+    expect(planTagRules(auto, tag, ['1.2.3', 'v1.10.0']).skipped).toEqual([
       { rule: 'latest=auto', reason: 'v1.2.3 is not the highest release: the registry has v1.10.0' },
     ]);
+    expect(planTagRules(auto, tag, ['sha-abcdef0']).skipped[0]?.reason).toMatch(
+      /the repository has no tag of release v1\.2\.3 \(add \{version\} to skopeo-push's tags\)/,
+    );
     expect(planTagRules(auto, tag).skipped[0]?.reason).toMatch(/the registry's tags were not read/);
   });
   it('lists the registry tags only when latest=auto meets a release tag', async () => {
@@ -164,7 +186,7 @@ describe('latest=auto on a release tag', () => {
     const listed: string[] = [];
     const listTags = async () => {
       listed.push('listed');
-      return ['2.0.0'];
+      return ['1.2.3', '2.0.0'];
     };
     expect(
       await resolveTagRules(parseTagRules(['{version}', 'latest']), tag, {
@@ -317,5 +339,36 @@ describe('semver', () => {
     }
     for (const bad of ['1.2', '01.2.3', '1.2.3-', 'v', 'latest', '1.2.3.4'])
       expect(parseSemVer(bad)).toBeUndefined();
+  });
+});
+
+describe('a branch name cannot take a tag another rule owns', () => {
+  const branch = parseTagRules(['{branch}']);
+  const push = (name: string) => fake({ GITHUB_EVENT_NAME: 'push', GITHUB_REF: `refs/heads/${name}` });
+  it.each([
+    ['latest', 'latest'],
+    ['1.2.3', 'a release version'],
+    ['v99.0.0', 'a release version'],
+    ['sha-aaaaaaa', 'an immutable tag'],
+    ['nightly-20261201', 'an immutable tag'],
+  ])('branch %s is skipped (%s)', (name, what) => {
+    const result = planTagRules(branch, push(name));
+    expect(result.tags).toEqual([]);
+    expect(result.skipped[0]?.reason).toContain(what);
+  });
+  it('the immutable patterns are the action’s own', () => {
+    expect(planTagRules(branch, push('release-1'), undefined, ['release-*']).tags).toEqual([]);
+    expect(planTagRules(branch, push('release-1')).tags).toEqual(['release-1']);
+    expect(planTagRules(parseTagRules(['branch-{branch}']), push('latest')).tags).toEqual(['branch-latest']);
+  });
+  it('on pull_request_target, {branch} (the base branch) is skipped and the version is pr-N', () => {
+    const target = fake(
+      { GITHUB_EVENT_NAME: 'pull_request_target', GITHUB_REF: 'refs/heads/main' },
+      { number: 7, pull_request: { number: 7 } },
+    );
+    const result = planTagRules(parseTagRules(['{branch}', 'pr-{number}']), target);
+    expect(result.tags).toEqual(['pr-7']);
+    expect(result.skipped[0]?.reason).toMatch(/base branch/);
+    expect(refVersion(target)).toBe('pr-7');
   });
 });

@@ -1,6 +1,7 @@
 import { ConfigurationError, InvalidValueError } from '../action/errors.ts';
 import type { RefContext } from '../action/github-event.ts';
 import { validateTag } from './image-reference.ts';
+import { DEFAULT_IMMUTABLE_TAGS, isImmutableTag } from './tag-pattern.ts';
 
 /**
  * Tag rules: which tags a run writes, from the git ref and the event (docker/metadata-action's job).
@@ -240,10 +241,15 @@ export function refVersion(ctx: RefContext): string | undefined {
   if (semver !== undefined) return versionTag(semver);
   if (ctx.ref.startsWith('refs/tags/') && ctx.ref.length > 'refs/tags/'.length)
     return sanitizeTag(ctx.ref.slice('refs/tags/'.length));
+  if (isPullRequest(ctx)) return ctx.prNumber === undefined ? undefined : `pr-${ctx.prNumber}`;
   const branch = branchOf(ctx.ref);
   if (branch !== undefined) return sanitizeTag(branch);
-  if (ctx.prNumber !== undefined) return `pr-${ctx.prNumber}`;
   return undefined;
+}
+
+/** On pull_request_target (and a pull_request's base ref), GITHUB_REF is the base branch, not the PR's. */
+function isPullRequest(ctx: RefContext): boolean {
+  return ctx.eventName === 'pull_request' || ctx.eventName === 'pull_request_target';
 }
 
 // ---------------------------------------------------------------------------------------------------
@@ -255,7 +261,56 @@ function describeRun(ctx: RefContext): string {
   return `this is ${ctx.eventName === '' ? 'a run with no event' : `a ${ctx.eventName} run`}${ctx.ref === '' ? '' : ` of ${ctx.ref}`}`;
 }
 
-function resolve(name: Placeholder, rule: TagRule, ctx: RefContext): Resolved {
+/** What the planner knows of the repository: its tags (with those planned before), and the immutable patterns. */
+interface Known {
+  tags: readonly string[] | undefined;
+  immutable: readonly string[];
+}
+
+type Scope = 'all' | 'major' | 'minor';
+
+/**
+ * Whether a release may move a tag shared across releases (`latest`, `{major}`, `{major}.{minor}`): only
+ * when the repository's tags show it is the highest release in that line. Fails closed: when the tags were
+ * not read, or hold no tag of this very release (so releases are not tagged by version and the highest
+ * cannot be told), the rule is skipped.
+ */
+function releaseGuard(semver: SemVer, known: Known, scope: Scope): string | undefined {
+  const line =
+    scope === 'all'
+      ? 'release'
+      : scope === 'major'
+        ? `${semver.major}.x release`
+        : `${semver.major}.${semver.minor}.x release`;
+  if (known.tags === undefined)
+    return `the registry's tags were not read, so whether ${semver.text} is the highest ${line} is unknown`;
+  const releases = known.tags.flatMap((t) => {
+    const v = parseSemVer(t);
+    return v === undefined || v.prerelease.length > 0 ? [] : [v];
+  });
+  if (!releases.some((v) => compareSemVer(v, semver) === 0))
+    return `the repository has no tag of release ${semver.text} (add {version} to skopeo-push's tags), so whether it is the highest ${line} cannot be told`;
+  const inLine = (v: SemVer) =>
+    scope === 'all' || (v.major === semver.major && (scope === 'major' || v.minor === semver.minor));
+  const higher = releases.filter((v) => inLine(v) && compareSemVer(v, semver) > 0);
+  const top = higher.reduce<SemVer | undefined>(
+    (a, v) => (a === undefined || compareSemVer(v, a) > 0 ? v : a),
+    undefined,
+  );
+  return top === undefined
+    ? undefined
+    : `${semver.text} is not the highest ${line}: the registry has ${top.text}`;
+}
+
+/** A branch name must not write a tag another rule owns: latest, a version, or an immutable tag. */
+function reservedFor(tag: string, known: Known): string | undefined {
+  if (tag === 'latest') return 'latest';
+  if (parseSemVer(tag) !== undefined) return 'a release version';
+  if (isImmutableTag(tag, known.immutable)) return `an immutable tag (${known.immutable.join(', ')})`;
+  return undefined;
+}
+
+function resolve(name: Placeholder, rule: TagRule, ctx: RefContext, known: Known): Resolved {
   switch (name) {
     case 'date':
       return { value: ctx.date.toISOString().slice(0, 10).replace(/-/g, '') };
@@ -277,9 +332,13 @@ function resolve(name: Placeholder, rule: TagRule, ctx: RefContext): Resolved {
       if (name === 'version') return { value: versionTag(semver) };
       if (semver.prerelease.length > 0)
         return { skip: `${semver.text} is a pre-release: {major} and {minor} move only with releases` };
+      const guard = releaseGuard(semver, known, rule.template.includes('{minor}') ? 'minor' : 'major');
+      if (guard !== undefined) return { skip: guard };
       return { value: String(name === 'major' ? semver.major : semver.minor) };
     }
     case 'branch': {
+      if (isPullRequest(ctx))
+        return { skip: `{branch} on a ${ctx.eventName} run would be the base branch; use pr-{number}` };
       const branch = branchOf(ctx.ref);
       return branch === undefined
         ? { skip: `{branch} needs a branch ref (refs/heads/…); ${describeRun(ctx)}` }
@@ -293,12 +352,12 @@ function resolve(name: Placeholder, rule: TagRule, ctx: RefContext): Resolved {
 }
 
 /** Expands a template rule; a long branch name is shortened so that the tag fits in 128 characters. */
-function expandRule(rule: TagRule, ctx: RefContext): Resolved {
+function expandRule(rule: TagRule, ctx: RefContext, known: Known): Resolved {
   const values = new Map<Placeholder, string>();
   for (const match of rule.template.matchAll(PLACEHOLDER)) {
     const name = match[1] as Placeholder;
     if (values.has(name)) continue;
-    const resolved = resolve(name, rule, ctx);
+    const resolved = resolve(name, rule, ctx, known);
     if ('skip' in resolved) return resolved;
     values.set(name, resolved.value);
   }
@@ -312,32 +371,18 @@ function expandRule(rule: TagRule, ctx: RefContext): Resolved {
     if (room > 0)
       tag = expand(rule.template, (name) => (name === 'branch' ? branch.slice(0, room) : at(name)));
   }
+  const reserved = branch === undefined ? undefined : reservedFor(tag, known);
+  if (reserved !== undefined) return { skip: `the branch name would write "${tag}", which is ${reserved}` };
   return { value: checkTag(rule, tag) };
 }
 
-function highestRelease(existing: readonly string[]): SemVer | undefined {
-  let highest: SemVer | undefined;
-  for (const tag of existing) {
-    const v = parseSemVer(tag);
-    if (v === undefined || v.prerelease.length > 0) continue;
-    if (highest === undefined || compareSemVer(v, highest) > 0) highest = v;
-  }
-  return highest;
-}
-
-function latestAuto(ctx: RefContext, existing: readonly string[] | undefined): Resolved {
+function latestAuto(ctx: RefContext, known: Known): Resolved {
   const semver = semverOfRef(ctx.ref);
   if (semver !== undefined) {
     if (semver.prerelease.length > 0)
       return { skip: `${semver.text} is a pre-release, which never moves latest` };
-    if (existing === undefined)
-      return {
-        skip: `the registry's tags were not read, so whether ${semver.text} is the highest release is unknown`,
-      };
-    const highest = highestRelease(existing);
-    if (highest !== undefined && compareSemVer(highest, semver) > 0)
-      return { skip: `${semver.text} is not the highest release: the registry has ${highest.text}` };
-    return { value: 'latest' };
+    const guard = releaseGuard(semver, known, 'all');
+    return guard === undefined ? { value: 'latest' } : { skip: guard };
   }
   const branch = branchOf(ctx.ref);
   if (branch === undefined)
@@ -355,18 +400,18 @@ function latestAuto(ctx: RefContext, existing: readonly string[] | undefined): R
   return { value: 'latest' };
 }
 
-function evaluate(rule: TagRule, ctx: RefContext, existing: readonly string[] | undefined): Resolved {
+function evaluate(rule: TagRule, ctx: RefContext, known: Known): Resolved {
   if (rule.events.length > 0 && !rule.events.includes(ctx.eventName))
     return { skip: `applies to ${rule.events.join(' and ')} runs only; ${describeRun(ctx)}` };
   switch (rule.latest) {
     case undefined:
-      return expandRule(rule, ctx);
+      return expandRule(rule, ctx, known);
     case 'always':
       return { value: 'latest' };
     case 'never':
       return { skip: 'latest=never' };
     case 'auto':
-      return latestAuto(ctx, existing);
+      return latestAuto(ctx, known);
   }
 }
 
@@ -379,24 +424,38 @@ export function planTagRules(
   rules: readonly TagRule[],
   ctx: RefContext,
   existingTags?: readonly string[],
+  immutable: readonly string[] = DEFAULT_IMMUTABLE_TAGS.split(','),
 ): TagRulesResult {
+  // Rules that move a tag across releases are decided last, knowing the tags the others write now (a
+  // release's own {version} tag, pushed in the same step, counts as in the repository).
+  const guarded = (r: TagRule) => r.latest === 'auto' || /\{(major|minor)\}/.test(r.template);
+  const outcomes = new Map<TagRule, Resolved>();
+  for (const rule of rules.filter((r) => !guarded(r)))
+    outcomes.set(rule, evaluate(rule, ctx, { tags: existingTags, immutable }));
+  const planned = [...outcomes.values()].flatMap((o) => ('value' in o ? [o.value] : []));
+  const known = { tags: existingTags === undefined ? undefined : [...existingTags, ...planned], immutable };
+  for (const rule of rules.filter(guarded)) outcomes.set(rule, evaluate(rule, ctx, known));
   const tags: string[] = [];
   const skipped: SkippedRule[] = [];
   for (const rule of rules) {
-    const outcome = evaluate(rule, ctx, existingTags);
+    const outcome = outcomes.get(rule) ?? { skip: 'not evaluated' };
     if ('skip' in outcome) skipped.push({ rule: rule.text, reason: outcome.skip });
     else if (!tags.includes(outcome.value)) tags.push(outcome.value);
   }
   return { tags, skipped };
 }
 
-/** Whether planning needs the repository's existing tags: latest=auto on a release tag. */
+/** Whether planning needs the repository's existing tags: latest=auto, {major} or {minor} on a release tag. */
 export function needsExistingTags(rules: readonly TagRule[], ctx: RefContext): boolean {
   const semver = semverOfRef(ctx.ref);
   return (
     semver !== undefined &&
     semver.prerelease.length === 0 &&
-    rules.some((r) => r.latest === 'auto' && (r.events.length === 0 || r.events.includes(ctx.eventName)))
+    rules.some(
+      (r) =>
+        (r.latest === 'auto' || /\{(major|minor)\}/.test(r.template)) &&
+        (r.events.length === 0 || r.events.includes(ctx.eventName)),
+    )
   );
 }
 
@@ -407,11 +466,11 @@ export function needsExistingTags(rules: readonly TagRule[], ctx: RefContext): b
 export async function resolveTagRules(
   rules: readonly TagRule[],
   ctx: RefContext,
-  options: { input: string; listTags: () => Promise<string[]> },
+  options: { input: string; listTags: () => Promise<string[]>; immutable?: readonly string[] },
 ): Promise<TagRulesResult> {
   const existing = needsExistingTags(rules, ctx) ? await options.listTags() : undefined;
   try {
-    return planTagRules(rules, ctx, existing);
+    return planTagRules(rules, ctx, existing, options.immutable);
   } catch (error) {
     if (!(error instanceof TagRuleError)) throw error;
     throw new ConfigurationError(`Input "${options.input}" ${error.message}`, {
