@@ -7,7 +7,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Digest } from '@chain/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parseAllDocuments, stringify } from 'yaml';
 import { type OidcStandIn, startOidcStandIn } from './helpers/aws-server.ts';
+import { validClusterPolicy, validImageValidatingPolicy } from './helpers/kyverno.ts';
 import { ALICE, BOB, type LocalSigstore, startLocalSigstore } from './helpers/local-sigstore.ts';
 import { devTool } from './helpers/real-scanners.ts';
 import { type LocalRegistry, pushTinyImage, startRegistry } from './helpers/registry.ts';
@@ -108,6 +110,31 @@ describe.skipIf(kyverno.skip)('the Kyverno CLI applies cosign-sign’s policy', 
     expect(admitted.code, admitted.out).toBe(0);
     const unsigned = await pushTinyImage(registry.host, 'k/keyed', '5050505');
     expect((await apply(policy, at('k/keyed', unsigned))).code).not.toBe(0);
+  });
+
+  it('kyverno-policy-kind both, with attestations: two documents valid against their CRDs; without the attestations Kyverno refuses', async () => {
+    const { digest, policy } = await sign(
+      'k/both',
+      '4141414',
+      {
+        format: 'classic',
+        key: KEY,
+        'key-password': '',
+        'kyverno-policy-kind': 'both',
+        'policy-attestations': 'provenance,vuln',
+        'policy-registries': registry.host,
+      },
+      null,
+    );
+    const docs = parseAllDocuments(readFileSync(policy, 'utf8')).map((d) => d.toJSON() as { kind: string });
+    expect(docs.map((d) => d.kind)).toEqual(['ClusterPolicy', 'ImageValidatingPolicy']);
+    expect(validClusterPolicy(docs[0])).toBe(true);
+    expect(validImageValidatingPolicy(docs[1])).toBe(true);
+    const clusterPolicy = join(mkdtempSync(join(dir, 'cpol-')), 'policy.yaml');
+    writeFileSync(clusterPolicy, stringify(docs[0]));
+    const refused = await apply(clusterPolicy, at('k/both', digest)); // signed, but nothing attested
+    expect(refused.code, refused.out).not.toBe(0);
+    expect(refused.out).toMatch(/fail: [1-9]/);
   });
 
   it('SigstoreBundle: Kyverno 1.19 takes the trusted root from public TUF only, so offline it refuses (fails closed)', async () => {

@@ -1,22 +1,38 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { Ajv } from 'ajv';
+import { Ajv, type ValidateFunction } from 'ajv';
 import { parseAllDocuments } from 'yaml';
 
-const crd = parseAllDocuments(
-  readFileSync(
-    join(import.meta.dirname, '..', 'fixtures', 'kyverno', 'kyverno.io_clusterpolicies.yaml'),
-    'utf8',
-  ),
-)[0]?.toJSON() as {
-  spec: { versions: { name: string; schema: { openAPIV3Schema: object } }[] };
-};
-const schema = crd.spec.versions.find((v) => v.name === 'v1')?.schema.openAPIV3Schema ?? {};
-export const validateClusterPolicy = new Ajv({ strict: false, allErrors: true }).compile(schema);
+interface Crd {
+  spec: { versions: { name: string; served: boolean; schema: { openAPIV3Schema: object } }[] };
+}
+
+/** Kyverno's own CRD schema of one served version, compiled (fixtures copied from the v1.19 line). */
+function crdValidator(file: string, version: string): ValidateFunction {
+  const crd = parseAllDocuments(
+    readFileSync(join(import.meta.dirname, '..', 'fixtures', 'kyverno', file), 'utf8'),
+  )[0]?.toJSON() as Crd;
+  const served = crd.spec.versions.find((v) => v.name === version && v.served);
+  if (served === undefined) throw new Error(`${file} serves no ${version}`);
+  return new Ajv({ strict: false, allErrors: true }).compile(served.schema.openAPIV3Schema);
+}
+
+export const validateClusterPolicy = crdValidator('kyverno.io_clusterpolicies.yaml', 'v1');
+export const validateImageValidatingPolicy = crdValidator(
+  'policies.kyverno.io_imagevalidatingpolicies.yaml',
+  'v1',
+);
 
 /** Validates a document against Kyverno's own ClusterPolicy CRD schema (v1); logs the errors. */
 export function validClusterPolicy(doc: unknown): boolean {
   const ok = validateClusterPolicy(doc);
   if (!ok) console.error(validateClusterPolicy.errors);
+  return ok;
+}
+
+/** Validates a document against Kyverno's ImageValidatingPolicy CRD schema (v1); logs the errors. */
+export function validImageValidatingPolicy(doc: unknown): boolean {
+  const ok = validateImageValidatingPolicy(doc);
+  if (!ok) console.error(validateImageValidatingPolicy.errors);
   return ok;
 }

@@ -1,6 +1,10 @@
-import { defineOutputs, inputs, ociInputs } from '@chain/core/entry';
+import { defineOutputs, inputs, ociInputs, parseEnum, parseList } from '@chain/core/entry';
 
 const url = () => inputs.string({ pattern: /^https?:\/\/\S+$/, accepted: 'an http(s) URL' });
+
+/** What the `attestations` input may list. */
+export const ATTESTATION_KINDS = ['provenance', 'sbom', 'vuln'] as const;
+export type AttestationKind = (typeof ATTESTATION_KINDS)[number];
 
 export const spec = {
   image: ociInputs.reference().required('repo@sha256:<hex>, or a repository together with the digest input'),
@@ -13,8 +17,29 @@ export const spec = {
   'tsa-url': url().optional(),
   'trusted-root': inputs.path({ allowOutsideWorkspace: true }).optional(),
   'kyverno-policy': inputs.enum(['auto', 'Cosign', 'SigstoreBundle', 'none']).default('auto'),
+  'kyverno-policy-kind': inputs
+    .enum(['ClusterPolicy', 'ImageValidatingPolicy', 'both'])
+    .default('ClusterPolicy'),
+  'policy-attestations': inputs
+    .custom('attestation kinds', (raw) => [
+      ...new Set(parseList(raw).map((kind) => parseEnum(kind, ATTESTATION_KINDS))),
+    ])
+    .default(''),
+  // Checked in the plan (severity names, registry prefixes), with the input named.
+  'policy-vuln-severities': inputs.custom('severities', parseList).default('CRITICAL,HIGH'),
+  'policy-registries': inputs.custom('registry prefixes', parseList).default(''),
   'auth-file': inputs.path({ allowOutsideWorkspace: true, mustExist: 'file' }).optional(),
   'tls-verify': inputs.boolean().default('true'),
+  attestations: inputs
+    .custom('attestation kinds', (raw) => [
+      ...new Set(parseList(raw).map((kind) => parseEnum(kind, ATTESTATION_KINDS))),
+    ])
+    .default(''),
+  'build-record': inputs.path({ allowOutsideWorkspace: true, mustExist: 'file' }).optional(),
+  'scan-report': inputs.path({ allowOutsideWorkspace: true, mustExist: 'file' }).optional(),
+  layout: inputs.path({ allowOutsideWorkspace: true }).optional(),
+  'syft-version': inputs.string().optional(),
+  'syft-path': inputs.path({ allowOutsideWorkspace: true }).optional(),
 } as const;
 
 export const outputs = defineOutputs([
@@ -27,4 +52,5 @@ export const outputs = defineOutputs([
   'verify-command',
   'public-key',
   'kyverno-policy',
+  'attestations',
 ]);

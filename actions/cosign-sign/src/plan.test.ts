@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Digest, ImageReference } from '@chain/core';
 import { describe, expect, it } from 'vitest';
-import { policyKind, publicLogWarning, resolveTarget } from './plan.ts';
+import { policyKind, policyKinds, policyRequirements, publicLogWarning, resolveTarget } from './plan.ts';
 
 const event = (repository: object) => {
   const path = join(mkdtempSync(join(tmpdir(), 'event-')), 'event.json');
@@ -37,5 +37,37 @@ describe('cosign-sign plan', () => {
     const byInput = resolveTarget(ImageReference.parse('ghcr.io/acme/app'), d);
     expect(byRef.repository.toString()).toBe('ghcr.io/acme/app');
     expect(byInput.digest.toString()).toBe(d.toString());
+  });
+});
+
+describe('policyKinds and policyRequirements', () => {
+  it('chooses the kinds; a ClusterPolicy signature type with an ImageValidatingPolicy alone is refused', () => {
+    expect(policyKinds('ClusterPolicy', 'auto')).toEqual(['ClusterPolicy']);
+    expect(policyKinds('both', 'Cosign')).toEqual(['ClusterPolicy', 'ImageValidatingPolicy']);
+    expect(policyKinds('ImageValidatingPolicy', 'auto')).toEqual(['ImageValidatingPolicy']);
+    expect(() => policyKinds('ImageValidatingPolicy', 'SigstoreBundle')).toThrow(/Input "kyverno-policy"/);
+  });
+
+  const base = { attestations: ['provenance', 'vuln'] as const, severities: ['critical'], registries: [] };
+  it('takes the source repository from the runner and normalises severities', () => {
+    const r = policyRequirements({
+      ...base,
+      env: { GITHUB_SERVER_URL: 'https://github.example.com', GITHUB_REPOSITORY: 'acme/app' },
+    });
+    expect(r.attestations).toEqual({
+      required: ['provenance', 'vuln'],
+      sourceRepository: 'https://github.example.com/acme/app',
+      denySeverities: ['CRITICAL'],
+    });
+    expect(policyRequirements({ ...base, env: {} }).attestations.sourceRepository).toBeUndefined();
+  });
+
+  it('names the input of a bad severity or registry prefix', () => {
+    expect(() => policyRequirements({ ...base, severities: ['SEVERE'], env: {} })).toThrow(
+      /Input "policy-vuln-severities"/,
+    );
+    expect(() => policyRequirements({ ...base, registries: ['ghcr.io/*'], env: {} })).toThrow(
+      /Input "policy-registries"/,
+    );
   });
 });

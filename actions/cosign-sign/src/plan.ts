@@ -1,5 +1,16 @@
 import { readFileSync } from 'node:fs';
-import { ConfigurationError, Digest, type ImageReference, type PolicyKind } from '@chain/core';
+import {
+  type AttestationRequirements,
+  ConfigurationError,
+  Digest,
+  type ImageReference,
+  InvalidValueError,
+  type KyvernoPolicyKind,
+  type PolicyAttestation,
+  type PolicyKind,
+  parseSeverityList,
+  registryPrefix,
+} from '@chain/core';
 
 /** The repository and digest to sign: `repo@sha256:…`, or `repo` + `digest`. A tag alone is refused. */
 export function resolveTarget(
@@ -48,6 +59,53 @@ export function policyKind(
     return choice;
   }
   return format === 'bundle' ? 'SigstoreBundle' : 'Cosign';
+}
+
+/** Which Kyverno kinds the policy file holds; `kyverno-policy` Cosign/SigstoreBundle only means something to a ClusterPolicy. */
+export function policyKinds(
+  choice: 'ClusterPolicy' | 'ImageValidatingPolicy' | 'both',
+  signatureType: 'auto' | PolicyKind | 'none',
+): KyvernoPolicyKind[] {
+  if (choice === 'ImageValidatingPolicy' && signatureType !== 'auto' && signatureType !== 'none') {
+    throw new ConfigurationError(
+      `Input "kyverno-policy": ${signatureType} is a ClusterPolicy verifyImages type; an ImageValidatingPolicy detects the signature format itself, so leave it "auto" or set kyverno-policy-kind to "both"`,
+      { input: 'kyverno-policy' },
+    );
+  }
+  return choice === 'both' ? ['ClusterPolicy', 'ImageValidatingPolicy'] : [choice];
+}
+
+/**
+ * What the admission policy requires besides the signature, each input checked and named when wrong (before
+ * anything is signed). The provenance's builder id is added once the signer is known: on GitHub the keyless
+ * identity is the job's workflow ref, which is the SLSA `builder.id` of the workflow that built the image.
+ */
+export function policyRequirements(input: {
+  attestations: readonly PolicyAttestation[];
+  severities: readonly string[];
+  registries: readonly string[];
+  env: NodeJS.ProcessEnv;
+}): { attestations: AttestationRequirements; registries: string[] } {
+  let severities: ReturnType<typeof parseSeverityList>;
+  try {
+    severities = parseSeverityList(input.severities);
+  } catch (error) {
+    if (!(error instanceof InvalidValueError)) throw error;
+    throw new ConfigurationError(`Input "policy-vuln-severities": ${error.message}`, {
+      input: 'policy-vuln-severities',
+    });
+  }
+  for (const prefix of input.registries) registryPrefix(prefix, 'policy-registries');
+  const { GITHUB_SERVER_URL: server, GITHUB_REPOSITORY: repository } = input.env;
+  return {
+    attestations: {
+      required: [...input.attestations],
+      sourceRepository:
+        repository === undefined ? undefined : `${server ?? 'https://github.com'}/${repository}`,
+      denySeverities: [...severities],
+    },
+    registries: [...input.registries],
+  };
 }
 
 export const PUBLIC_REKOR = 'https://rekor.sigstore.dev';

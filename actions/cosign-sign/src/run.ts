@@ -7,13 +7,16 @@ import {
   CommandError,
   ConfigurationError,
   CredentialStore,
+  checkImageAttestations,
   checkImageSignatures,
   cosignVerifyCommand,
+  type Digest,
   fulcioSigner,
+  type ImageReference,
   type InputValues,
   JobSummary,
   keySigner,
-  kyvernoPolicyYaml,
+  kyvernoPoliciesYaml,
   kyvernoTrust,
   loadSigningKey,
   loadTrustedRoot,
@@ -21,11 +24,29 @@ import {
   rekorLogIndex,
   requestIdToken,
   type SignedImage,
+  type SignerPolicy,
   type SigningKey,
+  type StoredAttestation,
+  signAttestations,
   signImage,
+  storeAttestations,
 } from '@chain/core';
+import {
+  type AttestationSources,
+  attestationRefs,
+  attestationSelfCheck,
+  buildStatements,
+  requireSources,
+} from './attest.ts';
 import { outputs, type spec } from './inputs.ts';
-import { policyKind, publicLogWarning, readKeyInput, resolveTarget } from './plan.ts';
+import {
+  policyKind,
+  policyKinds,
+  policyRequirements,
+  publicLogWarning,
+  readKeyInput,
+  resolveTarget,
+} from './plan.ts';
 
 const AUDIENCE = 'sigstore';
 
@@ -34,6 +55,22 @@ export async function sign(values: InputValues<typeof spec>, deps: ActionDeps): 
   const { repository, digest } = resolveTarget(values.image, values.digest);
   const format = values.format;
   const kind = policyKind(values['kyverno-policy'], format);
+  const sources: AttestationSources = {
+    kinds: values.attestations,
+    buildRecord: values['build-record'],
+    scanReport: values['scan-report'],
+    layout: values.layout,
+    syftPath: values['syft-path'],
+    syftVersion: values['syft-version'],
+  };
+  requireSources(sources);
+  const kinds = policyKinds(values['kyverno-policy-kind'], values['kyverno-policy']);
+  const requirements = policyRequirements({
+    attestations: values['policy-attestations'],
+    severities: values['policy-vuln-severities'],
+    registries: values['policy-registries'],
+    env: deps.env,
+  });
 
   // Key material is masked before anything can print it, and read before any network call.
   let key: SigningKey | undefined;
@@ -68,27 +105,35 @@ export async function sign(values: InputValues<typeof spec>, deps: ActionDeps): 
 
   let issuer: string | undefined;
   let signer: ReturnType<typeof keySigner>;
+  let claims: Record<string, unknown> = {};
   if (key !== undefined) {
     signer = keySigner(key);
   } else {
     // Fails at once, with the `id-token: write` fix, when the job has no OIDC token.
     const token = await requestIdToken(deps.env, AUDIENCE, deps.logger);
+    claims = token.claims;
     issuer = typeof token.claims.iss === 'string' ? token.claims.iss : undefined;
     signer = fulcioSigner(values['fulcio-url'], async () => token.value);
   }
+  // Every statement is built (and its source checked against this digest) before anything is signed.
+  const statements = await buildStatements(sources, { repository, digest }, claims, deps);
 
   deps.logger.info(`signing ${repository}@${digest} (${format}, ${key ? 'key' : 'keyless'})`);
-  const signed = await signImage({
+  const services = { signer, rekorURL: values['rekor-url'], tsaURL: values['tsa-url'] };
+  const target = {
     client,
     image: repository,
     digest,
     subject: { mediaType: subject.mediaType, digest: subject.digest, size: subject.size },
-    signer,
-    rekorURL: values['rekor-url'],
-    tsaURL: values['tsa-url'],
     classic: format !== 'bundle',
     bundle: format !== 'classic',
-  });
+  };
+  // The signature and every attestation are signed at once; then stored.
+  const [signed, signedAttestations] = await Promise.all([
+    signImage({ ...target, ...services }),
+    signAttestations(services, statements),
+  ]);
+  const attested = await storeAttestations({ ...target, signed: signedAttestations });
 
   // Self-check: read back what was just stored and verify it as a consumer would. A signer racing us may
   // have dropped our signature from the shared tag after our own read-back: then it is written again.
@@ -107,6 +152,7 @@ export async function sign(values: InputValues<typeof spec>, deps: ActionDeps): 
   if (key === undefined && (identity === undefined || certIssuer === undefined)) {
     throw new CommandError('the signing certificate names no identity or issuer', { tool: 'Fulcio' });
   }
+  await checkAttestations(client, repository, digest, trustedRoot, policy, attested, identity);
 
   const work = await mkdtemp(join(deps.env.RUNNER_TEMP ?? tmpdir(), 'cosign-sign-'));
   const bundle = signed.bundle?.bundle ?? signed.classic?.bundle;
@@ -130,18 +176,23 @@ export async function sign(values: InputValues<typeof spec>, deps: ActionDeps): 
     policyPath = join(work, 'kyverno-policy.yaml');
     await writeFile(
       policyPath,
-      kyvernoPolicyYaml({
-        image: repository,
-        kind,
-        identity,
-        issuer: certIssuer,
-        publicKey: key?.publicKeyPem,
-        rekorUrl: values['rekor-url'],
-        trust:
-          values['trusted-root'] === undefined
-            ? undefined
-            : kyvernoTrust(await readTrustedRootJson(values['trusted-root']), values['rekor-url']),
-      }),
+      kyvernoPoliciesYaml(
+        {
+          image: repository,
+          kind,
+          identity,
+          issuer: certIssuer,
+          publicKey: key?.publicKeyPem,
+          rekorUrl: values['rekor-url'],
+          trust:
+            values['trusted-root'] === undefined
+              ? undefined
+              : kyvernoTrust(await readTrustedRootJson(values['trusted-root']), values['rekor-url']),
+          attestations: { ...requirements.attestations, builderId: identity },
+          registries: requirements.registries,
+        },
+        kinds,
+      ),
     );
   }
 
@@ -158,6 +209,7 @@ export async function sign(values: InputValues<typeof spec>, deps: ActionDeps): 
       'verify-command': verifyCommand,
       'public-key': publicKeyPath,
       'kyverno-policy': policyPath,
+      attestations: JSON.stringify(attestationRefs(attested, repository.toString())),
     },
     deps.outputs,
   );
@@ -186,6 +238,21 @@ export async function sign(values: InputValues<typeof spec>, deps: ActionDeps): 
   if (key !== undefined) summary.paragraph('Public key:').code(key.publicKeyPem);
   if (warning !== undefined) summary.warning(warning);
   await deps.writeSummary(summary);
+}
+
+/** Every attestation just stored must read back and verify, by the signature's signer. */
+async function checkAttestations(
+  client: RegistryClient,
+  repository: ImageReference,
+  digest: Digest,
+  trustedRoot: Awaited<ReturnType<typeof loadTrustedRoot>>,
+  policy: SignerPolicy,
+  attested: StoredAttestation[],
+  identity: string | undefined,
+): Promise<void> {
+  if (attested.length === 0) return;
+  const check = await checkImageAttestations(client, repository, digest, trustedRoot, policy);
+  attestationSelfCheck(attested, check.verified, check.rejected, identity);
 }
 
 /** Every signature just stored must read back and verify; a stored but unverifiable one fails the step. */

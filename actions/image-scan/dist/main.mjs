@@ -8903,8 +8903,33 @@ function requireLayoutDigest(layout, actual, expected, refusing) {
   }
 }
 
-// packages/core/src/report/findings.ts
+// packages/core/src/oci/platform-view.ts
 var import_promises5 = __toESM(require_promises(), 1);
+var import_node_path4 = __toESM(require_path(), 1);
+async function platformView(layout, image, dir) {
+  await (0, import_promises5.mkdir)(dir, { recursive: true });
+  await (0, import_promises5.writeFile)((0, import_node_path4.join)(dir, "oci-layout"), '{"imageLayoutVersion":"1.0.0"}');
+  const [os = "", architecture = "", variant] = image.platform.split("/");
+  const descriptor = {
+    mediaType: image.mediaType,
+    digest: image.digest,
+    size: image.size,
+    platform: variant === void 0 ? { os, architecture } : { os, architecture, variant }
+  };
+  await (0, import_promises5.writeFile)(
+    (0, import_node_path4.join)(dir, "index.json"),
+    JSON.stringify({
+      schemaVersion: 2,
+      mediaType: "application/vnd.oci.image.index.v1+json",
+      manifests: [descriptor]
+    })
+  );
+  await (0, import_promises5.symlink)((0, import_node_path4.join)(layout, "blobs"), (0, import_node_path4.join)(dir, "blobs"), "dir");
+  return dir;
+}
+
+// packages/core/src/report/findings.ts
+var import_promises6 = __toESM(require_promises(), 1);
 var SEVERITIES = ["CRITICAL", "HIGH", "MEDIUM", "LOW", "UNKNOWN"];
 var ReportError = class extends CommandError {
   constructor(message) {
@@ -8947,7 +8972,7 @@ function str(value) {
 }
 async function readScannerReport(path, tool) {
   try {
-    return await (0, import_promises5.readFile)(path, "utf8");
+    return await (0, import_promises6.readFile)(path, "utf8");
   } catch {
     throw new ReportError(`${tool} wrote no report at ${path}; refusing to pass without one`);
   }
@@ -8967,12 +8992,12 @@ function enforceGate(passed, message, failOn, tool, warn) {
 }
 
 // packages/core/src/report/ignore-files.ts
-var import_promises6 = __toESM(require_promises(), 1);
-var import_node_path4 = __toESM(require_path(), 1);
+var import_promises7 = __toESM(require_promises(), 1);
+var import_node_path5 = __toESM(require_path(), 1);
 var import_yaml = __toESM(require_dist(), 1);
 async function readOptional(path) {
   try {
-    return await (0, import_promises6.readFile)(path, "utf8");
+    return await (0, import_promises7.readFile)(path, "utf8");
   } catch (error) {
     if (error.code === "ENOENT") return void 0;
     throw error;
@@ -9045,9 +9070,9 @@ function parseOsvScannerToml(text) {
   return rules;
 }
 async function readIgnoreFiles(path) {
-  const yamlPath = (0, import_node_path4.join)(path, ".trivyignore.yaml");
-  const plainPath = (0, import_node_path4.join)(path, ".trivyignore");
-  const osvPath = (0, import_node_path4.join)(path, "osv-scanner.toml");
+  const yamlPath = (0, import_node_path5.join)(path, ".trivyignore.yaml");
+  const plainPath = (0, import_node_path5.join)(path, ".trivyignore");
+  const osvPath = (0, import_node_path5.join)(path, "osv-scanner.toml");
   const [yamlText, plainText, osvText] = await Promise.all([
     readOptional(yamlPath),
     readOptional(plainPath),
@@ -9068,14 +9093,14 @@ async function readIgnoreFiles(path) {
 async function readTrivyIgnoreFile(path, source) {
   let text;
   try {
-    text = await (0, import_promises6.readFile)(path, "utf8");
+    text = await (0, import_promises7.readFile)(path, "utf8");
   } catch (error) {
     throw new ConfigurationError(
       `the Trivy ignore file ${path} cannot be read (${error.code ?? "unreadable"})`,
       { cause: error }
     );
   }
-  const ext = (0, import_node_path4.extname)(path);
+  const ext = (0, import_node_path5.extname)(path);
   return ext === ".yaml" || ext === ".yml" ? parseTrivyIgnoreYaml(text, source) : parseTrivyIgnore(text, source);
 }
 
@@ -9421,8 +9446,8 @@ function asList(value, field2) {
 }
 
 // packages/core/src/tools/scanners.ts
-var import_promises7 = __toESM(require_promises(), 1);
-var import_node_path5 = __toESM(require_path(), 1);
+var import_promises8 = __toESM(require_promises(), 1);
+var import_node_path6 = __toESM(require_path(), 1);
 function trivyCommon(request, scanners) {
   const args = ["--format", "json", "--output", request.output, "--scanners", scanners];
   args.push("--cache-dir", request.cacheDir, "--exit-code", "0", "--quiet");
@@ -9439,7 +9464,7 @@ function trivyCommon(request, scanners) {
 var trivy = {
   /** Where Trivy keeps its DB unless the action is told: the runner's tool cache, kept between jobs there. */
   defaultCacheDir(env, work) {
-    return (0, import_node_path5.join)(env.RUNNER_TOOL_CACHE ?? work, "trivy-cache");
+    return (0, import_node_path6.join)(env.RUNNER_TOOL_CACHE ?? work, "trivy-cache");
   },
   /** Brings the DB in the cache up to date (a no-op when it is fresh) without scanning anything. */
   downloadDbArgs(request) {
@@ -9453,11 +9478,18 @@ var trivy = {
    * only as current as its DB. Undefined when the file is absent or unreadable.
    */
   async dbUpdatedAt(cacheDir) {
+    return (await trivy.dbMetadata(cacheDir)).updatedAt;
+  },
+  /** The DB's `db/metadata.json`: its schema `Version` and `UpdatedAt` (each undefined when unreadable). */
+  async dbMetadata(cacheDir) {
     try {
-      const meta = JSON.parse(await (0, import_promises7.readFile)((0, import_node_path5.join)(cacheDir, "db", "metadata.json"), "utf8"));
-      return typeof meta.UpdatedAt === "string" ? meta.UpdatedAt : void 0;
+      const meta = JSON.parse(await (0, import_promises8.readFile)((0, import_node_path6.join)(cacheDir, "db", "metadata.json"), "utf8"));
+      return {
+        ...typeof meta.UpdatedAt === "string" ? { updatedAt: meta.UpdatedAt } : {},
+        ...typeof meta.Version === "number" ? { version: String(meta.Version) } : {}
+      };
     } catch {
-      return void 0;
+      return {};
     }
   },
   /**
@@ -9467,10 +9499,10 @@ var trivy = {
   async requireOfflineDb(cacheDir, input) {
     for (const file of ["trivy.db", "metadata.json"]) {
       try {
-        await (0, import_promises7.access)((0, import_node_path5.join)(cacheDir, "db", file));
+        await (0, import_promises8.access)((0, import_node_path6.join)(cacheDir, "db", file));
       } catch {
         throw new ConfigurationError(
-          `Input "${input}": offline scanning needs the Trivy DB in ${cacheDir} (db/trivy.db and db/metadata.json), and ${(0, import_node_path5.join)(cacheDir, "db", file)} is missing. Restore the cache folder first (actions/cache, or a copy of a mirror), or set offline: false to download it.`,
+          `Input "${input}": offline scanning needs the Trivy DB in ${cacheDir} (db/trivy.db and db/metadata.json), and ${(0, import_node_path6.join)(cacheDir, "db", file)} is missing. Restore the cache folder first (actions/cache, or a copy of a mirror), or set offline: false to download it.`,
           { input }
         );
       }
@@ -9503,11 +9535,11 @@ var trivy = {
 // packages/core/src/tools/tool-installer.ts
 var import_node_crypto4 = __toESM(require_crypto(), 1);
 var import_node_fs4 = __toESM(require_fs(), 1);
-var import_promises8 = __toESM(require_promises(), 1);
+var import_promises9 = __toESM(require_promises(), 1);
 var import_node_os5 = __toESM(require_os(), 1);
-var import_node_path6 = __toESM(require_path(), 1);
+var import_node_path7 = __toESM(require_path(), 1);
 var import_node_stream2 = __toESM(require_stream(), 1);
-var import_promises9 = __toESM(require_promises2(), 1);
+var import_promises10 = __toESM(require_promises2(), 1);
 
 // packages/core/src/tools/tool-manifest.json
 var tool_manifest_default = {
@@ -9650,7 +9682,7 @@ var ToolInstaller = class {
     const arch = this.platformKey.split("-")[1] ?? (0, import_node_os5.arch)();
     const cached = await this.findCached(name, pin.version, arch);
     if (cached !== void 0) {
-      const path = (0, import_node_path6.join)(cached, pin.binary);
+      const path = (0, import_node_path7.join)(cached, pin.binary);
       await assertExecutable(path, name);
       this.options.logger.info(`${name} ${pin.version}: found in the tool cache at ${path}`);
       return { name, version: pin.version, path, source: "cache" };
@@ -9665,10 +9697,10 @@ var ToolInstaller = class {
   async findCached(name, version, arch) {
     const cache = process.env.RUNNER_TOOL_CACHE;
     if (!cache) return void 0;
-    const dir = (0, import_node_path6.join)(cache, name, version, arch);
+    const dir = (0, import_node_path7.join)(cache, name, version, arch);
     try {
-      await (0, import_promises8.access)(`${dir}.complete`);
-      return (await (0, import_promises8.stat)(dir)).isDirectory() ? dir : void 0;
+      await (0, import_promises9.access)(`${dir}.complete`);
+      return (await (0, import_promises9.stat)(dir)).isDirectory() ? dir : void 0;
     } catch {
       return void 0;
     }
@@ -9681,9 +9713,9 @@ var ToolInstaller = class {
     return { name, version: "unpinned", path, source: "path" };
   }
   async download(name, pin, asset, arch) {
-    const work = await (0, import_promises8.mkdtemp)((0, import_node_path6.join)(process.env.RUNNER_TEMP ?? (0, import_node_os5.tmpdir)(), `${name}-`));
+    const work = await (0, import_promises9.mkdtemp)((0, import_node_path7.join)(process.env.RUNNER_TEMP ?? (0, import_node_os5.tmpdir)(), `${name}-`));
     try {
-      const file = (0, import_node_path6.join)(work, "download");
+      const file = (0, import_node_path7.join)(work, "download");
       this.options.logger.info(`${name} ${pin.version}: downloading ${asset.url}`);
       const actual = await this.fetchTo(asset.url, file, name, pin);
       if (actual !== asset.sha256) {
@@ -9694,26 +9726,26 @@ var ToolInstaller = class {
       }
       let dir;
       if (asset.archive === "tar.gz") {
-        dir = (0, import_node_path6.join)(work, "extract");
-        await (0, import_promises8.mkdir)(dir);
+        dir = (0, import_node_path7.join)(work, "extract");
+        await (0, import_promises9.mkdir)(dir);
         await this.options.runner.run({ tool: "tar", command: "tar", args: ["-xzf", file, "-C", dir] });
       } else {
-        dir = (0, import_node_path6.join)(work, "bin");
-        await (0, import_promises8.mkdir)(dir);
-        await (0, import_promises9.pipeline)((0, import_node_fs4.createReadStream)(file), (0, import_node_fs4.createWriteStream)((0, import_node_path6.join)(dir, pin.binary)));
+        dir = (0, import_node_path7.join)(work, "bin");
+        await (0, import_promises9.mkdir)(dir);
+        await (0, import_promises10.pipeline)((0, import_node_fs4.createReadStream)(file), (0, import_node_fs4.createWriteStream)((0, import_node_path7.join)(dir, pin.binary)));
       }
-      await (0, import_promises8.chmod)((0, import_node_path6.join)(dir, pin.binary), 493).catch(() => {
+      await (0, import_promises9.chmod)((0, import_node_path7.join)(dir, pin.binary), 493).catch(() => {
         throw new CommandError(`${name} ${pin.version}: the archive has no ${pin.binary} at its top level`, {
           tool: name
         });
       });
       const installed = process.env.RUNNER_TOOL_CACHE ? await (await toolCache()).cacheDir(dir, name, pin.version, arch) : dir;
-      const path = (0, import_node_path6.join)(installed, pin.binary);
+      const path = (0, import_node_path7.join)(installed, pin.binary);
       await assertExecutable(path, name);
       this.options.logger.info(`${name} ${pin.version}: sha256 verified, installed at ${path}`);
       return { name, version: pin.version, path, source: "download" };
     } finally {
-      if (process.env.RUNNER_TOOL_CACHE) await (0, import_promises8.rm)(work, { recursive: true, force: true });
+      if (process.env.RUNNER_TOOL_CACHE) await (0, import_promises9.rm)(work, { recursive: true, force: true });
     }
   }
   async fetchTo(url, file, name, pin) {
@@ -9742,28 +9774,28 @@ var ToolInstaller = class {
     const hash = (0, import_node_crypto4.createHash)("sha256");
     const body = import_node_stream2.Readable.fromWeb(response.body);
     body.on("data", (chunk) => hash.update(chunk));
-    await (0, import_promises9.pipeline)(body, (0, import_node_fs4.createWriteStream)(file, { mode: 384 }));
+    await (0, import_promises10.pipeline)(body, (0, import_node_fs4.createWriteStream)(file, { mode: 384 }));
     return hash.digest("hex");
   }
 };
 async function assertExecutable(path, name) {
-  const s = await (0, import_promises8.stat)(path).catch(() => void 0);
+  const s = await (0, import_promises9.stat)(path).catch(() => void 0);
   if (s === void 0 || !s.isFile()) {
     throw new ConfigurationError(`${name} executable ${path} does not exist or is not a file`, {
       input: `${name}-path`
     });
   }
   try {
-    await (0, import_promises8.access)(path, import_node_fs4.constants.X_OK);
+    await (0, import_promises9.access)(path, import_node_fs4.constants.X_OK);
   } catch {
     throw new ConfigurationError(`${name} executable ${path} is not executable`, { input: `${name}-path` });
   }
 }
 
 // actions/image-scan/src/run.ts
-var import_promises10 = __toESM(require_promises(), 1);
+var import_promises11 = __toESM(require_promises(), 1);
 var import_node_os6 = __toESM(require_os(), 1);
-var import_node_path7 = __toESM(require_path(), 1);
+var import_node_path8 = __toESM(require_path(), 1);
 
 // actions/image-scan/src/inputs.ts
 var spec = {
@@ -9805,8 +9837,8 @@ async function main(deps = runnerDeps()) {
   const images = selectImages(report.images, values.platforms.map(formatPlatform));
   if (report.attestations.length > 0)
     deps.logger.info(`skipping ${report.attestations.length} attestation manifest(s)`);
-  const work = await (0, import_promises10.mkdtemp)((0, import_node_path7.join)(deps.env.RUNNER_TEMP ?? (0, import_node_os6.tmpdir)(), "image-scan-"));
-  const verified = await layout.snapshot(report, (0, import_node_path7.join)(work, "verified"), "copy-verified");
+  const work = await (0, import_promises11.mkdtemp)((0, import_node_path8.join)(deps.env.RUNNER_TEMP ?? (0, import_node_os6.tmpdir)(), "image-scan-"));
+  const verified = await layout.snapshot(report, (0, import_node_path8.join)(work, "verified"), "copy-verified");
   const tool = await new ToolInstaller({ logger: deps.logger, runner: deps.runner }).install("trivy", {
     path: values["trivy-path"],
     version: values["trivy-version"]
@@ -9818,10 +9850,10 @@ async function main(deps = runnerDeps()) {
     );
   const cacheDir = values["trivy-cache-dir"] ?? trivy.defaultCacheDir(deps.env, work);
   if (values.offline) await trivy.requireOfflineDb(cacheDir, "trivy-cache-dir");
-  await (0, import_promises10.mkdir)(cacheDir, { recursive: true });
+  await (0, import_promises11.mkdir)(cacheDir, { recursive: true });
   const scanOne = async (image, i, dbFresh = false) => {
-    const view = await platformView(verified, image, (0, import_node_path7.join)(work, `view-${i}`));
-    const output = (0, import_node_path7.join)(work, `trivy-${i}.json`);
+    const view = await platformView(verified, image, (0, import_node_path8.join)(work, `view-${i}`));
+    const output = (0, import_node_path8.join)(work, `trivy-${i}.json`);
     const args = trivy.imageArgs({
       layout: view,
       output,
@@ -9833,7 +9865,7 @@ async function main(deps = runnerDeps()) {
     });
     await deps.runner.run({ tool: "trivy", command: tool.path, args, env: deps.env });
     const findings2 = parseTrivyReport(await readScannerReport(output, "trivy"), image.platform);
-    const sarifPath2 = (0, import_node_path7.join)(work, `trivy-${i}.sarif`);
+    const sarifPath2 = (0, import_node_path8.join)(work, `trivy-${i}.sarif`);
     await deps.runner.run({
       tool: "trivy",
       command: tool.path,
@@ -9854,8 +9886,10 @@ async function main(deps = runnerDeps()) {
       env: deps.env
     });
   const parallel = Math.min((0, import_node_os6.availableParallelism)(), MAX_PARALLEL_SCANS, images.length);
+  const startedAt = (/* @__PURE__ */ new Date()).toISOString();
   const perPlatform = await inParallel(images, parallel, (image, i) => scanOne(image, i, !values.offline));
-  const dbUpdatedAt = await trivy.dbUpdatedAt(cacheDir);
+  const finishedAt = (/* @__PURE__ */ new Date()).toISOString();
+  const db = await trivy.dbMetadata(cacheDir);
   const findings = perPlatform.flatMap((p) => p.findings);
   const gate = evaluateGate(
     findings,
@@ -9873,25 +9907,33 @@ async function main(deps = runnerDeps()) {
     passed: gate.passed,
     severities: [...values.severity],
     ignoreUnfixed: values["ignore-unfixed"],
-    scanners: { trivy: { version: tool.version, ...dbUpdatedAt ? { dbUpdatedAt } : {} } },
+    scanners: {
+      trivy: {
+        version: tool.version,
+        ...db.updatedAt ? { dbUpdatedAt: db.updatedAt } : {},
+        ...db.version ? { dbVersion: db.version } : {}
+      }
+    },
     counts: gate.counts,
     failing: gate.failing,
     findings,
     ignored: ignores.rules,
     ignoredUnfixed: gate.ignoredUnfixed,
     digest: expected,
-    platforms: platformCounts
+    platforms: platformCounts,
+    startedAt,
+    finishedAt
   };
-  const reportPath = (0, import_node_path7.join)(work, "report.json");
-  const sarifPath = (0, import_node_path7.join)(work, "results.sarif");
-  await (0, import_promises10.writeFile)(reportPath, `${JSON.stringify(scan, null, 2)}
+  const reportPath = (0, import_node_path8.join)(work, "report.json");
+  const sarifPath = (0, import_node_path8.join)(work, "results.sarif");
+  await (0, import_promises11.writeFile)(reportPath, `${JSON.stringify(scan, null, 2)}
 `);
   const sarifText = `${JSON.stringify(mergeSarif(perPlatform.map((p) => p.sarif)), null, 2)}
 `;
-  await (0, import_promises10.writeFile)(sarifPath, sarifText);
-  const sarifDir = (0, import_node_path7.join)(work, "sarif");
-  await (0, import_promises10.mkdir)(sarifDir, { recursive: true });
-  await (0, import_promises10.writeFile)((0, import_node_path7.join)(sarifDir, "trivy.sarif"), sarifText);
+  await (0, import_promises11.writeFile)(sarifPath, sarifText);
+  const sarifDir = (0, import_node_path8.join)(work, "sarif");
+  await (0, import_promises11.mkdir)(sarifDir, { recursive: true });
+  await (0, import_promises11.writeFile)((0, import_node_path8.join)(sarifDir, "trivy.sarif"), sarifText);
   const counts = {
     ...gate.counts,
     platforms: Object.fromEntries(platformCounts.map((p) => [p.platform, p.counts]))
@@ -9918,7 +9960,7 @@ async function trivyIgnores(given, workspace) {
     return { file: found.trivyIgnoreFile, rules: found.rules.filter((r) => r.scanner === "trivy") };
   }
   try {
-    return { file: given, rules: await readTrivyIgnoreFile(given, (0, import_node_path7.relative)(workspace, given)) };
+    return { file: given, rules: await readTrivyIgnoreFile(given, (0, import_node_path8.relative)(workspace, given)) };
   } catch (error) {
     if (error instanceof ConfigurationError)
       throw new ConfigurationError(`Input "trivyignore": ${error.message}`, {
@@ -9948,27 +9990,6 @@ function selectImages(images, wanted) {
     );
   }
   return images.filter((i) => wanted.includes(i.platform));
-}
-async function platformView(layout, image, dir) {
-  await (0, import_promises10.mkdir)(dir, { recursive: true });
-  await (0, import_promises10.writeFile)((0, import_node_path7.join)(dir, "oci-layout"), '{"imageLayoutVersion":"1.0.0"}');
-  const [os = "", architecture = "", variant] = image.platform.split("/");
-  const descriptor = {
-    mediaType: image.mediaType,
-    digest: image.digest,
-    size: image.size,
-    platform: variant === void 0 ? { os, architecture } : { os, architecture, variant }
-  };
-  await (0, import_promises10.writeFile)(
-    (0, import_node_path7.join)(dir, "index.json"),
-    JSON.stringify({
-      schemaVersion: 2,
-      mediaType: "application/vnd.oci.image.index.v1+json",
-      manifests: [descriptor]
-    })
-  );
-  await (0, import_promises10.symlink)((0, import_node_path7.join)(layout, "blobs"), (0, import_node_path7.join)(dir, "blobs"), "dir");
-  return dir;
 }
 
 // actions/image-scan/src/main.ts

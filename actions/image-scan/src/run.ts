@@ -1,4 +1,4 @@
-import { mkdir, mkdtemp, symlink, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, writeFile } from 'node:fs/promises';
 import { availableParallelism, tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import {
@@ -14,6 +14,7 @@ import {
   mergeSarif,
   OciLayout,
   parseTrivyReport,
+  platformView,
   readIgnoreFiles,
   readInputs,
   readScannerJson,
@@ -111,8 +112,10 @@ export async function main(deps: ActionDeps = runnerDeps()): Promise<void> {
       env: deps.env,
     });
   const parallel = Math.min(availableParallelism(), MAX_PARALLEL_SCANS, images.length);
+  const startedAt = new Date().toISOString();
   const perPlatform = await inParallel(images, parallel, (image, i) => scanOne(image, i, !values.offline));
-  const dbUpdatedAt = await trivy.dbUpdatedAt(cacheDir);
+  const finishedAt = new Date().toISOString();
+  const db = await trivy.dbMetadata(cacheDir);
 
   const findings = perPlatform.flatMap((p) => p.findings);
   const gate = evaluateGate(
@@ -132,7 +135,13 @@ export async function main(deps: ActionDeps = runnerDeps()): Promise<void> {
     passed: gate.passed,
     severities: [...values.severity],
     ignoreUnfixed: values['ignore-unfixed'],
-    scanners: { trivy: { version: tool.version, ...(dbUpdatedAt ? { dbUpdatedAt } : {}) } },
+    scanners: {
+      trivy: {
+        version: tool.version,
+        ...(db.updatedAt ? { dbUpdatedAt: db.updatedAt } : {}),
+        ...(db.version ? { dbVersion: db.version } : {}),
+      },
+    },
     counts: gate.counts,
     failing: gate.failing,
     findings,
@@ -140,6 +149,8 @@ export async function main(deps: ActionDeps = runnerDeps()): Promise<void> {
     ignoredUnfixed: gate.ignoredUnfixed,
     digest: expected,
     platforms: platformCounts,
+    startedAt,
+    finishedAt,
   };
   const reportPath = join(work, 'report.json');
   const sarifPath = join(work, 'results.sarif');
@@ -230,27 +241,4 @@ function selectImages(images: LayoutImage[], wanted: string[]): LayoutImage[] {
     );
   }
   return images.filter((i) => wanted.includes(i.platform));
-}
-
-/** An OCI layout holding only this image: its own index.json, and `blobs/` linked to the original (no copy). */
-async function platformView(layout: string, image: LayoutImage, dir: string): Promise<string> {
-  await mkdir(dir, { recursive: true });
-  await writeFile(join(dir, 'oci-layout'), '{"imageLayoutVersion":"1.0.0"}');
-  const [os = '', architecture = '', variant] = image.platform.split('/');
-  const descriptor = {
-    mediaType: image.mediaType,
-    digest: image.digest,
-    size: image.size,
-    platform: variant === undefined ? { os, architecture } : { os, architecture, variant },
-  };
-  await writeFile(
-    join(dir, 'index.json'),
-    JSON.stringify({
-      schemaVersion: 2,
-      mediaType: 'application/vnd.oci.image.index.v1+json',
-      manifests: [descriptor],
-    }),
-  );
-  await symlink(join(layout, 'blobs'), join(dir, 'blobs'), 'dir');
-  return dir;
 }

@@ -1024,10 +1024,13 @@ function refVersion(ctx) {
   if (semver !== void 0) return versionTag(semver);
   if (ctx.ref.startsWith("refs/tags/") && ctx.ref.length > "refs/tags/".length)
     return sanitizeTag(ctx.ref.slice("refs/tags/".length));
+  if (isPullRequest(ctx)) return ctx.prNumber === void 0 ? void 0 : `pr-${ctx.prNumber}`;
   const branch = branchOf(ctx.ref);
   if (branch !== void 0) return sanitizeTag(branch);
-  if (ctx.prNumber !== void 0) return `pr-${ctx.prNumber}`;
   return void 0;
+}
+function isPullRequest(ctx) {
+  return ctx.eventName === "pull_request" || ctx.eventName === "pull_request_target";
 }
 
 // packages/core/src/inputs/oci-inputs.ts
@@ -2012,7 +2015,14 @@ var spec = {
   "output-dir": inputs.path({ allowOutsideWorkspace: true }).optional(),
   join: inputs.list().optional()
 };
-var outputs = defineOutputs(["layout", "digest", "media-type", "platforms", "builder"]);
+var outputs = defineOutputs([
+  "layout",
+  "digest",
+  "media-type",
+  "platforms",
+  "builder",
+  "build-record"
+]);
 
 // actions/oci-build/src/plan.ts
 var import_node_os5 = __toESM(require_os(), 1);
@@ -2111,13 +2121,15 @@ async function main(deps = runnerDeps()) {
   const topLevel = builder === "buildx" ? await runBuildx(plan, deps) : await runBuildah(plan, deps);
   const report = await verifyLayout(plan.request.outputDir, topLevel, plan.request.platforms, builder);
   const platforms = report.images.map((image) => ({ platform: image.platform, digest: image.digest }));
+  const record2 = await writeBuildRecord(plan, builder, report.root.digest, deps);
   outputs.write(
     {
       layout: plan.request.outputDir,
       digest: report.root.digest,
       "media-type": report.root.mediaType,
       platforms: JSON.stringify(platforms),
-      builder
+      builder,
+      "build-record": record2
     },
     deps.outputs
   );
@@ -2138,7 +2150,8 @@ async function joinPlatformLayouts(sources, outputDir, deps) {
       digest: report.root.digest,
       "media-type": report.root.mediaType,
       platforms: JSON.stringify(platforms),
-      builder: "join"
+      builder: "join",
+      "build-record": ""
     },
     deps.outputs
   );
@@ -2155,6 +2168,30 @@ async function joinPlatformLayouts(sources, outputDir, deps) {
       platforms.map((p) => [p.platform, { text: p.digest, code: true }])
     )
   );
+}
+async function writeBuildRecord(plan, builder, digest, deps) {
+  const workspace = deps.inputContext.workspace;
+  const request = plan.request;
+  const record2 = {
+    schema: "build-record/v1",
+    digest,
+    builder,
+    containerfile: {
+      path: (0, import_node_path6.relative)(workspace, request.file),
+      sha256: (0, import_node_crypto5.createHash)("sha256").update(await (0, import_promises7.readFile)(request.file)).digest("hex")
+    },
+    context: (0, import_node_path6.relative)(workspace, request.context) || ".",
+    platforms: request.platforms,
+    buildArgs: Object.fromEntries(request.buildArgs),
+    ...request.target === void 0 ? {} : { target: request.target }
+  };
+  const path = (0, import_node_path6.join)(
+    await (0, import_promises7.mkdtemp)((0, import_node_path6.join)(deps.env.RUNNER_TEMP ?? (0, import_node_os6.tmpdir)(), "oci-build-record-")),
+    "build-record.json"
+  );
+  await (0, import_promises7.writeFile)(path, `${JSON.stringify(record2, null, 2)}
+`);
+  return path;
 }
 async function gatherFacts(values, deps) {
   const contextStat = await (0, import_promises7.stat)(values.context).catch(() => void 0);

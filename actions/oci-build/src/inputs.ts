@@ -58,4 +58,11 @@ export const spec = {
   join: inputs.list().optional(),
 } as const;
 
-export const outputs = defineOutputs(['layout', 'digest', 'media-type', 'platforms', 'builder']);
+export const outputs = defineOutputs([
+  'layout',
+  'digest',
+  'media-type',
+  'platforms',
+  'builder',
+  'build-record',
+]);

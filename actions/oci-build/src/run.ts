@@ -1,10 +1,11 @@
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { mkdtemp, readdir, readFile, rm, stat } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join, relative, resolve } from 'node:path';
 import {
   type ActionDeps,
+  type BuildRecord,
   type BuildRequest,
   buildah,
   buildx,
@@ -41,6 +42,7 @@ export async function main(deps: ActionDeps = runnerDeps()): Promise<void> {
   const report = await verifyLayout(plan.request.outputDir, topLevel, plan.request.platforms, builder);
 
   const platforms = report.images.map((image) => ({ platform: image.platform, digest: image.digest }));
+  const record = await writeBuildRecord(plan, builder, report.root.digest, deps);
   outputs.write(
     {
       layout: plan.request.outputDir,
@@ -48,6 +50,7 @@ export async function main(deps: ActionDeps = runnerDeps()): Promise<void> {
       'media-type': report.root.mediaType,
       platforms: JSON.stringify(platforms),
       builder,
+      'build-record': record,
     },
     deps.outputs,
   );
@@ -74,6 +77,7 @@ async function joinPlatformLayouts(sources: string[], outputDir: string | undefi
       'media-type': report.root.mediaType,
       platforms: JSON.stringify(platforms),
       builder: 'join',
+      'build-record': '',
     },
     deps.outputs,
   );
@@ -94,6 +98,37 @@ async function joinPlatformLayouts(sources: string[], outputDir: string | undefi
         platforms.map((p) => [p.platform, { text: p.digest, code: true }]),
       ),
   );
+}
+
+/**
+ * The build record (schema build-record/v1) cosign-sign's provenance is made from: the digest built, the
+ * Containerfile (workspace-relative path, SHA-256 of the bytes built), context, build arguments, target and
+ * platforms. Secrets are not in it.
+ */
+async function writeBuildRecord(plan: BuildPlan, builder: Builder, digest: string, deps: ActionDeps) {
+  const workspace = deps.inputContext.workspace;
+  const request = plan.request;
+  const record: BuildRecord = {
+    schema: 'build-record/v1',
+    digest,
+    builder,
+    containerfile: {
+      path: relative(workspace, request.file),
+      sha256: createHash('sha256')
+        .update(await readFile(request.file))
+        .digest('hex'),
+    },
+    context: relative(workspace, request.context) || '.',
+    platforms: request.platforms,
+    buildArgs: Object.fromEntries(request.buildArgs),
+    ...(request.target === undefined ? {} : { target: request.target }),
+  };
+  const path = join(
+    await mkdtemp(join(deps.env.RUNNER_TEMP ?? tmpdir(), 'oci-build-record-')),
+    'build-record.json',
+  );
+  await writeFile(path, `${JSON.stringify(record, null, 2)}\n`);
+  return path;
 }
 
 async function gatherFacts(values: Inputs, deps: ActionDeps) {

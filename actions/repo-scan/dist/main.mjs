@@ -8639,11 +8639,18 @@ var trivy = {
    * only as current as its DB. Undefined when the file is absent or unreadable.
    */
   async dbUpdatedAt(cacheDir) {
+    return (await trivy.dbMetadata(cacheDir)).updatedAt;
+  },
+  /** The DB's `db/metadata.json`: its schema `Version` and `UpdatedAt` (each undefined when unreadable). */
+  async dbMetadata(cacheDir) {
     try {
       const meta = JSON.parse(await (0, import_promises4.readFile)((0, import_node_path4.join)(cacheDir, "db", "metadata.json"), "utf8"));
-      return typeof meta.UpdatedAt === "string" ? meta.UpdatedAt : void 0;
+      return {
+        ...typeof meta.UpdatedAt === "string" ? { updatedAt: meta.UpdatedAt } : {},
+        ...typeof meta.Version === "number" ? { version: String(meta.Version) } : {}
+      };
     } catch {
-      return void 0;
+      return {};
     }
   },
   /**
@@ -8710,8 +8717,9 @@ var osvScanner = {
 var syft = {
   /** Syft asks its update service for news when a version is set; never from here. */
   env: { SYFT_CHECK_FOR_APP_UPDATE: "false" },
+  /** `source` is `dir` (a checkout) or `oci-dir` (an OCI layout holding one image). */
   args(request) {
-    const args = ["scan", `dir:${request.path}`, "--quiet"];
+    const args = ["scan", `${request.source ?? "dir"}:${request.path}`, "--quiet"];
     for (const [format, file] of Object.entries(request.outputs)) args.push("-o", `${format}=${file}`);
     return args;
   }

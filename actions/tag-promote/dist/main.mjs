@@ -4583,6 +4583,43 @@ function parsePlatform(text2) {
   return variant === void 0 ? { os, architecture } : { os, architecture, variant };
 }
 
+// packages/core/src/oci/tag-pattern.ts
+function matchesTagPattern(tag, pattern) {
+  const re = new RegExp(
+    `^${pattern.split("*").map((p) => p.replace(/[.+?^${}()|[\]\\]/g, "\\$&")).join(".*")}$`
+  );
+  return re.test(tag);
+}
+function isImmutableTag(tag, patterns) {
+  return patterns.some((p) => matchesTagPattern(tag, p));
+}
+var DEFAULT_IMMUTABLE_TAGS = "sha-*,nightly-*";
+var ImmutableTagConflict = class extends Error {
+  name = "ImmutableTagConflict";
+  conflicts;
+  wanted;
+  patterns;
+  constructor(conflicts, wanted, patterns) {
+    super(
+      `immutable tag(s) ${conflicts.map((c) => `${c.tag} (now ${c.current})`).join(", ")} already point elsewhere and are never moved to ${wanted}; patterns ${patterns.join(", ")} are written once`
+    );
+    this.conflicts = conflicts;
+    this.wanted = wanted;
+    this.patterns = patterns;
+  }
+};
+function planTags(tags, current, digest, immutable) {
+  const plans = tags.map((tag) => {
+    const previous = current.get(tag)?.digest;
+    const isImmutable = isImmutableTag(tag, immutable);
+    const action = previous === digest ? "unchanged" : previous === void 0 ? "create" : "move";
+    return { tag, immutable: isImmutable, previous, action };
+  });
+  const conflicts = plans.filter((p) => p.immutable && p.action === "move").map((p) => ({ tag: p.tag, current: p.previous ?? "" }));
+  if (conflicts.length > 0) throw new ImmutableTagConflict(conflicts, digest, immutable);
+  return [...plans.filter((p) => p.immutable), ...plans.filter((p) => !p.immutable)];
+}
+
 // packages/core/src/oci/tag-rules.ts
 var TagRuleError = class extends InvalidValueError {
   code;
@@ -4722,10 +4759,37 @@ function sanitizeTag(text2) {
 function branchOf(ref) {
   return ref.startsWith("refs/heads/") && ref.length > "refs/heads/".length ? ref.slice("refs/heads/".length) : void 0;
 }
+function isPullRequest(ctx) {
+  return ctx.eventName === "pull_request" || ctx.eventName === "pull_request_target";
+}
 function describeRun(ctx) {
   return `this is ${ctx.eventName === "" ? "a run with no event" : `a ${ctx.eventName} run`}${ctx.ref === "" ? "" : ` of ${ctx.ref}`}`;
 }
-function resolve2(name, rule, ctx) {
+function releaseGuard(semver, known, scope) {
+  const line = scope === "all" ? "release" : scope === "major" ? `${semver.major}.x release` : `${semver.major}.${semver.minor}.x release`;
+  if (known.tags === void 0)
+    return `the registry's tags were not read, so whether ${semver.text} is the highest ${line} is unknown`;
+  const releases = known.tags.flatMap((t) => {
+    const v = parseSemVer(t);
+    return v === void 0 || v.prerelease.length > 0 ? [] : [v];
+  });
+  if (!releases.some((v) => compareSemVer(v, semver) === 0))
+    return `the repository has no tag of release ${semver.text} (add {version} to skopeo-push's tags), so whether it is the highest ${line} cannot be told`;
+  const inLine = (v) => scope === "all" || v.major === semver.major && (scope === "major" || v.minor === semver.minor);
+  const higher = releases.filter((v) => inLine(v) && compareSemVer(v, semver) > 0);
+  const top = higher.reduce(
+    (a, v) => a === void 0 || compareSemVer(v, a) > 0 ? v : a,
+    void 0
+  );
+  return top === void 0 ? void 0 : `${semver.text} is not the highest ${line}: the registry has ${top.text}`;
+}
+function reservedFor(tag, known) {
+  if (tag === "latest") return "latest";
+  if (parseSemVer(tag) !== void 0) return "a release version";
+  if (isImmutableTag(tag, known.immutable)) return `an immutable tag (${known.immutable.join(", ")})`;
+  return void 0;
+}
+function resolve2(name, rule, ctx, known) {
   switch (name) {
     case "date":
       return { value: ctx.date.toISOString().slice(0, 10).replace(/-/g, "") };
@@ -4747,9 +4811,13 @@ function resolve2(name, rule, ctx) {
       if (name === "version") return { value: versionTag(semver) };
       if (semver.prerelease.length > 0)
         return { skip: `${semver.text} is a pre-release: {major} and {minor} move only with releases` };
+      const guard = releaseGuard(semver, known, rule.template.includes("{minor}") ? "minor" : "major");
+      if (guard !== void 0) return { skip: guard };
       return { value: String(name === "major" ? semver.major : semver.minor) };
     }
     case "branch": {
+      if (isPullRequest(ctx))
+        return { skip: `{branch} on a ${ctx.eventName} run would be the base branch; use pr-{number}` };
       const branch = branchOf(ctx.ref);
       return branch === void 0 ? { skip: `{branch} needs a branch ref (refs/heads/\u2026); ${describeRun(ctx)}` } : { value: sanitizeTag(branch) };
     }
@@ -4757,12 +4825,12 @@ function resolve2(name, rule, ctx) {
       return ctx.prNumber === void 0 ? { skip: `{number} needs a pull request; ${describeRun(ctx)}` } : { value: String(ctx.prNumber) };
   }
 }
-function expandRule(rule, ctx) {
+function expandRule(rule, ctx, known) {
   const values = /* @__PURE__ */ new Map();
   for (const match of rule.template.matchAll(PLACEHOLDER)) {
     const name = match[1];
     if (values.has(name)) continue;
-    const resolved = resolve2(name, rule, ctx);
+    const resolved = resolve2(name, rule, ctx, known);
     if ("skip" in resolved) return resolved;
     values.set(name, resolved.value);
   }
@@ -4776,30 +4844,17 @@ function expandRule(rule, ctx) {
     if (room > 0)
       tag = expand(rule.template, (name) => name === "branch" ? branch.slice(0, room) : at(name));
   }
+  const reserved = branch === void 0 ? void 0 : reservedFor(tag, known);
+  if (reserved !== void 0) return { skip: `the branch name would write "${tag}", which is ${reserved}` };
   return { value: checkTag(rule, tag) };
 }
-function highestRelease(existing) {
-  let highest;
-  for (const tag of existing) {
-    const v = parseSemVer(tag);
-    if (v === void 0 || v.prerelease.length > 0) continue;
-    if (highest === void 0 || compareSemVer(v, highest) > 0) highest = v;
-  }
-  return highest;
-}
-function latestAuto(ctx, existing) {
+function latestAuto(ctx, known) {
   const semver = semverOfRef(ctx.ref);
   if (semver !== void 0) {
     if (semver.prerelease.length > 0)
       return { skip: `${semver.text} is a pre-release, which never moves latest` };
-    if (existing === void 0)
-      return {
-        skip: `the registry's tags were not read, so whether ${semver.text} is the highest release is unknown`
-      };
-    const highest = highestRelease(existing);
-    if (highest !== void 0 && compareSemVer(highest, semver) > 0)
-      return { skip: `${semver.text} is not the highest release: the registry has ${highest.text}` };
-    return { value: "latest" };
+    const guard = releaseGuard(semver, known, "all");
+    return guard === void 0 ? { value: "latest" } : { skip: guard };
   }
   const branch = branchOf(ctx.ref);
   if (branch === void 0)
@@ -4816,25 +4871,32 @@ function latestAuto(ctx, existing) {
     return { skip: `latest=auto moves on a push to the default branch; ${describeRun(ctx)}` };
   return { value: "latest" };
 }
-function evaluate(rule, ctx, existing) {
+function evaluate(rule, ctx, known) {
   if (rule.events.length > 0 && !rule.events.includes(ctx.eventName))
     return { skip: `applies to ${rule.events.join(" and ")} runs only; ${describeRun(ctx)}` };
   switch (rule.latest) {
     case void 0:
-      return expandRule(rule, ctx);
+      return expandRule(rule, ctx, known);
     case "always":
       return { value: "latest" };
     case "never":
       return { skip: "latest=never" };
     case "auto":
-      return latestAuto(ctx, existing);
+      return latestAuto(ctx, known);
   }
 }
-function planTagRules(rules, ctx, existingTags) {
+function planTagRules(rules, ctx, existingTags, immutable = DEFAULT_IMMUTABLE_TAGS.split(",")) {
+  const guarded = (r) => r.latest === "auto" || /\{(major|minor)\}/.test(r.template);
+  const outcomes = /* @__PURE__ */ new Map();
+  for (const rule of rules.filter((r) => !guarded(r)))
+    outcomes.set(rule, evaluate(rule, ctx, { tags: existingTags, immutable }));
+  const planned = [...outcomes.values()].flatMap((o) => "value" in o ? [o.value] : []);
+  const known = { tags: existingTags === void 0 ? void 0 : [...existingTags, ...planned], immutable };
+  for (const rule of rules.filter(guarded)) outcomes.set(rule, evaluate(rule, ctx, known));
   const tags = [];
   const skipped = [];
   for (const rule of rules) {
-    const outcome = evaluate(rule, ctx, existingTags);
+    const outcome = outcomes.get(rule) ?? { skip: "not evaluated" };
     if ("skip" in outcome) skipped.push({ rule: rule.text, reason: outcome.skip });
     else if (!tags.includes(outcome.value)) tags.push(outcome.value);
   }
@@ -4842,12 +4904,14 @@ function planTagRules(rules, ctx, existingTags) {
 }
 function needsExistingTags(rules, ctx) {
   const semver = semverOfRef(ctx.ref);
-  return semver !== void 0 && semver.prerelease.length === 0 && rules.some((r) => r.latest === "auto" && (r.events.length === 0 || r.events.includes(ctx.eventName)));
+  return semver !== void 0 && semver.prerelease.length === 0 && rules.some(
+    (r) => (r.latest === "auto" || /\{(major|minor)\}/.test(r.template)) && (r.events.length === 0 || r.events.includes(ctx.eventName))
+  );
 }
 async function resolveTagRules(rules, ctx, options) {
   const existing = needsExistingTags(rules, ctx) ? await options.listTags() : void 0;
   try {
-    return planTagRules(rules, ctx, existing);
+    return planTagRules(rules, ctx, existing, options.immutable);
   } catch (error) {
     if (!(error instanceof TagRuleError)) throw error;
     throw new ConfigurationError(`Input "${options.input}" ${error.message}`, {
@@ -5504,43 +5568,6 @@ var CredentialStore = class {
   }
 };
 
-// packages/core/src/oci/tag-pattern.ts
-function matchesTagPattern(tag, pattern) {
-  const re = new RegExp(
-    `^${pattern.split("*").map((p) => p.replace(/[.+?^${}()|[\]\\]/g, "\\$&")).join(".*")}$`
-  );
-  return re.test(tag);
-}
-function isImmutableTag(tag, patterns) {
-  return patterns.some((p) => matchesTagPattern(tag, p));
-}
-var DEFAULT_IMMUTABLE_TAGS = "sha-*,nightly-*";
-var ImmutableTagConflict = class extends Error {
-  name = "ImmutableTagConflict";
-  conflicts;
-  wanted;
-  patterns;
-  constructor(conflicts, wanted, patterns) {
-    super(
-      `immutable tag(s) ${conflicts.map((c) => `${c.tag} (now ${c.current})`).join(", ")} already point elsewhere and are never moved to ${wanted}; patterns ${patterns.join(", ")} are written once`
-    );
-    this.conflicts = conflicts;
-    this.wanted = wanted;
-    this.patterns = patterns;
-  }
-};
-function planTags(tags, current, digest, immutable) {
-  const plans = tags.map((tag) => {
-    const previous = current.get(tag)?.digest;
-    const isImmutable = isImmutableTag(tag, immutable);
-    const action = previous === digest ? "unchanged" : previous === void 0 ? "create" : "move";
-    return { tag, immutable: isImmutable, previous, action };
-  });
-  const conflicts = plans.filter((p) => p.immutable && p.action === "move").map((p) => ({ tag: p.tag, current: p.previous ?? "" }));
-  if (conflicts.length > 0) throw new ImmutableTagConflict(conflicts, digest, immutable);
-  return [...plans.filter((p) => p.immutable), ...plans.filter((p) => !p.immutable)];
-}
-
 // packages/core/src/report/job-summary.ts
 function escapeHtml(text2) {
   return text2.replace(/[&<>"'|`]/g, (ch) => `&#${ch.charCodeAt(0)};`);
@@ -5659,7 +5686,7 @@ async function addReferrer(client, repository, subjectDigest, descriptor) {
   });
   return fallbackTag;
 }
-async function readBundleReferrers(client, image, digest) {
+async function readBundleReferrers(client, image, digest, wanted = () => true) {
   const repository = image.repositoryOnly();
   const { manifests } = await client.referrers(repository, digest, BUNDLE_MEDIA_TYPE);
   const out = [];
@@ -5668,12 +5695,13 @@ async function readBundleReferrers(client, image, digest) {
     if (manifest === void 0) continue;
     const doc = JSON.parse(manifest.bytes.toString("utf8"));
     const layer = doc.layers?.find((l) => l.mediaType === BUNDLE_MEDIA_TYPE);
-    if (layer === void 0 || doc.subject?.digest !== digest) continue;
+    const predicateType = doc.annotations?.["dev.sigstore.bundle.predicateType"];
+    if (layer === void 0 || doc.subject?.digest !== digest || !wanted(predicateType)) continue;
     const bundle = JSON.parse((await client.getBlob(repository, layer.digest)).toString("utf8"));
     out.push({
       manifestDigest: descriptor.digest,
       bundle,
-      predicateType: doc.annotations?.["dev.sigstore.bundle.predicateType"]
+      predicateType
     });
   }
   return out;
@@ -5792,10 +5820,12 @@ var ANNOTATION = {
   certificate: "dev.sigstore.cosign/certificate",
   chain: "dev.sigstore.cosign/chain",
   bundle: "dev.sigstore.cosign/bundle",
-  timestamp: "dev.sigstore.cosign/rfc3161timestamp"
+  timestamp: "dev.sigstore.cosign/rfc3161timestamp",
+  /** On `.att` layers: the statement's predicate type. */
+  predicateType: "predicateType"
 };
-function signatureTag(digest) {
-  return `${digest.toTagStem()}.sig`;
+function signatureTag(digest, suffix = "sig") {
+  return `${digest.toTagStem()}.${suffix}`;
 }
 var EMPTY_CONFIG = Buffer.from("{}");
 function appendSignature(existing, layer) {
@@ -5824,6 +5854,7 @@ function bundleFromClassicLayer(annotations, payload) {
     throw new Error("the .sig layer lacks the signature or the Rekor bundle annotation");
   }
   const parsed = JSON.parse(rekor);
+  const logged = JSON.parse(Buffer.from(parsed.Payload.body, "base64").toString("utf8"));
   const timestamp = annotations[ANNOTATION.timestamp];
   const signedTimestamp = timestamp === void 0 ? void 0 : JSON.parse(timestamp).SignedRFC3161Timestamp;
   const keyMaterial = certificatePem === void 0 || certificatePem === "" ? { publicKey: { hint: "" } } : {
@@ -5835,6 +5866,15 @@ function bundleFromClassicLayer(annotations, payload) {
       ]
     }
   };
+  const content = signature === "" ? { dsseEnvelope: JSON.parse(payload.toString("utf8")) } : {
+    messageSignature: {
+      messageDigest: {
+        algorithm: "SHA2_256",
+        digest: (0, import_node_crypto5.createHash)("sha256").update(payload).digest("base64")
+      },
+      signature
+    }
+  };
   return {
     mediaType: "application/vnd.dev.sigstore.bundle+json;version=0.1",
     verificationMaterial: {
@@ -5843,7 +5883,7 @@ function bundleFromClassicLayer(annotations, payload) {
         {
           logIndex: String(parsed.Payload.logIndex),
           logId: { keyId: Buffer.from(parsed.Payload.logID, "hex").toString("base64") },
-          kindVersion: { kind: "hashedrekord", version: "0.0.1" },
+          kindVersion: { kind: logged.kind ?? "hashedrekord", version: logged.apiVersion ?? "0.0.1" },
           integratedTime: String(parsed.Payload.integratedTime),
           inclusionPromise: { signedEntryTimestamp: parsed.SignedEntryTimestamp },
           canonicalizedBody: parsed.Payload.body
@@ -5853,10 +5893,7 @@ function bundleFromClassicLayer(annotations, payload) {
         rfc3161Timestamps: signedTimestamp === void 0 ? [] : [{ signedTimestamp }]
       }
     },
-    messageSignature: {
-      messageDigest: { algorithm: "SHA2_256", digest: (0, import_node_crypto5.createHash)("sha256").update(payload).digest("base64") },
-      signature
-    }
+    ...content
   };
 }
 function signedDigestOf(payload) {
@@ -5869,8 +5906,8 @@ function signedDigestOf(payload) {
 }
 
 // packages/core/src/sigstore/classic-signatures.ts
-async function appendClassicLayers(client, repository, digest, layers) {
-  const tag = signatureTag(digest);
+async function appendClassicLayers(client, repository, digest, layers, suffix = "sig") {
+  const tag = signatureTag(digest, suffix);
   const read = async () => {
     const found = await client.getManifest(repository, tag);
     return found === void 0 ? void 0 : { digest: found.digest, doc: JSON.parse(found.bytes.toString("utf8")) };
@@ -5898,9 +5935,9 @@ async function appendClassicLayers(client, repository, digest, layers) {
   });
   return { tag, manifestDigest: written?.digest ?? "", added };
 }
-async function readClassicSignatures(client, image, digest) {
+async function readClassicSignatures(client, image, digest, suffix = "sig") {
   const repository = image.repositoryOnly();
-  const manifest = await client.getManifest(repository, signatureTag(digest));
+  const manifest = await client.getManifest(repository, signatureTag(digest, suffix));
   if (manifest === void 0) return [];
   const doc = JSON.parse(manifest.bytes.toString("utf8"));
   const out = [];
@@ -5908,7 +5945,8 @@ async function readClassicSignatures(client, image, digest) {
     if (layer.annotations?.[ANNOTATION.signature] === void 0) continue;
     out.push({
       payload: await client.getBlob(repository, Digest.parse(layer.digest).toString()),
-      annotations: layer.annotations
+      annotations: layer.annotations,
+      digest: layer.digest
     });
   }
   return out;
@@ -6008,7 +6046,8 @@ async function checkImageSignatures(client, image, digest, trustedRoot, policy, 
       rejected.push(`classic: ${reason(error)}`);
     }
   }
-  for (const stored of await readBundleReferrers(client, image, digest.toString())) {
+  const signatures = (type) => type === void 0 || type === COSIGN_SIGN_PREDICATE;
+  for (const stored of await readBundleReferrers(client, image, digest.toString(), signatures)) {
     try {
       const ok = verifyBundle(stored.bundle, {
         trustedRoot,
@@ -6171,7 +6210,8 @@ async function main(deps = runnerDeps()) {
   const policy = values["require-signature"] ? signerPolicy(values, deps) : void 0;
   const { tags, skipped } = await resolveTagRules(values.tags, context, {
     input: "tags",
-    listTags: () => client.listTags(values["target-image"] ?? source)
+    listTags: () => client.listTags(values["target-image"] ?? source),
+    immutable: values["immutable-tags"]
   });
   for (const rule of skipped) deps.logger.info(`tag rule "${rule.rule}" skipped: ${rule.reason}`);
   if (tags.length === 0) {

@@ -5,6 +5,6 @@
 export { type ActionDeps, runnerDeps } from './action/deps.ts';
 export { defineOutputs } from './action/outputs.ts';
 export { runMain } from './action/run.ts';
-export { type InputValues, inputs, readInputs } from './inputs/input-spec.ts';
+export { type InputValues, inputs, parseEnum, parseList, readInputs } from './inputs/input-spec.ts';
 export { ociInputs } from './inputs/oci-inputs.ts';
 export { type BlobHasher, workerHasher } from './oci/blob-hasher.ts';

@@ -93,6 +93,7 @@ export {
   type VerifyReport,
 } from './oci/oci-layout.ts';
 export { formatPlatform, type Platform, parsePlatform } from './oci/platform.ts';
+export { platformView } from './oci/platform-view.ts';
 export {
   type HttpResponse,
   type Manifest,
@@ -211,7 +212,9 @@ export {
   ANNOTATION as COSIGN_ANNOTATION,
   appendSignature,
   bundleFromClassicLayer,
+  classicAttestationLayer,
   classicLayerFromBundle,
+  DSSE_ENVELOPE_MEDIA_TYPE,
   layerDescriptor,
   SIMPLE_SIGNING_MEDIA_TYPE,
   type SignatureLayer,
@@ -220,11 +223,28 @@ export {
   simpleSigningPayload,
 } from './sigstore/cosign-classic.ts';
 export {
+  type AttestationStatement,
+  IN_TOTO_STATEMENT_V1,
+  inTotoStatement,
+  type SignedAttestation,
+  type StoredAttestation,
+  signAttestations,
+  storeAttestations,
+} from './sigstore/image-attestations.ts';
+export {
+  type AcceptedAttestation,
   type AcceptedSignature,
+  checkImageAttestations,
   checkImageSignatures,
   type ImageSignatureCheck,
   loadTrustedRoot,
 } from './sigstore/image-signatures.ts';
+export {
+  IMAGE_VALIDATING_POLICY_API,
+  imageValidatingPolicy,
+  type KyvernoPolicyKind,
+  kyvernoPoliciesYaml,
+} from './sigstore/kyverno-image-validating-policy.ts';
 export {
   type KyvernoPolicyOptions,
   type KyvernoTrust,
@@ -234,15 +254,31 @@ export {
   type PolicyKind,
 } from './sigstore/kyverno-policy.ts';
 export {
+  type AttestationRequirements,
+  DEFAULT_DENY_SEVERITIES,
+  POLICY_ATTESTATION_TYPES,
+  type PolicyAttestation,
+  registryPrefix,
+} from './sigstore/kyverno-requirements.ts';
+export {
   cosignSignStatement,
   fulcioSigner,
   rekorLogIndex,
   type SignedImage,
   type SignImageRequest,
+  type SigningServices,
   signImage,
+  signStatement,
 } from './sigstore/sign-image.ts';
 export { keySigner, loadSigningKey, type SigningKey } from './sigstore/signing-key.ts';
+export {
+  type BuildRecord,
+  parseBuildRecord,
+  SLSA_PROVENANCE_V1,
+  slsaProvenance,
+} from './sigstore/slsa-provenance.ts';
 export { anchoredLiteral, cosignVerifyCommand, shellQuote } from './sigstore/verify-command.ts';
+export { COSIGN_VULN_PREDICATE, cosignVulnPredicate } from './sigstore/vuln-predicate.ts';
 export type { BuildRequest } from './tools/build-request.ts';
 export { buildah } from './tools/buildah.ts';
 export { buildx } from './tools/buildx.ts';

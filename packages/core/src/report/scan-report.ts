@@ -13,6 +13,7 @@ import type { GateResult } from './severity-gate.ts';
  * - failing: the findings that fail the gate, most severe first; findings: all findings
  * - ignored: rules from the scanners' own ignore files, with reasons; ignoredUnfixed: left out by ignore-unfixed
  * - sbom: format → {path, version, components} (repo-scan); digest/platforms (image-scan)
+ * - startedAt/finishedAt: when the scan ran (RFC 3339; image-scan), for the vuln attestation
  */
 export interface ScanReport {
   schema: 'scan-report/v1';
@@ -22,7 +23,14 @@ export interface ScanReport {
   ignoreUnfixed: boolean;
   scanners: Record<
     string,
-    { version: string; note?: string /** When the vulnerability DB used was built. */; dbUpdatedAt?: string }
+    {
+      version: string;
+      note?: string;
+      /** When the vulnerability DB used was built. */
+      dbUpdatedAt?: string;
+      /** The DB's schema version (Trivy's metadata.json `Version`). */
+      dbVersion?: string;
+    }
   >;
   counts: GateResult['counts'];
   failing: Finding[];
@@ -32,6 +40,8 @@ export interface ScanReport {
   sbom?: Record<string, { path: string; version: string; components: number }>;
   digest?: string;
   platforms?: { platform: string; digest: string; counts: Record<Severity, number> }[];
+  startedAt?: string;
+  finishedAt?: string;
 }
 
 interface SarifDocument {

@@ -103,11 +103,15 @@ export async function addReferrer(
   return fallbackTag;
 }
 
-/** Every Sigstore bundle stored as a referrer of the digest (referrers API or fallback tag), as JSON. */
+/**
+ * Every Sigstore bundle stored as a referrer of the digest (referrers API or fallback tag), as JSON; with
+ * `wanted`, only those whose manifest's predicate-type annotation it accepts (others are not fetched).
+ */
 export async function readBundleReferrers(
   client: RegistryClient,
   image: ImageReference,
   digest: string,
+  wanted: (predicateType: string | undefined) => boolean = () => true,
 ): Promise<{ manifestDigest: string; bundle: unknown; predicateType: string | undefined }[]> {
   const repository = image.repositoryOnly();
   const { manifests } = await client.referrers(repository, digest, BUNDLE_MEDIA_TYPE);
@@ -121,12 +125,13 @@ export async function readBundleReferrers(
       annotations?: Record<string, string>;
     };
     const layer = doc.layers?.find((l) => l.mediaType === BUNDLE_MEDIA_TYPE);
-    if (layer === undefined || doc.subject?.digest !== digest) continue;
+    const predicateType = doc.annotations?.['dev.sigstore.bundle.predicateType'];
+    if (layer === undefined || doc.subject?.digest !== digest || !wanted(predicateType)) continue;
     const bundle = JSON.parse((await client.getBlob(repository, layer.digest)).toString('utf8')) as unknown;
     out.push({
       manifestDigest: descriptor.digest,
       bundle,
-      predicateType: doc.annotations?.['dev.sigstore.bundle.predicateType'],
+      predicateType,
     });
   }
   return out;

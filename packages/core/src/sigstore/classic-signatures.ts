@@ -7,6 +7,7 @@ import { mergeIntoTag } from '../oci/tag-merge.ts';
 import {
   ANNOTATION,
   appendSignature,
+  type ClassicSuffix,
   EMPTY_CONFIG,
   layerDescriptor,
   type SignatureLayer,
@@ -14,16 +15,17 @@ import {
 } from './cosign-classic.ts';
 
 /**
- * Read-modify-writes the `sha256-<hex>.sig` manifest, appending each layer that is not there yet
- * (cosign's own scheme; other signers' layers stay). The layers' blobs must already be in the repository.
+ * Read-modify-writes the `sha256-<hex>.sig` (or `.att`) manifest, appending each layer that is not there
+ * yet (cosign's own scheme; other signers' layers stay). The layers' blobs must already be in the repository.
  */
 export async function appendClassicLayers(
   client: RegistryClient,
   repository: ImageReference,
   digest: Digest,
   layers: readonly Descriptor[],
+  suffix: ClassicSuffix = 'sig',
 ): Promise<{ tag: string; manifestDigest: string; added: number }> {
-  const tag = signatureTag(digest);
+  const tag = signatureTag(digest, suffix);
   const read = async () => {
     const found = await client.getManifest(repository, tag);
     return found === undefined
@@ -55,35 +57,52 @@ export async function appendClassicLayers(
   return { tag, manifestDigest: written?.digest ?? '', added };
 }
 
-/** Stores one classic signature: uploads the payload and the empty config, then appends the layer. */
+/**
+ * Stores classic signatures (`.sig`) or attestations (`.att`): uploads the payloads and the empty config,
+ * then appends the layers in one read-modify-write of the tag.
+ */
 export async function storeClassicSignature(
   client: RegistryClient,
   image: ImageReference,
   digest: Digest,
-  layer: SignatureLayer,
+  layer: SignatureLayer | readonly SignatureLayer[],
+  suffix: ClassicSuffix = 'sig',
 ): Promise<{ tag: string; manifestDigest: string; added: boolean }> {
   const repository = image.repositoryOnly();
-  await client.uploadBlob(repository, layer.payload);
-  await client.uploadBlob(repository, EMPTY_CONFIG);
-  const { tag, manifestDigest, added } = await appendClassicLayers(client, repository, digest, [
-    layerDescriptor(layer),
+  const layers = Array.isArray(layer) ? layer : [layer as SignatureLayer];
+  await Promise.all([
+    ...layers.map((l) => client.uploadBlob(repository, l.payload)),
+    client.uploadBlob(repository, EMPTY_CONFIG),
   ]);
+  const { tag, manifestDigest, added } = await appendClassicLayers(
+    client,
+    repository,
+    digest,
+    layers.map(layerDescriptor),
+    suffix,
+  );
   return { tag, manifestDigest, added: added > 0 };
 }
 
 export interface StoredClassicSignature {
   payload: Buffer;
   annotations: Record<string, string>;
+  /** The layer's digest (the payload's). */
+  digest: string;
 }
 
-/** Every classic signature stored for a digest (payloads fetched and digest-checked by the client). */
+/**
+ * Every classic signature (or, with `att`, attestation) stored for a digest (payloads fetched and
+ * digest-checked by the client).
+ */
 export async function readClassicSignatures(
   client: RegistryClient,
   image: ImageReference,
   digest: Digest,
+  suffix: ClassicSuffix = 'sig',
 ): Promise<StoredClassicSignature[]> {
   const repository = image.repositoryOnly();
-  const manifest = await client.getManifest(repository, signatureTag(digest));
+  const manifest = await client.getManifest(repository, signatureTag(digest, suffix));
   if (manifest === undefined) return [];
   const doc = JSON.parse(manifest.bytes.toString('utf8')) as ImageManifestDocument;
   const out: StoredClassicSignature[] = [];
@@ -92,6 +111,7 @@ export async function readClassicSignatures(
     out.push({
       payload: await client.getBlob(repository, Digest.parse(layer.digest).toString()),
       annotations: layer.annotations,
+      digest: layer.digest,
     });
   }
   return out;

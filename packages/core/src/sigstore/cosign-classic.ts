@@ -6,12 +6,16 @@ import { MediaType } from '../oci/media-types.ts';
 import type { Descriptor, ImageManifestDocument } from '../oci/oci-layout.ts';
 
 export const SIMPLE_SIGNING_MEDIA_TYPE = 'application/vnd.dev.cosign.simplesigning.v1+json';
+/** The layer media type of a classic attestation (`.att`): the DSSE envelope JSON. */
+export const DSSE_ENVELOPE_MEDIA_TYPE = 'application/vnd.dsse.envelope.v1+json';
 export const ANNOTATION = {
   signature: 'dev.cosignproject.cosign/signature',
   certificate: 'dev.sigstore.cosign/certificate',
   chain: 'dev.sigstore.cosign/chain',
   bundle: 'dev.sigstore.cosign/bundle',
   timestamp: 'dev.sigstore.cosign/rfc3161timestamp',
+  /** On `.att` layers: the statement's predicate type. */
+  predicateType: 'predicateType',
 } as const;
 
 /**
@@ -31,15 +35,23 @@ export function simpleSigningPayload(
   return Buffer.from(`{"critical":${critical},"optional":${opt}}`);
 }
 
-/** The tag cosign stores classic signatures under: `sha256-<hex>.sig`. */
-export function signatureTag(digest: Digest): string {
-  return `${digest.toTagStem()}.sig`;
+/** The tag cosign stores classic signatures under: `sha256-<hex>.sig` (attestations: `.att`). */
+export function signatureTag(digest: Digest, suffix: ClassicSuffix = 'sig'): string {
+  return `${digest.toTagStem()}.${suffix}`;
 }
 
+/** `.sig` holds simple-signing signatures, `.att` DSSE attestations. */
+export type ClassicSuffix = 'sig' | 'att';
+
 export interface SignatureLayer {
+  /** The simple-signing payload, or (attestations) the DSSE envelope JSON. */
   payload: Buffer;
-  /** base64 signature over the payload bytes. */
+  /** base64 signature over the payload bytes; "" for an attestation (the signature is in the envelope). */
   signature: string;
+  /** Default the simple-signing media type. */
+  mediaType?: string | undefined;
+  /** An attestation's predicate type (the `predicateType` annotation). */
+  predicateType?: string | undefined;
   certificate?: string | undefined;
   chain?: string | undefined;
   /** The Rekor bundle annotation JSON ({"SignedEntryTimestamp", "Payload": {...}}). */
@@ -53,8 +65,9 @@ export function layerDescriptor(layer: SignatureLayer): Descriptor {
   if (layer.chain !== undefined) annotations[ANNOTATION.chain] = layer.chain;
   if (layer.rekorBundle !== undefined) annotations[ANNOTATION.bundle] = layer.rekorBundle;
   if (layer.timestamp !== undefined) annotations[ANNOTATION.timestamp] = layer.timestamp;
+  if (layer.predicateType !== undefined) annotations[ANNOTATION.predicateType] = layer.predicateType;
   return {
-    mediaType: SIMPLE_SIGNING_MEDIA_TYPE,
+    mediaType: layer.mediaType ?? SIMPLE_SIGNING_MEDIA_TYPE,
     size: layer.payload.length,
     digest: `sha256:${createHash('sha256').update(layer.payload).digest('hex')}`,
     annotations,
@@ -106,15 +119,46 @@ function pem(der: Buffer): string {
  */
 export function classicLayerFromBundle(bundle: SerializedBundleLike, payload: Buffer): SignatureLayer {
   const signature = bundle.messageSignature?.signature;
+  if (signature === undefined) throw new Error('a classic signature needs a message-signature bundle');
+  return { payload, signature, ...rekorAnnotations(bundle) };
+}
+
+/**
+ * cosign's `.att` layer from a DSSE bundle: the envelope JSON exactly as it was logged in Rekor (its
+ * SHA-256 is the `dsse` entry's envelopeHash, which cosign compares), an empty signature annotation, the
+ * predicate type, and the same certificate and Rekor annotations as a `.sig` layer.
+ */
+export function classicAttestationLayer(bundle: SerializedBundleLike, predicateType: string): SignatureLayer {
+  const envelope = bundle.dsseEnvelope;
+  if (envelope === undefined) throw new Error('a classic attestation needs a DSSE bundle');
+  const payload = Buffer.from(JSON.stringify(envelope));
+  const body = JSON.parse(
+    Buffer.from(bundle.verificationMaterial.tlogEntries[0]?.canonicalizedBody ?? '', 'base64').toString(),
+  ) as { spec?: { envelopeHash?: { value?: string } } };
+  const logged = body.spec?.envelopeHash?.value;
+  if (logged !== createHash('sha256').update(payload).digest('hex')) {
+    throw new Error('the DSSE envelope does not hash to the envelopeHash of its Rekor dsse entry');
+  }
+  return {
+    payload,
+    signature: '',
+    mediaType: DSSE_ENVELOPE_MEDIA_TYPE,
+    predicateType,
+    ...rekorAnnotations(bundle),
+  };
+}
+
+/** The certificate, chain, Rekor v1 bundle and timestamp annotations of a bundle's signature. */
+function rekorAnnotations(
+  bundle: SerializedBundleLike,
+): Pick<SignatureLayer, 'certificate' | 'chain' | 'rekorBundle' | 'timestamp'> {
   const material = bundle.verificationMaterial;
   const certificate =
     material?.certificate?.rawBytes ?? material?.x509CertificateChain?.certificates[0]?.rawBytes;
   const entry = material?.tlogEntries?.[0];
   const timestamp = material?.timestampVerificationData?.rfc3161Timestamps?.[0]?.signedTimestamp;
-  if (signature === undefined || entry?.inclusionPromise === undefined) {
-    throw new Error(
-      'classic signatures need a message signature with a Rekor v1 entry carrying a SignedEntryTimestamp',
-    );
+  if (entry?.inclusionPromise === undefined) {
+    throw new Error('classic signatures need a Rekor v1 entry carrying a SignedEntryTimestamp');
   }
   const rekorBundle = JSON.stringify({
     SignedEntryTimestamp: entry.inclusionPromise.signedEntryTimestamp,
@@ -126,8 +170,6 @@ export function classicLayerFromBundle(bundle: SerializedBundleLike, payload: Bu
     },
   });
   return {
-    payload,
-    signature,
     ...(certificate === undefined ? {} : { certificate: pem(Buffer.from(certificate, 'base64')), chain: '' }),
     rekorBundle,
     ...(timestamp === undefined ? {} : { timestamp: JSON.stringify({ SignedRFC3161Timestamp: timestamp }) }),
@@ -136,7 +178,8 @@ export function classicLayerFromBundle(bundle: SerializedBundleLike, payload: Bu
 
 /**
  * The inverse, for verification: a `.sig` layer (annotations + payload) as a Sigstore v0.1 bundle that
- * @sigstore/verify checks — certificate chain, SCT, the SignedEntryTimestamp, the signature.
+ * @sigstore/verify checks — certificate chain, SCT, the SignedEntryTimestamp, the signature. An `.att`
+ * layer (empty signature annotation, the DSSE envelope as payload) becomes a DSSE bundle.
  */
 export function bundleFromClassicLayer(annotations: Record<string, string>, payload: Buffer): unknown {
   const signature = annotations[ANNOTATION.signature];
@@ -148,6 +191,10 @@ export function bundleFromClassicLayer(annotations: Record<string, string>, payl
   const parsed = JSON.parse(rekor) as {
     SignedEntryTimestamp: string;
     Payload: { body: string; integratedTime: number; logIndex: number; logID: string };
+  };
+  const logged = JSON.parse(Buffer.from(parsed.Payload.body, 'base64').toString('utf8')) as {
+    kind?: string;
+    apiVersion?: string;
   };
   const timestamp = annotations[ANNOTATION.timestamp];
   const signedTimestamp =
@@ -169,6 +216,18 @@ export function bundleFromClassicLayer(annotations: Record<string, string>, payl
             ],
           },
         };
+  const content =
+    signature === ''
+      ? { dsseEnvelope: JSON.parse(payload.toString('utf8')) as unknown }
+      : {
+          messageSignature: {
+            messageDigest: {
+              algorithm: 'SHA2_256',
+              digest: createHash('sha256').update(payload).digest('base64'),
+            },
+            signature,
+          },
+        };
   return {
     mediaType: 'application/vnd.dev.sigstore.bundle+json;version=0.1',
     verificationMaterial: {
@@ -177,7 +236,7 @@ export function bundleFromClassicLayer(annotations: Record<string, string>, payl
         {
           logIndex: String(parsed.Payload.logIndex),
           logId: { keyId: Buffer.from(parsed.Payload.logID, 'hex').toString('base64') },
-          kindVersion: { kind: 'hashedrekord', version: '0.0.1' },
+          kindVersion: { kind: logged.kind ?? 'hashedrekord', version: logged.apiVersion ?? '0.0.1' },
           integratedTime: String(parsed.Payload.integratedTime),
           inclusionPromise: { signedEntryTimestamp: parsed.SignedEntryTimestamp },
           canonicalizedBody: parsed.Payload.body,
@@ -187,10 +246,7 @@ export function bundleFromClassicLayer(annotations: Record<string, string>, payl
         rfc3161Timestamps: signedTimestamp === undefined ? [] : [{ signedTimestamp }],
       },
     },
-    messageSignature: {
-      messageDigest: { algorithm: 'SHA2_256', digest: createHash('sha256').update(payload).digest('base64') },
-      signature,
-    },
+    ...content,
   };
 }
 

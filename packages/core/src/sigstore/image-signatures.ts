@@ -94,7 +94,9 @@ export async function checkImageSignatures(
       rejected.push(`classic: ${reason(error)}`);
     }
   }
-  for (const stored of await readBundleReferrers(client, image, digest.toString())) {
+  // Attestations (another predicate type) are referrers too, but no signature of the image.
+  const signatures = (type: string | undefined) => type === undefined || type === COSIGN_SIGN_PREDICATE;
+  for (const stored of await readBundleReferrers(client, image, digest.toString(), signatures)) {
     try {
       const ok = verifyBundle(stored.bundle, {
         trustedRoot,
@@ -114,4 +116,70 @@ export async function checkImageSignatures(
     }
   }
   return done();
+}
+
+export interface AcceptedAttestation {
+  format: 'classic' | 'bundle';
+  predicateType: string;
+  identity: string | undefined;
+  issuer: string | undefined;
+  /** classic: the `.att` layer's digest; bundle: the referrer manifest's digest. */
+  ref: string;
+  /** The verified in-toto statement. */
+  statement: { subject: { name?: string; digest: Record<string, string> }[]; predicate: unknown };
+}
+
+/**
+ * Reads every attestation of a digest — cosign classic (`.att` layers) and Sigstore DSSE bundles (referrers
+ * with a predicate type other than cosign's sign predicate) — and verifies each: the signature against the
+ * trusted root, the signer against the policy, the statement's predicate type against the one it is
+ * stored under, and the image digest among the statement's subjects.
+ */
+export async function checkImageAttestations(
+  client: RegistryClient,
+  image: ImageReference,
+  digest: Digest,
+  trustedRoot: TrustedRoot,
+  policy: SignerPolicy,
+): Promise<{ verified: AcceptedAttestation[]; rejected: string[] }> {
+  const verified: AcceptedAttestation[] = [];
+  const rejected: string[] = [];
+  const check = (
+    format: 'classic' | 'bundle',
+    ref: string,
+    bundle: () => unknown,
+    type: string | undefined,
+  ) => {
+    try {
+      if (type === undefined) throw new SignatureError('it names no predicate type');
+      const json = bundle();
+      const statement = statementOf(json);
+      const ok = verifyBundle(json, { trustedRoot, policy, artifactDigest: digest.hex, predicateType: type });
+      verified.push({ format, predicateType: type, ref, ...ok, statement });
+    } catch (error) {
+      rejected.push(
+        `${format} attestation ${ref}: ${error instanceof SignatureError ? error.message : String(error)}`,
+      );
+    }
+  };
+  for (const stored of await readClassicSignatures(client, image, digest, 'att'))
+    check(
+      'classic',
+      stored.digest,
+      () => bundleFromClassicLayer(stored.annotations, stored.payload),
+      stored.annotations[ANNOTATION.predicateType],
+    );
+  const attestations = (type: string | undefined) => type !== undefined && type !== COSIGN_SIGN_PREDICATE;
+  for (const stored of await readBundleReferrers(client, image, digest.toString(), attestations))
+    check('bundle', stored.manifestDigest, () => stored.bundle, stored.predicateType);
+  return { verified, rejected };
+}
+
+/** The in-toto statement inside a (verified) DSSE bundle. */
+function statementOf(bundle: unknown): AcceptedAttestation['statement'] {
+  const envelope = (bundle as { dsseEnvelope?: { payload?: string } }).dsseEnvelope;
+  if (typeof envelope?.payload !== 'string') throw new SignatureError('it is not a DSSE envelope');
+  return JSON.parse(
+    Buffer.from(envelope?.payload ?? '', 'base64').toString('utf8'),
+  ) as AcceptedAttestation['statement'];
 }

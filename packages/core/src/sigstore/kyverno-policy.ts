@@ -2,6 +2,14 @@ import { stringify } from 'yaml';
 import { ConfigurationError } from '../action/errors.ts';
 import type { ImageReference } from '../oci/image-reference.ts';
 import { anchorPattern } from './bundle-verifier.ts';
+import {
+  type AttestationRequirements,
+  denySeverities,
+  POLICY_ATTESTATION_TYPES,
+  type PolicyAttestation,
+  policyName,
+  registryPrefix,
+} from './kyverno-requirements.ts';
 
 export type PolicyKind = 'Cosign' | 'SigstoreBundle';
 
@@ -19,6 +27,10 @@ export interface KyvernoPolicyOptions {
   /** A private Sigstore's keys (from its trusted root): Kyverno then needs no TUF and no public-good root. */
   trust?: KyvernoTrust | undefined;
   failureAction?: 'Enforce' | 'Audit';
+  /** Attestations that must be present and signed by the same attestor, with their conditions. */
+  attestations?: AttestationRequirements | undefined;
+  /** The registry-origin rule: Pods whose images are not under one of these prefixes are refused. */
+  registries?: readonly string[] | undefined;
 }
 
 /** PEM material Kyverno's attestors take for a Sigstore other than the public-good instance. */
@@ -28,6 +40,8 @@ export interface KyvernoTrust {
   rekorPublicKey: string;
   /** The CT log's key; without one, SCTs are not checked (`ignoreSCT`). */
   ctlogPublicKey: string | undefined;
+  /** The trusted root itself (JSON), for the ImageValidatingPolicy's `trustedRoot` (Kyverno ≥ 1.19). */
+  trustedRoot?: string | undefined;
 }
 
 const pem = (label: string, base64: string) =>
@@ -88,13 +102,12 @@ export function kyvernoTrust(
     roots: chains.join(''),
     rekorPublicKey: pem('PUBLIC KEY', rekor),
     ctlogPublicKey: ct === undefined ? undefined : pem('PUBLIC KEY', ct),
+    trustedRoot: JSON.stringify(trustedRoot),
   };
 }
 
-/** A Kyverno ClusterPolicy (kyverno.io/v1) with one verifyImages rule for this image and signer. */
-export function kyvernoPolicy(options: KyvernoPolicyOptions): Record<string, unknown> {
-  const { image } = options;
-  let entry: Record<string, unknown>;
+/** The ClusterPolicy attestor entry: the key, or the keyless identity and issuer, with the Sigstore's keys. */
+function attestorEntry(options: KyvernoPolicyOptions): Record<string, unknown> {
   const { trust } = options;
   const rekor = {
     url: options.rekorUrl ?? 'https://rekor.sigstore.dev',
@@ -104,42 +117,149 @@ export function kyvernoPolicy(options: KyvernoPolicyOptions): Record<string, unk
     ? { ctlog: trust.ctlogPublicKey ? { pubkey: trust.ctlogPublicKey } : { ignoreSCT: true } }
     : {};
   if (options.publicKey !== undefined) {
-    entry = {
-      keys: {
-        publicKeys: options.publicKey,
-        ...(options.rekorUrl || trust ? { rekor } : {}),
-        ...ctlog,
-      },
-    };
-  } else {
-    if (options.identity === undefined && options.identityRegExp === undefined) {
-      throw new ConfigurationError(
-        'a keyless admission policy needs the signer identity (exact or regular expression)',
-      );
-    }
-    if (options.issuer === undefined)
-      throw new ConfigurationError('a keyless admission policy needs the OIDC issuer');
-    entry = {
-      keyless: {
-        ...(options.identity !== undefined
-          ? { subject: options.identity }
-          : { subjectRegExp: anchorPattern(options.identityRegExp ?? '') }),
-        issuer: options.issuer,
-        ...(trust ? { roots: trust.roots } : {}),
-        rekor,
-        ...ctlog,
-      },
+    return {
+      keys: { publicKeys: options.publicKey, ...(options.rekorUrl || trust ? { rekor } : {}), ...ctlog },
     };
   }
-  const name = `verify-${image.repository.replace(/[^a-z0-9]+/g, '-')}`.slice(0, 63).replace(/-+$/, '');
+  const { identity, identityRegExp, issuer } = keylessIdentity(options);
+  return {
+    keyless: {
+      ...(identity !== undefined ? { subject: identity } : { subjectRegExp: identityRegExp }),
+      issuer,
+      ...(trust ? { roots: trust.roots } : {}),
+      rekor,
+      ...ctlog,
+    },
+  };
+}
+
+/** The keyless signer, checked: an identity (exact, or a regexp anchored here) and an issuer. */
+export function keylessIdentity(options: KyvernoPolicyOptions): {
+  identity: string | undefined;
+  identityRegExp: string | undefined;
+  issuer: string;
+} {
+  if (options.identity === undefined && options.identityRegExp === undefined) {
+    throw new ConfigurationError(
+      'a keyless admission policy needs the signer identity (exact or regular expression)',
+    );
+  }
+  if (options.issuer === undefined)
+    throw new ConfigurationError('a keyless admission policy needs the OIDC issuer');
+  return {
+    identity: options.identity,
+    identityRegExp: options.identity === undefined ? anchorPattern(options.identityRegExp ?? '') : undefined,
+    issuer: options.issuer,
+  };
+}
+
+type Condition = { key: string; operator: string; value: string | string[]; message: string };
+
+/** The JMESPath conditions (over the predicate) each required attestation must meet. */
+function attestationConditions(kind: PolicyAttestation, requirements: AttestationRequirements): Condition[] {
+  switch (kind) {
+    case 'provenance':
+      return [
+        ...(requirements.builderId === undefined
+          ? []
+          : [
+              {
+                key: '{{ runDetails.builder.id }}',
+                operator: 'Equals',
+                value: requirements.builderId,
+                message: `the provenance's builder is not ${requirements.builderId}`,
+              },
+            ]),
+        ...(requirements.sourceRepository === undefined
+          ? []
+          : [
+              {
+                key: '{{ buildDefinition.externalParameters.workflow.repository }}',
+                operator: 'Equals',
+                value: requirements.sourceRepository,
+                message: `the provenance's source repository is not ${requirements.sourceRepository}`,
+              },
+            ]),
+      ];
+    case 'sbom':
+      return [
+        {
+          key: '{{ bomFormat }}',
+          operator: 'Equals',
+          value: 'CycloneDX',
+          message: 'the SBOM is not CycloneDX',
+        },
+      ];
+    case 'vuln': {
+      const severities = denySeverities(requirements);
+      return [
+        {
+          // Every finding's severity, [] when the report has none (a missing path must not error).
+          key: '{{ scanner.result.Results[].Vulnerabilities[].Severity || `[]` }}',
+          operator: 'AllNotIn',
+          value: [...severities],
+          message: `the vulnerability scan has findings of severity ${severities.join(' or ')}`,
+        },
+      ];
+    }
+  }
+}
+
+/** `verifyImages[].attestations`: each required predicate type, the same attestor, its conditions. */
+function clusterPolicyAttestations(
+  requirements: AttestationRequirements | undefined,
+  attestors: unknown[],
+): Record<string, unknown>[] {
+  return (requirements?.required ?? []).map((kind) => {
+    const conditions = attestationConditions(kind, requirements ?? { required: [] });
+    return {
+      type: POLICY_ATTESTATION_TYPES[kind],
+      attestors,
+      ...(conditions.length > 0 ? { conditions: [{ all: conditions }] } : {}),
+    };
+  });
+}
+
+/** The registry-origin rule: every container, init and ephemeral container image under one of the prefixes. */
+function registryRule(registries: readonly string[], failureAction: string): Record<string, unknown> {
+  const pattern = registries.map((r) => `${registryPrefix(r)}*`).join(' | ');
+  return {
+    name: 'allowed-registries',
+    match: { any: [{ resources: { kinds: ['Pod'] } }] },
+    validate: {
+      failureAction,
+      message: `images must come from ${registries.map((r) => registryPrefix(r)).join(', ')}`,
+      pattern: {
+        spec: {
+          '=(ephemeralContainers)': [{ image: pattern }],
+          '=(initContainers)': [{ image: pattern }],
+          containers: [{ image: pattern }],
+        },
+      },
+    },
+  };
+}
+
+/**
+ * A Kyverno ClusterPolicy (kyverno.io/v1, deprecated since Kyverno 1.17) with one verifyImages rule for this
+ * image and signer, the required attestations signed by the same signer, and optionally the registry-origin rule.
+ */
+export function kyvernoPolicy(options: KyvernoPolicyOptions): Record<string, unknown> {
+  const { image } = options;
+  const failureAction = options.failureAction ?? 'Enforce';
+  const attestors = [{ count: 1, entries: [attestorEntry(options)] }];
+  const attestations = clusterPolicyAttestations(options.attestations, attestors);
+  const required = options.attestations?.required ?? [];
   return {
     apiVersion: 'kyverno.io/v1',
     kind: 'ClusterPolicy',
     metadata: {
-      name,
+      name: policyName('verify', image.repository),
       annotations: {
         'policies.kyverno.io/title': `Verify signatures of ${image.name}`,
-        'policies.kyverno.io/description': `Admit ${image.name} images only when signed (${options.kind}) by the expected signer.`,
+        'policies.kyverno.io/description':
+          `Admit ${image.name} images only when signed (${options.kind}) by the expected signer` +
+          (required.length > 0 ? ` and attested (${required.join(', ')}) by it.` : '.'),
       },
     },
     spec: {
@@ -153,19 +273,21 @@ export function kyvernoPolicy(options: KyvernoPolicyOptions): Record<string, unk
             {
               imageReferences: [`${image.name}:*`, `${image.name}@*`],
               type: options.kind,
-              failureAction: options.failureAction ?? 'Enforce',
+              failureAction,
               mutateDigest: true,
               verifyDigest: true,
               required: true,
-              attestors: [{ count: 1, entries: [entry] }],
+              attestors,
+              ...(attestations.length > 0 ? { attestations } : {}),
             },
           ],
         },
+        ...(options.registries?.length ? [registryRule(options.registries, failureAction)] : []),
       ],
     },
   };
 }
 
 export function kyvernoPolicyYaml(options: KyvernoPolicyOptions): string {
-  return stringify(kyvernoPolicy(options), { lineWidth: 0 });
+  return stringify(kyvernoPolicy(options), { lineWidth: 0, aliasDuplicateObjects: false });
 }

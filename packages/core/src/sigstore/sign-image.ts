@@ -62,13 +62,33 @@ export function cosignSignStatement(digest: Digest): Buffer {
   );
 }
 
+/** Where and with what a signature is made: the signer, Rekor v1 and an optional timestamp authority. */
+export type SigningServices = Pick<SignImageRequest, 'signer' | 'rekorURL' | 'tsaURL'>;
+
 /** Rekor v1 witnesses: message signatures become `hashedrekord` entries, DSSE envelopes `dsse` ones. */
-function witnesses(request: SignImageRequest, dsse: boolean): Witness[] {
+function witnesses(request: SigningServices, dsse: boolean): Witness[] {
   const list: Witness[] = [
     new RekorWitness({ rekorBaseURL: request.rekorURL, ...(dsse ? { entryType: 'dsse' as const } : {}) }),
   ];
   if (request.tsaURL !== undefined) list.push(new TSAWitness({ tsaBaseURL: request.tsaURL }));
   return list;
+}
+
+/**
+ * Signs an in-toto statement as a DSSE envelope (`application/vnd.in-toto+json`) logged in Rekor v1 as a
+ * `dsse` entry: one bundle that serves both the referrer format and cosign's classic `.att` layer.
+ */
+export async function signStatement(
+  services: SigningServices,
+  statement: Buffer,
+  what: string,
+): Promise<SerializedBundle> {
+  const builder = new DSSEBundleBuilder({ signer: services.signer, witnesses: witnesses(services, true) });
+  try {
+    return bundleToJSON(await builder.create({ data: statement, type: 'application/vnd.in-toto+json' }));
+  } catch (error) {
+    throw signingFailure(error, what);
+  }
 }
 
 /** sigstore-js errors carry a code (CA_…, TLOG_…, TSA_…) that says which service failed. */
@@ -112,16 +132,8 @@ export async function signImage(request: SignImageRequest): Promise<SignedImage>
       throw signingFailure(error, 'classic simple-signing payload');
     }
   }
-  if (request.bundle) {
-    const builder = new DSSEBundleBuilder({ signer: request.signer, witnesses: witnesses(request, true) });
-    try {
-      dsseBundle = bundleToJSON(
-        await builder.create({ data: cosignSignStatement(digest), type: 'application/vnd.in-toto+json' }),
-      );
-    } catch (error) {
-      throw signingFailure(error, 'in-toto statement');
-    }
-  }
+  if (request.bundle)
+    dsseBundle = await signStatement(request, cosignSignStatement(digest), 'in-toto statement');
 
   const repository = image.repositoryOnly();
   const restores: (() => Promise<unknown>)[] = [];

@@ -52,13 +52,22 @@ export const trivy = {
    * only as current as its DB. Undefined when the file is absent or unreadable.
    */
   async dbUpdatedAt(cacheDir: string): Promise<string | undefined> {
+    return (await trivy.dbMetadata(cacheDir)).updatedAt;
+  },
+
+  /** The DB's `db/metadata.json`: its schema `Version` and `UpdatedAt` (each undefined when unreadable). */
+  async dbMetadata(cacheDir: string): Promise<{ version?: string; updatedAt?: string }> {
     try {
       const meta = JSON.parse(await readFile(join(cacheDir, 'db', 'metadata.json'), 'utf8')) as {
         UpdatedAt?: unknown;
+        Version?: unknown;
       };
-      return typeof meta.UpdatedAt === 'string' ? meta.UpdatedAt : undefined;
+      return {
+        ...(typeof meta.UpdatedAt === 'string' ? { updatedAt: meta.UpdatedAt } : {}),
+        ...(typeof meta.Version === 'number' ? { version: String(meta.Version) } : {}),
+      };
     } catch {
-      return undefined;
+      return {};
     }
   },
 
@@ -145,8 +154,13 @@ export type SbomFormat = 'cyclonedx-json' | 'spdx-json';
 export const syft = {
   /** Syft asks its update service for news when a version is set; never from here. */
   env: { SYFT_CHECK_FOR_APP_UPDATE: 'false' } as const,
-  args(request: { path: string; outputs: Partial<Record<SbomFormat, string>> }): string[] {
-    const args = ['scan', `dir:${request.path}`, '--quiet'];
+  /** `source` is `dir` (a checkout) or `oci-dir` (an OCI layout holding one image). */
+  args(request: {
+    path: string;
+    outputs: Partial<Record<SbomFormat, string>>;
+    source?: 'dir' | 'oci-dir';
+  }): string[] {
+    const args = ['scan', `${request.source ?? 'dir'}:${request.path}`, '--quiet'];
     for (const [format, file] of Object.entries(request.outputs)) args.push('-o', `${format}=${file}`);
     return args;
   },

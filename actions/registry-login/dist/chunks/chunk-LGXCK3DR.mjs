@@ -1924,4 +1924,4 @@ export {
   main,
   post
 };
-//# sourceMappingURL=chunk-PMC3ZQP7.mjs.map
+//# sourceMappingURL=chunk-LGXCK3DR.mjs.map

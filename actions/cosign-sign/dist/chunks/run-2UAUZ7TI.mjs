@@ -6,7 +6,7 @@ import {
   require_lib,
   require_sigstore_common,
   require_src
-} from "./chunk-SPBAKQAY.mjs";
+} from "./chunk-GT62AHSG.mjs";
 import {
   require_assert,
   require_events,
@@ -16,10 +16,14 @@ import {
   CommandError,
   ConfigurationError,
   Digest,
+  InvalidValueError,
   appendSummary,
+  formatPlatform,
+  inlineHasher,
   outputs,
-  processIo
-} from "./chunk-TJHTLQ2C.mjs";
+  processIo,
+  workerHasher
+} from "./chunk-NNBKJA3C.mjs";
 import "./chunk-PLQD2CNQ.mjs";
 import {
   require_http
@@ -31,6 +35,9 @@ import {
   require_os,
   require_path
 } from "./chunk-4DC6W4AY.mjs";
+import {
+  require_stream
+} from "./chunk-GHKYRCML.mjs";
 import {
   require_crypto,
   require_fs
@@ -47,6 +54,13 @@ import {
   __toESM
 } from "./chunk-VSWNXCQW.mjs";
 
+// builtin:stream/promises
+var require_promises2 = __commonJS({
+  "builtin:stream/promises"(exports, module) {
+    module.exports = __require("node:stream/promises");
+  }
+});
+
 // node_modules/.pnpm/yaml@2.9.1/node_modules/yaml/dist/nodes/identity.js
 var require_identity = __commonJS({
   "node_modules/.pnpm/yaml@2.9.1/node_modules/yaml/dist/nodes/identity.js"(exports) {
@@ -59,7 +73,7 @@ var require_identity = __commonJS({
     var SEQ = /* @__PURE__ */ Symbol.for("yaml.seq");
     var NODE_TYPE = /* @__PURE__ */ Symbol.for("yaml.node.type");
     var isAlias = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === ALIAS;
-    var isDocument = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === DOC;
+    var isDocument2 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === DOC;
     var isMap = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === MAP;
     var isPair = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === PAIR;
     var isScalar = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === SCALAR;
@@ -95,7 +109,7 @@ var require_identity = __commonJS({
     exports.hasAnchor = hasAnchor;
     exports.isAlias = isAlias;
     exports.isCollection = isCollection;
-    exports.isDocument = isDocument;
+    exports.isDocument = isDocument2;
     exports.isMap = isMap;
     exports.isNode = isNode;
     exports.isPair = isPair;
@@ -1517,7 +1531,7 @@ var require_stringify = __commonJS({
         props.push(doc.directives.tagString(tag));
       return props.join(" ");
     }
-    function stringify2(item, ctx, onComment, onChompKeep) {
+    function stringify3(item, ctx, onComment, onChompKeep) {
       if (identity.isPair(item))
         return item.toString(ctx, onComment, onChompKeep);
       if (identity.isAlias(item)) {
@@ -1546,7 +1560,7 @@ var require_stringify = __commonJS({
 ${ctx.indent}${str}`;
     }
     exports.createStringifyContext = createStringifyContext;
-    exports.stringify = stringify2;
+    exports.stringify = stringify3;
   }
 });
 
@@ -1556,7 +1570,7 @@ var require_stringifyPair = __commonJS({
     "use strict";
     var identity = require_identity();
     var Scalar = require_Scalar();
-    var stringify2 = require_stringify();
+    var stringify3 = require_stringify();
     var stringifyComment = require_stringifyComment();
     function stringifyPair({ key, value }, ctx, onComment, onChompKeep) {
       const { allNullValues, doc, indent, indentStep, options: { commentString, indentSeq, simpleKeys } } = ctx;
@@ -1578,7 +1592,7 @@ var require_stringifyPair = __commonJS({
       });
       let keyCommentDone = false;
       let chompKeep = false;
-      let str = stringify2.stringify(key, ctx, () => keyCommentDone = true, () => chompKeep = true);
+      let str = stringify3.stringify(key, ctx, () => keyCommentDone = true, () => chompKeep = true);
       if (!explicitKey && !ctx.inFlow && str.length > 1024) {
         if (simpleKeys)
           throw new Error("With simple keys, single line scalar must not span more than 1024 characters");
@@ -1630,7 +1644,7 @@ ${indent}:`;
         ctx.indent = ctx.indent.substring(2);
       }
       let valueCommentDone = false;
-      const valueStr = stringify2.stringify(value, ctx, () => valueCommentDone = true, () => chompKeep = true);
+      const valueStr = stringify3.stringify(value, ctx, () => valueCommentDone = true, () => chompKeep = true);
       let ws = " ";
       if (keyComment || vsb || vcb) {
         ws = vsb ? "\n" : "";
@@ -1771,7 +1785,7 @@ var require_addPairToJSMap = __commonJS({
     "use strict";
     var log = require_log();
     var merge = require_merge();
-    var stringify2 = require_stringify();
+    var stringify3 = require_stringify();
     var identity = require_identity();
     var toJS = require_toJS();
     function addPairToJSMap(ctx, map, { key, value }) {
@@ -1807,7 +1821,7 @@ var require_addPairToJSMap = __commonJS({
       if (typeof jsKey !== "object")
         return String(jsKey);
       if (identity.isNode(key) && ctx?.doc) {
-        const strCtx = stringify2.createStringifyContext(ctx.doc, {});
+        const strCtx = stringify3.createStringifyContext(ctx.doc, {});
         strCtx.anchors = /* @__PURE__ */ new Set();
         for (const node of ctx.anchors.keys())
           strCtx.anchors.add(node.anchor);
@@ -1874,12 +1888,12 @@ var require_stringifyCollection = __commonJS({
   "node_modules/.pnpm/yaml@2.9.1/node_modules/yaml/dist/stringify/stringifyCollection.js"(exports) {
     "use strict";
     var identity = require_identity();
-    var stringify2 = require_stringify();
+    var stringify3 = require_stringify();
     var stringifyComment = require_stringifyComment();
     function stringifyCollection(collection, ctx, options) {
       const flow = ctx.inFlow ?? collection.flow;
-      const stringify3 = flow ? stringifyFlowCollection : stringifyBlockCollection;
-      return stringify3(collection, ctx, options);
+      const stringify4 = flow ? stringifyFlowCollection : stringifyBlockCollection;
+      return stringify4(collection, ctx, options);
     }
     function stringifyBlockCollection({ comment, items }, ctx, { blockItemPrefix, flowChars, itemIndent, onChompKeep, onComment }) {
       const { indent, options: { commentString } } = ctx;
@@ -1904,7 +1918,7 @@ var require_stringifyCollection = __commonJS({
           }
         }
         chompKeep = false;
-        let str2 = stringify2.stringify(item, itemCtx, () => comment2 = null, () => chompKeep = true);
+        let str2 = stringify3.stringify(item, itemCtx, () => comment2 = null, () => chompKeep = true);
         if (comment2)
           str2 += stringifyComment.lineComment(str2, itemIndent, commentString(comment2));
         if (chompKeep && comment2)
@@ -1971,7 +1985,7 @@ ${indent}${line}` : "\n";
         }
         if (comment)
           reqNewline = true;
-        let str = stringify2.stringify(item, itemCtx, () => comment = null);
+        let str = stringify3.stringify(item, itemCtx, () => comment = null);
         reqNewline || (reqNewline = lines.length > linesAtValue || str.includes("\n"));
         if (i < items.length - 1) {
           str += ",";
@@ -3332,7 +3346,7 @@ var require_stringifyDocument = __commonJS({
   "node_modules/.pnpm/yaml@2.9.1/node_modules/yaml/dist/stringify/stringifyDocument.js"(exports) {
     "use strict";
     var identity = require_identity();
-    var stringify2 = require_stringify();
+    var stringify3 = require_stringify();
     var stringifyComment = require_stringifyComment();
     function stringifyDocument(doc, options) {
       const lines = [];
@@ -3347,7 +3361,7 @@ var require_stringifyDocument = __commonJS({
       }
       if (hasDirectives)
         lines.push("---");
-      const ctx = stringify2.createStringifyContext(doc, options);
+      const ctx = stringify3.createStringifyContext(doc, options);
       const { commentString } = ctx.options;
       if (doc.commentBefore) {
         if (lines.length !== 1)
@@ -3369,7 +3383,7 @@ var require_stringifyDocument = __commonJS({
           contentComment = doc.contents.comment;
         }
         const onChompKeep = contentComment ? void 0 : () => chompKeep = true;
-        let body = stringify2.stringify(doc.contents, ctx, () => contentComment = null, onChompKeep);
+        let body = stringify3.stringify(doc.contents, ctx, () => contentComment = null, onChompKeep);
         if (contentComment)
           body += stringifyComment.lineComment(body, "", commentString(contentComment));
         if ((body[0] === "|" || body[0] === ">") && lines[lines.length - 1] === "---") {
@@ -3377,7 +3391,7 @@ var require_stringifyDocument = __commonJS({
         } else
           lines.push(body);
       } else {
-        lines.push(stringify2.stringify(doc.contents, ctx));
+        lines.push(stringify3.stringify(doc.contents, ctx));
       }
       if (doc.directives?.docEnd) {
         if (doc.comment) {
@@ -5513,7 +5527,7 @@ var require_cst_scalar = __commonJS({
 var require_cst_stringify = __commonJS({
   "node_modules/.pnpm/yaml@2.9.1/node_modules/yaml/dist/parse/cst-stringify.js"(exports) {
     "use strict";
-    var stringify2 = (cst) => "type" in cst ? stringifyToken(cst) : stringifyItem(cst);
+    var stringify3 = (cst) => "type" in cst ? stringifyToken(cst) : stringifyItem(cst);
     function stringifyToken(token) {
       switch (token.type) {
         case "block-scalar": {
@@ -5566,7 +5580,7 @@ var require_cst_stringify = __commonJS({
         res += stringifyToken(value);
       return res;
     }
-    exports.stringify = stringify2;
+    exports.stringify = stringify3;
   }
 });
 
@@ -7296,7 +7310,7 @@ var require_public_api = __commonJS({
       }
       return doc.toJS(Object.assign({ reviver: _reviver }, options));
     }
-    function stringify2(value, replacer, options) {
+    function stringify3(value, replacer, options) {
       let _replacer = null;
       if (typeof replacer === "function" || Array.isArray(replacer)) {
         _replacer = replacer;
@@ -7321,7 +7335,7 @@ var require_public_api = __commonJS({
     exports.parse = parse;
     exports.parseAllDocuments = parseAllDocuments;
     exports.parseDocument = parseDocument;
-    exports.stringify = stringify2;
+    exports.stringify = stringify3;
   }
 });
 
@@ -7782,7 +7796,7 @@ var require_dist3 = __commonJS({
 });
 
 // node_modules/.pnpm/@sigstore+core@4.0.1/node_modules/@sigstore/core/dist/stream.js
-var require_stream = __commonJS({
+var require_stream2 = __commonJS({
   "node_modules/.pnpm/@sigstore+core@4.0.1/node_modules/@sigstore/core/dist/stream.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
@@ -8132,7 +8146,7 @@ var require_obj = __commonJS({
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.ASN1Obj = void 0;
-    var stream_1 = require_stream();
+    var stream_1 = require_stream2();
     var error_1 = require_error2();
     var length_1 = require_length();
     var parse_1 = require_parse();
@@ -8220,9 +8234,9 @@ var require_obj = __commonJS({
       }
     };
     exports.ASN1Obj = ASN1Obj;
-    var MAX_DEPTH = 100;
+    var MAX_DEPTH2 = 100;
     function parseStream(stream, depth = 0) {
-      if (depth > MAX_DEPTH) {
+      if (depth > MAX_DEPTH2) {
         throw new error_1.ASN1ParseError("maximum nesting depth exceeded");
       }
       const tag = new tag_1.ASN1Tag(stream.getUint8());
@@ -8796,7 +8810,7 @@ var require_sct = __commonJS({
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.SignedCertificateTimestamp = void 0;
     var crypto = __importStar(require_crypto2());
-    var stream_1 = require_stream();
+    var stream_1 = require_stream2();
     var SignedCertificateTimestamp = class _SignedCertificateTimestamp {
       version;
       logID;
@@ -8899,7 +8913,7 @@ var require_ext = __commonJS({
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.X509SCTExtension = exports.X509SubjectKeyIDExtension = exports.X509AuthorityKeyIDExtension = exports.X509SubjectAlternativeNameExtension = exports.X509KeyUsageExtension = exports.X509BasicConstraintsExtension = exports.X509Extension = void 0;
-    var stream_1 = require_stream();
+    var stream_1 = require_stream2();
     var sct_1 = require_sct();
     var X509Extension = class {
       root;
@@ -9320,7 +9334,7 @@ var require_dist4 = __commonJS({
     Object.defineProperty(exports, "RFC3161Timestamp", { enumerable: true, get: function() {
       return rfc3161_1.RFC3161Timestamp;
     } });
-    var stream_1 = require_stream();
+    var stream_1 = require_stream2();
     Object.defineProperty(exports, "ByteStream", { enumerable: true, get: function() {
       return stream_1.ByteStream;
     } });
@@ -12158,10 +12172,10 @@ var require_commonjs = __commonJS({
        * Return a void Promise that resolves once the stream ends.
        */
       async promise() {
-        return new Promise((resolve, reject) => {
+        return new Promise((resolve2, reject) => {
           this.on(DESTROYED, () => reject(new Error("stream destroyed")));
           this.on("error", (er) => reject(er));
-          this.on("end", () => resolve());
+          this.on("end", () => resolve2());
         });
       }
       /**
@@ -12185,7 +12199,7 @@ var require_commonjs = __commonJS({
             return Promise.resolve({ done: false, value: res });
           if (this[EOF])
             return stop();
-          let resolve;
+          let resolve2;
           let reject;
           const onerr = (er) => {
             this.off("data", ondata);
@@ -12199,19 +12213,19 @@ var require_commonjs = __commonJS({
             this.off("end", onend);
             this.off(DESTROYED, ondestroy);
             this.pause();
-            resolve({ value, done: !!this[EOF] });
+            resolve2({ value, done: !!this[EOF] });
           };
           const onend = () => {
             this.off("error", onerr);
             this.off("data", ondata);
             this.off(DESTROYED, ondestroy);
             stop();
-            resolve({ done: true, value: void 0 });
+            resolve2({ done: true, value: void 0 });
           };
           const ondestroy = () => onerr(new Error("stream destroyed"));
           return new Promise((res2, rej) => {
             reject = rej;
-            resolve = res2;
+            resolve2 = res2;
             this.once(DESTROYED, ondestroy);
             this.once("error", onerr);
             this.once("end", onend);
@@ -16537,14 +16551,14 @@ var require_streams = __commonJS({
     "use strict";
     var Buffer2 = require_safer().Buffer;
     module.exports = function(streamModule) {
-      var Transform = streamModule.Transform;
+      var Transform2 = streamModule.Transform;
       function IconvLiteEncoderStream(conv, options) {
         this.conv = conv;
         options = options || {};
         options.decodeStrings = false;
-        Transform.call(this, options);
+        Transform2.call(this, options);
       }
-      IconvLiteEncoderStream.prototype = Object.create(Transform.prototype, {
+      IconvLiteEncoderStream.prototype = Object.create(Transform2.prototype, {
         constructor: { value: IconvLiteEncoderStream }
       });
       IconvLiteEncoderStream.prototype._transform = function(chunk, encoding, done) {
@@ -16583,9 +16597,9 @@ var require_streams = __commonJS({
         this.conv = conv;
         options = options || {};
         options.encoding = this.encoding = "utf8";
-        Transform.call(this, options);
+        Transform2.call(this, options);
       }
-      IconvLiteDecoderStream.prototype = Object.create(Transform.prototype, {
+      IconvLiteDecoderStream.prototype = Object.create(Transform2.prototype, {
         constructor: { value: IconvLiteDecoderStream }
       });
       IconvLiteDecoderStream.prototype._transform = function(chunk, encoding, done) {
@@ -16861,12 +16875,12 @@ var require_body = __commonJS({
         if (resTimeout && resTimeout.unref) {
           resTimeout.unref();
         }
-        return new Promise((resolve) => {
+        return new Promise((resolve2) => {
           if (stream !== upstream) {
             upstream.on("error", (er) => stream.emit("error", er));
             upstream.pipe(stream);
           }
-          resolve();
+          resolve2();
         }).then(() => stream.concat()).then((buf) => {
           clearTimeout(resTimeout);
           return buf;
@@ -17626,7 +17640,7 @@ var require_lib3 = __commonJS({
     var fetch2 = async (url, opts) => {
       if (/^data:/.test(url)) {
         const request = new Request(url, opts);
-        return Promise.resolve().then(() => new Promise((resolve, reject) => {
+        return Promise.resolve().then(() => new Promise((resolve2, reject) => {
           let type, data;
           try {
             const { pathname, search } = new URL5(url);
@@ -17650,10 +17664,10 @@ var require_lib3 = __commonJS({
           if (type) {
             headers["Content-Type"] = type;
           }
-          return resolve(new Response(data, { headers }));
+          return resolve2(new Response(data, { headers }));
         }));
       }
-      return new Promise((resolve, reject) => {
+      return new Promise((resolve2, reject) => {
         const request = new Request(url, opts);
         let options;
         try {
@@ -17772,7 +17786,7 @@ var require_lib3 = __commonJS({
                 requestOpts.body = void 0;
                 requestOpts.headers.delete("content-length");
               }
-              resolve(fetch2(new Request(locationURL, requestOpts)));
+              resolve2(fetch2(new Request(locationURL, requestOpts)));
               finalize();
               return;
             }
@@ -17800,7 +17814,7 @@ var require_lib3 = __commonJS({
           const codings = headers.get("Content-Encoding");
           if (!request.compress || request.method === "HEAD" || codings === null || res.statusCode === 204 || res.statusCode === 304) {
             response = new Response(body, responseOptions);
-            resolve(response);
+            resolve2(response);
             return;
           }
           const zlibOptions = {
@@ -17819,7 +17833,7 @@ var require_lib3 = __commonJS({
               ).pipe(unzip),
               responseOptions
             );
-            resolve(response);
+            resolve2(response);
             return;
           }
           if (codings === "deflate" || codings === "x-deflate") {
@@ -17831,7 +17845,7 @@ var require_lib3 = __commonJS({
                 (er) => decoder2.emit("error", er)
               ).pipe(decoder2);
               response = new Response(decoder2, responseOptions);
-              resolve(response);
+              resolve2(response);
             });
             return;
           }
@@ -17849,11 +17863,11 @@ var require_lib3 = __commonJS({
               (er) => decoder.emit("error", er)
             ).pipe(decoder);
             response = new Response(decoder, responseOptions);
-            resolve(response);
+            resolve2(response);
             return;
           }
           response = new Response(body, responseOptions);
-          resolve(response);
+          resolve2(response);
         });
         writeToStream(req2, request);
       });
@@ -19402,7 +19416,7 @@ var require_lib4 = __commonJS({
         return toString;
       }
       concat(integrity, opts) {
-        const other = typeof integrity === "string" ? integrity : stringify2(integrity, opts);
+        const other = typeof integrity === "string" ? integrity : stringify3(integrity, opts);
         return parse(`${this.toString(opts)} ${other}`, opts);
       }
       hexDigest() {
@@ -19457,9 +19471,9 @@ var require_lib4 = __commonJS({
       } else if (sri.algorithm && sri.digest) {
         const fullSri = new Integrity();
         fullSri[sri.algorithm] = [sri];
-        return _parse(stringify2(fullSri, opts), opts);
+        return _parse(stringify3(fullSri, opts), opts);
       } else {
-        return _parse(stringify2(sri, opts), opts);
+        return _parse(stringify3(sri, opts), opts);
       }
     }
     function _parse(integrity, opts) {
@@ -19479,12 +19493,12 @@ var require_lib4 = __commonJS({
       }, new Integrity());
       return hashes.isEmpty() ? null : hashes;
     }
-    module.exports.stringify = stringify2;
-    function stringify2(obj, opts) {
+    module.exports.stringify = stringify3;
+    function stringify3(obj, opts) {
       if (obj.algorithm && obj.digest) {
         return Hash.prototype.toString.call(obj, opts);
       } else if (typeof obj === "string") {
-        return stringify2(parse(obj, opts), opts);
+        return stringify3(parse(obj, opts), opts);
       } else {
         return Integrity.prototype.toString.call(obj, opts);
       }
@@ -19520,7 +19534,7 @@ var require_lib4 = __commonJS({
     module.exports.fromStream = fromStream;
     function fromStream(stream, opts) {
       const istream = integrityStream(opts);
-      return new Promise((resolve, reject) => {
+      return new Promise((resolve2, reject) => {
         stream.pipe(istream);
         stream.on("error", reject);
         istream.on("error", reject);
@@ -19528,7 +19542,7 @@ var require_lib4 = __commonJS({
         istream.on("integrity", (s) => {
           sri = s;
         });
-        istream.on("end", () => resolve(sri));
+        istream.on("end", () => resolve2(sri));
         istream.resume();
       });
     }
@@ -19587,7 +19601,7 @@ var require_lib4 = __commonJS({
         ));
       }
       const checker = integrityStream(opts);
-      return new Promise((resolve, reject) => {
+      return new Promise((resolve2, reject) => {
         stream.pipe(checker);
         stream.on("error", reject);
         checker.on("error", reject);
@@ -19595,7 +19609,7 @@ var require_lib4 = __commonJS({
         checker.on("verified", (s) => {
           verified = s;
         });
-        checker.on("end", () => resolve(verified));
+        checker.on("end", () => resolve2(verified));
         checker.resume();
       });
     }
@@ -20214,10 +20228,10 @@ var require_minipass = __commonJS({
       }
       // stream.promise().then(() => done, er => emitted error)
       promise() {
-        return new Promise((resolve, reject) => {
+        return new Promise((resolve2, reject) => {
           this.on(DESTROYED, () => reject(new Error("stream destroyed")));
           this.on("error", (er) => reject(er));
-          this.on("end", () => resolve());
+          this.on("end", () => resolve2());
         });
       }
       // for await (let chunk of stream)
@@ -20228,7 +20242,7 @@ var require_minipass = __commonJS({
             return Promise.resolve({ done: false, value: res });
           if (this[EOF])
             return Promise.resolve({ done: true });
-          let resolve = null;
+          let resolve2 = null;
           let reject = null;
           const onerr = (er) => {
             this.removeListener("data", ondata);
@@ -20239,17 +20253,17 @@ var require_minipass = __commonJS({
             this.removeListener("error", onerr);
             this.removeListener("end", onend);
             this.pause();
-            resolve({ value, done: !!this[EOF] });
+            resolve2({ value, done: !!this[EOF] });
           };
           const onend = () => {
             this.removeListener("error", onerr);
             this.removeListener("data", ondata);
-            resolve({ done: true });
+            resolve2({ done: true });
           };
           const ondestroy = () => onerr(new Error("stream destroyed"));
           return new Promise((res2, rej) => {
             reject = rej;
-            resolve = res2;
+            resolve2 = res2;
             this.once(DESTROYED, ondestroy);
             this.once("error", onerr);
             this.once("end", onend);
@@ -20688,23 +20702,23 @@ var require_polyfill = __commonJS({
       }
     } = __require("node:os");
     var {
-      chmod,
+      chmod: chmod2,
       copyFile,
-      lstat,
-      mkdir,
+      lstat: lstat2,
+      mkdir: mkdir4,
       readdir,
       readlink,
-      stat,
-      symlink,
+      stat: stat2,
+      symlink: symlink2,
       unlink,
       utimes
     } = __require("node:fs/promises");
     var {
-      dirname,
+      dirname: dirname2,
       isAbsolute,
-      join: join4,
+      join: join9,
       parse,
-      resolve,
+      resolve: resolve2,
       sep,
       toNamespacedPath
     } = __require("node:path");
@@ -20786,7 +20800,7 @@ var require_polyfill = __commonJS({
       return destStat.ino && destStat.dev && destStat.ino === srcStat.ino && destStat.dev === srcStat.dev;
     }
     function getStats(src, dest, opts) {
-      const statFunc = opts.dereference ? (file) => stat(file, { bigint: true }) : (file) => lstat(file, { bigint: true });
+      const statFunc = opts.dereference ? (file) => stat2(file, { bigint: true }) : (file) => lstat2(file, { bigint: true });
       return Promise.all([
         statFunc(src),
         statFunc(dest).catch((err) => {
@@ -20798,30 +20812,30 @@ var require_polyfill = __commonJS({
       ]);
     }
     async function checkParentDir(destStat, src, dest, opts) {
-      const destParent = dirname(dest);
+      const destParent = dirname2(dest);
       const dirExists = await pathExists(destParent);
       if (dirExists) {
         return getStatsForCopy(destStat, src, dest, opts);
       }
-      await mkdir(destParent, { recursive: true });
+      await mkdir4(destParent, { recursive: true });
       return getStatsForCopy(destStat, src, dest, opts);
     }
     function pathExists(dest) {
-      return stat(dest).then(
+      return stat2(dest).then(
         () => true,
         // istanbul ignore next: not sure when this would occur
         (err) => err.code === "ENOENT" ? false : Promise.reject(err)
       );
     }
     async function checkParentPaths(src, srcStat, dest) {
-      const srcParent = resolve(dirname(src));
-      const destParent = resolve(dirname(dest));
+      const srcParent = resolve2(dirname2(src));
+      const destParent = resolve2(dirname2(dest));
       if (destParent === srcParent || destParent === parse(destParent).root) {
         return;
       }
       let destStat;
       try {
-        destStat = await stat(destParent, { bigint: true });
+        destStat = await stat2(destParent, { bigint: true });
       } catch (err) {
         if (err.code === "ENOENT") {
           return;
@@ -20838,7 +20852,7 @@ var require_polyfill = __commonJS({
       }
       return checkParentPaths(src, srcStat, destParent);
     }
-    var normalizePathToArray = (path) => resolve(path).split(sep).filter(Boolean);
+    var normalizePathToArray = (path) => resolve2(path).split(sep).filter(Boolean);
     function isSrcSubdir(src, dest) {
       const srcArr = normalizePathToArray(src);
       const destArr = normalizePathToArray(dest);
@@ -20857,7 +20871,7 @@ var require_polyfill = __commonJS({
       return getStatsForCopy(destStat, src, dest, opts);
     }
     async function getStatsForCopy(destStat, src, dest, opts) {
-      const statFn = opts.dereference ? stat : lstat;
+      const statFn = opts.dereference ? stat2 : lstat2;
       const srcStat = await statFn(src);
       if (srcStat.isDirectory() && opts.recursive) {
         return onDir(srcStat, destStat, src, dest, opts);
@@ -20938,10 +20952,10 @@ var require_polyfill = __commonJS({
       return setDestMode(dest, srcMode);
     }
     function setDestMode(dest, srcMode) {
-      return chmod(dest, srcMode);
+      return chmod2(dest, srcMode);
     }
     async function setDestTimestamps(src, dest) {
-      const updatedSrcStat = await stat(src);
+      const updatedSrcStat = await stat2(src);
       return utimes(dest, updatedSrcStat.atime, updatedSrcStat.mtime);
     }
     function onDir(srcStat, destStat, src, dest, opts) {
@@ -20951,7 +20965,7 @@ var require_polyfill = __commonJS({
       return copyDir(src, dest, opts);
     }
     async function mkDirAndCopy(srcMode, src, dest, opts) {
-      await mkdir(dest);
+      await mkdir4(dest);
       await copyDir(src, dest, opts);
       return setDestMode(dest, srcMode);
     }
@@ -20959,8 +20973,8 @@ var require_polyfill = __commonJS({
       const dir = await readdir(src);
       for (let i = 0; i < dir.length; i++) {
         const item = dir[i];
-        const srcItem = join4(src, item);
-        const destItem = join4(dest, item);
+        const srcItem = join9(src, item);
+        const destItem = join9(dest, item);
         const { destStat } = await checkPaths(srcItem, destItem, opts);
         await startCopy(destStat, srcItem, destItem, opts);
       }
@@ -20968,22 +20982,22 @@ var require_polyfill = __commonJS({
     async function onLink(destStat, src, dest) {
       let resolvedSrc = await readlink(src);
       if (!isAbsolute(resolvedSrc)) {
-        resolvedSrc = resolve(dirname(src), resolvedSrc);
+        resolvedSrc = resolve2(dirname2(src), resolvedSrc);
       }
       if (!destStat) {
-        return symlink(resolvedSrc, dest);
+        return symlink2(resolvedSrc, dest);
       }
       let resolvedDest;
       try {
         resolvedDest = await readlink(dest);
       } catch (err) {
         if (err.code === "EINVAL" || err.code === "UNKNOWN") {
-          return symlink(resolvedSrc, dest);
+          return symlink2(resolvedSrc, dest);
         }
         throw err;
       }
       if (!isAbsolute(resolvedDest)) {
-        resolvedDest = resolve(dirname(dest), resolvedDest);
+        resolvedDest = resolve2(dirname2(dest), resolvedDest);
       }
       if (isSrcSubdir(resolvedSrc, resolvedDest)) {
         throw new ERR_FS_CP_EINVAL({
@@ -20993,7 +21007,7 @@ var require_polyfill = __commonJS({
           errno: EINVAL
         });
       }
-      const srcStat = await stat(src);
+      const srcStat = await stat2(src);
       if (srcStat.isDirectory() && isSrcSubdir(resolvedDest, resolvedSrc)) {
         throw new ERR_FS_CP_SYMLINK_TO_SUBDIRECTORY({
           message: `cannot overwrite ${resolvedDest} with ${resolvedSrc}`,
@@ -21006,7 +21020,7 @@ var require_polyfill = __commonJS({
     }
     async function copyLink(resolvedSrc, dest) {
       await unlink(dest);
-      return symlink(resolvedSrc, dest);
+      return symlink2(resolvedSrc, dest);
     }
     module.exports = cp;
   }
@@ -21033,15 +21047,15 @@ var require_cp = __commonJS({
 // node_modules/.pnpm/@npmcli+fs@6.0.0/node_modules/@npmcli/fs/lib/with-temp-dir.js
 var require_with_temp_dir = __commonJS({
   "node_modules/.pnpm/@npmcli+fs@6.0.0/node_modules/@npmcli/fs/lib/with-temp-dir.js"(exports, module) {
-    var { join: join4, sep } = __require("node:path");
+    var { join: join9, sep } = __require("node:path");
     var getOptions = require_get_options();
-    var { mkdir, mkdtemp: mkdtemp2, rm } = __require("node:fs/promises");
+    var { mkdir: mkdir4, mkdtemp: mkdtemp4, rm: rm2 } = __require("node:fs/promises");
     var withTempDir = async (root, fn, opts) => {
       const options = getOptions(opts, {
         copy: ["tmpPrefix"]
       });
-      await mkdir(root, { recursive: true });
-      const target = await mkdtemp2(join4(`${root}${sep}`, options.tmpPrefix || ""));
+      await mkdir4(root, { recursive: true });
+      const target = await mkdtemp4(join9(`${root}${sep}`, options.tmpPrefix || ""));
       let err;
       let result;
       try {
@@ -21050,7 +21064,7 @@ var require_with_temp_dir = __commonJS({
         err = _err;
       }
       try {
-        await rm(target, { force: true, recursive: true });
+        await rm2(target, { force: true, recursive: true });
       } catch {
       }
       if (err) {
@@ -21066,13 +21080,13 @@ var require_with_temp_dir = __commonJS({
 var require_readdir_scoped = __commonJS({
   "node_modules/.pnpm/@npmcli+fs@6.0.0/node_modules/@npmcli/fs/lib/readdir-scoped.js"(exports, module) {
     var { readdir } = __require("node:fs/promises");
-    var { join: join4 } = __require("node:path");
+    var { join: join9 } = __require("node:path");
     var readdirScoped = async (dir) => {
       const results = [];
       for (const item of await readdir(dir)) {
         if (item.startsWith("@")) {
-          for (const scopedItem of await readdir(join4(dir, item))) {
-            results.push(join4(item, scopedItem));
+          for (const scopedItem of await readdir(join9(dir, item))) {
+            results.push(join9(item, scopedItem));
           }
         } else {
           results.push(item);
@@ -21087,7 +21101,7 @@ var require_readdir_scoped = __commonJS({
 // node_modules/.pnpm/@npmcli+fs@6.0.0/node_modules/@npmcli/fs/lib/move-file.js
 var require_move_file = __commonJS({
   "node_modules/.pnpm/@npmcli+fs@6.0.0/node_modules/@npmcli/fs/lib/move-file.js"(exports, module) {
-    var { dirname, join: join4, resolve, relative, isAbsolute } = __require("node:path");
+    var { dirname: dirname2, join: join9, resolve: resolve2, relative, isAbsolute } = __require("node:path");
     var fs = __require("node:fs/promises");
     var pathExists = async (path) => {
       try {
@@ -21108,7 +21122,7 @@ var require_move_file = __commonJS({
       if (!options.overwrite && await pathExists(destination)) {
         throw new Error(`The destination file exists: ${destination}`);
       }
-      await fs.mkdir(dirname(destination), { recursive: true });
+      await fs.mkdir(dirname2(destination), { recursive: true });
       try {
         await fs.rename(source, destination);
       } catch (error) {
@@ -21117,7 +21131,7 @@ var require_move_file = __commonJS({
           if (sourceStat.isDirectory()) {
             const files = await fs.readdir(source);
             await Promise.all(files.map(
-              (file) => moveFile(join4(source, file), join4(destination, file), options, false, symlinks)
+              (file) => moveFile(join9(source, file), join9(destination, file), options, false, symlinks)
             ));
           } else if (sourceStat.isSymbolicLink()) {
             symlinks.push({ source, destination });
@@ -21132,11 +21146,11 @@ var require_move_file = __commonJS({
         await Promise.all(symlinks.map(async ({ source: symSource, destination: symDestination }) => {
           let target = await fs.readlink(symSource);
           if (isAbsolute(target)) {
-            target = resolve(symDestination, relative(symSource, target));
+            target = resolve2(symDestination, relative(symSource, target));
           }
           let targetType = "file";
           try {
-            const targetStat = await fs.stat(resolve(dirname(symSource), target));
+            const targetStat = await fs.stat(resolve2(dirname2(symSource), target));
             if (targetStat.isDirectory()) {
               targetType = "junction";
             }
@@ -21182,7 +21196,7 @@ var require_cache_dir = __commonJS({
 # This file is a cache directory tag created by cacache.
 # For information about cache directory tags, see https://bford.info/cachedir/
 `;
-    async function mkdir(cache) {
+    async function mkdir4(cache) {
       await fs.mkdir(cache, { recursive: true, owner: "inherit" });
       await writeTag(cache);
     }
@@ -21196,7 +21210,7 @@ var require_cache_dir = __commonJS({
       }
     }
     module.exports = {
-      mkdir,
+      mkdir: mkdir4,
       tagContent
     };
   }
@@ -21366,11 +21380,11 @@ var require_entry_index = __commonJS({
     var crypto = __require("node:crypto");
     var {
       appendFile,
-      mkdir,
-      readFile: readFile4,
+      mkdir: mkdir4,
+      readFile: readFile8,
       readdir,
-      rm,
-      writeFile: writeFile2
+      rm: rm2,
+      writeFile: writeFile4
     } = __require("node:fs/promises");
     var { Minipass } = require_commonjs();
     var path = __require("node:path");
@@ -21412,7 +21426,7 @@ var require_entry_index = __commonJS({
       const setup = async () => {
         const target = tmpName(cache, opts.tmpPrefix);
         await cacheDir.mkdir(cache);
-        await mkdir(path.dirname(target), { recursive: true });
+        await mkdir4(path.dirname(target), { recursive: true });
         return {
           target,
           moved: false
@@ -21420,12 +21434,12 @@ var require_entry_index = __commonJS({
       };
       const teardown = async (tmp2) => {
         if (!tmp2.moved) {
-          return rm(tmp2.target, { recursive: true, force: true });
+          return rm2(tmp2.target, { recursive: true, force: true });
         }
       };
       const write = async (tmp2) => {
-        await writeFile2(tmp2.target, newIndex, { flag: "wx" });
-        await mkdir(path.dirname(bucket), { recursive: true });
+        await writeFile4(tmp2.target, newIndex, { flag: "wx" });
+        await mkdir4(path.dirname(bucket), { recursive: true });
         await moveFile(tmp2.target, bucket);
         tmp2.moved = true;
       };
@@ -21450,7 +21464,7 @@ var require_entry_index = __commonJS({
       };
       try {
         await cacheDir.mkdir(cache);
-        await mkdir(path.dirname(bucket), { recursive: true });
+        await mkdir4(path.dirname(bucket), { recursive: true });
         const stringified = JSON.stringify(entry);
         await appendFile(bucket, `
 ${hashEntry(stringified)}	${stringified}`);
@@ -21488,7 +21502,7 @@ ${hashEntry(stringified)}	${stringified}`);
         return insert(cache, key, null, opts);
       }
       const bucket = bucketPath(cache, key);
-      return rm(bucket, { recursive: true, force: true });
+      return rm2(bucket, { recursive: true, force: true });
     }
     module.exports.lsStream = lsStream;
     function lsStream(cache) {
@@ -21553,7 +21567,7 @@ ${hashEntry(stringified)}	${stringified}`);
     }
     module.exports.bucketEntries = bucketEntries;
     async function bucketEntries(bucket, filter) {
-      const data = await readFile4(bucket, "utf8");
+      const data = await readFile8(bucket, "utf8");
       return _bucketEntries(data, filter);
     }
     function _bucketEntries(data) {
@@ -22694,16 +22708,16 @@ var require_read = __commonJS({
     var MAX_SINGLE_READ_SIZE = 64 * 1024 * 1024;
     async function read(cache, integrity, opts = {}) {
       const { size } = opts;
-      const { stat, cpath, sri } = await withContentSri(cache, integrity, async (cpath2, sri2) => {
-        const stat2 = size ? { size } : await fs.stat(cpath2);
-        return { stat: stat2, cpath: cpath2, sri: sri2 };
+      const { stat: stat2, cpath, sri } = await withContentSri(cache, integrity, async (cpath2, sri2) => {
+        const stat3 = size ? { size } : await fs.stat(cpath2);
+        return { stat: stat3, cpath: cpath2, sri: sri2 };
       });
-      if (stat.size > MAX_SINGLE_READ_SIZE) {
-        return readPipeline(cpath, stat.size, sri, new Pipeline()).concat();
+      if (stat2.size > MAX_SINGLE_READ_SIZE) {
+        return readPipeline(cpath, stat2.size, sri, new Pipeline()).concat();
       }
       const data = await fs.readFile(cpath, { encoding: null });
-      if (stat.size !== data.length) {
-        throw sizeError(stat.size, data.length);
+      if (stat2.size !== data.length) {
+        throw sizeError(stat2.size, data.length);
       }
       if (!ssri.checkData(data, sri)) {
         throw integrityError(sri, cpath);
@@ -22729,11 +22743,11 @@ var require_read = __commonJS({
       const { size } = opts;
       const stream = new Pipeline();
       Promise.resolve().then(async () => {
-        const { stat, cpath, sri } = await withContentSri(cache, integrity, async (cpath2, sri2) => {
-          const stat2 = size ? { size } : await fs.stat(cpath2);
-          return { stat: stat2, cpath: cpath2, sri: sri2 };
+        const { stat: stat2, cpath, sri } = await withContentSri(cache, integrity, async (cpath2, sri2) => {
+          const stat3 = size ? { size } : await fs.stat(cpath2);
+          return { stat: stat3, cpath: cpath2, sri: sri2 };
         });
-        return readPipeline(cpath, stat.size, sri, stream);
+        return readPipeline(cpath, stat2.size, sri, stream);
       }).catch((err) => stream.emit("error", err));
       return stream;
     }
@@ -22750,8 +22764,8 @@ var require_read = __commonJS({
       }
       try {
         return await withContentSri(cache, integrity, async (cpath, sri) => {
-          const stat = await fs.stat(cpath);
-          return { size: stat.size, sri, stat };
+          const stat2 = await fs.stat(cpath);
+          return { size: stat2.size, sri, stat: stat2 };
         });
       } catch (err) {
         if (err.code === "ENOENT") {
@@ -23092,8 +23106,8 @@ var require_write = __commonJS({
       hashStream.on("size", (s) => {
         size = s;
       });
-      const pipeline = new Pipeline(inputStream, hashStream, outStream);
-      await pipeline.promise();
+      const pipeline3 = new Pipeline(inputStream, hashStream, outStream);
+      await pipeline3.promise();
       return { integrity, size };
     }
     async function makeTmp(cache, opts) {
@@ -23179,12 +23193,12 @@ var require_put = __commonJS({
       let size;
       let error;
       let memoData;
-      const pipeline = new Pipeline();
+      const pipeline3 = new Pipeline();
       if (memoize) {
         const memoizer = new PassThrough().on("collect", (data) => {
           memoData = data;
         });
-        pipeline.push(memoizer);
+        pipeline3.push(memoizer);
       }
       const contentStream = write.stream(cache, opts).on("integrity", (int) => {
         integrity = int;
@@ -23193,20 +23207,20 @@ var require_put = __commonJS({
       }).on("error", (err) => {
         error = err;
       });
-      pipeline.push(contentStream);
-      pipeline.push(new Flush({
+      pipeline3.push(contentStream);
+      pipeline3.push(new Flush({
         async flush() {
           if (!error) {
             const entry = await index.insert(cache, key, integrity, { ...opts, size });
             if (memoize && memoData) {
               memo.put(cache, entry, memoData, opts);
             }
-            pipeline.emit("integrity", integrity);
-            pipeline.emit("size", size);
+            pipeline3.emit("integrity", integrity);
+            pipeline3.emit("size", size);
           }
         }
       }));
-      return pipeline;
+      return pipeline3;
     }
   }
 });
@@ -26825,8 +26839,8 @@ var require_rm = __commonJS({
     var fs = __require("node:fs/promises");
     var contentPath = require_path2();
     var { hasContent } = require_read();
-    module.exports = rm;
-    async function rm(cache, integrity) {
+    module.exports = rm2;
+    async function rm2(cache, integrity) {
       const content = await hasContent(cache, integrity);
       if (content && content.sri) {
         await fs.rm(contentPath(cache, content.sri), { recursive: true, force: true });
@@ -26842,7 +26856,7 @@ var require_rm = __commonJS({
 var require_rm2 = __commonJS({
   "node_modules/.pnpm/cacache@21.0.2/node_modules/cacache/lib/rm.js"(exports, module) {
     "use strict";
-    var { rm } = __require("node:fs/promises");
+    var { rm: rm2 } = __require("node:fs/promises");
     var glob = require_glob();
     var index = require_entry_index();
     var memo = require_memoization();
@@ -26864,7 +26878,7 @@ var require_rm2 = __commonJS({
       memo.clearMemoized();
       const paths = await glob(path.join(cache, "*(content-*|index-*)"), { silent: true, nosort: true });
       paths.push(path.join(cache, "CACHEDIR.TAG"));
-      return Promise.all(paths.map((p) => rm(p, { recursive: true, force: true })));
+      return Promise.all(paths.map((p) => rm2(p, { recursive: true, force: true })));
     }
   }
 });
@@ -26874,11 +26888,11 @@ var require_verify = __commonJS({
   "node_modules/.pnpm/cacache@21.0.2/node_modules/cacache/lib/verify.js"(exports, module) {
     "use strict";
     var {
-      readFile: readFile4,
-      rm,
-      stat,
+      readFile: readFile8,
+      rm: rm2,
+      stat: stat2,
       truncate,
-      writeFile: writeFile2
+      writeFile: writeFile4
     } = __require("node:fs/promises");
     var contentPath = require_path2();
     var fsm = require_lib6();
@@ -26958,8 +26972,8 @@ var require_verify = __commonJS({
           liveContent.add(integrity[algo].toString());
         }
       });
-      await new Promise((resolve, reject) => {
-        indexStream.on("end", resolve).on("error", reject);
+      await new Promise((resolve2, reject) => {
+        indexStream.on("end", resolve2).on("error", reject);
       });
       const contentDir = contentPath.contentDir(cache);
       const files = await glob(path.join(contentDir, "**"), {
@@ -26993,8 +27007,8 @@ var require_verify = __commonJS({
             }
           } else {
             stats.reclaimedCount++;
-            const s = await stat(f);
-            await rm(f, { recursive: true, force: true });
+            const s = await stat2(f);
+            await rm2(f, { recursive: true, force: true });
             stats.reclaimedSize += s.size;
           }
           return stats;
@@ -27006,7 +27020,7 @@ var require_verify = __commonJS({
     async function verifyContent(filepath, sri) {
       const contentInfo = {};
       try {
-        const { size } = await stat(filepath);
+        const { size } = await stat2(filepath);
         contentInfo.size = size;
         contentInfo.valid = true;
         await ssri.checkStream(new fsm.ReadStream(filepath), sri);
@@ -27017,7 +27031,7 @@ var require_verify = __commonJS({
         if (err.code !== "EINTEGRITY") {
           throw err;
         }
-        await rm(filepath, { recursive: true, force: true });
+        await rm2(filepath, { recursive: true, force: true });
         contentInfo.valid = false;
       }
       return contentInfo;
@@ -27064,7 +27078,7 @@ var require_verify = __commonJS({
       for (const entry of bucket) {
         const content = contentPath(cache, entry.integrity);
         try {
-          await stat(content);
+          await stat2(content);
           await index.insert(cache, entry.key, entry.integrity, {
             metadata: entry.metadata,
             size: entry.size,
@@ -27083,16 +27097,16 @@ var require_verify = __commonJS({
     }
     function cleanTmp(cache, opts) {
       opts.log.silly("verify", "cleaning tmp directory");
-      return rm(path.join(cache, "tmp"), { recursive: true, force: true });
+      return rm2(path.join(cache, "tmp"), { recursive: true, force: true });
     }
     async function writeVerifile(cache, opts) {
       const verifile = path.join(cache, "_lastverified");
       opts.log.silly("verify", "writing verifile to " + verifile);
-      return writeFile2(verifile, `${Date.now()}`);
+      return writeFile4(verifile, `${Date.now()}`);
     }
     module.exports.lastRun = lastRun;
     async function lastRun(cache) {
-      const data = await readFile4(path.join(cache, "_lastverified"), { encoding: "utf8" });
+      const data = await readFile8(path.join(cache, "_lastverified"), { encoding: "utf8" });
       return /* @__PURE__ */ new Date(+data);
     }
   }
@@ -27104,7 +27118,7 @@ var require_lib7 = __commonJS({
     "use strict";
     var get = require_get();
     var put = require_put();
-    var rm = require_rm2();
+    var rm2 = require_rm2();
     var verify = require_verify();
     var { clearMemoized } = require_memoization();
     var tmp = require_tmp();
@@ -27124,10 +27138,10 @@ var require_lib7 = __commonJS({
     module.exports.get.hasContent = get.hasContent;
     module.exports.put = put;
     module.exports.put.stream = put.stream;
-    module.exports.rm = rm.entry;
-    module.exports.rm.all = rm.all;
+    module.exports.rm = rm2.entry;
+    module.exports.rm.all = rm2.all;
     module.exports.rm.entry = module.exports.rm;
-    module.exports.rm.content = rm.content;
+    module.exports.rm.content = rm2.content;
     module.exports.clearMemoized = clearMemoized;
     module.exports.tmp = {};
     module.exports.tmp.mkdir = tmp.mkdir;
@@ -27337,12 +27351,12 @@ var require_lib8 = __commonJS({
           return process.emit("input", "end", ...args);
         },
         read: function(...args) {
-          let resolve, reject;
+          let resolve2, reject;
           const promise = new Promise((_resolve, _reject) => {
-            resolve = _resolve;
+            resolve2 = _resolve;
             reject = _reject;
           });
-          process.emit("input", "read", resolve, reject, ...args);
+          process.emit("input", "read", resolve2, reject, ...args);
           return promise;
         }
       }
@@ -27785,8 +27799,8 @@ async function json(stream) {
 function req(url, opts = {}) {
   const href = typeof url === "string" ? url : url.href;
   const req2 = (href.startsWith("https:") ? https : http).request(url, opts);
-  const promise = new Promise((resolve, reject) => {
-    req2.once("response", resolve).once("error", reject).end();
+  const promise = new Promise((resolve2, reject) => {
+    req2.once("response", resolve2).once("error", reject).end();
   });
   req2.then = promise.then.bind(promise);
   return req2;
@@ -28083,7 +28097,7 @@ var init_dist3 = __esm({
 
 // node_modules/.pnpm/https-proxy-agent@9.1.0/node_modules/https-proxy-agent/dist/parse-proxy-response.js
 function parseProxyResponse(socket) {
-  return new Promise((resolve, reject) => {
+  return new Promise((resolve2, reject) => {
     let buffersLength = 0;
     const buffers = [];
     function read() {
@@ -28149,7 +28163,7 @@ function parseProxyResponse(socket) {
       }
       debug2("got proxy server response: %o %o", firstLine, headers);
       cleanup();
-      resolve({
+      resolve2({
         connect: {
           statusCode,
           statusText,
@@ -29922,13 +29936,13 @@ var require_ipv4 = __commonJS({
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.Address4 = void 0;
     var common = __importStar(require_common());
-    var constants = __importStar(require_constants3());
+    var constants3 = __importStar(require_constants3());
     var address_error_1 = require_address_error();
-    var isCorrect4 = common.isCorrect(constants.BITS);
+    var isCorrect4 = common.isCorrect(constants3.BITS);
     var Address4 = class _Address4 {
       constructor(address) {
         this.addressMinusSuffix = "";
-        this.groups = constants.GROUPS;
+        this.groups = constants3.GROUPS;
         this.parsedAddress = [];
         this.parsedSubnet = "";
         this.subnet = "/32";
@@ -29938,17 +29952,17 @@ var require_ipv4 = __commonJS({
         this.isInSubnet = common.isInSubnet;
         this.isHostInSubnet = common.isHostInSubnet;
         this.address = address;
-        const subnet = constants.RE_SUBNET_STRING.exec(address);
+        const subnet = constants3.RE_SUBNET_STRING.exec(address);
         if (subnet) {
           this.parsedSubnet = subnet[0].replace("/", "");
           this.subnetMask = parseInt(this.parsedSubnet, 10);
           this.subnet = `/${this.subnetMask}`;
-          if (this.subnetMask < 0 || this.subnetMask > constants.BITS) {
+          if (this.subnetMask < 0 || this.subnetMask > constants3.BITS) {
             throw new address_error_1.AddressError("Invalid subnet mask.");
           }
-          address = address.replace(constants.RE_SUBNET_STRING, "");
+          address = address.replace(constants3.RE_SUBNET_STRING, "");
         }
-        const longest = constants.GROUPS * 4 - 1;
+        const longest = constants3.GROUPS * 4 - 1;
         if (address.length > longest) {
           throw new address_error_1.AddressError(`IPv4 addresses are at most ${longest} characters.`);
         }
@@ -29981,7 +29995,7 @@ var require_ipv4 = __commonJS({
         if (groups.some((group) => /^0\d/.test(group))) {
           throw new address_error_1.AddressError("IPv4 addresses can't have leading zeroes.");
         }
-        if (!address.match(constants.RE_ADDRESS)) {
+        if (!address.match(constants3.RE_ADDRESS)) {
           throw new address_error_1.AddressError("Invalid IPv4 address.");
         }
         return groups;
@@ -30004,7 +30018,7 @@ var require_ipv4 = __commonJS({
        * address.subnetMask; // 24
        */
       static fromAddressAndMask(address, mask) {
-        const bits = common.prefixLengthFromMask(new _Address4(mask).bigInt(), constants.BITS);
+        const bits = common.prefixLengthFromMask(new _Address4(mask).bigInt(), constants3.BITS);
         return new _Address4(`${address}/${bits}`);
       }
       /**
@@ -30018,9 +30032,9 @@ var require_ipv4 = __commonJS({
        */
       static fromAddressAndWildcardMask(address, wildcardMask) {
         const wildcard = new _Address4(wildcardMask).bigInt();
-        const allOnes = (BigInt(1) << BigInt(constants.BITS)) - BigInt(1);
+        const allOnes = (BigInt(1) << BigInt(constants3.BITS)) - BigInt(1);
         const mask = wildcard ^ allOnes;
-        const bits = common.prefixLengthFromMask(mask, constants.BITS);
+        const bits = common.prefixLengthFromMask(mask, constants3.BITS);
         return new _Address4(`${address}/${bits}`);
       }
       /**
@@ -30038,7 +30052,7 @@ var require_ipv4 = __commonJS({
        */
       static fromWildcard(input) {
         const groups = input.split(".");
-        if (groups.length !== constants.GROUPS) {
+        if (groups.length !== constants3.GROUPS) {
           throw new address_error_1.AddressError("Wildcard pattern must have 4 octets");
         }
         let firstWildcard = -1;
@@ -30053,7 +30067,7 @@ var require_ipv4 = __commonJS({
         }
         const trailing = firstWildcard === -1 ? 0 : groups.length - firstWildcard;
         const replaced = groups.map((g) => g === "*" ? "0" : g);
-        const subnetBits = constants.BITS - trailing * 8;
+        const subnetBits = constants3.BITS - trailing * 8;
         return new _Address4(`${replaced.join(".")}/${subnetBits}`);
       }
       /**
@@ -30099,7 +30113,7 @@ var require_ipv4 = __commonJS({
        * address.correctForm(); // '192.0.2.42'
        */
       static fromArpa(arpaFormAddress) {
-        const longest = constants.GROUPS * 4 - 1 + "/32".length + ".in-addr.arpa.".length;
+        const longest = constants3.GROUPS * 4 - 1 + "/32".length + ".in-addr.arpa.".length;
         if (arpaFormAddress.length > longest) {
           throw new address_error_1.AddressError(`in-addr.arpa names are at most ${longest} characters.`);
         }
@@ -30130,7 +30144,7 @@ var require_ipv4 = __commonJS({
       toGroup6() {
         const output = [];
         let i;
-        for (i = 0; i < constants.GROUPS; i += 2) {
+        for (i = 0; i < constants3.GROUPS; i += 2) {
           output.push(`${common.stringToPaddedHex(this.parsedAddress[i])}${common.stringToPaddedHex(this.parsedAddress[i + 1])}`);
         }
         return output.join(":");
@@ -30147,7 +30161,7 @@ var require_ipv4 = __commonJS({
        * @returns {bigint}
        */
       _startAddress() {
-        return BigInt(`0b${this.mask() + "0".repeat(constants.BITS - this.subnetMask)}`);
+        return BigInt(`0b${this.mask() + "0".repeat(constants3.BITS - this.subnetMask)}`);
       }
       /**
        * The first address in the range given by this address' subnet.
@@ -30177,7 +30191,7 @@ var require_ipv4 = __commonJS({
        * new Address4('10.0.0.0/24').offset(1).correctForm(); // '10.0.0.1'
        */
       offset(n) {
-        return _Address4.fromBigInt(common.offsetBigInt(this.bigInt(), n, constants.BITS, "IPv4")).withSubnetMask(this.subnetMask);
+        return _Address4.fromBigInt(common.offsetBigInt(this.bigInt(), n, constants3.BITS, "IPv4")).withSubnetMask(this.subnetMask);
       }
       /**
        * Returns the network that follows this address's network: the address after
@@ -30188,7 +30202,7 @@ var require_ipv4 = __commonJS({
        * new Address4('10.0.0.0/24').nextNetwork().networkForm(); // '10.0.1.0/24'
        */
       nextNetwork() {
-        return _Address4.fromBigInt(common.offsetBigInt(this._endAddress(), 1, constants.BITS, "IPv4")).withSubnetMask(this.subnetMask);
+        return _Address4.fromBigInt(common.offsetBigInt(this._endAddress(), 1, constants3.BITS, "IPv4")).withSubnetMask(this.subnetMask);
       }
       withSubnetMask(subnetMask) {
         return new _Address4(`${this.correctForm()}/${subnetMask}`);
@@ -30198,7 +30212,7 @@ var require_ipv4 = __commonJS({
        * @returns {bigint}
        */
       _endAddress() {
-        return BigInt(`0b${this.mask() + "1".repeat(constants.BITS - this.subnetMask)}`);
+        return BigInt(`0b${this.mask() + "1".repeat(constants3.BITS - this.subnetMask)}`);
       }
       /**
        * The last address in the range given by this address' subnet
@@ -30223,7 +30237,7 @@ var require_ipv4 = __commonJS({
        * @returns {Address4}
        */
       subnetMaskAddress() {
-        return _Address4.fromBigInt(BigInt(`0b${"1".repeat(this.subnetMask)}${"0".repeat(constants.BITS - this.subnetMask)}`));
+        return _Address4.fromBigInt(BigInt(`0b${"1".repeat(this.subnetMask)}${"0".repeat(constants3.BITS - this.subnetMask)}`));
       }
       /**
        * The Cisco-style wildcard mask, e.g. `0.0.0.255` for a `/24`. This is
@@ -30232,7 +30246,7 @@ var require_ipv4 = __commonJS({
        * @returns {Address4}
        */
       wildcardMask() {
-        return _Address4.fromBigInt(BigInt(`0b${"0".repeat(this.subnetMask)}${"1".repeat(constants.BITS - this.subnetMask)}`));
+        return _Address4.fromBigInt(BigInt(`0b${"0".repeat(this.subnetMask)}${"1".repeat(constants3.BITS - this.subnetMask)}`));
       }
       /**
        * The network address in CIDR string form, e.g. `192.168.1.0/24` for
@@ -30413,7 +30427,7 @@ var require_ipv4 = __commonJS({
        */
       binaryZeroPad() {
         if (this._binaryZeroPad === void 0) {
-          this._binaryZeroPad = this.bigInt().toString(2).padStart(constants.BITS, "0");
+          this._binaryZeroPad = this.bigInt().toString(2).padStart(constants3.BITS, "0");
         }
         return this._binaryZeroPad;
       }
@@ -30428,7 +30442,7 @@ var require_ipv4 = __commonJS({
        */
       groupForV6() {
         const segments = this.parsedAddress;
-        return this.correctForm().replace(constants.RE_ADDRESS, `<span class="hover-group group-v4 group-6">${segments.slice(0, 2).join(".")}</span>.<span class="hover-group group-v4 group-7">${segments.slice(2, 4).join(".")}</span>`);
+        return this.correctForm().replace(constants3.RE_ADDRESS, `<span class="hover-group group-v4 group-6">${segments.slice(0, 2).join(".")}</span>.<span class="hover-group group-v4 group-7">${segments.slice(2, 4).join(".")}</span>`);
       }
     };
     exports.Address4 = Address4;
@@ -30450,7 +30464,7 @@ var require_ipv4 = __commonJS({
     ];
     var BENCHMARKING_V4 = new Address4("198.18.0.0/15");
     var RESERVED_V4 = new Address4("240.0.0.0/4");
-    var SPECIAL_PURPOSE_V4 = constants.SPECIAL_PURPOSE.map(([cidr, , reachable]) => ({
+    var SPECIAL_PURPOSE_V4 = constants3.SPECIAL_PURPOSE.map(([cidr, , reachable]) => ({
       subnet: new Address4(cidr),
       reachable
     }));
@@ -32221,11 +32235,11 @@ var require_socksclient = __commonJS({
     "use strict";
     var __awaiter = exports && exports.__awaiter || function(thisArg, _arguments, P, generator) {
       function adopt(value) {
-        return value instanceof P ? value : new P(function(resolve) {
-          resolve(value);
+        return value instanceof P ? value : new P(function(resolve2) {
+          resolve2(value);
         });
       }
-      return new (P || (P = Promise))(function(resolve, reject) {
+      return new (P || (P = Promise))(function(resolve2, reject) {
         function fulfilled(value) {
           try {
             step(generator.next(value));
@@ -32241,7 +32255,7 @@ var require_socksclient = __commonJS({
           }
         }
         function step(result) {
-          result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected);
+          result.done ? resolve2(result.value) : adopt(result.value).then(fulfilled, rejected);
         }
         step((generator = generator.apply(thisArg, _arguments || [])).next());
       });
@@ -32275,13 +32289,13 @@ var require_socksclient = __commonJS({
        * @returns { Promise }
        */
       static createConnection(options, callback) {
-        return new Promise((resolve, reject) => {
+        return new Promise((resolve2, reject) => {
           try {
             (0, helpers_1.validateSocksClientOptions)(options, ["connect"]);
           } catch (err) {
             if (typeof callback === "function") {
               callback(err);
-              return resolve(err);
+              return resolve2(err);
             } else {
               return reject(err);
             }
@@ -32292,16 +32306,16 @@ var require_socksclient = __commonJS({
             client.removeAllListeners();
             if (typeof callback === "function") {
               callback(null, info);
-              resolve(info);
+              resolve2(info);
             } else {
-              resolve(info);
+              resolve2(info);
             }
           });
           client.once("error", (err) => {
             client.removeAllListeners();
             if (typeof callback === "function") {
               callback(err);
-              resolve(err);
+              resolve2(err);
             } else {
               reject(err);
             }
@@ -32318,13 +32332,13 @@ var require_socksclient = __commonJS({
        * @returns { Promise }
        */
       static createConnectionChain(options, callback) {
-        return new Promise((resolve, reject) => __awaiter(this, void 0, void 0, function* () {
+        return new Promise((resolve2, reject) => __awaiter(this, void 0, void 0, function* () {
           try {
             (0, helpers_1.validateSocksClientChainOptions)(options);
           } catch (err) {
             if (typeof callback === "function") {
               callback(err);
-              return resolve(err);
+              return resolve2(err);
             } else {
               return reject(err);
             }
@@ -32350,14 +32364,14 @@ var require_socksclient = __commonJS({
             }
             if (typeof callback === "function") {
               callback(null, { socket: sock });
-              resolve({ socket: sock });
+              resolve2({ socket: sock });
             } else {
-              resolve({ socket: sock });
+              resolve2({ socket: sock });
             }
           } catch (err) {
             if (typeof callback === "function") {
               callback(err);
-              resolve(err);
+              resolve2(err);
             } else {
               reject(err);
             }
@@ -33031,12 +33045,12 @@ var init_dist5 = __esm({
         let { host } = opts;
         const { port, lookup: lookupFn = dns.lookup } = opts;
         if (shouldLookup) {
-          host = await new Promise((resolve, reject) => {
+          host = await new Promise((resolve2, reject) => {
             lookupFn(host, {}, (err, address) => {
               if (err) {
                 reject(err);
               } else {
-                resolve(typeof address === "string" ? address : address[0].address);
+                resolve2(typeof address === "string" ? address : address[0].address);
               }
             });
           });
@@ -33628,12 +33642,12 @@ var require_remote = __commonJS({
               integrity: _opts.integrity,
               size: _opts.size
             });
-            const pipeline = new CachingMinipassPipeline({
+            const pipeline3 = new CachingMinipassPipeline({
               events: ["integrity", "size"]
             }, res.body, integrityStream);
-            integrityStream.on("integrity", (i) => pipeline.emit("integrity", i));
-            integrityStream.on("size", (s) => pipeline.emit("size", s));
-            res = new fetch2.Response(pipeline, res);
+            integrityStream.on("integrity", (i) => pipeline3.emit("integrity", i));
+            integrityStream.on("size", (s) => pipeline3.emit("size", s));
+            res = new fetch2.Response(pipeline3, res);
             res.body.hasIntegrityEmitter = true;
           }
           res.headers.set("x-fetch-attempts", attemptNum);
@@ -33868,8 +33882,8 @@ var require_entry2 = __commonJS({
         let body = null;
         if (this.response.status === 200) {
           let cacheWriteResolve, cacheWriteReject;
-          const cacheWritePromise = new Promise((resolve, reject) => {
-            cacheWriteResolve = resolve;
+          const cacheWritePromise = new Promise((resolve2, reject) => {
+            cacheWriteResolve = resolve2;
             cacheWriteReject = reject;
           }).catch((err) => {
             body.emit("error", err);
@@ -35132,8 +35146,8 @@ var require_ci = __commonJS({
       if (process.env.BUILDKITE !== "true") {
         return Promise.reject("no token available");
       }
-      const stdout = await new Promise((resolve, reject) => {
-        (0, node_child_process_1.execFile)("buildkite-agent", ["oidc", "request-token", "--audience", audience], (error, stdout2) => error ? reject(error) : resolve(stdout2));
+      const stdout = await new Promise((resolve2, reject) => {
+        (0, node_child_process_1.execFile)("buildkite-agent", ["oidc", "request-token", "--audience", audience], (error, stdout2) => error ? reject(error) : resolve2(stdout2));
       });
       const token = stdout.trim();
       return token || Promise.reject("no token available");
@@ -35206,9 +35220,9 @@ var require_dist7 = __commonJS({
 });
 
 // actions/cosign-sign/src/run.ts
-var import_promises3 = __toESM(require_promises(), 1);
-var import_node_os3 = __toESM(require_os(), 1);
-var import_node_path3 = __toESM(require_path(), 1);
+var import_promises11 = __toESM(require_promises(), 1);
+var import_node_os6 = __toESM(require_os(), 1);
+var import_node_path8 = __toESM(require_path(), 1);
 
 // packages/core/src/oci/retry-policy.ts
 var DEFAULT_RETRY = {
@@ -35329,15 +35343,501 @@ var MediaType = {
   dockerManifest: "application/vnd.docker.distribution.manifest.v2+json",
   dockerConfig: "application/vnd.docker.container.image.v1+json"
 };
+function isIndexMediaType(mediaType) {
+  return mediaType === MediaType.ociIndex || mediaType === MediaType.dockerManifestList;
+}
+function isManifestMediaType(mediaType) {
+  return mediaType === MediaType.ociManifest || mediaType === MediaType.dockerManifest;
+}
 var MANIFEST_ACCEPT = [
   MediaType.ociIndex,
   MediaType.ociManifest,
   MediaType.dockerManifestList,
   MediaType.dockerManifest
 ];
+var ATTESTATION_REFERENCE_TYPE = "vnd.docker.reference.type";
+var ATTESTATION_REFERENCE_DIGEST = "vnd.docker.reference.digest";
+var ATTESTATION_MANIFEST = "attestation-manifest";
+var REF_NAME_ANNOTATION = "org.opencontainers.image.ref.name";
+
+// packages/core/src/oci/oci-layout.ts
+var import_node_crypto = __toESM(require_crypto(), 1);
+var import_node_fs = __toESM(require_fs(), 1);
+var import_promises = __toESM(require_promises(), 1);
+var import_node_os = __toESM(require_os(), 1);
+var import_node_path = __toESM(require_path(), 1);
+var import_node_stream = __toESM(require_stream(), 1);
+var import_promises2 = __toESM(require_promises2(), 1);
+var LayoutError = class extends ConfigurationError {
+};
+var MAX_MANIFEST_BYTES = 4 * 1024 * 1024;
+var MAX_DEPTH = 8;
+var WORKER_THRESHOLD = 64 * 1024 * 1024;
+var SUPPORTED_LAYOUT_VERSION = "1.0.0";
+function isRecord(value) {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+function asDescriptor(value, where) {
+  if (!isRecord(value)) throw new LayoutError(`${where}: descriptor is not an object`);
+  const { mediaType, digest, size } = value;
+  if (typeof mediaType !== "string" || mediaType === "")
+    throw new LayoutError(`${where}: descriptor has no mediaType`);
+  if (typeof digest !== "string") throw new LayoutError(`${where}: descriptor has no digest`);
+  try {
+    Digest.parse(digest);
+  } catch (error) {
+    throw new LayoutError(`${where}: ${error.message}`);
+  }
+  if (typeof size !== "number" || !Number.isSafeInteger(size) || size < 0) {
+    throw new LayoutError(`${where}: descriptor ${digest} has an invalid size`);
+  }
+  return value;
+}
+function describe(desc) {
+  const platform = desc.platform ? ` [${formatPlatform(desc.platform)}]` : "";
+  return `${desc.digest}${platform}`;
+}
+var OciLayout = class _OciLayout {
+  root;
+  index;
+  constructor(root, index) {
+    this.root = root;
+    this.index = index;
+  }
+  static async open(directory) {
+    const root = (0, import_node_path.resolve)(directory);
+    const rootStat = await (0, import_promises.lstat)(root).catch(() => void 0);
+    if (rootStat === void 0) throw new LayoutError(`OCI layout ${root} does not exist`);
+    if (!rootStat.isDirectory()) throw new LayoutError(`OCI layout ${root} is not a directory`);
+    for (const entry of ["oci-layout", "index.json"]) {
+      const s = await (0, import_promises.lstat)((0, import_node_path.join)(root, entry)).catch(() => void 0);
+      if (s === void 0)
+        throw new LayoutError(`OCI layout ${root} has no ${entry}: is this an OCI layout directory?`);
+      if (s.isSymbolicLink())
+        throw new LayoutError(`OCI layout ${root}: ${entry} is a symbolic link; refused`);
+      if (!s.isFile()) throw new LayoutError(`OCI layout ${root}: ${entry} is not a regular file`);
+    }
+    const marker = await readJson((0, import_node_path.join)(root, "oci-layout"), `${root}/oci-layout`);
+    if (!isRecord(marker) || marker.imageLayoutVersion !== SUPPORTED_LAYOUT_VERSION) {
+      const found = isRecord(marker) ? JSON.stringify(marker.imageLayoutVersion) : "no object";
+      throw new LayoutError(
+        `OCI layout ${root}: unsupported imageLayoutVersion ${found}; this action reads "${SUPPORTED_LAYOUT_VERSION}"`
+      );
+    }
+    const blobs = await (0, import_promises.lstat)((0, import_node_path.join)(root, "blobs")).catch(() => void 0);
+    if (blobs === void 0 || !blobs.isDirectory() || blobs.isSymbolicLink()) {
+      throw new LayoutError(`OCI layout ${root}: blobs/ is missing or not a plain directory`);
+    }
+    for (const algorithm of ["sha256", "sha512"]) {
+      const dir = await (0, import_promises.lstat)((0, import_node_path.join)(root, "blobs", algorithm)).catch(() => void 0);
+      if (dir !== void 0 && (dir.isSymbolicLink() || !dir.isDirectory()))
+        throw new LayoutError(
+          `OCI layout ${root}: blobs/${algorithm} is ${dir.isSymbolicLink() ? "a symbolic link" : "not a directory"}; refused`
+        );
+    }
+    const index = await readJson((0, import_node_path.join)(root, "index.json"), `${root}/index.json`);
+    if (!isRecord(index) || index.schemaVersion !== 2 || !Array.isArray(index.manifests)) {
+      throw new LayoutError(
+        `OCI layout ${root}: index.json is not an image index (schemaVersion 2 with manifests)`
+      );
+    }
+    for (const [i, m] of index.manifests.entries()) asDescriptor(m, `index.json manifests[${i}]`);
+    return new _OciLayout(root, index);
+  }
+  /** The path of a blob; the digest is validated, so the path cannot leave blobs/. */
+  blobPath(digest) {
+    const d = Digest.parse(digest);
+    return (0, import_node_path.join)(this.root, "blobs", d.algorithm, d.hex);
+  }
+  /**
+   * The top-level descriptor: index.json's only entry, or the one whose
+   * `org.opencontainers.image.ref.name` equals `ref`.
+   */
+  topLevel(ref) {
+    const entries = this.index.manifests;
+    if (ref !== void 0) {
+      const found = entries.find((m) => m.annotations?.[REF_NAME_ANNOTATION] === ref);
+      if (found === void 0) {
+        const names = entries.map((m) => m.annotations?.[REF_NAME_ANNOTATION]).filter((n) => n !== void 0);
+        throw new LayoutError(
+          `OCI layout ${this.root} has no entry named "${ref}" (names: ${names.join(", ") || "none"})`
+        );
+      }
+      return found;
+    }
+    const [only, ...others] = entries;
+    if (only === void 0) throw new LayoutError(`OCI layout ${this.root}: index.json lists no manifests`);
+    if (others.length > 0) {
+      const names = entries.map((m) => m.annotations?.[REF_NAME_ANNOTATION] ?? m.digest);
+      throw new LayoutError(
+        `OCI layout ${this.root} holds ${entries.length} entries (${names.join(", ")}); name the one to use`
+      );
+    }
+    return only;
+  }
+  /** Reads a small blob (manifest, config) whole, checking size and digest first. */
+  async readBlob(descriptor, referencedBy = "index.json") {
+    if (descriptor.size > MAX_MANIFEST_BYTES) {
+      throw new LayoutError(
+        `blob ${describe(descriptor)} (referenced by ${referencedBy}) is ${descriptor.size} bytes; manifests and configs are read only up to ${MAX_MANIFEST_BYTES}`
+      );
+    }
+    const path = await this.checkedBlobPath(descriptor, referencedBy);
+    const handle = await (0, import_promises.open)(path, "r");
+    try {
+      const buffer = Buffer.alloc(descriptor.size + 1);
+      let length = 0;
+      for (; ; ) {
+        const { bytesRead } = await handle.read(buffer, length, buffer.length - length, null);
+        if (bytesRead === 0) break;
+        length += bytesRead;
+        if (length > descriptor.size) break;
+      }
+      const content = buffer.subarray(0, length);
+      this.checkContent(descriptor, referencedBy, length, digestOf(descriptor.digest, content));
+      return content;
+    } finally {
+      await handle.close();
+    }
+  }
+  async readJsonBlob(descriptor, referencedBy) {
+    const bytes = await this.readBlob(descriptor, referencedBy);
+    try {
+      return JSON.parse(bytes.toString("utf8"));
+    } catch (error) {
+      throw new LayoutError(`blob ${describe(descriptor)} is not valid JSON`, { cause: error });
+    }
+  }
+  /**
+   * Checks the layout for a tool that verifies layer digests itself as it streams them (skopeo: "Digest did
+   * not match"; the registry checks again before it commits a blob): every manifest and index is
+   * digest-checked as the walk reads it, every other blob must exist as a regular file of its declared size.
+   * Layers are not hashed here. Use with `snapshot`, which digest-checks configs as it copies them.
+   */
+  async checkForStreaming(ref) {
+    const graph = await this.walk(ref);
+    let totalBytes = 0;
+    await Promise.all(
+      [...graph.blobs.values()].map(async ({ descriptor, referencedBy }) => {
+        const what = `blob ${describe(descriptor)} (referenced by ${referencedBy.join(", ")})`;
+        const path = await this.checkedBlobPath(descriptor, referencedBy.join(", "));
+        const size = (await (0, import_promises.lstat)(path)).size;
+        if (size !== descriptor.size)
+          throw new LayoutError(`${what} has ${size} bytes on disk; the descriptor says ${descriptor.size}`);
+        totalBytes += size;
+      })
+    );
+    return { ...graph, blobCount: graph.blobs.size, totalBytes };
+  }
+  /**
+   * A private layout holding exactly what `graph` verified, for a tool (skopeo, Trivy) to read instead of
+   * this directory, which anyone with write access could change between our check and the tool's read.
+   * index.json names only the verified root; every manifest, index and config is copied from bytes whose
+   * digest is checked as they are read; layers are hard links (the inode that was verified: a file renamed
+   * over the original later is not seen), or copies across file systems. Layers are content-addressed,
+   * so skopeo and the registry check their digests again as they stream.
+   */
+  async snapshot(graph, target, layers = "link") {
+    await (0, import_promises.mkdir)((0, import_node_path.join)(target, "blobs", "sha256"), { recursive: true, mode: 448 });
+    await (0, import_promises.writeFile)((0, import_node_path.join)(target, "oci-layout"), `{"imageLayoutVersion":"${SUPPORTED_LAYOUT_VERSION}"}`);
+    for (const { descriptor, referencedBy } of graph.blobs.values()) {
+      const d = Digest.parse(descriptor.digest);
+      const to = (0, import_node_path.join)(target, "blobs", d.algorithm, d.hex);
+      const by = referencedBy.join(", ") || "index.json";
+      await (0, import_promises.mkdir)((0, import_node_path.dirname)(to), { recursive: true, mode: 448 });
+      if (isDocument(descriptor)) await (0, import_promises.writeFile)(to, await this.readBlob(descriptor, by));
+      else if (layers === "copy-verified") await this.copyVerified(descriptor, by, to);
+      else await this.linkChecked(descriptor, by, to);
+    }
+    const index = {
+      schemaVersion: 2,
+      mediaType: "application/vnd.oci.image.index.v1+json",
+      manifests: [graph.root]
+    };
+    await (0, import_promises.writeFile)((0, import_node_path.join)(target, "index.json"), JSON.stringify(index));
+    return target;
+  }
+  /**
+   * A hard link to the blob (for a reader that checks digests itself, like skopeo), then a check of what was
+   * linked: a regular file of the declared size. A symbolic link swapped in after the layout check would be
+   * linked as the link itself, and is refused here.
+   */
+  async linkChecked(descriptor, referencedBy, to) {
+    const from = this.blobPath(descriptor.digest);
+    await (0, import_promises.link)(from, to).catch(async (error) => {
+      if (error.code !== "EXDEV" && error.code !== "EPERM") throw error;
+      await this.copyVerified(descriptor, referencedBy, to);
+    });
+    const s = await (0, import_promises.lstat)(to);
+    if (!s.isFile() || s.size !== descriptor.size)
+      throw new LayoutError(
+        `blob ${describe(descriptor)} (referenced by ${referencedBy}) changed after the layout was checked: ${s.isFile() ? `${s.size} bytes` : "not a regular file"} where ${descriptor.size} bytes were declared`
+      );
+  }
+  /**
+   * A private copy of the blob, hashed as it is copied from a handle that refuses a symbolic link: what the
+   * copy holds is what was hashed (for a reader that checks no digest, like Trivy). A hard link would share
+   * the inode, so a write into the layout's file would change the snapshot too.
+   */
+  async copyVerified(descriptor, referencedBy, to) {
+    const what = `blob ${describe(descriptor)} (referenced by ${referencedBy})`;
+    const source = await (0, import_promises.open)(
+      this.blobPath(descriptor.digest),
+      import_node_fs.constants.O_RDONLY | import_node_fs.constants.O_NOFOLLOW
+    ).catch((error) => {
+      throw new LayoutError(
+        `${what} cannot be read as a regular file (${error.code ?? error.message}); refused`
+      );
+    });
+    try {
+      if (!(await source.stat()).isFile()) throw new LayoutError(`${what} is not a regular file; refused`);
+      const hash = (0, import_node_crypto.createHash)(Digest.parse(descriptor.digest).algorithm);
+      let length = 0;
+      const counting = new import_node_stream.Transform({
+        transform(chunk, _encoding, done) {
+          hash.update(chunk);
+          length += chunk.length;
+          done(null, chunk);
+        }
+      });
+      await (0, import_promises2.pipeline)(
+        source.createReadStream({ autoClose: false }),
+        counting,
+        (0, import_node_fs.createWriteStream)(to, { mode: 384 })
+      );
+      this.checkContent(
+        descriptor,
+        referencedBy,
+        length,
+        `${Digest.parse(descriptor.digest).algorithm}:${hash.digest("hex")}`
+      );
+    } finally {
+      await source.close();
+    }
+  }
+  /** Walks index.json → indexes → manifests → config and layers, verifying every manifest it parses. */
+  async walk(ref) {
+    const root = this.topLevel(ref);
+    const graph = { root, images: [], attestations: [], indexes: [], blobs: /* @__PURE__ */ new Map() };
+    await this.visit(root, "index.json", graph, 0, /* @__PURE__ */ new Set());
+    return graph;
+  }
+  /**
+   * Verifies the whole layout: every blob reachable from the top level exists as a regular file, has
+   * the declared size and hashes to its digest. Blobs are streamed (memory stays bounded whatever their
+   * size); when the layout is large enough to pay for it, hashing runs on one worker thread per core.
+   */
+  async verify(options = {}) {
+    const graph = await this.walk(options.ref);
+    const pending = [...graph.blobs.values()].sort((a, b) => b.descriptor.size - a.descriptor.size);
+    const totalBytes = pending.reduce((n, b) => n + b.descriptor.size, 0);
+    const threads = Math.max(1, options.concurrency ?? (0, import_node_os.availableParallelism)());
+    const threshold = options.workerThresholdBytes ?? WORKER_THRESHOLD;
+    const owned = options.hasher === void 0;
+    const hasher = options.hasher ?? (threads > 1 && totalBytes >= threshold ? workerHasher({ workers: threads - 1 }) : inlineHasher);
+    try {
+      const lanes = Array.from({ length: Math.max(threads, hasher.parallelism) }, async () => {
+        for (let next = pending.shift(); next !== void 0; next = pending.shift()) {
+          await this.verifyBlob(next.descriptor, next.referencedBy.join(", "), hasher);
+        }
+      });
+      await Promise.all(lanes);
+    } finally {
+      if (owned) await hasher.close();
+    }
+    return { ...graph, blobCount: graph.blobs.size, totalBytes };
+  }
+  /** Streams one blob through its hash; throws a LayoutError naming the blob and its referrer. */
+  async verifyBlob(descriptor, referencedBy, hasher = inlineHasher) {
+    const path = await this.checkedBlobPath(descriptor, referencedBy);
+    const algorithm = Digest.parse(descriptor.digest).algorithm;
+    const { digest, length } = await hasher.hash(path, algorithm, descriptor.size);
+    this.checkContent(descriptor, referencedBy, length, digest);
+  }
+  checkContent(descriptor, referencedBy, length, actual) {
+    const what = `blob ${describe(descriptor)} (referenced by ${referencedBy})`;
+    if (length !== descriptor.size) {
+      const sizeText = length > descriptor.size ? `more than ${descriptor.size}` : `${length}`;
+      throw new LayoutError(`${what} has ${sizeText} bytes on disk; the descriptor says ${descriptor.size}`);
+    }
+    if (actual !== descriptor.digest)
+      throw new LayoutError(`${what} does not match its digest: content hashes to ${actual}`);
+  }
+  async checkedBlobPath(descriptor, referencedBy) {
+    const path = this.blobPath(descriptor.digest);
+    const s = await (0, import_promises.lstat)(path).catch(() => void 0);
+    const what = `blob ${describe(descriptor)} (referenced by ${referencedBy})`;
+    if (s === void 0) throw new LayoutError(`${what} is missing from ${path}`);
+    if (s.isSymbolicLink()) throw new LayoutError(`${what} is a symbolic link at ${path}; refused`);
+    if (!s.isFile()) throw new LayoutError(`${what} is not a regular file at ${path}`);
+    return path;
+  }
+  addBlob(graph, descriptor, referencedBy) {
+    const known = graph.blobs.get(descriptor.digest);
+    if (known === void 0) {
+      graph.blobs.set(descriptor.digest, { descriptor, referencedBy: [referencedBy] });
+      return;
+    }
+    const document = (d) => isIndexMediaType(d.mediaType) || isManifestMediaType(d.mediaType);
+    if (document(known.descriptor) !== document(descriptor) || document(descriptor) && known.descriptor.mediaType !== descriptor.mediaType) {
+      throw new LayoutError(
+        `blob ${descriptor.digest} is declared as ${descriptor.mediaType} by ${referencedBy} but as ${known.descriptor.mediaType} by ${known.referencedBy.join(", ")}; one blob, one role`
+      );
+    }
+    if (known.descriptor.size !== descriptor.size) {
+      throw new LayoutError(
+        `blob ${descriptor.digest} is declared with size ${descriptor.size} by ${referencedBy} but ${known.descriptor.size} by ${known.referencedBy.join(", ")}`
+      );
+    }
+    if (!known.referencedBy.includes(referencedBy)) known.referencedBy.push(referencedBy);
+  }
+  async visit(descriptor, referencedBy, graph, depth, path, siblings = /* @__PURE__ */ new Set()) {
+    if (depth > MAX_DEPTH)
+      throw new LayoutError(`index nesting deeper than ${MAX_DEPTH} at ${descriptor.digest}`);
+    if (path.has(descriptor.digest)) throw new LayoutError(`index cycle through ${descriptor.digest}`);
+    const seen = graph.blobs.has(descriptor.digest);
+    this.addBlob(graph, descriptor, referencedBy);
+    if (seen) return;
+    const here = `${isIndexMediaType(descriptor.mediaType) ? "index" : "manifest"} ${describe(descriptor)}`;
+    if (isIndexMediaType(descriptor.mediaType)) {
+      const doc = await this.readJsonBlob(descriptor, referencedBy);
+      if (!isRecord(doc) || doc.schemaVersion !== 2 || !Array.isArray(doc.manifests)) {
+        throw new LayoutError(`${here} is not an image index`);
+      }
+      checkEmbeddedMediaType(doc, descriptor, here);
+      graph.indexes.push(descriptor.digest);
+      const next = new Set(path).add(descriptor.digest);
+      const children = doc.manifests.map((m, i) => asDescriptor(m, `${here} manifests[${i}]`));
+      const images = new Set(
+        children.filter((c) => isManifestMediaType(c.mediaType) && !markedAsAttestation(c)).map((c) => c.digest)
+      );
+      for (const child of children) await this.visit(child, here, graph, depth + 1, next, images);
+      return;
+    }
+    if (isManifestMediaType(descriptor.mediaType)) {
+      const doc = await this.readJsonBlob(descriptor, referencedBy);
+      if (!isRecord(doc) || doc.schemaVersion !== 2 || !Array.isArray(doc.layers)) {
+        throw new LayoutError(`${here} is not an image manifest`);
+      }
+      checkEmbeddedMediaType(doc, descriptor, here);
+      const config = asDescriptor(doc.config, `${here} config`);
+      const layers = doc.layers.map((l, i) => asDescriptor(l, `${here} layers[${i}]`));
+      this.addBlob(graph, config, `${here} (config)`);
+      for (const [i, layer] of layers.entries()) {
+        this.addBlob(graph, layer, `${here} (layer ${i + 1} of ${layers.length})`);
+      }
+      if (markedAsAttestation(descriptor)) {
+        const problem = attestationProblem(descriptor, layers, siblings);
+        if (problem !== void 0) {
+          throw new LayoutError(
+            `${here} is marked as a BuildKit attestation manifest but ${problem}: refusing a layout that would hide an image from the scan`
+          );
+        }
+        graph.attestations.push({
+          digest: descriptor.digest,
+          subject: descriptor.annotations?.[ATTESTATION_REFERENCE_DIGEST],
+          layers
+        });
+        return;
+      }
+      const platform = descriptor.platform ?? await this.platformFromConfig(config, here);
+      graph.images.push({
+        platform: formatPlatform(platform),
+        digest: descriptor.digest,
+        mediaType: descriptor.mediaType,
+        size: descriptor.size,
+        config,
+        layers
+      });
+      return;
+    }
+  }
+  async platformFromConfig(config, manifest) {
+    const doc = await this.readJsonBlob(config, `${manifest} (config)`);
+    if (!isRecord(doc) || typeof doc.os !== "string" || typeof doc.architecture !== "string") {
+      return { os: "unknown", architecture: "unknown" };
+    }
+    return typeof doc.variant === "string" && doc.variant !== "" ? { os: doc.os, architecture: doc.architecture, variant: doc.variant } : { os: doc.os, architecture: doc.architecture };
+  }
+};
+var IN_TOTO_LAYER = "application/vnd.in-toto+json";
+function isDocument(descriptor) {
+  return isIndexMediaType(descriptor.mediaType) || isManifestMediaType(descriptor.mediaType) || /json$/.test(descriptor.mediaType) && descriptor.size <= MAX_MANIFEST_BYTES;
+}
+function markedAsAttestation(descriptor) {
+  return descriptor.annotations?.[ATTESTATION_REFERENCE_TYPE] === ATTESTATION_MANIFEST;
+}
+function attestationProblem(descriptor, layers, siblings) {
+  const platform = descriptor.platform;
+  if (platform?.os !== "unknown" || platform.architecture !== "unknown")
+    return `its platform is ${platform === void 0 ? "missing" : formatPlatform(platform)}, not unknown/unknown`;
+  const other = layers.find((l) => l.mediaType !== IN_TOTO_LAYER);
+  if (layers.length === 0 || other !== void 0)
+    return `its layers are not all in-toto statements (${other?.mediaType ?? "it has none"})`;
+  const subject = descriptor.annotations?.[ATTESTATION_REFERENCE_DIGEST];
+  if (subject === void 0 || !siblings.has(subject))
+    return `it refers to ${subject ?? "nothing"}, which is not an image of the same index`;
+  return void 0;
+}
+function checkEmbeddedMediaType(doc, descriptor, here) {
+  if (typeof doc.mediaType === "string" && doc.mediaType !== descriptor.mediaType) {
+    throw new LayoutError(
+      `${here} declares mediaType ${doc.mediaType} but its descriptor says ${descriptor.mediaType}`
+    );
+  }
+}
+function digestOf(expected, content) {
+  const algorithm = Digest.parse(expected).algorithm;
+  return `${algorithm}:${(0, import_node_crypto.createHash)(algorithm).update(content).digest("hex")}`;
+}
+async function readJson(path, label) {
+  const s = await (0, import_promises.lstat)(path);
+  if (s.size > MAX_MANIFEST_BYTES)
+    throw new LayoutError(`${label} is larger than ${MAX_MANIFEST_BYTES} bytes`);
+  try {
+    return JSON.parse(await (0, import_promises.readFile)(path, "utf8"));
+  } catch (error) {
+    throw new LayoutError(`${label} is not valid JSON`, { cause: error });
+  }
+}
+function requireLayoutDigest(layout, actual, expected, refusing) {
+  if (actual !== expected) {
+    throw new ConfigurationError(
+      `the layout ${layout} has top-level digest ${actual}, but input "digest" is ${expected}: ${refusing}`,
+      {
+        input: "digest"
+      }
+    );
+  }
+}
+
+// packages/core/src/oci/platform-view.ts
+var import_promises3 = __toESM(require_promises(), 1);
+var import_node_path2 = __toESM(require_path(), 1);
+async function platformView(layout, image, dir) {
+  await (0, import_promises3.mkdir)(dir, { recursive: true });
+  await (0, import_promises3.writeFile)((0, import_node_path2.join)(dir, "oci-layout"), '{"imageLayoutVersion":"1.0.0"}');
+  const [os = "", architecture = "", variant] = image.platform.split("/");
+  const descriptor = {
+    mediaType: image.mediaType,
+    digest: image.digest,
+    size: image.size,
+    platform: variant === void 0 ? { os, architecture } : { os, architecture, variant }
+  };
+  await (0, import_promises3.writeFile)(
+    (0, import_node_path2.join)(dir, "index.json"),
+    JSON.stringify({
+      schemaVersion: 2,
+      mediaType: "application/vnd.oci.image.index.v1+json",
+      manifests: [descriptor]
+    })
+  );
+  await (0, import_promises3.symlink)((0, import_node_path2.join)(layout, "blobs"), (0, import_node_path2.join)(dir, "blobs"), "dir");
+  return dir;
+}
 
 // packages/core/src/oci/registry-client.ts
-var import_node_crypto = __toESM(require_crypto(), 1);
+var import_node_crypto2 = __toESM(require_crypto(), 1);
 
 // packages/core/src/oci/www-authenticate.ts
 function parseChallenge(header2) {
@@ -35359,7 +35859,7 @@ function header(headers, name) {
   return Array.isArray(value) ? value[0] : value;
 }
 function sha256(bytes) {
-  return `sha256:${(0, import_node_crypto.createHash)("sha256").update(bytes).digest("hex")}`;
+  return `sha256:${(0, import_node_crypto2.createHash)("sha256").update(bytes).digest("hex")}`;
 }
 function registryErrors(body) {
   try {
@@ -35534,8 +36034,8 @@ var RegistryClient = class {
       });
       if (res.status === 404) return [];
       tags.push(...JSON.parse(res.body.toString("utf8")).tags ?? []);
-      const link = header(res.headers, "link");
-      path = link === void 0 ? void 0 : /<([^>]+)>;\s*rel="?next"?/.exec(link)?.[1];
+      const link2 = header(res.headers, "link");
+      path = link2 === void 0 ? void 0 : /<([^>]+)>;\s*rel="?next"?/.exec(link2)?.[1];
     }
     return tags;
   }
@@ -35751,7 +36251,7 @@ var RegistryClient = class {
   }
   async sendUrl(url, method, headers, body, maxBody) {
     const transport = url.protocol === "http:" ? (await import("./http-2KH7I557.mjs")).default : (await import("./https-BD7IGPKN.mjs")).default;
-    return new Promise((resolve, reject) => {
+    return new Promise((resolve2, reject) => {
       const req2 = transport.request(
         url,
         {
@@ -35780,7 +36280,7 @@ var RegistryClient = class {
           });
           res.on(
             "end",
-            () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks) })
+            () => resolve2({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks) })
           );
           res.on("error", reject);
         }
@@ -35810,15 +36310,15 @@ var TokenServiceError = class extends Error {
 };
 
 // packages/core/src/oci/registry-credentials.ts
-var import_promises = __toESM(require_promises(), 1);
-var import_node_os = __toESM(require_os(), 1);
-var import_node_path = __toESM(require_path(), 1);
+var import_promises4 = __toESM(require_promises(), 1);
+var import_node_os2 = __toESM(require_os(), 1);
+var import_node_path3 = __toESM(require_path(), 1);
 function credentialFiles(env, explicit) {
   if (explicit !== void 0) return [explicit];
   const files = [];
   if (env.REGISTRY_AUTH_FILE) files.push(env.REGISTRY_AUTH_FILE);
-  if (env.XDG_RUNTIME_DIR) files.push((0, import_node_path.join)(env.XDG_RUNTIME_DIR, "containers", "auth.json"));
-  files.push((0, import_node_path.join)(env.DOCKER_CONFIG ?? (0, import_node_path.join)(env.HOME ?? (0, import_node_os.homedir)(), ".docker"), "config.json"));
+  if (env.XDG_RUNTIME_DIR) files.push((0, import_node_path3.join)(env.XDG_RUNTIME_DIR, "containers", "auth.json"));
+  files.push((0, import_node_path3.join)(env.DOCKER_CONFIG ?? (0, import_node_path3.join)(env.HOME ?? (0, import_node_os2.homedir)(), ".docker"), "config.json"));
   return files;
 }
 function normaliseKey(key) {
@@ -35878,7 +36378,7 @@ var CredentialStore = class {
   async readFile(file) {
     let text;
     try {
-      text = await (0, import_promises.readFile)(file, "utf8");
+      text = await (0, import_promises4.readFile)(file, "utf8");
     } catch (error) {
       if (error.code === "ENOENT") return void 0;
       throw new ConfigurationError(
@@ -35917,6 +36417,22 @@ var CredentialStore = class {
     return { username: parsed.Username, password: parsed.Secret, source: `docker-credential-${helper}` };
   }
 };
+
+// packages/core/src/report/findings.ts
+var import_promises5 = __toESM(require_promises(), 1);
+var SEVERITIES = ["CRITICAL", "HIGH", "MEDIUM", "LOW", "UNKNOWN"];
+function parseSeverityList(items) {
+  const wanted = /* @__PURE__ */ new Set();
+  for (const item of items) {
+    const upper = item.toUpperCase();
+    const found = SEVERITIES.find((s) => s === upper);
+    if (found === void 0)
+      throw new InvalidValueError(`severity "${item}" is not one of ${SEVERITIES.join(", ")}`);
+    wanted.add(found);
+  }
+  if (wanted.size === 0) throw new InvalidValueError(`must name at least one of ${SEVERITIES.join(", ")}`);
+  return wanted;
+}
 
 // packages/core/src/report/job-summary.ts
 function escapeHtml(text) {
@@ -35986,7 +36502,7 @@ function renderTable(headers, rows) {
 }
 
 // packages/core/src/sigstore/bundle-referrers.ts
-var import_node_crypto2 = __toESM(require_crypto(), 1);
+var import_node_crypto3 = __toESM(require_crypto(), 1);
 
 // packages/core/src/oci/tag-merge.ts
 async function mergeIntoTag(merge) {
@@ -36038,7 +36554,7 @@ async function storeBundleReferrer(client, image, subject, bundleJson, predicate
   const bytes = Buffer.from(JSON.stringify(manifest));
   const manifestDigest = await client.putManifest(
     repository,
-    `sha256:${(0, import_node_crypto2.createHash)("sha256").update(bytes).digest("hex")}`,
+    `sha256:${(0, import_node_crypto3.createHash)("sha256").update(bytes).digest("hex")}`,
     bytes,
     MediaType.ociManifest
   );
@@ -36076,7 +36592,7 @@ async function addReferrer(client, repository, subjectDigest, descriptor) {
   });
   return fallbackTag;
 }
-async function readBundleReferrers(client, image, digest) {
+async function readBundleReferrers(client, image, digest, wanted = () => true) {
   const repository = image.repositoryOnly();
   const { manifests } = await client.referrers(repository, digest, BUNDLE_MEDIA_TYPE);
   const out = [];
@@ -36085,19 +36601,20 @@ async function readBundleReferrers(client, image, digest) {
     if (manifest === void 0) continue;
     const doc = JSON.parse(manifest.bytes.toString("utf8"));
     const layer = doc.layers?.find((l) => l.mediaType === BUNDLE_MEDIA_TYPE);
-    if (layer === void 0 || doc.subject?.digest !== digest) continue;
+    const predicateType = doc.annotations?.["dev.sigstore.bundle.predicateType"];
+    if (layer === void 0 || doc.subject?.digest !== digest || !wanted(predicateType)) continue;
     const bundle = JSON.parse((await client.getBlob(repository, layer.digest)).toString("utf8"));
     out.push({
       manifestDigest: descriptor.digest,
       bundle,
-      predicateType: doc.annotations?.["dev.sigstore.bundle.predicateType"]
+      predicateType
     });
   }
   return out;
 }
 
 // packages/core/src/sigstore/bundle-verifier.ts
-var import_node_crypto3 = __toESM(require_crypto(), 1);
+var import_node_crypto4 = __toESM(require_crypto(), 1);
 var import_bundle = __toESM(require_dist3(), 1);
 var import_protobuf_specs = __toESM(require_dist(), 1);
 var import_verify = __toESM(require_dist5(), 1);
@@ -36124,7 +36641,7 @@ function verifyBundle(bundleJson, options) {
   }
   requireValidityStarts(options.trustedRoot);
   const { policy } = options;
-  const keyFinder = policy.publicKey === void 0 ? void 0 : () => ({ publicKey: (0, import_node_crypto3.createPublicKey)(policy.publicKey ?? ""), validFor: () => true });
+  const keyFinder = policy.publicKey === void 0 ? void 0 : () => ({ publicKey: (0, import_node_crypto4.createPublicKey)(policy.publicKey ?? ""), validFor: () => true });
   const trust = (0, import_verify.toTrustMaterial)(options.trustedRoot, keyFinder);
   const verifier = new import_verify.Verifier(trust, {
     tlogThreshold: 1,
@@ -36147,7 +36664,7 @@ function verifyBundle(bundleJson, options) {
   }
   const content = bundle.content;
   if (content.$case === "dsseEnvelope" && (options.artifact !== void 0 || options.artifactDigest !== void 0)) {
-    const digest = options.artifactDigest ?? (0, import_node_crypto3.createHash)("sha256").update(options.artifact ?? Buffer.alloc(0)).digest("hex");
+    const digest = options.artifactDigest ?? (0, import_node_crypto4.createHash)("sha256").update(options.artifact ?? Buffer.alloc(0)).digest("hex");
     requireSubject(
       content.dsseEnvelope.payload,
       content.dsseEnvelope.payloadType,
@@ -36194,22 +36711,25 @@ function requireValidityStarts(root) {
 }
 
 // packages/core/src/sigstore/cosign-classic.ts
-var import_node_crypto4 = __toESM(require_crypto(), 1);
+var import_node_crypto5 = __toESM(require_crypto(), 1);
 var SIMPLE_SIGNING_MEDIA_TYPE = "application/vnd.dev.cosign.simplesigning.v1+json";
+var DSSE_ENVELOPE_MEDIA_TYPE = "application/vnd.dsse.envelope.v1+json";
 var ANNOTATION = {
   signature: "dev.cosignproject.cosign/signature",
   certificate: "dev.sigstore.cosign/certificate",
   chain: "dev.sigstore.cosign/chain",
   bundle: "dev.sigstore.cosign/bundle",
-  timestamp: "dev.sigstore.cosign/rfc3161timestamp"
+  timestamp: "dev.sigstore.cosign/rfc3161timestamp",
+  /** On `.att` layers: the statement's predicate type. */
+  predicateType: "predicateType"
 };
 function simpleSigningPayload(image, digest, optional) {
   const critical = `{"identity":{"docker-reference":${JSON.stringify(image.name)}},"image":{"docker-manifest-digest":${JSON.stringify(digest.toString())}},"type":"cosign container image signature"}`;
   const opt = optional === void 0 || Object.keys(optional).length === 0 ? "null" : JSON.stringify(Object.fromEntries(Object.entries(optional).sort()));
   return Buffer.from(`{"critical":${critical},"optional":${opt}}`);
 }
-function signatureTag(digest) {
-  return `${digest.toTagStem()}.sig`;
+function signatureTag(digest, suffix = "sig") {
+  return `${digest.toTagStem()}.${suffix}`;
 }
 function layerDescriptor(layer) {
   const annotations = { [ANNOTATION.signature]: layer.signature };
@@ -36217,10 +36737,11 @@ function layerDescriptor(layer) {
   if (layer.chain !== void 0) annotations[ANNOTATION.chain] = layer.chain;
   if (layer.rekorBundle !== void 0) annotations[ANNOTATION.bundle] = layer.rekorBundle;
   if (layer.timestamp !== void 0) annotations[ANNOTATION.timestamp] = layer.timestamp;
+  if (layer.predicateType !== void 0) annotations[ANNOTATION.predicateType] = layer.predicateType;
   return {
-    mediaType: SIMPLE_SIGNING_MEDIA_TYPE,
+    mediaType: layer.mediaType ?? SIMPLE_SIGNING_MEDIA_TYPE,
     size: layer.payload.length,
-    digest: `sha256:${(0, import_node_crypto4.createHash)("sha256").update(layer.payload).digest("hex")}`,
+    digest: `sha256:${(0, import_node_crypto5.createHash)("sha256").update(layer.payload).digest("hex")}`,
     annotations
   };
 }
@@ -36236,7 +36757,7 @@ function appendSignature(existing, layer) {
     config: existing?.config ?? {
       mediaType: MediaType.ociConfig,
       size: EMPTY_CONFIG.length,
-      digest: `sha256:${(0, import_node_crypto4.createHash)("sha256").update(EMPTY_CONFIG).digest("hex")}`
+      digest: `sha256:${(0, import_node_crypto5.createHash)("sha256").update(EMPTY_CONFIG).digest("hex")}`
     },
     layers: duplicate ? layers : [...layers, layer],
     ...existing?.annotations ? { annotations: existing.annotations } : {}
@@ -36252,14 +36773,35 @@ ${lines.join("\n")}
 }
 function classicLayerFromBundle(bundle, payload) {
   const signature = bundle.messageSignature?.signature;
+  if (signature === void 0) throw new Error("a classic signature needs a message-signature bundle");
+  return { payload, signature, ...rekorAnnotations(bundle) };
+}
+function classicAttestationLayer(bundle, predicateType) {
+  const envelope = bundle.dsseEnvelope;
+  if (envelope === void 0) throw new Error("a classic attestation needs a DSSE bundle");
+  const payload = Buffer.from(JSON.stringify(envelope));
+  const body = JSON.parse(
+    Buffer.from(bundle.verificationMaterial.tlogEntries[0]?.canonicalizedBody ?? "", "base64").toString()
+  );
+  const logged = body.spec?.envelopeHash?.value;
+  if (logged !== (0, import_node_crypto5.createHash)("sha256").update(payload).digest("hex")) {
+    throw new Error("the DSSE envelope does not hash to the envelopeHash of its Rekor dsse entry");
+  }
+  return {
+    payload,
+    signature: "",
+    mediaType: DSSE_ENVELOPE_MEDIA_TYPE,
+    predicateType,
+    ...rekorAnnotations(bundle)
+  };
+}
+function rekorAnnotations(bundle) {
   const material = bundle.verificationMaterial;
   const certificate = material?.certificate?.rawBytes ?? material?.x509CertificateChain?.certificates[0]?.rawBytes;
   const entry = material?.tlogEntries?.[0];
   const timestamp = material?.timestampVerificationData?.rfc3161Timestamps?.[0]?.signedTimestamp;
-  if (signature === void 0 || entry?.inclusionPromise === void 0) {
-    throw new Error(
-      "classic signatures need a message signature with a Rekor v1 entry carrying a SignedEntryTimestamp"
-    );
+  if (entry?.inclusionPromise === void 0) {
+    throw new Error("classic signatures need a Rekor v1 entry carrying a SignedEntryTimestamp");
   }
   const rekorBundle = JSON.stringify({
     SignedEntryTimestamp: entry.inclusionPromise.signedEntryTimestamp,
@@ -36271,8 +36813,6 @@ function classicLayerFromBundle(bundle, payload) {
     }
   });
   return {
-    payload,
-    signature,
     ...certificate === void 0 ? {} : { certificate: pem(Buffer.from(certificate, "base64")), chain: "" },
     rekorBundle,
     ...timestamp === void 0 ? {} : { timestamp: JSON.stringify({ SignedRFC3161Timestamp: timestamp }) }
@@ -36286,6 +36826,7 @@ function bundleFromClassicLayer(annotations, payload) {
     throw new Error("the .sig layer lacks the signature or the Rekor bundle annotation");
   }
   const parsed = JSON.parse(rekor);
+  const logged = JSON.parse(Buffer.from(parsed.Payload.body, "base64").toString("utf8"));
   const timestamp = annotations[ANNOTATION.timestamp];
   const signedTimestamp = timestamp === void 0 ? void 0 : JSON.parse(timestamp).SignedRFC3161Timestamp;
   const keyMaterial = certificatePem === void 0 || certificatePem === "" ? { publicKey: { hint: "" } } : {
@@ -36297,6 +36838,15 @@ function bundleFromClassicLayer(annotations, payload) {
       ]
     }
   };
+  const content = signature === "" ? { dsseEnvelope: JSON.parse(payload.toString("utf8")) } : {
+    messageSignature: {
+      messageDigest: {
+        algorithm: "SHA2_256",
+        digest: (0, import_node_crypto5.createHash)("sha256").update(payload).digest("base64")
+      },
+      signature
+    }
+  };
   return {
     mediaType: "application/vnd.dev.sigstore.bundle+json;version=0.1",
     verificationMaterial: {
@@ -36305,7 +36855,7 @@ function bundleFromClassicLayer(annotations, payload) {
         {
           logIndex: String(parsed.Payload.logIndex),
           logId: { keyId: Buffer.from(parsed.Payload.logID, "hex").toString("base64") },
-          kindVersion: { kind: "hashedrekord", version: "0.0.1" },
+          kindVersion: { kind: logged.kind ?? "hashedrekord", version: logged.apiVersion ?? "0.0.1" },
           integratedTime: String(parsed.Payload.integratedTime),
           inclusionPromise: { signedEntryTimestamp: parsed.SignedEntryTimestamp },
           canonicalizedBody: parsed.Payload.body
@@ -36315,10 +36865,7 @@ function bundleFromClassicLayer(annotations, payload) {
         rfc3161Timestamps: signedTimestamp === void 0 ? [] : [{ signedTimestamp }]
       }
     },
-    messageSignature: {
-      messageDigest: { algorithm: "SHA2_256", digest: (0, import_node_crypto4.createHash)("sha256").update(payload).digest("base64") },
-      signature
-    }
+    ...content
   };
 }
 function signedDigestOf(payload) {
@@ -36331,8 +36878,8 @@ function signedDigestOf(payload) {
 }
 
 // packages/core/src/sigstore/classic-signatures.ts
-async function appendClassicLayers(client, repository, digest, layers) {
-  const tag = signatureTag(digest);
+async function appendClassicLayers(client, repository, digest, layers, suffix = "sig") {
+  const tag = signatureTag(digest, suffix);
   const read = async () => {
     const found = await client.getManifest(repository, tag);
     return found === void 0 ? void 0 : { digest: found.digest, doc: JSON.parse(found.bytes.toString("utf8")) };
@@ -36360,18 +36907,25 @@ async function appendClassicLayers(client, repository, digest, layers) {
   });
   return { tag, manifestDigest: written?.digest ?? "", added };
 }
-async function storeClassicSignature(client, image, digest, layer) {
+async function storeClassicSignature(client, image, digest, layer, suffix = "sig") {
   const repository = image.repositoryOnly();
-  await client.uploadBlob(repository, layer.payload);
-  await client.uploadBlob(repository, EMPTY_CONFIG);
-  const { tag, manifestDigest, added } = await appendClassicLayers(client, repository, digest, [
-    layerDescriptor(layer)
+  const layers = Array.isArray(layer) ? layer : [layer];
+  await Promise.all([
+    ...layers.map((l) => client.uploadBlob(repository, l.payload)),
+    client.uploadBlob(repository, EMPTY_CONFIG)
   ]);
+  const { tag, manifestDigest, added } = await appendClassicLayers(
+    client,
+    repository,
+    digest,
+    layers.map(layerDescriptor),
+    suffix
+  );
   return { tag, manifestDigest, added: added > 0 };
 }
-async function readClassicSignatures(client, image, digest) {
+async function readClassicSignatures(client, image, digest, suffix = "sig") {
   const repository = image.repositoryOnly();
-  const manifest = await client.getManifest(repository, signatureTag(digest));
+  const manifest = await client.getManifest(repository, signatureTag(digest, suffix));
   if (manifest === void 0) return [];
   const doc = JSON.parse(manifest.bytes.toString("utf8"));
   const out = [];
@@ -36379,193 +36933,11 @@ async function readClassicSignatures(client, image, digest) {
     if (layer.annotations?.[ANNOTATION.signature] === void 0) continue;
     out.push({
       payload: await client.getBlob(repository, Digest.parse(layer.digest).toString()),
-      annotations: layer.annotations
+      annotations: layer.annotations,
+      digest: layer.digest
     });
   }
   return out;
-}
-
-// packages/core/src/sigstore/image-signatures.ts
-var import_promises2 = __toESM(require_promises(), 1);
-var import_node_os2 = __toESM(require_os(), 1);
-var import_node_path2 = __toESM(require_path(), 1);
-async function loadTrustedRoot(path) {
-  if (path !== void 0) {
-    let json2;
-    try {
-      json2 = JSON.parse(await (0, import_promises2.readFile)(path, "utf8"));
-    } catch (error) {
-      throw new ConfigurationError(
-        `Input "trusted-root": ${path} is not readable JSON (${error.message})`,
-        { input: "trusted-root" }
-      );
-    }
-    return parseTrustedRoot(json2);
-  }
-  const tuf = await import("./dist-QAHI3LIS.mjs");
-  const getTrustedRoot = tuf.default?.getTrustedRoot ?? tuf.getTrustedRoot;
-  try {
-    return await getTrustedRoot({ cachePath: (0, import_node_path2.join)(process.env.RUNNER_TEMP ?? (0, import_node_os2.tmpdir)(), "sigstore-tuf") });
-  } catch (error) {
-    throw new CommandError(
-      `could not get the public-good Sigstore trusted root through TUF (${error.message}); for a private Sigstore, or without network, give the trusted-root input`,
-      { tool: "TUF", cause: error }
-    );
-  }
-}
-async function checkImageSignatures(client, image, digest, trustedRoot, policy, options = {}) {
-  const rejected = [];
-  const verified = [];
-  const done = () => ({ accepted: verified[0], verified, rejected });
-  const reason = (error) => error instanceof SignatureError ? error.message : String(error);
-  for (const stored of await readClassicSignatures(client, image, digest)) {
-    const signed = signedDigestOf(stored.payload);
-    if (signed !== digest.toString()) {
-      rejected.push(`classic: the payload vouches for ${signed ?? "nothing"}, not ${digest}`);
-      continue;
-    }
-    try {
-      const ok = verifyBundle(bundleFromClassicLayer(stored.annotations, stored.payload), {
-        trustedRoot,
-        policy,
-        artifact: stored.payload
-      });
-      const ref = stored.annotations[ANNOTATION.signature] ?? "";
-      verified.push({ format: "classic", identity: ok.identity, issuer: ok.issuer, ref });
-      if (options.all !== true) return done();
-    } catch (error) {
-      rejected.push(`classic: ${reason(error)}`);
-    }
-  }
-  for (const stored of await readBundleReferrers(client, image, digest.toString())) {
-    try {
-      const ok = verifyBundle(stored.bundle, {
-        trustedRoot,
-        policy,
-        artifactDigest: digest.hex,
-        predicateType: COSIGN_SIGN_PREDICATE
-      });
-      verified.push({
-        format: "bundle",
-        identity: ok.identity,
-        issuer: ok.issuer,
-        ref: stored.manifestDigest
-      });
-      if (options.all !== true) return done();
-    } catch (error) {
-      rejected.push(`bundle ${stored.manifestDigest}: ${reason(error)}`);
-    }
-  }
-  return done();
-}
-
-// packages/core/src/sigstore/kyverno-policy.ts
-var import_yaml = __toESM(require_dist2(), 1);
-var pem2 = (label, base64) => `-----BEGIN ${label}-----
-${(base64.match(/.{1,64}/g) ?? []).join("\n")}
------END ${label}-----
-`;
-function kyvernoTrust(trustedRoot, rekorUrl, now = /* @__PURE__ */ new Date()) {
-  const root = trustedRoot;
-  const current = (v) => (v?.start === void 0 || new Date(v.start) <= now) && (v?.end === void 0 || new Date(v.end) > now);
-  const chains = (root.certificateAuthorities ?? []).filter((ca) => current(ca.validFor)).flatMap(
-    (ca) => (ca.certChain?.certificates ?? []).flatMap((c) => c.rawBytes ? [pem2("CERTIFICATE", c.rawBytes)] : [])
-  );
-  const tlogs = (root.tlogs ?? []).filter((t) => t.publicKey?.rawBytes && current(t.publicKey.validFor));
-  const origin = (url) => {
-    try {
-      return url === void 0 ? void 0 : new URL(url).origin + new URL(url).pathname.replace(/\/$/, "");
-    } catch {
-      return void 0;
-    }
-  };
-  const tlog = tlogs.find((t) => origin(t.baseUrl) === origin(rekorUrl)) ?? tlogs.at(-1);
-  const ctlog = (root.ctlogs ?? []).filter((c) => c.publicKey?.rawBytes && current(c.publicKey.validFor)).at(-1);
-  const rekor = tlog?.publicKey?.rawBytes;
-  if (chains.length === 0 || rekor === void 0) {
-    throw new ConfigurationError(
-      'Input "trusted-root": it names no certificate authority or transparency log valid now, so no admission policy can be written from it',
-      { input: "trusted-root" }
-    );
-  }
-  const ct = ctlog?.publicKey?.rawBytes;
-  return {
-    roots: chains.join(""),
-    rekorPublicKey: pem2("PUBLIC KEY", rekor),
-    ctlogPublicKey: ct === void 0 ? void 0 : pem2("PUBLIC KEY", ct)
-  };
-}
-function kyvernoPolicy(options) {
-  const { image } = options;
-  let entry;
-  const { trust } = options;
-  const rekor = {
-    url: options.rekorUrl ?? "https://rekor.sigstore.dev",
-    ...trust ? { pubkey: trust.rekorPublicKey } : {}
-  };
-  const ctlog = trust ? { ctlog: trust.ctlogPublicKey ? { pubkey: trust.ctlogPublicKey } : { ignoreSCT: true } } : {};
-  if (options.publicKey !== void 0) {
-    entry = {
-      keys: {
-        publicKeys: options.publicKey,
-        ...options.rekorUrl || trust ? { rekor } : {},
-        ...ctlog
-      }
-    };
-  } else {
-    if (options.identity === void 0 && options.identityRegExp === void 0) {
-      throw new ConfigurationError(
-        "a keyless admission policy needs the signer identity (exact or regular expression)"
-      );
-    }
-    if (options.issuer === void 0)
-      throw new ConfigurationError("a keyless admission policy needs the OIDC issuer");
-    entry = {
-      keyless: {
-        ...options.identity !== void 0 ? { subject: options.identity } : { subjectRegExp: anchorPattern(options.identityRegExp ?? "") },
-        issuer: options.issuer,
-        ...trust ? { roots: trust.roots } : {},
-        rekor,
-        ...ctlog
-      }
-    };
-  }
-  const name = `verify-${image.repository.replace(/[^a-z0-9]+/g, "-")}`.slice(0, 63).replace(/-+$/, "");
-  return {
-    apiVersion: "kyverno.io/v1",
-    kind: "ClusterPolicy",
-    metadata: {
-      name,
-      annotations: {
-        "policies.kyverno.io/title": `Verify signatures of ${image.name}`,
-        "policies.kyverno.io/description": `Admit ${image.name} images only when signed (${options.kind}) by the expected signer.`
-      }
-    },
-    spec: {
-      webhookTimeoutSeconds: 30,
-      background: false,
-      rules: [
-        {
-          name: "verify-signature",
-          match: { any: [{ resources: { kinds: ["Pod"] } }] },
-          verifyImages: [
-            {
-              imageReferences: [`${image.name}:*`, `${image.name}@*`],
-              type: options.kind,
-              failureAction: options.failureAction ?? "Enforce",
-              mutateDigest: true,
-              verifyDigest: true,
-              required: true,
-              attestors: [{ count: 1, entries: [entry] }]
-            }
-          ]
-        }
-      ]
-    }
-  };
-}
-function kyvernoPolicyYaml(options) {
-  return (0, import_yaml.stringify)(kyvernoPolicy(options), { lineWidth: 0 });
 }
 
 // packages/core/src/sigstore/sign-image.ts
@@ -36590,6 +36962,14 @@ function witnesses(request, dsse) {
   ];
   if (request.tsaURL !== void 0) list.push(new import_sign.TSAWitness({ tsaBaseURL: request.tsaURL }));
   return list;
+}
+async function signStatement(services, statement, what) {
+  const builder = new import_sign.DSSEBundleBuilder({ signer: services.signer, witnesses: witnesses(services, true) });
+  try {
+    return (0, import_bundle2.bundleToJSON)(await builder.create({ data: statement, type: "application/vnd.in-toto+json" }));
+  } catch (error) {
+    throw signingFailure(error, what);
+  }
 }
 function signingFailure(error, what) {
   const code = error.code;
@@ -36617,16 +36997,8 @@ async function signImage(request) {
       throw signingFailure(error, "classic simple-signing payload");
     }
   }
-  if (request.bundle) {
-    const builder = new import_sign.DSSEBundleBuilder({ signer: request.signer, witnesses: witnesses(request, true) });
-    try {
-      dsseBundle = (0, import_bundle2.bundleToJSON)(
-        await builder.create({ data: cosignSignStatement(digest), type: "application/vnd.in-toto+json" })
-      );
-    } catch (error) {
-      throw signingFailure(error, "in-toto statement");
-    }
-  }
+  if (request.bundle)
+    dsseBundle = await signStatement(request, cosignSignStatement(digest), "in-toto statement");
   const repository = image.repositoryOnly();
   const restores = [];
   const out = {
@@ -36661,8 +37033,531 @@ function rekorLogIndex(bundle) {
   return bundle.verificationMaterial.tlogEntries[0]?.logIndex;
 }
 
+// packages/core/src/sigstore/image-attestations.ts
+var IN_TOTO_STATEMENT_V1 = "https://in-toto.io/Statement/v1";
+function inTotoStatement(statement) {
+  return Buffer.from(
+    JSON.stringify({
+      _type: IN_TOTO_STATEMENT_V1,
+      subject: statement.subjects.map((s) => ({
+        name: s.name,
+        digest: { [s.digest.algorithm]: s.digest.hex }
+      })),
+      predicateType: statement.predicateType,
+      predicate: statement.predicate
+    })
+  );
+}
+async function signAttestations(services, statements) {
+  return Promise.all(
+    statements.map(async (statement) => ({
+      statement,
+      bundle: await signStatement(
+        services,
+        inTotoStatement(statement),
+        `${statement.kind} attestation${statement.platform ? ` (${statement.platform})` : ""}`
+      )
+    }))
+  );
+}
+async function storeAttestations(request) {
+  const { client, image, digest, signed } = request;
+  const out = signed.map(({ statement, bundle }) => ({
+    kind: statement.kind,
+    predicateType: statement.predicateType,
+    ...statement.platform === void 0 ? {} : { platform: statement.platform },
+    bundleJson: bundle
+  }));
+  if (request.classic && signed.length > 0) {
+    const layers = signed.map((s) => classicAttestationLayer(s.bundle, s.statement.predicateType));
+    const { tag } = await storeClassicSignature(client, image, digest, layers, "att");
+    layers.forEach((layer, i) => {
+      const entry = out[i];
+      if (entry) entry.classic = { tag, layerDigest: layerDescriptor(layer).digest };
+    });
+  }
+  if (request.bundle) {
+    for (const [i, s] of signed.entries()) {
+      const { descriptor: _descriptor, ...stored } = await storeBundleReferrer(
+        client,
+        image,
+        request.subject,
+        JSON.stringify(s.bundle),
+        s.statement.predicateType
+      );
+      const entry = out[i];
+      if (entry) entry.bundle = stored;
+    }
+  }
+  return out;
+}
+
+// packages/core/src/sigstore/image-signatures.ts
+var import_promises6 = __toESM(require_promises(), 1);
+var import_node_os3 = __toESM(require_os(), 1);
+var import_node_path4 = __toESM(require_path(), 1);
+async function loadTrustedRoot(path) {
+  if (path !== void 0) {
+    let json2;
+    try {
+      json2 = JSON.parse(await (0, import_promises6.readFile)(path, "utf8"));
+    } catch (error) {
+      throw new ConfigurationError(
+        `Input "trusted-root": ${path} is not readable JSON (${error.message})`,
+        { input: "trusted-root" }
+      );
+    }
+    return parseTrustedRoot(json2);
+  }
+  const tuf = await import("./dist-JHIHD7TB.mjs");
+  const getTrustedRoot = tuf.default?.getTrustedRoot ?? tuf.getTrustedRoot;
+  try {
+    return await getTrustedRoot({ cachePath: (0, import_node_path4.join)(process.env.RUNNER_TEMP ?? (0, import_node_os3.tmpdir)(), "sigstore-tuf") });
+  } catch (error) {
+    throw new CommandError(
+      `could not get the public-good Sigstore trusted root through TUF (${error.message}); for a private Sigstore, or without network, give the trusted-root input`,
+      { tool: "TUF", cause: error }
+    );
+  }
+}
+async function checkImageSignatures(client, image, digest, trustedRoot, policy, options = {}) {
+  const rejected = [];
+  const verified = [];
+  const done = () => ({ accepted: verified[0], verified, rejected });
+  const reason = (error) => error instanceof SignatureError ? error.message : String(error);
+  for (const stored of await readClassicSignatures(client, image, digest)) {
+    const signed = signedDigestOf(stored.payload);
+    if (signed !== digest.toString()) {
+      rejected.push(`classic: the payload vouches for ${signed ?? "nothing"}, not ${digest}`);
+      continue;
+    }
+    try {
+      const ok = verifyBundle(bundleFromClassicLayer(stored.annotations, stored.payload), {
+        trustedRoot,
+        policy,
+        artifact: stored.payload
+      });
+      const ref = stored.annotations[ANNOTATION.signature] ?? "";
+      verified.push({ format: "classic", identity: ok.identity, issuer: ok.issuer, ref });
+      if (options.all !== true) return done();
+    } catch (error) {
+      rejected.push(`classic: ${reason(error)}`);
+    }
+  }
+  const signatures = (type) => type === void 0 || type === COSIGN_SIGN_PREDICATE;
+  for (const stored of await readBundleReferrers(client, image, digest.toString(), signatures)) {
+    try {
+      const ok = verifyBundle(stored.bundle, {
+        trustedRoot,
+        policy,
+        artifactDigest: digest.hex,
+        predicateType: COSIGN_SIGN_PREDICATE
+      });
+      verified.push({
+        format: "bundle",
+        identity: ok.identity,
+        issuer: ok.issuer,
+        ref: stored.manifestDigest
+      });
+      if (options.all !== true) return done();
+    } catch (error) {
+      rejected.push(`bundle ${stored.manifestDigest}: ${reason(error)}`);
+    }
+  }
+  return done();
+}
+async function checkImageAttestations(client, image, digest, trustedRoot, policy) {
+  const verified = [];
+  const rejected = [];
+  const check = (format, ref, bundle, type) => {
+    try {
+      if (type === void 0) throw new SignatureError("it names no predicate type");
+      const json2 = bundle();
+      const statement = statementOf(json2);
+      const ok = verifyBundle(json2, { trustedRoot, policy, artifactDigest: digest.hex, predicateType: type });
+      verified.push({ format, predicateType: type, ref, ...ok, statement });
+    } catch (error) {
+      rejected.push(
+        `${format} attestation ${ref}: ${error instanceof SignatureError ? error.message : String(error)}`
+      );
+    }
+  };
+  for (const stored of await readClassicSignatures(client, image, digest, "att"))
+    check(
+      "classic",
+      stored.digest,
+      () => bundleFromClassicLayer(stored.annotations, stored.payload),
+      stored.annotations[ANNOTATION.predicateType]
+    );
+  const attestations = (type) => type !== void 0 && type !== COSIGN_SIGN_PREDICATE;
+  for (const stored of await readBundleReferrers(client, image, digest.toString(), attestations))
+    check("bundle", stored.manifestDigest, () => stored.bundle, stored.predicateType);
+  return { verified, rejected };
+}
+function statementOf(bundle) {
+  const envelope = bundle.dsseEnvelope;
+  if (typeof envelope?.payload !== "string") throw new SignatureError("it is not a DSSE envelope");
+  return JSON.parse(
+    Buffer.from(envelope?.payload ?? "", "base64").toString("utf8")
+  );
+}
+
+// packages/core/src/sigstore/kyverno-image-validating-policy.ts
+var import_yaml2 = __toESM(require_dist2(), 1);
+
+// packages/core/src/sigstore/kyverno-policy.ts
+var import_yaml = __toESM(require_dist2(), 1);
+
+// packages/core/src/sigstore/kyverno-requirements.ts
+var POLICY_ATTESTATION_TYPES = {
+  provenance: "https://slsa.dev/provenance/v1",
+  // cosign --type slsaprovenance1
+  sbom: "https://cyclonedx.org/bom",
+  // cosign --type cyclonedx
+  vuln: "https://cosign.sigstore.dev/attestation/vuln/v1"
+  // cosign --type vuln
+};
+var DEFAULT_DENY_SEVERITIES = ["CRITICAL", "HIGH"];
+function registryPrefix(prefix, input = "policy-registries") {
+  const trimmed = prefix.trim().replace(/\/+$/, "");
+  if (!/^[a-z0-9]([a-z0-9.-]*[a-z0-9])?(:[0-9]{1,5})?(\/[a-z0-9]+([._-][a-z0-9]+)*)*$/.test(trimmed)) {
+    throw new ConfigurationError(
+      `Input "${input}": "${prefix}" is not a registry prefix (registry host[:port] and optional repository path, lower case, no wildcards), e.g. ghcr.io/acme`,
+      { input }
+    );
+  }
+  return `${trimmed}/`;
+}
+function denySeverities(requirements) {
+  const list = requirements.denySeverities ?? DEFAULT_DENY_SEVERITIES;
+  if (list.length === 0) {
+    throw new ConfigurationError("the vuln attestation condition needs at least one severity to deny");
+  }
+  return [...new Set(list)];
+}
+var celString = (value) => `'${value.replace(/\\/g, "\\\\").replace(/'/g, "\\'").replace(/\n/g, "\\n")}'`;
+function policyName(prefix, repository) {
+  return `${prefix}-${repository.replace(/[^a-z0-9]+/g, "-")}`.slice(0, 63).replace(/-+$/, "");
+}
+
+// packages/core/src/sigstore/kyverno-policy.ts
+var pem2 = (label, base64) => `-----BEGIN ${label}-----
+${(base64.match(/.{1,64}/g) ?? []).join("\n")}
+-----END ${label}-----
+`;
+function kyvernoTrust(trustedRoot, rekorUrl, now = /* @__PURE__ */ new Date()) {
+  const root = trustedRoot;
+  const current = (v) => (v?.start === void 0 || new Date(v.start) <= now) && (v?.end === void 0 || new Date(v.end) > now);
+  const chains = (root.certificateAuthorities ?? []).filter((ca) => current(ca.validFor)).flatMap(
+    (ca) => (ca.certChain?.certificates ?? []).flatMap((c) => c.rawBytes ? [pem2("CERTIFICATE", c.rawBytes)] : [])
+  );
+  const tlogs = (root.tlogs ?? []).filter((t) => t.publicKey?.rawBytes && current(t.publicKey.validFor));
+  const origin = (url) => {
+    try {
+      return url === void 0 ? void 0 : new URL(url).origin + new URL(url).pathname.replace(/\/$/, "");
+    } catch {
+      return void 0;
+    }
+  };
+  const tlog = tlogs.find((t) => origin(t.baseUrl) === origin(rekorUrl)) ?? tlogs.at(-1);
+  const ctlog = (root.ctlogs ?? []).filter((c) => c.publicKey?.rawBytes && current(c.publicKey.validFor)).at(-1);
+  const rekor = tlog?.publicKey?.rawBytes;
+  if (chains.length === 0 || rekor === void 0) {
+    throw new ConfigurationError(
+      'Input "trusted-root": it names no certificate authority or transparency log valid now, so no admission policy can be written from it',
+      { input: "trusted-root" }
+    );
+  }
+  const ct = ctlog?.publicKey?.rawBytes;
+  return {
+    roots: chains.join(""),
+    rekorPublicKey: pem2("PUBLIC KEY", rekor),
+    ctlogPublicKey: ct === void 0 ? void 0 : pem2("PUBLIC KEY", ct),
+    trustedRoot: JSON.stringify(trustedRoot)
+  };
+}
+function attestorEntry(options) {
+  const { trust } = options;
+  const rekor = {
+    url: options.rekorUrl ?? "https://rekor.sigstore.dev",
+    ...trust ? { pubkey: trust.rekorPublicKey } : {}
+  };
+  const ctlog = trust ? { ctlog: trust.ctlogPublicKey ? { pubkey: trust.ctlogPublicKey } : { ignoreSCT: true } } : {};
+  if (options.publicKey !== void 0) {
+    return {
+      keys: { publicKeys: options.publicKey, ...options.rekorUrl || trust ? { rekor } : {}, ...ctlog }
+    };
+  }
+  const { identity, identityRegExp, issuer } = keylessIdentity(options);
+  return {
+    keyless: {
+      ...identity !== void 0 ? { subject: identity } : { subjectRegExp: identityRegExp },
+      issuer,
+      ...trust ? { roots: trust.roots } : {},
+      rekor,
+      ...ctlog
+    }
+  };
+}
+function keylessIdentity(options) {
+  if (options.identity === void 0 && options.identityRegExp === void 0) {
+    throw new ConfigurationError(
+      "a keyless admission policy needs the signer identity (exact or regular expression)"
+    );
+  }
+  if (options.issuer === void 0)
+    throw new ConfigurationError("a keyless admission policy needs the OIDC issuer");
+  return {
+    identity: options.identity,
+    identityRegExp: options.identity === void 0 ? anchorPattern(options.identityRegExp ?? "") : void 0,
+    issuer: options.issuer
+  };
+}
+function attestationConditions(kind, requirements) {
+  switch (kind) {
+    case "provenance":
+      return [
+        ...requirements.builderId === void 0 ? [] : [
+          {
+            key: "{{ runDetails.builder.id }}",
+            operator: "Equals",
+            value: requirements.builderId,
+            message: `the provenance's builder is not ${requirements.builderId}`
+          }
+        ],
+        ...requirements.sourceRepository === void 0 ? [] : [
+          {
+            key: "{{ buildDefinition.externalParameters.workflow.repository }}",
+            operator: "Equals",
+            value: requirements.sourceRepository,
+            message: `the provenance's source repository is not ${requirements.sourceRepository}`
+          }
+        ]
+      ];
+    case "sbom":
+      return [
+        {
+          key: "{{ bomFormat }}",
+          operator: "Equals",
+          value: "CycloneDX",
+          message: "the SBOM is not CycloneDX"
+        }
+      ];
+    case "vuln": {
+      const severities = denySeverities(requirements);
+      return [
+        {
+          // Every finding's severity, [] when the report has none (a missing path must not error).
+          key: "{{ scanner.result.Results[].Vulnerabilities[].Severity || `[]` }}",
+          operator: "AllNotIn",
+          value: [...severities],
+          message: `the vulnerability scan has findings of severity ${severities.join(" or ")}`
+        }
+      ];
+    }
+  }
+}
+function clusterPolicyAttestations(requirements, attestors) {
+  return (requirements?.required ?? []).map((kind) => {
+    const conditions = attestationConditions(kind, requirements ?? { required: [] });
+    return {
+      type: POLICY_ATTESTATION_TYPES[kind],
+      attestors,
+      ...conditions.length > 0 ? { conditions: [{ all: conditions }] } : {}
+    };
+  });
+}
+function registryRule(registries, failureAction) {
+  const pattern = registries.map((r) => `${registryPrefix(r)}*`).join(" | ");
+  return {
+    name: "allowed-registries",
+    match: { any: [{ resources: { kinds: ["Pod"] } }] },
+    validate: {
+      failureAction,
+      message: `images must come from ${registries.map((r) => registryPrefix(r)).join(", ")}`,
+      pattern: {
+        spec: {
+          "=(ephemeralContainers)": [{ image: pattern }],
+          "=(initContainers)": [{ image: pattern }],
+          containers: [{ image: pattern }]
+        }
+      }
+    }
+  };
+}
+function kyvernoPolicy(options) {
+  const { image } = options;
+  const failureAction = options.failureAction ?? "Enforce";
+  const attestors = [{ count: 1, entries: [attestorEntry(options)] }];
+  const attestations = clusterPolicyAttestations(options.attestations, attestors);
+  const required = options.attestations?.required ?? [];
+  return {
+    apiVersion: "kyverno.io/v1",
+    kind: "ClusterPolicy",
+    metadata: {
+      name: policyName("verify", image.repository),
+      annotations: {
+        "policies.kyverno.io/title": `Verify signatures of ${image.name}`,
+        "policies.kyverno.io/description": `Admit ${image.name} images only when signed (${options.kind}) by the expected signer` + (required.length > 0 ? ` and attested (${required.join(", ")}) by it.` : ".")
+      }
+    },
+    spec: {
+      webhookTimeoutSeconds: 30,
+      background: false,
+      rules: [
+        {
+          name: "verify-signature",
+          match: { any: [{ resources: { kinds: ["Pod"] } }] },
+          verifyImages: [
+            {
+              imageReferences: [`${image.name}:*`, `${image.name}@*`],
+              type: options.kind,
+              failureAction,
+              mutateDigest: true,
+              verifyDigest: true,
+              required: true,
+              attestors,
+              ...attestations.length > 0 ? { attestations } : {}
+            }
+          ]
+        },
+        ...options.registries?.length ? [registryRule(options.registries, failureAction)] : []
+      ]
+    }
+  };
+}
+
+// packages/core/src/sigstore/kyverno-image-validating-policy.ts
+var IMAGE_VALIDATING_POLICY_API = "policies.kyverno.io/v1";
+var IMAGES = "(images.containers + images.initContainers + images.ephemeralContainers)";
+var ATTESTOR = "signer";
+function cosignAttestor(options) {
+  const { trust } = options;
+  const ctlog = {
+    url: options.rekorUrl ?? "https://rekor.sigstore.dev",
+    ...trust ? { rekorPubKey: trust.rekorPublicKey } : {},
+    ...trust?.ctlogPublicKey ? { ctLogPubKey: trust.ctlogPublicKey } : {},
+    ...trust && !trust.ctlogPublicKey ? { insecureIgnoreSCT: true } : {}
+  };
+  const trustedRoot = trust?.trustedRoot ? { trustedRoot: { value: trust.trustedRoot } } : {};
+  if (options.publicKey !== void 0) {
+    return { key: { data: options.publicKey }, ctlog, ...trustedRoot };
+  }
+  const { identity, identityRegExp, issuer } = keylessIdentity(options);
+  return {
+    keyless: {
+      identities: [
+        { issuer, ...identity !== void 0 ? { subject: identity } : { subjectRegExp: identityRegExp } }
+      ],
+      ...trust ? { roots: trust.roots } : {}
+    },
+    ctlog,
+    ...trustedRoot
+  };
+}
+function predicateCondition(kind, requirements) {
+  const predicate = `extractPayload(image, attestations.${kind}).predicate`;
+  switch (kind) {
+    case "provenance": {
+      const checks = [
+        ...requirements.builderId === void 0 ? [] : [`${predicate}.?runDetails.?builder.?id.orValue('') == ${celString(requirements.builderId)}`],
+        ...requirements.sourceRepository === void 0 ? [] : [
+          `${predicate}.?buildDefinition.?externalParameters.?workflow.?repository.orValue('') == ${celString(requirements.sourceRepository)}`
+        ]
+      ];
+      if (checks.length === 0) return void 0;
+      return {
+        expression: `${IMAGES}.all(image, ${checks.join(" && ")})`,
+        message: `the provenance does not name builder ${requirements.builderId ?? "(any)"} and source ${requirements.sourceRepository ?? "(any)"}`
+      };
+    }
+    case "sbom":
+      return {
+        expression: `${IMAGES}.all(image, ${predicate}.?bomFormat.orValue('') == 'CycloneDX')`,
+        message: "the SBOM attestation is not a CycloneDX document"
+      };
+    case "vuln": {
+      const severities = denySeverities(requirements);
+      const denied = `[${severities.map(celString).join(", ")}]`;
+      return {
+        expression: `${IMAGES}.all(image, ${predicate}.?scanner.?result.?Results.orValue([]).all(r, r.?Vulnerabilities.orValue([]).all(v, !(v.?Severity.orValue('') in ${denied}))))`,
+        message: `the vulnerability scan has findings of severity ${severities.join(" or ")}`
+      };
+    }
+  }
+}
+function validations(options) {
+  const requirements = options.attestations ?? { required: [] };
+  const out = [
+    {
+      expression: `${IMAGES}.all(image, verifyImageSignatures(image, [attestors.${ATTESTOR}]) > 0)`,
+      message: `${options.image.name} is not signed by the expected signer`
+    }
+  ];
+  for (const kind of requirements.required) {
+    out.push({
+      expression: `${IMAGES}.all(image, verifyAttestationSignatures(image, attestations.${kind}, [attestors.${ATTESTOR}]) > 0)`,
+      message: `${options.image.name} has no ${kind} attestation (${POLICY_ATTESTATION_TYPES[kind]}) signed by the expected signer`
+    });
+    const condition = predicateCondition(kind, requirements);
+    if (condition !== void 0) out.push(condition);
+  }
+  if (options.registries?.length) out.push(registryValidation(options.registries));
+  return out;
+}
+function registryValidation(registries) {
+  const prefixes = registries.map((r) => registryPrefix(r));
+  return {
+    expression: `[object.spec.containers, object.spec.?initContainers.orValue([]), object.spec.?ephemeralContainers.orValue([])].all(list, list.all(c, [${prefixes.map(celString).join(", ")}].exists(p, c.image.startsWith(p))))`,
+    message: `images must come from ${prefixes.join(", ")}`
+  };
+}
+function imageValidatingPolicy(options) {
+  const { image } = options;
+  const required = options.attestations?.required ?? [];
+  return {
+    apiVersion: IMAGE_VALIDATING_POLICY_API,
+    kind: "ImageValidatingPolicy",
+    metadata: {
+      name: policyName("verify", image.repository),
+      annotations: {
+        "policies.kyverno.io/title": `Verify signatures of ${image.name}`,
+        "policies.kyverno.io/description": `Admit ${image.name} images only when signed by the expected signer` + (required.length > 0 ? ` and attested (${required.join(", ")}) by it.` : ".")
+      }
+    },
+    spec: {
+      webhookConfiguration: { timeoutSeconds: 30 },
+      failurePolicy: "Fail",
+      validationActions: [options.failureAction === "Audit" ? "Audit" : "Deny"],
+      matchConstraints: {
+        resourceRules: [
+          { apiGroups: [""], apiVersions: ["v1"], operations: ["CREATE", "UPDATE"], resources: ["pods"] }
+        ]
+      },
+      matchImageReferences: [{ glob: image.name }, { glob: `${image.name}:*` }, { glob: `${image.name}@*` }],
+      validationConfigurations: { mutateDigest: true, verifyDigest: true, required: true },
+      attestors: [{ name: ATTESTOR, cosign: cosignAttestor(options) }],
+      ...required.length > 0 ? {
+        attestations: required.map((kind) => ({
+          name: kind,
+          intoto: { type: POLICY_ATTESTATION_TYPES[kind] }
+        }))
+      } : {},
+      validations: validations(options)
+    }
+  };
+}
+function kyvernoPoliciesYaml(options, kinds) {
+  return kinds.map(
+    (kind) => (0, import_yaml2.stringify)(kind === "ClusterPolicy" ? kyvernoPolicy(options) : imageValidatingPolicy(options), {
+      lineWidth: 0,
+      aliasDuplicateObjects: false
+    })
+  ).join("---\n");
+}
+
 // packages/core/src/sigstore/signing-key.ts
-var import_node_crypto5 = __toESM(require_crypto(), 1);
+var import_node_crypto6 = __toESM(require_crypto(), 1);
 
 // node_modules/.pnpm/@noble+ciphers@2.4.0/node_modules/@noble/ciphers/utils.js
 function isBytes(a) {
@@ -37366,7 +38261,7 @@ function decryptCosignKey(body, password) {
       INPUT
     );
   }
-  const derived = (0, import_node_crypto5.scryptSync)(password, Buffer.from(kdf.salt, "base64"), 32, {
+  const derived = (0, import_node_crypto6.scryptSync)(password, Buffer.from(kdf.salt, "base64"), 32, {
     N,
     r,
     p,
@@ -37389,16 +38284,16 @@ function loadSigningKey(text, password) {
   try {
     if (COSIGN_TYPES.has(type)) {
       const der = decryptCosignKey(body, password ?? "");
-      privateKey = (0, import_node_crypto5.createPrivateKey)({ key: der, format: "der", type: "pkcs8" });
+      privateKey = (0, import_node_crypto6.createPrivateKey)({ key: der, format: "der", type: "pkcs8" });
     } else if (type === "PRIVATE KEY" || type === "EC PRIVATE KEY") {
-      privateKey = (0, import_node_crypto5.createPrivateKey)(text);
+      privateKey = (0, import_node_crypto6.createPrivateKey)(text);
     } else if (type === "ENCRYPTED PRIVATE KEY") {
       if (password === void 0) {
         throw new ConfigurationError('Input "key-password" is required for an encrypted PKCS#8 key', {
           input: "key-password"
         });
       }
-      privateKey = (0, import_node_crypto5.createPrivateKey)({ key: text, passphrase: password });
+      privateKey = (0, import_node_crypto6.createPrivateKey)({ key: text, passphrase: password });
     } else {
       throw new ConfigurationError(
         `Input "key": a ${type} block is not a private key this action reads (cosign key file, PKCS#8 or EC PEM)`,
@@ -37420,15 +38315,109 @@ function loadSigningKey(text, password) {
       INPUT
     );
   }
-  const publicKeyPem = (0, import_node_crypto5.createPublicKey)(privateKey).export({ format: "pem", type: "spki" }).toString();
+  const publicKeyPem = (0, import_node_crypto6.createPublicKey)(privateKey).export({ format: "pem", type: "spki" }).toString();
   return { privateKey, publicKeyPem };
 }
 function keySigner(key) {
   return {
     sign: async (data) => ({
-      signature: (0, import_node_crypto5.sign)("sha256", data, { key: key.privateKey, dsaEncoding: "der" }),
+      signature: (0, import_node_crypto6.sign)("sha256", data, { key: key.privateKey, dsaEncoding: "der" }),
       key: { $case: "publicKey", publicKey: key.publicKeyPem }
     })
+  };
+}
+
+// packages/core/src/sigstore/slsa-provenance.ts
+var SLSA_PROVENANCE_V1 = "https://slsa.dev/provenance/v1";
+var GITHUB_WORKFLOW_BUILD_TYPE = "https://actions.github.io/buildtypes/workflow/v1";
+function parseBuildRecord(json2, input) {
+  const record = json2;
+  const problem = (what) => new ConfigurationError(`Input "${input}": not an oci-build build record (${what})`, { input });
+  if (record === null || typeof record !== "object" || record.schema !== "build-record/v1")
+    throw problem("schema is not build-record/v1");
+  if (typeof record.digest !== "string" || !/^sha256:[0-9a-f]{64}$/.test(record.digest))
+    throw problem("no digest");
+  const file = record.containerfile;
+  if (typeof file?.path !== "string" || !/^[0-9a-f]{64}$/.test(String(file?.sha256)))
+    throw problem("no Containerfile path and sha256");
+  if (typeof record.context !== "string" || !Array.isArray(record.platforms))
+    throw problem("no context or platforms");
+  const args = record.buildArgs ?? {};
+  if (typeof args !== "object" || Object.values(args).some((v) => typeof v !== "string"))
+    throw problem("buildArgs is not a map of strings");
+  return record;
+}
+var REQUIRED_ENV = [
+  "GITHUB_REPOSITORY",
+  "GITHUB_REPOSITORY_ID",
+  "GITHUB_REPOSITORY_OWNER_ID",
+  "GITHUB_SHA",
+  "GITHUB_REF",
+  "GITHUB_EVENT_NAME",
+  "GITHUB_RUN_ID",
+  "GITHUB_RUN_ATTEMPT"
+];
+function splitWorkflowRef(ref, input) {
+  const match = /^([^/]+\/[^/]+)\/(.+?)@(.+)$/.exec(ref);
+  if (match === null)
+    throw new ConfigurationError(`Input "${input}": the workflow ref "${ref}" is not owner/repo/path@ref`, {
+      input
+    });
+  return { repository: match[1] ?? "", path: match[2] ?? "", ref: match[3] ?? "" };
+}
+function slsaProvenance(env, claims, record, input = "attestations") {
+  const missing = REQUIRED_ENV.filter((name) => !env[name]);
+  const claim = (name) => typeof claims[name] === "string" ? claims[name] : void 0;
+  const workflowRef = claim("workflow_ref") ?? env.GITHUB_WORKFLOW_REF;
+  const jobWorkflowRef = claim("job_workflow_ref") ?? env.GITHUB_WORKFLOW_REF;
+  if (workflowRef === void 0 || jobWorkflowRef === void 0) missing.push("GITHUB_WORKFLOW_REF");
+  if (missing.length > 0)
+    throw new ConfigurationError(
+      `Input "${input}": provenance is made from the GitHub Actions run, and ${missing.join(", ")} ${missing.length === 1 ? "is" : "are"} not set`,
+      { input }
+    );
+  const server = env.GITHUB_SERVER_URL ?? "https://github.com";
+  const workflow = splitWorkflowRef(workflowRef ?? "", input);
+  const source = `${server}/${env.GITHUB_REPOSITORY}`;
+  return {
+    buildDefinition: {
+      buildType: GITHUB_WORKFLOW_BUILD_TYPE,
+      externalParameters: {
+        workflow: { ref: workflow.ref, repository: `${server}/${workflow.repository}`, path: workflow.path },
+        build: {
+          containerfile: record.containerfile.path,
+          context: record.context,
+          platforms: record.platforms,
+          buildArgs: record.buildArgs,
+          ...record.target === void 0 ? {} : { target: record.target }
+        }
+      },
+      internalParameters: {
+        github: {
+          event_name: env.GITHUB_EVENT_NAME,
+          repository_id: env.GITHUB_REPOSITORY_ID,
+          repository_owner_id: env.GITHUB_REPOSITORY_OWNER_ID,
+          runner_environment: env.RUNNER_ENVIRONMENT ?? claim("runner_environment") ?? "unknown",
+          run_id: env.GITHUB_RUN_ID,
+          run_attempt: env.GITHUB_RUN_ATTEMPT
+        },
+        builder: record.builder
+      },
+      resolvedDependencies: [
+        { uri: `git+${source}@${env.GITHUB_REF}`, digest: { gitCommit: env.GITHUB_SHA } },
+        {
+          uri: `git+${source}@${env.GITHUB_SHA}#${record.containerfile.path}`,
+          name: record.containerfile.path,
+          digest: { sha256: record.containerfile.sha256 }
+        }
+      ]
+    },
+    runDetails: {
+      builder: { id: `${server}/${jobWorkflowRef}` },
+      metadata: {
+        invocationId: `${source}/actions/runs/${env.GITHUB_RUN_ID}/attempts/${env.GITHUB_RUN_ATTEMPT}`
+      }
+    }
   };
 }
 
@@ -37451,8 +38440,482 @@ function cosignVerifyCommand(reference, signer) {
   return args.join(" ");
 }
 
+// packages/core/src/sigstore/vuln-predicate.ts
+var COSIGN_VULN_PREDICATE = "https://cosign.sigstore.dev/attestation/vuln/v1";
+var RFC3339 = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/;
+function checkedReport(json2, digest, input) {
+  const report = json2;
+  const refuse = (why) => new ConfigurationError(`Input "${input}": ${why}; no vulnerability attestation is made`, { input });
+  if (report === null || typeof report !== "object" || report.schema !== "scan-report/v1")
+    throw refuse('not a scan-report/v1 report (image-scan output "report")');
+  if (report.tool !== "image-scan") throw refuse(`a ${String(report.tool)} report, not image-scan's`);
+  if (report.digest !== digest.toString())
+    throw refuse(`the report is for ${report.digest ?? "no digest"}, not for ${digest}`);
+  if (report.scanners?.trivy?.version === void 0) throw refuse("the report names no Trivy version");
+  for (const field of ["startedAt", "finishedAt"])
+    if (typeof report[field] !== "string" || !RFC3339.test(report[field] ?? ""))
+      throw refuse(`the report has no ${field} time (made by an older image-scan)`);
+  return report;
+}
+function cosignVulnPredicate(reportJson, digest, invocation, input = "scan-report") {
+  const report = checkedReport(reportJson, digest, input);
+  const trivy2 = report.scanners.trivy ?? { version: "" };
+  return {
+    invocation: {
+      parameters: { severities: report.severities, ignoreUnfixed: report.ignoreUnfixed },
+      uri: invocation.runURL,
+      event_id: invocation.runId,
+      "builder.id": invocation.builderId
+    },
+    scanner: {
+      uri: `pkg:github/aquasecurity/trivy@v${trivy2.version}`,
+      version: trivy2.version,
+      db: {
+        uri: "pkg:oci/trivy-db",
+        version: [trivy2.dbVersion, trivy2.dbUpdatedAt].filter(Boolean).join("@")
+      },
+      result: {
+        passed: report.passed,
+        counts: report.counts.trivy ?? {},
+        platforms: report.platforms ?? [],
+        findings: report.findings.map((f) => ({
+          id: f.id,
+          severity: f.severity,
+          package: f.package,
+          installed: f.installed,
+          ...f.fixed === void 0 ? {} : { fixed: f.fixed },
+          ...f.platform === void 0 ? {} : { platform: f.platform }
+        }))
+      }
+    },
+    metadata: { scanStartedOn: report.startedAt, scanFinishedOn: report.finishedAt }
+  };
+}
+
+// packages/core/src/tools/scanners.ts
+var import_promises7 = __toESM(require_promises(), 1);
+var import_node_path5 = __toESM(require_path(), 1);
+var syft = {
+  /** Syft asks its update service for news when a version is set; never from here. */
+  env: { SYFT_CHECK_FOR_APP_UPDATE: "false" },
+  /** `source` is `dir` (a checkout) or `oci-dir` (an OCI layout holding one image). */
+  args(request) {
+    const args = ["scan", `${request.source ?? "dir"}:${request.path}`, "--quiet"];
+    for (const [format, file] of Object.entries(request.outputs)) args.push("-o", `${format}=${file}`);
+    return args;
+  }
+};
+
+// packages/core/src/tools/tool-installer.ts
+var import_node_crypto7 = __toESM(require_crypto(), 1);
+var import_node_fs2 = __toESM(require_fs(), 1);
+var import_promises8 = __toESM(require_promises(), 1);
+var import_node_os4 = __toESM(require_os(), 1);
+var import_node_path6 = __toESM(require_path(), 1);
+var import_node_stream2 = __toESM(require_stream(), 1);
+var import_promises9 = __toESM(require_promises2(), 1);
+
+// packages/core/src/tools/tool-manifest.json
+var tool_manifest_default = {
+  $comment: "Pinned external tools: what the actions download (url + published sha256 per OS/arch, each with its source; see docs/tool-checksums.md) and how scripts/tools.ts builds the same version from its Go module where Go is available. Never add a checksum that was not published.",
+  tools: {
+    trivy: {
+      version: "0.74.0",
+      binary: "trivy",
+      build: {
+        module: "github.com/aquasecurity/trivy",
+        package: "github.com/aquasecurity/trivy/cmd/trivy",
+        ldflags: "-X github.com/aquasecurity/trivy/pkg/version/app.ver={version}",
+        env: {
+          GOEXPERIMENT: "jsonv2"
+        }
+      },
+      platforms: {
+        "linux-x64": {
+          url: "https://github.com/aquasecurity/trivy/releases/download/v0.74.0/trivy_0.74.0_Linux-64bit.tar.gz",
+          sha256: "2ae6fe3ee734b7fdf11335663e18c75ea12dccc76062f09f164a3b0f8be4371a",
+          archive: "tar.gz",
+          source: "cashapp/hermit-packages trivy.hcl e97df12c"
+        },
+        "linux-arm64": {
+          url: "https://github.com/aquasecurity/trivy/releases/download/v0.74.0/trivy_0.74.0_Linux-ARM64.tar.gz",
+          sha256: "b94ce1976bbf3c15b514b605ee88be7c6d94a29be2302847ff01cb794d47aad5",
+          archive: "tar.gz",
+          source: "cashapp/hermit-packages trivy.hcl e97df12c"
+        }
+      }
+    },
+    "osv-scanner": {
+      version: "2.5.1",
+      binary: "osv-scanner",
+      build: {
+        module: "github.com/google/osv-scanner/v2",
+        package: "github.com/google/osv-scanner/v2/cmd/osv-scanner",
+        ldflags: ""
+      },
+      platforms: {
+        "linux-x64": {
+          url: "https://github.com/google/osv-scanner/releases/download/v2.5.1/osv-scanner_linux_amd64",
+          sha256: "f9f25499a2c8cc367b3af45df2ea7eeca7fbccceab9c35079968f4b3652194be",
+          archive: "binary",
+          source: "jeremylongshore/intent-audit-harness scripts/install-osv-scanner.sh 90efdd9f"
+        },
+        "linux-arm64": {
+          url: "https://github.com/google/osv-scanner/releases/download/v2.5.1/osv-scanner_linux_arm64",
+          sha256: "3d0f5aa5a6baa8eb32bcef247388e149ef6030a6634ccae6fa0d62681fb27a6d",
+          archive: "binary",
+          source: "jeremylongshore/intent-audit-harness scripts/install-osv-scanner.sh 90efdd9f"
+        }
+      }
+    },
+    syft: {
+      version: "1.51.0",
+      binary: "syft",
+      build: {
+        module: "github.com/anchore/syft",
+        package: "github.com/anchore/syft/cmd/syft",
+        ldflags: "-X main.version={version}"
+      },
+      platforms: {
+        "linux-x64": {
+          url: "https://github.com/anchore/syft/releases/download/v1.51.0/syft_1.51.0_linux_amd64.tar.gz",
+          sha256: "2a2e837a2c8d59ec9af5472ee22d3b04ee463c4e44476ecf993fd1e5ab6ebc7f",
+          archive: "tar.gz",
+          source: "cashapp/hermit-packages syft.hcl 4c9767a7"
+        },
+        "linux-arm64": {
+          url: "https://github.com/anchore/syft/releases/download/v1.51.0/syft_1.51.0_linux_arm64.tar.gz",
+          sha256: "6c0466811541ea03add5213a60a1562f0851e4c0b0ecfdee1a694a9455285900",
+          archive: "tar.gz",
+          source: "cashapp/hermit-packages syft.hcl 4c9767a7"
+        }
+      }
+    },
+    cosign: {
+      version: "3.1.3",
+      binary: "cosign",
+      build: {
+        module: "github.com/sigstore/cosign/v3",
+        package: "github.com/sigstore/cosign/v3/cmd/cosign",
+        ldflags: "-X sigs.k8s.io/release-utils/version.gitVersion=v{version}"
+      },
+      platforms: {
+        "linux-x64": {
+          url: "https://github.com/sigstore/cosign/releases/download/v3.1.3/cosign-linux-amd64",
+          sha256: "4629c757b7618056f8ddd7e2625ae9fdd94c0372a65049520bc7d9df9efc7f71",
+          archive: "binary",
+          source: "cashapp/hermit-packages cosign.hcl 93daa8f1"
+        },
+        "linux-arm64": {
+          url: "https://github.com/sigstore/cosign/releases/download/v3.1.3/cosign-linux-arm64",
+          sha256: "c5d324e091826b0d7a78eb16fef316450b4eb9aaec045611c08ba06f5e73220a",
+          archive: "binary",
+          source: "cashapp/hermit-packages cosign.hcl 93daa8f1"
+        }
+      }
+    }
+  }
+};
+
+// packages/core/src/tools/tool-installer.ts
+function toolCache() {
+  return import("./tool-cache-BK5VDEWI.mjs");
+}
+var PINNED_TOOLS = tool_manifest_default;
+var ToolInstaller = class {
+  manifest;
+  fetchImpl;
+  platformKey;
+  options;
+  constructor(options) {
+    this.options = options;
+    this.manifest = options.manifest ?? PINNED_TOOLS;
+    this.fetchImpl = options.fetch ?? fetch;
+    this.platformKey = options.platformKey ?? `${(0, import_node_os4.platform)()}-${(0, import_node_os4.arch)()}`;
+  }
+  pin(name) {
+    const pin = this.manifest.tools[name];
+    if (pin === void 0) throw new Error(`no pinned tool named ${name}`);
+    return pin;
+  }
+  async install(name, request = {}) {
+    const pin = this.pin(name);
+    if (request.path !== void 0) return this.fromPath(name, request.path);
+    if (request.version !== void 0 && request.version !== pin.version) {
+      throw new ConfigurationError(
+        `${name} ${request.version} has no pinned SHA-256 (pinned: ${pin.version}). Use the pinned version, or install ${name} ${request.version} yourself and pass its path.`,
+        { input: `${name}-version` }
+      );
+    }
+    const asset = pin.platforms[this.platformKey];
+    if (asset === void 0) {
+      throw new ConfigurationError(
+        `${name} ${pin.version} has no pinned download for ${this.platformKey} (pinned: ${Object.keys(pin.platforms).join(", ")}); install it yourself and pass its path`
+      );
+    }
+    const arch = this.platformKey.split("-")[1] ?? (0, import_node_os4.arch)();
+    const cached = await this.findCached(name, pin.version, arch);
+    if (cached !== void 0) {
+      const path = (0, import_node_path6.join)(cached, pin.binary);
+      await assertExecutable(path, name);
+      this.options.logger.info(`${name} ${pin.version}: found in the tool cache at ${path}`);
+      return { name, version: pin.version, path, source: "cache" };
+    }
+    return this.download(name, pin, asset, arch);
+  }
+  /**
+   * The runner tool cache's entry for this exact version, as @actions/tool-cache lays it out
+   * (`<cache>/<name>/<version>/<arch>/` beside a `<arch>.complete` marker). Looked up directly: loading
+   * @actions/tool-cache (and its HTTP client) costs ~10 ms that a cache hit does not need.
+   */
+  async findCached(name, version, arch) {
+    const cache = process.env.RUNNER_TOOL_CACHE;
+    if (!cache) return void 0;
+    const dir = (0, import_node_path6.join)(cache, name, version, arch);
+    try {
+      await (0, import_promises8.access)(`${dir}.complete`);
+      return (await (0, import_promises8.stat)(dir)).isDirectory() ? dir : void 0;
+    } catch {
+      return void 0;
+    }
+  }
+  async fromPath(name, path) {
+    await assertExecutable(path, name);
+    this.options.logger.info(
+      `${name}: using ${path} (given explicitly; its version is not pinned by this action)`
+    );
+    return { name, version: "unpinned", path, source: "path" };
+  }
+  async download(name, pin, asset, arch) {
+    const work = await (0, import_promises8.mkdtemp)((0, import_node_path6.join)(process.env.RUNNER_TEMP ?? (0, import_node_os4.tmpdir)(), `${name}-`));
+    try {
+      const file = (0, import_node_path6.join)(work, "download");
+      this.options.logger.info(`${name} ${pin.version}: downloading ${asset.url}`);
+      const actual = await this.fetchTo(asset.url, file, name, pin);
+      if (actual !== asset.sha256) {
+        throw new CommandError(
+          `${name} ${pin.version}: checksum mismatch for ${asset.url}: expected sha256 ${asset.sha256}, got ${actual}. The download was discarded; nothing was installed.`,
+          { tool: name }
+        );
+      }
+      let dir;
+      if (asset.archive === "tar.gz") {
+        dir = (0, import_node_path6.join)(work, "extract");
+        await (0, import_promises8.mkdir)(dir);
+        await this.options.runner.run({ tool: "tar", command: "tar", args: ["-xzf", file, "-C", dir] });
+      } else {
+        dir = (0, import_node_path6.join)(work, "bin");
+        await (0, import_promises8.mkdir)(dir);
+        await (0, import_promises9.pipeline)((0, import_node_fs2.createReadStream)(file), (0, import_node_fs2.createWriteStream)((0, import_node_path6.join)(dir, pin.binary)));
+      }
+      await (0, import_promises8.chmod)((0, import_node_path6.join)(dir, pin.binary), 493).catch(() => {
+        throw new CommandError(`${name} ${pin.version}: the archive has no ${pin.binary} at its top level`, {
+          tool: name
+        });
+      });
+      const installed = process.env.RUNNER_TOOL_CACHE ? await (await toolCache()).cacheDir(dir, name, pin.version, arch) : dir;
+      const path = (0, import_node_path6.join)(installed, pin.binary);
+      await assertExecutable(path, name);
+      this.options.logger.info(`${name} ${pin.version}: sha256 verified, installed at ${path}`);
+      return { name, version: pin.version, path, source: "download" };
+    } finally {
+      if (process.env.RUNNER_TOOL_CACHE) await (0, import_promises8.rm)(work, { recursive: true, force: true });
+    }
+  }
+  async fetchTo(url, file, name, pin) {
+    const advice = `To pre-provision ${name} ${pin.version} offline, put the executable in $RUNNER_TOOL_CACHE/${name}/${pin.version}/<arch>/ (with a ${pin.version}/<arch>.complete marker) or pass its path in the action's ${name}-path input.`;
+    let response;
+    try {
+      response = await this.fetchImpl(url, {
+        redirect: "follow",
+        signal: AbortSignal.timeout(this.options.downloadTimeoutMs ?? 3e5)
+      });
+    } catch (error) {
+      const cause = error instanceof Error ? error.cause?.message ?? error.message : String(error);
+      throw new CommandError(`${name} ${pin.version}: download from ${url} failed (${cause}). ${advice}`, {
+        tool: name,
+        cause: error
+      });
+    }
+    if (!response.ok || response.body === null) {
+      throw new CommandError(
+        `${name} ${pin.version}: download from ${url} failed with HTTP ${response.status}. ${advice}`,
+        {
+          tool: name
+        }
+      );
+    }
+    const hash = (0, import_node_crypto7.createHash)("sha256");
+    const body = import_node_stream2.Readable.fromWeb(response.body);
+    body.on("data", (chunk) => hash.update(chunk));
+    await (0, import_promises9.pipeline)(body, (0, import_node_fs2.createWriteStream)(file, { mode: 384 }));
+    return hash.digest("hex");
+  }
+};
+async function assertExecutable(path, name) {
+  const s = await (0, import_promises8.stat)(path).catch(() => void 0);
+  if (s === void 0 || !s.isFile()) {
+    throw new ConfigurationError(`${name} executable ${path} does not exist or is not a file`, {
+      input: `${name}-path`
+    });
+  }
+  try {
+    await (0, import_promises8.access)(path, import_node_fs2.constants.X_OK);
+  } catch {
+    throw new ConfigurationError(`${name} executable ${path} is not executable`, { input: `${name}-path` });
+  }
+}
+
+// actions/cosign-sign/src/attest.ts
+var import_promises10 = __toESM(require_promises(), 1);
+var import_node_os5 = __toESM(require_os(), 1);
+var import_node_path7 = __toESM(require_path(), 1);
+var CYCLONEDX_PREDICATE = "https://cyclonedx.org/bom";
+var NEEDS = {
+  provenance: { input: "buildRecord", name: "build-record", from: 'oci-build output "build-record"' },
+  sbom: { input: "layout", name: "layout", from: 'oci-build output "layout"' },
+  vuln: { input: "scanReport", name: "scan-report", from: 'image-scan output "report"' }
+};
+function requireSources(sources) {
+  for (const kind of sources.kinds) {
+    const need = NEEDS[kind];
+    if (sources[need.input] === void 0)
+      throw new ConfigurationError(
+        `Input "${need.name}": attestations lists ${kind}, which is made from it; pass ${need.from}`,
+        { input: need.name }
+      );
+  }
+}
+function runFacts(env, claims) {
+  const server = env.GITHUB_SERVER_URL ?? "https://github.com";
+  const jobWorkflow = typeof claims.job_workflow_ref === "string" ? claims.job_workflow_ref : env.GITHUB_WORKFLOW_REF;
+  return {
+    runURL: `${server}/${env.GITHUB_REPOSITORY ?? ""}/actions/runs/${env.GITHUB_RUN_ID ?? ""}/attempts/${env.GITHUB_RUN_ATTEMPT ?? ""}`,
+    runId: env.GITHUB_RUN_ID ?? "",
+    builderId: jobWorkflow === void 0 ? "" : `${server}/${jobWorkflow}`
+  };
+}
+async function readJson2(path, input) {
+  try {
+    return JSON.parse(await (0, import_promises10.readFile)(path, "utf8"));
+  } catch (error) {
+    throw new ConfigurationError(
+      `Input "${input}": ${path} is not readable JSON (${error.message})`,
+      {
+        input
+      }
+    );
+  }
+}
+async function buildStatements(sources, target, claims, deps) {
+  requireSources(sources);
+  const subject = { name: target.repository.name, digest: target.digest };
+  const statements = [];
+  if (sources.kinds.includes("provenance")) {
+    const record = parseBuildRecord(
+      await readJson2(sources.buildRecord ?? "", "build-record"),
+      "build-record"
+    );
+    if (record.digest !== target.digest.toString())
+      throw new ConfigurationError(
+        `Input "build-record": the build record is for ${record.digest}, not ${target.digest}; no provenance is made`,
+        { input: "build-record" }
+      );
+    const predicate = slsaProvenance(deps.env, claims, record);
+    statements.push({
+      kind: "provenance",
+      predicateType: SLSA_PROVENANCE_V1,
+      subjects: [subject],
+      predicate
+    });
+  }
+  if (sources.kinds.includes("vuln")) {
+    const report = await readJson2(sources.scanReport ?? "", "scan-report");
+    const predicate = cosignVulnPredicate(report, target.digest, runFacts(deps.env, claims));
+    statements.push({ kind: "vuln", predicateType: COSIGN_VULN_PREDICATE, subjects: [subject], predicate });
+  }
+  if (sources.kinds.includes("sbom")) statements.push(...await sbomStatements(sources, target, deps));
+  return statements;
+}
+async function sbomStatements(sources, target, deps) {
+  const dir = sources.layout ?? "";
+  const layout = await OciLayout.open(dir);
+  const graph = await layout.checkForStreaming();
+  requireLayoutDigest(
+    dir,
+    graph.root.digest,
+    target.digest.toString(),
+    "refusing to attest an SBOM of other bytes"
+  );
+  if (graph.images.length === 0)
+    throw new ConfigurationError(`Input "layout": ${dir} holds no platform image to describe`, {
+      input: "layout"
+    });
+  const work = await (0, import_promises10.mkdtemp)((0, import_node_path7.join)(deps.env.RUNNER_TEMP ?? (0, import_node_os5.tmpdir)(), "cosign-sign-sbom-"));
+  const verified = await layout.snapshot(graph, (0, import_node_path7.join)(work, "verified"), "copy-verified");
+  const tool = await new ToolInstaller({ logger: deps.logger, runner: deps.runner }).install("syft", {
+    path: sources.syftPath,
+    version: sources.syftVersion
+  });
+  return Promise.all(
+    graph.images.map(async (image, i) => {
+      const view = await platformView(verified, image, (0, import_node_path7.join)(work, `view-${i}`));
+      const output = (0, import_node_path7.join)(work, `sbom-${i}.cdx.json`);
+      await deps.runner.run({
+        tool: "syft",
+        command: tool.path,
+        args: syft.args({ path: view, source: "oci-dir", outputs: { "cyclonedx-json": output } }),
+        env: { ...deps.env, ...syft.env }
+      });
+      const bom = await readJson2(output, "layout");
+      if (bom.bomFormat !== "CycloneDX")
+        throw new CommandError(`syft wrote no CycloneDX document for ${image.platform}`, { tool: "syft" });
+      return {
+        kind: "sbom",
+        predicateType: CYCLONEDX_PREDICATE,
+        platform: image.platform,
+        subjects: [
+          { name: target.repository.name, digest: target.digest },
+          { name: target.repository.name, digest: Digest.parse(image.digest) }
+        ],
+        predicate: bom
+      };
+    })
+  );
+}
+function attestationSelfCheck(stored, verified, rejected, identity) {
+  const missing = [];
+  const ok = (format, ref, type) => verified.some(
+    (v) => v.format === format && v.ref === ref && v.predicateType === type && v.identity === identity
+  );
+  for (const a of stored) {
+    const what = `the ${a.kind}${a.platform ? ` (${a.platform})` : ""} attestation`;
+    if (a.classic && !ok("classic", a.classic.layerDigest, a.predicateType))
+      missing.push(`${what} in ${a.classic.tag}`);
+    if (a.bundle && !ok("bundle", a.bundle.manifestDigest, a.predicateType))
+      missing.push(`${what} ${a.bundle.manifestDigest}`);
+  }
+  if (missing.length > 0)
+    throw new CommandError(
+      `self-check failed: ${missing.join(", ")} did not read back and verify from the registry` + (rejected.length > 0 ? ` (${rejected.join("; ")})` : ""),
+      { tool: "registry" }
+    );
+}
+function attestationRefs(stored, repository) {
+  const out = {};
+  for (const a of stored) {
+    const entry = out[a.kind] ?? { predicateType: a.predicateType, refs: [] };
+    out[a.kind] = entry;
+    const platform = a.platform === void 0 ? {} : { platform: a.platform };
+    if (a.classic) entry.refs.push({ format: "classic", ref: `${repository}:${a.classic.tag}`, ...platform });
+    if (a.bundle)
+      entry.refs.push({ format: "bundle", ref: `${repository}@${a.bundle.manifestDigest}`, ...platform });
+  }
+  return out;
+}
+
 // actions/cosign-sign/src/plan.ts
-var import_node_fs = __toESM(require_fs(), 1);
+var import_node_fs3 = __toESM(require_fs(), 1);
 function resolveTarget(image, digest) {
   if (image.digest !== void 0 && digest !== void 0 && !image.digest.equals(digest)) {
     throw new ConfigurationError(
@@ -37488,6 +38951,36 @@ function policyKind(choice, format) {
   }
   return format === "bundle" ? "SigstoreBundle" : "Cosign";
 }
+function policyKinds(choice, signatureType) {
+  if (choice === "ImageValidatingPolicy" && signatureType !== "auto" && signatureType !== "none") {
+    throw new ConfigurationError(
+      `Input "kyverno-policy": ${signatureType} is a ClusterPolicy verifyImages type; an ImageValidatingPolicy detects the signature format itself, so leave it "auto" or set kyverno-policy-kind to "both"`,
+      { input: "kyverno-policy" }
+    );
+  }
+  return choice === "both" ? ["ClusterPolicy", "ImageValidatingPolicy"] : [choice];
+}
+function policyRequirements(input) {
+  let severities;
+  try {
+    severities = parseSeverityList(input.severities);
+  } catch (error) {
+    if (!(error instanceof InvalidValueError)) throw error;
+    throw new ConfigurationError(`Input "policy-vuln-severities": ${error.message}`, {
+      input: "policy-vuln-severities"
+    });
+  }
+  for (const prefix of input.registries) registryPrefix(prefix, "policy-registries");
+  const { GITHUB_SERVER_URL: server, GITHUB_REPOSITORY: repository } = input.env;
+  return {
+    attestations: {
+      required: [...input.attestations],
+      sourceRepository: repository === void 0 ? void 0 : `${server ?? "https://github.com"}/${repository}`,
+      denySeverities: [...severities]
+    },
+    registries: [...input.registries]
+  };
+}
 var PUBLIC_REKOR = "https://rekor.sigstore.dev";
 function publicLogWarning(env, rekorURL) {
   if (new URL(rekorURL).origin !== PUBLIC_REKOR) return void 0;
@@ -37495,7 +38988,7 @@ function publicLogWarning(env, rekorURL) {
   if (!path) return void 0;
   let event;
   try {
-    event = JSON.parse((0, import_node_fs.readFileSync)(path, "utf8"));
+    event = JSON.parse((0, import_node_fs3.readFileSync)(path, "utf8"));
   } catch {
     return void 0;
   }
@@ -37509,7 +39002,7 @@ function readKeyInput(value, workspace) {
   if (value.includes("-----BEGIN")) return value;
   const path = value.startsWith("/") ? value : `${workspace}/${value}`;
   try {
-    return (0, import_node_fs.readFileSync)(path, "utf8");
+    return (0, import_node_fs3.readFileSync)(path, "utf8");
   } catch (error) {
     throw new ConfigurationError(
       `Input "key": it is neither a PEM key nor a readable key file (${error.code ?? "unreadable"})`,
@@ -37524,6 +39017,22 @@ async function sign2(values, deps) {
   const { repository, digest } = resolveTarget(values.image, values.digest);
   const format = values.format;
   const kind = policyKind(values["kyverno-policy"], format);
+  const sources = {
+    kinds: values.attestations,
+    buildRecord: values["build-record"],
+    scanReport: values["scan-report"],
+    layout: values.layout,
+    syftPath: values["syft-path"],
+    syftVersion: values["syft-version"]
+  };
+  requireSources(sources);
+  const kinds = policyKinds(values["kyverno-policy-kind"], values["kyverno-policy"]);
+  const requirements = policyRequirements({
+    attestations: values["policy-attestations"],
+    severities: values["policy-vuln-severities"],
+    registries: values["policy-registries"],
+    env: deps.env
+  });
   let key;
   if (values.key !== void 0) {
     for (const line of values.key.split(/\r?\n/))
@@ -37553,25 +39062,31 @@ async function sign2(values, deps) {
   const trustedRoot = await loadTrustedRoot(values["trusted-root"]);
   let issuer;
   let signer;
+  let claims = {};
   if (key !== void 0) {
     signer = keySigner(key);
   } else {
     const token = await requestIdToken(deps.env, AUDIENCE, deps.logger);
+    claims = token.claims;
     issuer = typeof token.claims.iss === "string" ? token.claims.iss : void 0;
     signer = fulcioSigner(values["fulcio-url"], async () => token.value);
   }
+  const statements = await buildStatements(sources, { repository, digest }, claims, deps);
   deps.logger.info(`signing ${repository}@${digest} (${format}, ${key ? "key" : "keyless"})`);
-  const signed = await signImage({
+  const services = { signer, rekorURL: values["rekor-url"], tsaURL: values["tsa-url"] };
+  const target = {
     client,
     image: repository,
     digest,
     subject: { mediaType: subject.mediaType, digest: subject.digest, size: subject.size },
-    signer,
-    rekorURL: values["rekor-url"],
-    tsaURL: values["tsa-url"],
     classic: format !== "bundle",
     bundle: format !== "classic"
-  });
+  };
+  const [signed, signedAttestations] = await Promise.all([
+    signImage({ ...target, ...services }),
+    signAttestations(services, statements)
+  ]);
+  const attested = await storeAttestations({ ...target, signed: signedAttestations });
   const policy = key ? { publicKey: key.publicKeyPem } : { issuer };
   let check = await checkImageSignatures(client, repository, digest, trustedRoot, policy, { all: true });
   for (let round = 1; round <= 3 && !allPresent(signed, check.verified); round++) {
@@ -37587,16 +39102,17 @@ async function sign2(values, deps) {
   if (key === void 0 && (identity === void 0 || certIssuer === void 0)) {
     throw new CommandError("the signing certificate names no identity or issuer", { tool: "Fulcio" });
   }
-  const work = await (0, import_promises3.mkdtemp)((0, import_node_path3.join)(deps.env.RUNNER_TEMP ?? (0, import_node_os3.tmpdir)(), "cosign-sign-"));
+  await checkAttestations(client, repository, digest, trustedRoot, policy, attested, identity);
+  const work = await (0, import_promises11.mkdtemp)((0, import_node_path8.join)(deps.env.RUNNER_TEMP ?? (0, import_node_os6.tmpdir)(), "cosign-sign-"));
   const bundle = signed.bundle?.bundle ?? signed.classic?.bundle;
   if (bundle === void 0) throw new Error("nothing was signed");
-  const bundlePath = (0, import_node_path3.join)(work, `${digest.toTagStem()}.sigstore.json`);
-  await (0, import_promises3.writeFile)(bundlePath, `${JSON.stringify(bundle, null, 2)}
+  const bundlePath = (0, import_node_path8.join)(work, `${digest.toTagStem()}.sigstore.json`);
+  await (0, import_promises11.writeFile)(bundlePath, `${JSON.stringify(bundle, null, 2)}
 `);
   let publicKeyPath = "";
   if (key !== void 0) {
-    publicKeyPath = (0, import_node_path3.join)(work, "cosign.pub");
-    await (0, import_promises3.writeFile)(publicKeyPath, key.publicKeyPem);
+    publicKeyPath = (0, import_node_path8.join)(work, "cosign.pub");
+    await (0, import_promises11.writeFile)(publicKeyPath, key.publicKeyPem);
   }
   const reference = repository.withDigest(digest);
   const verifyCommand = cosignVerifyCommand(
@@ -37605,18 +39121,23 @@ async function sign2(values, deps) {
   );
   let policyPath = "";
   if (kind !== void 0) {
-    policyPath = (0, import_node_path3.join)(work, "kyverno-policy.yaml");
-    await (0, import_promises3.writeFile)(
+    policyPath = (0, import_node_path8.join)(work, "kyverno-policy.yaml");
+    await (0, import_promises11.writeFile)(
       policyPath,
-      kyvernoPolicyYaml({
-        image: repository,
-        kind,
-        identity,
-        issuer: certIssuer,
-        publicKey: key?.publicKeyPem,
-        rekorUrl: values["rekor-url"],
-        trust: values["trusted-root"] === void 0 ? void 0 : kyvernoTrust(await readTrustedRootJson(values["trusted-root"]), values["rekor-url"])
-      })
+      kyvernoPoliciesYaml(
+        {
+          image: repository,
+          kind,
+          identity,
+          issuer: certIssuer,
+          publicKey: key?.publicKeyPem,
+          rekorUrl: values["rekor-url"],
+          trust: values["trusted-root"] === void 0 ? void 0 : kyvernoTrust(await readTrustedRootJson(values["trusted-root"]), values["rekor-url"]),
+          attestations: { ...requirements.attestations, builderId: identity },
+          registries: requirements.registries
+        },
+        kinds
+      )
     );
   }
   const refs = signatureRefs(signed, repository.toString());
@@ -37631,7 +39152,8 @@ async function sign2(values, deps) {
       bundle: bundlePath,
       "verify-command": verifyCommand,
       "public-key": publicKeyPath,
-      "kyverno-policy": policyPath
+      "kyverno-policy": policyPath,
+      attestations: JSON.stringify(attestationRefs(attested, repository.toString()))
     },
     deps.outputs
   );
@@ -37653,6 +39175,11 @@ async function sign2(values, deps) {
   if (key !== void 0) summary.paragraph("Public key:").code(key.publicKeyPem);
   if (warning !== void 0) summary.warning(warning);
   await deps.writeSummary(summary);
+}
+async function checkAttestations(client, repository, digest, trustedRoot, policy, attested, identity) {
+  if (attested.length === 0) return;
+  const check = await checkImageAttestations(client, repository, digest, trustedRoot, policy);
+  attestationSelfCheck(attested, check.verified, check.rejected, identity);
 }
 function allPresent(signed, verified) {
   return (signed.classic === void 0 || verified.some((v) => v.format === "classic" && v.ref === signed.classic?.signature)) && (signed.bundle === void 0 || verified.some((v) => v.format === "bundle" && v.ref === signed.bundle?.manifestDigest));
@@ -37695,7 +39222,7 @@ function signatureRefs(signed, repository) {
 }
 async function readTrustedRootJson(path) {
   try {
-    return JSON.parse(await (0, import_promises3.readFile)(path, "utf8"));
+    return JSON.parse(await (0, import_promises11.readFile)(path, "utf8"));
   } catch (error) {
     throw new ConfigurationError(
       `Input "trusted-root": ${path} is not readable JSON (${error.message})`,
@@ -37708,4 +39235,4 @@ async function readTrustedRootJson(path) {
 export {
   sign2 as sign
 };
-//# sourceMappingURL=run-YRDNHA4B.mjs.map
+//# sourceMappingURL=run-2UAUZ7TI.mjs.map

@@ -1332,6 +1332,165 @@ var require_dist = __commonJS({
   }
 });
 
+// node_modules/.pnpm/@gar+promise-retry@1.0.3/node_modules/@gar/promise-retry/lib/retry.js
+var require_retry = __commonJS({
+  "node_modules/.pnpm/@gar+promise-retry@1.0.3/node_modules/@gar/promise-retry/lib/retry.js"(exports, module) {
+    var RetryOperation = class {
+      #attempts = 1;
+      #cachedTimeouts = null;
+      #errors = [];
+      #fn = null;
+      #maxRetryTime;
+      #operationStart = null;
+      #originalTimeouts;
+      #timeouts;
+      #timer = null;
+      #unref;
+      constructor(timeouts, options = {}) {
+        this.#originalTimeouts = [...timeouts];
+        this.#timeouts = [...timeouts];
+        this.#unref = options.unref;
+        this.#maxRetryTime = options.maxRetryTime || Infinity;
+        if (options.forever) {
+          this.#cachedTimeouts = [...this.#timeouts];
+        }
+      }
+      get timeouts() {
+        return [...this.#timeouts];
+      }
+      get errors() {
+        return [...this.#errors];
+      }
+      get attempts() {
+        return this.#attempts;
+      }
+      get mainError() {
+        let mainError = null;
+        if (this.#errors.length) {
+          let mainErrorCount = 0;
+          const counts = {};
+          for (let i = 0; i < this.#errors.length; i++) {
+            const error = this.#errors[i];
+            const { message } = error;
+            if (!counts[message]) {
+              counts[message] = 0;
+            }
+            counts[message]++;
+            if (counts[message] >= mainErrorCount) {
+              mainError = error;
+              mainErrorCount = counts[message];
+            }
+          }
+        }
+        return mainError;
+      }
+      reset() {
+        this.#attempts = 1;
+        this.#timeouts = [...this.#originalTimeouts];
+      }
+      stop() {
+        if (this.#timer) {
+          clearTimeout(this.#timer);
+        }
+        this.#timeouts = [];
+        this.#cachedTimeouts = null;
+      }
+      retry(err) {
+        this.#errors.push(err);
+        if ((/* @__PURE__ */ new Date()).getTime() - this.#operationStart >= this.#maxRetryTime) {
+          this.#errors.unshift(new Error("RetryOperation timeout occurred"));
+          return false;
+        }
+        let timeout = this.#timeouts.shift();
+        if (timeout === void 0) {
+          if (this.#cachedTimeouts) {
+            this.#errors.pop();
+            timeout = this.#cachedTimeouts.at(-1);
+          } else {
+            return false;
+          }
+        }
+        this.#timer = setTimeout(() => {
+          this.#attempts++;
+          this.#fn(this.#attempts);
+        }, timeout);
+        if (this.#unref) {
+          this.#timer.unref();
+        }
+        return true;
+      }
+      attempt(fn) {
+        this.#fn = fn;
+        this.#operationStart = (/* @__PURE__ */ new Date()).getTime();
+        this.#fn(this.#attempts);
+      }
+    };
+    module.exports = { RetryOperation };
+  }
+});
+
+// node_modules/.pnpm/@gar+promise-retry@1.0.3/node_modules/@gar/promise-retry/lib/index.js
+var require_lib = __commonJS({
+  "node_modules/.pnpm/@gar+promise-retry@1.0.3/node_modules/@gar/promise-retry/lib/index.js"(exports, module) {
+    var { RetryOperation } = require_retry();
+    var createTimeout = (attempt, opts) => Math.min(Math.round((1 + (opts.randomize ? Math.random() : 0)) * Math.max(opts.minTimeout, 1) * Math.pow(opts.factor, attempt)), opts.maxTimeout);
+    var isRetryError = (err) => err?.code === "EPROMISERETRY" && Object.hasOwn(err, "retried");
+    var promiseRetry = async (fn, options = {}) => {
+      let timeouts = [];
+      if (options instanceof Array) {
+        timeouts = [...options];
+      } else {
+        if (options.retries === Infinity) {
+          options.forever = true;
+          delete options.retries;
+        }
+        const opts = {
+          retries: 10,
+          factor: 2,
+          minTimeout: 1 * 1e3,
+          maxTimeout: Infinity,
+          randomize: false,
+          ...options
+        };
+        if (opts.minTimeout > opts.maxTimeout) {
+          throw new Error("minTimeout is greater than maxTimeout");
+        }
+        if (opts.retries) {
+          for (let i = 0; i < opts.retries; i++) {
+            timeouts.push(createTimeout(i, opts));
+          }
+          timeouts.sort((a, b) => a - b);
+        } else if (options.forever) {
+          timeouts.push(createTimeout(0, opts));
+        }
+      }
+      const operation = new RetryOperation(timeouts, {
+        forever: options.forever,
+        unref: options.unref,
+        maxRetryTime: options.maxRetryTime
+      });
+      return new Promise(function(resolve, reject) {
+        operation.attempt(async (number) => {
+          try {
+            const result = await fn((err) => {
+              throw Object.assign(new Error("Retrying"), { code: "EPROMISERETRY", retried: err });
+            }, number, operation);
+            return resolve(result);
+          } catch (err) {
+            if (!isRetryError(err)) {
+              return reject(err);
+            }
+            if (!operation.retry(err.retried || new Error())) {
+              return reject(err.retried);
+            }
+          }
+        });
+      });
+    };
+    module.exports = { promiseRetry };
+  }
+});
+
 // node_modules/.pnpm/ms@2.1.3/node_modules/ms/index.js
 var require_ms = __commonJS({
   "node_modules/.pnpm/ms@2.1.3/node_modules/ms/index.js"(exports, module) {
@@ -1980,170 +2139,11 @@ var require_src = __commonJS({
   }
 });
 
-// node_modules/.pnpm/@gar+promise-retry@1.0.3/node_modules/@gar/promise-retry/lib/retry.js
-var require_retry = __commonJS({
-  "node_modules/.pnpm/@gar+promise-retry@1.0.3/node_modules/@gar/promise-retry/lib/retry.js"(exports, module) {
-    var RetryOperation = class {
-      #attempts = 1;
-      #cachedTimeouts = null;
-      #errors = [];
-      #fn = null;
-      #maxRetryTime;
-      #operationStart = null;
-      #originalTimeouts;
-      #timeouts;
-      #timer = null;
-      #unref;
-      constructor(timeouts, options = {}) {
-        this.#originalTimeouts = [...timeouts];
-        this.#timeouts = [...timeouts];
-        this.#unref = options.unref;
-        this.#maxRetryTime = options.maxRetryTime || Infinity;
-        if (options.forever) {
-          this.#cachedTimeouts = [...this.#timeouts];
-        }
-      }
-      get timeouts() {
-        return [...this.#timeouts];
-      }
-      get errors() {
-        return [...this.#errors];
-      }
-      get attempts() {
-        return this.#attempts;
-      }
-      get mainError() {
-        let mainError = null;
-        if (this.#errors.length) {
-          let mainErrorCount = 0;
-          const counts = {};
-          for (let i = 0; i < this.#errors.length; i++) {
-            const error = this.#errors[i];
-            const { message } = error;
-            if (!counts[message]) {
-              counts[message] = 0;
-            }
-            counts[message]++;
-            if (counts[message] >= mainErrorCount) {
-              mainError = error;
-              mainErrorCount = counts[message];
-            }
-          }
-        }
-        return mainError;
-      }
-      reset() {
-        this.#attempts = 1;
-        this.#timeouts = [...this.#originalTimeouts];
-      }
-      stop() {
-        if (this.#timer) {
-          clearTimeout(this.#timer);
-        }
-        this.#timeouts = [];
-        this.#cachedTimeouts = null;
-      }
-      retry(err) {
-        this.#errors.push(err);
-        if ((/* @__PURE__ */ new Date()).getTime() - this.#operationStart >= this.#maxRetryTime) {
-          this.#errors.unshift(new Error("RetryOperation timeout occurred"));
-          return false;
-        }
-        let timeout = this.#timeouts.shift();
-        if (timeout === void 0) {
-          if (this.#cachedTimeouts) {
-            this.#errors.pop();
-            timeout = this.#cachedTimeouts.at(-1);
-          } else {
-            return false;
-          }
-        }
-        this.#timer = setTimeout(() => {
-          this.#attempts++;
-          this.#fn(this.#attempts);
-        }, timeout);
-        if (this.#unref) {
-          this.#timer.unref();
-        }
-        return true;
-      }
-      attempt(fn) {
-        this.#fn = fn;
-        this.#operationStart = (/* @__PURE__ */ new Date()).getTime();
-        this.#fn(this.#attempts);
-      }
-    };
-    module.exports = { RetryOperation };
-  }
-});
-
-// node_modules/.pnpm/@gar+promise-retry@1.0.3/node_modules/@gar/promise-retry/lib/index.js
-var require_lib = __commonJS({
-  "node_modules/.pnpm/@gar+promise-retry@1.0.3/node_modules/@gar/promise-retry/lib/index.js"(exports, module) {
-    var { RetryOperation } = require_retry();
-    var createTimeout = (attempt, opts) => Math.min(Math.round((1 + (opts.randomize ? Math.random() : 0)) * Math.max(opts.minTimeout, 1) * Math.pow(opts.factor, attempt)), opts.maxTimeout);
-    var isRetryError = (err) => err?.code === "EPROMISERETRY" && Object.hasOwn(err, "retried");
-    var promiseRetry = async (fn, options = {}) => {
-      let timeouts = [];
-      if (options instanceof Array) {
-        timeouts = [...options];
-      } else {
-        if (options.retries === Infinity) {
-          options.forever = true;
-          delete options.retries;
-        }
-        const opts = {
-          retries: 10,
-          factor: 2,
-          minTimeout: 1 * 1e3,
-          maxTimeout: Infinity,
-          randomize: false,
-          ...options
-        };
-        if (opts.minTimeout > opts.maxTimeout) {
-          throw new Error("minTimeout is greater than maxTimeout");
-        }
-        if (opts.retries) {
-          for (let i = 0; i < opts.retries; i++) {
-            timeouts.push(createTimeout(i, opts));
-          }
-          timeouts.sort((a, b) => a - b);
-        } else if (options.forever) {
-          timeouts.push(createTimeout(0, opts));
-        }
-      }
-      const operation = new RetryOperation(timeouts, {
-        forever: options.forever,
-        unref: options.unref,
-        maxRetryTime: options.maxRetryTime
-      });
-      return new Promise(function(resolve, reject) {
-        operation.attempt(async (number) => {
-          try {
-            const result = await fn((err) => {
-              throw Object.assign(new Error("Retrying"), { code: "EPROMISERETRY", retried: err });
-            }, number, operation);
-            return resolve(result);
-          } catch (err) {
-            if (!isRetryError(err)) {
-              return reject(err);
-            }
-            if (!operation.retry(err.retried || new Error())) {
-              return reject(err.retried);
-            }
-          }
-        });
-      });
-    };
-    module.exports = { promiseRetry };
-  }
-});
-
 export {
   require_envelope,
   require_sigstore_common,
   require_dist,
-  require_src,
-  require_lib
+  require_lib,
+  require_src
 };
-//# sourceMappingURL=chunk-SPBAKQAY.mjs.map
+//# sourceMappingURL=chunk-GT62AHSG.mjs.map

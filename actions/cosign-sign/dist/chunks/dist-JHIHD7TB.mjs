@@ -4,7 +4,7 @@ import {
   require_dist,
   require_lib,
   require_src
-} from "./chunk-SPBAKQAY.mjs";
+} from "./chunk-GT62AHSG.mjs";
 import {
   __commonJS,
   __require
@@ -4868,4 +4868,4 @@ var require_dist4 = __commonJS({
   }
 });
 export default require_dist4();
-//# sourceMappingURL=dist-QAHI3LIS.mjs.map
+//# sourceMappingURL=dist-JHIHD7TB.mjs.map

@@ -15,8 +15,17 @@ import {
   require_fs
 } from "./chunk-IDU2EK5M.mjs";
 import {
+  __commonJS,
+  __require,
   __toESM
 } from "./chunk-VSWNXCQW.mjs";
+
+// builtin:worker_threads
+var require_worker_threads = __commonJS({
+  "builtin:worker_threads"(exports, module) {
+    module.exports = __require("node:worker_threads");
+  }
+});
 
 // packages/core/src/action/errors.ts
 var ConfigurationError = class extends Error {
@@ -794,6 +803,9 @@ function parsePlatform(text) {
   const [os = "", architecture = "", variant] = parts;
   return variant === void 0 ? { os, architecture } : { os, architecture, variant };
 }
+function formatPlatform(platform) {
+  return [platform.os, platform.architecture, platform.variant].filter((p) => p !== void 0 && p !== "").join("/");
+}
 
 // packages/core/src/oci/tag-rules.ts
 var TagRuleError = class extends InvalidValueError {
@@ -933,8 +945,149 @@ var ociInputs = {
   })
 };
 
+// packages/core/src/oci/blob-hasher.ts
+var import_node_crypto2 = __toESM(require_crypto(), 1);
+var import_promises2 = __toESM(require_promises(), 1);
+var import_node_os3 = __toESM(require_os(), 1);
+var import_node_worker_threads = __toESM(require_worker_threads(), 1);
+var WORKER_SOURCE = `
+const { parentPort } = require('node:worker_threads');
+const { openSync, readSync, closeSync } = require('node:fs');
+const { createHash } = require('node:crypto');
+const buffer = Buffer.allocUnsafe(1024 * 1024);
+parentPort.postMessage({ ready: true });
+parentPort.on('message', ({ path, algorithm, limit }) => {
+  let fd;
+  try {
+    fd = openSync(path, 'r');
+    const hash = createHash(algorithm);
+    let length = 0;
+    for (;;) {
+      const want = Math.min(buffer.length, limit + 1 - length);
+      if (want <= 0) break;
+      const n = readSync(fd, buffer, 0, want, null);
+      if (n === 0) break;
+      hash.update(buffer.subarray(0, n));
+      length += n;
+    }
+    parentPort.postMessage({ digest: algorithm + ':' + hash.digest('hex'), length });
+  } catch (error) {
+    parentPort.postMessage({ error: String(error && error.message || error) });
+  } finally {
+    if (fd !== undefined) closeSync(fd);
+  }
+});
+`;
+var inlineHasher = {
+  parallelism: 1,
+  async hash(path, algorithm, limit) {
+    const hash = (0, import_node_crypto2.createHash)(algorithm);
+    const file = await (0, import_promises2.open)(path, "r");
+    let reading = Buffer.allocUnsafe(CHUNK);
+    let spare = Buffer.allocUnsafe(CHUNK);
+    let length = 0;
+    const read = (into, at) => {
+      const want = Math.max(0, Math.min(CHUNK, limit + 1 - at));
+      return want === 0 ? Promise.resolve(0) : file.read(into, 0, want, at).then((r) => r.bytesRead);
+    };
+    try {
+      let next = read(reading, 0);
+      for (; ; ) {
+        const n = await next;
+        if (n === 0) break;
+        const full = reading;
+        reading = spare;
+        spare = full;
+        length += n;
+        next = read(reading, length);
+        hash.update(full.subarray(0, n));
+      }
+    } finally {
+      await file.close();
+    }
+    return { digest: `${algorithm}:${hash.digest("hex")}`, length };
+  },
+  close: async () => {
+  }
+};
+var CHUNK = 1024 * 1024;
+function workerHasher(options = {}) {
+  const inline = options.inline ?? true;
+  const count = Math.max(inline ? 0 : 1, options.workers ?? (0, import_node_os3.availableParallelism)() - (inline ? 1 : 0));
+  const queue = [];
+  const idle = [];
+  let closed = false;
+  let alive = inline ? Number.POSITIVE_INFINITY : count;
+  const dispatch = () => {
+    while (queue.length > 0 && idle.length > 0) {
+      const lane = idle.shift();
+      const job = queue.shift();
+      if (lane !== void 0 && job !== void 0) lane(job);
+    }
+  };
+  const offer = (lane) => {
+    if (closed) return;
+    idle.push(lane);
+    dispatch();
+  };
+  if (inline) {
+    const lane = (job) => {
+      inlineHasher.hash(job.path, job.algorithm, job.limit).then(job.resolve, job.reject).finally(() => offer(lane));
+    };
+    offer(lane);
+  }
+  const workers = Array.from({ length: count }, () => {
+    const worker = new import_node_worker_threads.Worker(WORKER_SOURCE, { eval: true });
+    let current;
+    const lane = (job) => {
+      current = job;
+      worker.postMessage({ path: job.path, algorithm: job.algorithm, limit: job.limit });
+    };
+    worker.on("message", (m) => {
+      if (m.ready === true) return offer(lane);
+      const job = current;
+      current = void 0;
+      if (job !== void 0) {
+        if (m.error !== void 0) job.reject(new Error(m.error));
+        else job.resolve({ digest: m.digest ?? "", length: m.length ?? 0 });
+      }
+      offer(lane);
+    });
+    worker.on("error", (error) => {
+      current?.reject(error);
+      current = void 0;
+    });
+    worker.on("exit", () => {
+      current?.reject(new Error("a hashing worker stopped"));
+      current = void 0;
+      const i = idle.indexOf(lane);
+      if (i >= 0) idle.splice(i, 1);
+      alive--;
+      if (alive === 0) for (const job of queue.splice(0)) job.reject(new Error("no hashing lane is left"));
+    });
+    return worker;
+  });
+  return {
+    parallelism: count + (inline ? 1 : 0),
+    hash(path, algorithm, limit) {
+      if (closed) return Promise.reject(new Error("the hasher is closed"));
+      return new Promise((resolve2, reject) => {
+        queue.push({ path, algorithm, limit, resolve: resolve2, reject });
+        dispatch();
+      });
+    },
+    async close() {
+      if (closed) return;
+      closed = true;
+      for (const job of queue.splice(0)) job.reject(new Error("the hasher is closed"));
+      await Promise.all(workers.map((w) => w.terminate()));
+    }
+  };
+}
+
 // actions/cosign-sign/src/inputs.ts
 var url = () => inputs.string({ pattern: /^https?:\/\/\S+$/, accepted: "an http(s) URL" });
+var ATTESTATION_KINDS = ["provenance", "sbom", "vuln"];
 var spec = {
   image: ociInputs.reference().required("repo@sha256:<hex>, or a repository together with the digest input"),
   digest: ociInputs.digest().optional(),
@@ -946,8 +1099,23 @@ var spec = {
   "tsa-url": url().optional(),
   "trusted-root": inputs.path({ allowOutsideWorkspace: true }).optional(),
   "kyverno-policy": inputs.enum(["auto", "Cosign", "SigstoreBundle", "none"]).default("auto"),
+  "kyverno-policy-kind": inputs.enum(["ClusterPolicy", "ImageValidatingPolicy", "both"]).default("ClusterPolicy"),
+  "policy-attestations": inputs.custom("attestation kinds", (raw) => [
+    ...new Set(parseList(raw).map((kind) => parseEnum(kind, ATTESTATION_KINDS)))
+  ]).default(""),
+  // Checked in the plan (severity names, registry prefixes), with the input named.
+  "policy-vuln-severities": inputs.custom("severities", parseList).default("CRITICAL,HIGH"),
+  "policy-registries": inputs.custom("registry prefixes", parseList).default(""),
   "auth-file": inputs.path({ allowOutsideWorkspace: true, mustExist: "file" }).optional(),
-  "tls-verify": inputs.boolean().default("true")
+  "tls-verify": inputs.boolean().default("true"),
+  attestations: inputs.custom("attestation kinds", (raw) => [
+    ...new Set(parseList(raw).map((kind) => parseEnum(kind, ATTESTATION_KINDS)))
+  ]).default(""),
+  "build-record": inputs.path({ allowOutsideWorkspace: true, mustExist: "file" }).optional(),
+  "scan-report": inputs.path({ allowOutsideWorkspace: true, mustExist: "file" }).optional(),
+  layout: inputs.path({ allowOutsideWorkspace: true }).optional(),
+  "syft-version": inputs.string().optional(),
+  "syft-path": inputs.path({ allowOutsideWorkspace: true }).optional()
 };
 var outputs = defineOutputs([
   "digest",
@@ -958,19 +1126,24 @@ var outputs = defineOutputs([
   "bundle",
   "verify-command",
   "public-key",
-  "kyverno-policy"
+  "kyverno-policy",
+  "attestations"
 ]);
 
 export {
   ConfigurationError,
   CommandError,
+  InvalidValueError,
   readInputs,
   processIo,
   appendSummary,
   runnerDeps,
   runMain,
   Digest,
+  formatPlatform,
+  inlineHasher,
+  workerHasher,
   spec,
   outputs
 };
-//# sourceMappingURL=chunk-TJHTLQ2C.mjs.map
+//# sourceMappingURL=chunk-NNBKJA3C.mjs.map

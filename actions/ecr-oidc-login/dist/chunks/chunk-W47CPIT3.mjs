@@ -887,6 +887,9 @@ async function putImmutableTags(session, region, registryId, repository, pattern
   }
 }
 
+// packages/core/src/oci/tag-pattern.ts
+var DEFAULT_IMMUTABLE_TAGS = "sha-*,nightly-*";
+
 // packages/core/src/oci/registry-login-file.ts
 var import_node_crypto2 = __toESM(require_crypto(), 1);
 var import_promises2 = __toESM(require_promises(), 1);
@@ -1058,9 +1061,6 @@ async function removeLogins(record, logger) {
     logger.info(`login for ${login.registry} in ${login.file}: ${what}`);
   }
 }
-
-// packages/core/src/oci/tag-pattern.ts
-var DEFAULT_IMMUTABLE_TAGS = "sha-*,nightly-*";
 
 // packages/core/src/report/job-summary.ts
 function escapeHtml(text) {
@@ -1365,4 +1365,4 @@ export {
   main,
   post
 };
-//# sourceMappingURL=chunk-G4IXP33F.mjs.map
+//# sourceMappingURL=chunk-W47CPIT3.mjs.map

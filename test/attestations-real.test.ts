@@ -1,0 +1,317 @@
+// cosign-sign's attestations (SLSA provenance v1, CycloneDX SBOM by syft per platform, cosign vuln from a
+// real image-scan report), checked with the real cosign `verify-attestation` against the local Sigstore
+// and the real registry, in both formats: classic `.att` and the bundle referrer (fallback tag here, Debian's
+// registry has no referrers API). Forgeries are refused: another identity, a statement about another
+// digest stored next to this image, and a scan report of another digest (cosign-sign refuses to attest).
+import { execFile, execFileSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import {
+  COSIGN_VULN_PREDICATE,
+  checkImageAttestations,
+  Digest,
+  ImageReference,
+  MemoryLogger,
+  OciLayout,
+  parseTrustedRoot,
+  RegistryClient,
+  signAttestations,
+  storeAttestations,
+} from '@chain/core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { repoRoot } from './helpers/actions.ts';
+import { type OidcStandIn, startOidcStandIn } from './helpers/aws-server.ts';
+import {
+  BOB,
+  GITHUB_ISSUER,
+  keylessSigner,
+  type LocalSigstore,
+  startLocalSigstore,
+} from './helpers/local-sigstore.ts';
+import { realTools, trivyCacheCopy, vulnDbs } from './helpers/real-scanners.ts';
+import { buildahLayout } from './helpers/real-tools.ts';
+import { type LocalRegistry, pushTinyImage, startRegistry } from './helpers/registry.ts';
+import { runBundle, runBundleAsync, userErrorLine } from './helpers/runner.ts';
+
+const { tools, skip } = realTools('cosign', 'syft', 'trivy');
+const context = join(repoRoot, 'test', 'fixtures', 'images', 'vulnerable-app');
+const JOB_WORKFLOW = 'acme/hello/.github/workflows/publish.yml@refs/heads/main';
+const IDENTITY = `https://github.com/${JOB_WORKFLOW}`;
+
+/** The runner environment provenance is made of (a recorded push run). */
+const GITHUB_ENV: NodeJS.ProcessEnv = {
+  GITHUB_REPOSITORY: 'acme/hello',
+  GITHUB_REPOSITORY_ID: '123456',
+  GITHUB_REPOSITORY_OWNER_ID: '7890',
+  GITHUB_SHA: '0123456789abcdef0123456789abcdef01234567',
+  GITHUB_REF: 'refs/heads/main',
+  GITHUB_EVENT_NAME: 'push',
+  GITHUB_RUN_ID: '4242',
+  GITHUB_RUN_ATTEMPT: '1',
+  GITHUB_WORKFLOW_REF: 'acme/hello/.github/workflows/publish.yml@refs/heads/main',
+  RUNNER_ENVIRONMENT: 'github-hosted',
+};
+
+function cosign(args: string[]): Promise<{ code: number; out: string }> {
+  return new Promise((resolve) => {
+    execFile(
+      tools.cosign,
+      args,
+      { encoding: 'utf8', env: { PATH: process.env.PATH, HOME: process.env.HOME } },
+      (error, stdout, stderr) => {
+        const code = error === null ? 0 : typeof error.code === 'number' ? error.code : 1;
+        resolve({ code, out: `${stdout}${stderr}` });
+      },
+    );
+  });
+}
+
+describe.skipIf(skip)('cosign-sign attestations, checked by the real cosign verify-attestation', () => {
+  let sigstore: LocalSigstore;
+  let registry: LocalRegistry;
+  let oidc: OidcStandIn;
+  let dir: string;
+  let rootFile: string;
+  let layout: string;
+  let digest: string;
+  let image: string;
+  let scanReport: string;
+  let buildRecord: string;
+  let attested: { status: number | null; outputs: Record<string, string>; stdout: string; stderr: string };
+  let seconds: { sign: number; attest: number };
+
+  beforeAll(async () => {
+    vulnDbs();
+    [sigstore, registry, oidc, layout] = await Promise.all([
+      startLocalSigstore(),
+      startRegistry(),
+      startOidcStandIn({ sub: IDENTITY, job_workflow_ref: JOB_WORKFLOW, workflow_ref: JOB_WORKFLOW }),
+      buildahLayout(['linux/amd64', 'linux/arm64'], { context }),
+    ]);
+    digest = (await OciLayout.open(layout)).topLevel().digest;
+    dir = mkdtempSync(join(tmpdir(), 'attest-real-'));
+    rootFile = join(dir, 'trusted_root.json');
+    writeFileSync(rootFile, JSON.stringify(sigstore.trustedRoot));
+    const home = mkdtempSync(join(tmpdir(), 'nohome-'));
+    execFileSync(
+      'skopeo',
+      [
+        'copy',
+        '--all',
+        '--preserve-digests',
+        '--dest-tls-verify=false',
+        `oci:${layout}`,
+        `docker://${registry.host}/acme/hello:build`,
+      ],
+      { stdio: 'pipe', env: { PATH: process.env.PATH, HOME: home } },
+    );
+    image = `${registry.host}/acme/hello@${digest}`;
+    const scan = runBundle('image-scan', 'main', {
+      inputs: {
+        layout,
+        digest,
+        'trivy-path': tools.trivy,
+        offline: 'true',
+        'trivy-cache-dir': trivyCacheCopy(),
+        'fail-on': 'never',
+      },
+    });
+    expect(scan.status, scan.stdout + scan.stderr).toBe(0);
+    scanReport = scan.outputs.report ?? '';
+    buildRecord = join(dir, 'build-record.json');
+    const containerfile = readFileSync(join(context, 'Containerfile'));
+    writeFileSync(
+      buildRecord,
+      JSON.stringify({
+        schema: 'build-record/v1',
+        digest,
+        builder: 'buildah',
+        containerfile: {
+          path: 'test/fixtures/images/vulnerable-app/Containerfile',
+          sha256: createHash('sha256').update(containerfile).digest('hex'),
+        },
+        context: 'test/fixtures/images/vulnerable-app',
+        platforms: ['linux/amd64', 'linux/arm64'],
+        buildArgs: {},
+      }),
+    );
+    // Signing time alone, then with all three kinds, in the same run (the bench's ratio).
+    const plain = await pushTinyImage(registry.host, 'acme/plain', '1010101');
+    let t = performance.now();
+    const r0 = await sign(`${registry.host}/acme/plain@${plain}`, {});
+    expect(r0.status, r0.stdout + r0.stderr).toBe(0);
+    const signOnly = (performance.now() - t) / 1000;
+    t = performance.now();
+    attested = await sign(image, {
+      attestations: 'provenance,sbom,vuln',
+      'build-record': buildRecord,
+      'scan-report': scanReport,
+      layout,
+    });
+    seconds = { sign: signOnly, attest: (performance.now() - t) / 1000 };
+  }, 600_000);
+  afterAll(async () => {
+    await Promise.all([sigstore?.stop(), registry?.stop(), oidc?.stop()]);
+  });
+
+  function sign(ref: string, inputs: Record<string, string>) {
+    return runBundleAsync('cosign-sign', 'main', {
+      inputs: {
+        image: ref,
+        'fulcio-url': sigstore.fulcioURL,
+        'rekor-url': sigstore.rekorURL,
+        'trusted-root': rootFile,
+        'tls-verify': 'false',
+        'kyverno-policy': 'none',
+        'syft-path': tools.syft,
+        ...inputs,
+      },
+      env: {
+        ...GITHUB_ENV,
+        ACTIONS_ID_TOKEN_REQUEST_URL: oidc.requestUrl,
+        ACTIONS_ID_TOKEN_REQUEST_TOKEN: oidc.requestToken,
+      },
+    });
+  }
+  const verifyAttestation = (type: string, format: 'classic' | 'bundle', identity = IDENTITY) =>
+    cosign([
+      'verify-attestation',
+      '--type',
+      type,
+      '--trusted-root',
+      rootFile,
+      '--certificate-identity',
+      identity,
+      '--certificate-oidc-issuer',
+      GITHUB_ISSUER,
+      '--allow-http-registry',
+      `--new-bundle-format=${format === 'bundle'}`,
+      image,
+    ]);
+  const statements = (out: string) =>
+    out
+      .split('\n')
+      .filter((l) => l.startsWith('{'))
+      .map(
+        (l) =>
+          JSON.parse(Buffer.from((JSON.parse(l) as { payload: string }).payload, 'base64').toString()) as {
+            subject: { digest: { sha256: string } }[];
+            predicate: Record<string, unknown>;
+          },
+      );
+
+  it('writes the three kinds in both formats and reports where (output attestations)', () => {
+    expect(attested.status, attested.stdout + attested.stderr).toBe(0);
+    const out = JSON.parse(attested.outputs.attestations ?? '{}') as Record<
+      string,
+      { predicateType: string; refs: { format: string }[] }
+    >;
+    expect(Object.keys(out).sort()).toEqual(['provenance', 'sbom', 'vuln']);
+    expect(out.provenance?.predicateType).toBe('https://slsa.dev/provenance/v1');
+    expect(out.sbom?.refs.filter((r) => r.format === 'classic')).toHaveLength(2);
+    expect(out.vuln?.refs.map((r) => r.format).sort()).toEqual(['bundle', 'classic']);
+    console.log(
+      `signing alone ${seconds.sign.toFixed(2)} s; signing + 4 attestations ${seconds.attest.toFixed(2)} s`,
+    );
+  });
+
+  for (const format of ['classic', 'bundle'] as const) {
+    it(`real cosign verify-attestation accepts slsaprovenance1, cyclonedx and vuln (${format})`, async () => {
+      const provenance = await verifyAttestation('slsaprovenance1', format);
+      expect(provenance.code, provenance.out).toBe(0);
+      const [p] = statements(provenance.out);
+      expect(p?.subject[0]?.digest.sha256).toBe(Digest.parse(digest).hex);
+      expect(p?.predicate.runDetails).toEqual({
+        builder: { id: IDENTITY },
+        metadata: { invocationId: 'https://github.com/acme/hello/actions/runs/4242/attempts/1' },
+      });
+      const sbom = await verifyAttestation('cyclonedx', format);
+      expect(sbom.code, sbom.out).toBe(0);
+      const boms = statements(sbom.out);
+      expect(boms).toHaveLength(2);
+      for (const b of boms) expect(b.subject).toHaveLength(2);
+      const vuln = await verifyAttestation('vuln', format);
+      expect(vuln.code, vuln.out).toBe(0);
+      const [v] = statements(vuln.out);
+      expect((v?.predicate.scanner as { version?: string } | undefined)?.version).toBe(
+        (JSON.parse(readFileSync(scanReport, 'utf8')) as { scanners: { trivy: { version: string } } })
+          .scanners.trivy.version,
+      );
+      // Another identity: refused.
+      const other = await verifyAttestation('vuln', format, BOB);
+      expect(other.code).not.toBe(0);
+      expect(other.out).toMatch(/none of the expected identities matched|no matching attestations/i);
+    });
+  }
+
+  it('a statement about another digest, stored next to this image, is refused by cosign and the core verifier', async () => {
+    const client = new RegistryClient({ logger: new MemoryLogger(), tlsVerify: false });
+    const repo = ImageReference.parse(`${registry.host}/acme/forged`);
+    const victim = await pushTinyImage(registry.host, 'acme/forged', '2020202');
+    const other = await pushTinyImage(registry.host, 'acme/forged', '3030303');
+    const subject = await client.headManifest(repo, victim.toString());
+    if (subject === undefined) throw new Error('no subject');
+    const signed = await signAttestations(
+      { signer: keylessSigner(sigstore, IDENTITY), rekorURL: sigstore.rekorURL, tsaURL: undefined },
+      [
+        {
+          kind: 'vuln',
+          predicateType: COSIGN_VULN_PREDICATE,
+          subjects: [{ name: repo.name, digest: other }],
+          predicate: {},
+        },
+      ],
+    );
+    await storeAttestations({
+      client,
+      image: repo,
+      digest: victim,
+      subject,
+      signed,
+      classic: true,
+      bundle: true,
+    });
+    const check = await checkImageAttestations(client, repo, victim, parseTrustedRoot(sigstore.trustedRoot), {
+      identity: IDENTITY,
+      issuer: GITHUB_ISSUER,
+    });
+    expect(check.verified).toEqual([]);
+    expect(check.rejected).toHaveLength(2);
+    for (const reason of check.rejected) expect(reason).toMatch(/subjects do not include/);
+    for (const format of ['classic', 'bundle'] as const) {
+      const r = await cosign([
+        'verify-attestation',
+        '--type',
+        'vuln',
+        '--trusted-root',
+        rootFile,
+        '--certificate-identity',
+        IDENTITY,
+        '--certificate-oidc-issuer',
+        GITHUB_ISSUER,
+        '--allow-http-registry',
+        `--new-bundle-format=${format === 'bundle'}`,
+        `${repo}@${victim}`,
+      ]);
+      expect(r.code, r.out).not.toBe(0);
+    }
+  });
+
+  it('refuses to attest a scan report of another digest, and signs nothing', async () => {
+    const plain = await pushTinyImage(registry.host, 'acme/mismatch', '4040404');
+    const r = await sign(`${registry.host}/acme/mismatch@${plain}`, {
+      attestations: 'vuln',
+      'scan-report': scanReport,
+    });
+    expect(userErrorLine(r)).toMatch(
+      /Input "scan-report": the report is for sha256:[0-9a-f]{64}, not for sha256:/,
+    );
+    const client = new RegistryClient({ logger: new MemoryLogger(), tlsVerify: false });
+    const repo = ImageReference.parse(`${registry.host}/acme/mismatch`);
+    expect(
+      await client.getManifest(repo, `${Digest.parse(plain.toString()).toTagStem()}.sig`),
+    ).toBeUndefined();
+  });
+});
