@@ -190,7 +190,8 @@ describe('oci-build with buildah', () => {
     const r = build(
       { platforms: 'linux/amd64', 'secrets-env': 'BUILD_SECRETS' },
       workspaceWith({ containerfile }),
-      { BUILD_SECRETS: `npm=${npm}\n\npip=${pip}\n` },
+      // CRLF line ends, and a last line ending in a lone CR: no CR is part of a value.
+      { BUILD_SECRETS: `npm=${npm}\r\n\r\npip=${pip}\r` },
     );
     expect(r.status, r.stdout).toBe(0);
     for (const value of [npm, pip]) expect(r.stdout).toContain(`::add-mask::${value}`);

@@ -357,6 +357,11 @@ function sarifProblems(docs: { publish: Workflow; upload: Workflow }): string[] 
   const upload = Object.values(docs.upload.jobs)[0];
   const granted = typeof upload?.permissions === 'object' ? upload.permissions : {};
   if (granted['security-events'] !== 'write') problems.push('upload job without security-events: write');
+  // A file committed under .code-scanning/ must never stand in for a missing artifact.
+  const uploadSteps = (upload?.steps ?? []) as (Step & { run?: string })[];
+  const download = uploadSteps.findIndex((x) => x.uses?.startsWith('actions/download-artifact@'));
+  const cleared = uploadSteps.findIndex((x) => /^rm -rf -- \.code-scanning$/.test(String(x.run ?? '').trim()));
+  if (cleared < 0 || cleared > download) problems.push('.code-scanning is not emptied before the download');
   const categories = new Set<string>();
   const uploaded = new Set<string>();
   for (const step of (upload?.steps ?? []) as Step[]) {
@@ -434,6 +439,9 @@ describe('SARIF reaches code scanning, one category per scanner, without docker-
         docs(reference, upload.replaceAll('sarif-image-scan/trivy.sarif', 'sarif-image-scan/results.sarif')),
       ),
     ).toContainEqual(expect.stringMatching(/results\.sarif is not a file a scan step writes/));
+    expect(
+      sarifProblems(docs(reference, upload.replace('run: rm -rf -- .code-scanning', 'run: true'))),
+    ).toContainEqual('.code-scanning is not emptied before the download');
     expect(
       sarifProblems(
         docs(reference, upload.replace('      security-events: write', '      security-events: read')),

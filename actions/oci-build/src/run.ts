@@ -215,7 +215,13 @@ export function secretLines(
   named: readonly SecretSpec[],
 ): SecretSpec[] {
   if (name === undefined) return [];
-  const lines = (deps.env[name] ?? '').split(/\r?\n/);
+  const text = deps.env[name];
+  if (text === undefined)
+    deps.logger.warning(
+      `secrets-env names ${name}, which is not set in the step's environment: no build secrets`,
+    );
+  // One id=value per line; a value is one line (a trailing CR of a CRLF file is not part of it).
+  const lines = (text ?? '').split(/\r\n|\n|\r/);
   const specs: SecretSpec[] = [];
   for (const [i, line] of lines.entries()) {
     if (line.trim() === '') continue;

@@ -1,4 +1,13 @@
-import { mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  lstatSync,
+  mkdtempSync,
+  readFileSync,
+  statSync,
+  symlinkSync,
+  utimesSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -109,6 +118,48 @@ describe('registry login files', () => {
     expect(Object.keys(read(path).auths).sort()).toEqual(
       Array.from({ length: 12 }, (_, i) => `r${i}.example`).sort(),
     );
+  });
+
+  it('a stale lock (a login that died) is taken over by exactly one of the racing logins', async () => {
+    for (let round = 0; round < 8; round++) {
+      const path = file();
+      await addLogin(path, 'first.example', 'u', 'p'); // creates the directory
+      writeFileSync(`${path}.lock`, '4242:dead-login');
+      utimesSync(`${path}.lock`, new Date('2020-01-01'), new Date('2020-01-01'));
+      await Promise.all(Array.from({ length: 12 }, (_, i) => addLogin(path, `r${i}.example`, 'u', `p${i}`)));
+      expect(Object.keys(read(path).auths)).toHaveLength(13);
+      expect(existsSync(`${path}.lock`)).toBe(false);
+    }
+  });
+
+  it('logins that replace each other and are removed in any order put back the original', async () => {
+    for (const order of [
+      ['first', 'second'],
+      ['second', 'first'],
+    ] as const) {
+      const path = file();
+      await addLogin(path, 'reg.example', 'owner', 'ORIGINAL');
+      const first = await addLogin(path, 'reg.example', 'job1', 'JOB1-PAT');
+      const second = await addLogin(path, 'reg.example', 'job2', 'JOB2-PAT');
+      const logins = { first, second };
+      for (const which of order) await removeLogin(logins[which]);
+      expect(read(path).auths['reg.example']?.auth).toBe(authValue('owner', 'ORIGINAL'));
+      expect(existsSync(`${path}.retired-logins`)).toBe(false);
+    }
+  });
+
+  it('writes through a symbolic link to the credentials file, as docker does', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'login-link-'));
+    const real = join(dir, 'real-config.json');
+    writeFileSync(real, JSON.stringify({ auths: {} }), { mode: 0o600 });
+    const link = join(dir, 'config.json');
+    symlinkSync(real, link);
+    const added = await addLogin(link, 'reg.example', 'u', 'p');
+    expect(lstatSync(link).isSymbolicLink()).toBe(true);
+    expect(Object.keys(read(real).auths)).toEqual(['reg.example']);
+    expect(await removeLogin(added)).toBe('removed');
+    expect(lstatSync(link).isSymbolicLink()).toBe(true);
+    expect(read(real).auths).toEqual({});
   });
 
   it('refuses a malformed post-step record', () => {

@@ -1,5 +1,5 @@
 import { createHash, randomUUID } from 'node:crypto';
-import { mkdir, open, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, realpath, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { homedir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { ConfigurationError } from '../action/errors.ts';
@@ -48,12 +48,16 @@ async function readDocument(file: string): Promise<AuthDocument> {
   }
 }
 
-/** Writes atomically with mode 0600 (a temporary file in the same directory, then rename). */
+/**
+ * Writes atomically with mode 0600 (a temporary file in the same directory, then rename). A symbolic link
+ * (a config.json kept elsewhere) is written through, as docker does, not replaced by a file.
+ */
 async function writeDocument(file: string, doc: AuthDocument): Promise<void> {
   await mkdir(dirname(file), { recursive: true, mode: 0o700 });
-  const temporary = join(dirname(file), `.${randomUUID()}.tmp`);
+  const target = await realpath(file).catch(() => file);
+  const temporary = join(dirname(target), `.${randomUUID()}.tmp`);
   await writeFile(temporary, `${JSON.stringify(doc, null, 2)}\n`, { mode: 0o600 });
-  await rename(temporary, file);
+  await rename(temporary, target);
 }
 
 /** Merges one registry login into a Docker config.json or containers auth.json; other entries stay. */
@@ -108,21 +112,64 @@ async function removeUnlocked(added: AddedLogin): Promise<RemoveResult> {
   const previous = added.backup === undefined ? undefined : await readBackup(added.backup);
   try {
     if (entry === undefined) return 'missing';
-    if (typeof entry.auth !== 'string' || fingerprint(entry.auth) !== added.fingerprint) return 'changed';
+    const retired = await readRetired(added.file);
+    if (typeof entry.auth !== 'string' || fingerprint(entry.auth) !== added.fingerprint) {
+      // A later login replaced ours and keeps ours as what it will put back: record that ours is gone, and
+      // what should come back in its place, so that its post restores the login before ours instead.
+      retired[added.fingerprint] = { entry: previous ?? null, at: Date.now() };
+      await writeRetired(added.file, retired);
+      return 'changed';
+    }
+    const restore = unretired(previous, retired);
     const auths = { ...doc.auths };
     // The login this step replaced goes back; otherwise our entry simply goes.
-    if (previous !== undefined) auths[added.registry] = previous;
+    if (restore !== undefined) auths[added.registry] = restore;
     else delete auths[added.registry];
     await writeDocument(added.file, { ...doc, auths });
-    return previous !== undefined ? 'restored' : 'removed';
+    await writeRetired(added.file, retired);
+    return restore !== undefined ? 'restored' : 'removed';
   } finally {
     if (added.backup !== undefined) await rm(added.backup, { force: true });
   }
 }
 
-async function readBackup(file: string): Promise<NonNullable<AuthDocument['auths']>[string] | undefined> {
+type AuthEntry = NonNullable<AuthDocument['auths']>[string];
+type Retired = Record<string, { entry: AuthEntry | null; at: number }>;
+const RETIRED_KEEP_MS = 7 * 24 * 3600 * 1000;
+
+/** What to put back for `previous`: itself, unless it is a login since removed by its own post step. */
+function unretired(previous: AuthEntry | undefined, retired: Retired): AuthEntry | undefined {
+  let restore = previous;
+  while (restore !== undefined && typeof restore.auth === 'string') {
+    const record = retired[fingerprint(restore.auth)];
+    if (record === undefined) break;
+    delete retired[fingerprint(restore.auth)];
+    restore = record.entry ?? undefined;
+  }
+  return restore;
+}
+
+/** `<file>.retired-logins` (0600): logins removed while a later login still kept them to put back. */
+async function readRetired(file: string): Promise<Retired> {
   try {
-    return JSON.parse(await readFile(file, 'utf8')) as NonNullable<AuthDocument['auths']>[string];
+    const parsed = JSON.parse(await readFile(`${file}.retired-logins`, 'utf8')) as Retired;
+    return typeof parsed === 'object' && parsed !== null ? parsed : {};
+  } catch {
+    return {};
+  }
+}
+
+async function writeRetired(file: string, retired: Retired): Promise<void> {
+  for (const [key, record] of Object.entries(retired))
+    if (Date.now() - record.at > RETIRED_KEEP_MS) delete retired[key];
+  const path = `${file}.retired-logins`;
+  if (Object.keys(retired).length === 0) await rm(path, { force: true });
+  else await writeFile(path, JSON.stringify(retired), { mode: 0o600 });
+}
+
+async function readBackup(file: string): Promise<AuthEntry | undefined> {
+  try {
+    return JSON.parse(await readFile(file, 'utf8')) as AuthEntry;
   } catch {
     return undefined;
   }
@@ -134,37 +181,66 @@ const LOCK_STALE_MS = 30_000;
 /**
  * Serialises read-modify-write of one credentials file across processes: two jobs of a self-hosted
  * runner share ~/.docker/config.json, and two logins racing would each write back the file without the
- * other's entry. `<file>.lock` is created exclusively; a lock older than 30 s is from a process that died.
+ * other's entry. `<file>.lock` is created exclusively and holds a token of its owner; a lock older than
+ * 30 s is from a process that died, and is removed by one breaker at a time (see takeOverStale). A lock
+ * is released only by the owner of its token.
  */
 async function withFileLock<T>(file: string, work: () => Promise<T>): Promise<T> {
   await mkdir(dirname(file), { recursive: true, mode: 0o700 });
   const lock = `${file}.lock`;
+  const token = `${process.pid}:${randomUUID()}`;
   const deadline = Date.now() + LOCK_WAIT_MS;
-  for (;;) {
-    try {
-      const handle = await open(lock, 'wx', 0o600);
-      await handle.writeFile(String(process.pid));
-      await handle.close();
-      break;
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
-      const age = await stat(lock).then(
-        (s) => Date.now() - s.mtimeMs,
-        () => 0,
+  while (!(await tryLock(lock, token))) {
+    if (await takeOverStale(lock)) continue;
+    if (Date.now() > deadline)
+      throw new ConfigurationError(
+        `${file} stayed locked by another login for ${LOCK_WAIT_MS / 1000} s (${lock}); remove the lock file if no login is running`,
       );
-      if (age > LOCK_STALE_MS) await rm(lock, { force: true });
-      else if (Date.now() > deadline)
-        throw new ConfigurationError(
-          `${file} stayed locked by another login for ${LOCK_WAIT_MS / 1000} s (${lock}); remove the lock file if no login is running`,
-        );
-      else await new Promise((r) => setTimeout(r, 10 + Math.floor(Math.random() * 40)));
-    }
+    await new Promise((r) => setTimeout(r, 10 + Math.floor(Math.random() * 40)));
   }
   try {
     return await work();
   } finally {
-    await rm(lock, { force: true });
+    if ((await readFile(lock, 'utf8').catch(() => '')) === token) await rm(lock, { force: true });
   }
+}
+
+async function tryLock(lock: string, token: string): Promise<boolean> {
+  try {
+    await writeFile(lock, token, { flag: 'wx', mode: 0o600 });
+    return true;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'EEXIST') return false;
+    throw error;
+  }
+}
+
+/**
+ * Removes a stale lock. Only the holder of `<lock>.break` (created exclusively) may, and it checks again
+ * that the lock is stale while holding it: nobody else removes a stale lock, and a live lock cannot turn
+ * stale in that instant, so a lock taken meanwhile by a live login is never removed. Returns whether to
+ * try to lock again at once.
+ */
+async function takeOverStale(lock: string): Promise<boolean> {
+  const stale = async (path: string) => {
+    const s = await stat(path).catch(() => undefined);
+    return s === undefined ? undefined : Date.now() - s.mtimeMs > LOCK_STALE_MS;
+  };
+  const seen = await stale(lock);
+  if (seen === undefined) return true;
+  if (!seen) return false;
+  const breaker = `${lock}.break`;
+  if (!(await tryLock(breaker, randomUUID()))) {
+    // A breaker that died while breaking (rare): its file goes once it is stale itself.
+    if ((await stale(breaker)) === true) await rm(breaker, { force: true });
+    return false;
+  }
+  try {
+    if ((await stale(lock)) === true) await rm(lock, { force: true });
+  } finally {
+    await rm(breaker, { force: true });
+  }
+  return true;
 }
 
 /** Docker keeps Docker Hub's login under its v1 index URL; containers auth.json under `docker.io`. */
@@ -248,6 +324,9 @@ export async function removeLogins(record: LoginRecord | undefined, logger: Logg
   }
   if (record.keep) {
     logger.info(`keep-login is true: leaving ${record.logins.length} login entries in place`);
+    // Nothing will be put back: the copies of replaced logins are not kept either.
+    for (const login of record.logins)
+      if (login.backup !== undefined) await rm(login.backup, { force: true });
     return;
   }
   for (const login of record.logins) {
