@@ -1,4 +1,4 @@
-// Bundles every action's src/main.ts (and src/post.ts) into dist/*.mjs with esbuild.
+// Bundles every action's src/main.ts (and src/post.ts, src/cli.ts) into dist/*.mjs with esbuild.
 //   node scripts/build.ts           write dist/
 //   node scripts/build.ts --check   fail when the committed dist/ differs from a fresh build
 import { existsSync } from 'node:fs';
@@ -43,7 +43,8 @@ const builtinsByRequire: Plugin = {
 
 async function bundle(action: string): Promise<Map<string, string>> {
   const dir = join(root, 'actions', action);
-  const entryPoints = ['main', 'post'].filter((e) => existsSync(join(dir, 'src', `${e}.ts`)));
+  // cli: an action's command-line twin (verify-image), bundled beside it.
+  const entryPoints = ['main', 'post', 'cli'].filter((e) => existsSync(join(dir, 'src', `${e}.ts`)));
   const result = await build({
     entryPoints: Object.fromEntries(entryPoints.map((e) => [e, join(dir, 'src', `${e}.ts`)])),
     outdir: join(dir, 'dist'),

@@ -16,6 +16,7 @@ const EXPECTED_ACTIONS = [
   'repo-scan',
   'skopeo-push',
   'tag-promote',
+  'verify-image',
 ];
 
 interface InputsModule {

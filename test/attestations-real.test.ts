@@ -239,6 +239,21 @@ describe.skipIf(skip)('cosign-sign attestations, checked by the real cosign veri
         (JSON.parse(readFileSync(scanReport, 'utf8')) as { scanners: { trivy: { version: string } } })
           .scanners.trivy.version,
       );
+      // scanner.result in Trivy's layout (what Kyverno's conditions read), one Result per platform.
+      const result = (
+        (v?.predicate.scanner ?? {}) as {
+          result?: {
+            SchemaVersion?: number;
+            Results?: { Target: string; Vulnerabilities: { PkgName: string; Severity: string }[] }[];
+            passed?: boolean;
+          };
+        }
+      ).result;
+      expect(result?.SchemaVersion).toBe(2);
+      expect(result?.passed).toBe(false);
+      expect(result?.Results?.map((r) => r.Target).sort()).toEqual(['linux/amd64', 'linux/arm64']);
+      for (const r of result?.Results ?? [])
+        expect(r.Vulnerabilities.map((x) => x.PkgName)).toContain('lodash'); // on every platform
       // Another identity: refused.
       const other = await verifyAttestation('vuln', format, BOB);
       expect(other.code).not.toBe(0);

@@ -73,16 +73,45 @@ describe('bundle signatures as OCI 1.1 referrers', () => {
     const trustedRoot = parseTrustedRoot(sigstore.trustedRoot);
     const identities = stored.map(
       (s) =>
-        verifyBundle(s.bundle, { trustedRoot, policy: { issuer: ISSUER }, artifactDigest: digest.hex })
-          .identity,
+        verifyBundle(s.bundle, {
+          trustedRoot,
+          policy: { identityRegExp: /.+/, issuer: ISSUER },
+          artifactDigest: digest.hex,
+        }).identity,
     );
     expect(identities).toEqual([ALICE, BOB]);
     expect(() =>
       verifyBundle(stored[0]?.bundle, {
         trustedRoot,
-        policy: { issuer: ISSUER },
+        policy: { identityRegExp: /.+/, issuer: ISSUER },
         artifactDigest: '9'.repeat(64),
       }),
     ).toThrow(/subjects do not include/);
+  });
+
+  it('junk pushed beside a bundle is rejected on its own and does not stop the others from verifying', async () => {
+    const client = new RegistryClient({ logger: new MemoryLogger(), tlsVerify: false });
+    const image = ImageReference.parse(`${registry.host}/acme/junk`);
+    const digest = await pushTinyImage(registry.host, 'acme/junk', 'subject', 'v1');
+    const subject = await client.headManifest(image, digest.toString());
+    if (subject === undefined) throw new Error('the subject was not stored');
+    await storeBundleReferrer(client, image, subject, 'not json', 'https://example.com/junk');
+    await storeBundleReferrer(client, image, subject, await signBundle(ALICE, digest));
+    const stored = await readBundleReferrers(client, image, digest.toString());
+    expect(stored).toHaveLength(2);
+    const trustedRoot = parseTrustedRoot(sigstore.trustedRoot);
+    const outcomes = stored.map((s) => {
+      try {
+        return verifyBundle(s.bundle, {
+          trustedRoot,
+          policy: { identity: ALICE, issuer: ISSUER },
+          artifactDigest: digest.hex,
+        }).identity;
+      } catch (error) {
+        return (error as Error).message;
+      }
+    });
+    expect(outcomes).toContain(ALICE);
+    expect(outcomes.find((o) => o !== ALICE)).toMatch(/the bundle is malformed/);
   });
 });

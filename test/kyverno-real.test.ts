@@ -7,13 +7,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Digest } from '@chain/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { parseAllDocuments, stringify } from 'yaml';
+import { parseAllDocuments } from 'yaml';
 import { type OidcStandIn, startOidcStandIn } from './helpers/aws-server.ts';
 import { validClusterPolicy, validImageValidatingPolicy } from './helpers/kyverno.ts';
 import { ALICE, BOB, type LocalSigstore, startLocalSigstore } from './helpers/local-sigstore.ts';
 import { devTool } from './helpers/real-scanners.ts';
 import { type LocalRegistry, pushTinyImage, startRegistry } from './helpers/registry.ts';
-import { LOOPBACK_ONLY, runBundleAsync } from './helpers/runner.ts';
+import { LOOPBACK_ONLY, runBundleAsync, userErrorLine } from './helpers/runner.ts';
 
 const kyverno = devTool('kyverno');
 const KEY = join(import.meta.dirname, 'fixtures', 'sigstore', 'cosign-keys', 'conforma-empty-password.key');
@@ -112,8 +112,8 @@ describe.skipIf(kyverno.skip)('the Kyverno CLI applies cosign-sign’s policy', 
     expect((await apply(policy, at('k/keyed', unsigned))).code).not.toBe(0);
   });
 
-  it('kyverno-policy-kind both, with attestations: two documents valid against their CRDs; without the attestations Kyverno refuses', async () => {
-    const { digest, policy } = await sign(
+  it('kyverno-policy-kind both: two documents valid against their CRDs; a policy requiring attestations not written is refused', async () => {
+    const { policy } = await sign(
       'k/both',
       '4141414',
       {
@@ -121,7 +121,6 @@ describe.skipIf(kyverno.skip)('the Kyverno CLI applies cosign-sign’s policy', 
         key: KEY,
         'key-password': '',
         'kyverno-policy-kind': 'both',
-        'policy-attestations': 'provenance,vuln',
         'policy-registries': registry.host,
       },
       null,
@@ -130,11 +129,24 @@ describe.skipIf(kyverno.skip)('the Kyverno CLI applies cosign-sign’s policy', 
     expect(docs.map((d) => d.kind)).toEqual(['ClusterPolicy', 'ImageValidatingPolicy']);
     expect(validClusterPolicy(docs[0])).toBe(true);
     expect(validImageValidatingPolicy(docs[1])).toBe(true);
-    const clusterPolicy = join(mkdtempSync(join(dir, 'cpol-')), 'policy.yaml');
-    writeFileSync(clusterPolicy, stringify(docs[0]));
-    const refused = await apply(clusterPolicy, at('k/both', digest)); // signed, but nothing attested
-    expect(refused.code, refused.out).not.toBe(0);
-    expect(refused.out).toMatch(/fail: [1-9]/);
+    // Such a policy would refuse every image this step signs (test/attestation-gates-real.test.ts shows
+    // Kyverno refusing an image without the attestations): cosign-sign refuses to write it, signing nothing.
+    const digest = await pushTinyImage(registry.host, 'k/both', '4242424');
+    const r = await runBundleAsync('cosign-sign', 'main', {
+      inputs: {
+        image: `${registry.host}/k/both@${digest}`,
+        key: KEY,
+        'key-password': '',
+        'trusted-root': rootFile,
+        'rekor-url': sigstore.rekorURL,
+        'tls-verify': 'false',
+        'policy-attestations': 'provenance,vuln',
+      },
+    });
+    expect(r.status).toBe(1);
+    expect(userErrorLine(r)).toMatch(
+      /Input "policy-attestations": .*require provenance, vuln, which this step does not attest/,
+    );
   });
 
   it('SigstoreBundle: Kyverno 1.19 takes the trusted root from public TUF only, so offline it refuses (fails closed)', async () => {

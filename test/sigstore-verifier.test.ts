@@ -1,5 +1,6 @@
 // The core verifier on a real cosign-produced bundle (an OCI attestation) and its trusted root: the
 // policy decides, identities are anchored, and the signed subject must be the image digest.
+import { generateKeyPairSync } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { anchoredRegExp, parseTrustedRoot, SignatureError, verifyBundle } from '@chain/core';
@@ -66,8 +67,14 @@ describe('a real cosign bundle', () => {
   });
 
   it('anchors identity patterns and matches the whole identity', () => {
-    expect(anchoredRegExp('https://github.com/acme/.*').source).toBe('^https:\\/\\/github.com\\/acme\\/.*$');
-    expect(anchoredRegExp('^x$').source).toBe('^x$');
+    expect(anchoredRegExp('https://github.com/acme/.*').source).toBe(
+      '^(?:https:\\/\\/github.com\\/acme\\/.*)$',
+    );
+    // An alternation cannot leave a branch unanchored, nor an escaped \$ pass for an anchor.
+    expect(anchoredRegExp('a@x\\.com|b@x\\.com').test('evil-b@x.com')).toBe(false);
+    expect(anchoredRegExp('a@x\\.com|b@x\\.com').test('b@x.com')).toBe(true);
+    expect(anchoredRegExp('^x$|^y$').test('y')).toBe(true);
+    expect(anchoredRegExp('price\\$').test('a price$')).toBe(false);
     expect(
       verifyBundle(bundle, {
         trustedRoot,
@@ -75,5 +82,34 @@ describe('a real cosign bundle', () => {
       }).identity,
     ).toBe('cody@soyland.com');
     expect(() => anchoredRegExp('(')).toThrow(/not a valid regular expression/);
+  });
+});
+
+describe('the policy decides the kind of signer, and only that kind is accepted', () => {
+  const managed = join(import.meta.dirname, 'fixtures', 'sigstore', 'conformance', 'bundle-verify');
+  const keyCase = (file: string) => readFileSync(join(managed, 'managed-key-happy-path', file), 'utf8');
+
+  it('a key policy refuses a keyless signature, whoever signed it (anyone can get a certificate)', () => {
+    const { publicKey } = generateKeyPairSync('ec', { namedCurve: 'P-256' });
+    const pem = publicKey.export({ type: 'spki', format: 'pem' }).toString();
+    expect(() =>
+      verifyBundle(bundle, { trustedRoot, policy: { publicKey: pem }, artifactDigest: IMAGE }),
+    ).toThrow(/carries a certificate \(a keyless signer\), but the policy requires the public key/);
+  });
+
+  it('an identity policy refuses a key signature', () => {
+    const keyed = JSON.parse(keyCase('bundle.sigstore.json')) as unknown;
+    expect(() =>
+      verifyBundle(keyed, { trustedRoot, policy: { identity: 'cody@soyland.com', issuer: ISSUER } }),
+    ).toThrow(/made with a key, but the policy requires a keyless signer/);
+  });
+
+  it('a keyless policy without an identity is refused, not treated as "any signer"', () => {
+    expect(() =>
+      verifyBundle(bundle, { trustedRoot, policy: { issuer: ISSUER }, artifactDigest: IMAGE }),
+    ).toThrow(/needs the signer identity/);
+    expect(() => verifyBundle(bundle, { trustedRoot, policy: {}, artifactDigest: IMAGE })).toThrow(
+      /needs the signer identity/,
+    );
   });
 });

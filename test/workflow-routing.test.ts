@@ -360,7 +360,9 @@ function sarifProblems(docs: { publish: Workflow; upload: Workflow }): string[] 
   // A file committed under .code-scanning/ must never stand in for a missing artifact.
   const uploadSteps = (upload?.steps ?? []) as (Step & { run?: string })[];
   const download = uploadSteps.findIndex((x) => x.uses?.startsWith('actions/download-artifact@'));
-  const cleared = uploadSteps.findIndex((x) => /^rm -rf -- \.code-scanning$/.test(String(x.run ?? '').trim()));
+  const cleared = uploadSteps.findIndex((x) =>
+    /^rm -rf -- \.code-scanning$/.test(String(x.run ?? '').trim()),
+  );
   if (cleared < 0 || cleared > download) problems.push('.code-scanning is not emptied before the download');
   const categories = new Set<string>();
   const uploaded = new Set<string>();

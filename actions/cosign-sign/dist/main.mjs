@@ -16,7 +16,7 @@ import "./chunks/chunk-VSWNXCQW.mjs";
 await runMain(async () => {
   const deps = runnerDeps();
   const values = readInputs(spec, deps.inputs, deps.inputContext);
-  const { sign } = await import("./chunks/run-2UAUZ7TI.mjs");
+  const { sign } = await import("./chunks/run-KYX3OEN7.mjs");
   await sign(values, deps);
 });
 //# sourceMappingURL=main.mjs.map

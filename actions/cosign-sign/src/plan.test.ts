@@ -1,7 +1,7 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Digest, ImageReference } from '@chain/core';
+import { ConfigurationError, Digest, ImageReference } from '@chain/core';
 import { describe, expect, it } from 'vitest';
 import { policyKind, policyKinds, policyRequirements, publicLogWarning, resolveTarget } from './plan.ts';
 
@@ -48,7 +48,23 @@ describe('policyKinds and policyRequirements', () => {
     expect(() => policyKinds('ImageValidatingPolicy', 'SigstoreBundle')).toThrow(/Input "kyverno-policy"/);
   });
 
-  const base = { attestations: ['provenance', 'vuln'] as const, severities: ['critical'], registries: [] };
+  const base = {
+    attestations: ['provenance', 'vuln'] as const,
+    written: ['provenance', 'sbom', 'vuln'] as const,
+    severities: ['critical'],
+    registries: [],
+  };
+  it('refuses a policy requiring an attestation this step does not write, naming the input', () => {
+    const refuse = () => policyRequirements({ ...base, written: ['provenance'], env: {} });
+    expect(refuse).toThrow(ConfigurationError);
+    expect(refuse).toThrow(
+      /^Input "policy-attestations": .*require vuln, which this step does not attest; add it to "attestations" \(with scan-report\)/,
+    );
+    expect(
+      policyRequirements({ ...base, written: ['vuln', 'provenance'], env: {} }).attestations.required,
+    ).toEqual(['provenance', 'vuln']);
+  });
+
   it('takes the source repository from the runner and normalises severities', () => {
     const r = policyRequirements({
       ...base,

@@ -82,10 +82,19 @@ export function policyKinds(
  */
 export function policyRequirements(input: {
   attestations: readonly PolicyAttestation[];
+  /** What this step attests (`attestations`): a policy may require only those. */
+  written: readonly PolicyAttestation[];
   severities: readonly string[];
   registries: readonly string[];
   env: NodeJS.ProcessEnv;
 }): { attestations: AttestationRequirements; registries: string[] } {
+  // A policy requiring an attestation this step does not write would refuse every image it signs.
+  const unwritten = input.attestations.filter((kind) => !input.written.includes(kind));
+  if (unwritten.length > 0)
+    throw new ConfigurationError(
+      `Input "policy-attestations": the admission policy would require ${unwritten.join(', ')}, which this step does not attest; add ${unwritten.length === 1 ? 'it' : 'them'} to "attestations" (with ${unwritten.map((k) => ATTESTATION_SOURCE[k]).join(', ')}) or drop ${unwritten.length === 1 ? 'it' : 'them'} from "policy-attestations"`,
+      { input: 'policy-attestations' },
+    );
   let severities: ReturnType<typeof parseSeverityList>;
   try {
     severities = parseSeverityList(input.severities);
@@ -107,6 +116,13 @@ export function policyRequirements(input: {
     registries: [...input.registries],
   };
 }
+
+/** The input each attestation kind is made from (for the error above). */
+const ATTESTATION_SOURCE: Record<PolicyAttestation, string> = {
+  provenance: 'build-record',
+  sbom: 'layout',
+  vuln: 'scan-report',
+};
 
 export const PUBLIC_REKOR = 'https://rekor.sigstore.dev';
 

@@ -7,6 +7,7 @@ import {
   CommandError,
   ConfigurationError,
   CredentialStore,
+  certificateClaims,
   checkImageAttestations,
   checkImageSignatures,
   cosignVerifyCommand,
@@ -67,6 +68,7 @@ export async function sign(values: InputValues<typeof spec>, deps: ActionDeps): 
   const kinds = policyKinds(values['kyverno-policy-kind'], values['kyverno-policy']);
   const requirements = policyRequirements({
     attestations: values['policy-attestations'],
+    written: values.attestations,
     severities: values['policy-vuln-severities'],
     registries: values['policy-registries'],
     env: deps.env,
@@ -137,7 +139,9 @@ export async function sign(values: InputValues<typeof spec>, deps: ActionDeps): 
 
   // Self-check: read back what was just stored and verify it as a consumer would. A signer racing us may
   // have dropped our signature from the shared tag after our own read-back: then it is written again.
-  const policy = key ? { publicKey: key.publicKeyPem } : { issuer };
+  // Keyless: the identity is the one in the certificate Fulcio just issued for this signature.
+  const signedWith = certificateClaims(signed.bundle?.bundle ?? signed.classic?.bundle)?.subject;
+  const policy = key ? { publicKey: key.publicKeyPem } : { identity: signedWith, issuer };
   let check = await checkImageSignatures(client, repository, digest, trustedRoot, policy, { all: true });
   for (let round = 1; round <= 3 && !allPresent(signed, check.verified); round++) {
     deps.logger.info(

@@ -2254,7 +2254,12 @@ async function chooseBuilder(wanted, deps) {
 }
 function secretLines(name, deps, named) {
   if (name === void 0) return [];
-  const lines = (deps.env[name] ?? "").split(/\r?\n/);
+  const text2 = deps.env[name];
+  if (text2 === void 0)
+    deps.logger.warning(
+      `secrets-env names ${name}, which is not set in the step's environment: no build secrets`
+    );
+  const lines = (text2 ?? "").split(/\r\n|\n|\r/);
   const specs = [];
   for (const [i, line] of lines.entries()) {
     if (line.trim() === "") continue;

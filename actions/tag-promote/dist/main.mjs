@@ -1728,7 +1728,7 @@ var require_cert = __commonJS({
     var EXTENSION_OID_BASIC_CONSTRAINTS = "2.5.29.19";
     var EXTENSION_OID_AUTHORITY_KEY_ID = "2.5.29.35";
     exports.EXTENSION_OID_SCT = "1.3.6.1.4.1.11129.2.4.2";
-    var X509Certificate = class _X509Certificate {
+    var X509Certificate2 = class _X509Certificate {
       root;
       constructor(asn1) {
         this.root = asn1;
@@ -1888,7 +1888,7 @@ var require_cert = __commonJS({
         return this.tbsCertificateObj.subs.find((sub) => sub.tag.isContextSpecific(3));
       }
     };
-    exports.X509Certificate = X509Certificate;
+    exports.X509Certificate = X509Certificate2;
   }
 });
 
@@ -4482,10 +4482,10 @@ var ImageReference = class _ImageReference {
       fail(reference, "remove the scheme (https://); a reference starts with the registry host");
     let rest = reference;
     let digest;
-    const at = rest.indexOf("@");
-    if (at >= 0) {
-      const digestText = rest.slice(at + 1);
-      rest = rest.slice(0, at);
+    const at2 = rest.indexOf("@");
+    if (at2 >= 0) {
+      const digestText = rest.slice(at2 + 1);
+      rest = rest.slice(0, at2);
       try {
         digest = Digest.parse(digestText);
       } catch (error) {
@@ -4834,15 +4834,15 @@ function expandRule(rule, ctx, known) {
     if ("skip" in resolved) return resolved;
     values.set(name, resolved.value);
   }
-  const at = (name) => values.get(name) ?? "";
-  let tag = expand(rule.template, at);
+  const at2 = (name) => values.get(name) ?? "";
+  let tag = expand(rule.template, at2);
   const branch = values.get("branch");
   if (tag.length > MAX_TAG && branch !== void 0) {
-    const fixed = expand(rule.template, (name) => name === "branch" ? "" : at(name)).length;
+    const fixed = expand(rule.template, (name) => name === "branch" ? "" : at2(name)).length;
     const uses = [...rule.template.matchAll(/\{branch\}/g)].length;
     const room = Math.floor((MAX_TAG - fixed) / uses);
     if (room > 0)
-      tag = expand(rule.template, (name) => name === "branch" ? branch.slice(0, room) : at(name));
+      tag = expand(rule.template, (name) => name === "branch" ? branch.slice(0, room) : at2(name));
   }
   const reserved = branch === void 0 ? void 0 : reservedFor(tag, known);
   if (reserved !== void 0) return { skip: `the branch name would write "${tag}", which is ${reserved}` };
@@ -4969,6 +4969,130 @@ var ociInputs = {
   })
 };
 
+// packages/core/src/sigstore/bundle-verifier.ts
+var import_node_crypto2 = __toESM(require_crypto(), 1);
+var import_bundle = __toESM(require_dist2(), 1);
+var import_protobuf_specs = __toESM(require_dist(), 1);
+var import_verify = __toESM(require_dist4(), 1);
+var SignatureError = class extends ConfigurationError {
+};
+function anchorPattern(pattern) {
+  if (/^\^\(\?:.*\)\$$/s.test(pattern)) return pattern;
+  return `^(?:${pattern})$`;
+}
+function anchoredRegExp(pattern) {
+  try {
+    return new RegExp(anchorPattern(pattern));
+  } catch (error) {
+    throw new ConfigurationError(
+      `"${pattern}" is not a valid regular expression (${error.message})`
+    );
+  }
+}
+function parseTrustedRoot(json) {
+  try {
+    return import_protobuf_specs.TrustedRoot.fromJSON(json);
+  } catch (error) {
+    throw new ConfigurationError(
+      `the trusted root is not a Sigstore TrustedRoot document (${error.message})`
+    );
+  }
+}
+function verifyBundle(bundleJson, options) {
+  let bundle;
+  try {
+    bundle = (0, import_bundle.bundleFromJSON)(bundleJson);
+  } catch (error) {
+    throw new SignatureError(`the bundle is malformed: ${error.message}`);
+  }
+  requireValidityStarts(options.trustedRoot);
+  const { policy } = options;
+  requireSignerKind(bundle, policy);
+  const keyFinder = policy.publicKey === void 0 ? void 0 : () => ({ publicKey: (0, import_node_crypto2.createPublicKey)(policy.publicKey ?? ""), validFor: () => true });
+  const trust = (0, import_verify.toTrustMaterial)(options.trustedRoot, keyFinder);
+  const verifier = new import_verify.Verifier(trust, {
+    tlogThreshold: 1,
+    ctlogThreshold: policy.publicKey === void 0 ? 1 : 0
+  });
+  const dsse = (0, import_bundle.isBundleWithDsseEnvelope)(bundle);
+  let signer;
+  try {
+    const entity = (0, import_verify.toSignedEntity)(bundle, dsse ? void 0 : options.artifact);
+    signer = verifier.verify(
+      entity,
+      policy.publicKey !== void 0 ? {} : {
+        ...policy.identity !== void 0 ? { subjectAlternativeName: policy.identity } : {},
+        ...policy.identityRegExp !== void 0 ? { subjectAlternativeName: policy.identityRegExp } : {},
+        ...policy.issuer !== void 0 ? { extensions: { issuer: policy.issuer } } : {}
+      }
+    );
+  } catch (error) {
+    throw new SignatureError(`the signature does not verify: ${error.message}`);
+  }
+  const content = bundle.content;
+  if (content.$case === "dsseEnvelope" && (options.artifact !== void 0 || options.artifactDigest !== void 0)) {
+    const digest = options.artifactDigest ?? (0, import_node_crypto2.createHash)("sha256").update(options.artifact ?? Buffer.alloc(0)).digest("hex");
+    requireSubject(
+      content.dsseEnvelope.payload,
+      content.dsseEnvelope.payloadType,
+      digest,
+      options.predicateType
+    );
+  }
+  return {
+    identity: signer.identity?.subjectAlternativeName,
+    issuer: signer.identity?.extensions?.issuer,
+    mediaType: bundle.mediaType
+  };
+}
+function requireSignerKind(bundle, policy) {
+  const material = bundle.verificationMaterial.content.$case;
+  if (policy.publicKey !== void 0) {
+    if (material !== "publicKey")
+      throw new SignatureError(
+        "the signature carries a certificate (a keyless signer), but the policy requires the public key"
+      );
+    return;
+  }
+  if (policy.identity === void 0 && policy.identityRegExp === void 0)
+    throw new ConfigurationError(
+      "a keyless signature policy needs the signer identity (certificate-identity or certificate-identity-regexp)"
+    );
+  if (material === "publicKey")
+    throw new SignatureError("the signature was made with a key, but the policy requires a keyless signer");
+}
+function requireSubject(payload, payloadType, sha256Hex, predicateType) {
+  if (payloadType !== "application/vnd.in-toto+json")
+    throw new SignatureError(`unexpected DSSE payload type ${payloadType}`);
+  let statement;
+  try {
+    statement = JSON.parse(payload.toString("utf8"));
+  } catch {
+    throw new SignatureError("the DSSE payload is not a JSON in-toto statement");
+  }
+  if (!(statement.subject ?? []).some((s) => s.digest?.sha256 === sha256Hex)) {
+    throw new SignatureError(`the signed statement's subjects do not include sha256:${sha256Hex}`);
+  }
+  if (predicateType !== void 0 && statement.predicateType !== predicateType) {
+    throw new SignatureError(
+      `the signed statement is a ${statement.predicateType ?? "statement without predicate type"}, not a ${predicateType} signature`
+    );
+  }
+}
+function requireValidityStarts(root) {
+  const problems = [];
+  for (const log of root.tlogs)
+    if (log.publicKey?.validFor?.start === void 0) problems.push(`transparency log ${log.baseUrl}`);
+  for (const log of root.ctlogs)
+    if (log.publicKey?.validFor?.start === void 0) problems.push(`CT log ${log.baseUrl}`);
+  for (const ca of root.certificateAuthorities)
+    if (ca.validFor?.start === void 0) problems.push(`certificate authority ${ca.uri}`);
+  for (const tsa of root.timestampAuthorities)
+    if (tsa.validFor?.start === void 0) problems.push(`timestamp authority ${tsa.uri}`);
+  if (problems.length > 0)
+    throw new SignatureError(`the trusted root is malformed: no validity start for ${problems.join(", ")}`);
+}
+
 // packages/core/src/oci/media-types.ts
 var MediaType = {
   ociIndex: "application/vnd.oci.image.index.v1+json",
@@ -4987,7 +5111,7 @@ var MANIFEST_ACCEPT = [
 ];
 
 // packages/core/src/oci/registry-client.ts
-var import_node_crypto2 = __toESM(require_crypto(), 1);
+var import_node_crypto3 = __toESM(require_crypto(), 1);
 
 // packages/core/src/oci/www-authenticate.ts
 function parseChallenge(header2) {
@@ -5009,7 +5133,7 @@ function header(headers, name) {
   return Array.isArray(value) ? value[0] : value;
 }
 function sha256(bytes) {
-  return `sha256:${(0, import_node_crypto2.createHash)("sha256").update(bytes).digest("hex")}`;
+  return `sha256:${(0, import_node_crypto3.createHash)("sha256").update(bytes).digest("hex")}`;
 }
 function registryErrors(body) {
   try {
@@ -5568,6 +5692,22 @@ var CredentialStore = class {
   }
 };
 
+// packages/core/src/report/findings.ts
+var import_promises4 = __toESM(require_promises(), 1);
+var SEVERITIES = ["CRITICAL", "HIGH", "MEDIUM", "LOW", "UNKNOWN"];
+function parseSeverityList(items) {
+  const wanted = /* @__PURE__ */ new Set();
+  for (const item of items) {
+    const upper = item.toUpperCase();
+    const found = SEVERITIES.find((s) => s === upper);
+    if (found === void 0)
+      throw new InvalidValueError(`severity "${item}" is not one of ${SEVERITIES.join(", ")}`);
+    wanted.add(found);
+  }
+  if (wanted.size === 0) throw new InvalidValueError(`must name at least one of ${SEVERITIES.join(", ")}`);
+  return wanted;
+}
+
 // packages/core/src/report/job-summary.ts
 function escapeHtml(text2) {
   return text2.replace(/[&<>"'|`]/g, (ch) => `&#${ch.charCodeAt(0)};`);
@@ -5635,8 +5775,133 @@ function renderTable(headers, rows) {
   return `<table>${head}<tbody>${body}</tbody></table>`;
 }
 
+// packages/core/src/sigstore/kyverno-requirements.ts
+var POLICY_ATTESTATION_TYPES = {
+  provenance: "https://slsa.dev/provenance/v1",
+  // cosign --type slsaprovenance1
+  sbom: "https://cyclonedx.org/bom",
+  // cosign --type cyclonedx
+  vuln: "https://cosign.sigstore.dev/attestation/vuln/v1"
+  // cosign --type vuln
+};
+var TRIVY_FINDING_LISTS = ["Vulnerabilities", "Secrets", "Misconfigurations"];
+
+// packages/core/src/sigstore/attestation-conditions.ts
+var RFC3339 = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/;
+var DEFAULT_SKEW_MS = 5 * 6e4;
+var record2 = (value) => value !== null && typeof value === "object" && !Array.isArray(value) ? value : void 0;
+var at = (value, ...path) => path.reduce((v, key) => record2(v)?.[key], value);
+function time(value) {
+  if (typeof value !== "string" || !RFC3339.test(value)) return void 0;
+  const ms = Date.parse(value);
+  return Number.isNaN(ms) ? void 0 : ms;
+}
+function provenanceProblem(a, conditions) {
+  const predicate = a.statement.predicate;
+  const builder = conditions.builderId ?? a.identity;
+  const actualBuilder = at(predicate, "runDetails", "builder", "id");
+  if (builder === void 0 || actualBuilder !== builder)
+    return `its builder is ${JSON.stringify(actualBuilder ?? null)}, not ${builder ?? "(no builder id known)"}`;
+  const repository = at(predicate, "buildDefinition", "externalParameters", "workflow", "repository");
+  if (repository !== conditions.sourceRepository)
+    return `its source repository is ${JSON.stringify(repository ?? null)}, not ${conditions.sourceRepository}`;
+  const dependencies = at(predicate, "buildDefinition", "resolvedDependencies");
+  const source = `git+${conditions.sourceRepository}@`;
+  const fromSource = Array.isArray(dependencies) && dependencies.some((d) => {
+    const uri = record2(d)?.uri;
+    return typeof uri === "string" && uri.startsWith(source);
+  });
+  if (!fromSource) return `its resolved dependencies name no ${source}\u2026 source`;
+  return void 0;
+}
+function vulnSeverities(predicate) {
+  const results = at(predicate, "scanner", "result", "Results");
+  if (!Array.isArray(results)) return "its scanner.result has no Results list (not Trivy\u2019s layout)";
+  const found = [];
+  for (const result of results) {
+    for (const list of TRIVY_FINDING_LISTS) {
+      const entries = record2(result)?.[list] ?? [];
+      if (!Array.isArray(entries)) return `a Result's ${list} is not a list`;
+      for (const entry of entries) {
+        const label = record2(entry)?.Severity;
+        const severity = SEVERITIES.find((s) => typeof label === "string" && s === label.toUpperCase());
+        if (severity === void 0) return `a ${list} entry has no known Severity (${JSON.stringify(label)})`;
+        found.push(severity);
+      }
+    }
+  }
+  return found;
+}
+function vulnVerdict(candidates, conditions) {
+  const finished = (a) => time(at(a.statement.predicate, "metadata", "scanFinishedOn"));
+  const timed = candidates.filter((a) => finished(a) !== void 0);
+  const newest = timed.sort((x, y) => (finished(y) ?? 0) - (finished(x) ?? 0))[0];
+  const fail2 = (detail, attestation = newest) => ({
+    kind: "vuln",
+    ok: false,
+    detail,
+    attestation
+  });
+  if (newest === void 0)
+    return fail2("no verified scan has a valid metadata.scanFinishedOn time (RFC 3339)", candidates[0]);
+  const end = finished(newest) ?? 0;
+  const start = time(at(newest.statement.predicate, "metadata", "scanStartedOn"));
+  if (start === void 0 || start > end)
+    return fail2("its metadata.scanStartedOn is missing, invalid or after it finished");
+  const now = conditions.now.getTime();
+  const stamp = new Date(end).toISOString();
+  if (end > now + (conditions.clockSkewMs ?? DEFAULT_SKEW_MS))
+    return fail2(`its scan finished in the future (${stamp})`);
+  if (now - end > conditions.maxScanAgeMs)
+    return fail2(
+      `the newest scan finished at ${stamp}, older than max-scan-age (${conditions.maxScanAgeMs / 1e3} s)`
+    );
+  const invoked = at(newest.statement.predicate, "invocation", "builder.id");
+  const builder = conditions.builderId ?? newest.identity;
+  if (builder !== void 0 && invoked !== builder)
+    return fail2(`it was scanned by ${JSON.stringify(invoked ?? null)}, not this pipeline (${builder})`);
+  const severities = vulnSeverities(newest.statement.predicate);
+  if (typeof severities === "string") return fail2(severities);
+  const denied = severities.filter((s) => conditions.denySeverities.includes(s));
+  if (denied.length > 0)
+    return fail2(
+      `it has ${denied.length} finding(s) at ${[...new Set(denied)].join(", ")} (denied: ${conditions.denySeverities.join(", ")})`
+    );
+  return {
+    kind: "vuln",
+    ok: true,
+    detail: `scan finished ${stamp}; no finding at ${conditions.denySeverities.join(", ")}`,
+    attestation: newest
+  };
+}
+function evaluateAttestations(verified, rejections, conditions) {
+  return conditions.required.map((kind) => {
+    const type = POLICY_ATTESTATION_TYPES[kind];
+    const ofKind = verified.filter((v) => v.predicateType === type);
+    const rejected = rejections.filter((r) => r.predicateType === type || r.predicateType === void 0).map((r) => r.reason);
+    const identities = conditions.signerIdentities;
+    const mine = ofKind.filter((v) => identities === void 0 || identities.includes(v.identity ?? ""));
+    if (mine.length === 0) {
+      const foreign = ofKind.map((v) => `signed by ${v.identity ?? "a key"}, not the image's signer`);
+      const why = [...foreign, ...rejected];
+      return {
+        kind,
+        ok: false,
+        detail: `no ${type} attestation verifies against the signer policy${why.length > 0 ? ` (${why.join("; ")})` : " (there is none)"}`
+      };
+    }
+    if (kind === "vuln") return vulnVerdict(mine, conditions);
+    for (const a of mine) {
+      const problem = kind === "provenance" ? provenanceProblem(a, conditions) : at(a.statement.predicate, "bomFormat") === "CycloneDX" ? void 0 : "it is not a CycloneDX document";
+      if (problem !== void 0) return { kind, ok: false, detail: problem, attestation: a };
+    }
+    const detail = kind === "provenance" ? `builder ${conditions.builderId ?? mine[0]?.identity}, source ${conditions.sourceRepository}` : `${mine.length} CycloneDX document(s)`;
+    return { kind, ok: true, detail, attestation: mine[0] };
+  });
+}
+
 // packages/core/src/sigstore/bundle-referrers.ts
-var import_node_crypto3 = __toESM(require_crypto(), 1);
+var import_node_crypto4 = __toESM(require_crypto(), 1);
 
 // packages/core/src/oci/tag-merge.ts
 async function mergeIntoTag(merge) {
@@ -5688,130 +5953,32 @@ async function addReferrer(client, repository, subjectDigest, descriptor) {
 }
 async function readBundleReferrers(client, image, digest, wanted = () => true) {
   const repository = image.repositoryOnly();
-  const { manifests } = await client.referrers(repository, digest, BUNDLE_MEDIA_TYPE);
-  const out = [];
-  for (const descriptor of manifests) {
+  const listed = (await client.referrers(repository, digest, BUNDLE_MEDIA_TYPE)).manifests;
+  const manifests = [...new Map(listed.map((m) => [m.digest, m])).values()].slice(0, MAX_REFERRERS);
+  const read = async (descriptor) => {
     const manifest = await client.getManifest(repository, descriptor.digest);
-    if (manifest === void 0) continue;
+    if (manifest === void 0) return void 0;
     const doc = JSON.parse(manifest.bytes.toString("utf8"));
     const layer = doc.layers?.find((l) => l.mediaType === BUNDLE_MEDIA_TYPE);
     const predicateType = doc.annotations?.["dev.sigstore.bundle.predicateType"];
-    if (layer === void 0 || doc.subject?.digest !== digest || !wanted(predicateType)) continue;
+    if (layer === void 0 || doc.subject?.digest !== digest || !wanted(predicateType)) return void 0;
     const bundle = JSON.parse((await client.getBlob(repository, layer.digest)).toString("utf8"));
-    out.push({
-      manifestDigest: descriptor.digest,
-      bundle,
-      predicateType
-    });
-  }
-  return out;
-}
-
-// packages/core/src/sigstore/bundle-verifier.ts
-var import_node_crypto4 = __toESM(require_crypto(), 1);
-var import_bundle = __toESM(require_dist2(), 1);
-var import_protobuf_specs = __toESM(require_dist(), 1);
-var import_verify = __toESM(require_dist4(), 1);
-var SignatureError = class extends ConfigurationError {
-};
-function anchorPattern(pattern) {
-  return `${pattern.startsWith("^") ? "" : "^"}${pattern}${pattern.endsWith("$") ? "" : "$"}`;
-}
-function anchoredRegExp(pattern) {
-  try {
-    return new RegExp(anchorPattern(pattern));
-  } catch (error) {
-    throw new ConfigurationError(
-      `"${pattern}" is not a valid regular expression (${error.message})`
-    );
-  }
-}
-function parseTrustedRoot(json) {
-  try {
-    return import_protobuf_specs.TrustedRoot.fromJSON(json);
-  } catch (error) {
-    throw new ConfigurationError(
-      `the trusted root is not a Sigstore TrustedRoot document (${error.message})`
-    );
-  }
-}
-function verifyBundle(bundleJson, options) {
-  let bundle;
-  try {
-    bundle = (0, import_bundle.bundleFromJSON)(bundleJson);
-  } catch (error) {
-    throw new SignatureError(`the bundle is malformed: ${error.message}`);
-  }
-  requireValidityStarts(options.trustedRoot);
-  const { policy } = options;
-  const keyFinder = policy.publicKey === void 0 ? void 0 : () => ({ publicKey: (0, import_node_crypto4.createPublicKey)(policy.publicKey ?? ""), validFor: () => true });
-  const trust = (0, import_verify.toTrustMaterial)(options.trustedRoot, keyFinder);
-  const verifier = new import_verify.Verifier(trust, {
-    tlogThreshold: 1,
-    ctlogThreshold: policy.publicKey === void 0 ? 1 : 0
-  });
-  const dsse = (0, import_bundle.isBundleWithDsseEnvelope)(bundle);
-  let signer;
-  try {
-    const entity = (0, import_verify.toSignedEntity)(bundle, dsse ? void 0 : options.artifact);
-    signer = verifier.verify(
-      entity,
-      policy.publicKey !== void 0 ? {} : {
-        ...policy.identity !== void 0 ? { subjectAlternativeName: policy.identity } : {},
-        ...policy.identityRegExp !== void 0 ? { subjectAlternativeName: policy.identityRegExp } : {},
-        ...policy.issuer !== void 0 ? { extensions: { issuer: policy.issuer } } : {}
-      }
-    );
-  } catch (error) {
-    throw new SignatureError(`the signature does not verify: ${error.message}`);
-  }
-  const content = bundle.content;
-  if (content.$case === "dsseEnvelope" && (options.artifact !== void 0 || options.artifactDigest !== void 0)) {
-    const digest = options.artifactDigest ?? (0, import_node_crypto4.createHash)("sha256").update(options.artifact ?? Buffer.alloc(0)).digest("hex");
-    requireSubject(
-      content.dsseEnvelope.payload,
-      content.dsseEnvelope.payloadType,
-      digest,
-      options.predicateType
-    );
-  }
-  return {
-    identity: signer.identity?.subjectAlternativeName,
-    issuer: signer.identity?.extensions?.issuer,
-    mediaType: bundle.mediaType
+    return { manifestDigest: descriptor.digest, bundle, predicateType };
   };
+  const found = await Promise.all(
+    manifests.map(
+      (descriptor) => read(descriptor).catch(
+        (error) => ({
+          manifestDigest: descriptor.digest,
+          bundle: { unreadable: error.message },
+          predicateType: descriptor.annotations?.["dev.sigstore.bundle.predicateType"]
+        })
+      )
+    )
+  );
+  return found.filter((r) => r !== void 0);
 }
-function requireSubject(payload, payloadType, sha256Hex, predicateType) {
-  if (payloadType !== "application/vnd.in-toto+json")
-    throw new SignatureError(`unexpected DSSE payload type ${payloadType}`);
-  let statement;
-  try {
-    statement = JSON.parse(payload.toString("utf8"));
-  } catch {
-    throw new SignatureError("the DSSE payload is not a JSON in-toto statement");
-  }
-  if (!(statement.subject ?? []).some((s) => s.digest?.sha256 === sha256Hex)) {
-    throw new SignatureError(`the signed statement's subjects do not include sha256:${sha256Hex}`);
-  }
-  if (predicateType !== void 0 && statement.predicateType !== predicateType) {
-    throw new SignatureError(
-      `the signed statement is a ${statement.predicateType ?? "statement without predicate type"}, not a ${predicateType} signature`
-    );
-  }
-}
-function requireValidityStarts(root) {
-  const problems = [];
-  for (const log of root.tlogs)
-    if (log.publicKey?.validFor?.start === void 0) problems.push(`transparency log ${log.baseUrl}`);
-  for (const log of root.ctlogs)
-    if (log.publicKey?.validFor?.start === void 0) problems.push(`CT log ${log.baseUrl}`);
-  for (const ca of root.certificateAuthorities)
-    if (ca.validFor?.start === void 0) problems.push(`certificate authority ${ca.uri}`);
-  for (const tsa of root.timestampAuthorities)
-    if (tsa.validFor?.start === void 0) problems.push(`timestamp authority ${tsa.uri}`);
-  if (problems.length > 0)
-    throw new SignatureError(`the trusted root is malformed: no validity start for ${problems.join(", ")}`);
-}
+var MAX_REFERRERS = 256;
 
 // packages/core/src/sigstore/cosign-classic.ts
 var import_node_crypto5 = __toESM(require_crypto(), 1);
@@ -5940,16 +6107,19 @@ async function readClassicSignatures(client, image, digest, suffix = "sig") {
   const manifest = await client.getManifest(repository, signatureTag(digest, suffix));
   if (manifest === void 0) return [];
   const doc = JSON.parse(manifest.bytes.toString("utf8"));
-  const out = [];
-  for (const layer of doc.layers) {
-    if (layer.annotations?.[ANNOTATION.signature] === void 0) continue;
-    out.push({
-      payload: await client.getBlob(repository, Digest.parse(layer.digest).toString()),
-      annotations: layer.annotations,
-      digest: layer.digest
-    });
-  }
-  return out;
+  return Promise.all(
+    doc.layers.flatMap((layer) => {
+      const annotations = layer.annotations;
+      if (annotations?.[ANNOTATION.signature] === void 0) return [];
+      return [
+        (async () => ({
+          payload: await client.getBlob(repository, Digest.parse(layer.digest).toString()),
+          annotations,
+          digest: layer.digest
+        }))()
+      ];
+    })
+  );
 }
 
 // packages/core/src/sigstore/copy-signatures.ts
@@ -5966,11 +6136,12 @@ async function copySignatures(client, source, target, digest) {
   const from = source.repositoryOnly();
   const to = target.repositoryOnly();
   let classicLayers = 0;
-  const sig = await client.getManifest(from, signatureTag(digest));
-  if (sig !== void 0) {
-    const doc = JSON.parse(sig.bytes.toString("utf8"));
+  for (const suffix of ["sig", "att"]) {
+    const found = await client.getManifest(from, signatureTag(digest, suffix));
+    if (found === void 0) continue;
+    const doc = JSON.parse(found.bytes.toString("utf8"));
     await copyBlobs(client, from, to, [doc.config, ...doc.layers]);
-    classicLayers = (await appendClassicLayers(client, to, digest, doc.layers)).added;
+    classicLayers += (await appendClassicLayers(client, to, digest, doc.layers, suffix)).added;
   }
   let referrers = 0;
   const { manifests } = await client.referrers(from, digest.toString());
@@ -5994,15 +6165,45 @@ async function copySignatures(client, source, target, digest) {
   return { classicLayers, referrers };
 }
 
+// packages/core/src/sigstore/fulcio-certificate.ts
+var import_core = __toESM(require_dist3(), 1);
+var FULCIO_OID = {
+  issuer: "1.3.6.1.4.1.57264.1.8",
+  buildSignerURI: "1.3.6.1.4.1.57264.1.9",
+  buildSignerDigest: "1.3.6.1.4.1.57264.1.10",
+  runnerEnvironment: "1.3.6.1.4.1.57264.1.11",
+  sourceRepositoryURI: "1.3.6.1.4.1.57264.1.12",
+  sourceRepositoryDigest: "1.3.6.1.4.1.57264.1.13",
+  sourceRepositoryRef: "1.3.6.1.4.1.57264.1.14",
+  buildConfigURI: "1.3.6.1.4.1.57264.1.18",
+  buildTrigger: "1.3.6.1.4.1.57264.1.20",
+  runInvocationURI: "1.3.6.1.4.1.57264.1.21"
+};
+function certificateClaims(bundleJson) {
+  const material = bundleJson?.verificationMaterial;
+  const rawBytes = material?.certificate?.rawBytes ?? material?.x509CertificateChain?.certificates?.[0]?.rawBytes;
+  if (typeof rawBytes !== "string") return void 0;
+  const raw = Buffer.from(rawBytes, "base64");
+  const cert = import_core.X509Certificate.parse(Buffer.from(raw));
+  const claims = { subject: cert.subjectAltName };
+  for (const [name, oid] of Object.entries(FULCIO_OID)) {
+    const ext = cert.extension(oid);
+    if (ext === void 0) continue;
+    const inner = ext.valueObj.subs[0];
+    claims[name] = (inner === void 0 ? ext.value : inner.value).toString("utf8");
+  }
+  return claims;
+}
+
 // packages/core/src/sigstore/image-signatures.ts
-var import_promises4 = __toESM(require_promises(), 1);
+var import_promises5 = __toESM(require_promises(), 1);
 var import_node_os4 = __toESM(require_os(), 1);
 var import_node_path4 = __toESM(require_path(), 1);
 async function loadTrustedRoot(path) {
   if (path !== void 0) {
     let json;
     try {
-      json = JSON.parse(await (0, import_promises4.readFile)(path, "utf8"));
+      json = JSON.parse(await (0, import_promises5.readFile)(path, "utf8"));
     } catch (error) {
       throw new ConfigurationError(
         `Input "trusted-root": ${path} is not readable JSON (${error.message})`,
@@ -6022,32 +6223,51 @@ async function loadTrustedRoot(path) {
     );
   }
 }
+async function readSigstoreMaterial(client, image, digest, what = "all") {
+  const none = async () => [];
+  const isSignature = (type) => type === void 0 || type === COSIGN_SIGN_PREDICATE;
+  const [signatures, attestations, referrers] = await Promise.all([
+    what === "attestations" ? none() : readClassicSignatures(client, image, digest),
+    what === "signatures" ? none() : readClassicSignatures(client, image, digest, "att"),
+    readBundleReferrers(
+      client,
+      image,
+      digest.toString(),
+      (type) => what === "all" ? true : what === "signatures" ? isSignature(type) : !isSignature(type)
+    )
+  ]);
+  return { signatures, attestations, referrers };
+}
 async function checkImageSignatures(client, image, digest, trustedRoot, policy, options = {}) {
+  const material = await readSigstoreMaterial(client, image, digest, "signatures");
+  return verifySignatures(material, digest, trustedRoot, policy, options);
+}
+var reasonOf = (error) => error instanceof SignatureError ? error.message : String(error);
+function verifySignatures(material, digest, trustedRoot, policy, options = {}) {
   const rejected = [];
   const verified = [];
   const done = () => ({ accepted: verified[0], verified, rejected });
-  const reason = (error) => error instanceof SignatureError ? error.message : String(error);
-  for (const stored of await readClassicSignatures(client, image, digest)) {
+  for (const stored of material.signatures) {
     const signed = signedDigestOf(stored.payload);
     if (signed !== digest.toString()) {
       rejected.push(`classic: the payload vouches for ${signed ?? "nothing"}, not ${digest}`);
       continue;
     }
     try {
-      const ok = verifyBundle(bundleFromClassicLayer(stored.annotations, stored.payload), {
-        trustedRoot,
-        policy,
-        artifact: stored.payload
-      });
+      const bundle = bundleFromClassicLayer(stored.annotations, stored.payload);
+      const ok = verifyBundle(bundle, { trustedRoot, policy, artifact: stored.payload });
       const ref = stored.annotations[ANNOTATION.signature] ?? "";
-      verified.push({ format: "classic", identity: ok.identity, issuer: ok.issuer, ref });
+      const certificate = certificateClaims(bundle);
+      verified.push({ format: "classic", identity: ok.identity, issuer: ok.issuer, ref, certificate });
       if (options.all !== true) return done();
     } catch (error) {
-      rejected.push(`classic: ${reason(error)}`);
+      rejected.push(`classic: ${reasonOf(error)}`);
     }
   }
-  const signatures = (type) => type === void 0 || type === COSIGN_SIGN_PREDICATE;
-  for (const stored of await readBundleReferrers(client, image, digest.toString(), signatures)) {
+  const signatures = material.referrers.filter(
+    (r) => r.predicateType === void 0 || r.predicateType === COSIGN_SIGN_PREDICATE
+  );
+  for (const stored of signatures) {
     try {
       const ok = verifyBundle(stored.bundle, {
         trustedRoot,
@@ -6059,14 +6279,61 @@ async function checkImageSignatures(client, image, digest, trustedRoot, policy, 
         format: "bundle",
         identity: ok.identity,
         issuer: ok.issuer,
-        ref: stored.manifestDigest
+        ref: stored.manifestDigest,
+        certificate: certificateClaims(stored.bundle)
       });
       if (options.all !== true) return done();
     } catch (error) {
-      rejected.push(`bundle ${stored.manifestDigest}: ${reason(error)}`);
+      rejected.push(`bundle ${stored.manifestDigest}: ${reasonOf(error)}`);
     }
   }
   return done();
+}
+async function checkImageAttestations(client, image, digest, trustedRoot, policy, options = {}) {
+  const material = await readSigstoreMaterial(client, image, digest, "attestations");
+  const check = verifyAttestations(material, digest, trustedRoot, policy);
+  if (options.require === void 0) return check;
+  return { ...check, verdicts: evaluateAttestations(check.verified, check.rejections, options.require) };
+}
+function verifyAttestations(material, digest, trustedRoot, policy) {
+  const verified = [];
+  const rejections = [];
+  const check = (format, ref, bundle, type) => {
+    try {
+      if (type === void 0) throw new SignatureError("it names no predicate type");
+      const json = bundle();
+      const statement = statementOf(json);
+      const ok = verifyBundle(json, { trustedRoot, policy, artifactDigest: digest.hex, predicateType: type });
+      verified.push({
+        format,
+        predicateType: type,
+        ref,
+        ...ok,
+        certificate: certificateClaims(json),
+        statement
+      });
+    } catch (error) {
+      rejections.push({ predicateType: type, reason: `${format} attestation ${ref}: ${reasonOf(error)}` });
+    }
+  };
+  for (const stored of material.attestations)
+    check(
+      "classic",
+      stored.digest,
+      () => bundleFromClassicLayer(stored.annotations, stored.payload),
+      stored.annotations[ANNOTATION.predicateType]
+    );
+  for (const stored of material.referrers)
+    if (stored.predicateType !== void 0 && stored.predicateType !== COSIGN_SIGN_PREDICATE)
+      check("bundle", stored.manifestDigest, () => stored.bundle, stored.predicateType);
+  return { verified, rejected: rejections.map((r) => r.reason), rejections };
+}
+function statementOf(bundle) {
+  const envelope = bundle.dsseEnvelope;
+  if (typeof envelope?.payload !== "string") throw new SignatureError("it is not a DSSE envelope");
+  return JSON.parse(
+    Buffer.from(envelope?.payload ?? "", "base64").toString("utf8")
+  );
 }
 
 // packages/core/src/tools/skopeo.ts
@@ -6107,9 +6374,57 @@ ${error.message}`;
   }
 };
 
+// actions/tag-promote/src/attestations.ts
+function attestationConditions(values, policy, env) {
+  const required = values["require-attestations"];
+  if (required.length === 0) return void 0;
+  if (!values["require-signature"] || policy === void 0)
+    throw new ConfigurationError(
+      `Input "require-attestations": attestations are verified against the signature's identity policy; set require-signature to true (with certificate-identity and certificate-oidc-issuer, or public-key)`,
+      { input: "require-attestations" }
+    );
+  const builderId = values["provenance-builder-id"];
+  if (required.includes("provenance") && builderId === void 0 && policy.publicKey !== void 0)
+    throw new ConfigurationError(
+      `Input "provenance-builder-id": with public-key there is no signing identity to bind the provenance's builder to; give the builder id (e.g. https://github.com/acme/app/.github/workflows/publish.yml@refs/heads/main)`,
+      { input: "provenance-builder-id" }
+    );
+  const { GITHUB_SERVER_URL: server, GITHUB_REPOSITORY: repository } = env;
+  const sourceRepository = values["provenance-source-repository"] ?? (repository ? `${server ?? "https://github.com"}/${repository}` : void 0);
+  if (required.includes("provenance") && sourceRepository === void 0)
+    throw new ConfigurationError(
+      'Input "provenance-source-repository": GITHUB_REPOSITORY is not set, so give the repository the provenance must name (e.g. https://github.com/acme/app)',
+      { input: "provenance-source-repository" }
+    );
+  return {
+    required,
+    builderId,
+    sourceRepository: sourceRepository ?? "",
+    denySeverities: values["vuln-severities"],
+    maxScanAgeMs: values["max-scan-age"]
+  };
+}
+function requireVerdicts(verdicts, where) {
+  const failed = verdicts.filter((v) => !v.ok);
+  if (failed.length === 0) return;
+  throw new ConfigurationError(
+    `refusing to promote ${where}: ${failed.map((v) => `the ${v.kind} attestation: ${v.detail}`).join("; ")}. No tag was changed.`,
+    { input: "require-attestations" }
+  );
+}
+function verdictRows(verdicts) {
+  return verdicts.map((v) => [
+    v.kind,
+    v.ok ? "verified" : "refused",
+    v.attestation === void 0 ? "\u2014" : `${v.attestation.format}, ${v.attestation.identity ?? "key"}`,
+    v.detail
+  ]);
+}
+
 // actions/tag-promote/src/inputs.ts
 var import_node_crypto6 = __toESM(require_crypto(), 1);
 var import_node_fs3 = __toESM(require_fs(), 1);
+var REQUIRED_ATTESTATION_KINDS = ["provenance", "sbom", "vuln"];
 function publicKey(raw, ctx) {
   let pem = raw;
   if (!raw.startsWith("-----BEGIN")) {
@@ -6145,6 +6460,16 @@ var spec = {
   "certificate-oidc-issuer": inputs.string().optional(),
   "public-key": inputs.custom("public key", publicKey).optional(),
   "trusted-root": inputs.path({ allowOutsideWorkspace: true }).optional(),
+  "require-attestations": inputs.custom("attestation kinds", (raw) => [
+    ...new Set(parseList(raw).map((kind) => parseEnum(kind, REQUIRED_ATTESTATION_KINDS)))
+  ]).default(""),
+  "max-scan-age": inputs.duration({ minMs: 1e3 }).default("24h"),
+  "vuln-severities": inputs.custom("severities", (raw) => [...parseSeverityList(parseList(raw))]).default("CRITICAL,HIGH"),
+  "provenance-builder-id": inputs.string().optional(),
+  "provenance-source-repository": inputs.string({
+    pattern: /^https?:\/\/\S+[^/]$/,
+    accepted: "a repository URL, e.g. https://github.com/acme/app"
+  }).optional(),
   "target-image": ociInputs.repository().optional(),
   "immutable-tags": inputs.tagPatterns().default(DEFAULT_IMMUTABLE_TAGS),
   "auth-file": inputs.path({ allowOutsideWorkspace: true, mustExist: "file" }).optional(),
@@ -6170,7 +6495,7 @@ function planPromotions(tags, current, digest, immutable) {
 function previousOutput(plans) {
   return JSON.stringify(Object.fromEntries(plans.map((p) => [p.tag, p.previous ?? null])));
 }
-function promotionSummary(image, digest, signedBy, plans, skipped) {
+function promotionSummary(image, digest, signedBy, plans, skipped, verdicts = []) {
   const summary = new JobSummary().heading("tag-promote");
   if (plans.length === 0)
     summary.verdict(true, `No tag rule applies to this run: nothing promoted (${image}@${digest})`);
@@ -6186,6 +6511,8 @@ function promotionSummary(image, digest, signedBy, plans, skipped) {
         p.action === "unchanged" ? "unchanged" : "moved here"
       ])
     );
+  if (plans.length > 0 && verdicts.length > 0)
+    summary.table(["attestation", "verdict", "found (format, signer)", "checked"], verdictRows(verdicts));
   if (skipped.length > 0)
     summary.table(
       ["skipped tag rule", "why"],
@@ -6208,6 +6535,7 @@ async function main(deps = runnerDeps()) {
   });
   const client = new RegistryClient({ logger: deps.logger, credentials, tlsVerify: values["tls-verify"] });
   const policy = values["require-signature"] ? signerPolicy(values, deps) : void 0;
+  const conditions = attestationConditions(values, policy, deps.env);
   const { tags, skipped } = await resolveTagRules(values.tags, context, {
     input: "tags",
     listTags: () => client.listTags(values["target-image"] ?? source),
@@ -6226,19 +6554,11 @@ async function main(deps = runnerDeps()) {
     });
   const trustedRoot = policy === void 0 ? void 0 : await loadTrustedRoot(values["trusted-root"]);
   const verify = async (repository) => {
-    if (policy === void 0 || trustedRoot === void 0) return "not required (require-signature: false)";
-    const check = await checkImageSignatures(client, repository, digest, trustedRoot, policy);
-    if (check.accepted === void 0) {
-      const why = check.rejected.length === 0 ? "it has no signature at all" : check.rejected.join("; ");
-      throw new ConfigurationError(
-        `refusing to promote ${repository}@${digest}: no valid signature matches the policy (${why}). No tag was changed.`
-      );
-    }
-    const by = `${check.accepted.identity ?? "key"} (${check.accepted.format}${check.accepted.issuer ? `, ${check.accepted.issuer}` : ""})`;
-    deps.logger.info(`signature verified in ${repository}: ${by}`);
-    return by;
+    if (policy === void 0 || trustedRoot === void 0)
+      return { signedBy: "not required (require-signature: false)", verdicts: [] };
+    return verifyImage({ client, repository, digest, trustedRoot, policy, conditions }, deps);
   };
-  let signedBy = await verify(source);
+  let verified = await verify(source);
   let image = source;
   const target = values["target-image"];
   if (target !== void 0 && !target.equals(source)) {
@@ -6259,7 +6579,7 @@ async function main(deps = runnerDeps()) {
       `copied ${copied.classicLayers} classic signature(s) and ${copied.referrers} referrer(s) to ${target}`
     );
     image = target;
-    if (policy !== void 0) signedBy = await verify(target);
+    if (policy !== void 0) verified = await verify(target);
   }
   const manifest = await client.getManifest(image, digest.toString());
   if (manifest === void 0)
@@ -6279,7 +6599,32 @@ async function main(deps = runnerDeps()) {
     }
   }
   outputs.write({ tags: JSON.stringify(tags), previous: previousOutput(plans) }, deps.outputs);
-  await deps.writeSummary(promotionSummary(`${image}`, digest.toString(), signedBy, plans, skipped));
+  await deps.writeSummary(
+    promotionSummary(`${image}`, digest.toString(), verified.signedBy, plans, skipped, verified.verdicts)
+  );
+}
+async function verifyImage(request, deps) {
+  const { client, repository, digest, trustedRoot, policy, conditions } = request;
+  const where = `${repository}@${digest}`;
+  const check = await checkImageSignatures(client, repository, digest, trustedRoot, policy, {
+    all: conditions !== void 0
+  });
+  if (check.accepted === void 0) {
+    const why = check.rejected.length === 0 ? "it has no signature at all" : check.rejected.join("; ");
+    throw new ConfigurationError(
+      `refusing to promote ${where}: no valid signature matches the policy (${why}). No tag was changed.`
+    );
+  }
+  const signedBy = `${check.accepted.identity ?? "key"} (${check.accepted.format}${check.accepted.issuer ? `, ${check.accepted.issuer}` : ""})`;
+  deps.logger.info(`signature verified in ${repository}: ${signedBy}`);
+  if (conditions === void 0) return { signedBy, verdicts: [] };
+  const signerIdentities = policy.publicKey === void 0 ? check.verified.flatMap((v) => v.identity ?? []) : void 0;
+  const { verdicts = [] } = await checkImageAttestations(client, repository, digest, trustedRoot, policy, {
+    require: { ...conditions, now: /* @__PURE__ */ new Date(), signerIdentities }
+  });
+  requireVerdicts(verdicts, where);
+  deps.logger.info(`attestations verified in ${repository}: ${verdicts.map((v) => v.kind).join(", ")}`);
+  return { signedBy, verdicts };
 }
 async function moveAll(client, image, plans, manifest, deps) {
   const toMove = plans.filter((p) => p.action !== "unchanged");

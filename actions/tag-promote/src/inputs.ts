@@ -7,8 +7,14 @@ import {
   InvalidValueError,
   inputs,
   ociInputs,
+  parseEnum,
+  parseList,
   parsePath,
+  parseSeverityList,
 } from '@chain/core';
+
+/** What `require-attestations` may list. */
+export const REQUIRED_ATTESTATION_KINDS = ['provenance', 'sbom', 'vuln'] as const;
 
 /**
  * A PEM public key, or the path of a file holding one (cosign-sign's `public-key` output is a path,
@@ -53,6 +59,22 @@ export const spec = {
   'certificate-oidc-issuer': inputs.string().optional(),
   'public-key': inputs.custom('public key', publicKey).optional(),
   'trusted-root': inputs.path({ allowOutsideWorkspace: true }).optional(),
+  'require-attestations': inputs
+    .custom('attestation kinds', (raw) => [
+      ...new Set(parseList(raw).map((kind) => parseEnum(kind, REQUIRED_ATTESTATION_KINDS))),
+    ])
+    .default(''),
+  'max-scan-age': inputs.duration({ minMs: 1000 }).default('24h'),
+  'vuln-severities': inputs
+    .custom('severities', (raw) => [...parseSeverityList(parseList(raw))])
+    .default('CRITICAL,HIGH'),
+  'provenance-builder-id': inputs.string().optional(),
+  'provenance-source-repository': inputs
+    .string({
+      pattern: /^https?:\/\/\S+[^/]$/,
+      accepted: 'a repository URL, e.g. https://github.com/acme/app',
+    })
+    .optional(),
   'target-image': ociInputs.repository().optional(),
   'immutable-tags': inputs.tagPatterns().default(DEFAULT_IMMUTABLE_TAGS),
   'auth-file': inputs.path({ allowOutsideWorkspace: true, mustExist: 'file' }).optional(),

@@ -1,4 +1,5 @@
 import {
+  type AttestationVerdict,
   ConfigurationError,
   ImmutableTagConflict,
   JobSummary,
@@ -6,6 +7,7 @@ import {
   planTags,
   type SkippedRule,
 } from '@chain/core';
+import { verdictRows } from './attestations.ts';
 
 export interface Promotion {
   tag: string;
@@ -51,6 +53,7 @@ export function promotionSummary(
   signedBy: string,
   plans: Promotion[],
   skipped: SkippedRule[],
+  verdicts: readonly AttestationVerdict[] = [],
 ): JobSummary {
   const summary = new JobSummary().heading('tag-promote');
   if (plans.length === 0)
@@ -70,6 +73,8 @@ export function promotionSummary(
           p.action === 'unchanged' ? 'unchanged' : 'moved here',
         ]),
       );
+  if (plans.length > 0 && verdicts.length > 0)
+    summary.table(['attestation', 'verdict', 'found (format, signer)', 'checked'], verdictRows(verdicts));
   if (skipped.length > 0)
     summary.table(
       ['skipped tag rule', 'why'],

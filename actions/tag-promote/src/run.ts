@@ -1,11 +1,14 @@
 import {
   type ActionDeps,
+  type AttestationVerdict,
   anchoredRegExp,
   CommandError,
   ConfigurationError,
   CredentialStore,
+  checkImageAttestations,
   checkImageSignatures,
   copySignatures,
+  type Digest,
   type ImageReference,
   loadTrustedRoot,
   RegistryClient,
@@ -17,6 +20,7 @@ import {
   skopeo,
   withRetries,
 } from '@chain/core';
+import { attestationConditions, requireVerdicts } from './attestations.ts';
 import { outputs, spec } from './inputs.ts';
 import { type Promotion, planPromotions, previousOutput, promotionSummary } from './plan.ts';
 
@@ -33,6 +37,7 @@ export async function main(deps: ActionDeps = runnerDeps()): Promise<void> {
   });
   const client = new RegistryClient({ logger: deps.logger, credentials, tlsVerify: values['tls-verify'] });
   const policy = values['require-signature'] ? signerPolicy(values, deps) : undefined;
+  const conditions = attestationConditions(values, policy, deps.env);
   // Which tags: the rules for this ref (latest=auto on a release tag reads the tags where they will be written).
   const { tags, skipped } = await resolveTagRules(values.tags, context, {
     input: 'tags',
@@ -52,22 +57,14 @@ export async function main(deps: ActionDeps = runnerDeps()): Promise<void> {
       input: 'digest',
     });
 
-  // Verify first: no valid signature matching the policy, no promotion.
+  // Verify first: no valid signature matching the policy (and required attestation), no promotion.
   const trustedRoot = policy === undefined ? undefined : await loadTrustedRoot(values['trusted-root']);
-  const verify = async (repository: typeof source): Promise<string> => {
-    if (policy === undefined || trustedRoot === undefined) return 'not required (require-signature: false)';
-    const check = await checkImageSignatures(client, repository, digest, trustedRoot, policy);
-    if (check.accepted === undefined) {
-      const why = check.rejected.length === 0 ? 'it has no signature at all' : check.rejected.join('; ');
-      throw new ConfigurationError(
-        `refusing to promote ${repository}@${digest}: no valid signature matches the policy (${why}). No tag was changed.`,
-      );
-    }
-    const by = `${check.accepted.identity ?? 'key'} (${check.accepted.format}${check.accepted.issuer ? `, ${check.accepted.issuer}` : ''})`;
-    deps.logger.info(`signature verified in ${repository}: ${by}`);
-    return by;
+  const verify = async (repository: typeof source): Promise<Verified> => {
+    if (policy === undefined || trustedRoot === undefined)
+      return { signedBy: 'not required (require-signature: false)', verdicts: [] };
+    return verifyImage({ client, repository, digest, trustedRoot, policy, conditions }, deps);
   };
-  let signedBy = await verify(source);
+  let verified = await verify(source);
 
   // Into another repository or registry: the image and its signatures by digest (no tag yet), then
   // the signatures are verified again where the tags will point.
@@ -94,7 +91,7 @@ export async function main(deps: ActionDeps = runnerDeps()): Promise<void> {
       `copied ${copied.classicLayers} classic signature(s) and ${copied.referrers} referrer(s) to ${target}`,
     );
     image = target;
-    if (policy !== undefined) signedBy = await verify(target);
+    if (policy !== undefined) verified = await verify(target);
   }
   const manifest = await client.getManifest(image, digest.toString());
   if (manifest === undefined)
@@ -117,7 +114,53 @@ export async function main(deps: ActionDeps = runnerDeps()): Promise<void> {
     }
   }
   outputs.write({ tags: JSON.stringify(tags), previous: previousOutput(plans) }, deps.outputs);
-  await deps.writeSummary(promotionSummary(`${image}`, digest.toString(), signedBy, plans, skipped));
+  await deps.writeSummary(
+    promotionSummary(`${image}`, digest.toString(), verified.signedBy, plans, skipped, verified.verdicts),
+  );
+}
+
+interface Verified {
+  signedBy: string;
+  verdicts: AttestationVerdict[];
+}
+
+/**
+ * The signature must verify against the policy; with require-attestations, every required attestation
+ * too, against the same policy and (keyless) by an identity that signed the image, meeting its conditions.
+ */
+async function verifyImage(
+  request: {
+    client: RegistryClient;
+    repository: ImageReference;
+    digest: Digest;
+    trustedRoot: Awaited<ReturnType<typeof loadTrustedRoot>>;
+    policy: SignerPolicy;
+    conditions: ReturnType<typeof attestationConditions>;
+  },
+  deps: ActionDeps,
+): Promise<Verified> {
+  const { client, repository, digest, trustedRoot, policy, conditions } = request;
+  const where = `${repository}@${digest}`;
+  const check = await checkImageSignatures(client, repository, digest, trustedRoot, policy, {
+    all: conditions !== undefined,
+  });
+  if (check.accepted === undefined) {
+    const why = check.rejected.length === 0 ? 'it has no signature at all' : check.rejected.join('; ');
+    throw new ConfigurationError(
+      `refusing to promote ${where}: no valid signature matches the policy (${why}). No tag was changed.`,
+    );
+  }
+  const signedBy = `${check.accepted.identity ?? 'key'} (${check.accepted.format}${check.accepted.issuer ? `, ${check.accepted.issuer}` : ''})`;
+  deps.logger.info(`signature verified in ${repository}: ${signedBy}`);
+  if (conditions === undefined) return { signedBy, verdicts: [] };
+  const signerIdentities =
+    policy.publicKey === undefined ? check.verified.flatMap((v) => v.identity ?? []) : undefined;
+  const { verdicts = [] } = await checkImageAttestations(client, repository, digest, trustedRoot, policy, {
+    require: { ...conditions, now: new Date(), signerIdentities },
+  });
+  requireVerdicts(verdicts, where);
+  deps.logger.info(`attestations verified in ${repository}: ${verdicts.map((v) => v.kind).join(', ')}`);
+  return { signedBy, verdicts };
 }
 
 /**

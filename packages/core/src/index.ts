@@ -75,6 +75,12 @@ export {
   readInputs,
 } from './inputs/input-spec.ts';
 export { ociInputs } from './inputs/oci-inputs.ts';
+export {
+  parsePublicKey,
+  type SignerPolicyInputs,
+  signerInputs,
+  signerPolicyFromInputs,
+} from './inputs/signer-inputs.ts';
 export { type BlobHasher, type HashResult, inlineHasher, workerHasher } from './oci/blob-hasher.ts';
 export { Digest, type DigestAlgorithm } from './oci/digest.ts';
 export { DOCKER_HUB, ImageReference, validateTag } from './oci/image-reference.ts';
@@ -188,6 +194,12 @@ export { mergeSarif, type ScanReport, scanSummary } from './report/scan-report.t
 export { evaluateGate, type GateOptions, type GateResult, sortFindings } from './report/severity-gate.ts';
 export { parseTrivyReport } from './report/trivy-report.ts';
 export {
+  type AttestationConditions,
+  type AttestationVerdict,
+  evaluateAttestations,
+  vulnSeverities,
+} from './sigstore/attestation-conditions.ts';
+export {
   addReferrer,
   BUNDLE_MEDIA_TYPE,
   COSIGN_SIGN_PREDICATE,
@@ -223,6 +235,21 @@ export {
   simpleSigningPayload,
 } from './sigstore/cosign-classic.ts';
 export {
+  CYCLONEDX_PREDICATE,
+  type ProvenanceFacts,
+  provenanceFacts,
+  type ScanFacts,
+  SPDX_PREDICATE,
+  sbomComponentCount,
+  scanFacts,
+} from './sigstore/custody-predicates.ts';
+export {
+  type CertificateClaims,
+  certificateClaims,
+  FULCIO_OID,
+  type FulcioClaim,
+} from './sigstore/fulcio-certificate.ts';
+export {
   type AttestationStatement,
   IN_TOTO_STATEMENT_V1,
   inTotoStatement,
@@ -232,12 +259,35 @@ export {
   storeAttestations,
 } from './sigstore/image-attestations.ts';
 export {
+  ATTESTED_LINKS,
+  type AttestedLink,
+  assessCustody,
+  type CustodyCode,
+  CustodyError,
+  type CustodyEvidence,
+  type CustodyFailure,
+  type CustodyLink,
+  type CustodyRequest,
+  humanTagsAt,
+  type ImageCustody,
+  resolveDigest,
+  type SbomFacts,
+  type TagsNow,
+  verifyImageCustody,
+} from './sigstore/image-custody.ts';
+export {
   type AcceptedAttestation,
   type AcceptedSignature,
   checkImageAttestations,
   checkImageSignatures,
+  type ImageAttestationCheck,
   type ImageSignatureCheck,
   loadTrustedRoot,
+  readSigstoreMaterial,
+  type SigstoreMaterial,
+  type VerifiedAttestation,
+  verifyAttestations,
+  verifySignatures,
 } from './sigstore/image-signatures.ts';
 export {
   IMAGE_VALIDATING_POLICY_API,
@@ -259,6 +309,7 @@ export {
   POLICY_ATTESTATION_TYPES,
   type PolicyAttestation,
   registryPrefix,
+  TRIVY_FINDING_LISTS,
 } from './sigstore/kyverno-requirements.ts';
 export {
   cosignSignStatement,
@@ -278,7 +329,12 @@ export {
   slsaProvenance,
 } from './sigstore/slsa-provenance.ts';
 export { anchoredLiteral, cosignVerifyCommand, shellQuote } from './sigstore/verify-command.ts';
-export { COSIGN_VULN_PREDICATE, cosignVulnPredicate } from './sigstore/vuln-predicate.ts';
+export {
+  COSIGN_VULN_PREDICATE,
+  cosignVulnPredicate,
+  type TrivyResult,
+  type VulnScanResult,
+} from './sigstore/vuln-predicate.ts';
 export type { BuildRequest } from './tools/build-request.ts';
 export { buildah } from './tools/buildah.ts';
 export { buildx } from './tools/buildx.ts';

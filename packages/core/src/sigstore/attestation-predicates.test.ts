@@ -137,7 +137,10 @@ const REPORT = {
   ignored: [],
   ignoredUnfixed: [],
   digest: DIGEST.toString(),
-  platforms: [],
+  platforms: [
+    { platform: 'linux/amd64', digest: `sha256:${'1'.repeat(64)}`, counts: { HIGH: 1 } },
+    { platform: 'linux/arm64', digest: `sha256:${'2'.repeat(64)}`, counts: {} },
+  ],
   startedAt: '2026-07-02T10:00:00.000Z',
   finishedAt: '2026-07-02T10:00:03.500Z',
 };
@@ -153,12 +156,65 @@ describe("cosign's vuln predicate from image-scan's report", () => {
     expect(p.scanner?.uri).toBe('pkg:github/aquasecurity/trivy@v0.74.0');
     expect(p.scanner?.version).toBe('0.74.0');
     expect(p.scanner?.db).toEqual({ uri: 'pkg:oci/trivy-db', version: '2@2026-07-01T06:00:00Z' });
-    expect(p.scanner?.result).toMatchObject({ passed: false, counts: REPORT.counts.trivy });
+    expect(p.scanner?.result).toEqual({
+      SchemaVersion: 2,
+      Results: [
+        {
+          Target: 'linux/amd64',
+          Vulnerabilities: [
+            {
+              VulnerabilityID: 'CVE-2021-23337',
+              PkgName: 'lodash',
+              InstalledVersion: '4.17.20',
+              FixedVersion: '4.17.21',
+              Severity: 'HIGH',
+            },
+          ],
+        },
+        { Target: 'linux/arm64', Vulnerabilities: [] },
+      ],
+      passed: false,
+      counts: REPORT.counts.trivy,
+      platforms: REPORT.platforms,
+    });
     expect(p.metadata).toEqual({
       scanStartedOn: '2026-07-02T10:00:00.000Z',
       scanFinishedOn: '2026-07-02T10:00:03.500Z',
     });
     expect(p.invocation).toMatchObject({ uri: RUN.runURL, event_id: '4242', 'builder.id': RUN.builderId });
+  });
+
+  it("puts secrets under Trivy's Secrets and a finding without a fixed version without FixedVersion", () => {
+    const secret = {
+      ...REPORT.findings[0],
+      kind: 'secret',
+      id: 'aws-access-key-id',
+      title: 'AWS Access Key ID',
+      fixed: undefined,
+      severity: 'CRITICAL',
+    };
+    const unfixed = { ...REPORT.findings[0], fixed: undefined, platform: 'linux/arm64' };
+    const p = cosignVulnPredicate({ ...REPORT, findings: [secret, unfixed] }, DIGEST, RUN) as {
+      scanner: { result: { Results: unknown[] } };
+    };
+    expect(p.scanner.result.Results).toEqual([
+      {
+        Target: 'linux/amd64',
+        Vulnerabilities: [],
+        Secrets: [{ RuleID: 'aws-access-key-id', Severity: 'CRITICAL', Title: 'AWS Access Key ID' }],
+      },
+      {
+        Target: 'linux/arm64',
+        Vulnerabilities: [
+          {
+            VulnerabilityID: 'CVE-2021-23337',
+            PkgName: 'lodash',
+            InstalledVersion: '4.17.20',
+            Severity: 'HIGH',
+          },
+        ],
+      },
+    ]);
   });
 
   it('refuses a report of another digest, of repo-scan, or without scan times', () => {

@@ -103,22 +103,30 @@ export async function addReferrer(
   return fallbackTag;
 }
 
+export interface StoredBundleReferrer {
+  manifestDigest: string;
+  bundle: unknown;
+  predicateType: string | undefined;
+}
+
 /**
  * Every Sigstore bundle stored as a referrer of the digest (referrers API or fallback tag), as JSON; with
- * `wanted`, only those whose manifest's predicate-type annotation it accepts (others are not fetched).
+ * `wanted`, only those whose descriptor's or manifest's predicate-type annotation it accepts (others are
+ * not fetched). The referrers are fetched in parallel.
  */
 export async function readBundleReferrers(
   client: RegistryClient,
   image: ImageReference,
   digest: string,
   wanted: (predicateType: string | undefined) => boolean = () => true,
-): Promise<{ manifestDigest: string; bundle: unknown; predicateType: string | undefined }[]> {
+): Promise<StoredBundleReferrer[]> {
   const repository = image.repositoryOnly();
-  const { manifests } = await client.referrers(repository, digest, BUNDLE_MEDIA_TYPE);
-  const out = [];
-  for (const descriptor of manifests) {
+  const listed = (await client.referrers(repository, digest, BUNDLE_MEDIA_TYPE)).manifests;
+  // Anyone who can push to the repository can add referrers: each is read once, and only so many.
+  const manifests = [...new Map(listed.map((m) => [m.digest, m])).values()].slice(0, MAX_REFERRERS);
+  const read = async (descriptor: Descriptor): Promise<StoredBundleReferrer | undefined> => {
     const manifest = await client.getManifest(repository, descriptor.digest);
-    if (manifest === undefined) continue;
+    if (manifest === undefined) return undefined;
     const doc = JSON.parse(manifest.bytes.toString('utf8')) as {
       layers?: Descriptor[];
       subject?: Descriptor;
@@ -126,13 +134,25 @@ export async function readBundleReferrers(
     };
     const layer = doc.layers?.find((l) => l.mediaType === BUNDLE_MEDIA_TYPE);
     const predicateType = doc.annotations?.['dev.sigstore.bundle.predicateType'];
-    if (layer === undefined || doc.subject?.digest !== digest || !wanted(predicateType)) continue;
+    if (layer === undefined || doc.subject?.digest !== digest || !wanted(predicateType)) return undefined;
     const bundle = JSON.parse((await client.getBlob(repository, layer.digest)).toString('utf8')) as unknown;
-    out.push({
-      manifestDigest: descriptor.digest,
-      bundle,
-      predicateType,
-    });
-  }
-  return out;
+    return { manifestDigest: descriptor.digest, bundle, predicateType };
+  };
+  // One unreadable referrer (junk pushed beside ours) is kept as a malformed bundle, which verification
+  // rejects with its reason, instead of failing the whole read.
+  const found = await Promise.all(
+    manifests.map((descriptor) =>
+      read(descriptor).catch(
+        (error: unknown): StoredBundleReferrer => ({
+          manifestDigest: descriptor.digest,
+          bundle: { unreadable: (error as Error).message },
+          predicateType: descriptor.annotations?.['dev.sigstore.bundle.predicateType'],
+        }),
+      ),
+    ),
+  );
+  return found.filter((r): r is StoredBundleReferrer => r !== undefined);
 }
+
+/** Referrers read per image at most: a repository flooded with more fails closed (ours may be unread). */
+const MAX_REFERRERS = 256;

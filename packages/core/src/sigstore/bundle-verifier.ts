@@ -22,9 +22,13 @@ export interface VerifiedSignature {
 /** A signature that does not verify, or does not match the policy. */
 export class SignatureError extends ConfigurationError {}
 
-/** `^pattern$`, adding only the anchors that are missing (cosign's regexps are unanchored: a common footgun). */
+/** `^(?:pattern)$`: the whole identity must match (cosign's regexps are unanchored: a common footgun). */
 export function anchorPattern(pattern: string): string {
-  return `${pattern.startsWith('^') ? '' : '^'}${pattern}${pattern.endsWith('$') ? '' : '$'}`;
+  // Already anchored as a whole (^…$ around a group-free or fully grouped body): kept as written.
+  if (/^\^\(\?:.*\)\$$/s.test(pattern)) return pattern;
+  // Otherwise the whole pattern is grouped, so that an alternation cannot leave a branch unanchored
+  // (^A|B$ would match "xB"), and an escaped \$ at the end is not mistaken for an anchor.
+  return `^(?:${pattern})$`;
 }
 
 /** Anchors a user's identity pattern and compiles it. */
@@ -72,6 +76,7 @@ export function verifyBundle(
   }
   requireValidityStarts(options.trustedRoot);
   const { policy } = options;
+  requireSignerKind(bundle, policy);
   const keyFinder =
     policy.publicKey === undefined
       ? undefined
@@ -121,6 +126,28 @@ export function verifyBundle(
     issuer: signer.identity?.extensions?.issuer,
     mediaType: bundle.mediaType,
   };
+}
+
+/**
+ * The policy decides what kind of signer is acceptable, and only that kind is verified: with a key, a
+ * bundle carrying a certificate (anyone can get one from Fulcio) is refused rather than checked against
+ * the CA; without a key, the policy must name an identity, or any certificate would do.
+ */
+function requireSignerKind(bundle: ReturnType<typeof bundleFromJSON>, policy: SignerPolicy): void {
+  const material = bundle.verificationMaterial.content.$case;
+  if (policy.publicKey !== undefined) {
+    if (material !== 'publicKey')
+      throw new SignatureError(
+        'the signature carries a certificate (a keyless signer), but the policy requires the public key',
+      );
+    return;
+  }
+  if (policy.identity === undefined && policy.identityRegExp === undefined)
+    throw new ConfigurationError(
+      'a keyless signature policy needs the signer identity (certificate-identity or certificate-identity-regexp)',
+    );
+  if (material === 'publicKey')
+    throw new SignatureError('the signature was made with a key, but the policy requires a keyless signer');
 }
 
 function requireSubject(

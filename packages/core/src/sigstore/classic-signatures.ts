@@ -105,14 +105,18 @@ export async function readClassicSignatures(
   const manifest = await client.getManifest(repository, signatureTag(digest, suffix));
   if (manifest === undefined) return [];
   const doc = JSON.parse(manifest.bytes.toString('utf8')) as ImageManifestDocument;
-  const out: StoredClassicSignature[] = [];
-  for (const layer of doc.layers) {
-    if (layer.annotations?.[ANNOTATION.signature] === undefined) continue;
-    out.push({
-      payload: await client.getBlob(repository, Digest.parse(layer.digest).toString()),
-      annotations: layer.annotations,
-      digest: layer.digest,
-    });
-  }
-  return out;
+  // Every payload at once: an `.att` manifest holds one layer per attestation (and per platform).
+  return Promise.all(
+    doc.layers.flatMap((layer) => {
+      const annotations = layer.annotations;
+      if (annotations?.[ANNOTATION.signature] === undefined) return [];
+      return [
+        (async () => ({
+          payload: await client.getBlob(repository, Digest.parse(layer.digest).toString()),
+          annotations,
+          digest: layer.digest,
+        }))(),
+      ];
+    }),
+  );
 }

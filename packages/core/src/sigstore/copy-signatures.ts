@@ -25,7 +25,7 @@ async function copyBlobs(
 
 /**
  * Copies every signature of a digest from one repository to another (same or other registry), by
- * digest: cosign's `.sig` layers are appended to the target's `.sig` manifest (signers already there
+ * digest: cosign's `.sig` and `.att` layers are appended to the target's manifests of those tags (signers already there
  * stay), and every referrer (Sigstore bundles, attestations) is pushed unchanged, then indexed in the
  * target's fallback tag where it has no referrers API. Returns what was copied.
  */
@@ -38,11 +38,13 @@ export async function copySignatures(
   const from = source.repositoryOnly();
   const to = target.repositoryOnly();
   let classicLayers = 0;
-  const sig = await client.getManifest(from, signatureTag(digest));
-  if (sig !== undefined) {
-    const doc = JSON.parse(sig.bytes.toString('utf8')) as ImageManifestDocument;
+  // Signatures (`.sig`) and attestations (`.att`) alike.
+  for (const suffix of ['sig', 'att'] as const) {
+    const found = await client.getManifest(from, signatureTag(digest, suffix));
+    if (found === undefined) continue;
+    const doc = JSON.parse(found.bytes.toString('utf8')) as ImageManifestDocument;
     await copyBlobs(client, from, to, [doc.config, ...doc.layers]);
-    classicLayers = (await appendClassicLayers(client, to, digest, doc.layers)).added;
+    classicLayers += (await appendClassicLayers(client, to, digest, doc.layers, suffix)).added;
   }
 
   let referrers = 0;

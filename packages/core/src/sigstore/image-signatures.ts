@@ -6,10 +6,19 @@ import { CommandError, ConfigurationError } from '../action/errors.ts';
 import type { Digest } from '../oci/digest.ts';
 import type { ImageReference } from '../oci/image-reference.ts';
 import type { RegistryClient } from '../oci/registry-client.ts';
-import { COSIGN_SIGN_PREDICATE, readBundleReferrers } from './bundle-referrers.ts';
+import {
+  type AcceptedAttestation,
+  type AttestationConditions,
+  type AttestationVerdict,
+  evaluateAttestations,
+} from './attestation-conditions.ts';
+import { COSIGN_SIGN_PREDICATE, readBundleReferrers, type StoredBundleReferrer } from './bundle-referrers.ts';
 import { parseTrustedRoot, SignatureError, type SignerPolicy, verifyBundle } from './bundle-verifier.ts';
-import { readClassicSignatures } from './classic-signatures.ts';
+import { readClassicSignatures, type StoredClassicSignature } from './classic-signatures.ts';
 import { ANNOTATION, bundleFromClassicLayer, signedDigestOf } from './cosign-classic.ts';
+import { type CertificateClaims, certificateClaims } from './fulcio-certificate.ts';
+
+export type { AcceptedAttestation } from './attestation-conditions.ts';
 
 export interface AcceptedSignature {
   format: 'classic' | 'bundle';
@@ -17,6 +26,8 @@ export interface AcceptedSignature {
   issuer: string | undefined;
   /** classic: the base64 signature of the `.sig` layer; bundle: the referrer manifest's digest. */
   ref: string;
+  /** The signing certificate's identity and Fulcio extensions (undefined when signed with a key). */
+  certificate: CertificateClaims | undefined;
 }
 
 export interface ImageSignatureCheck {
@@ -59,6 +70,35 @@ export async function loadTrustedRoot(path: string | undefined): Promise<Trusted
 }
 
 /**
+ * What a registry holds next to a digest, read once: cosign classic signatures (`.sig`) and attestations
+ * (`.att`), and the Sigstore bundles stored as referrers (referrers API or fallback tag). The three reads
+ * run in parallel; `what` leaves out what the caller does not need.
+ */
+export interface SigstoreMaterial {
+  signatures: StoredClassicSignature[];
+  attestations: StoredClassicSignature[];
+  referrers: StoredBundleReferrer[];
+}
+
+export async function readSigstoreMaterial(
+  client: RegistryClient,
+  image: ImageReference,
+  digest: Digest,
+  what: 'signatures' | 'attestations' | 'all' = 'all',
+): Promise<SigstoreMaterial> {
+  const none = async () => [];
+  const isSignature = (type: string | undefined) => type === undefined || type === COSIGN_SIGN_PREDICATE;
+  const [signatures, attestations, referrers] = await Promise.all([
+    what === 'attestations' ? none() : readClassicSignatures(client, image, digest),
+    what === 'signatures' ? none() : readClassicSignatures(client, image, digest, 'att'),
+    readBundleReferrers(client, image, digest.toString(), (type) =>
+      what === 'all' ? true : what === 'signatures' ? isSignature(type) : !isSignature(type),
+    ),
+  ]);
+  return { signatures, attestations, referrers };
+}
+
+/**
  * Reads every signature of a digest — cosign classic (`.sig` tag) and Sigstore bundles (referrers API or
  * fallback tag) — and verifies each against the trusted root and policy. The signed digest must be the
  * image digest in both formats.
@@ -71,32 +111,45 @@ export async function checkImageSignatures(
   policy: SignerPolicy,
   options: { all?: boolean } = {},
 ): Promise<ImageSignatureCheck> {
+  const material = await readSigstoreMaterial(client, image, digest, 'signatures');
+  return verifySignatures(material, digest, trustedRoot, policy, options);
+}
+
+const reasonOf = (error: unknown) => (error instanceof SignatureError ? error.message : String(error));
+
+/** The signatures among material already read (see readSigstoreMaterial), verified. */
+export function verifySignatures(
+  material: SigstoreMaterial,
+  digest: Digest,
+  trustedRoot: TrustedRoot,
+  policy: SignerPolicy,
+  options: { all?: boolean } = {},
+): ImageSignatureCheck {
   const rejected: string[] = [];
   const verified: AcceptedSignature[] = [];
   const done = () => ({ accepted: verified[0], verified, rejected });
-  const reason = (error: unknown) => (error instanceof SignatureError ? error.message : String(error));
-  for (const stored of await readClassicSignatures(client, image, digest)) {
+  for (const stored of material.signatures) {
     const signed = signedDigestOf(stored.payload);
     if (signed !== digest.toString()) {
       rejected.push(`classic: the payload vouches for ${signed ?? 'nothing'}, not ${digest}`);
       continue;
     }
     try {
-      const ok = verifyBundle(bundleFromClassicLayer(stored.annotations, stored.payload), {
-        trustedRoot,
-        policy,
-        artifact: stored.payload,
-      });
+      const bundle = bundleFromClassicLayer(stored.annotations, stored.payload);
+      const ok = verifyBundle(bundle, { trustedRoot, policy, artifact: stored.payload });
       const ref = stored.annotations[ANNOTATION.signature] ?? '';
-      verified.push({ format: 'classic', identity: ok.identity, issuer: ok.issuer, ref });
+      const certificate = certificateClaims(bundle);
+      verified.push({ format: 'classic', identity: ok.identity, issuer: ok.issuer, ref, certificate });
       if (options.all !== true) return done();
     } catch (error) {
-      rejected.push(`classic: ${reason(error)}`);
+      rejected.push(`classic: ${reasonOf(error)}`);
     }
   }
   // Attestations (another predicate type) are referrers too, but no signature of the image.
-  const signatures = (type: string | undefined) => type === undefined || type === COSIGN_SIGN_PREDICATE;
-  for (const stored of await readBundleReferrers(client, image, digest.toString(), signatures)) {
+  const signatures = material.referrers.filter(
+    (r) => r.predicateType === undefined || r.predicateType === COSIGN_SIGN_PREDICATE,
+  );
+  for (const stored of signatures) {
     try {
       const ok = verifyBundle(stored.bundle, {
         trustedRoot,
@@ -109,24 +162,28 @@ export async function checkImageSignatures(
         identity: ok.identity,
         issuer: ok.issuer,
         ref: stored.manifestDigest,
+        certificate: certificateClaims(stored.bundle),
       });
       if (options.all !== true) return done();
     } catch (error) {
-      rejected.push(`bundle ${stored.manifestDigest}: ${reason(error)}`);
+      rejected.push(`bundle ${stored.manifestDigest}: ${reasonOf(error)}`);
     }
   }
   return done();
 }
 
-export interface AcceptedAttestation {
-  format: 'classic' | 'bundle';
-  predicateType: string;
-  identity: string | undefined;
-  issuer: string | undefined;
-  /** classic: the `.att` layer's digest; bundle: the referrer manifest's digest. */
-  ref: string;
-  /** The verified in-toto statement. */
-  statement: { subject: { name?: string; digest: Record<string, string> }[]; predicate: unknown };
+/** An attestation that verified, with its signing certificate's identity and Fulcio extensions. */
+export interface VerifiedAttestation extends AcceptedAttestation {
+  /** Undefined when signed with a key. */
+  certificate: CertificateClaims | undefined;
+}
+
+export interface ImageAttestationCheck {
+  verified: VerifiedAttestation[];
+  /** Why each other attestation was not accepted, one line each. */
+  rejected: string[];
+  /** The same, with the predicate type each was stored under (undefined: none named). */
+  rejections: { predicateType: string | undefined; reason: string }[];
 }
 
 /**
@@ -141,9 +198,24 @@ export async function checkImageAttestations(
   digest: Digest,
   trustedRoot: TrustedRoot,
   policy: SignerPolicy,
-): Promise<{ verified: AcceptedAttestation[]; rejected: string[] }> {
-  const verified: AcceptedAttestation[] = [];
-  const rejected: string[] = [];
+  options: { require?: AttestationConditions | undefined } = {},
+): Promise<ImageAttestationCheck & { verdicts?: AttestationVerdict[] }> {
+  const material = await readSigstoreMaterial(client, image, digest, 'attestations');
+  const check = verifyAttestations(material, digest, trustedRoot, policy);
+  // With `require` (tag-promote's require-attestations): the verdict on each required kind and its conditions.
+  if (options.require === undefined) return check;
+  return { ...check, verdicts: evaluateAttestations(check.verified, check.rejections, options.require) };
+}
+
+/** The attestations among material already read (see readSigstoreMaterial), verified. */
+export function verifyAttestations(
+  material: SigstoreMaterial,
+  digest: Digest,
+  trustedRoot: TrustedRoot,
+  policy: SignerPolicy,
+): ImageAttestationCheck {
+  const verified: VerifiedAttestation[] = [];
+  const rejections: ImageAttestationCheck['rejections'] = [];
   const check = (
     format: 'classic' | 'bundle',
     ref: string,
@@ -155,24 +227,29 @@ export async function checkImageAttestations(
       const json = bundle();
       const statement = statementOf(json);
       const ok = verifyBundle(json, { trustedRoot, policy, artifactDigest: digest.hex, predicateType: type });
-      verified.push({ format, predicateType: type, ref, ...ok, statement });
+      verified.push({
+        format,
+        predicateType: type,
+        ref,
+        ...ok,
+        certificate: certificateClaims(json),
+        statement,
+      });
     } catch (error) {
-      rejected.push(
-        `${format} attestation ${ref}: ${error instanceof SignatureError ? error.message : String(error)}`,
-      );
+      rejections.push({ predicateType: type, reason: `${format} attestation ${ref}: ${reasonOf(error)}` });
     }
   };
-  for (const stored of await readClassicSignatures(client, image, digest, 'att'))
+  for (const stored of material.attestations)
     check(
       'classic',
       stored.digest,
       () => bundleFromClassicLayer(stored.annotations, stored.payload),
       stored.annotations[ANNOTATION.predicateType],
     );
-  const attestations = (type: string | undefined) => type !== undefined && type !== COSIGN_SIGN_PREDICATE;
-  for (const stored of await readBundleReferrers(client, image, digest.toString(), attestations))
-    check('bundle', stored.manifestDigest, () => stored.bundle, stored.predicateType);
-  return { verified, rejected };
+  for (const stored of material.referrers)
+    if (stored.predicateType !== undefined && stored.predicateType !== COSIGN_SIGN_PREDICATE)
+      check('bundle', stored.manifestDigest, () => stored.bundle, stored.predicateType);
+  return { verified, rejected: rejections.map((r) => r.reason), rejections };
 }
 
 /** The in-toto statement inside a (verified) DSSE bundle. */

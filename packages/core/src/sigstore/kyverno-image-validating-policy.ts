@@ -8,6 +8,7 @@ import {
   type PolicyAttestation,
   policyName,
   registryPrefix,
+  TRIVY_FINDING_LISTS,
 } from './kyverno-requirements.ts';
 
 /** The Kyverno policy kinds cosign-sign writes. */
@@ -81,7 +82,10 @@ function predicateCondition(
       return {
         expression:
           `${IMAGES}.all(image, ${predicate}.?scanner.?result.?Results.orValue([]).all(r, ` +
-          `r.?Vulnerabilities.orValue([]).all(v, !(v.?Severity.orValue('') in ${denied}))))`,
+          TRIVY_FINDING_LISTS.map(
+            (list) => `r.?${list}.orValue([]).all(v, !(v.?Severity.orValue('') in ${denied}))`,
+          ).join(' && ') +
+          '))',
         message: `the vulnerability scan has findings of severity ${severities.join(' or ')}`,
       };
     }

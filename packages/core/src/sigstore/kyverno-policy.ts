@@ -9,6 +9,7 @@ import {
   type PolicyAttestation,
   policyName,
   registryPrefix,
+  TRIVY_FINDING_LISTS,
 } from './kyverno-requirements.ts';
 
 export type PolicyKind = 'Cosign' | 'SigstoreBundle';
@@ -192,15 +193,13 @@ function attestationConditions(kind: PolicyAttestation, requirements: Attestatio
       ];
     case 'vuln': {
       const severities = denySeverities(requirements);
-      return [
-        {
-          // Every finding's severity, [] when the report has none (a missing path must not error).
-          key: '{{ scanner.result.Results[].Vulnerabilities[].Severity || `[]` }}',
-          operator: 'AllNotIn',
-          value: [...severities],
-          message: `the vulnerability scan has findings of severity ${severities.join(' or ')}`,
-        },
-      ];
+      // Every finding's severity per Trivy list, [] when the report has none (a missing path must not error).
+      return TRIVY_FINDING_LISTS.map((list) => ({
+        key: `{{ scanner.result.Results[].${list}[].Severity || \`[]\` }}`,
+        operator: 'AllNotIn',
+        value: [...severities],
+        message: `the vulnerability scan has ${list === 'Vulnerabilities' ? 'findings' : list.toLowerCase()} of severity ${severities.join(' or ')}`,
+      }));
     }
   }
 }

@@ -18,9 +18,12 @@ export interface AttestationRequirements {
   builderId?: string | undefined;
   /** provenance: `buildDefinition.externalParameters.workflow.repository` must equal this. */
   sourceRepository?: string | undefined;
-  /** vuln: no finding of these severities in `scanner.result` (a Trivy report, as `trivy --format cosign-vuln` writes). */
+  /** vuln: no finding of these severities in `scanner.result.Results[]` (Trivy's layout, as `trivy --format cosign-vuln` writes): vulnerabilities, secrets, misconfigurations. */
   denySeverities?: readonly Severity[] | undefined;
 }
+
+/** The finding lists of a Trivy Result, each entry with a `Severity` (the vuln predicate's `scanner.result`). */
+export const TRIVY_FINDING_LISTS = ['Vulnerabilities', 'Secrets', 'Misconfigurations'] as const;
 
 /** The default gate of the vuln condition. */
 export const DEFAULT_DENY_SEVERITIES: readonly Severity[] = ['CRITICAL', 'HIGH'];

@@ -1,5 +1,6 @@
 import { ConfigurationError } from '../action/errors.ts';
 import type { Digest } from '../oci/digest.ts';
+import type { Severity } from '../report/findings.ts';
 import type { ScanReport } from '../report/scan-report.ts';
 
 export const COSIGN_VULN_PREDICATE = 'https://cosign.sigstore.dev/attestation/vuln/v1';
@@ -27,10 +28,74 @@ function checkedReport(json: unknown, digest: Digest, input: string): ScanReport
   return report as ScanReport;
 }
 
+/** One finding of `scanner.result.Results[]`, in Trivy's own JSON field names. */
+type TrivyEntry = Record<string, string>;
+
+/** A Result of Trivy's report (`trivy --format json`/`cosign-vuln`), one per platform image here. */
+export interface TrivyResult {
+  Target: string;
+  Vulnerabilities: TrivyEntry[];
+  Secrets?: TrivyEntry[];
+  Misconfigurations?: TrivyEntry[];
+}
+
+/**
+ * `scanner.result` of our vuln predicate: Trivy's report layout (`SchemaVersion: 2`, `Results[]`, as
+ * `trivy --format cosign-vuln` writes, which Kyverno's policies read as
+ * `Results[].Vulnerabilities[].Severity`), one Result per platform (`Target` = the platform, e.g.
+ * linux/amd64), with every finding of the scan (ignore-unfixed changes only `passed`); secrets and
+ * misconfigurations under `Secrets`/`Misconfigurations` as Trivy names them. Beside it our summary:
+ * `passed` (image-scan's gate verdict), `counts` (severity → number, all platforms) and `platforms`
+ * (platform, manifest digest, counts).
+ */
+export interface VulnScanResult {
+  SchemaVersion: 2;
+  Results: TrivyResult[];
+  passed: boolean;
+  counts: Partial<Record<Severity, number>>;
+  platforms: NonNullable<ScanReport['platforms']>;
+}
+
+const defined = (entry: Record<string, string | undefined>): TrivyEntry =>
+  Object.fromEntries(Object.entries(entry).filter((e): e is [string, string] => e[1] !== undefined));
+
+/** The report's findings as Trivy Results, one per platform (platforms without findings included). */
+function trivyResults(report: ScanReport): TrivyResult[] {
+  const fallback = report.platforms?.[0]?.platform ?? 'image';
+  const byPlatform = new Map<string, TrivyResult>(
+    (report.platforms ?? []).map((p) => [p.platform, { Target: p.platform, Vulnerabilities: [] }]),
+  );
+  for (const f of report.findings) {
+    const target = f.platform ?? fallback;
+    const result = byPlatform.get(target) ?? { Target: target, Vulnerabilities: [] };
+    byPlatform.set(target, result);
+    if (f.kind === 'vulnerability') {
+      result.Vulnerabilities.push(
+        defined({
+          VulnerabilityID: f.id,
+          PkgName: f.package,
+          InstalledVersion: f.installed,
+          FixedVersion: f.fixed,
+          Severity: f.severity,
+        }),
+      );
+    } else if (f.kind === 'secret') {
+      result.Secrets = [
+        ...(result.Secrets ?? []),
+        defined({ RuleID: f.id, Severity: f.severity, Title: f.title }),
+      ];
+    } else {
+      const entry = defined({ ID: f.id, Status: 'FAIL', Severity: f.severity, Title: f.title });
+      result.Misconfigurations = [...(result.Misconfigurations ?? []), entry];
+    }
+  }
+  return [...byPlatform.values()];
+}
+
 /**
  * cosign's vuln predicate (`cosign attest --type vuln`, COSIGN_VULN_ATTESTATION_SPEC): the scanner (Trivy,
- * as a purl, and its version), its DB (version and build time), the verdict with its gate and counts
- * (per platform too) and the findings, when the scan started and finished, and the run that scanned.
+ * as a purl, and its version), its DB (version and build time), the result (see VulnScanResult), when
+ * the scan started and finished, and the run that scanned.
  */
 export function cosignVulnPredicate(
   reportJson: unknown,
@@ -40,6 +105,13 @@ export function cosignVulnPredicate(
 ): Record<string, unknown> {
   const report = checkedReport(reportJson, digest, input);
   const trivy = report.scanners.trivy ?? { version: '' };
+  const result: VulnScanResult = {
+    SchemaVersion: 2,
+    Results: trivyResults(report),
+    passed: report.passed,
+    counts: report.counts.trivy ?? {},
+    platforms: report.platforms ?? [],
+  };
   return {
     invocation: {
       parameters: { severities: report.severities, ignoreUnfixed: report.ignoreUnfixed },
@@ -54,19 +126,7 @@ export function cosignVulnPredicate(
         uri: 'pkg:oci/trivy-db',
         version: [trivy.dbVersion, trivy.dbUpdatedAt].filter(Boolean).join('@'),
       },
-      result: {
-        passed: report.passed,
-        counts: report.counts.trivy ?? {},
-        platforms: report.platforms ?? [],
-        findings: report.findings.map((f) => ({
-          id: f.id,
-          severity: f.severity,
-          package: f.package,
-          installed: f.installed,
-          ...(f.fixed === undefined ? {} : { fixed: f.fixed }),
-          ...(f.platform === undefined ? {} : { platform: f.platform }),
-        })),
-      },
+      result,
     },
     metadata: { scanStartedOn: report.startedAt, scanFinishedOn: report.finishedAt },
   };

@@ -920,10 +920,11 @@ async function readDocument(file) {
 }
 async function writeDocument(file, doc) {
   await (0, import_promises2.mkdir)((0, import_node_path3.dirname)(file), { recursive: true, mode: 448 });
-  const temporary = (0, import_node_path3.join)((0, import_node_path3.dirname)(file), `.${(0, import_node_crypto2.randomUUID)()}.tmp`);
+  const target = await (0, import_promises2.realpath)(file).catch(() => file);
+  const temporary = (0, import_node_path3.join)((0, import_node_path3.dirname)(target), `.${(0, import_node_crypto2.randomUUID)()}.tmp`);
   await (0, import_promises2.writeFile)(temporary, `${JSON.stringify(doc, null, 2)}
 `, { mode: 384 });
-  await (0, import_promises2.rename)(temporary, file);
+  await (0, import_promises2.rename)(temporary, target);
 }
 function addLogin(file, registry, username, password) {
   return withFileLock(file, () => addUnlocked(file, registry, username, password));
@@ -957,15 +958,48 @@ async function removeUnlocked(added) {
   const previous = added.backup === void 0 ? void 0 : await readBackup(added.backup);
   try {
     if (entry === void 0) return "missing";
-    if (typeof entry.auth !== "string" || fingerprint(entry.auth) !== added.fingerprint) return "changed";
+    const retired = await readRetired(added.file);
+    if (typeof entry.auth !== "string" || fingerprint(entry.auth) !== added.fingerprint) {
+      retired[added.fingerprint] = { entry: previous ?? null, at: Date.now() };
+      await writeRetired(added.file, retired);
+      return "changed";
+    }
+    const restore = unretired(previous, retired);
     const auths = { ...doc.auths };
-    if (previous !== void 0) auths[added.registry] = previous;
+    if (restore !== void 0) auths[added.registry] = restore;
     else delete auths[added.registry];
     await writeDocument(added.file, { ...doc, auths });
-    return previous !== void 0 ? "restored" : "removed";
+    await writeRetired(added.file, retired);
+    return restore !== void 0 ? "restored" : "removed";
   } finally {
     if (added.backup !== void 0) await (0, import_promises2.rm)(added.backup, { force: true });
   }
+}
+var RETIRED_KEEP_MS = 7 * 24 * 3600 * 1e3;
+function unretired(previous, retired) {
+  let restore = previous;
+  while (restore !== void 0 && typeof restore.auth === "string") {
+    const record = retired[fingerprint(restore.auth)];
+    if (record === void 0) break;
+    delete retired[fingerprint(restore.auth)];
+    restore = record.entry ?? void 0;
+  }
+  return restore;
+}
+async function readRetired(file) {
+  try {
+    const parsed = JSON.parse(await (0, import_promises2.readFile)(`${file}.retired-logins`, "utf8"));
+    return typeof parsed === "object" && parsed !== null ? parsed : {};
+  } catch {
+    return {};
+  }
+}
+async function writeRetired(file, retired) {
+  for (const [key, record] of Object.entries(retired))
+    if (Date.now() - record.at > RETIRED_KEEP_MS) delete retired[key];
+  const path = `${file}.retired-logins`;
+  if (Object.keys(retired).length === 0) await (0, import_promises2.rm)(path, { force: true });
+  else await (0, import_promises2.writeFile)(path, JSON.stringify(retired), { mode: 384 });
 }
 async function readBackup(file) {
   try {
@@ -979,32 +1013,50 @@ var LOCK_STALE_MS = 3e4;
 async function withFileLock(file, work) {
   await (0, import_promises2.mkdir)((0, import_node_path3.dirname)(file), { recursive: true, mode: 448 });
   const lock = `${file}.lock`;
+  const token = `${process.pid}:${(0, import_node_crypto2.randomUUID)()}`;
   const deadline = Date.now() + LOCK_WAIT_MS;
-  for (; ; ) {
-    try {
-      const handle = await (0, import_promises2.open)(lock, "wx", 384);
-      await handle.writeFile(String(process.pid));
-      await handle.close();
-      break;
-    } catch (error) {
-      if (error.code !== "EEXIST") throw error;
-      const age = await (0, import_promises2.stat)(lock).then(
-        (s) => Date.now() - s.mtimeMs,
-        () => 0
+  while (!await tryLock(lock, token)) {
+    if (await takeOverStale(lock)) continue;
+    if (Date.now() > deadline)
+      throw new ConfigurationError(
+        `${file} stayed locked by another login for ${LOCK_WAIT_MS / 1e3} s (${lock}); remove the lock file if no login is running`
       );
-      if (age > LOCK_STALE_MS) await (0, import_promises2.rm)(lock, { force: true });
-      else if (Date.now() > deadline)
-        throw new ConfigurationError(
-          `${file} stayed locked by another login for ${LOCK_WAIT_MS / 1e3} s (${lock}); remove the lock file if no login is running`
-        );
-      else await new Promise((r) => setTimeout(r, 10 + Math.floor(Math.random() * 40)));
-    }
+    await new Promise((r) => setTimeout(r, 10 + Math.floor(Math.random() * 40)));
   }
   try {
     return await work();
   } finally {
-    await (0, import_promises2.rm)(lock, { force: true });
+    if (await (0, import_promises2.readFile)(lock, "utf8").catch(() => "") === token) await (0, import_promises2.rm)(lock, { force: true });
   }
+}
+async function tryLock(lock, token) {
+  try {
+    await (0, import_promises2.writeFile)(lock, token, { flag: "wx", mode: 384 });
+    return true;
+  } catch (error) {
+    if (error.code === "EEXIST") return false;
+    throw error;
+  }
+}
+async function takeOverStale(lock) {
+  const stale = async (path) => {
+    const s = await (0, import_promises2.stat)(path).catch(() => void 0);
+    return s === void 0 ? void 0 : Date.now() - s.mtimeMs > LOCK_STALE_MS;
+  };
+  const seen = await stale(lock);
+  if (seen === void 0) return true;
+  if (!seen) return false;
+  const breaker = `${lock}.break`;
+  if (!await tryLock(breaker, (0, import_node_crypto2.randomUUID)())) {
+    if (await stale(breaker) === true) await (0, import_promises2.rm)(breaker, { force: true });
+    return false;
+  }
+  try {
+    if (await stale(lock) === true) await (0, import_promises2.rm)(lock, { force: true });
+  } finally {
+    await (0, import_promises2.rm)(breaker, { force: true });
+  }
+  return true;
 }
 var DOCKER_HUB_CONFIG_KEY = "https://index.docker.io/v1/";
 function loginKey(registry, file) {
@@ -1048,6 +1100,8 @@ async function removeLogins(record, logger) {
   }
   if (record.keep) {
     logger.info(`keep-login is true: leaving ${record.logins.length} login entries in place`);
+    for (const login of record.logins)
+      if (login.backup !== void 0) await (0, import_promises2.rm)(login.backup, { force: true });
     return;
   }
   for (const login of record.logins) {
@@ -1365,4 +1419,4 @@ export {
   main,
   post
 };
-//# sourceMappingURL=chunk-W47CPIT3.mjs.map
+//# sourceMappingURL=chunk-FATDYMCS.mjs.map

@@ -2868,4 +2868,4 @@ export {
   main,
   start
 };
-//# sourceMappingURL=run-CXL5DYDW.mjs.map
+//# sourceMappingURL=run-3R6F74R2.mjs.map

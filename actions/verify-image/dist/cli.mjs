@@ -1,0 +1,110 @@
+#!/usr/bin/env node
+import { createRequire as __createRequire } from 'node:module';
+const require = __createRequire(import.meta.url);
+import {
+  MemoryOutputs,
+  ProcessToolRunner,
+  createRunnerLogger,
+  custodyTable,
+  main,
+  mapInputSource,
+  runMain,
+  spec
+} from "./chunks/chunk-IJFGE2JX.mjs";
+import "./chunks/chunk-377EZXM7.mjs";
+import "./chunks/chunk-LAKDNJDR.mjs";
+import "./chunks/chunk-ZKXDAKWM.mjs";
+import "./chunks/chunk-MQP76K4J.mjs";
+import "./chunks/chunk-VCWESDKG.mjs";
+import "./chunks/chunk-5MM4E6UD.mjs";
+
+// actions/verify-image/src/cli.ts
+var USAGE = `usage: verify-image <image> --certificate-identity <id> --certificate-oidc-issuer <url> [options]
+       verify-image <image> --certificate-identity-regexp <re> --certificate-oidc-issuer <url> [options]
+       verify-image <image> --public-key <pem file> [options]
+options:
+  --trusted-root <file>     trusted_root.json of a private Sigstore (default: public-good, via TUF)
+  --require <links>         provenance,sbom,vuln (default), any subset, or none
+  --auth-file <file>        registry credentials (default: docker/podman login files)
+  --tls-verify <bool>       verify the registry's TLS certificate (default true)
+  --json                    print the custody JSON instead of the table
+exit status: 0 verified, 1 not verified (each failed link named), 2 usage`;
+var FLAGS = new Set(Object.keys(spec).filter((name) => name !== "image"));
+function parseArgs(argv) {
+  const inputs = {};
+  let json = false;
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i] ?? "";
+    if (arg === "--json") json = true;
+    else if (arg === "--help" || arg === "-h") return "help";
+    else if (arg.startsWith("--")) {
+      const eq = arg.indexOf("=");
+      const name = arg.slice(2, eq < 0 ? void 0 : eq);
+      if (!FLAGS.has(name)) return `unknown option --${name}`;
+      const value = eq < 0 ? argv[++i] : arg.slice(eq + 1);
+      if (value === void 0) return `--${name} needs a value`;
+      inputs[name] = value;
+    } else if (inputs.image === void 0) inputs.image = arg;
+    else return `one image only (got "${inputs.image}" and "${arg}")`;
+  }
+  return inputs.image === void 0 ? "name the image" : { inputs, json };
+}
+function inertJson(json) {
+  return json.replace(/::/g, ":\\u003a").replace(/##\[/g, "#\\u0023[");
+}
+function terminalLogger(io) {
+  const plain = createRunnerLogger(io);
+  return {
+    ...plain,
+    debug: () => void 0,
+    warning: (message) => plain.info(`warning: ${message}`),
+    error: (message) => plain.info(`error: ${message}`),
+    setSecret: () => void 0,
+    group: (_title, fn) => fn()
+  };
+}
+async function cli(argv, stdout, stderr) {
+  const args = parseArgs(argv);
+  if (typeof args === "string") {
+    stderr.write(`${args === "help" ? "" : `verify-image: ${args}
+`}${USAGE}
+`);
+    return args === "help" ? 0 : 2;
+  }
+  const logger = terminalLogger(stderr);
+  const outputs = new MemoryOutputs();
+  const deps = {
+    logger,
+    runner: new ProcessToolRunner(logger),
+    outputs,
+    inputs: mapInputSource(args.inputs),
+    inputContext: { workspace: process.cwd() },
+    env: stdout.env,
+    writeSummary: async () => void 0
+  };
+  let failure;
+  const code = await runMain(() => main(deps), { fail: (m) => failure = m, debug: () => void 0 });
+  const custody = outputs.values.get("custody");
+  if (custody !== void 0 && args.json) stdout.write(`${inertJson(custody)}
+`);
+  else if (custody !== void 0)
+    createRunnerLogger(stdout).info(custodyTable(JSON.parse(custody)));
+  if (failure !== void 0) logger.error(failure);
+  return code;
+}
+if (import.meta.main) {
+  const io = (stream) => ({
+    env: process.env,
+    write: (text) => {
+      stream.write(text);
+    },
+    append: () => void 0
+  });
+  process.exitCode = await cli(process.argv.slice(2), io(process.stdout), io(process.stderr));
+}
+export {
+  USAGE,
+  cli,
+  parseArgs
+};
+//# sourceMappingURL=cli.mjs.map

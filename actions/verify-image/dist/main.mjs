@@ -1,0 +1,16 @@
+import { createRequire as __createRequire } from 'node:module';
+const require = __createRequire(import.meta.url);
+import {
+  main,
+  runMain
+} from "./chunks/chunk-IJFGE2JX.mjs";
+import "./chunks/chunk-377EZXM7.mjs";
+import "./chunks/chunk-LAKDNJDR.mjs";
+import "./chunks/chunk-ZKXDAKWM.mjs";
+import "./chunks/chunk-MQP76K4J.mjs";
+import "./chunks/chunk-VCWESDKG.mjs";
+import "./chunks/chunk-5MM4E6UD.mjs";
+
+// actions/verify-image/src/main.ts
+await runMain(main);
+//# sourceMappingURL=main.mjs.map

@@ -1,0 +1,4 @@
+import { runMain } from '@chain/core';
+import { main } from './run.ts';
+
+await runMain(main);
