@@ -5,8 +5,10 @@
 //   4. sign: the cosign-sign action (keyless, both formats, self-check) against the local Sigstore and
 //      registry, median < 1 s; then tag-promote moves 3 tags with no blob traffic (counted by a proxy)
 //   5. real tools: repo-scan, image-scan, cosign-sign and tag-promote against the real trivy, osv-scanner,
-//      syft and cosign doing the same job (scripts/bench-real-tools.ts), with memory peaks
-// Options: --only=verify|push|startup|sign|real   --gib=N (layout size, default 1)
+//      syft and cosign doing the same job (scripts/bench-real-tools.ts), with memory peaks; and the attestation
+//      rows: cosign-sign attesting provenance, SBOM and vuln vs signing alone, verify-image vs cosign verify +
+//      verify-attestation ×3 (scripts/bench-attestations.ts; alone with --only=attest)
+// Options: --only=verify|push|startup|sign|real|attest   --gib=N (layout size, default 1)
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -324,6 +326,7 @@ async function benchSign(): Promise<boolean> {
 
 let ok = true;
 if (only === undefined || only === 'real') ok = (await benchRealTools()) && ok;
+if (only === 'attest') ok = (await benchRealTools('attest')) && ok;
 if (only === undefined || only === 'sign') ok = (await benchSign()) && ok;
 if (only === undefined || only === 'push') ok = (await benchPush()) && ok;
 if (only === undefined || only === 'startup') ok = benchStartup() && ok;

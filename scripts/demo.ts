@@ -27,6 +27,7 @@ import {
   existsSync,
   mkdirSync,
   mkdtempSync,
+  readdirSync,
   readFileSync,
   rmSync,
   symlinkSync,
@@ -38,6 +39,7 @@ import {
   CredentialStore,
   checkImageSignatures,
   Digest,
+  type ImageCustody,
   ImageReference,
   MemoryLogger,
   PINNED_TOOLS,
@@ -76,6 +78,23 @@ const ECR = {
   role: 'arn:aws:iam::123456789012:role/demo-publish',
 };
 const WORKFLOW = join(root, '.github', 'workflows', 'docker-publish.yml');
+/** The workflow the demo's keyless certificates name (the reusable workflow's job_workflow_ref). */
+const JOB_WORKFLOW = 'local/demo/.github/workflows/docker-publish.yml@refs/heads/main';
+/** The job's OIDC claims (Fulcio writes the certificate's GitHub extensions from them). */
+const DEMO_CLAIMS = (sha: string) => ({
+  repository: 'local/demo',
+  repository_id: '1000001',
+  repository_owner: 'local',
+  repository_owner_id: '1000',
+  runner_environment: 'github-hosted',
+  ref: 'refs/heads/main',
+  sha,
+  run_id: '1',
+  run_attempt: '1',
+  event_name: prMode ? 'pull_request' : 'push',
+  job_workflow_ref: JOB_WORKFLOW,
+  workflow_ref: JOB_WORKFLOW,
+});
 const bold = (s: string) => (process.stdout.isTTY ? `\x1b[1m${s}\x1b[0m` : s);
 
 // --- the run -------------------------------------------------------------------------------------------
@@ -148,7 +167,7 @@ async function realParts(work: string): Promise<RealParts> {
     toolCache,
     dbs,
     cosign: found.cosign,
-    skip: { 'repo-scan': why(['trivy', 'osv-scanner', 'syft']), 'image-scan': why(['trivy']) },
+    skip: { 'repo-scan': why(['trivy', 'osv-scanner', 'syft']), 'image-scan': why(['trivy', 'syft']) },
   };
 }
 
@@ -211,7 +230,7 @@ async function main(): Promise<number> {
   const identity = `https://github.com/local/demo/.github/workflows/docker-publish.yml@refs/heads/main`;
   // The local Fulcio takes the certificate's identity from the token's `sub`, so the token's subject is the
   // workflow identity, and the role's trust policy pins that subject (on AWS: repo:<owner>/<repo>:ref:…).
-  const oidc = await startOidcStandIn({ sub: identity });
+  const oidc = await startOidcStandIn({ sub: identity, ...DEMO_CLAIMS(sha) });
   const aws =
     ecrToken === undefined
       ? undefined
@@ -263,6 +282,11 @@ async function main(): Promise<number> {
     ? {}
     : { 'registry-username': publisher.username, 'registry-password': publisher.password };
   const parts = await realParts(work);
+  if (parts.skip['image-scan'] !== undefined) {
+    // Without the image scan there is no scan report and no SBOM: only the provenance can be attested.
+    inputs.attestations = 'provenance';
+    inputs['require-attestations'] = 'provenance';
+  }
   if (parts.dbs !== undefined) {
     // Air-gapped mode, as a runner without internet uses it: the DBs are given, nothing is downloaded.
     const trivyCache = join(work, 'trivy-cache');
@@ -289,6 +313,10 @@ async function main(): Promise<number> {
         if (head === 'needs') return jobOutputs[rest[0] ?? '']?.[rest[2] ?? ''];
         if (head === 'runner' && rest[0] === 'temp') return join(jobDir(work, jobId), 'temp');
         if (head === 'github' && rest[0] === 'event_name') return prMode ? 'pull_request' : 'push';
+        if (head === 'github' && rest[0] === 'server_url') return 'https://github.com';
+        if (head === 'github' && rest[0] === 'repository') return 'local/demo';
+        if (head === 'github' && rest[0] === 'repository') return 'local/demo';
+        if (head === 'github' && rest[0] === 'server_url') return 'https://github.com';
         if (head === 'secrets') return secrets[rest.join('.')] ?? '';
         if (head === 'github' || head === 'runner' || head === 'matrix') return '';
         throw new Error(`the demo does not evaluate ${path}`);
@@ -318,8 +346,15 @@ async function main(): Promise<number> {
         RUNNER_TOOL_CACHE: parts.toolCache,
         GITHUB_SHA: sha,
         GITHUB_REPOSITORY: 'local/demo',
+        GITHUB_REPOSITORY_ID: '1000001',
+        GITHUB_REPOSITORY_OWNER_ID: '1000',
+        GITHUB_REF: 'refs/heads/main',
+        GITHUB_EVENT_NAME: prMode ? 'pull_request' : 'push',
+        GITHUB_WORKFLOW_REF: JOB_WORKFLOW,
         GITHUB_SERVER_URL: 'https://github.com',
         GITHUB_RUN_ID: '1',
+        GITHUB_RUN_ATTEMPT: '1',
+        RUNNER_ENVIRONMENT: 'github-hosted',
         // The runner hands out the OIDC endpoint only to a job granted id-token: write.
         ...(typeof job.permissions === 'object' && job.permissions['id-token'] === 'write'
           ? {
@@ -367,14 +402,22 @@ async function main(): Promise<number> {
           results.push({ job: jobId, step: label, status: 'ok', note, outputs: run.outputs });
           continue;
         }
+        const artifact = artifactStep(step, ctx, join(work, 'artifacts'));
+        if (artifact !== undefined) {
+          results.push({ job: jobId, step: label, ...artifact, outputs: {} });
+          console.log(`  ${label}: ${artifact.status} (${artifact.note})`);
+          if (artifact.status === 'FAILED') {
+            failed = true;
+            break;
+          }
+          continue;
+        }
         if (action === undefined) {
           const note = step.uses?.startsWith('actions/checkout')
             ? 'checkout: the demo runs in this checkout'
             : step.uses?.startsWith('actions/cache')
               ? 'cache: the scanners get the offline DBs instead'
-              : step.uses?.startsWith('actions/upload-artifact')
-                ? 'artifact: kept in the run for code-scanning.yml'
-                : 'runner-only step';
+              : 'runner-only step';
           results.push({ job: jobId, step: label, status: 'runner-only', note, outputs: {} });
           continue;
         }
@@ -464,6 +507,7 @@ async function main(): Promise<number> {
       rootFile,
       client,
       cosignEnv: { ...process.env, DOCKER_CONFIG: verifier.dockerConfigDir },
+      authFile: verifier.authFile,
       access,
     });
   } finally {
@@ -478,6 +522,47 @@ async function main(): Promise<number> {
     );
     if (stillListening) process.exitCode = 1;
   }
+}
+
+/**
+ * ARTIFACT EMULATION: the runner's artifact store between the demo's per-job folders. upload-artifact copies
+ * `path` (a directory's contents, or a file) to <store>/<name>, refusing a name already taken (as v4 does) and,
+ * with if-no-files-found: error, an empty path; download-artifact copies <store>/<name> into `path`, or every
+ * artifact matching `pattern` into `path`/<name>. Undefined for any other step.
+ */
+function artifactStep(
+  step: Step,
+  ctx: Context,
+  store: string,
+): { status: 'ok' | 'FAILED'; note: string } | undefined {
+  const uses = step.uses ?? '';
+  const upload = uses.startsWith('actions/upload-artifact@');
+  if (!upload && !uses.startsWith('actions/download-artifact@')) return undefined;
+  const arg = (key: string) => interpolate(step.with?.[key] ?? '', ctx).trim();
+  const [name, path, pattern] = [arg('name'), arg('path'), arg('pattern')];
+  const failed = (why: string) => ({ status: 'FAILED' as const, note: `artifact emulation: ${why}` });
+  if (path === '' || path.includes('\n')) return failed('one path only');
+  mkdirSync(store, { recursive: true });
+  if (upload) {
+    const files = existsSync(path)
+      ? readdirSync(path, { recursive: true, withFileTypes: true }).filter((f) => f.isFile()).length
+      : 0;
+    if (files === 0)
+      return arg('if-no-files-found') === 'error'
+        ? failed(`no files at ${path} for ${name}`)
+        : { status: 'ok', note: `artifact emulation: nothing at ${path}, nothing uploaded` };
+    if (name === '' || existsSync(join(store, name))) return failed(`artifact name "${name}" empty or taken`);
+    cpSync(path, join(store, name), { recursive: true });
+    return { status: 'ok', note: `artifact emulation: uploaded ${name} (${files} files) from ${path}` };
+  }
+  const glob = new RegExp(`^${pattern.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*')}$`);
+  const names = name !== '' ? [name] : readdirSync(store).filter((n) => pattern !== '' && glob.test(n));
+  if (names.length === 0) return failed(`no artifact matches ${name || pattern}`);
+  for (const n of names) {
+    if (!existsSync(join(store, n))) return failed(`no artifact named ${n} was uploaded in this run`);
+    cpSync(join(store, n), name !== '' ? path : join(path, n), { recursive: true });
+  }
+  return { status: 'ok', note: `artifact emulation: downloaded ${names.join(', ')} into ${path}` };
 }
 
 /** A job's own folder (its RUNNER_TEMP and HOME), as a fresh runner per job would have. */
@@ -642,6 +727,7 @@ async function report(
     rootFile: string;
     client: RegistryClient;
     cosignEnv: NodeJS.ProcessEnv;
+    authFile: string;
     access: LoginFindings;
   },
 ): Promise<number> {
@@ -726,6 +812,9 @@ async function report(
         outputs: {},
       });
     }
+    rows.push(
+      ...(await attestationRows(signedDigest, out('sign')?.outputs.attestations, image, identity, real)),
+    );
   }
   const promoted = JSON.parse(out('promote')?.outputs.tags ?? '[]') as string[];
   for (const tag of promoted)
@@ -734,6 +823,11 @@ async function report(
       (await client.headManifest(repo, tag))?.digest,
       `tag read back${via(out('promote'))}`,
     );
+  const custody =
+    signedDigest === undefined || promoted.length === 0
+      ? undefined
+      : await verifyImage(`${image}:${promoted[0]}`, identity, out('sign')?.outputs.attestations, real);
+  if (custody !== undefined) rows.push(custody.row);
 
   const gate = out('repo-scan');
   console.log(
@@ -755,6 +849,10 @@ async function report(
       : '\nTHE CHAIN IS BROKEN: the digests above differ, or a stage did not run',
   );
   console.log(real.access.verdict);
+  if (custody !== undefined) {
+    console.log(bold('\nverify-image (the bundled CLI, as a user runs it on the promoted tag)'));
+    for (const line of custody.lines) console.log(line);
+  }
   const passed = oneDigest && real.access.ok;
   const verify = out('sign')?.outputs['verify-command'];
   if (verify) console.log(`verify it yourself (against the demo's local Sigstore):\n  ${verify}`);
@@ -777,6 +875,145 @@ async function report(
     return 1;
   }
   return passed ? 0 : 1;
+}
+
+/** What real cosign verify-attestation calls each attestation kind. */
+const COSIGN_TYPES: Record<string, string> = {
+  provenance: 'slsaprovenance1',
+  sbom: 'cyclonedx',
+  vuln: 'vuln',
+};
+
+/**
+ * The attestations cosign-sign wrote (its `attestations` output), one row each; then, with the real cosign,
+ * `cosign verify-attestation --type …` of each kind in both formats (classic .att, bundle referrer): the row
+ * carries the digest only when cosign accepted it and every statement it printed is about that digest.
+ */
+async function attestationRows(
+  digest: string,
+  written: string | undefined,
+  image: string,
+  identity: string,
+  real: { cosign: string | undefined; rootFile: string; cosignEnv: NodeJS.ProcessEnv },
+): Promise<[string, string, string][]> {
+  const kinds = JSON.parse(written ?? '{}') as Record<
+    string,
+    { predicateType: string; refs: { format: string; platform?: string }[] }
+  >;
+  const rows: [string, string, string][] = Object.entries(kinds).map(([kind, k]) => {
+    const platforms = [...new Set(k.refs.flatMap((r) => (r.platform ? [r.platform] : [])))].sort();
+    const formats = [...new Set(k.refs.map((r) => r.format))].join(' + ');
+    return [
+      `attest ${kind} (cosign-sign)`,
+      digest,
+      `${k.predicateType}, ${formats}${platforms.length > 0 ? `, per platform: ${platforms.join(', ')}` : ''}; read back and verified`,
+    ];
+  });
+  const cosign = real.cosign;
+  if (cosign === undefined) return rows;
+  const hex = digest.replace(/^sha256:/, '');
+  const checks = Object.keys(kinds).map(async (kind): Promise<[string, string, string]> => {
+    const type = COSIGN_TYPES[kind] ?? kind;
+    const runs = await Promise.all(
+      ['false', 'true'].map((bundle) =>
+        runCosign(
+          cosign,
+          [
+            'verify-attestation',
+            `--type=${type}`,
+            `--trusted-root=${real.rootFile}`,
+            `--certificate-identity=${identity}`,
+            `--certificate-oidc-issuer=${GITHUB_ISSUER}`,
+            '--allow-http-registry',
+            `--new-bundle-format=${bundle}`,
+            `${image}@${digest}`,
+          ],
+          real.cosignEnv,
+        ),
+      ),
+    );
+    const about = (out: string) =>
+      out
+        .split('\n')
+        .filter((l) => l.startsWith('{'))
+        .map((l) =>
+          JSON.parse(Buffer.from((JSON.parse(l) as { payload: string }).payload, 'base64').toString()),
+        )
+        .map((st: { subject?: { digest?: { sha256?: string } }[] }) => st.subject?.[0]?.digest?.sha256);
+    const ok = runs.every(
+      (r) => r.code === 0 && about(r.out).length > 0 && about(r.out).every((d) => d === hex),
+    );
+    const refused =
+      runs
+        .find((r) => r.code !== 0)
+        ?.out.trim()
+        .split('\n')
+        .at(-1) ?? 'a statement about another digest';
+    return [
+      `verify-attestation ${type} (real cosign ${PINNED_TOOLS.tools.cosign?.version})`,
+      ok ? digest : '-',
+      ok
+        ? `cosign verify-attestation --type ${type} accepted it (classic .att and bundle)`
+        : `REFUSED: ${refused}`,
+    ];
+  });
+  return [...rows, ...(await Promise.all(checks))];
+}
+
+/**
+ * verify-image, the bundled CLI as a user runs it, on the promoted tag: it must resolve the tag to the signed
+ * digest and verify every attested link cosign-sign wrote; its custody JSON gives the report's lines.
+ */
+async function verifyImage(
+  reference: string,
+  identity: string,
+  written: string | undefined,
+  real: { rootFile: string; authFile: string },
+): Promise<{ row: [string, string, string]; lines: string[] }> {
+  const require = Object.keys(JSON.parse(written ?? '{}') as object).join(',') || 'none';
+  const cli = join(root, 'actions', 'verify-image', 'dist', 'cli.mjs');
+  const args = [
+    cli,
+    reference,
+    `--certificate-identity=${identity}`,
+    `--certificate-oidc-issuer=${GITHUB_ISSUER}`,
+  ];
+  args.push(`--trusted-root=${real.rootFile}`, `--auth-file=${real.authFile}`, '--tls-verify=false');
+  args.push(`--require=${require}`, '--json');
+  const t = performance.now();
+  const r = await runCosign(process.execPath, args);
+  const ms = (performance.now() - t).toFixed(0);
+  const stage = `verify-image (bundled CLI, ${reference.split('/').at(-1)})`;
+  let c: ImageCustody | undefined;
+  try {
+    c = JSON.parse(r.out.slice(r.out.indexOf('{'), r.out.lastIndexOf('}') + 1)) as ImageCustody;
+  } catch {
+    c = undefined;
+  }
+  if (r.code !== 0 || c === undefined || c.failures.length > 0)
+    return {
+      row: [
+        stage,
+        '-',
+        `REFUSED (exit ${r.code}): ${c?.failures.map((f) => `${f.link}: ${f.message}`).join('; ') ?? r.out.trim().split('\n').at(-1)}`,
+      ],
+      lines: [],
+    };
+  const lines = [
+    `digest ${c.digest} (from tag ${c.tag ?? '-'}), ${ms} ms, required links: ${require}`,
+    `signer ${c.signature?.identity ?? '-'} (${c.signature?.issuer ?? '-'})`,
+    `source ${c.source?.repository ?? '-'} @ ${c.source?.commit ?? '-'} (certificate and provenance agree)`,
+    `run ${c.run ?? '-'}; builder ${c.builder ?? '-'}`,
+    `scan ${c.scan ? `${c.scan.passed ? 'passed' : 'FAILED'} by ${c.scan.scanner} ${c.scan.version ?? ''}, DB ${c.scan.db ?? '-'}, finished ${c.scan.finishedOn}` : '-'}`,
+    `SBOM ${
+      c.sbom
+        .map((b) => `${b.platform ?? b.digest}: ${b.components} components`)
+        .sort()
+        .join(', ') || '-'
+    }`,
+    `human tags now ${c.tags?.tags.join(', ') ?? '-'}`,
+  ];
+  return { row: [stage, c.digest, `chain of custody verified (${require}), ${ms} ms`], lines };
 }
 
 /** --pr: the build and the scan ran at one digest, nothing that writes ran, and the registry holds nothing. */

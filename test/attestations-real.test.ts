@@ -156,7 +156,7 @@ describe.skipIf(skip)('cosign-sign attestations, checked by the real cosign veri
     await Promise.all([sigstore?.stop(), registry?.stop(), oidc?.stop()]);
   });
 
-  function sign(ref: string, inputs: Record<string, string>) {
+  function sign(ref: string, inputs: Record<string, string>, env: NodeJS.ProcessEnv = {}, token = oidc) {
     return runBundleAsync('cosign-sign', 'main', {
       inputs: {
         image: ref,
@@ -170,8 +170,9 @@ describe.skipIf(skip)('cosign-sign attestations, checked by the real cosign veri
       },
       env: {
         ...GITHUB_ENV,
-        ACTIONS_ID_TOKEN_REQUEST_URL: oidc.requestUrl,
-        ACTIONS_ID_TOKEN_REQUEST_TOKEN: oidc.requestToken,
+        ...env,
+        ACTIONS_ID_TOKEN_REQUEST_URL: token.requestUrl,
+        ACTIONS_ID_TOKEN_REQUEST_TOKEN: token.requestToken,
       },
     });
   }
@@ -328,5 +329,73 @@ describe.skipIf(skip)('cosign-sign attestations, checked by the real cosign veri
     expect(
       await client.getManifest(repo, `${Digest.parse(plain.toString()).toTagStem()}.sig`),
     ).toBeUndefined();
+  });
+
+  /** A tiny image with a build record of its own digest: provenance for it is refused or made, nothing else. */
+  async function provenanceCase(name: string, seed: string) {
+    const digest = await pushTinyImage(registry.host, name, seed);
+    const record = join(dir, `${seed}-build-record.json`);
+    writeFileSync(
+      record,
+      JSON.stringify({ ...JSON.parse(readFileSync(buildRecord, 'utf8')), digest: `${digest}` }),
+    );
+    const client = new RegistryClient({ logger: new MemoryLogger(), tlsVerify: false });
+    const unsigned = async () =>
+      (await client.getManifest(
+        ImageReference.parse(`${registry.host}/${name}`),
+        `${Digest.parse(digest.toString()).toTagStem()}.sig`,
+      )) === undefined;
+    return {
+      ref: `${registry.host}/${name}@${digest}`,
+      inputs: { attestations: 'provenance', 'build-record': record },
+      unsigned,
+    };
+  }
+
+  it("keyless provenance is the OIDC token's: a runner variable that disagrees with it is refused, and nothing is signed", async () => {
+    const c = await provenanceCase('acme/env-lies', '5050505');
+    // An earlier step wrote GITHUB_ENV: the commit and repository the runner now reports are not the token's.
+    const r = await sign(c.ref, c.inputs, {
+      GITHUB_SHA: 'fedcba9876543210fedcba9876543210fedcba98',
+      GITHUB_REPOSITORY: 'acme/other',
+    });
+    expect(r.status).toBe(1);
+    expect(userErrorLine(r)).toMatch(
+      /Input "attestations": the runner's environment disagrees with the job's OIDC token \(GITHUB_REPOSITORY=acme\/other, the token's repository=acme\/hello; GITHUB_SHA=fedcba98.*, the token's sha=0123456789/,
+    );
+    expect(await c.unsigned()).toBe(true);
+  });
+
+  it('refuses provenance in a pull_request_target or workflow_run run unless allowed explicitly', async () => {
+    for (const [event, seed] of [
+      ['pull_request_target', '6060606'],
+      ['workflow_run', '7070707'],
+    ] as const) {
+      const privileged = await startOidcStandIn({
+        sub: IDENTITY,
+        job_workflow_ref: JOB_WORKFLOW,
+        workflow_ref: JOB_WORKFLOW,
+        event_name: event,
+      });
+      try {
+        const c = await provenanceCase(`acme/${event}`, seed);
+        const env = { GITHUB_EVENT_NAME: event };
+        const r = await sign(c.ref, c.inputs, env, privileged);
+        expect(r.status).toBe(1);
+        expect(userErrorLine(r)).toContain(
+          `Input "allow-privileged-event-provenance": refusing to make provenance for a ${event} run`,
+        );
+        expect(await c.unsigned()).toBe(true);
+        const allowed = await sign(
+          c.ref,
+          { ...c.inputs, 'allow-privileged-event-provenance': 'true' },
+          env,
+          privileged,
+        );
+        expect(allowed.status, allowed.stdout + allowed.stderr).toBe(0);
+      } finally {
+        await privileged.stop();
+      }
+    }
   });
 });

@@ -92,7 +92,7 @@ describe.skipIf(skip)('real cosign and our signing and verification', () => {
   });
 
   const ref = (name: string, digest: Digest | string) => `${registry.host}/${name}@${digest}`;
-  const verifyKeyless = (image: string, identity = ALICE, issuer = GITHUB_ISSUER) =>
+  const verifyKeyless = (image: string, identity = ALICE, issuer = GITHUB_ISSUER, extra: string[] = []) =>
     cosign([
       'verify',
       '--trusted-root',
@@ -101,6 +101,7 @@ describe.skipIf(skip)('real cosign and our signing and verification', () => {
       identity,
       '--certificate-oidc-issuer',
       issuer,
+      ...extra,
       '--allow-http-registry',
       image,
     ]);
@@ -148,6 +149,14 @@ describe.skipIf(skip)('real cosign and our signing and verification', () => {
       expect(ok.out).toContain(`"docker-manifest-digest":"${digest}"`);
       refusedByCosign(await verifyKeyless(image, BOB));
       refusedByCosign(await verifyKeyless(image, ALICE, 'https://accounts.google.com'));
+      // The verify line binds the repository the certificate was issued for (alice's token: acme/hello).
+      expect(r.outputs['verify-command']).toContain(' --certificate-github-workflow-repository=acme/hello ');
+      const repo = (name: string) => ['--certificate-github-workflow-repository', name];
+      const bound = await verifyKeyless(image, ALICE, GITHUB_ISSUER, repo('acme/hello'));
+      expect(bound.code, bound.out).toBe(0);
+      const elsewhere = await verifyKeyless(image, ALICE, GITHUB_ISSUER, repo('evil/hello'));
+      expect(elsewhere.code, elsewhere.out).not.toBe(0);
+      expect(elsewhere.out).toMatch(/repository|no matching signatures|none of the expected identities/i);
     });
 
     it(`real cosign verify accepts cosign-sign's ${format} signature made with a key, and not another key`, async () => {

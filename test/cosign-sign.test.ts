@@ -103,7 +103,9 @@ describe('cosign-sign keyless', () => {
     expect(refs[2]?.ref).toBe(`${registry.host}/acme/signed:${digest.toTagStem()}`);
     expect(r.outputs['verify-command']).toBe(
       `cosign verify --certificate-identity-regexp='^https://github\\.com/acme/app/\\.github/workflows/publish\\.yml@refs/heads/main$' ` +
-        `--certificate-oidc-issuer=https://token.actions.githubusercontent.com --trusted-root=${rootFile} ${registry.host}/acme/signed@${digest}`,
+        '--certificate-oidc-issuer=https://token.actions.githubusercontent.com ' +
+        // The repository the certificate was issued for (the OIDC stand-in's repository claim).
+        `--certificate-github-workflow-repository=acme/hello --trusted-root=${rootFile} ${registry.host}/acme/signed@${digest}`,
     );
 
     // Independently: both formats read back and verify for Alice and this digest.

@@ -44,9 +44,44 @@ describe('npm run demo', () => {
       expect(r.stdout).toMatch(
         new RegExp(`^verify \\(real cosign 3\\.1\\.3\\)\\s+${digest}\\s+cosign verify accepted it`, 'm'),
       );
+      // The three attestations, written by the workflow's cosign-sign from the artifact the publish job
+      // uploaded, each accepted by the real cosign verify-attestation in both formats.
+      for (const kind of ['provenance', 'sbom', 'vuln'])
+        expect(r.stdout).toMatch(
+          new RegExp(`^attest ${kind} \\(cosign-sign\\)\\s+${digest}\\s+.*read back and verified$`, 'm'),
+        );
+      expect(r.stdout).toMatch(/^attest sbom .*per platform: linux\/amd64, linux\/arm64;/m);
+      for (const type of ['slsaprovenance1', 'cyclonedx', 'vuln'])
+        expect(r.stdout).toMatch(
+          new RegExp(
+            `^verify-attestation ${type} \\(real cosign 3\\.1\\.3\\)\\s+${digest}\\s+.*accepted it \\(classic \\.att and bundle\\)$`,
+            'm',
+          ),
+        );
+      expect(r.stdout).toMatch(
+        new RegExp(
+          `^verify-image \\(bundled CLI, hello:latest\\)\\s+${digest}\\s+chain of custody verified \\(provenance,vuln,sbom\\)`,
+          'm',
+        ),
+      );
+      expect(r.stdout).toMatch(
+        /^source https:\/\/github\.com\/local\/demo @ [0-9a-f]{40} \(certificate and provenance agree\)$/m,
+      );
+      expect(r.stdout).toMatch(/^scan passed by pkg:github\/aquasecurity\/trivy@v0\.74\.0/m);
+      expect(r.stdout).toMatch(/^SBOM linux\/amd64: \d+ components, linux\/arm64: \d+ components$/m);
+      expect(r.stdout).toMatch(/^human tags now latest, nightly/m);
+      // The runner's artifact store, emulated between the jobs' folders: the name uploaded is the one downloaded.
+      const up =
+        /publish\/Attestation inputs to the release job .*: ok — artifact emulation: uploaded (attestation-inputs-[0-9a-f]{16}) \(5 files\)/.exec(
+          r.stdout,
+        )?.[1];
+      expect(up).toBeDefined();
+      expect(r.stdout).toContain(
+        `release/Attestation inputs from the publish job: ok — artifact emulation: downloaded ${up} into`,
+      );
     } else {
       expect(r.stdout).toContain('verdict: PASSED — NOT production-equivalent');
-      expect(r.stdout).toMatch(/publish\/scan: SKIPPED — trivy not set up/);
+      expect(r.stdout).toMatch(/publish\/scan: SKIPPED — trivy, syft not set up/);
     }
     expect(r.stdout).toMatch(/embedded registry 127\.0\.0\.1:\d+: stopped \(port closed\), storage removed/);
     expect(r.stdout).toContain(
@@ -90,7 +125,13 @@ describe('npm run demo', () => {
     expect(r.status, r.stdout + r.stderr).toBe(0);
     expect(r.stdout).toContain('verdict: PASSED — NOT production-equivalent');
     expect(r.stdout).toMatch(
-      /publish\/scan: SKIPPED — trivy not set up \(node scripts\/tools\.ts needs Go\), and github\.com is not probed \(--offline\)/,
+      /publish\/scan: SKIPPED — trivy, syft not set up \(node scripts\/tools\.ts needs Go\), and github\.com is not probed \(--offline\)/,
+    );
+    // Without the scan only the provenance can be attested; verify-image still checks it and the signature.
+    expect(r.stdout).toMatch(/^attest provenance \(cosign-sign\)\s+sha256:/m);
+    expect(r.stdout).not.toMatch(/^attest (sbom|vuln) /m);
+    expect(r.stdout).toMatch(
+      /^verify-image \(bundled CLI, hello:latest\)\s+sha256:[0-9a-f]{64}\s+chain of custody verified \(provenance\)/m,
     );
     expect(r.stdout).toMatch(/demo\/cosign verify: SKIPPED — the real cosign is not set up/);
   });
@@ -110,6 +151,8 @@ describe('npm run demo', () => {
     expect(r.stdout).toContain('steps that write:   none ran');
     expect(r.stdout).toMatch(/: 0 tags, manifest at the built digest: absent/);
     expect(r.stdout).toContain('verdict: PASSED — built and scanned, nothing pushed');
+    // No SBOM is made and nothing is handed to a release job that does not run.
+    expect(r.stdout).toMatch(/publish\/keep: skipped by if:/);
     expect(r.stdout).toMatch(/release\/\(job\): skipped by if:/);
   });
 
@@ -159,10 +202,21 @@ describe('npm run demo', () => {
     );
     for (const stage of ['promote :latest', 'promote :nightly ', 'verify (this demo, core verifier)'])
       expect(r.stdout).toMatch(new RegExp(`^${stage.replace(/[()]/g, '\\$&')}\\s+${digest}`, 'm'));
-    if (skip === undefined)
+    if (skip === undefined) {
       expect(r.stdout).toMatch(
         new RegExp(`^verify \\(real cosign 3\\.1\\.3\\)\\s+${digest}\\s+cosign verify accepted it`, 'm'),
       );
+      // The ECR job hands the attestation inputs to the release job the same way.
+      expect(r.stdout).toMatch(
+        /publish-ecr\/Attestation inputs to the release job .*: ok — artifact emulation: uploaded/,
+      );
+      expect(r.stdout).toMatch(
+        new RegExp(
+          `^verify-image \\(bundled CLI, hello:latest\\)\\s+${digest}\\s+chain of custody verified`,
+          'm',
+        ),
+      );
+    }
     // The ECR token (the registry password) is never printed.
     expect(r.stdout + r.stderr).not.toMatch(/ecr-[0-9a-f]{48}/);
     expect(r.stdout).toMatch(/embedded registry 127\.0\.0\.1:\d+: stopped \(port closed\), storage removed/);

@@ -76,6 +76,24 @@ describe('Kyverno admission policy', () => {
     expect(validate(broken)).toBe(false);
   });
 
+  it.each(['Cosign', 'SigstoreBundle'] as const)(
+    '%s: both kinds bind the source repository (additionalExtensions.githubWorkflowRepository), CRD-valid',
+    (kind) => {
+      const options = { image, kind, identity, issuer, sourceRepository: 'https://github.com/acme/app' };
+      const cpol = kyvernoPolicy(options);
+      expect(valid(cpol)).toBe(true);
+      const ivp = imageValidatingPolicy(options);
+      expect(validIvp(ivp)).toBe(true);
+      for (const doc of [cpol, ivp])
+        expect(JSON.stringify(doc)).toContain(
+          '"additionalExtensions":{"githubWorkflowRepository":"acme/app"}',
+        );
+      expect(JSON.stringify(kyvernoPolicy({ image, kind, identity, issuer }))).not.toContain(
+        'additionalExtensions',
+      );
+    },
+  );
+
   it('refuses a keyless policy without identity or issuer', () => {
     expect(() => kyvernoPolicy({ image, kind: 'Cosign', issuer })).toThrow(/needs the signer identity/);
     expect(() => kyvernoPolicy({ image, kind: 'Cosign', identity })).toThrow(/needs the OIDC issuer/);

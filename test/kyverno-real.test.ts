@@ -99,6 +99,28 @@ describe.skipIf(kyverno.skip)('the Kyverno CLI applies cosign-sign’s policy', 
     expect(wrongSigner.out).toMatch(/fail: [1-9]/);
   });
 
+  it('keyless, classic: the same workflow identity signing for another repository is refused (additionalExtensions)', async () => {
+    // alice's token names acme/hello (the stand-in's repository claim); another organisation calling the same
+    // reusable workflow gets a certificate with the same SAN and its own repository.
+    const elsewhere = await startOidcStandIn({ sub: ALICE, repository: 'evil/hello' });
+    try {
+      const { digest, policy } = await sign('k/bound', '1212121', { format: 'classic' }, alice);
+      expect(readFileSync(policy, 'utf8')).toMatch(
+        /additionalExtensions:\s+githubWorkflowRepository: acme\/hello/,
+      );
+      const admitted = await apply(policy, at('k/bound', digest));
+      expect(admitted.code, admitted.out).toBe(0);
+      const theirs = await sign('k/bound', '1313131', { format: 'classic' }, elsewhere);
+      const refused = await apply(policy, at('k/bound', theirs.digest));
+      expect(refused.code).not.toBe(0);
+      expect(refused.out).toMatch(
+        /extension mismatch: expected acme\/hello for key githubWorkflowRepository, received evil\/hello/,
+      );
+    } finally {
+      await elsewhere.stop();
+    }
+  });
+
   it('with a key: admits the signed image and refuses an unsigned one', async () => {
     const { digest, policy } = await sign(
       'k/keyed',

@@ -2,6 +2,7 @@
 // the core verifier with that instance's trusted root: the path cosign-sign and tag-promote build on.
 
 import {
+  certificateClaims,
   Digest,
   ImageReference,
   parseTrustedRoot,
@@ -25,11 +26,20 @@ beforeAll(async () => {
 });
 afterAll(async () => sigstore?.stop());
 
-function signer() {
+function signer(claims: Record<string, string> = {}) {
   return new FulcioSigner({
     fulcioBaseURL: sigstore.fulcioURL,
-    identityProvider: { getToken: async () => githubLikeToken(IDENTITY) },
+    identityProvider: { getToken: async () => githubLikeToken(IDENTITY, ISSUER, claims) },
   });
+}
+
+async function classicBundle(claims: Record<string, string> = {}) {
+  const payload = simpleSigningPayload(image, digest);
+  const builder = new MessageSignatureBundleBuilder({
+    signer: signer(claims),
+    witnesses: [new RekorWitness({ rekorBaseURL: sigstore.rekorURL })],
+  });
+  return { payload, bundle: bundleToJSON(await builder.create({ data: payload })) };
 }
 
 describe('local Sigstore', () => {
@@ -110,5 +120,55 @@ describe('local Sigstore', () => {
     } finally {
       await other.stop();
     }
+  });
+
+  it("the certificate carries the token's GitHub claims as Fulcio extensions, as real Fulcio writes them", async () => {
+    const { bundle } = await classicBundle({
+      repository: 'acme/app',
+      ref: 'refs/heads/main',
+      sha: 'a'.repeat(40),
+    });
+    expect(certificateClaims(bundle)).toMatchObject({
+      subject: IDENTITY,
+      issuer: ISSUER,
+      sourceRepositoryURI: 'https://github.com/acme/app',
+      sourceRepositoryRef: 'refs/heads/main',
+      sourceRepositoryDigest: 'a'.repeat(40),
+    });
+  });
+
+  it('the source repository binds the signature: the same workflow identity from another repository is refused', async () => {
+    const trustedRoot = parseTrustedRoot(sigstore.trustedRoot);
+    const policy = {
+      identity: IDENTITY,
+      issuer: ISSUER,
+      sourceRepository: 'https://github.com/acme/app',
+      sourceRef: 'refs/heads/main',
+    };
+    const mine = await classicBundle({ repository: 'acme/app', ref: 'refs/heads/main' });
+    expect(verifyBundle(mine.bundle, { trustedRoot, policy, artifact: mine.payload }).identity).toBe(
+      IDENTITY,
+    );
+    // Another organisation calling the same reusable workflow: same SAN, its own repository in .12.
+    const theirs = await classicBundle({ repository: 'evil/app', ref: 'refs/heads/main' });
+    expect(
+      verifyBundle(theirs.bundle, {
+        trustedRoot,
+        policy: { identity: IDENTITY, issuer: ISSUER },
+        artifact: theirs.payload,
+      }).identity,
+    ).toBe(IDENTITY);
+    expect(() => verifyBundle(theirs.bundle, { trustedRoot, policy, artifact: theirs.payload })).toThrow(
+      /source repository is https:\/\/github.com\/evil\/app, not https:\/\/github.com\/acme\/app/,
+    );
+    const otherRef = await classicBundle({ repository: 'acme/app', ref: 'refs/heads/feature' });
+    expect(() => verifyBundle(otherRef.bundle, { trustedRoot, policy, artifact: otherRef.payload })).toThrow(
+      /source ref is refs\/heads\/feature, not refs\/heads\/main/,
+    );
+    // A certificate without the extension fails when the policy names a repository.
+    const bare = await classicBundle();
+    expect(() => verifyBundle(bare.bundle, { trustedRoot, policy, artifact: bare.payload })).toThrow(
+      /names no source repository/,
+    );
   });
 });

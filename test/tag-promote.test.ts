@@ -35,13 +35,18 @@ afterAll(async () => {
 
 const pushImage = (repo: string, seed: string) => pushTinyImage(registry.host, repo, seed);
 
-async function sign(repo: string, digest: Digest, identity = ALICE): Promise<void> {
+async function sign(
+  repo: string,
+  digest: Digest,
+  identity = ALICE,
+  claims: Record<string, string> = {},
+): Promise<void> {
   const image = ImageReference.parse(`${registry.host}/${repo}`);
   await storeClassicSignature(
     client(),
     image,
     digest,
-    await classicSignatureLayer(sigstore, identity, image, digest),
+    await classicSignatureLayer(sigstore, identity, image, digest, claims),
   );
 }
 
@@ -239,6 +244,29 @@ describe('tag-promote', () => {
     expect(r.status).toBe(1);
     expect(userErrorLine(r)).toContain('classic: the signature does not verify');
     expect(await tagDigest('acme/other', 'latest')).toBeUndefined();
+  });
+
+  it('refuses the right workflow identity signing for another repository (a reusable workflow has one identity for every caller)', async () => {
+    const digest = await pushImage('acme/caller', '5656565');
+    // Another organisation calls the same reusable workflow: same SAN, its own repository in the certificate.
+    await sign('acme/caller', digest, ALICE, { repository: 'evil/app', ref: 'refs/heads/main' });
+    const bound = { tags: 'latest', 'certificate-source-repository': 'https://github.com/acme/app' };
+    const r = await promote('acme/caller', digest, bound);
+    expect(r.status).toBe(1);
+    expect(userErrorLine(r)).toContain(
+      "the signing certificate's source repository is https://github.com/evil/app, not https://github.com/acme/app",
+    );
+    expect(await tagDigest('acme/caller', 'latest')).toBeUndefined();
+    // Without the binding the same signature passes, with a warning saying so.
+    const unbound = await promote('acme/caller', digest, { tags: 'unbound' });
+    expect(unbound.status, unbound.stdout).toBe(0);
+    expect(unbound.stdout).toContain('::warning::certificate-source-repository is not set');
+    // The calling repository's own signature, from the same workflow, is accepted.
+    const ours = await pushImage('acme/caller', '5757575');
+    await sign('acme/caller', ours, ALICE, { repository: 'acme/app', ref: 'refs/heads/main' });
+    const ok = await promote('acme/caller', ours, { ...bound, 'certificate-source-ref': 'refs/heads/main' });
+    expect(ok.status, ok.stdout).toBe(0);
+    expect(await tagDigest('acme/caller', 'latest')).toBe(ours.toString());
   });
 
   it('accepts an identity regexp, anchoring it', async () => {

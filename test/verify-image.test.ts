@@ -88,9 +88,10 @@ function signerWith(sigstore: LocalSigstore, claims: Record<string, string>): Fu
 }
 
 function provenanceFor(env: NodeJS.ProcessEnv = GITHUB_ENV): unknown {
+  // From the runner's variables (no token claims): GITHUB_WORKFLOW_REF is the workflow that signs here.
   return slsaProvenance(
     env,
-    { job_workflow_ref: JOB_WORKFLOW, workflow_ref: JOB_WORKFLOW },
+    {},
     {
       schema: 'build-record/v1',
       digest: `sha256:${'0'.repeat(64)}`,
@@ -446,6 +447,52 @@ describe.skipIf(skip)('verify-image', () => {
     expect(
       codes((await verify(await forge({ vuln: { predicate: vulnPredicate(false) } }))).failures),
     ).toEqual(['vuln:SCAN_FAILED']);
+  });
+
+  it('refuses the right workflow identity signing for another repository: the reusable workflow is shared by every caller', async () => {
+    // Another organisation calls the same reusable workflow: every link is signed by the same SAN, each
+    // certificate naming its own repository, and its provenance is consistent with that.
+    const evil = { ...CLAIMS, repository: 'evil/hello' };
+    const evilEnv = { ...GITHUB_ENV, GITHUB_REPOSITORY: 'evil/hello' };
+    const theirs = await forge({
+      signature: evil,
+      provenance: { claims: evil, predicate: provenanceFor(evilEnv) },
+      vuln: { claims: evil },
+      sbom: { claims: evil },
+    });
+    // Identity and issuer alone: it passes (the weakness).
+    expect((await verify(theirs)).failures).toEqual([]);
+    const bound = (ref: string) =>
+      verifyImageCustody({
+        client,
+        reference: ImageReference.parse(ref),
+        trustedRoot: parseTrustedRoot(sigstore.trustedRoot),
+        policy: { ...policy(), sourceRepository: 'https://github.com/acme/hello' },
+      });
+    expect(codes((await bound(theirs)).failures)).toEqual([
+      'provenance:UNVERIFIED',
+      'sbom:UNVERIFIED',
+      'signature:UNVERIFIED',
+      'vuln:UNVERIFIED',
+    ]);
+    expect((await bound(await forge({}))).failures).toEqual([]);
+    // The action, as the bundle under the runner contract, with the input.
+    const inputs = {
+      'certificate-identity': IDENTITY,
+      'certificate-oidc-issuer': GITHUB_ISSUER,
+      'certificate-source-repository': 'https://github.com/acme/hello',
+      'trusted-root': rootFile,
+      'tls-verify': 'false',
+    };
+    const refused = runBundle('verify-image', 'main', { inputs: { ...inputs, image: theirs } });
+    expect(refused.status).toBe(1);
+    expect(userErrorLine(refused)).toContain(
+      "the signing certificate's source repository is https://github.com/evil/hello, not https://github.com/acme/hello",
+    );
+    const accepted = runBundle('verify-image', 'main', {
+      inputs: { ...inputs, image: `${registry.host}/acme/hello:latest` },
+    });
+    expect(accepted.status, accepted.stdout).toBe(0);
   });
 
   it('the action fails naming the link, with its outputs set', () => {

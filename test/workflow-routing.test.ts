@@ -1,6 +1,8 @@
 // Routing of the reusable workflows, evaluated: for every value of every workflow_call input that an `if:`
 // reads, which jobs and which steps run. The defect this guards: with registry ecr, the GHCR/other publish
 // job ran beside publish-ecr, built and scanned a second time, and failed for lack of credentials.
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
@@ -449,5 +451,149 @@ describe('SARIF reaches code scanning, one category per scanner, without docker-
         docs(reference, upload.replace('      security-events: write', '      security-events: read')),
       ),
     ).toContainEqual('upload job without security-events: write');
+  });
+});
+
+// Attestations: oci-build's build record, image-scan's report and SBOM set travel from the publishing job
+// to the release job (another runner) as one artifact; cosign-sign reads exactly what arrived.
+type RunStep = Step & { run?: string; env?: Record<string, string> };
+
+/** What is wrong with the attestation hand-over of a publishing workflow. */
+function attestationProblems(doc: Workflow): string[] {
+  const problems: string[] = [];
+  const release = doc.jobs.release;
+  const steps = (release?.steps ?? []) as RunStep[];
+  const sign = steps.find((s) => ourAction(s.uses) === 'cosign-sign');
+  if (sign?.with?.attestations !== gh('inputs.attestations'))
+    problems.push('cosign-sign is not given inputs.attestations');
+  const download = steps.find((s) => s.uses?.startsWith('actions/download-artifact@'));
+  const name = String(download?.with?.name ?? '');
+  const arrived = String(download?.with?.path ?? '');
+  const evidenceId = /steps\.([\w-]+)\.outputs\.build-record/.exec(String(sign?.with?.['build-record']))?.[1];
+  const evidence = steps.find((s) => s.id === evidenceId);
+  if (evidence === undefined || evidence.env?.DIR !== arrived)
+    problems.push('cosign-sign does not read its files from the downloaded artifact');
+  for (const [input, output] of [
+    ['build-record', 'build-record'],
+    ['scan-report', 'scan-report'],
+    ['sbom-dir', 'sbom-dir'],
+  ])
+    if (sign?.with?.[input ?? ''] !== gh(`steps.${evidenceId}.outputs.${output}`))
+      problems.push(`cosign-sign ${input} does not come from the artifact`);
+  const promote = steps.find((s) => ourAction(s.uses) === 'tag-promote');
+  if (promote?.with?.['require-attestations'] !== gh('inputs.require-attestations'))
+    problems.push('tag-promote is not given inputs.require-attestations');
+  for (const [id, job] of Object.entries(doc.jobs)) {
+    const js = (job.steps ?? []) as RunStep[];
+    if (!js.some((s) => ourAction(s.uses) === 'skopeo-push')) continue;
+    const upload = js.find(
+      (s) => s.uses?.startsWith('actions/upload-artifact@') && !String(s.with?.name).startsWith('sarif-'),
+    );
+    if (String(upload?.with?.name) !== name)
+      problems.push(`${id} uploads ${upload?.with?.name}, release downloads ${name}`);
+    const keep = js.find((s) => s.env?.DEST !== undefined && s.env.DEST === upload?.with?.path);
+    const scan = js.find((s) => ourAction(s.uses) === 'image-scan');
+    const build = js.find((s) => ourAction(s.uses) === 'oci-build');
+    if (
+      keep?.env?.BUILD_RECORD !== gh(`steps.${build?.id}.outputs.build-record`) ||
+      keep?.env?.SCAN_REPORT !== gh(`steps.${scan?.id}.outputs.report`) ||
+      keep?.env?.SBOM_DIR !== gh(`steps.${scan?.id}.outputs.sbom-dir`)
+    )
+      problems.push(
+        `${id}: the uploaded folder is not the build record, scan report and SBOM set of this job`,
+      );
+    if (!String(scan?.with?.sbom).includes("contains(inputs.attestations, 'sbom')"))
+      problems.push(`${id}: image-scan does not make the SBOM set when sbom is attested`);
+  }
+  return problems;
+}
+
+describe('attestation inputs reach cosign-sign in the release job through one artifact', () => {
+  const text = () => workflowFiles().find((f) => f.path === publish)?.text ?? '';
+
+  it('docker-publish: uploaded name = downloaded name; cosign-sign reads what arrived', () => {
+    expect(attestationProblems(parse(text()) as Workflow)).toEqual([]);
+  });
+
+  it('the keep and evidence scripts carry the files under fixed names, and only what exists', () => {
+    const doc = parse(text()) as Workflow;
+    const jobSteps = (id: string) => (doc.jobs[id]?.steps ?? []) as RunStep[];
+    const keep = jobSteps('publish').find((s) => s.id === 'keep');
+    const evidence = jobSteps('release').find((s) => s.id === 'evidence');
+    const dir = mkdtempSync(join(tmpdir(), 'evidence-'));
+    const record = join(dir, 'record.json');
+    writeFileSync(record, '{}');
+    mkdirSync(join(dir, 'scan', 'sbom'), { recursive: true });
+    writeFileSync(join(dir, 'scan', 'report.json'), '{}');
+    writeFileSync(join(dir, 'scan', 'sbom', 'sboms.json'), '{}');
+    const dest = join(dir, 'upload');
+    const kept = runScript(keep?.run ?? 'exit 9', {
+      DEST: dest,
+      BUILD_RECORD: record,
+      SCAN_REPORT: join(dir, 'scan', 'report.json'),
+      SBOM_DIR: join(dir, 'scan', 'sbom'),
+    });
+    expect(kept.status, kept.stdout).toBe(0);
+    const arrived = runScript(evidence?.run ?? 'exit 9', { DIR: dest });
+    expect(arrived.status).toBe(0);
+    expect(arrived.outputs).toEqual({
+      'build-record': join(dest, 'build-record.json'),
+      'scan-report': join(dest, 'scan-report.json'),
+      'sbom-dir': join(dest, 'sbom'),
+    });
+    // Without an SBOM set (image-scan's sbom off), no sbom-dir: cosign-sign then refuses to attest an SBOM.
+    const partial = join(dir, 'partial');
+    expect(
+      runScript(keep?.run ?? '', { DEST: partial, BUILD_RECORD: record, SCAN_REPORT: '', SBOM_DIR: '' })
+        .status,
+    ).toBe(0);
+    expect(runScript(evidence?.run ?? '', { DIR: partial }).outputs).toEqual({
+      'build-record': join(partial, 'build-record.json'),
+    });
+  });
+
+  it('routing: the hand-over runs when publishing with attestations, not in PR mode or without them', () => {
+    const on = route(publish, { registry: 'ghcr', attestations: 'provenance,sbom,vuln' });
+    expect(on.steps.publish).toContain('keep');
+    expect(on.steps.release).toContain('evidence');
+    expect(route(publish, { registry: 'ecr', attestations: 'vuln' }).steps['publish-ecr']).toContain('keep');
+    expect(route(publish, { registry: 'ghcr', attestations: '' }).steps.publish).not.toContain('keep');
+    const pr = route(publish, { registry: 'ghcr', attestations: 'provenance,sbom,vuln' }, { push: 'false' });
+    expect(pr.steps.publish).not.toContain('keep');
+  });
+
+  it('mutated copies fail: another artifact name, another folder, a file not from the artifact, no require', () => {
+    const mutate = (edit: (t: string) => string) => attestationProblems(parse(edit(text())) as Workflow);
+    expect(
+      mutate((t) =>
+        t.replace(
+          /(download-artifact@[0-9a-f]{40} # v4\.3\.0\n\s+with:\n\s+name: )\$\{\{ needs\.gate\.outputs\.evidence-artifact \}\}/,
+          '$1attestation-inputs',
+        ),
+      ),
+    ).toContainEqual(expect.stringMatching(/publish uploads .* release downloads attestation-inputs/));
+    expect(
+      mutate((t) =>
+        t.replace('DIR: ${{ runner.temp }}/attestation-inputs', 'DIR: ${{ runner.temp }}/elsewhere'),
+      ),
+    ).toContain('cosign-sign does not read its files from the downloaded artifact');
+    expect(
+      mutate((t) =>
+        t.replace('scan-report: ${{ steps.evidence.outputs.scan-report }}', 'scan-report: /tmp/report.json'),
+      ),
+    ).toContain('cosign-sign scan-report does not come from the artifact');
+    expect(
+      mutate((t) =>
+        t.replace(
+          'SCAN_REPORT: ${{ steps.scan.outputs.report }}',
+          'SCAN_REPORT: ${{ steps.scan.outputs.sarif }}',
+        ),
+      ),
+    ).toContainEqual(
+      expect.stringMatching(/the uploaded folder is not the build record, scan report and SBOM set/),
+    );
+    expect(
+      mutate((t) => t.replace(/\n\s+require-attestations: \$\{\{ inputs\.require-attestations \}\}/, '')),
+    ).toContain('tag-promote is not given inputs.require-attestations');
   });
 });

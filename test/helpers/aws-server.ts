@@ -33,11 +33,22 @@ export async function startOidcStandIn(claims: Record<string, unknown> = {}): Pr
   const { privateKey, publicKey } = generateKeyPairSync('ec', { namedCurve: 'P-256' });
   const requestToken = randomBytes(16).toString('hex');
   const issued: string[] = [];
+  // Every claim GitHub puts in a job's token that provenance and Fulcio's extensions are made of, with the
+  // values of the recorded push run the tests' GITHUB_* environments describe.
   const base = {
     iss: 'https://token.actions.githubusercontent.com',
     sub: 'repo:acme/hello:ref:refs/heads/main',
     repository: 'acme/hello',
+    repository_id: '123456',
+    repository_owner: 'acme',
+    repository_owner_id: '7890',
     ref: 'refs/heads/main',
+    sha: '0123456789abcdef0123456789abcdef01234567',
+    event_name: 'push',
+    run_id: '4242',
+    run_attempt: '1',
+    runner_environment: 'github-hosted',
+    workflow_ref: 'acme/hello/.github/workflows/publish.yml@refs/heads/main',
     job_workflow_ref: 'acme/hello/.github/workflows/publish.yml@refs/heads/main',
     ...claims,
   };

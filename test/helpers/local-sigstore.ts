@@ -217,14 +217,20 @@ export async function startLocalSigstore(options: LocalSigstoreOptions = {}): Pr
   };
 }
 
-/** A GitHub-shaped OIDC token for the mock Fulcio (it does not check the signature; SAN = sub). */
+/**
+ * A GitHub-shaped OIDC token for the mock Fulcio (it does not check the signature; SAN = sub). Like real
+ * Fulcio, the mock writes the GitHub claims it is given (`repository`, `ref`, `sha`, `job_workflow_ref`, …)
+ * into the certificate's extensions (1.3.6.1.4.1.57264.1.2–.22), e.g. `repository: acme/app` as the
+ * Source Repository URI https://github.com/acme/app.
+ */
 export function githubLikeToken(
   identity: string,
   issuer = 'https://token.actions.githubusercontent.com',
+  claims: Record<string, string> = {},
 ): string {
   const part = (o: object) => Buffer.from(JSON.stringify(o)).toString('base64url');
   const now = Math.floor(Date.now() / 1000);
-  return `${part({ alg: 'RS256', typ: 'JWT' })}.${part({ iss: issuer, sub: identity, aud: 'sigstore', iat: now, exp: now + 300 })}.c2ln`;
+  return `${part({ alg: 'RS256', typ: 'JWT' })}.${part({ ...claims, iss: issuer, sub: identity, aud: 'sigstore', iat: now, exp: now + 300 })}.c2ln`;
 }
 
 export const GITHUB_ISSUER = 'https://token.actions.githubusercontent.com';
@@ -232,11 +238,15 @@ export const GITHUB_ISSUER = 'https://token.actions.githubusercontent.com';
 export const ALICE = 'https://github.com/acme/app/.github/workflows/publish.yml@refs/heads/main';
 export const BOB = 'https://github.com/acme/release/.github/workflows/countersign.yml@refs/heads/main';
 
-/** A keyless signer against the local Fulcio for an identity. */
-export function keylessSigner(sigstore: LocalSigstore, identity: string): FulcioSigner {
+/** A keyless signer against the local Fulcio for an identity (and the GitHub claims of its token). */
+export function keylessSigner(
+  sigstore: LocalSigstore,
+  identity: string,
+  claims: Record<string, string> = {},
+): FulcioSigner {
   return new FulcioSigner({
     fulcioBaseURL: sigstore.fulcioURL,
-    identityProvider: { getToken: async () => githubLikeToken(identity) },
+    identityProvider: { getToken: async () => githubLikeToken(identity, GITHUB_ISSUER, claims) },
   });
 }
 
@@ -246,10 +256,11 @@ export async function classicSignatureLayer(
   identity: string,
   image: ImageReference,
   digest: Digest,
+  claims: Record<string, string> = {},
 ): Promise<SignatureLayer> {
   const payload = simpleSigningPayload(image, digest);
   const builder = new MessageSignatureBundleBuilder({
-    signer: keylessSigner(sigstore, identity),
+    signer: keylessSigner(sigstore, identity, claims),
     witnesses: [new RekorWitness({ rekorBaseURL: sigstore.rekorURL })],
   });
   return classicLayerFromBundle(bundleToJSON(await builder.create({ data: payload })), payload);

@@ -217,7 +217,8 @@ export type Context = (path: string) => Value;
 
 /**
  * Evaluates the workflow expressions this project's workflows use: ==, !=, &&, ||, !, parentheses, string
- * literals, contexts (resolved by `ctx`) and always()/success(). Anything else is refused, not guessed.
+ * literals, contexts (resolved by `ctx`), always()/success() and contains() on strings. Anything else is
+ * refused, not guessed.
  */
 export function evaluate(expr: string, ctx: Context): Value {
   const tokens = expr.match(/'(?:[^']|'')*'|==|!=|&&|\|\||[()!,]|[A-Za-z_][\w.-]*/g) ?? [];
@@ -235,9 +236,18 @@ export function evaluate(expr: string, ctx: Context): Value {
     if (t.startsWith("'")) return t.slice(1, -1).replace(/''/g, "'");
     if (peek() === '(') {
       i++;
-      while (peek() !== ')') i++;
+      const args: Value[] = [];
+      while (peek() !== ')' && peek() !== undefined) {
+        args.push(or());
+        if (peek() === ',') i++;
+      }
       i++;
-      if (t === 'always' || t === 'success') return true;
+      if ((t === 'always' || t === 'success') && args.length === 0) return true;
+      // contains(string, item): a case-insensitive substring test, as GitHub's on strings.
+      if (t === 'contains' && args.length === 2)
+        return String(args[0] ?? '')
+          .toLowerCase()
+          .includes(String(args[1] ?? '').toLowerCase());
       throw new Error(`the demo does not evaluate ${t}()`);
     }
     return ctx(t);
@@ -275,7 +285,8 @@ export function evaluate(expr: string, ctx: Context): Value {
 /** `${{ … }}` inside a value, evaluated. */
 export function interpolate(value: unknown, ctx: Context): string {
   const text = String(value ?? '');
-  const whole = /^\$\{\{([\s\S]*)\}\}$/.exec(text.trim());
+  // One expression making up the whole value keeps its type; `${{ a }}/${{ b }}` is two, joined as text.
+  const whole = /^\$\{\{((?:(?!\}\})[\s\S])*)\}\}$/.exec(text.trim());
   if (whole !== null) return String(evaluate(whole[1] ?? '', ctx) ?? '');
   return text.replace(/\$\{\{([\s\S]*?)\}\}/g, (_m, e: string) => String(evaluate(e, ctx) ?? ''));
 }

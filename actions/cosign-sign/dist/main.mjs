@@ -5,7 +5,7 @@ import {
   runMain,
   runnerDeps,
   spec
-} from "./chunks/chunk-NNBKJA3C.mjs";
+} from "./chunks/chunk-KGDNJFLZ.mjs";
 import "./chunks/chunk-PLQD2CNQ.mjs";
 import "./chunks/chunk-GNTAXCK2.mjs";
 import "./chunks/chunk-4DC6W4AY.mjs";
@@ -16,7 +16,7 @@ import "./chunks/chunk-VSWNXCQW.mjs";
 await runMain(async () => {
   const deps = runnerDeps();
   const values = readInputs(spec, deps.inputs, deps.inputContext);
-  const { sign } = await import("./chunks/run-KYX3OEN7.mjs");
+  const { sign } = await import("./chunks/run-A7KK6IYJ.mjs");
   await sign(values, deps);
 });
 //# sourceMappingURL=main.mjs.map

@@ -10,15 +10,18 @@ import {
   ConfigurationError,
   cosignVulnPredicate,
   Digest,
+  githubRunFacts,
   type ImageReference,
+  makeSbomSet,
   OciLayout,
   parseBuildRecord,
-  platformView,
+  platformsOf,
+  type RegistryClient,
+  readSbomSet,
   requireLayoutDigest,
   SLSA_PROVENANCE_V1,
   type StoredAttestation,
   slsaProvenance,
-  syft,
   ToolInstaller,
 } from '@chain/core';
 import type { AttestationKind } from './inputs.ts';
@@ -31,20 +34,30 @@ export interface AttestationSources {
   buildRecord?: string | undefined;
   scanReport?: string | undefined;
   layout?: string | undefined;
+  /** image-scan's SBOM set (preferred: made in the scan's pass); else syft runs here on `layout`. */
+  sbomDir?: string | undefined;
   syftPath?: string | undefined;
   syftVersion?: string | undefined;
+  /** Provenance for a pull_request_target or workflow_run run (refused unless set). */
+  allowPrivilegedEvent?: boolean | undefined;
 }
 
 const NEEDS: Record<AttestationKind, { input: keyof AttestationSources; name: string; from: string }> = {
   provenance: { input: 'buildRecord', name: 'build-record', from: 'oci-build output "build-record"' },
-  sbom: { input: 'layout', name: 'layout', from: 'oci-build output "layout"' },
+  sbom: { input: 'sbomDir', name: 'sbom-dir', from: 'image-scan output "sbom-dir" (sbom: true), or layout' },
   vuln: { input: 'scanReport', name: 'scan-report', from: 'image-scan output "report"' },
 };
 
 /** Each requested kind must have its source input: the error names it and where its value comes from. */
 export function requireSources(sources: AttestationSources): void {
+  if (sources.sbomDir !== undefined && sources.layout !== undefined)
+    throw new ConfigurationError(
+      'Input "layout": give sbom-dir (the SBOMs image-scan made) or layout (syft runs here), not both',
+      { input: 'layout' },
+    );
   for (const kind of sources.kinds) {
     const need = NEEDS[kind];
+    if (kind === 'sbom' && sources.layout !== undefined) continue;
     if (sources[need.input] === undefined)
       throw new ConfigurationError(
         `Input "${need.name}": attestations lists ${kind}, which is made from it; pass ${need.from}`,
@@ -53,11 +66,21 @@ export function requireSources(sources: AttestationSources): void {
   }
 }
 
-/** The runner's run URL and the builder id the provenance and the vuln invocation share. */
+/**
+ * The run URL and the builder id the vuln invocation states. Keyless, from the job's OIDC token (what Fulcio
+ * certified; a runner variable saying otherwise is refused), as the provenance's; with a key, the runner's.
+ */
 function runFacts(env: NodeJS.ProcessEnv, claims: Record<string, unknown>) {
+  if (Object.keys(claims).length > 0) {
+    const run = githubRunFacts(env, claims);
+    return {
+      runURL: `${run.server}/${run.repository}/actions/runs/${run.runId}/attempts/${run.runAttempt}`,
+      runId: run.runId,
+      builderId: `${run.server}/${run.jobWorkflowRef}`,
+    };
+  }
   const server = env.GITHUB_SERVER_URL ?? 'https://github.com';
-  const jobWorkflow =
-    typeof claims.job_workflow_ref === 'string' ? claims.job_workflow_ref : env.GITHUB_WORKFLOW_REF;
+  const jobWorkflow = env.GITHUB_WORKFLOW_REF;
   return {
     runURL: `${server}/${env.GITHUB_REPOSITORY ?? ''}/actions/runs/${env.GITHUB_RUN_ID ?? ''}/attempts/${env.GITHUB_RUN_ATTEMPT ?? ''}`,
     runId: env.GITHUB_RUN_ID ?? '',
@@ -84,7 +107,7 @@ async function readJson(path: string, input: string): Promise<unknown> {
  */
 export async function buildStatements(
   sources: AttestationSources,
-  target: { repository: ImageReference; digest: Digest },
+  target: { repository: ImageReference; digest: Digest; client: RegistryClient },
   claims: Record<string, unknown>,
   deps: ActionDeps,
 ): Promise<AttestationStatement[]> {
@@ -101,7 +124,10 @@ export async function buildStatements(
         `Input "build-record": the build record is for ${record.digest}, not ${target.digest}; no provenance is made`,
         { input: 'build-record' },
       );
-    const predicate = slsaProvenance(deps.env, claims, record);
+    const predicate = slsaProvenance(deps.env, claims, record, 'attestations', {
+      allowPrivilegedEvent: sources.allowPrivilegedEvent === true,
+      allowInput: 'allow-privileged-event-provenance',
+    });
     statements.push({
       kind: 'provenance',
       predicateType: SLSA_PROVENANCE_V1,
@@ -119,23 +145,38 @@ export async function buildStatements(
 }
 
 /**
- * One CycloneDX SBOM per platform image, made by syft from a private snapshot of the verified layout
- * (the layout must be this digest); its subjects are the image digest and that platform's manifest.
+ * One CycloneDX SBOM per platform image: image-scan's set (sbom-dir), or one made here by syft from a private
+ * snapshot of the verified layout (the same core code). Either way the set must be for this digest and
+ * describe exactly the platform images the registry serves for it; each statement's subjects are the image
+ * digest and that platform's manifest.
  */
 async function sbomStatements(
   sources: AttestationSources,
-  target: { repository: ImageReference; digest: Digest },
+  target: { repository: ImageReference; digest: Digest; client: RegistryClient },
   deps: ActionDeps,
 ): Promise<AttestationStatement[]> {
+  const platforms = await platformsOf(target.client, target.repository, target.digest);
+  const input = sources.sbomDir === undefined ? 'layout' : 'sbom-dir';
+  const dir = sources.sbomDir ?? (await layoutSbomSet(sources, target.digest, deps));
+  const boms = await readSbomSet(dir, target.digest.toString(), platforms, input);
+  return boms.map((sbom) => ({
+    kind: 'sbom',
+    predicateType: CYCLONEDX_PREDICATE,
+    platform: sbom.platform,
+    subjects: [
+      { name: target.repository.name, digest: target.digest },
+      { name: target.repository.name, digest: Digest.parse(sbom.digest) },
+    ],
+    predicate: sbom.bom,
+  }));
+}
+
+/** Without sbom-dir: syft runs here on a private snapshot of the layout, which must be this digest. */
+async function layoutSbomSet(sources: AttestationSources, digest: Digest, deps: ActionDeps): Promise<string> {
   const dir = sources.layout ?? '';
   const layout = await OciLayout.open(dir);
   const graph = await layout.checkForStreaming();
-  requireLayoutDigest(
-    dir,
-    graph.root.digest,
-    target.digest.toString(),
-    'refusing to attest an SBOM of other bytes',
-  );
+  requireLayoutDigest(dir, graph.root.digest, digest.toString(), 'refusing to attest an SBOM of other bytes');
   if (graph.images.length === 0)
     throw new ConfigurationError(`Input "layout": ${dir} holds no platform image to describe`, {
       input: 'layout',
@@ -146,31 +187,18 @@ async function sbomStatements(
     path: sources.syftPath,
     version: sources.syftVersion,
   });
-  return Promise.all(
-    graph.images.map(async (image, i) => {
-      const view = await platformView(verified, image, join(work, `view-${i}`));
-      const output = join(work, `sbom-${i}.cdx.json`);
-      await deps.runner.run({
-        tool: 'syft',
-        command: tool.path,
-        args: syft.args({ path: view, source: 'oci-dir', outputs: { 'cyclonedx-json': output } }),
-        env: { ...deps.env, ...syft.env },
-      });
-      const bom = await readJson(output, 'layout');
-      if ((bom as { bomFormat?: unknown }).bomFormat !== 'CycloneDX')
-        throw new CommandError(`syft wrote no CycloneDX document for ${image.platform}`, { tool: 'syft' });
-      return {
-        kind: 'sbom',
-        predicateType: CYCLONEDX_PREDICATE,
-        platform: image.platform,
-        subjects: [
-          { name: target.repository.name, digest: target.digest },
-          { name: target.repository.name, digest: Digest.parse(image.digest) },
-        ],
-        predicate: bom,
-      };
-    }),
-  );
+  const set = join(work, 'sbom');
+  await makeSbomSet({
+    verified,
+    digest: digest.toString(),
+    images: graph.images,
+    dir: set,
+    work,
+    syft: { path: tool.path, version: tool.version },
+    runner: deps.runner,
+    env: deps.env,
+  });
+  return set;
 }
 
 /**

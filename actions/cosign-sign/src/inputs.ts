@@ -30,6 +30,9 @@ export const spec = {
   'policy-registries': inputs.custom('registry prefixes', parseList).default(''),
   'auth-file': inputs.path({ allowOutsideWorkspace: true, mustExist: 'file' }).optional(),
   'tls-verify': inputs.boolean().default('true'),
+  'allow-privileged-event-provenance': inputs.boolean().default('false'),
+  'github-attestations': inputs.boolean().default('false'),
+  'github-token': inputs.secret(),
   attestations: inputs
     .custom('attestation kinds', (raw) => [
       ...new Set(parseList(raw).map((kind) => parseEnum(kind, ATTESTATION_KINDS))),
@@ -38,6 +41,7 @@ export const spec = {
   'build-record': inputs.path({ allowOutsideWorkspace: true, mustExist: 'file' }).optional(),
   'scan-report': inputs.path({ allowOutsideWorkspace: true, mustExist: 'file' }).optional(),
   layout: inputs.path({ allowOutsideWorkspace: true }).optional(),
+  'sbom-dir': inputs.path({ allowOutsideWorkspace: true }).optional(),
   'syft-version': inputs.string().optional(),
   'syft-path': inputs.path({ allowOutsideWorkspace: true }).optional(),
 } as const;
@@ -53,4 +57,5 @@ export const outputs = defineOutputs([
   'public-key',
   'kyverno-policy',
   'attestations',
+  'github-attestations',
 ]);

@@ -3,7 +3,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ConfigurationError, Digest, ImageReference } from '@chain/core';
 import { describe, expect, it } from 'vitest';
-import { policyKind, policyKinds, policyRequirements, publicLogWarning, resolveTarget } from './plan.ts';
+import {
+  kyvernoSourceWarning,
+  policyKind,
+  policyKinds,
+  policyRequirements,
+  publicLogWarning,
+  resolveTarget,
+} from './plan.ts';
 
 const event = (repository: object) => {
   const path = join(mkdtempSync(join(tmpdir(), 'event-')), 'event.json');
@@ -85,5 +92,20 @@ describe('policyKinds and policyRequirements', () => {
     expect(() => policyRequirements({ ...base, registries: ['ghcr.io/*'], env: {} })).toThrow(
       /Input "policy-registries"/,
     );
+  });
+});
+
+describe('the source repository in Kyverno policies', () => {
+  const repo = 'https://github.com/acme/app';
+  it('warns where Kyverno 1.19 does not enforce additionalExtensions (SigstoreBundle, ImageValidatingPolicy)', () => {
+    expect(kyvernoSourceWarning('Cosign', ['ClusterPolicy'], repo)).toBeUndefined();
+    expect(kyvernoSourceWarning('SigstoreBundle', ['ClusterPolicy'], repo)).toMatch(
+      /requires the source repository https:\/\/github.com\/acme\/app .* in the SigstoreBundle ClusterPolicy Kyverno 1.19 does not enforce it/,
+    );
+    expect(kyvernoSourceWarning('Cosign', ['ClusterPolicy', 'ImageValidatingPolicy'], repo)).toMatch(
+      /in the ImageValidatingPolicy Kyverno 1.19/,
+    );
+    expect(kyvernoSourceWarning('Cosign', ['ImageValidatingPolicy'], undefined)).toBeUndefined();
+    expect(kyvernoSourceWarning(undefined, ['ImageValidatingPolicy'], repo)).toBeUndefined();
   });
 });

@@ -120,11 +120,37 @@ export function policyRequirements(input: {
 /** The input each attestation kind is made from (for the error above). */
 const ATTESTATION_SOURCE: Record<PolicyAttestation, string> = {
   provenance: 'build-record',
-  sbom: 'layout',
+  sbom: 'sbom-dir or layout',
   vuln: 'scan-report',
 };
 
 export const PUBLIC_REKOR = 'https://rekor.sigstore.dev';
+
+/**
+ * The policies bind the source repository through `additionalExtensions`, which Kyverno 1.19 enforces only
+ * for a ClusterPolicy of type Cosign: for SigstoreBundle and the ImageValidatingPolicy it is accepted by the
+ * CRD and ignored by the verifier, so any repository calling the same reusable workflow would be admitted.
+ */
+export function kyvernoSourceWarning(
+  kind: PolicyKind | undefined,
+  kinds: readonly KyvernoPolicyKind[],
+  sourceRepository: string | undefined,
+): string | undefined {
+  if (kind === undefined || sourceRepository === undefined) return undefined;
+  const unenforced = [
+    ...(kinds.includes('ClusterPolicy') && kind === 'SigstoreBundle'
+      ? ['the SigstoreBundle ClusterPolicy']
+      : []),
+    ...(kinds.includes('ImageValidatingPolicy') ? ['the ImageValidatingPolicy'] : []),
+  ];
+  if (unenforced.length === 0) return undefined;
+  return (
+    `the Kyverno policy requires the source repository ${sourceRepository} (additionalExtensions), but in ` +
+    `${unenforced.join(' and ')} ` +
+    'Kyverno 1.19 does not enforce it: any repository calling the same reusable workflow would be ' +
+    'admitted. Use kyverno-policy: Cosign with kyverno-policy-kind: ClusterPolicy where the signer is a reusable workflow.'
+  );
+}
 
 /**
  * Signing from a private or internal repository against the public log publishes the repository and

@@ -13,6 +13,7 @@ import {
   cosignVerifyCommand,
   type Digest,
   fulcioSigner,
+  type GitHubAttestationsTarget,
   type ImageReference,
   type InputValues,
   JobSummary,
@@ -31,6 +32,7 @@ import {
   signAttestations,
   signImage,
   storeAttestations,
+  storeGitHubAttestation,
 } from '@chain/core';
 import {
   type AttestationSources,
@@ -41,6 +43,7 @@ import {
 } from './attest.ts';
 import { outputs, type spec } from './inputs.ts';
 import {
+  kyvernoSourceWarning,
   policyKind,
   policyKinds,
   policyRequirements,
@@ -50,6 +53,7 @@ import {
 } from './plan.ts';
 
 const AUDIENCE = 'sigstore';
+const GITHUB_ACTIONS_ISSUER = 'https://token.actions.githubusercontent.com';
 
 /** Everything after the inputs: the bundle's entry loads this (and Sigstore) only once they are valid. */
 export async function sign(values: InputValues<typeof spec>, deps: ActionDeps): Promise<void> {
@@ -61,10 +65,13 @@ export async function sign(values: InputValues<typeof spec>, deps: ActionDeps): 
     buildRecord: values['build-record'],
     scanReport: values['scan-report'],
     layout: values.layout,
+    sbomDir: values['sbom-dir'],
     syftPath: values['syft-path'],
     syftVersion: values['syft-version'],
+    allowPrivilegedEvent: values['allow-privileged-event-provenance'],
   };
   requireSources(sources);
+  const github = githubTarget(values, deps.env);
   const kinds = policyKinds(values['kyverno-policy-kind'], values['kyverno-policy']);
   const requirements = policyRequirements({
     attestations: values['policy-attestations'],
@@ -118,7 +125,7 @@ export async function sign(values: InputValues<typeof spec>, deps: ActionDeps): 
     signer = fulcioSigner(values['fulcio-url'], async () => token.value);
   }
   // Every statement is built (and its source checked against this digest) before anything is signed.
-  const statements = await buildStatements(sources, { repository, digest }, claims, deps);
+  const statements = await buildStatements(sources, { repository, digest, client }, claims, deps);
 
   deps.logger.info(`signing ${repository}@${digest} (${format}, ${key ? 'key' : 'keyless'})`);
   const services = { signer, rekorURL: values['rekor-url'], tsaURL: values['tsa-url'] };
@@ -139,9 +146,13 @@ export async function sign(values: InputValues<typeof spec>, deps: ActionDeps): 
 
   // Self-check: read back what was just stored and verify it as a consumer would. A signer racing us may
   // have dropped our signature from the shared tag after our own read-back: then it is written again.
-  // Keyless: the identity is the one in the certificate Fulcio just issued for this signature.
-  const signedWith = certificateClaims(signed.bundle?.bundle ?? signed.classic?.bundle)?.subject;
-  const policy = key ? { publicKey: key.publicKeyPem } : { identity: signedWith, issuer };
+  // Keyless: the identity is the one in the certificate Fulcio just issued for this signature, and the
+  // repository it certified (a reusable workflow's identity is the same for every caller).
+  const certificate = certificateClaims(signed.bundle?.bundle ?? signed.classic?.bundle);
+  const sourceRepository = key ? undefined : certificate?.sourceRepositoryURI;
+  const policy = key
+    ? { publicKey: key.publicKeyPem }
+    : { identity: certificate?.subject, issuer, sourceRepository };
   let check = await checkImageSignatures(client, repository, digest, trustedRoot, policy, { all: true });
   for (let round = 1; round <= 3 && !allPresent(signed, check.verified); round++) {
     deps.logger.info(
@@ -157,6 +168,7 @@ export async function sign(values: InputValues<typeof spec>, deps: ActionDeps): 
     throw new CommandError('the signing certificate names no identity or issuer', { tool: 'Fulcio' });
   }
   await checkAttestations(client, repository, digest, trustedRoot, policy, attested, identity);
+  const onGitHub = github === undefined ? [] : await storeOnGitHub(github, attested, deps);
 
   const work = await mkdtemp(join(deps.env.RUNNER_TEMP ?? tmpdir(), 'cosign-sign-'));
   const bundle = signed.bundle?.bundle ?? signed.classic?.bundle;
@@ -169,11 +181,18 @@ export async function sign(values: InputValues<typeof spec>, deps: ActionDeps): 
     await writeFile(publicKeyPath, key.publicKeyPem);
   }
   const reference = repository.withDigest(digest);
+  // cosign and Kyverno compare GitHub's owner/repo extension, which Fulcio writes for GitHub Actions only.
+  const githubRepository = certIssuer === GITHUB_ACTIONS_ISSUER ? sourceRepository : undefined;
   const verifyCommand = cosignVerifyCommand(
     reference,
     key !== undefined
       ? { publicKeyFile: 'cosign.pub', trustedRoot: values['trusted-root'] }
-      : { identity: identity ?? '', issuer: certIssuer ?? '', trustedRoot: values['trusted-root'] },
+      : {
+          identity: identity ?? '',
+          issuer: certIssuer ?? '',
+          sourceRepository: githubRepository,
+          trustedRoot: values['trusted-root'],
+        },
   );
   let policyPath = '';
   if (kind !== undefined) {
@@ -186,6 +205,7 @@ export async function sign(values: InputValues<typeof spec>, deps: ActionDeps): 
           kind,
           identity,
           issuer: certIssuer,
+          sourceRepository: githubRepository,
           publicKey: key?.publicKeyPem,
           rekorUrl: values['rekor-url'],
           trust:
@@ -198,6 +218,8 @@ export async function sign(values: InputValues<typeof spec>, deps: ActionDeps): 
         kinds,
       ),
     );
+    const unenforced = kyvernoSourceWarning(kind, kinds, githubRepository);
+    if (unenforced !== undefined) deps.logger.warning(unenforced);
   }
 
   const refs = signatureRefs(signed, repository.toString());
@@ -214,6 +236,7 @@ export async function sign(values: InputValues<typeof spec>, deps: ActionDeps): 
       'public-key': publicKeyPath,
       'kyverno-policy': policyPath,
       attestations: JSON.stringify(attestationRefs(attested, repository.toString())),
+      'github-attestations': JSON.stringify(onGitHub),
     },
     deps.outputs,
   );
@@ -232,6 +255,9 @@ export async function sign(values: InputValues<typeof spec>, deps: ActionDeps): 
       ...(certIssuer ? [['issuer', { text: certIssuer, code: true }] as const] : []),
       ['Rekor', `${values['rekor-url']} log index ${logIndex}`],
       ...(values['tsa-url'] ? [['timestamp authority', values['tsa-url']] as const] : []),
+      ...(onGitHub.length > 0
+        ? [['GitHub attestations', onGitHub.map((a) => `${a.kind} #${a.id}`).join(', ')] as const]
+        : []),
     ])
     .table(
       ['format', 'stored at'],
@@ -325,4 +351,51 @@ async function readTrustedRootJson(path: string): Promise<unknown> {
       },
     );
   }
+}
+
+/**
+ * With github-attestations: where the provenance also goes (GitHub's artifact attestations API), checked
+ * before anything is signed — it needs a provenance attestation to store, a token and the repository.
+ */
+function githubTarget(
+  values: InputValues<typeof spec>,
+  env: NodeJS.ProcessEnv,
+): GitHubAttestationsTarget | undefined {
+  if (!values['github-attestations']) return undefined;
+  if (!values.attestations.includes('provenance'))
+    throw new ConfigurationError(
+      'Input "github-attestations": it stores the provenance attestation, so attestations must include provenance',
+      { input: 'github-attestations' },
+    );
+  const token = values['github-token'];
+  if (token === undefined || token === '')
+    throw new ConfigurationError(
+      'Input "github-token" is empty: github-attestations needs the job\'s token',
+      {
+        input: 'github-token',
+      },
+    );
+  const repository = env.GITHUB_REPOSITORY;
+  if (repository === undefined || repository === '')
+    throw new ConfigurationError('github-attestations needs GITHUB_REPOSITORY (the runner sets it)', {
+      input: 'github-attestations',
+    });
+  return { apiUrl: env.GITHUB_API_URL ?? 'https://api.github.com', repository, token };
+}
+
+/** Stores each provenance attestation (already verified from the registry) through the GitHub API. */
+async function storeOnGitHub(
+  target: GitHubAttestationsTarget,
+  attested: StoredAttestation[],
+  deps: ActionDeps,
+): Promise<{ kind: string; id: number }[]> {
+  const stored: { kind: string; id: number }[] = [];
+  for (const attestation of attested.filter((a) => a.kind === 'provenance')) {
+    const { id } = await storeGitHubAttestation(target, attestation.bundleJson, deps.logger);
+    deps.logger.info(
+      `stored the ${attestation.kind} attestation on GitHub for ${target.repository} (id ${id})`,
+    );
+    stored.push({ kind: attestation.kind, id });
+  }
+  return stored;
 }

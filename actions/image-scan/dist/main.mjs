@@ -9184,6 +9184,170 @@ function validSarifUri(uri) {
   return URI_REFERENCE.test(uri) ? uri : sarifUri(uri);
 }
 
+// packages/core/src/report/sbom.ts
+var CYCLONEDX_VERSIONS = ["1.5", "1.6", "1.7"];
+function readCycloneDx(text) {
+  const doc = parseJsonReport(text, "CycloneDX SBOM");
+  if (!isRecord2(doc) || doc.bomFormat !== "CycloneDX")
+    throw new ReportError("the SBOM is not CycloneDX (bomFormat)");
+  const version = str(doc.specVersion);
+  if (!CYCLONEDX_VERSIONS.includes(version)) {
+    throw new ReportError(
+      `CycloneDX specVersion "${version}" is not one this action reads (${CYCLONEDX_VERSIONS.join(", ")})`
+    );
+  }
+  return {
+    format: "cyclonedx-json",
+    version,
+    components: Array.isArray(doc.components) ? doc.components.length : 0
+  };
+}
+
+// packages/core/src/report/sbom-set.ts
+var import_promises9 = __toESM(require_promises(), 1);
+var import_node_path7 = __toESM(require_path(), 1);
+
+// packages/core/src/tools/scanners.ts
+var import_promises8 = __toESM(require_promises(), 1);
+var import_node_path6 = __toESM(require_path(), 1);
+function trivyCommon(request, scanners) {
+  const args = ["--format", "json", "--output", request.output, "--scanners", scanners];
+  args.push("--cache-dir", request.cacheDir, "--exit-code", "0", "--quiet");
+  args.push("--skip-version-check", "--disable-telemetry");
+  if (request.ignoreFile !== void 0) args.push("--ignorefile", request.ignoreFile);
+  if (request.offline)
+    args.push("--skip-db-update", "--skip-java-db-update", "--skip-check-update", "--offline-scan");
+  else {
+    if (request.dbFresh) args.push("--skip-db-update");
+    if (request.dbRepository !== void 0) args.push("--db-repository", request.dbRepository);
+  }
+  return args;
+}
+var trivy = {
+  /** Where Trivy keeps its DB unless the action is told: the runner's tool cache, kept between jobs there. */
+  defaultCacheDir(env, work) {
+    return (0, import_node_path6.join)(env.RUNNER_TOOL_CACHE ?? work, "trivy-cache");
+  },
+  /** Brings the DB in the cache up to date (a no-op when it is fresh) without scanning anything. */
+  downloadDbArgs(request) {
+    const args = ["image", "--download-db-only", "--cache-dir", request.cacheDir, "--quiet"];
+    args.push("--skip-version-check", "--disable-telemetry");
+    if (request.dbRepository !== void 0) args.push("--db-repository", request.dbRepository);
+    return args;
+  },
+  /**
+   * When the DB in the cache was built (`db/metadata.json` UpdatedAt), for the report: an offline scan is
+   * only as current as its DB. Undefined when the file is absent or unreadable.
+   */
+  async dbUpdatedAt(cacheDir) {
+    return (await trivy.dbMetadata(cacheDir)).updatedAt;
+  },
+  /** The DB's `db/metadata.json`: its schema `Version` and `UpdatedAt` (each undefined when unreadable). */
+  async dbMetadata(cacheDir) {
+    try {
+      const meta = JSON.parse(await (0, import_promises8.readFile)((0, import_node_path6.join)(cacheDir, "db", "metadata.json"), "utf8"));
+      return {
+        ...typeof meta.UpdatedAt === "string" ? { updatedAt: meta.UpdatedAt } : {},
+        ...typeof meta.Version === "number" ? { version: String(meta.Version) } : {}
+      };
+    } catch {
+      return {};
+    }
+  },
+  /**
+   * Offline, Trivy can only use a DB already in its cache folder: check that it is there (both files),
+   * so that the error names the input instead of Trivy's download attempt.
+   */
+  async requireOfflineDb(cacheDir, input) {
+    for (const file of ["trivy.db", "metadata.json"]) {
+      try {
+        await (0, import_promises8.access)((0, import_node_path6.join)(cacheDir, "db", file));
+      } catch {
+        throw new ConfigurationError(
+          `Input "${input}": offline scanning needs the Trivy DB in ${cacheDir} (db/trivy.db and db/metadata.json), and ${(0, import_node_path6.join)(cacheDir, "db", file)} is missing. Restore the cache folder first (actions/cache, or a copy of a mirror), or set offline: false to download it.`,
+          { input }
+        );
+      }
+    }
+  },
+  /** Repository scan: vulnerabilities, secrets and misconfigurations, every severity (the gate decides). */
+  fsArgs(request) {
+    return ["fs", ...trivyCommon(request, "vuln,secret,misconfig"), request.path];
+  },
+  /**
+   * Image scan of an OCI layout directory (one platform image per run). The layer cache stays in memory:
+   * a layout is scanned once, and the on-disk cache's lock would serialise parallel platform scans (the
+   * vulnerability DB itself is opened read-only, so scans can share it).
+   */
+  imageArgs(request) {
+    return [
+      "image",
+      "--input",
+      request.layout,
+      "--cache-backend",
+      "memory",
+      ...trivyCommon(request, "vuln,secret")
+    ];
+  },
+  sarifArgs(jsonReport, output) {
+    return ["convert", "--format", "sarif", "--output", output, jsonReport];
+  }
+};
+var syft = {
+  /** Syft asks its update service for news when a version is set; never from here. */
+  env: { SYFT_CHECK_FOR_APP_UPDATE: "false" },
+  /** `source` is `dir` (a checkout) or `oci-dir` (an OCI layout holding one image). */
+  args(request) {
+    const args = ["scan", `${request.source ?? "dir"}:${request.path}`, "--quiet"];
+    for (const [format, file] of Object.entries(request.outputs)) args.push("-o", `${format}=${file}`);
+    return args;
+  }
+};
+
+// packages/core/src/report/sbom-set.ts
+var SBOM_SET_SCHEMA = "sbom-set/v1";
+var SBOM_SET_INDEX = "sboms.json";
+async function makeSbomSet(request) {
+  await (0, import_promises9.mkdir)(request.dir, { recursive: true });
+  const sboms = await Promise.all(
+    request.images.map(async (image, i) => {
+      const view = await platformView(request.verified, image, (0, import_node_path7.join)(request.work, `sbom-view-${i}`));
+      const file = `${image.platform.replaceAll("/", "-")}.cdx.json`;
+      await request.runner.run({
+        tool: "syft",
+        command: request.syft.path,
+        args: syft.args({
+          path: view,
+          source: "oci-dir",
+          outputs: { "cyclonedx-json": (0, import_node_path7.join)(request.dir, file) }
+        }),
+        env: { ...request.env, ...syft.env }
+      });
+      const text = await (0, import_promises9.readFile)((0, import_node_path7.join)(request.dir, file), "utf8").catch(() => "");
+      try {
+        readCycloneDx(text);
+      } catch (error) {
+        throw new CommandError(
+          `syft wrote no CycloneDX SBOM for ${image.platform}: ${error.message}`,
+          {
+            tool: "syft"
+          }
+        );
+      }
+      return { platform: image.platform, digest: image.digest, file };
+    })
+  );
+  const index = {
+    schema: SBOM_SET_SCHEMA,
+    digest: request.digest,
+    tool: { name: "syft", version: request.syft.version },
+    sboms
+  };
+  await (0, import_promises9.writeFile)((0, import_node_path7.join)(request.dir, SBOM_SET_INDEX), `${JSON.stringify(index, null, 2)}
+`);
+  return index;
+}
+
 // packages/core/src/report/scan-report.ts
 function mergeSarif(documents) {
   const byTool = /* @__PURE__ */ new Map();
@@ -9445,101 +9609,14 @@ function asList(value, field2) {
   return value;
 }
 
-// packages/core/src/tools/scanners.ts
-var import_promises8 = __toESM(require_promises(), 1);
-var import_node_path6 = __toESM(require_path(), 1);
-function trivyCommon(request, scanners) {
-  const args = ["--format", "json", "--output", request.output, "--scanners", scanners];
-  args.push("--cache-dir", request.cacheDir, "--exit-code", "0", "--quiet");
-  args.push("--skip-version-check", "--disable-telemetry");
-  if (request.ignoreFile !== void 0) args.push("--ignorefile", request.ignoreFile);
-  if (request.offline)
-    args.push("--skip-db-update", "--skip-java-db-update", "--skip-check-update", "--offline-scan");
-  else {
-    if (request.dbFresh) args.push("--skip-db-update");
-    if (request.dbRepository !== void 0) args.push("--db-repository", request.dbRepository);
-  }
-  return args;
-}
-var trivy = {
-  /** Where Trivy keeps its DB unless the action is told: the runner's tool cache, kept between jobs there. */
-  defaultCacheDir(env, work) {
-    return (0, import_node_path6.join)(env.RUNNER_TOOL_CACHE ?? work, "trivy-cache");
-  },
-  /** Brings the DB in the cache up to date (a no-op when it is fresh) without scanning anything. */
-  downloadDbArgs(request) {
-    const args = ["image", "--download-db-only", "--cache-dir", request.cacheDir, "--quiet"];
-    args.push("--skip-version-check", "--disable-telemetry");
-    if (request.dbRepository !== void 0) args.push("--db-repository", request.dbRepository);
-    return args;
-  },
-  /**
-   * When the DB in the cache was built (`db/metadata.json` UpdatedAt), for the report: an offline scan is
-   * only as current as its DB. Undefined when the file is absent or unreadable.
-   */
-  async dbUpdatedAt(cacheDir) {
-    return (await trivy.dbMetadata(cacheDir)).updatedAt;
-  },
-  /** The DB's `db/metadata.json`: its schema `Version` and `UpdatedAt` (each undefined when unreadable). */
-  async dbMetadata(cacheDir) {
-    try {
-      const meta = JSON.parse(await (0, import_promises8.readFile)((0, import_node_path6.join)(cacheDir, "db", "metadata.json"), "utf8"));
-      return {
-        ...typeof meta.UpdatedAt === "string" ? { updatedAt: meta.UpdatedAt } : {},
-        ...typeof meta.Version === "number" ? { version: String(meta.Version) } : {}
-      };
-    } catch {
-      return {};
-    }
-  },
-  /**
-   * Offline, Trivy can only use a DB already in its cache folder: check that it is there (both files),
-   * so that the error names the input instead of Trivy's download attempt.
-   */
-  async requireOfflineDb(cacheDir, input) {
-    for (const file of ["trivy.db", "metadata.json"]) {
-      try {
-        await (0, import_promises8.access)((0, import_node_path6.join)(cacheDir, "db", file));
-      } catch {
-        throw new ConfigurationError(
-          `Input "${input}": offline scanning needs the Trivy DB in ${cacheDir} (db/trivy.db and db/metadata.json), and ${(0, import_node_path6.join)(cacheDir, "db", file)} is missing. Restore the cache folder first (actions/cache, or a copy of a mirror), or set offline: false to download it.`,
-          { input }
-        );
-      }
-    }
-  },
-  /** Repository scan: vulnerabilities, secrets and misconfigurations, every severity (the gate decides). */
-  fsArgs(request) {
-    return ["fs", ...trivyCommon(request, "vuln,secret,misconfig"), request.path];
-  },
-  /**
-   * Image scan of an OCI layout directory (one platform image per run). The layer cache stays in memory:
-   * a layout is scanned once, and the on-disk cache's lock would serialise parallel platform scans (the
-   * vulnerability DB itself is opened read-only, so scans can share it).
-   */
-  imageArgs(request) {
-    return [
-      "image",
-      "--input",
-      request.layout,
-      "--cache-backend",
-      "memory",
-      ...trivyCommon(request, "vuln,secret")
-    ];
-  },
-  sarifArgs(jsonReport, output) {
-    return ["convert", "--format", "sarif", "--output", output, jsonReport];
-  }
-};
-
 // packages/core/src/tools/tool-installer.ts
 var import_node_crypto4 = __toESM(require_crypto(), 1);
 var import_node_fs4 = __toESM(require_fs(), 1);
-var import_promises9 = __toESM(require_promises(), 1);
+var import_promises10 = __toESM(require_promises(), 1);
 var import_node_os5 = __toESM(require_os(), 1);
-var import_node_path7 = __toESM(require_path(), 1);
+var import_node_path8 = __toESM(require_path(), 1);
 var import_node_stream2 = __toESM(require_stream(), 1);
-var import_promises10 = __toESM(require_promises2(), 1);
+var import_promises11 = __toESM(require_promises2(), 1);
 
 // packages/core/src/tools/tool-manifest.json
 var tool_manifest_default = {
@@ -9682,7 +9759,7 @@ var ToolInstaller = class {
     const arch = this.platformKey.split("-")[1] ?? (0, import_node_os5.arch)();
     const cached = await this.findCached(name, pin.version, arch);
     if (cached !== void 0) {
-      const path = (0, import_node_path7.join)(cached, pin.binary);
+      const path = (0, import_node_path8.join)(cached, pin.binary);
       await assertExecutable(path, name);
       this.options.logger.info(`${name} ${pin.version}: found in the tool cache at ${path}`);
       return { name, version: pin.version, path, source: "cache" };
@@ -9697,10 +9774,10 @@ var ToolInstaller = class {
   async findCached(name, version, arch) {
     const cache = process.env.RUNNER_TOOL_CACHE;
     if (!cache) return void 0;
-    const dir = (0, import_node_path7.join)(cache, name, version, arch);
+    const dir = (0, import_node_path8.join)(cache, name, version, arch);
     try {
-      await (0, import_promises9.access)(`${dir}.complete`);
-      return (await (0, import_promises9.stat)(dir)).isDirectory() ? dir : void 0;
+      await (0, import_promises10.access)(`${dir}.complete`);
+      return (await (0, import_promises10.stat)(dir)).isDirectory() ? dir : void 0;
     } catch {
       return void 0;
     }
@@ -9713,9 +9790,9 @@ var ToolInstaller = class {
     return { name, version: "unpinned", path, source: "path" };
   }
   async download(name, pin, asset, arch) {
-    const work = await (0, import_promises9.mkdtemp)((0, import_node_path7.join)(process.env.RUNNER_TEMP ?? (0, import_node_os5.tmpdir)(), `${name}-`));
+    const work = await (0, import_promises10.mkdtemp)((0, import_node_path8.join)(process.env.RUNNER_TEMP ?? (0, import_node_os5.tmpdir)(), `${name}-`));
     try {
-      const file = (0, import_node_path7.join)(work, "download");
+      const file = (0, import_node_path8.join)(work, "download");
       this.options.logger.info(`${name} ${pin.version}: downloading ${asset.url}`);
       const actual = await this.fetchTo(asset.url, file, name, pin);
       if (actual !== asset.sha256) {
@@ -9726,26 +9803,26 @@ var ToolInstaller = class {
       }
       let dir;
       if (asset.archive === "tar.gz") {
-        dir = (0, import_node_path7.join)(work, "extract");
-        await (0, import_promises9.mkdir)(dir);
+        dir = (0, import_node_path8.join)(work, "extract");
+        await (0, import_promises10.mkdir)(dir);
         await this.options.runner.run({ tool: "tar", command: "tar", args: ["-xzf", file, "-C", dir] });
       } else {
-        dir = (0, import_node_path7.join)(work, "bin");
-        await (0, import_promises9.mkdir)(dir);
-        await (0, import_promises10.pipeline)((0, import_node_fs4.createReadStream)(file), (0, import_node_fs4.createWriteStream)((0, import_node_path7.join)(dir, pin.binary)));
+        dir = (0, import_node_path8.join)(work, "bin");
+        await (0, import_promises10.mkdir)(dir);
+        await (0, import_promises11.pipeline)((0, import_node_fs4.createReadStream)(file), (0, import_node_fs4.createWriteStream)((0, import_node_path8.join)(dir, pin.binary)));
       }
-      await (0, import_promises9.chmod)((0, import_node_path7.join)(dir, pin.binary), 493).catch(() => {
+      await (0, import_promises10.chmod)((0, import_node_path8.join)(dir, pin.binary), 493).catch(() => {
         throw new CommandError(`${name} ${pin.version}: the archive has no ${pin.binary} at its top level`, {
           tool: name
         });
       });
       const installed = process.env.RUNNER_TOOL_CACHE ? await (await toolCache()).cacheDir(dir, name, pin.version, arch) : dir;
-      const path = (0, import_node_path7.join)(installed, pin.binary);
+      const path = (0, import_node_path8.join)(installed, pin.binary);
       await assertExecutable(path, name);
       this.options.logger.info(`${name} ${pin.version}: sha256 verified, installed at ${path}`);
       return { name, version: pin.version, path, source: "download" };
     } finally {
-      if (process.env.RUNNER_TOOL_CACHE) await (0, import_promises9.rm)(work, { recursive: true, force: true });
+      if (process.env.RUNNER_TOOL_CACHE) await (0, import_promises10.rm)(work, { recursive: true, force: true });
     }
   }
   async fetchTo(url, file, name, pin) {
@@ -9774,28 +9851,28 @@ var ToolInstaller = class {
     const hash = (0, import_node_crypto4.createHash)("sha256");
     const body = import_node_stream2.Readable.fromWeb(response.body);
     body.on("data", (chunk) => hash.update(chunk));
-    await (0, import_promises10.pipeline)(body, (0, import_node_fs4.createWriteStream)(file, { mode: 384 }));
+    await (0, import_promises11.pipeline)(body, (0, import_node_fs4.createWriteStream)(file, { mode: 384 }));
     return hash.digest("hex");
   }
 };
 async function assertExecutable(path, name) {
-  const s = await (0, import_promises9.stat)(path).catch(() => void 0);
+  const s = await (0, import_promises10.stat)(path).catch(() => void 0);
   if (s === void 0 || !s.isFile()) {
     throw new ConfigurationError(`${name} executable ${path} does not exist or is not a file`, {
       input: `${name}-path`
     });
   }
   try {
-    await (0, import_promises9.access)(path, import_node_fs4.constants.X_OK);
+    await (0, import_promises10.access)(path, import_node_fs4.constants.X_OK);
   } catch {
     throw new ConfigurationError(`${name} executable ${path} is not executable`, { input: `${name}-path` });
   }
 }
 
 // actions/image-scan/src/run.ts
-var import_promises11 = __toESM(require_promises(), 1);
+var import_promises12 = __toESM(require_promises(), 1);
 var import_node_os6 = __toESM(require_os(), 1);
-var import_node_path8 = __toESM(require_path(), 1);
+var import_node_path9 = __toESM(require_path(), 1);
 
 // actions/image-scan/src/inputs.ts
 var spec = {
@@ -9810,9 +9887,20 @@ var spec = {
   "db-repository": inputs.string({ pattern: /^[a-z0-9][\w.:/-]*$/, accepted: "an OCI repository such as ghcr.io/org/trivy-db" }).optional(),
   "trivy-cache-dir": inputs.path({ allowOutsideWorkspace: true }).optional(),
   offline: inputs.boolean().default("false"),
-  trivyignore: inputs.path({ mustExist: "file" }).optional()
+  trivyignore: inputs.path({ mustExist: "file" }).optional(),
+  sbom: inputs.boolean().default("false"),
+  "syft-version": inputs.string().optional(),
+  "syft-path": inputs.path({ allowOutsideWorkspace: true }).optional()
 };
-var outputs = defineOutputs(["passed", "counts", "report", "sarif", "sarif-dir", "digest"]);
+var outputs = defineOutputs([
+  "passed",
+  "counts",
+  "report",
+  "sarif",
+  "sarif-dir",
+  "digest",
+  "sbom-dir"
+]);
 
 // actions/image-scan/src/run.ts
 async function main(deps = runnerDeps()) {
@@ -9837,8 +9925,8 @@ async function main(deps = runnerDeps()) {
   const images = selectImages(report.images, values.platforms.map(formatPlatform));
   if (report.attestations.length > 0)
     deps.logger.info(`skipping ${report.attestations.length} attestation manifest(s)`);
-  const work = await (0, import_promises11.mkdtemp)((0, import_node_path8.join)(deps.env.RUNNER_TEMP ?? (0, import_node_os6.tmpdir)(), "image-scan-"));
-  const verified = await layout.snapshot(report, (0, import_node_path8.join)(work, "verified"), "copy-verified");
+  const work = await (0, import_promises12.mkdtemp)((0, import_node_path9.join)(deps.env.RUNNER_TEMP ?? (0, import_node_os6.tmpdir)(), "image-scan-"));
+  const verified = await layout.snapshot(report, (0, import_node_path9.join)(work, "verified"), "copy-verified");
   const tool = await new ToolInstaller({ logger: deps.logger, runner: deps.runner }).install("trivy", {
     path: values["trivy-path"],
     version: values["trivy-version"]
@@ -9850,10 +9938,10 @@ async function main(deps = runnerDeps()) {
     );
   const cacheDir = values["trivy-cache-dir"] ?? trivy.defaultCacheDir(deps.env, work);
   if (values.offline) await trivy.requireOfflineDb(cacheDir, "trivy-cache-dir");
-  await (0, import_promises11.mkdir)(cacheDir, { recursive: true });
+  await (0, import_promises12.mkdir)(cacheDir, { recursive: true });
   const scanOne = async (image, i, dbFresh = false) => {
-    const view = await platformView(verified, image, (0, import_node_path8.join)(work, `view-${i}`));
-    const output = (0, import_node_path8.join)(work, `trivy-${i}.json`);
+    const view = await platformView(verified, image, (0, import_node_path9.join)(work, `view-${i}`));
+    const output = (0, import_node_path9.join)(work, `trivy-${i}.json`);
     const args = trivy.imageArgs({
       layout: view,
       output,
@@ -9865,7 +9953,7 @@ async function main(deps = runnerDeps()) {
     });
     await deps.runner.run({ tool: "trivy", command: tool.path, args, env: deps.env });
     const findings2 = parseTrivyReport(await readScannerReport(output, "trivy"), image.platform);
-    const sarifPath2 = (0, import_node_path8.join)(work, `trivy-${i}.sarif`);
+    const sarifPath2 = (0, import_node_path9.join)(work, `trivy-${i}.sarif`);
     await deps.runner.run({
       tool: "trivy",
       command: tool.path,
@@ -9887,7 +9975,10 @@ async function main(deps = runnerDeps()) {
     });
   const parallel = Math.min((0, import_node_os6.availableParallelism)(), MAX_PARALLEL_SCANS, images.length);
   const startedAt = (/* @__PURE__ */ new Date()).toISOString();
-  const perPlatform = await inParallel(images, parallel, (image, i) => scanOne(image, i, !values.offline));
+  const [perPlatform, sbomDir] = await Promise.all([
+    inParallel(images, parallel, (image, i) => scanOne(image, i, !values.offline)),
+    values.sbom ? sbomSet(deps, values, { verified, digest: expected, images: report.images, work }) : Promise.resolve("")
+  ]);
   const finishedAt = (/* @__PURE__ */ new Date()).toISOString();
   const db = await trivy.dbMetadata(cacheDir);
   const findings = perPlatform.flatMap((p) => p.findings);
@@ -9924,16 +10015,16 @@ async function main(deps = runnerDeps()) {
     startedAt,
     finishedAt
   };
-  const reportPath = (0, import_node_path8.join)(work, "report.json");
-  const sarifPath = (0, import_node_path8.join)(work, "results.sarif");
-  await (0, import_promises11.writeFile)(reportPath, `${JSON.stringify(scan, null, 2)}
+  const reportPath = (0, import_node_path9.join)(work, "report.json");
+  const sarifPath = (0, import_node_path9.join)(work, "results.sarif");
+  await (0, import_promises12.writeFile)(reportPath, `${JSON.stringify(scan, null, 2)}
 `);
   const sarifText = `${JSON.stringify(mergeSarif(perPlatform.map((p) => p.sarif)), null, 2)}
 `;
-  await (0, import_promises11.writeFile)(sarifPath, sarifText);
-  const sarifDir = (0, import_node_path8.join)(work, "sarif");
-  await (0, import_promises11.mkdir)(sarifDir, { recursive: true });
-  await (0, import_promises11.writeFile)((0, import_node_path8.join)(sarifDir, "trivy.sarif"), sarifText);
+  await (0, import_promises12.writeFile)(sarifPath, sarifText);
+  const sarifDir = (0, import_node_path9.join)(work, "sarif");
+  await (0, import_promises12.mkdir)(sarifDir, { recursive: true });
+  await (0, import_promises12.writeFile)((0, import_node_path9.join)(sarifDir, "trivy.sarif"), sarifText);
   const counts = {
     ...gate.counts,
     platforms: Object.fromEntries(platformCounts.map((p) => [p.platform, p.counts]))
@@ -9945,7 +10036,8 @@ async function main(deps = runnerDeps()) {
       report: reportPath,
       sarif: sarifPath,
       "sarif-dir": sarifDir,
-      digest: expected
+      digest: expected,
+      "sbom-dir": sbomDir
     },
     deps.outputs
   );
@@ -9960,7 +10052,7 @@ async function trivyIgnores(given, workspace) {
     return { file: found.trivyIgnoreFile, rules: found.rules.filter((r) => r.scanner === "trivy") };
   }
   try {
-    return { file: given, rules: await readTrivyIgnoreFile(given, (0, import_node_path8.relative)(workspace, given)) };
+    return { file: given, rules: await readTrivyIgnoreFile(given, (0, import_node_path9.relative)(workspace, given)) };
   } catch (error) {
     if (error instanceof ConfigurationError)
       throw new ConfigurationError(`Input "trivyignore": ${error.message}`, {
@@ -9969,6 +10061,24 @@ async function trivyIgnores(given, workspace) {
       });
     throw error;
   }
+}
+async function sbomSet(deps, values, target) {
+  const tool = await new ToolInstaller({ logger: deps.logger, runner: deps.runner }).install("syft", {
+    path: values["syft-path"],
+    version: values["syft-version"]
+  });
+  const dir = (0, import_node_path9.join)(target.work, "sbom");
+  const set = await makeSbomSet({
+    ...target,
+    dir,
+    syft: { path: tool.path, version: tool.version },
+    runner: deps.runner,
+    env: deps.env
+  });
+  deps.logger.info(
+    `SBOMs (syft ${tool.version}): ${set.sboms.map((s) => `${s.platform} ${s.digest}`).join(", ")}`
+  );
+  return dir;
 }
 var MAX_PARALLEL_SCANS = 4;
 async function inParallel(items, limit, work) {

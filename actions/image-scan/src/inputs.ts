@@ -17,6 +17,17 @@ export const spec = {
   'trivy-cache-dir': inputs.path({ allowOutsideWorkspace: true }).optional(),
   offline: inputs.boolean().default('false'),
   trivyignore: inputs.path({ mustExist: 'file' }).optional(),
+  sbom: inputs.boolean().default('false'),
+  'syft-version': inputs.string().optional(),
+  'syft-path': inputs.path({ allowOutsideWorkspace: true }).optional(),
 } as const;
 
-export const outputs = defineOutputs(['passed', 'counts', 'report', 'sarif', 'sarif-dir', 'digest']);
+export const outputs = defineOutputs([
+  'passed',
+  'counts',
+  'report',
+  'sarif',
+  'sarif-dir',
+  'digest',
+  'sbom-dir',
+]);

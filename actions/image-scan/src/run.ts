@@ -11,6 +11,7 @@ import {
   type IgnoreRule,
   LayoutError,
   type LayoutImage,
+  makeSbomSet,
   mergeSarif,
   OciLayout,
   parseTrivyReport,
@@ -113,7 +114,14 @@ export async function main(deps: ActionDeps = runnerDeps()): Promise<void> {
     });
   const parallel = Math.min(availableParallelism(), MAX_PARALLEL_SCANS, images.length);
   const startedAt = new Date().toISOString();
-  const perPlatform = await inParallel(images, parallel, (image, i) => scanOne(image, i, !values.offline));
+  // The SBOMs (every platform image, whatever `platforms` selects: they describe the digest) are made by
+  // syft from the same verified snapshot, while Trivy scans it.
+  const [perPlatform, sbomDir] = await Promise.all([
+    inParallel(images, parallel, (image, i) => scanOne(image, i, !values.offline)),
+    values.sbom
+      ? sbomSet(deps, values, { verified, digest: expected, images: report.images, work })
+      : Promise.resolve(''),
+  ]);
   const finishedAt = new Date().toISOString();
   const db = await trivy.dbMetadata(cacheDir);
 
@@ -173,6 +181,7 @@ export async function main(deps: ActionDeps = runnerDeps()): Promise<void> {
       sarif: sarifPath,
       'sarif-dir': sarifDir,
       digest: expected,
+      'sbom-dir': sbomDir,
     },
     deps.outputs,
   );
@@ -205,6 +214,30 @@ async function trivyIgnores(
       });
     throw error;
   }
+}
+
+/** sbom: syft (the pinned one, or syft-path) per platform image into `<work>/sbom`; returns that directory. */
+async function sbomSet(
+  deps: ActionDeps,
+  values: { 'syft-path'?: string | undefined; 'syft-version'?: string | undefined },
+  target: { verified: string; digest: string; images: LayoutImage[]; work: string },
+): Promise<string> {
+  const tool = await new ToolInstaller({ logger: deps.logger, runner: deps.runner }).install('syft', {
+    path: values['syft-path'],
+    version: values['syft-version'],
+  });
+  const dir = join(target.work, 'sbom');
+  const set = await makeSbomSet({
+    ...target,
+    dir,
+    syft: { path: tool.path, version: tool.version },
+    runner: deps.runner,
+    env: deps.env,
+  });
+  deps.logger.info(
+    `SBOMs (syft ${tool.version}): ${set.sboms.map((s) => `${s.platform} ${s.digest}`).join(', ')}`,
+  );
+  return dir;
 }
 
 /** Trivy scans in flight at once, each holding an image's layers in memory. */

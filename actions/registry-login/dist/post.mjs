@@ -3,7 +3,7 @@ const require = __createRequire(import.meta.url);
 import {
   post,
   runPost
-} from "./chunks/chunk-FEC5SP4N.mjs";
+} from "./chunks/chunk-NZIRZBZ4.mjs";
 import "./chunks/chunk-LAKDNJDR.mjs";
 import "./chunks/chunk-ZKXDAKWM.mjs";
 import "./chunks/chunk-MQP76K4J.mjs";

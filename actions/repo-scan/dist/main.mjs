@@ -8345,6 +8345,125 @@ function readSpdx(text) {
   };
 }
 
+// packages/core/src/tools/scanners.ts
+var import_promises4 = __toESM(require_promises(), 1);
+var import_node_path4 = __toESM(require_path(), 1);
+function trivyCommon(request, scanners) {
+  const args = ["--format", "json", "--output", request.output, "--scanners", scanners];
+  args.push("--cache-dir", request.cacheDir, "--exit-code", "0", "--quiet");
+  args.push("--skip-version-check", "--disable-telemetry");
+  if (request.ignoreFile !== void 0) args.push("--ignorefile", request.ignoreFile);
+  if (request.offline)
+    args.push("--skip-db-update", "--skip-java-db-update", "--skip-check-update", "--offline-scan");
+  else {
+    if (request.dbFresh) args.push("--skip-db-update");
+    if (request.dbRepository !== void 0) args.push("--db-repository", request.dbRepository);
+  }
+  return args;
+}
+var trivy = {
+  /** Where Trivy keeps its DB unless the action is told: the runner's tool cache, kept between jobs there. */
+  defaultCacheDir(env, work) {
+    return (0, import_node_path4.join)(env.RUNNER_TOOL_CACHE ?? work, "trivy-cache");
+  },
+  /** Brings the DB in the cache up to date (a no-op when it is fresh) without scanning anything. */
+  downloadDbArgs(request) {
+    const args = ["image", "--download-db-only", "--cache-dir", request.cacheDir, "--quiet"];
+    args.push("--skip-version-check", "--disable-telemetry");
+    if (request.dbRepository !== void 0) args.push("--db-repository", request.dbRepository);
+    return args;
+  },
+  /**
+   * When the DB in the cache was built (`db/metadata.json` UpdatedAt), for the report: an offline scan is
+   * only as current as its DB. Undefined when the file is absent or unreadable.
+   */
+  async dbUpdatedAt(cacheDir) {
+    return (await trivy.dbMetadata(cacheDir)).updatedAt;
+  },
+  /** The DB's `db/metadata.json`: its schema `Version` and `UpdatedAt` (each undefined when unreadable). */
+  async dbMetadata(cacheDir) {
+    try {
+      const meta = JSON.parse(await (0, import_promises4.readFile)((0, import_node_path4.join)(cacheDir, "db", "metadata.json"), "utf8"));
+      return {
+        ...typeof meta.UpdatedAt === "string" ? { updatedAt: meta.UpdatedAt } : {},
+        ...typeof meta.Version === "number" ? { version: String(meta.Version) } : {}
+      };
+    } catch {
+      return {};
+    }
+  },
+  /**
+   * Offline, Trivy can only use a DB already in its cache folder: check that it is there (both files),
+   * so that the error names the input instead of Trivy's download attempt.
+   */
+  async requireOfflineDb(cacheDir, input) {
+    for (const file of ["trivy.db", "metadata.json"]) {
+      try {
+        await (0, import_promises4.access)((0, import_node_path4.join)(cacheDir, "db", file));
+      } catch {
+        throw new ConfigurationError(
+          `Input "${input}": offline scanning needs the Trivy DB in ${cacheDir} (db/trivy.db and db/metadata.json), and ${(0, import_node_path4.join)(cacheDir, "db", file)} is missing. Restore the cache folder first (actions/cache, or a copy of a mirror), or set offline: false to download it.`,
+          { input }
+        );
+      }
+    }
+  },
+  /** Repository scan: vulnerabilities, secrets and misconfigurations, every severity (the gate decides). */
+  fsArgs(request) {
+    return ["fs", ...trivyCommon(request, "vuln,secret,misconfig"), request.path];
+  },
+  /**
+   * Image scan of an OCI layout directory (one platform image per run). The layer cache stays in memory:
+   * a layout is scanned once, and the on-disk cache's lock would serialise parallel platform scans (the
+   * vulnerability DB itself is opened read-only, so scans can share it).
+   */
+  imageArgs(request) {
+    return [
+      "image",
+      "--input",
+      request.layout,
+      "--cache-backend",
+      "memory",
+      ...trivyCommon(request, "vuln,secret")
+    ];
+  },
+  sarifArgs(jsonReport, output) {
+    return ["convert", "--format", "sarif", "--output", output, jsonReport];
+  }
+};
+var osvScanner = {
+  args(request) {
+    const args = ["scan", "source", "--recursive", "--format", "json", "--output-file", request.output];
+    if (request.config !== void 0) args.push("--config", request.config);
+    if (request.localDb !== void 0)
+      args.push(
+        request.offline ? "--offline" : "--offline-vulnerabilities",
+        "--local-db-path",
+        request.localDb
+      );
+    args.push(request.path);
+    return args;
+  },
+  okExitCodes: [0, 1, 128],
+  /** What an accepted exit code means; the report, not the code, decides the verdict. */
+  explainExit(code) {
+    if (code === 0) return "clean";
+    if (code === 1) return "findings";
+    if (code === 128) return "no-packages";
+    throw new CommandError(`osv-scanner exited with ${code}`, { tool: "osv-scanner", exitCode: code });
+  }
+};
+var syft = {
+  /** Syft asks its update service for news when a version is set; never from here. */
+  env: { SYFT_CHECK_FOR_APP_UPDATE: "false" },
+  /** `source` is `dir` (a checkout) or `oci-dir` (an OCI layout holding one image). */
+  args(request) {
+    const args = ["scan", `${request.source ?? "dir"}:${request.path}`, "--quiet"];
+    for (const [format, file] of Object.entries(request.outputs)) args.push("-o", `${format}=${file}`);
+    return args;
+  }
+};
+
 // packages/core/src/report/scan-report.ts
 function mergeSarif(documents) {
   const byTool = /* @__PURE__ */ new Map();
@@ -8605,125 +8724,6 @@ function asList(value, field2) {
     throw new ReportError(`the Trivy report has a ${field2} value that is not a list of objects`);
   return value;
 }
-
-// packages/core/src/tools/scanners.ts
-var import_promises4 = __toESM(require_promises(), 1);
-var import_node_path4 = __toESM(require_path(), 1);
-function trivyCommon(request, scanners) {
-  const args = ["--format", "json", "--output", request.output, "--scanners", scanners];
-  args.push("--cache-dir", request.cacheDir, "--exit-code", "0", "--quiet");
-  args.push("--skip-version-check", "--disable-telemetry");
-  if (request.ignoreFile !== void 0) args.push("--ignorefile", request.ignoreFile);
-  if (request.offline)
-    args.push("--skip-db-update", "--skip-java-db-update", "--skip-check-update", "--offline-scan");
-  else {
-    if (request.dbFresh) args.push("--skip-db-update");
-    if (request.dbRepository !== void 0) args.push("--db-repository", request.dbRepository);
-  }
-  return args;
-}
-var trivy = {
-  /** Where Trivy keeps its DB unless the action is told: the runner's tool cache, kept between jobs there. */
-  defaultCacheDir(env, work) {
-    return (0, import_node_path4.join)(env.RUNNER_TOOL_CACHE ?? work, "trivy-cache");
-  },
-  /** Brings the DB in the cache up to date (a no-op when it is fresh) without scanning anything. */
-  downloadDbArgs(request) {
-    const args = ["image", "--download-db-only", "--cache-dir", request.cacheDir, "--quiet"];
-    args.push("--skip-version-check", "--disable-telemetry");
-    if (request.dbRepository !== void 0) args.push("--db-repository", request.dbRepository);
-    return args;
-  },
-  /**
-   * When the DB in the cache was built (`db/metadata.json` UpdatedAt), for the report: an offline scan is
-   * only as current as its DB. Undefined when the file is absent or unreadable.
-   */
-  async dbUpdatedAt(cacheDir) {
-    return (await trivy.dbMetadata(cacheDir)).updatedAt;
-  },
-  /** The DB's `db/metadata.json`: its schema `Version` and `UpdatedAt` (each undefined when unreadable). */
-  async dbMetadata(cacheDir) {
-    try {
-      const meta = JSON.parse(await (0, import_promises4.readFile)((0, import_node_path4.join)(cacheDir, "db", "metadata.json"), "utf8"));
-      return {
-        ...typeof meta.UpdatedAt === "string" ? { updatedAt: meta.UpdatedAt } : {},
-        ...typeof meta.Version === "number" ? { version: String(meta.Version) } : {}
-      };
-    } catch {
-      return {};
-    }
-  },
-  /**
-   * Offline, Trivy can only use a DB already in its cache folder: check that it is there (both files),
-   * so that the error names the input instead of Trivy's download attempt.
-   */
-  async requireOfflineDb(cacheDir, input) {
-    for (const file of ["trivy.db", "metadata.json"]) {
-      try {
-        await (0, import_promises4.access)((0, import_node_path4.join)(cacheDir, "db", file));
-      } catch {
-        throw new ConfigurationError(
-          `Input "${input}": offline scanning needs the Trivy DB in ${cacheDir} (db/trivy.db and db/metadata.json), and ${(0, import_node_path4.join)(cacheDir, "db", file)} is missing. Restore the cache folder first (actions/cache, or a copy of a mirror), or set offline: false to download it.`,
-          { input }
-        );
-      }
-    }
-  },
-  /** Repository scan: vulnerabilities, secrets and misconfigurations, every severity (the gate decides). */
-  fsArgs(request) {
-    return ["fs", ...trivyCommon(request, "vuln,secret,misconfig"), request.path];
-  },
-  /**
-   * Image scan of an OCI layout directory (one platform image per run). The layer cache stays in memory:
-   * a layout is scanned once, and the on-disk cache's lock would serialise parallel platform scans (the
-   * vulnerability DB itself is opened read-only, so scans can share it).
-   */
-  imageArgs(request) {
-    return [
-      "image",
-      "--input",
-      request.layout,
-      "--cache-backend",
-      "memory",
-      ...trivyCommon(request, "vuln,secret")
-    ];
-  },
-  sarifArgs(jsonReport, output) {
-    return ["convert", "--format", "sarif", "--output", output, jsonReport];
-  }
-};
-var osvScanner = {
-  args(request) {
-    const args = ["scan", "source", "--recursive", "--format", "json", "--output-file", request.output];
-    if (request.config !== void 0) args.push("--config", request.config);
-    if (request.localDb !== void 0)
-      args.push(
-        request.offline ? "--offline" : "--offline-vulnerabilities",
-        "--local-db-path",
-        request.localDb
-      );
-    args.push(request.path);
-    return args;
-  },
-  okExitCodes: [0, 1, 128],
-  /** What an accepted exit code means; the report, not the code, decides the verdict. */
-  explainExit(code) {
-    if (code === 0) return "clean";
-    if (code === 1) return "findings";
-    if (code === 128) return "no-packages";
-    throw new CommandError(`osv-scanner exited with ${code}`, { tool: "osv-scanner", exitCode: code });
-  }
-};
-var syft = {
-  /** Syft asks its update service for news when a version is set; never from here. */
-  env: { SYFT_CHECK_FOR_APP_UPDATE: "false" },
-  /** `source` is `dir` (a checkout) or `oci-dir` (an OCI layout holding one image). */
-  args(request) {
-    const args = ["scan", `${request.source ?? "dir"}:${request.path}`, "--quiet"];
-    for (const [format, file] of Object.entries(request.outputs)) args.push("-o", `${format}=${file}`);
-    return args;
-  }
-};
 
 // packages/core/src/tools/tool-installer.ts
 var import_node_crypto2 = __toESM(require_crypto(), 1);

@@ -1289,7 +1289,7 @@ var require_timestamp = __commonJS({
       get tstInfo() {
         return new tstinfo_1.TSTInfo(this.eContentObj.subs[0].subs[0]);
       }
-      verify(data, publicKey2) {
+      verify(data, publicKey) {
         if (!this.timeStampTokenObj) {
           throw new error_1.RFC3161TimestampVerificationError("timeStampToken is missing");
         }
@@ -1301,7 +1301,7 @@ var require_timestamp = __commonJS({
         }
         this.tstInfo.verify(data);
         this.verifyMessageDigest();
-        this.verifySignature(publicKey2);
+        this.verifySignature(publicKey);
       }
       verifyMessageDigest() {
         const tstInfoDigest = crypto.digest(this.signerDigestAlgorithm, this.tstInfo.raw);
@@ -1821,8 +1821,8 @@ var require_cert = __commonJS({
         return ext ? new ext_1.X509Extension(ext) : void 0;
       }
       verify(issuerCertificate) {
-        const publicKey2 = issuerCertificate?.publicKey || this.publicKey;
-        const key = crypto.createPublicKey(publicKey2);
+        const publicKey = issuerCertificate?.publicKey || this.publicKey;
+        const key = crypto.createPublicKey(publicKey);
         return crypto.verify(this.tbsCertificate.toDER(), key, this.signatureValue, this.signatureAlgorithm);
       }
       validForDate(date) {
@@ -4969,11 +4969,47 @@ var ociInputs = {
   })
 };
 
+// packages/core/src/inputs/signer-inputs.ts
+var import_node_crypto3 = __toESM(require_crypto(), 1);
+var import_node_fs3 = __toESM(require_fs(), 1);
+
 // packages/core/src/sigstore/bundle-verifier.ts
 var import_node_crypto2 = __toESM(require_crypto(), 1);
 var import_bundle = __toESM(require_dist2(), 1);
 var import_protobuf_specs = __toESM(require_dist(), 1);
 var import_verify = __toESM(require_dist4(), 1);
+
+// packages/core/src/sigstore/fulcio-certificate.ts
+var import_core = __toESM(require_dist3(), 1);
+var FULCIO_OID = {
+  issuer: "1.3.6.1.4.1.57264.1.8",
+  buildSignerURI: "1.3.6.1.4.1.57264.1.9",
+  buildSignerDigest: "1.3.6.1.4.1.57264.1.10",
+  runnerEnvironment: "1.3.6.1.4.1.57264.1.11",
+  sourceRepositoryURI: "1.3.6.1.4.1.57264.1.12",
+  sourceRepositoryDigest: "1.3.6.1.4.1.57264.1.13",
+  sourceRepositoryRef: "1.3.6.1.4.1.57264.1.14",
+  buildConfigURI: "1.3.6.1.4.1.57264.1.18",
+  buildTrigger: "1.3.6.1.4.1.57264.1.20",
+  runInvocationURI: "1.3.6.1.4.1.57264.1.21"
+};
+function certificateClaims(bundleJson) {
+  const material = bundleJson?.verificationMaterial;
+  const rawBytes = material?.certificate?.rawBytes ?? material?.x509CertificateChain?.certificates?.[0]?.rawBytes;
+  if (typeof rawBytes !== "string") return void 0;
+  const raw = Buffer.from(rawBytes, "base64");
+  const cert = import_core.X509Certificate.parse(Buffer.from(raw));
+  const claims = { subject: cert.subjectAltName };
+  for (const [name, oid] of Object.entries(FULCIO_OID)) {
+    const ext = cert.extension(oid);
+    if (ext === void 0) continue;
+    const inner = ext.valueObj.subs[0];
+    claims[name] = (inner === void 0 ? ext.value : inner.value).toString("utf8");
+  }
+  return claims;
+}
+
+// packages/core/src/sigstore/bundle-verifier.ts
 var SignatureError = class extends ConfigurationError {
 };
 function anchorPattern(pattern) {
@@ -5029,6 +5065,7 @@ function verifyBundle(bundleJson, options) {
   } catch (error) {
     throw new SignatureError(`the signature does not verify: ${error.message}`);
   }
+  requireSource(bundleJson, policy);
   const content = bundle.content;
   if (content.$case === "dsseEnvelope" && (options.artifact !== void 0 || options.artifactDigest !== void 0)) {
     const digest = options.artifactDigest ?? (0, import_node_crypto2.createHash)("sha256").update(options.artifact ?? Buffer.alloc(0)).digest("hex");
@@ -5060,6 +5097,25 @@ function requireSignerKind(bundle, policy) {
     );
   if (material === "publicKey")
     throw new SignatureError("the signature was made with a key, but the policy requires a keyless signer");
+}
+function requireSource(bundleJson, policy) {
+  if (policy.publicKey !== void 0) return;
+  const wanted = [
+    ["sourceRepositoryURI", "source repository", policy.sourceRepository],
+    ["sourceRepositoryRef", "source ref", policy.sourceRef]
+  ];
+  if (wanted.every(([, , value]) => value === void 0)) return;
+  const claims = certificateClaims(bundleJson);
+  for (const [claim, what, value] of wanted) {
+    if (value === void 0) continue;
+    const actual = claims?.[claim];
+    if (actual === void 0)
+      throw new SignatureError(
+        `the signing certificate names no ${what} (Fulcio extension ${claim}), but the policy requires ${value}`
+      );
+    if (actual !== value)
+      throw new SignatureError(`the signing certificate's ${what} is ${actual}, not ${value}`);
+  }
 }
 function requireSubject(payload, payloadType, sha256Hex, predicateType) {
   if (payloadType !== "application/vnd.in-toto+json")
@@ -5093,6 +5149,89 @@ function requireValidityStarts(root) {
     throw new SignatureError(`the trusted root is malformed: no validity start for ${problems.join(", ")}`);
 }
 
+// packages/core/src/inputs/signer-inputs.ts
+function parsePublicKey(raw, ctx) {
+  let pem = raw;
+  if (!raw.startsWith("-----BEGIN")) {
+    const path = parsePath(raw, ctx, { allowOutsideWorkspace: true });
+    try {
+      pem = (0, import_node_fs3.readFileSync)(path, "utf8").trim();
+    } catch (error) {
+      throw new InvalidValueError(
+        `is neither a PEM public key nor a readable file (${error.code ?? "unreadable"})`
+      );
+    }
+  }
+  const label = /^-----BEGIN ([A-Z0-9 ]+)-----/.exec(pem)?.[1];
+  if (label !== "PUBLIC KEY")
+    throw new InvalidValueError(
+      `is not a PEM public key (-----BEGIN PUBLIC KEY-----)${label === void 0 ? "" : `; it holds a ${label.toLowerCase()}`}`
+    );
+  try {
+    return (0, import_node_crypto3.createPublicKey)(pem).export({ type: "spki", format: "pem" }).toString();
+  } catch {
+    throw new InvalidValueError("is not a PEM public key (-----BEGIN PUBLIC KEY-----) that parses");
+  }
+}
+var GITHUB_ACTIONS_ISSUER = "https://token.actions.githubusercontent.com";
+var signerInputs = {
+  publicKey: () => field("public key", parsePublicKey),
+  /** Fulcio's Source Repository URI form: the repository's URL, e.g. https://github.com/acme/app. */
+  sourceRepository: () => inputs.string({
+    pattern: /^https:\/\/[^/\s]+\/[^/\s]+\/[^/\s]+$/,
+    accepted: "the repository URL as Fulcio certifies it, e.g. https://github.com/acme/app"
+  }),
+  sourceRef: () => inputs.string({ pattern: /^refs\/\S+$/, accepted: "a git ref, e.g. refs/heads/main" })
+};
+var signerSpec = {
+  "certificate-identity": inputs.string().optional(),
+  "certificate-identity-regexp": inputs.string().optional(),
+  "certificate-oidc-issuer": inputs.string().optional(),
+  "certificate-source-repository": signerInputs.sourceRepository().optional(),
+  "certificate-source-ref": signerInputs.sourceRef().optional(),
+  "public-key": signerInputs.publicKey().optional()
+};
+function signerPolicyFromInputs(values, logger, why) {
+  const source = {
+    ...values["certificate-source-repository"] === void 0 ? {} : { sourceRepository: values["certificate-source-repository"] },
+    ...values["certificate-source-ref"] === void 0 ? {} : { sourceRef: values["certificate-source-ref"] }
+  };
+  if (values["public-key"] !== void 0) {
+    const given = Object.keys(source).length > 0;
+    if (given)
+      throw new ConfigurationError(
+        "certificate-source-repository and certificate-source-ref bind a keyless certificate; a public-key signature has none",
+        {
+          input: values["certificate-source-repository"] ? "certificate-source-repository" : "certificate-source-ref"
+        }
+      );
+    return { publicKey: values["public-key"] };
+  }
+  const identity = values["certificate-identity"];
+  const pattern = values["certificate-identity-regexp"];
+  const issuer = values["certificate-oidc-issuer"];
+  if (identity === void 0 && pattern === void 0 || issuer === void 0)
+    throw new ConfigurationError(
+      `${why}: give certificate-identity (or certificate-identity-regexp) and certificate-oidc-issuer, or public-key`,
+      {
+        input: identity === void 0 && pattern === void 0 ? "certificate-identity" : "certificate-oidc-issuer"
+      }
+    );
+  if (identity !== void 0 && pattern !== void 0)
+    throw new ConfigurationError("give certificate-identity or certificate-identity-regexp, not both", {
+      input: "certificate-identity-regexp"
+    });
+  if (pattern !== void 0 && !(pattern.startsWith("^") && pattern.endsWith("$")))
+    logger.warning(
+      `certificate-identity-regexp "${pattern}" was anchored to ^\u2026$ so that look-alike identities do not match`
+    );
+  if (issuer === GITHUB_ACTIONS_ISSUER && source.sourceRepository === void 0)
+    logger.warning(
+      "certificate-source-repository is not set: a signature by this workflow identity from ANY repository (every caller of a reusable workflow signs as it) is accepted; set it, e.g. https://github.com/acme/app"
+    );
+  return identity !== void 0 ? { identity, issuer, ...source } : { identityRegExp: anchoredRegExp(pattern ?? ""), issuer, ...source };
+}
+
 // packages/core/src/oci/media-types.ts
 var MediaType = {
   ociIndex: "application/vnd.oci.image.index.v1+json",
@@ -5111,7 +5250,7 @@ var MANIFEST_ACCEPT = [
 ];
 
 // packages/core/src/oci/registry-client.ts
-var import_node_crypto3 = __toESM(require_crypto(), 1);
+var import_node_crypto4 = __toESM(require_crypto(), 1);
 
 // packages/core/src/oci/www-authenticate.ts
 function parseChallenge(header2) {
@@ -5133,7 +5272,7 @@ function header(headers, name) {
   return Array.isArray(value) ? value[0] : value;
 }
 function sha256(bytes) {
-  return `sha256:${(0, import_node_crypto3.createHash)("sha256").update(bytes).digest("hex")}`;
+  return `sha256:${(0, import_node_crypto4.createHash)("sha256").update(bytes).digest("hex")}`;
 }
 function registryErrors(body) {
   try {
@@ -5901,7 +6040,7 @@ function evaluateAttestations(verified, rejections, conditions) {
 }
 
 // packages/core/src/sigstore/bundle-referrers.ts
-var import_node_crypto4 = __toESM(require_crypto(), 1);
+var import_node_crypto5 = __toESM(require_crypto(), 1);
 
 // packages/core/src/oci/tag-merge.ts
 async function mergeIntoTag(merge) {
@@ -5981,7 +6120,7 @@ async function readBundleReferrers(client, image, digest, wanted = () => true) {
 var MAX_REFERRERS = 256;
 
 // packages/core/src/sigstore/cosign-classic.ts
-var import_node_crypto5 = __toESM(require_crypto(), 1);
+var import_node_crypto6 = __toESM(require_crypto(), 1);
 var ANNOTATION = {
   signature: "dev.cosignproject.cosign/signature",
   certificate: "dev.sigstore.cosign/certificate",
@@ -6006,7 +6145,7 @@ function appendSignature(existing, layer) {
     config: existing?.config ?? {
       mediaType: MediaType.ociConfig,
       size: EMPTY_CONFIG.length,
-      digest: `sha256:${(0, import_node_crypto5.createHash)("sha256").update(EMPTY_CONFIG).digest("hex")}`
+      digest: `sha256:${(0, import_node_crypto6.createHash)("sha256").update(EMPTY_CONFIG).digest("hex")}`
     },
     layers: duplicate ? layers : [...layers, layer],
     ...existing?.annotations ? { annotations: existing.annotations } : {}
@@ -6037,7 +6176,7 @@ function bundleFromClassicLayer(annotations, payload) {
     messageSignature: {
       messageDigest: {
         algorithm: "SHA2_256",
-        digest: (0, import_node_crypto5.createHash)("sha256").update(payload).digest("base64")
+        digest: (0, import_node_crypto6.createHash)("sha256").update(payload).digest("base64")
       },
       signature
     }
@@ -6163,36 +6302,6 @@ async function copySignatures(client, source, target, digest) {
     });
   }
   return { classicLayers, referrers };
-}
-
-// packages/core/src/sigstore/fulcio-certificate.ts
-var import_core = __toESM(require_dist3(), 1);
-var FULCIO_OID = {
-  issuer: "1.3.6.1.4.1.57264.1.8",
-  buildSignerURI: "1.3.6.1.4.1.57264.1.9",
-  buildSignerDigest: "1.3.6.1.4.1.57264.1.10",
-  runnerEnvironment: "1.3.6.1.4.1.57264.1.11",
-  sourceRepositoryURI: "1.3.6.1.4.1.57264.1.12",
-  sourceRepositoryDigest: "1.3.6.1.4.1.57264.1.13",
-  sourceRepositoryRef: "1.3.6.1.4.1.57264.1.14",
-  buildConfigURI: "1.3.6.1.4.1.57264.1.18",
-  buildTrigger: "1.3.6.1.4.1.57264.1.20",
-  runInvocationURI: "1.3.6.1.4.1.57264.1.21"
-};
-function certificateClaims(bundleJson) {
-  const material = bundleJson?.verificationMaterial;
-  const rawBytes = material?.certificate?.rawBytes ?? material?.x509CertificateChain?.certificates?.[0]?.rawBytes;
-  if (typeof rawBytes !== "string") return void 0;
-  const raw = Buffer.from(rawBytes, "base64");
-  const cert = import_core.X509Certificate.parse(Buffer.from(raw));
-  const claims = { subject: cert.subjectAltName };
-  for (const [name, oid] of Object.entries(FULCIO_OID)) {
-    const ext = cert.extension(oid);
-    if (ext === void 0) continue;
-    const inner = ext.valueObj.subs[0];
-    claims[name] = (inner === void 0 ? ext.value : inner.value).toString("utf8");
-  }
-  return claims;
 }
 
 // packages/core/src/sigstore/image-signatures.ts
@@ -6422,32 +6531,7 @@ function verdictRows(verdicts) {
 }
 
 // actions/tag-promote/src/inputs.ts
-var import_node_crypto6 = __toESM(require_crypto(), 1);
-var import_node_fs3 = __toESM(require_fs(), 1);
 var REQUIRED_ATTESTATION_KINDS = ["provenance", "sbom", "vuln"];
-function publicKey(raw, ctx) {
-  let pem = raw;
-  if (!raw.startsWith("-----BEGIN")) {
-    const path = parsePath(raw, ctx, { allowOutsideWorkspace: true });
-    try {
-      pem = (0, import_node_fs3.readFileSync)(path, "utf8").trim();
-    } catch (error) {
-      throw new InvalidValueError(
-        `is neither a PEM public key nor a readable file (${error.code ?? "unreadable"})`
-      );
-    }
-  }
-  const label = /^-----BEGIN ([A-Z0-9 ]+)-----/.exec(pem)?.[1];
-  if (label !== "PUBLIC KEY")
-    throw new InvalidValueError(
-      `is not a PEM public key (-----BEGIN PUBLIC KEY-----)${label === void 0 ? "" : `; it holds a ${label.toLowerCase()}`}`
-    );
-  try {
-    return (0, import_node_crypto6.createPublicKey)(pem).export({ type: "spki", format: "pem" }).toString();
-  } catch {
-    throw new InvalidValueError("is not a PEM public key (-----BEGIN PUBLIC KEY-----) that parses");
-  }
-}
 var spec = {
   image: ociInputs.repository().required("the repository, e.g. ghcr.io/org/app"),
   digest: ociInputs.digest().required('the digest to promote (skopeo-push output "digest")'),
@@ -6455,10 +6539,7 @@ var spec = {
     "the tag rules, e.g. latest=auto, {major}.{minor}, nightly @schedule, nightly-{date} @schedule"
   ),
   "require-signature": inputs.boolean().default("true"),
-  "certificate-identity": inputs.string().optional(),
-  "certificate-identity-regexp": inputs.string().optional(),
-  "certificate-oidc-issuer": inputs.string().optional(),
-  "public-key": inputs.custom("public key", publicKey).optional(),
+  ...signerSpec,
   "trusted-root": inputs.path({ allowOutsideWorkspace: true }).optional(),
   "require-attestations": inputs.custom("attestation kinds", (raw) => [
     ...new Set(parseList(raw).map((kind) => parseEnum(kind, REQUIRED_ATTESTATION_KINDS)))
@@ -6534,7 +6615,7 @@ async function main(deps = runnerDeps()) {
     authFile: values["auth-file"]
   });
   const client = new RegistryClient({ logger: deps.logger, credentials, tlsVerify: values["tls-verify"] });
-  const policy = values["require-signature"] ? signerPolicy(values, deps) : void 0;
+  const policy = values["require-signature"] ? signerPolicyFromInputs(values, deps.logger, "require-signature is true") : void 0;
   const conditions = attestationConditions(values, policy, deps.env);
   const { tags, skipped } = await resolveTagRules(values.tags, context, {
     input: "tags",
@@ -6667,24 +6748,6 @@ async function moveAll(client, image, plans, manifest, deps) {
       );
     }
   }
-}
-function signerPolicy(values, deps) {
-  if (values["public-key"] !== void 0) return { publicKey: values["public-key"] };
-  const identity = values["certificate-identity"];
-  const pattern = values["certificate-identity-regexp"];
-  const issuer = values["certificate-oidc-issuer"];
-  if (identity === void 0 && pattern === void 0 || issuer === void 0) {
-    throw new ConfigurationError(
-      "require-signature is true: give certificate-identity (or certificate-identity-regexp) and certificate-oidc-issuer, or public-key",
-      { input: "certificate-identity" }
-    );
-  }
-  if (pattern !== void 0 && !(pattern.startsWith("^") && pattern.endsWith("$"))) {
-    deps.logger.warning(
-      `certificate-identity-regexp "${pattern}" was anchored to ^\u2026$ so that look-alike identities do not match`
-    );
-  }
-  return identity !== void 0 ? { identity, issuer } : { identityRegExp: anchoredRegExp(pattern ?? ""), issuer };
 }
 
 // actions/tag-promote/src/main.ts

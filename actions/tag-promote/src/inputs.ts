@@ -1,49 +1,16 @@
-import { createPublicKey } from 'node:crypto';
-import { readFileSync } from 'node:fs';
 import {
   DEFAULT_IMMUTABLE_TAGS,
   defineOutputs,
-  type InputContext,
-  InvalidValueError,
   inputs,
   ociInputs,
   parseEnum,
   parseList,
-  parsePath,
   parseSeverityList,
+  signerSpec,
 } from '@chain/core';
 
 /** What `require-attestations` may list. */
 export const REQUIRED_ATTESTATION_KINDS = ['provenance', 'sbom', 'vuln'] as const;
-
-/**
- * A PEM public key, or the path of a file holding one (cosign-sign's `public-key` output is a path,
- * resolved against the workspace like every path input). Only a `PUBLIC KEY` block is taken: a private
- * key or a certificate pasted here is refused, never passed on.
- */
-function publicKey(raw: string, ctx: InputContext): string {
-  let pem = raw;
-  if (!raw.startsWith('-----BEGIN')) {
-    const path = parsePath(raw, ctx, { allowOutsideWorkspace: true });
-    try {
-      pem = readFileSync(path, 'utf8').trim();
-    } catch (error) {
-      throw new InvalidValueError(
-        `is neither a PEM public key nor a readable file (${(error as NodeJS.ErrnoException).code ?? 'unreadable'})`,
-      );
-    }
-  }
-  const label = /^-----BEGIN ([A-Z0-9 ]+)-----/.exec(pem)?.[1];
-  if (label !== 'PUBLIC KEY')
-    throw new InvalidValueError(
-      `is not a PEM public key (-----BEGIN PUBLIC KEY-----)${label === undefined ? '' : `; it holds a ${label.toLowerCase()}`}`,
-    );
-  try {
-    return createPublicKey(pem).export({ type: 'spki', format: 'pem' }).toString();
-  } catch {
-    throw new InvalidValueError('is not a PEM public key (-----BEGIN PUBLIC KEY-----) that parses');
-  }
-}
 
 export const spec = {
   image: ociInputs.repository().required('the repository, e.g. ghcr.io/org/app'),
@@ -54,10 +21,7 @@ export const spec = {
       'the tag rules, e.g. latest=auto, {major}.{minor}, nightly @schedule, nightly-{date} @schedule',
     ),
   'require-signature': inputs.boolean().default('true'),
-  'certificate-identity': inputs.string().optional(),
-  'certificate-identity-regexp': inputs.string().optional(),
-  'certificate-oidc-issuer': inputs.string().optional(),
-  'public-key': inputs.custom('public key', publicKey).optional(),
+  ...signerSpec,
   'trusted-root': inputs.path({ allowOutsideWorkspace: true }).optional(),
   'require-attestations': inputs
     .custom('attestation kinds', (raw) => [

@@ -1,7 +1,6 @@
 import {
   type ActionDeps,
   type AttestationVerdict,
-  anchoredRegExp,
   CommandError,
   ConfigurationError,
   CredentialStore,
@@ -17,6 +16,7 @@ import {
   resolveTagRules,
   runnerDeps,
   type SignerPolicy,
+  signerPolicyFromInputs,
   skopeo,
   withRetries,
 } from '@chain/core';
@@ -36,7 +36,9 @@ export async function main(deps: ActionDeps = runnerDeps()): Promise<void> {
     authFile: values['auth-file'],
   });
   const client = new RegistryClient({ logger: deps.logger, credentials, tlsVerify: values['tls-verify'] });
-  const policy = values['require-signature'] ? signerPolicy(values, deps) : undefined;
+  const policy = values['require-signature']
+    ? signerPolicyFromInputs(values, deps.logger, 'require-signature is true')
+    : undefined;
   const conditions = attestationConditions(values, policy, deps.env);
   // Which tags: the rules for this ref (latest=auto on a release tag reads the tags where they will be written).
   const { tags, skipped } = await resolveTagRules(values.tags, context, {
@@ -224,25 +226,4 @@ async function moveAll(
       );
     }
   }
-}
-
-function signerPolicy(values: ReturnType<typeof readInputs<typeof spec>>, deps: ActionDeps): SignerPolicy {
-  if (values['public-key'] !== undefined) return { publicKey: values['public-key'] };
-  const identity = values['certificate-identity'];
-  const pattern = values['certificate-identity-regexp'];
-  const issuer = values['certificate-oidc-issuer'];
-  if ((identity === undefined && pattern === undefined) || issuer === undefined) {
-    throw new ConfigurationError(
-      'require-signature is true: give certificate-identity (or certificate-identity-regexp) and certificate-oidc-issuer, or public-key',
-      { input: 'certificate-identity' },
-    );
-  }
-  if (pattern !== undefined && !(pattern.startsWith('^') && pattern.endsWith('$'))) {
-    deps.logger.warning(
-      `certificate-identity-regexp "${pattern}" was anchored to ^…$ so that look-alike identities do not match`,
-    );
-  }
-  return identity !== undefined
-    ? { identity, issuer }
-    : { identityRegExp: anchoredRegExp(pattern ?? ''), issuer };
 }

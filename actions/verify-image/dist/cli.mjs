@@ -10,9 +10,9 @@ import {
   mapInputSource,
   runMain,
   spec
-} from "./chunks/chunk-IJFGE2JX.mjs";
-import "./chunks/chunk-377EZXM7.mjs";
+} from "./chunks/chunk-3J4TOQE5.mjs";
 import "./chunks/chunk-LAKDNJDR.mjs";
+import "./chunks/chunk-377EZXM7.mjs";
 import "./chunks/chunk-ZKXDAKWM.mjs";
 import "./chunks/chunk-MQP76K4J.mjs";
 import "./chunks/chunk-VCWESDKG.mjs";
@@ -23,6 +23,10 @@ var USAGE = `usage: verify-image <image> --certificate-identity <id> --certifica
        verify-image <image> --certificate-identity-regexp <re> --certificate-oidc-issuer <url> [options]
        verify-image <image> --public-key <pem file> [options]
 options:
+  --certificate-source-repository <url>
+                            the repository the certificate must name, e.g. https://github.com/acme/app
+                            (a reusable workflow's identity is shared by every caller: set it)
+  --certificate-source-ref <ref>   the git ref the certificate must name, e.g. refs/heads/main
   --trusted-root <file>     trusted_root.json of a private Sigstore (default: public-good, via TUF)
   --require <links>         provenance,sbom,vuln (default), any subset, or none
   --auth-file <file>        registry credentials (default: docker/podman login files)

@@ -3,9 +3,9 @@ const require = __createRequire(import.meta.url);
 import {
   main,
   runMain
-} from "./chunks/chunk-IJFGE2JX.mjs";
-import "./chunks/chunk-377EZXM7.mjs";
+} from "./chunks/chunk-3J4TOQE5.mjs";
 import "./chunks/chunk-LAKDNJDR.mjs";
+import "./chunks/chunk-377EZXM7.mjs";
 import "./chunks/chunk-ZKXDAKWM.mjs";
 import "./chunks/chunk-MQP76K4J.mjs";
 import "./chunks/chunk-VCWESDKG.mjs";

@@ -74,6 +74,43 @@ describe('verify-image inputs', () => {
       /certificate-oidc-issuer/,
     );
   });
+  it('the source repository and ref bind a keyless signer; a GitHub identity without them is warned about', () => {
+    const gh = 'https://token.actions.githubusercontent.com';
+    const logger = new MemoryLogger();
+    expect(
+      signerPolicyFromInputs(
+        {
+          'certificate-identity': 'id',
+          'certificate-oidc-issuer': gh,
+          'certificate-source-repository': 'https://github.com/acme/app',
+          'certificate-source-ref': 'refs/heads/main',
+        },
+        logger,
+        'x',
+      ),
+    ).toEqual({
+      identity: 'id',
+      issuer: gh,
+      sourceRepository: 'https://github.com/acme/app',
+      sourceRef: 'refs/heads/main',
+    });
+    expect(logger.messages('warning')).toEqual([]);
+    signerPolicyFromInputs({ 'certificate-identity': 'id', 'certificate-oidc-issuer': gh }, logger, 'x');
+    expect(logger.messages('warning').join()).toMatch(/certificate-source-repository is not set/);
+    expect(() =>
+      signerPolicyFromInputs(
+        { 'public-key': 'pem', 'certificate-source-repository': 'https://github.com/acme/app' },
+        logger,
+        'x',
+      ),
+    ).toThrow(/a public-key signature has none/);
+    const read = (inputs: Record<string, string>) =>
+      readInputs(spec, mapInputSource({ image: IMAGE, ...inputs }), { workspace: '/w' });
+    expect(() => read({ 'certificate-source-repository': 'acme/app' })).toThrow(
+      /Input "certificate-source-repository"/,
+    );
+    expect(read({ 'certificate-source-ref': 'refs/tags/v1' })['certificate-source-ref']).toBe('refs/tags/v1');
+  });
 });
 
 const CUSTODY: ImageCustody = {

@@ -21,6 +21,10 @@ export const USAGE = `usage: verify-image <image> --certificate-identity <id> --
        verify-image <image> --certificate-identity-regexp <re> --certificate-oidc-issuer <url> [options]
        verify-image <image> --public-key <pem file> [options]
 options:
+  --certificate-source-repository <url>
+                            the repository the certificate must name, e.g. https://github.com/acme/app
+                            (a reusable workflow's identity is shared by every caller: set it)
+  --certificate-source-ref <ref>   the git ref the certificate must name, e.g. refs/heads/main
   --trusted-root <file>     trusted_root.json of a private Sigstore (default: public-good, via TUF)
   --require <links>         provenance,sbom,vuln (default), any subset, or none
   --auth-file <file>        registry credentials (default: docker/podman login files)

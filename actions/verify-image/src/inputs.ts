@@ -6,7 +6,7 @@ import {
   inputs,
   ociInputs,
   parseList,
-  signerInputs,
+  signerSpec,
 } from '@chain/core';
 
 /** `provenance,sbom,vuln`, any subset, or `none` (the signature alone). */
@@ -30,10 +30,7 @@ function requiredLinks(raw: string): AttestedLink[] {
 
 export const spec = {
   image: ociInputs.reference().required('the image, e.g. ghcr.io/org/app:latest or ghcr.io/org/app@sha256:…'),
-  'certificate-identity': inputs.string().optional(),
-  'certificate-identity-regexp': inputs.string().optional(),
-  'certificate-oidc-issuer': inputs.string().optional(),
-  'public-key': signerInputs.publicKey().optional(),
+  ...signerSpec,
   'trusted-root': inputs.path({ allowOutsideWorkspace: true, mustExist: 'file' }).optional(),
   require: inputs.custom('links', requiredLinks).default('provenance,sbom,vuln'),
   'auth-file': inputs.path({ allowOutsideWorkspace: true, mustExist: 'file' }).optional(),

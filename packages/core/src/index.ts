@@ -52,6 +52,7 @@ export {
   type ToolRunner,
   withSecretFile,
 } from './exec/tool-runner.ts';
+export { type GitHubAttestationsTarget, storeGitHubAttestation } from './github/artifact-attestations.ts';
 export {
   defaultInputContext,
   envInputName,
@@ -80,6 +81,7 @@ export {
   type SignerPolicyInputs,
   signerInputs,
   signerPolicyFromInputs,
+  signerSpec,
 } from './inputs/signer-inputs.ts';
 export { type BlobHasher, type HashResult, inlineHasher, workerHasher } from './oci/blob-hasher.ts';
 export { Digest, type DigestAlgorithm } from './oci/digest.ts';
@@ -190,6 +192,15 @@ export { type Cell, escapeHtml, JobSummary } from './report/job-summary.ts';
 export { parseOsvReport } from './report/osv-report.ts';
 export { findingsToSarif, sarifUri, validSarifUri } from './report/sarif.ts';
 export { readCycloneDx, readSpdx, type SbomInfo } from './report/sbom.ts';
+export {
+  makeSbomSet,
+  type PlatformSbom,
+  readSbomSet,
+  SBOM_SET_INDEX,
+  SBOM_SET_SCHEMA,
+  type SbomEntry,
+  type SbomSetIndex,
+} from './report/sbom-set.ts';
 export { mergeSarif, type ScanReport, scanSummary } from './report/scan-report.ts';
 export { evaluateGate, type GateOptions, type GateResult, sortFindings } from './report/severity-gate.ts';
 export { parseTrivyReport } from './report/trivy-report.ts';
@@ -248,6 +259,7 @@ export {
   certificateClaims,
   FULCIO_OID,
   type FulcioClaim,
+  githubWorkflowRepository,
 } from './sigstore/fulcio-certificate.ts';
 export {
   type AttestationStatement,
@@ -270,6 +282,7 @@ export {
   type CustodyRequest,
   humanTagsAt,
   type ImageCustody,
+  platformsOf,
   resolveDigest,
   type SbomFacts,
   type TagsNow,
@@ -324,6 +337,9 @@ export {
 export { keySigner, loadSigningKey, type SigningKey } from './sigstore/signing-key.ts';
 export {
   type BuildRecord,
+  type GitHubRunFacts,
+  githubRunFacts,
+  PRIVILEGED_EVENTS,
   parseBuildRecord,
   SLSA_PROVENANCE_V1,
   slsaProvenance,

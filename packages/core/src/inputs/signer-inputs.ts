@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { ConfigurationError, InvalidValueError } from '../action/errors.ts';
 import type { Logger } from '../action/logger.ts';
 import { anchoredRegExp, type SignerPolicy } from '../sigstore/bundle-verifier.ts';
-import { field, type InputContext, parsePath } from './input-spec.ts';
+import { field, type InputContext, inputs, parsePath } from './input-spec.ts';
 
 /**
  * A PEM public key, or the path of a file holding one (cosign-sign's `public-key` output is a path,
@@ -34,29 +34,72 @@ export function parsePublicKey(raw: string, ctx: InputContext): string {
   }
 }
 
+/** The GitHub OIDC issuer: its workflow identities are shared by every caller of a reusable workflow. */
+const GITHUB_ACTIONS_ISSUER = 'https://token.actions.githubusercontent.com';
+
 /** The signer inputs every verifying action reads (cosign's flags, same names). */
 export const signerInputs = {
   publicKey: () => field<string>('public key', parsePublicKey),
+  /** Fulcio's Source Repository URI form: the repository's URL, e.g. https://github.com/acme/app. */
+  sourceRepository: () =>
+    inputs.string({
+      pattern: /^https:\/\/[^/\s]+\/[^/\s]+\/[^/\s]+$/,
+      accepted: 'the repository URL as Fulcio certifies it, e.g. https://github.com/acme/app',
+    }),
+  sourceRef: () => inputs.string({ pattern: /^refs\/\S+$/, accepted: 'a git ref, e.g. refs/heads/main' }),
 };
+
+/** The signer part of a verifying action's inputs, declared once so that every verifier reads the same. */
+export const signerSpec = {
+  'certificate-identity': inputs.string().optional(),
+  'certificate-identity-regexp': inputs.string().optional(),
+  'certificate-oidc-issuer': inputs.string().optional(),
+  'certificate-source-repository': signerInputs.sourceRepository().optional(),
+  'certificate-source-ref': signerInputs.sourceRef().optional(),
+  'public-key': signerInputs.publicKey().optional(),
+} as const;
 
 export interface SignerPolicyInputs {
   'certificate-identity'?: string | undefined;
   'certificate-identity-regexp'?: string | undefined;
   'certificate-oidc-issuer'?: string | undefined;
+  'certificate-source-repository'?: string | undefined;
+  'certificate-source-ref'?: string | undefined;
   'public-key'?: string | undefined;
 }
 
 /**
  * The signer policy from cosign-style inputs: a public key, or an identity (exact, or a regexp anchored
- * to ^…$ with a warning when it was not) and the OIDC issuer. Neither is a configuration error naming
- * the inputs; `why` says what needs it.
+ * to ^…$ with a warning when it was not), the OIDC issuer and optionally the source repository and ref
+ * the certificate must name. Neither key nor identity is a configuration error naming the inputs; `why`
+ * says what needs it.
  */
 export function signerPolicyFromInputs(
   values: SignerPolicyInputs,
   logger: Logger,
   why: string,
 ): SignerPolicy {
-  if (values['public-key'] !== undefined) return { publicKey: values['public-key'] };
+  const source = {
+    ...(values['certificate-source-repository'] === undefined
+      ? {}
+      : { sourceRepository: values['certificate-source-repository'] }),
+    ...(values['certificate-source-ref'] === undefined
+      ? {}
+      : { sourceRef: values['certificate-source-ref'] }),
+  };
+  if (values['public-key'] !== undefined) {
+    const given = Object.keys(source).length > 0;
+    if (given)
+      throw new ConfigurationError(
+        'certificate-source-repository and certificate-source-ref bind a keyless certificate; a public-key signature has none',
+        {
+          input: values['certificate-source-repository']
+            ? 'certificate-source-repository'
+            : 'certificate-source-ref',
+        },
+      );
+    return { publicKey: values['public-key'] };
+  }
   const identity = values['certificate-identity'];
   const pattern = values['certificate-identity-regexp'];
   const issuer = values['certificate-oidc-issuer'];
@@ -78,7 +121,12 @@ export function signerPolicyFromInputs(
     logger.warning(
       `certificate-identity-regexp "${pattern}" was anchored to ^…$ so that look-alike identities do not match`,
     );
+  if (issuer === GITHUB_ACTIONS_ISSUER && source.sourceRepository === undefined)
+    logger.warning(
+      'certificate-source-repository is not set: a signature by this workflow identity from ANY repository ' +
+        '(every caller of a reusable workflow signs as it) is accepted; set it, e.g. https://github.com/acme/app',
+    );
   return identity !== undefined
-    ? { identity, issuer }
-    : { identityRegExp: anchoredRegExp(pattern ?? ''), issuer };
+    ? { identity, issuer, ...source }
+    : { identityRegExp: anchoredRegExp(pattern ?? ''), issuer, ...source };
 }

@@ -24,8 +24,18 @@ const ENV: NodeJS.ProcessEnv = {
 };
 /** The OIDC token's claims when the build runs in a reusable workflow of another repository. */
 const CLAIMS = {
+  iss: 'https://token.actions.githubusercontent.com',
+  repository: 'acme/hello',
+  repository_id: '123456',
+  repository_owner_id: '7890',
+  sha: '0123456789abcdef0123456789abcdef01234567',
+  ref: 'refs/heads/main',
+  event_name: 'push',
+  run_id: '4242',
+  run_attempt: '2',
   workflow_ref: 'acme/hello/.github/workflows/release.yml@refs/heads/main',
   job_workflow_ref: 'acme/chain/.github/workflows/docker-publish.yml@refs/tags/v1.2.0',
+  runner_environment: 'github-hosted',
 };
 const RECORD: BuildRecord = {
   schema: 'build-record/v1',
@@ -96,10 +106,53 @@ describe('SLSA provenance v1 from the runner and the build record', () => {
 
   it('fails closed, naming what is missing, outside a GitHub Actions run', () => {
     const { GITHUB_SHA: _sha, GITHUB_RUN_ID: _run, ...partial } = ENV;
-    expect(() => slsaProvenance(partial, CLAIMS, RECORD)).toThrow(
+    expect(() => slsaProvenance(partial, {}, RECORD)).toThrow(
       /Input "attestations": .*GITHUB_SHA, GITHUB_RUN_ID are not set/,
     );
   });
+
+  it("keyless, the facts are the OIDC token's: the token alone suffices, and a claim it lacks fails closed", () => {
+    const tokenOnly = slsaProvenance({ GITHUB_SERVER_URL: 'https://github.com' }, CLAIMS, RECORD);
+    expect(tokenOnly).toEqual(slsaProvenance(ENV, CLAIMS, RECORD));
+    const { sha: _sha, repository_id: _id, ...partial } = CLAIMS;
+    expect(() => slsaProvenance(ENV, partial, RECORD)).toThrow(
+      /Input "attestations": keyless provenance is made from the job's OIDC token .* no repository_id, sha claims/,
+    );
+  });
+
+  it.each([
+    ['GITHUB_SHA', 'fedcba9876543210fedcba9876543210fedcba98', 'sha'],
+    ['GITHUB_REPOSITORY', 'evil/hello', 'repository'],
+    ['GITHUB_REF', 'refs/heads/release', 'ref'],
+    ['GITHUB_EVENT_NAME', 'workflow_dispatch', 'event_name'],
+    ['GITHUB_REPOSITORY_ID', '666', 'repository_id'],
+    ['RUNNER_ENVIRONMENT', 'self-hosted', 'runner_environment'],
+  ])('keyless, refuses when the runner says %s=%s but the token says otherwise', (name, value, claim) => {
+    // A step that wrote GITHUB_ENV (or a runner that lies) must not put its facts into certified provenance.
+    expect(() => slsaProvenance({ ...ENV, [name]: value }, CLAIMS, RECORD)).toThrow(
+      new RegExp(
+        `the runner's environment disagrees with the job's OIDC token \\(${name}=${value}, the token's ${claim}=`,
+      ),
+    );
+  });
+
+  it.each(['pull_request_target', 'workflow_run'])(
+    'refuses provenance for a privileged %s run unless allowed explicitly',
+    (event) => {
+      const claims = { ...CLAIMS, event_name: event };
+      const env = { ...ENV, GITHUB_EVENT_NAME: event };
+      expect(() => slsaProvenance(env, claims, RECORD)).toThrow(
+        new RegExp(
+          `Input "allow-privileged-event-provenance": refusing to make provenance for a ${event} run`,
+        ),
+      );
+      expect(() => slsaProvenance(env, {}, RECORD)).toThrow(/refusing to make provenance/);
+      const allowed = slsaProvenance(env, claims, RECORD, 'attestations', { allowPrivilegedEvent: true }) as {
+        buildDefinition: { internalParameters: { github: { event_name: string } } };
+      };
+      expect(allowed.buildDefinition.internalParameters.github.event_name).toBe(event);
+    },
+  );
 
   it('reads only a well-formed build record', () => {
     expect(parseBuildRecord(JSON.parse(JSON.stringify(RECORD)), 'build-record')).toEqual(RECORD);

@@ -3,12 +3,21 @@ import { bundleFromJSON, isBundleWithDsseEnvelope } from '@sigstore/bundle';
 import { TrustedRoot } from '@sigstore/protobuf-specs';
 import { toSignedEntity, toTrustMaterial, Verifier } from '@sigstore/verify';
 import { ConfigurationError } from '../action/errors.ts';
+import { certificateClaims } from './fulcio-certificate.ts';
 
 /** Who must have signed: an exact identity or an anchored regular expression, and the OIDC issuer; or a key. */
 export interface SignerPolicy {
   identity?: string | undefined;
   identityRegExp?: RegExp | undefined;
   issuer?: string | undefined;
+  /**
+   * The repository the signing run was for: Fulcio's Source Repository URI extension (1.3.6.1.4.1.57264.1.12,
+   * e.g. https://github.com/acme/app), compared exactly. A reusable workflow's identity is the same for every
+   * caller, so without it any repository calling that workflow signs as it. Keyless only.
+   */
+  sourceRepository?: string | undefined;
+  /** The git ref the signing run was for: Fulcio's Source Repository Ref extension (…1.14), exact. */
+  sourceRef?: string | undefined;
   /** PEM public key, for key-based signatures (then identity and issuer do not apply). */
   publicKey?: string | undefined;
 }
@@ -104,6 +113,7 @@ export function verifyBundle(
   } catch (error) {
     throw new SignatureError(`the signature does not verify: ${(error as Error).message}`);
   }
+  requireSource(bundleJson, policy);
   const content = bundle.content;
   if (
     content.$case === 'dsseEnvelope' &&
@@ -148,6 +158,30 @@ function requireSignerKind(bundle: ReturnType<typeof bundleFromJSON>, policy: Si
     );
   if (material === 'publicKey')
     throw new SignatureError('the signature was made with a key, but the policy requires a keyless signer');
+}
+
+/**
+ * The source the certificate was issued for (its Fulcio extensions, read from the leaf that just verified):
+ * each that the policy names must be there and equal. A certificate without the extension fails.
+ */
+function requireSource(bundleJson: unknown, policy: SignerPolicy): void {
+  if (policy.publicKey !== undefined) return;
+  const wanted = [
+    ['sourceRepositoryURI', 'source repository', policy.sourceRepository],
+    ['sourceRepositoryRef', 'source ref', policy.sourceRef],
+  ] as const;
+  if (wanted.every(([, , value]) => value === undefined)) return;
+  const claims = certificateClaims(bundleJson);
+  for (const [claim, what, value] of wanted) {
+    if (value === undefined) continue;
+    const actual = claims?.[claim];
+    if (actual === undefined)
+      throw new SignatureError(
+        `the signing certificate names no ${what} (Fulcio extension ${claim}), but the policy requires ${value}`,
+      );
+    if (actual !== value)
+      throw new SignatureError(`the signing certificate's ${what} is ${actual}, not ${value}`);
+  }
 }
 
 function requireSubject(

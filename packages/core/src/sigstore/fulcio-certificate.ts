@@ -1,4 +1,5 @@
 import { X509Certificate } from '@sigstore/core';
+import { ConfigurationError } from '../action/errors.ts';
 
 /**
  * Fulcio's certificate extensions that say where a keyless signature was made (fulcio
@@ -52,4 +53,18 @@ export function certificateClaims(bundleJson: unknown): CertificateClaims | unde
     claims[name] = (inner === undefined ? ext.value : inner.value).toString('utf8');
   }
   return claims;
+}
+
+/**
+ * `owner/repo` of a repository URL (https://github.com/owner/repo): what Fulcio's GitHub Workflow Repository
+ * extension (1.3.6.1.4.1.57264.1.5) holds, and what cosign's --certificate-github-workflow-repository and
+ * Kyverno's `githubWorkflowRepository` compare against.
+ */
+export function githubWorkflowRepository(sourceRepository: string): string {
+  const match = /^https:\/\/[^/\s]+\/([^/\s]+\/[^/\s]+)$/.exec(sourceRepository);
+  if (match?.[1] === undefined)
+    throw new ConfigurationError(
+      `the source repository "${sourceRepository}" is not a repository URL (https://host/owner/repo)`,
+    );
+  return match[1];
 }

@@ -135,7 +135,7 @@ export async function resolveDigest(client: RegistryClient, reference: ImageRefe
 }
 
 /** The platform images of an index (attestation manifests left out), or the image itself. */
-async function platformsOf(
+export async function platformsOf(
   client: RegistryClient,
   repository: ImageReference,
   digest: Digest,

@@ -1,5 +1,10 @@
 import { stringify } from 'yaml';
-import { type KyvernoPolicyOptions, keylessIdentity, kyvernoPolicy } from './kyverno-policy.ts';
+import {
+  type KyvernoPolicyOptions,
+  keylessIdentity,
+  kyvernoPolicy,
+  sourceExtensions,
+} from './kyverno-policy.ts';
 import {
   type AttestationRequirements,
   celString,
@@ -40,6 +45,8 @@ function cosignAttestor(options: KyvernoPolicyOptions): Record<string, unknown> 
       identities: [
         { issuer, ...(identity !== undefined ? { subject: identity } : { subjectRegExp: identityRegExp }) },
       ],
+      // Valid in the CRD, but Kyverno 1.19's ImageValidatingPolicy verifier does not read it (cosign-sign warns).
+      ...sourceExtensions(options.sourceRepository),
       ...(trust ? { roots: trust.roots } : {}),
     },
     ctlog,

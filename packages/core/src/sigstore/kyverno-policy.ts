@@ -2,6 +2,7 @@ import { stringify } from 'yaml';
 import { ConfigurationError } from '../action/errors.ts';
 import type { ImageReference } from '../oci/image-reference.ts';
 import { anchorPattern } from './bundle-verifier.ts';
+import { githubWorkflowRepository } from './fulcio-certificate.ts';
 import {
   type AttestationRequirements,
   denySeverities,
@@ -23,6 +24,12 @@ export interface KyvernoPolicyOptions {
   /** Anchored (^…$) before it is written: an unanchored pattern would match look-alike identities. */
   identityRegExp?: string | undefined;
   issuer?: string | undefined;
+  /**
+   * Keyless: the repository the certificate must have been issued for (https://github.com/owner/repo), as
+   * `additionalExtensions.githubWorkflowRepository` (owner/repo: Kyverno compares Fulcio's GitHub Workflow
+   * Repository extension 1.3.6.1.4.1.57264.1.5). Kyverno 1.19 enforces it only for `type: Cosign`.
+   */
+  sourceRepository?: string | undefined;
   publicKey?: string | undefined;
   rekorUrl?: string | undefined;
   /** A private Sigstore's keys (from its trusted root): Kyverno then needs no TUF and no public-good root. */
@@ -127,11 +134,19 @@ function attestorEntry(options: KyvernoPolicyOptions): Record<string, unknown> {
     keyless: {
       ...(identity !== undefined ? { subject: identity } : { subjectRegExp: identityRegExp }),
       issuer,
+      ...sourceExtensions(options.sourceRepository),
       ...(trust ? { roots: trust.roots } : {}),
       rekor,
       ...ctlog,
     },
   };
+}
+
+/** A keyless attestor's `additionalExtensions` binding the source repository (none when not given). */
+export function sourceExtensions(sourceRepository: string | undefined): Record<string, unknown> {
+  return sourceRepository === undefined
+    ? {}
+    : { additionalExtensions: { githubWorkflowRepository: githubWorkflowRepository(sourceRepository) } };
 }
 
 /** The keyless signer, checked: an identity (exact, or a regexp anchored here) and an issuer. */

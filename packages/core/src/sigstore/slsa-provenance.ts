@@ -40,17 +40,117 @@ export function parseBuildRecord(json: unknown, input: string): BuildRecord {
   return record as BuildRecord;
 }
 
-/** The runner facts provenance is made of; every one must be there (fail closed, nothing guessed). */
-const REQUIRED_ENV = [
-  'GITHUB_REPOSITORY',
-  'GITHUB_REPOSITORY_ID',
-  'GITHUB_REPOSITORY_OWNER_ID',
-  'GITHUB_SHA',
-  'GITHUB_REF',
-  'GITHUB_EVENT_NAME',
-  'GITHUB_RUN_ID',
-  'GITHUB_RUN_ATTEMPT',
+/**
+ * The facts of a GitHub Actions run that provenance states: each with the OIDC token claim Fulcio certifies
+ * it from and the runner variable that says the same (the job workflow ref has none: a reusable workflow's
+ * own ref is only in the token).
+ */
+const RUN_FACTS = [
+  ['repository', 'repository', 'GITHUB_REPOSITORY'],
+  ['repositoryId', 'repository_id', 'GITHUB_REPOSITORY_ID'],
+  ['repositoryOwnerId', 'repository_owner_id', 'GITHUB_REPOSITORY_OWNER_ID'],
+  ['sha', 'sha', 'GITHUB_SHA'],
+  ['ref', 'ref', 'GITHUB_REF'],
+  ['eventName', 'event_name', 'GITHUB_EVENT_NAME'],
+  ['runId', 'run_id', 'GITHUB_RUN_ID'],
+  ['runAttempt', 'run_attempt', 'GITHUB_RUN_ATTEMPT'],
+  ['workflowRef', 'workflow_ref', 'GITHUB_WORKFLOW_REF'],
+  ['jobWorkflowRef', 'job_workflow_ref', undefined],
+  ['runnerEnvironment', 'runner_environment', 'RUNNER_ENVIRONMENT'],
 ] as const;
+
+type RunFact = (typeof RUN_FACTS)[number][0];
+
+/** What a GitHub Actions run was: repository, commit, ref, event, run, workflows, runner. */
+export type GitHubRunFacts = Record<RunFact, string> & {
+  server: string;
+  /** `token`: the job's OIDC token, what Fulcio certified (keyless); `env`: the runner's variables (key). */
+  from: 'token' | 'env';
+};
+
+/**
+ * Events whose run is privileged (secrets, write token, OIDC) while the code may come from someone else: a
+ * `pull_request_target` run checks out the base branch's workflow but is often made to build the pull
+ * request's head, a `workflow_run` run follows a run that built untrusted code. The run's sha is not what
+ * was built, so provenance would certify the wrong source.
+ */
+export const PRIVILEGED_EVENTS: readonly string[] = ['pull_request_target', 'workflow_run'];
+
+/**
+ * The run's facts. Keyless (`claims` are the job's OIDC token's): every fact comes from the token, each must
+ * be there, and a runner variable that says otherwise is refused (the environment is writable by earlier
+ * steps through GITHUB_ENV; the token is what Fulcio certified). With a key (no claims): from the runner's
+ * variables, each required except RUNNER_ENVIRONMENT; the job workflow ref is then GITHUB_WORKFLOW_REF.
+ */
+export function githubRunFacts(
+  env: NodeJS.ProcessEnv,
+  claims: Record<string, unknown>,
+  input = 'attestations',
+): GitHubRunFacts {
+  const server = env.GITHUB_SERVER_URL ?? 'https://github.com';
+  const facts =
+    Object.keys(claims).length === 0 ? envRunFacts(env, input) : tokenRunFacts(env, claims, input);
+  return { ...facts, server };
+}
+
+const factsError = (input: string, message: string) =>
+  new ConfigurationError(`Input "${input}": ${message}`, { input });
+
+/** With a key: the runner's variables, each required (RUNNER_ENVIRONMENT may be unknown). */
+function envRunFacts(env: NodeJS.ProcessEnv, input: string): Omit<GitHubRunFacts, 'server'> {
+  const facts: Partial<Record<RunFact, string>> = {};
+  const missing: string[] = [];
+  for (const [fact, , name] of RUN_FACTS) {
+    if (name === undefined) continue;
+    const value = env[name];
+    if (value) facts[fact] = value;
+    else if (fact !== 'runnerEnvironment') missing.push(name);
+  }
+  if (missing.length > 0)
+    throw factsError(
+      input,
+      `provenance is made from the GitHub Actions run, and ${missing.join(', ')} ${missing.length === 1 ? 'is' : 'are'} not set`,
+    );
+  const workflowRef = facts.workflowRef ?? '';
+  const complete = {
+    ...facts,
+    jobWorkflowRef: workflowRef,
+    runnerEnvironment: facts.runnerEnvironment ?? 'unknown',
+  };
+  return { ...(complete as Record<RunFact, string>), from: 'env' };
+}
+
+/** Keyless: the token's claims, each required; a runner variable that says otherwise is refused. */
+function tokenRunFacts(
+  env: NodeJS.ProcessEnv,
+  claims: Record<string, unknown>,
+  input: string,
+): Omit<GitHubRunFacts, 'server'> {
+  const facts: Partial<Record<RunFact, string>> = {};
+  const missing: string[] = [];
+  const disagree: string[] = [];
+  for (const [fact, claim, name] of RUN_FACTS) {
+    const value = claims[claim];
+    if (typeof value !== 'string' || value === '') {
+      missing.push(claim);
+      continue;
+    }
+    facts[fact] = value;
+    const variable = name === undefined ? undefined : env[name];
+    if (variable && variable !== value) disagree.push(`${name}=${variable}, the token's ${claim}=${value}`);
+  }
+  if (missing.length > 0)
+    throw factsError(
+      input,
+      `keyless provenance is made from the job's OIDC token (what Fulcio certifies), and it has no ${missing.join(', ')} claim${missing.length === 1 ? '' : 's'}`,
+    );
+  if (disagree.length > 0)
+    throw factsError(
+      input,
+      `the runner's environment disagrees with the job's OIDC token (${disagree.join('; ')}): an earlier step changed it, or the run is not what it says; no provenance is made`,
+    );
+  return { ...(facts as Record<RunFact, string>), from: 'token' };
+}
 
 /** `owner/repo/.github/workflows/x.yml@refs/heads/main` → repository, path and ref. */
 function splitWorkflowRef(ref: string, input: string): { repository: string; path: string; ref: string } {
@@ -66,28 +166,30 @@ function splitWorkflowRef(ref: string, input: string): { repository: string; pat
  * SLSA provenance v1 for a GitHub Actions build, in the shape of actions/attest-build-provenance:
  * builder = the (reusable) workflow that ran the job (`job_workflow_ref`), external parameters = the
  * calling workflow and the build's inputs, internal = the event and run, dependencies = the source at
- * its commit and the Containerfile. `claims` are the OIDC token's (keyless); without them the runner's
- * GITHUB_WORKFLOW_REF stands for both workflow refs.
+ * its commit and the Containerfile. Keyless, every run fact is the OIDC token's (`claims`), checked against
+ * the runner's variables (githubRunFacts). A privileged event (PRIVILEGED_EVENTS) is refused unless
+ * `allowPrivilegedEvent` says the caller checked that the run built its own trusted source.
  */
 export function slsaProvenance(
   env: NodeJS.ProcessEnv,
   claims: Record<string, unknown>,
   record: BuildRecord,
   input = 'attestations',
+  options: { allowPrivilegedEvent?: boolean; allowInput?: string } = {},
 ): Record<string, unknown> {
-  const missing: string[] = REQUIRED_ENV.filter((name) => !env[name]);
-  const claim = (name: string) => (typeof claims[name] === 'string' ? (claims[name] as string) : undefined);
-  const workflowRef = claim('workflow_ref') ?? env.GITHUB_WORKFLOW_REF;
-  const jobWorkflowRef = claim('job_workflow_ref') ?? env.GITHUB_WORKFLOW_REF;
-  if (workflowRef === undefined || jobWorkflowRef === undefined) missing.push('GITHUB_WORKFLOW_REF');
-  if (missing.length > 0)
+  const run = githubRunFacts(env, claims, input);
+  if (PRIVILEGED_EVENTS.includes(run.eventName) && options.allowPrivilegedEvent !== true) {
+    const allow = options.allowInput ?? 'allow-privileged-event-provenance';
     throw new ConfigurationError(
-      `Input "${input}": provenance is made from the GitHub Actions run, and ${missing.join(', ')} ${missing.length === 1 ? 'is' : 'are'} not set`,
-      { input },
+      `Input "${allow}": refusing to make provenance for a ${run.eventName} run: it runs privileged, often on code ` +
+        `from a fork or an earlier run, and its commit ${run.sha} need not be what was built. Build in a ` +
+        `push, release or workflow_dispatch run, or set ${allow}: true if this run builds only its own commit`,
+      { input: allow },
     );
-  const server = env.GITHUB_SERVER_URL ?? 'https://github.com';
-  const workflow = splitWorkflowRef(workflowRef ?? '', input);
-  const source = `${server}/${env.GITHUB_REPOSITORY}`;
+  }
+  const server = run.server;
+  const workflow = splitWorkflowRef(run.workflowRef, input);
+  const source = `${server}/${run.repository}`;
   return {
     buildDefinition: {
       buildType: GITHUB_WORKFLOW_BUILD_TYPE,
@@ -103,29 +205,27 @@ export function slsaProvenance(
       },
       internalParameters: {
         github: {
-          event_name: env.GITHUB_EVENT_NAME,
-          repository_id: env.GITHUB_REPOSITORY_ID,
-          repository_owner_id: env.GITHUB_REPOSITORY_OWNER_ID,
-          runner_environment: env.RUNNER_ENVIRONMENT ?? claim('runner_environment') ?? 'unknown',
-          run_id: env.GITHUB_RUN_ID,
-          run_attempt: env.GITHUB_RUN_ATTEMPT,
+          event_name: run.eventName,
+          repository_id: run.repositoryId,
+          repository_owner_id: run.repositoryOwnerId,
+          runner_environment: run.runnerEnvironment,
+          run_id: run.runId,
+          run_attempt: run.runAttempt,
         },
         builder: record.builder,
       },
       resolvedDependencies: [
-        { uri: `git+${source}@${env.GITHUB_REF}`, digest: { gitCommit: env.GITHUB_SHA } },
+        { uri: `git+${source}@${run.ref}`, digest: { gitCommit: run.sha } },
         {
-          uri: `git+${source}@${env.GITHUB_SHA}#${record.containerfile.path}`,
+          uri: `git+${source}@${run.sha}#${record.containerfile.path}`,
           name: record.containerfile.path,
           digest: { sha256: record.containerfile.sha256 },
         },
       ],
     },
     runDetails: {
-      builder: { id: `${server}/${jobWorkflowRef}` },
-      metadata: {
-        invocationId: `${source}/actions/runs/${env.GITHUB_RUN_ID}/attempts/${env.GITHUB_RUN_ATTEMPT}`,
-      },
+      builder: { id: `${server}/${run.jobWorkflowRef}` },
+      metadata: { invocationId: `${source}/actions/runs/${run.runId}/attempts/${run.runAttempt}` },
     },
   };
 }

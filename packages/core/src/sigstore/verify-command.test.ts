@@ -20,4 +20,16 @@ describe('cosign verify command', () => {
     );
     expect(shellQuote("it's")).toBe(`'it'\\''s'`);
   });
+  it('binds the repository the certificate was issued for (cosign compares the GitHub owner/repo extension)', () => {
+    const ref = ImageReference.parse(`ghcr.io/acme/app@sha256:${'a'.repeat(64)}`);
+    const line = cosignVerifyCommand(ref, {
+      identity: 'https://github.com/acme/chain/.github/workflows/docker-publish.yml@refs/heads/main',
+      issuer: 'https://token.actions.githubusercontent.com',
+      sourceRepository: 'https://github.com/acme/app',
+    });
+    expect(line).toContain(' --certificate-github-workflow-repository=acme/app ');
+    expect(() =>
+      cosignVerifyCommand(ref, { identity: 'i', issuer: 'i', sourceRepository: 'https://gitlab.com/a/b/c' }),
+    ).toThrow(/not a repository URL/);
+  });
 });

@@ -23,7 +23,7 @@ import {
   outputs,
   processIo,
   workerHasher
-} from "./chunk-NNBKJA3C.mjs";
+} from "./chunk-KGDNJFLZ.mjs";
 import "./chunk-PLQD2CNQ.mjs";
 import {
   require_http
@@ -1030,11 +1030,11 @@ var require_encoding = __commonJS({
     exports.base64Decode = base64Decode;
     var BASE64_ENCODING = "base64";
     var UTF8_ENCODING = "utf-8";
-    function base64Encode(str) {
-      return Buffer.from(str, UTF8_ENCODING).toString(BASE64_ENCODING);
+    function base64Encode(str2) {
+      return Buffer.from(str2, UTF8_ENCODING).toString(BASE64_ENCODING);
     }
-    function base64Decode(str) {
-      return Buffer.from(str, BASE64_ENCODING).toString(UTF8_ENCODING);
+    function base64Decode(str2) {
+      return Buffer.from(str2, BASE64_ENCODING).toString(UTF8_ENCODING);
     }
   }
 });
@@ -3183,8 +3183,8 @@ var require_intoto = __commonJS({
         });
       }
     }
-    function base64Decode(str) {
-      return Buffer.from(str, "base64").toString("utf-8");
+    function base64Decode(str2) {
+      return Buffer.from(str2, "base64").toString("utf-8");
     }
   }
 });
@@ -4646,13 +4646,13 @@ var require_Collection = __commonJS({
 var require_stringifyComment = __commonJS({
   "node_modules/.pnpm/yaml@2.9.1/node_modules/yaml/dist/stringify/stringifyComment.js"(exports) {
     "use strict";
-    var stringifyComment = (str) => str.replace(/^(?!$)(?: $)?/gm, "#");
+    var stringifyComment = (str2) => str2.replace(/^(?!$)(?: $)?/gm, "#");
     function indentComment(comment, indent) {
       if (/^\n+$/.test(comment))
         return comment.substring(1);
       return indent ? comment.replace(/^(?! *$)/gm, indent) : comment;
     }
-    var lineComment = (str, indent, comment) => str.endsWith("\n") ? indentComment(comment, indent) : comment.includes("\n") ? "\n" + indentComment(comment, indent) : (str.endsWith(" ") ? "" : " ") + comment;
+    var lineComment = (str2, indent, comment) => str2.endsWith("\n") ? indentComment(comment, indent) : comment.includes("\n") ? "\n" + indentComment(comment, indent) : (str2.endsWith(" ") ? "" : " ") + comment;
     exports.indentComment = indentComment;
     exports.lineComment = lineComment;
     exports.stringifyComment = stringifyComment;
@@ -4806,16 +4806,16 @@ var require_stringifyString = __commonJS({
       lineWidth: ctx.options.lineWidth,
       minContentWidth: ctx.options.minContentWidth
     });
-    var containsDocumentMarker = (str) => /^(%|---|\.\.\.)/m.test(str);
-    function lineLengthOverLimit(str, lineWidth, indentLength) {
+    var containsDocumentMarker = (str2) => /^(%|---|\.\.\.)/m.test(str2);
+    function lineLengthOverLimit(str2, lineWidth, indentLength) {
       if (!lineWidth || lineWidth < 0)
         return false;
       const limit = lineWidth - indentLength;
-      const strLen = str.length;
+      const strLen = str2.length;
       if (strLen <= limit)
         return false;
       for (let i = 0, start = 0; i < strLen; ++i) {
-        if (str[i] === "\n") {
+        if (str2[i] === "\n") {
           if (i - start > limit)
             return true;
           start = i + 1;
@@ -4832,11 +4832,11 @@ var require_stringifyString = __commonJS({
       const { implicitKey } = ctx;
       const minMultiLineLength = ctx.options.doubleQuotedMinMultiLineLength;
       const indent = ctx.indent || (containsDocumentMarker(value) ? "  " : "");
-      let str = "";
+      let str2 = "";
       let start = 0;
       for (let i = 0, ch = json2[i]; ch; ch = json2[++i]) {
         if (ch === " " && json2[i + 1] === "\\" && json2[i + 2] === "n") {
-          str += json2.slice(start, i) + "\\ ";
+          str2 += json2.slice(start, i) + "\\ ";
           i += 1;
           start = i;
           ch = "\\";
@@ -4845,38 +4845,38 @@ var require_stringifyString = __commonJS({
           switch (json2[i + 1]) {
             case "u":
               {
-                str += json2.slice(start, i);
+                str2 += json2.slice(start, i);
                 const code = json2.substr(i + 2, 4);
                 switch (code) {
                   case "0000":
-                    str += "\\0";
+                    str2 += "\\0";
                     break;
                   case "0007":
-                    str += "\\a";
+                    str2 += "\\a";
                     break;
                   case "000b":
-                    str += "\\v";
+                    str2 += "\\v";
                     break;
                   case "001b":
-                    str += "\\e";
+                    str2 += "\\e";
                     break;
                   case "0085":
-                    str += "\\N";
+                    str2 += "\\N";
                     break;
                   case "00a0":
-                    str += "\\_";
+                    str2 += "\\_";
                     break;
                   case "2028":
-                    str += "\\L";
+                    str2 += "\\L";
                     break;
                   case "2029":
-                    str += "\\P";
+                    str2 += "\\P";
                     break;
                   default:
                     if (code.substr(0, 2) === "00")
-                      str += "\\x" + code.substr(2);
+                      str2 += "\\x" + code.substr(2);
                     else
-                      str += json2.substr(i, 6);
+                      str2 += json2.substr(i, 6);
                 }
                 i += 5;
                 start = i + 1;
@@ -4886,14 +4886,14 @@ var require_stringifyString = __commonJS({
               if (implicitKey || json2[i + 2] === '"' || json2.length < minMultiLineLength) {
                 i += 1;
               } else {
-                str += json2.slice(start, i) + "\n\n";
+                str2 += json2.slice(start, i) + "\n\n";
                 while (json2[i + 2] === "\\" && json2[i + 3] === "n" && json2[i + 4] !== '"') {
-                  str += "\n";
+                  str2 += "\n";
                   i += 2;
                 }
-                str += indent;
+                str2 += indent;
                 if (json2[i + 2] === " ")
-                  str += "\\";
+                  str2 += "\\";
                 i += 1;
                 start = i + 1;
               }
@@ -4902,8 +4902,8 @@ var require_stringifyString = __commonJS({
               i += 1;
           }
       }
-      str = start ? str + json2.slice(start) : json2;
-      return implicitKey ? str : foldFlowLines.foldFlowLines(str, indent, foldFlowLines.FOLD_QUOTED, getFoldOptions(ctx, false));
+      str2 = start ? str2 + json2.slice(start) : json2;
+      return implicitKey ? str2 : foldFlowLines.foldFlowLines(str2, indent, foldFlowLines.FOLD_QUOTED, getFoldOptions(ctx, false));
     }
     function singleQuotedString(value, ctx) {
       if (ctx.options.singleQuote === false || ctx.implicitKey && value.includes("\n") || /[ \t]\n|\n[ \t]/.test(value))
@@ -5031,15 +5031,15 @@ ${indent}${start}${value}${end}`;
           return quotedString(value, ctx);
         }
       }
-      const str = value.replace(/\n+/g, `$&
+      const str2 = value.replace(/\n+/g, `$&
 ${indent}`);
       if (actualString) {
-        const test = (tag) => tag.default && tag.tag !== "tag:yaml.org,2002:str" && tag.test?.test(str);
+        const test = (tag) => tag.default && tag.tag !== "tag:yaml.org,2002:str" && tag.test?.test(str2);
         const { compat, tags } = ctx.doc.schema;
         if (tags.some(test) || compat?.some(test))
           return quotedString(value, ctx);
       }
-      return implicitKey ? str : foldFlowLines.foldFlowLines(str, indent, foldFlowLines.FOLD_FLOW, getFoldOptions(ctx, false));
+      return implicitKey ? str2 : foldFlowLines.foldFlowLines(str2, indent, foldFlowLines.FOLD_FLOW, getFoldOptions(ctx, false));
     }
     function stringifyString(item, ctx, onComment, onChompKeep) {
       const { implicitKey, inFlow } = ctx;
@@ -5191,11 +5191,11 @@ var require_stringify = __commonJS({
       const props = stringifyProps(node, tagObj, ctx);
       if (props.length > 0)
         ctx.indentAtStart = (ctx.indentAtStart ?? 0) + props.length + 1;
-      const str = typeof tagObj.stringify === "function" ? tagObj.stringify(node, ctx, onComment, onChompKeep) : identity.isScalar(node) ? stringifyString.stringifyString(node, ctx, onComment, onChompKeep) : node.toString(ctx, onComment, onChompKeep);
+      const str2 = typeof tagObj.stringify === "function" ? tagObj.stringify(node, ctx, onComment, onChompKeep) : identity.isScalar(node) ? stringifyString.stringifyString(node, ctx, onComment, onChompKeep) : node.toString(ctx, onComment, onChompKeep);
       if (!props)
-        return str;
-      return identity.isScalar(node) || str[0] === "{" || str[0] === "[" ? `${props} ${str}` : `${props}
-${ctx.indent}${str}`;
+        return str2;
+      return identity.isScalar(node) || str2[0] === "{" || str2[0] === "[" ? `${props} ${str2}` : `${props}
+${ctx.indent}${str2}`;
     }
     exports.createStringifyContext = createStringifyContext;
     exports.stringify = stringify3;
@@ -5230,8 +5230,8 @@ var require_stringifyPair = __commonJS({
       });
       let keyCommentDone = false;
       let chompKeep = false;
-      let str = stringify3.stringify(key, ctx, () => keyCommentDone = true, () => chompKeep = true);
-      if (!explicitKey && !ctx.inFlow && str.length > 1024) {
+      let str2 = stringify3.stringify(key, ctx, () => keyCommentDone = true, () => chompKeep = true);
+      if (!explicitKey && !ctx.inFlow && str2.length > 1024) {
         if (simpleKeys)
           throw new Error("With simple keys, single line scalar must not span more than 1024 characters");
         explicitKey = true;
@@ -5240,27 +5240,27 @@ var require_stringifyPair = __commonJS({
         if (allNullValues || value == null) {
           if (keyCommentDone && onComment)
             onComment();
-          return str === "" ? "?" : explicitKey ? `? ${str}` : str;
+          return str2 === "" ? "?" : explicitKey ? `? ${str2}` : str2;
         }
       } else if (allNullValues && !simpleKeys || value == null && explicitKey) {
-        str = `? ${str}`;
+        str2 = `? ${str2}`;
         if (keyComment && !keyCommentDone) {
-          str += stringifyComment.lineComment(str, ctx.indent, commentString(keyComment));
+          str2 += stringifyComment.lineComment(str2, ctx.indent, commentString(keyComment));
         } else if (chompKeep && onChompKeep)
           onChompKeep();
-        return str;
+        return str2;
       }
       if (keyCommentDone)
         keyComment = null;
       if (explicitKey) {
         if (keyComment)
-          str += stringifyComment.lineComment(str, ctx.indent, commentString(keyComment));
-        str = `? ${str}
+          str2 += stringifyComment.lineComment(str2, ctx.indent, commentString(keyComment));
+        str2 = `? ${str2}
 ${indent}:`;
       } else {
-        str = `${str}:`;
+        str2 = `${str2}:`;
         if (keyComment)
-          str += stringifyComment.lineComment(str, ctx.indent, commentString(keyComment));
+          str2 += stringifyComment.lineComment(str2, ctx.indent, commentString(keyComment));
       }
       let vsb, vcb, valueComment;
       if (identity.isNode(value)) {
@@ -5276,7 +5276,7 @@ ${indent}:`;
       }
       ctx.implicitKey = false;
       if (!explicitKey && !keyComment && identity.isScalar(value))
-        ctx.indentAtStart = str.length + 1;
+        ctx.indentAtStart = str2.length + 1;
       chompKeep = false;
       if (!indentSeq && indentStep.length >= 2 && !ctx.inFlow && !explicitKey && identity.isSeq(value) && !value.flow && !value.tag && !value.anchor) {
         ctx.indent = ctx.indent.substring(2);
@@ -5320,16 +5320,16 @@ ${ctx.indent}`;
       } else if (valueStr === "" || valueStr[0] === "\n") {
         ws = "";
       }
-      str += ws + valueStr;
+      str2 += ws + valueStr;
       if (ctx.inFlow) {
         if (valueCommentDone && onComment)
           onComment();
       } else if (valueComment && !valueCommentDone) {
-        str += stringifyComment.lineComment(str, ctx.indent, commentString(valueComment));
+        str2 += stringifyComment.lineComment(str2, ctx.indent, commentString(valueComment));
       } else if (chompKeep && onChompKeep) {
         onChompKeep();
       }
-      return str;
+      return str2;
     }
     exports.stringifyPair = stringifyPair;
   }
@@ -5556,31 +5556,31 @@ var require_stringifyCollection = __commonJS({
           }
         }
         chompKeep = false;
-        let str2 = stringify3.stringify(item, itemCtx, () => comment2 = null, () => chompKeep = true);
+        let str3 = stringify3.stringify(item, itemCtx, () => comment2 = null, () => chompKeep = true);
         if (comment2)
-          str2 += stringifyComment.lineComment(str2, itemIndent, commentString(comment2));
+          str3 += stringifyComment.lineComment(str3, itemIndent, commentString(comment2));
         if (chompKeep && comment2)
           chompKeep = false;
-        lines.push(blockItemPrefix + str2);
+        lines.push(blockItemPrefix + str3);
       }
-      let str;
+      let str2;
       if (lines.length === 0) {
-        str = flowChars.start + flowChars.end;
+        str2 = flowChars.start + flowChars.end;
       } else {
-        str = lines[0];
+        str2 = lines[0];
         for (let i = 1; i < lines.length; ++i) {
           const line = lines[i];
-          str += line ? `
+          str2 += line ? `
 ${indent}${line}` : "\n";
         }
       }
       if (comment) {
-        str += "\n" + stringifyComment.indentComment(commentString(comment), indent);
+        str2 += "\n" + stringifyComment.indentComment(commentString(comment), indent);
         if (onComment)
           onComment();
       } else if (chompKeep && onChompKeep)
         onChompKeep();
-      return str;
+      return str2;
     }
     function stringifyFlowCollection({ items }, ctx, { flowChars, itemIndent }) {
       const { indent, indentStep, flowCollectionPadding: fcPadding, options: { commentString } } = ctx;
@@ -5623,21 +5623,21 @@ ${indent}${line}` : "\n";
         }
         if (comment)
           reqNewline = true;
-        let str = stringify3.stringify(item, itemCtx, () => comment = null);
-        reqNewline || (reqNewline = lines.length > linesAtValue || str.includes("\n"));
+        let str2 = stringify3.stringify(item, itemCtx, () => comment = null);
+        reqNewline || (reqNewline = lines.length > linesAtValue || str2.includes("\n"));
         if (i < items.length - 1) {
-          str += ",";
+          str2 += ",";
         } else if (ctx.options.trailingComma) {
           if (ctx.options.lineWidth > 0) {
-            reqNewline || (reqNewline = lines.reduce((sum, line) => sum + line.length + 2, 2) + (str.length + 2) > ctx.options.lineWidth);
+            reqNewline || (reqNewline = lines.reduce((sum, line) => sum + line.length + 2, 2) + (str2.length + 2) > ctx.options.lineWidth);
           }
           if (reqNewline) {
-            str += ",";
+            str2 += ",";
           }
         }
         if (comment)
-          str += stringifyComment.lineComment(str, itemIndent, commentString(comment));
-        lines.push(str);
+          str2 += stringifyComment.lineComment(str2, itemIndent, commentString(comment));
+        lines.push(str2);
         linesAtValue = lines.length;
       }
       const { start, end } = flowChars;
@@ -5649,11 +5649,11 @@ ${indent}${line}` : "\n";
           reqNewline = ctx.options.lineWidth > 0 && len > ctx.options.lineWidth;
         }
         if (reqNewline) {
-          let str = start;
+          let str2 = start;
           for (const line of lines)
-            str += line ? `
+            str2 += line ? `
 ${indentStep}${indent}${line}` : "\n";
-          return `${str}
+          return `${str2}
 ${indent}${end}`;
         } else {
           return `${start}${fcPadding}${lines.join(" ")}${fcPadding}${end}`;
@@ -5985,7 +5985,7 @@ var require_string = __commonJS({
       identify: (value) => typeof value === "string",
       default: true,
       tag: "tag:yaml.org,2002:str",
-      resolve: (str) => str,
+      resolve: (str2) => str2,
       stringify(item, ctx, onComment, onChompKeep) {
         ctx = Object.assign({ actualString: true }, ctx);
         return stringifyString.stringifyString(item, ctx, onComment, onChompKeep);
@@ -6023,7 +6023,7 @@ var require_bool = __commonJS({
       default: true,
       tag: "tag:yaml.org,2002:bool",
       test: /^(?:[Tt]rue|TRUE|[Ff]alse|FALSE)$/,
-      resolve: (str) => new Scalar.Scalar(str[0] === "t" || str[0] === "T"),
+      resolve: (str2) => new Scalar.Scalar(str2[0] === "t" || str2[0] === "T"),
       stringify({ source, value }, ctx) {
         if (source && boolTag.test.test(source)) {
           const sv = source[0] === "t" || source[0] === "T";
@@ -6075,7 +6075,7 @@ var require_float = __commonJS({
       default: true,
       tag: "tag:yaml.org,2002:float",
       test: /^(?:[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN)$/,
-      resolve: (str) => str.slice(-3).toLowerCase() === "nan" ? NaN : str[0] === "-" ? Number.NEGATIVE_INFINITY : Number.POSITIVE_INFINITY,
+      resolve: (str2) => str2.slice(-3).toLowerCase() === "nan" ? NaN : str2[0] === "-" ? Number.NEGATIVE_INFINITY : Number.POSITIVE_INFINITY,
       stringify: stringifyNumber.stringifyNumber
     };
     var floatExp = {
@@ -6084,7 +6084,7 @@ var require_float = __commonJS({
       tag: "tag:yaml.org,2002:float",
       format: "EXP",
       test: /^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)[eE][-+]?[0-9]+$/,
-      resolve: (str) => parseFloat(str),
+      resolve: (str2) => parseFloat(str2),
       stringify(node) {
         const num = Number(node.value);
         return isFinite(num) ? num.toExponential() : stringifyNumber.stringifyNumber(node);
@@ -6095,11 +6095,11 @@ var require_float = __commonJS({
       default: true,
       tag: "tag:yaml.org,2002:float",
       test: /^[-+]?(?:\.[0-9]+|[0-9]+\.[0-9]*)$/,
-      resolve(str) {
-        const node = new Scalar.Scalar(parseFloat(str));
-        const dot = str.indexOf(".");
-        if (dot !== -1 && str[str.length - 1] === "0")
-          node.minFractionDigits = str.length - dot - 1;
+      resolve(str2) {
+        const node = new Scalar.Scalar(parseFloat(str2));
+        const dot = str2.indexOf(".");
+        if (dot !== -1 && str2[str2.length - 1] === "0")
+          node.minFractionDigits = str2.length - dot - 1;
         return node;
       },
       stringify: stringifyNumber.stringifyNumber
@@ -6116,7 +6116,7 @@ var require_int = __commonJS({
     "use strict";
     var stringifyNumber = require_stringifyNumber();
     var intIdentify = (value) => typeof value === "bigint" || Number.isInteger(value);
-    var intResolve = (str, offset, radix, { intAsBigInt }) => intAsBigInt ? BigInt(str) : parseInt(str.substring(offset), radix);
+    var intResolve = (str2, offset, radix, { intAsBigInt }) => intAsBigInt ? BigInt(str2) : parseInt(str2.substring(offset), radix);
     function intStringify(node, radix, prefix) {
       const { value } = node;
       if (intIdentify(value) && value >= 0)
@@ -6129,7 +6129,7 @@ var require_int = __commonJS({
       tag: "tag:yaml.org,2002:int",
       format: "OCT",
       test: /^0o[0-7]+$/,
-      resolve: (str, _onError, opt) => intResolve(str, 2, 8, opt),
+      resolve: (str2, _onError, opt) => intResolve(str2, 2, 8, opt),
       stringify: (node) => intStringify(node, 8, "0o")
     };
     var int = {
@@ -6137,7 +6137,7 @@ var require_int = __commonJS({
       default: true,
       tag: "tag:yaml.org,2002:int",
       test: /^[-+]?[0-9]+$/,
-      resolve: (str, _onError, opt) => intResolve(str, 0, 10, opt),
+      resolve: (str2, _onError, opt) => intResolve(str2, 0, 10, opt),
       stringify: stringifyNumber.stringifyNumber
     };
     var intHex = {
@@ -6146,7 +6146,7 @@ var require_int = __commonJS({
       tag: "tag:yaml.org,2002:int",
       format: "HEX",
       test: /^0x[0-9a-fA-F]+$/,
-      resolve: (str, _onError, opt) => intResolve(str, 2, 16, opt),
+      resolve: (str2, _onError, opt) => intResolve(str2, 2, 16, opt),
       stringify: (node) => intStringify(node, 16, "0x")
     };
     exports.int = int;
@@ -6199,7 +6199,7 @@ var require_schema2 = __commonJS({
         identify: (value) => typeof value === "string",
         default: true,
         tag: "tag:yaml.org,2002:str",
-        resolve: (str) => str,
+        resolve: (str2) => str2,
         stringify: stringifyJSON
       },
       {
@@ -6216,7 +6216,7 @@ var require_schema2 = __commonJS({
         default: true,
         tag: "tag:yaml.org,2002:bool",
         test: /^true$|^false$/,
-        resolve: (str) => str === "true",
+        resolve: (str2) => str2 === "true",
         stringify: stringifyJSON
       },
       {
@@ -6224,7 +6224,7 @@ var require_schema2 = __commonJS({
         default: true,
         tag: "tag:yaml.org,2002:int",
         test: /^-?(?:0|[1-9][0-9]*)$/,
-        resolve: (str, _onError, { intAsBigInt }) => intAsBigInt ? BigInt(str) : parseInt(str, 10),
+        resolve: (str2, _onError, { intAsBigInt }) => intAsBigInt ? BigInt(str2) : parseInt(str2, 10),
         stringify: ({ value }) => intIdentify(value) ? value.toString() : JSON.stringify(value)
       },
       {
@@ -6232,7 +6232,7 @@ var require_schema2 = __commonJS({
         default: true,
         tag: "tag:yaml.org,2002:float",
         test: /^-?(?:0|[1-9][0-9]*)(?:\.[0-9]*)?(?:[eE][-+]?[0-9]+)?$/,
-        resolve: (str) => parseFloat(str),
+        resolve: (str2) => parseFloat(str2),
         stringify: stringifyJSON
       }
     ];
@@ -6240,9 +6240,9 @@ var require_schema2 = __commonJS({
       default: true,
       tag: "",
       test: /^/,
-      resolve(str, onError) {
-        onError(`Unresolved plain scalar ${JSON.stringify(str)}`);
-        return str;
+      resolve(str2, onError) {
+        onError(`Unresolved plain scalar ${JSON.stringify(str2)}`);
+        return str2;
       }
     };
     var schema = [map.map, seq.seq].concat(jsonScalars, jsonError);
@@ -6274,10 +6274,10 @@ var require_binary = __commonJS({
         if (typeof node_buffer.Buffer === "function") {
           return node_buffer.Buffer.from(src, "base64");
         } else if (typeof atob === "function") {
-          const str = atob(src.replace(/[\n\r]/g, ""));
-          const buffer = new Uint8Array(str.length);
-          for (let i = 0; i < str.length; ++i)
-            buffer[i] = str.charCodeAt(i);
+          const str2 = atob(src.replace(/[\n\r]/g, ""));
+          const buffer = new Uint8Array(str2.length);
+          for (let i = 0; i < str2.length; ++i)
+            buffer[i] = str2.charCodeAt(i);
           return buffer;
         } else {
           onError("This environment does not support reading binary tags; either Buffer or atob is required");
@@ -6288,28 +6288,28 @@ var require_binary = __commonJS({
         if (!value)
           return "";
         const buf = value;
-        let str;
+        let str2;
         if (typeof node_buffer.Buffer === "function") {
-          str = buf instanceof node_buffer.Buffer ? buf.toString("base64") : node_buffer.Buffer.from(buf.buffer).toString("base64");
+          str2 = buf instanceof node_buffer.Buffer ? buf.toString("base64") : node_buffer.Buffer.from(buf.buffer).toString("base64");
         } else if (typeof btoa === "function") {
           let s = "";
           for (let i = 0; i < buf.length; ++i)
             s += String.fromCharCode(buf[i]);
-          str = btoa(s);
+          str2 = btoa(s);
         } else {
           throw new Error("This environment does not support writing binary tags; either Buffer or btoa is required");
         }
         type ?? (type = Scalar.Scalar.BLOCK_LITERAL);
         if (type !== Scalar.Scalar.QUOTE_DOUBLE) {
           const lineWidth = Math.max(ctx.options.lineWidth - ctx.indent.length, ctx.options.minContentWidth);
-          const n = Math.ceil(str.length / lineWidth);
+          const n = Math.ceil(str2.length / lineWidth);
           const lines = new Array(n);
           for (let i = 0, o = 0; i < n; ++i, o += lineWidth) {
-            lines[i] = str.substr(o, lineWidth);
+            lines[i] = str2.substr(o, lineWidth);
           }
-          str = lines.join(type === Scalar.Scalar.BLOCK_LITERAL ? "\n" : " ");
+          str2 = lines.join(type === Scalar.Scalar.BLOCK_LITERAL ? "\n" : " ");
         }
-        return stringifyString.stringifyString({ comment, type, value: str }, ctx, onComment, onChompKeep);
+        return stringifyString.stringifyString({ comment, type, value: str2 }, ctx, onComment, onChompKeep);
       }
     };
     exports.binary = binary;
@@ -6515,7 +6515,7 @@ var require_float2 = __commonJS({
       default: true,
       tag: "tag:yaml.org,2002:float",
       test: /^(?:[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN)$/,
-      resolve: (str) => str.slice(-3).toLowerCase() === "nan" ? NaN : str[0] === "-" ? Number.NEGATIVE_INFINITY : Number.POSITIVE_INFINITY,
+      resolve: (str2) => str2.slice(-3).toLowerCase() === "nan" ? NaN : str2[0] === "-" ? Number.NEGATIVE_INFINITY : Number.POSITIVE_INFINITY,
       stringify: stringifyNumber.stringifyNumber
     };
     var floatExp = {
@@ -6524,7 +6524,7 @@ var require_float2 = __commonJS({
       tag: "tag:yaml.org,2002:float",
       format: "EXP",
       test: /^[-+]?(?:[0-9][0-9_]*)?(?:\.[0-9_]*)?[eE][-+]?[0-9]+$/,
-      resolve: (str) => parseFloat(str.replace(/_/g, "")),
+      resolve: (str2) => parseFloat(str2.replace(/_/g, "")),
       stringify(node) {
         const num = Number(node.value);
         return isFinite(num) ? num.toExponential() : stringifyNumber.stringifyNumber(node);
@@ -6535,11 +6535,11 @@ var require_float2 = __commonJS({
       default: true,
       tag: "tag:yaml.org,2002:float",
       test: /^[-+]?(?:[0-9][0-9_]*)?\.[0-9_]*$/,
-      resolve(str) {
-        const node = new Scalar.Scalar(parseFloat(str.replace(/_/g, "")));
-        const dot = str.indexOf(".");
+      resolve(str2) {
+        const node = new Scalar.Scalar(parseFloat(str2.replace(/_/g, "")));
+        const dot = str2.indexOf(".");
         if (dot !== -1) {
-          const f = str.substring(dot + 1).replace(/_/g, "");
+          const f = str2.substring(dot + 1).replace(/_/g, "");
           if (f[f.length - 1] === "0")
             node.minFractionDigits = f.length;
         }
@@ -6559,34 +6559,34 @@ var require_int2 = __commonJS({
     "use strict";
     var stringifyNumber = require_stringifyNumber();
     var intIdentify = (value) => typeof value === "bigint" || Number.isInteger(value);
-    function intResolve(str, offset, radix, { intAsBigInt }) {
-      const sign3 = str[0];
+    function intResolve(str2, offset, radix, { intAsBigInt }) {
+      const sign3 = str2[0];
       if (sign3 === "-" || sign3 === "+")
         offset += 1;
-      str = str.substring(offset).replace(/_/g, "");
+      str2 = str2.substring(offset).replace(/_/g, "");
       if (intAsBigInt) {
         switch (radix) {
           case 2:
-            str = `0b${str}`;
+            str2 = `0b${str2}`;
             break;
           case 8:
-            str = `0o${str}`;
+            str2 = `0o${str2}`;
             break;
           case 16:
-            str = `0x${str}`;
+            str2 = `0x${str2}`;
             break;
         }
-        const n2 = BigInt(str);
+        const n2 = BigInt(str2);
         return sign3 === "-" ? BigInt(-1) * n2 : n2;
       }
-      const n = parseInt(str, radix);
+      const n = parseInt(str2, radix);
       return sign3 === "-" ? -1 * n : n;
     }
     function intStringify(node, radix, prefix) {
       const { value } = node;
       if (intIdentify(value)) {
-        const str = value.toString(radix);
-        return value < 0 ? "-" + prefix + str.substr(1) : prefix + str;
+        const str2 = value.toString(radix);
+        return value < 0 ? "-" + prefix + str2.substr(1) : prefix + str2;
       }
       return stringifyNumber.stringifyNumber(node);
     }
@@ -6596,7 +6596,7 @@ var require_int2 = __commonJS({
       tag: "tag:yaml.org,2002:int",
       format: "BIN",
       test: /^[-+]?0b[0-1_]+$/,
-      resolve: (str, _onError, opt) => intResolve(str, 2, 2, opt),
+      resolve: (str2, _onError, opt) => intResolve(str2, 2, 2, opt),
       stringify: (node) => intStringify(node, 2, "0b")
     };
     var intOct = {
@@ -6605,7 +6605,7 @@ var require_int2 = __commonJS({
       tag: "tag:yaml.org,2002:int",
       format: "OCT",
       test: /^[-+]?0[0-7_]+$/,
-      resolve: (str, _onError, opt) => intResolve(str, 1, 8, opt),
+      resolve: (str2, _onError, opt) => intResolve(str2, 1, 8, opt),
       stringify: (node) => intStringify(node, 8, "0")
     };
     var int = {
@@ -6613,7 +6613,7 @@ var require_int2 = __commonJS({
       default: true,
       tag: "tag:yaml.org,2002:int",
       test: /^[-+]?[0-9][0-9_]*$/,
-      resolve: (str, _onError, opt) => intResolve(str, 0, 10, opt),
+      resolve: (str2, _onError, opt) => intResolve(str2, 0, 10, opt),
       stringify: stringifyNumber.stringifyNumber
     };
     var intHex = {
@@ -6622,7 +6622,7 @@ var require_int2 = __commonJS({
       tag: "tag:yaml.org,2002:int",
       format: "HEX",
       test: /^[-+]?0x[0-9a-fA-F_]+$/,
-      resolve: (str, _onError, opt) => intResolve(str, 2, 16, opt),
+      resolve: (str2, _onError, opt) => intResolve(str2, 2, 16, opt),
       stringify: (node) => intStringify(node, 16, "0x")
     };
     exports.int = int;
@@ -6726,9 +6726,9 @@ var require_timestamp3 = __commonJS({
   "node_modules/.pnpm/yaml@2.9.1/node_modules/yaml/dist/schema/yaml-1.1/timestamp.js"(exports) {
     "use strict";
     var stringifyNumber = require_stringifyNumber();
-    function parseSexagesimal(str, asBigInt) {
-      const sign3 = str[0];
-      const parts = sign3 === "-" || sign3 === "+" ? str.substring(1) : str;
+    function parseSexagesimal(str2, asBigInt) {
+      const sign3 = str2[0];
+      const parts = sign3 === "-" || sign3 === "+" ? str2.substring(1) : str2;
       const num = (n) => asBigInt ? BigInt(n) : Number(n);
       const res = parts.replace(/_/g, "").split(":").reduce((res2, p) => res2 * num(60) + num(p), num(0));
       return sign3 === "-" ? num(-1) * res : res;
@@ -6765,7 +6765,7 @@ var require_timestamp3 = __commonJS({
       tag: "tag:yaml.org,2002:int",
       format: "TIME",
       test: /^[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+$/,
-      resolve: (str, _onError, { intAsBigInt }) => parseSexagesimal(str, intAsBigInt),
+      resolve: (str2, _onError, { intAsBigInt }) => parseSexagesimal(str2, intAsBigInt),
       stringify: stringifySexagesimal
     };
     var floatTime = {
@@ -6774,7 +6774,7 @@ var require_timestamp3 = __commonJS({
       tag: "tag:yaml.org,2002:float",
       format: "TIME",
       test: /^[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+\.[0-9_]*$/,
-      resolve: (str) => parseSexagesimal(str, false),
+      resolve: (str2) => parseSexagesimal(str2, false),
       stringify: stringifySexagesimal
     };
     var timestamp = {
@@ -6785,8 +6785,8 @@ var require_timestamp3 = __commonJS({
       // may be omitted altogether, resulting in a date format. In such a case, the time part is
       // assumed to be 00:00:00Z (start of day, UTC).
       test: RegExp("^([0-9]{4})-([0-9]{1,2})-([0-9]{1,2})(?:(?:t|T|[ \\t]+)([0-9]{1,2}):([0-9]{1,2}):([0-9]{1,2}(\\.[0-9]+)?)(?:[ \\t]*(Z|[-+][012]?[0-9](?::[0-9]{2})?))?)?$"),
-      resolve(str) {
-        const match = str.match(timestamp.test);
+      resolve(str2) {
+        const match = str2.match(timestamp.test);
         if (!match)
           throw new Error("!!timestamp expects a date, starting with yyyy-mm-dd");
         const [, year, month, day, hour, minute, second] = match.map(Number);
@@ -13064,12 +13064,12 @@ var require_bom_handling = __commonJS({
       this.encoder = encoder;
       this.addBOM = true;
     }
-    PrependBOMWrapper.prototype.write = function(str) {
+    PrependBOMWrapper.prototype.write = function(str2) {
       if (this.addBOM) {
-        str = BOMChar + str;
+        str2 = BOMChar + str2;
         this.addBOM = false;
       }
-      return this.encoder.write(str);
+      return this.encoder.write(str2);
     };
     PrependBOMWrapper.prototype.end = function() {
       return this.encoder.end();
@@ -13168,31 +13168,31 @@ var require_internal = __commonJS({
     function InternalEncoder(options, codec) {
       this.enc = codec.enc;
     }
-    InternalEncoder.prototype.write = function(str) {
-      return Buffer2.from(str, this.enc);
+    InternalEncoder.prototype.write = function(str2) {
+      return Buffer2.from(str2, this.enc);
     };
     InternalEncoder.prototype.end = function() {
     };
     function InternalEncoderBase64(options, codec) {
       this.prevStr = "";
     }
-    InternalEncoderBase64.prototype.write = function(str) {
-      str = this.prevStr + str;
-      var completeQuads = str.length - str.length % 4;
-      this.prevStr = str.slice(completeQuads);
-      str = str.slice(0, completeQuads);
-      return Buffer2.from(str, "base64");
+    InternalEncoderBase64.prototype.write = function(str2) {
+      str2 = this.prevStr + str2;
+      var completeQuads = str2.length - str2.length % 4;
+      this.prevStr = str2.slice(completeQuads);
+      str2 = str2.slice(0, completeQuads);
+      return Buffer2.from(str2, "base64");
     };
     InternalEncoderBase64.prototype.end = function() {
       return Buffer2.from(this.prevStr, "base64");
     };
     function InternalEncoderCesu8(options, codec) {
     }
-    InternalEncoderCesu8.prototype.write = function(str) {
-      var buf = Buffer2.alloc(str.length * 3);
+    InternalEncoderCesu8.prototype.write = function(str2) {
+      var buf = Buffer2.alloc(str2.length * 3);
       var bufIdx = 0;
-      for (var i = 0; i < str.length; i++) {
-        var charCode = str.charCodeAt(i);
+      for (var i = 0; i < str2.length; i++) {
+        var charCode = str2.charCodeAt(i);
         if (charCode < 128) {
           buf[bufIdx++] = charCode;
         } else if (charCode < 2048) {
@@ -13273,25 +13273,25 @@ var require_internal = __commonJS({
     function InternalEncoderUtf8(options, codec) {
       this.highSurrogate = "";
     }
-    InternalEncoderUtf8.prototype.write = function(str) {
+    InternalEncoderUtf8.prototype.write = function(str2) {
       if (this.highSurrogate) {
-        str = this.highSurrogate + str;
+        str2 = this.highSurrogate + str2;
         this.highSurrogate = "";
       }
-      if (str.length > 0) {
-        var charCode = str.charCodeAt(str.length - 1);
+      if (str2.length > 0) {
+        var charCode = str2.charCodeAt(str2.length - 1);
         if (charCode >= 55296 && charCode < 56320) {
-          this.highSurrogate = str[str.length - 1];
-          str = str.slice(0, str.length - 1);
+          this.highSurrogate = str2[str2.length - 1];
+          str2 = str2.slice(0, str2.length - 1);
         }
       }
-      return Buffer2.from(str, this.enc);
+      return Buffer2.from(str2, this.enc);
     };
     InternalEncoderUtf8.prototype.end = function() {
       if (this.highSurrogate) {
-        var str = this.highSurrogate;
+        var str2 = this.highSurrogate;
         this.highSurrogate = "";
-        return Buffer2.from(str, this.enc);
+        return Buffer2.from(str2, this.enc);
       }
     };
   }
@@ -13318,8 +13318,8 @@ var require_utf32 = __commonJS({
       this.isLE = codec.isLE;
       this.highSurrogate = 0;
     }
-    Utf32Encoder.prototype.write = function(str) {
-      var src = Buffer2.from(str, "ucs2");
+    Utf32Encoder.prototype.write = function(str2) {
+      var src = Buffer2.from(str2, "ucs2");
       var dst = Buffer2.alloc(src.length * 2 + 4);
       var write32 = this.isLE ? dst.writeUInt32LE : dst.writeUInt32BE;
       var offset = 0;
@@ -13444,8 +13444,8 @@ var require_utf32 = __commonJS({
       }
       this.encoder = codec.iconv.getEncoder(options.defaultEncoding || "utf-32le", options);
     }
-    Utf32AutoEncoder.prototype.write = function(str) {
-      return this.encoder.write(str);
+    Utf32AutoEncoder.prototype.write = function(str2) {
+      return this.encoder.write(str2);
     };
     Utf32AutoEncoder.prototype.end = function() {
       return this.encoder.end();
@@ -13545,8 +13545,8 @@ var require_utf16 = __commonJS({
     Utf16BECodec.prototype.bomAware = true;
     function Utf16BEEncoder() {
     }
-    Utf16BEEncoder.prototype.write = function(str) {
-      var buf = Buffer2.from(str, "ucs2");
+    Utf16BEEncoder.prototype.write = function(str2) {
+      var buf = Buffer2.from(str2, "ucs2");
       for (var i = 0; i < buf.length; i += 2) {
         var tmp = buf[i];
         buf[i] = buf[i + 1];
@@ -13595,8 +13595,8 @@ var require_utf16 = __commonJS({
       }
       this.encoder = codec.iconv.getEncoder("utf-16le", options);
     }
-    Utf16Encoder.prototype.write = function(str) {
-      return this.encoder.write(str);
+    Utf16Encoder.prototype.write = function(str2) {
+      return this.encoder.write(str2);
     };
     Utf16Encoder.prototype.end = function() {
       return this.encoder.end();
@@ -13692,8 +13692,8 @@ var require_utf7 = __commonJS({
     function Utf7Encoder(options, codec) {
       this.iconv = codec.iconv;
     }
-    Utf7Encoder.prototype.write = function(str) {
-      return Buffer2.from(str.replace(nonDirectChars, function(chunk) {
+    Utf7Encoder.prototype.write = function(str2) {
+      return Buffer2.from(str2.replace(nonDirectChars, function(chunk) {
         return "+" + (chunk === "+" ? "" : this.iconv.encode(chunk, "utf16-be").toString("base64").replace(/=+$/, "")) + "-";
       }.bind(this)));
     };
@@ -13777,14 +13777,14 @@ var require_utf7 = __commonJS({
       this.base64Accum = Buffer2.alloc(6);
       this.base64AccumIdx = 0;
     }
-    Utf7IMAPEncoder.prototype.write = function(str) {
+    Utf7IMAPEncoder.prototype.write = function(str2) {
       var inBase64 = this.inBase64;
       var base64Accum = this.base64Accum;
       var base64AccumIdx = this.base64AccumIdx;
-      var buf = Buffer2.alloc(str.length * 5 + 10);
+      var buf = Buffer2.alloc(str2.length * 5 + 10);
       var bufIdx = 0;
-      for (var i2 = 0; i2 < str.length; i2++) {
-        var uChar = str.charCodeAt(i2);
+      for (var i2 = 0; i2 < str2.length; i2++) {
+        var uChar = str2.charCodeAt(i2);
         if (uChar >= 32 && uChar <= 126) {
           if (inBase64) {
             if (base64AccumIdx > 0) {
@@ -13925,10 +13925,10 @@ var require_sbcs_codec = __commonJS({
     function SBCSEncoder(options, codec) {
       this.encodeBuf = codec.encodeBuf;
     }
-    SBCSEncoder.prototype.write = function(str) {
-      var buf = Buffer2.alloc(str.length);
-      for (var i = 0; i < str.length; i++) {
-        buf[i] = this.encodeBuf[str.charCodeAt(i)];
+    SBCSEncoder.prototype.write = function(str2) {
+      var buf = Buffer2.alloc(str2.length);
+      for (var i = 0; i < str2.length; i++) {
+        buf[i] = this.encodeBuf[str2.charCodeAt(i)];
       }
       return buf;
     };
@@ -14804,8 +14804,8 @@ var require_dbcs_codec = __commonJS({
       this.defaultCharSingleByte = codec.defCharSB;
       this.gb18030 = codec.gb18030;
     }
-    DBCSEncoder.prototype.write = function(str) {
-      var newBuf = Buffer2.alloc(str.length * (this.gb18030 ? 4 : 3));
+    DBCSEncoder.prototype.write = function(str2) {
+      var newBuf = Buffer2.alloc(str2.length * (this.gb18030 ? 4 : 3));
       var leadSurrogate = this.leadSurrogate;
       var seqObj = this.seqObj;
       var nextChar = -1;
@@ -14813,8 +14813,8 @@ var require_dbcs_codec = __commonJS({
       var j = 0;
       while (true) {
         if (nextChar === -1) {
-          if (i2 == str.length) break;
-          var uCode = str.charCodeAt(i2++);
+          if (i2 == str2.length) break;
+          var uCode = str2.charCodeAt(i2++);
         } else {
           var uCode = nextChar;
           nextChar = -1;
@@ -16652,10 +16652,10 @@ var require_lib2 = __commonJS({
     module.exports.encodings = null;
     module.exports.defaultCharUnicode = "\uFFFD";
     module.exports.defaultCharSingleByte = "?";
-    module.exports.encode = function encode(str, encoding, options) {
-      str = "" + (str || "");
+    module.exports.encode = function encode(str2, encoding, options) {
+      str2 = "" + (str2 || "");
       var encoder = module.exports.getEncoder(encoding, options);
-      var res = encoder.write(str);
+      var res = encoder.write(str2);
       var trail = encoder.end();
       return trail && trail.length > 0 ? Buffer2.concat([res, trail]) : res;
     };
@@ -16961,14 +16961,14 @@ var require_body = __commonJS({
       if (ct) {
         res = /charset=([^;]*)/i.exec(ct);
       }
-      const str = buffer.slice(0, 1024).toString();
-      if (!res && str) {
-        res = /<meta.+?charset=(['"])(.+?)\1/i.exec(str);
+      const str2 = buffer.slice(0, 1024).toString();
+      if (!res && str2) {
+        res = /<meta.+?charset=(['"])(.+?)\1/i.exec(str2);
       }
-      if (!res && str) {
-        res = /<meta[\s]+?http-equiv=(['"])content-type\1[\s]+?content=(['"])(.+?)\2/i.exec(str);
+      if (!res && str2) {
+        res = /<meta[\s]+?http-equiv=(['"])content-type\1[\s]+?content=(['"])(.+?)\2/i.exec(str2);
         if (!res) {
-          res = /<meta[\s]+?content=(['"])(.+?)\1[\s]+?http-equiv=(['"])content-type\3/i.exec(str);
+          res = /<meta[\s]+?content=(['"])(.+?)\1[\s]+?http-equiv=(['"])content-type\3/i.exec(str2);
           if (res) {
             res.pop();
           }
@@ -16977,8 +16977,8 @@ var require_body = __commonJS({
           res = /charset=(.*)/i.exec(res.pop());
         }
       }
-      if (!res && str) {
-        res = /<\?xml.+?encoding=(['"])(.+?)\1/i.exec(str);
+      if (!res && str2) {
+        res = /<\?xml.+?encoding=(['"])(.+?)\1/i.exec(str2);
       }
       if (res) {
         charset = res.pop();
@@ -18697,9 +18697,9 @@ var require_dist6 = __commonJS({
       }
       return { type, index, parameters };
     }
-    function skipValue(str, index, len, stopChar) {
+    function skipValue(str2, index, len, stopChar) {
       while (index < len) {
-        const code = str.charCodeAt(index);
+        const code = str2.charCodeAt(index);
         if (code === SEMI || code === stopChar)
           break;
         index++;
@@ -18724,12 +18724,12 @@ var require_dist6 = __commonJS({
       }
       return end;
     }
-    function qstring(str) {
-      if (TOKEN_REGEXP.test(str))
-        return str;
-      if (TEXT_REGEXP.test(str))
-        return `"${str.replace(QUOTE_REGEXP, "\\$&")}"`;
-      throw new TypeError(`Invalid parameter value: ${str}`);
+    function qstring(str2) {
+      if (TOKEN_REGEXP.test(str2))
+        return str2;
+      if (TEXT_REGEXP.test(str2))
+        return `"${str2.replace(QUOTE_REGEXP, "\\$&")}"`;
+      throw new TypeError(`Invalid parameter value: ${str2}`);
     }
   }
 });
@@ -20705,7 +20705,7 @@ var require_polyfill = __commonJS({
       chmod: chmod2,
       copyFile,
       lstat: lstat2,
-      mkdir: mkdir4,
+      mkdir: mkdir5,
       readdir,
       readlink,
       stat: stat2,
@@ -20716,7 +20716,7 @@ var require_polyfill = __commonJS({
     var {
       dirname: dirname2,
       isAbsolute,
-      join: join9,
+      join: join10,
       parse,
       resolve: resolve2,
       sep,
@@ -20817,7 +20817,7 @@ var require_polyfill = __commonJS({
       if (dirExists) {
         return getStatsForCopy(destStat, src, dest, opts);
       }
-      await mkdir4(destParent, { recursive: true });
+      await mkdir5(destParent, { recursive: true });
       return getStatsForCopy(destStat, src, dest, opts);
     }
     function pathExists(dest) {
@@ -20965,7 +20965,7 @@ var require_polyfill = __commonJS({
       return copyDir(src, dest, opts);
     }
     async function mkDirAndCopy(srcMode, src, dest, opts) {
-      await mkdir4(dest);
+      await mkdir5(dest);
       await copyDir(src, dest, opts);
       return setDestMode(dest, srcMode);
     }
@@ -20973,8 +20973,8 @@ var require_polyfill = __commonJS({
       const dir = await readdir(src);
       for (let i = 0; i < dir.length; i++) {
         const item = dir[i];
-        const srcItem = join9(src, item);
-        const destItem = join9(dest, item);
+        const srcItem = join10(src, item);
+        const destItem = join10(dest, item);
         const { destStat } = await checkPaths(srcItem, destItem, opts);
         await startCopy(destStat, srcItem, destItem, opts);
       }
@@ -21047,15 +21047,15 @@ var require_cp = __commonJS({
 // node_modules/.pnpm/@npmcli+fs@6.0.0/node_modules/@npmcli/fs/lib/with-temp-dir.js
 var require_with_temp_dir = __commonJS({
   "node_modules/.pnpm/@npmcli+fs@6.0.0/node_modules/@npmcli/fs/lib/with-temp-dir.js"(exports, module) {
-    var { join: join9, sep } = __require("node:path");
+    var { join: join10, sep } = __require("node:path");
     var getOptions = require_get_options();
-    var { mkdir: mkdir4, mkdtemp: mkdtemp4, rm: rm2 } = __require("node:fs/promises");
+    var { mkdir: mkdir5, mkdtemp: mkdtemp4, rm: rm2 } = __require("node:fs/promises");
     var withTempDir = async (root, fn, opts) => {
       const options = getOptions(opts, {
         copy: ["tmpPrefix"]
       });
-      await mkdir4(root, { recursive: true });
-      const target = await mkdtemp4(join9(`${root}${sep}`, options.tmpPrefix || ""));
+      await mkdir5(root, { recursive: true });
+      const target = await mkdtemp4(join10(`${root}${sep}`, options.tmpPrefix || ""));
       let err;
       let result;
       try {
@@ -21080,13 +21080,13 @@ var require_with_temp_dir = __commonJS({
 var require_readdir_scoped = __commonJS({
   "node_modules/.pnpm/@npmcli+fs@6.0.0/node_modules/@npmcli/fs/lib/readdir-scoped.js"(exports, module) {
     var { readdir } = __require("node:fs/promises");
-    var { join: join9 } = __require("node:path");
+    var { join: join10 } = __require("node:path");
     var readdirScoped = async (dir) => {
       const results = [];
       for (const item of await readdir(dir)) {
         if (item.startsWith("@")) {
-          for (const scopedItem of await readdir(join9(dir, item))) {
-            results.push(join9(item, scopedItem));
+          for (const scopedItem of await readdir(join10(dir, item))) {
+            results.push(join10(item, scopedItem));
           }
         } else {
           results.push(item);
@@ -21101,7 +21101,7 @@ var require_readdir_scoped = __commonJS({
 // node_modules/.pnpm/@npmcli+fs@6.0.0/node_modules/@npmcli/fs/lib/move-file.js
 var require_move_file = __commonJS({
   "node_modules/.pnpm/@npmcli+fs@6.0.0/node_modules/@npmcli/fs/lib/move-file.js"(exports, module) {
-    var { dirname: dirname2, join: join9, resolve: resolve2, relative, isAbsolute } = __require("node:path");
+    var { dirname: dirname2, join: join10, resolve: resolve2, relative, isAbsolute } = __require("node:path");
     var fs = __require("node:fs/promises");
     var pathExists = async (path) => {
       try {
@@ -21131,7 +21131,7 @@ var require_move_file = __commonJS({
           if (sourceStat.isDirectory()) {
             const files = await fs.readdir(source);
             await Promise.all(files.map(
-              (file) => moveFile(join9(source, file), join9(destination, file), options, false, symlinks)
+              (file) => moveFile(join10(source, file), join10(destination, file), options, false, symlinks)
             ));
           } else if (sourceStat.isSymbolicLink()) {
             symlinks.push({ source, destination });
@@ -21196,7 +21196,7 @@ var require_cache_dir = __commonJS({
 # This file is a cache directory tag created by cacache.
 # For information about cache directory tags, see https://bford.info/cachedir/
 `;
-    async function mkdir4(cache) {
+    async function mkdir5(cache) {
       await fs.mkdir(cache, { recursive: true, owner: "inherit" });
       await writeTag(cache);
     }
@@ -21210,7 +21210,7 @@ var require_cache_dir = __commonJS({
       }
     }
     module.exports = {
-      mkdir: mkdir4,
+      mkdir: mkdir5,
       tagContent
     };
   }
@@ -21380,11 +21380,11 @@ var require_entry_index = __commonJS({
     var crypto = __require("node:crypto");
     var {
       appendFile,
-      mkdir: mkdir4,
-      readFile: readFile8,
+      mkdir: mkdir5,
+      readFile: readFile9,
       readdir,
       rm: rm2,
-      writeFile: writeFile4
+      writeFile: writeFile5
     } = __require("node:fs/promises");
     var { Minipass } = require_commonjs();
     var path = __require("node:path");
@@ -21426,7 +21426,7 @@ var require_entry_index = __commonJS({
       const setup = async () => {
         const target = tmpName(cache, opts.tmpPrefix);
         await cacheDir.mkdir(cache);
-        await mkdir4(path.dirname(target), { recursive: true });
+        await mkdir5(path.dirname(target), { recursive: true });
         return {
           target,
           moved: false
@@ -21438,8 +21438,8 @@ var require_entry_index = __commonJS({
         }
       };
       const write = async (tmp2) => {
-        await writeFile4(tmp2.target, newIndex, { flag: "wx" });
-        await mkdir4(path.dirname(bucket), { recursive: true });
+        await writeFile5(tmp2.target, newIndex, { flag: "wx" });
+        await mkdir5(path.dirname(bucket), { recursive: true });
         await moveFile(tmp2.target, bucket);
         tmp2.moved = true;
       };
@@ -21464,7 +21464,7 @@ var require_entry_index = __commonJS({
       };
       try {
         await cacheDir.mkdir(cache);
-        await mkdir4(path.dirname(bucket), { recursive: true });
+        await mkdir5(path.dirname(bucket), { recursive: true });
         const stringified = JSON.stringify(entry);
         await appendFile(bucket, `
 ${hashEntry(stringified)}	${stringified}`);
@@ -21567,7 +21567,7 @@ ${hashEntry(stringified)}	${stringified}`);
     }
     module.exports.bucketEntries = bucketEntries;
     async function bucketEntries(bucket, filter) {
-      const data = await readFile8(bucket, "utf8");
+      const data = await readFile9(bucket, "utf8");
       return _bucketEntries(data, filter);
     }
     function _bucketEntries(data) {
@@ -21608,11 +21608,11 @@ ${hashEntry(stringified)}	${stringified}`);
       return hash(key, "sha256");
     }
     module.exports.hashEntry = hashEntry;
-    function hashEntry(str) {
-      return hash(str, "sha1");
+    function hashEntry(str2) {
+      return hash(str2, "sha1");
     }
-    function hash(str, digest) {
-      return crypto.createHash(digest).update(str).digest("hex");
+    function hash(str2, digest) {
+      return crypto.createHash(digest).update(str2).digest("hex");
     }
     function formatEntry(cache, entry, keepAll) {
       if (!entry.integrity && !keepAll) {
@@ -26888,11 +26888,11 @@ var require_verify = __commonJS({
   "node_modules/.pnpm/cacache@21.0.2/node_modules/cacache/lib/verify.js"(exports, module) {
     "use strict";
     var {
-      readFile: readFile8,
+      readFile: readFile9,
       rm: rm2,
       stat: stat2,
       truncate,
-      writeFile: writeFile4
+      writeFile: writeFile5
     } = __require("node:fs/promises");
     var contentPath = require_path2();
     var fsm = require_lib6();
@@ -27102,11 +27102,11 @@ var require_verify = __commonJS({
     async function writeVerifile(cache, opts) {
       const verifile = path.join(cache, "_lastverified");
       opts.log.silly("verify", "writing verifile to " + verifile);
-      return writeFile4(verifile, `${Date.now()}`);
+      return writeFile5(verifile, `${Date.now()}`);
     }
     module.exports.lastRun = lastRun;
     async function lastRun(cache) {
-      const data = await readFile8(path.join(cache, "_lastverified"), { encoding: "utf8" });
+      const data = await readFile9(path.join(cache, "_lastverified"), { encoding: "utf8" });
       return /* @__PURE__ */ new Date(+data);
     }
   }
@@ -27603,16 +27603,16 @@ var require_lib9 = __commonJS({
       }
       return redactUrlPassword(value, REPLACE).replace(matchers.NPM_SECRET.pattern, `npm_${REPLACE}`).replace(matchers.UUID.pattern, REPLACE);
     };
-    var splitAndRedact = (str) => {
+    var splitAndRedact = (str2) => {
       const splitChars = /[\s=]/g;
       let match = null;
       let result = "";
       let index = 0;
-      while (match = splitChars.exec(str)) {
-        result += redact(str.slice(index, match.index)) + match[0];
+      while (match = splitChars.exec(str2)) {
+        result += redact(str2.slice(index, match.index)) + match[0];
         index = splitChars.lastIndex;
       }
-      return result + redact(str.slice(index));
+      return result + redact(str2.slice(index));
     };
     var redactLog = (arg) => {
       if (typeof arg === "string") {
@@ -27787,12 +27787,12 @@ async function toBuffer(stream) {
 }
 async function json(stream) {
   const buf = await toBuffer(stream);
-  const str = buf.toString("utf8");
+  const str2 = buf.toString("utf8");
   try {
-    return JSON.parse(str);
+    return JSON.parse(str2);
   } catch (_err) {
     const err = _err;
-    err.message += ` (input: ${str})`;
+    err.message += ` (input: ${str2})`;
     throw err;
   }
 }
@@ -35220,9 +35220,9 @@ var require_dist7 = __commonJS({
 });
 
 // actions/cosign-sign/src/run.ts
-var import_promises11 = __toESM(require_promises(), 1);
+var import_promises12 = __toESM(require_promises(), 1);
 var import_node_os6 = __toESM(require_os(), 1);
-var import_node_path8 = __toESM(require_path(), 1);
+var import_node_path9 = __toESM(require_path(), 1);
 
 // packages/core/src/oci/retry-policy.ts
 var DEFAULT_RETRY = {
@@ -35261,7 +35261,7 @@ function backoffDelay(policy, attempt, retryAfterMs, random) {
   if (retryAfterMs === void 0) return jittered;
   return Math.min(policy.maxDelayMs, Math.max(retryAfterMs, jittered));
 }
-async function withRetries(operation, classify, options = {}) {
+async function withRetries(operation, classify2, options = {}) {
   const policy = options.policy ?? DEFAULT_RETRY;
   const sleep = options.sleep ?? ((ms) => new Promise((r) => setTimeout(r, ms)));
   let waited = 0;
@@ -35269,7 +35269,7 @@ async function withRetries(operation, classify, options = {}) {
     try {
       return await operation(attempt);
     } catch (error) {
-      const verdict = classify(error);
+      const verdict = classify2(error);
       if (!verdict.transient || attempt >= policy.maxAttempts) throw error;
       const delay = backoffDelay(policy, attempt, verdict.retryAfterMs, options.random ?? Math.random);
       if (waited + delay > policy.deadlineMs) throw error;
@@ -35333,11 +35333,126 @@ async function requestIdToken(env, audience, logger, fetchImpl = fetch) {
   }
 }
 
+// packages/core/src/github/artifact-attestations.ts
+async function storeGitHubAttestation(target, bundle, logger, retry = {}) {
+  const [owner, repo, ...rest] = target.repository.split("/");
+  if (owner === void 0 || repo === void 0 || rest.length > 0 || owner === "" || repo === "")
+    throw new ConfigurationError(`GITHUB_REPOSITORY "${target.repository}" is not owner/name`);
+  logger.setSecret(target.token);
+  const { Octokit } = await import("./dist-src-ONPFADZY.mjs");
+  const octokit = new Octokit({
+    auth: target.token,
+    baseUrl: target.apiUrl.replace(/\/+$/, ""),
+    userAgent: "container-supply-chain-actions",
+    log: { debug: () => {
+    }, info: () => {
+    }, warn: () => {
+    }, error: () => {
+    } }
+  });
+  const post = () => octokit.request("POST /repos/{owner}/{repo}/attestations", {
+    owner,
+    repo,
+    bundle,
+    headers: { "x-github-api-version": "2022-11-28" }
+  });
+  try {
+    const response = await withRetries(post, classify, {
+      ...retry,
+      onRetry: (attempt, delay, reason) => logger.warning(
+        `GitHub attestations API: ${reason}; retrying in ${delay} ms (attempt ${attempt + 1})`
+      )
+    });
+    const id = response.data.id;
+    if (typeof id !== "number")
+      throw new CommandError("GitHub stored the attestation but returned no id", { tool: "GitHub API" });
+    return { id };
+  } catch (error) {
+    throw refusal(error, target);
+  }
+}
+function classify(error) {
+  const failure = error;
+  const status = failure.status;
+  if (status === void 0) return { transient: true, reason: failure.message ?? "network error" };
+  return {
+    transient: isRetryableStatus(status),
+    retryAfterMs: parseRetryAfter(failure.response?.headers?.["retry-after"], Date.now()),
+    reason: `HTTP ${status}`
+  };
+}
+function refusal(failure, target) {
+  if (failure instanceof CommandError || failure instanceof ConfigurationError) return failure;
+  const where = `${target.apiUrl} for ${target.repository}`;
+  switch (failure.status) {
+    case 401:
+    case 403:
+      return new ConfigurationError(
+        `GitHub refused to store the attestation (HTTP ${failure.status}, ${where}): the job needs "permissions: attestations: write" (with id-token: write), and github-token must be its token`,
+        { input: "github-token" }
+      );
+    case 404:
+      return new ConfigurationError(
+        `GitHub has no attestations API for ${target.repository} (HTTP 404, ${where}): the repository is not visible to the token, or artifact attestations are not available on its plan`,
+        { input: "github-attestations" }
+      );
+    case 422:
+      return new CommandError(`GitHub rejected the attestation bundle (HTTP 422): ${failure.message ?? ""}`, {
+        tool: "GitHub API"
+      });
+    default:
+      return new CommandError(
+        `GitHub attestations API failed (${failure.status === void 0 ? failure.message : `HTTP ${failure.status}`}, ${where})`,
+        { tool: "GitHub API" }
+      );
+  }
+}
+
 // packages/core/src/sigstore/bundle-verifier.ts
 var import_node_crypto = __toESM(require_crypto(), 1);
 var import_bundle = __toESM(require_dist2(), 1);
 var import_protobuf_specs = __toESM(require_dist(), 1);
 var import_verify = __toESM(require_dist4(), 1);
+
+// packages/core/src/sigstore/fulcio-certificate.ts
+var import_core = __toESM(require_dist3(), 1);
+var FULCIO_OID = {
+  issuer: "1.3.6.1.4.1.57264.1.8",
+  buildSignerURI: "1.3.6.1.4.1.57264.1.9",
+  buildSignerDigest: "1.3.6.1.4.1.57264.1.10",
+  runnerEnvironment: "1.3.6.1.4.1.57264.1.11",
+  sourceRepositoryURI: "1.3.6.1.4.1.57264.1.12",
+  sourceRepositoryDigest: "1.3.6.1.4.1.57264.1.13",
+  sourceRepositoryRef: "1.3.6.1.4.1.57264.1.14",
+  buildConfigURI: "1.3.6.1.4.1.57264.1.18",
+  buildTrigger: "1.3.6.1.4.1.57264.1.20",
+  runInvocationURI: "1.3.6.1.4.1.57264.1.21"
+};
+function certificateClaims(bundleJson) {
+  const material = bundleJson?.verificationMaterial;
+  const rawBytes = material?.certificate?.rawBytes ?? material?.x509CertificateChain?.certificates?.[0]?.rawBytes;
+  if (typeof rawBytes !== "string") return void 0;
+  const raw = Buffer.from(rawBytes, "base64");
+  const cert = import_core.X509Certificate.parse(Buffer.from(raw));
+  const claims = { subject: cert.subjectAltName };
+  for (const [name, oid] of Object.entries(FULCIO_OID)) {
+    const ext = cert.extension(oid);
+    if (ext === void 0) continue;
+    const inner = ext.valueObj.subs[0];
+    claims[name] = (inner === void 0 ? ext.value : inner.value).toString("utf8");
+  }
+  return claims;
+}
+function githubWorkflowRepository(sourceRepository) {
+  const match = /^https:\/\/[^/\s]+\/([^/\s]+\/[^/\s]+)$/.exec(sourceRepository);
+  if (match?.[1] === void 0)
+    throw new ConfigurationError(
+      `the source repository "${sourceRepository}" is not a repository URL (https://host/owner/repo)`
+    );
+  return match[1];
+}
+
+// packages/core/src/sigstore/bundle-verifier.ts
 var SignatureError = class extends ConfigurationError {
 };
 function anchorPattern(pattern) {
@@ -35384,6 +35499,7 @@ function verifyBundle(bundleJson, options) {
   } catch (error) {
     throw new SignatureError(`the signature does not verify: ${error.message}`);
   }
+  requireSource(bundleJson, policy);
   const content = bundle.content;
   if (content.$case === "dsseEnvelope" && (options.artifact !== void 0 || options.artifactDigest !== void 0)) {
     const digest = options.artifactDigest ?? (0, import_node_crypto.createHash)("sha256").update(options.artifact ?? Buffer.alloc(0)).digest("hex");
@@ -35415,6 +35531,25 @@ function requireSignerKind(bundle, policy) {
     );
   if (material === "publicKey")
     throw new SignatureError("the signature was made with a key, but the policy requires a keyless signer");
+}
+function requireSource(bundleJson, policy) {
+  if (policy.publicKey !== void 0) return;
+  const wanted = [
+    ["sourceRepositoryURI", "source repository", policy.sourceRepository],
+    ["sourceRepositoryRef", "source ref", policy.sourceRef]
+  ];
+  if (wanted.every(([, , value]) => value === void 0)) return;
+  const claims = certificateClaims(bundleJson);
+  for (const [claim, what, value] of wanted) {
+    if (value === void 0) continue;
+    const actual = claims?.[claim];
+    if (actual === void 0)
+      throw new SignatureError(
+        `the signing certificate names no ${what} (Fulcio extension ${claim}), but the policy requires ${value}`
+      );
+    if (actual !== value)
+      throw new SignatureError(`the signing certificate's ${what} is ${actual}, not ${value}`);
+  }
 }
 function requireSubject(payload, payloadType, sha256Hex, predicateType) {
   if (payloadType !== "application/vnd.in-toto+json")
@@ -36536,6 +36671,11 @@ var CredentialStore = class {
 // packages/core/src/report/findings.ts
 var import_promises5 = __toESM(require_promises(), 1);
 var SEVERITIES = ["CRITICAL", "HIGH", "MEDIUM", "LOW", "UNKNOWN"];
+var ReportError = class extends CommandError {
+  constructor(message) {
+    super(message, { tool: "scanner report" });
+  }
+};
 function parseSeverityList(items) {
   const wanted = /* @__PURE__ */ new Set();
   for (const item of items) {
@@ -36547,6 +36687,20 @@ function parseSeverityList(items) {
   }
   if (wanted.size === 0) throw new InvalidValueError(`must name at least one of ${SEVERITIES.join(", ")}`);
   return wanted;
+}
+function parseJsonReport(text, scanner) {
+  if (text.trim() === "") throw new ReportError(`the ${scanner} report is empty`);
+  try {
+    return JSON.parse(text);
+  } catch (error) {
+    throw new ReportError(`the ${scanner} report is not valid JSON (${error.message})`);
+  }
+}
+function isRecord2(value) {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+function str(value) {
+  return typeof value === "string" ? value : "";
 }
 
 // packages/core/src/report/job-summary.ts
@@ -36614,6 +36768,143 @@ function renderTable(headers, rows) {
   const head = headers.every((h) => h === "") ? "" : `<thead><tr>${headers.map((h) => `<th>${escapeHtml(h)}</th>`).join("")}</tr></thead>`;
   const body = rows.map((row) => `<tr>${row.map((c) => `<td>${renderCell(c)}</td>`).join("")}</tr>`).join("");
   return `<table>${head}<tbody>${body}</tbody></table>`;
+}
+
+// packages/core/src/report/sbom.ts
+var CYCLONEDX_VERSIONS = ["1.5", "1.6", "1.7"];
+function readCycloneDx(text) {
+  const doc = parseJsonReport(text, "CycloneDX SBOM");
+  if (!isRecord2(doc) || doc.bomFormat !== "CycloneDX")
+    throw new ReportError("the SBOM is not CycloneDX (bomFormat)");
+  const version = str(doc.specVersion);
+  if (!CYCLONEDX_VERSIONS.includes(version)) {
+    throw new ReportError(
+      `CycloneDX specVersion "${version}" is not one this action reads (${CYCLONEDX_VERSIONS.join(", ")})`
+    );
+  }
+  return {
+    format: "cyclonedx-json",
+    version,
+    components: Array.isArray(doc.components) ? doc.components.length : 0
+  };
+}
+
+// packages/core/src/report/sbom-set.ts
+var import_promises7 = __toESM(require_promises(), 1);
+var import_node_path5 = __toESM(require_path(), 1);
+
+// packages/core/src/tools/scanners.ts
+var import_promises6 = __toESM(require_promises(), 1);
+var import_node_path4 = __toESM(require_path(), 1);
+var syft = {
+  /** Syft asks its update service for news when a version is set; never from here. */
+  env: { SYFT_CHECK_FOR_APP_UPDATE: "false" },
+  /** `source` is `dir` (a checkout) or `oci-dir` (an OCI layout holding one image). */
+  args(request) {
+    const args = ["scan", `${request.source ?? "dir"}:${request.path}`, "--quiet"];
+    for (const [format, file] of Object.entries(request.outputs)) args.push("-o", `${format}=${file}`);
+    return args;
+  }
+};
+
+// packages/core/src/report/sbom-set.ts
+var SBOM_SET_SCHEMA = "sbom-set/v1";
+var SBOM_SET_INDEX = "sboms.json";
+var FILE_NAME = /^[a-z0-9][\w.-]*\.cdx\.json$/;
+async function makeSbomSet(request) {
+  await (0, import_promises7.mkdir)(request.dir, { recursive: true });
+  const sboms = await Promise.all(
+    request.images.map(async (image, i) => {
+      const view = await platformView(request.verified, image, (0, import_node_path5.join)(request.work, `sbom-view-${i}`));
+      const file = `${image.platform.replaceAll("/", "-")}.cdx.json`;
+      await request.runner.run({
+        tool: "syft",
+        command: request.syft.path,
+        args: syft.args({
+          path: view,
+          source: "oci-dir",
+          outputs: { "cyclonedx-json": (0, import_node_path5.join)(request.dir, file) }
+        }),
+        env: { ...request.env, ...syft.env }
+      });
+      const text = await (0, import_promises7.readFile)((0, import_node_path5.join)(request.dir, file), "utf8").catch(() => "");
+      try {
+        readCycloneDx(text);
+      } catch (error) {
+        throw new CommandError(
+          `syft wrote no CycloneDX SBOM for ${image.platform}: ${error.message}`,
+          {
+            tool: "syft"
+          }
+        );
+      }
+      return { platform: image.platform, digest: image.digest, file };
+    })
+  );
+  const index = {
+    schema: SBOM_SET_SCHEMA,
+    digest: request.digest,
+    tool: { name: "syft", version: request.syft.version },
+    sboms
+  };
+  await (0, import_promises7.writeFile)((0, import_node_path5.join)(request.dir, SBOM_SET_INDEX), `${JSON.stringify(index, null, 2)}
+`);
+  return index;
+}
+async function readSbomSet(dir, digest, platforms, input) {
+  const fail = (what) => new ConfigurationError(`Input "${input}": ${what}; no SBOM is attested`, { input });
+  const index = await readJson2((0, import_node_path5.join)(dir, SBOM_SET_INDEX), input);
+  if (index === null || typeof index !== "object" || index.schema !== SBOM_SET_SCHEMA || !Array.isArray(index.sboms))
+    throw fail(
+      `${dir} holds no ${SBOM_SET_SCHEMA} index (${SBOM_SET_INDEX}); pass image-scan's output "sbom-dir"`
+    );
+  if (index.digest !== digest)
+    throw fail(`the SBOMs in ${dir} are for ${String(index.digest)}, not ${digest}`);
+  const wanted = new Set(platforms.map((p) => p.digest));
+  const seen = /* @__PURE__ */ new Set();
+  const out = [];
+  for (const entry of index.sboms) {
+    const { platform, digest: manifest, file } = entry;
+    if (typeof platform !== "string" || typeof manifest !== "string" || typeof file !== "string" || !FILE_NAME.test(file))
+      throw fail(`an entry of ${SBOM_SET_INDEX} is malformed (${JSON.stringify(entry)})`);
+    if (!wanted.has(manifest))
+      throw fail(`${file} describes ${manifest}, which is not a platform image of ${digest}`);
+    if (seen.has(manifest)) throw fail(`two SBOMs describe ${manifest}`);
+    seen.add(manifest);
+    const text = await (0, import_promises7.readFile)((0, import_node_path5.join)(dir, file), "utf8").catch(() => {
+      throw fail(`${file} (${platform}) is missing from ${dir}`);
+    });
+    try {
+      readCycloneDx(text);
+    } catch (error) {
+      throw fail(`${file}: ${error.message}`);
+    }
+    const bom = JSON.parse(text);
+    const named = describedVersion(bom);
+    if (named !== manifest)
+      throw fail(`${file} describes ${named ?? "no image"}, not ${manifest} (${platform})`);
+    out.push({ platform, digest: manifest, bom });
+  }
+  const missing = [...wanted].filter((d) => !seen.has(d));
+  if (missing.length > 0) throw fail(`no SBOM in ${dir} describes ${missing.join(", ")}`);
+  return out;
+}
+function describedVersion(bom) {
+  const metadata = bom.metadata;
+  const version = metadata?.component?.version;
+  return typeof version === "string" ? version : void 0;
+}
+async function readJson2(path, input) {
+  try {
+    return JSON.parse(await (0, import_promises7.readFile)(path, "utf8"));
+  } catch (error) {
+    throw new ConfigurationError(
+      `Input "${input}": ${path} is not readable JSON (${error.message})`,
+      {
+        input
+      }
+    );
+  }
 }
 
 // packages/core/src/sigstore/kyverno-requirements.ts
@@ -37116,36 +37407,6 @@ async function readClassicSignatures(client, image, digest, suffix = "sig") {
   );
 }
 
-// packages/core/src/sigstore/fulcio-certificate.ts
-var import_core = __toESM(require_dist3(), 1);
-var FULCIO_OID = {
-  issuer: "1.3.6.1.4.1.57264.1.8",
-  buildSignerURI: "1.3.6.1.4.1.57264.1.9",
-  buildSignerDigest: "1.3.6.1.4.1.57264.1.10",
-  runnerEnvironment: "1.3.6.1.4.1.57264.1.11",
-  sourceRepositoryURI: "1.3.6.1.4.1.57264.1.12",
-  sourceRepositoryDigest: "1.3.6.1.4.1.57264.1.13",
-  sourceRepositoryRef: "1.3.6.1.4.1.57264.1.14",
-  buildConfigURI: "1.3.6.1.4.1.57264.1.18",
-  buildTrigger: "1.3.6.1.4.1.57264.1.20",
-  runInvocationURI: "1.3.6.1.4.1.57264.1.21"
-};
-function certificateClaims(bundleJson) {
-  const material = bundleJson?.verificationMaterial;
-  const rawBytes = material?.certificate?.rawBytes ?? material?.x509CertificateChain?.certificates?.[0]?.rawBytes;
-  if (typeof rawBytes !== "string") return void 0;
-  const raw = Buffer.from(rawBytes, "base64");
-  const cert = import_core.X509Certificate.parse(Buffer.from(raw));
-  const claims = { subject: cert.subjectAltName };
-  for (const [name, oid] of Object.entries(FULCIO_OID)) {
-    const ext = cert.extension(oid);
-    if (ext === void 0) continue;
-    const inner = ext.valueObj.subs[0];
-    claims[name] = (inner === void 0 ? ext.value : inner.value).toString("utf8");
-  }
-  return claims;
-}
-
 // packages/core/src/sigstore/sign-image.ts
 var import_bundle2 = __toESM(require_dist2(), 1);
 var import_sign = __toESM(require_dist7(), 1);
@@ -37299,14 +37560,14 @@ async function storeAttestations(request) {
 }
 
 // packages/core/src/sigstore/image-signatures.ts
-var import_promises6 = __toESM(require_promises(), 1);
+var import_promises8 = __toESM(require_promises(), 1);
 var import_node_os3 = __toESM(require_os(), 1);
-var import_node_path4 = __toESM(require_path(), 1);
+var import_node_path6 = __toESM(require_path(), 1);
 async function loadTrustedRoot(path) {
   if (path !== void 0) {
     let json2;
     try {
-      json2 = JSON.parse(await (0, import_promises6.readFile)(path, "utf8"));
+      json2 = JSON.parse(await (0, import_promises8.readFile)(path, "utf8"));
     } catch (error) {
       throw new ConfigurationError(
         `Input "trusted-root": ${path} is not readable JSON (${error.message})`,
@@ -37318,7 +37579,7 @@ async function loadTrustedRoot(path) {
   const tuf = await import("./dist-JHIHD7TB.mjs");
   const getTrustedRoot = tuf.default?.getTrustedRoot ?? tuf.getTrustedRoot;
   try {
-    return await getTrustedRoot({ cachePath: (0, import_node_path4.join)(process.env.RUNNER_TEMP ?? (0, import_node_os3.tmpdir)(), "sigstore-tuf") });
+    return await getTrustedRoot({ cachePath: (0, import_node_path6.join)(process.env.RUNNER_TEMP ?? (0, import_node_os3.tmpdir)(), "sigstore-tuf") });
   } catch (error) {
     throw new CommandError(
       `could not get the public-good Sigstore trusted root through TUF (${error.message}); for a private Sigstore, or without network, give the trusted-root input`,
@@ -37459,16 +37720,74 @@ function parseBuildRecord(json2, input) {
     throw problem("buildArgs is not a map of strings");
   return record2;
 }
-var REQUIRED_ENV = [
-  "GITHUB_REPOSITORY",
-  "GITHUB_REPOSITORY_ID",
-  "GITHUB_REPOSITORY_OWNER_ID",
-  "GITHUB_SHA",
-  "GITHUB_REF",
-  "GITHUB_EVENT_NAME",
-  "GITHUB_RUN_ID",
-  "GITHUB_RUN_ATTEMPT"
+var RUN_FACTS = [
+  ["repository", "repository", "GITHUB_REPOSITORY"],
+  ["repositoryId", "repository_id", "GITHUB_REPOSITORY_ID"],
+  ["repositoryOwnerId", "repository_owner_id", "GITHUB_REPOSITORY_OWNER_ID"],
+  ["sha", "sha", "GITHUB_SHA"],
+  ["ref", "ref", "GITHUB_REF"],
+  ["eventName", "event_name", "GITHUB_EVENT_NAME"],
+  ["runId", "run_id", "GITHUB_RUN_ID"],
+  ["runAttempt", "run_attempt", "GITHUB_RUN_ATTEMPT"],
+  ["workflowRef", "workflow_ref", "GITHUB_WORKFLOW_REF"],
+  ["jobWorkflowRef", "job_workflow_ref", void 0],
+  ["runnerEnvironment", "runner_environment", "RUNNER_ENVIRONMENT"]
 ];
+var PRIVILEGED_EVENTS = ["pull_request_target", "workflow_run"];
+function githubRunFacts(env, claims, input = "attestations") {
+  const server = env.GITHUB_SERVER_URL ?? "https://github.com";
+  const facts = Object.keys(claims).length === 0 ? envRunFacts(env, input) : tokenRunFacts(env, claims, input);
+  return { ...facts, server };
+}
+var factsError = (input, message) => new ConfigurationError(`Input "${input}": ${message}`, { input });
+function envRunFacts(env, input) {
+  const facts = {};
+  const missing = [];
+  for (const [fact, , name] of RUN_FACTS) {
+    if (name === void 0) continue;
+    const value = env[name];
+    if (value) facts[fact] = value;
+    else if (fact !== "runnerEnvironment") missing.push(name);
+  }
+  if (missing.length > 0)
+    throw factsError(
+      input,
+      `provenance is made from the GitHub Actions run, and ${missing.join(", ")} ${missing.length === 1 ? "is" : "are"} not set`
+    );
+  const workflowRef = facts.workflowRef ?? "";
+  const complete = {
+    ...facts,
+    jobWorkflowRef: workflowRef,
+    runnerEnvironment: facts.runnerEnvironment ?? "unknown"
+  };
+  return { ...complete, from: "env" };
+}
+function tokenRunFacts(env, claims, input) {
+  const facts = {};
+  const missing = [];
+  const disagree = [];
+  for (const [fact, claim, name] of RUN_FACTS) {
+    const value = claims[claim];
+    if (typeof value !== "string" || value === "") {
+      missing.push(claim);
+      continue;
+    }
+    facts[fact] = value;
+    const variable = name === void 0 ? void 0 : env[name];
+    if (variable && variable !== value) disagree.push(`${name}=${variable}, the token's ${claim}=${value}`);
+  }
+  if (missing.length > 0)
+    throw factsError(
+      input,
+      `keyless provenance is made from the job's OIDC token (what Fulcio certifies), and it has no ${missing.join(", ")} claim${missing.length === 1 ? "" : "s"}`
+    );
+  if (disagree.length > 0)
+    throw factsError(
+      input,
+      `the runner's environment disagrees with the job's OIDC token (${disagree.join("; ")}): an earlier step changed it, or the run is not what it says; no provenance is made`
+    );
+  return { ...facts, from: "token" };
+}
 function splitWorkflowRef(ref, input) {
   const match = /^([^/]+\/[^/]+)\/(.+?)@(.+)$/.exec(ref);
   if (match === null)
@@ -37477,20 +37796,18 @@ function splitWorkflowRef(ref, input) {
     });
   return { repository: match[1] ?? "", path: match[2] ?? "", ref: match[3] ?? "" };
 }
-function slsaProvenance(env, claims, record2, input = "attestations") {
-  const missing = REQUIRED_ENV.filter((name) => !env[name]);
-  const claim = (name) => typeof claims[name] === "string" ? claims[name] : void 0;
-  const workflowRef = claim("workflow_ref") ?? env.GITHUB_WORKFLOW_REF;
-  const jobWorkflowRef = claim("job_workflow_ref") ?? env.GITHUB_WORKFLOW_REF;
-  if (workflowRef === void 0 || jobWorkflowRef === void 0) missing.push("GITHUB_WORKFLOW_REF");
-  if (missing.length > 0)
+function slsaProvenance(env, claims, record2, input = "attestations", options = {}) {
+  const run = githubRunFacts(env, claims, input);
+  if (PRIVILEGED_EVENTS.includes(run.eventName) && options.allowPrivilegedEvent !== true) {
+    const allow = options.allowInput ?? "allow-privileged-event-provenance";
     throw new ConfigurationError(
-      `Input "${input}": provenance is made from the GitHub Actions run, and ${missing.join(", ")} ${missing.length === 1 ? "is" : "are"} not set`,
-      { input }
+      `Input "${allow}": refusing to make provenance for a ${run.eventName} run: it runs privileged, often on code from a fork or an earlier run, and its commit ${run.sha} need not be what was built. Build in a push, release or workflow_dispatch run, or set ${allow}: true if this run builds only its own commit`,
+      { input: allow }
     );
-  const server = env.GITHUB_SERVER_URL ?? "https://github.com";
-  const workflow = splitWorkflowRef(workflowRef ?? "", input);
-  const source = `${server}/${env.GITHUB_REPOSITORY}`;
+  }
+  const server = run.server;
+  const workflow = splitWorkflowRef(run.workflowRef, input);
+  const source = `${server}/${run.repository}`;
   return {
     buildDefinition: {
       buildType: GITHUB_WORKFLOW_BUILD_TYPE,
@@ -37506,29 +37823,27 @@ function slsaProvenance(env, claims, record2, input = "attestations") {
       },
       internalParameters: {
         github: {
-          event_name: env.GITHUB_EVENT_NAME,
-          repository_id: env.GITHUB_REPOSITORY_ID,
-          repository_owner_id: env.GITHUB_REPOSITORY_OWNER_ID,
-          runner_environment: env.RUNNER_ENVIRONMENT ?? claim("runner_environment") ?? "unknown",
-          run_id: env.GITHUB_RUN_ID,
-          run_attempt: env.GITHUB_RUN_ATTEMPT
+          event_name: run.eventName,
+          repository_id: run.repositoryId,
+          repository_owner_id: run.repositoryOwnerId,
+          runner_environment: run.runnerEnvironment,
+          run_id: run.runId,
+          run_attempt: run.runAttempt
         },
         builder: record2.builder
       },
       resolvedDependencies: [
-        { uri: `git+${source}@${env.GITHUB_REF}`, digest: { gitCommit: env.GITHUB_SHA } },
+        { uri: `git+${source}@${run.ref}`, digest: { gitCommit: run.sha } },
         {
-          uri: `git+${source}@${env.GITHUB_SHA}#${record2.containerfile.path}`,
+          uri: `git+${source}@${run.sha}#${record2.containerfile.path}`,
           name: record2.containerfile.path,
           digest: { sha256: record2.containerfile.sha256 }
         }
       ]
     },
     runDetails: {
-      builder: { id: `${server}/${jobWorkflowRef}` },
-      metadata: {
-        invocationId: `${source}/actions/runs/${env.GITHUB_RUN_ID}/attempts/${env.GITHUB_RUN_ATTEMPT}`
-      }
+      builder: { id: `${server}/${run.jobWorkflowRef}` },
+      metadata: { invocationId: `${source}/actions/runs/${run.runId}/attempts/${run.runAttempt}` }
     }
   };
 }
@@ -37584,7 +37899,7 @@ function trivyResults(report) {
 }
 function cosignVulnPredicate(reportJson, digest, invocation, input = "scan-report") {
   const report = checkedReport(reportJson, digest, input);
-  const trivy2 = report.scanners.trivy ?? { version: "" };
+  const trivy = report.scanners.trivy ?? { version: "" };
   const result = {
     SchemaVersion: 2,
     Results: trivyResults(report),
@@ -37600,16 +37915,26 @@ function cosignVulnPredicate(reportJson, digest, invocation, input = "scan-repor
       "builder.id": invocation.builderId
     },
     scanner: {
-      uri: `pkg:github/aquasecurity/trivy@v${trivy2.version}`,
-      version: trivy2.version,
+      uri: `pkg:github/aquasecurity/trivy@v${trivy.version}`,
+      version: trivy.version,
       db: {
         uri: "pkg:oci/trivy-db",
-        version: [trivy2.dbVersion, trivy2.dbUpdatedAt].filter(Boolean).join("@")
+        version: [trivy.dbVersion, trivy.dbUpdatedAt].filter(Boolean).join("@")
       },
       result
     },
     metadata: { scanStartedOn: report.startedAt, scanFinishedOn: report.finishedAt }
   };
+}
+
+// packages/core/src/sigstore/image-custody.ts
+async function platformsOf(client, repository, digest) {
+  const manifest = await client.getManifest(repository, digest.toString());
+  if (manifest === void 0)
+    throw new ConfigurationError(`${repository}@${digest} is not in the registry`, { input: "image" });
+  const doc = JSON.parse(manifest.bytes.toString("utf8"));
+  if (!Array.isArray(doc.manifests)) return [{ platform: void 0, digest: digest.toString() }];
+  return doc.manifests.filter((m) => m.platform !== void 0 && m.platform.os !== "unknown").map((m) => ({ platform: formatPlatform(m.platform), digest: m.digest }));
 }
 
 // packages/core/src/sigstore/kyverno-image-validating-policy.ts
@@ -37669,11 +37994,15 @@ function attestorEntry(options) {
     keyless: {
       ...identity !== void 0 ? { subject: identity } : { subjectRegExp: identityRegExp },
       issuer,
+      ...sourceExtensions(options.sourceRepository),
       ...trust ? { roots: trust.roots } : {},
       rekor,
       ...ctlog
     }
   };
+}
+function sourceExtensions(sourceRepository) {
+  return sourceRepository === void 0 ? {} : { additionalExtensions: { githubWorkflowRepository: githubWorkflowRepository(sourceRepository) } };
 }
 function keylessIdentity(options) {
   if (options.identity === void 0 && options.identityRegExp === void 0) {
@@ -37822,6 +38151,8 @@ function cosignAttestor(options) {
       identities: [
         { issuer, ...identity !== void 0 ? { subject: identity } : { subjectRegExp: identityRegExp } }
       ],
+      // Valid in the CRD, but Kyverno 1.19's ImageValidatingPolicy verifier does not read it (cosign-sign warns).
+      ...sourceExtensions(options.sourceRepository),
       ...trust ? { roots: trust.roots } : {}
     },
     ctlog,
@@ -38100,7 +38431,7 @@ function copyBytes(bytes) {
 }
 
 // node_modules/.pnpm/@noble+ciphers@2.4.0/node_modules/@noble/ciphers/_arx.js
-var encodeStr = (str) => Uint8Array.from(str.split(""), (c) => c.charCodeAt(0));
+var encodeStr = (str2) => Uint8Array.from(str2.split(""), (c) => c.charCodeAt(0));
 var sigma16_32 = /* @__PURE__ */ (() => swap32IfBE(u32(encodeStr("expand 16-byte k"))))();
 var sigma32_32 = /* @__PURE__ */ (() => swap32IfBE(u32(encodeStr("expand 32-byte k"))))();
 function rotl(a, b) {
@@ -38715,34 +39046,24 @@ function cosignVerifyCommand(reference, signer) {
   else {
     args.push(`--certificate-identity-regexp=${shellQuote(anchoredLiteral(signer.identity))}`);
     args.push(`--certificate-oidc-issuer=${shellQuote(signer.issuer)}`);
+    if (signer.sourceRepository !== void 0)
+      args.push(
+        `--certificate-github-workflow-repository=${shellQuote(githubWorkflowRepository(signer.sourceRepository))}`
+      );
   }
   if (signer.trustedRoot !== void 0) args.push(`--trusted-root=${shellQuote(signer.trustedRoot)}`);
   args.push(shellQuote(reference.toString()));
   return args.join(" ");
 }
 
-// packages/core/src/tools/scanners.ts
-var import_promises7 = __toESM(require_promises(), 1);
-var import_node_path5 = __toESM(require_path(), 1);
-var syft = {
-  /** Syft asks its update service for news when a version is set; never from here. */
-  env: { SYFT_CHECK_FOR_APP_UPDATE: "false" },
-  /** `source` is `dir` (a checkout) or `oci-dir` (an OCI layout holding one image). */
-  args(request) {
-    const args = ["scan", `${request.source ?? "dir"}:${request.path}`, "--quiet"];
-    for (const [format, file] of Object.entries(request.outputs)) args.push("-o", `${format}=${file}`);
-    return args;
-  }
-};
-
 // packages/core/src/tools/tool-installer.ts
 var import_node_crypto7 = __toESM(require_crypto(), 1);
 var import_node_fs2 = __toESM(require_fs(), 1);
-var import_promises8 = __toESM(require_promises(), 1);
+var import_promises9 = __toESM(require_promises(), 1);
 var import_node_os4 = __toESM(require_os(), 1);
-var import_node_path6 = __toESM(require_path(), 1);
+var import_node_path7 = __toESM(require_path(), 1);
 var import_node_stream2 = __toESM(require_stream(), 1);
-var import_promises9 = __toESM(require_promises2(), 1);
+var import_promises10 = __toESM(require_promises2(), 1);
 
 // packages/core/src/tools/tool-manifest.json
 var tool_manifest_default = {
@@ -38885,7 +39206,7 @@ var ToolInstaller = class {
     const arch = this.platformKey.split("-")[1] ?? (0, import_node_os4.arch)();
     const cached = await this.findCached(name, pin.version, arch);
     if (cached !== void 0) {
-      const path = (0, import_node_path6.join)(cached, pin.binary);
+      const path = (0, import_node_path7.join)(cached, pin.binary);
       await assertExecutable(path, name);
       this.options.logger.info(`${name} ${pin.version}: found in the tool cache at ${path}`);
       return { name, version: pin.version, path, source: "cache" };
@@ -38900,10 +39221,10 @@ var ToolInstaller = class {
   async findCached(name, version, arch) {
     const cache = process.env.RUNNER_TOOL_CACHE;
     if (!cache) return void 0;
-    const dir = (0, import_node_path6.join)(cache, name, version, arch);
+    const dir = (0, import_node_path7.join)(cache, name, version, arch);
     try {
-      await (0, import_promises8.access)(`${dir}.complete`);
-      return (await (0, import_promises8.stat)(dir)).isDirectory() ? dir : void 0;
+      await (0, import_promises9.access)(`${dir}.complete`);
+      return (await (0, import_promises9.stat)(dir)).isDirectory() ? dir : void 0;
     } catch {
       return void 0;
     }
@@ -38916,9 +39237,9 @@ var ToolInstaller = class {
     return { name, version: "unpinned", path, source: "path" };
   }
   async download(name, pin, asset, arch) {
-    const work = await (0, import_promises8.mkdtemp)((0, import_node_path6.join)(process.env.RUNNER_TEMP ?? (0, import_node_os4.tmpdir)(), `${name}-`));
+    const work = await (0, import_promises9.mkdtemp)((0, import_node_path7.join)(process.env.RUNNER_TEMP ?? (0, import_node_os4.tmpdir)(), `${name}-`));
     try {
-      const file = (0, import_node_path6.join)(work, "download");
+      const file = (0, import_node_path7.join)(work, "download");
       this.options.logger.info(`${name} ${pin.version}: downloading ${asset.url}`);
       const actual = await this.fetchTo(asset.url, file, name, pin);
       if (actual !== asset.sha256) {
@@ -38929,26 +39250,26 @@ var ToolInstaller = class {
       }
       let dir;
       if (asset.archive === "tar.gz") {
-        dir = (0, import_node_path6.join)(work, "extract");
-        await (0, import_promises8.mkdir)(dir);
+        dir = (0, import_node_path7.join)(work, "extract");
+        await (0, import_promises9.mkdir)(dir);
         await this.options.runner.run({ tool: "tar", command: "tar", args: ["-xzf", file, "-C", dir] });
       } else {
-        dir = (0, import_node_path6.join)(work, "bin");
-        await (0, import_promises8.mkdir)(dir);
-        await (0, import_promises9.pipeline)((0, import_node_fs2.createReadStream)(file), (0, import_node_fs2.createWriteStream)((0, import_node_path6.join)(dir, pin.binary)));
+        dir = (0, import_node_path7.join)(work, "bin");
+        await (0, import_promises9.mkdir)(dir);
+        await (0, import_promises10.pipeline)((0, import_node_fs2.createReadStream)(file), (0, import_node_fs2.createWriteStream)((0, import_node_path7.join)(dir, pin.binary)));
       }
-      await (0, import_promises8.chmod)((0, import_node_path6.join)(dir, pin.binary), 493).catch(() => {
+      await (0, import_promises9.chmod)((0, import_node_path7.join)(dir, pin.binary), 493).catch(() => {
         throw new CommandError(`${name} ${pin.version}: the archive has no ${pin.binary} at its top level`, {
           tool: name
         });
       });
       const installed = process.env.RUNNER_TOOL_CACHE ? await (await toolCache()).cacheDir(dir, name, pin.version, arch) : dir;
-      const path = (0, import_node_path6.join)(installed, pin.binary);
+      const path = (0, import_node_path7.join)(installed, pin.binary);
       await assertExecutable(path, name);
       this.options.logger.info(`${name} ${pin.version}: sha256 verified, installed at ${path}`);
       return { name, version: pin.version, path, source: "download" };
     } finally {
-      if (process.env.RUNNER_TOOL_CACHE) await (0, import_promises8.rm)(work, { recursive: true, force: true });
+      if (process.env.RUNNER_TOOL_CACHE) await (0, import_promises9.rm)(work, { recursive: true, force: true });
     }
   }
   async fetchTo(url, file, name, pin) {
@@ -38977,37 +39298,43 @@ var ToolInstaller = class {
     const hash = (0, import_node_crypto7.createHash)("sha256");
     const body = import_node_stream2.Readable.fromWeb(response.body);
     body.on("data", (chunk) => hash.update(chunk));
-    await (0, import_promises9.pipeline)(body, (0, import_node_fs2.createWriteStream)(file, { mode: 384 }));
+    await (0, import_promises10.pipeline)(body, (0, import_node_fs2.createWriteStream)(file, { mode: 384 }));
     return hash.digest("hex");
   }
 };
 async function assertExecutable(path, name) {
-  const s = await (0, import_promises8.stat)(path).catch(() => void 0);
+  const s = await (0, import_promises9.stat)(path).catch(() => void 0);
   if (s === void 0 || !s.isFile()) {
     throw new ConfigurationError(`${name} executable ${path} does not exist or is not a file`, {
       input: `${name}-path`
     });
   }
   try {
-    await (0, import_promises8.access)(path, import_node_fs2.constants.X_OK);
+    await (0, import_promises9.access)(path, import_node_fs2.constants.X_OK);
   } catch {
     throw new ConfigurationError(`${name} executable ${path} is not executable`, { input: `${name}-path` });
   }
 }
 
 // actions/cosign-sign/src/attest.ts
-var import_promises10 = __toESM(require_promises(), 1);
+var import_promises11 = __toESM(require_promises(), 1);
 var import_node_os5 = __toESM(require_os(), 1);
-var import_node_path7 = __toESM(require_path(), 1);
+var import_node_path8 = __toESM(require_path(), 1);
 var CYCLONEDX_PREDICATE = "https://cyclonedx.org/bom";
 var NEEDS = {
   provenance: { input: "buildRecord", name: "build-record", from: 'oci-build output "build-record"' },
-  sbom: { input: "layout", name: "layout", from: 'oci-build output "layout"' },
+  sbom: { input: "sbomDir", name: "sbom-dir", from: 'image-scan output "sbom-dir" (sbom: true), or layout' },
   vuln: { input: "scanReport", name: "scan-report", from: 'image-scan output "report"' }
 };
 function requireSources(sources) {
+  if (sources.sbomDir !== void 0 && sources.layout !== void 0)
+    throw new ConfigurationError(
+      'Input "layout": give sbom-dir (the SBOMs image-scan made) or layout (syft runs here), not both',
+      { input: "layout" }
+    );
   for (const kind of sources.kinds) {
     const need = NEEDS[kind];
+    if (kind === "sbom" && sources.layout !== void 0) continue;
     if (sources[need.input] === void 0)
       throw new ConfigurationError(
         `Input "${need.name}": attestations lists ${kind}, which is made from it; pass ${need.from}`,
@@ -39016,17 +39343,25 @@ function requireSources(sources) {
   }
 }
 function runFacts(env, claims) {
+  if (Object.keys(claims).length > 0) {
+    const run = githubRunFacts(env, claims);
+    return {
+      runURL: `${run.server}/${run.repository}/actions/runs/${run.runId}/attempts/${run.runAttempt}`,
+      runId: run.runId,
+      builderId: `${run.server}/${run.jobWorkflowRef}`
+    };
+  }
   const server = env.GITHUB_SERVER_URL ?? "https://github.com";
-  const jobWorkflow = typeof claims.job_workflow_ref === "string" ? claims.job_workflow_ref : env.GITHUB_WORKFLOW_REF;
+  const jobWorkflow = env.GITHUB_WORKFLOW_REF;
   return {
     runURL: `${server}/${env.GITHUB_REPOSITORY ?? ""}/actions/runs/${env.GITHUB_RUN_ID ?? ""}/attempts/${env.GITHUB_RUN_ATTEMPT ?? ""}`,
     runId: env.GITHUB_RUN_ID ?? "",
     builderId: jobWorkflow === void 0 ? "" : `${server}/${jobWorkflow}`
   };
 }
-async function readJson2(path, input) {
+async function readJson3(path, input) {
   try {
-    return JSON.parse(await (0, import_promises10.readFile)(path, "utf8"));
+    return JSON.parse(await (0, import_promises11.readFile)(path, "utf8"));
   } catch (error) {
     throw new ConfigurationError(
       `Input "${input}": ${path} is not readable JSON (${error.message})`,
@@ -39042,7 +39377,7 @@ async function buildStatements(sources, target, claims, deps) {
   const statements = [];
   if (sources.kinds.includes("provenance")) {
     const record2 = parseBuildRecord(
-      await readJson2(sources.buildRecord ?? "", "build-record"),
+      await readJson3(sources.buildRecord ?? "", "build-record"),
       "build-record"
     );
     if (record2.digest !== target.digest.toString())
@@ -39050,7 +39385,10 @@ async function buildStatements(sources, target, claims, deps) {
         `Input "build-record": the build record is for ${record2.digest}, not ${target.digest}; no provenance is made`,
         { input: "build-record" }
       );
-    const predicate = slsaProvenance(deps.env, claims, record2);
+    const predicate = slsaProvenance(deps.env, claims, record2, "attestations", {
+      allowPrivilegedEvent: sources.allowPrivilegedEvent === true,
+      allowInput: "allow-privileged-event-provenance"
+    });
     statements.push({
       kind: "provenance",
       predicateType: SLSA_PROVENANCE_V1,
@@ -39059,7 +39397,7 @@ async function buildStatements(sources, target, claims, deps) {
     });
   }
   if (sources.kinds.includes("vuln")) {
-    const report = await readJson2(sources.scanReport ?? "", "scan-report");
+    const report = await readJson3(sources.scanReport ?? "", "scan-report");
     const predicate = cosignVulnPredicate(report, target.digest, runFacts(deps.env, claims));
     statements.push({ kind: "vuln", predicateType: COSIGN_VULN_PREDICATE, subjects: [subject], predicate });
   }
@@ -39067,50 +39405,48 @@ async function buildStatements(sources, target, claims, deps) {
   return statements;
 }
 async function sbomStatements(sources, target, deps) {
+  const platforms = await platformsOf(target.client, target.repository, target.digest);
+  const input = sources.sbomDir === void 0 ? "layout" : "sbom-dir";
+  const dir = sources.sbomDir ?? await layoutSbomSet(sources, target.digest, deps);
+  const boms = await readSbomSet(dir, target.digest.toString(), platforms, input);
+  return boms.map((sbom) => ({
+    kind: "sbom",
+    predicateType: CYCLONEDX_PREDICATE,
+    platform: sbom.platform,
+    subjects: [
+      { name: target.repository.name, digest: target.digest },
+      { name: target.repository.name, digest: Digest.parse(sbom.digest) }
+    ],
+    predicate: sbom.bom
+  }));
+}
+async function layoutSbomSet(sources, digest, deps) {
   const dir = sources.layout ?? "";
   const layout = await OciLayout.open(dir);
   const graph = await layout.checkForStreaming();
-  requireLayoutDigest(
-    dir,
-    graph.root.digest,
-    target.digest.toString(),
-    "refusing to attest an SBOM of other bytes"
-  );
+  requireLayoutDigest(dir, graph.root.digest, digest.toString(), "refusing to attest an SBOM of other bytes");
   if (graph.images.length === 0)
     throw new ConfigurationError(`Input "layout": ${dir} holds no platform image to describe`, {
       input: "layout"
     });
-  const work = await (0, import_promises10.mkdtemp)((0, import_node_path7.join)(deps.env.RUNNER_TEMP ?? (0, import_node_os5.tmpdir)(), "cosign-sign-sbom-"));
-  const verified = await layout.snapshot(graph, (0, import_node_path7.join)(work, "verified"), "copy-verified");
+  const work = await (0, import_promises11.mkdtemp)((0, import_node_path8.join)(deps.env.RUNNER_TEMP ?? (0, import_node_os5.tmpdir)(), "cosign-sign-sbom-"));
+  const verified = await layout.snapshot(graph, (0, import_node_path8.join)(work, "verified"), "copy-verified");
   const tool = await new ToolInstaller({ logger: deps.logger, runner: deps.runner }).install("syft", {
     path: sources.syftPath,
     version: sources.syftVersion
   });
-  return Promise.all(
-    graph.images.map(async (image, i) => {
-      const view = await platformView(verified, image, (0, import_node_path7.join)(work, `view-${i}`));
-      const output = (0, import_node_path7.join)(work, `sbom-${i}.cdx.json`);
-      await deps.runner.run({
-        tool: "syft",
-        command: tool.path,
-        args: syft.args({ path: view, source: "oci-dir", outputs: { "cyclonedx-json": output } }),
-        env: { ...deps.env, ...syft.env }
-      });
-      const bom = await readJson2(output, "layout");
-      if (bom.bomFormat !== "CycloneDX")
-        throw new CommandError(`syft wrote no CycloneDX document for ${image.platform}`, { tool: "syft" });
-      return {
-        kind: "sbom",
-        predicateType: CYCLONEDX_PREDICATE,
-        platform: image.platform,
-        subjects: [
-          { name: target.repository.name, digest: target.digest },
-          { name: target.repository.name, digest: Digest.parse(image.digest) }
-        ],
-        predicate: bom
-      };
-    })
-  );
+  const set = (0, import_node_path8.join)(work, "sbom");
+  await makeSbomSet({
+    verified,
+    digest: digest.toString(),
+    images: graph.images,
+    dir: set,
+    work,
+    syft: { path: tool.path, version: tool.version },
+    runner: deps.runner,
+    env: deps.env
+  });
+  return set;
 }
 function attestationSelfCheck(stored, verified, rejected, identity) {
   const missing = [];
@@ -39218,10 +39554,19 @@ function policyRequirements(input) {
 }
 var ATTESTATION_SOURCE = {
   provenance: "build-record",
-  sbom: "layout",
+  sbom: "sbom-dir or layout",
   vuln: "scan-report"
 };
 var PUBLIC_REKOR = "https://rekor.sigstore.dev";
+function kyvernoSourceWarning(kind, kinds, sourceRepository) {
+  if (kind === void 0 || sourceRepository === void 0) return void 0;
+  const unenforced = [
+    ...kinds.includes("ClusterPolicy") && kind === "SigstoreBundle" ? ["the SigstoreBundle ClusterPolicy"] : [],
+    ...kinds.includes("ImageValidatingPolicy") ? ["the ImageValidatingPolicy"] : []
+  ];
+  if (unenforced.length === 0) return void 0;
+  return `the Kyverno policy requires the source repository ${sourceRepository} (additionalExtensions), but in ${unenforced.join(" and ")} Kyverno 1.19 does not enforce it: any repository calling the same reusable workflow would be admitted. Use kyverno-policy: Cosign with kyverno-policy-kind: ClusterPolicy where the signer is a reusable workflow.`;
+}
 function publicLogWarning(env, rekorURL) {
   if (new URL(rekorURL).origin !== PUBLIC_REKOR) return void 0;
   const path = env.GITHUB_EVENT_PATH;
@@ -39253,6 +39598,7 @@ function readKeyInput(value, workspace) {
 
 // actions/cosign-sign/src/run.ts
 var AUDIENCE = "sigstore";
+var GITHUB_ACTIONS_ISSUER = "https://token.actions.githubusercontent.com";
 async function sign2(values, deps) {
   const { repository, digest } = resolveTarget(values.image, values.digest);
   const format = values.format;
@@ -39262,10 +39608,13 @@ async function sign2(values, deps) {
     buildRecord: values["build-record"],
     scanReport: values["scan-report"],
     layout: values.layout,
+    sbomDir: values["sbom-dir"],
     syftPath: values["syft-path"],
-    syftVersion: values["syft-version"]
+    syftVersion: values["syft-version"],
+    allowPrivilegedEvent: values["allow-privileged-event-provenance"]
   };
   requireSources(sources);
+  const github = githubTarget(values, deps.env);
   const kinds = policyKinds(values["kyverno-policy-kind"], values["kyverno-policy"]);
   const requirements = policyRequirements({
     attestations: values["policy-attestations"],
@@ -39312,7 +39661,7 @@ async function sign2(values, deps) {
     issuer = typeof token.claims.iss === "string" ? token.claims.iss : void 0;
     signer = fulcioSigner(values["fulcio-url"], async () => token.value);
   }
-  const statements = await buildStatements(sources, { repository, digest }, claims, deps);
+  const statements = await buildStatements(sources, { repository, digest, client }, claims, deps);
   deps.logger.info(`signing ${repository}@${digest} (${format}, ${key ? "key" : "keyless"})`);
   const services = { signer, rekorURL: values["rekor-url"], tsaURL: values["tsa-url"] };
   const target = {
@@ -39328,8 +39677,9 @@ async function sign2(values, deps) {
     signAttestations(services, statements)
   ]);
   const attested = await storeAttestations({ ...target, signed: signedAttestations });
-  const signedWith = certificateClaims(signed.bundle?.bundle ?? signed.classic?.bundle)?.subject;
-  const policy = key ? { publicKey: key.publicKeyPem } : { identity: signedWith, issuer };
+  const certificate = certificateClaims(signed.bundle?.bundle ?? signed.classic?.bundle);
+  const sourceRepository = key ? void 0 : certificate?.sourceRepositoryURI;
+  const policy = key ? { publicKey: key.publicKeyPem } : { identity: certificate?.subject, issuer, sourceRepository };
   let check = await checkImageSignatures(client, repository, digest, trustedRoot, policy, { all: true });
   for (let round = 1; round <= 3 && !allPresent(signed, check.verified); round++) {
     deps.logger.info(
@@ -39345,26 +39695,33 @@ async function sign2(values, deps) {
     throw new CommandError("the signing certificate names no identity or issuer", { tool: "Fulcio" });
   }
   await checkAttestations(client, repository, digest, trustedRoot, policy, attested, identity);
-  const work = await (0, import_promises11.mkdtemp)((0, import_node_path8.join)(deps.env.RUNNER_TEMP ?? (0, import_node_os6.tmpdir)(), "cosign-sign-"));
+  const onGitHub = github === void 0 ? [] : await storeOnGitHub(github, attested, deps);
+  const work = await (0, import_promises12.mkdtemp)((0, import_node_path9.join)(deps.env.RUNNER_TEMP ?? (0, import_node_os6.tmpdir)(), "cosign-sign-"));
   const bundle = signed.bundle?.bundle ?? signed.classic?.bundle;
   if (bundle === void 0) throw new Error("nothing was signed");
-  const bundlePath = (0, import_node_path8.join)(work, `${digest.toTagStem()}.sigstore.json`);
-  await (0, import_promises11.writeFile)(bundlePath, `${JSON.stringify(bundle, null, 2)}
+  const bundlePath = (0, import_node_path9.join)(work, `${digest.toTagStem()}.sigstore.json`);
+  await (0, import_promises12.writeFile)(bundlePath, `${JSON.stringify(bundle, null, 2)}
 `);
   let publicKeyPath = "";
   if (key !== void 0) {
-    publicKeyPath = (0, import_node_path8.join)(work, "cosign.pub");
-    await (0, import_promises11.writeFile)(publicKeyPath, key.publicKeyPem);
+    publicKeyPath = (0, import_node_path9.join)(work, "cosign.pub");
+    await (0, import_promises12.writeFile)(publicKeyPath, key.publicKeyPem);
   }
   const reference = repository.withDigest(digest);
+  const githubRepository = certIssuer === GITHUB_ACTIONS_ISSUER ? sourceRepository : void 0;
   const verifyCommand = cosignVerifyCommand(
     reference,
-    key !== void 0 ? { publicKeyFile: "cosign.pub", trustedRoot: values["trusted-root"] } : { identity: identity ?? "", issuer: certIssuer ?? "", trustedRoot: values["trusted-root"] }
+    key !== void 0 ? { publicKeyFile: "cosign.pub", trustedRoot: values["trusted-root"] } : {
+      identity: identity ?? "",
+      issuer: certIssuer ?? "",
+      sourceRepository: githubRepository,
+      trustedRoot: values["trusted-root"]
+    }
   );
   let policyPath = "";
   if (kind !== void 0) {
-    policyPath = (0, import_node_path8.join)(work, "kyverno-policy.yaml");
-    await (0, import_promises11.writeFile)(
+    policyPath = (0, import_node_path9.join)(work, "kyverno-policy.yaml");
+    await (0, import_promises12.writeFile)(
       policyPath,
       kyvernoPoliciesYaml(
         {
@@ -39372,6 +39729,7 @@ async function sign2(values, deps) {
           kind,
           identity,
           issuer: certIssuer,
+          sourceRepository: githubRepository,
           publicKey: key?.publicKeyPem,
           rekorUrl: values["rekor-url"],
           trust: values["trusted-root"] === void 0 ? void 0 : kyvernoTrust(await readTrustedRootJson(values["trusted-root"]), values["rekor-url"]),
@@ -39381,6 +39739,8 @@ async function sign2(values, deps) {
         kinds
       )
     );
+    const unenforced = kyvernoSourceWarning(kind, kinds, githubRepository);
+    if (unenforced !== void 0) deps.logger.warning(unenforced);
   }
   const refs = signatureRefs(signed, repository.toString());
   const logIndex = rekorLogIndex(signed.classic?.bundle ?? bundle) ?? "";
@@ -39395,7 +39755,8 @@ async function sign2(values, deps) {
       "verify-command": verifyCommand,
       "public-key": publicKeyPath,
       "kyverno-policy": policyPath,
-      attestations: JSON.stringify(attestationRefs(attested, repository.toString()))
+      attestations: JSON.stringify(attestationRefs(attested, repository.toString())),
+      "github-attestations": JSON.stringify(onGitHub)
     },
     deps.outputs
   );
@@ -39409,7 +39770,8 @@ async function sign2(values, deps) {
     ["signer", key ? "key (ECDSA P-256)" : { text: identity ?? "", code: true }],
     ...certIssuer ? [["issuer", { text: certIssuer, code: true }]] : [],
     ["Rekor", `${values["rekor-url"]} log index ${logIndex}`],
-    ...values["tsa-url"] ? [["timestamp authority", values["tsa-url"]]] : []
+    ...values["tsa-url"] ? [["timestamp authority", values["tsa-url"]]] : [],
+    ...onGitHub.length > 0 ? [["GitHub attestations", onGitHub.map((a) => `${a.kind} #${a.id}`).join(", ")]] : []
   ]).table(
     ["format", "stored at"],
     refs.map((r) => [r.format, { text: r.ref, code: true }])
@@ -39464,7 +39826,7 @@ function signatureRefs(signed, repository) {
 }
 async function readTrustedRootJson(path) {
   try {
-    return JSON.parse(await (0, import_promises11.readFile)(path, "utf8"));
+    return JSON.parse(await (0, import_promises12.readFile)(path, "utf8"));
   } catch (error) {
     throw new ConfigurationError(
       `Input "trusted-root": ${path} is not readable JSON (${error.message})`,
@@ -39474,7 +39836,40 @@ async function readTrustedRootJson(path) {
     );
   }
 }
+function githubTarget(values, env) {
+  if (!values["github-attestations"]) return void 0;
+  if (!values.attestations.includes("provenance"))
+    throw new ConfigurationError(
+      'Input "github-attestations": it stores the provenance attestation, so attestations must include provenance',
+      { input: "github-attestations" }
+    );
+  const token = values["github-token"];
+  if (token === void 0 || token === "")
+    throw new ConfigurationError(
+      `Input "github-token" is empty: github-attestations needs the job's token`,
+      {
+        input: "github-token"
+      }
+    );
+  const repository = env.GITHUB_REPOSITORY;
+  if (repository === void 0 || repository === "")
+    throw new ConfigurationError("github-attestations needs GITHUB_REPOSITORY (the runner sets it)", {
+      input: "github-attestations"
+    });
+  return { apiUrl: env.GITHUB_API_URL ?? "https://api.github.com", repository, token };
+}
+async function storeOnGitHub(target, attested, deps) {
+  const stored = [];
+  for (const attestation of attested.filter((a) => a.kind === "provenance")) {
+    const { id } = await storeGitHubAttestation(target, attestation.bundleJson, deps.logger);
+    deps.logger.info(
+      `stored the ${attestation.kind} attestation on GitHub for ${target.repository} (id ${id})`
+    );
+    stored.push({ kind: attestation.kind, id });
+  }
+  return stored;
+}
 export {
   sign2 as sign
 };
-//# sourceMappingURL=run-KYX3OEN7.mjs.map
+//# sourceMappingURL=run-A7KK6IYJ.mjs.map

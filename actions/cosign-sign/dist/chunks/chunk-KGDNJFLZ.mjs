@@ -1108,12 +1108,16 @@ var spec = {
   "policy-registries": inputs.custom("registry prefixes", parseList).default(""),
   "auth-file": inputs.path({ allowOutsideWorkspace: true, mustExist: "file" }).optional(),
   "tls-verify": inputs.boolean().default("true"),
+  "allow-privileged-event-provenance": inputs.boolean().default("false"),
+  "github-attestations": inputs.boolean().default("false"),
+  "github-token": inputs.secret(),
   attestations: inputs.custom("attestation kinds", (raw) => [
     ...new Set(parseList(raw).map((kind) => parseEnum(kind, ATTESTATION_KINDS)))
   ]).default(""),
   "build-record": inputs.path({ allowOutsideWorkspace: true, mustExist: "file" }).optional(),
   "scan-report": inputs.path({ allowOutsideWorkspace: true, mustExist: "file" }).optional(),
   layout: inputs.path({ allowOutsideWorkspace: true }).optional(),
+  "sbom-dir": inputs.path({ allowOutsideWorkspace: true }).optional(),
   "syft-version": inputs.string().optional(),
   "syft-path": inputs.path({ allowOutsideWorkspace: true }).optional()
 };
@@ -1127,7 +1131,8 @@ var outputs = defineOutputs([
   "verify-command",
   "public-key",
   "kyverno-policy",
-  "attestations"
+  "attestations",
+  "github-attestations"
 ]);
 
 export {
@@ -1146,4 +1151,4 @@ export {
   spec,
   outputs
 };
-//# sourceMappingURL=chunk-NNBKJA3C.mjs.map
+//# sourceMappingURL=chunk-KGDNJFLZ.mjs.map

@@ -1,13 +1,13 @@
 import { createRequire as __createRequire } from 'node:module';
 const require = __createRequire(import.meta.url);
 import {
+  require_child_process
+} from "./chunk-LAKDNJDR.mjs";
+import {
   require_dist,
   require_envelope,
   require_sigstore_common
 } from "./chunk-377EZXM7.mjs";
-import {
-  require_child_process
-} from "./chunk-LAKDNJDR.mjs";
 import {
   require_promises
 } from "./chunk-ZKXDAKWM.mjs";
@@ -4668,6 +4668,38 @@ var import_node_crypto2 = __toESM(require_crypto(), 1);
 var import_bundle = __toESM(require_dist2(), 1);
 var import_protobuf_specs = __toESM(require_dist(), 1);
 var import_verify = __toESM(require_dist4(), 1);
+
+// packages/core/src/sigstore/fulcio-certificate.ts
+var import_core = __toESM(require_dist3(), 1);
+var FULCIO_OID = {
+  issuer: "1.3.6.1.4.1.57264.1.8",
+  buildSignerURI: "1.3.6.1.4.1.57264.1.9",
+  buildSignerDigest: "1.3.6.1.4.1.57264.1.10",
+  runnerEnvironment: "1.3.6.1.4.1.57264.1.11",
+  sourceRepositoryURI: "1.3.6.1.4.1.57264.1.12",
+  sourceRepositoryDigest: "1.3.6.1.4.1.57264.1.13",
+  sourceRepositoryRef: "1.3.6.1.4.1.57264.1.14",
+  buildConfigURI: "1.3.6.1.4.1.57264.1.18",
+  buildTrigger: "1.3.6.1.4.1.57264.1.20",
+  runInvocationURI: "1.3.6.1.4.1.57264.1.21"
+};
+function certificateClaims(bundleJson) {
+  const material = bundleJson?.verificationMaterial;
+  const rawBytes = material?.certificate?.rawBytes ?? material?.x509CertificateChain?.certificates?.[0]?.rawBytes;
+  if (typeof rawBytes !== "string") return void 0;
+  const raw = Buffer.from(rawBytes, "base64");
+  const cert = import_core.X509Certificate.parse(Buffer.from(raw));
+  const claims = { subject: cert.subjectAltName };
+  for (const [name, oid] of Object.entries(FULCIO_OID)) {
+    const ext = cert.extension(oid);
+    if (ext === void 0) continue;
+    const inner = ext.valueObj.subs[0];
+    claims[name] = (inner === void 0 ? ext.value : inner.value).toString("utf8");
+  }
+  return claims;
+}
+
+// packages/core/src/sigstore/bundle-verifier.ts
 var SignatureError = class extends ConfigurationError {
 };
 function anchorPattern(pattern) {
@@ -4723,6 +4755,7 @@ function verifyBundle(bundleJson, options) {
   } catch (error) {
     throw new SignatureError(`the signature does not verify: ${error.message}`);
   }
+  requireSource(bundleJson, policy);
   const content = bundle.content;
   if (content.$case === "dsseEnvelope" && (options.artifact !== void 0 || options.artifactDigest !== void 0)) {
     const digest = options.artifactDigest ?? (0, import_node_crypto2.createHash)("sha256").update(options.artifact ?? Buffer.alloc(0)).digest("hex");
@@ -4754,6 +4787,25 @@ function requireSignerKind(bundle, policy) {
     );
   if (material === "publicKey")
     throw new SignatureError("the signature was made with a key, but the policy requires a keyless signer");
+}
+function requireSource(bundleJson, policy) {
+  if (policy.publicKey !== void 0) return;
+  const wanted = [
+    ["sourceRepositoryURI", "source repository", policy.sourceRepository],
+    ["sourceRepositoryRef", "source ref", policy.sourceRef]
+  ];
+  if (wanted.every(([, , value]) => value === void 0)) return;
+  const claims = certificateClaims(bundleJson);
+  for (const [claim, what, value] of wanted) {
+    if (value === void 0) continue;
+    const actual = claims?.[claim];
+    if (actual === void 0)
+      throw new SignatureError(
+        `the signing certificate names no ${what} (Fulcio extension ${claim}), but the policy requires ${value}`
+      );
+    if (actual !== value)
+      throw new SignatureError(`the signing certificate's ${what} is ${actual}, not ${value}`);
+  }
 }
 function requireSubject(payload, payloadType, sha256Hex, predicateType) {
   if (payloadType !== "application/vnd.in-toto+json")
@@ -4811,11 +4863,40 @@ function parsePublicKey(raw, ctx) {
     throw new InvalidValueError("is not a PEM public key (-----BEGIN PUBLIC KEY-----) that parses");
   }
 }
+var GITHUB_ACTIONS_ISSUER = "https://token.actions.githubusercontent.com";
 var signerInputs = {
-  publicKey: () => field("public key", parsePublicKey)
+  publicKey: () => field("public key", parsePublicKey),
+  /** Fulcio's Source Repository URI form: the repository's URL, e.g. https://github.com/acme/app. */
+  sourceRepository: () => inputs.string({
+    pattern: /^https:\/\/[^/\s]+\/[^/\s]+\/[^/\s]+$/,
+    accepted: "the repository URL as Fulcio certifies it, e.g. https://github.com/acme/app"
+  }),
+  sourceRef: () => inputs.string({ pattern: /^refs\/\S+$/, accepted: "a git ref, e.g. refs/heads/main" })
+};
+var signerSpec = {
+  "certificate-identity": inputs.string().optional(),
+  "certificate-identity-regexp": inputs.string().optional(),
+  "certificate-oidc-issuer": inputs.string().optional(),
+  "certificate-source-repository": signerInputs.sourceRepository().optional(),
+  "certificate-source-ref": signerInputs.sourceRef().optional(),
+  "public-key": signerInputs.publicKey().optional()
 };
 function signerPolicyFromInputs(values, logger, why) {
-  if (values["public-key"] !== void 0) return { publicKey: values["public-key"] };
+  const source = {
+    ...values["certificate-source-repository"] === void 0 ? {} : { sourceRepository: values["certificate-source-repository"] },
+    ...values["certificate-source-ref"] === void 0 ? {} : { sourceRef: values["certificate-source-ref"] }
+  };
+  if (values["public-key"] !== void 0) {
+    const given = Object.keys(source).length > 0;
+    if (given)
+      throw new ConfigurationError(
+        "certificate-source-repository and certificate-source-ref bind a keyless certificate; a public-key signature has none",
+        {
+          input: values["certificate-source-repository"] ? "certificate-source-repository" : "certificate-source-ref"
+        }
+      );
+    return { publicKey: values["public-key"] };
+  }
   const identity = values["certificate-identity"];
   const pattern = values["certificate-identity-regexp"];
   const issuer = values["certificate-oidc-issuer"];
@@ -4834,7 +4915,11 @@ function signerPolicyFromInputs(values, logger, why) {
     logger.warning(
       `certificate-identity-regexp "${pattern}" was anchored to ^\u2026$ so that look-alike identities do not match`
     );
-  return identity !== void 0 ? { identity, issuer } : { identityRegExp: anchoredRegExp(pattern ?? ""), issuer };
+  if (issuer === GITHUB_ACTIONS_ISSUER && source.sourceRepository === void 0)
+    logger.warning(
+      "certificate-source-repository is not set: a signature by this workflow identity from ANY repository (every caller of a reusable workflow signs as it) is accepted; set it, e.g. https://github.com/acme/app"
+    );
+  return identity !== void 0 ? { identity, issuer, ...source } : { identityRegExp: anchoredRegExp(pattern ?? ""), issuer, ...source };
 }
 
 // packages/core/src/oci/media-types.ts
@@ -5702,36 +5787,6 @@ function isSbomPredicate(predicateType) {
   return predicateType.startsWith(CYCLONEDX_PREDICATE) || predicateType.startsWith(SPDX_PREDICATE);
 }
 
-// packages/core/src/sigstore/fulcio-certificate.ts
-var import_core = __toESM(require_dist3(), 1);
-var FULCIO_OID = {
-  issuer: "1.3.6.1.4.1.57264.1.8",
-  buildSignerURI: "1.3.6.1.4.1.57264.1.9",
-  buildSignerDigest: "1.3.6.1.4.1.57264.1.10",
-  runnerEnvironment: "1.3.6.1.4.1.57264.1.11",
-  sourceRepositoryURI: "1.3.6.1.4.1.57264.1.12",
-  sourceRepositoryDigest: "1.3.6.1.4.1.57264.1.13",
-  sourceRepositoryRef: "1.3.6.1.4.1.57264.1.14",
-  buildConfigURI: "1.3.6.1.4.1.57264.1.18",
-  buildTrigger: "1.3.6.1.4.1.57264.1.20",
-  runInvocationURI: "1.3.6.1.4.1.57264.1.21"
-};
-function certificateClaims(bundleJson) {
-  const material = bundleJson?.verificationMaterial;
-  const rawBytes = material?.certificate?.rawBytes ?? material?.x509CertificateChain?.certificates?.[0]?.rawBytes;
-  if (typeof rawBytes !== "string") return void 0;
-  const raw = Buffer.from(rawBytes, "base64");
-  const cert = import_core.X509Certificate.parse(Buffer.from(raw));
-  const claims = { subject: cert.subjectAltName };
-  for (const [name, oid] of Object.entries(FULCIO_OID)) {
-    const ext = cert.extension(oid);
-    if (ext === void 0) continue;
-    const inner = ext.valueObj.subs[0];
-    claims[name] = (inner === void 0 ? ext.value : inner.value).toString("utf8");
-  }
-  return claims;
-}
-
 // packages/core/src/sigstore/image-signatures.ts
 var import_promises3 = __toESM(require_promises(), 1);
 var import_node_os4 = __toESM(require_os(), 1);
@@ -6169,10 +6224,7 @@ function requiredLinks(raw) {
 }
 var spec = {
   image: ociInputs.reference().required("the image, e.g. ghcr.io/org/app:latest or ghcr.io/org/app@sha256:\u2026"),
-  "certificate-identity": inputs.string().optional(),
-  "certificate-identity-regexp": inputs.string().optional(),
-  "certificate-oidc-issuer": inputs.string().optional(),
-  "public-key": signerInputs.publicKey().optional(),
+  ...signerSpec,
   "trusted-root": inputs.path({ allowOutsideWorkspace: true, mustExist: "file" }).optional(),
   require: inputs.custom("links", requiredLinks).default("provenance,sbom,vuln"),
   "auth-file": inputs.path({ allowOutsideWorkspace: true, mustExist: "file" }).optional(),
@@ -6303,4 +6355,4 @@ export {
   custodyTable,
   main
 };
-//# sourceMappingURL=chunk-IJFGE2JX.mjs.map
+//# sourceMappingURL=chunk-3J4TOQE5.mjs.map

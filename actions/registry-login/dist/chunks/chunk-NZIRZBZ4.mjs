@@ -1978,4 +1978,4 @@ export {
   main,
   post
 };
-//# sourceMappingURL=chunk-FEC5SP4N.mjs.map
+//# sourceMappingURL=chunk-NZIRZBZ4.mjs.map

@@ -1419,4 +1419,4 @@ export {
   main,
   post
 };
-//# sourceMappingURL=chunk-FATDYMCS.mjs.map
+//# sourceMappingURL=chunk-RKZ4WNJ7.mjs.map

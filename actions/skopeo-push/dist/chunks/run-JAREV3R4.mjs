@@ -2868,4 +2868,4 @@ export {
   main,
   start
 };
-//# sourceMappingURL=run-3R6F74R2.mjs.map
+//# sourceMappingURL=run-JAREV3R4.mjs.map
