@@ -75,10 +75,11 @@ const FINAL_TEXT =
 /**
  * What skopeo (containers/image) prints for transient registry faults: the distribution error codes in
  * lower case (`toomanyrequests: …`, `unavailable: …`), the status texts, HTML error pages from proxies
- * and network failures.
+ * and network failures — a reset mid-upload reads "connection reset by peer" or, when Go's writer sees it
+ * first, "use of closed network connection" (net.ErrClosed).
  */
 const TRANSIENT_TEXT =
-  /\b(429|500|502|503|504)\b|toomanyrequests|\bunavailable\b|too many requests|service unavailable|bad gateway|gateway time-?out|internal server error|<html|connection reset|broken pipe|unexpected EOF|: EOF\b|i\/o timeout|TLS handshake timeout|connection refused/i;
+  /\b(429|500|502|503|504)\b|toomanyrequests|\bunavailable\b|too many requests|service unavailable|bad gateway|gateway time-?out|internal server error|<html|connection reset|broken pipe|use of closed network connection|unexpected EOF|: EOF\b|i\/o timeout|TLS handshake timeout|connection refused/i;
 
 /** Whether a tool's failure text describes a transient registry fault (never a 401, 403 or 404). */
 export function isTransientText(text: string): boolean {
