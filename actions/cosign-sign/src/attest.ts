@@ -231,6 +231,20 @@ export function attestationSelfCheck(
     );
 }
 
+/** Whether every attestation just stored is among those that read back and verified (by where it is stored). */
+export function attestationsPresent(
+  stored: readonly StoredAttestation[],
+  verified: readonly AcceptedAttestation[],
+): boolean {
+  const has = (format: 'classic' | 'bundle', ref: string) =>
+    verified.some((v) => v.format === format && v.ref === ref);
+  return stored.every(
+    (a) =>
+      (a.classic === undefined || has('classic', a.classic.layerDigest)) &&
+      (a.bundle === undefined || has('bundle', a.bundle.manifestDigest)),
+  );
+}
+
 /** The `attestations` output: kind → predicate type and where each attestation was stored. */
 export function attestationRefs(stored: readonly StoredAttestation[], repository: string) {
   const out: Record<

@@ -8,13 +8,10 @@ import {
   ConfigurationError,
   CredentialStore,
   certificateClaims,
-  checkImageAttestations,
-  checkImageSignatures,
+  checkImageMaterial,
   cosignVerifyCommand,
-  type Digest,
   fulcioSigner,
   type GitHubAttestationsTarget,
-  type ImageReference,
   type InputValues,
   JobSummary,
   keySigner,
@@ -26,18 +23,18 @@ import {
   rekorLogIndex,
   requestIdToken,
   type SignedImage,
-  type SignerPolicy,
   type SigningKey,
   type StoredAttestation,
   signAttestations,
-  signImage,
-  storeAttestations,
+  signDigest,
   storeGitHubAttestation,
+  storeSigned,
 } from '@chain/core';
 import {
   type AttestationSources,
   attestationRefs,
   attestationSelfCheck,
+  attestationsPresent,
   buildStatements,
   requireSources,
 } from './attest.ts';
@@ -137,37 +134,54 @@ export async function sign(values: InputValues<typeof spec>, deps: ActionDeps): 
     classic: format !== 'bundle',
     bundle: format !== 'classic',
   };
-  // The signature and every attestation are signed at once; then stored.
-  const [signed, signedAttestations] = await Promise.all([
-    signImage({ ...target, ...services }),
+  // The signature and every attestation are signed at once; then stored together (one write per shared tag).
+  const [signatures, signedAttestations] = await Promise.all([
+    signDigest({ ...target, ...services }),
     signAttestations(services, statements),
   ]);
-  const attested = await storeAttestations({ ...target, signed: signedAttestations });
+  const stored = await storeSigned({ ...target, signatures, attestations: signedAttestations });
+  const signed = stored.signed;
+  const attested = stored.attested;
+  if (signed === undefined) throw new Error('nothing was signed');
 
-  // Self-check: read back what was just stored and verify it as a consumer would. A signer racing us may
-  // have dropped our signature from the shared tag after our own read-back: then it is written again.
-  // Keyless: the identity is the one in the certificate Fulcio just issued for this signature, and the
-  // repository it certified (a reusable workflow's identity is the same for every caller).
+  // Self-check: read back what was just stored — signatures and attestations in ONE read of the registry —
+  // and verify it as a consumer would. A signer racing us may have dropped some of ours from a shared tag
+  // after our own read-back: then it is written again. Keyless: the identity is the one in the certificate
+  // Fulcio just issued for this signature, and the repository it certified (a reusable workflow's identity
+  // is the same for every caller).
   const certificate = certificateClaims(signed.bundle?.bundle ?? signed.classic?.bundle);
   const sourceRepository = key ? undefined : certificate?.sourceRepositoryURI;
   const policy = key
     ? { publicKey: key.publicKeyPem }
     : { identity: certificate?.subject, issuer, sourceRepository };
-  let check = await checkImageSignatures(client, repository, digest, trustedRoot, policy, { all: true });
-  for (let round = 1; round <= 3 && !allPresent(signed, check.verified); round++) {
-    deps.logger.info(
-      'a concurrent signer replaced the shared signature tag without ours; writing ours again',
+  const readBack = () =>
+    checkImageMaterial(client, repository, digest, trustedRoot, policy, {
+      all: true,
+      attestations: attested.length > 0,
+    });
+  let check = await readBack();
+  for (
+    let round = 1;
+    round <= 3 &&
+    !(
+      allPresent(signed, check.signatures.verified) &&
+      attestationsPresent(attested, check.attestations?.verified ?? [])
     );
+    round++
+  ) {
+    deps.logger.info('a concurrent signer replaced a shared signature tag without ours; writing ours again');
     await signed.restore();
-    check = await checkImageSignatures(client, repository, digest, trustedRoot, policy, { all: true });
+    check = await readBack();
   }
-  const mine = selfCheck(signed, check.verified, check.rejected);
+  const mine = selfCheck(signed, check.signatures.verified, check.signatures.rejected);
   const identity = mine[0]?.identity;
   const certIssuer = mine[0]?.issuer;
   if (key === undefined && (identity === undefined || certIssuer === undefined)) {
     throw new CommandError('the signing certificate names no identity or issuer', { tool: 'Fulcio' });
   }
-  await checkAttestations(client, repository, digest, trustedRoot, policy, attested, identity);
+  // Every attestation just stored must read back and verify, by the signature's signer.
+  if (check.attestations !== undefined)
+    attestationSelfCheck(attested, check.attestations.verified, check.attestations.rejected, identity);
   const onGitHub = github === undefined ? [] : await storeOnGitHub(github, attested, deps);
 
   const work = await mkdtemp(join(deps.env.RUNNER_TEMP ?? tmpdir(), 'cosign-sign-'));
@@ -270,22 +284,6 @@ export async function sign(values: InputValues<typeof spec>, deps: ActionDeps): 
   await deps.writeSummary(summary);
 }
 
-/** Every attestation just stored must read back and verify, by the signature's signer. */
-async function checkAttestations(
-  client: RegistryClient,
-  repository: ImageReference,
-  digest: Digest,
-  trustedRoot: Awaited<ReturnType<typeof loadTrustedRoot>>,
-  policy: SignerPolicy,
-  attested: StoredAttestation[],
-  identity: string | undefined,
-): Promise<void> {
-  if (attested.length === 0) return;
-  const check = await checkImageAttestations(client, repository, digest, trustedRoot, policy);
-  attestationSelfCheck(attested, check.verified, check.rejected, identity);
-}
-
-/** Every signature just stored must read back and verify; a stored but unverifiable one fails the step. */
 /** Whether every signature this run made reads back and verifies. */
 function allPresent(signed: SignedImage, verified: AcceptedSignature[]): boolean {
   return (

@@ -4290,7 +4290,7 @@ function backoffDelay(policy, attempt, retryAfterMs, random) {
 }
 var TRANSIENT_CODES = /\b(TOOMANYREQUESTS|UNAVAILABLE)\b/;
 var FINAL_TEXT = /\b(401|403)\b|unauthorized|denied|authentication required|invalid username|manifest invalid|name unknown|manifest unknown/i;
-var TRANSIENT_TEXT = /\b(429|500|502|503|504)\b|toomanyrequests|\bunavailable\b|too many requests|service unavailable|bad gateway|gateway time-?out|internal server error|<html|connection reset|broken pipe|unexpected EOF|: EOF\b|i\/o timeout|TLS handshake timeout|connection refused/i;
+var TRANSIENT_TEXT = /\b(429|500|502|503|504)\b|toomanyrequests|\bunavailable\b|too many requests|service unavailable|bad gateway|gateway time-?out|internal server error|<html|connection reset|broken pipe|use of closed network connection|unexpected EOF|: EOF\b|i\/o timeout|TLS handshake timeout|connection refused/i;
 function isTransientText(text2) {
   if (FINAL_TEXT.test(text2)) return false;
   return TRANSIENT_CODES.test(text2) || TRANSIENT_TEXT.test(text2);
@@ -5395,10 +5395,13 @@ var RegistryClient = class {
     }
     return res.body;
   }
-  /** Monolithic upload of a small blob (POST then PUT ?digest=); a blob already there is not sent again. */
-  async uploadBlob(ref, bytes) {
+  /**
+   * Monolithic upload of a small blob (POST then PUT ?digest=); a blob already there is not sent again.
+   * With `fresh` (bytes that cannot be there yet, e.g. carrying a signature just made) the HEAD is skipped.
+   */
+  async uploadBlob(ref, bytes, options = {}) {
     const digest = sha256(bytes);
-    if (await this.headBlob(ref, digest) !== void 0) return digest;
+    if (options.fresh !== true && await this.headBlob(ref, digest) !== void 0) return digest;
     const start = await this.request(ref, "POST", `/v2/${ref.repository}/blobs/uploads/`, {
       access: "push",
       okStatuses: [202]
@@ -6067,18 +6070,27 @@ var BUNDLE_MEDIA_TYPE = "application/vnd.dev.sigstore.bundle.v0.3+json";
 var COSIGN_SIGN_PREDICATE = "https://sigstore.dev/cosign/sign/v1";
 var EMPTY = Buffer.from("{}");
 async function addReferrer(client, repository, subjectDigest, descriptor) {
+  return addReferrers(client, repository, subjectDigest, [descriptor]);
+}
+async function addReferrers(client, repository, subjectDigest, descriptors) {
   const { via } = await client.referrers(repository, subjectDigest);
   if (via === "api") return void 0;
   const fallbackTag = Digest.parse(subjectDigest).toTagStem();
   const empty = { schemaVersion: 2, mediaType: MediaType.ociIndex, manifests: [] };
+  const missing = (index) => descriptors.filter(
+    (d, i) => !(index?.manifests.some((m) => m.digest === d.digest) ?? false) && descriptors.findIndex((o) => o.digest === d.digest) === i
+  );
   await mergeIntoTag({
     what: `the referrers index ${repository}:${fallbackTag}`,
     read: async () => {
       const found = await client.getManifest(repository, fallbackTag);
       return found === void 0 ? void 0 : JSON.parse(found.bytes.toString("utf8"));
     },
-    holds: (index) => index?.manifests.some((m) => m.digest === descriptor.digest) ?? false,
-    merge: (index) => ({ ...index ?? empty, manifests: [...(index ?? empty).manifests, descriptor] }),
+    holds: (index) => missing(index).length === 0,
+    merge: (index) => ({
+      ...index ?? empty,
+      manifests: [...(index ?? empty).manifests, ...missing(index)]
+    }),
     write: async (index) => {
       await client.putManifest(
         repository,
@@ -6335,18 +6347,28 @@ async function loadTrustedRoot(path) {
 async function readSigstoreMaterial(client, image, digest, what = "all") {
   const none = async () => [];
   const isSignature = (type) => type === void 0 || type === COSIGN_SIGN_PREDICATE;
+  const part = PARTS[what];
   const [signatures, attestations, referrers] = await Promise.all([
-    what === "attestations" ? none() : readClassicSignatures(client, image, digest),
-    what === "signatures" ? none() : readClassicSignatures(client, image, digest, "att"),
-    readBundleReferrers(
+    part.sig ? readClassicSignatures(client, image, digest) : none(),
+    part.att ? readClassicSignatures(client, image, digest, "att") : none(),
+    part.signatureReferrers || part.attestationReferrers ? readBundleReferrers(
       client,
       image,
       digest.toString(),
-      (type) => what === "all" ? true : what === "signatures" ? isSignature(type) : !isSignature(type)
-    )
+      (type) => isSignature(type) ? part.signatureReferrers : part.attestationReferrers
+    ) : none()
   ]);
   return { signatures, attestations, referrers };
 }
+var PARTS = {
+  signatures: { sig: true, att: false, signatureReferrers: true, attestationReferrers: false },
+  attestations: { sig: false, att: true, signatureReferrers: false, attestationReferrers: true },
+  all: { sig: true, att: true, signatureReferrers: true, attestationReferrers: true },
+  classic: { sig: true, att: true, signatureReferrers: false, attestationReferrers: false },
+  "classic-signatures": { sig: true, att: false, signatureReferrers: false, attestationReferrers: false },
+  referrers: { sig: false, att: false, signatureReferrers: true, attestationReferrers: true },
+  "signature-referrers": { sig: false, att: false, signatureReferrers: true, attestationReferrers: false }
+};
 async function checkImageSignatures(client, image, digest, trustedRoot, policy, options = {}) {
   const material = await readSigstoreMaterial(client, image, digest, "signatures");
   return verifySignatures(material, digest, trustedRoot, policy, options);

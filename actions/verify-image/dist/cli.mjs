@@ -10,7 +10,7 @@ import {
   mapInputSource,
   runMain,
   spec
-} from "./chunks/chunk-3J4TOQE5.mjs";
+} from "./chunks/chunk-JTASUKPH.mjs";
 import "./chunks/chunk-LAKDNJDR.mjs";
 import "./chunks/chunk-377EZXM7.mjs";
 import "./chunks/chunk-ZKXDAKWM.mjs";

@@ -269,6 +269,7 @@ export {
   type StoredAttestation,
   signAttestations,
   storeAttestations,
+  storeSigned,
 } from './sigstore/image-attestations.ts';
 export {
   ATTESTED_LINKS,
@@ -292,10 +293,12 @@ export {
   type AcceptedAttestation,
   type AcceptedSignature,
   checkImageAttestations,
+  checkImageMaterial,
   checkImageSignatures,
   type ImageAttestationCheck,
   type ImageSignatureCheck,
   loadTrustedRoot,
+  type MaterialPart,
   readSigstoreMaterial,
   type SigstoreMaterial,
   type VerifiedAttestation,
@@ -327,10 +330,12 @@ export {
 export {
   cosignSignStatement,
   fulcioSigner,
+  type ImageSignatures,
   rekorLogIndex,
   type SignedImage,
   type SignImageRequest,
   type SigningServices,
+  signDigest,
   signImage,
   signStatement,
 } from './sigstore/sign-image.ts';

@@ -207,10 +207,13 @@ export class RegistryClient {
     return res.body;
   }
 
-  /** Monolithic upload of a small blob (POST then PUT ?digest=); a blob already there is not sent again. */
-  async uploadBlob(ref: ImageReference, bytes: Buffer): Promise<string> {
+  /**
+   * Monolithic upload of a small blob (POST then PUT ?digest=); a blob already there is not sent again.
+   * With `fresh` (bytes that cannot be there yet, e.g. carrying a signature just made) the HEAD is skipped.
+   */
+  async uploadBlob(ref: ImageReference, bytes: Buffer, options: { fresh?: boolean } = {}): Promise<string> {
     const digest = sha256(bytes);
-    if ((await this.headBlob(ref, digest)) !== undefined) return digest;
+    if (options.fresh !== true && (await this.headBlob(ref, digest)) !== undefined) return digest;
     const start = await this.request(ref, 'POST', `/v2/${ref.repository}/blobs/uploads/`, {
       access: 'push',
       okStatuses: [202],

@@ -10,6 +10,12 @@ export const BUNDLE_MEDIA_TYPE = 'application/vnd.dev.sigstore.bundle.v0.3+json'
 export const COSIGN_SIGN_PREDICATE = 'https://sigstore.dev/cosign/sign/v1';
 const EMPTY = Buffer.from('{}');
 
+/** A Sigstore bundle to store as a referrer of an image, and the predicate type it carries. */
+export interface BundleToStore {
+  bundleJson: string;
+  predicateType?: string | undefined;
+}
+
 /**
  * Stores a Sigstore bundle as cosign v3 does: an OCI 1.1 artifact manifest (artifactType = the bundle
  * media type, empty config, the bundle as its one layer, `subject` = the image) pushed by digest. Where
@@ -24,45 +30,65 @@ export async function storeBundleReferrer(
   predicateType = COSIGN_SIGN_PREDICATE,
 ): Promise<{ manifestDigest: string; fallbackTag: string | undefined; descriptor: Descriptor }> {
   const repository = image.repositoryOnly();
-  const bundleBytes = Buffer.from(bundleJson);
-  const layerDigest = await client.uploadBlob(repository, bundleBytes);
-  const emptyDigest = await client.uploadBlob(repository, EMPTY);
-  const annotations = {
-    'dev.sigstore.bundle.content': 'dsse-envelope',
-    'dev.sigstore.bundle.predicateType': predicateType,
-  };
-  const manifest = {
-    schemaVersion: 2,
-    mediaType: MediaType.ociManifest,
-    artifactType: BUNDLE_MEDIA_TYPE,
-    config: {
-      mediaType: MediaType.ociEmpty,
-      digest: emptyDigest,
-      size: EMPTY.length,
-      data: EMPTY.toString('base64'),
-    },
-    layers: [{ mediaType: BUNDLE_MEDIA_TYPE, digest: layerDigest, size: bundleBytes.length }],
-    subject: { mediaType: subject.mediaType, digest: subject.digest, size: subject.size },
-    annotations,
-  };
-  const bytes = Buffer.from(JSON.stringify(manifest));
-  const manifestDigest = await client.putManifest(
-    repository,
-    `sha256:${createHash('sha256').update(bytes).digest('hex')}`,
-    bytes,
-    MediaType.ociManifest,
-  );
+  const [pushed] = await pushBundleReferrers(client, repository, subject, [{ bundleJson, predicateType }]);
+  if (pushed === undefined) throw new Error('pushBundleReferrers pushed nothing');
+  const fallbackTag = await addReferrers(client, repository, subject.digest, [pushed.descriptor]);
+  return { ...pushed, fallbackTag };
+}
 
-  // A registry with the referrers API indexes the subject itself; otherwise maintain the fallback tag.
-  const descriptor: Descriptor = {
-    mediaType: MediaType.ociManifest,
-    digest: manifestDigest,
-    size: bytes.length,
-    artifactType: BUNDLE_MEDIA_TYPE,
-    annotations,
-  };
-  const fallbackTag = await addReferrer(client, repository, subject.digest, descriptor);
-  return { manifestDigest, fallbackTag, descriptor };
+/**
+ * Pushes each bundle's referrer manifest (its blobs, then the manifest, all bundles at once) without
+ * indexing them: addReferrers makes them findable. `upload` lets a caller share blob uploads.
+ */
+export async function pushBundleReferrers(
+  client: RegistryClient,
+  repository: ImageReference,
+  subject: Descriptor,
+  bundles: readonly BundleToStore[],
+  upload: (bytes: Buffer, fresh: boolean) => Promise<string> = (bytes, fresh) =>
+    client.uploadBlob(repository, bytes, { fresh }),
+): Promise<{ manifestDigest: string; descriptor: Descriptor }[]> {
+  const emptyDigest = upload(EMPTY, false);
+  return Promise.all(
+    bundles.map(async ({ bundleJson, predicateType = COSIGN_SIGN_PREDICATE }) => {
+      const bundleBytes = Buffer.from(bundleJson);
+      // A bundle carries a signature just made: it cannot be in the repository yet.
+      const [layerDigest, configDigest] = await Promise.all([upload(bundleBytes, true), emptyDigest]);
+      const annotations = {
+        'dev.sigstore.bundle.content': 'dsse-envelope',
+        'dev.sigstore.bundle.predicateType': predicateType,
+      };
+      const manifest = {
+        schemaVersion: 2,
+        mediaType: MediaType.ociManifest,
+        artifactType: BUNDLE_MEDIA_TYPE,
+        config: {
+          mediaType: MediaType.ociEmpty,
+          digest: configDigest,
+          size: EMPTY.length,
+          data: EMPTY.toString('base64'),
+        },
+        layers: [{ mediaType: BUNDLE_MEDIA_TYPE, digest: layerDigest, size: bundleBytes.length }],
+        subject: { mediaType: subject.mediaType, digest: subject.digest, size: subject.size },
+        annotations,
+      };
+      const bytes = Buffer.from(JSON.stringify(manifest));
+      const manifestDigest = await client.putManifest(
+        repository,
+        `sha256:${createHash('sha256').update(bytes).digest('hex')}`,
+        bytes,
+        MediaType.ociManifest,
+      );
+      const descriptor: Descriptor = {
+        mediaType: MediaType.ociManifest,
+        digest: manifestDigest,
+        size: bytes.length,
+        artifactType: BUNDLE_MEDIA_TYPE,
+        annotations,
+      };
+      return { manifestDigest, descriptor };
+    }),
+  );
 }
 
 /**
@@ -76,10 +102,29 @@ export async function addReferrer(
   subjectDigest: string,
   descriptor: Descriptor,
 ): Promise<string | undefined> {
+  return addReferrers(client, repository, subjectDigest, [descriptor]);
+}
+
+/**
+ * The same for several referrers of one subject, in one read-modify-write of the fallback index (each
+ * descriptor not there yet is appended; other referrers stay).
+ */
+export async function addReferrers(
+  client: RegistryClient,
+  repository: ImageReference,
+  subjectDigest: string,
+  descriptors: readonly Descriptor[],
+): Promise<string | undefined> {
   const { via } = await client.referrers(repository, subjectDigest);
   if (via === 'api') return undefined;
   const fallbackTag = Digest.parse(subjectDigest).toTagStem();
   const empty: ImageIndexDocument = { schemaVersion: 2, mediaType: MediaType.ociIndex, manifests: [] };
+  const missing = (index: ImageIndexDocument | undefined) =>
+    descriptors.filter(
+      (d, i) =>
+        !(index?.manifests.some((m) => m.digest === d.digest) ?? false) &&
+        descriptors.findIndex((o) => o.digest === d.digest) === i,
+    );
   // Concurrent signers each read, append and write this one index: write, read back, merge again.
   await mergeIntoTag<ImageIndexDocument>({
     what: `the referrers index ${repository}:${fallbackTag}`,
@@ -89,8 +134,11 @@ export async function addReferrer(
         ? undefined
         : (JSON.parse(found.bytes.toString('utf8')) as ImageIndexDocument);
     },
-    holds: (index) => index?.manifests.some((m) => m.digest === descriptor.digest) ?? false,
-    merge: (index) => ({ ...(index ?? empty), manifests: [...(index ?? empty).manifests, descriptor] }),
+    holds: (index) => missing(index).length === 0,
+    merge: (index) => ({
+      ...(index ?? empty),
+      manifests: [...(index ?? empty).manifests, ...missing(index)],
+    }),
     write: async (index) => {
       await client.putManifest(
         repository,

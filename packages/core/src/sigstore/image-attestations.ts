@@ -3,10 +3,15 @@ import type { Digest } from '../oci/digest.ts';
 import type { ImageReference } from '../oci/image-reference.ts';
 import type { Descriptor } from '../oci/oci-layout.ts';
 import type { RegistryClient } from '../oci/registry-client.ts';
-import { storeBundleReferrer } from './bundle-referrers.ts';
-import { storeClassicSignature } from './classic-signatures.ts';
 import { classicAttestationLayer, layerDescriptor } from './cosign-classic.ts';
-import { type SigningServices, signStatement } from './sign-image.ts';
+import {
+  type ImageSignatures,
+  type SignedImage,
+  type SigningServices,
+  signedImageOf,
+  signStatement,
+} from './sign-image.ts';
+import { storeSignedMaterial } from './signed-material.ts';
 
 export const IN_TOTO_STATEMENT_V1 = 'https://in-toto.io/Statement/v1';
 
@@ -74,8 +79,8 @@ export async function signAttestations(
 
 /**
  * Stores signed attestations next to the image as cosign does: classic, every envelope one layer of the
- * `sha256-<hex>.att` manifest (one read-modify-write); bundle, each an OCI 1.1 referrer of the image
- * (referrers API or the fallback index), annotated with its predicate type.
+ * `sha256-<hex>.att` manifest; bundle, each an OCI 1.1 referrer of the image (referrers API or the fallback
+ * index), annotated with its predicate type. See storeSigned.
  */
 export async function storeAttestations(request: {
   client: RegistryClient;
@@ -86,34 +91,73 @@ export async function storeAttestations(request: {
   classic: boolean;
   bundle: boolean;
 }): Promise<StoredAttestation[]> {
-  const { client, image, digest, signed } = request;
-  const out: StoredAttestation[] = signed.map(({ statement, bundle }) => ({
-    kind: statement.kind,
-    predicateType: statement.predicateType,
-    ...(statement.platform === undefined ? {} : { platform: statement.platform }),
-    bundleJson: bundle,
-  }));
-  if (request.classic && signed.length > 0) {
-    const layers = signed.map((s) => classicAttestationLayer(s.bundle, s.statement.predicateType));
-    const { tag } = await storeClassicSignature(client, image, digest, layers, 'att');
-    layers.forEach((layer, i) => {
-      const entry = out[i];
-      if (entry) entry.classic = { tag, layerDigest: layerDescriptor(layer).digest };
-    });
-  }
-  if (request.bundle) {
-    // One at a time: each appends to the same fallback index where the registry has no referrers API.
-    for (const [i, s] of signed.entries()) {
-      const { descriptor: _descriptor, ...stored } = await storeBundleReferrer(
-        client,
-        image,
-        request.subject,
-        JSON.stringify(s.bundle),
-        s.statement.predicateType,
-      );
-      const entry = out[i];
-      if (entry) entry.bundle = stored;
-    }
-  }
-  return out;
+  return (await storeSigned({ ...request, attestations: request.signed })).attested;
+}
+
+/**
+ * Stores an image's signatures and its attestations together (storeSignedMaterial): every blob and referrer
+ * manifest at once, then ONE read-modify-write each of `.sig`, `.att` and the referrers fallback index, in
+ * parallel. The returned SignedImage's restore() merges all of it into the shared tags again.
+ */
+export async function storeSigned(request: {
+  client: RegistryClient;
+  image: ImageReference;
+  digest: Digest;
+  subject: Descriptor;
+  signatures?: ImageSignatures | undefined;
+  attestations: readonly SignedAttestation[];
+  classic: boolean;
+  bundle: boolean;
+}): Promise<{ signed: SignedImage | undefined; attested: StoredAttestation[] }> {
+  const { signatures, attestations } = request;
+  const layers = request.classic
+    ? attestations.map((s) => classicAttestationLayer(s.bundle, s.statement.predicateType))
+    : [];
+  const signatureReferrer = request.bundle ? signatures?.bundle : undefined;
+  const stored = await storeSignedMaterial({
+    client: request.client,
+    image: request.image,
+    digest: request.digest,
+    subject: request.subject,
+    signatures: request.classic && signatures?.classic !== undefined ? [signatures.classic.layer] : [],
+    attestations: layers,
+    // The signature's referrer first (signedImageOf reads it there), then one per attestation.
+    referrers: [
+      ...(signatureReferrer === undefined ? [] : [{ bundleJson: JSON.stringify(signatureReferrer) }]),
+      ...(request.bundle
+        ? attestations.map((s) => ({
+            bundleJson: JSON.stringify(s.bundle),
+            predicateType: s.statement.predicateType,
+          }))
+        : []),
+    ],
+  });
+  const offset = signatureReferrer === undefined ? 0 : 1;
+  const attested: StoredAttestation[] = attestations.map(({ statement, bundle }, i) => {
+    const layer = layers[i];
+    const referrer = stored.referrers[offset + i];
+    return {
+      kind: statement.kind,
+      predicateType: statement.predicateType,
+      ...(statement.platform === undefined ? {} : { platform: statement.platform }),
+      ...(layer === undefined || stored.att === undefined
+        ? {}
+        : { classic: { tag: stored.att.tag, layerDigest: layerDescriptor(layer).digest } }),
+      ...(referrer === undefined
+        ? {}
+        : { bundle: { manifestDigest: referrer.manifestDigest, fallbackTag: stored.fallbackTag } }),
+      bundleJson: bundle,
+    };
+  });
+  const signed =
+    signatures === undefined
+      ? undefined
+      : signedImageOf(
+          {
+            classic: request.classic ? signatures.classic : undefined,
+            bundle: signatureReferrer,
+          },
+          stored,
+        );
+  return { signed, attested };
 }

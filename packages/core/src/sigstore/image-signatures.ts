@@ -84,19 +84,45 @@ export async function readSigstoreMaterial(
   client: RegistryClient,
   image: ImageReference,
   digest: Digest,
-  what: 'signatures' | 'attestations' | 'all' = 'all',
+  what: MaterialPart = 'all',
 ): Promise<SigstoreMaterial> {
   const none = async () => [];
   const isSignature = (type: string | undefined) => type === undefined || type === COSIGN_SIGN_PREDICATE;
+  const part = PARTS[what];
   const [signatures, attestations, referrers] = await Promise.all([
-    what === 'attestations' ? none() : readClassicSignatures(client, image, digest),
-    what === 'signatures' ? none() : readClassicSignatures(client, image, digest, 'att'),
-    readBundleReferrers(client, image, digest.toString(), (type) =>
-      what === 'all' ? true : what === 'signatures' ? isSignature(type) : !isSignature(type),
-    ),
+    part.sig ? readClassicSignatures(client, image, digest) : none(),
+    part.att ? readClassicSignatures(client, image, digest, 'att') : none(),
+    part.signatureReferrers || part.attestationReferrers
+      ? readBundleReferrers(client, image, digest.toString(), (type) =>
+          isSignature(type) ? part.signatureReferrers : part.attestationReferrers,
+        )
+      : none(),
   ]);
   return { signatures, attestations, referrers };
 }
+
+/** Which of the material to read: signatures, attestations or both, in both formats or one. */
+export type MaterialPart =
+  | 'signatures'
+  | 'attestations'
+  | 'all'
+  | 'classic'
+  | 'classic-signatures'
+  | 'referrers'
+  | 'signature-referrers';
+
+const PARTS: Record<
+  MaterialPart,
+  { sig: boolean; att: boolean; signatureReferrers: boolean; attestationReferrers: boolean }
+> = {
+  signatures: { sig: true, att: false, signatureReferrers: true, attestationReferrers: false },
+  attestations: { sig: false, att: true, signatureReferrers: false, attestationReferrers: true },
+  all: { sig: true, att: true, signatureReferrers: true, attestationReferrers: true },
+  classic: { sig: true, att: true, signatureReferrers: false, attestationReferrers: false },
+  'classic-signatures': { sig: true, att: false, signatureReferrers: false, attestationReferrers: false },
+  referrers: { sig: false, att: false, signatureReferrers: true, attestationReferrers: true },
+  'signature-referrers': { sig: false, att: false, signatureReferrers: true, attestationReferrers: false },
+};
 
 /**
  * Reads every signature of a digest — cosign classic (`.sig` tag) and Sigstore bundles (referrers API or
@@ -170,6 +196,51 @@ export function verifySignatures(
     }
   }
   return done();
+}
+
+/**
+ * Signatures and attestations of a digest from ONE read of the registry (readSigstoreMaterial's three
+ * reads), each verified as checkImageSignatures and checkImageAttestations would. The classic `.sig` and
+ * `.att` layers are verified while the referrers are still being read.
+ */
+export async function checkImageMaterial(
+  client: RegistryClient,
+  image: ImageReference,
+  digest: Digest,
+  trustedRoot: TrustedRoot,
+  policy: SignerPolicy,
+  options: { all?: boolean; attestations?: boolean } = {},
+): Promise<{ signatures: ImageSignatureCheck; attestations: ImageAttestationCheck | undefined }> {
+  const withAttestations = options.attestations === true;
+  const verify = (material: SigstoreMaterial) => ({
+    signatures: verifySignatures(material, digest, trustedRoot, policy, { all: true }),
+    attestations: withAttestations ? verifyAttestations(material, digest, trustedRoot, policy) : undefined,
+  });
+  const none = { signatures: [], attestations: [], referrers: [] };
+  const [classic, bundles] = await Promise.all([
+    readSigstoreMaterial(client, image, digest, withAttestations ? 'classic' : 'classic-signatures').then(
+      (material) => verify({ ...material, referrers: [] }),
+    ),
+    readSigstoreMaterial(client, image, digest, withAttestations ? 'referrers' : 'signature-referrers').then(
+      (material) => verify({ ...none, referrers: material.referrers }),
+    ),
+  ]);
+  // In the order one verifySignatures/verifyAttestations call over all of it gives: classic, then bundles.
+  const verified = [...classic.signatures.verified, ...bundles.signatures.verified];
+  const signatures: ImageSignatureCheck = {
+    accepted: verified[0],
+    verified: options.all === true ? verified : verified.slice(0, 1),
+    rejected: [...classic.signatures.rejected, ...bundles.signatures.rejected],
+  };
+  const attestations =
+    classic.attestations === undefined || bundles.attestations === undefined
+      ? undefined
+      : {
+          verified: [...classic.attestations.verified, ...bundles.attestations.verified],
+          rejected: [...classic.attestations.rejected, ...bundles.attestations.rejected],
+          rejections: [...classic.attestations.rejections, ...bundles.attestations.rejections],
+        };
+  return { signatures, attestations };
 }
 
 /** An attestation that verified, with its signing certificate's identity and Fulcio extensions. */

@@ -1,9 +1,11 @@
+import { sign as cryptoSign, generateKeyPairSync } from 'node:crypto';
 import { bundleToJSON, type SerializedBundle } from '@sigstore/bundle';
 import {
   DSSEBundleBuilder,
   FulcioSigner,
   MessageSignatureBundleBuilder,
   RekorWitness,
+  type Signature,
   type Signer,
   TSAWitness,
   type Witness,
@@ -13,9 +15,9 @@ import type { Digest } from '../oci/digest.ts';
 import type { ImageReference } from '../oci/image-reference.ts';
 import type { Descriptor } from '../oci/oci-layout.ts';
 import type { RegistryClient } from '../oci/registry-client.ts';
-import { addReferrer, COSIGN_SIGN_PREDICATE, storeBundleReferrer } from './bundle-referrers.ts';
-import { appendClassicLayers, storeClassicSignature } from './classic-signatures.ts';
-import { classicLayerFromBundle, layerDescriptor, simpleSigningPayload } from './cosign-classic.ts';
+import { COSIGN_SIGN_PREDICATE } from './bundle-referrers.ts';
+import { classicLayerFromBundle, type SignatureLayer, simpleSigningPayload } from './cosign-classic.ts';
+import { type StoredMaterial, storeSignedMaterial } from './signed-material.ts';
 
 export interface SignImageRequest {
   client: RegistryClient;
@@ -36,18 +38,44 @@ export interface SignedImage {
   classic?: { tag: string; manifestDigest: string; signature: string; bundle: SerializedBundle };
   bundle?: { manifestDigest: string; fallbackTag: string | undefined; bundle: SerializedBundle };
   /**
-   * Writes the signatures into the shared tags again (idempotent merges): for when a concurrent signer's
-   * write, based on an older read, dropped ours after our own read-back.
+   * Writes the signatures (and whatever was stored with them: see storeSigned) into the shared tags again
+   * (idempotent merges): for when a concurrent signer's write, based on an older read, dropped ours after
+   * our own read-back.
    */
   restore(): Promise<void>;
 }
 
 /**
- * Keyless: an ephemeral key whose certificate Fulcio issues for the OIDC token. `getToken` is called for
- * each signature; the caller caches the token.
+ * Keyless: an ephemeral key whose certificate Fulcio issues for the OIDC token, once: every signature this
+ * signer makes (the image's, each attestation's) is made with that key and carries that certificate, as
+ * cosign does for all the images of one `cosign sign`. Each signature still gets its own Rekor entry. A
+ * failed certificate request is not cached (the next signature asks again).
  */
 export function fulcioSigner(fulcioURL: string, getToken: () => Promise<string>): Signer {
-  return new FulcioSigner({ fulcioBaseURL: fulcioURL, identityProvider: { getToken } });
+  const key = generateKeyPairSync('ec', { namedCurve: 'P-256' });
+  const publicKey = key.publicKey.export({ format: 'pem', type: 'spki' }).toString();
+  const keyHolder: Signer = {
+    sign: async (data) => ({
+      signature: cryptoSign('sha256', data, key.privateKey),
+      key: { $case: 'publicKey', publicKey },
+    }),
+  };
+  const fulcio = new FulcioSigner({ fulcioBaseURL: fulcioURL, identityProvider: { getToken }, keyHolder });
+  let certificate: Promise<Signature['key']> | undefined;
+  return {
+    sign: async (data) => {
+      if (certificate === undefined) {
+        const first = fulcio.sign(data);
+        certificate = first.then((s) => s.key);
+        certificate.catch(() => {
+          certificate = undefined;
+        });
+        return first;
+      }
+      const issued = await certificate;
+      return { signature: (await keyHolder.sign(data)).signature, key: issued };
+    },
+  };
 }
 
 /** cosign's sign statement: the image digest as the only subject, the cosign sign predicate, `{}`. */
@@ -110,60 +138,80 @@ function signingFailure(error: unknown, what: string): CommandError {
   );
 }
 
+/** An image digest signed in cosign's formats, not stored yet. */
+export interface ImageSignatures {
+  /** The message signature over the simple-signing payload, as its `.sig` layer. */
+  classic?: { bundle: SerializedBundle; layer: SignatureLayer } | undefined;
+  /** The DSSE bundle of cosign's sign statement (stored as a referrer). */
+  bundle?: SerializedBundle | undefined;
+}
+
 /**
- * Signs an image digest in cosign's formats and stores the signatures next to it. Everything is signed
- * (and logged in Rekor) before anything is written to the registry, so a signing failure leaves the
- * registry untouched. Classic: a message signature over the simple-signing payload, appended to the
- * `.sig` manifest. Bundle: a DSSE statement stored as an OCI 1.1 referrer (or in the fallback index).
+ * Signs an image digest in cosign's formats (both at once), writing nothing anywhere. Classic: a message
+ * signature over the simple-signing payload. Bundle: a DSSE statement of cosign's sign predicate.
  */
-export async function signImage(request: SignImageRequest): Promise<SignedImage> {
-  const { client, image, digest } = request;
-  const payload = simpleSigningPayload(image, digest);
-  let classicBundle: SerializedBundle | undefined;
-  let dsseBundle: SerializedBundle | undefined;
-  if (request.classic) {
+export async function signDigest(
+  request: SigningServices & Pick<SignImageRequest, 'image' | 'digest' | 'classic' | 'bundle'>,
+): Promise<ImageSignatures> {
+  const payload = simpleSigningPayload(request.image, request.digest);
+  const classic = async () => {
+    if (!request.classic) return undefined;
     const builder = new MessageSignatureBundleBuilder({
       signer: request.signer,
       witnesses: witnesses(request, false),
     });
     try {
-      classicBundle = bundleToJSON(await builder.create({ data: payload }));
+      const bundle = bundleToJSON(await builder.create({ data: payload }));
+      return { bundle, layer: classicLayerFromBundle(bundle, payload) };
     } catch (error) {
       throw signingFailure(error, 'classic simple-signing payload');
     }
-  }
-  if (request.bundle)
-    dsseBundle = await signStatement(request, cosignSignStatement(digest), 'in-toto statement');
-
-  const repository = image.repositoryOnly();
-  const restores: (() => Promise<unknown>)[] = [];
-  const out: SignedImage = {
-    restore: async () => {
-      for (const again of restores) await again();
-    },
   };
-  if (classicBundle !== undefined) {
-    const layer = classicLayerFromBundle(classicBundle, payload);
-    const stored = await storeClassicSignature(client, image, digest, layer);
+  const [classicSigned, dsse] = await Promise.all([
+    classic(),
+    request.bundle
+      ? signStatement(request, cosignSignStatement(request.digest), 'in-toto statement')
+      : undefined,
+  ]);
+  return { classic: classicSigned, bundle: dsse };
+}
+
+/** Where the signatures went (see storeSignedMaterial), as the SignedImage a caller checks and reports. */
+export function signedImageOf(signatures: ImageSignatures, stored: StoredMaterial): SignedImage {
+  const out: SignedImage = { restore: () => stored.restore() };
+  if (signatures.classic !== undefined && stored.sig !== undefined)
     out.classic = {
-      tag: stored.tag,
-      manifestDigest: stored.manifestDigest,
-      signature: layer.signature,
-      bundle: classicBundle,
+      tag: stored.sig.tag,
+      manifestDigest: stored.sig.manifestDigest,
+      signature: signatures.classic.layer.signature,
+      bundle: signatures.classic.bundle,
     };
-    restores.push(() => appendClassicLayers(client, repository, digest, [layerDescriptor(layer)]));
-  }
-  if (dsseBundle !== undefined) {
-    const { descriptor, ...stored } = await storeBundleReferrer(
-      client,
-      image,
-      request.subject,
-      JSON.stringify(dsseBundle),
-    );
-    out.bundle = { ...stored, bundle: dsseBundle };
-    restores.push(() => addReferrer(client, repository, request.subject.digest, descriptor));
-  }
+  // The signature's referrer is the first one stored.
+  const referrer = stored.referrers[0];
+  if (signatures.bundle !== undefined && referrer !== undefined)
+    out.bundle = {
+      manifestDigest: referrer.manifestDigest,
+      fallbackTag: stored.fallbackTag,
+      bundle: signatures.bundle,
+    };
   return out;
+}
+
+/**
+ * Signs an image digest in cosign's formats and stores the signatures next to it. Everything is signed
+ * (and logged in Rekor) before anything is written to the registry, so a signing failure leaves the
+ * registry untouched. Classic: appended to the `.sig` manifest. Bundle: stored as an OCI 1.1 referrer
+ * (or in the fallback index).
+ */
+export async function signImage(request: SignImageRequest): Promise<SignedImage> {
+  const signatures = await signDigest(request);
+  const stored = await storeSignedMaterial({
+    ...request,
+    signatures: signatures.classic === undefined ? [] : [signatures.classic.layer],
+    attestations: [],
+    referrers: signatures.bundle === undefined ? [] : [{ bundleJson: JSON.stringify(signatures.bundle) }],
+  });
+  return signedImageOf(signatures, stored);
 }
 
 /** The Rekor log index of a bundle's (first) transparency-log entry. */

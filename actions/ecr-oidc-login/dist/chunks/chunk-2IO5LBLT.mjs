@@ -1419,4 +1419,4 @@ export {
   main,
   post
 };
-//# sourceMappingURL=chunk-RKZ4WNJ7.mjs.map
+//# sourceMappingURL=chunk-2IO5LBLT.mjs.map

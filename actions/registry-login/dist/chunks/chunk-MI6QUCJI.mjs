@@ -1063,10 +1063,13 @@ var RegistryClient = class {
     }
     return res.body;
   }
-  /** Monolithic upload of a small blob (POST then PUT ?digest=); a blob already there is not sent again. */
-  async uploadBlob(ref, bytes) {
+  /**
+   * Monolithic upload of a small blob (POST then PUT ?digest=); a blob already there is not sent again.
+   * With `fresh` (bytes that cannot be there yet, e.g. carrying a signature just made) the HEAD is skipped.
+   */
+  async uploadBlob(ref, bytes, options = {}) {
     const digest = sha256(bytes);
-    if (await this.headBlob(ref, digest) !== void 0) return digest;
+    if (options.fresh !== true && await this.headBlob(ref, digest) !== void 0) return digest;
     const start = await this.request(ref, "POST", `/v2/${ref.repository}/blobs/uploads/`, {
       access: "push",
       okStatuses: [202]
@@ -1978,4 +1981,4 @@ export {
   main,
   post
 };
-//# sourceMappingURL=chunk-NZIRZBZ4.mjs.map
+//# sourceMappingURL=chunk-MI6QUCJI.mjs.map

@@ -5085,10 +5085,13 @@ var RegistryClient = class {
     }
     return res.body;
   }
-  /** Monolithic upload of a small blob (POST then PUT ?digest=); a blob already there is not sent again. */
-  async uploadBlob(ref, bytes) {
+  /**
+   * Monolithic upload of a small blob (POST then PUT ?digest=); a blob already there is not sent again.
+   * With `fresh` (bytes that cannot be there yet, e.g. carrying a signature just made) the HEAD is skipped.
+   */
+  async uploadBlob(ref, bytes, options = {}) {
     const digest = sha256(bytes);
-    if (await this.headBlob(ref, digest) !== void 0) return digest;
+    if (options.fresh !== true && await this.headBlob(ref, digest) !== void 0) return digest;
     const start = await this.request(ref, "POST", `/v2/${ref.repository}/blobs/uploads/`, {
       access: "push",
       okStatuses: [202]
@@ -5818,18 +5821,28 @@ async function loadTrustedRoot(path) {
 async function readSigstoreMaterial(client, image, digest, what = "all") {
   const none = async () => [];
   const isSignature = (type) => type === void 0 || type === COSIGN_SIGN_PREDICATE;
+  const part = PARTS[what];
   const [signatures, attestations, referrers] = await Promise.all([
-    what === "attestations" ? none() : readClassicSignatures(client, image, digest),
-    what === "signatures" ? none() : readClassicSignatures(client, image, digest, "att"),
-    readBundleReferrers(
+    part.sig ? readClassicSignatures(client, image, digest) : none(),
+    part.att ? readClassicSignatures(client, image, digest, "att") : none(),
+    part.signatureReferrers || part.attestationReferrers ? readBundleReferrers(
       client,
       image,
       digest.toString(),
-      (type) => what === "all" ? true : what === "signatures" ? isSignature(type) : !isSignature(type)
-    )
+      (type) => isSignature(type) ? part.signatureReferrers : part.attestationReferrers
+    ) : none()
   ]);
   return { signatures, attestations, referrers };
 }
+var PARTS = {
+  signatures: { sig: true, att: false, signatureReferrers: true, attestationReferrers: false },
+  attestations: { sig: false, att: true, signatureReferrers: false, attestationReferrers: true },
+  all: { sig: true, att: true, signatureReferrers: true, attestationReferrers: true },
+  classic: { sig: true, att: true, signatureReferrers: false, attestationReferrers: false },
+  "classic-signatures": { sig: true, att: false, signatureReferrers: false, attestationReferrers: false },
+  referrers: { sig: false, att: false, signatureReferrers: true, attestationReferrers: true },
+  "signature-referrers": { sig: false, att: false, signatureReferrers: true, attestationReferrers: false }
+};
 var reasonOf = (error) => error instanceof SignatureError ? error.message : String(error);
 function verifySignatures(material, digest, trustedRoot, policy, options = {}) {
   const rejected = [];
@@ -6355,4 +6368,4 @@ export {
   custodyTable,
   main
 };
-//# sourceMappingURL=chunk-3J4TOQE5.mjs.map
+//# sourceMappingURL=chunk-JTASUKPH.mjs.map

@@ -21453,12 +21453,12 @@ var require_entry_index = __commonJS({
     }
     module.exports.insert = insert;
     async function insert(cache, key, integrity, opts = {}) {
-      const { metadata, size, time: time2 } = opts;
+      const { metadata, size, time } = opts;
       const bucket = bucketPath(cache, key);
       const entry = {
         key,
         integrity: integrity && ssri.stringify(integrity),
-        time: time2 || Date.now(),
+        time: time || Date.now(),
         size,
         metadata
       };
@@ -25102,7 +25102,7 @@ var require_index_min2 = __commonJS({
       j.isReadable = Wn;
       var zn = (r) => !!r && typeof r == "object" && r instanceof Ve.EventEmitter && typeof r.write == "function" && typeof r.end == "function";
       j.isWritable = zn;
-      var H = /* @__PURE__ */ Symbol("EOF"), X = /* @__PURE__ */ Symbol("maybeEmitEnd"), Z = /* @__PURE__ */ Symbol("emittedEnd"), Kt = /* @__PURE__ */ Symbol("emittingEnd"), gt = /* @__PURE__ */ Symbol("emittedError"), Vt = /* @__PURE__ */ Symbol("closed"), Zs = /* @__PURE__ */ Symbol("read"), Yt = /* @__PURE__ */ Symbol("flush"), Qs = /* @__PURE__ */ Symbol("flushChunk"), W = /* @__PURE__ */ Symbol("encoding"), at2 = /* @__PURE__ */ Symbol("decoder"), M = /* @__PURE__ */ Symbol("flowing"), wt = /* @__PURE__ */ Symbol("paused"), lt = /* @__PURE__ */ Symbol("resume"), k = /* @__PURE__ */ Symbol("buffer"), F = /* @__PURE__ */ Symbol("pipes"), A = /* @__PURE__ */ Symbol("bufferLength"), $e = /* @__PURE__ */ Symbol("bufferPush"), Jt = /* @__PURE__ */ Symbol("bufferShift"), P = /* @__PURE__ */ Symbol("objectMode"), x = /* @__PURE__ */ Symbol("destroyed"), Ue = /* @__PURE__ */ Symbol("error"), qe = /* @__PURE__ */ Symbol("emitData"), ti = /* @__PURE__ */ Symbol("emitEnd"), He = /* @__PURE__ */ Symbol("emitEnd2"), G = /* @__PURE__ */ Symbol("async"), Xe = /* @__PURE__ */ Symbol("abort"), Zt = /* @__PURE__ */ Symbol("aborted"), bt = /* @__PURE__ */ Symbol("signal"), st = /* @__PURE__ */ Symbol("dataListeners"), N = /* @__PURE__ */ Symbol("discarded"), yt = (r) => Promise.resolve().then(r), Bn = (r) => r(), Gn = (r) => r === "end" || r === "finish" || r === "prefinish", In = (r) => r instanceof ArrayBuffer || !!r && typeof r == "object" && r.constructor && r.constructor.name === "ArrayBuffer" && r.byteLength >= 0, $n = (r) => !Buffer.isBuffer(r) && ArrayBuffer.isView(r), Qt = class {
+      var H = /* @__PURE__ */ Symbol("EOF"), X = /* @__PURE__ */ Symbol("maybeEmitEnd"), Z = /* @__PURE__ */ Symbol("emittedEnd"), Kt = /* @__PURE__ */ Symbol("emittingEnd"), gt = /* @__PURE__ */ Symbol("emittedError"), Vt = /* @__PURE__ */ Symbol("closed"), Zs = /* @__PURE__ */ Symbol("read"), Yt = /* @__PURE__ */ Symbol("flush"), Qs = /* @__PURE__ */ Symbol("flushChunk"), W = /* @__PURE__ */ Symbol("encoding"), at = /* @__PURE__ */ Symbol("decoder"), M = /* @__PURE__ */ Symbol("flowing"), wt = /* @__PURE__ */ Symbol("paused"), lt = /* @__PURE__ */ Symbol("resume"), k = /* @__PURE__ */ Symbol("buffer"), F = /* @__PURE__ */ Symbol("pipes"), A = /* @__PURE__ */ Symbol("bufferLength"), $e = /* @__PURE__ */ Symbol("bufferPush"), Jt = /* @__PURE__ */ Symbol("bufferShift"), P = /* @__PURE__ */ Symbol("objectMode"), x = /* @__PURE__ */ Symbol("destroyed"), Ue = /* @__PURE__ */ Symbol("error"), qe = /* @__PURE__ */ Symbol("emitData"), ti = /* @__PURE__ */ Symbol("emitEnd"), He = /* @__PURE__ */ Symbol("emitEnd2"), G = /* @__PURE__ */ Symbol("async"), Xe = /* @__PURE__ */ Symbol("abort"), Zt = /* @__PURE__ */ Symbol("aborted"), bt = /* @__PURE__ */ Symbol("signal"), st = /* @__PURE__ */ Symbol("dataListeners"), N = /* @__PURE__ */ Symbol("discarded"), yt = (r) => Promise.resolve().then(r), Bn = (r) => r(), Gn = (r) => r === "end" || r === "finish" || r === "prefinish", In = (r) => r instanceof ArrayBuffer || !!r && typeof r == "object" && r.constructor && r.constructor.name === "ArrayBuffer" && r.byteLength >= 0, $n = (r) => !Buffer.isBuffer(r) && ArrayBuffer.isView(r), Qt = class {
         src;
         dest;
         opts;
@@ -25133,7 +25133,7 @@ var require_index_min2 = __commonJS({
         [P];
         [W];
         [G];
-        [at2];
+        [at];
         [H] = false;
         [Z] = false;
         [Kt] = false;
@@ -25150,7 +25150,7 @@ var require_index_min2 = __commonJS({
         constructor(...t) {
           let e = t[0] || {};
           if (super(), e.objectMode && typeof e.encoding == "string") throw new TypeError("Encoding and objectMode may not be used together");
-          Un(e) ? (this[P] = true, this[W] = null) : qn(e) ? (this[W] = e.encoding, this[P] = false) : (this[P] = false, this[W] = null), this[G] = !!e.async, this[at2] = this[W] ? new Dn.StringDecoder(this[W]) : null, e && e.debugExposeBuffer === true && Object.defineProperty(this, "buffer", { get: () => this[k] }), e && e.debugExposePipes === true && Object.defineProperty(this, "pipes", { get: () => this[F] });
+          Un(e) ? (this[P] = true, this[W] = null) : qn(e) ? (this[W] = e.encoding, this[P] = false) : (this[P] = false, this[W] = null), this[G] = !!e.async, this[at] = this[W] ? new Dn.StringDecoder(this[W]) : null, e && e.debugExposeBuffer === true && Object.defineProperty(this, "buffer", { get: () => this[k] }), e && e.debugExposePipes === true && Object.defineProperty(this, "pipes", { get: () => this[F] });
           let { signal: s } = e;
           s && (this[bt] = s, s.aborted ? this[Xe]() : s.addEventListener("abort", () => this[Xe]()));
         }
@@ -25197,7 +25197,7 @@ var require_index_min2 = __commonJS({
             else if (In(t)) t = Buffer.from(t);
             else if (typeof t != "string") throw new Error("Non-contiguous data written to non-objectMode stream");
           }
-          return this[P] ? (this[M] && this[A] !== 0 && this[Yt](true), this[M] ? this.emit("data", t) : this[$e](t), this[A] !== 0 && this.emit("readable"), s && i(s), this[M]) : t.length ? (typeof t == "string" && !(e === this[W] && !this[at2]?.lastNeed) && (t = Buffer.from(t, e)), Buffer.isBuffer(t) && this[W] && (t = this[at2].write(t)), this[M] && this[A] !== 0 && this[Yt](true), this[M] ? this.emit("data", t) : this[$e](t), this[A] !== 0 && this.emit("readable"), s && i(s), this[M]) : (this[A] !== 0 && this.emit("readable"), s && i(s), this[M]);
+          return this[P] ? (this[M] && this[A] !== 0 && this[Yt](true), this[M] ? this.emit("data", t) : this[$e](t), this[A] !== 0 && this.emit("readable"), s && i(s), this[M]) : t.length ? (typeof t == "string" && !(e === this[W] && !this[at]?.lastNeed) && (t = Buffer.from(t, e)), Buffer.isBuffer(t) && this[W] && (t = this[at].write(t)), this[M] && this[A] !== 0 && this[Yt](true), this[M] ? this.emit("data", t) : this[$e](t), this[A] !== 0 && this.emit("readable"), s && i(s), this[M]) : (this[A] !== 0 && this.emit("readable"), s && i(s), this[M]);
         }
         read(t) {
           if (this[x]) return null;
@@ -25323,8 +25323,8 @@ var require_index_min2 = __commonJS({
           return this[Z] ? false : (this[Z] = true, this.readable = false, this[G] ? (yt(() => this[He]()), true) : this[He]());
         }
         [He]() {
-          if (this[at2]) {
-            let e = this[at2].end();
+          if (this[at]) {
+            let e = this[at].end();
             if (e) {
               for (let s of this[F]) s.dest.write(e);
               this[N] || super.emit("data", e);
@@ -36232,10 +36232,13 @@ var RegistryClient = class {
     }
     return res.body;
   }
-  /** Monolithic upload of a small blob (POST then PUT ?digest=); a blob already there is not sent again. */
-  async uploadBlob(ref, bytes) {
+  /**
+   * Monolithic upload of a small blob (POST then PUT ?digest=); a blob already there is not sent again.
+   * With `fresh` (bytes that cannot be there yet, e.g. carrying a signature just made) the HEAD is skipped.
+   */
+  async uploadBlob(ref, bytes, options = {}) {
     const digest = sha256(bytes);
-    if (await this.headBlob(ref, digest) !== void 0) return digest;
+    if (options.fresh !== true && await this.headBlob(ref, digest) !== void 0) return digest;
     const start = await this.request(ref, "POST", `/v2/${ref.repository}/blobs/uploads/`, {
       access: "push",
       okStatuses: [202]
@@ -36940,120 +36943,6 @@ function policyName(prefix, repository) {
   return `${prefix}-${repository.replace(/[^a-z0-9]+/g, "-")}`.slice(0, 63).replace(/-+$/, "");
 }
 
-// packages/core/src/sigstore/attestation-conditions.ts
-var RFC3339 = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/;
-var DEFAULT_SKEW_MS = 5 * 6e4;
-var record = (value) => value !== null && typeof value === "object" && !Array.isArray(value) ? value : void 0;
-var at = (value, ...path) => path.reduce((v, key) => record(v)?.[key], value);
-function time(value) {
-  if (typeof value !== "string" || !RFC3339.test(value)) return void 0;
-  const ms = Date.parse(value);
-  return Number.isNaN(ms) ? void 0 : ms;
-}
-function provenanceProblem(a, conditions) {
-  const predicate = a.statement.predicate;
-  const builder = conditions.builderId ?? a.identity;
-  const actualBuilder = at(predicate, "runDetails", "builder", "id");
-  if (builder === void 0 || actualBuilder !== builder)
-    return `its builder is ${JSON.stringify(actualBuilder ?? null)}, not ${builder ?? "(no builder id known)"}`;
-  const repository = at(predicate, "buildDefinition", "externalParameters", "workflow", "repository");
-  if (repository !== conditions.sourceRepository)
-    return `its source repository is ${JSON.stringify(repository ?? null)}, not ${conditions.sourceRepository}`;
-  const dependencies = at(predicate, "buildDefinition", "resolvedDependencies");
-  const source = `git+${conditions.sourceRepository}@`;
-  const fromSource = Array.isArray(dependencies) && dependencies.some((d) => {
-    const uri = record(d)?.uri;
-    return typeof uri === "string" && uri.startsWith(source);
-  });
-  if (!fromSource) return `its resolved dependencies name no ${source}\u2026 source`;
-  return void 0;
-}
-function vulnSeverities(predicate) {
-  const results = at(predicate, "scanner", "result", "Results");
-  if (!Array.isArray(results)) return "its scanner.result has no Results list (not Trivy\u2019s layout)";
-  const found = [];
-  for (const result of results) {
-    for (const list of TRIVY_FINDING_LISTS) {
-      const entries = record(result)?.[list] ?? [];
-      if (!Array.isArray(entries)) return `a Result's ${list} is not a list`;
-      for (const entry of entries) {
-        const label = record(entry)?.Severity;
-        const severity = SEVERITIES.find((s) => typeof label === "string" && s === label.toUpperCase());
-        if (severity === void 0) return `a ${list} entry has no known Severity (${JSON.stringify(label)})`;
-        found.push(severity);
-      }
-    }
-  }
-  return found;
-}
-function vulnVerdict(candidates, conditions) {
-  const finished = (a) => time(at(a.statement.predicate, "metadata", "scanFinishedOn"));
-  const timed = candidates.filter((a) => finished(a) !== void 0);
-  const newest = timed.sort((x, y) => (finished(y) ?? 0) - (finished(x) ?? 0))[0];
-  const fail = (detail, attestation = newest) => ({
-    kind: "vuln",
-    ok: false,
-    detail,
-    attestation
-  });
-  if (newest === void 0)
-    return fail("no verified scan has a valid metadata.scanFinishedOn time (RFC 3339)", candidates[0]);
-  const end = finished(newest) ?? 0;
-  const start = time(at(newest.statement.predicate, "metadata", "scanStartedOn"));
-  if (start === void 0 || start > end)
-    return fail("its metadata.scanStartedOn is missing, invalid or after it finished");
-  const now = conditions.now.getTime();
-  const stamp = new Date(end).toISOString();
-  if (end > now + (conditions.clockSkewMs ?? DEFAULT_SKEW_MS))
-    return fail(`its scan finished in the future (${stamp})`);
-  if (now - end > conditions.maxScanAgeMs)
-    return fail(
-      `the newest scan finished at ${stamp}, older than max-scan-age (${conditions.maxScanAgeMs / 1e3} s)`
-    );
-  const invoked = at(newest.statement.predicate, "invocation", "builder.id");
-  const builder = conditions.builderId ?? newest.identity;
-  if (builder !== void 0 && invoked !== builder)
-    return fail(`it was scanned by ${JSON.stringify(invoked ?? null)}, not this pipeline (${builder})`);
-  const severities = vulnSeverities(newest.statement.predicate);
-  if (typeof severities === "string") return fail(severities);
-  const denied = severities.filter((s) => conditions.denySeverities.includes(s));
-  if (denied.length > 0)
-    return fail(
-      `it has ${denied.length} finding(s) at ${[...new Set(denied)].join(", ")} (denied: ${conditions.denySeverities.join(", ")})`
-    );
-  return {
-    kind: "vuln",
-    ok: true,
-    detail: `scan finished ${stamp}; no finding at ${conditions.denySeverities.join(", ")}`,
-    attestation: newest
-  };
-}
-function evaluateAttestations(verified, rejections, conditions) {
-  return conditions.required.map((kind) => {
-    const type = POLICY_ATTESTATION_TYPES[kind];
-    const ofKind = verified.filter((v) => v.predicateType === type);
-    const rejected = rejections.filter((r) => r.predicateType === type || r.predicateType === void 0).map((r) => r.reason);
-    const identities = conditions.signerIdentities;
-    const mine = ofKind.filter((v) => identities === void 0 || identities.includes(v.identity ?? ""));
-    if (mine.length === 0) {
-      const foreign = ofKind.map((v) => `signed by ${v.identity ?? "a key"}, not the image's signer`);
-      const why = [...foreign, ...rejected];
-      return {
-        kind,
-        ok: false,
-        detail: `no ${type} attestation verifies against the signer policy${why.length > 0 ? ` (${why.join("; ")})` : " (there is none)"}`
-      };
-    }
-    if (kind === "vuln") return vulnVerdict(mine, conditions);
-    for (const a of mine) {
-      const problem = kind === "provenance" ? provenanceProblem(a, conditions) : at(a.statement.predicate, "bomFormat") === "CycloneDX" ? void 0 : "it is not a CycloneDX document";
-      if (problem !== void 0) return { kind, ok: false, detail: problem, attestation: a };
-    }
-    const detail = kind === "provenance" ? `builder ${conditions.builderId ?? mine[0]?.identity}, source ${conditions.sourceRepository}` : `${mine.length} CycloneDX document(s)`;
-    return { kind, ok: true, detail, attestation: mine[0] };
-  });
-}
-
 // packages/core/src/sigstore/bundle-referrers.ts
 var import_node_crypto4 = __toESM(require_crypto(), 1);
 
@@ -37081,59 +36970,67 @@ async function mergeIntoTag(merge) {
 var BUNDLE_MEDIA_TYPE = "application/vnd.dev.sigstore.bundle.v0.3+json";
 var COSIGN_SIGN_PREDICATE = "https://sigstore.dev/cosign/sign/v1";
 var EMPTY = Buffer.from("{}");
-async function storeBundleReferrer(client, image, subject, bundleJson, predicateType = COSIGN_SIGN_PREDICATE) {
-  const repository = image.repositoryOnly();
-  const bundleBytes = Buffer.from(bundleJson);
-  const layerDigest = await client.uploadBlob(repository, bundleBytes);
-  const emptyDigest = await client.uploadBlob(repository, EMPTY);
-  const annotations = {
-    "dev.sigstore.bundle.content": "dsse-envelope",
-    "dev.sigstore.bundle.predicateType": predicateType
-  };
-  const manifest = {
-    schemaVersion: 2,
-    mediaType: MediaType.ociManifest,
-    artifactType: BUNDLE_MEDIA_TYPE,
-    config: {
-      mediaType: MediaType.ociEmpty,
-      digest: emptyDigest,
-      size: EMPTY.length,
-      data: EMPTY.toString("base64")
-    },
-    layers: [{ mediaType: BUNDLE_MEDIA_TYPE, digest: layerDigest, size: bundleBytes.length }],
-    subject: { mediaType: subject.mediaType, digest: subject.digest, size: subject.size },
-    annotations
-  };
-  const bytes = Buffer.from(JSON.stringify(manifest));
-  const manifestDigest = await client.putManifest(
-    repository,
-    `sha256:${(0, import_node_crypto4.createHash)("sha256").update(bytes).digest("hex")}`,
-    bytes,
-    MediaType.ociManifest
+async function pushBundleReferrers(client, repository, subject, bundles, upload = (bytes, fresh) => client.uploadBlob(repository, bytes, { fresh })) {
+  const emptyDigest = upload(EMPTY, false);
+  return Promise.all(
+    bundles.map(async ({ bundleJson, predicateType = COSIGN_SIGN_PREDICATE }) => {
+      const bundleBytes = Buffer.from(bundleJson);
+      const [layerDigest, configDigest] = await Promise.all([upload(bundleBytes, true), emptyDigest]);
+      const annotations = {
+        "dev.sigstore.bundle.content": "dsse-envelope",
+        "dev.sigstore.bundle.predicateType": predicateType
+      };
+      const manifest = {
+        schemaVersion: 2,
+        mediaType: MediaType.ociManifest,
+        artifactType: BUNDLE_MEDIA_TYPE,
+        config: {
+          mediaType: MediaType.ociEmpty,
+          digest: configDigest,
+          size: EMPTY.length,
+          data: EMPTY.toString("base64")
+        },
+        layers: [{ mediaType: BUNDLE_MEDIA_TYPE, digest: layerDigest, size: bundleBytes.length }],
+        subject: { mediaType: subject.mediaType, digest: subject.digest, size: subject.size },
+        annotations
+      };
+      const bytes = Buffer.from(JSON.stringify(manifest));
+      const manifestDigest = await client.putManifest(
+        repository,
+        `sha256:${(0, import_node_crypto4.createHash)("sha256").update(bytes).digest("hex")}`,
+        bytes,
+        MediaType.ociManifest
+      );
+      const descriptor = {
+        mediaType: MediaType.ociManifest,
+        digest: manifestDigest,
+        size: bytes.length,
+        artifactType: BUNDLE_MEDIA_TYPE,
+        annotations
+      };
+      return { manifestDigest, descriptor };
+    })
   );
-  const descriptor = {
-    mediaType: MediaType.ociManifest,
-    digest: manifestDigest,
-    size: bytes.length,
-    artifactType: BUNDLE_MEDIA_TYPE,
-    annotations
-  };
-  const fallbackTag = await addReferrer(client, repository, subject.digest, descriptor);
-  return { manifestDigest, fallbackTag, descriptor };
 }
-async function addReferrer(client, repository, subjectDigest, descriptor) {
+async function addReferrers(client, repository, subjectDigest, descriptors) {
   const { via } = await client.referrers(repository, subjectDigest);
   if (via === "api") return void 0;
   const fallbackTag = Digest.parse(subjectDigest).toTagStem();
   const empty = { schemaVersion: 2, mediaType: MediaType.ociIndex, manifests: [] };
+  const missing = (index) => descriptors.filter(
+    (d, i) => !(index?.manifests.some((m) => m.digest === d.digest) ?? false) && descriptors.findIndex((o) => o.digest === d.digest) === i
+  );
   await mergeIntoTag({
     what: `the referrers index ${repository}:${fallbackTag}`,
     read: async () => {
       const found = await client.getManifest(repository, fallbackTag);
       return found === void 0 ? void 0 : JSON.parse(found.bytes.toString("utf8"));
     },
-    holds: (index) => index?.manifests.some((m) => m.digest === descriptor.digest) ?? false,
-    merge: (index) => ({ ...index ?? empty, manifests: [...(index ?? empty).manifests, descriptor] }),
+    holds: (index) => missing(index).length === 0,
+    merge: (index) => ({
+      ...index ?? empty,
+      manifests: [...(index ?? empty).manifests, ...missing(index)]
+    }),
     write: async (index) => {
       await client.putManifest(
         repository,
@@ -37371,22 +37268,6 @@ async function appendClassicLayers(client, repository, digest, layers, suffix = 
   });
   return { tag, manifestDigest: written?.digest ?? "", added };
 }
-async function storeClassicSignature(client, image, digest, layer, suffix = "sig") {
-  const repository = image.repositoryOnly();
-  const layers = Array.isArray(layer) ? layer : [layer];
-  await Promise.all([
-    ...layers.map((l) => client.uploadBlob(repository, l.payload)),
-    client.uploadBlob(repository, EMPTY_CONFIG)
-  ]);
-  const { tag, manifestDigest, added } = await appendClassicLayers(
-    client,
-    repository,
-    digest,
-    layers.map(layerDescriptor),
-    suffix
-  );
-  return { tag, manifestDigest, added: added > 0 };
-}
 async function readClassicSignatures(client, image, digest, suffix = "sig") {
   const repository = image.repositoryOnly();
   const manifest = await client.getManifest(repository, signatureTag(digest, suffix));
@@ -37408,10 +37289,93 @@ async function readClassicSignatures(client, image, digest, suffix = "sig") {
 }
 
 // packages/core/src/sigstore/sign-image.ts
+var import_node_crypto6 = __toESM(require_crypto(), 1);
 var import_bundle2 = __toESM(require_dist2(), 1);
 var import_sign = __toESM(require_dist7(), 1);
+
+// packages/core/src/sigstore/signed-material.ts
+async function storeSignedMaterial(request) {
+  const { client, digest, subject } = request;
+  const repository = request.image.repositoryOnly();
+  const uploads = /* @__PURE__ */ new Map();
+  const upload = (bytes, fresh) => {
+    const key = bytes.toString("base64");
+    let pending = uploads.get(key);
+    if (pending === void 0) {
+      pending = client.uploadBlob(repository, bytes, { fresh });
+      uploads.set(key, pending);
+    }
+    return pending;
+  };
+  const classic = async (layers, suffix) => {
+    if (layers.length === 0) return void 0;
+    await Promise.all([
+      ...layers.map((l) => upload(l.payload, suffix === "att")),
+      upload(EMPTY_CONFIG, false)
+    ]);
+    const { tag, manifestDigest } = await appendClassicLayers(
+      client,
+      repository,
+      digest,
+      layers.map(layerDescriptor),
+      suffix
+    );
+    return { tag, manifestDigest };
+  };
+  const bundles = async () => {
+    if (request.referrers.length === 0) return { pushed: [], fallbackTag: void 0 };
+    const pushed = await pushBundleReferrers(client, repository, subject, request.referrers, upload);
+    const descriptors2 = pushed.map((p) => p.descriptor);
+    const fallbackTag = await addReferrers(client, repository, subject.digest, descriptors2);
+    return { pushed, fallbackTag };
+  };
+  const [sig, att, referrers] = await Promise.all([
+    classic(request.signatures, "sig"),
+    classic(request.attestations, "att"),
+    bundles()
+  ]);
+  const descriptors = referrers.pushed.map((p) => p.descriptor);
+  return {
+    sig,
+    att,
+    referrers: referrers.pushed,
+    fallbackTag: referrers.fallbackTag,
+    restore: async () => {
+      await Promise.all([
+        request.signatures.length === 0 ? void 0 : appendClassicLayers(client, repository, digest, request.signatures.map(layerDescriptor)),
+        request.attestations.length === 0 ? void 0 : appendClassicLayers(client, repository, digest, request.attestations.map(layerDescriptor), "att"),
+        descriptors.length === 0 ? void 0 : addReferrers(client, repository, subject.digest, descriptors)
+      ]);
+    }
+  };
+}
+
+// packages/core/src/sigstore/sign-image.ts
 function fulcioSigner(fulcioURL, getToken) {
-  return new import_sign.FulcioSigner({ fulcioBaseURL: fulcioURL, identityProvider: { getToken } });
+  const key = (0, import_node_crypto6.generateKeyPairSync)("ec", { namedCurve: "P-256" });
+  const publicKey = key.publicKey.export({ format: "pem", type: "spki" }).toString();
+  const keyHolder = {
+    sign: async (data) => ({
+      signature: (0, import_node_crypto6.sign)("sha256", data, key.privateKey),
+      key: { $case: "publicKey", publicKey }
+    })
+  };
+  const fulcio = new import_sign.FulcioSigner({ fulcioBaseURL: fulcioURL, identityProvider: { getToken }, keyHolder });
+  let certificate;
+  return {
+    sign: async (data) => {
+      if (certificate === void 0) {
+        const first = fulcio.sign(data);
+        certificate = first.then((s) => s.key);
+        certificate.catch(() => {
+          certificate = void 0;
+        });
+        return first;
+      }
+      const issued = await certificate;
+      return { signature: (await keyHolder.sign(data)).signature, key: issued };
+    }
+  };
 }
 function cosignSignStatement(digest) {
   return Buffer.from(
@@ -37448,52 +37412,43 @@ function signingFailure(error, what) {
     { tool: service, cause: error }
   );
 }
-async function signImage(request) {
-  const { client, image, digest } = request;
-  const payload = simpleSigningPayload(image, digest);
-  let classicBundle;
-  let dsseBundle;
-  if (request.classic) {
+async function signDigest(request) {
+  const payload = simpleSigningPayload(request.image, request.digest);
+  const classic = async () => {
+    if (!request.classic) return void 0;
     const builder = new import_sign.MessageSignatureBundleBuilder({
       signer: request.signer,
       witnesses: witnesses(request, false)
     });
     try {
-      classicBundle = (0, import_bundle2.bundleToJSON)(await builder.create({ data: payload }));
+      const bundle = (0, import_bundle2.bundleToJSON)(await builder.create({ data: payload }));
+      return { bundle, layer: classicLayerFromBundle(bundle, payload) };
     } catch (error) {
       throw signingFailure(error, "classic simple-signing payload");
     }
-  }
-  if (request.bundle)
-    dsseBundle = await signStatement(request, cosignSignStatement(digest), "in-toto statement");
-  const repository = image.repositoryOnly();
-  const restores = [];
-  const out = {
-    restore: async () => {
-      for (const again of restores) await again();
-    }
   };
-  if (classicBundle !== void 0) {
-    const layer = classicLayerFromBundle(classicBundle, payload);
-    const stored = await storeClassicSignature(client, image, digest, layer);
+  const [classicSigned, dsse] = await Promise.all([
+    classic(),
+    request.bundle ? signStatement(request, cosignSignStatement(request.digest), "in-toto statement") : void 0
+  ]);
+  return { classic: classicSigned, bundle: dsse };
+}
+function signedImageOf(signatures, stored) {
+  const out = { restore: () => stored.restore() };
+  if (signatures.classic !== void 0 && stored.sig !== void 0)
     out.classic = {
-      tag: stored.tag,
-      manifestDigest: stored.manifestDigest,
-      signature: layer.signature,
-      bundle: classicBundle
+      tag: stored.sig.tag,
+      manifestDigest: stored.sig.manifestDigest,
+      signature: signatures.classic.layer.signature,
+      bundle: signatures.classic.bundle
     };
-    restores.push(() => appendClassicLayers(client, repository, digest, [layerDescriptor(layer)]));
-  }
-  if (dsseBundle !== void 0) {
-    const { descriptor, ...stored } = await storeBundleReferrer(
-      client,
-      image,
-      request.subject,
-      JSON.stringify(dsseBundle)
-    );
-    out.bundle = { ...stored, bundle: dsseBundle };
-    restores.push(() => addReferrer(client, repository, request.subject.digest, descriptor));
-  }
+  const referrer = stored.referrers[0];
+  if (signatures.bundle !== void 0 && referrer !== void 0)
+    out.bundle = {
+      manifestDigest: referrer.manifestDigest,
+      fallbackTag: stored.fallbackTag,
+      bundle: signatures.bundle
+    };
   return out;
 }
 function rekorLogIndex(bundle) {
@@ -37527,36 +37482,47 @@ async function signAttestations(services, statements) {
     }))
   );
 }
-async function storeAttestations(request) {
-  const { client, image, digest, signed } = request;
-  const out = signed.map(({ statement, bundle }) => ({
-    kind: statement.kind,
-    predicateType: statement.predicateType,
-    ...statement.platform === void 0 ? {} : { platform: statement.platform },
-    bundleJson: bundle
-  }));
-  if (request.classic && signed.length > 0) {
-    const layers = signed.map((s) => classicAttestationLayer(s.bundle, s.statement.predicateType));
-    const { tag } = await storeClassicSignature(client, image, digest, layers, "att");
-    layers.forEach((layer, i) => {
-      const entry = out[i];
-      if (entry) entry.classic = { tag, layerDigest: layerDescriptor(layer).digest };
-    });
-  }
-  if (request.bundle) {
-    for (const [i, s] of signed.entries()) {
-      const { descriptor: _descriptor, ...stored } = await storeBundleReferrer(
-        client,
-        image,
-        request.subject,
-        JSON.stringify(s.bundle),
-        s.statement.predicateType
-      );
-      const entry = out[i];
-      if (entry) entry.bundle = stored;
-    }
-  }
-  return out;
+async function storeSigned(request) {
+  const { signatures, attestations } = request;
+  const layers = request.classic ? attestations.map((s) => classicAttestationLayer(s.bundle, s.statement.predicateType)) : [];
+  const signatureReferrer = request.bundle ? signatures?.bundle : void 0;
+  const stored = await storeSignedMaterial({
+    client: request.client,
+    image: request.image,
+    digest: request.digest,
+    subject: request.subject,
+    signatures: request.classic && signatures?.classic !== void 0 ? [signatures.classic.layer] : [],
+    attestations: layers,
+    // The signature's referrer first (signedImageOf reads it there), then one per attestation.
+    referrers: [
+      ...signatureReferrer === void 0 ? [] : [{ bundleJson: JSON.stringify(signatureReferrer) }],
+      ...request.bundle ? attestations.map((s) => ({
+        bundleJson: JSON.stringify(s.bundle),
+        predicateType: s.statement.predicateType
+      })) : []
+    ]
+  });
+  const offset = signatureReferrer === void 0 ? 0 : 1;
+  const attested = attestations.map(({ statement, bundle }, i) => {
+    const layer = layers[i];
+    const referrer = stored.referrers[offset + i];
+    return {
+      kind: statement.kind,
+      predicateType: statement.predicateType,
+      ...statement.platform === void 0 ? {} : { platform: statement.platform },
+      ...layer === void 0 || stored.att === void 0 ? {} : { classic: { tag: stored.att.tag, layerDigest: layerDescriptor(layer).digest } },
+      ...referrer === void 0 ? {} : { bundle: { manifestDigest: referrer.manifestDigest, fallbackTag: stored.fallbackTag } },
+      bundleJson: bundle
+    };
+  });
+  const signed = signatures === void 0 ? void 0 : signedImageOf(
+    {
+      classic: request.classic ? signatures.classic : void 0,
+      bundle: signatureReferrer
+    },
+    stored
+  );
+  return { signed, attested };
 }
 
 // packages/core/src/sigstore/image-signatures.ts
@@ -37590,22 +37556,28 @@ async function loadTrustedRoot(path) {
 async function readSigstoreMaterial(client, image, digest, what = "all") {
   const none = async () => [];
   const isSignature = (type) => type === void 0 || type === COSIGN_SIGN_PREDICATE;
+  const part = PARTS[what];
   const [signatures, attestations, referrers] = await Promise.all([
-    what === "attestations" ? none() : readClassicSignatures(client, image, digest),
-    what === "signatures" ? none() : readClassicSignatures(client, image, digest, "att"),
-    readBundleReferrers(
+    part.sig ? readClassicSignatures(client, image, digest) : none(),
+    part.att ? readClassicSignatures(client, image, digest, "att") : none(),
+    part.signatureReferrers || part.attestationReferrers ? readBundleReferrers(
       client,
       image,
       digest.toString(),
-      (type) => what === "all" ? true : what === "signatures" ? isSignature(type) : !isSignature(type)
-    )
+      (type) => isSignature(type) ? part.signatureReferrers : part.attestationReferrers
+    ) : none()
   ]);
   return { signatures, attestations, referrers };
 }
-async function checkImageSignatures(client, image, digest, trustedRoot, policy, options = {}) {
-  const material = await readSigstoreMaterial(client, image, digest, "signatures");
-  return verifySignatures(material, digest, trustedRoot, policy, options);
-}
+var PARTS = {
+  signatures: { sig: true, att: false, signatureReferrers: true, attestationReferrers: false },
+  attestations: { sig: false, att: true, signatureReferrers: false, attestationReferrers: true },
+  all: { sig: true, att: true, signatureReferrers: true, attestationReferrers: true },
+  classic: { sig: true, att: true, signatureReferrers: false, attestationReferrers: false },
+  "classic-signatures": { sig: true, att: false, signatureReferrers: false, attestationReferrers: false },
+  referrers: { sig: false, att: false, signatureReferrers: true, attestationReferrers: true },
+  "signature-referrers": { sig: false, att: false, signatureReferrers: true, attestationReferrers: false }
+};
 var reasonOf = (error) => error instanceof SignatureError ? error.message : String(error);
 function verifySignatures(material, digest, trustedRoot, policy, options = {}) {
   const rejected = [];
@@ -37653,11 +37625,33 @@ function verifySignatures(material, digest, trustedRoot, policy, options = {}) {
   }
   return done();
 }
-async function checkImageAttestations(client, image, digest, trustedRoot, policy, options = {}) {
-  const material = await readSigstoreMaterial(client, image, digest, "attestations");
-  const check = verifyAttestations(material, digest, trustedRoot, policy);
-  if (options.require === void 0) return check;
-  return { ...check, verdicts: evaluateAttestations(check.verified, check.rejections, options.require) };
+async function checkImageMaterial(client, image, digest, trustedRoot, policy, options = {}) {
+  const withAttestations = options.attestations === true;
+  const verify = (material) => ({
+    signatures: verifySignatures(material, digest, trustedRoot, policy, { all: true }),
+    attestations: withAttestations ? verifyAttestations(material, digest, trustedRoot, policy) : void 0
+  });
+  const none = { signatures: [], attestations: [], referrers: [] };
+  const [classic, bundles] = await Promise.all([
+    readSigstoreMaterial(client, image, digest, withAttestations ? "classic" : "classic-signatures").then(
+      (material) => verify({ ...material, referrers: [] })
+    ),
+    readSigstoreMaterial(client, image, digest, withAttestations ? "referrers" : "signature-referrers").then(
+      (material) => verify({ ...none, referrers: material.referrers })
+    )
+  ]);
+  const verified = [...classic.signatures.verified, ...bundles.signatures.verified];
+  const signatures = {
+    accepted: verified[0],
+    verified: options.all === true ? verified : verified.slice(0, 1),
+    rejected: [...classic.signatures.rejected, ...bundles.signatures.rejected]
+  };
+  const attestations = classic.attestations === void 0 || bundles.attestations === void 0 ? void 0 : {
+    verified: [...classic.attestations.verified, ...bundles.attestations.verified],
+    rejected: [...classic.attestations.rejected, ...bundles.attestations.rejected],
+    rejections: [...classic.attestations.rejections, ...bundles.attestations.rejections]
+  };
+  return { signatures, attestations };
 }
 function verifyAttestations(material, digest, trustedRoot, policy) {
   const verified = [];
@@ -37704,21 +37698,21 @@ function statementOf(bundle) {
 var SLSA_PROVENANCE_V1 = "https://slsa.dev/provenance/v1";
 var GITHUB_WORKFLOW_BUILD_TYPE = "https://actions.github.io/buildtypes/workflow/v1";
 function parseBuildRecord(json2, input) {
-  const record2 = json2;
+  const record = json2;
   const problem = (what) => new ConfigurationError(`Input "${input}": not an oci-build build record (${what})`, { input });
-  if (record2 === null || typeof record2 !== "object" || record2.schema !== "build-record/v1")
+  if (record === null || typeof record !== "object" || record.schema !== "build-record/v1")
     throw problem("schema is not build-record/v1");
-  if (typeof record2.digest !== "string" || !/^sha256:[0-9a-f]{64}$/.test(record2.digest))
+  if (typeof record.digest !== "string" || !/^sha256:[0-9a-f]{64}$/.test(record.digest))
     throw problem("no digest");
-  const file = record2.containerfile;
+  const file = record.containerfile;
   if (typeof file?.path !== "string" || !/^[0-9a-f]{64}$/.test(String(file?.sha256)))
     throw problem("no Containerfile path and sha256");
-  if (typeof record2.context !== "string" || !Array.isArray(record2.platforms))
+  if (typeof record.context !== "string" || !Array.isArray(record.platforms))
     throw problem("no context or platforms");
-  const args = record2.buildArgs ?? {};
+  const args = record.buildArgs ?? {};
   if (typeof args !== "object" || Object.values(args).some((v) => typeof v !== "string"))
     throw problem("buildArgs is not a map of strings");
-  return record2;
+  return record;
 }
 var RUN_FACTS = [
   ["repository", "repository", "GITHUB_REPOSITORY"],
@@ -37796,7 +37790,7 @@ function splitWorkflowRef(ref, input) {
     });
   return { repository: match[1] ?? "", path: match[2] ?? "", ref: match[3] ?? "" };
 }
-function slsaProvenance(env, claims, record2, input = "attestations", options = {}) {
+function slsaProvenance(env, claims, record, input = "attestations", options = {}) {
   const run = githubRunFacts(env, claims, input);
   if (PRIVILEGED_EVENTS.includes(run.eventName) && options.allowPrivilegedEvent !== true) {
     const allow = options.allowInput ?? "allow-privileged-event-provenance";
@@ -37814,11 +37808,11 @@ function slsaProvenance(env, claims, record2, input = "attestations", options = 
       externalParameters: {
         workflow: { ref: workflow.ref, repository: `${server}/${workflow.repository}`, path: workflow.path },
         build: {
-          containerfile: record2.containerfile.path,
-          context: record2.context,
-          platforms: record2.platforms,
-          buildArgs: record2.buildArgs,
-          ...record2.target === void 0 ? {} : { target: record2.target }
+          containerfile: record.containerfile.path,
+          context: record.context,
+          platforms: record.platforms,
+          buildArgs: record.buildArgs,
+          ...record.target === void 0 ? {} : { target: record.target }
         }
       },
       internalParameters: {
@@ -37830,14 +37824,14 @@ function slsaProvenance(env, claims, record2, input = "attestations", options = 
           run_id: run.runId,
           run_attempt: run.runAttempt
         },
-        builder: record2.builder
+        builder: record.builder
       },
       resolvedDependencies: [
         { uri: `git+${source}@${run.ref}`, digest: { gitCommit: run.sha } },
         {
-          uri: `git+${source}@${run.sha}#${record2.containerfile.path}`,
-          name: record2.containerfile.path,
-          digest: { sha256: record2.containerfile.sha256 }
+          uri: `git+${source}@${run.sha}#${record.containerfile.path}`,
+          name: record.containerfile.path,
+          digest: { sha256: record.containerfile.sha256 }
         }
       ]
     },
@@ -37850,7 +37844,7 @@ function slsaProvenance(env, claims, record2, input = "attestations", options = 
 
 // packages/core/src/sigstore/vuln-predicate.ts
 var COSIGN_VULN_PREDICATE = "https://cosign.sigstore.dev/attestation/vuln/v1";
-var RFC33392 = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/;
+var RFC3339 = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/;
 function checkedReport(json2, digest, input) {
   const report = json2;
   const refuse = (why) => new ConfigurationError(`Input "${input}": ${why}; no vulnerability attestation is made`, { input });
@@ -37861,7 +37855,7 @@ function checkedReport(json2, digest, input) {
     throw refuse(`the report is for ${report.digest ?? "no digest"}, not for ${digest}`);
   if (report.scanners?.trivy?.version === void 0) throw refuse("the report names no Trivy version");
   for (const field of ["startedAt", "finishedAt"])
-    if (typeof report[field] !== "string" || !RFC33392.test(report[field] ?? ""))
+    if (typeof report[field] !== "string" || !RFC3339.test(report[field] ?? ""))
       throw refuse(`the report has no ${field} time (made by an older image-scan)`);
   return report;
 }
@@ -38263,7 +38257,7 @@ function kyvernoPoliciesYaml(options, kinds) {
 }
 
 // packages/core/src/sigstore/signing-key.ts
-var import_node_crypto6 = __toESM(require_crypto(), 1);
+var import_node_crypto7 = __toESM(require_crypto(), 1);
 
 // node_modules/.pnpm/@noble+ciphers@2.4.0/node_modules/@noble/ciphers/utils.js
 function isBytes(a) {
@@ -38967,7 +38961,7 @@ function decryptCosignKey(body, password) {
       INPUT
     );
   }
-  const derived = (0, import_node_crypto6.scryptSync)(password, Buffer.from(kdf.salt, "base64"), 32, {
+  const derived = (0, import_node_crypto7.scryptSync)(password, Buffer.from(kdf.salt, "base64"), 32, {
     N,
     r,
     p,
@@ -38990,16 +38984,16 @@ function loadSigningKey(text, password) {
   try {
     if (COSIGN_TYPES.has(type)) {
       const der = decryptCosignKey(body, password ?? "");
-      privateKey = (0, import_node_crypto6.createPrivateKey)({ key: der, format: "der", type: "pkcs8" });
+      privateKey = (0, import_node_crypto7.createPrivateKey)({ key: der, format: "der", type: "pkcs8" });
     } else if (type === "PRIVATE KEY" || type === "EC PRIVATE KEY") {
-      privateKey = (0, import_node_crypto6.createPrivateKey)(text);
+      privateKey = (0, import_node_crypto7.createPrivateKey)(text);
     } else if (type === "ENCRYPTED PRIVATE KEY") {
       if (password === void 0) {
         throw new ConfigurationError('Input "key-password" is required for an encrypted PKCS#8 key', {
           input: "key-password"
         });
       }
-      privateKey = (0, import_node_crypto6.createPrivateKey)({ key: text, passphrase: password });
+      privateKey = (0, import_node_crypto7.createPrivateKey)({ key: text, passphrase: password });
     } else {
       throw new ConfigurationError(
         `Input "key": a ${type} block is not a private key this action reads (cosign key file, PKCS#8 or EC PEM)`,
@@ -39021,13 +39015,13 @@ function loadSigningKey(text, password) {
       INPUT
     );
   }
-  const publicKeyPem = (0, import_node_crypto6.createPublicKey)(privateKey).export({ format: "pem", type: "spki" }).toString();
+  const publicKeyPem = (0, import_node_crypto7.createPublicKey)(privateKey).export({ format: "pem", type: "spki" }).toString();
   return { privateKey, publicKeyPem };
 }
 function keySigner(key) {
   return {
     sign: async (data) => ({
-      signature: (0, import_node_crypto6.sign)("sha256", data, { key: key.privateKey, dsaEncoding: "der" }),
+      signature: (0, import_node_crypto7.sign)("sha256", data, { key: key.privateKey, dsaEncoding: "der" }),
       key: { $case: "publicKey", publicKey: key.publicKeyPem }
     })
   };
@@ -39057,7 +39051,7 @@ function cosignVerifyCommand(reference, signer) {
 }
 
 // packages/core/src/tools/tool-installer.ts
-var import_node_crypto7 = __toESM(require_crypto(), 1);
+var import_node_crypto8 = __toESM(require_crypto(), 1);
 var import_node_fs2 = __toESM(require_fs(), 1);
 var import_promises9 = __toESM(require_promises(), 1);
 var import_node_os4 = __toESM(require_os(), 1);
@@ -39295,7 +39289,7 @@ var ToolInstaller = class {
         }
       );
     }
-    const hash = (0, import_node_crypto7.createHash)("sha256");
+    const hash = (0, import_node_crypto8.createHash)("sha256");
     const body = import_node_stream2.Readable.fromWeb(response.body);
     body.on("data", (chunk) => hash.update(chunk));
     await (0, import_promises10.pipeline)(body, (0, import_node_fs2.createWriteStream)(file, { mode: 384 }));
@@ -39376,16 +39370,16 @@ async function buildStatements(sources, target, claims, deps) {
   const subject = { name: target.repository.name, digest: target.digest };
   const statements = [];
   if (sources.kinds.includes("provenance")) {
-    const record2 = parseBuildRecord(
+    const record = parseBuildRecord(
       await readJson3(sources.buildRecord ?? "", "build-record"),
       "build-record"
     );
-    if (record2.digest !== target.digest.toString())
+    if (record.digest !== target.digest.toString())
       throw new ConfigurationError(
-        `Input "build-record": the build record is for ${record2.digest}, not ${target.digest}; no provenance is made`,
+        `Input "build-record": the build record is for ${record.digest}, not ${target.digest}; no provenance is made`,
         { input: "build-record" }
       );
-    const predicate = slsaProvenance(deps.env, claims, record2, "attestations", {
+    const predicate = slsaProvenance(deps.env, claims, record, "attestations", {
       allowPrivilegedEvent: sources.allowPrivilegedEvent === true,
       allowInput: "allow-privileged-event-provenance"
     });
@@ -39465,6 +39459,12 @@ function attestationSelfCheck(stored, verified, rejected, identity) {
       `self-check failed: ${missing.join(", ")} did not read back and verify from the registry` + (rejected.length > 0 ? ` (${rejected.join("; ")})` : ""),
       { tool: "registry" }
     );
+}
+function attestationsPresent(stored, verified) {
+  const has = (format, ref) => verified.some((v) => v.format === format && v.ref === ref);
+  return stored.every(
+    (a) => (a.classic === void 0 || has("classic", a.classic.layerDigest)) && (a.bundle === void 0 || has("bundle", a.bundle.manifestDigest))
+  );
 }
 function attestationRefs(stored, repository) {
   const out = {};
@@ -39672,29 +39672,35 @@ async function sign2(values, deps) {
     classic: format !== "bundle",
     bundle: format !== "classic"
   };
-  const [signed, signedAttestations] = await Promise.all([
-    signImage({ ...target, ...services }),
+  const [signatures, signedAttestations] = await Promise.all([
+    signDigest({ ...target, ...services }),
     signAttestations(services, statements)
   ]);
-  const attested = await storeAttestations({ ...target, signed: signedAttestations });
+  const stored = await storeSigned({ ...target, signatures, attestations: signedAttestations });
+  const signed = stored.signed;
+  const attested = stored.attested;
+  if (signed === void 0) throw new Error("nothing was signed");
   const certificate = certificateClaims(signed.bundle?.bundle ?? signed.classic?.bundle);
   const sourceRepository = key ? void 0 : certificate?.sourceRepositoryURI;
   const policy = key ? { publicKey: key.publicKeyPem } : { identity: certificate?.subject, issuer, sourceRepository };
-  let check = await checkImageSignatures(client, repository, digest, trustedRoot, policy, { all: true });
-  for (let round = 1; round <= 3 && !allPresent(signed, check.verified); round++) {
-    deps.logger.info(
-      "a concurrent signer replaced the shared signature tag without ours; writing ours again"
-    );
+  const readBack = () => checkImageMaterial(client, repository, digest, trustedRoot, policy, {
+    all: true,
+    attestations: attested.length > 0
+  });
+  let check = await readBack();
+  for (let round = 1; round <= 3 && !(allPresent(signed, check.signatures.verified) && attestationsPresent(attested, check.attestations?.verified ?? [])); round++) {
+    deps.logger.info("a concurrent signer replaced a shared signature tag without ours; writing ours again");
     await signed.restore();
-    check = await checkImageSignatures(client, repository, digest, trustedRoot, policy, { all: true });
+    check = await readBack();
   }
-  const mine = selfCheck(signed, check.verified, check.rejected);
+  const mine = selfCheck(signed, check.signatures.verified, check.signatures.rejected);
   const identity = mine[0]?.identity;
   const certIssuer = mine[0]?.issuer;
   if (key === void 0 && (identity === void 0 || certIssuer === void 0)) {
     throw new CommandError("the signing certificate names no identity or issuer", { tool: "Fulcio" });
   }
-  await checkAttestations(client, repository, digest, trustedRoot, policy, attested, identity);
+  if (check.attestations !== void 0)
+    attestationSelfCheck(attested, check.attestations.verified, check.attestations.rejected, identity);
   const onGitHub = github === void 0 ? [] : await storeOnGitHub(github, attested, deps);
   const work = await (0, import_promises12.mkdtemp)((0, import_node_path9.join)(deps.env.RUNNER_TEMP ?? (0, import_node_os6.tmpdir)(), "cosign-sign-"));
   const bundle = signed.bundle?.bundle ?? signed.classic?.bundle;
@@ -39779,11 +39785,6 @@ async function sign2(values, deps) {
   if (key !== void 0) summary.paragraph("Public key:").code(key.publicKeyPem);
   if (warning !== void 0) summary.warning(warning);
   await deps.writeSummary(summary);
-}
-async function checkAttestations(client, repository, digest, trustedRoot, policy, attested, identity) {
-  if (attested.length === 0) return;
-  const check = await checkImageAttestations(client, repository, digest, trustedRoot, policy);
-  attestationSelfCheck(attested, check.verified, check.rejected, identity);
 }
 function allPresent(signed, verified) {
   return (signed.classic === void 0 || verified.some((v) => v.format === "classic" && v.ref === signed.classic?.signature)) && (signed.bundle === void 0 || verified.some((v) => v.format === "bundle" && v.ref === signed.bundle?.manifestDigest));
@@ -39872,4 +39873,4 @@ async function storeOnGitHub(target, attested, deps) {
 export {
   sign2 as sign
 };
-//# sourceMappingURL=run-A7KK6IYJ.mjs.map
+//# sourceMappingURL=run-E6ADUAEO.mjs.map

@@ -667,7 +667,7 @@ function backoffDelay(policy, attempt, retryAfterMs, random) {
 }
 var TRANSIENT_CODES = /\b(TOOMANYREQUESTS|UNAVAILABLE)\b/;
 var FINAL_TEXT = /\b(401|403)\b|unauthorized|denied|authentication required|invalid username|manifest invalid|name unknown|manifest unknown/i;
-var TRANSIENT_TEXT = /\b(429|500|502|503|504)\b|toomanyrequests|\bunavailable\b|too many requests|service unavailable|bad gateway|gateway time-?out|internal server error|<html|connection reset|broken pipe|unexpected EOF|: EOF\b|i\/o timeout|TLS handshake timeout|connection refused/i;
+var TRANSIENT_TEXT = /\b(429|500|502|503|504)\b|toomanyrequests|\bunavailable\b|too many requests|service unavailable|bad gateway|gateway time-?out|internal server error|<html|connection reset|broken pipe|use of closed network connection|unexpected EOF|: EOF\b|i\/o timeout|TLS handshake timeout|connection refused/i;
 function isTransientText(text2) {
   if (FINAL_TEXT.test(text2)) return false;
   return TRANSIENT_CODES.test(text2) || TRANSIENT_TEXT.test(text2);
@@ -2113,10 +2113,13 @@ var RegistryClient = class {
     }
     return res.body;
   }
-  /** Monolithic upload of a small blob (POST then PUT ?digest=); a blob already there is not sent again. */
-  async uploadBlob(ref, bytes) {
+  /**
+   * Monolithic upload of a small blob (POST then PUT ?digest=); a blob already there is not sent again.
+   * With `fresh` (bytes that cannot be there yet, e.g. carrying a signature just made) the HEAD is skipped.
+   */
+  async uploadBlob(ref, bytes, options = {}) {
     const digest = sha256(bytes);
-    if (await this.headBlob(ref, digest) !== void 0) return digest;
+    if (options.fresh !== true && await this.headBlob(ref, digest) !== void 0) return digest;
     const start2 = await this.request(ref, "POST", `/v2/${ref.repository}/blobs/uploads/`, {
       access: "push",
       okStatuses: [202]
@@ -2868,4 +2871,4 @@ export {
   main,
   start
 };
-//# sourceMappingURL=run-JAREV3R4.mjs.map
+//# sourceMappingURL=run-BWAX5FXS.mjs.map
