@@ -19,6 +19,20 @@ import { type LocalRegistry, pushTinyImage, startRegistry } from './helpers/regi
 import { runBundleAsync } from './helpers/runner.ts';
 
 const N = 6;
+/** The runner environment of the OIDC stand-in's recorded push run (provenance is made of both). */
+const RUN_ENV: NodeJS.ProcessEnv = {
+  GITHUB_REPOSITORY: 'acme/hello',
+  GITHUB_REPOSITORY_ID: '123456',
+  GITHUB_REPOSITORY_OWNER_ID: '7890',
+  GITHUB_SHA: '0123456789abcdef0123456789abcdef01234567',
+  GITHUB_REF: 'refs/heads/main',
+  GITHUB_EVENT_NAME: 'push',
+  GITHUB_RUN_ID: '4242',
+  GITHUB_RUN_ATTEMPT: '1',
+  GITHUB_WORKFLOW_REF: 'acme/hello/.github/workflows/publish.yml@refs/heads/main',
+  GITHUB_SERVER_URL: 'https://github.com',
+  RUNNER_ENVIRONMENT: 'github-hosted',
+};
 let sigstore: LocalSigstore;
 let registry: LocalRegistry;
 let oidc: OidcStandIn;
@@ -68,6 +82,69 @@ describe('concurrent signers', () => {
     for (const r of runs) {
       const refs = JSON.parse(r.outputs['signature-refs'] ?? '[]') as { format: string; ref: string }[];
       expect(refs.map((x) => x.format)).toEqual(['classic', 'bundle', 'referrers-fallback']);
+    }
+  });
+
+  it('signers that also attest, at once, lose no signature and no attestation in either format', async () => {
+    const M = 4;
+    const digest = await pushTinyImage(registry.host, 'race/attested', '8282828');
+    const record = join(mkdtempSync(join(tmpdir(), 'record-')), 'build-record.json');
+    writeFileSync(
+      record,
+      JSON.stringify({
+        schema: 'build-record/v1',
+        digest: digest.toString(),
+        builder: 'buildah',
+        containerfile: { path: 'Containerfile', sha256: 'b'.repeat(64) },
+        context: '.',
+        platforms: ['linux/amd64'],
+        buildArgs: {},
+      }),
+    );
+    const runs = await Promise.all(
+      Array.from({ length: M }, () =>
+        runBundleAsync('cosign-sign', 'main', {
+          inputs: {
+            image: `${registry.host}/race/attested@${digest}`,
+            'fulcio-url': sigstore.fulcioURL,
+            'rekor-url': sigstore.rekorURL,
+            'trusted-root': rootFile,
+            'tls-verify': 'false',
+            'kyverno-policy': 'none',
+            attestations: 'provenance',
+            'build-record': record,
+          },
+          env: {
+            ...RUN_ENV,
+            ACTIONS_ID_TOKEN_REQUEST_URL: oidc.requestUrl,
+            ACTIONS_ID_TOKEN_REQUEST_TOKEN: oidc.requestToken,
+          },
+        }),
+      ),
+    );
+    for (const r of runs) expect(r.status, r.stdout + r.stderr).toBe(0);
+    const client = new RegistryClient({ logger: new MemoryLogger(), tlsVerify: false });
+    const repo = ImageReference.parse(`${registry.host}/race/attested`);
+    const [classic, attestations, bundles] = await Promise.all([
+      readClassicSignatures(client, repo, digest),
+      readClassicSignatures(client, repo, digest, 'att'),
+      readBundleReferrers(client, repo, digest.toString()),
+    ]);
+    expect(classic).toHaveLength(M);
+    expect(attestations).toHaveLength(M);
+    expect(bundles).toHaveLength(2 * M); // M signatures and M provenance attestations
+    // Each job's own attestation refs (its output names them) are among what the registry holds.
+    const referrers = new Set(bundles.map((b) => b.manifestDigest));
+    for (const r of runs) {
+      const kinds = JSON.parse(r.outputs.attestations ?? '{}') as Record<
+        string,
+        { refs: { format: string; ref: string }[] }
+      >;
+      const refs = kinds.provenance?.refs ?? [];
+      expect(refs.map((x) => x.format).sort()).toEqual(['bundle', 'classic']);
+      for (const ref of refs)
+        if (ref.format === 'bundle') expect(referrers.has(ref.ref.split('@')[1] ?? '')).toBe(true);
+        else expect(ref.ref).toBe(`${repo.toString()}:${digest.toTagStem()}.att`);
     }
   });
 });

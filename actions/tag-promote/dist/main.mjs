@@ -6046,6 +6046,7 @@ function evaluateAttestations(verified, rejections, conditions) {
 var import_node_crypto5 = __toESM(require_crypto(), 1);
 
 // packages/core/src/oci/tag-merge.ts
+var SETTLE_MS = 100;
 async function mergeIntoTag(merge) {
   const attempts = merge.attempts ?? 8;
   const sleep = merge.sleep ?? ((ms) => new Promise((r) => setTimeout(r, ms)));
@@ -6055,7 +6056,12 @@ async function mergeIntoTag(merge) {
     if (merge.holds(current)) return attempt;
     await merge.write(merge.merge(current));
     current = await merge.read();
-    if (merge.holds(current)) return attempt;
+    if (merge.holds(current)) {
+      await sleep(Math.round(SETTLE_MS * (1 + random())));
+      current = await merge.read();
+      if (merge.holds(current)) return attempt;
+      continue;
+    }
     await sleep(Math.round((20 + 80 * random()) * attempt));
     current = await merge.read();
   }

@@ -36947,6 +36947,7 @@ function policyName(prefix, repository) {
 var import_node_crypto4 = __toESM(require_crypto(), 1);
 
 // packages/core/src/oci/tag-merge.ts
+var SETTLE_MS = 100;
 async function mergeIntoTag(merge) {
   const attempts = merge.attempts ?? 8;
   const sleep = merge.sleep ?? ((ms) => new Promise((r) => setTimeout(r, ms)));
@@ -36956,7 +36957,12 @@ async function mergeIntoTag(merge) {
     if (merge.holds(current)) return attempt;
     await merge.write(merge.merge(current));
     current = await merge.read();
-    if (merge.holds(current)) return attempt;
+    if (merge.holds(current)) {
+      await sleep(Math.round(SETTLE_MS * (1 + random())));
+      current = await merge.read();
+      if (merge.holds(current)) return attempt;
+      continue;
+    }
     await sleep(Math.round((20 + 80 * random()) * attempt));
     current = await merge.read();
   }
@@ -37313,12 +37319,12 @@ async function storeSignedMaterial(request) {
       ...layers.map((l) => upload(l.payload, suffix === "att")),
       upload(EMPTY_CONFIG, false)
     ]);
-    const { tag, manifestDigest } = await appendClassicLayers(
-      client,
-      repository,
-      digest,
-      layers.map(layerDescriptor),
-      suffix
+    const { tag, manifestDigest } = await whileBlobsSettle(
+      () => appendClassicLayers(client, repository, digest, layers.map(layerDescriptor), suffix),
+      () => Promise.all([
+        ...layers.map((l) => client.uploadBlob(repository, l.payload)),
+        client.uploadBlob(repository, EMPTY_CONFIG)
+      ])
     );
     return { tag, manifestDigest };
   };
@@ -37348,6 +37354,17 @@ async function storeSignedMaterial(request) {
       ]);
     }
   };
+}
+async function whileBlobsSettle(write, reupload) {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await write();
+    } catch (error) {
+      if (attempt >= 4 || !/BLOB_UNKNOWN|DIGEST_INVALID/.test(String(error.message))) throw error;
+      await new Promise((r) => setTimeout(r, 40 * attempt + Math.floor(Math.random() * 60)));
+      await reupload();
+    }
+  }
 }
 
 // packages/core/src/sigstore/sign-image.ts
@@ -39873,4 +39890,4 @@ async function storeOnGitHub(target, attested, deps) {
 export {
   sign2 as sign
 };
-//# sourceMappingURL=run-E6ADUAEO.mjs.map
+//# sourceMappingURL=run-5TTCHBEK.mjs.map
