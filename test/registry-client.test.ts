@@ -218,6 +218,32 @@ describe('RegistryClient through a fault-injecting proxy', () => {
     expect(warnings[1]).toMatch(/HTTP 429/);
   });
 
+  it('a manifest PUT answered MANIFEST_BLOB_UNKNOWN (a blob another writer is committing) is retried; other 400s are not', async () => {
+    const { client: c } = client({ sleep: async () => {}, random: () => 0 });
+    const ref = ImageReference.parse(`${proxy.host}/team/app`);
+    const unknown =
+      '{"errors":[{"code":"MANIFEST_BLOB_UNKNOWN","message":"blob unknown to registry","detail":"sha256:00"}]}';
+    let faults = 0;
+    proxy.decide = (req) => {
+      if (req.method !== 'PUT' || !req.url?.includes('/manifests/') || faults >= 2) return undefined;
+      faults++;
+      return { status: 400, body: unknown };
+    };
+    const { digest } = await pushTiny(c, ref, 'blob-race');
+    expect(faults).toBe(2);
+    expect((await c.headManifest(ref, digest))?.digest).toBe(digest);
+    proxy.decide = (req) =>
+      req.method === 'PUT' && req.url?.includes('/manifests/')
+        ? { status: 400, body: '{"errors":[{"code":"MANIFEST_INVALID","message":"manifest invalid"}]}' }
+        : undefined;
+    const before = proxy.requests.length;
+    await expect(pushTiny(c, ref, 'invalid')).rejects.toThrow(/MANIFEST_INVALID/);
+    expect(
+      proxy.requests.slice(before).filter((r) => r.method === 'PUT' && r.url.includes('/manifests/')),
+    ).toHaveLength(1);
+    proxy.decide = () => undefined;
+  });
+
   it('gives up after the attempt budget with the last status', async () => {
     const { client: c } = client({
       retry: { maxAttempts: 3, baseDelayMs: 1, maxDelayMs: 1, deadlineMs: 60_000 },

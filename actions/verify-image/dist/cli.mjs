@@ -10,7 +10,7 @@ import {
   mapInputSource,
   runMain,
   spec
-} from "./chunks/chunk-JTASUKPH.mjs";
+} from "./chunks/chunk-K4AUPNGE.mjs";
 import "./chunks/chunk-LAKDNJDR.mjs";
 import "./chunks/chunk-377EZXM7.mjs";
 import "./chunks/chunk-ZKXDAKWM.mjs";

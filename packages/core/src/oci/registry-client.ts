@@ -159,12 +159,29 @@ export class RegistryClient {
     if (Digest.isValid(reference) && reference !== digest) {
       throw new Error(`putManifest: bytes hash to ${digest}, not ${reference}`);
     }
-    const res = await this.request(ref, 'PUT', `/v2/${ref.repository}/manifests/${reference}`, {
-      access: 'push',
-      headers: { 'content-type': mediaType },
-      body: bytes,
-      okStatuses: [201],
-    });
+    const put = () =>
+      this.request(ref, 'PUT', `/v2/${ref.repository}/manifests/${reference}`, {
+        access: 'push',
+        headers: { 'content-type': mediaType },
+        body: bytes,
+        okStatuses: [201],
+      });
+    // Signers racing on one digest upload the same blobs (the empty config, the one `.sig` payload); while
+    // distribution commits one of them twice at once it answers a manifest naming it with
+    // MANIFEST_BLOB_UNKNOWN for a moment. Only that answer is retried, briefly: a blob that was never
+    // uploaded stays unknown and fails as before.
+    const res = await withRetries(
+      put,
+      (error) => ({
+        transient: error instanceof CommandError && /MANIFEST_BLOB_UNKNOWN/.test(error.message),
+        reason: 'a blob the manifest names is being committed by another writer',
+      }),
+      {
+        policy: { ...this.retry, maxAttempts: 4, deadlineMs: 2_000 },
+        sleep: this.sleep,
+        random: this.random,
+      },
+    );
     const announced = header(res.headers, 'docker-content-digest');
     if (announced !== undefined && announced !== digest) {
       throw new CommandError(`registry ${ref.registry} stored ${reference} as ${announced}, not ${digest}`, {

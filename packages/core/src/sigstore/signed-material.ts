@@ -64,13 +64,12 @@ export async function storeSignedMaterial(request: MaterialToStore): Promise<Sto
       ...layers.map((l) => upload(l.payload, suffix === 'att')),
       upload(EMPTY_CONFIG, false),
     ]);
-    const { tag, manifestDigest } = await whileBlobsSettle(
-      () => appendClassicLayers(client, repository, digest, layers.map(layerDescriptor), suffix),
-      () =>
-        Promise.all([
-          ...layers.map((l) => client.uploadBlob(repository, l.payload)),
-          client.uploadBlob(repository, EMPTY_CONFIG),
-        ]),
+    const { tag, manifestDigest } = await appendClassicLayers(
+      client,
+      repository,
+      digest,
+      layers.map(layerDescriptor),
+      suffix,
     );
     return { tag, manifestDigest };
   };
@@ -104,23 +103,4 @@ export async function storeSignedMaterial(request: MaterialToStore): Promise<Sto
       ]);
     },
   };
-}
-
-/**
- * Concurrent signers upload the same blobs (every `.sig` payload of a digest is the same document, every
- * manifest the same empty config), and a registry committing one of them twice at once can answer a
- * manifest PUT that names it with MANIFEST_BLOB_UNKNOWN for a moment (seen with distribution 2.8 under six
- * racing signers). That answer is retried a few times, each time after making sure our own blobs are
- * there; any other failure, and a blob that stays unknown, fail as before.
- */
-async function whileBlobsSettle<T>(write: () => Promise<T>, reupload: () => Promise<unknown>): Promise<T> {
-  for (let attempt = 1; ; attempt++) {
-    try {
-      return await write();
-    } catch (error) {
-      if (attempt >= 4 || !/BLOB_UNKNOWN|DIGEST_INVALID/.test(String((error as Error).message))) throw error;
-      await new Promise((r) => setTimeout(r, 40 * attempt + Math.floor(Math.random() * 60)));
-      await reupload();
-    }
-  }
 }

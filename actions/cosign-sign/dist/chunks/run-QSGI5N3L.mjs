@@ -36188,12 +36188,24 @@ var RegistryClient = class {
     if (Digest.isValid(reference) && reference !== digest) {
       throw new Error(`putManifest: bytes hash to ${digest}, not ${reference}`);
     }
-    const res = await this.request(ref, "PUT", `/v2/${ref.repository}/manifests/${reference}`, {
+    const put = () => this.request(ref, "PUT", `/v2/${ref.repository}/manifests/${reference}`, {
       access: "push",
       headers: { "content-type": mediaType },
       body: bytes,
       okStatuses: [201]
     });
+    const res = await withRetries(
+      put,
+      (error) => ({
+        transient: error instanceof CommandError && /MANIFEST_BLOB_UNKNOWN/.test(error.message),
+        reason: "a blob the manifest names is being committed by another writer"
+      }),
+      {
+        policy: { ...this.retry, maxAttempts: 4, deadlineMs: 2e3 },
+        sleep: this.sleep,
+        random: this.random
+      }
+    );
     const announced = header(res.headers, "docker-content-digest");
     if (announced !== void 0 && announced !== digest) {
       throw new CommandError(`registry ${ref.registry} stored ${reference} as ${announced}, not ${digest}`, {
@@ -37319,12 +37331,12 @@ async function storeSignedMaterial(request) {
       ...layers.map((l) => upload(l.payload, suffix === "att")),
       upload(EMPTY_CONFIG, false)
     ]);
-    const { tag, manifestDigest } = await whileBlobsSettle(
-      () => appendClassicLayers(client, repository, digest, layers.map(layerDescriptor), suffix),
-      () => Promise.all([
-        ...layers.map((l) => client.uploadBlob(repository, l.payload)),
-        client.uploadBlob(repository, EMPTY_CONFIG)
-      ])
+    const { tag, manifestDigest } = await appendClassicLayers(
+      client,
+      repository,
+      digest,
+      layers.map(layerDescriptor),
+      suffix
     );
     return { tag, manifestDigest };
   };
@@ -37354,17 +37366,6 @@ async function storeSignedMaterial(request) {
       ]);
     }
   };
-}
-async function whileBlobsSettle(write, reupload) {
-  for (let attempt = 1; ; attempt++) {
-    try {
-      return await write();
-    } catch (error) {
-      if (attempt >= 4 || !/BLOB_UNKNOWN|DIGEST_INVALID/.test(String(error.message))) throw error;
-      await new Promise((r) => setTimeout(r, 40 * attempt + Math.floor(Math.random() * 60)));
-      await reupload();
-    }
-  }
 }
 
 // packages/core/src/sigstore/sign-image.ts
@@ -39890,4 +39891,4 @@ async function storeOnGitHub(target, attested, deps) {
 export {
   sign2 as sign
 };
-//# sourceMappingURL=run-5TTCHBEK.mjs.map
+//# sourceMappingURL=run-QSGI5N3L.mjs.map

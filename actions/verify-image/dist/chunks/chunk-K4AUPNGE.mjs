@@ -5041,12 +5041,24 @@ var RegistryClient = class {
     if (Digest.isValid(reference) && reference !== digest) {
       throw new Error(`putManifest: bytes hash to ${digest}, not ${reference}`);
     }
-    const res = await this.request(ref, "PUT", `/v2/${ref.repository}/manifests/${reference}`, {
+    const put = () => this.request(ref, "PUT", `/v2/${ref.repository}/manifests/${reference}`, {
       access: "push",
       headers: { "content-type": mediaType },
       body: bytes,
       okStatuses: [201]
     });
+    const res = await withRetries(
+      put,
+      (error) => ({
+        transient: error instanceof CommandError && /MANIFEST_BLOB_UNKNOWN/.test(error.message),
+        reason: "a blob the manifest names is being committed by another writer"
+      }),
+      {
+        policy: { ...this.retry, maxAttempts: 4, deadlineMs: 2e3 },
+        sleep: this.sleep,
+        random: this.random
+      }
+    );
     const announced = header(res.headers, "docker-content-digest");
     if (announced !== void 0 && announced !== digest) {
       throw new CommandError(`registry ${ref.registry} stored ${reference} as ${announced}, not ${digest}`, {
@@ -6368,4 +6380,4 @@ export {
   custodyTable,
   main
 };
-//# sourceMappingURL=chunk-JTASUKPH.mjs.map
+//# sourceMappingURL=chunk-K4AUPNGE.mjs.map

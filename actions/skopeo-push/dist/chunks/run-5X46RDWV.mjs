@@ -2069,12 +2069,24 @@ var RegistryClient = class {
     if (Digest.isValid(reference) && reference !== digest) {
       throw new Error(`putManifest: bytes hash to ${digest}, not ${reference}`);
     }
-    const res = await this.request(ref, "PUT", `/v2/${ref.repository}/manifests/${reference}`, {
+    const put = () => this.request(ref, "PUT", `/v2/${ref.repository}/manifests/${reference}`, {
       access: "push",
       headers: { "content-type": mediaType },
       body: bytes,
       okStatuses: [201]
     });
+    const res = await withRetries(
+      put,
+      (error) => ({
+        transient: error instanceof CommandError && /MANIFEST_BLOB_UNKNOWN/.test(error.message),
+        reason: "a blob the manifest names is being committed by another writer"
+      }),
+      {
+        policy: { ...this.retry, maxAttempts: 4, deadlineMs: 2e3 },
+        sleep: this.sleep,
+        random: this.random
+      }
+    );
     const announced = header(res.headers, "docker-content-digest");
     if (announced !== void 0 && announced !== digest) {
       throw new CommandError(`registry ${ref.registry} stored ${reference} as ${announced}, not ${digest}`, {
@@ -2871,4 +2883,4 @@ export {
   main,
   start
 };
-//# sourceMappingURL=run-BWAX5FXS.mjs.map
+//# sourceMappingURL=run-5X46RDWV.mjs.map
