@@ -6058,7 +6058,9 @@ function evaluateAttestations(verified, rejections, conditions) {
 var import_node_crypto5 = __toESM(require_crypto(), 1);
 
 // packages/core/src/oci/tag-merge.ts
-var SETTLE_MS = 100;
+var SETTLE_ROUND_TRIPS = 6;
+var SETTLE_MIN_MS = 30;
+var SETTLE_MAX_MS = 1e3;
 async function mergeIntoTag(merge) {
   const attempts = merge.attempts ?? 8;
   const sleep = merge.sleep ?? ((ms) => new Promise((r) => setTimeout(r, ms)));
@@ -6066,10 +6068,13 @@ async function mergeIntoTag(merge) {
   let current = await merge.read();
   for (let attempt = 1; attempt <= attempts; attempt++) {
     if (merge.holds(current)) return attempt;
+    const started = Date.now();
     await merge.write(merge.merge(current));
+    const putMs = Date.now() - started;
     current = await merge.read();
     if (merge.holds(current)) {
-      await sleep(Math.round(SETTLE_MS * (1 + random())));
+      const settle = Math.min(SETTLE_MAX_MS, Math.max(SETTLE_MIN_MS, SETTLE_ROUND_TRIPS * putMs));
+      await sleep(Math.round(settle * (1 + random())));
       current = await merge.read();
       if (merge.holds(current)) return attempt;
       continue;

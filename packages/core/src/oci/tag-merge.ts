@@ -25,11 +25,14 @@ export interface TagMerge<T> {
  * still there after a settle pause (see SETTLE_MS). Returns the attempts used.
  */
 /**
- * How long a write must stay in the tag before it counts: longer than another writer's read-to-PUT gap
- * (milliseconds to tens of milliseconds), so that a PUT based on a read from before ours, landing just
- * after our read-back, is seen and answered by writing ours again.
+ * How long a write must stay in the tag before it counts: longer than another writer's read-to-PUT gap,
+ * so that a PUT based on a read from before ours, landing just after our read-back, is seen and answered
+ * by writing ours again. The gap is about a round trip to the registry: the pause is several of our own
+ * PUT's round trips (jittered up to twice that), within bounds.
  */
-const SETTLE_MS = 100;
+const SETTLE_ROUND_TRIPS = 6;
+const SETTLE_MIN_MS = 30;
+const SETTLE_MAX_MS = 1_000;
 
 export async function mergeIntoTag<T>(merge: TagMerge<T>): Promise<number> {
   const attempts = merge.attempts ?? 8;
@@ -38,11 +41,15 @@ export async function mergeIntoTag<T>(merge: TagMerge<T>): Promise<number> {
   let current = await merge.read();
   for (let attempt = 1; attempt <= attempts; attempt++) {
     if (merge.holds(current)) return attempt;
+    const started = Date.now();
     await merge.write(merge.merge(current));
+    const putMs = Date.now() - started;
     current = await merge.read();
     if (merge.holds(current)) {
-      // Still there once a writer that read before our write has had time to land its stale PUT?
-      await sleep(Math.round(SETTLE_MS * (1 + random())));
+      // Still there once a writer that read before our write has had time to land its stale PUT? Its
+      // read-to-PUT gap is about one round trip to this registry, so the pause scales with ours.
+      const settle = Math.min(SETTLE_MAX_MS, Math.max(SETTLE_MIN_MS, SETTLE_ROUND_TRIPS * putMs));
+      await sleep(Math.round(settle * (1 + random())));
       current = await merge.read();
       if (merge.holds(current)) return attempt;
       continue;
