@@ -25,6 +25,7 @@ import {
   type LocalSigstore,
   startLocalSigstore,
 } from './helpers/local-sigstore.ts';
+import { startReferrersRegistry } from './helpers/referrers-registry.ts';
 import { type LocalRegistry, pushTinyImage, startRegistry } from './helpers/registry.ts';
 
 const ISSUER = GITHUB_ISSUER;
@@ -113,5 +114,25 @@ describe('bundle signatures as OCI 1.1 referrers', () => {
     });
     expect(outcomes).toContain(ALICE);
     expect(outcomes.find((o) => o !== ALICE)).toMatch(/the bundle is malformed/);
+  });
+
+  it('a referrers API that pages its answer is read to the last page (an attestation there is not missed)', async () => {
+    const paged = await startReferrersRegistry(registry.host, { pageSize: 1 });
+    try {
+      const client = new RegistryClient({ logger: new MemoryLogger(), tlsVerify: false });
+      const image = ImageReference.parse(`${paged.host}/acme/paged`);
+      const digest = await pushTinyImage(paged.host, 'acme/paged', 'subject', 'v1');
+      const subject = await client.headManifest(image, digest.toString());
+      if (subject === undefined) throw new Error('the subject was not stored');
+      for (const who of [ALICE, BOB, ALICE])
+        await storeBundleReferrer(client, image, subject, await signBundle(who, digest));
+      const listed = await client.referrers(image, digest.toString(), BUNDLE_MEDIA_TYPE);
+      expect(listed.via).toBe('api');
+      expect(listed.manifests).toHaveLength(3);
+      expect(paged.queries.some((q) => q.includes('page=2'))).toBe(true);
+      expect(await readBundleReferrers(client, image, digest.toString())).toHaveLength(3);
+    } finally {
+      await paged.stop();
+    }
   });
 });

@@ -23,7 +23,10 @@ interface Referrer {
   annotations?: Record<string, string>;
 }
 
-export async function startReferrersRegistry(target: string): Promise<ReferrersRegistry> {
+export async function startReferrersRegistry(
+  target: string,
+  options: { pageSize?: number } = {},
+): Promise<ReferrersRegistry> {
   const [targetHost = '127.0.0.1', targetPort = '80'] = target.split(':');
   const index = new Map<string, Referrer[]>();
   const queries: string[] = [];
@@ -35,11 +38,18 @@ export async function startReferrersRegistry(target: string): Promise<ReferrersR
       queries.push(url.pathname + url.search);
       const artifactType = url.searchParams.get('artifactType');
       const all = index.get(`${referrers[1]}@${referrers[2]}`) ?? [];
-      const manifests = artifactType === null ? all : all.filter((r) => r.artifactType === artifactType);
+      const matching = artifactType === null ? all : all.filter((r) => r.artifactType === artifactType);
+      // Paged as the distribution spec allows: a `Link: <…>; rel="next"` header names the next page.
+      const size = options.pageSize ?? matching.length;
+      const from = Number(url.searchParams.get('page') ?? '0');
+      const manifests = matching.slice(from, from + Math.max(size, 1));
+      const next = new URL(url.pathname + url.search, 'http://x');
+      next.searchParams.set('page', String(from + size));
       res
         .writeHead(200, {
           'content-type': 'application/vnd.oci.image.index.v1+json',
           ...(artifactType === null ? {} : { 'oci-filters-applied': 'artifactType' }),
+          ...(from + size < matching.length ? { link: `<${next.pathname}${next.search}>; rel="next"` } : {}),
         })
         .end(
           JSON.stringify({

@@ -297,16 +297,11 @@ export class RegistryClient {
     artifactType?: string,
   ): Promise<{ manifests: Descriptor[]; via: 'api' | 'tag' }> {
     const query = artifactType === undefined ? '' : `?artifactType=${encodeURIComponent(artifactType)}`;
-    const res = await this.request(ref, 'GET', `/v2/${ref.repository}/referrers/${digest}${query}`, {
-      access: 'pull',
-      headers: { accept: 'application/vnd.oci.image.index.v1+json' },
-      okStatuses: [200, 404],
-      maxBody: MAX_MANIFEST,
-    });
+    const pages = await this.referrerPages(ref, `/v2/${ref.repository}/referrers/${digest}${query}`);
     let manifests: Descriptor[];
     let via: 'api' | 'tag';
-    if (res.status === 200) {
-      manifests = (JSON.parse(res.body.toString('utf8')) as { manifests?: Descriptor[] }).manifests ?? [];
+    if (pages !== undefined) {
+      manifests = pages;
       via = 'api';
     } else {
       const index = await this.getManifest(ref, Digest.parse(digest).toTagStem());
@@ -321,6 +316,35 @@ export class RegistryClient {
         artifactType === undefined ? manifests : manifests.filter((m) => m.artifactType === artifactType),
       via,
     };
+  }
+
+  /**
+   * Every page of a referrers answer (undefined: the registry has no referrers API). A registry may page
+   * it (`Link: <…>; rel="next"`, distribution spec): an attestation on a later page must not go unseen.
+   * Only a next page on the same registry is followed, at most MAX_REFERRER_PAGES of them.
+   */
+  private async referrerPages(ref: ImageReference, first: string): Promise<Descriptor[] | undefined> {
+    const manifests: Descriptor[] = [];
+    let path: string | undefined = first;
+    for (let page = 0; path !== undefined; page++) {
+      if (page === MAX_REFERRER_PAGES)
+        throw new CommandError(
+          `registry ${ref.registry}: the referrers list runs past ${MAX_REFERRER_PAGES} pages; refusing to read on`,
+          { tool: 'registry' },
+        );
+      const res = await this.request(ref, 'GET', path, {
+        access: 'pull',
+        headers: { accept: 'application/vnd.oci.image.index.v1+json' },
+        okStatuses: [200, 404],
+        maxBody: MAX_MANIFEST,
+      });
+      if (res.status === 404) return page === 0 ? undefined : manifests;
+      manifests.push(
+        ...((JSON.parse(res.body.toString('utf8')) as { manifests?: Descriptor[] }).manifests ?? []),
+      );
+      path = nextPage(header(res.headers, 'link'), ref.apiHost);
+    }
+    return manifests;
   }
 
   // --- transport, auth, retries ------------------------------------------------------------------
@@ -631,4 +655,14 @@ class TokenServiceError extends Error {
     this.transient = transient;
     this.retryAfterMs = retryAfterMs;
   }
+}
+
+const MAX_REFERRER_PAGES = 16;
+
+/** The path of a `Link: <…>; rel="next"` page on the same registry host (another host is not followed). */
+function nextPage(link: string | undefined, apiHost: string): string | undefined {
+  const target = link === undefined ? undefined : /<([^>]+)>\s*;\s*rel="?next"?/i.exec(link)?.[1];
+  if (target === undefined) return undefined;
+  const url = new URL(target, `http://${apiHost}`);
+  return url.host === apiHost ? `${url.pathname}${url.search}` : undefined;
 }

@@ -2191,16 +2191,11 @@ var RegistryClient = class {
    */
   async referrers(ref, digest, artifactType) {
     const query = artifactType === void 0 ? "" : `?artifactType=${encodeURIComponent(artifactType)}`;
-    const res = await this.request(ref, "GET", `/v2/${ref.repository}/referrers/${digest}${query}`, {
-      access: "pull",
-      headers: { accept: "application/vnd.oci.image.index.v1+json" },
-      okStatuses: [200, 404],
-      maxBody: MAX_MANIFEST
-    });
+    const pages = await this.referrerPages(ref, `/v2/${ref.repository}/referrers/${digest}${query}`);
     let manifests;
     let via;
-    if (res.status === 200) {
-      manifests = JSON.parse(res.body.toString("utf8")).manifests ?? [];
+    if (pages !== void 0) {
+      manifests = pages;
       via = "api";
     } else {
       const index = await this.getManifest(ref, Digest.parse(digest).toTagStem());
@@ -2211,6 +2206,34 @@ var RegistryClient = class {
       manifests: artifactType === void 0 ? manifests : manifests.filter((m) => m.artifactType === artifactType),
       via
     };
+  }
+  /**
+   * Every page of a referrers answer (undefined: the registry has no referrers API). A registry may page
+   * it (`Link: <…>; rel="next"`, distribution spec): an attestation on a later page must not go unseen.
+   * Only a next page on the same registry is followed, at most MAX_REFERRER_PAGES of them.
+   */
+  async referrerPages(ref, first) {
+    const manifests = [];
+    let path = first;
+    for (let page = 0; path !== void 0; page++) {
+      if (page === MAX_REFERRER_PAGES)
+        throw new CommandError(
+          `registry ${ref.registry}: the referrers list runs past ${MAX_REFERRER_PAGES} pages; refusing to read on`,
+          { tool: "registry" }
+        );
+      const res = await this.request(ref, "GET", path, {
+        access: "pull",
+        headers: { accept: "application/vnd.oci.image.index.v1+json" },
+        okStatuses: [200, 404],
+        maxBody: MAX_MANIFEST
+      });
+      if (res.status === 404) return page === 0 ? void 0 : manifests;
+      manifests.push(
+        ...JSON.parse(res.body.toString("utf8")).manifests ?? []
+      );
+      path = nextPage(header(res.headers, "link"), ref.apiHost);
+    }
+    return manifests;
   }
   // --- transport, auth, retries ------------------------------------------------------------------
   async request(ref, method, path, options) {
@@ -2454,6 +2477,13 @@ var TokenServiceError = class extends Error {
     this.retryAfterMs = retryAfterMs;
   }
 };
+var MAX_REFERRER_PAGES = 16;
+function nextPage(link2, apiHost) {
+  const target = link2 === void 0 ? void 0 : /<([^>]+)>\s*;\s*rel="?next"?/i.exec(link2)?.[1];
+  if (target === void 0) return void 0;
+  const url = new URL(target, `http://${apiHost}`);
+  return url.host === apiHost ? `${url.pathname}${url.search}` : void 0;
+}
 
 // packages/core/src/oci/registry-credentials.ts
 var import_promises6 = __toESM(require_promises(), 1);
@@ -2883,4 +2913,4 @@ export {
   main,
   start
 };
-//# sourceMappingURL=run-5X46RDWV.mjs.map
+//# sourceMappingURL=run-2WPCAFQD.mjs.map
