@@ -16,7 +16,7 @@ import "./chunks/chunk-VSWNXCQW.mjs";
 await runMain(async () => {
   const deps = runnerDeps();
   const values = readInputs(spec, deps.inputs, deps.inputContext);
-  const { sign } = await import("./chunks/run-HOHXDPKQ.mjs");
+  const { sign } = await import("./chunks/run-2P27YEP6.mjs");
   await sign(values, deps);
 });
 //# sourceMappingURL=main.mjs.map

@@ -1,4 +1,4 @@
-import { mkdtemp, readFile } from 'node:fs/promises';
+import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import {
@@ -17,6 +17,7 @@ import {
   parseBuildRecord,
   platformsOf,
   type RegistryClient,
+  readJsonInput,
   readSbomSet,
   requireLayoutDigest,
   SLSA_PROVENANCE_V1,
@@ -88,19 +89,6 @@ function runFacts(env: NodeJS.ProcessEnv, claims: Record<string, unknown>) {
   };
 }
 
-async function readJson(path: string, input: string): Promise<unknown> {
-  try {
-    return JSON.parse(await readFile(path, 'utf8')) as unknown;
-  } catch (error) {
-    throw new ConfigurationError(
-      `Input "${input}": ${path} is not readable JSON (${(error as Error).message})`,
-      {
-        input,
-      },
-    );
-  }
-}
-
 /**
  * Every statement to sign, built before anything is signed: a missing or mismatched source (another
  * digest's build record or scan report, a layout of other bytes) fails the step with nothing written.
@@ -116,7 +104,7 @@ export async function buildStatements(
   const statements: AttestationStatement[] = [];
   if (sources.kinds.includes('provenance')) {
     const record = parseBuildRecord(
-      await readJson(sources.buildRecord ?? '', 'build-record'),
+      await readJsonInput(sources.buildRecord ?? '', 'build-record'),
       'build-record',
     );
     if (record.digest !== target.digest.toString())
@@ -136,7 +124,7 @@ export async function buildStatements(
     });
   }
   if (sources.kinds.includes('vuln')) {
-    const report = await readJson(sources.scanReport ?? '', 'scan-report');
+    const report = await readJsonInput(sources.scanReport ?? '', 'scan-report');
     const predicate = cosignVulnPredicate(report, target.digest, runFacts(deps.env, claims));
     statements.push({ kind: 'vuln', predicateType: COSIGN_VULN_PREDICATE, subjects: [subject], predicate });
   }

@@ -6,7 +6,6 @@ import {
   type ActionDeps,
   CommandError,
   ConfigurationError,
-  CredentialStore,
   certificateClaims,
   checkImageMaterial,
   cosignVerifyCommand,
@@ -19,7 +18,7 @@ import {
   kyvernoTrust,
   loadSigningKey,
   loadTrustedRoot,
-  RegistryClient,
+  openRegistry,
   rekorLogIndex,
   requestIdToken,
   type SignedImage,
@@ -90,13 +89,7 @@ export async function sign(values: InputValues<typeof spec>, deps: ActionDeps): 
     deps.logger.warning('key-password is ignored: no key was given (keyless signing)');
   }
 
-  const credentials = new CredentialStore({
-    env: deps.env,
-    runner: deps.runner,
-    logger: deps.logger,
-    authFile: values['auth-file'],
-  });
-  const client = new RegistryClient({ logger: deps.logger, credentials, tlsVerify: values['tls-verify'] });
+  const client = openRegistry(deps, { authFile: values['auth-file'], tlsVerify: values['tls-verify'] });
   const subject = await client.headManifest(repository, digest.toString());
   if (subject === undefined) {
     throw new ConfigurationError(

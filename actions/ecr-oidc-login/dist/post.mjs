@@ -3,7 +3,7 @@ const require = __createRequire(import.meta.url);
 import {
   post,
   runPost
-} from "./chunks/chunk-2IO5LBLT.mjs";
+} from "./chunks/chunk-ZRZQKTU5.mjs";
 import "./chunks/chunk-LAKDNJDR.mjs";
 import "./chunks/chunk-ZKXDAKWM.mjs";
 import "./chunks/chunk-MQP76K4J.mjs";

@@ -3,7 +3,7 @@ const require = __createRequire(import.meta.url);
 import {
   post,
   runPost
-} from "./chunks/chunk-OMGZ5A6O.mjs";
+} from "./chunks/chunk-NZ6RG2I5.mjs";
 import "./chunks/chunk-LAKDNJDR.mjs";
 import "./chunks/chunk-ZKXDAKWM.mjs";
 import "./chunks/chunk-MQP76K4J.mjs";

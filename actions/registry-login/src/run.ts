@@ -5,7 +5,6 @@ import {
   addLogin,
   authValue,
   ConfigurationError,
-  CredentialStore,
   defineState,
   exportVariable,
   ImageReference,
@@ -14,8 +13,8 @@ import {
   type LoginRecord,
   loginFiles,
   loginKey,
+  openRegistry,
   parseLoginRecord,
-  RegistryClient,
   readInputs,
   removeLogins,
   runnerDeps,
@@ -83,13 +82,7 @@ async function verifyLogin(login: PlannedLogin, tlsVerify: boolean, deps: Action
   await withSecretFile(
     document,
     async (authFile) => {
-      const credentials = new CredentialStore({
-        env: deps.env,
-        runner: deps.runner,
-        logger: deps.logger,
-        authFile,
-      });
-      const client = new RegistryClient({ logger: deps.logger, credentials, tlsVerify });
+      const client = openRegistry(deps, { authFile, tlsVerify });
       try {
         await client.ping(ImageReference.parse(`${login.registry}/login-check`));
       } catch (error) {

@@ -2,6 +2,6 @@ import { createRequire as __createRequire } from 'node:module';
 const require = __createRequire(import.meta.url);
 
 // actions/skopeo-push/src/main.ts
-var { start } = await import("./chunks/run-2WPCAFQD.mjs");
+var { start } = await import("./chunks/run-YH2NN4MZ.mjs");
 await start();
 //# sourceMappingURL=main.mjs.map

@@ -4,7 +4,6 @@ import { dirname, join } from 'node:path';
 import {
   type ActionDeps,
   CommandError,
-  CredentialStore,
   DEFAULT_RETRY,
   type Descriptor,
   type ImageReference,
@@ -13,7 +12,8 @@ import {
   type LayoutGraph,
   type ManifestInfo,
   OciLayout,
-  RegistryClient,
+  openRegistry,
+  type RegistryClient,
   readInputs,
   readRefContext,
   requireLayoutDigest,
@@ -40,15 +40,8 @@ export async function main(deps: PushDeps): Promise<void> {
     deps.logger.debug(`skopeo-push: ${name} at ${performance.now().toFixed(0)} ms since the process started`);
   const values = readInputs(spec, deps.inputs, deps.inputContext);
   const context = await readRefContext(deps.env, new Date());
-  const credentials = new CredentialStore({
-    env: deps.env,
-    runner: deps.runner,
-    logger: deps.logger,
+  const client = openRegistry(deps, {
     authFile: values['auth-file'],
-  });
-  const client = new RegistryClient({
-    logger: deps.logger,
-    credentials,
     tlsVerify: values['tls-verify'],
     ...(deps.sleep ? { sleep: deps.sleep } : {}),
   });

@@ -5876,6 +5876,22 @@ var CredentialStore = class {
   }
 };
 
+// packages/core/src/oci/open-registry.ts
+function openRegistry(deps, options) {
+  const credentials = new CredentialStore({
+    env: deps.env,
+    runner: deps.runner,
+    logger: deps.logger,
+    authFile: options.authFile
+  });
+  return new RegistryClient({
+    logger: deps.logger,
+    credentials,
+    tlsVerify: options.tlsVerify,
+    ...options.sleep ? { sleep: options.sleep } : {}
+  });
+}
+
 // packages/core/src/report/findings.ts
 var import_promises4 = __toESM(require_promises(), 1);
 var SEVERITIES = ["CRITICAL", "HIGH", "MEDIUM", "LOW", "UNKNOWN"];
@@ -6683,13 +6699,7 @@ async function main(deps = runnerDeps()) {
   const source = values.image;
   const digest = values.digest;
   const context = await readRefContext(deps.env, /* @__PURE__ */ new Date());
-  const credentials = new CredentialStore({
-    env: deps.env,
-    runner: deps.runner,
-    logger: deps.logger,
-    authFile: values["auth-file"]
-  });
-  const client = new RegistryClient({ logger: deps.logger, credentials, tlsVerify: values["tls-verify"] });
+  const client = openRegistry(deps, { authFile: values["auth-file"], tlsVerify: values["tls-verify"] });
   const policy = values["require-signature"] ? signerPolicyFromInputs(values, deps.logger, "require-signature is true") : void 0;
   const conditions = attestationConditions(values, policy, deps.env);
   const { tags, skipped } = await resolveTagRules(values.tags, context, {

@@ -3,14 +3,14 @@ import {
   type AttestationVerdict,
   CommandError,
   ConfigurationError,
-  CredentialStore,
   checkImageAttestations,
   checkImageSignatures,
   copySignatures,
   type Digest,
   type ImageReference,
   loadTrustedRoot,
-  RegistryClient,
+  openRegistry,
+  type RegistryClient,
   readInputs,
   readRefContext,
   resolveTagRules,
@@ -29,13 +29,7 @@ export async function main(deps: ActionDeps = runnerDeps()): Promise<void> {
   const source = values.image;
   const digest = values.digest;
   const context = await readRefContext(deps.env, new Date());
-  const credentials = new CredentialStore({
-    env: deps.env,
-    runner: deps.runner,
-    logger: deps.logger,
-    authFile: values['auth-file'],
-  });
-  const client = new RegistryClient({ logger: deps.logger, credentials, tlsVerify: values['tls-verify'] });
+  const client = openRegistry(deps, { authFile: values['auth-file'], tlsVerify: values['tls-verify'] });
   const policy = values['require-signature']
     ? signerPolicyFromInputs(values, deps.logger, 'require-signature is true')
     : undefined;

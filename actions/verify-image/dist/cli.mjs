@@ -10,7 +10,7 @@ import {
   mapInputSource,
   runMain,
   spec
-} from "./chunks/chunk-M62OXN23.mjs";
+} from "./chunks/chunk-ZPWTUKVZ.mjs";
 import "./chunks/chunk-LAKDNJDR.mjs";
 import "./chunks/chunk-377EZXM7.mjs";
 import "./chunks/chunk-ZKXDAKWM.mjs";

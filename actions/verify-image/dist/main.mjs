@@ -3,7 +3,7 @@ const require = __createRequire(import.meta.url);
 import {
   main,
   runMain
-} from "./chunks/chunk-M62OXN23.mjs";
+} from "./chunks/chunk-ZPWTUKVZ.mjs";
 import "./chunks/chunk-LAKDNJDR.mjs";
 import "./chunks/chunk-377EZXM7.mjs";
 import "./chunks/chunk-ZKXDAKWM.mjs";

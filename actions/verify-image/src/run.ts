@@ -1,9 +1,8 @@
 import {
   type ActionDeps,
-  CredentialStore,
   CustodyError,
   loadTrustedRoot,
-  RegistryClient,
+  openRegistry,
   readInputs,
   runnerDeps,
   signerPolicyFromInputs,
@@ -19,13 +18,7 @@ import { custodyOutput, custodySummary } from './plan.ts';
 export async function main(deps: ActionDeps = runnerDeps()): Promise<void> {
   const values = readInputs(spec, deps.inputs, deps.inputContext);
   const policy = signerPolicyFromInputs(values, deps.logger, 'verify-image needs the expected signer');
-  const credentials = new CredentialStore({
-    env: deps.env,
-    runner: deps.runner,
-    logger: deps.logger,
-    authFile: values['auth-file'],
-  });
-  const client = new RegistryClient({ logger: deps.logger, credentials, tlsVerify: values['tls-verify'] });
+  const client = openRegistry(deps, { authFile: values['auth-file'], tlsVerify: values['tls-verify'] });
   const trustedRoot = await loadTrustedRoot(values['trusted-root']);
   const custody = await verifyImageCustody({
     client,

@@ -75,6 +75,7 @@ export {
   parsePath,
   readInputs,
 } from './inputs/input-spec.ts';
+export { readJsonInput } from './inputs/json-input.ts';
 export { ociInputs } from './inputs/oci-inputs.ts';
 export {
   parsePublicKey,
@@ -100,6 +101,7 @@ export {
   requireLayoutDigest,
   type VerifyReport,
 } from './oci/oci-layout.ts';
+export { openRegistry } from './oci/open-registry.ts';
 export { formatPlatform, type Platform, parsePlatform } from './oci/platform.ts';
 export { platformView } from './oci/platform-view.ts';
 export {

@@ -6,6 +6,7 @@ import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { CommandError, ConfigurationError } from '../action/errors.ts';
 import type { ToolRunner } from '../exec/tool-runner.ts';
+import { readJsonInput } from '../inputs/json-input.ts';
 import type { LayoutImage } from '../oci/oci-layout.ts';
 import { platformView } from '../oci/platform-view.ts';
 import { syft } from '../tools/scanners.ts';
@@ -108,7 +109,7 @@ export async function readSbomSet(
 ): Promise<PlatformSbom[]> {
   const fail = (what: string) =>
     new ConfigurationError(`Input "${input}": ${what}; no SBOM is attested`, { input });
-  const index = (await readJson(join(dir, SBOM_SET_INDEX), input)) as Partial<SbomSetIndex> | null;
+  const index = (await readJsonInput(join(dir, SBOM_SET_INDEX), input)) as Partial<SbomSetIndex> | null;
   if (
     index === null ||
     typeof index !== 'object' ||
@@ -161,17 +162,4 @@ function describedVersion(bom: Record<string, unknown>): string | undefined {
   const metadata = bom.metadata as { component?: { version?: unknown } } | undefined;
   const version = metadata?.component?.version;
   return typeof version === 'string' ? version : undefined;
-}
-
-async function readJson(path: string, input: string): Promise<unknown> {
-  try {
-    return JSON.parse(await readFile(path, 'utf8')) as unknown;
-  } catch (error) {
-    throw new ConfigurationError(
-      `Input "${input}": ${path} is not readable JSON (${(error as Error).message})`,
-      {
-        input,
-      },
-    );
-  }
 }

@@ -1544,6 +1544,22 @@ var CredentialStore = class {
   }
 };
 
+// packages/core/src/oci/open-registry.ts
+function openRegistry(deps, options) {
+  const credentials = new CredentialStore({
+    env: deps.env,
+    runner: deps.runner,
+    logger: deps.logger,
+    authFile: options.authFile
+  });
+  return new RegistryClient({
+    logger: deps.logger,
+    credentials,
+    tlsVerify: options.tlsVerify,
+    ...options.sleep ? { sleep: options.sleep } : {}
+  });
+}
+
 // packages/core/src/oci/registry-login-file.ts
 var import_node_crypto3 = __toESM(require_crypto(), 1);
 var import_promises3 = __toESM(require_promises(), 1);
@@ -1962,13 +1978,7 @@ async function verifyLogin(login, tlsVerify, deps) {
   await withSecretFile(
     document,
     async (authFile) => {
-      const credentials = new CredentialStore({
-        env: deps.env,
-        runner: deps.runner,
-        logger: deps.logger,
-        authFile
-      });
-      const client = new RegistryClient({ logger: deps.logger, credentials, tlsVerify });
+      const client = openRegistry(deps, { authFile, tlsVerify });
       try {
         await client.ping(ImageReference.parse(`${login.registry}/login-check`));
       } catch (error) {
@@ -2023,4 +2033,4 @@ export {
   main,
   post
 };
-//# sourceMappingURL=chunk-OMGZ5A6O.mjs.map
+//# sourceMappingURL=chunk-NZ6RG2I5.mjs.map

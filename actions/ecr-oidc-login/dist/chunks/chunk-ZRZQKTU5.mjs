@@ -1419,4 +1419,4 @@ export {
   main,
   post
 };
-//# sourceMappingURL=chunk-2IO5LBLT.mjs.map
+//# sourceMappingURL=chunk-ZRZQKTU5.mjs.map

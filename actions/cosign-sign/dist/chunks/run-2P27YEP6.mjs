@@ -35220,7 +35220,7 @@ var require_dist7 = __commonJS({
 });
 
 // actions/cosign-sign/src/run.ts
-var import_promises12 = __toESM(require_promises(), 1);
+var import_promises13 = __toESM(require_promises(), 1);
 var import_node_os6 = __toESM(require_os(), 1);
 var import_node_path9 = __toESM(require_path(), 1);
 
@@ -35405,6 +35405,19 @@ function refusal(failure, target) {
         `GitHub attestations API failed (${failure.status === void 0 ? failure.message : `HTTP ${failure.status}`}, ${where})`,
         { tool: "GitHub API" }
       );
+  }
+}
+
+// packages/core/src/inputs/json-input.ts
+var import_promises = __toESM(require_promises(), 1);
+async function readJsonInput(path, input) {
+  try {
+    return JSON.parse(await (0, import_promises.readFile)(path, "utf8"));
+  } catch (error) {
+    throw new ConfigurationError(
+      `Input "${input}": ${path} is not readable JSON (${error.message})`,
+      { input }
+    );
   }
 }
 
@@ -35613,11 +35626,11 @@ var REF_NAME_ANNOTATION = "org.opencontainers.image.ref.name";
 // packages/core/src/oci/oci-layout.ts
 var import_node_crypto2 = __toESM(require_crypto(), 1);
 var import_node_fs = __toESM(require_fs(), 1);
-var import_promises = __toESM(require_promises(), 1);
+var import_promises2 = __toESM(require_promises(), 1);
 var import_node_os = __toESM(require_os(), 1);
 var import_node_path = __toESM(require_path(), 1);
 var import_node_stream = __toESM(require_stream(), 1);
-var import_promises2 = __toESM(require_promises2(), 1);
+var import_promises3 = __toESM(require_promises2(), 1);
 var LayoutError = class extends ConfigurationError {
 };
 var MAX_MANIFEST_BYTES = 4 * 1024 * 1024;
@@ -35656,11 +35669,11 @@ var OciLayout = class _OciLayout {
   }
   static async open(directory) {
     const root = (0, import_node_path.resolve)(directory);
-    const rootStat = await (0, import_promises.lstat)(root).catch(() => void 0);
+    const rootStat = await (0, import_promises2.lstat)(root).catch(() => void 0);
     if (rootStat === void 0) throw new LayoutError(`OCI layout ${root} does not exist`);
     if (!rootStat.isDirectory()) throw new LayoutError(`OCI layout ${root} is not a directory`);
     for (const entry of ["oci-layout", "index.json"]) {
-      const s = await (0, import_promises.lstat)((0, import_node_path.join)(root, entry)).catch(() => void 0);
+      const s = await (0, import_promises2.lstat)((0, import_node_path.join)(root, entry)).catch(() => void 0);
       if (s === void 0)
         throw new LayoutError(`OCI layout ${root} has no ${entry}: is this an OCI layout directory?`);
       if (s.isSymbolicLink())
@@ -35674,12 +35687,12 @@ var OciLayout = class _OciLayout {
         `OCI layout ${root}: unsupported imageLayoutVersion ${found}; this action reads "${SUPPORTED_LAYOUT_VERSION}"`
       );
     }
-    const blobs = await (0, import_promises.lstat)((0, import_node_path.join)(root, "blobs")).catch(() => void 0);
+    const blobs = await (0, import_promises2.lstat)((0, import_node_path.join)(root, "blobs")).catch(() => void 0);
     if (blobs === void 0 || !blobs.isDirectory() || blobs.isSymbolicLink()) {
       throw new LayoutError(`OCI layout ${root}: blobs/ is missing or not a plain directory`);
     }
     for (const algorithm of ["sha256", "sha512"]) {
-      const dir = await (0, import_promises.lstat)((0, import_node_path.join)(root, "blobs", algorithm)).catch(() => void 0);
+      const dir = await (0, import_promises2.lstat)((0, import_node_path.join)(root, "blobs", algorithm)).catch(() => void 0);
       if (dir !== void 0 && (dir.isSymbolicLink() || !dir.isDirectory()))
         throw new LayoutError(
           `OCI layout ${root}: blobs/${algorithm} is ${dir.isSymbolicLink() ? "a symbolic link" : "not a directory"}; refused`
@@ -35733,7 +35746,7 @@ var OciLayout = class _OciLayout {
       );
     }
     const path = await this.checkedBlobPath(descriptor, referencedBy);
-    const handle = await (0, import_promises.open)(path, "r");
+    const handle = await (0, import_promises2.open)(path, "r");
     try {
       const buffer = Buffer.alloc(descriptor.size + 1);
       let length = 0;
@@ -35771,7 +35784,7 @@ var OciLayout = class _OciLayout {
       [...graph.blobs.values()].map(async ({ descriptor, referencedBy }) => {
         const what = `blob ${describe(descriptor)} (referenced by ${referencedBy.join(", ")})`;
         const path = await this.checkedBlobPath(descriptor, referencedBy.join(", "));
-        const size = (await (0, import_promises.lstat)(path)).size;
+        const size = (await (0, import_promises2.lstat)(path)).size;
         if (size !== descriptor.size)
           throw new LayoutError(`${what} has ${size} bytes on disk; the descriptor says ${descriptor.size}`);
         totalBytes += size;
@@ -35788,14 +35801,14 @@ var OciLayout = class _OciLayout {
    * so skopeo and the registry check their digests again as they stream.
    */
   async snapshot(graph, target, layers = "link") {
-    await (0, import_promises.mkdir)((0, import_node_path.join)(target, "blobs", "sha256"), { recursive: true, mode: 448 });
-    await (0, import_promises.writeFile)((0, import_node_path.join)(target, "oci-layout"), `{"imageLayoutVersion":"${SUPPORTED_LAYOUT_VERSION}"}`);
+    await (0, import_promises2.mkdir)((0, import_node_path.join)(target, "blobs", "sha256"), { recursive: true, mode: 448 });
+    await (0, import_promises2.writeFile)((0, import_node_path.join)(target, "oci-layout"), `{"imageLayoutVersion":"${SUPPORTED_LAYOUT_VERSION}"}`);
     for (const { descriptor, referencedBy } of graph.blobs.values()) {
       const d = Digest.parse(descriptor.digest);
       const to = (0, import_node_path.join)(target, "blobs", d.algorithm, d.hex);
       const by = referencedBy.join(", ") || "index.json";
-      await (0, import_promises.mkdir)((0, import_node_path.dirname)(to), { recursive: true, mode: 448 });
-      if (isDocument(descriptor)) await (0, import_promises.writeFile)(to, await this.readBlob(descriptor, by));
+      await (0, import_promises2.mkdir)((0, import_node_path.dirname)(to), { recursive: true, mode: 448 });
+      if (isDocument(descriptor)) await (0, import_promises2.writeFile)(to, await this.readBlob(descriptor, by));
       else if (layers === "copy-verified") await this.copyVerified(descriptor, by, to);
       else await this.linkChecked(descriptor, by, to);
     }
@@ -35804,7 +35817,7 @@ var OciLayout = class _OciLayout {
       mediaType: "application/vnd.oci.image.index.v1+json",
       manifests: [graph.root]
     };
-    await (0, import_promises.writeFile)((0, import_node_path.join)(target, "index.json"), JSON.stringify(index));
+    await (0, import_promises2.writeFile)((0, import_node_path.join)(target, "index.json"), JSON.stringify(index));
     return target;
   }
   /**
@@ -35814,11 +35827,11 @@ var OciLayout = class _OciLayout {
    */
   async linkChecked(descriptor, referencedBy, to) {
     const from = this.blobPath(descriptor.digest);
-    await (0, import_promises.link)(from, to).catch(async (error) => {
+    await (0, import_promises2.link)(from, to).catch(async (error) => {
       if (error.code !== "EXDEV" && error.code !== "EPERM") throw error;
       await this.copyVerified(descriptor, referencedBy, to);
     });
-    const s = await (0, import_promises.lstat)(to);
+    const s = await (0, import_promises2.lstat)(to);
     if (!s.isFile() || s.size !== descriptor.size)
       throw new LayoutError(
         `blob ${describe(descriptor)} (referenced by ${referencedBy}) changed after the layout was checked: ${s.isFile() ? `${s.size} bytes` : "not a regular file"} where ${descriptor.size} bytes were declared`
@@ -35831,7 +35844,7 @@ var OciLayout = class _OciLayout {
    */
   async copyVerified(descriptor, referencedBy, to) {
     const what = `blob ${describe(descriptor)} (referenced by ${referencedBy})`;
-    const source = await (0, import_promises.open)(
+    const source = await (0, import_promises2.open)(
       this.blobPath(descriptor.digest),
       import_node_fs.constants.O_RDONLY | import_node_fs.constants.O_NOFOLLOW
     ).catch((error) => {
@@ -35850,7 +35863,7 @@ var OciLayout = class _OciLayout {
           done(null, chunk);
         }
       });
-      await (0, import_promises2.pipeline)(
+      await (0, import_promises3.pipeline)(
         source.createReadStream({ autoClose: false }),
         counting,
         (0, import_node_fs.createWriteStream)(to, { mode: 384 })
@@ -35915,7 +35928,7 @@ var OciLayout = class _OciLayout {
   }
   async checkedBlobPath(descriptor, referencedBy) {
     const path = this.blobPath(descriptor.digest);
-    const s = await (0, import_promises.lstat)(path).catch(() => void 0);
+    const s = await (0, import_promises2.lstat)(path).catch(() => void 0);
     const what = `blob ${describe(descriptor)} (referenced by ${referencedBy})`;
     if (s === void 0) throw new LayoutError(`${what} is missing from ${path}`);
     if (s.isSymbolicLink()) throw new LayoutError(`${what} is a symbolic link at ${path}; refused`);
@@ -36041,11 +36054,11 @@ function digestOf(expected, content) {
   return `${algorithm}:${(0, import_node_crypto2.createHash)(algorithm).update(content).digest("hex")}`;
 }
 async function readJson(path, label) {
-  const s = await (0, import_promises.lstat)(path);
+  const s = await (0, import_promises2.lstat)(path);
   if (s.size > MAX_MANIFEST_BYTES)
     throw new LayoutError(`${label} is larger than ${MAX_MANIFEST_BYTES} bytes`);
   try {
-    return JSON.parse(await (0, import_promises.readFile)(path, "utf8"));
+    return JSON.parse(await (0, import_promises2.readFile)(path, "utf8"));
   } catch (error) {
     throw new LayoutError(`${label} is not valid JSON`, { cause: error });
   }
@@ -36059,31 +36072,6 @@ function requireLayoutDigest(layout, actual, expected, refusing) {
       }
     );
   }
-}
-
-// packages/core/src/oci/platform-view.ts
-var import_promises3 = __toESM(require_promises(), 1);
-var import_node_path2 = __toESM(require_path(), 1);
-async function platformView(layout, image, dir) {
-  await (0, import_promises3.mkdir)(dir, { recursive: true });
-  await (0, import_promises3.writeFile)((0, import_node_path2.join)(dir, "oci-layout"), '{"imageLayoutVersion":"1.0.0"}');
-  const [os = "", architecture = "", variant] = image.platform.split("/");
-  const descriptor = {
-    mediaType: image.mediaType,
-    digest: image.digest,
-    size: image.size,
-    platform: variant === void 0 ? { os, architecture } : { os, architecture, variant }
-  };
-  await (0, import_promises3.writeFile)(
-    (0, import_node_path2.join)(dir, "index.json"),
-    JSON.stringify({
-      schemaVersion: 2,
-      mediaType: "application/vnd.oci.image.index.v1+json",
-      manifests: [descriptor]
-    })
-  );
-  await (0, import_promises3.symlink)((0, import_node_path2.join)(layout, "blobs"), (0, import_node_path2.join)(dir, "blobs"), "dir");
-  return dir;
 }
 
 // packages/core/src/oci/registry-client.ts
@@ -36607,13 +36595,13 @@ function nextPage(link2, apiHost) {
 // packages/core/src/oci/registry-credentials.ts
 var import_promises4 = __toESM(require_promises(), 1);
 var import_node_os2 = __toESM(require_os(), 1);
-var import_node_path3 = __toESM(require_path(), 1);
+var import_node_path2 = __toESM(require_path(), 1);
 function credentialFiles(env, explicit) {
   if (explicit !== void 0) return [explicit];
   const files = [];
   if (env.REGISTRY_AUTH_FILE) files.push(env.REGISTRY_AUTH_FILE);
-  if (env.XDG_RUNTIME_DIR) files.push((0, import_node_path3.join)(env.XDG_RUNTIME_DIR, "containers", "auth.json"));
-  files.push((0, import_node_path3.join)(env.DOCKER_CONFIG ?? (0, import_node_path3.join)(env.HOME ?? (0, import_node_os2.homedir)(), ".docker"), "config.json"));
+  if (env.XDG_RUNTIME_DIR) files.push((0, import_node_path2.join)(env.XDG_RUNTIME_DIR, "containers", "auth.json"));
+  files.push((0, import_node_path2.join)(env.DOCKER_CONFIG ?? (0, import_node_path2.join)(env.HOME ?? (0, import_node_os2.homedir)(), ".docker"), "config.json"));
   return files;
 }
 function normaliseKey(key) {
@@ -36713,8 +36701,49 @@ var CredentialStore = class {
   }
 };
 
-// packages/core/src/report/findings.ts
+// packages/core/src/oci/open-registry.ts
+function openRegistry(deps, options) {
+  const credentials = new CredentialStore({
+    env: deps.env,
+    runner: deps.runner,
+    logger: deps.logger,
+    authFile: options.authFile
+  });
+  return new RegistryClient({
+    logger: deps.logger,
+    credentials,
+    tlsVerify: options.tlsVerify,
+    ...options.sleep ? { sleep: options.sleep } : {}
+  });
+}
+
+// packages/core/src/oci/platform-view.ts
 var import_promises5 = __toESM(require_promises(), 1);
+var import_node_path3 = __toESM(require_path(), 1);
+async function platformView(layout, image, dir) {
+  await (0, import_promises5.mkdir)(dir, { recursive: true });
+  await (0, import_promises5.writeFile)((0, import_node_path3.join)(dir, "oci-layout"), '{"imageLayoutVersion":"1.0.0"}');
+  const [os = "", architecture = "", variant] = image.platform.split("/");
+  const descriptor = {
+    mediaType: image.mediaType,
+    digest: image.digest,
+    size: image.size,
+    platform: variant === void 0 ? { os, architecture } : { os, architecture, variant }
+  };
+  await (0, import_promises5.writeFile)(
+    (0, import_node_path3.join)(dir, "index.json"),
+    JSON.stringify({
+      schemaVersion: 2,
+      mediaType: "application/vnd.oci.image.index.v1+json",
+      manifests: [descriptor]
+    })
+  );
+  await (0, import_promises5.symlink)((0, import_node_path3.join)(layout, "blobs"), (0, import_node_path3.join)(dir, "blobs"), "dir");
+  return dir;
+}
+
+// packages/core/src/report/findings.ts
+var import_promises6 = __toESM(require_promises(), 1);
 var SEVERITIES = ["CRITICAL", "HIGH", "MEDIUM", "LOW", "UNKNOWN"];
 var ReportError = class extends CommandError {
   constructor(message) {
@@ -36835,11 +36864,11 @@ function readCycloneDx(text) {
 }
 
 // packages/core/src/report/sbom-set.ts
-var import_promises7 = __toESM(require_promises(), 1);
+var import_promises8 = __toESM(require_promises(), 1);
 var import_node_path5 = __toESM(require_path(), 1);
 
 // packages/core/src/tools/scanners.ts
-var import_promises6 = __toESM(require_promises(), 1);
+var import_promises7 = __toESM(require_promises(), 1);
 var import_node_path4 = __toESM(require_path(), 1);
 var syft = {
   /** Syft asks its update service for news when a version is set; never from here. */
@@ -36857,7 +36886,7 @@ var SBOM_SET_SCHEMA = "sbom-set/v1";
 var SBOM_SET_INDEX = "sboms.json";
 var FILE_NAME = /^[a-z0-9][\w.-]*\.cdx\.json$/;
 async function makeSbomSet(request) {
-  await (0, import_promises7.mkdir)(request.dir, { recursive: true });
+  await (0, import_promises8.mkdir)(request.dir, { recursive: true });
   const sboms = await Promise.all(
     request.images.map(async (image, i) => {
       const view = await platformView(request.verified, image, (0, import_node_path5.join)(request.work, `sbom-view-${i}`));
@@ -36872,7 +36901,7 @@ async function makeSbomSet(request) {
         }),
         env: { ...request.env, ...syft.env }
       });
-      const text = await (0, import_promises7.readFile)((0, import_node_path5.join)(request.dir, file), "utf8").catch(() => "");
+      const text = await (0, import_promises8.readFile)((0, import_node_path5.join)(request.dir, file), "utf8").catch(() => "");
       try {
         readCycloneDx(text);
       } catch (error) {
@@ -36892,13 +36921,13 @@ async function makeSbomSet(request) {
     tool: { name: "syft", version: request.syft.version },
     sboms
   };
-  await (0, import_promises7.writeFile)((0, import_node_path5.join)(request.dir, SBOM_SET_INDEX), `${JSON.stringify(index, null, 2)}
+  await (0, import_promises8.writeFile)((0, import_node_path5.join)(request.dir, SBOM_SET_INDEX), `${JSON.stringify(index, null, 2)}
 `);
   return index;
 }
 async function readSbomSet(dir, digest, platforms, input) {
   const fail = (what) => new ConfigurationError(`Input "${input}": ${what}; no SBOM is attested`, { input });
-  const index = await readJson2((0, import_node_path5.join)(dir, SBOM_SET_INDEX), input);
+  const index = await readJsonInput((0, import_node_path5.join)(dir, SBOM_SET_INDEX), input);
   if (index === null || typeof index !== "object" || index.schema !== SBOM_SET_SCHEMA || !Array.isArray(index.sboms))
     throw fail(
       `${dir} holds no ${SBOM_SET_SCHEMA} index (${SBOM_SET_INDEX}); pass image-scan's output "sbom-dir"`
@@ -36916,7 +36945,7 @@ async function readSbomSet(dir, digest, platforms, input) {
       throw fail(`${file} describes ${manifest}, which is not a platform image of ${digest}`);
     if (seen.has(manifest)) throw fail(`two SBOMs describe ${manifest}`);
     seen.add(manifest);
-    const text = await (0, import_promises7.readFile)((0, import_node_path5.join)(dir, file), "utf8").catch(() => {
+    const text = await (0, import_promises8.readFile)((0, import_node_path5.join)(dir, file), "utf8").catch(() => {
       throw fail(`${file} (${platform}) is missing from ${dir}`);
     });
     try {
@@ -36938,18 +36967,6 @@ function describedVersion(bom) {
   const metadata = bom.metadata;
   const version = metadata?.component?.version;
   return typeof version === "string" ? version : void 0;
-}
-async function readJson2(path, input) {
-  try {
-    return JSON.parse(await (0, import_promises7.readFile)(path, "utf8"));
-  } catch (error) {
-    throw new ConfigurationError(
-      `Input "${input}": ${path} is not readable JSON (${error.message})`,
-      {
-        input
-      }
-    );
-  }
 }
 
 // packages/core/src/sigstore/kyverno-requirements.ts
@@ -37579,14 +37596,14 @@ async function storeSigned(request) {
 }
 
 // packages/core/src/sigstore/image-signatures.ts
-var import_promises8 = __toESM(require_promises(), 1);
+var import_promises9 = __toESM(require_promises(), 1);
 var import_node_os3 = __toESM(require_os(), 1);
 var import_node_path6 = __toESM(require_path(), 1);
 async function loadTrustedRoot(path) {
   if (path !== void 0) {
     let json2;
     try {
-      json2 = JSON.parse(await (0, import_promises8.readFile)(path, "utf8"));
+      json2 = JSON.parse(await (0, import_promises9.readFile)(path, "utf8"));
     } catch (error) {
       throw new ConfigurationError(
         `Input "trusted-root": ${path} is not readable JSON (${error.message})`,
@@ -39106,11 +39123,11 @@ function cosignVerifyCommand(reference, signer) {
 // packages/core/src/tools/tool-installer.ts
 var import_node_crypto8 = __toESM(require_crypto(), 1);
 var import_node_fs2 = __toESM(require_fs(), 1);
-var import_promises9 = __toESM(require_promises(), 1);
+var import_promises10 = __toESM(require_promises(), 1);
 var import_node_os4 = __toESM(require_os(), 1);
 var import_node_path7 = __toESM(require_path(), 1);
 var import_node_stream2 = __toESM(require_stream(), 1);
-var import_promises10 = __toESM(require_promises2(), 1);
+var import_promises11 = __toESM(require_promises2(), 1);
 
 // packages/core/src/tools/tool-manifest.json
 var tool_manifest_default = {
@@ -39270,8 +39287,8 @@ var ToolInstaller = class {
     if (!cache) return void 0;
     const dir = (0, import_node_path7.join)(cache, name, version, arch);
     try {
-      await (0, import_promises9.access)(`${dir}.complete`);
-      return (await (0, import_promises9.stat)(dir)).isDirectory() ? dir : void 0;
+      await (0, import_promises10.access)(`${dir}.complete`);
+      return (await (0, import_promises10.stat)(dir)).isDirectory() ? dir : void 0;
     } catch {
       return void 0;
     }
@@ -39284,7 +39301,7 @@ var ToolInstaller = class {
     return { name, version: "unpinned", path, source: "path" };
   }
   async download(name, pin, asset, arch) {
-    const work = await (0, import_promises9.mkdtemp)((0, import_node_path7.join)(process.env.RUNNER_TEMP ?? (0, import_node_os4.tmpdir)(), `${name}-`));
+    const work = await (0, import_promises10.mkdtemp)((0, import_node_path7.join)(process.env.RUNNER_TEMP ?? (0, import_node_os4.tmpdir)(), `${name}-`));
     try {
       const file = (0, import_node_path7.join)(work, "download");
       this.options.logger.info(`${name} ${pin.version}: downloading ${asset.url}`);
@@ -39298,14 +39315,14 @@ var ToolInstaller = class {
       let dir;
       if (asset.archive === "tar.gz") {
         dir = (0, import_node_path7.join)(work, "extract");
-        await (0, import_promises9.mkdir)(dir);
+        await (0, import_promises10.mkdir)(dir);
         await this.options.runner.run({ tool: "tar", command: "tar", args: ["-xzf", file, "-C", dir] });
       } else {
         dir = (0, import_node_path7.join)(work, "bin");
-        await (0, import_promises9.mkdir)(dir);
-        await (0, import_promises10.pipeline)((0, import_node_fs2.createReadStream)(file), (0, import_node_fs2.createWriteStream)((0, import_node_path7.join)(dir, pin.binary)));
+        await (0, import_promises10.mkdir)(dir);
+        await (0, import_promises11.pipeline)((0, import_node_fs2.createReadStream)(file), (0, import_node_fs2.createWriteStream)((0, import_node_path7.join)(dir, pin.binary)));
       }
-      await (0, import_promises9.chmod)((0, import_node_path7.join)(dir, pin.binary), 493).catch(() => {
+      await (0, import_promises10.chmod)((0, import_node_path7.join)(dir, pin.binary), 493).catch(() => {
         throw new CommandError(`${name} ${pin.version}: the archive has no ${pin.binary} at its top level`, {
           tool: name
         });
@@ -39316,7 +39333,7 @@ var ToolInstaller = class {
       this.options.logger.info(`${name} ${pin.version}: sha256 verified, installed at ${path}`);
       return { name, version: pin.version, path, source: "download" };
     } finally {
-      if (process.env.RUNNER_TOOL_CACHE) await (0, import_promises9.rm)(work, { recursive: true, force: true });
+      if (process.env.RUNNER_TOOL_CACHE) await (0, import_promises10.rm)(work, { recursive: true, force: true });
     }
   }
   async fetchTo(url, file, name, pin) {
@@ -39345,26 +39362,26 @@ var ToolInstaller = class {
     const hash = (0, import_node_crypto8.createHash)("sha256");
     const body = import_node_stream2.Readable.fromWeb(response.body);
     body.on("data", (chunk) => hash.update(chunk));
-    await (0, import_promises10.pipeline)(body, (0, import_node_fs2.createWriteStream)(file, { mode: 384 }));
+    await (0, import_promises11.pipeline)(body, (0, import_node_fs2.createWriteStream)(file, { mode: 384 }));
     return hash.digest("hex");
   }
 };
 async function assertExecutable(path, name) {
-  const s = await (0, import_promises9.stat)(path).catch(() => void 0);
+  const s = await (0, import_promises10.stat)(path).catch(() => void 0);
   if (s === void 0 || !s.isFile()) {
     throw new ConfigurationError(`${name} executable ${path} does not exist or is not a file`, {
       input: `${name}-path`
     });
   }
   try {
-    await (0, import_promises9.access)(path, import_node_fs2.constants.X_OK);
+    await (0, import_promises10.access)(path, import_node_fs2.constants.X_OK);
   } catch {
     throw new ConfigurationError(`${name} executable ${path} is not executable`, { input: `${name}-path` });
   }
 }
 
 // actions/cosign-sign/src/attest.ts
-var import_promises11 = __toESM(require_promises(), 1);
+var import_promises12 = __toESM(require_promises(), 1);
 var import_node_os5 = __toESM(require_os(), 1);
 var import_node_path8 = __toESM(require_path(), 1);
 var CYCLONEDX_PREDICATE = "https://cyclonedx.org/bom";
@@ -39406,25 +39423,13 @@ function runFacts(env, claims) {
     builderId: jobWorkflow === void 0 ? "" : `${server}/${jobWorkflow}`
   };
 }
-async function readJson3(path, input) {
-  try {
-    return JSON.parse(await (0, import_promises11.readFile)(path, "utf8"));
-  } catch (error) {
-    throw new ConfigurationError(
-      `Input "${input}": ${path} is not readable JSON (${error.message})`,
-      {
-        input
-      }
-    );
-  }
-}
 async function buildStatements(sources, target, claims, deps) {
   requireSources(sources);
   const subject = { name: target.repository.name, digest: target.digest };
   const statements = [];
   if (sources.kinds.includes("provenance")) {
     const record = parseBuildRecord(
-      await readJson3(sources.buildRecord ?? "", "build-record"),
+      await readJsonInput(sources.buildRecord ?? "", "build-record"),
       "build-record"
     );
     if (record.digest !== target.digest.toString())
@@ -39444,7 +39449,7 @@ async function buildStatements(sources, target, claims, deps) {
     });
   }
   if (sources.kinds.includes("vuln")) {
-    const report = await readJson3(sources.scanReport ?? "", "scan-report");
+    const report = await readJsonInput(sources.scanReport ?? "", "scan-report");
     const predicate = cosignVulnPredicate(report, target.digest, runFacts(deps.env, claims));
     statements.push({ kind: "vuln", predicateType: COSIGN_VULN_PREDICATE, subjects: [subject], predicate });
   }
@@ -39476,7 +39481,7 @@ async function layoutSbomSet(sources, digest, deps) {
     throw new ConfigurationError(`Input "layout": ${dir} holds no platform image to describe`, {
       input: "layout"
     });
-  const work = await (0, import_promises11.mkdtemp)((0, import_node_path8.join)(deps.env.RUNNER_TEMP ?? (0, import_node_os5.tmpdir)(), "cosign-sign-sbom-"));
+  const work = await (0, import_promises12.mkdtemp)((0, import_node_path8.join)(deps.env.RUNNER_TEMP ?? (0, import_node_os5.tmpdir)(), "cosign-sign-sbom-"));
   const verified = await layout.snapshot(graph, (0, import_node_path8.join)(work, "verified"), "copy-verified");
   const tool = await new ToolInstaller({ logger: deps.logger, runner: deps.runner }).install("syft", {
     path: sources.syftPath,
@@ -39686,13 +39691,7 @@ async function sign2(values, deps) {
   } else if (values["key-password"] !== void 0) {
     deps.logger.warning("key-password is ignored: no key was given (keyless signing)");
   }
-  const credentials = new CredentialStore({
-    env: deps.env,
-    runner: deps.runner,
-    logger: deps.logger,
-    authFile: values["auth-file"]
-  });
-  const client = new RegistryClient({ logger: deps.logger, credentials, tlsVerify: values["tls-verify"] });
+  const client = openRegistry(deps, { authFile: values["auth-file"], tlsVerify: values["tls-verify"] });
   const subject = await client.headManifest(repository, digest.toString());
   if (subject === void 0) {
     throw new ConfigurationError(
@@ -39755,16 +39754,16 @@ async function sign2(values, deps) {
   if (check.attestations !== void 0)
     attestationSelfCheck(attested, check.attestations.verified, check.attestations.rejected, identity);
   const onGitHub = github === void 0 ? [] : await storeOnGitHub(github, attested, deps);
-  const work = await (0, import_promises12.mkdtemp)((0, import_node_path9.join)(deps.env.RUNNER_TEMP ?? (0, import_node_os6.tmpdir)(), "cosign-sign-"));
+  const work = await (0, import_promises13.mkdtemp)((0, import_node_path9.join)(deps.env.RUNNER_TEMP ?? (0, import_node_os6.tmpdir)(), "cosign-sign-"));
   const bundle = signed.bundle?.bundle ?? signed.classic?.bundle;
   if (bundle === void 0) throw new Error("nothing was signed");
   const bundlePath = (0, import_node_path9.join)(work, `${digest.toTagStem()}.sigstore.json`);
-  await (0, import_promises12.writeFile)(bundlePath, `${JSON.stringify(bundle, null, 2)}
+  await (0, import_promises13.writeFile)(bundlePath, `${JSON.stringify(bundle, null, 2)}
 `);
   let publicKeyPath = "";
   if (key !== void 0) {
     publicKeyPath = (0, import_node_path9.join)(work, "cosign.pub");
-    await (0, import_promises12.writeFile)(publicKeyPath, key.publicKeyPem);
+    await (0, import_promises13.writeFile)(publicKeyPath, key.publicKeyPem);
   }
   const reference = repository.withDigest(digest);
   const githubRepository = certIssuer === GITHUB_ACTIONS_ISSUER ? sourceRepository : void 0;
@@ -39780,7 +39779,7 @@ async function sign2(values, deps) {
   let policyPath = "";
   if (kind !== void 0) {
     policyPath = (0, import_node_path9.join)(work, "kyverno-policy.yaml");
-    await (0, import_promises12.writeFile)(
+    await (0, import_promises13.writeFile)(
       policyPath,
       kyvernoPoliciesYaml(
         {
@@ -39880,7 +39879,7 @@ function signatureRefs(signed, repository) {
 }
 async function readTrustedRootJson(path) {
   try {
-    return JSON.parse(await (0, import_promises12.readFile)(path, "utf8"));
+    return JSON.parse(await (0, import_promises13.readFile)(path, "utf8"));
   } catch (error) {
     throw new ConfigurationError(
       `Input "trusted-root": ${path} is not readable JSON (${error.message})`,
@@ -39926,4 +39925,4 @@ async function storeOnGitHub(target, attested, deps) {
 export {
   sign2 as sign
 };
-//# sourceMappingURL=run-HOHXDPKQ.mjs.map
+//# sourceMappingURL=run-2P27YEP6.mjs.map

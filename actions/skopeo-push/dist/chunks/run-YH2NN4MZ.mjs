@@ -2594,6 +2594,22 @@ var CredentialStore = class {
   }
 };
 
+// packages/core/src/oci/open-registry.ts
+function openRegistry(deps, options) {
+  const credentials = new CredentialStore({
+    env: deps.env,
+    runner: deps.runner,
+    logger: deps.logger,
+    authFile: options.authFile
+  });
+  return new RegistryClient({
+    logger: deps.logger,
+    credentials,
+    tlsVerify: options.tlsVerify,
+    ...options.sleep ? { sleep: options.sleep } : {}
+  });
+}
+
 // packages/core/src/report/job-summary.ts
 function escapeHtml(text2) {
   return text2.replace(/[&<>"'|`]/g, (ch) => `&#${ch.charCodeAt(0)};`);
@@ -2749,15 +2765,8 @@ async function main(deps) {
   const phase = (name) => deps.logger.debug(`skopeo-push: ${name} at ${performance.now().toFixed(0)} ms since the process started`);
   const values = readInputs(spec, deps.inputs, deps.inputContext);
   const context = await readRefContext(deps.env, /* @__PURE__ */ new Date());
-  const credentials = new CredentialStore({
-    env: deps.env,
-    runner: deps.runner,
-    logger: deps.logger,
-    authFile: values["auth-file"]
-  });
-  const client = new RegistryClient({
-    logger: deps.logger,
-    credentials,
+  const client = openRegistry(deps, {
+    authFile: values["auth-file"],
     tlsVerify: values["tls-verify"],
     ...deps.sleep ? { sleep: deps.sleep } : {}
   });
@@ -2913,4 +2922,4 @@ export {
   main,
   start
 };
-//# sourceMappingURL=run-2WPCAFQD.mjs.map
+//# sourceMappingURL=run-YH2NN4MZ.mjs.map

@@ -5566,6 +5566,22 @@ var CredentialStore = class {
   }
 };
 
+// packages/core/src/oci/open-registry.ts
+function openRegistry(deps, options) {
+  const credentials = new CredentialStore({
+    env: deps.env,
+    runner: deps.runner,
+    logger: deps.logger,
+    authFile: options.authFile
+  });
+  return new RegistryClient({
+    logger: deps.logger,
+    credentials,
+    tlsVerify: options.tlsVerify,
+    ...options.sleep ? { sleep: options.sleep } : {}
+  });
+}
+
 // packages/core/src/report/job-summary.ts
 function escapeHtml(text2) {
   return text2.replace(/[&<>"'|`]/g, (ch) => `&#${ch.charCodeAt(0)};`);
@@ -6375,13 +6391,7 @@ function custodyTable(c) {
 async function main(deps = runnerDeps()) {
   const values = readInputs(spec, deps.inputs, deps.inputContext);
   const policy = signerPolicyFromInputs(values, deps.logger, "verify-image needs the expected signer");
-  const credentials = new CredentialStore({
-    env: deps.env,
-    runner: deps.runner,
-    logger: deps.logger,
-    authFile: values["auth-file"]
-  });
-  const client = new RegistryClient({ logger: deps.logger, credentials, tlsVerify: values["tls-verify"] });
+  const client = openRegistry(deps, { authFile: values["auth-file"], tlsVerify: values["tls-verify"] });
   const trustedRoot = await loadTrustedRoot(values["trusted-root"]);
   const custody = await verifyImageCustody({
     client,
@@ -6410,4 +6420,4 @@ export {
   custodyTable,
   main
 };
-//# sourceMappingURL=chunk-M62OXN23.mjs.map
+//# sourceMappingURL=chunk-ZPWTUKVZ.mjs.map
