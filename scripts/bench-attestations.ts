@@ -12,7 +12,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { OciLayout } from '@chain/core';
-import { startOidcStandIn } from '../test/helpers/aws-server.ts';
+import { RECORDED_RUN_ENV, startOidcStandIn } from '../test/helpers/aws-server.ts';
 import { GITHUB_ISSUER, startLocalSigstore } from '../test/helpers/local-sigstore.ts';
 import { trivyCacheCopy } from '../test/helpers/real-scanners.ts';
 import { buildahLayout, exampleContext } from '../test/helpers/real-tools.ts';
@@ -23,19 +23,6 @@ const root = join(import.meta.dirname, '..');
 const JOB_WORKFLOW = 'acme/hello/.github/workflows/publish.yml@refs/heads/main';
 const IDENTITY = `https://github.com/${JOB_WORKFLOW}`;
 const SHA = '0123456789abcdef0123456789abcdef01234567';
-/** The runner environment and OIDC claims of a recorded push run (what provenance is made of). */
-const GITHUB_ENV: NodeJS.ProcessEnv = {
-  GITHUB_REPOSITORY: 'acme/hello',
-  GITHUB_REPOSITORY_ID: '123456',
-  GITHUB_REPOSITORY_OWNER_ID: '7890',
-  GITHUB_SHA: SHA,
-  GITHUB_REF: 'refs/heads/main',
-  GITHUB_EVENT_NAME: 'push',
-  GITHUB_RUN_ID: '4242',
-  GITHUB_RUN_ATTEMPT: '1',
-  GITHUB_WORKFLOW_REF: JOB_WORKFLOW,
-  RUNNER_ENVIRONMENT: 'github-hosted',
-};
 const CLAIMS = {
   sub: IDENTITY,
   repository: 'acme/hello',
@@ -165,7 +152,7 @@ export async function attestationRows(
         },
         {
           env: {
-            ...GITHUB_ENV,
+            ...RECORDED_RUN_ENV,
             ACTIONS_ID_TOKEN_REQUEST_URL: oidc.requestUrl,
             ACTIONS_ID_TOKEN_REQUEST_TOKEN: oidc.requestToken,
           },

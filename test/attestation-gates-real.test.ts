@@ -24,7 +24,7 @@ import {
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { stringify } from 'yaml';
 import { repoRoot } from './helpers/actions.ts';
-import { type OidcStandIn, startOidcStandIn } from './helpers/aws-server.ts';
+import { type OidcStandIn, RECORDED_RUN_ENV, startOidcStandIn } from './helpers/aws-server.ts';
 import { GITHUB_ISSUER, type LocalSigstore, startLocalSigstore } from './helpers/local-sigstore.ts';
 import { devTool, realTools, trivyCacheCopy, vulnDbs } from './helpers/real-scanners.ts';
 import { buildahLayout, exampleContext } from './helpers/real-tools.ts';
@@ -44,20 +44,6 @@ const IDENTITY = `https://github.com/${JOB_WORKFLOW}`;
 const OTHER = 'https://github.com/acme/hello/.github/workflows/other.yml@refs/heads/main';
 const EVIL_WORKFLOW = 'evil/fork/.github/workflows/x.yml@refs/heads/main';
 const PLATFORM = 'linux/amd64';
-
-/** The runner environment provenance is made of (a recorded push run). */
-const GITHUB_ENV: NodeJS.ProcessEnv = {
-  GITHUB_REPOSITORY: 'acme/hello',
-  GITHUB_REPOSITORY_ID: '123456',
-  GITHUB_REPOSITORY_OWNER_ID: '7890',
-  GITHUB_SHA: '0123456789abcdef0123456789abcdef01234567',
-  GITHUB_REF: 'refs/heads/main',
-  GITHUB_EVENT_NAME: 'push',
-  GITHUB_RUN_ID: '4242',
-  GITHUB_RUN_ATTEMPT: '1',
-  GITHUB_WORKFLOW_REF: JOB_WORKFLOW,
-  RUNNER_ENVIRONMENT: 'github-hosted',
-};
 
 /** One built image: its layout, digest, the real image-scan report and oci-build's build record. */
 interface Built {
@@ -155,7 +141,7 @@ describe.skipIf(skip)('attestations as gates: Kyverno admission and tag-promote 
         ...inputs,
       },
       env: {
-        ...GITHUB_ENV,
+        ...RECORDED_RUN_ENV,
         ACTIONS_ID_TOKEN_REQUEST_URL: token.requestUrl,
         ACTIONS_ID_TOKEN_REQUEST_TOKEN: token.requestToken,
       },

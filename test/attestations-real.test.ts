@@ -22,7 +22,7 @@ import {
 } from '@chain/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { repoRoot } from './helpers/actions.ts';
-import { type OidcStandIn, startOidcStandIn } from './helpers/aws-server.ts';
+import { type OidcStandIn, RECORDED_RUN_ENV, startOidcStandIn } from './helpers/aws-server.ts';
 import {
   BOB,
   GITHUB_ISSUER,
@@ -39,20 +39,6 @@ const { tools, skip } = realTools('cosign', 'syft', 'trivy');
 const context = join(repoRoot, 'test', 'fixtures', 'images', 'vulnerable-app');
 const JOB_WORKFLOW = 'acme/hello/.github/workflows/publish.yml@refs/heads/main';
 const IDENTITY = `https://github.com/${JOB_WORKFLOW}`;
-
-/** The runner environment provenance is made of (a recorded push run). */
-const GITHUB_ENV: NodeJS.ProcessEnv = {
-  GITHUB_REPOSITORY: 'acme/hello',
-  GITHUB_REPOSITORY_ID: '123456',
-  GITHUB_REPOSITORY_OWNER_ID: '7890',
-  GITHUB_SHA: '0123456789abcdef0123456789abcdef01234567',
-  GITHUB_REF: 'refs/heads/main',
-  GITHUB_EVENT_NAME: 'push',
-  GITHUB_RUN_ID: '4242',
-  GITHUB_RUN_ATTEMPT: '1',
-  GITHUB_WORKFLOW_REF: 'acme/hello/.github/workflows/publish.yml@refs/heads/main',
-  RUNNER_ENVIRONMENT: 'github-hosted',
-};
 
 function cosign(args: string[]): Promise<{ code: number; out: string }> {
   return new Promise((resolve) => {
@@ -169,7 +155,7 @@ describe.skipIf(skip)('cosign-sign attestations, checked by the real cosign veri
         ...inputs,
       },
       env: {
-        ...GITHUB_ENV,
+        ...RECORDED_RUN_ENV,
         ...env,
         ACTIONS_ID_TOKEN_REQUEST_URL: token.requestUrl,
         ACTIONS_ID_TOKEN_REQUEST_TOKEN: token.requestToken,

@@ -13,26 +13,12 @@ import {
   readClassicSignatures,
 } from '@chain/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type OidcStandIn, startOidcStandIn } from './helpers/aws-server.ts';
+import { type OidcStandIn, RECORDED_RUN_ENV, startOidcStandIn } from './helpers/aws-server.ts';
 import { ALICE, type LocalSigstore, startLocalSigstore } from './helpers/local-sigstore.ts';
 import { type LocalRegistry, pushTinyImage, startRegistry } from './helpers/registry.ts';
 import { runBundleAsync } from './helpers/runner.ts';
 
 const N = 6;
-/** The runner environment of the OIDC stand-in's recorded push run (provenance is made of both). */
-const RUN_ENV: NodeJS.ProcessEnv = {
-  GITHUB_REPOSITORY: 'acme/hello',
-  GITHUB_REPOSITORY_ID: '123456',
-  GITHUB_REPOSITORY_OWNER_ID: '7890',
-  GITHUB_SHA: '0123456789abcdef0123456789abcdef01234567',
-  GITHUB_REF: 'refs/heads/main',
-  GITHUB_EVENT_NAME: 'push',
-  GITHUB_RUN_ID: '4242',
-  GITHUB_RUN_ATTEMPT: '1',
-  GITHUB_WORKFLOW_REF: 'acme/hello/.github/workflows/publish.yml@refs/heads/main',
-  GITHUB_SERVER_URL: 'https://github.com',
-  RUNNER_ENVIRONMENT: 'github-hosted',
-};
 let sigstore: LocalSigstore;
 let registry: LocalRegistry;
 let oidc: OidcStandIn;
@@ -115,7 +101,7 @@ describe('concurrent signers', () => {
             'build-record': record,
           },
           env: {
-            ...RUN_ENV,
+            ...RECORDED_RUN_ENV,
             ACTIONS_ID_TOKEN_REQUEST_URL: oidc.requestUrl,
             ACTIONS_ID_TOKEN_REQUEST_TOKEN: oidc.requestToken,
           },

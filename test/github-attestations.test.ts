@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseTrustedRoot, SLSA_PROVENANCE_V1, verifyBundle } from '@chain/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type OidcStandIn, startOidcStandIn } from './helpers/aws-server.ts';
+import { type OidcStandIn, RECORDED_RUN_ENV, startOidcStandIn } from './helpers/aws-server.ts';
 import { type GitHubApiStandIn, startGitHubApiStandIn } from './helpers/github-api.ts';
 import { GITHUB_ISSUER, type LocalSigstore, startLocalSigstore } from './helpers/local-sigstore.ts';
 import { type LocalRegistry, pushTinyImage, startRegistry } from './helpers/registry.ts';
@@ -17,19 +17,6 @@ import { runBundleAsync, userErrorLine } from './helpers/runner.ts';
 const JOB_WORKFLOW = 'acme/hello/.github/workflows/publish.yml@refs/heads/main';
 const IDENTITY = `https://github.com/${JOB_WORKFLOW}`;
 const TOKEN = 'ghs_attestationsToken123';
-const GITHUB_ENV: NodeJS.ProcessEnv = {
-  GITHUB_REPOSITORY: 'acme/hello',
-  GITHUB_REPOSITORY_ID: '123456',
-  GITHUB_REPOSITORY_OWNER_ID: '7890',
-  GITHUB_SHA: '0123456789abcdef0123456789abcdef01234567',
-  GITHUB_REF: 'refs/heads/main',
-  GITHUB_EVENT_NAME: 'push',
-  GITHUB_RUN_ID: '4242',
-  GITHUB_RUN_ATTEMPT: '1',
-  GITHUB_WORKFLOW_REF: JOB_WORKFLOW,
-  GITHUB_SERVER_URL: 'https://github.com',
-  RUNNER_ENVIRONMENT: 'github-hosted',
-};
 
 let sigstore: LocalSigstore;
 let registry: LocalRegistry;
@@ -90,7 +77,7 @@ function sign(
       ...inputs,
     },
     env: {
-      ...GITHUB_ENV,
+      ...RECORDED_RUN_ENV,
       ...(api ? { GITHUB_API_URL: api.url } : {}),
       ACTIONS_ID_TOKEN_REQUEST_URL: oidc.requestUrl,
       ACTIONS_ID_TOKEN_REQUEST_TOKEN: oidc.requestToken,

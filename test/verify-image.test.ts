@@ -35,7 +35,7 @@ import { FulcioSigner } from '@sigstore/sign';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { main } from '../actions/verify-image/src/run.ts';
 import { repoRoot } from './helpers/actions.ts';
-import { type OidcStandIn, startOidcStandIn } from './helpers/aws-server.ts';
+import { type OidcStandIn, RECORDED_RUN_ENV, startOidcStandIn } from './helpers/aws-server.ts';
 import { BOB, GITHUB_ISSUER, type LocalSigstore, startLocalSigstore } from './helpers/local-sigstore.ts';
 import { realTools, trivyCacheCopy, vulnDbs } from './helpers/real-scanners.ts';
 import { buildahLayout, exampleContext } from './helpers/real-tools.ts';
@@ -48,20 +48,6 @@ const IDENTITY = `https://github.com/${JOB_WORKFLOW}`;
 const SHA = '0123456789abcdef0123456789abcdef01234567';
 const OTHER_SHA = 'fedcba9876543210fedcba9876543210fedcba98';
 const RUN = 'https://github.com/acme/hello/actions/runs/4242/attempts/1';
-
-/** The runner environment provenance is made of (a recorded push run). */
-const GITHUB_ENV: NodeJS.ProcessEnv = {
-  GITHUB_REPOSITORY: 'acme/hello',
-  GITHUB_REPOSITORY_ID: '123456',
-  GITHUB_REPOSITORY_OWNER_ID: '7890',
-  GITHUB_SHA: SHA,
-  GITHUB_REF: 'refs/heads/main',
-  GITHUB_EVENT_NAME: 'push',
-  GITHUB_RUN_ID: '4242',
-  GITHUB_RUN_ATTEMPT: '1',
-  GITHUB_WORKFLOW_REF: JOB_WORKFLOW,
-  RUNNER_ENVIRONMENT: 'github-hosted',
-};
 
 /** The job's OIDC claims, from which Fulcio writes the certificate's GitHub extensions. */
 const CLAIMS = {
@@ -87,7 +73,7 @@ function signerWith(sigstore: LocalSigstore, claims: Record<string, string>): Fu
   });
 }
 
-function provenanceFor(env: NodeJS.ProcessEnv = GITHUB_ENV): unknown {
+function provenanceFor(env: NodeJS.ProcessEnv = RECORDED_RUN_ENV): unknown {
   // From the runner's variables (no token claims): GITHUB_WORKFLOW_REF is the workflow that signs here.
   return slsaProvenance(
     env,
@@ -210,7 +196,7 @@ describe.skipIf(skip)('verify-image', () => {
         layout,
       },
       env: {
-        ...GITHUB_ENV,
+        ...RECORDED_RUN_ENV,
         ACTIONS_ID_TOKEN_REQUEST_URL: oidc.requestUrl,
         ACTIONS_ID_TOKEN_REQUEST_TOKEN: oidc.requestToken,
       },
@@ -432,7 +418,7 @@ describe.skipIf(skip)('verify-image', () => {
     ]);
     // Signed by the right workflow, but the provenance's commit is not the one its certificate names.
     const otherCommit = await forge({
-      provenance: { predicate: provenanceFor({ ...GITHUB_ENV, GITHUB_SHA: OTHER_SHA }) },
+      provenance: { predicate: provenanceFor({ ...RECORDED_RUN_ENV, GITHUB_SHA: OTHER_SHA }) },
     });
     const c = await verify(otherCommit);
     expect(codes(c.failures)).toEqual(['provenance:DISAGREES']);
@@ -453,7 +439,7 @@ describe.skipIf(skip)('verify-image', () => {
     // Another organisation calls the same reusable workflow: every link is signed by the same SAN, each
     // certificate naming its own repository, and its provenance is consistent with that.
     const evil = { ...CLAIMS, repository: 'evil/hello' };
-    const evilEnv = { ...GITHUB_ENV, GITHUB_REPOSITORY: 'evil/hello' };
+    const evilEnv = { ...RECORDED_RUN_ENV, GITHUB_REPOSITORY: 'evil/hello' };
     const theirs = await forge({
       signature: evil,
       provenance: { claims: evil, predicate: provenanceFor(evilEnv) },

@@ -29,6 +29,35 @@ export interface OidcStandIn {
   stop(): Promise<void>;
 }
 
+/** The recorded push run the OIDC stand-in's token describes (provenance is made of it). */
+export const RECORDED_RUN = {
+  repository: 'acme/hello',
+  repositoryId: '123456',
+  ownerId: '7890',
+  ref: 'refs/heads/main',
+  sha: '0123456789abcdef0123456789abcdef01234567',
+  event: 'push',
+  runId: '4242',
+  attempt: '1',
+  runner: 'github-hosted',
+  workflow: 'acme/hello/.github/workflows/publish.yml@refs/heads/main',
+} as const;
+
+/** The same run as the runner's environment gives it to a step: it agrees with the token's claims. */
+export const RECORDED_RUN_ENV: NodeJS.ProcessEnv = {
+  GITHUB_REPOSITORY: RECORDED_RUN.repository,
+  GITHUB_REPOSITORY_ID: RECORDED_RUN.repositoryId,
+  GITHUB_REPOSITORY_OWNER_ID: RECORDED_RUN.ownerId,
+  GITHUB_SHA: RECORDED_RUN.sha,
+  GITHUB_REF: RECORDED_RUN.ref,
+  GITHUB_EVENT_NAME: RECORDED_RUN.event,
+  GITHUB_RUN_ID: RECORDED_RUN.runId,
+  GITHUB_RUN_ATTEMPT: RECORDED_RUN.attempt,
+  GITHUB_WORKFLOW_REF: RECORDED_RUN.workflow,
+  GITHUB_SERVER_URL: 'https://github.com',
+  RUNNER_ENVIRONMENT: RECORDED_RUN.runner,
+};
+
 export async function startOidcStandIn(claims: Record<string, unknown> = {}): Promise<OidcStandIn> {
   const { privateKey, publicKey } = generateKeyPairSync('ec', { namedCurve: 'P-256' });
   const requestToken = randomBytes(16).toString('hex');
@@ -38,18 +67,18 @@ export async function startOidcStandIn(claims: Record<string, unknown> = {}): Pr
   const base = {
     iss: 'https://token.actions.githubusercontent.com',
     sub: 'repo:acme/hello:ref:refs/heads/main',
-    repository: 'acme/hello',
-    repository_id: '123456',
+    repository: RECORDED_RUN.repository,
+    repository_id: RECORDED_RUN.repositoryId,
     repository_owner: 'acme',
-    repository_owner_id: '7890',
-    ref: 'refs/heads/main',
-    sha: '0123456789abcdef0123456789abcdef01234567',
-    event_name: 'push',
-    run_id: '4242',
-    run_attempt: '1',
-    runner_environment: 'github-hosted',
-    workflow_ref: 'acme/hello/.github/workflows/publish.yml@refs/heads/main',
-    job_workflow_ref: 'acme/hello/.github/workflows/publish.yml@refs/heads/main',
+    repository_owner_id: RECORDED_RUN.ownerId,
+    ref: RECORDED_RUN.ref,
+    sha: RECORDED_RUN.sha,
+    event_name: RECORDED_RUN.event,
+    run_id: RECORDED_RUN.runId,
+    run_attempt: RECORDED_RUN.attempt,
+    runner_environment: RECORDED_RUN.runner,
+    workflow_ref: RECORDED_RUN.workflow,
+    job_workflow_ref: RECORDED_RUN.workflow,
     ...claims,
   };
   const server = http.createServer((req, res) => {
