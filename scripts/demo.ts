@@ -41,12 +41,12 @@ import {
   Digest,
   type ImageCustody,
   ImageReference,
-  MemoryLogger,
   PINNED_TOOLS,
   ProcessToolRunner,
   parseTrustedRoot,
   RegistryClient,
 } from '@chain/core';
+import { MemoryLogger } from '@chain/core/testing';
 import { parse } from 'yaml';
 import { readActionMetadata } from '../test/helpers/actions.ts';
 import { type AwsStandIn, startAwsStandIn, startOidcStandIn } from '../test/helpers/aws-server.ts';

@@ -11,7 +11,13 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, symlinkSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { delimiter, join } from 'node:path';
-import { MemoryLogger, PINNED_TOOLS, ProcessToolRunner, type ToolBuild, ToolInstaller } from '@chain/core';
+import {
+  PINNED_TOOLS,
+  ProcessToolRunner,
+  type ToolBuild,
+  ToolInstaller,
+} from '@chain/core';
+import { MemoryLogger } from '@chain/core/testing';
 
 interface Wanted {
   name: string;

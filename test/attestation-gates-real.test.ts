@@ -14,13 +14,13 @@ import {
   checkImageAttestations,
   Digest,
   ImageReference,
-  MemoryLogger,
   OciLayout,
   parseTrustedRoot,
   RegistryClient,
   type VulnScanResult,
   vulnSeverities,
 } from '@chain/core';
+import { MemoryLogger } from '@chain/core/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { stringify } from 'yaml';
 import { repoRoot } from './helpers/actions.ts';

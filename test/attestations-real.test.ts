@@ -13,13 +13,13 @@ import {
   checkImageAttestations,
   Digest,
   ImageReference,
-  MemoryLogger,
   OciLayout,
   parseTrustedRoot,
   RegistryClient,
   signAttestations,
   storeAttestations,
 } from '@chain/core';
+import { MemoryLogger } from '@chain/core/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { repoRoot } from './helpers/actions.ts';
 import { type OidcStandIn, RECORDED_RUN_ENV, startOidcStandIn } from './helpers/aws-server.ts';

@@ -7,13 +7,13 @@ import {
   cosignSignStatement,
   type Digest,
   ImageReference,
-  MemoryLogger,
   parseTrustedRoot,
   RegistryClient,
   readBundleReferrers,
   storeBundleReferrer,
   verifyBundle,
 } from '@chain/core';
+import { MemoryLogger } from '@chain/core/testing';
 import { bundleToJSON } from '@sigstore/bundle';
 import { DSSEBundleBuilder, RekorWitness } from '@sigstore/sign';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';

@@ -5,7 +5,6 @@ import {
   bundleFromClassicLayer,
   Digest,
   ImageReference,
-  MemoryLogger,
   parseTrustedRoot,
   RegistryClient,
   readClassicSignatures,
@@ -15,6 +14,7 @@ import {
   storeClassicSignature,
   verifyBundle,
 } from '@chain/core';
+import { MemoryLogger } from '@chain/core/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   ALICE,

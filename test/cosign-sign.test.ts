@@ -8,13 +8,13 @@ import { join } from 'node:path';
 import {
   checkImageSignatures,
   ImageReference,
-  MemoryLogger,
   parseTrustedRoot,
   RegistryClient,
   readBundleReferrers,
   readClassicSignatures,
   verifyBundle,
 } from '@chain/core';
+import { MemoryLogger } from '@chain/core/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { type OidcStandIn, startOidcStandIn } from './helpers/aws-server.ts';

@@ -7,11 +7,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import {
   ImageReference,
-  MemoryLogger,
   RegistryClient,
   readBundleReferrers,
   readClassicSignatures,
 } from '@chain/core';
+import { MemoryLogger } from '@chain/core/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type OidcStandIn, RECORDED_RUN_ENV, startOidcStandIn } from './helpers/aws-server.ts';
 import { ALICE, type LocalSigstore, startLocalSigstore } from './helpers/local-sigstore.ts';

@@ -6,10 +6,10 @@ import {
   ConfigurationError,
   CredentialStore,
   ImageReference,
-  MemoryLogger,
   ProcessToolRunner,
   RegistryClient,
 } from '@chain/core';
+import { MemoryLogger } from '@chain/core/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type FaultProxy, startFaultProxy } from './helpers/fault-proxy.ts';
 import { type LocalRegistry, startRegistry, writeAuthFile } from './helpers/registry.ts';

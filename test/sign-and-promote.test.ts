@@ -7,10 +7,10 @@ import { join } from 'node:path';
 import {
   checkImageSignatures,
   ImageReference,
-  MemoryLogger,
   parseTrustedRoot,
   RegistryClient,
 } from '@chain/core';
+import { MemoryLogger } from '@chain/core/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type OidcStandIn, startOidcStandIn } from './helpers/aws-server.ts';
 import { ALICE, GITHUB_ISSUER, type LocalSigstore, startLocalSigstore } from './helpers/local-sigstore.ts';

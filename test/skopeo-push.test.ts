@@ -4,7 +4,12 @@ import { createHash } from 'node:crypto';
 import { cpSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { ImageReference, MemoryLogger, OciLayout, RegistryClient } from '@chain/core';
+import {
+  ImageReference,
+  OciLayout,
+  RegistryClient,
+} from '@chain/core';
+import { MemoryLogger } from '@chain/core/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eventFixture } from './helpers/event-fixtures.ts';
 import { type Fault, type FaultProxy, startFaultProxy } from './helpers/fault-proxy.ts';

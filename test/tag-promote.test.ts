@@ -3,7 +3,13 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Digest, ImageReference, MemoryLogger, RegistryClient, storeClassicSignature } from '@chain/core';
+import {
+  Digest,
+  ImageReference,
+  RegistryClient,
+  storeClassicSignature,
+} from '@chain/core';
+import { MemoryLogger } from '@chain/core/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eventFixture } from './helpers/event-fixtures.ts';
 import { type FaultProxy, startFaultProxy } from './helpers/fault-proxy.ts';

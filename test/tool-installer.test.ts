@@ -9,11 +9,11 @@ import { join } from 'node:path';
 import {
   CommandError,
   ConfigurationError,
-  MemoryLogger,
   ProcessToolRunner,
   ToolInstaller,
   type ToolManifest,
 } from '@chain/core';
+import { MemoryLogger } from '@chain/core/testing';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 
 let server: Server;

@@ -17,13 +17,10 @@ import {
   type ImageCustody,
   ImageReference,
   type JobSummary,
-  MemoryLogger,
-  MemoryOutputs,
   mapInputSource,
   OciLayout,
   parseTrustedRoot,
   RegistryClient,
-  ScriptedToolRunner,
   SLSA_PROVENANCE_V1,
   signAttestations,
   signImage,
@@ -31,6 +28,7 @@ import {
   storeAttestations,
   verifyImageCustody,
 } from '@chain/core';
+import { MemoryLogger, MemoryOutputs, ScriptedToolRunner } from '@chain/core/testing';
 import { FulcioSigner } from '@sigstore/sign';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { main } from '../actions/verify-image/src/run.ts';

@@ -3,7 +3,12 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { connect, createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Digest, ImageReference, MemoryLogger, RegistryClient } from '@chain/core';
+import {
+  Digest,
+  ImageReference,
+  RegistryClient,
+} from '@chain/core';
+import { MemoryLogger } from '@chain/core/testing';
 import { NEW_EC_KEY, openssl, selfSignedEc } from './certificates.ts';
 
 export interface LocalRegistry {

@@ -3,7 +3,7 @@ import { spec } from './inputs.ts';
 
 // Inputs are checked before Sigstore's libraries (most of this bundle) load: a misconfigured step fails
 // in tens of milliseconds.
-await runMain(async () => {
+process.exitCode = await runMain(async () => {
   const deps = runnerDeps();
   const values = readInputs(spec, deps.inputs, deps.inputContext);
   const { sign } = await import('./run.ts');

@@ -3,13 +3,13 @@ const require = __createRequire(import.meta.url);
 import {
   main,
   runMain
-} from "./chunks/chunk-ZRZQKTU5.mjs";
+} from "./chunks/chunk-M7XY3ZS7.mjs";
 import "./chunks/chunk-LAKDNJDR.mjs";
 import "./chunks/chunk-ZKXDAKWM.mjs";
-import "./chunks/chunk-MQP76K4J.mjs";
+import "./chunks/chunk-Q7KQMW4X.mjs";
 import "./chunks/chunk-VCWESDKG.mjs";
 import "./chunks/chunk-5MM4E6UD.mjs";
 
 // actions/ecr-oidc-login/src/main.ts
-await runMain(main);
+process.exitCode = await runMain(main);
 //# sourceMappingURL=main.mjs.map

@@ -6,7 +6,6 @@ import {
   ConfigurationError,
   defineState,
   enforcesImmutable,
-  exportVariable,
   getEcrLogins,
   getLifecyclePolicy,
   getTagMutability,
@@ -75,16 +74,16 @@ export async function main(deps: ActionDeps = runnerDeps()): Promise<void> {
       const added = await addLogin(file, loginKey(login.registry, kind), login.username, login.password);
       if (added.replaced) deps.logger.warning(`replaced an existing login for ${login.registry} in ${file}`);
       state.logins.push(added);
-      loginState.save(state);
+      loginState.save(deps.state, state);
     }
   }
-  if (files.exportAuthFile) exportVariable('REGISTRY_AUTH_FILE', files.authFile);
+  if (files.exportAuthFile) deps.exportVariable('REGISTRY_AUTH_FILE', files.authFile);
   if (values['export-aws-credentials']) {
-    exportVariable('AWS_ACCESS_KEY_ID', session.accessKeyId);
-    exportVariable('AWS_SECRET_ACCESS_KEY', session.secretAccessKey);
-    exportVariable('AWS_SESSION_TOKEN', session.sessionToken);
-    exportVariable('AWS_REGION', region);
-    exportVariable('AWS_DEFAULT_REGION', region);
+    deps.exportVariable('AWS_ACCESS_KEY_ID', session.accessKeyId);
+    deps.exportVariable('AWS_SECRET_ACCESS_KEY', session.secretAccessKey);
+    deps.exportVariable('AWS_SESSION_TOKEN', session.sessionToken);
+    deps.exportVariable('AWS_REGION', region);
+    deps.exportVariable('AWS_DEFAULT_REGION', region);
   }
   outputs.write(
     { registry: logins.map((l) => l.registry).join('\n'), 'auth-file': files.authFile },
@@ -170,6 +169,6 @@ async function tagImmutability(
   return `${repository}: set to keep ${patterns.join(', ')} write-once`;
 }
 
-export async function post(deps: Pick<ActionDeps, 'logger'> = runnerDeps()): Promise<void> {
-  await removeLogins(loginState.load(), deps.logger);
+export async function post(deps: ActionDeps = runnerDeps()): Promise<void> {
+  await removeLogins(loginState.load(deps.state), deps.logger);
 }

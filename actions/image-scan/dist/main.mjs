@@ -9,7 +9,7 @@ import {
 import {
   require_os,
   require_path
-} from "./chunks/chunk-MQP76K4J.mjs";
+} from "./chunks/chunk-Q7KQMW4X.mjs";
 import {
   require_crypto,
   require_fs,
@@ -7365,24 +7365,34 @@ var require_dist = __commonJS({
   }
 });
 
-// packages/core/src/exec/tool-runner.ts
-var import_node_child_process = __toESM(require_child_process(), 1);
-var import_promises = __toESM(require_promises(), 1);
-var import_node_os = __toESM(require_os(), 1);
+// packages/core/src/inputs/input-spec.ts
+var import_node_fs = __toESM(require_fs(), 1);
 var import_node_path = __toESM(require_path(), 1);
 
 // packages/core/src/action/errors.ts
 var ConfigurationError = class extends Error {
   name = "ConfigurationError";
+  code;
   /** The input (or environment variable) at fault, when there is one. */
   input;
+  expected;
+  actual;
   constructor(message, options = {}) {
     super(message, options.cause === void 0 ? void 0 : { cause: options.cause });
+    this.code = options.code ?? (options.input === void 0 ? "CONFIGURATION" : "INPUT_INVALID");
     this.input = options.input;
+    this.expected = options.expected;
+    this.actual = options.actual;
+  }
+  /** The input layer's part: names the input a domain error came from (kept when already named). */
+  forInput(input) {
+    this.input ??= input;
+    return this;
   }
 };
 var CommandError = class extends Error {
   name = "CommandError";
+  code = "COMMAND_FAILED";
   tool;
   exitCode;
   /** The last non-empty line the tool wrote to stderr, if any. */
@@ -7410,125 +7420,10 @@ function describeError(error) {
 }
 var InvalidValueError = class extends Error {
   name = "InvalidValueError";
+  code = "INVALID_VALUE";
 };
-
-// packages/core/src/exec/tool-runner.ts
-var STDERR_TAIL_BYTES = 16 * 1024;
-function redact(text, secrets) {
-  let out = text;
-  for (const secret of secrets ?? []) if (secret !== "") out = out.split(secret).join("***");
-  return out;
-}
-function lastLine(text) {
-  const lines = text.split(/\r?\n/).filter((l) => l.trim() !== "");
-  return lines.at(-1)?.trim() ?? "";
-}
-var ProcessToolRunner = class {
-  logger;
-  constructor(logger) {
-    this.logger = logger;
-  }
-  run(request) {
-    const started = performance.now();
-    const maxStdout = request.maxStdoutBytes ?? 32 * 1024 * 1024;
-    const ok = request.okExitCodes ?? [0];
-    for (const secret of request.secrets ?? []) this.logger?.setSecret(secret);
-    if (request.echo) {
-      const line = `$ ${request.command} ${request.args.map(quoteForDisplay).join(" ")}`;
-      this.logger?.info(redact(line, request.secrets));
-    }
-    return new Promise((resolvePromise, reject) => {
-      const child = (0, import_node_child_process.spawn)(request.command, [...request.args], {
-        cwd: request.cwd,
-        env: request.env ?? process.env,
-        shell: false,
-        stdio: ["pipe", "pipe", "pipe"],
-        timeout: request.timeoutMs,
-        killSignal: "SIGTERM"
-      });
-      const stdoutChunks = [];
-      let stdoutBytes = 0;
-      let overflow = false;
-      let stderrTail = "";
-      let lineBuffer = { out: "", err: "" };
-      const echo = (kind, chunk) => {
-        if (!request.echo || this.logger === void 0) return;
-        const text = lineBuffer[kind] + chunk.toString("utf8");
-        const lines = text.split("\n");
-        lineBuffer = { ...lineBuffer, [kind]: lines.pop() ?? "" };
-        for (const line of lines) this.logger.info(redact(line, request.secrets));
-      };
-      child.stdout.on("data", (chunk) => {
-        stdoutBytes += chunk.length;
-        if (stdoutBytes > maxStdout) {
-          if (!overflow) child.kill("SIGTERM");
-          overflow = true;
-          return;
-        }
-        stdoutChunks.push(chunk);
-        echo("out", chunk);
-      });
-      child.stderr.on("data", (chunk) => {
-        stderrTail = (stderrTail + chunk.toString("utf8")).slice(-STDERR_TAIL_BYTES);
-        echo("err", chunk);
-      });
-      child.stdin.on("error", () => {
-      });
-      child.stdin.end(request.stdin ?? "");
-      child.on("error", (error) => {
-        const why = error.code === "ENOENT" ? `${request.tool} is not installed or not on PATH (tried "${request.command}")` : `${request.tool} could not be started: ${error.message}`;
-        reject(new CommandError(why, { tool: request.tool, cause: error }));
-      });
-      child.on("close", (code, signal) => {
-        for (const kind of ["out", "err"]) {
-          if (lineBuffer[kind] !== "" && request.echo)
-            this.logger?.info(redact(lineBuffer[kind], request.secrets));
-        }
-        const tail = redact(stderrTail, request.secrets);
-        const result = {
-          exitCode: code ?? -1,
-          stdout: redact(Buffer.concat(stdoutChunks).toString("utf8"), request.secrets),
-          stderrTail: tail,
-          durationMs: performance.now() - started
-        };
-        if (overflow) {
-          reject(
-            new CommandError(`${request.tool} wrote more than ${maxStdout} bytes to stdout`, {
-              tool: request.tool
-            })
-          );
-        } else if (signal !== null) {
-          const timedOut = request.timeoutMs !== void 0 && result.durationMs >= request.timeoutMs;
-          const why = timedOut ? `timed out after ${request.timeoutMs} ms` : `was killed by ${signal}`;
-          reject(
-            new CommandError(`${request.tool} ${why}`, { tool: request.tool, stderrTail: lastLine(tail) })
-          );
-        } else if (!ok.includes(result.exitCode)) {
-          const detail = lastLine(tail);
-          reject(
-            new CommandError(
-              `${request.tool} failed with exit code ${result.exitCode}${detail ? `: ${detail}` : ""}`,
-              {
-                tool: request.tool,
-                exitCode: result.exitCode,
-                stderrTail: tail
-              }
-            )
-          );
-        } else {
-          resolvePromise(result);
-        }
-      });
-    });
-  }
-};
-function quoteForDisplay(arg) {
-  return /^[\w@%+=:,./-]+$/.test(arg) ? arg : `'${arg.replace(/'/g, `'\\''`)}'`;
-}
 
 // packages/core/src/inputs/input-spec.ts
-var import_node_fs = __toESM(require_fs(), 1);
-var import_node_path2 = __toESM(require_path(), 1);
 function envInputName(name) {
   return `INPUT_${name.replace(/ /g, "_").toUpperCase()}`;
 }
@@ -7536,10 +7431,17 @@ function envInputSource(env = process.env) {
   return (name) => env[envInputName(name)];
 }
 function defaultInputContext(env = process.env) {
-  return { workspace: (0, import_node_path2.resolve)(env.GITHUB_WORKSPACE ?? process.cwd()) };
+  return { workspace: (0, import_node_path.resolve)(env.GITHUB_WORKSPACE ?? process.cwd()) };
 }
-function fieldError(name, message, cause) {
-  return new ConfigurationError(`Input "${name}" ${message}`, { input: name, cause });
+function fieldError(name, message, cause, code = "INPUT_INVALID") {
+  const domain = cause instanceof ConfigurationError ? cause : void 0;
+  return new ConfigurationError(`Input "${name}" ${message}`, {
+    code: domain !== void 0 && domain.code !== "CONFIGURATION" ? domain.code : code,
+    input: name,
+    ...domain?.expected !== void 0 ? { expected: domain.expected } : {},
+    ...domain?.actual !== void 0 ? { actual: domain.actual } : {},
+    cause
+  });
 }
 function parseWith(parse, raw, name, ctx) {
   try {
@@ -7560,7 +7462,7 @@ function field(kind, parse) {
         defaultValue: void 0,
         read(raw, name, ctx) {
           if (raw === void 0) {
-            throw fieldError(name, `is required${description ? `: ${description}` : ""}`);
+            throw fieldError(name, `is required${description ? `: ${description}` : ""}`, void 0, "INPUT_REQUIRED");
           }
           return parseWith(parse, raw, name, ctx);
         }
@@ -7603,7 +7505,7 @@ function readInputs(spec2, source = envInputSource(), ctx = defaultInputContext(
     throw new ConfigurationError(
       `${problems.length} inputs are invalid:
 ${problems.map((p) => `  - ${p.message}`).join("\n")}`,
-      { input: first.input ?? "" }
+      { code: "INPUTS_INVALID", input: first.input ?? "", cause: new AggregateError(problems) }
     );
   }
   return values;
@@ -7694,8 +7596,8 @@ function parseDuration(raw, bounds = {}) {
   return total;
 }
 function isInside(root, target) {
-  const rel = (0, import_node_path2.relative)(root, target);
-  return rel === "" || !rel.startsWith("..") && !(0, import_node_path2.isAbsolute)(rel);
+  const rel = (0, import_node_path.relative)(root, target);
+  return rel === "" || !rel.startsWith("..") && !(0, import_node_path.isAbsolute)(rel);
 }
 function requireExisting(path, kind) {
   let found;
@@ -7718,7 +7620,7 @@ function realpathIfExists(path) {
 }
 function parsePath(raw, ctx, options = {}) {
   if (raw.includes("\0")) throw new InvalidValueError("must not contain a NUL character");
-  const absolute = (0, import_node_path2.resolve)(ctx.workspace, raw);
+  const absolute = (0, import_node_path.resolve)(ctx.workspace, raw);
   if (!options.allowOutsideWorkspace) {
     const outside = `must stay inside the workspace ${ctx.workspace}; "${raw}" resolves to`;
     if (!isInside(ctx.workspace, absolute)) throw new InvalidValueError(`${outside} ${absolute}`);
@@ -7779,10 +7681,15 @@ function parseKeyValues(raw) {
   });
 }
 
+// packages/core/src/exec/tool-runner.ts
+var import_node_child_process = __toESM(require_child_process(), 1);
+var import_promises2 = __toESM(require_promises(), 1);
+var import_node_path3 = __toESM(require_path(), 1);
+
 // packages/core/src/action/runner-commands.ts
 var import_node_crypto = __toESM(require_crypto(), 1);
 var import_node_fs2 = __toESM(require_fs(), 1);
-var import_node_os2 = __toESM(require_os(), 1);
+var import_node_os = __toESM(require_os(), 1);
 var processIo = {
   env: process.env,
   write: (text) => {
@@ -7799,22 +7706,22 @@ function escapeProperty(value) {
 var COMMAND_LINE = /::|##\[/;
 function writeUntrusted(io, text) {
   if (!COMMAND_LINE.test(text)) {
-    io.write(`${text}${import_node_os2.EOL}`);
+    io.write(`${text}${import_node_os.EOL}`);
     return;
   }
   let token = (0, import_node_crypto.randomUUID)().replace(/-/g, "");
   while (text.includes(token)) token = (0, import_node_crypto.randomUUID)().replace(/-/g, "");
-  io.write(`::stop-commands::${token}${import_node_os2.EOL}${text}${import_node_os2.EOL}::${token}::${import_node_os2.EOL}`);
+  io.write(`::stop-commands::${token}${import_node_os.EOL}${text}${import_node_os.EOL}::${token}::${import_node_os.EOL}`);
 }
 function issueCommand(io, command, message, properties = {}) {
   const props = Object.entries(properties).map(([k, v]) => `${k}=${escapeProperty(v)}`).join(",");
-  io.write(`::${command}${props ? ` ${props}` : ""}::${escapeData(message)}${import_node_os2.EOL}`);
+  io.write(`::${command}${props ? ` ${props}` : ""}::${escapeData(message)}${import_node_os.EOL}`);
 }
 function fileCommandEntry(name, value, delimiter = `ghadelimiter_${(0, import_node_crypto.randomUUID)()}`) {
   if (name.includes(delimiter) || value.includes(delimiter)) {
     throw new Error(`value of ${name} contains the file-command delimiter`);
   }
-  return `${name}<<${delimiter}${import_node_os2.EOL}${value}${import_node_os2.EOL}${delimiter}${import_node_os2.EOL}`;
+  return `${name}<<${delimiter}${import_node_os.EOL}${value}${import_node_os.EOL}${delimiter}${import_node_os.EOL}`;
 }
 function fileCommand(io, variable, legacy, name, value) {
   const file = io.env[variable];
@@ -7824,12 +7731,150 @@ function fileCommand(io, variable, legacy, name, value) {
 function setOutput(io, name, value) {
   fileCommand(io, "GITHUB_OUTPUT", "set-output", name, value);
 }
+function saveState(io, name, value) {
+  fileCommand(io, "GITHUB_STATE", "save-state", name, value);
+}
+function getState(io, name) {
+  return io.env[`STATE_${name}`] ?? "";
+}
+function exportVariable(io, name, value) {
+  io.env[name] = value;
+  fileCommand(io, "GITHUB_ENV", "set-env", name, value);
+}
 function setSecret(io, value) {
   if (value !== "") issueCommand(io, "add-mask", value);
 }
 function appendSummary(io, markdown) {
   const file = io.env.GITHUB_STEP_SUMMARY;
   if (file) io.append(file, markdown);
+}
+
+// packages/core/src/action/temp-folder.ts
+var import_promises = __toESM(require_promises(), 1);
+var import_node_os2 = __toESM(require_os(), 1);
+var import_node_path2 = __toESM(require_path(), 1);
+function tempBase(env) {
+  return env.RUNNER_TEMP || (0, import_node_os2.tmpdir)();
+}
+function tempFolder(base, prefix) {
+  return (0, import_promises.mkdtemp)((0, import_node_path2.join)(base, `${prefix.replace(/-$/, "")}-`));
+}
+
+// packages/core/src/exec/tool-runner.ts
+var STDERR_TAIL_BYTES = 16 * 1024;
+function redact(text, secrets) {
+  let out = text;
+  for (const secret of secrets ?? []) if (secret !== "") out = out.split(secret).join("***");
+  return out;
+}
+function lastLine(text) {
+  const lines = text.split(/\r?\n/).filter((l) => l.trim() !== "");
+  return lines.at(-1)?.trim() ?? "";
+}
+var ProcessToolRunner = class {
+  logger;
+  env;
+  /** `env`: the environment a request without its own runs in (the step's: `ActionDeps.env`). */
+  constructor(logger, env = processIo.env) {
+    this.logger = logger;
+    this.env = env;
+  }
+  run(request) {
+    const started = performance.now();
+    const maxStdout = request.maxStdoutBytes ?? 32 * 1024 * 1024;
+    const ok = request.okExitCodes ?? [0];
+    for (const secret of request.secrets ?? []) this.logger?.setSecret(secret);
+    if (request.echo) {
+      const line = `$ ${request.command} ${request.args.map(quoteForDisplay).join(" ")}`;
+      this.logger?.info(redact(line, request.secrets));
+    }
+    return new Promise((resolvePromise, reject) => {
+      const child = (0, import_node_child_process.spawn)(request.command, [...request.args], {
+        cwd: request.cwd,
+        env: request.env ?? this.env,
+        shell: false,
+        stdio: ["pipe", "pipe", "pipe"],
+        timeout: request.timeoutMs,
+        killSignal: "SIGTERM"
+      });
+      const stdoutChunks = [];
+      let stdoutBytes = 0;
+      let overflow = false;
+      let stderrTail = "";
+      let lineBuffer = { out: "", err: "" };
+      const echo = (kind, chunk) => {
+        if (!request.echo || this.logger === void 0) return;
+        const text = lineBuffer[kind] + chunk.toString("utf8");
+        const lines = text.split("\n");
+        lineBuffer = { ...lineBuffer, [kind]: lines.pop() ?? "" };
+        for (const line of lines) this.logger.info(redact(line, request.secrets));
+      };
+      child.stdout.on("data", (chunk) => {
+        stdoutBytes += chunk.length;
+        if (stdoutBytes > maxStdout) {
+          if (!overflow) child.kill("SIGTERM");
+          overflow = true;
+          return;
+        }
+        stdoutChunks.push(chunk);
+        echo("out", chunk);
+      });
+      child.stderr.on("data", (chunk) => {
+        stderrTail = (stderrTail + chunk.toString("utf8")).slice(-STDERR_TAIL_BYTES);
+        echo("err", chunk);
+      });
+      child.stdin.on("error", () => {
+      });
+      child.stdin.end(request.stdin ?? "");
+      child.on("error", (error) => {
+        const why = error.code === "ENOENT" ? `${request.tool} is not installed or not on PATH (tried "${request.command}")` : `${request.tool} could not be started: ${error.message}`;
+        reject(new CommandError(why, { tool: request.tool, cause: error }));
+      });
+      child.on("close", (code, signal) => {
+        for (const kind of ["out", "err"]) {
+          if (lineBuffer[kind] !== "" && request.echo)
+            this.logger?.info(redact(lineBuffer[kind], request.secrets));
+        }
+        const tail = redact(stderrTail, request.secrets);
+        const result = {
+          exitCode: code ?? -1,
+          stdout: redact(Buffer.concat(stdoutChunks).toString("utf8"), request.secrets),
+          stderrTail: tail,
+          durationMs: performance.now() - started
+        };
+        if (overflow) {
+          reject(
+            new CommandError(`${request.tool} wrote more than ${maxStdout} bytes to stdout`, {
+              tool: request.tool
+            })
+          );
+        } else if (signal !== null) {
+          const timedOut = request.timeoutMs !== void 0 && result.durationMs >= request.timeoutMs;
+          const why = timedOut ? `timed out after ${request.timeoutMs} ms` : `was killed by ${signal}`;
+          reject(
+            new CommandError(`${request.tool} ${why}`, { tool: request.tool, stderrTail: lastLine(tail) })
+          );
+        } else if (!ok.includes(result.exitCode)) {
+          const detail = lastLine(tail);
+          reject(
+            new CommandError(
+              `${request.tool} failed with exit code ${result.exitCode}${detail ? `: ${detail}` : ""}`,
+              {
+                tool: request.tool,
+                exitCode: result.exitCode,
+                stderrTail: tail
+              }
+            )
+          );
+        } else {
+          resolvePromise(result);
+        }
+      });
+    });
+  }
+};
+function quoteForDisplay(arg) {
+  return /^[\w@%+=:,./-]+$/.test(arg) ? arg : `'${arg.replace(/'/g, `'\\''`)}'`;
 }
 
 // packages/core/src/action/logger.ts
@@ -7853,29 +7898,33 @@ function createRunnerLogger(io = processIo) {
 }
 var runnerLogger = createRunnerLogger();
 
-// packages/core/src/action/outputs.ts
-var runnerOutputs = {
-  set: (name, value) => setOutput(processIo, name, value)
-};
-function defineOutputs(names) {
+// packages/core/src/action/state.ts
+function runnerStateStore(io = processIo) {
   return {
-    names,
-    write(values, sink = runnerOutputs) {
-      for (const name of names) sink.set(name, values[name]);
-    }
+    save: (key, value) => saveState(io, key, value),
+    load: (key) => getState(io, key)
   };
 }
 
 // packages/core/src/action/deps.ts
-function runnerDeps(env = process.env) {
+function runnerDeps(io = processIo) {
+  const env = io.env;
+  const logger = createRunnerLogger(io);
+  const paths = { temp: tempBase(env), toolCache: env.RUNNER_TOOL_CACHE || void 0 };
   return {
-    logger: runnerLogger,
-    runner: new ProcessToolRunner(runnerLogger),
-    outputs: runnerOutputs,
+    logger,
+    runner: new ProcessToolRunner(logger, env),
+    outputs: { set: (name, value) => setOutput(io, name, value) },
     inputs: envInputSource(env),
     inputContext: defaultInputContext(env),
     env,
-    writeSummary: (summary) => summary.write()
+    state: runnerStateStore(io),
+    paths,
+    exportVariable: (name, value) => exportVariable(io, name, value),
+    tempDir: (prefix) => tempFolder(paths.temp, prefix),
+    now: () => /* @__PURE__ */ new Date(),
+    writeSummary: async (summary) => appendSummary(io, `${summary.toString()}
+`)
   };
 }
 
@@ -7896,9 +7945,18 @@ async function runMain(main2, hooks = {}) {
     const more = details(error);
     if (more !== void 0) debug(more);
     fail2(describeError(error));
-    process.exitCode = 1;
     return 1;
   }
+}
+
+// packages/core/src/action/outputs.ts
+function defineOutputs(names) {
+  return {
+    names,
+    write(values, sink) {
+      for (const name of names) sink.set(name, values[name]);
+    }
+  };
 }
 
 // packages/core/src/oci/digest.ts
@@ -8287,7 +8345,7 @@ var ociInputs = {
 
 // packages/core/src/oci/blob-hasher.ts
 var import_node_crypto2 = __toESM(require_crypto(), 1);
-var import_promises2 = __toESM(require_promises(), 1);
+var import_promises3 = __toESM(require_promises(), 1);
 var import_node_os3 = __toESM(require_os(), 1);
 var import_node_worker_threads = __toESM(require_worker_threads(), 1);
 var WORKER_SOURCE = `
@@ -8322,7 +8380,7 @@ var inlineHasher = {
   parallelism: 1,
   async hash(path, algorithm, limit) {
     const hash = (0, import_node_crypto2.createHash)(algorithm);
-    const file = await (0, import_promises2.open)(path, "r");
+    const file = await (0, import_promises3.open)(path, "r");
     let reading = Buffer.allocUnsafe(CHUNK);
     let spare = Buffer.allocUnsafe(CHUNK);
     let length = 0;
@@ -8455,12 +8513,15 @@ var REF_NAME_ANNOTATION = "org.opencontainers.image.ref.name";
 // packages/core/src/oci/oci-layout.ts
 var import_node_crypto3 = __toESM(require_crypto(), 1);
 var import_node_fs3 = __toESM(require_fs(), 1);
-var import_promises3 = __toESM(require_promises(), 1);
+var import_promises4 = __toESM(require_promises(), 1);
 var import_node_os4 = __toESM(require_os(), 1);
-var import_node_path3 = __toESM(require_path(), 1);
+var import_node_path4 = __toESM(require_path(), 1);
 var import_node_stream = __toESM(require_stream(), 1);
-var import_promises4 = __toESM(require_promises2(), 1);
+var import_promises5 = __toESM(require_promises2(), 1);
 var LayoutError = class extends ConfigurationError {
+  constructor(message, details2 = {}) {
+    super(message, { code: "LAYOUT_INVALID", ...details2 });
+  }
 };
 var MAX_MANIFEST_BYTES = 4 * 1024 * 1024;
 var MAX_DEPTH = 8;
@@ -8497,37 +8558,37 @@ var OciLayout = class _OciLayout {
     this.index = index;
   }
   static async open(directory) {
-    const root = (0, import_node_path3.resolve)(directory);
-    const rootStat = await (0, import_promises3.lstat)(root).catch(() => void 0);
+    const root = (0, import_node_path4.resolve)(directory);
+    const rootStat = await (0, import_promises4.lstat)(root).catch(() => void 0);
     if (rootStat === void 0) throw new LayoutError(`OCI layout ${root} does not exist`);
     if (!rootStat.isDirectory()) throw new LayoutError(`OCI layout ${root} is not a directory`);
     for (const entry of ["oci-layout", "index.json"]) {
-      const s = await (0, import_promises3.lstat)((0, import_node_path3.join)(root, entry)).catch(() => void 0);
+      const s = await (0, import_promises4.lstat)((0, import_node_path4.join)(root, entry)).catch(() => void 0);
       if (s === void 0)
         throw new LayoutError(`OCI layout ${root} has no ${entry}: is this an OCI layout directory?`);
       if (s.isSymbolicLink())
         throw new LayoutError(`OCI layout ${root}: ${entry} is a symbolic link; refused`);
       if (!s.isFile()) throw new LayoutError(`OCI layout ${root}: ${entry} is not a regular file`);
     }
-    const marker = await readJson((0, import_node_path3.join)(root, "oci-layout"), `${root}/oci-layout`);
+    const marker = await readJson((0, import_node_path4.join)(root, "oci-layout"), `${root}/oci-layout`);
     if (!isRecord(marker) || marker.imageLayoutVersion !== SUPPORTED_LAYOUT_VERSION) {
       const found = isRecord(marker) ? JSON.stringify(marker.imageLayoutVersion) : "no object";
       throw new LayoutError(
         `OCI layout ${root}: unsupported imageLayoutVersion ${found}; this action reads "${SUPPORTED_LAYOUT_VERSION}"`
       );
     }
-    const blobs = await (0, import_promises3.lstat)((0, import_node_path3.join)(root, "blobs")).catch(() => void 0);
+    const blobs = await (0, import_promises4.lstat)((0, import_node_path4.join)(root, "blobs")).catch(() => void 0);
     if (blobs === void 0 || !blobs.isDirectory() || blobs.isSymbolicLink()) {
       throw new LayoutError(`OCI layout ${root}: blobs/ is missing or not a plain directory`);
     }
     for (const algorithm of ["sha256", "sha512"]) {
-      const dir = await (0, import_promises3.lstat)((0, import_node_path3.join)(root, "blobs", algorithm)).catch(() => void 0);
+      const dir = await (0, import_promises4.lstat)((0, import_node_path4.join)(root, "blobs", algorithm)).catch(() => void 0);
       if (dir !== void 0 && (dir.isSymbolicLink() || !dir.isDirectory()))
         throw new LayoutError(
           `OCI layout ${root}: blobs/${algorithm} is ${dir.isSymbolicLink() ? "a symbolic link" : "not a directory"}; refused`
         );
     }
-    const index = await readJson((0, import_node_path3.join)(root, "index.json"), `${root}/index.json`);
+    const index = await readJson((0, import_node_path4.join)(root, "index.json"), `${root}/index.json`);
     if (!isRecord(index) || index.schemaVersion !== 2 || !Array.isArray(index.manifests)) {
       throw new LayoutError(
         `OCI layout ${root}: index.json is not an image index (schemaVersion 2 with manifests)`
@@ -8539,7 +8600,7 @@ var OciLayout = class _OciLayout {
   /** The path of a blob; the digest is validated, so the path cannot leave blobs/. */
   blobPath(digest) {
     const d = Digest.parse(digest);
-    return (0, import_node_path3.join)(this.root, "blobs", d.algorithm, d.hex);
+    return (0, import_node_path4.join)(this.root, "blobs", d.algorithm, d.hex);
   }
   /**
    * The top-level descriptor: index.json's only entry, or the one whose
@@ -8575,7 +8636,7 @@ var OciLayout = class _OciLayout {
       );
     }
     const path = await this.checkedBlobPath(descriptor, referencedBy);
-    const handle = await (0, import_promises3.open)(path, "r");
+    const handle = await (0, import_promises4.open)(path, "r");
     try {
       const buffer = Buffer.alloc(descriptor.size + 1);
       let length = 0;
@@ -8613,7 +8674,7 @@ var OciLayout = class _OciLayout {
       [...graph.blobs.values()].map(async ({ descriptor, referencedBy }) => {
         const what = `blob ${describe(descriptor)} (referenced by ${referencedBy.join(", ")})`;
         const path = await this.checkedBlobPath(descriptor, referencedBy.join(", "));
-        const size = (await (0, import_promises3.lstat)(path)).size;
+        const size = (await (0, import_promises4.lstat)(path)).size;
         if (size !== descriptor.size)
           throw new LayoutError(`${what} has ${size} bytes on disk; the descriptor says ${descriptor.size}`);
         totalBytes += size;
@@ -8630,14 +8691,14 @@ var OciLayout = class _OciLayout {
    * so skopeo and the registry check their digests again as they stream.
    */
   async snapshot(graph, target, layers = "link") {
-    await (0, import_promises3.mkdir)((0, import_node_path3.join)(target, "blobs", "sha256"), { recursive: true, mode: 448 });
-    await (0, import_promises3.writeFile)((0, import_node_path3.join)(target, "oci-layout"), `{"imageLayoutVersion":"${SUPPORTED_LAYOUT_VERSION}"}`);
+    await (0, import_promises4.mkdir)((0, import_node_path4.join)(target, "blobs", "sha256"), { recursive: true, mode: 448 });
+    await (0, import_promises4.writeFile)((0, import_node_path4.join)(target, "oci-layout"), `{"imageLayoutVersion":"${SUPPORTED_LAYOUT_VERSION}"}`);
     for (const { descriptor, referencedBy } of graph.blobs.values()) {
       const d = Digest.parse(descriptor.digest);
-      const to = (0, import_node_path3.join)(target, "blobs", d.algorithm, d.hex);
+      const to = (0, import_node_path4.join)(target, "blobs", d.algorithm, d.hex);
       const by = referencedBy.join(", ") || "index.json";
-      await (0, import_promises3.mkdir)((0, import_node_path3.dirname)(to), { recursive: true, mode: 448 });
-      if (isDocument(descriptor)) await (0, import_promises3.writeFile)(to, await this.readBlob(descriptor, by));
+      await (0, import_promises4.mkdir)((0, import_node_path4.dirname)(to), { recursive: true, mode: 448 });
+      if (isDocument(descriptor)) await (0, import_promises4.writeFile)(to, await this.readBlob(descriptor, by));
       else if (layers === "copy-verified") await this.copyVerified(descriptor, by, to);
       else await this.linkChecked(descriptor, by, to);
     }
@@ -8646,7 +8707,7 @@ var OciLayout = class _OciLayout {
       mediaType: "application/vnd.oci.image.index.v1+json",
       manifests: [graph.root]
     };
-    await (0, import_promises3.writeFile)((0, import_node_path3.join)(target, "index.json"), JSON.stringify(index));
+    await (0, import_promises4.writeFile)((0, import_node_path4.join)(target, "index.json"), JSON.stringify(index));
     return target;
   }
   /**
@@ -8656,11 +8717,11 @@ var OciLayout = class _OciLayout {
    */
   async linkChecked(descriptor, referencedBy, to) {
     const from = this.blobPath(descriptor.digest);
-    await (0, import_promises3.link)(from, to).catch(async (error) => {
+    await (0, import_promises4.link)(from, to).catch(async (error) => {
       if (error.code !== "EXDEV" && error.code !== "EPERM") throw error;
       await this.copyVerified(descriptor, referencedBy, to);
     });
-    const s = await (0, import_promises3.lstat)(to);
+    const s = await (0, import_promises4.lstat)(to);
     if (!s.isFile() || s.size !== descriptor.size)
       throw new LayoutError(
         `blob ${describe(descriptor)} (referenced by ${referencedBy}) changed after the layout was checked: ${s.isFile() ? `${s.size} bytes` : "not a regular file"} where ${descriptor.size} bytes were declared`
@@ -8673,7 +8734,7 @@ var OciLayout = class _OciLayout {
    */
   async copyVerified(descriptor, referencedBy, to) {
     const what = `blob ${describe(descriptor)} (referenced by ${referencedBy})`;
-    const source = await (0, import_promises3.open)(
+    const source = await (0, import_promises4.open)(
       this.blobPath(descriptor.digest),
       import_node_fs3.constants.O_RDONLY | import_node_fs3.constants.O_NOFOLLOW
     ).catch((error) => {
@@ -8692,7 +8753,7 @@ var OciLayout = class _OciLayout {
           done(null, chunk);
         }
       });
-      await (0, import_promises4.pipeline)(
+      await (0, import_promises5.pipeline)(
         source.createReadStream({ autoClose: false }),
         counting,
         (0, import_node_fs3.createWriteStream)(to, { mode: 384 })
@@ -8757,7 +8818,7 @@ var OciLayout = class _OciLayout {
   }
   async checkedBlobPath(descriptor, referencedBy) {
     const path = this.blobPath(descriptor.digest);
-    const s = await (0, import_promises3.lstat)(path).catch(() => void 0);
+    const s = await (0, import_promises4.lstat)(path).catch(() => void 0);
     const what = `blob ${describe(descriptor)} (referenced by ${referencedBy})`;
     if (s === void 0) throw new LayoutError(`${what} is missing from ${path}`);
     if (s.isSymbolicLink()) throw new LayoutError(`${what} is a symbolic link at ${path}; refused`);
@@ -8883,11 +8944,11 @@ function digestOf(expected, content) {
   return `${algorithm}:${(0, import_node_crypto3.createHash)(algorithm).update(content).digest("hex")}`;
 }
 async function readJson(path, label) {
-  const s = await (0, import_promises3.lstat)(path);
+  const s = await (0, import_promises4.lstat)(path);
   if (s.size > MAX_MANIFEST_BYTES)
     throw new LayoutError(`${label} is larger than ${MAX_MANIFEST_BYTES} bytes`);
   try {
-    return JSON.parse(await (0, import_promises3.readFile)(path, "utf8"));
+    return JSON.parse(await (0, import_promises4.readFile)(path, "utf8"));
   } catch (error) {
     throw new LayoutError(`${label} is not valid JSON`, { cause: error });
   }
@@ -8896,19 +8957,17 @@ function requireLayoutDigest(layout, actual, expected, refusing) {
   if (actual !== expected) {
     throw new ConfigurationError(
       `the layout ${layout} has top-level digest ${actual}, but input "digest" is ${expected}: ${refusing}`,
-      {
-        input: "digest"
-      }
+      { code: "DIGEST_MISMATCH", input: "digest", expected, actual }
     );
   }
 }
 
 // packages/core/src/oci/platform-view.ts
-var import_promises5 = __toESM(require_promises(), 1);
-var import_node_path4 = __toESM(require_path(), 1);
+var import_promises6 = __toESM(require_promises(), 1);
+var import_node_path5 = __toESM(require_path(), 1);
 async function platformView(layout, image, dir) {
-  await (0, import_promises5.mkdir)(dir, { recursive: true });
-  await (0, import_promises5.writeFile)((0, import_node_path4.join)(dir, "oci-layout"), '{"imageLayoutVersion":"1.0.0"}');
+  await (0, import_promises6.mkdir)(dir, { recursive: true });
+  await (0, import_promises6.writeFile)((0, import_node_path5.join)(dir, "oci-layout"), '{"imageLayoutVersion":"1.0.0"}');
   const [os = "", architecture = "", variant] = image.platform.split("/");
   const descriptor = {
     mediaType: image.mediaType,
@@ -8916,22 +8975,23 @@ async function platformView(layout, image, dir) {
     size: image.size,
     platform: variant === void 0 ? { os, architecture } : { os, architecture, variant }
   };
-  await (0, import_promises5.writeFile)(
-    (0, import_node_path4.join)(dir, "index.json"),
+  await (0, import_promises6.writeFile)(
+    (0, import_node_path5.join)(dir, "index.json"),
     JSON.stringify({
       schemaVersion: 2,
       mediaType: "application/vnd.oci.image.index.v1+json",
       manifests: [descriptor]
     })
   );
-  await (0, import_promises5.symlink)((0, import_node_path4.join)(layout, "blobs"), (0, import_node_path4.join)(dir, "blobs"), "dir");
+  await (0, import_promises6.symlink)((0, import_node_path5.join)(layout, "blobs"), (0, import_node_path5.join)(dir, "blobs"), "dir");
   return dir;
 }
 
 // packages/core/src/report/findings.ts
-var import_promises6 = __toESM(require_promises(), 1);
+var import_promises7 = __toESM(require_promises(), 1);
 var SEVERITIES = ["CRITICAL", "HIGH", "MEDIUM", "LOW", "UNKNOWN"];
 var ReportError = class extends CommandError {
+  code = "REPORT_UNREADABLE";
   constructor(message) {
     super(message, { tool: "scanner report" });
   }
@@ -8972,7 +9032,7 @@ function str(value) {
 }
 async function readScannerReport(path, tool) {
   try {
-    return await (0, import_promises6.readFile)(path, "utf8");
+    return await (0, import_promises7.readFile)(path, "utf8");
   } catch {
     throw new ReportError(`${tool} wrote no report at ${path}; refusing to pass without one`);
   }
@@ -8992,12 +9052,12 @@ function enforceGate(passed, message, failOn, tool, warn) {
 }
 
 // packages/core/src/report/ignore-files.ts
-var import_promises7 = __toESM(require_promises(), 1);
-var import_node_path5 = __toESM(require_path(), 1);
+var import_promises8 = __toESM(require_promises(), 1);
+var import_node_path6 = __toESM(require_path(), 1);
 var import_yaml = __toESM(require_dist(), 1);
 async function readOptional(path) {
   try {
-    return await (0, import_promises7.readFile)(path, "utf8");
+    return await (0, import_promises8.readFile)(path, "utf8");
   } catch (error) {
     if (error.code === "ENOENT") return void 0;
     throw error;
@@ -9070,9 +9130,9 @@ function parseOsvScannerToml(text) {
   return rules;
 }
 async function readIgnoreFiles(path) {
-  const yamlPath = (0, import_node_path5.join)(path, ".trivyignore.yaml");
-  const plainPath = (0, import_node_path5.join)(path, ".trivyignore");
-  const osvPath = (0, import_node_path5.join)(path, "osv-scanner.toml");
+  const yamlPath = (0, import_node_path6.join)(path, ".trivyignore.yaml");
+  const plainPath = (0, import_node_path6.join)(path, ".trivyignore");
+  const osvPath = (0, import_node_path6.join)(path, "osv-scanner.toml");
   const [yamlText, plainText, osvText] = await Promise.all([
     readOptional(yamlPath),
     readOptional(plainPath),
@@ -9093,14 +9153,14 @@ async function readIgnoreFiles(path) {
 async function readTrivyIgnoreFile(path, source) {
   let text;
   try {
-    text = await (0, import_promises7.readFile)(path, "utf8");
+    text = await (0, import_promises8.readFile)(path, "utf8");
   } catch (error) {
     throw new ConfigurationError(
       `the Trivy ignore file ${path} cannot be read (${error.code ?? "unreadable"})`,
       { cause: error }
     );
   }
-  const ext = (0, import_node_path5.extname)(path);
+  const ext = (0, import_node_path6.extname)(path);
   return ext === ".yaml" || ext === ".yml" ? parseTrivyIgnoreYaml(text, source) : parseTrivyIgnore(text, source);
 }
 
@@ -9204,12 +9264,12 @@ function readCycloneDx(text) {
 }
 
 // packages/core/src/report/sbom-set.ts
-var import_promises9 = __toESM(require_promises(), 1);
-var import_node_path7 = __toESM(require_path(), 1);
+var import_promises10 = __toESM(require_promises(), 1);
+var import_node_path8 = __toESM(require_path(), 1);
 
 // packages/core/src/tools/scanners.ts
-var import_promises8 = __toESM(require_promises(), 1);
-var import_node_path6 = __toESM(require_path(), 1);
+var import_promises9 = __toESM(require_promises(), 1);
+var import_node_path7 = __toESM(require_path(), 1);
 function trivyCommon(request, scanners) {
   const args = ["--format", "json", "--output", request.output, "--scanners", scanners];
   args.push("--cache-dir", request.cacheDir, "--exit-code", "0", "--quiet");
@@ -9226,7 +9286,7 @@ function trivyCommon(request, scanners) {
 var trivy = {
   /** Where Trivy keeps its DB unless the action is told: the runner's tool cache, kept between jobs there. */
   defaultCacheDir(env, work) {
-    return (0, import_node_path6.join)(env.RUNNER_TOOL_CACHE ?? work, "trivy-cache");
+    return (0, import_node_path7.join)(env.RUNNER_TOOL_CACHE ?? work, "trivy-cache");
   },
   /** Brings the DB in the cache up to date (a no-op when it is fresh) without scanning anything. */
   downloadDbArgs(request) {
@@ -9245,7 +9305,7 @@ var trivy = {
   /** The DB's `db/metadata.json`: its schema `Version` and `UpdatedAt` (each undefined when unreadable). */
   async dbMetadata(cacheDir) {
     try {
-      const meta = JSON.parse(await (0, import_promises8.readFile)((0, import_node_path6.join)(cacheDir, "db", "metadata.json"), "utf8"));
+      const meta = JSON.parse(await (0, import_promises9.readFile)((0, import_node_path7.join)(cacheDir, "db", "metadata.json"), "utf8"));
       return {
         ...typeof meta.UpdatedAt === "string" ? { updatedAt: meta.UpdatedAt } : {},
         ...typeof meta.Version === "number" ? { version: String(meta.Version) } : {}
@@ -9261,10 +9321,10 @@ var trivy = {
   async requireOfflineDb(cacheDir, input) {
     for (const file of ["trivy.db", "metadata.json"]) {
       try {
-        await (0, import_promises8.access)((0, import_node_path6.join)(cacheDir, "db", file));
+        await (0, import_promises9.access)((0, import_node_path7.join)(cacheDir, "db", file));
       } catch {
         throw new ConfigurationError(
-          `Input "${input}": offline scanning needs the Trivy DB in ${cacheDir} (db/trivy.db and db/metadata.json), and ${(0, import_node_path6.join)(cacheDir, "db", file)} is missing. Restore the cache folder first (actions/cache, or a copy of a mirror), or set offline: false to download it.`,
+          `Input "${input}": offline scanning needs the Trivy DB in ${cacheDir} (db/trivy.db and db/metadata.json), and ${(0, import_node_path7.join)(cacheDir, "db", file)} is missing. Restore the cache folder first (actions/cache, or a copy of a mirror), or set offline: false to download it.`,
           { input }
         );
       }
@@ -9308,10 +9368,10 @@ var syft = {
 var SBOM_SET_SCHEMA = "sbom-set/v1";
 var SBOM_SET_INDEX = "sboms.json";
 async function makeSbomSet(request) {
-  await (0, import_promises9.mkdir)(request.dir, { recursive: true });
+  await (0, import_promises10.mkdir)(request.dir, { recursive: true });
   const sboms = await Promise.all(
     request.images.map(async (image, i) => {
-      const view = await platformView(request.verified, image, (0, import_node_path7.join)(request.work, `sbom-view-${i}`));
+      const view = await platformView(request.verified, image, (0, import_node_path8.join)(request.work, `sbom-view-${i}`));
       const file = `${image.platform.replaceAll("/", "-")}.cdx.json`;
       await request.runner.run({
         tool: "syft",
@@ -9319,11 +9379,11 @@ async function makeSbomSet(request) {
         args: syft.args({
           path: view,
           source: "oci-dir",
-          outputs: { "cyclonedx-json": (0, import_node_path7.join)(request.dir, file) }
+          outputs: { "cyclonedx-json": (0, import_node_path8.join)(request.dir, file) }
         }),
         env: { ...request.env, ...syft.env }
       });
-      const text = await (0, import_promises9.readFile)((0, import_node_path7.join)(request.dir, file), "utf8").catch(() => "");
+      const text = await (0, import_promises10.readFile)((0, import_node_path8.join)(request.dir, file), "utf8").catch(() => "");
       try {
         readCycloneDx(text);
       } catch (error) {
@@ -9343,7 +9403,7 @@ async function makeSbomSet(request) {
     tool: { name: "syft", version: request.syft.version },
     sboms
   };
-  await (0, import_promises9.writeFile)((0, import_node_path7.join)(request.dir, SBOM_SET_INDEX), `${JSON.stringify(index, null, 2)}
+  await (0, import_promises10.writeFile)((0, import_node_path8.join)(request.dir, SBOM_SET_INDEX), `${JSON.stringify(index, null, 2)}
 `);
   return index;
 }
@@ -9612,11 +9672,11 @@ function asList(value, field2) {
 // packages/core/src/tools/tool-installer.ts
 var import_node_crypto4 = __toESM(require_crypto(), 1);
 var import_node_fs4 = __toESM(require_fs(), 1);
-var import_promises10 = __toESM(require_promises(), 1);
+var import_promises11 = __toESM(require_promises(), 1);
 var import_node_os5 = __toESM(require_os(), 1);
-var import_node_path8 = __toESM(require_path(), 1);
+var import_node_path9 = __toESM(require_path(), 1);
 var import_node_stream2 = __toESM(require_stream(), 1);
-var import_promises11 = __toESM(require_promises2(), 1);
+var import_promises12 = __toESM(require_promises2(), 1);
 
 // packages/core/src/tools/tool-manifest.json
 var tool_manifest_default = {
@@ -9722,7 +9782,7 @@ var tool_manifest_default = {
 
 // packages/core/src/tools/tool-installer.ts
 function toolCache() {
-  return import("./chunks/tool-cache-EUIEM5AQ.mjs");
+  return import("./chunks/tool-cache-VB4PJACE.mjs");
 }
 var PINNED_TOOLS = tool_manifest_default;
 var ToolInstaller = class {
@@ -9759,7 +9819,7 @@ var ToolInstaller = class {
     const arch = this.platformKey.split("-")[1] ?? (0, import_node_os5.arch)();
     const cached = await this.findCached(name, pin.version, arch);
     if (cached !== void 0) {
-      const path = (0, import_node_path8.join)(cached, pin.binary);
+      const path = (0, import_node_path9.join)(cached, pin.binary);
       await assertExecutable(path, name);
       this.options.logger.info(`${name} ${pin.version}: found in the tool cache at ${path}`);
       return { name, version: pin.version, path, source: "cache" };
@@ -9774,10 +9834,10 @@ var ToolInstaller = class {
   async findCached(name, version, arch) {
     const cache = process.env.RUNNER_TOOL_CACHE;
     if (!cache) return void 0;
-    const dir = (0, import_node_path8.join)(cache, name, version, arch);
+    const dir = (0, import_node_path9.join)(cache, name, version, arch);
     try {
-      await (0, import_promises10.access)(`${dir}.complete`);
-      return (await (0, import_promises10.stat)(dir)).isDirectory() ? dir : void 0;
+      await (0, import_promises11.access)(`${dir}.complete`);
+      return (await (0, import_promises11.stat)(dir)).isDirectory() ? dir : void 0;
     } catch {
       return void 0;
     }
@@ -9790,9 +9850,9 @@ var ToolInstaller = class {
     return { name, version: "unpinned", path, source: "path" };
   }
   async download(name, pin, asset, arch) {
-    const work = await (0, import_promises10.mkdtemp)((0, import_node_path8.join)(process.env.RUNNER_TEMP ?? (0, import_node_os5.tmpdir)(), `${name}-`));
+    const work = await (0, import_promises11.mkdtemp)((0, import_node_path9.join)(process.env.RUNNER_TEMP ?? (0, import_node_os5.tmpdir)(), `${name}-`));
     try {
-      const file = (0, import_node_path8.join)(work, "download");
+      const file = (0, import_node_path9.join)(work, "download");
       this.options.logger.info(`${name} ${pin.version}: downloading ${asset.url}`);
       const actual = await this.fetchTo(asset.url, file, name, pin);
       if (actual !== asset.sha256) {
@@ -9803,26 +9863,26 @@ var ToolInstaller = class {
       }
       let dir;
       if (asset.archive === "tar.gz") {
-        dir = (0, import_node_path8.join)(work, "extract");
-        await (0, import_promises10.mkdir)(dir);
+        dir = (0, import_node_path9.join)(work, "extract");
+        await (0, import_promises11.mkdir)(dir);
         await this.options.runner.run({ tool: "tar", command: "tar", args: ["-xzf", file, "-C", dir] });
       } else {
-        dir = (0, import_node_path8.join)(work, "bin");
-        await (0, import_promises10.mkdir)(dir);
-        await (0, import_promises11.pipeline)((0, import_node_fs4.createReadStream)(file), (0, import_node_fs4.createWriteStream)((0, import_node_path8.join)(dir, pin.binary)));
+        dir = (0, import_node_path9.join)(work, "bin");
+        await (0, import_promises11.mkdir)(dir);
+        await (0, import_promises12.pipeline)((0, import_node_fs4.createReadStream)(file), (0, import_node_fs4.createWriteStream)((0, import_node_path9.join)(dir, pin.binary)));
       }
-      await (0, import_promises10.chmod)((0, import_node_path8.join)(dir, pin.binary), 493).catch(() => {
+      await (0, import_promises11.chmod)((0, import_node_path9.join)(dir, pin.binary), 493).catch(() => {
         throw new CommandError(`${name} ${pin.version}: the archive has no ${pin.binary} at its top level`, {
           tool: name
         });
       });
       const installed = process.env.RUNNER_TOOL_CACHE ? await (await toolCache()).cacheDir(dir, name, pin.version, arch) : dir;
-      const path = (0, import_node_path8.join)(installed, pin.binary);
+      const path = (0, import_node_path9.join)(installed, pin.binary);
       await assertExecutable(path, name);
       this.options.logger.info(`${name} ${pin.version}: sha256 verified, installed at ${path}`);
       return { name, version: pin.version, path, source: "download" };
     } finally {
-      if (process.env.RUNNER_TOOL_CACHE) await (0, import_promises10.rm)(work, { recursive: true, force: true });
+      if (process.env.RUNNER_TOOL_CACHE) await (0, import_promises11.rm)(work, { recursive: true, force: true });
     }
   }
   async fetchTo(url, file, name, pin) {
@@ -9851,28 +9911,28 @@ var ToolInstaller = class {
     const hash = (0, import_node_crypto4.createHash)("sha256");
     const body = import_node_stream2.Readable.fromWeb(response.body);
     body.on("data", (chunk) => hash.update(chunk));
-    await (0, import_promises11.pipeline)(body, (0, import_node_fs4.createWriteStream)(file, { mode: 384 }));
+    await (0, import_promises12.pipeline)(body, (0, import_node_fs4.createWriteStream)(file, { mode: 384 }));
     return hash.digest("hex");
   }
 };
 async function assertExecutable(path, name) {
-  const s = await (0, import_promises10.stat)(path).catch(() => void 0);
+  const s = await (0, import_promises11.stat)(path).catch(() => void 0);
   if (s === void 0 || !s.isFile()) {
     throw new ConfigurationError(`${name} executable ${path} does not exist or is not a file`, {
       input: `${name}-path`
     });
   }
   try {
-    await (0, import_promises10.access)(path, import_node_fs4.constants.X_OK);
+    await (0, import_promises11.access)(path, import_node_fs4.constants.X_OK);
   } catch {
     throw new ConfigurationError(`${name} executable ${path} is not executable`, { input: `${name}-path` });
   }
 }
 
 // actions/image-scan/src/run.ts
-var import_promises12 = __toESM(require_promises(), 1);
+var import_promises13 = __toESM(require_promises(), 1);
 var import_node_os6 = __toESM(require_os(), 1);
-var import_node_path9 = __toESM(require_path(), 1);
+var import_node_path10 = __toESM(require_path(), 1);
 
 // actions/image-scan/src/inputs.ts
 var spec = {
@@ -9925,8 +9985,8 @@ async function main(deps = runnerDeps()) {
   const images = selectImages(report.images, values.platforms.map(formatPlatform));
   if (report.attestations.length > 0)
     deps.logger.info(`skipping ${report.attestations.length} attestation manifest(s)`);
-  const work = await (0, import_promises12.mkdtemp)((0, import_node_path9.join)(deps.env.RUNNER_TEMP ?? (0, import_node_os6.tmpdir)(), "image-scan-"));
-  const verified = await layout.snapshot(report, (0, import_node_path9.join)(work, "verified"), "copy-verified");
+  const work = await (0, import_promises13.mkdtemp)((0, import_node_path10.join)(deps.env.RUNNER_TEMP ?? (0, import_node_os6.tmpdir)(), "image-scan-"));
+  const verified = await layout.snapshot(report, (0, import_node_path10.join)(work, "verified"), "copy-verified");
   const tool = await new ToolInstaller({ logger: deps.logger, runner: deps.runner }).install("trivy", {
     path: values["trivy-path"],
     version: values["trivy-version"]
@@ -9938,10 +9998,10 @@ async function main(deps = runnerDeps()) {
     );
   const cacheDir = values["trivy-cache-dir"] ?? trivy.defaultCacheDir(deps.env, work);
   if (values.offline) await trivy.requireOfflineDb(cacheDir, "trivy-cache-dir");
-  await (0, import_promises12.mkdir)(cacheDir, { recursive: true });
+  await (0, import_promises13.mkdir)(cacheDir, { recursive: true });
   const scanOne = async (image, i, dbFresh = false) => {
-    const view = await platformView(verified, image, (0, import_node_path9.join)(work, `view-${i}`));
-    const output = (0, import_node_path9.join)(work, `trivy-${i}.json`);
+    const view = await platformView(verified, image, (0, import_node_path10.join)(work, `view-${i}`));
+    const output = (0, import_node_path10.join)(work, `trivy-${i}.json`);
     const args = trivy.imageArgs({
       layout: view,
       output,
@@ -9953,7 +10013,7 @@ async function main(deps = runnerDeps()) {
     });
     await deps.runner.run({ tool: "trivy", command: tool.path, args, env: deps.env });
     const findings2 = parseTrivyReport(await readScannerReport(output, "trivy"), image.platform);
-    const sarifPath2 = (0, import_node_path9.join)(work, `trivy-${i}.sarif`);
+    const sarifPath2 = (0, import_node_path10.join)(work, `trivy-${i}.sarif`);
     await deps.runner.run({
       tool: "trivy",
       command: tool.path,
@@ -10015,16 +10075,16 @@ async function main(deps = runnerDeps()) {
     startedAt,
     finishedAt
   };
-  const reportPath = (0, import_node_path9.join)(work, "report.json");
-  const sarifPath = (0, import_node_path9.join)(work, "results.sarif");
-  await (0, import_promises12.writeFile)(reportPath, `${JSON.stringify(scan, null, 2)}
+  const reportPath = (0, import_node_path10.join)(work, "report.json");
+  const sarifPath = (0, import_node_path10.join)(work, "results.sarif");
+  await (0, import_promises13.writeFile)(reportPath, `${JSON.stringify(scan, null, 2)}
 `);
   const sarifText = `${JSON.stringify(mergeSarif(perPlatform.map((p) => p.sarif)), null, 2)}
 `;
-  await (0, import_promises12.writeFile)(sarifPath, sarifText);
-  const sarifDir = (0, import_node_path9.join)(work, "sarif");
-  await (0, import_promises12.mkdir)(sarifDir, { recursive: true });
-  await (0, import_promises12.writeFile)((0, import_node_path9.join)(sarifDir, "trivy.sarif"), sarifText);
+  await (0, import_promises13.writeFile)(sarifPath, sarifText);
+  const sarifDir = (0, import_node_path10.join)(work, "sarif");
+  await (0, import_promises13.mkdir)(sarifDir, { recursive: true });
+  await (0, import_promises13.writeFile)((0, import_node_path10.join)(sarifDir, "trivy.sarif"), sarifText);
   const counts = {
     ...gate.counts,
     platforms: Object.fromEntries(platformCounts.map((p) => [p.platform, p.counts]))
@@ -10052,7 +10112,7 @@ async function trivyIgnores(given, workspace) {
     return { file: found.trivyIgnoreFile, rules: found.rules.filter((r) => r.scanner === "trivy") };
   }
   try {
-    return { file: given, rules: await readTrivyIgnoreFile(given, (0, import_node_path9.relative)(workspace, given)) };
+    return { file: given, rules: await readTrivyIgnoreFile(given, (0, import_node_path10.relative)(workspace, given)) };
   } catch (error) {
     if (error instanceof ConfigurationError)
       throw new ConfigurationError(`Input "trivyignore": ${error.message}`, {
@@ -10067,7 +10127,7 @@ async function sbomSet(deps, values, target) {
     path: values["syft-path"],
     version: values["syft-version"]
   });
-  const dir = (0, import_node_path9.join)(target.work, "sbom");
+  const dir = (0, import_node_path10.join)(target.work, "sbom");
   const set = await makeSbomSet({
     ...target,
     dir,
@@ -10103,5 +10163,5 @@ function selectImages(images, wanted) {
 }
 
 // actions/image-scan/src/main.ts
-await runMain(main);
+process.exitCode = await runMain(main);
 //# sourceMappingURL=main.mjs.map

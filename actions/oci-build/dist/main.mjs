@@ -9,7 +9,7 @@ import {
 import {
   require_os,
   require_path
-} from "./chunks/chunk-MQP76K4J.mjs";
+} from "./chunks/chunk-Q7KQMW4X.mjs";
 import {
   require_crypto,
   require_fs,
@@ -35,24 +35,34 @@ var require_promises2 = __commonJS({
   }
 });
 
-// packages/core/src/exec/tool-runner.ts
-var import_node_child_process = __toESM(require_child_process(), 1);
-var import_promises = __toESM(require_promises(), 1);
-var import_node_os = __toESM(require_os(), 1);
+// packages/core/src/inputs/input-spec.ts
+var import_node_fs = __toESM(require_fs(), 1);
 var import_node_path = __toESM(require_path(), 1);
 
 // packages/core/src/action/errors.ts
 var ConfigurationError = class extends Error {
   name = "ConfigurationError";
+  code;
   /** The input (or environment variable) at fault, when there is one. */
   input;
+  expected;
+  actual;
   constructor(message, options = {}) {
     super(message, options.cause === void 0 ? void 0 : { cause: options.cause });
+    this.code = options.code ?? (options.input === void 0 ? "CONFIGURATION" : "INPUT_INVALID");
     this.input = options.input;
+    this.expected = options.expected;
+    this.actual = options.actual;
+  }
+  /** The input layer's part: names the input a domain error came from (kept when already named). */
+  forInput(input) {
+    this.input ??= input;
+    return this;
   }
 };
 var CommandError = class extends Error {
   name = "CommandError";
+  code = "COMMAND_FAILED";
   tool;
   exitCode;
   /** The last non-empty line the tool wrote to stderr, if any. */
@@ -80,136 +90,10 @@ function describeError(error) {
 }
 var InvalidValueError = class extends Error {
   name = "InvalidValueError";
+  code = "INVALID_VALUE";
 };
-
-// packages/core/src/exec/tool-runner.ts
-var STDERR_TAIL_BYTES = 16 * 1024;
-function redact(text2, secrets) {
-  let out = text2;
-  for (const secret of secrets ?? []) if (secret !== "") out = out.split(secret).join("***");
-  return out;
-}
-function lastLine(text2) {
-  const lines = text2.split(/\r?\n/).filter((l) => l.trim() !== "");
-  return lines.at(-1)?.trim() ?? "";
-}
-var ProcessToolRunner = class {
-  logger;
-  constructor(logger) {
-    this.logger = logger;
-  }
-  run(request) {
-    const started = performance.now();
-    const maxStdout = request.maxStdoutBytes ?? 32 * 1024 * 1024;
-    const ok = request.okExitCodes ?? [0];
-    for (const secret of request.secrets ?? []) this.logger?.setSecret(secret);
-    if (request.echo) {
-      const line = `$ ${request.command} ${request.args.map(quoteForDisplay).join(" ")}`;
-      this.logger?.info(redact(line, request.secrets));
-    }
-    return new Promise((resolvePromise, reject) => {
-      const child = (0, import_node_child_process.spawn)(request.command, [...request.args], {
-        cwd: request.cwd,
-        env: request.env ?? process.env,
-        shell: false,
-        stdio: ["pipe", "pipe", "pipe"],
-        timeout: request.timeoutMs,
-        killSignal: "SIGTERM"
-      });
-      const stdoutChunks = [];
-      let stdoutBytes = 0;
-      let overflow = false;
-      let stderrTail = "";
-      let lineBuffer = { out: "", err: "" };
-      const echo = (kind, chunk) => {
-        if (!request.echo || this.logger === void 0) return;
-        const text2 = lineBuffer[kind] + chunk.toString("utf8");
-        const lines = text2.split("\n");
-        lineBuffer = { ...lineBuffer, [kind]: lines.pop() ?? "" };
-        for (const line of lines) this.logger.info(redact(line, request.secrets));
-      };
-      child.stdout.on("data", (chunk) => {
-        stdoutBytes += chunk.length;
-        if (stdoutBytes > maxStdout) {
-          if (!overflow) child.kill("SIGTERM");
-          overflow = true;
-          return;
-        }
-        stdoutChunks.push(chunk);
-        echo("out", chunk);
-      });
-      child.stderr.on("data", (chunk) => {
-        stderrTail = (stderrTail + chunk.toString("utf8")).slice(-STDERR_TAIL_BYTES);
-        echo("err", chunk);
-      });
-      child.stdin.on("error", () => {
-      });
-      child.stdin.end(request.stdin ?? "");
-      child.on("error", (error) => {
-        const why = error.code === "ENOENT" ? `${request.tool} is not installed or not on PATH (tried "${request.command}")` : `${request.tool} could not be started: ${error.message}`;
-        reject(new CommandError(why, { tool: request.tool, cause: error }));
-      });
-      child.on("close", (code, signal) => {
-        for (const kind of ["out", "err"]) {
-          if (lineBuffer[kind] !== "" && request.echo)
-            this.logger?.info(redact(lineBuffer[kind], request.secrets));
-        }
-        const tail = redact(stderrTail, request.secrets);
-        const result = {
-          exitCode: code ?? -1,
-          stdout: redact(Buffer.concat(stdoutChunks).toString("utf8"), request.secrets),
-          stderrTail: tail,
-          durationMs: performance.now() - started
-        };
-        if (overflow) {
-          reject(
-            new CommandError(`${request.tool} wrote more than ${maxStdout} bytes to stdout`, {
-              tool: request.tool
-            })
-          );
-        } else if (signal !== null) {
-          const timedOut = request.timeoutMs !== void 0 && result.durationMs >= request.timeoutMs;
-          const why = timedOut ? `timed out after ${request.timeoutMs} ms` : `was killed by ${signal}`;
-          reject(
-            new CommandError(`${request.tool} ${why}`, { tool: request.tool, stderrTail: lastLine(tail) })
-          );
-        } else if (!ok.includes(result.exitCode)) {
-          const detail = lastLine(tail);
-          reject(
-            new CommandError(
-              `${request.tool} failed with exit code ${result.exitCode}${detail ? `: ${detail}` : ""}`,
-              {
-                tool: request.tool,
-                exitCode: result.exitCode,
-                stderrTail: tail
-              }
-            )
-          );
-        } else {
-          resolvePromise(result);
-        }
-      });
-    });
-  }
-};
-function quoteForDisplay(arg) {
-  return /^[\w@%+=:,./-]+$/.test(arg) ? arg : `'${arg.replace(/'/g, `'\\''`)}'`;
-}
-async function withSecretFile(content, use, options = {}) {
-  const base = options.directory ?? process.env.RUNNER_TEMP ?? (0, import_node_os.tmpdir)();
-  const dir = await (0, import_promises.mkdtemp)((0, import_node_path.join)(base, "secret-"));
-  const path = (0, import_node_path.join)(dir, options.name ?? "secret");
-  try {
-    await (0, import_promises.writeFile)(path, content, { mode: 384, flag: "wx" });
-    return await use(path);
-  } finally {
-    await (0, import_promises.rm)(dir, { recursive: true, force: true });
-  }
-}
 
 // packages/core/src/inputs/input-spec.ts
-var import_node_fs = __toESM(require_fs(), 1);
-var import_node_path2 = __toESM(require_path(), 1);
 function envInputName(name) {
   return `INPUT_${name.replace(/ /g, "_").toUpperCase()}`;
 }
@@ -217,10 +101,17 @@ function envInputSource(env = process.env) {
   return (name) => env[envInputName(name)];
 }
 function defaultInputContext(env = process.env) {
-  return { workspace: (0, import_node_path2.resolve)(env.GITHUB_WORKSPACE ?? process.cwd()) };
+  return { workspace: (0, import_node_path.resolve)(env.GITHUB_WORKSPACE ?? process.cwd()) };
 }
-function fieldError(name, message, cause) {
-  return new ConfigurationError(`Input "${name}" ${message}`, { input: name, cause });
+function fieldError(name, message, cause, code = "INPUT_INVALID") {
+  const domain = cause instanceof ConfigurationError ? cause : void 0;
+  return new ConfigurationError(`Input "${name}" ${message}`, {
+    code: domain !== void 0 && domain.code !== "CONFIGURATION" ? domain.code : code,
+    input: name,
+    ...domain?.expected !== void 0 ? { expected: domain.expected } : {},
+    ...domain?.actual !== void 0 ? { actual: domain.actual } : {},
+    cause
+  });
 }
 function parseWith(parse, raw, name, ctx) {
   try {
@@ -241,7 +132,7 @@ function field(kind, parse) {
         defaultValue: void 0,
         read(raw, name, ctx) {
           if (raw === void 0) {
-            throw fieldError(name, `is required${description ? `: ${description}` : ""}`);
+            throw fieldError(name, `is required${description ? `: ${description}` : ""}`, void 0, "INPUT_REQUIRED");
           }
           return parseWith(parse, raw, name, ctx);
         }
@@ -284,7 +175,7 @@ function readInputs(spec2, source = envInputSource(), ctx = defaultInputContext(
     throw new ConfigurationError(
       `${problems.length} inputs are invalid:
 ${problems.map((p) => `  - ${p.message}`).join("\n")}`,
-      { input: first.input ?? "" }
+      { code: "INPUTS_INVALID", input: first.input ?? "", cause: new AggregateError(problems) }
     );
   }
   return values;
@@ -375,8 +266,8 @@ function parseDuration(raw, bounds = {}) {
   return total;
 }
 function isInside(root, target) {
-  const rel = (0, import_node_path2.relative)(root, target);
-  return rel === "" || !rel.startsWith("..") && !(0, import_node_path2.isAbsolute)(rel);
+  const rel = (0, import_node_path.relative)(root, target);
+  return rel === "" || !rel.startsWith("..") && !(0, import_node_path.isAbsolute)(rel);
 }
 function requireExisting(path, kind) {
   let found;
@@ -399,7 +290,7 @@ function realpathIfExists(path) {
 }
 function parsePath(raw, ctx, options = {}) {
   if (raw.includes("\0")) throw new InvalidValueError("must not contain a NUL character");
-  const absolute = (0, import_node_path2.resolve)(ctx.workspace, raw);
+  const absolute = (0, import_node_path.resolve)(ctx.workspace, raw);
   if (!options.allowOutsideWorkspace) {
     const outside = `must stay inside the workspace ${ctx.workspace}; "${raw}" resolves to`;
     if (!isInside(ctx.workspace, absolute)) throw new InvalidValueError(`${outside} ${absolute}`);
@@ -460,10 +351,15 @@ function parseKeyValues(raw) {
   });
 }
 
+// packages/core/src/exec/tool-runner.ts
+var import_node_child_process = __toESM(require_child_process(), 1);
+var import_promises2 = __toESM(require_promises(), 1);
+var import_node_path3 = __toESM(require_path(), 1);
+
 // packages/core/src/action/runner-commands.ts
 var import_node_crypto = __toESM(require_crypto(), 1);
 var import_node_fs2 = __toESM(require_fs(), 1);
-var import_node_os2 = __toESM(require_os(), 1);
+var import_node_os = __toESM(require_os(), 1);
 var processIo = {
   env: process.env,
   write: (text2) => {
@@ -480,22 +376,22 @@ function escapeProperty(value) {
 var COMMAND_LINE = /::|##\[/;
 function writeUntrusted(io, text2) {
   if (!COMMAND_LINE.test(text2)) {
-    io.write(`${text2}${import_node_os2.EOL}`);
+    io.write(`${text2}${import_node_os.EOL}`);
     return;
   }
   let token = (0, import_node_crypto.randomUUID)().replace(/-/g, "");
   while (text2.includes(token)) token = (0, import_node_crypto.randomUUID)().replace(/-/g, "");
-  io.write(`::stop-commands::${token}${import_node_os2.EOL}${text2}${import_node_os2.EOL}::${token}::${import_node_os2.EOL}`);
+  io.write(`::stop-commands::${token}${import_node_os.EOL}${text2}${import_node_os.EOL}::${token}::${import_node_os.EOL}`);
 }
 function issueCommand(io, command, message, properties = {}) {
   const props = Object.entries(properties).map(([k, v]) => `${k}=${escapeProperty(v)}`).join(",");
-  io.write(`::${command}${props ? ` ${props}` : ""}::${escapeData(message)}${import_node_os2.EOL}`);
+  io.write(`::${command}${props ? ` ${props}` : ""}::${escapeData(message)}${import_node_os.EOL}`);
 }
 function fileCommandEntry(name, value, delimiter = `ghadelimiter_${(0, import_node_crypto.randomUUID)()}`) {
   if (name.includes(delimiter) || value.includes(delimiter)) {
     throw new Error(`value of ${name} contains the file-command delimiter`);
   }
-  return `${name}<<${delimiter}${import_node_os2.EOL}${value}${import_node_os2.EOL}${delimiter}${import_node_os2.EOL}`;
+  return `${name}<<${delimiter}${import_node_os.EOL}${value}${import_node_os.EOL}${delimiter}${import_node_os.EOL}`;
 }
 function fileCommand(io, variable, legacy, name, value) {
   const file = io.env[variable];
@@ -505,12 +401,160 @@ function fileCommand(io, variable, legacy, name, value) {
 function setOutput(io, name, value) {
   fileCommand(io, "GITHUB_OUTPUT", "set-output", name, value);
 }
+function saveState(io, name, value) {
+  fileCommand(io, "GITHUB_STATE", "save-state", name, value);
+}
+function getState(io, name) {
+  return io.env[`STATE_${name}`] ?? "";
+}
+function exportVariable(io, name, value) {
+  io.env[name] = value;
+  fileCommand(io, "GITHUB_ENV", "set-env", name, value);
+}
 function setSecret(io, value) {
   if (value !== "") issueCommand(io, "add-mask", value);
 }
 function appendSummary(io, markdown) {
   const file = io.env.GITHUB_STEP_SUMMARY;
   if (file) io.append(file, markdown);
+}
+
+// packages/core/src/action/temp-folder.ts
+var import_promises = __toESM(require_promises(), 1);
+var import_node_os2 = __toESM(require_os(), 1);
+var import_node_path2 = __toESM(require_path(), 1);
+function tempBase(env) {
+  return env.RUNNER_TEMP || (0, import_node_os2.tmpdir)();
+}
+function tempFolder(base, prefix) {
+  return (0, import_promises.mkdtemp)((0, import_node_path2.join)(base, `${prefix.replace(/-$/, "")}-`));
+}
+
+// packages/core/src/exec/tool-runner.ts
+var STDERR_TAIL_BYTES = 16 * 1024;
+function redact(text2, secrets) {
+  let out = text2;
+  for (const secret of secrets ?? []) if (secret !== "") out = out.split(secret).join("***");
+  return out;
+}
+function lastLine(text2) {
+  const lines = text2.split(/\r?\n/).filter((l) => l.trim() !== "");
+  return lines.at(-1)?.trim() ?? "";
+}
+var ProcessToolRunner = class {
+  logger;
+  env;
+  /** `env`: the environment a request without its own runs in (the step's: `ActionDeps.env`). */
+  constructor(logger, env = processIo.env) {
+    this.logger = logger;
+    this.env = env;
+  }
+  run(request) {
+    const started = performance.now();
+    const maxStdout = request.maxStdoutBytes ?? 32 * 1024 * 1024;
+    const ok = request.okExitCodes ?? [0];
+    for (const secret of request.secrets ?? []) this.logger?.setSecret(secret);
+    if (request.echo) {
+      const line = `$ ${request.command} ${request.args.map(quoteForDisplay).join(" ")}`;
+      this.logger?.info(redact(line, request.secrets));
+    }
+    return new Promise((resolvePromise, reject) => {
+      const child = (0, import_node_child_process.spawn)(request.command, [...request.args], {
+        cwd: request.cwd,
+        env: request.env ?? this.env,
+        shell: false,
+        stdio: ["pipe", "pipe", "pipe"],
+        timeout: request.timeoutMs,
+        killSignal: "SIGTERM"
+      });
+      const stdoutChunks = [];
+      let stdoutBytes = 0;
+      let overflow = false;
+      let stderrTail = "";
+      let lineBuffer = { out: "", err: "" };
+      const echo = (kind, chunk) => {
+        if (!request.echo || this.logger === void 0) return;
+        const text2 = lineBuffer[kind] + chunk.toString("utf8");
+        const lines = text2.split("\n");
+        lineBuffer = { ...lineBuffer, [kind]: lines.pop() ?? "" };
+        for (const line of lines) this.logger.info(redact(line, request.secrets));
+      };
+      child.stdout.on("data", (chunk) => {
+        stdoutBytes += chunk.length;
+        if (stdoutBytes > maxStdout) {
+          if (!overflow) child.kill("SIGTERM");
+          overflow = true;
+          return;
+        }
+        stdoutChunks.push(chunk);
+        echo("out", chunk);
+      });
+      child.stderr.on("data", (chunk) => {
+        stderrTail = (stderrTail + chunk.toString("utf8")).slice(-STDERR_TAIL_BYTES);
+        echo("err", chunk);
+      });
+      child.stdin.on("error", () => {
+      });
+      child.stdin.end(request.stdin ?? "");
+      child.on("error", (error) => {
+        const why = error.code === "ENOENT" ? `${request.tool} is not installed or not on PATH (tried "${request.command}")` : `${request.tool} could not be started: ${error.message}`;
+        reject(new CommandError(why, { tool: request.tool, cause: error }));
+      });
+      child.on("close", (code, signal) => {
+        for (const kind of ["out", "err"]) {
+          if (lineBuffer[kind] !== "" && request.echo)
+            this.logger?.info(redact(lineBuffer[kind], request.secrets));
+        }
+        const tail = redact(stderrTail, request.secrets);
+        const result = {
+          exitCode: code ?? -1,
+          stdout: redact(Buffer.concat(stdoutChunks).toString("utf8"), request.secrets),
+          stderrTail: tail,
+          durationMs: performance.now() - started
+        };
+        if (overflow) {
+          reject(
+            new CommandError(`${request.tool} wrote more than ${maxStdout} bytes to stdout`, {
+              tool: request.tool
+            })
+          );
+        } else if (signal !== null) {
+          const timedOut = request.timeoutMs !== void 0 && result.durationMs >= request.timeoutMs;
+          const why = timedOut ? `timed out after ${request.timeoutMs} ms` : `was killed by ${signal}`;
+          reject(
+            new CommandError(`${request.tool} ${why}`, { tool: request.tool, stderrTail: lastLine(tail) })
+          );
+        } else if (!ok.includes(result.exitCode)) {
+          const detail = lastLine(tail);
+          reject(
+            new CommandError(
+              `${request.tool} failed with exit code ${result.exitCode}${detail ? `: ${detail}` : ""}`,
+              {
+                tool: request.tool,
+                exitCode: result.exitCode,
+                stderrTail: tail
+              }
+            )
+          );
+        } else {
+          resolvePromise(result);
+        }
+      });
+    });
+  }
+};
+function quoteForDisplay(arg) {
+  return /^[\w@%+=:,./-]+$/.test(arg) ? arg : `'${arg.replace(/'/g, `'\\''`)}'`;
+}
+async function withSecretFile(content, use, options) {
+  const dir = await tempFolder(options.directory, "secret");
+  const path = (0, import_node_path3.join)(dir, options.name ?? "secret");
+  try {
+    await (0, import_promises2.writeFile)(path, content, { mode: 384, flag: "wx" });
+    return await use(path);
+  } finally {
+    await (0, import_promises2.rm)(dir, { recursive: true, force: true });
+  }
 }
 
 // packages/core/src/action/logger.ts
@@ -534,34 +578,59 @@ function createRunnerLogger(io = processIo) {
 }
 var runnerLogger = createRunnerLogger();
 
-// packages/core/src/action/outputs.ts
-var runnerOutputs = {
-  set: (name, value) => setOutput(processIo, name, value)
-};
-function defineOutputs(names) {
+// packages/core/src/action/state.ts
+function runnerStateStore(io = processIo) {
   return {
-    names,
-    write(values, sink = runnerOutputs) {
-      for (const name of names) sink.set(name, values[name]);
-    }
+    save: (key, value) => saveState(io, key, value),
+    load: (key) => getState(io, key)
   };
 }
 
 // packages/core/src/action/deps.ts
-function runnerDeps(env = process.env) {
+function runnerDeps(io = processIo) {
+  const env = io.env;
+  const logger = createRunnerLogger(io);
+  const paths = { temp: tempBase(env), toolCache: env.RUNNER_TOOL_CACHE || void 0 };
   return {
-    logger: runnerLogger,
-    runner: new ProcessToolRunner(runnerLogger),
-    outputs: runnerOutputs,
+    logger,
+    runner: new ProcessToolRunner(logger, env),
+    outputs: { set: (name, value) => setOutput(io, name, value) },
     inputs: envInputSource(env),
     inputContext: defaultInputContext(env),
     env,
-    writeSummary: (summary2) => summary2.write()
+    state: runnerStateStore(io),
+    paths,
+    exportVariable: (name, value) => exportVariable(io, name, value),
+    tempDir: (prefix) => tempFolder(paths.temp, prefix),
+    now: () => /* @__PURE__ */ new Date(),
+    writeSummary: async (summary2) => appendSummary(io, `${summary2.toString()}
+`)
   };
 }
 
+// packages/core/src/action/run.ts
+function details(error) {
+  if (error instanceof CommandError && error.stderrTail !== "")
+    return `${error.tool} stderr: ${error.stderrTail}`;
+  if (error instanceof Error && !(error instanceof ConfigurationError) && error.stack) return error.stack;
+  return void 0;
+}
+async function runMain(main2, hooks = {}) {
+  const fail2 = hooks.fail ?? ((message) => issueCommand(processIo, "error", message));
+  const debug = hooks.debug ?? ((message) => issueCommand(processIo, "debug", message));
+  try {
+    await main2();
+    return 0;
+  } catch (error) {
+    const more = details(error);
+    if (more !== void 0) debug(more);
+    fail2(describeError(error));
+    return 1;
+  }
+}
+
 // packages/core/src/action/github-event.ts
-var import_promises2 = __toESM(require_promises(), 1);
+var import_promises3 = __toESM(require_promises(), 1);
 function record(value) {
   return typeof value === "object" && value !== null && !Array.isArray(value) ? value : void 0;
 }
@@ -610,7 +679,7 @@ async function readRefContext(env, date) {
   if (path === void 0 || path === "") return refContext(env, {}, date);
   let raw;
   try {
-    raw = await (0, import_promises2.readFile)(path, "utf8");
+    raw = await (0, import_promises3.readFile)(path, "utf8");
   } catch (error) {
     throw new ConfigurationError(
       `GITHUB_EVENT_PATH names ${path}, which is not readable (${error.code ?? "unreadable"}); the runner writes the event payload there: leave the variable as the runner sets it`,
@@ -634,26 +703,14 @@ async function readRefContext(env, date) {
   return refContext(env, payload, date);
 }
 
-// packages/core/src/action/run.ts
-function details(error) {
-  if (error instanceof CommandError && error.stderrTail !== "")
-    return `${error.tool} stderr: ${error.stderrTail}`;
-  if (error instanceof Error && !(error instanceof ConfigurationError) && error.stack) return error.stack;
-  return void 0;
-}
-async function runMain(main2, hooks = {}) {
-  const fail2 = hooks.fail ?? ((message) => issueCommand(processIo, "error", message));
-  const debug = hooks.debug ?? ((message) => issueCommand(processIo, "debug", message));
-  try {
-    await main2();
-    return 0;
-  } catch (error) {
-    const more = details(error);
-    if (more !== void 0) debug(more);
-    fail2(describeError(error));
-    process.exitCode = 1;
-    return 1;
-  }
+// packages/core/src/action/outputs.ts
+function defineOutputs(names) {
+  return {
+    names,
+    write(values, sink) {
+      for (const name of names) sink.set(name, values[name]);
+    }
+  };
 }
 
 // packages/core/src/oci/digest.ts
@@ -1083,7 +1140,7 @@ var ociInputs = {
 
 // packages/core/src/oci/blob-hasher.ts
 var import_node_crypto2 = __toESM(require_crypto(), 1);
-var import_promises3 = __toESM(require_promises(), 1);
+var import_promises4 = __toESM(require_promises(), 1);
 var import_node_os3 = __toESM(require_os(), 1);
 var import_node_worker_threads = __toESM(require_worker_threads(), 1);
 var WORKER_SOURCE = `
@@ -1118,7 +1175,7 @@ var inlineHasher = {
   parallelism: 1,
   async hash(path, algorithm, limit) {
     const hash = (0, import_node_crypto2.createHash)(algorithm);
-    const file = await (0, import_promises3.open)(path, "r");
+    const file = await (0, import_promises4.open)(path, "r");
     let reading = Buffer.allocUnsafe(CHUNK);
     let spare = Buffer.allocUnsafe(CHUNK);
     let length = 0;
@@ -1224,8 +1281,8 @@ function workerHasher(options = {}) {
 // packages/core/src/oci/join-layouts.ts
 var import_node_crypto4 = __toESM(require_crypto(), 1);
 var import_node_fs4 = __toESM(require_fs(), 1);
-var import_promises6 = __toESM(require_promises(), 1);
-var import_node_path4 = __toESM(require_path(), 1);
+var import_promises7 = __toESM(require_promises(), 1);
+var import_node_path5 = __toESM(require_path(), 1);
 
 // packages/core/src/oci/media-types.ts
 var MediaType = {
@@ -1257,12 +1314,15 @@ var REF_NAME_ANNOTATION = "org.opencontainers.image.ref.name";
 // packages/core/src/oci/oci-layout.ts
 var import_node_crypto3 = __toESM(require_crypto(), 1);
 var import_node_fs3 = __toESM(require_fs(), 1);
-var import_promises4 = __toESM(require_promises(), 1);
+var import_promises5 = __toESM(require_promises(), 1);
 var import_node_os4 = __toESM(require_os(), 1);
-var import_node_path3 = __toESM(require_path(), 1);
+var import_node_path4 = __toESM(require_path(), 1);
 var import_node_stream = __toESM(require_stream(), 1);
-var import_promises5 = __toESM(require_promises2(), 1);
+var import_promises6 = __toESM(require_promises2(), 1);
 var LayoutError = class extends ConfigurationError {
+  constructor(message, details2 = {}) {
+    super(message, { code: "LAYOUT_INVALID", ...details2 });
+  }
 };
 var MAX_MANIFEST_BYTES = 4 * 1024 * 1024;
 var MAX_DEPTH = 8;
@@ -1299,37 +1359,37 @@ var OciLayout = class _OciLayout {
     this.index = index;
   }
   static async open(directory) {
-    const root = (0, import_node_path3.resolve)(directory);
-    const rootStat = await (0, import_promises4.lstat)(root).catch(() => void 0);
+    const root = (0, import_node_path4.resolve)(directory);
+    const rootStat = await (0, import_promises5.lstat)(root).catch(() => void 0);
     if (rootStat === void 0) throw new LayoutError(`OCI layout ${root} does not exist`);
     if (!rootStat.isDirectory()) throw new LayoutError(`OCI layout ${root} is not a directory`);
     for (const entry of ["oci-layout", "index.json"]) {
-      const s = await (0, import_promises4.lstat)((0, import_node_path3.join)(root, entry)).catch(() => void 0);
+      const s = await (0, import_promises5.lstat)((0, import_node_path4.join)(root, entry)).catch(() => void 0);
       if (s === void 0)
         throw new LayoutError(`OCI layout ${root} has no ${entry}: is this an OCI layout directory?`);
       if (s.isSymbolicLink())
         throw new LayoutError(`OCI layout ${root}: ${entry} is a symbolic link; refused`);
       if (!s.isFile()) throw new LayoutError(`OCI layout ${root}: ${entry} is not a regular file`);
     }
-    const marker = await readJson((0, import_node_path3.join)(root, "oci-layout"), `${root}/oci-layout`);
+    const marker = await readJson((0, import_node_path4.join)(root, "oci-layout"), `${root}/oci-layout`);
     if (!isRecord(marker) || marker.imageLayoutVersion !== SUPPORTED_LAYOUT_VERSION) {
       const found = isRecord(marker) ? JSON.stringify(marker.imageLayoutVersion) : "no object";
       throw new LayoutError(
         `OCI layout ${root}: unsupported imageLayoutVersion ${found}; this action reads "${SUPPORTED_LAYOUT_VERSION}"`
       );
     }
-    const blobs = await (0, import_promises4.lstat)((0, import_node_path3.join)(root, "blobs")).catch(() => void 0);
+    const blobs = await (0, import_promises5.lstat)((0, import_node_path4.join)(root, "blobs")).catch(() => void 0);
     if (blobs === void 0 || !blobs.isDirectory() || blobs.isSymbolicLink()) {
       throw new LayoutError(`OCI layout ${root}: blobs/ is missing or not a plain directory`);
     }
     for (const algorithm of ["sha256", "sha512"]) {
-      const dir = await (0, import_promises4.lstat)((0, import_node_path3.join)(root, "blobs", algorithm)).catch(() => void 0);
+      const dir = await (0, import_promises5.lstat)((0, import_node_path4.join)(root, "blobs", algorithm)).catch(() => void 0);
       if (dir !== void 0 && (dir.isSymbolicLink() || !dir.isDirectory()))
         throw new LayoutError(
           `OCI layout ${root}: blobs/${algorithm} is ${dir.isSymbolicLink() ? "a symbolic link" : "not a directory"}; refused`
         );
     }
-    const index = await readJson((0, import_node_path3.join)(root, "index.json"), `${root}/index.json`);
+    const index = await readJson((0, import_node_path4.join)(root, "index.json"), `${root}/index.json`);
     if (!isRecord(index) || index.schemaVersion !== 2 || !Array.isArray(index.manifests)) {
       throw new LayoutError(
         `OCI layout ${root}: index.json is not an image index (schemaVersion 2 with manifests)`
@@ -1341,7 +1401,7 @@ var OciLayout = class _OciLayout {
   /** The path of a blob; the digest is validated, so the path cannot leave blobs/. */
   blobPath(digest) {
     const d = Digest.parse(digest);
-    return (0, import_node_path3.join)(this.root, "blobs", d.algorithm, d.hex);
+    return (0, import_node_path4.join)(this.root, "blobs", d.algorithm, d.hex);
   }
   /**
    * The top-level descriptor: index.json's only entry, or the one whose
@@ -1377,7 +1437,7 @@ var OciLayout = class _OciLayout {
       );
     }
     const path = await this.checkedBlobPath(descriptor, referencedBy);
-    const handle = await (0, import_promises4.open)(path, "r");
+    const handle = await (0, import_promises5.open)(path, "r");
     try {
       const buffer = Buffer.alloc(descriptor.size + 1);
       let length = 0;
@@ -1415,7 +1475,7 @@ var OciLayout = class _OciLayout {
       [...graph.blobs.values()].map(async ({ descriptor, referencedBy }) => {
         const what = `blob ${describe(descriptor)} (referenced by ${referencedBy.join(", ")})`;
         const path = await this.checkedBlobPath(descriptor, referencedBy.join(", "));
-        const size = (await (0, import_promises4.lstat)(path)).size;
+        const size = (await (0, import_promises5.lstat)(path)).size;
         if (size !== descriptor.size)
           throw new LayoutError(`${what} has ${size} bytes on disk; the descriptor says ${descriptor.size}`);
         totalBytes += size;
@@ -1432,14 +1492,14 @@ var OciLayout = class _OciLayout {
    * so skopeo and the registry check their digests again as they stream.
    */
   async snapshot(graph, target, layers = "link") {
-    await (0, import_promises4.mkdir)((0, import_node_path3.join)(target, "blobs", "sha256"), { recursive: true, mode: 448 });
-    await (0, import_promises4.writeFile)((0, import_node_path3.join)(target, "oci-layout"), `{"imageLayoutVersion":"${SUPPORTED_LAYOUT_VERSION}"}`);
+    await (0, import_promises5.mkdir)((0, import_node_path4.join)(target, "blobs", "sha256"), { recursive: true, mode: 448 });
+    await (0, import_promises5.writeFile)((0, import_node_path4.join)(target, "oci-layout"), `{"imageLayoutVersion":"${SUPPORTED_LAYOUT_VERSION}"}`);
     for (const { descriptor, referencedBy } of graph.blobs.values()) {
       const d = Digest.parse(descriptor.digest);
-      const to = (0, import_node_path3.join)(target, "blobs", d.algorithm, d.hex);
+      const to = (0, import_node_path4.join)(target, "blobs", d.algorithm, d.hex);
       const by = referencedBy.join(", ") || "index.json";
-      await (0, import_promises4.mkdir)((0, import_node_path3.dirname)(to), { recursive: true, mode: 448 });
-      if (isDocument(descriptor)) await (0, import_promises4.writeFile)(to, await this.readBlob(descriptor, by));
+      await (0, import_promises5.mkdir)((0, import_node_path4.dirname)(to), { recursive: true, mode: 448 });
+      if (isDocument(descriptor)) await (0, import_promises5.writeFile)(to, await this.readBlob(descriptor, by));
       else if (layers === "copy-verified") await this.copyVerified(descriptor, by, to);
       else await this.linkChecked(descriptor, by, to);
     }
@@ -1448,7 +1508,7 @@ var OciLayout = class _OciLayout {
       mediaType: "application/vnd.oci.image.index.v1+json",
       manifests: [graph.root]
     };
-    await (0, import_promises4.writeFile)((0, import_node_path3.join)(target, "index.json"), JSON.stringify(index));
+    await (0, import_promises5.writeFile)((0, import_node_path4.join)(target, "index.json"), JSON.stringify(index));
     return target;
   }
   /**
@@ -1458,11 +1518,11 @@ var OciLayout = class _OciLayout {
    */
   async linkChecked(descriptor, referencedBy, to) {
     const from = this.blobPath(descriptor.digest);
-    await (0, import_promises4.link)(from, to).catch(async (error) => {
+    await (0, import_promises5.link)(from, to).catch(async (error) => {
       if (error.code !== "EXDEV" && error.code !== "EPERM") throw error;
       await this.copyVerified(descriptor, referencedBy, to);
     });
-    const s = await (0, import_promises4.lstat)(to);
+    const s = await (0, import_promises5.lstat)(to);
     if (!s.isFile() || s.size !== descriptor.size)
       throw new LayoutError(
         `blob ${describe(descriptor)} (referenced by ${referencedBy}) changed after the layout was checked: ${s.isFile() ? `${s.size} bytes` : "not a regular file"} where ${descriptor.size} bytes were declared`
@@ -1475,7 +1535,7 @@ var OciLayout = class _OciLayout {
    */
   async copyVerified(descriptor, referencedBy, to) {
     const what = `blob ${describe(descriptor)} (referenced by ${referencedBy})`;
-    const source = await (0, import_promises4.open)(
+    const source = await (0, import_promises5.open)(
       this.blobPath(descriptor.digest),
       import_node_fs3.constants.O_RDONLY | import_node_fs3.constants.O_NOFOLLOW
     ).catch((error) => {
@@ -1494,7 +1554,7 @@ var OciLayout = class _OciLayout {
           done(null, chunk);
         }
       });
-      await (0, import_promises5.pipeline)(
+      await (0, import_promises6.pipeline)(
         source.createReadStream({ autoClose: false }),
         counting,
         (0, import_node_fs3.createWriteStream)(to, { mode: 384 })
@@ -1559,7 +1619,7 @@ var OciLayout = class _OciLayout {
   }
   async checkedBlobPath(descriptor, referencedBy) {
     const path = this.blobPath(descriptor.digest);
-    const s = await (0, import_promises4.lstat)(path).catch(() => void 0);
+    const s = await (0, import_promises5.lstat)(path).catch(() => void 0);
     const what = `blob ${describe(descriptor)} (referenced by ${referencedBy})`;
     if (s === void 0) throw new LayoutError(`${what} is missing from ${path}`);
     if (s.isSymbolicLink()) throw new LayoutError(`${what} is a symbolic link at ${path}; refused`);
@@ -1685,11 +1745,11 @@ function digestOf(expected, content) {
   return `${algorithm}:${(0, import_node_crypto3.createHash)(algorithm).update(content).digest("hex")}`;
 }
 async function readJson(path, label) {
-  const s = await (0, import_promises4.lstat)(path);
+  const s = await (0, import_promises5.lstat)(path);
   if (s.size > MAX_MANIFEST_BYTES)
     throw new LayoutError(`${label} is larger than ${MAX_MANIFEST_BYTES} bytes`);
   try {
-    return JSON.parse(await (0, import_promises4.readFile)(path, "utf8"));
+    return JSON.parse(await (0, import_promises5.readFile)(path, "utf8"));
   } catch (error) {
     throw new LayoutError(`${label} is not valid JSON`, { cause: error });
   }
@@ -1700,7 +1760,7 @@ function platformOf(text2) {
   const [os = "", architecture = "", variant] = text2.split("/");
   return { os, architecture, ...variant ? { variant } : {} };
 }
-var exists = (path) => (0, import_promises6.access)(path, import_node_fs4.constants.F_OK).then(
+var exists = (path) => (0, import_promises7.access)(path, import_node_fs4.constants.F_OK).then(
   () => true,
   () => false
 );
@@ -1709,12 +1769,12 @@ async function joinLayouts(sources, outputDir) {
     throw new ConfigurationError("joining layouts needs at least two per-platform layouts", {
       input: "join"
     });
-  if (await exists(outputDir) && (await (0, import_promises6.readdir)(outputDir)).length > 0)
+  if (await exists(outputDir) && (await (0, import_promises7.readdir)(outputDir)).length > 0)
     throw new ConfigurationError(`${outputDir} is not empty; give a new or empty directory`, {
       input: "output-dir"
     });
-  const blobDir = (0, import_node_path4.join)(outputDir, "blobs", "sha256");
-  await (0, import_promises6.mkdir)(blobDir, { recursive: true });
+  const blobDir = (0, import_node_path5.join)(outputDir, "blobs", "sha256");
+  await (0, import_promises7.mkdir)(blobDir, { recursive: true });
   const manifests = [];
   const platforms = /* @__PURE__ */ new Map();
   for (const source of sources) {
@@ -1742,19 +1802,19 @@ async function joinLayouts(sources, outputDir) {
       })
     );
     for (const digest2 of graph.blobs.keys()) {
-      const target = (0, import_node_path4.join)(blobDir, Digest.parse(digest2).hex);
+      const target = (0, import_node_path5.join)(blobDir, Digest.parse(digest2).hex);
       if (await exists(target)) continue;
-      await (0, import_promises6.link)(layout.blobPath(digest2), target).catch(() => (0, import_promises6.copyFile)(layout.blobPath(digest2), target));
+      await (0, import_promises7.link)(layout.blobPath(digest2), target).catch(() => (0, import_promises7.copyFile)(layout.blobPath(digest2), target));
     }
   }
   const index = { schemaVersion: 2, mediaType: MediaType.ociIndex, manifests };
   const bytes = Buffer.from(JSON.stringify(index));
   const digest = `sha256:${(0, import_node_crypto4.createHash)("sha256").update(bytes).digest("hex")}`;
-  await (0, import_promises6.writeFile)((0, import_node_path4.join)(blobDir, digest.slice(7)), bytes);
+  await (0, import_promises7.writeFile)((0, import_node_path5.join)(blobDir, digest.slice(7)), bytes);
   const top = { mediaType: MediaType.ociIndex, digest, size: bytes.length };
-  await (0, import_promises6.writeFile)((0, import_node_path4.join)(outputDir, "oci-layout"), JSON.stringify({ imageLayoutVersion: "1.0.0" }));
-  await (0, import_promises6.writeFile)(
-    (0, import_node_path4.join)(outputDir, "index.json"),
+  await (0, import_promises7.writeFile)((0, import_node_path5.join)(outputDir, "oci-layout"), JSON.stringify({ imageLayoutVersion: "1.0.0" }));
+  await (0, import_promises7.writeFile)(
+    (0, import_node_path5.join)(outputDir, "index.json"),
     JSON.stringify({ schemaVersion: 2, mediaType: MediaType.ociIndex, manifests: [top] })
   );
   return top;
@@ -1968,9 +2028,9 @@ var buildx = {
 // actions/oci-build/src/run.ts
 var import_node_crypto5 = __toESM(require_crypto(), 1);
 var import_node_fs5 = __toESM(require_fs(), 1);
-var import_promises7 = __toESM(require_promises(), 1);
+var import_promises8 = __toESM(require_promises(), 1);
 var import_node_os6 = __toESM(require_os(), 1);
-var import_node_path6 = __toESM(require_path(), 1);
+var import_node_path7 = __toESM(require_path(), 1);
 
 // actions/oci-build/src/inputs.ts
 var SECRET_ADVICE = (
@@ -2026,7 +2086,7 @@ var outputs = defineOutputs([
 
 // actions/oci-build/src/plan.ts
 var import_node_os5 = __toESM(require_os(), 1);
-var import_node_path5 = __toESM(require_path(), 1);
+var import_node_path6 = __toESM(require_path(), 1);
 var OCI = "org.opencontainers.image";
 function hostPlatform(nodeArch = (0, import_node_os5.arch)()) {
   switch (nodeArch) {
@@ -2081,7 +2141,7 @@ function planBuild(inputs2, facts) {
   const platforms = (inputs2.platforms.length > 0 ? inputs2.platforms : [hostPlatform(facts.hostArch)]).map(
     formatPlatform
   );
-  const relativeFile = (0, import_node_path5.relative)(inputs2.context, facts.file);
+  const relativeFile = (0, import_node_path6.relative)(inputs2.context, facts.file);
   if (relativeFile.startsWith(".."))
     warnings.push(`the Containerfile ${facts.file} is outside the context ${inputs2.context}`);
   return {
@@ -2139,8 +2199,8 @@ async function main(deps = runnerDeps()) {
   await deps.writeSummary(summary(plan, builder, reason, report));
 }
 async function joinPlatformLayouts(sources, outputDir, deps) {
-  const paths = sources.map((s) => (0, import_node_path6.resolve)(deps.inputContext.workspace, s));
-  const out = outputDir ?? (0, import_node_path6.join)(await (0, import_promises7.mkdtemp)((0, import_node_path6.join)(deps.env.RUNNER_TEMP ?? (0, import_node_os6.tmpdir)(), "oci-join-")), "layout");
+  const paths = sources.map((s) => (0, import_node_path7.resolve)(deps.inputContext.workspace, s));
+  const out = outputDir ?? (0, import_node_path7.join)(await (0, import_promises8.mkdtemp)((0, import_node_path7.join)(deps.env.RUNNER_TEMP ?? (0, import_node_os6.tmpdir)(), "oci-join-")), "layout");
   const top = await joinLayouts(paths, out);
   const report = await verifyLayout(out, top.digest, [], "buildah");
   const platforms = report.images.map((image) => ({ platform: image.platform, digest: image.digest }));
@@ -2177,30 +2237,30 @@ async function writeBuildRecord(plan, builder, digest, deps) {
     digest,
     builder,
     containerfile: {
-      path: (0, import_node_path6.relative)(workspace, request.file),
-      sha256: (0, import_node_crypto5.createHash)("sha256").update(await (0, import_promises7.readFile)(request.file)).digest("hex")
+      path: (0, import_node_path7.relative)(workspace, request.file),
+      sha256: (0, import_node_crypto5.createHash)("sha256").update(await (0, import_promises8.readFile)(request.file)).digest("hex")
     },
-    context: (0, import_node_path6.relative)(workspace, request.context) || ".",
+    context: (0, import_node_path7.relative)(workspace, request.context) || ".",
     platforms: request.platforms,
     buildArgs: Object.fromEntries(request.buildArgs),
     ...request.target === void 0 ? {} : { target: request.target }
   };
-  const path = (0, import_node_path6.join)(
-    await (0, import_promises7.mkdtemp)((0, import_node_path6.join)(deps.env.RUNNER_TEMP ?? (0, import_node_os6.tmpdir)(), "oci-build-record-")),
+  const path = (0, import_node_path7.join)(
+    await (0, import_promises8.mkdtemp)((0, import_node_path7.join)(deps.env.RUNNER_TEMP ?? (0, import_node_os6.tmpdir)(), "oci-build-record-")),
     "build-record.json"
   );
-  await (0, import_promises7.writeFile)(path, `${JSON.stringify(record2, null, 2)}
+  await (0, import_promises8.writeFile)(path, `${JSON.stringify(record2, null, 2)}
 `);
   return path;
 }
 async function gatherFacts(values, deps) {
-  const contextStat = await (0, import_promises7.stat)(values.context).catch(() => void 0);
+  const contextStat = await (0, import_promises8.stat)(values.context).catch(() => void 0);
   if (contextStat === void 0 || !contextStat.isDirectory()) {
     throw new ConfigurationError(`Input "context": ${values.context} is not a directory`, {
       input: "context"
     });
   }
-  const file = values.file ?? ["Containerfile", "Dockerfile"].map((f) => (0, import_node_path6.join)(values.context, f)).find((f) => (0, import_node_fs5.existsSync)(f));
+  const file = values.file ?? ["Containerfile", "Dockerfile"].map((f) => (0, import_node_path7.join)(values.context, f)).find((f) => (0, import_node_fs5.existsSync)(f));
   if (file === void 0) {
     throw new ConfigurationError(
       `Input "file" is required: there is no Containerfile or Dockerfile in ${values.context}`,
@@ -2211,8 +2271,8 @@ async function gatherFacts(values, deps) {
     throw new ConfigurationError(`Input "file": ${file} does not exist`, { input: "file" });
   let outputDir = values["output-dir"];
   if (outputDir === void 0) {
-    outputDir = (0, import_node_path6.join)(await (0, import_promises7.mkdtemp)((0, import_node_path6.join)(deps.env.RUNNER_TEMP ?? (0, import_node_os6.tmpdir)(), "oci-build-")), "layout");
-  } else if ((0, import_node_fs5.existsSync)(outputDir) && (await (0, import_promises7.readdir)(outputDir)).length > 0) {
+    outputDir = (0, import_node_path7.join)(await (0, import_promises8.mkdtemp)((0, import_node_path7.join)(deps.env.RUNNER_TEMP ?? (0, import_node_os6.tmpdir)(), "oci-build-")), "layout");
+  } else if ((0, import_node_fs5.existsSync)(outputDir) && (await (0, import_promises8.readdir)(outputDir)).length > 0) {
     throw new ConfigurationError(
       `Input "output-dir": ${outputDir} is not empty; give a new or empty directory`,
       {
@@ -2373,8 +2433,8 @@ async function inspectBuilder(deps) {
   return buildx.parseInspect(stdout);
 }
 async function runBuildx(plan, deps) {
-  const work = await (0, import_promises7.mkdtemp)((0, import_node_path6.join)(deps.env.RUNNER_TEMP ?? (0, import_node_os6.tmpdir)(), "buildx-"));
-  const metadataFile = (0, import_node_path6.join)(work, "metadata.json");
+  const work = await (0, import_promises8.mkdtemp)((0, import_node_path7.join)(deps.env.RUNNER_TEMP ?? (0, import_node_os6.tmpdir)(), "buildx-"));
+  const metadataFile = (0, import_node_path7.join)(work, "metadata.json");
   try {
     await withSecretFiles(plan, deps, false, async (secrets, values) => {
       await deps.runner.run({
@@ -2386,7 +2446,7 @@ async function runBuildx(plan, deps) {
         secrets: values
       });
     });
-    const metadata = buildx.parseMetadata(await (0, import_promises7.readFile)(metadataFile, "utf8"));
+    const metadata = buildx.parseMetadata(await (0, import_promises8.readFile)(metadataFile, "utf8"));
     if (metadata.digest === void 0) {
       throw new CommandError("docker buildx wrote no containerimage.digest to its metadata file", {
         tool: "docker buildx"
@@ -2394,7 +2454,7 @@ async function runBuildx(plan, deps) {
     }
     return metadata.digest;
   } finally {
-    await (0, import_promises7.rm)(work, { recursive: true, force: true });
+    await (0, import_promises8.rm)(work, { recursive: true, force: true });
   }
 }
 async function verifyLayout(dir, expected, platforms, builder) {
@@ -2440,5 +2500,5 @@ function summary(plan, builder, reason, report) {
 }
 
 // actions/oci-build/src/main.ts
-await runMain(main);
+process.exitCode = await runMain(main);
 //# sourceMappingURL=main.mjs.map

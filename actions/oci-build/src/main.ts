@@ -1,4 +1,4 @@
 import { runMain } from '@chain/core';
 import { main } from './run.ts';
 
-await runMain(main);
+process.exitCode = await runMain(main);

@@ -256,10 +256,14 @@ async function withSecretFiles<T>(
     if (secret === undefined) return use(resolved, values);
     if ('value' in secret.source) {
       values.push(secret.source.value);
-      return withSecretFile(secret.source.value, async (path) => {
-        resolved.push({ id: secret.id, source: { file: path } });
-        return step(i + 1);
-      });
+      return withSecretFile(
+        secret.source.value,
+        async (path) => {
+          resolved.push({ id: secret.id, source: { file: path } });
+          return step(i + 1);
+        },
+        { directory: deps.paths.temp },
+      );
     }
     if ('file' in secret.source) {
       if (!existsSync(secret.source.file)) {
@@ -283,10 +287,14 @@ async function withSecretFiles<T>(
       resolved.push({ id: secret.id, source: secret.source });
       return step(i + 1);
     }
-    return withSecretFile(value, async (path) => {
-      resolved.push({ id: secret.id, source: { file: path } });
-      return step(i + 1);
-    });
+    return withSecretFile(
+      value,
+      async (path) => {
+        resolved.push({ id: secret.id, source: { file: path } });
+        return step(i + 1);
+      },
+      { directory: deps.paths.temp },
+    );
   };
   return step(0);
 }

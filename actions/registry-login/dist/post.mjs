@@ -1,15 +1,15 @@
 import { createRequire as __createRequire } from 'node:module';
 const require = __createRequire(import.meta.url);
 import {
-  post,
-  runPost
-} from "./chunks/chunk-NZ6RG2I5.mjs";
+  action
+} from "./chunks/chunk-UPABMQ35.mjs";
+import "./chunks/chunk-4CEES34X.mjs";
 import "./chunks/chunk-LAKDNJDR.mjs";
 import "./chunks/chunk-ZKXDAKWM.mjs";
-import "./chunks/chunk-MQP76K4J.mjs";
+import "./chunks/chunk-Q7KQMW4X.mjs";
 import "./chunks/chunk-VCWESDKG.mjs";
 import "./chunks/chunk-5MM4E6UD.mjs";
 
 // actions/registry-login/src/post.ts
-await runPost(post);
+await action.post();
 //# sourceMappingURL=post.mjs.map

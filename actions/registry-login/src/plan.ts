@@ -1,4 +1,37 @@
-import { ConfigurationError, DOCKER_HUB, ImageReference } from '@chain/core';
+import {
+  ConfigurationError,
+  DOCKER_HUB,
+  ImageReference,
+  type InputValues,
+  type LoginFiles,
+  loginFiles,
+  type PlanContext,
+} from '@chain/core';
+import type { spec } from './inputs.ts';
+
+/** What the step will do: check each login with its registry, then write it to both login files. */
+export interface LoginPlan {
+  logins: PlannedLogin[];
+  files: LoginFiles;
+  /** Ask each registry to accept its credential (GET /v2/) before anything is written. */
+  verify: boolean;
+  tlsVerify: boolean;
+  /** Leave the logins in place after the job (no post clean-up). */
+  keep: boolean;
+}
+
+export function plan(values: InputValues<typeof spec>, context: PlanContext): LoginPlan {
+  return {
+    logins: planLogins(values.registry, values, context.env),
+    files: loginFiles(context.env, 'registry-login', {
+      authFile: values['auth-file'],
+      dockerConfigDir: values['docker-config'],
+    }),
+    verify: values.verify,
+    tlsVerify: values['tls-verify'],
+    keep: values['keep-login'],
+  };
+}
 
 /** One registry login to write. The password never leaves the step: not in state, outputs or logs. */
 export interface PlannedLogin {
@@ -49,7 +82,7 @@ export interface CredentialInputs {
 export function planLogins(
   registries: string[],
   credentials: CredentialInputs,
-  env: NodeJS.ProcessEnv,
+  env: Readonly<NodeJS.ProcessEnv>,
 ): PlannedLogin[] {
   const password = nonEmpty(credentials.password);
   const token = nonEmpty(credentials['github-token']);

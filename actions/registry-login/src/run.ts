@@ -6,69 +6,60 @@ import {
   authValue,
   ConfigurationError,
   defineState,
-  exportVariable,
   ImageReference,
   JobSummary,
   type LoginFiles,
   type LoginRecord,
-  loginFiles,
   loginKey,
+  type OutputName,
   openRegistry,
   parseLoginRecord,
-  readInputs,
+  type RunContext,
   removeLogins,
-  runnerDeps,
   withSecretFile,
 } from '@chain/core';
-import { outputs, spec } from './inputs.ts';
-import { dockerShadow, type PlannedLogin, planLogins } from './plan.ts';
+import type { outputs } from './inputs.ts';
+import { dockerShadow, type LoginPlan, type PlannedLogin } from './plan.ts';
+
+type Context = RunContext<OutputName<typeof outputs>>;
 
 export const loginState = defineState('registry-login', parseLoginRecord('registry-login'));
 
-export async function main(deps: ActionDeps = runnerDeps()): Promise<void> {
-  const values = readInputs(spec, deps.inputs, deps.inputContext);
-  for (const secret of [values.password, values['github-token']])
-    if (secret !== undefined && secret !== '') deps.logger.setSecret(secret);
-  const logins = planLogins(values.registry, values, deps.env);
+export async function run(plan: LoginPlan, { deps, outputs }: Context): Promise<void> {
+  const { logins, files } = plan;
   for (const login of logins) deps.logger.setSecret(authValue(login.username, login.password));
+  if (plan.verify) for (const login of logins) await verifyLogin(login, plan.tlsVerify, deps);
 
-  if (values.verify) for (const login of logins) await verifyLogin(login, values['tls-verify'], deps);
-
-  const files = loginFiles(deps.env, 'registry-login', {
-    authFile: values['auth-file'],
-    dockerConfigDir: values['docker-config'],
-  });
-  const state: LoginRecord = { keep: values['keep-login'], logins: [] };
+  const state: LoginRecord = { keep: plan.keep, logins: [] };
   await writeLogins(logins, files, state, deps);
-  if (files.exportAuthFile) exportVariable('REGISTRY_AUTH_FILE', files.authFile);
-  if (files.exportDockerConfig) exportVariable('DOCKER_CONFIG', dirname(files.dockerConfig));
-  outputs.write(
-    {
-      registries: logins.map((l) => l.registry).join('\n'),
-      'auth-file': files.authFile,
-      'docker-config': dirname(files.dockerConfig),
-    },
-    deps.outputs,
-  );
-  await deps.writeSummary(
-    new JobSummary()
-      .heading('registry-login')
-      .verdict(true, `Logged in to ${logins.map((l) => l.registry).join(', ')}`)
-      .table(
-        ['registry', 'user', 'credential', 'checked'],
-        logins.map((l) => [
-          { text: l.registry, code: true },
-          { text: l.username, code: true },
-          l.source,
-          values.verify ? 'accepted by the registry (GET /v2/)' : 'not checked (verify: false)',
-        ]),
-      )
-      .facts([
-        ['containers auth.json', { text: files.authFile, code: true }],
-        ['Docker config.json', { text: files.dockerConfig, code: true }],
-        ['after the job', values['keep-login'] ? 'kept (keep-login: true)' : 'removed by the post step'],
+  if (files.exportAuthFile) deps.exportVariable('REGISTRY_AUTH_FILE', files.authFile);
+  if (files.exportDockerConfig) deps.exportVariable('DOCKER_CONFIG', dirname(files.dockerConfig));
+  outputs.write({
+    registries: logins.map((l) => l.registry).join('\n'),
+    'auth-file': files.authFile,
+    'docker-config': dirname(files.dockerConfig),
+  });
+  await deps.writeSummary(loginSummary(plan));
+}
+
+function loginSummary({ logins, files, verify, keep }: LoginPlan): JobSummary {
+  return new JobSummary()
+    .heading('registry-login')
+    .verdict(true, `Logged in to ${logins.map((l) => l.registry).join(', ')}`)
+    .table(
+      ['registry', 'user', 'credential', 'checked'],
+      logins.map((l) => [
+        { text: l.registry, code: true },
+        { text: l.username, code: true },
+        l.source,
+        verify ? 'accepted by the registry (GET /v2/)' : 'not checked (verify: false)',
       ]),
-  );
+    )
+    .facts([
+      ['containers auth.json', { text: files.authFile, code: true }],
+      ['Docker config.json', { text: files.dockerConfig, code: true }],
+      ['after the job', keep ? 'kept (keep-login: true)' : 'removed by the post step'],
+    ]);
 }
 
 /**
@@ -95,7 +86,7 @@ async function verifyLogin(login: PlannedLogin, tlsVerify: boolean, deps: Action
       }
       deps.logger.info(`${login.registry} accepted the login of ${login.username} (${login.source})`);
     },
-    { ...(deps.env.RUNNER_TEMP ? { directory: deps.env.RUNNER_TEMP } : {}), name: 'auth.json' },
+    { directory: deps.paths.temp, name: 'auth.json' },
   );
 }
 
@@ -114,7 +105,7 @@ async function writeLogins(
       const key = loginKey(login.registry, kind);
       const added = await addLogin(file, key, login.username, login.password);
       state.logins.push(added);
-      loginState.save(state);
+      loginState.save(deps.state, state);
       if (added.replaced)
         deps.logger.warning(`replaced a login for ${key} in ${file}; the post step puts it back`);
       if (kind === 'docker') {
@@ -136,6 +127,6 @@ async function readJson(file: string): Promise<unknown> {
   }
 }
 
-export async function post(deps: Pick<ActionDeps, 'logger'> = runnerDeps()): Promise<void> {
-  await removeLogins(loginState.load(), deps.logger);
+export async function post(deps: ActionDeps): Promise<void> {
+  await removeLogins(loginState.load(deps.state), deps.logger);
 }

@@ -9,7 +9,7 @@ import {
 import {
   require_os,
   require_path
-} from "./chunks/chunk-MQP76K4J.mjs";
+} from "./chunks/chunk-Q7KQMW4X.mjs";
 import {
   require_crypto,
   require_fs,
@@ -7358,24 +7358,34 @@ var require_dist = __commonJS({
   }
 });
 
-// packages/core/src/exec/tool-runner.ts
-var import_node_child_process = __toESM(require_child_process(), 1);
-var import_promises = __toESM(require_promises(), 1);
-var import_node_os = __toESM(require_os(), 1);
+// packages/core/src/inputs/input-spec.ts
+var import_node_fs = __toESM(require_fs(), 1);
 var import_node_path = __toESM(require_path(), 1);
 
 // packages/core/src/action/errors.ts
 var ConfigurationError = class extends Error {
   name = "ConfigurationError";
+  code;
   /** The input (or environment variable) at fault, when there is one. */
   input;
+  expected;
+  actual;
   constructor(message, options = {}) {
     super(message, options.cause === void 0 ? void 0 : { cause: options.cause });
+    this.code = options.code ?? (options.input === void 0 ? "CONFIGURATION" : "INPUT_INVALID");
     this.input = options.input;
+    this.expected = options.expected;
+    this.actual = options.actual;
+  }
+  /** The input layer's part: names the input a domain error came from (kept when already named). */
+  forInput(input) {
+    this.input ??= input;
+    return this;
   }
 };
 var CommandError = class extends Error {
   name = "CommandError";
+  code = "COMMAND_FAILED";
   tool;
   exitCode;
   /** The last non-empty line the tool wrote to stderr, if any. */
@@ -7403,125 +7413,10 @@ function describeError(error) {
 }
 var InvalidValueError = class extends Error {
   name = "InvalidValueError";
+  code = "INVALID_VALUE";
 };
-
-// packages/core/src/exec/tool-runner.ts
-var STDERR_TAIL_BYTES = 16 * 1024;
-function redact(text, secrets) {
-  let out = text;
-  for (const secret of secrets ?? []) if (secret !== "") out = out.split(secret).join("***");
-  return out;
-}
-function lastLine(text) {
-  const lines = text.split(/\r?\n/).filter((l) => l.trim() !== "");
-  return lines.at(-1)?.trim() ?? "";
-}
-var ProcessToolRunner = class {
-  logger;
-  constructor(logger) {
-    this.logger = logger;
-  }
-  run(request) {
-    const started = performance.now();
-    const maxStdout = request.maxStdoutBytes ?? 32 * 1024 * 1024;
-    const ok = request.okExitCodes ?? [0];
-    for (const secret of request.secrets ?? []) this.logger?.setSecret(secret);
-    if (request.echo) {
-      const line = `$ ${request.command} ${request.args.map(quoteForDisplay).join(" ")}`;
-      this.logger?.info(redact(line, request.secrets));
-    }
-    return new Promise((resolvePromise, reject) => {
-      const child = (0, import_node_child_process.spawn)(request.command, [...request.args], {
-        cwd: request.cwd,
-        env: request.env ?? process.env,
-        shell: false,
-        stdio: ["pipe", "pipe", "pipe"],
-        timeout: request.timeoutMs,
-        killSignal: "SIGTERM"
-      });
-      const stdoutChunks = [];
-      let stdoutBytes = 0;
-      let overflow = false;
-      let stderrTail = "";
-      let lineBuffer = { out: "", err: "" };
-      const echo = (kind, chunk) => {
-        if (!request.echo || this.logger === void 0) return;
-        const text = lineBuffer[kind] + chunk.toString("utf8");
-        const lines = text.split("\n");
-        lineBuffer = { ...lineBuffer, [kind]: lines.pop() ?? "" };
-        for (const line of lines) this.logger.info(redact(line, request.secrets));
-      };
-      child.stdout.on("data", (chunk) => {
-        stdoutBytes += chunk.length;
-        if (stdoutBytes > maxStdout) {
-          if (!overflow) child.kill("SIGTERM");
-          overflow = true;
-          return;
-        }
-        stdoutChunks.push(chunk);
-        echo("out", chunk);
-      });
-      child.stderr.on("data", (chunk) => {
-        stderrTail = (stderrTail + chunk.toString("utf8")).slice(-STDERR_TAIL_BYTES);
-        echo("err", chunk);
-      });
-      child.stdin.on("error", () => {
-      });
-      child.stdin.end(request.stdin ?? "");
-      child.on("error", (error) => {
-        const why = error.code === "ENOENT" ? `${request.tool} is not installed or not on PATH (tried "${request.command}")` : `${request.tool} could not be started: ${error.message}`;
-        reject(new CommandError(why, { tool: request.tool, cause: error }));
-      });
-      child.on("close", (code, signal) => {
-        for (const kind of ["out", "err"]) {
-          if (lineBuffer[kind] !== "" && request.echo)
-            this.logger?.info(redact(lineBuffer[kind], request.secrets));
-        }
-        const tail = redact(stderrTail, request.secrets);
-        const result = {
-          exitCode: code ?? -1,
-          stdout: redact(Buffer.concat(stdoutChunks).toString("utf8"), request.secrets),
-          stderrTail: tail,
-          durationMs: performance.now() - started
-        };
-        if (overflow) {
-          reject(
-            new CommandError(`${request.tool} wrote more than ${maxStdout} bytes to stdout`, {
-              tool: request.tool
-            })
-          );
-        } else if (signal !== null) {
-          const timedOut = request.timeoutMs !== void 0 && result.durationMs >= request.timeoutMs;
-          const why = timedOut ? `timed out after ${request.timeoutMs} ms` : `was killed by ${signal}`;
-          reject(
-            new CommandError(`${request.tool} ${why}`, { tool: request.tool, stderrTail: lastLine(tail) })
-          );
-        } else if (!ok.includes(result.exitCode)) {
-          const detail = lastLine(tail);
-          reject(
-            new CommandError(
-              `${request.tool} failed with exit code ${result.exitCode}${detail ? `: ${detail}` : ""}`,
-              {
-                tool: request.tool,
-                exitCode: result.exitCode,
-                stderrTail: tail
-              }
-            )
-          );
-        } else {
-          resolvePromise(result);
-        }
-      });
-    });
-  }
-};
-function quoteForDisplay(arg) {
-  return /^[\w@%+=:,./-]+$/.test(arg) ? arg : `'${arg.replace(/'/g, `'\\''`)}'`;
-}
 
 // packages/core/src/inputs/input-spec.ts
-var import_node_fs = __toESM(require_fs(), 1);
-var import_node_path2 = __toESM(require_path(), 1);
 function envInputName(name) {
   return `INPUT_${name.replace(/ /g, "_").toUpperCase()}`;
 }
@@ -7529,10 +7424,17 @@ function envInputSource(env = process.env) {
   return (name) => env[envInputName(name)];
 }
 function defaultInputContext(env = process.env) {
-  return { workspace: (0, import_node_path2.resolve)(env.GITHUB_WORKSPACE ?? process.cwd()) };
+  return { workspace: (0, import_node_path.resolve)(env.GITHUB_WORKSPACE ?? process.cwd()) };
 }
-function fieldError(name, message, cause) {
-  return new ConfigurationError(`Input "${name}" ${message}`, { input: name, cause });
+function fieldError(name, message, cause, code = "INPUT_INVALID") {
+  const domain = cause instanceof ConfigurationError ? cause : void 0;
+  return new ConfigurationError(`Input "${name}" ${message}`, {
+    code: domain !== void 0 && domain.code !== "CONFIGURATION" ? domain.code : code,
+    input: name,
+    ...domain?.expected !== void 0 ? { expected: domain.expected } : {},
+    ...domain?.actual !== void 0 ? { actual: domain.actual } : {},
+    cause
+  });
 }
 function parseWith(parse, raw, name, ctx) {
   try {
@@ -7553,7 +7455,7 @@ function field(kind, parse) {
         defaultValue: void 0,
         read(raw, name, ctx) {
           if (raw === void 0) {
-            throw fieldError(name, `is required${description ? `: ${description}` : ""}`);
+            throw fieldError(name, `is required${description ? `: ${description}` : ""}`, void 0, "INPUT_REQUIRED");
           }
           return parseWith(parse, raw, name, ctx);
         }
@@ -7596,7 +7498,7 @@ function readInputs(spec2, source = envInputSource(), ctx = defaultInputContext(
     throw new ConfigurationError(
       `${problems.length} inputs are invalid:
 ${problems.map((p) => `  - ${p.message}`).join("\n")}`,
-      { input: first.input ?? "" }
+      { code: "INPUTS_INVALID", input: first.input ?? "", cause: new AggregateError(problems) }
     );
   }
   return values;
@@ -7687,8 +7589,8 @@ function parseDuration(raw, bounds = {}) {
   return total;
 }
 function isInside(root, target) {
-  const rel = (0, import_node_path2.relative)(root, target);
-  return rel === "" || !rel.startsWith("..") && !(0, import_node_path2.isAbsolute)(rel);
+  const rel = (0, import_node_path.relative)(root, target);
+  return rel === "" || !rel.startsWith("..") && !(0, import_node_path.isAbsolute)(rel);
 }
 function requireExisting(path, kind) {
   let found;
@@ -7711,7 +7613,7 @@ function realpathIfExists(path) {
 }
 function parsePath(raw, ctx, options = {}) {
   if (raw.includes("\0")) throw new InvalidValueError("must not contain a NUL character");
-  const absolute = (0, import_node_path2.resolve)(ctx.workspace, raw);
+  const absolute = (0, import_node_path.resolve)(ctx.workspace, raw);
   if (!options.allowOutsideWorkspace) {
     const outside = `must stay inside the workspace ${ctx.workspace}; "${raw}" resolves to`;
     if (!isInside(ctx.workspace, absolute)) throw new InvalidValueError(`${outside} ${absolute}`);
@@ -7772,10 +7674,15 @@ function parseKeyValues(raw) {
   });
 }
 
+// packages/core/src/exec/tool-runner.ts
+var import_node_child_process = __toESM(require_child_process(), 1);
+var import_promises2 = __toESM(require_promises(), 1);
+var import_node_path3 = __toESM(require_path(), 1);
+
 // packages/core/src/action/runner-commands.ts
 var import_node_crypto = __toESM(require_crypto(), 1);
 var import_node_fs2 = __toESM(require_fs(), 1);
-var import_node_os2 = __toESM(require_os(), 1);
+var import_node_os = __toESM(require_os(), 1);
 var processIo = {
   env: process.env,
   write: (text) => {
@@ -7792,22 +7699,22 @@ function escapeProperty(value) {
 var COMMAND_LINE = /::|##\[/;
 function writeUntrusted(io, text) {
   if (!COMMAND_LINE.test(text)) {
-    io.write(`${text}${import_node_os2.EOL}`);
+    io.write(`${text}${import_node_os.EOL}`);
     return;
   }
   let token = (0, import_node_crypto.randomUUID)().replace(/-/g, "");
   while (text.includes(token)) token = (0, import_node_crypto.randomUUID)().replace(/-/g, "");
-  io.write(`::stop-commands::${token}${import_node_os2.EOL}${text}${import_node_os2.EOL}::${token}::${import_node_os2.EOL}`);
+  io.write(`::stop-commands::${token}${import_node_os.EOL}${text}${import_node_os.EOL}::${token}::${import_node_os.EOL}`);
 }
 function issueCommand(io, command, message, properties = {}) {
   const props = Object.entries(properties).map(([k, v]) => `${k}=${escapeProperty(v)}`).join(",");
-  io.write(`::${command}${props ? ` ${props}` : ""}::${escapeData(message)}${import_node_os2.EOL}`);
+  io.write(`::${command}${props ? ` ${props}` : ""}::${escapeData(message)}${import_node_os.EOL}`);
 }
 function fileCommandEntry(name, value, delimiter = `ghadelimiter_${(0, import_node_crypto.randomUUID)()}`) {
   if (name.includes(delimiter) || value.includes(delimiter)) {
     throw new Error(`value of ${name} contains the file-command delimiter`);
   }
-  return `${name}<<${delimiter}${import_node_os2.EOL}${value}${import_node_os2.EOL}${delimiter}${import_node_os2.EOL}`;
+  return `${name}<<${delimiter}${import_node_os.EOL}${value}${import_node_os.EOL}${delimiter}${import_node_os.EOL}`;
 }
 function fileCommand(io, variable, legacy, name, value) {
   const file = io.env[variable];
@@ -7817,12 +7724,150 @@ function fileCommand(io, variable, legacy, name, value) {
 function setOutput(io, name, value) {
   fileCommand(io, "GITHUB_OUTPUT", "set-output", name, value);
 }
+function saveState(io, name, value) {
+  fileCommand(io, "GITHUB_STATE", "save-state", name, value);
+}
+function getState(io, name) {
+  return io.env[`STATE_${name}`] ?? "";
+}
+function exportVariable(io, name, value) {
+  io.env[name] = value;
+  fileCommand(io, "GITHUB_ENV", "set-env", name, value);
+}
 function setSecret(io, value) {
   if (value !== "") issueCommand(io, "add-mask", value);
 }
 function appendSummary(io, markdown) {
   const file = io.env.GITHUB_STEP_SUMMARY;
   if (file) io.append(file, markdown);
+}
+
+// packages/core/src/action/temp-folder.ts
+var import_promises = __toESM(require_promises(), 1);
+var import_node_os2 = __toESM(require_os(), 1);
+var import_node_path2 = __toESM(require_path(), 1);
+function tempBase(env) {
+  return env.RUNNER_TEMP || (0, import_node_os2.tmpdir)();
+}
+function tempFolder(base, prefix) {
+  return (0, import_promises.mkdtemp)((0, import_node_path2.join)(base, `${prefix.replace(/-$/, "")}-`));
+}
+
+// packages/core/src/exec/tool-runner.ts
+var STDERR_TAIL_BYTES = 16 * 1024;
+function redact(text, secrets) {
+  let out = text;
+  for (const secret of secrets ?? []) if (secret !== "") out = out.split(secret).join("***");
+  return out;
+}
+function lastLine(text) {
+  const lines = text.split(/\r?\n/).filter((l) => l.trim() !== "");
+  return lines.at(-1)?.trim() ?? "";
+}
+var ProcessToolRunner = class {
+  logger;
+  env;
+  /** `env`: the environment a request without its own runs in (the step's: `ActionDeps.env`). */
+  constructor(logger, env = processIo.env) {
+    this.logger = logger;
+    this.env = env;
+  }
+  run(request) {
+    const started = performance.now();
+    const maxStdout = request.maxStdoutBytes ?? 32 * 1024 * 1024;
+    const ok = request.okExitCodes ?? [0];
+    for (const secret of request.secrets ?? []) this.logger?.setSecret(secret);
+    if (request.echo) {
+      const line = `$ ${request.command} ${request.args.map(quoteForDisplay).join(" ")}`;
+      this.logger?.info(redact(line, request.secrets));
+    }
+    return new Promise((resolvePromise, reject) => {
+      const child = (0, import_node_child_process.spawn)(request.command, [...request.args], {
+        cwd: request.cwd,
+        env: request.env ?? this.env,
+        shell: false,
+        stdio: ["pipe", "pipe", "pipe"],
+        timeout: request.timeoutMs,
+        killSignal: "SIGTERM"
+      });
+      const stdoutChunks = [];
+      let stdoutBytes = 0;
+      let overflow = false;
+      let stderrTail = "";
+      let lineBuffer = { out: "", err: "" };
+      const echo = (kind, chunk) => {
+        if (!request.echo || this.logger === void 0) return;
+        const text = lineBuffer[kind] + chunk.toString("utf8");
+        const lines = text.split("\n");
+        lineBuffer = { ...lineBuffer, [kind]: lines.pop() ?? "" };
+        for (const line of lines) this.logger.info(redact(line, request.secrets));
+      };
+      child.stdout.on("data", (chunk) => {
+        stdoutBytes += chunk.length;
+        if (stdoutBytes > maxStdout) {
+          if (!overflow) child.kill("SIGTERM");
+          overflow = true;
+          return;
+        }
+        stdoutChunks.push(chunk);
+        echo("out", chunk);
+      });
+      child.stderr.on("data", (chunk) => {
+        stderrTail = (stderrTail + chunk.toString("utf8")).slice(-STDERR_TAIL_BYTES);
+        echo("err", chunk);
+      });
+      child.stdin.on("error", () => {
+      });
+      child.stdin.end(request.stdin ?? "");
+      child.on("error", (error) => {
+        const why = error.code === "ENOENT" ? `${request.tool} is not installed or not on PATH (tried "${request.command}")` : `${request.tool} could not be started: ${error.message}`;
+        reject(new CommandError(why, { tool: request.tool, cause: error }));
+      });
+      child.on("close", (code, signal) => {
+        for (const kind of ["out", "err"]) {
+          if (lineBuffer[kind] !== "" && request.echo)
+            this.logger?.info(redact(lineBuffer[kind], request.secrets));
+        }
+        const tail = redact(stderrTail, request.secrets);
+        const result = {
+          exitCode: code ?? -1,
+          stdout: redact(Buffer.concat(stdoutChunks).toString("utf8"), request.secrets),
+          stderrTail: tail,
+          durationMs: performance.now() - started
+        };
+        if (overflow) {
+          reject(
+            new CommandError(`${request.tool} wrote more than ${maxStdout} bytes to stdout`, {
+              tool: request.tool
+            })
+          );
+        } else if (signal !== null) {
+          const timedOut = request.timeoutMs !== void 0 && result.durationMs >= request.timeoutMs;
+          const why = timedOut ? `timed out after ${request.timeoutMs} ms` : `was killed by ${signal}`;
+          reject(
+            new CommandError(`${request.tool} ${why}`, { tool: request.tool, stderrTail: lastLine(tail) })
+          );
+        } else if (!ok.includes(result.exitCode)) {
+          const detail = lastLine(tail);
+          reject(
+            new CommandError(
+              `${request.tool} failed with exit code ${result.exitCode}${detail ? `: ${detail}` : ""}`,
+              {
+                tool: request.tool,
+                exitCode: result.exitCode,
+                stderrTail: tail
+              }
+            )
+          );
+        } else {
+          resolvePromise(result);
+        }
+      });
+    });
+  }
+};
+function quoteForDisplay(arg) {
+  return /^[\w@%+=:,./-]+$/.test(arg) ? arg : `'${arg.replace(/'/g, `'\\''`)}'`;
 }
 
 // packages/core/src/action/logger.ts
@@ -7846,29 +7891,33 @@ function createRunnerLogger(io = processIo) {
 }
 var runnerLogger = createRunnerLogger();
 
-// packages/core/src/action/outputs.ts
-var runnerOutputs = {
-  set: (name, value) => setOutput(processIo, name, value)
-};
-function defineOutputs(names) {
+// packages/core/src/action/state.ts
+function runnerStateStore(io = processIo) {
   return {
-    names,
-    write(values, sink = runnerOutputs) {
-      for (const name of names) sink.set(name, values[name]);
-    }
+    save: (key, value) => saveState(io, key, value),
+    load: (key) => getState(io, key)
   };
 }
 
 // packages/core/src/action/deps.ts
-function runnerDeps(env = process.env) {
+function runnerDeps(io = processIo) {
+  const env = io.env;
+  const logger = createRunnerLogger(io);
+  const paths = { temp: tempBase(env), toolCache: env.RUNNER_TOOL_CACHE || void 0 };
   return {
-    logger: runnerLogger,
-    runner: new ProcessToolRunner(runnerLogger),
-    outputs: runnerOutputs,
+    logger,
+    runner: new ProcessToolRunner(logger, env),
+    outputs: { set: (name, value) => setOutput(io, name, value) },
     inputs: envInputSource(env),
     inputContext: defaultInputContext(env),
     env,
-    writeSummary: (summary) => summary.write()
+    state: runnerStateStore(io),
+    paths,
+    exportVariable: (name, value) => exportVariable(io, name, value),
+    tempDir: (prefix) => tempFolder(paths.temp, prefix),
+    now: () => /* @__PURE__ */ new Date(),
+    writeSummary: async (summary) => appendSummary(io, `${summary.toString()}
+`)
   };
 }
 
@@ -7889,15 +7938,25 @@ async function runMain(main2, hooks = {}) {
     const more = details(error);
     if (more !== void 0) debug(more);
     fail(describeError(error));
-    process.exitCode = 1;
     return 1;
   }
 }
 
+// packages/core/src/action/outputs.ts
+function defineOutputs(names) {
+  return {
+    names,
+    write(values, sink) {
+      for (const name of names) sink.set(name, values[name]);
+    }
+  };
+}
+
 // packages/core/src/report/findings.ts
-var import_promises2 = __toESM(require_promises(), 1);
+var import_promises3 = __toESM(require_promises(), 1);
 var SEVERITIES = ["CRITICAL", "HIGH", "MEDIUM", "LOW", "UNKNOWN"];
 var ReportError = class extends CommandError {
+  code = "REPORT_UNREADABLE";
   constructor(message) {
     super(message, { tool: "scanner report" });
   }
@@ -7945,7 +8004,7 @@ function str(value) {
 }
 async function readScannerReport(path, tool) {
   try {
-    return await (0, import_promises2.readFile)(path, "utf8");
+    return await (0, import_promises3.readFile)(path, "utf8");
   } catch {
     throw new ReportError(`${tool} wrote no report at ${path}; refusing to pass without one`);
   }
@@ -7965,12 +8024,12 @@ function enforceGate(passed, message, failOn, tool, warn) {
 }
 
 // packages/core/src/report/ignore-files.ts
-var import_promises3 = __toESM(require_promises(), 1);
-var import_node_path3 = __toESM(require_path(), 1);
+var import_promises4 = __toESM(require_promises(), 1);
+var import_node_path4 = __toESM(require_path(), 1);
 var import_yaml = __toESM(require_dist(), 1);
 async function readOptional(path) {
   try {
-    return await (0, import_promises3.readFile)(path, "utf8");
+    return await (0, import_promises4.readFile)(path, "utf8");
   } catch (error) {
     if (error.code === "ENOENT") return void 0;
     throw error;
@@ -8043,9 +8102,9 @@ function parseOsvScannerToml(text) {
   return rules;
 }
 async function readIgnoreFiles(path) {
-  const yamlPath = (0, import_node_path3.join)(path, ".trivyignore.yaml");
-  const plainPath = (0, import_node_path3.join)(path, ".trivyignore");
-  const osvPath = (0, import_node_path3.join)(path, "osv-scanner.toml");
+  const yamlPath = (0, import_node_path4.join)(path, ".trivyignore.yaml");
+  const plainPath = (0, import_node_path4.join)(path, ".trivyignore");
+  const osvPath = (0, import_node_path4.join)(path, "osv-scanner.toml");
   const [yamlText, plainText, osvText] = await Promise.all([
     readOptional(yamlPath),
     readOptional(plainPath),
@@ -8346,8 +8405,8 @@ function readSpdx(text) {
 }
 
 // packages/core/src/tools/scanners.ts
-var import_promises4 = __toESM(require_promises(), 1);
-var import_node_path4 = __toESM(require_path(), 1);
+var import_promises5 = __toESM(require_promises(), 1);
+var import_node_path5 = __toESM(require_path(), 1);
 function trivyCommon(request, scanners) {
   const args = ["--format", "json", "--output", request.output, "--scanners", scanners];
   args.push("--cache-dir", request.cacheDir, "--exit-code", "0", "--quiet");
@@ -8364,7 +8423,7 @@ function trivyCommon(request, scanners) {
 var trivy = {
   /** Where Trivy keeps its DB unless the action is told: the runner's tool cache, kept between jobs there. */
   defaultCacheDir(env, work) {
-    return (0, import_node_path4.join)(env.RUNNER_TOOL_CACHE ?? work, "trivy-cache");
+    return (0, import_node_path5.join)(env.RUNNER_TOOL_CACHE ?? work, "trivy-cache");
   },
   /** Brings the DB in the cache up to date (a no-op when it is fresh) without scanning anything. */
   downloadDbArgs(request) {
@@ -8383,7 +8442,7 @@ var trivy = {
   /** The DB's `db/metadata.json`: its schema `Version` and `UpdatedAt` (each undefined when unreadable). */
   async dbMetadata(cacheDir) {
     try {
-      const meta = JSON.parse(await (0, import_promises4.readFile)((0, import_node_path4.join)(cacheDir, "db", "metadata.json"), "utf8"));
+      const meta = JSON.parse(await (0, import_promises5.readFile)((0, import_node_path5.join)(cacheDir, "db", "metadata.json"), "utf8"));
       return {
         ...typeof meta.UpdatedAt === "string" ? { updatedAt: meta.UpdatedAt } : {},
         ...typeof meta.Version === "number" ? { version: String(meta.Version) } : {}
@@ -8399,10 +8458,10 @@ var trivy = {
   async requireOfflineDb(cacheDir, input) {
     for (const file of ["trivy.db", "metadata.json"]) {
       try {
-        await (0, import_promises4.access)((0, import_node_path4.join)(cacheDir, "db", file));
+        await (0, import_promises5.access)((0, import_node_path5.join)(cacheDir, "db", file));
       } catch {
         throw new ConfigurationError(
-          `Input "${input}": offline scanning needs the Trivy DB in ${cacheDir} (db/trivy.db and db/metadata.json), and ${(0, import_node_path4.join)(cacheDir, "db", file)} is missing. Restore the cache folder first (actions/cache, or a copy of a mirror), or set offline: false to download it.`,
+          `Input "${input}": offline scanning needs the Trivy DB in ${cacheDir} (db/trivy.db and db/metadata.json), and ${(0, import_node_path5.join)(cacheDir, "db", file)} is missing. Restore the cache folder first (actions/cache, or a copy of a mirror), or set offline: false to download it.`,
           { input }
         );
       }
@@ -8728,11 +8787,11 @@ function asList(value, field2) {
 // packages/core/src/tools/tool-installer.ts
 var import_node_crypto2 = __toESM(require_crypto(), 1);
 var import_node_fs3 = __toESM(require_fs(), 1);
-var import_promises5 = __toESM(require_promises(), 1);
+var import_promises6 = __toESM(require_promises(), 1);
 var import_node_os3 = __toESM(require_os(), 1);
-var import_node_path5 = __toESM(require_path(), 1);
+var import_node_path6 = __toESM(require_path(), 1);
 var import_node_stream = __toESM(require_stream(), 1);
-var import_promises6 = __toESM(require_promises2(), 1);
+var import_promises7 = __toESM(require_promises2(), 1);
 
 // packages/core/src/tools/tool-manifest.json
 var tool_manifest_default = {
@@ -8838,7 +8897,7 @@ var tool_manifest_default = {
 
 // packages/core/src/tools/tool-installer.ts
 function toolCache() {
-  return import("./chunks/tool-cache-EUIEM5AQ.mjs");
+  return import("./chunks/tool-cache-VB4PJACE.mjs");
 }
 var PINNED_TOOLS = tool_manifest_default;
 var ToolInstaller = class {
@@ -8875,7 +8934,7 @@ var ToolInstaller = class {
     const arch = this.platformKey.split("-")[1] ?? (0, import_node_os3.arch)();
     const cached = await this.findCached(name, pin.version, arch);
     if (cached !== void 0) {
-      const path = (0, import_node_path5.join)(cached, pin.binary);
+      const path = (0, import_node_path6.join)(cached, pin.binary);
       await assertExecutable(path, name);
       this.options.logger.info(`${name} ${pin.version}: found in the tool cache at ${path}`);
       return { name, version: pin.version, path, source: "cache" };
@@ -8890,10 +8949,10 @@ var ToolInstaller = class {
   async findCached(name, version, arch) {
     const cache = process.env.RUNNER_TOOL_CACHE;
     if (!cache) return void 0;
-    const dir = (0, import_node_path5.join)(cache, name, version, arch);
+    const dir = (0, import_node_path6.join)(cache, name, version, arch);
     try {
-      await (0, import_promises5.access)(`${dir}.complete`);
-      return (await (0, import_promises5.stat)(dir)).isDirectory() ? dir : void 0;
+      await (0, import_promises6.access)(`${dir}.complete`);
+      return (await (0, import_promises6.stat)(dir)).isDirectory() ? dir : void 0;
     } catch {
       return void 0;
     }
@@ -8906,9 +8965,9 @@ var ToolInstaller = class {
     return { name, version: "unpinned", path, source: "path" };
   }
   async download(name, pin, asset, arch) {
-    const work = await (0, import_promises5.mkdtemp)((0, import_node_path5.join)(process.env.RUNNER_TEMP ?? (0, import_node_os3.tmpdir)(), `${name}-`));
+    const work = await (0, import_promises6.mkdtemp)((0, import_node_path6.join)(process.env.RUNNER_TEMP ?? (0, import_node_os3.tmpdir)(), `${name}-`));
     try {
-      const file = (0, import_node_path5.join)(work, "download");
+      const file = (0, import_node_path6.join)(work, "download");
       this.options.logger.info(`${name} ${pin.version}: downloading ${asset.url}`);
       const actual = await this.fetchTo(asset.url, file, name, pin);
       if (actual !== asset.sha256) {
@@ -8919,26 +8978,26 @@ var ToolInstaller = class {
       }
       let dir;
       if (asset.archive === "tar.gz") {
-        dir = (0, import_node_path5.join)(work, "extract");
-        await (0, import_promises5.mkdir)(dir);
+        dir = (0, import_node_path6.join)(work, "extract");
+        await (0, import_promises6.mkdir)(dir);
         await this.options.runner.run({ tool: "tar", command: "tar", args: ["-xzf", file, "-C", dir] });
       } else {
-        dir = (0, import_node_path5.join)(work, "bin");
-        await (0, import_promises5.mkdir)(dir);
-        await (0, import_promises6.pipeline)((0, import_node_fs3.createReadStream)(file), (0, import_node_fs3.createWriteStream)((0, import_node_path5.join)(dir, pin.binary)));
+        dir = (0, import_node_path6.join)(work, "bin");
+        await (0, import_promises6.mkdir)(dir);
+        await (0, import_promises7.pipeline)((0, import_node_fs3.createReadStream)(file), (0, import_node_fs3.createWriteStream)((0, import_node_path6.join)(dir, pin.binary)));
       }
-      await (0, import_promises5.chmod)((0, import_node_path5.join)(dir, pin.binary), 493).catch(() => {
+      await (0, import_promises6.chmod)((0, import_node_path6.join)(dir, pin.binary), 493).catch(() => {
         throw new CommandError(`${name} ${pin.version}: the archive has no ${pin.binary} at its top level`, {
           tool: name
         });
       });
       const installed = process.env.RUNNER_TOOL_CACHE ? await (await toolCache()).cacheDir(dir, name, pin.version, arch) : dir;
-      const path = (0, import_node_path5.join)(installed, pin.binary);
+      const path = (0, import_node_path6.join)(installed, pin.binary);
       await assertExecutable(path, name);
       this.options.logger.info(`${name} ${pin.version}: sha256 verified, installed at ${path}`);
       return { name, version: pin.version, path, source: "download" };
     } finally {
-      if (process.env.RUNNER_TOOL_CACHE) await (0, import_promises5.rm)(work, { recursive: true, force: true });
+      if (process.env.RUNNER_TOOL_CACHE) await (0, import_promises6.rm)(work, { recursive: true, force: true });
     }
   }
   async fetchTo(url, file, name, pin) {
@@ -8967,28 +9026,28 @@ var ToolInstaller = class {
     const hash = (0, import_node_crypto2.createHash)("sha256");
     const body = import_node_stream.Readable.fromWeb(response.body);
     body.on("data", (chunk) => hash.update(chunk));
-    await (0, import_promises6.pipeline)(body, (0, import_node_fs3.createWriteStream)(file, { mode: 384 }));
+    await (0, import_promises7.pipeline)(body, (0, import_node_fs3.createWriteStream)(file, { mode: 384 }));
     return hash.digest("hex");
   }
 };
 async function assertExecutable(path, name) {
-  const s = await (0, import_promises5.stat)(path).catch(() => void 0);
+  const s = await (0, import_promises6.stat)(path).catch(() => void 0);
   if (s === void 0 || !s.isFile()) {
     throw new ConfigurationError(`${name} executable ${path} does not exist or is not a file`, {
       input: `${name}-path`
     });
   }
   try {
-    await (0, import_promises5.access)(path, import_node_fs3.constants.X_OK);
+    await (0, import_promises6.access)(path, import_node_fs3.constants.X_OK);
   } catch {
     throw new ConfigurationError(`${name} executable ${path} is not executable`, { input: `${name}-path` });
   }
 }
 
 // actions/repo-scan/src/run.ts
-var import_promises7 = __toESM(require_promises(), 1);
+var import_promises8 = __toESM(require_promises(), 1);
 var import_node_os4 = __toESM(require_os(), 1);
-var import_node_path6 = __toESM(require_path(), 1);
+var import_node_path7 = __toESM(require_path(), 1);
 
 // actions/repo-scan/src/inputs.ts
 var SCANNERS = ["osv", "trivy", "sbom"];
@@ -9028,7 +9087,7 @@ var outputs = defineOutputs(["passed", "counts", "report", "sarif", "sarif-dir",
 // actions/repo-scan/src/run.ts
 async function main(deps = runnerDeps()) {
   const values = readInputs(spec, deps.inputs, deps.inputContext);
-  const work = await (0, import_promises7.mkdtemp)((0, import_node_path6.join)(deps.env.RUNNER_TEMP ?? (0, import_node_os4.tmpdir)(), "repo-scan-"));
+  const work = await (0, import_promises8.mkdtemp)((0, import_node_path7.join)(deps.env.RUNNER_TEMP ?? (0, import_node_os4.tmpdir)(), "repo-scan-"));
   const ignores = await readIgnoreFiles(values.path);
   const installer = new ToolInstaller({ logger: deps.logger, runner: deps.runner });
   const wants = new Set(values.scanners);
@@ -9087,21 +9146,21 @@ async function main(deps = runnerDeps()) {
     ...sbom ? { sbom: sbom.files } : {}
   };
   if (sbom) report.scanners.syft = { version: sbom.version };
-  const reportPath = (0, import_node_path6.join)(work, "report.json");
-  const sarifPath = (0, import_node_path6.join)(work, "results.sarif");
-  await (0, import_promises7.writeFile)(reportPath, `${JSON.stringify(report, null, 2)}
+  const reportPath = (0, import_node_path7.join)(work, "report.json");
+  const sarifPath = (0, import_node_path7.join)(work, "results.sarif");
+  await (0, import_promises8.writeFile)(reportPath, `${JSON.stringify(report, null, 2)}
 `);
-  await (0, import_promises7.writeFile)(
+  await (0, import_promises8.writeFile)(
     sarifPath,
     `${JSON.stringify(mergeSarif(Object.values(runs).flatMap((r) => r.sarif ? [r.sarif] : [])), null, 2)}
 `
   );
-  const sarifDir = (0, import_node_path6.join)(work, "sarif");
-  await (0, import_promises7.mkdir)(sarifDir, { recursive: true });
+  const sarifDir = (0, import_node_path7.join)(work, "sarif");
+  await (0, import_promises8.mkdir)(sarifDir, { recursive: true });
   for (const [scanner, r] of Object.entries(runs))
     if (r.sarif)
-      await (0, import_promises7.writeFile)(
-        (0, import_node_path6.join)(sarifDir, `${scanner}.sarif`),
+      await (0, import_promises8.writeFile)(
+        (0, import_node_path7.join)(sarifDir, `${scanner}.sarif`),
         `${JSON.stringify(mergeSarif([r.sarif]), null, 2)}
 `
       );
@@ -9126,7 +9185,7 @@ async function runOsv(values, installer, config, work, deps) {
     path: values["osv-scanner-path"],
     version: values["osv-scanner-version"]
   });
-  const output = (0, import_node_path6.join)(work, "osv-scanner.json");
+  const output = (0, import_node_path7.join)(work, "osv-scanner.json");
   const localDb = values["osv-db"];
   const result = await deps.runner.run({
     tool: "osv-scanner",
@@ -9157,8 +9216,8 @@ async function runTrivy(values, installer, ignoreFile, cacheDir, work, deps) {
     path: values["trivy-path"],
     version: values["trivy-version"]
   });
-  await (0, import_promises7.mkdir)(cacheDir, { recursive: true });
-  const output = (0, import_node_path6.join)(work, "trivy.json");
+  await (0, import_promises8.mkdir)(cacheDir, { recursive: true });
+  const output = (0, import_node_path7.join)(work, "trivy.json");
   await deps.runner.run({
     tool: "trivy",
     command: tool.path,
@@ -9173,7 +9232,7 @@ async function runTrivy(values, installer, ignoreFile, cacheDir, work, deps) {
     env: deps.env
   });
   const findings = parseTrivyReport(await readScannerReport(output, "trivy"));
-  const sarifPath = (0, import_node_path6.join)(work, "trivy.sarif");
+  const sarifPath = (0, import_node_path7.join)(work, "trivy.sarif");
   await deps.runner.run({
     tool: "trivy",
     command: tool.path,
@@ -9191,7 +9250,7 @@ async function runSyft(values, installer, work, deps) {
   });
   const files = {};
   for (const format of values["sbom-formats"])
-    files[format] = (0, import_node_path6.join)(work, format === "cyclonedx-json" ? "sbom.cdx.json" : "sbom.spdx.json");
+    files[format] = (0, import_node_path7.join)(work, format === "cyclonedx-json" ? "sbom.cdx.json" : "sbom.spdx.json");
   await deps.runner.run({
     tool: "syft",
     command: tool.path,
@@ -9207,11 +9266,11 @@ async function runSyft(values, installer, work, deps) {
   return { files: out, version: tool.version };
 }
 async function osvDbEcosystems(dir) {
-  const entries = await (0, import_promises7.readdir)((0, import_node_path6.join)(dir, "osv-scalibr"), { withFileTypes: true }).catch(() => []);
+  const entries = await (0, import_promises8.readdir)((0, import_node_path7.join)(dir, "osv-scalibr"), { withFileTypes: true }).catch(() => []);
   const found = [];
   for (const entry of entries) {
     if (!entry.isDirectory()) continue;
-    if (await (0, import_promises7.access)((0, import_node_path6.join)(dir, "osv-scalibr", entry.name, "all.zip")).then(
+    if (await (0, import_promises8.access)((0, import_node_path7.join)(dir, "osv-scalibr", entry.name, "all.zip")).then(
       () => true,
       () => false
     ))
@@ -9235,5 +9294,5 @@ async function failOnIncompleteScan(stderr, localDb) {
 }
 
 // actions/repo-scan/src/main.ts
-await runMain(main);
+process.exitCode = await runMain(main);
 //# sourceMappingURL=main.mjs.map

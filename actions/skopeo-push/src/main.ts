@@ -1,3 +1,3 @@
 // skopeo-push's entry: the action loads when it runs (nothing is done at import time).
 const { start } = await import('./run.ts');
-await start();
+process.exitCode = await start();

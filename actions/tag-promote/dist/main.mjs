@@ -14,7 +14,7 @@ import {
 import {
   require_os,
   require_path
-} from "./chunks/chunk-MQP76K4J.mjs";
+} from "./chunks/chunk-Q7KQMW4X.mjs";
 import {
   require_crypto,
   require_fs
@@ -3663,24 +3663,34 @@ var require_dist4 = __commonJS({
   }
 });
 
-// packages/core/src/exec/tool-runner.ts
-var import_node_child_process = __toESM(require_child_process(), 1);
-var import_promises = __toESM(require_promises(), 1);
-var import_node_os = __toESM(require_os(), 1);
+// packages/core/src/inputs/input-spec.ts
+var import_node_fs = __toESM(require_fs(), 1);
 var import_node_path = __toESM(require_path(), 1);
 
 // packages/core/src/action/errors.ts
 var ConfigurationError = class extends Error {
   name = "ConfigurationError";
+  code;
   /** The input (or environment variable) at fault, when there is one. */
   input;
+  expected;
+  actual;
   constructor(message, options = {}) {
     super(message, options.cause === void 0 ? void 0 : { cause: options.cause });
+    this.code = options.code ?? (options.input === void 0 ? "CONFIGURATION" : "INPUT_INVALID");
     this.input = options.input;
+    this.expected = options.expected;
+    this.actual = options.actual;
+  }
+  /** The input layer's part: names the input a domain error came from (kept when already named). */
+  forInput(input) {
+    this.input ??= input;
+    return this;
   }
 };
 var CommandError = class extends Error {
   name = "CommandError";
+  code = "COMMAND_FAILED";
   tool;
   exitCode;
   /** The last non-empty line the tool wrote to stderr, if any. */
@@ -3708,125 +3718,10 @@ function describeError(error) {
 }
 var InvalidValueError = class extends Error {
   name = "InvalidValueError";
+  code = "INVALID_VALUE";
 };
-
-// packages/core/src/exec/tool-runner.ts
-var STDERR_TAIL_BYTES = 16 * 1024;
-function redact(text2, secrets) {
-  let out = text2;
-  for (const secret of secrets ?? []) if (secret !== "") out = out.split(secret).join("***");
-  return out;
-}
-function lastLine(text2) {
-  const lines = text2.split(/\r?\n/).filter((l) => l.trim() !== "");
-  return lines.at(-1)?.trim() ?? "";
-}
-var ProcessToolRunner = class {
-  logger;
-  constructor(logger) {
-    this.logger = logger;
-  }
-  run(request) {
-    const started = performance.now();
-    const maxStdout = request.maxStdoutBytes ?? 32 * 1024 * 1024;
-    const ok = request.okExitCodes ?? [0];
-    for (const secret of request.secrets ?? []) this.logger?.setSecret(secret);
-    if (request.echo) {
-      const line = `$ ${request.command} ${request.args.map(quoteForDisplay).join(" ")}`;
-      this.logger?.info(redact(line, request.secrets));
-    }
-    return new Promise((resolvePromise, reject) => {
-      const child = (0, import_node_child_process.spawn)(request.command, [...request.args], {
-        cwd: request.cwd,
-        env: request.env ?? process.env,
-        shell: false,
-        stdio: ["pipe", "pipe", "pipe"],
-        timeout: request.timeoutMs,
-        killSignal: "SIGTERM"
-      });
-      const stdoutChunks = [];
-      let stdoutBytes = 0;
-      let overflow = false;
-      let stderrTail = "";
-      let lineBuffer = { out: "", err: "" };
-      const echo = (kind, chunk) => {
-        if (!request.echo || this.logger === void 0) return;
-        const text2 = lineBuffer[kind] + chunk.toString("utf8");
-        const lines = text2.split("\n");
-        lineBuffer = { ...lineBuffer, [kind]: lines.pop() ?? "" };
-        for (const line of lines) this.logger.info(redact(line, request.secrets));
-      };
-      child.stdout.on("data", (chunk) => {
-        stdoutBytes += chunk.length;
-        if (stdoutBytes > maxStdout) {
-          if (!overflow) child.kill("SIGTERM");
-          overflow = true;
-          return;
-        }
-        stdoutChunks.push(chunk);
-        echo("out", chunk);
-      });
-      child.stderr.on("data", (chunk) => {
-        stderrTail = (stderrTail + chunk.toString("utf8")).slice(-STDERR_TAIL_BYTES);
-        echo("err", chunk);
-      });
-      child.stdin.on("error", () => {
-      });
-      child.stdin.end(request.stdin ?? "");
-      child.on("error", (error) => {
-        const why = error.code === "ENOENT" ? `${request.tool} is not installed or not on PATH (tried "${request.command}")` : `${request.tool} could not be started: ${error.message}`;
-        reject(new CommandError(why, { tool: request.tool, cause: error }));
-      });
-      child.on("close", (code, signal) => {
-        for (const kind of ["out", "err"]) {
-          if (lineBuffer[kind] !== "" && request.echo)
-            this.logger?.info(redact(lineBuffer[kind], request.secrets));
-        }
-        const tail = redact(stderrTail, request.secrets);
-        const result = {
-          exitCode: code ?? -1,
-          stdout: redact(Buffer.concat(stdoutChunks).toString("utf8"), request.secrets),
-          stderrTail: tail,
-          durationMs: performance.now() - started
-        };
-        if (overflow) {
-          reject(
-            new CommandError(`${request.tool} wrote more than ${maxStdout} bytes to stdout`, {
-              tool: request.tool
-            })
-          );
-        } else if (signal !== null) {
-          const timedOut = request.timeoutMs !== void 0 && result.durationMs >= request.timeoutMs;
-          const why = timedOut ? `timed out after ${request.timeoutMs} ms` : `was killed by ${signal}`;
-          reject(
-            new CommandError(`${request.tool} ${why}`, { tool: request.tool, stderrTail: lastLine(tail) })
-          );
-        } else if (!ok.includes(result.exitCode)) {
-          const detail = lastLine(tail);
-          reject(
-            new CommandError(
-              `${request.tool} failed with exit code ${result.exitCode}${detail ? `: ${detail}` : ""}`,
-              {
-                tool: request.tool,
-                exitCode: result.exitCode,
-                stderrTail: tail
-              }
-            )
-          );
-        } else {
-          resolvePromise(result);
-        }
-      });
-    });
-  }
-};
-function quoteForDisplay(arg) {
-  return /^[\w@%+=:,./-]+$/.test(arg) ? arg : `'${arg.replace(/'/g, `'\\''`)}'`;
-}
 
 // packages/core/src/inputs/input-spec.ts
-var import_node_fs = __toESM(require_fs(), 1);
-var import_node_path2 = __toESM(require_path(), 1);
 function envInputName(name) {
   return `INPUT_${name.replace(/ /g, "_").toUpperCase()}`;
 }
@@ -3834,10 +3729,17 @@ function envInputSource(env = process.env) {
   return (name) => env[envInputName(name)];
 }
 function defaultInputContext(env = process.env) {
-  return { workspace: (0, import_node_path2.resolve)(env.GITHUB_WORKSPACE ?? process.cwd()) };
+  return { workspace: (0, import_node_path.resolve)(env.GITHUB_WORKSPACE ?? process.cwd()) };
 }
-function fieldError(name, message, cause) {
-  return new ConfigurationError(`Input "${name}" ${message}`, { input: name, cause });
+function fieldError(name, message, cause, code = "INPUT_INVALID") {
+  const domain = cause instanceof ConfigurationError ? cause : void 0;
+  return new ConfigurationError(`Input "${name}" ${message}`, {
+    code: domain !== void 0 && domain.code !== "CONFIGURATION" ? domain.code : code,
+    input: name,
+    ...domain?.expected !== void 0 ? { expected: domain.expected } : {},
+    ...domain?.actual !== void 0 ? { actual: domain.actual } : {},
+    cause
+  });
 }
 function parseWith(parse, raw, name, ctx) {
   try {
@@ -3858,7 +3760,7 @@ function field(kind, parse) {
         defaultValue: void 0,
         read(raw, name, ctx) {
           if (raw === void 0) {
-            throw fieldError(name, `is required${description ? `: ${description}` : ""}`);
+            throw fieldError(name, `is required${description ? `: ${description}` : ""}`, void 0, "INPUT_REQUIRED");
           }
           return parseWith(parse, raw, name, ctx);
         }
@@ -3901,7 +3803,7 @@ function readInputs(spec2, source = envInputSource(), ctx = defaultInputContext(
     throw new ConfigurationError(
       `${problems.length} inputs are invalid:
 ${problems.map((p) => `  - ${p.message}`).join("\n")}`,
-      { input: first.input ?? "" }
+      { code: "INPUTS_INVALID", input: first.input ?? "", cause: new AggregateError(problems) }
     );
   }
   return values;
@@ -3992,8 +3894,8 @@ function parseDuration(raw, bounds = {}) {
   return total;
 }
 function isInside(root, target) {
-  const rel = (0, import_node_path2.relative)(root, target);
-  return rel === "" || !rel.startsWith("..") && !(0, import_node_path2.isAbsolute)(rel);
+  const rel = (0, import_node_path.relative)(root, target);
+  return rel === "" || !rel.startsWith("..") && !(0, import_node_path.isAbsolute)(rel);
 }
 function requireExisting(path, kind) {
   let found;
@@ -4016,7 +3918,7 @@ function realpathIfExists(path) {
 }
 function parsePath(raw, ctx, options = {}) {
   if (raw.includes("\0")) throw new InvalidValueError("must not contain a NUL character");
-  const absolute = (0, import_node_path2.resolve)(ctx.workspace, raw);
+  const absolute = (0, import_node_path.resolve)(ctx.workspace, raw);
   if (!options.allowOutsideWorkspace) {
     const outside = `must stay inside the workspace ${ctx.workspace}; "${raw}" resolves to`;
     if (!isInside(ctx.workspace, absolute)) throw new InvalidValueError(`${outside} ${absolute}`);
@@ -4077,10 +3979,15 @@ function parseKeyValues(raw) {
   });
 }
 
+// packages/core/src/exec/tool-runner.ts
+var import_node_child_process = __toESM(require_child_process(), 1);
+var import_promises2 = __toESM(require_promises(), 1);
+var import_node_path3 = __toESM(require_path(), 1);
+
 // packages/core/src/action/runner-commands.ts
 var import_node_crypto = __toESM(require_crypto(), 1);
 var import_node_fs2 = __toESM(require_fs(), 1);
-var import_node_os2 = __toESM(require_os(), 1);
+var import_node_os = __toESM(require_os(), 1);
 var processIo = {
   env: process.env,
   write: (text2) => {
@@ -4097,22 +4004,22 @@ function escapeProperty(value) {
 var COMMAND_LINE = /::|##\[/;
 function writeUntrusted(io, text2) {
   if (!COMMAND_LINE.test(text2)) {
-    io.write(`${text2}${import_node_os2.EOL}`);
+    io.write(`${text2}${import_node_os.EOL}`);
     return;
   }
   let token = (0, import_node_crypto.randomUUID)().replace(/-/g, "");
   while (text2.includes(token)) token = (0, import_node_crypto.randomUUID)().replace(/-/g, "");
-  io.write(`::stop-commands::${token}${import_node_os2.EOL}${text2}${import_node_os2.EOL}::${token}::${import_node_os2.EOL}`);
+  io.write(`::stop-commands::${token}${import_node_os.EOL}${text2}${import_node_os.EOL}::${token}::${import_node_os.EOL}`);
 }
 function issueCommand(io, command, message, properties = {}) {
   const props = Object.entries(properties).map(([k, v]) => `${k}=${escapeProperty(v)}`).join(",");
-  io.write(`::${command}${props ? ` ${props}` : ""}::${escapeData(message)}${import_node_os2.EOL}`);
+  io.write(`::${command}${props ? ` ${props}` : ""}::${escapeData(message)}${import_node_os.EOL}`);
 }
 function fileCommandEntry(name, value, delimiter = `ghadelimiter_${(0, import_node_crypto.randomUUID)()}`) {
   if (name.includes(delimiter) || value.includes(delimiter)) {
     throw new Error(`value of ${name} contains the file-command delimiter`);
   }
-  return `${name}<<${delimiter}${import_node_os2.EOL}${value}${import_node_os2.EOL}${delimiter}${import_node_os2.EOL}`;
+  return `${name}<<${delimiter}${import_node_os.EOL}${value}${import_node_os.EOL}${delimiter}${import_node_os.EOL}`;
 }
 function fileCommand(io, variable, legacy, name, value) {
   const file = io.env[variable];
@@ -4122,12 +4029,150 @@ function fileCommand(io, variable, legacy, name, value) {
 function setOutput(io, name, value) {
   fileCommand(io, "GITHUB_OUTPUT", "set-output", name, value);
 }
+function saveState(io, name, value) {
+  fileCommand(io, "GITHUB_STATE", "save-state", name, value);
+}
+function getState(io, name) {
+  return io.env[`STATE_${name}`] ?? "";
+}
+function exportVariable(io, name, value) {
+  io.env[name] = value;
+  fileCommand(io, "GITHUB_ENV", "set-env", name, value);
+}
 function setSecret(io, value) {
   if (value !== "") issueCommand(io, "add-mask", value);
 }
 function appendSummary(io, markdown) {
   const file = io.env.GITHUB_STEP_SUMMARY;
   if (file) io.append(file, markdown);
+}
+
+// packages/core/src/action/temp-folder.ts
+var import_promises = __toESM(require_promises(), 1);
+var import_node_os2 = __toESM(require_os(), 1);
+var import_node_path2 = __toESM(require_path(), 1);
+function tempBase(env) {
+  return env.RUNNER_TEMP || (0, import_node_os2.tmpdir)();
+}
+function tempFolder(base, prefix) {
+  return (0, import_promises.mkdtemp)((0, import_node_path2.join)(base, `${prefix.replace(/-$/, "")}-`));
+}
+
+// packages/core/src/exec/tool-runner.ts
+var STDERR_TAIL_BYTES = 16 * 1024;
+function redact(text2, secrets) {
+  let out = text2;
+  for (const secret of secrets ?? []) if (secret !== "") out = out.split(secret).join("***");
+  return out;
+}
+function lastLine(text2) {
+  const lines = text2.split(/\r?\n/).filter((l) => l.trim() !== "");
+  return lines.at(-1)?.trim() ?? "";
+}
+var ProcessToolRunner = class {
+  logger;
+  env;
+  /** `env`: the environment a request without its own runs in (the step's: `ActionDeps.env`). */
+  constructor(logger, env = processIo.env) {
+    this.logger = logger;
+    this.env = env;
+  }
+  run(request) {
+    const started = performance.now();
+    const maxStdout = request.maxStdoutBytes ?? 32 * 1024 * 1024;
+    const ok = request.okExitCodes ?? [0];
+    for (const secret of request.secrets ?? []) this.logger?.setSecret(secret);
+    if (request.echo) {
+      const line = `$ ${request.command} ${request.args.map(quoteForDisplay).join(" ")}`;
+      this.logger?.info(redact(line, request.secrets));
+    }
+    return new Promise((resolvePromise, reject) => {
+      const child = (0, import_node_child_process.spawn)(request.command, [...request.args], {
+        cwd: request.cwd,
+        env: request.env ?? this.env,
+        shell: false,
+        stdio: ["pipe", "pipe", "pipe"],
+        timeout: request.timeoutMs,
+        killSignal: "SIGTERM"
+      });
+      const stdoutChunks = [];
+      let stdoutBytes = 0;
+      let overflow = false;
+      let stderrTail = "";
+      let lineBuffer = { out: "", err: "" };
+      const echo = (kind, chunk) => {
+        if (!request.echo || this.logger === void 0) return;
+        const text2 = lineBuffer[kind] + chunk.toString("utf8");
+        const lines = text2.split("\n");
+        lineBuffer = { ...lineBuffer, [kind]: lines.pop() ?? "" };
+        for (const line of lines) this.logger.info(redact(line, request.secrets));
+      };
+      child.stdout.on("data", (chunk) => {
+        stdoutBytes += chunk.length;
+        if (stdoutBytes > maxStdout) {
+          if (!overflow) child.kill("SIGTERM");
+          overflow = true;
+          return;
+        }
+        stdoutChunks.push(chunk);
+        echo("out", chunk);
+      });
+      child.stderr.on("data", (chunk) => {
+        stderrTail = (stderrTail + chunk.toString("utf8")).slice(-STDERR_TAIL_BYTES);
+        echo("err", chunk);
+      });
+      child.stdin.on("error", () => {
+      });
+      child.stdin.end(request.stdin ?? "");
+      child.on("error", (error) => {
+        const why = error.code === "ENOENT" ? `${request.tool} is not installed or not on PATH (tried "${request.command}")` : `${request.tool} could not be started: ${error.message}`;
+        reject(new CommandError(why, { tool: request.tool, cause: error }));
+      });
+      child.on("close", (code, signal) => {
+        for (const kind of ["out", "err"]) {
+          if (lineBuffer[kind] !== "" && request.echo)
+            this.logger?.info(redact(lineBuffer[kind], request.secrets));
+        }
+        const tail = redact(stderrTail, request.secrets);
+        const result = {
+          exitCode: code ?? -1,
+          stdout: redact(Buffer.concat(stdoutChunks).toString("utf8"), request.secrets),
+          stderrTail: tail,
+          durationMs: performance.now() - started
+        };
+        if (overflow) {
+          reject(
+            new CommandError(`${request.tool} wrote more than ${maxStdout} bytes to stdout`, {
+              tool: request.tool
+            })
+          );
+        } else if (signal !== null) {
+          const timedOut = request.timeoutMs !== void 0 && result.durationMs >= request.timeoutMs;
+          const why = timedOut ? `timed out after ${request.timeoutMs} ms` : `was killed by ${signal}`;
+          reject(
+            new CommandError(`${request.tool} ${why}`, { tool: request.tool, stderrTail: lastLine(tail) })
+          );
+        } else if (!ok.includes(result.exitCode)) {
+          const detail = lastLine(tail);
+          reject(
+            new CommandError(
+              `${request.tool} failed with exit code ${result.exitCode}${detail ? `: ${detail}` : ""}`,
+              {
+                tool: request.tool,
+                exitCode: result.exitCode,
+                stderrTail: tail
+              }
+            )
+          );
+        } else {
+          resolvePromise(result);
+        }
+      });
+    });
+  }
+};
+function quoteForDisplay(arg) {
+  return /^[\w@%+=:,./-]+$/.test(arg) ? arg : `'${arg.replace(/'/g, `'\\''`)}'`;
 }
 
 // packages/core/src/action/logger.ts
@@ -4151,34 +4196,59 @@ function createRunnerLogger(io = processIo) {
 }
 var runnerLogger = createRunnerLogger();
 
-// packages/core/src/action/outputs.ts
-var runnerOutputs = {
-  set: (name, value) => setOutput(processIo, name, value)
-};
-function defineOutputs(names) {
+// packages/core/src/action/state.ts
+function runnerStateStore(io = processIo) {
   return {
-    names,
-    write(values, sink = runnerOutputs) {
-      for (const name of names) sink.set(name, values[name]);
-    }
+    save: (key, value) => saveState(io, key, value),
+    load: (key) => getState(io, key)
   };
 }
 
 // packages/core/src/action/deps.ts
-function runnerDeps(env = process.env) {
+function runnerDeps(io = processIo) {
+  const env = io.env;
+  const logger = createRunnerLogger(io);
+  const paths = { temp: tempBase(env), toolCache: env.RUNNER_TOOL_CACHE || void 0 };
   return {
-    logger: runnerLogger,
-    runner: new ProcessToolRunner(runnerLogger),
-    outputs: runnerOutputs,
+    logger,
+    runner: new ProcessToolRunner(logger, env),
+    outputs: { set: (name, value) => setOutput(io, name, value) },
     inputs: envInputSource(env),
     inputContext: defaultInputContext(env),
     env,
-    writeSummary: (summary) => summary.write()
+    state: runnerStateStore(io),
+    paths,
+    exportVariable: (name, value) => exportVariable(io, name, value),
+    tempDir: (prefix) => tempFolder(paths.temp, prefix),
+    now: () => /* @__PURE__ */ new Date(),
+    writeSummary: async (summary) => appendSummary(io, `${summary.toString()}
+`)
   };
 }
 
+// packages/core/src/action/run.ts
+function details(error) {
+  if (error instanceof CommandError && error.stderrTail !== "")
+    return `${error.tool} stderr: ${error.stderrTail}`;
+  if (error instanceof Error && !(error instanceof ConfigurationError) && error.stack) return error.stack;
+  return void 0;
+}
+async function runMain(main2, hooks = {}) {
+  const fail2 = hooks.fail ?? ((message) => issueCommand(processIo, "error", message));
+  const debug = hooks.debug ?? ((message) => issueCommand(processIo, "debug", message));
+  try {
+    await main2();
+    return 0;
+  } catch (error) {
+    const more = details(error);
+    if (more !== void 0) debug(more);
+    fail2(describeError(error));
+    return 1;
+  }
+}
+
 // packages/core/src/action/github-event.ts
-var import_promises2 = __toESM(require_promises(), 1);
+var import_promises3 = __toESM(require_promises(), 1);
 function record(value) {
   return typeof value === "object" && value !== null && !Array.isArray(value) ? value : void 0;
 }
@@ -4227,7 +4297,7 @@ async function readRefContext(env, date) {
   if (path === void 0 || path === "") return refContext(env, {}, date);
   let raw;
   try {
-    raw = await (0, import_promises2.readFile)(path, "utf8");
+    raw = await (0, import_promises3.readFile)(path, "utf8");
   } catch (error) {
     throw new ConfigurationError(
       `GITHUB_EVENT_PATH names ${path}, which is not readable (${error.code ?? "unreadable"}); the runner writes the event payload there: leave the variable as the runner sets it`,
@@ -4318,26 +4388,14 @@ async function withRetries(operation, classify, options = {}) {
   }
 }
 
-// packages/core/src/action/run.ts
-function details(error) {
-  if (error instanceof CommandError && error.stderrTail !== "")
-    return `${error.tool} stderr: ${error.stderrTail}`;
-  if (error instanceof Error && !(error instanceof ConfigurationError) && error.stack) return error.stack;
-  return void 0;
-}
-async function runMain(main2, hooks = {}) {
-  const fail2 = hooks.fail ?? ((message) => issueCommand(processIo, "error", message));
-  const debug = hooks.debug ?? ((message) => issueCommand(processIo, "debug", message));
-  try {
-    await main2();
-    return 0;
-  } catch (error) {
-    const more = details(error);
-    if (more !== void 0) debug(more);
-    fail2(describeError(error));
-    process.exitCode = 1;
-    return 1;
-  }
+// packages/core/src/action/outputs.ts
+function defineOutputs(names) {
+  return {
+    names,
+    write(values, sink) {
+      for (const name of names) sink.set(name, values[name]);
+    }
+  };
 }
 
 // packages/core/src/oci/digest.ts
@@ -4596,6 +4654,7 @@ function isImmutableTag(tag, patterns) {
 var DEFAULT_IMMUTABLE_TAGS = "sha-*,nightly-*";
 var ImmutableTagConflict = class extends Error {
   name = "ImmutableTagConflict";
+  code = "IMMUTABLE_TAG_CONFLICT";
   conflicts;
   wanted;
   patterns;
@@ -5011,6 +5070,9 @@ function certificateClaims(bundleJson) {
 
 // packages/core/src/sigstore/bundle-verifier.ts
 var SignatureError = class extends ConfigurationError {
+  constructor(message, details2 = {}) {
+    super(message, { code: "SIGNATURE_INVALID", ...details2 });
+  }
 };
 function anchorPattern(pattern) {
   if (/^\^\(\?:.*\)\$$/s.test(pattern)) return pattern;
@@ -5768,15 +5830,15 @@ function nextPage(link, apiHost) {
 }
 
 // packages/core/src/oci/registry-credentials.ts
-var import_promises3 = __toESM(require_promises(), 1);
+var import_promises4 = __toESM(require_promises(), 1);
 var import_node_os3 = __toESM(require_os(), 1);
-var import_node_path3 = __toESM(require_path(), 1);
+var import_node_path4 = __toESM(require_path(), 1);
 function credentialFiles(env, explicit) {
   if (explicit !== void 0) return [explicit];
   const files = [];
   if (env.REGISTRY_AUTH_FILE) files.push(env.REGISTRY_AUTH_FILE);
-  if (env.XDG_RUNTIME_DIR) files.push((0, import_node_path3.join)(env.XDG_RUNTIME_DIR, "containers", "auth.json"));
-  files.push((0, import_node_path3.join)(env.DOCKER_CONFIG ?? (0, import_node_path3.join)(env.HOME ?? (0, import_node_os3.homedir)(), ".docker"), "config.json"));
+  if (env.XDG_RUNTIME_DIR) files.push((0, import_node_path4.join)(env.XDG_RUNTIME_DIR, "containers", "auth.json"));
+  files.push((0, import_node_path4.join)(env.DOCKER_CONFIG ?? (0, import_node_path4.join)(env.HOME ?? (0, import_node_os3.homedir)(), ".docker"), "config.json"));
   return files;
 }
 function normaliseKey(key) {
@@ -5836,7 +5898,7 @@ var CredentialStore = class {
   async readFile(file) {
     let text2;
     try {
-      text2 = await (0, import_promises3.readFile)(file, "utf8");
+      text2 = await (0, import_promises4.readFile)(file, "utf8");
     } catch (error) {
       if (error.code === "ENOENT") return void 0;
       throw new ConfigurationError(
@@ -5893,7 +5955,7 @@ function openRegistry(deps, options) {
 }
 
 // packages/core/src/report/findings.ts
-var import_promises4 = __toESM(require_promises(), 1);
+var import_promises5 = __toESM(require_promises(), 1);
 var SEVERITIES = ["CRITICAL", "HIGH", "MEDIUM", "LOW", "UNKNOWN"];
 function parseSeverityList(items) {
   const wanted = /* @__PURE__ */ new Set();
@@ -6386,14 +6448,14 @@ async function copySignatures(client, source, target, digest) {
 }
 
 // packages/core/src/sigstore/image-signatures.ts
-var import_promises5 = __toESM(require_promises(), 1);
+var import_promises6 = __toESM(require_promises(), 1);
 var import_node_os4 = __toESM(require_os(), 1);
-var import_node_path4 = __toESM(require_path(), 1);
+var import_node_path5 = __toESM(require_path(), 1);
 async function loadTrustedRoot(path) {
   if (path !== void 0) {
     let json;
     try {
-      json = JSON.parse(await (0, import_promises5.readFile)(path, "utf8"));
+      json = JSON.parse(await (0, import_promises6.readFile)(path, "utf8"));
     } catch (error) {
       throw new ConfigurationError(
         `Input "trusted-root": ${path} is not readable JSON (${error.message})`,
@@ -6405,7 +6467,7 @@ async function loadTrustedRoot(path) {
   const tuf = await import("./chunks/dist-I4V6ADIO.mjs");
   const getTrustedRoot = tuf.default?.getTrustedRoot ?? tuf.getTrustedRoot;
   try {
-    return await getTrustedRoot({ cachePath: (0, import_node_path4.join)(process.env.RUNNER_TEMP ?? (0, import_node_os4.tmpdir)(), "sigstore-tuf") });
+    return await getTrustedRoot({ cachePath: (0, import_node_path5.join)(process.env.RUNNER_TEMP ?? (0, import_node_os4.tmpdir)(), "sigstore-tuf") });
   } catch (error) {
     throw new CommandError(
       `could not get the public-good Sigstore trusted root through TUF (${error.message}); for a private Sigstore, or without network, give the trusted-root input`,
@@ -6836,5 +6898,5 @@ async function moveAll(client, image, plans, manifest, deps) {
 }
 
 // actions/tag-promote/src/main.ts
-await runMain(main);
+process.exitCode = await runMain(main);
 //# sourceMappingURL=main.mjs.map

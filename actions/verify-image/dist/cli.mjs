@@ -2,7 +2,6 @@
 import { createRequire as __createRequire } from 'node:module';
 const require = __createRequire(import.meta.url);
 import {
-  MemoryOutputs,
   ProcessToolRunner,
   createRunnerLogger,
   custodyTable,
@@ -10,13 +9,21 @@ import {
   mapInputSource,
   runMain,
   spec
-} from "./chunks/chunk-ZPWTUKVZ.mjs";
+} from "./chunks/chunk-L7NT7BRC.mjs";
 import "./chunks/chunk-LAKDNJDR.mjs";
 import "./chunks/chunk-377EZXM7.mjs";
 import "./chunks/chunk-ZKXDAKWM.mjs";
-import "./chunks/chunk-MQP76K4J.mjs";
+import "./chunks/chunk-Q7KQMW4X.mjs";
 import "./chunks/chunk-VCWESDKG.mjs";
 import "./chunks/chunk-5MM4E6UD.mjs";
+
+// packages/core/src/testing/memory-outputs.ts
+var MemoryOutputs = class {
+  values = /* @__PURE__ */ new Map();
+  set(name, value) {
+    this.values.set(name, value);
+  }
+};
 
 // actions/verify-image/src/cli.ts
 var USAGE = `usage: verify-image <image> --certificate-identity <id> --certificate-oidc-issuer <url> [options]

@@ -3,14 +3,14 @@ const require = __createRequire(import.meta.url);
 import {
   main,
   runMain
-} from "./chunks/chunk-ZPWTUKVZ.mjs";
+} from "./chunks/chunk-L7NT7BRC.mjs";
 import "./chunks/chunk-LAKDNJDR.mjs";
 import "./chunks/chunk-377EZXM7.mjs";
 import "./chunks/chunk-ZKXDAKWM.mjs";
-import "./chunks/chunk-MQP76K4J.mjs";
+import "./chunks/chunk-Q7KQMW4X.mjs";
 import "./chunks/chunk-VCWESDKG.mjs";
 import "./chunks/chunk-5MM4E6UD.mjs";
 
 // actions/verify-image/src/main.ts
-await runMain(main);
+process.exitCode = await runMain(main);
 //# sourceMappingURL=main.mjs.map

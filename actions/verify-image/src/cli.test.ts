@@ -1,10 +1,10 @@
 import {
   type ImageCustody,
-  MemoryLogger,
   mapInputSource,
   readInputs,
   signerPolicyFromInputs,
 } from '@chain/core';
+import { MemoryLogger } from '@chain/core/testing';
 import { describe, expect, it } from 'vitest';
 import { cli, parseArgs } from './cli.ts';
 import { spec } from './inputs.ts';

@@ -7,12 +7,12 @@ import {
   createRunnerLogger,
   type ImageCustody,
   type Logger,
-  MemoryOutputs,
   mapInputSource,
   ProcessToolRunner,
   type RunnerIo,
   runMain,
 } from '@chain/core';
+import { MemoryOutputs } from '@chain/core/testing';
 import { spec } from './inputs.ts';
 import { custodyTable } from './plan.ts';
 import { main } from './run.ts';

@@ -2,6 +2,7 @@
 // under the runner's contract, reading inputs, early hashing lanes. Nothing here pulls in Sigstore, the
 // AWS SDK or the registry client, so an entry that imports only this fails a bad input in milliseconds
 // and loads the rest with import() afterwards. Everything here is also exported from the main entry.
+export { defineAction } from './action/define-action.ts';
 export { type ActionDeps, runnerDeps } from './action/deps.ts';
 export { defineOutputs } from './action/outputs.ts';
 export { runMain } from './action/run.ts';

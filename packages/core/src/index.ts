@@ -1,28 +1,37 @@
 // The public entry of the core library. Actions import from here (an entry file may import the small
 // '@chain/core/entry' first, see entry.ts).
-export { type ActionDeps, runnerDeps } from './action/deps.ts';
-export { CommandError, ConfigurationError, describeError, InvalidValueError } from './action/errors.ts';
+export {
+  type Action,
+  type ActionDefinition,
+  type ActionModule,
+  defineAction,
+  type OutputWriter,
+  type PlanContext,
+  type RunContext,
+} from './action/define-action.ts';
+export { type ActionDeps, type RunnerPaths, runnerDeps } from './action/deps.ts';
+export {
+  CommandError,
+  ConfigurationError,
+  describeError,
+  type ErrorDetails,
+  errorCode,
+  InvalidValueError,
+} from './action/errors.ts';
 export {
   type RefContext,
   type RepositoryFacts,
   readRefContext,
   refContext,
 } from './action/github-event.ts';
-export { createRunnerLogger, type Logger, MemoryLogger, runnerLogger } from './action/logger.ts';
+export { createRunnerLogger, type Logger, runnerLogger, silentLogger } from './action/logger.ts';
 export {
   decodeJwtClaims,
   ID_TOKEN_PERMISSION_FIX,
   type IdToken,
   requestIdToken,
 } from './action/oidc-token.ts';
-export {
-  defineOutputs,
-  exportVariable,
-  MemoryOutputs,
-  type OutputContract,
-  type OutputSink,
-  runnerOutputs,
-} from './action/outputs.ts';
+export { defineOutputs, type OutputContract, type OutputName, type OutputSink } from './action/outputs.ts';
 export { type RunHooks, runMain, runPost } from './action/run.ts';
 export {
   escapeData,
@@ -30,7 +39,8 @@ export {
   fileCommandEntry,
   type RunnerIo,
 } from './action/runner-commands.ts';
-export { defineState, runnerState, type StateSlot, type StateStore } from './action/state.ts';
+export { defineState, type StateSlot, type StateStore } from './action/state.ts';
+export { tempFolder } from './action/temp-folder.ts';
 export {
   type AwsSession,
   adviseStsError,
@@ -44,7 +54,6 @@ export {
   putLifecyclePolicy,
   type TagMutability,
 } from './aws/ecr-login.ts';
-export { type ScriptedCall, ScriptedToolRunner } from './exec/scripted-runner.ts';
 export {
   type ExecRequest,
   type ExecResult,

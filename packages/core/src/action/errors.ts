@@ -1,23 +1,61 @@
 /**
  * The two error kinds a user ever sees. Anything else that escapes an action is a bug in the action,
  * and the run wrapper says so.
+ *
+ * Every error the code raises on purpose carries a `code` (as sigstore-js's errors do), so tests and
+ * callers branch on the code and its fields, never on message wording. The core speaks in domain terms
+ * (`expected`, `actual`); the layer that read an input attaches the input's name (`input`).
  */
+
+/** The codes of configuration (user-fixable) errors. Domain errors add their own. */
+export type ConfigurationCode =
+  | 'INPUT_INVALID'
+  | 'INPUT_REQUIRED'
+  | 'INPUTS_INVALID'
+  | 'ENVIRONMENT'
+  | 'CONFIGURATION'
+  | (string & {});
+
+export interface ErrorDetails {
+  /** A stable, SCREAMING_SNAKE code naming what went wrong. */
+  code?: ConfigurationCode;
+  /** The input (or environment variable) at fault, when there is one. */
+  input?: string;
+  /** What was required, when a value was compared against one (a digest, a signer, a tag). */
+  expected?: string;
+  /** What was found instead. */
+  actual?: string;
+  cause?: unknown;
+}
 
 /** The user's input or environment is wrong; the message says what to change. */
 export class ConfigurationError extends Error {
-  override readonly name = 'ConfigurationError';
+  override readonly name: string = 'ConfigurationError';
+  readonly code: ConfigurationCode;
   /** The input (or environment variable) at fault, when there is one. */
-  readonly input: string | undefined;
+  input: string | undefined;
+  readonly expected: string | undefined;
+  readonly actual: string | undefined;
 
-  constructor(message: string, options: { input?: string; cause?: unknown } = {}) {
+  constructor(message: string, options: ErrorDetails = {}) {
     super(message, options.cause === undefined ? undefined : { cause: options.cause });
+    this.code = options.code ?? (options.input === undefined ? 'CONFIGURATION' : 'INPUT_INVALID');
     this.input = options.input;
+    this.expected = options.expected;
+    this.actual = options.actual;
+  }
+
+  /** The input layer's part: names the input a domain error came from (kept when already named). */
+  forInput(input: string): this {
+    this.input ??= input;
+    return this;
   }
 }
 
 /** An external tool or service failed; the message says which one and why. */
 export class CommandError extends Error {
-  override readonly name = 'CommandError';
+  override readonly name: string = 'CommandError';
+  readonly code: string = 'COMMAND_FAILED';
   readonly tool: string;
   readonly exitCode: number | null;
   /** The last non-empty line the tool wrote to stderr, if any. */
@@ -55,5 +93,12 @@ export function describeError(error: unknown): string {
  * ConfigurationError naming the input; elsewhere it says what was wrong with which value.
  */
 export class InvalidValueError extends Error {
-  override readonly name = 'InvalidValueError';
+  override readonly name: string = 'InvalidValueError';
+  readonly code: string = 'INVALID_VALUE';
+}
+
+/** The code of any thrown value: an error's own code, else `UNEXPECTED` (a bug). */
+export function errorCode(error: unknown): string {
+  if (error instanceof Error && 'code' in error && typeof error.code === 'string') return error.code;
+  return 'UNEXPECTED';
 }

@@ -91,18 +91,18 @@ describe('typed state', () => {
   };
   it('round-trips a typed value', () => {
     const s = store();
-    const slot = defineState('login', validate, s);
-    slot.save({ added: ['a.example'] });
-    expect(slot.load()).toEqual({ added: ['a.example'] });
+    const slot = defineState('login', validate);
+    slot.save(s, { added: ['a.example'] });
+    expect(slot.load(s)).toEqual({ added: ['a.example'] });
   });
   it('is undefined when main saved nothing', () => {
-    expect(defineState('login', validate, store()).load()).toBeUndefined();
+    expect(defineState('login', validate).load(store())).toBeUndefined();
   });
   it('validates the shape it reads back', () => {
     const s = store();
     s.data.set('login', '{"added": 3}');
-    expect(() => defineState('login', validate, s).load()).toThrow('bad state');
+    expect(() => defineState('login', validate).load(s)).toThrow('bad state');
     s.data.set('login', '{not json');
-    expect(() => defineState('login', validate, s).load()).toThrow(/not valid JSON/);
+    expect(() => defineState('login', validate).load(s)).toThrow(/not valid JSON/);
   });
 });

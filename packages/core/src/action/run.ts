@@ -2,7 +2,7 @@ import { CommandError, ConfigurationError, describeError } from './errors.ts';
 import { issueCommand, processIo } from './runner-commands.ts';
 
 export interface RunHooks {
-  /** Reports the failure; defaults to the runner's setFailed. */
+  /** Reports the failure; defaults to an `::error::` workflow command on stdout. */
   fail?: (message: string) => void;
   warn?: (message: string) => void;
   debug?: (message: string) => void;
@@ -16,8 +16,8 @@ function details(error: unknown): string | undefined {
 }
 
 /**
- * Runs an action's main step. Every thrown value, Error or not, is reported exactly once through
- * setFailed, which sets a non-zero exit code. Returns the exit code for tests.
+ * Runs an action's main step. Every thrown value, Error or not, is reported exactly once (`fail`), with
+ * details (a tool's stderr tail, a bug's stack) in debug. Returns the exit code; the entry sets it.
  */
 export async function runMain(main: () => Promise<void>, hooks: RunHooks = {}): Promise<number> {
   const fail = hooks.fail ?? ((message: string) => issueCommand(processIo, 'error', message));
@@ -29,7 +29,6 @@ export async function runMain(main: () => Promise<void>, hooks: RunHooks = {}): 
     const more = details(error);
     if (more !== undefined) debug(more);
     fail(describeError(error));
-    process.exitCode = 1;
     return 1;
   }
 }

@@ -1,4 +1,4 @@
-import { getState, processIo, saveState } from './runner-commands.ts';
+import { getState, processIo, type RunnerIo, saveState } from './runner-commands.ts';
 
 /**
  * Typed post-step state. Main saves one JSON document under one key; post reads it back and
@@ -6,9 +6,9 @@ import { getState, processIo, saveState } from './runner-commands.ts';
  */
 export interface StateSlot<T> {
   readonly key: string;
-  save(value: T): void;
+  save(store: StateStore, value: T): void;
   /** Undefined when main never saved (for example, it failed before reaching that point). */
-  load(): T | undefined;
+  load(store: StateStore): T | undefined;
 }
 
 export interface StateStore {
@@ -16,23 +16,33 @@ export interface StateStore {
   load(key: string): string;
 }
 
-export const runnerState: StateStore = {
-  save: (key, value) => saveState(processIo, key, value),
-  load: (key) => getState(processIo, key),
-};
+/** The runner's state: saved through GITHUB_STATE, read back in post from STATE_<key>. */
+export function runnerStateStore(io: RunnerIo = processIo): StateStore {
+  return {
+    save: (key, value) => saveState(io, key, value),
+    load: (key) => getState(io, key),
+  };
+}
 
-export function defineState<T>(
-  key: string,
-  validate: (value: unknown) => T,
-  store: StateStore = runnerState,
-): StateSlot<T> {
+/** State kept in memory (tests; a post step run in the same process). */
+export class MemoryState implements StateStore {
+  readonly values = new Map<string, string>();
+  save(key: string, value: string): void {
+    this.values.set(key, value);
+  }
+  load(key: string): string {
+    return this.values.get(key) ?? '';
+  }
+}
+
+export function defineState<T>(key: string, validate: (value: unknown) => T): StateSlot<T> {
   if (!/^[A-Za-z][A-Za-z0-9_-]*$/.test(key)) throw new Error(`invalid state key: ${key}`);
   return {
     key,
-    save(value: T): void {
+    save(store: StateStore, value: T): void {
       store.save(key, JSON.stringify(value));
     },
-    load(): T | undefined {
+    load(store: StateStore): T | undefined {
       const raw = store.load(key);
       if (raw === '') return undefined;
       let parsed: unknown;

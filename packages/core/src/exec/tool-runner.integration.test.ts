@@ -1,8 +1,9 @@
 // The exec seam against real child processes (node itself, so nothing else is needed).
 import { readFileSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { describe, expect, it } from 'vitest';
 import { CommandError } from '../action/errors.ts';
-import { MemoryLogger } from '../action/logger.ts';
+import { MemoryLogger } from '../testing/memory-logger.ts';
 import { ProcessToolRunner, withSecretFile } from './tool-runner.ts';
 
 const node = process.execPath;
@@ -108,21 +109,29 @@ describe('ProcessToolRunner', () => {
 describe('withSecretFile', () => {
   it('writes a 0600 file, hands its path, and removes it afterwards', async () => {
     let seen = '';
-    const content = await withSecretFile('{"auths":{}}', async (path) => {
-      seen = path;
-      expect(statSync(path).mode & 0o777).toBe(0o600);
-      return readFileSync(path, 'utf8');
-    });
+    const content = await withSecretFile(
+      '{"auths":{}}',
+      async (path) => {
+        seen = path;
+        expect(statSync(path).mode & 0o777).toBe(0o600);
+        return readFileSync(path, 'utf8');
+      },
+      { directory: tmpdir() },
+    );
     expect(content).toBe('{"auths":{}}');
     expect(() => statSync(seen)).toThrow();
   });
   it('removes the file when the user throws', async () => {
     let seen = '';
     await expect(
-      withSecretFile('x', async (path) => {
-        seen = path;
-        throw new Error('boom');
-      }),
+      withSecretFile(
+        'x',
+        async (path) => {
+          seen = path;
+          throw new Error('boom');
+        },
+        { directory: tmpdir() },
+      ),
     ).rejects.toThrow('boom');
     expect(() => statSync(seen)).toThrow();
   });

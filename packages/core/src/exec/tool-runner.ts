@@ -1,9 +1,10 @@
 import { spawn } from 'node:child_process';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { CommandError } from '../action/errors.ts';
 import type { Logger } from '../action/logger.ts';
+import { processIo } from '../action/runner-commands.ts';
+import { tempFolder } from '../action/temp-folder.ts';
 
 export interface ExecRequest {
   /** Name shown to users in errors (`skopeo`, `buildah`). */
@@ -12,7 +13,7 @@ export interface ExecRequest {
   command: string;
   args: readonly string[];
   cwd?: string;
-  /** Environment for the child; defaults to this process's environment. */
+  /** Environment for the child; defaults to the runner's (the step's environment). */
   env?: NodeJS.ProcessEnv;
   /** Written to the child's stdin, then stdin is closed. The way to hand a tool a secret. */
   stdin?: string | Buffer;
@@ -56,9 +57,12 @@ function lastLine(text: string): string {
 /** Runs programs with spawn(argv) and shell: false. */
 export class ProcessToolRunner implements ToolRunner {
   private readonly logger: Logger | undefined;
+  private readonly env: NodeJS.ProcessEnv;
 
-  constructor(logger?: Logger) {
+  /** `env`: the environment a request without its own runs in (the step's: `ActionDeps.env`). */
+  constructor(logger?: Logger, env: NodeJS.ProcessEnv = processIo.env) {
     this.logger = logger;
+    this.env = env;
   }
 
   run(request: ExecRequest): Promise<ExecResult> {
@@ -74,7 +78,7 @@ export class ProcessToolRunner implements ToolRunner {
     return new Promise<ExecResult>((resolvePromise, reject) => {
       const child = spawn(request.command, [...request.args], {
         cwd: request.cwd,
-        env: request.env ?? process.env,
+        env: request.env ?? this.env,
         shell: false,
         stdio: ['pipe', 'pipe', 'pipe'],
         timeout: request.timeoutMs,
@@ -169,16 +173,15 @@ function quoteForDisplay(arg: string): string {
 }
 
 /**
- * Writes a secret to a file readable only by this user (0600, inside a fresh 0700 directory), hands its
- * path to `use`, and removes it afterwards whatever happens.
+ * Writes a secret to a file readable only by this user (0600, inside a fresh 0700 folder under `directory`,
+ * the step's `deps.paths.temp`), hands its path to `use`, and removes it afterwards whatever happens.
  */
 export async function withSecretFile<T>(
   content: string,
   use: (path: string) => Promise<T>,
-  options: { directory?: string; name?: string } = {},
+  options: { directory: string; name?: string },
 ): Promise<T> {
-  const base = options.directory ?? process.env.RUNNER_TEMP ?? tmpdir();
-  const dir = await mkdtemp(join(base, 'secret-'));
+  const dir = await tempFolder(options.directory, 'secret');
   const path = join(dir, options.name ?? 'secret');
   try {
     await writeFile(path, content, { mode: 0o600, flag: 'wx' });

@@ -40,8 +40,20 @@ export interface Field<T> {
   read(raw: string | undefined, name: string, ctx: InputContext): T;
 }
 
-function fieldError(name: string, message: string, cause?: unknown): ConfigurationError {
-  return new ConfigurationError(`Input "${name}" ${message}`, { input: name, cause });
+function fieldError(
+  name: string,
+  message: string,
+  cause?: unknown,
+  code = 'INPUT_INVALID',
+): ConfigurationError {
+  const domain = cause instanceof ConfigurationError ? cause : undefined;
+  return new ConfigurationError(`Input "${name}" ${message}`, {
+    code: domain !== undefined && domain.code !== 'CONFIGURATION' ? domain.code : code,
+    input: name,
+    ...(domain?.expected !== undefined ? { expected: domain.expected } : {}),
+    ...(domain?.actual !== undefined ? { actual: domain.actual } : {}),
+    cause,
+  });
 }
 
 function parseWith<T>(parse: Parser<T>, raw: string, name: string, ctx: InputContext): T {
@@ -73,7 +85,12 @@ export function field<T>(kind: string, parse: Parser<T>): FieldBuilder<T> {
         defaultValue: undefined,
         read(raw, name, ctx) {
           if (raw === undefined) {
-            throw fieldError(name, `is required${description ? `: ${description}` : ''}`);
+            throw fieldError(
+              name,
+              `is required${description ? `: ${description}` : ''}`,
+              undefined,
+              'INPUT_REQUIRED',
+            );
           }
           return parseWith(parse, raw, name, ctx);
         },
@@ -129,7 +146,7 @@ export function readInputs<S extends InputSpec>(
     if (problems.length === 1) throw first;
     throw new ConfigurationError(
       `${problems.length} inputs are invalid:\n${problems.map((p) => `  - ${p.message}`).join('\n')}`,
-      { input: first.input ?? '' },
+      { code: 'INPUTS_INVALID', input: first.input ?? '', cause: new AggregateError(problems) },
     );
   }
   return values as InputValues<S>;

@@ -5,7 +5,7 @@ import { availableParallelism } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import { ConfigurationError } from '../action/errors.ts';
+import { ConfigurationError, type ErrorDetails } from '../action/errors.ts';
 import { type BlobHasher, inlineHasher, workerHasher } from './blob-hasher.ts';
 import { Digest } from './digest.ts';
 import {
@@ -80,7 +80,11 @@ export interface VerifyReport extends LayoutGraph {
 }
 
 /** The layout is unusable; the message says which blob and which manifest references it. */
-export class LayoutError extends ConfigurationError {}
+export class LayoutError extends ConfigurationError {
+  constructor(message: string, details: ErrorDetails = {}) {
+    super(message, { code: 'LAYOUT_INVALID', ...details });
+  }
+}
 
 const MAX_MANIFEST_BYTES = 4 * 1024 * 1024;
 const MAX_DEPTH = 8;
@@ -611,9 +615,7 @@ export function requireLayoutDigest(
   if (actual !== expected) {
     throw new ConfigurationError(
       `the layout ${layout} has top-level digest ${actual}, but input "digest" is ${expected}: ${refusing}`,
-      {
-        input: 'digest',
-      },
+      { code: 'DIGEST_MISMATCH', input: 'digest', expected, actual },
     );
   }
 }

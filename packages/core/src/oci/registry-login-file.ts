@@ -269,7 +269,7 @@ export interface LoginFiles {
  * DOCKER_CONFIG or ~/.docker), else a containers auth.json of the step's own under RUNNER_TEMP.
  */
 export function loginFiles(
-  env: NodeJS.ProcessEnv,
+  env: Readonly<NodeJS.ProcessEnv>,
   owner: string,
   given: { authFile?: string | undefined; dockerConfigDir?: string | undefined } = {},
 ): LoginFiles {

@@ -30,6 +30,7 @@ export interface TagPlan {
 /** Tags that are immutable but already point elsewhere: nothing may be written while there is one. */
 export class ImmutableTagConflict extends Error {
   override readonly name = 'ImmutableTagConflict';
+  readonly code = 'IMMUTABLE_TAG_CONFLICT';
   readonly conflicts: { tag: string; current: string }[];
   readonly wanted: string;
   readonly patterns: readonly string[];

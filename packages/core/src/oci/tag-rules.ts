@@ -53,7 +53,7 @@ export type TagRuleErrorCode = 'unknown-template' | 'bad-rule' | 'invalid-tag' |
 
 /** A rule that cannot be used as written, or whose tag is not valid. The action names its input. */
 export class TagRuleError extends InvalidValueError {
-  readonly code: TagRuleErrorCode;
+  override readonly code: TagRuleErrorCode;
   readonly rule: string;
   constructor(code: TagRuleErrorCode, rule: string, message: string) {
     super(message);

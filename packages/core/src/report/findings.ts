@@ -27,6 +27,7 @@ export interface Finding {
 
 /** A scanner report that cannot be trusted (missing, empty, unparsable): the gate fails closed on it. */
 export class ReportError extends CommandError {
+  override readonly code: string = 'REPORT_UNREADABLE';
   constructor(message: string) {
     super(message, { tool: 'scanner report' });
   }

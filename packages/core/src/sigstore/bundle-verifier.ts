@@ -2,7 +2,7 @@ import { createHash, createPublicKey } from 'node:crypto';
 import { bundleFromJSON, isBundleWithDsseEnvelope } from '@sigstore/bundle';
 import { TrustedRoot } from '@sigstore/protobuf-specs';
 import { toSignedEntity, toTrustMaterial, Verifier } from '@sigstore/verify';
-import { ConfigurationError } from '../action/errors.ts';
+import { ConfigurationError, type ErrorDetails } from '../action/errors.ts';
 import { certificateClaims } from './fulcio-certificate.ts';
 
 /** Who must have signed: an exact identity or an anchored regular expression, and the OIDC issuer; or a key. */
@@ -29,7 +29,11 @@ export interface VerifiedSignature {
 }
 
 /** A signature that does not verify, or does not match the policy. */
-export class SignatureError extends ConfigurationError {}
+export class SignatureError extends ConfigurationError {
+  constructor(message: string, details: ErrorDetails = {}) {
+    super(message, { code: 'SIGNATURE_INVALID', ...details });
+  }
+}
 
 /** `^(?:pattern)$`: the whole identity must match (cosign's regexps are unanchored: a common footgun). */
 export function anchorPattern(pattern: string): string {

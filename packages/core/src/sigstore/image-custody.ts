@@ -59,6 +59,7 @@ export class CustodyError extends ConfigurationError {
   constructor(subject: string, failures: readonly CustodyFailure[]) {
     super(
       `the chain of custody of ${subject} does not verify: ${failures.map((f) => `${f.link}: ${f.message}`).join('; ')}`,
+      { code: 'CUSTODY_BROKEN' },
     );
     this.failures = failures;
   }
