@@ -14,10 +14,10 @@ import { delimiter, join } from 'node:path';
 import {
   PINNED_TOOLS,
   ProcessToolRunner,
+  silentLogger,
   type ToolBuild,
   ToolInstaller,
 } from '@chain/core';
-import { MemoryLogger } from '@chain/core/testing';
 
 interface Wanted {
   name: string;
@@ -223,9 +223,13 @@ function goBuild(tool: Wanted, out: string): void {
 async function download(tool: Wanted, out: string): Promise<void> {
   const downloads = join(toolsCache(), '.downloads');
   mkdirSync(downloads, { recursive: true });
+  // @actions/tool-cache reads RUNNER_TOOL_CACHE itself.
   process.env.RUNNER_TOOL_CACHE = downloads;
-  process.env.RUNNER_TEMP = downloads;
-  const installer = new ToolInstaller({ logger: new MemoryLogger(), runner: new ProcessToolRunner() });
+  const installer = new ToolInstaller({
+    logger: silentLogger,
+    runner: new ProcessToolRunner(),
+    paths: { temp: downloads, toolCache: downloads },
+  });
   const installed = await installer.install(tool.name);
   mkdirSync(out, { recursive: true });
   symlinkSync(installed.path, join(out, tool.binary));

@@ -88,6 +88,7 @@ function installer(m: ToolManifest, logger = new MemoryLogger()) {
   return new ToolInstaller({
     logger,
     runner: new ProcessToolRunner(),
+    paths: { temp: process.env.RUNNER_TEMP ?? tmpdir(), toolCache: process.env.RUNNER_TOOL_CACHE },
     manifest: m,
     platformKey: 'linux-x64',
   });

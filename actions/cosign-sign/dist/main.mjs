@@ -5,7 +5,7 @@ import {
   runMain,
   runnerDeps,
   spec
-} from "./chunks/chunk-ITK3KYJP.mjs";
+} from "./chunks/chunk-IDCI2QQ2.mjs";
 import "./chunks/chunk-PLQD2CNQ.mjs";
 import "./chunks/chunk-GNTAXCK2.mjs";
 import "./chunks/chunk-FT7GLU2J.mjs";
@@ -16,7 +16,7 @@ import "./chunks/chunk-VSWNXCQW.mjs";
 process.exitCode = await runMain(async () => {
   const deps = runnerDeps();
   const values = readInputs(spec, deps.inputs, deps.inputContext);
-  const { sign } = await import("./chunks/run-ZR4HSEH2.mjs");
+  const { sign } = await import("./chunks/run-ER5KFVFW.mjs");
   await sign(values, deps);
 });
 //# sourceMappingURL=main.mjs.map

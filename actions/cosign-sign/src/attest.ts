@@ -171,7 +171,7 @@ async function layoutSbomSet(sources: AttestationSources, digest: Digest, deps: 
     });
   const work = await mkdtemp(join(deps.env.RUNNER_TEMP ?? tmpdir(), 'cosign-sign-sbom-'));
   const verified = await layout.snapshot(graph, join(work, 'verified'), 'copy-verified');
-  const tool = await new ToolInstaller({ logger: deps.logger, runner: deps.runner }).install('syft', {
+  const tool = await new ToolInstaller(deps).install('syft', {
     path: sources.syftPath,
     version: sources.syftVersion,
   });

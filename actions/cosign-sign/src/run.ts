@@ -100,7 +100,7 @@ export async function sign(values: InputValues<typeof spec>, deps: ActionDeps): 
     );
   }
   // The root the self-check trusts; loaded before signing so that a bad root signs nothing.
-  const trustedRoot = await loadTrustedRoot(values['trusted-root']);
+  const trustedRoot = await loadTrustedRoot(values['trusted-root'], deps.paths.temp);
 
   let issuer: string | undefined;
   let signer: ReturnType<typeof keySigner>;

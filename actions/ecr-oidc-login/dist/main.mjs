@@ -3,7 +3,7 @@ const require = __createRequire(import.meta.url);
 import {
   main,
   runMain
-} from "./chunks/chunk-M7XY3ZS7.mjs";
+} from "./chunks/chunk-HYK72K4S.mjs";
 import "./chunks/chunk-LAKDNJDR.mjs";
 import "./chunks/chunk-ZKXDAKWM.mjs";
 import "./chunks/chunk-Q7KQMW4X.mjs";

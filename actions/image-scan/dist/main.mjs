@@ -7462,7 +7462,12 @@ function field(kind, parse) {
         defaultValue: void 0,
         read(raw, name, ctx) {
           if (raw === void 0) {
-            throw fieldError(name, `is required${description ? `: ${description}` : ""}`, void 0, "INPUT_REQUIRED");
+            throw fieldError(
+              name,
+              `is required${description ? `: ${description}` : ""}`,
+              void 0,
+              "INPUT_REQUIRED"
+            );
           }
           return parseWith(parse, raw, name, ctx);
         }
@@ -9832,7 +9837,7 @@ var ToolInstaller = class {
    * @actions/tool-cache (and its HTTP client) costs ~10 ms that a cache hit does not need.
    */
   async findCached(name, version, arch) {
-    const cache = process.env.RUNNER_TOOL_CACHE;
+    const cache = this.options.paths.toolCache;
     if (!cache) return void 0;
     const dir = (0, import_node_path9.join)(cache, name, version, arch);
     try {
@@ -9850,7 +9855,7 @@ var ToolInstaller = class {
     return { name, version: "unpinned", path, source: "path" };
   }
   async download(name, pin, asset, arch) {
-    const work = await (0, import_promises11.mkdtemp)((0, import_node_path9.join)(process.env.RUNNER_TEMP ?? (0, import_node_os5.tmpdir)(), `${name}-`));
+    const work = await tempFolder(this.options.paths.temp, name);
     try {
       const file = (0, import_node_path9.join)(work, "download");
       this.options.logger.info(`${name} ${pin.version}: downloading ${asset.url}`);
@@ -9876,13 +9881,13 @@ var ToolInstaller = class {
           tool: name
         });
       });
-      const installed = process.env.RUNNER_TOOL_CACHE ? await (await toolCache()).cacheDir(dir, name, pin.version, arch) : dir;
+      const installed = this.options.paths.toolCache ? await (await toolCache()).cacheDir(dir, name, pin.version, arch) : dir;
       const path = (0, import_node_path9.join)(installed, pin.binary);
       await assertExecutable(path, name);
       this.options.logger.info(`${name} ${pin.version}: sha256 verified, installed at ${path}`);
       return { name, version: pin.version, path, source: "download" };
     } finally {
-      if (process.env.RUNNER_TOOL_CACHE) await (0, import_promises11.rm)(work, { recursive: true, force: true });
+      if (this.options.paths.toolCache) await (0, import_promises11.rm)(work, { recursive: true, force: true });
     }
   }
   async fetchTo(url, file, name, pin) {
@@ -9987,7 +9992,7 @@ async function main(deps = runnerDeps()) {
     deps.logger.info(`skipping ${report.attestations.length} attestation manifest(s)`);
   const work = await (0, import_promises13.mkdtemp)((0, import_node_path10.join)(deps.env.RUNNER_TEMP ?? (0, import_node_os6.tmpdir)(), "image-scan-"));
   const verified = await layout.snapshot(report, (0, import_node_path10.join)(work, "verified"), "copy-verified");
-  const tool = await new ToolInstaller({ logger: deps.logger, runner: deps.runner }).install("trivy", {
+  const tool = await new ToolInstaller(deps).install("trivy", {
     path: values["trivy-path"],
     version: values["trivy-version"]
   });
@@ -10123,7 +10128,7 @@ async function trivyIgnores(given, workspace) {
   }
 }
 async function sbomSet(deps, values, target) {
-  const tool = await new ToolInstaller({ logger: deps.logger, runner: deps.runner }).install("syft", {
+  const tool = await new ToolInstaller(deps).install("syft", {
     path: values["syft-path"],
     version: values["syft-version"]
   });

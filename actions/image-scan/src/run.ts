@@ -60,7 +60,7 @@ export async function main(deps: ActionDeps = runnerDeps()): Promise<void> {
   const work = await mkdtemp(join(deps.env.RUNNER_TEMP ?? tmpdir(), 'image-scan-'));
   // Trivy reads a private snapshot of exactly what was verified, never the layout directory again.
   const verified = await layout.snapshot(report, join(work, 'verified'), 'copy-verified');
-  const tool = await new ToolInstaller({ logger: deps.logger, runner: deps.runner }).install('trivy', {
+  const tool = await new ToolInstaller(deps).install('trivy', {
     path: values['trivy-path'],
     version: values['trivy-version'],
   });
@@ -222,7 +222,7 @@ async function sbomSet(
   values: { 'syft-path'?: string | undefined; 'syft-version'?: string | undefined },
   target: { verified: string; digest: string; images: LayoutImage[]; work: string },
 ): Promise<string> {
-  const tool = await new ToolInstaller({ logger: deps.logger, runner: deps.runner }).install('syft', {
+  const tool = await new ToolInstaller(deps).install('syft', {
     path: values['syft-path'],
     version: values['syft-version'],
   });

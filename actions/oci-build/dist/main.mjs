@@ -132,7 +132,12 @@ function field(kind, parse) {
         defaultValue: void 0,
         read(raw, name, ctx) {
           if (raw === void 0) {
-            throw fieldError(name, `is required${description ? `: ${description}` : ""}`, void 0, "INPUT_REQUIRED");
+            throw fieldError(
+              name,
+              `is required${description ? `: ${description}` : ""}`,
+              void 0,
+              "INPUT_REQUIRED"
+            );
           }
           return parseWith(parse, raw, name, ctx);
         }
@@ -2347,10 +2352,14 @@ async function withSecretFiles(plan, deps, asFiles, use) {
     if (secret === void 0) return use(resolved, values);
     if ("value" in secret.source) {
       values.push(secret.source.value);
-      return withSecretFile(secret.source.value, async (path) => {
-        resolved.push({ id: secret.id, source: { file: path } });
-        return step(i + 1);
-      });
+      return withSecretFile(
+        secret.source.value,
+        async (path) => {
+          resolved.push({ id: secret.id, source: { file: path } });
+          return step(i + 1);
+        },
+        { directory: deps.paths.temp }
+      );
     }
     if ("file" in secret.source) {
       if (!(0, import_node_fs5.existsSync)(secret.source.file)) {
@@ -2374,10 +2383,14 @@ async function withSecretFiles(plan, deps, asFiles, use) {
       resolved.push({ id: secret.id, source: secret.source });
       return step(i + 1);
     }
-    return withSecretFile(value, async (path) => {
-      resolved.push({ id: secret.id, source: { file: path } });
-      return step(i + 1);
-    });
+    return withSecretFile(
+      value,
+      async (path) => {
+        resolved.push({ id: secret.id, source: { file: path } });
+        return step(i + 1);
+      },
+      { directory: deps.paths.temp }
+    );
   };
   return step(0);
 }

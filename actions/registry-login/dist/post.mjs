@@ -2,8 +2,8 @@ import { createRequire as __createRequire } from 'node:module';
 const require = __createRequire(import.meta.url);
 import {
   action
-} from "./chunks/chunk-UPABMQ35.mjs";
-import "./chunks/chunk-4CEES34X.mjs";
+} from "./chunks/chunk-Q5UHF64I.mjs";
+import "./chunks/chunk-GAYD6OUE.mjs";
 import "./chunks/chunk-LAKDNJDR.mjs";
 import "./chunks/chunk-ZKXDAKWM.mjs";
 import "./chunks/chunk-Q7KQMW4X.mjs";

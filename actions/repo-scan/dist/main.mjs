@@ -7455,7 +7455,12 @@ function field(kind, parse) {
         defaultValue: void 0,
         read(raw, name, ctx) {
           if (raw === void 0) {
-            throw fieldError(name, `is required${description ? `: ${description}` : ""}`, void 0, "INPUT_REQUIRED");
+            throw fieldError(
+              name,
+              `is required${description ? `: ${description}` : ""}`,
+              void 0,
+              "INPUT_REQUIRED"
+            );
           }
           return parseWith(parse, raw, name, ctx);
         }
@@ -8947,7 +8952,7 @@ var ToolInstaller = class {
    * @actions/tool-cache (and its HTTP client) costs ~10 ms that a cache hit does not need.
    */
   async findCached(name, version, arch) {
-    const cache = process.env.RUNNER_TOOL_CACHE;
+    const cache = this.options.paths.toolCache;
     if (!cache) return void 0;
     const dir = (0, import_node_path6.join)(cache, name, version, arch);
     try {
@@ -8965,7 +8970,7 @@ var ToolInstaller = class {
     return { name, version: "unpinned", path, source: "path" };
   }
   async download(name, pin, asset, arch) {
-    const work = await (0, import_promises6.mkdtemp)((0, import_node_path6.join)(process.env.RUNNER_TEMP ?? (0, import_node_os3.tmpdir)(), `${name}-`));
+    const work = await tempFolder(this.options.paths.temp, name);
     try {
       const file = (0, import_node_path6.join)(work, "download");
       this.options.logger.info(`${name} ${pin.version}: downloading ${asset.url}`);
@@ -8991,13 +8996,13 @@ var ToolInstaller = class {
           tool: name
         });
       });
-      const installed = process.env.RUNNER_TOOL_CACHE ? await (await toolCache()).cacheDir(dir, name, pin.version, arch) : dir;
+      const installed = this.options.paths.toolCache ? await (await toolCache()).cacheDir(dir, name, pin.version, arch) : dir;
       const path = (0, import_node_path6.join)(installed, pin.binary);
       await assertExecutable(path, name);
       this.options.logger.info(`${name} ${pin.version}: sha256 verified, installed at ${path}`);
       return { name, version: pin.version, path, source: "download" };
     } finally {
-      if (process.env.RUNNER_TOOL_CACHE) await (0, import_promises6.rm)(work, { recursive: true, force: true });
+      if (this.options.paths.toolCache) await (0, import_promises6.rm)(work, { recursive: true, force: true });
     }
   }
   async fetchTo(url, file, name, pin) {
@@ -9089,7 +9094,7 @@ async function main(deps = runnerDeps()) {
   const values = readInputs(spec, deps.inputs, deps.inputContext);
   const work = await (0, import_promises8.mkdtemp)((0, import_node_path7.join)(deps.env.RUNNER_TEMP ?? (0, import_node_os4.tmpdir)(), "repo-scan-"));
   const ignores = await readIgnoreFiles(values.path);
-  const installer = new ToolInstaller({ logger: deps.logger, runner: deps.runner });
+  const installer = new ToolInstaller(deps);
   const wants = new Set(values.scanners);
   if (values["osv-db"] !== void 0 && wants.has("osv") && (await osvDbEcosystems(values["osv-db"])).length === 0)
     throw new ConfigurationError(

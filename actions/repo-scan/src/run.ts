@@ -50,7 +50,7 @@ export async function main(deps: ActionDeps = runnerDeps()): Promise<void> {
   const values = readInputs(spec, deps.inputs, deps.inputContext);
   const work = await mkdtemp(join(deps.env.RUNNER_TEMP ?? tmpdir(), 'repo-scan-'));
   const ignores = await readIgnoreFiles(values.path);
-  const installer = new ToolInstaller({ logger: deps.logger, runner: deps.runner });
+  const installer = new ToolInstaller(deps);
   const wants = new Set(values.scanners);
   if (
     values['osv-db'] !== undefined &&

@@ -3760,7 +3760,12 @@ function field(kind, parse) {
         defaultValue: void 0,
         read(raw, name, ctx) {
           if (raw === void 0) {
-            throw fieldError(name, `is required${description ? `: ${description}` : ""}`, void 0, "INPUT_REQUIRED");
+            throw fieldError(
+              name,
+              `is required${description ? `: ${description}` : ""}`,
+              void 0,
+              "INPUT_REQUIRED"
+            );
           }
           return parseWith(parse, raw, name, ctx);
         }
@@ -6449,9 +6454,8 @@ async function copySignatures(client, source, target, digest) {
 
 // packages/core/src/sigstore/image-signatures.ts
 var import_promises6 = __toESM(require_promises(), 1);
-var import_node_os4 = __toESM(require_os(), 1);
 var import_node_path5 = __toESM(require_path(), 1);
-async function loadTrustedRoot(path) {
+async function loadTrustedRoot(path, temp) {
   if (path !== void 0) {
     let json;
     try {
@@ -6467,7 +6471,7 @@ async function loadTrustedRoot(path) {
   const tuf = await import("./chunks/dist-I4V6ADIO.mjs");
   const getTrustedRoot = tuf.default?.getTrustedRoot ?? tuf.getTrustedRoot;
   try {
-    return await getTrustedRoot({ cachePath: (0, import_node_path5.join)(process.env.RUNNER_TEMP ?? (0, import_node_os4.tmpdir)(), "sigstore-tuf") });
+    return await getTrustedRoot({ cachePath: (0, import_node_path5.join)(temp, "sigstore-tuf") });
   } catch (error) {
     throw new CommandError(
       `could not get the public-good Sigstore trusted root through TUF (${error.message}); for a private Sigstore, or without network, give the trusted-root input`,
@@ -6780,7 +6784,7 @@ async function main(deps = runnerDeps()) {
     throw new ConfigurationError(`${source}@${digest} is not in the registry; push it first (skopeo-push)`, {
       input: "digest"
     });
-  const trustedRoot = policy === void 0 ? void 0 : await loadTrustedRoot(values["trusted-root"]);
+  const trustedRoot = policy === void 0 ? void 0 : await loadTrustedRoot(values["trusted-root"], deps.paths.temp);
   const verify = async (repository) => {
     if (policy === void 0 || trustedRoot === void 0)
       return { signedBy: "not required (require-signature: false)", verdicts: [] };

@@ -54,7 +54,7 @@ export async function main(deps: ActionDeps = runnerDeps()): Promise<void> {
     });
 
   // Verify first: no valid signature matching the policy (and required attestation), no promotion.
-  const trustedRoot = policy === undefined ? undefined : await loadTrustedRoot(values['trusted-root']);
+  const trustedRoot = policy === undefined ? undefined : await loadTrustedRoot(values['trusted-root'], deps.paths.temp);
   const verify = async (repository: typeof source): Promise<Verified> => {
     if (policy === undefined || trustedRoot === undefined)
       return { signedBy: 'not required (require-signature: false)', verdicts: [] };

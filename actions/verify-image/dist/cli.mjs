@@ -9,7 +9,7 @@ import {
   mapInputSource,
   runMain,
   spec
-} from "./chunks/chunk-L7NT7BRC.mjs";
+} from "./chunks/chunk-BXMY7HI6.mjs";
 import "./chunks/chunk-LAKDNJDR.mjs";
 import "./chunks/chunk-377EZXM7.mjs";
 import "./chunks/chunk-ZKXDAKWM.mjs";

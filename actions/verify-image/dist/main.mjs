@@ -3,7 +3,7 @@ const require = __createRequire(import.meta.url);
 import {
   main,
   runMain
-} from "./chunks/chunk-L7NT7BRC.mjs";
+} from "./chunks/chunk-BXMY7HI6.mjs";
 import "./chunks/chunk-LAKDNJDR.mjs";
 import "./chunks/chunk-377EZXM7.mjs";
 import "./chunks/chunk-ZKXDAKWM.mjs";

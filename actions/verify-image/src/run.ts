@@ -19,7 +19,7 @@ export async function main(deps: ActionDeps = runnerDeps()): Promise<void> {
   const values = readInputs(spec, deps.inputs, deps.inputContext);
   const policy = signerPolicyFromInputs(values, deps.logger, 'verify-image needs the expected signer');
   const client = openRegistry(deps, { authFile: values['auth-file'], tlsVerify: values['tls-verify'] });
-  const trustedRoot = await loadTrustedRoot(values['trusted-root']);
+  const trustedRoot = await loadTrustedRoot(values['trusted-root'], deps.paths.temp);
   const custody = await verifyImageCustody({
     client,
     reference: values.image,

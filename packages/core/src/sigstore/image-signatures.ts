@@ -1,5 +1,4 @@
 import { readFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { TrustedRoot } from '@sigstore/protobuf-specs';
 import { CommandError, ConfigurationError } from '../action/errors.ts';
@@ -39,8 +38,11 @@ export interface ImageSignatureCheck {
   rejected: string[];
 }
 
-/** The trusted root: a given file, or the public-good instance's via TUF (network at run time). */
-export async function loadTrustedRoot(path: string | undefined): Promise<TrustedRoot> {
+/**
+ * The trusted root: a given file, or the public-good instance's via TUF (network at run time), whose
+ * metadata is cached under `temp` (the step's `ActionDeps.paths.temp`).
+ */
+export async function loadTrustedRoot(path: string | undefined, temp: string): Promise<TrustedRoot> {
   if (path !== undefined) {
     let json: unknown;
     try {
@@ -59,7 +61,7 @@ export async function loadTrustedRoot(path: string | undefined): Promise<Trusted
   };
   const getTrustedRoot = tuf.default?.getTrustedRoot ?? tuf.getTrustedRoot;
   try {
-    return await getTrustedRoot({ cachePath: join(process.env.RUNNER_TEMP ?? tmpdir(), 'sigstore-tuf') });
+    return await getTrustedRoot({ cachePath: join(temp, 'sigstore-tuf') });
   } catch (error) {
     throw new CommandError(
       `could not get the public-good Sigstore trusted root through TUF (${(error as Error).message}); ` +

@@ -1,12 +1,14 @@
 import { createHash } from 'node:crypto';
 import { constants, createReadStream, createWriteStream } from 'node:fs';
-import { access, chmod, mkdir, mkdtemp, rm, stat } from 'node:fs/promises';
-import { arch as osArch, platform as osPlatform, tmpdir } from 'node:os';
+import { access, chmod, mkdir, rm, stat } from 'node:fs/promises';
+import { arch as osArch, platform as osPlatform } from 'node:os';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
+import type { RunnerPaths } from '../action/deps.ts';
 import { CommandError, ConfigurationError } from '../action/errors.ts';
 import type { Logger } from '../action/logger.ts';
+import { tempFolder } from '../action/temp-folder.ts';
 import type { ToolRunner } from '../exec/tool-runner.ts';
 import pinnedManifest from './tool-manifest.json' with { type: 'json' };
 
@@ -58,6 +60,8 @@ export interface InstallRequest {
 export interface ToolInstallerOptions {
   logger: Logger;
   runner: ToolRunner;
+  /** Where downloads are unpacked (temp) and cached (toolCache): the step's `ActionDeps.paths`. */
+  paths: RunnerPaths;
   manifest?: ToolManifest;
   fetch?: typeof fetch;
   platformKey?: string;
@@ -128,7 +132,7 @@ export class ToolInstaller {
    * @actions/tool-cache (and its HTTP client) costs ~10 ms that a cache hit does not need.
    */
   private async findCached(name: string, version: string, arch: string): Promise<string | undefined> {
-    const cache = process.env.RUNNER_TOOL_CACHE;
+    const cache = this.options.paths.toolCache;
     if (!cache) return undefined;
     const dir = join(cache, name, version, arch);
     try {
@@ -148,7 +152,7 @@ export class ToolInstaller {
   }
 
   private async download(name: string, pin: ToolPin, asset: ToolAsset, arch: string): Promise<InstalledTool> {
-    const work = await mkdtemp(join(process.env.RUNNER_TEMP ?? tmpdir(), `${name}-`));
+    const work = await tempFolder(this.options.paths.temp, name);
     try {
       const file = join(work, 'download');
       this.options.logger.info(`${name} ${pin.version}: downloading ${asset.url}`);
@@ -175,7 +179,7 @@ export class ToolInstaller {
           tool: name,
         });
       });
-      const installed = process.env.RUNNER_TOOL_CACHE
+      const installed = this.options.paths.toolCache
         ? await (await toolCache()).cacheDir(dir, name, pin.version, arch)
         : dir;
       const path = join(installed, pin.binary);
@@ -183,7 +187,7 @@ export class ToolInstaller {
       this.options.logger.info(`${name} ${pin.version}: sha256 verified, installed at ${path}`);
       return { name, version: pin.version, path, source: 'download' };
     } finally {
-      if (process.env.RUNNER_TOOL_CACHE) await rm(work, { recursive: true, force: true });
+      if (this.options.paths.toolCache) await rm(work, { recursive: true, force: true });
     }
   }
 

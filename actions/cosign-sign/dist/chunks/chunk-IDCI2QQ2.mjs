@@ -122,7 +122,12 @@ function field(kind, parse) {
         defaultValue: void 0,
         read(raw, name, ctx) {
           if (raw === void 0) {
-            throw fieldError(name, `is required${description ? `: ${description}` : ""}`, void 0, "INPUT_REQUIRED");
+            throw fieldError(
+              name,
+              `is required${description ? `: ${description}` : ""}`,
+              void 0,
+              "INPUT_REQUIRED"
+            );
           }
           return parseWith(parse, raw, name, ctx);
         }
@@ -1200,6 +1205,7 @@ export {
   readInputs,
   processIo,
   appendSummary,
+  tempFolder,
   runnerDeps,
   runMain,
   Digest,
@@ -1209,4 +1215,4 @@ export {
   spec,
   outputs
 };
-//# sourceMappingURL=chunk-ITK3KYJP.mjs.map
+//# sourceMappingURL=chunk-IDCI2QQ2.mjs.map

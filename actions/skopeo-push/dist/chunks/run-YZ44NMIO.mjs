@@ -137,7 +137,12 @@ function field(kind, parse) {
         defaultValue: void 0,
         read(raw, name, ctx) {
           if (raw === void 0) {
-            throw fieldError(name, `is required${description ? `: ${description}` : ""}`, void 0, "INPUT_REQUIRED");
+            throw fieldError(
+              name,
+              `is required${description ? `: ${description}` : ""}`,
+              void 0,
+              "INPUT_REQUIRED"
+            );
           }
           return parseWith(parse, raw, name, ctx);
         }
@@ -2982,4 +2987,4 @@ export {
   main,
   start
 };
-//# sourceMappingURL=run-5Y62XV75.mjs.map
+//# sourceMappingURL=run-YZ44NMIO.mjs.map

@@ -3763,7 +3763,12 @@ function field(kind, parse) {
         defaultValue: void 0,
         read(raw, name, ctx) {
           if (raw === void 0) {
-            throw fieldError(name, `is required${description ? `: ${description}` : ""}`, void 0, "INPUT_REQUIRED");
+            throw fieldError(
+              name,
+              `is required${description ? `: ${description}` : ""}`,
+              void 0,
+              "INPUT_REQUIRED"
+            );
           }
           return parseWith(parse, raw, name, ctx);
         }
@@ -5905,9 +5910,8 @@ function isSbomPredicate(predicateType) {
 
 // packages/core/src/sigstore/image-signatures.ts
 var import_promises4 = __toESM(require_promises(), 1);
-var import_node_os4 = __toESM(require_os(), 1);
 var import_node_path5 = __toESM(require_path(), 1);
-async function loadTrustedRoot(path) {
+async function loadTrustedRoot(path, temp) {
   if (path !== void 0) {
     let json;
     try {
@@ -5923,7 +5927,7 @@ async function loadTrustedRoot(path) {
   const tuf = await import("./dist-I4V6ADIO.mjs");
   const getTrustedRoot = tuf.default?.getTrustedRoot ?? tuf.getTrustedRoot;
   try {
-    return await getTrustedRoot({ cachePath: (0, import_node_path5.join)(process.env.RUNNER_TEMP ?? (0, import_node_os4.tmpdir)(), "sigstore-tuf") });
+    return await getTrustedRoot({ cachePath: (0, import_node_path5.join)(temp, "sigstore-tuf") });
   } catch (error) {
     throw new CommandError(
       `could not get the public-good Sigstore trusted root through TUF (${error.message}); for a private Sigstore, or without network, give the trusted-root input`,
@@ -6448,7 +6452,7 @@ async function main(deps = runnerDeps()) {
   const values = readInputs(spec, deps.inputs, deps.inputContext);
   const policy = signerPolicyFromInputs(values, deps.logger, "verify-image needs the expected signer");
   const client = openRegistry(deps, { authFile: values["auth-file"], tlsVerify: values["tls-verify"] });
-  const trustedRoot = await loadTrustedRoot(values["trusted-root"]);
+  const trustedRoot = await loadTrustedRoot(values["trusted-root"], deps.paths.temp);
   const custody = await verifyImageCustody({
     client,
     reference: values.image,
@@ -6475,4 +6479,4 @@ export {
   custodyTable,
   main
 };
-//# sourceMappingURL=chunk-L7NT7BRC.mjs.map
+//# sourceMappingURL=chunk-BXMY7HI6.mjs.map

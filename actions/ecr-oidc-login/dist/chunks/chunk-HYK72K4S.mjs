@@ -209,7 +209,12 @@ function field(kind, parse) {
         defaultValue: void 0,
         read(raw, name, ctx) {
           if (raw === void 0) {
-            throw fieldError(name, `is required${description ? `: ${description}` : ""}`, void 0, "INPUT_REQUIRED");
+            throw fieldError(
+              name,
+              `is required${description ? `: ${description}` : ""}`,
+              void 0,
+              "INPUT_REQUIRED"
+            );
           }
           return parseWith(parse, raw, name, ctx);
         }
@@ -1458,4 +1463,4 @@ export {
   main,
   post
 };
-//# sourceMappingURL=chunk-M7XY3ZS7.mjs.map
+//# sourceMappingURL=chunk-HYK72K4S.mjs.map

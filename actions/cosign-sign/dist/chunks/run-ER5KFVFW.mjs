@@ -22,8 +22,9 @@ import {
   inlineHasher,
   outputs,
   processIo,
+  tempFolder,
   workerHasher
-} from "./chunk-ITK3KYJP.mjs";
+} from "./chunk-IDCI2QQ2.mjs";
 import "./chunk-PLQD2CNQ.mjs";
 import {
   require_http
@@ -21049,13 +21050,13 @@ var require_with_temp_dir = __commonJS({
   "node_modules/.pnpm/@npmcli+fs@6.0.0/node_modules/@npmcli/fs/lib/with-temp-dir.js"(exports, module) {
     var { join: join10, sep } = __require("node:path");
     var getOptions = require_get_options();
-    var { mkdir: mkdir5, mkdtemp: mkdtemp4, rm: rm2 } = __require("node:fs/promises");
+    var { mkdir: mkdir5, mkdtemp: mkdtemp3, rm: rm2 } = __require("node:fs/promises");
     var withTempDir = async (root, fn, opts) => {
       const options = getOptions(opts, {
         copy: ["tmpPrefix"]
       });
       await mkdir5(root, { recursive: true });
-      const target = await mkdtemp4(join10(`${root}${sep}`, options.tmpPrefix || ""));
+      const target = await mkdtemp3(join10(`${root}${sep}`, options.tmpPrefix || ""));
       let err;
       let result;
       try {
@@ -35221,7 +35222,7 @@ var require_dist7 = __commonJS({
 
 // actions/cosign-sign/src/run.ts
 var import_promises13 = __toESM(require_promises(), 1);
-var import_node_os6 = __toESM(require_os(), 1);
+var import_node_os5 = __toESM(require_os(), 1);
 var import_node_path9 = __toESM(require_path(), 1);
 
 // packages/core/src/oci/retry-policy.ts
@@ -37602,9 +37603,8 @@ async function storeSigned(request) {
 
 // packages/core/src/sigstore/image-signatures.ts
 var import_promises9 = __toESM(require_promises(), 1);
-var import_node_os3 = __toESM(require_os(), 1);
 var import_node_path6 = __toESM(require_path(), 1);
-async function loadTrustedRoot(path) {
+async function loadTrustedRoot(path, temp) {
   if (path !== void 0) {
     let json2;
     try {
@@ -37620,7 +37620,7 @@ async function loadTrustedRoot(path) {
   const tuf = await import("./dist-JHIHD7TB.mjs");
   const getTrustedRoot = tuf.default?.getTrustedRoot ?? tuf.getTrustedRoot;
   try {
-    return await getTrustedRoot({ cachePath: (0, import_node_path6.join)(process.env.RUNNER_TEMP ?? (0, import_node_os3.tmpdir)(), "sigstore-tuf") });
+    return await getTrustedRoot({ cachePath: (0, import_node_path6.join)(temp, "sigstore-tuf") });
   } catch (error) {
     throw new CommandError(
       `could not get the public-good Sigstore trusted root through TUF (${error.message}); for a private Sigstore, or without network, give the trusted-root input`,
@@ -39129,7 +39129,7 @@ function cosignVerifyCommand(reference, signer) {
 var import_node_crypto8 = __toESM(require_crypto(), 1);
 var import_node_fs2 = __toESM(require_fs(), 1);
 var import_promises10 = __toESM(require_promises(), 1);
-var import_node_os4 = __toESM(require_os(), 1);
+var import_node_os3 = __toESM(require_os(), 1);
 var import_node_path7 = __toESM(require_path(), 1);
 var import_node_stream2 = __toESM(require_stream(), 1);
 var import_promises11 = __toESM(require_promises2(), 1);
@@ -39250,7 +39250,7 @@ var ToolInstaller = class {
     this.options = options;
     this.manifest = options.manifest ?? PINNED_TOOLS;
     this.fetchImpl = options.fetch ?? fetch;
-    this.platformKey = options.platformKey ?? `${(0, import_node_os4.platform)()}-${(0, import_node_os4.arch)()}`;
+    this.platformKey = options.platformKey ?? `${(0, import_node_os3.platform)()}-${(0, import_node_os3.arch)()}`;
   }
   pin(name) {
     const pin = this.manifest.tools[name];
@@ -39272,7 +39272,7 @@ var ToolInstaller = class {
         `${name} ${pin.version} has no pinned download for ${this.platformKey} (pinned: ${Object.keys(pin.platforms).join(", ")}); install it yourself and pass its path`
       );
     }
-    const arch = this.platformKey.split("-")[1] ?? (0, import_node_os4.arch)();
+    const arch = this.platformKey.split("-")[1] ?? (0, import_node_os3.arch)();
     const cached = await this.findCached(name, pin.version, arch);
     if (cached !== void 0) {
       const path = (0, import_node_path7.join)(cached, pin.binary);
@@ -39288,7 +39288,7 @@ var ToolInstaller = class {
    * @actions/tool-cache (and its HTTP client) costs ~10 ms that a cache hit does not need.
    */
   async findCached(name, version, arch) {
-    const cache = process.env.RUNNER_TOOL_CACHE;
+    const cache = this.options.paths.toolCache;
     if (!cache) return void 0;
     const dir = (0, import_node_path7.join)(cache, name, version, arch);
     try {
@@ -39306,7 +39306,7 @@ var ToolInstaller = class {
     return { name, version: "unpinned", path, source: "path" };
   }
   async download(name, pin, asset, arch) {
-    const work = await (0, import_promises10.mkdtemp)((0, import_node_path7.join)(process.env.RUNNER_TEMP ?? (0, import_node_os4.tmpdir)(), `${name}-`));
+    const work = await tempFolder(this.options.paths.temp, name);
     try {
       const file = (0, import_node_path7.join)(work, "download");
       this.options.logger.info(`${name} ${pin.version}: downloading ${asset.url}`);
@@ -39332,13 +39332,13 @@ var ToolInstaller = class {
           tool: name
         });
       });
-      const installed = process.env.RUNNER_TOOL_CACHE ? await (await toolCache()).cacheDir(dir, name, pin.version, arch) : dir;
+      const installed = this.options.paths.toolCache ? await (await toolCache()).cacheDir(dir, name, pin.version, arch) : dir;
       const path = (0, import_node_path7.join)(installed, pin.binary);
       await assertExecutable(path, name);
       this.options.logger.info(`${name} ${pin.version}: sha256 verified, installed at ${path}`);
       return { name, version: pin.version, path, source: "download" };
     } finally {
-      if (process.env.RUNNER_TOOL_CACHE) await (0, import_promises10.rm)(work, { recursive: true, force: true });
+      if (this.options.paths.toolCache) await (0, import_promises10.rm)(work, { recursive: true, force: true });
     }
   }
   async fetchTo(url, file, name, pin) {
@@ -39387,7 +39387,7 @@ async function assertExecutable(path, name) {
 
 // actions/cosign-sign/src/attest.ts
 var import_promises12 = __toESM(require_promises(), 1);
-var import_node_os5 = __toESM(require_os(), 1);
+var import_node_os4 = __toESM(require_os(), 1);
 var import_node_path8 = __toESM(require_path(), 1);
 var CYCLONEDX_PREDICATE = "https://cyclonedx.org/bom";
 var NEEDS = {
@@ -39486,9 +39486,9 @@ async function layoutSbomSet(sources, digest, deps) {
     throw new ConfigurationError(`Input "layout": ${dir} holds no platform image to describe`, {
       input: "layout"
     });
-  const work = await (0, import_promises12.mkdtemp)((0, import_node_path8.join)(deps.env.RUNNER_TEMP ?? (0, import_node_os5.tmpdir)(), "cosign-sign-sbom-"));
+  const work = await (0, import_promises12.mkdtemp)((0, import_node_path8.join)(deps.env.RUNNER_TEMP ?? (0, import_node_os4.tmpdir)(), "cosign-sign-sbom-"));
   const verified = await layout.snapshot(graph, (0, import_node_path8.join)(work, "verified"), "copy-verified");
-  const tool = await new ToolInstaller({ logger: deps.logger, runner: deps.runner }).install("syft", {
+  const tool = await new ToolInstaller(deps).install("syft", {
     path: sources.syftPath,
     version: sources.syftVersion
   });
@@ -39706,7 +39706,7 @@ async function sign2(values, deps) {
       }
     );
   }
-  const trustedRoot = await loadTrustedRoot(values["trusted-root"]);
+  const trustedRoot = await loadTrustedRoot(values["trusted-root"], deps.paths.temp);
   let issuer;
   let signer;
   let claims = {};
@@ -39759,7 +39759,7 @@ async function sign2(values, deps) {
   if (check.attestations !== void 0)
     attestationSelfCheck(attested, check.attestations.verified, check.attestations.rejected, identity);
   const onGitHub = github === void 0 ? [] : await storeOnGitHub(github, attested, deps);
-  const work = await (0, import_promises13.mkdtemp)((0, import_node_path9.join)(deps.env.RUNNER_TEMP ?? (0, import_node_os6.tmpdir)(), "cosign-sign-"));
+  const work = await (0, import_promises13.mkdtemp)((0, import_node_path9.join)(deps.env.RUNNER_TEMP ?? (0, import_node_os5.tmpdir)(), "cosign-sign-"));
   const bundle = signed.bundle?.bundle ?? signed.classic?.bundle;
   if (bundle === void 0) throw new Error("nothing was signed");
   const bundlePath = (0, import_node_path9.join)(work, `${digest.toTagStem()}.sigstore.json`);
@@ -39930,4 +39930,4 @@ async function storeOnGitHub(target, attested, deps) {
 export {
   sign2 as sign
 };
-//# sourceMappingURL=run-ZR4HSEH2.mjs.map
+//# sourceMappingURL=run-ER5KFVFW.mjs.map

@@ -7,7 +7,7 @@ import {
   inputs,
   parseList,
   plan
-} from "./chunk-4CEES34X.mjs";
+} from "./chunk-GAYD6OUE.mjs";
 
 // actions/registry-login/src/inputs.ts
 var spec = {
@@ -33,10 +33,10 @@ var action = defineAction({
   inputs: spec,
   outputs,
   plan,
-  load: () => import("./run-PX6TO32J.mjs")
+  load: () => import("./run-4TPZIDJG.mjs")
 });
 
 export {
   action
 };
-//# sourceMappingURL=chunk-UPABMQ35.mjs.map
+//# sourceMappingURL=chunk-Q5UHF64I.mjs.map

@@ -3,17 +3,18 @@ const require = __createRequire(import.meta.url);
 import {
   ConfigurationError,
   ImageReference,
-  JobSummary,
   addLogin,
+  appendSummary,
   authValue,
   defineState,
   dockerShadow,
   loginKey,
   openRegistry,
   parseLoginRecord,
+  processIo,
   removeLogins,
   withSecretFile
-} from "./chunk-4CEES34X.mjs";
+} from "./chunk-GAYD6OUE.mjs";
 import "./chunk-LAKDNJDR.mjs";
 import {
   require_promises
@@ -29,6 +30,75 @@ import {
 // actions/registry-login/src/run.ts
 var import_promises = __toESM(require_promises(), 1);
 var import_node_path = __toESM(require_path(), 1);
+
+// packages/core/src/report/job-summary.ts
+function escapeHtml(text) {
+  return text.replace(/[&<>"'|`]/g, (ch) => `&#${ch.charCodeAt(0)};`);
+}
+function renderCell(cell) {
+  if (typeof cell === "string") return escapeHtml(cell);
+  return cell.code ? `<code>${escapeHtml(cell.text)}</code>` : escapeHtml(cell.text);
+}
+var JobSummary = class _JobSummary {
+  parts = [];
+  heading(text, level = 2) {
+    this.parts.push(`<h${level}>${escapeHtml(text)}</h${level}>`);
+    return this;
+  }
+  paragraph(text) {
+    this.parts.push(`<p>${escapeHtml(text)}</p>`);
+    return this;
+  }
+  /** A line with a leading status mark, for verdicts. */
+  verdict(ok, text) {
+    this.parts.push(`<p><strong>${ok ? "\u2705" : "\u274C"} ${escapeHtml(text)}</strong></p>`);
+    return this;
+  }
+  warning(text) {
+    this.parts.push(`<blockquote><p>\u26A0\uFE0F ${escapeHtml(text)}</p></blockquote>`);
+    return this;
+  }
+  code(text) {
+    this.parts.push(`<pre><code>${escapeHtml(text)}</code></pre>`);
+    return this;
+  }
+  table(headers, rows) {
+    this.parts.push(renderTable(headers, rows));
+    return this;
+  }
+  /** Key/value pairs as a two-column table. */
+  facts(pairs) {
+    return this.table(
+      ["", ""],
+      pairs.map(([k, v]) => [k, v])
+    );
+  }
+  /** A collapsed section; `build` fills a nested summary. */
+  details(label, build) {
+    const inner = new _JobSummary();
+    build(inner);
+    this.parts.push(`<details><summary>${escapeHtml(label)}</summary>
+
+${inner.toString()}
+</details>`);
+    return this;
+  }
+  toString() {
+    return this.parts.join("\n");
+  }
+  /** Appends to the step summary; a runner without GITHUB_STEP_SUMMARY simply gets none. */
+  async write() {
+    appendSummary(processIo, `${this.toString()}
+`);
+  }
+};
+function renderTable(headers, rows) {
+  const head = headers.every((h) => h === "") ? "" : `<thead><tr>${headers.map((h) => `<th>${escapeHtml(h)}</th>`).join("")}</tr></thead>`;
+  const body = rows.map((row) => `<tr>${row.map((c) => `<td>${renderCell(c)}</td>`).join("")}</tr>`).join("");
+  return `<table>${head}<tbody>${body}</tbody></table>`;
+}
+
+// actions/registry-login/src/run.ts
 var loginState = defineState("registry-login", parseLoginRecord("registry-login"));
 async function run(plan, { deps, outputs }) {
   const { logins, files } = plan;
@@ -119,4 +189,4 @@ export {
   post,
   run
 };
-//# sourceMappingURL=run-PX6TO32J.mjs.map
+//# sourceMappingURL=run-4TPZIDJG.mjs.map

@@ -1,0 +1,42 @@
+// action/: running under the runner: the action shape, deps, errors, logging, outputs, state. Other folders and the actions use only what is exported here.
+export {
+  type Action,
+  type ActionDefinition,
+  type ActionModule,
+  defineAction,
+  type OutputWriter,
+  type PlanContext,
+  type RunContext,
+} from './define-action.ts';
+export { type ActionDeps, type RunnerPaths, runnerDeps } from './deps.ts';
+export {
+  CommandError,
+  ConfigurationError,
+  describeError,
+  type ErrorDetails,
+  errorCode,
+  InvalidValueError,
+} from './errors.ts';
+export {
+  type RefContext,
+  type RepositoryFacts,
+  readRefContext,
+  refContext,
+} from './github-event.ts';
+export { createRunnerLogger, type Logger, runnerLogger, silentLogger } from './logger.ts';
+export {
+  decodeJwtClaims,
+  ID_TOKEN_PERMISSION_FIX,
+  type IdToken,
+  requestIdToken,
+} from './oidc-token.ts';
+export { defineOutputs, type OutputContract, type OutputName, type OutputSink } from './outputs.ts';
+export { type RunHooks, runMain, runPost } from './run.ts';
+export {
+  escapeData,
+  escapeProperty,
+  fileCommandEntry,
+  type RunnerIo,
+} from './runner-commands.ts';
+export { defineState, type StateSlot, type StateStore } from './state.ts';
+export { tempFolder } from './temp-folder.ts';

@@ -1,0 +1,14 @@
+// aws/: AWS: STS web identity and ECR logins, tag mutability and lifecycle. Other folders and the actions use only what is exported here.
+export {
+  type AwsSession,
+  adviseStsError,
+  assumeRoleWithWebIdentity,
+  type EcrRegistryLogin,
+  enforcesImmutable,
+  getEcrLogins,
+  getLifecyclePolicy,
+  getTagMutability,
+  putImmutableTags,
+  putLifecyclePolicy,
+  type TagMutability,
+} from './ecr-login.ts';

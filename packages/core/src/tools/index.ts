@@ -1,0 +1,16 @@
+// tools/: one module per external CLI (argument builders, output parsers) and the tool installer. Other folders and the actions use only what is exported here.
+export type { BuildRequest } from './build-request.ts';
+export { buildah } from './buildah.ts';
+export { buildx } from './buildx.ts';
+export { osvScanner, type SbomFormat, syft, trivy } from './scanners.ts';
+export { type SkopeoCopyRequest, skopeo } from './skopeo.ts';
+export {
+  type InstalledTool,
+  type InstallRequest,
+  PINNED_TOOLS,
+  type ToolAsset,
+  type ToolBuild,
+  ToolInstaller,
+  type ToolManifest,
+  type ToolPin,
+} from './tool-installer.ts';
