@@ -1,6 +1,7 @@
 // Bundles every action's src/main.ts (and src/post.ts, src/cli.ts) into dist/*.mjs with esbuild.
 //   node scripts/build.ts           write dist/
 //   node scripts/build.ts --check   fail when the committed dist/ differs from a fresh build
+//   node scripts/build.ts NAME...   only the named actions
 import { existsSync } from 'node:fs';
 import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { builtinModules } from 'node:module';
@@ -95,8 +96,10 @@ async function bundle(action: string): Promise<Map<string, string>> {
   return files;
 }
 
+// Named actions only (`node scripts/build.ts cosign-sign skopeo-push`), else every action.
+const named = process.argv.slice(2).filter((a) => !a.startsWith('--'));
 const actions = (await readdir(join(root, 'actions'), { withFileTypes: true }))
-  .filter((d) => d.isDirectory())
+  .filter((d) => d.isDirectory() && (named.length === 0 || named.includes(d.name)))
   .map((d) => d.name)
   .sort();
 
