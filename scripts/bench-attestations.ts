@@ -13,11 +13,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { OciLayout } from '@chain/core';
 import { RECORDED_RUN_ENV, startOidcStandIn } from '../test/helpers/aws-server.ts';
-import { GITHUB_ISSUER, startLocalSigstore } from '../test/helpers/local-sigstore.ts';
 import { trivyCacheCopy } from '../test/helpers/real-scanners.ts';
-import { buildahLayout, exampleContext } from '../test/helpers/real-tools.ts';
-import { startRegistry } from '../test/helpers/registry.ts';
-import { runBundleAsync } from '../test/helpers/runner.ts';
+import { GITHUB_ISSUER, startLocalSigstore } from './lib/local-sigstore.ts';
+import { buildahLayout, exampleContext } from './lib/real-tools.ts';
+import { startRegistry } from './lib/registry.ts';
+import { runBundleAsync } from './lib/runner.ts';
 
 const root = join(import.meta.dirname, '..');
 const JOB_WORKFLOW = 'acme/hello/.github/workflows/publish.yml@refs/heads/main';

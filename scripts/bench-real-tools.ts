@@ -9,16 +9,16 @@
 //   cosign-sign + 3 attestations vs cosign-sign alone; verify-image vs cosign verify + verify-attestation ×3
 //   (scripts/bench-attestations.ts)                                                  target <= 1.50, <= 1.00
 import { execFile } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { type LayoutImage, OciLayout, osvScanner, PINNED_TOOLS, syft, trivy } from '@chain/core';
-import { ALICE, GITHUB_ISSUER, githubLikeToken, startLocalSigstore } from '../test/helpers/local-sigstore.ts';
+import { OciLayout, osvScanner, PINNED_TOOLS, platformView, syft, trivy } from '@chain/core';
 import { provisionedToolCache, realTool, trivyCacheCopy, vulnDbs } from '../test/helpers/real-scanners.ts';
-import { buildahLayout } from '../test/helpers/real-tools.ts';
-import { pushTinyImage, startRegistry } from '../test/helpers/registry.ts';
-import { LOOPBACK_ONLY, runBundleAsync } from '../test/helpers/runner.ts';
 import { attestationRows } from './bench-attestations.ts';
+import { ALICE, GITHUB_ISSUER, githubLikeToken, startLocalSigstore } from './lib/local-sigstore.ts';
+import { buildahLayout } from './lib/real-tools.ts';
+import { pushTinyImage, startRegistry } from './lib/registry.ts';
+import { LOOPBACK_ONLY, runBundleAsync } from './lib/runner.ts';
 
 const root = join(import.meta.dirname, '..');
 const ROUNDS = 5;
@@ -174,22 +174,6 @@ async function repoScanRow(tools: Tools): Promise<Row> {
   };
 }
 
-/** What a user must hand plain trivy to scan one platform of an index (it scans only the first child). */
-function platformView(layout: string, image: LayoutImage, dir: string): string {
-  mkdirSync(dir, { recursive: true });
-  writeFileSync(join(dir, 'oci-layout'), '{"imageLayoutVersion":"1.0.0"}');
-  const [os = '', architecture = ''] = image.platform.split('/');
-  const descriptor = {
-    mediaType: image.mediaType,
-    digest: image.digest,
-    size: image.size,
-    platform: { os, architecture },
-  };
-  writeFileSync(join(dir, 'index.json'), JSON.stringify({ schemaVersion: 2, manifests: [descriptor] }));
-  symlinkSync(join(layout, 'blobs'), join(dir, 'blobs'), 'dir');
-  return dir;
-}
-
 /**
  * A realistic application image: the vulnerable fixture app plus a real dependency tree (this
  * repository's installed npm packages, some hundreds of MiB), per platform: what Trivy spends its time on.
@@ -212,8 +196,11 @@ async function imageScanRow(tools: Tools): Promise<Row> {
   const opened = await OciLayout.open(layout);
   const digest = opened.topLevel().digest;
   const images = (await opened.verify()).images;
-  const views = images.map((image, i) =>
-    platformView(layout, image, join(mkdtempSync(join(tmpdir(), 'view-')), `v${i}`)),
+  // What a user must hand plain trivy to scan one platform of an index (it scans only the first child).
+  const views = await Promise.all(
+    images.map((image, i) =>
+      platformView(layout, image, join(mkdtempSync(join(tmpdir(), 'view-')), `v${i}`)),
+    ),
   );
   const toolCache = provisionedToolCache(tools);
   const work = mkdtempSync(join(tmpdir(), 'bench-image-'));

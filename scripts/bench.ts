@@ -15,12 +15,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { OciLayout } from '@chain/core';
 import { startOidcStandIn } from '../test/helpers/aws-server.ts';
-import { startFaultProxy } from '../test/helpers/fault-proxy.ts';
-import { writeSyntheticLayout } from '../test/helpers/layout-fixture.ts';
-import { ALICE, GITHUB_ISSUER, startLocalSigstore } from '../test/helpers/local-sigstore.ts';
-import { pushTinyImage, startRegistry } from '../test/helpers/registry.ts';
-import { LOOPBACK_ONLY, runBundleAsync } from '../test/helpers/runner.ts';
 import { benchRealTools } from './bench-real-tools.ts';
+import { startFaultProxy } from './lib/fault-proxy.ts';
+import { writeSyntheticLayout } from './lib/layout-fixture.ts';
+import { ALICE, GITHUB_ISSUER, startLocalSigstore } from './lib/local-sigstore.ts';
+import { pushTinyImage, startRegistry } from './lib/registry.ts';
+import { LOOPBACK_ONLY, runBundleAsync } from './lib/runner.ts';
 
 const root = join(import.meta.dirname, '..');
 const args = new Map(process.argv.slice(2).map((a) => a.replace(/^--/, '').split('=') as [string, string]));

@@ -48,12 +48,12 @@ import {
 } from '@chain/core';
 import { MemoryLogger } from '@chain/core/testing';
 import { parse } from 'yaml';
-import { readActionMetadata } from '../test/helpers/actions.ts';
 import { type AwsStandIn, startAwsStandIn, startOidcStandIn } from '../test/helpers/aws-server.ts';
-import { GITHUB_ISSUER, startLocalSigstore } from '../test/helpers/local-sigstore.ts';
-import { buildahEnv } from '../test/helpers/real-tools.ts';
-import { portOpen, startRegistry } from '../test/helpers/registry.ts';
-import { type RunnerResult, runBundleAsync, stateEnv } from '../test/helpers/runner.ts';
+import { readActionMetadata } from './lib/actions.ts';
+import { GITHUB_ISSUER, startLocalSigstore } from './lib/local-sigstore.ts';
+import { buildahEnv } from './lib/real-tools.ts';
+import { portOpen, startRegistry } from './lib/registry.ts';
+import { type RunnerResult, runBundleAsync, stateEnv } from './lib/runner.ts';
 import {
   type Context,
   evaluate,
@@ -63,7 +63,7 @@ import {
   type Step,
   type Value,
   type Workflow,
-} from '../test/helpers/workflow-wiring.ts';
+} from './lib/workflow-wiring.ts';
 import { toolDir } from './tools.ts';
 import { ensureVulnDbs, type VulnDbs } from './vuln-dbs.ts';
 

@@ -14,26 +14,37 @@ cd "$root"
 
 NODE_VERSION="24.21.0"
 PNPM_VERSION="10.34.8"
-APT_PACKAGES=(buildah skopeo umoci docker-registry apache2-utils openssl busybox-static ca-certificates)
+# The apt packages, once: each with the command on PATH (or the file) that shows it is installed.
+APT_PACKAGES=(
+  "buildah          buildah"
+  "skopeo           skopeo"
+  "umoci            umoci"
+  "docker-registry  docker-registry"
+  "apache2-utils    htpasswd"
+  "openssl          openssl"
+  "busybox-static   /bin/busybox"
+  "ca-certificates  /etc/ssl/certs/ca-certificates.crt"
+)
 tools="$root/.tools"
 
 log() { printf '\033[1m[setup]\033[0m %s\n' "$*" >&2; }
 
+# apt runs only when a package is missing, and installs only the missing ones.
 ensure_apt() {
-  local missing=()
-  command -v buildah >/dev/null || missing+=(buildah)
-  command -v skopeo >/dev/null || missing+=(skopeo)
-  command -v umoci >/dev/null || missing+=(umoci)
-  command -v docker-registry >/dev/null || missing+=(docker-registry)
-  command -v htpasswd >/dev/null || missing+=(apache2-utils)
-  command -v openssl >/dev/null || missing+=(openssl)
-  [ -x /bin/busybox ] || missing+=(busybox-static)
+  local missing=() entry package probe
+  for entry in "${APT_PACKAGES[@]}"; do
+    read -r package probe <<<"$entry"
+    if [[ "$probe" == /* ]]; then [ -e "$probe" ] && continue
+    else command -v "$probe" >/dev/null && continue
+    fi
+    missing+=("$package")
+  done
   [ ${#missing[@]} -eq 0 ] && return 0
   log "installing apt packages (missing: ${missing[*]})"
   local sudo=()
   [ "$(id -u)" -eq 0 ] || sudo=(sudo -n)
   "${sudo[@]}" apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive "${sudo[@]}" apt-get install -y -qq --no-install-recommends "${APT_PACKAGES[@]}" >/dev/null
+  DEBIAN_FRONTEND=noninteractive "${sudo[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 }
 
 node_major() { "$1" -p 'process.versions.node.split(".")[0]' 2>/dev/null || echo 0; }

@@ -11,13 +11,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, symlinkSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { delimiter, join } from 'node:path';
-import {
-  PINNED_TOOLS,
-  ProcessToolRunner,
-  silentLogger,
-  type ToolBuild,
-  ToolInstaller,
-} from '@chain/core';
+import { PINNED_TOOLS, ProcessToolRunner, silentLogger, type ToolBuild, ToolInstaller } from '@chain/core';
 
 interface Wanted {
   name: string;

@@ -68,7 +68,7 @@ describe('effects come through ActionDeps', () => {
           .map((line, i) => [line, i] as const)
           .filter(
             ([line]) =>
-              /\bprocess\.(env|stdout|stderr|exitCode)\b/.test(line) && !line.trim().startsWith('//'),
+              /\bprocess\.(env|stdout|stderr|exitCode)\b/.test(line) && !/^\s*(\/\/|\*|\/\*)/.test(line),
           )
           .map(([, i]) => `${relative(repoRoot, f)}:${i + 1}`),
       );

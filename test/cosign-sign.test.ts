@@ -14,10 +14,11 @@ import {
   readClassicSignatures,
   verifyBundle,
 } from '@chain/core';
-import { MemoryLogger } from '@chain/core/testing';
+import { MemoryLogger, runAction } from '@chain/core/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { type OidcStandIn, startOidcStandIn } from './helpers/aws-server.ts';
+import { action } from '../actions/cosign-sign/src/action.ts';
+import { type OidcStandIn, RECORDED_RUN_ENV, startOidcStandIn } from './helpers/aws-server.ts';
 import { validClusterPolicy } from './helpers/kyverno.ts';
 import {
   ALICE,
@@ -328,5 +329,147 @@ describe('cosign-sign refuses what it cannot bind to a digest', () => {
     const r = await sign({ image: `${registry.host}/acme/absent@sha256:${'c'.repeat(64)}` });
     expect(r.status).toBe(1);
     expect(userErrorLine(r)).toMatch(/is not in the registry; push it first/);
+  });
+});
+
+// The same step in the test process (its seam, runAction), against the same registry and Sigstore: the
+// decisions (key or keyless) and the failure paths past the plan, asserted on codes, inputs and effects.
+describe('cosign-sign in process', () => {
+  const inProcess = (
+    inputs: Record<string, string>,
+    oidc: OidcStandIn | null = alice,
+    env: NodeJS.ProcessEnv = {},
+  ) => {
+    const dir = mkdtempSync(join(tmpdir(), 'cosign-sign-in-process-'));
+    return runAction(action, {
+      inputs: {
+        'fulcio-url': sigstore.fulcioURL,
+        'rekor-url': sigstore.rekorURL,
+        'trusted-root': rootFile,
+        'tls-verify': 'false',
+        ...inputs,
+      },
+      env: {
+        HOME: dir,
+        RUNNER_TEMP: dir,
+        ...(oidc
+          ? {
+              ACTIONS_ID_TOKEN_REQUEST_URL: oidc.requestUrl,
+              ACTIONS_ID_TOKEN_REQUEST_TOKEN: oidc.requestToken,
+            }
+          : {}),
+        ...env,
+      },
+      workspace: dir,
+    });
+  };
+  const unsigned = async (name: string, digest: { toTagStem(): string }) =>
+    (await client().headManifest(repo(name), `${digest.toTagStem()}.sig`)) === undefined &&
+    (await client().headManifest(repo(name), digest.toTagStem())) === undefined;
+
+  it("keyless: signs as the token's identity, sets every output, writes the summary, runs no tool", async () => {
+    const digest = await pushTinyImage(registry.host, 'acme/in-process', '1212121');
+    const r = await inProcess({ image: `${registry.host}/acme/in-process@${digest}` });
+    expect(r.error).toBeUndefined();
+    expect(r.calls).toEqual([]);
+    expect(r.output).toMatchObject({
+      digest: digest.toString(),
+      'certificate-identity': ALICE,
+      'certificate-issuer': GITHUB_ISSUER,
+      'public-key': '',
+      attestations: '{}',
+      'github-attestations': '[]',
+    });
+    expect(r.output['rekor-log-index']).toMatch(/^\d+$/);
+    expect(readFileSync(r.output['kyverno-policy'] ?? '', 'utf8')).toContain(ALICE);
+    expect(r.summaries.join('')).toContain('Signed and verified');
+    // The token this step got is masked.
+    expect(r.logger.secrets).toContain(alice.issued.at(-1));
+    const check = await checkImageSignatures(client(), repo('acme/in-process'), digest, root(), {
+      identity: ALICE,
+      issuer: GITHUB_ISSUER,
+    });
+    expect(check.accepted).toBeDefined();
+  });
+
+  it('with a key: no token asked, the public key is an output, no certificate identity', async () => {
+    const digest = await pushTinyImage(registry.host, 'acme/in-process-key', '1313131');
+    const r = await inProcess(
+      { image: `${registry.host}/acme/in-process-key@${digest}`, key: COSIGN_KEY, 'kyverno-policy': 'none' },
+      null,
+    );
+    expect(r.error).toBeUndefined();
+    expect(r.output['certificate-identity']).toBe('');
+    expect(r.output['kyverno-policy']).toBe('');
+    const publicKey = readFileSync(r.output['public-key'] ?? '', 'utf8');
+    expect(r.summaries.join('')).toContain('key (ECDSA P-256)');
+    const check = await checkImageSignatures(
+      client(),
+      repo('acme/in-process-key'),
+      digest,
+      root(),
+      { publicKey },
+      { all: true },
+    );
+    expect(check.verified.map((v) => v.format)).toEqual(['classic', 'bundle']);
+  });
+
+  it('a digest the registry does not have fails naming the digest input, signing nothing', async () => {
+    const r = await inProcess({ image: `${registry.host}/acme/absent@sha256:${'d'.repeat(64)}` });
+    expect(r.code).toBe('INPUT_INVALID');
+    expect(r.error).toMatchObject({ input: 'digest' });
+    expect(r.output).toEqual({});
+  });
+
+  it('an unreadable trusted root is TRUSTED_ROOT_UNREADABLE, named as the trusted-root input, signing nothing', async () => {
+    const digest = await pushTinyImage(registry.host, 'acme/bad-root', '1414141');
+    const bad = join(mkdtempSync(join(tmpdir(), 'root-')), 'trusted_root.json');
+    writeFileSync(bad, '{ not json');
+    const r = await inProcess({ image: `${registry.host}/acme/bad-root@${digest}`, 'trusted-root': bad });
+    expect(r.code).toBe('TRUSTED_ROOT_UNREADABLE');
+    expect(r.error).toMatchObject({ input: 'trusted-root', actual: bad });
+    expect(r.output).toEqual({});
+    expect(await unsigned('acme/bad-root', digest)).toBe(true);
+  });
+
+  it("keyless without the job's OIDC token: the permission fix, nothing signed", async () => {
+    const digest = await pushTinyImage(registry.host, 'acme/no-token-in-process', '1515151');
+    const r = await inProcess({ image: `${registry.host}/acme/no-token-in-process@${digest}` }, null);
+    expect(r.code).toBe('CONFIGURATION');
+    expect((r.error as Error).message).toContain('id-token: write');
+    expect(await unsigned('acme/no-token-in-process', digest)).toBe(true);
+  });
+
+  it("refuses provenance in a privileged event (with a key, from the runner's variables) unless allowed", async () => {
+    const digest = await pushTinyImage(registry.host, 'acme/privileged', '1616161');
+    const record = join(mkdtempSync(join(tmpdir(), 'record-')), 'build-record.json');
+    writeFileSync(
+      record,
+      JSON.stringify({
+        schema: 'build-record/v1',
+        digest: digest.toString(),
+        builder: 'buildah',
+        containerfile: { path: 'Containerfile', sha256: 'a'.repeat(64) },
+        context: '.',
+        platforms: ['linux/amd64'],
+        buildArgs: {},
+      }),
+    );
+    const inputs = {
+      image: `${registry.host}/acme/privileged@${digest}`,
+      key: COSIGN_KEY,
+      attestations: 'provenance',
+      'build-record': record,
+      'kyverno-policy': 'none',
+    };
+    const env = { ...RECORDED_RUN_ENV, GITHUB_EVENT_NAME: 'pull_request_target' };
+    const refused = await inProcess(inputs, null, env);
+    expect(refused.code).toBe('INPUT_INVALID');
+    expect(refused.error).toMatchObject({ input: 'allow-privileged-event-provenance' });
+    expect(await unsigned('acme/privileged', digest)).toBe(true);
+    const allowed = await inProcess({ ...inputs, 'allow-privileged-event-provenance': 'true' }, null, env);
+    expect(allowed.error).toBeUndefined();
+    const attested = JSON.parse(allowed.output.attestations ?? '{}') as Record<string, { refs: unknown[] }>;
+    expect(attested.provenance?.refs).toHaveLength(2);
   });
 });

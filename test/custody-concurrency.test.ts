@@ -5,14 +5,10 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import {
-  ImageReference,
-  RegistryClient,
-  readBundleReferrers,
-  readClassicSignatures,
-} from '@chain/core';
+import { ImageReference, RegistryClient, readBundleReferrers, readClassicSignatures } from '@chain/core';
 import { MemoryLogger } from '@chain/core/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { mergeIntoTag } from '../packages/core/src/oci/tag-merge.ts';
 import { type OidcStandIn, RECORDED_RUN_ENV, startOidcStandIn } from './helpers/aws-server.ts';
 import { ALICE, type LocalSigstore, startLocalSigstore } from './helpers/local-sigstore.ts';
 import { type LocalRegistry, pushTinyImage, startRegistry } from './helpers/registry.ts';
@@ -132,5 +128,50 @@ describe('concurrent signers', () => {
         if (ref.format === 'bundle') expect(referrers.has(ref.ref.split('@')[1] ?? '')).toBe(true);
         else expect(ref.ref).toBe(`${repo.toString()}:${digest.toTagStem()}.att`);
     }
+  });
+});
+
+describe('the shared read-modify-write (mergeIntoTag), in process', () => {
+  it('writers racing on one index tag each land their entry, paced by the core retry loop', async () => {
+    const W = 8;
+    const client = new RegistryClient({ logger: new MemoryLogger(), tlsVerify: false });
+    const repo = ImageReference.parse(`${registry.host}/race/merged`);
+    const images = await Promise.all(
+      Array.from({ length: W }, (_, i) => pushTinyImage(registry.host, 'race/merged', `9${i}9${i}9${i}9`)),
+    );
+    const descriptors = await Promise.all(
+      images.map(async (d) => {
+        const head = await client.headManifest(repo, d.toString());
+        return { mediaType: head?.mediaType ?? '', digest: d.toString(), size: head?.size ?? 0 };
+      }),
+    );
+    type Index = { schemaVersion: 2; mediaType: string; manifests: typeof descriptors };
+    const mediaType = 'application/vnd.oci.image.index.v1+json';
+    const read = async (): Promise<Index | undefined> => {
+      const found = await client.getManifest(repo, 'merged');
+      return found === undefined ? undefined : (JSON.parse(found.bytes.toString('utf8')) as Index);
+    };
+    const attempts = await Promise.all(
+      descriptors.map((mine) =>
+        mergeIntoTag<Index>({
+          what: 'the index race/merged:merged',
+          read,
+          holds: (index) => index?.manifests.some((m) => m.digest === mine.digest) ?? false,
+          merge: (index) => ({
+            schemaVersion: 2,
+            mediaType,
+            manifests: [...(index?.manifests ?? []), mine],
+          }),
+          write: async (index) => {
+            await client.putManifest(repo, 'merged', Buffer.from(JSON.stringify(index)), mediaType);
+          },
+        }),
+      ),
+    );
+    const final = await read();
+    expect(new Set(final?.manifests.map((m) => m.digest))).toEqual(new Set(images.map((d) => d.toString())));
+    // Somebody had to merge again: the race was real, and every writer still finished within its bound.
+    expect(Math.max(...attempts)).toBeGreaterThan(1);
+    expect(Math.max(...attempts)).toBeLessThanOrEqual(8);
   });
 });

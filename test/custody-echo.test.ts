@@ -35,7 +35,12 @@ function attackerCommands(stdout: string): { name: string; data: string }[] {
 describe('echoed text never acts as a workflow command', () => {
   it('the logger fences a line that looks like a command, with a token the text does not hold', () => {
     let out = '';
-    const logger = createRunnerLogger({ env: {}, write: (t) => (out += t), append: () => {} });
+    const logger = createRunnerLogger({
+      env: {},
+      cwd: () => '/',
+      write: (t) => (out += t),
+      append: () => {},
+    });
     for (const text of injections) logger.info(`$ tool --label ${text}`);
     logger.info('plain line');
     expect(attackerCommands(out)).toEqual([]);

@@ -6,11 +6,7 @@ import { createHash } from 'node:crypto';
 import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import {
-  ImageReference,
-  OciLayout,
-  RegistryClient,
-} from '@chain/core';
+import { ImageReference, OciLayout, RegistryClient } from '@chain/core';
 import { MemoryLogger } from '@chain/core/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { repoRoot } from './helpers/actions.ts';

@@ -1,12 +1,15 @@
 // ecr-oidc-login, bundled, against a local STS/ECR that speaks the real wire protocols (and checks the
 // SigV4 signatures), a stand-in for the runner's OIDC endpoint, and a real docker-registry whose htpasswd
-// password is the ECR token. Real skopeo pushes with only the auth file the action wrote.
+// password is the ECR token. Real skopeo pushes with only the auth file the action wrote. The step's
+// decisions and failure paths against the same stand-ins also run in process (runAction), at the end.
 import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdirSync, mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { MemoryState, runAction, runActionPost } from '@chain/core/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { action } from '../actions/ecr-oidc-login/src/action.ts';
 import {
   type AwsStandIn,
   type OidcStandIn,
@@ -327,5 +330,148 @@ describe('ecr-oidc-login failures give advice', () => {
     );
     expect(again.status, again.stdout).toBe(0);
     expect(again.summary).toContain('keeps sha-*, nightly-* write-once');
+  });
+});
+
+describe('ecr-oidc-login in process (runAction), against the same stand-ins', () => {
+  function stepEnv(stand: AwsStandIn = aws, token: OidcStandIn = oidc, ecr = stand): NodeJS.ProcessEnv {
+    const dir = mkdtempSync(join(tmpdir(), 'ecr-in-process-'));
+    return {
+      HOME: dir,
+      RUNNER_TEMP: dir,
+      ACTIONS_ID_TOKEN_REQUEST_URL: token.requestUrl,
+      ACTIONS_ID_TOKEN_REQUEST_TOKEN: token.requestToken,
+      AWS_ENDPOINT_URL_STS: stand.endpoint,
+      AWS_ENDPOINT_URL_ECR: ecr.endpoint,
+      AWS_EC2_METADATA_DISABLED: 'true',
+      GITHUB_REPOSITORY: 'acme/hello',
+      GITHUB_RUN_ID: '7',
+    };
+  }
+  const inputs = (more: Record<string, string> = {}) => ({
+    'role-to-assume': ROLE,
+    'aws-region': 'eu-west-1',
+    ...more,
+  });
+
+  it('logs in: outputs, REGISTRY_AUTH_FILE, masked secrets, state without them; post removes the login', async () => {
+    const env = stepEnv();
+    const state = new MemoryState();
+    const r = await runAction(action, { inputs: inputs(), env, state });
+    expect(r.error).toBeUndefined();
+    const authFile = join(env.RUNNER_TEMP ?? '', 'ecr-oidc-login', 'auth.json');
+    expect(r.output).toEqual({ registry: registry.host, 'auth-file': authFile });
+    expect([...r.exported.keys()]).toEqual(['REGISTRY_AUTH_FILE']);
+    expect(r.exported.get('REGISTRY_AUTH_FILE')).toBe(authFile);
+    expect(aws.calls.findLast((c) => c.target === 'AssumeRoleWithWebIdentity')?.fields).toMatchObject({
+      RoleArn: ROLE,
+      RoleSessionName: 'GitHubActions-acme-hello-7',
+    });
+    for (const secret of [ecrPassword, aws.session?.secretAccessKey, aws.session?.sessionToken])
+      expect(r.logger.secrets).toContain(secret);
+    expect([...state.values.values()].join('')).not.toContain(ecrPassword);
+    expect(r.calls).toEqual([]);
+    expect(r.summaries.join('')).toContain('removed by the post step');
+    expect(skopeoPush(authFile, 'in-process')).toBe(true);
+
+    const p = await runActionPost(action, { env, state });
+    expect(p.error).toBeUndefined();
+    expect(JSON.parse(readFileSync(authFile, 'utf8')).auths).toEqual({});
+  });
+
+  it('export-aws-credentials exports the session and the region', async () => {
+    const r = await runAction(action, {
+      inputs: inputs({ 'export-aws-credentials': 'true' }),
+      env: stepEnv(),
+    });
+    expect(r.error).toBeUndefined();
+    expect(Object.fromEntries(r.exported)).toMatchObject({
+      AWS_ACCESS_KEY_ID: aws.session?.accessKeyId,
+      AWS_SECRET_ACCESS_KEY: aws.session?.secretAccessKey,
+      AWS_SESSION_TOKEN: aws.session?.sessionToken,
+      AWS_REGION: 'eu-west-1',
+      AWS_DEFAULT_REGION: 'eu-west-1',
+    });
+  });
+
+  it("STS refusing the role (AccessDenied) is STS_ACCESS_DENIED with the token's claims; nothing is written", async () => {
+    const fork = await startOidcStandIn({ sub: 'repo:evil/fork:pull_request' });
+    const trusting = await startAwsStandIn({
+      oidcKey: fork.publicKey,
+      trust: { sub: 'repo:acme/hello:*', aud: 'sts.amazonaws.com' },
+      registries: {},
+    });
+    try {
+      const r = await runAction(action, { inputs: inputs(), env: stepEnv(trusting, fork) });
+      expect(r.code).toBe('STS_ACCESS_DENIED');
+      expect(r.error).toMatchObject({ actual: 'sub "repo:evil/fork:pull_request", aud "sts.amazonaws.com"' });
+      expect(r.output).toEqual({});
+      expect(r.state.values.size).toBe(0);
+    } finally {
+      await Promise.all([fork.stop(), trusting.stop()]);
+    }
+  });
+
+  it('a token from a provider the account does not know is STS_TOKEN_REJECTED', async () => {
+    const stranger = await startOidcStandIn();
+    try {
+      const r = await runAction(action, {
+        inputs: inputs({ audience: 'sts.amazonaws.com' }),
+        env: stepEnv(aws, stranger),
+      });
+      expect(r.code).toBe('STS_TOKEN_REJECTED');
+      expect(r.output).toEqual({});
+    } finally {
+      await stranger.stop();
+    }
+  });
+
+  it('ECR refusing the session (another region answers) is AWS_SESSION_REJECTED naming aws-region', async () => {
+    const elsewhere = await startAwsStandIn({
+      oidcKey: oidc.publicKey,
+      trust: { sub: '*', aud: 'sts.amazonaws.com' },
+      registries: {},
+    });
+    try {
+      const r = await runAction(action, { inputs: inputs(), env: stepEnv(aws, oidc, elsewhere) });
+      expect(r.code).toBe('AWS_SESSION_REJECTED');
+      expect(r.error).toMatchObject({ input: 'aws-region', actual: 'InvalidSignatureException' });
+      expect(r.output).toEqual({});
+    } finally {
+      await elsewhere.stop();
+    }
+  });
+
+  it('tag-immutability: check on a movable repository is TAGS_MUTABLE, after the login and its outputs', async () => {
+    const r = await runAction(action, {
+      inputs: inputs({ 'tag-immutability': 'check', 'lifecycle-repository': 'acme/in-process' }),
+      env: stepEnv(),
+    });
+    expect(r.code).toBe('TAGS_MUTABLE');
+    expect(r.error).toMatchObject({
+      input: 'tag-immutability',
+      expected: 'sha-*, nightly-* write-once',
+      actual: 'acme/in-process: MUTABLE',
+    });
+    expect(r.output.registry).toBe(registry.host);
+    expect(r.state.values.size).toBe(1);
+  });
+
+  it('lifecycle-policy: check warns of a repository without the retention rule; apply sets it', async () => {
+    const repo = { 'lifecycle-repository': 'acme/lifecycle-in-process' };
+    const checked = await runAction(action, {
+      inputs: inputs({ 'lifecycle-policy': 'check', ...repo }),
+      env: stepEnv(),
+    });
+    expect(checked.error).toBeUndefined();
+    expect(checked.logger.messages('warning')).toHaveLength(1);
+    expect(aws.policies.has(`${ACCOUNT}/acme/lifecycle-in-process`)).toBe(false);
+    const applied = await runAction(action, {
+      inputs: inputs({ 'lifecycle-policy': 'apply', ...repo }),
+      env: stepEnv(),
+    });
+    expect(applied.error).toBeUndefined();
+    expect(aws.policies.has(`${ACCOUNT}/acme/lifecycle-in-process`)).toBe(true);
+    expect(applied.summaries.join('')).toContain('retention rule applied (30 days)');
   });
 });

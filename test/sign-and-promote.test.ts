@@ -4,12 +4,7 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import {
-  checkImageSignatures,
-  ImageReference,
-  parseTrustedRoot,
-  RegistryClient,
-} from '@chain/core';
+import { checkImageSignatures, ImageReference, parseTrustedRoot, RegistryClient } from '@chain/core';
 import { MemoryLogger } from '@chain/core/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type OidcStandIn, startOidcStandIn } from './helpers/aws-server.ts';

@@ -4,13 +4,10 @@ import { createHash } from 'node:crypto';
 import { cpSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import {
-  ImageReference,
-  OciLayout,
-  RegistryClient,
-} from '@chain/core';
-import { MemoryLogger } from '@chain/core/testing';
+import { type ExecRequest, ImageReference, OciLayout, ProcessToolRunner, RegistryClient } from '@chain/core';
+import { MemoryLogger, runAction, type ScriptedCall } from '@chain/core/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { action } from '../actions/skopeo-push/src/action.ts';
 import { eventFixture } from './helpers/event-fixtures.ts';
 import { type Fault, type FaultProxy, startFaultProxy } from './helpers/fault-proxy.ts';
 import { buildahLayout } from './helpers/real-tools.ts';
@@ -369,5 +366,141 @@ describe('skopeo-push refuses bad inputs', () => {
     expect(r.status).toBe(1);
     expect(errorLine(r)).toMatch(message);
     expect(r.stdout).not.toContain('$ skopeo');
+  });
+});
+
+// The same step in process (runAction), against the real registry: its decisions and failure paths asserted
+// on codes, error fields, tool calls and outputs. skopeo is the real one, or a script where a fault is needed.
+describe('skopeo-push in process, against the real registry', () => {
+  const realSkopeo = () => new ProcessToolRunner(undefined, { PATH: process.env.PATH });
+  const runInProcess = (inputs: Record<string, string>, tools: ScriptedCall[] | ProcessToolRunner) =>
+    runAction(action, {
+      inputs: { 'tls-verify': 'false', ...inputs },
+      env: { GITHUB_SHA: SHA, PATH: process.env.PATH, RUNNER_TEMP: mkdtempSync(join(tmpdir(), 'push-in-')) },
+      tools,
+    });
+  const skopeoCopies = (calls: ExecRequest[]) =>
+    calls.filter((c) => c.command === 'skopeo' && c.args[0] === 'copy');
+  /** Runs the real skopeo for a scripted call (the script decides which calls fail first). */
+  const realCopy = (request: ExecRequest) => realSkopeo().run(request);
+
+  it('pushes once with skopeo and gives the other tags the same manifest, then sets its outputs and summary', async () => {
+    const root = await rootOf(multi);
+    const image = `${plain.host}/acme/in-process`;
+    const r = await runInProcess(
+      { layout: multi, digest: root.digest, image, tags: 'latest, sha-{short-sha}' },
+      realSkopeo(),
+    );
+    expect(r.error).toBeUndefined();
+    expect(r.output).toEqual({
+      digest: root.digest,
+      'image-ref': `${image}@${root.digest}`,
+      tags: JSON.stringify(['sha-1234567', 'latest']),
+    });
+    // One skopeo copy, to the immutable tag (written first); latest by a manifest PUT of the same bytes.
+    expect(skopeoCopies(r.calls)).toHaveLength(1);
+    expect(r.calls[0]?.args.at(-1)).toBe(`docker://${image}:sha-1234567`);
+    for (const tag of ['sha-1234567', 'latest'])
+      expect(inspectRaw(`${image}:${tag}`)?.equals(root.bytes)).toBe(true);
+    expect(r.summaries[0]).toContain('written, verified');
+  });
+
+  it('an immutable tag at another digest is IMMUTABLE_TAG_CONFLICT before anything is written', async () => {
+    const first = await rootOf(single);
+    const second = await rootOf(other);
+    const image = `${plain.host}/acme/in-process-immutable`;
+    const ok = await runInProcess({ layout: single, digest: first.digest, image }, realSkopeo());
+    expect(ok.error).toBeUndefined();
+    const r = await runInProcess(
+      { layout: other, digest: second.digest, image, tags: 'latest\nsha-{short-sha}' },
+      [],
+    );
+    expect(r.code).toBe('IMMUTABLE_TAG_CONFLICT');
+    expect(r.error).toMatchObject({ input: 'tags', expected: second.digest, actual: first.digest });
+    expect(r.calls).toEqual([]); // no skopeo: nothing was pushed
+    expect(r.output).toEqual({});
+    expect(inspectRaw(`${image}:sha-1234567`)?.equals(first.bytes)).toBe(true);
+    expect(inspectRaw(`${image}:latest`)).toBeUndefined(); // the mutable tag beside it was not written either
+  });
+
+  it('a second push of the same digest writes nothing and runs no skopeo', async () => {
+    const root = await rootOf(single);
+    const image = `${plain.host}/acme/in-process-again`;
+    expect(
+      (await runInProcess({ layout: single, digest: root.digest, image }, realSkopeo())).error,
+    ).toBeUndefined();
+    const r = await runInProcess({ layout: single, digest: root.digest, image }, []);
+    expect(r.error).toBeUndefined();
+    expect(r.calls).toEqual([]);
+    expect(r.logger.messages('info')).toContain(
+      `every tag already points at ${root.digest}; nothing to push`,
+    );
+    expect(r.summaries[0]).toContain('already there, verified');
+  });
+
+  it('a digest other than the layout’s is DIGEST_MISMATCH, naming both', async () => {
+    const root = await rootOf(single);
+    const wrong = `sha256:${'0'.repeat(64)}`;
+    const r = await runInProcess(
+      { layout: single, digest: wrong, image: `${plain.host}/acme/in-process-x` },
+      [],
+    );
+    expect(r.code).toBe('DIGEST_MISMATCH');
+    expect(r.error).toMatchObject({ input: 'digest', expected: wrong, actual: root.digest });
+    expect(r.calls).toEqual([]);
+  });
+
+  it('skopeo reporting another digest than the verified one fails the step, with no outputs', async () => {
+    const root = await rootOf(single);
+    const image = `${plain.host}/acme/in-process-changed`;
+    const lying: ScriptedCall = {
+      command: 'skopeo',
+      argsPrefix: ['copy'],
+      respond: (request) => {
+        const file = request.args[request.args.indexOf('--digestfile') + 1] ?? '';
+        writeFileSync(file, `sha256:${'1'.repeat(64)}`);
+        return {};
+      },
+    };
+    const r = await runInProcess({ layout: single, digest: root.digest, image }, [lying]);
+    expect(r.code).toBe('DIGEST_MISMATCH');
+    expect(r.error).toMatchObject({
+      tool: 'skopeo',
+      expected: root.digest,
+      actual: `sha256:${'1'.repeat(64)}`,
+    });
+    expect(r.output).toEqual({});
+    expect(inspectRaw(`${image}:sha-1234567`)).toBeUndefined();
+  });
+
+  it('a transient skopeo failure is retried (retry-times), a final one is not', async () => {
+    const root = await rootOf(single);
+    const image = `${plain.host}/acme/in-process-retry`;
+    const unavailable: ScriptedCall = {
+      command: 'skopeo',
+      result: { exitCode: 1, stderrTail: 'writing manifest: unavailable: 503 Service Unavailable' },
+    };
+    const r = await runInProcess({ layout: single, digest: root.digest, image, 'retry-times': '1' }, [
+      unavailable,
+      { command: 'skopeo', respond: realCopy },
+    ]);
+    expect(r.error).toBeUndefined();
+    expect(skopeoCopies(r.calls)).toHaveLength(2);
+    expect(r.logger.messages('warning')).toEqual([
+      expect.stringMatching(
+        /^skopeo copy failed on a transient registry fault; retrying in \d+ ms \(attempt 2 of 2\)/,
+      ),
+    ]);
+    const denied: ScriptedCall = {
+      command: 'skopeo',
+      result: { exitCode: 1, stderrTail: 'writing manifest: unauthorized: authentication required' },
+    };
+    const d = await runInProcess(
+      { layout: single, digest: root.digest, image: `${image}-denied`, 'retry-times': '3' },
+      [denied],
+    );
+    expect(d.code).toBe('COMMAND_FAILED');
+    expect(skopeoCopies(d.calls)).toHaveLength(1);
+    expect(d.logger.messages('warning')).toEqual([]);
   });
 });

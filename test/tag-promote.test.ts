@@ -6,11 +6,13 @@ import { join } from 'node:path';
 import {
   Digest,
   ImageReference,
+  ProcessToolRunner,
   RegistryClient,
   storeClassicSignature,
 } from '@chain/core';
-import { MemoryLogger } from '@chain/core/testing';
+import { MemoryLogger, runAction } from '@chain/core/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { action } from '../actions/tag-promote/src/action.ts';
 import { eventFixture } from './helpers/event-fixtures.ts';
 import { type FaultProxy, startFaultProxy } from './helpers/fault-proxy.ts';
 import {
@@ -324,5 +326,124 @@ describe('tag-promote', () => {
     const r = await promote('acme/bad', digest, inputs as Record<string, string>);
     expect(r.status).toBe(1);
     expect(userErrorLine(r)).toMatch(message);
+  });
+});
+
+// The same step in process (runAction), against the real registry and the local Sigstore: its decisions
+// and refusals asserted on codes, error fields, tool calls and outputs.
+describe('tag-promote in process, against the real registry', () => {
+  const inProcess = (
+    repo: string,
+    digest: Digest,
+    inputs: Record<string, string> = {},
+    host = registry.host,
+  ) =>
+    runAction(action, {
+      inputs: {
+        image: `${host}/${repo}`,
+        digest: digest.toString(),
+        tags: 'latest',
+        'certificate-identity': ALICE,
+        'certificate-oidc-issuer': GITHUB_ISSUER,
+        'trusted-root': trustedRootFile,
+        'tls-verify': 'false',
+        ...inputs,
+      },
+      env: { GITHUB_SHA: 'a'.repeat(40), PATH: process.env.PATH },
+      tools: new ProcessToolRunner(undefined, { PATH: process.env.PATH }),
+    });
+
+  it('verifies, then moves the tags by manifest PUT alone: outputs say what each pointed at', async () => {
+    const old = await pushImage('acme/in-process', '1010101');
+    await sign('acme/in-process', old);
+    expect((await inProcess('acme/in-process', old, { tags: 'latest' })).error).toBeUndefined();
+    const next = await pushImage('acme/in-process', '2020202');
+    await sign('acme/in-process', next);
+    const r = await inProcess('acme/in-process', next, { tags: 'latest\nnightly-20260102' });
+    expect(r.error).toBeUndefined();
+    expect(r.calls).toEqual([]); // within one repository no tool runs
+    expect(JSON.parse(r.output.tags ?? '[]')).toEqual(['latest', 'nightly-20260102']);
+    expect(JSON.parse(r.output.previous ?? '{}')).toEqual({
+      'nightly-20260102': null,
+      latest: old.toString(),
+    });
+    expect(r.logger.messages('info')).toContain(
+      `signature verified in ${registry.host}/acme/in-process: ${ALICE} (classic, ${GITHUB_ISSUER})`,
+    );
+    expect(await tagDigest('acme/in-process', 'latest')).toBe(next.toString());
+    expect(r.summaries[0]).toContain('moved here');
+  });
+
+  it('an unsigned digest is SIGNATURE_INVALID, and no tag moves', async () => {
+    const signed = await pushImage('acme/in-process-unsigned', '3030303');
+    await sign('acme/in-process-unsigned', signed);
+    expect((await inProcess('acme/in-process-unsigned', signed)).error).toBeUndefined();
+    const unsigned = await pushImage('acme/in-process-unsigned', '4040404');
+    const r = await inProcess('acme/in-process-unsigned', unsigned);
+    expect(r.code).toBe('SIGNATURE_INVALID');
+    expect(r.output).toEqual({});
+    expect(r.summaries).toEqual([]);
+    expect(await tagDigest('acme/in-process-unsigned', 'latest')).toBe(signed.toString());
+  });
+
+  it('an immutable tag at another digest is IMMUTABLE_TAG_CONFLICT before any tag moves', async () => {
+    const first = await pushImage('acme/in-process-immutable', '5050505');
+    await sign('acme/in-process-immutable', first);
+    const tags = 'latest\nnightly-20260101';
+    expect(
+      (await inProcess('acme/in-process-immutable', first, { tags: 'nightly-20260101' })).error,
+    ).toBeUndefined();
+    const second = await pushImage('acme/in-process-immutable', '6060606');
+    await sign('acme/in-process-immutable', second);
+    const r = await inProcess('acme/in-process-immutable', second, { tags });
+    expect(r.code).toBe('IMMUTABLE_TAG_CONFLICT');
+    expect(r.error).toMatchObject({ input: 'tags', expected: second.toString(), actual: first.toString() });
+    expect(r.output).toEqual({});
+    expect(await tagDigest('acme/in-process-immutable', 'nightly-20260101')).toBe(first.toString());
+    expect(await tagDigest('acme/in-process-immutable', 'latest')).toBeUndefined();
+  });
+
+  it('a digest that is not in the registry names the input "digest"', async () => {
+    const r = await inProcess('acme/in-process-missing', Digest.parse(`sha256:${'8'.repeat(64)}`));
+    expect(r.code).toBe('INPUT_INVALID');
+    expect(r.error).toMatchObject({ input: 'digest' });
+  });
+
+  it('into another repository: one skopeo copy by digest, the signature verified again there, then the tags', async () => {
+    const digest = await pushImage('acme/in-process-source', '7070707');
+    await sign('acme/in-process-source', digest);
+    const target = `${registry.host}/acme/in-process-target`;
+    const r = await inProcess('acme/in-process-source', digest, { 'target-image': target });
+    expect(r.error).toBeUndefined();
+    expect(r.calls.map((c) => [c.command, c.args[0], c.args.at(-1)])).toEqual([
+      ['skopeo', 'copy', `docker://${target}@${digest}`],
+    ]);
+    expect(r.logger.messages('info')).toContain(
+      `signature verified in ${target}: ${ALICE} (classic, ${GITHUB_ISSUER})`,
+    );
+    expect(await tagDigest('acme/in-process-target', 'latest')).toBe(digest.toString());
+    expect(await tagDigest('acme/in-process-source', 'latest')).toBeUndefined();
+  });
+
+  it('a PUT refused midway puts the moved tags back; the outputs name what is left moved (nothing)', async () => {
+    const old = await pushImage('acme/in-process-partial', '9090909');
+    await sign('acme/in-process-partial', old);
+    expect((await inProcess('acme/in-process-partial', old, { tags: 'part1\npart2' })).error).toBeUndefined();
+    const next = await pushImage('acme/in-process-partial', '9191919');
+    await sign('acme/in-process-partial', next);
+    proxy.decide = (req) =>
+      req.method === 'PUT' && req.url?.endsWith('/manifests/part2')
+        ? { status: 403, body: '{"errors":[{"code":"DENIED","message":"tag is protected"}]}' }
+        : undefined;
+    try {
+      const r = await inProcess('acme/in-process-partial', next, { tags: 'part1\npart2' }, proxy.host);
+      expect(r.code).toBe('COMMAND_FAILED');
+      expect(r.error).toMatchObject({ tool: 'registry' });
+      expect(r.output).toEqual({ tags: '[]', previous: '{}' });
+      for (const tag of ['part1', 'part2'])
+        expect(await tagDigest('acme/in-process-partial', tag)).toBe(old.toString());
+    } finally {
+      proxy.decide = () => undefined;
+    }
   });
 });

@@ -9,15 +9,13 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import {
-  type ActionDeps,
   COSIGN_VULN_PREDICATE,
+  CustodyError,
   type CustodyFailure,
   CYCLONEDX_PREDICATE,
   type Digest,
   type ImageCustody,
   ImageReference,
-  type JobSummary,
-  mapInputSource,
   OciLayout,
   parseTrustedRoot,
   RegistryClient,
@@ -28,10 +26,10 @@ import {
   storeAttestations,
   verifyImageCustody,
 } from '@chain/core';
-import { MemoryLogger, MemoryOutputs, ScriptedToolRunner } from '@chain/core/testing';
+import { MemoryLogger, runAction } from '@chain/core/testing';
 import { FulcioSigner } from '@sigstore/sign';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { main } from '../actions/verify-image/src/run.ts';
+import { action } from '../actions/verify-image/src/action.ts';
 import { repoRoot } from './helpers/actions.ts';
 import { type OidcStandIn, RECORDED_RUN_ENV, startOidcStandIn } from './helpers/aws-server.ts';
 import { BOB, GITHUB_ISSUER, type LocalSigstore, startLocalSigstore } from './helpers/local-sigstore.ts';
@@ -301,31 +299,24 @@ describe.skipIf(skip)('verify-image', () => {
   });
 
   it('the action: outputs and job summary in process (its seam), and as the bundle under the runner contract', async () => {
-    const outputs = new MemoryOutputs();
-    const summaries: JobSummary[] = [];
-    const deps: ActionDeps = {
-      logger: new MemoryLogger(),
-      runner: new ScriptedToolRunner([]),
-      outputs,
-      inputs: mapInputSource({
+    const run = await runAction(action, {
+      inputs: {
         image: `${registry.host}/acme/hello@${digest}`,
         'certificate-identity': IDENTITY,
         'certificate-oidc-issuer': GITHUB_ISSUER,
         'trusted-root': rootFile,
         'tls-verify': 'false',
-      }),
-      inputContext: { workspace: dir },
-      env: { HOME: mkdtempSync(join(tmpdir(), 'nohome-')) },
-      writeSummary: async (s) => {
-        summaries.push(s);
       },
-    };
-    await main(deps);
-    expect(outputs.values.get('digest')).toBe(digest);
-    const custody = JSON.parse(outputs.values.get('custody') ?? '{}') as ImageCustody & { verified: boolean };
+      workspace: dir,
+      env: { HOME: mkdtempSync(join(tmpdir(), 'nohome-')) },
+    });
+    expect(run.error).toBeUndefined();
+    expect(run.calls).toEqual([]);
+    expect(run.output.digest).toBe(digest);
+    const custody = JSON.parse(run.output.custody ?? '{}') as ImageCustody & { verified: boolean };
     expect(custody.verified).toBe(true);
     expect(custody.tag).toBeUndefined();
-    expect(summaries[0]?.toString()).toContain('Chain of custody verified');
+    expect(run.summaries[0]).toContain('Chain of custody verified');
     const r = runBundle('verify-image', 'main', {
       inputs: {
         image: `${registry.host}/acme/hello:stable`,
@@ -477,6 +468,37 @@ describe.skipIf(skip)('verify-image', () => {
       inputs: { ...inputs, image: `${registry.host}/acme/hello:latest` },
     });
     expect(accepted.status, accepted.stdout).toBe(0);
+  });
+
+  it('the action in process: a missing or forged link is CUSTODY_BROKEN with each failure coded, outputs and summary set', async () => {
+    const step = (image: string) =>
+      runAction(action, {
+        inputs: {
+          image,
+          'certificate-identity': IDENTITY,
+          'certificate-oidc-issuer': GITHUB_ISSUER,
+          'certificate-source-repository': 'https://github.com/acme/hello',
+          'trusted-root': rootFile,
+          'tls-verify': 'false',
+        },
+        workspace: dir,
+        env: { HOME: mkdtempSync(join(tmpdir(), 'nohome-')) },
+      });
+    const failed = (r: Awaited<ReturnType<typeof step>>) =>
+      codes((r.error as InstanceType<typeof CustodyError>).failures);
+    const missing = await step(await forge({ provenance: false }));
+    expect(missing.code).toBe('CUSTODY_BROKEN');
+    expect(missing.error).toBeInstanceOf(CustodyError);
+    expect(failed(missing)).toEqual(['provenance:MISSING']);
+    expect((JSON.parse(missing.output.custody ?? '{}') as { verified: boolean }).verified).toBe(false);
+    expect(missing.output.digest).toMatch(/^sha256:/);
+    expect(missing.summaries[0]).toContain('Chain of custody NOT verified');
+    const forged = await step(await forge({ signature: { ...CLAIMS, sub: BOB }, vuln: false }));
+    expect(forged.code).toBe('CUSTODY_BROKEN');
+    expect(failed(forged)).toEqual(['signature:UNVERIFIED', 'vuln:MISSING']);
+    const genuine = await step(await forge({}));
+    expect(genuine.error).toBeUndefined();
+    expect(genuine.logger.messages('info').join('\n')).toContain('chain of custody verified');
   });
 
   it('the action fails naming the link, with its outputs set', () => {

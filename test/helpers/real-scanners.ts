@@ -14,11 +14,7 @@ import {
 } from 'node:fs';
 import { arch, tmpdir } from 'node:os';
 import { delimiter, join } from 'node:path';
-import {
-  ImageReference,
-  PINNED_TOOLS,
-  RegistryClient,
-} from '@chain/core';
+import { ImageReference, PINNED_TOOLS, RegistryClient } from '@chain/core';
 import { MemoryLogger } from '@chain/core/testing';
 import { toolDir, wantedTools } from '../../scripts/tools.ts';
 import { ensureVulnDbs, type VulnDbs } from '../../scripts/vuln-dbs.ts';

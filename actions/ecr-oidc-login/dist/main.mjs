@@ -1,9 +1,9 @@
 import { createRequire as __createRequire } from 'node:module';
 const require = __createRequire(import.meta.url);
 import {
-  main,
-  runMain
-} from "./chunks/chunk-HYK72K4S.mjs";
+  action
+} from "./chunks/chunk-WLYNCZMH.mjs";
+import "./chunks/chunk-JMDPEUGE.mjs";
 import "./chunks/chunk-LAKDNJDR.mjs";
 import "./chunks/chunk-ZKXDAKWM.mjs";
 import "./chunks/chunk-Q7KQMW4X.mjs";
@@ -11,5 +11,5 @@ import "./chunks/chunk-VCWESDKG.mjs";
 import "./chunks/chunk-5MM4E6UD.mjs";
 
 // actions/ecr-oidc-login/src/main.ts
-process.exitCode = await runMain(main);
+await action.main();
 //# sourceMappingURL=main.mjs.map

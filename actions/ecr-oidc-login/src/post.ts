@@ -1,4 +1,3 @@
-import { runPost } from '@chain/core';
-import { post } from './run.ts';
+import { action } from './action.ts';
 
-await runPost(post);
+await action.post();

@@ -3,69 +3,85 @@ import {
   type AwsSession,
   addLogin,
   assumeRoleWithWebIdentity,
+  awsEndpoint,
   ConfigurationError,
   defineState,
+  type EcrAccess,
+  type EcrRegistryLogin,
   enforcesImmutable,
   getEcrLogins,
   getLifecyclePolicy,
   getTagMutability,
-  type InputValues,
+  type IdToken,
   JobSummary,
   type LoginRecord,
-  loginFiles,
   loginKey,
+  type OutputName,
   parseLoginRecord,
   putImmutableTags,
   putLifecyclePolicy,
-  readInputs,
+  type RunContext,
   removeLogins,
   requestIdToken,
-  runnerDeps,
 } from '@chain/core';
-import { outputs, spec } from './inputs.ts';
-import { accountOfRole, defaultSessionName, retentionPolicy, samePolicy } from './plan.ts';
+import type { outputs } from './inputs.ts';
+import { type EcrLoginPlan, type ImmutabilityPlan, type LifecyclePlan, samePolicy } from './plan.ts';
+
+type Context = RunContext<OutputName<typeof outputs>>;
 
 export const loginState = defineState('ecr-oidc-login', parseLoginRecord('ecr-oidc-login'));
 
-export async function main(deps: ActionDeps = runnerDeps()): Promise<void> {
-  const values = readInputs(spec, deps.inputs, deps.inputContext);
-  const region = values['aws-region'];
-  const roleArn = values['role-to-assume'];
-  if (values['tag-immutability'] !== 'off' && values['lifecycle-repository'] === undefined)
-    throw new ConfigurationError(
-      `Input "lifecycle-repository" is required when tag-immutability is "${values['tag-immutability']}" (the ECR repository it applies to)`,
-      { input: 'lifecycle-repository' },
-    );
-  if (values['lifecycle-policy'] !== 'off' && values['lifecycle-repository'] === undefined) {
-    throw new ConfigurationError(
-      `Input "lifecycle-repository" is required when lifecycle-policy is "${values['lifecycle-policy']}"`,
-      {
-        input: 'lifecycle-repository',
-      },
-    );
-  }
+/** AWS's answers that mean the region is wrong name the step's region input. */
+const REGION_CODES = new Set(['AWS_UNREACHABLE', 'AWS_SESSION_REJECTED']);
 
-  const token = await requestIdToken(deps.env, values.audience, deps.logger);
-  const sessionName = values['role-session-name'] ?? defaultSessionName(deps.env);
+export async function run(plan: EcrLoginPlan, { deps, outputs }: Context): Promise<void> {
+  const token = await requestIdToken(deps.env, plan.audience, deps.logger);
+  const session = await namingRegion(assumeRole(plan, token, deps));
+  const access: EcrAccess = { session, ecr: awsEndpoint(deps.env, 'ECR', plan.region) };
+  const logins = await namingRegion(getEcrLogins(access, plan.registryIds, deps.logger));
+  if (logins.length === 0)
+    throw new ConfigurationError(
+      `ECR returned no login for ${plan.registryIds.join(', ')} in ${plan.region}`,
+    );
+
+  await writeLogins(plan, logins, deps);
+  exportSession(plan, session, deps);
+  outputs.write({ registry: logins.map((l) => l.registry).join('\n'), 'auth-file': plan.files.authFile });
+
+  const lifecycle = await namingRegion(lifecyclePolicy(plan.lifecycle, plan.account, access, deps));
+  const immutability = await namingRegion(tagImmutability(plan.immutability, plan.account, access, deps));
+  await deps.writeSummary(loginSummary({ plan, session, token, logins, lifecycle, immutability }));
+}
+
+async function namingRegion<T>(work: Promise<T>): Promise<T> {
+  try {
+    return await work;
+  } catch (error) {
+    if (error instanceof ConfigurationError && REGION_CODES.has(error.code))
+      throw error.forInput('aws-region');
+    throw error;
+  }
+}
+
+/** STS AssumeRoleWithWebIdentity with the job's token: short-lived credentials, masked at once. */
+async function assumeRole(plan: EcrLoginPlan, token: IdToken, deps: ActionDeps): Promise<AwsSession> {
   const session = await assumeRoleWithWebIdentity({
-    roleArn,
-    sessionName,
+    roleArn: plan.roleArn,
+    sessionName: plan.sessionName,
     token,
-    durationSeconds: values['role-duration-seconds'],
-    sessionPolicy: values['session-policy'],
-    region,
+    durationSeconds: plan.durationSeconds,
+    sessionPolicy: plan.sessionPolicy,
+    sts: awsEndpoint(deps.env, 'STS', plan.region),
     logger: deps.logger,
   });
-  deps.logger.info(`assumed ${session.assumedRoleArn ?? roleArn} as session ${sessionName}`);
+  deps.logger.info(`assumed ${session.assumedRoleArn ?? plan.roleArn} as session ${plan.sessionName}`);
+  return session;
+}
 
-  const registryIds = values.registries.length > 0 ? values.registries : [accountOfRole(roleArn)];
-  const logins = await getEcrLogins(session, region, registryIds, deps.logger);
-  if (logins.length === 0)
-    throw new ConfigurationError(`ECR returned no login for ${registryIds.join(', ')} in ${region}`);
-
-  // Write the logins, saving state after every write so post removes whatever was written.
-  const files = loginFiles(deps.env, 'ecr-oidc-login');
-  const state: LoginRecord = { keep: values['keep-login'], logins: [] };
+/** Writes each login to both files, saving state after every write so post removes whatever was written. */
+async function writeLogins(plan: EcrLoginPlan, logins: EcrRegistryLogin[], deps: ActionDeps): Promise<void> {
+  const { files } = plan;
+  const state: LoginRecord = { keep: plan.keep, logins: [] };
   for (const login of logins) {
     for (const [file, kind] of [
       [files.dockerConfig, 'docker'],
@@ -78,61 +94,39 @@ export async function main(deps: ActionDeps = runnerDeps()): Promise<void> {
     }
   }
   if (files.exportAuthFile) deps.exportVariable('REGISTRY_AUTH_FILE', files.authFile);
-  if (values['export-aws-credentials']) {
-    deps.exportVariable('AWS_ACCESS_KEY_ID', session.accessKeyId);
-    deps.exportVariable('AWS_SECRET_ACCESS_KEY', session.secretAccessKey);
-    deps.exportVariable('AWS_SESSION_TOKEN', session.sessionToken);
-    deps.exportVariable('AWS_REGION', region);
-    deps.exportVariable('AWS_DEFAULT_REGION', region);
+}
+
+/** The session as AWS_* variables for later steps, only when asked (its secrets are masked already). */
+function exportSession(plan: EcrLoginPlan, session: AwsSession, deps: ActionDeps): void {
+  if (!plan.exportCredentials) return;
+  deps.exportVariable('AWS_ACCESS_KEY_ID', session.accessKeyId);
+  deps.exportVariable('AWS_SECRET_ACCESS_KEY', session.secretAccessKey);
+  deps.exportVariable('AWS_SESSION_TOKEN', session.sessionToken);
+  deps.exportVariable('AWS_REGION', plan.region);
+  deps.exportVariable('AWS_DEFAULT_REGION', plan.region);
+}
+
+/** Checks the repository's lifecycle policy against the retention rule, or applies the rule. */
+async function lifecyclePolicy(
+  lifecycle: LifecyclePlan | undefined,
+  account: string,
+  access: EcrAccess,
+  deps: ActionDeps,
+): Promise<string> {
+  if (lifecycle === undefined) return 'off';
+  const { repository, days, policy } = lifecycle;
+  const current = await getLifecyclePolicy(access, account, repository);
+  let said: string;
+  if (samePolicy(current, policy)) said = `${repository}: matches the retention rule (${days} days)`;
+  else if (lifecycle.mode === 'apply') {
+    await putLifecyclePolicy(access, account, repository, policy);
+    said = `${repository}: retention rule applied (${days} days)`;
+  } else {
+    said = `${repository}: ${current === undefined ? 'has no lifecycle policy' : 'has a different lifecycle policy'}`;
+    deps.logger.warning(`lifecycle check: ${said}; set lifecycle-policy: apply to apply the retention rule`);
   }
-  outputs.write(
-    { registry: logins.map((l) => l.registry).join('\n'), 'auth-file': files.authFile },
-    deps.outputs,
-  );
-
-  let lifecycle = 'off';
-  const repository = values['lifecycle-repository'];
-  if (values['lifecycle-policy'] !== 'off' && repository !== undefined) {
-    const wanted = retentionPolicy(values['lifecycle-days']);
-    const account = registryIds[0] ?? accountOfRole(roleArn);
-    const current = await getLifecyclePolicy(session, region, account, repository);
-    if (samePolicy(current, wanted))
-      lifecycle = `${repository}: matches the retention rule (${values['lifecycle-days']} days)`;
-    else if (values['lifecycle-policy'] === 'apply') {
-      await putLifecyclePolicy(session, region, account, repository, wanted);
-      lifecycle = `${repository}: retention rule applied (${values['lifecycle-days']} days)`;
-    } else {
-      lifecycle = `${repository}: ${current === undefined ? 'has no lifecycle policy' : 'has a different lifecycle policy'}`;
-      deps.logger.warning(
-        `lifecycle check: ${lifecycle}; set lifecycle-policy: apply to apply the retention rule`,
-      );
-    }
-    deps.logger.info(`lifecycle policy: ${lifecycle}`);
-  }
-
-  const immutability = await tagImmutability(
-    values,
-    session,
-    region,
-    registryIds[0] ?? accountOfRole(roleArn),
-    deps,
-  );
-
-  await deps.writeSummary(
-    new JobSummary()
-      .heading('ecr-oidc-login')
-      .verdict(true, `Logged in to ${logins.map((l) => l.registry).join(', ')}`)
-      .facts([
-        ['role', { text: session.assumedRoleArn ?? roleArn, code: true }],
-        ['session', sessionName],
-        ['token subject', String(token.claims.sub ?? '')],
-        ['expires', logins.map((l) => l.expiresAt?.toISOString() ?? 'unknown').join(', ')],
-        ['credentials written to', `${files.dockerConfig}, ${files.authFile}`],
-        ['after the job', values['keep-login'] ? 'kept (keep-login: true)' : 'removed by the post step'],
-        ['lifecycle policy', lifecycle],
-        ['tag immutability', immutability],
-      ]),
-  );
+  deps.logger.info(`lifecycle policy: ${said}`);
+  return said;
 }
 
 /**
@@ -140,35 +134,63 @@ export async function main(deps: ActionDeps = runnerDeps()): Promise<void> {
  * one new tag): check that it does, or make it so (those patterns immutable, every other tag movable).
  */
 async function tagImmutability(
-  values: InputValues<typeof spec>,
-  session: AwsSession,
-  region: string,
+  immutability: ImmutabilityPlan | undefined,
   account: string,
+  access: EcrAccess,
   deps: ActionDeps,
 ): Promise<string> {
-  const repository = values['lifecycle-repository'];
-  if (values['tag-immutability'] === 'off' || repository === undefined) return 'off';
-  const patterns = values['immutable-tags'];
-  const current = await getTagMutability(session, region, account, repository);
+  if (immutability === undefined) return 'off';
+  const { repository, patterns } = immutability;
+  const current = await getTagMutability(access, account, repository);
   const said = `${repository}: ${current.mode}${current.exceptions.length > 0 ? ` (except ${current.exceptions.join(', ')})` : ''}`;
   if (enforcesImmutable(current, patterns)) {
     deps.logger.info(`tag immutability: ${said} keeps ${patterns.join(', ')} write-once`);
     return `${said}: keeps ${patterns.join(', ')} write-once`;
   }
-  if (values['tag-immutability'] === 'check')
+  if (immutability.mode === 'check')
     throw new ConfigurationError(
       `Input "tag-immutability": ECR repository ${said} lets ${patterns.join(', ')} tags be overwritten. Set tag-immutability: enforce ` +
         `(or: aws ecr put-image-tag-mutability --repository-name ${repository} --image-tag-mutability MUTABLE_WITH_EXCLUSION ` +
         `--image-tag-mutability-exclusion-filters ${patterns.map((p) => `filterType=WILDCARD,filter=${p}`).join(' ')})`,
-      { input: 'tag-immutability' },
+      {
+        code: 'TAGS_MUTABLE',
+        input: 'tag-immutability',
+        expected: `${patterns.join(', ')} write-once`,
+        actual: said,
+      },
     );
-  await putImmutableTags(session, region, account, repository, patterns);
+  await putImmutableTags(access, account, repository, patterns);
   deps.logger.info(
     `tag immutability: ${repository} now keeps ${patterns.join(', ')} write-once (other tags stay movable)`,
   );
   return `${repository}: set to keep ${patterns.join(', ')} write-once`;
 }
 
-export async function post(deps: ActionDeps = runnerDeps()): Promise<void> {
+interface LoginOutcome {
+  plan: EcrLoginPlan;
+  session: AwsSession;
+  token: IdToken;
+  logins: EcrRegistryLogin[];
+  lifecycle: string;
+  immutability: string;
+}
+
+function loginSummary({ plan, session, token, logins, lifecycle, immutability }: LoginOutcome): JobSummary {
+  return new JobSummary()
+    .heading('ecr-oidc-login')
+    .verdict(true, `Logged in to ${logins.map((l) => l.registry).join(', ')}`)
+    .facts([
+      ['role', { text: session.assumedRoleArn ?? plan.roleArn, code: true }],
+      ['session', plan.sessionName],
+      ['token subject', String(token.claims.sub ?? '')],
+      ['expires', logins.map((l) => l.expiresAt?.toISOString() ?? 'unknown').join(', ')],
+      ['credentials written to', `${plan.files.dockerConfig}, ${plan.files.authFile}`],
+      ['after the job', plan.keep ? 'kept (keep-login: true)' : 'removed by the post step'],
+      ['lifecycle policy', lifecycle],
+      ['tag immutability', immutability],
+    ]);
+}
+
+export async function post(deps: ActionDeps): Promise<void> {
   await removeLogins(loginState.load(deps.state), deps.logger);
 }

@@ -1,5 +1,4 @@
-import { mkdir, mkdtemp, writeFile } from 'node:fs/promises';
-import { availableParallelism, tmpdir } from 'node:os';
+import { availableParallelism } from 'node:os';
 import { join, relative } from 'node:path';
 import {
   type ActionDeps,
@@ -7,189 +6,205 @@ import {
   enforceGate,
   evaluateGate,
   type Finding,
-  formatPlatform,
+  type GateResult,
   type IgnoreRule,
+  type InstallRequest,
   LayoutError,
   type LayoutImage,
   makeSbomSet,
-  mergeSarif,
   OciLayout,
-  parseTrivyReport,
+  type OutputName,
   platformView,
+  prepareTrivyCache,
+  type RunContext,
   readIgnoreFiles,
-  readInputs,
-  readScannerJson,
-  readScannerReport,
   readTrivyIgnoreFile,
   requireLayoutDigest,
-  runnerDeps,
+  runTrivyScan,
   type ScanReport,
+  type Severity,
   scanSummary,
   ToolInstaller,
+  type TrivyDb,
+  type TrivyScan,
   trivy,
+  updateTrivyDb,
+  type VerifyReport,
+  writeScanReport,
 } from '@chain/core';
-import { outputs, spec } from './inputs.ts';
+import type { outputs } from './inputs.ts';
+import { type ImageScanPlan, selectImages } from './plan.ts';
 
-export async function main(deps: ActionDeps = runnerDeps()): Promise<void> {
-  const values = readInputs(spec, deps.inputs, deps.inputContext);
-  const expected = values.digest.toString();
-  const ignores = await trivyIgnores(values.trivyignore, deps.inputContext.workspace);
-  if (ignores.file !== undefined)
-    deps.logger.info(
-      `Trivy ignore file ${ignores.file}: ${ignores.rules.length} rule(s)${ignores.rules.length > 0 ? ` (${ignores.rules.map((r) => r.id).join(', ')})` : ''}`,
-    );
-  if (values.trivyignore !== undefined && ignores.rules.length === 0)
-    deps.logger.warning(
-      `Input "trivyignore": ${values.trivyignore} holds no ignore rule; nothing is ignored`,
-    );
+type Context = RunContext<OutputName<typeof outputs>>;
 
-  // The bytes scanned are the bytes that will be pushed: the layout must verify and be this digest.
-  const layout = await OciLayout.open(values.layout);
-  // Manifests digest-checked and every blob present at its size here; every other blob is hashed below,
-  // as it is copied into the private snapshot Trivy reads (Trivy checks no digest itself).
-  const report = await layout.checkForStreaming();
-  requireLayoutDigest(values.layout, report.root.digest, expected, 'refusing to scan other bytes');
-  if (report.images.length === 0)
-    throw new LayoutError(
-      `the layout ${values.layout} holds no image to scan (${report.attestations.length} attestation(s), no image manifest): nothing would be checked`,
-    );
-  const images = selectImages(report.images, values.platforms.map(formatPlatform));
-  if (report.attestations.length > 0)
-    deps.logger.info(`skipping ${report.attestations.length} attestation manifest(s)`);
+/** Trivy scans in flight at once, each holding an image's layers in memory. */
+const MAX_PARALLEL_SCANS = 4;
 
-  const work = await mkdtemp(join(deps.env.RUNNER_TEMP ?? tmpdir(), 'image-scan-'));
-  // Trivy reads a private snapshot of exactly what was verified, never the layout directory again.
-  const verified = await layout.snapshot(report, join(work, 'verified'), 'copy-verified');
-  const tool = await new ToolInstaller(deps).install('trivy', {
-    path: values['trivy-path'],
-    version: values['trivy-version'],
-  });
-  if (values.offline && values['db-repository'] !== undefined)
-    throw new ConfigurationError(
-      'Input "db-repository": offline: true uses the DB already in trivy-cache-dir and never reads a mirror; give one or the other',
-      { input: 'db-repository' },
-    );
-  const cacheDir = values['trivy-cache-dir'] ?? trivy.defaultCacheDir(deps.env, work);
-  if (values.offline) await trivy.requireOfflineDb(cacheDir, 'trivy-cache-dir');
-  await mkdir(cacheDir, { recursive: true });
+interface PlatformScan extends TrivyScan {
+  image: LayoutImage;
+}
 
-  // Trivy looks only at the first image of an index, so each platform image gets its own view. Platforms
-  // are scanned in parallel (one per core; Trivy opens its DB read-only), each converted to SARIF as soon
-  // as its scan ends.
-  const scanOne = async (image: LayoutImage, i: number, dbFresh = false): Promise<PlatformScan> => {
-    const view = await platformView(verified, image, join(work, `view-${i}`));
-    const output = join(work, `trivy-${i}.json`);
-    const args = trivy.imageArgs({
-      layout: view,
-      output,
-      cacheDir,
-      ignoreFile: ignores.file,
-      dbRepository: values['db-repository'],
-      offline: values.offline,
-      dbFresh,
-    });
-    await deps.runner.run({ tool: 'trivy', command: tool.path, args, env: deps.env });
-    const findings = parseTrivyReport(await readScannerReport(output, 'trivy'), image.platform);
-    const sarifPath = join(work, `trivy-${i}.sarif`);
-    await deps.runner.run({
-      tool: 'trivy',
-      command: tool.path,
-      args: trivy.sarifArgs(output, sarifPath),
-      env: deps.env,
-    });
-    const sarif = await readScannerJson<{ runs?: unknown[] }>(sarifPath, 'trivy convert');
-    // Which platform image each result is from, kept when the platforms' runs are merged into one.
-    for (const run of sarif.runs ?? [])
-      if (run !== null && typeof run === 'object')
-        Object.assign(run, { properties: { platform: image.platform, digest: image.digest } });
-    return { image, findings, sarif };
+/** What the scans found out besides their findings, for the report. */
+interface ScanFacts {
+  trivyVersion: string;
+  db: { version?: string; updatedAt?: string };
+  ignored: IgnoreRule[];
+  startedAt: string;
+  finishedAt: string;
+}
+
+export async function run(plan: ImageScanPlan, { deps, outputs }: Context): Promise<void> {
+  const ignores = await trivyIgnores(plan.trivy.ignoreFile, deps);
+  const { layout, check, images } = await verifiedLayout(plan, deps);
+  outputs.set('digest', plan.digest);
+
+  const work = await deps.tempDir('image-scan');
+  const db: TrivyDb = {
+    cacheDir: plan.trivy.cacheDir ?? trivy.defaultCacheDir(deps.paths.toolCache, work),
+    dbRepository: plan.trivy.dbRepository,
+    offline: plan.trivy.offline,
   };
+  await prepareTrivyCache(db, 'trivy-cache-dir');
+  // Trivy reads a private snapshot of exactly what was verified, never the layout directory again.
+  const verified = await layout.snapshot(check, join(work, 'verified'), 'copy-verified');
+  const tool = await new ToolInstaller(deps).install('trivy', plan.trivy.install);
   // Online, the DB is brought up to date once, then every platform shares it instead of racing to update.
-  if (!values.offline)
-    await deps.runner.run({
-      tool: 'trivy',
-      command: tool.path,
-      args: trivy.downloadDbArgs({ cacheDir, dbRepository: values['db-repository'] }),
-      env: deps.env,
-    });
-  const parallel = Math.min(availableParallelism(), MAX_PARALLEL_SCANS, images.length);
-  const startedAt = new Date().toISOString();
+  if (!db.offline) await updateTrivyDb(deps, tool.path, db);
+
+  const startedAt = deps.now().toISOString();
   // The SBOMs (every platform image, whatever `platforms` selects: they describe the digest) are made by
   // syft from the same verified snapshot, while Trivy scans it.
-  const [perPlatform, sbomDir] = await Promise.all([
-    inParallel(images, parallel, (image, i) => scanOne(image, i, !values.offline)),
-    values.sbom
-      ? sbomSet(deps, values, { verified, digest: expected, images: report.images, work })
-      : Promise.resolve(''),
+  const [scans, sbomDir] = await Promise.all([
+    scanPlatforms(images, { verified, work, executable: tool.path, db, ignoreFile: ignores.file }, deps),
+    plan.sbom === undefined
+      ? ''
+      : sbomSet(plan.sbom, { verified, digest: plan.digest, images: check.images, work }, deps),
   ]);
-  const finishedAt = new Date().toISOString();
-  const db = await trivy.dbMetadata(cacheDir);
+  const facts: ScanFacts = {
+    trivyVersion: tool.version,
+    db: await trivy.dbMetadata(db.cacheDir),
+    ignored: ignores.rules,
+    startedAt,
+    finishedAt: deps.now().toISOString(),
+  };
+  await report(plan, scans, facts, { work, sbomDir }, { deps, outputs });
+}
 
-  const findings = perPlatform.flatMap((p) => p.findings);
-  const gate = evaluateGate(
-    findings,
-    { severities: values.severity, ignoreUnfixed: values['ignore-unfixed'] },
-    ['trivy'],
-  );
-  const platformCounts = perPlatform.map((p) => ({
-    platform: p.image.platform,
-    digest: p.image.digest,
-    counts: evaluateGate(p.findings, { severities: values.severity, ignoreUnfixed: false }, ['trivy']).counts
-      .trivy ?? { CRITICAL: 0, HIGH: 0, MEDIUM: 0, LOW: 0, UNKNOWN: 0 },
-  }));
-  const scan: ScanReport = {
+/**
+ * The layout, checked to be the planned digest before anything reads it further: manifests digest-checked
+ * and every blob present at its size here; every other blob is hashed as it is copied into the snapshot
+ * Trivy reads (Trivy checks no digest itself). A layout with no image (attestations only) is refused.
+ */
+async function verifiedLayout(
+  plan: ImageScanPlan,
+  deps: ActionDeps,
+): Promise<{ layout: OciLayout; check: VerifyReport; images: LayoutImage[] }> {
+  const layout = await OciLayout.open(plan.layout);
+  const check = await layout.checkForStreaming();
+  requireLayoutDigest(plan.layout, check.root.digest, plan.digest, 'refusing to scan other bytes');
+  if (check.images.length === 0)
+    throw new LayoutError(
+      `the layout ${plan.layout} holds no image to scan (${check.attestations.length} attestation(s), no image manifest): nothing would be checked`,
+    );
+  const images = selectImages(check.images, plan.platforms);
+  if (check.attestations.length > 0)
+    deps.logger.info(`skipping ${check.attestations.length} attestation manifest(s)`);
+  return { layout, check, images };
+}
+
+/**
+ * Trivy looks only at the first image of an index, so each platform image gets its own view of the
+ * snapshot. Platforms are scanned in parallel (at most one per core; Trivy opens its DB read-only), each
+ * converted to SARIF as soon as its scan ends.
+ */
+async function scanPlatforms(
+  images: LayoutImage[],
+  scan: { verified: string; work: string; executable: string; db: TrivyDb; ignoreFile: string | undefined },
+  deps: ActionDeps,
+): Promise<PlatformScan[]> {
+  const parallel = Math.min(availableParallelism(), MAX_PARALLEL_SCANS, images.length);
+  return inParallel(images, parallel, async (image, i) => {
+    const view = await platformView(scan.verified, image, join(scan.work, `view-${i}`));
+    const result = await runTrivyScan(deps, {
+      ...scan.db,
+      executable: scan.executable,
+      target: { kind: 'image', layout: view, platform: image.platform, digest: image.digest },
+      files: join(scan.work, `trivy-${i}`),
+      ignoreFile: scan.ignoreFile,
+      dbFresh: !scan.db.offline,
+    });
+    return { image, ...result };
+  });
+}
+
+/** The verdict: the report and SARIF written, the outputs set, the summary, then the gate's consequence. */
+async function report(
+  plan: ImageScanPlan,
+  scans: PlatformScan[],
+  facts: ScanFacts,
+  dirs: { work: string; sbomDir: string },
+  { deps, outputs }: Pick<Context, 'deps' | 'outputs'>,
+): Promise<void> {
+  const findings = scans.flatMap((p) => p.findings);
+  const gate = evaluateGate(findings, plan.gate, ['trivy']);
+  const scan = scanReport(plan, scans, gate, facts);
+  const files = await writeScanReport(dirs.work, scan, { trivy: scans.map((p) => p.sarif) });
+  const platforms = Object.fromEntries((scan.platforms ?? []).map((p) => [p.platform, p.counts]));
+  outputs.write({
+    passed: String(gate.passed),
+    counts: JSON.stringify({ ...gate.counts, platforms }),
+    report: files.report,
+    sarif: files.sarif,
+    'sarif-dir': files.sarifDir,
+    digest: plan.digest,
+    'sbom-dir': dirs.sbomDir,
+  });
+  await deps.writeSummary(scanSummary(scan));
+
+  const first = gate.failing.slice(0, 3).map((f) => `${f.id} in ${f.package} (${f.platform})`);
+  const message = `image-scan: ${gate.failing.length} finding(s) at ${[...plan.gate.severities].join(', ')} in ${plan.digest} (first: ${first.join(', ')})`;
+  enforceGate(gate.passed, message, plan.gate.failOn, 'image-scan', (w) => deps.logger.warning(w));
+}
+
+function scanReport(
+  plan: ImageScanPlan,
+  scans: PlatformScan[],
+  gate: GateResult,
+  facts: ScanFacts,
+): ScanReport {
+  return {
     schema: 'scan-report/v1',
     tool: 'image-scan',
     passed: gate.passed,
-    severities: [...values.severity],
-    ignoreUnfixed: values['ignore-unfixed'],
+    severities: [...plan.gate.severities],
+    ignoreUnfixed: plan.gate.ignoreUnfixed,
     scanners: {
       trivy: {
-        version: tool.version,
-        ...(db.updatedAt ? { dbUpdatedAt: db.updatedAt } : {}),
-        ...(db.version ? { dbVersion: db.version } : {}),
+        version: facts.trivyVersion,
+        ...(facts.db.updatedAt ? { dbUpdatedAt: facts.db.updatedAt } : {}),
+        ...(facts.db.version ? { dbVersion: facts.db.version } : {}),
       },
     },
     counts: gate.counts,
     failing: gate.failing,
-    findings,
-    ignored: ignores.rules,
+    findings: scans.flatMap((p) => p.findings),
+    ignored: facts.ignored,
     ignoredUnfixed: gate.ignoredUnfixed,
-    digest: expected,
-    platforms: platformCounts,
-    startedAt,
-    finishedAt,
+    digest: plan.digest,
+    platforms: scans.map((p) => ({
+      platform: p.image.platform,
+      digest: p.image.digest,
+      counts: platformCounts(p.findings, plan.gate.severities),
+    })),
+    startedAt: facts.startedAt,
+    finishedAt: facts.finishedAt,
   };
-  const reportPath = join(work, 'report.json');
-  const sarifPath = join(work, 'results.sarif');
-  await writeFile(reportPath, `${JSON.stringify(scan, null, 2)}\n`);
-  const sarifText = `${JSON.stringify(mergeSarif(perPlatform.map((p) => p.sarif)), null, 2)}\n`;
-  await writeFile(sarifPath, sarifText);
-  // The same file in a directory named per scanner, as repo-scan writes it: one code-scanning category each.
-  const sarifDir = join(work, 'sarif');
-  await mkdir(sarifDir, { recursive: true });
-  await writeFile(join(sarifDir, 'trivy.sarif'), sarifText);
-  const counts = {
-    ...gate.counts,
-    platforms: Object.fromEntries(platformCounts.map((p) => [p.platform, p.counts])),
-  };
-  outputs.write(
-    {
-      passed: String(gate.passed),
-      counts: JSON.stringify(counts),
-      report: reportPath,
-      sarif: sarifPath,
-      'sarif-dir': sarifDir,
-      digest: expected,
-      'sbom-dir': sbomDir,
-    },
-    deps.outputs,
-  );
-  await deps.writeSummary(scanSummary(scan));
+}
 
-  const first = gate.failing.slice(0, 3).map((f) => `${f.id} in ${f.package} (${f.platform})`);
-  const message = `image-scan: ${gate.failing.length} finding(s) at ${[...values.severity].join(', ')} in ${expected} (first: ${first.join(', ')})`;
-  enforceGate(gate.passed, message, values['fail-on'], 'image-scan', (w) => deps.logger.warning(w));
+/** One platform's findings counted by severity. */
+function platformCounts(findings: Finding[], severities: ReadonlySet<Severity>): Record<Severity, number> {
+  const { counts } = evaluateGate(findings, { severities, ignoreUnfixed: false }, ['trivy']);
+  return counts.trivy ?? { CRITICAL: 0, HIGH: 0, MEDIUM: 0, LOW: 0, UNKNOWN: 0 };
 }
 
 /**
@@ -197,6 +212,21 @@ export async function main(deps: ActionDeps = runnerDeps()): Promise<void> {
  * take a missing file as no rule at all), else the workspace's own `.trivyignore.yaml` or `.trivyignore`.
  */
 async function trivyIgnores(
+  given: string | undefined,
+  deps: ActionDeps,
+): Promise<{ file: string | undefined; rules: IgnoreRule[] }> {
+  const ignores = await readTrivyIgnores(given, deps.inputContext.workspace);
+  const { file, rules } = ignores;
+  if (file !== undefined)
+    deps.logger.info(
+      `Trivy ignore file ${file}: ${rules.length} rule(s)${rules.length > 0 ? ` (${rules.map((r) => r.id).join(', ')})` : ''}`,
+    );
+  if (given !== undefined && rules.length === 0)
+    deps.logger.warning(`Input "trivyignore": ${given} holds no ignore rule; nothing is ignored`);
+  return ignores;
+}
+
+async function readTrivyIgnores(
   given: string | undefined,
   workspace: string,
 ): Promise<{ file: string | undefined; rules: IgnoreRule[] }> {
@@ -218,14 +248,11 @@ async function trivyIgnores(
 
 /** sbom: syft (the pinned one, or syft-path) per platform image into `<work>/sbom`; returns that directory. */
 async function sbomSet(
-  deps: ActionDeps,
-  values: { 'syft-path'?: string | undefined; 'syft-version'?: string | undefined },
+  install: InstallRequest,
   target: { verified: string; digest: string; images: LayoutImage[]; work: string },
+  deps: ActionDeps,
 ): Promise<string> {
-  const tool = await new ToolInstaller(deps).install('syft', {
-    path: values['syft-path'],
-    version: values['syft-version'],
-  });
+  const tool = await new ToolInstaller(deps).install('syft', install);
   const dir = join(target.work, 'sbom');
   const set = await makeSbomSet({
     ...target,
@@ -238,15 +265,6 @@ async function sbomSet(
     `SBOMs (syft ${tool.version}): ${set.sboms.map((s) => `${s.platform} ${s.digest}`).join(', ')}`,
   );
   return dir;
-}
-
-/** Trivy scans in flight at once, each holding an image's layers in memory. */
-const MAX_PARALLEL_SCANS = 4;
-
-interface PlatformScan {
-  image: LayoutImage;
-  findings: Finding[];
-  sarif: { runs?: unknown[] };
 }
 
 /** Runs `work` over every item, at most `limit` at a time; results keep the items' order. */
@@ -262,16 +280,4 @@ async function inParallel<T, R>(
   };
   await Promise.all(Array.from({ length: Math.max(1, limit) }, lane));
   return results;
-}
-
-function selectImages(images: LayoutImage[], wanted: string[]): LayoutImage[] {
-  if (wanted.length === 0) return images;
-  const missing = wanted.filter((p) => !images.some((i) => i.platform === p));
-  if (missing.length > 0) {
-    throw new ConfigurationError(
-      `Input "platforms": the layout has no image for ${missing.join(', ')} (it has ${images.map((i) => i.platform).join(', ')})`,
-      { input: 'platforms' },
-    );
-  }
-  return images.filter((i) => wanted.includes(i.platform));
 }

@@ -1,11 +1,20 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { mapInputSource, readInputs, refContext } from '@chain/core';
+import { ConfigurationError, mapInputSource, readInputs, refContext } from '@chain/core';
 import { describe, expect, it } from 'vitest';
 import { type EventCase, eventFixture } from '../../../test/helpers/event-fixtures.ts';
 import { spec } from './inputs.ts';
-import { type BuildFacts, hostPlatform, planBuild } from './plan.ts';
+import {
+  type BuildFacts,
+  type BuildStepPlan,
+  type BuildxFacts,
+  chooseBuilder,
+  hostPlatform,
+  type Inputs,
+  plan,
+  planBuild,
+} from './plan.ts';
 
 const workspace = mkdtempSync(join(tmpdir(), 'ws-'));
 const read = (values: Record<string, string>) => readInputs(spec, mapInputSource(values), { workspace });
@@ -15,7 +24,16 @@ const RUNNER_ENV = {
   GITHUB_SERVER_URL: 'https://github.com',
   GITHUB_REPOSITORY: 'acme/app',
 };
-const facts = (over: Partial<BuildFacts> = {}): BuildFacts => {
+/** The facts run.ts finds, and the step's environment the plan is made in. */
+type Facts = BuildFacts & { env: NodeJS.ProcessEnv };
+const stepPlan = (values: Inputs, env: NodeJS.ProcessEnv = RUNNER_ENV): BuildStepPlan => {
+  const p = plan(values, { env, workspace, now: NOW });
+  if (p.kind !== 'build') throw new Error('not a build');
+  return p;
+};
+/** plan, then planBuild: the two pure halves of a build's request. */
+const build = (values: Inputs, f: Facts) => planBuild(stepPlan(values, f.env), f);
+const facts = (over: Partial<Facts> = {}): Facts => {
   const env = over.env ?? RUNNER_ENV;
   return {
     env,
@@ -29,7 +47,7 @@ const facts = (over: Partial<BuildFacts> = {}): BuildFacts => {
   };
 };
 /** Facts of a recorded event: its GITHUB_* variables and its payload. */
-const eventFacts = (name: EventCase, payload?: Record<string, unknown>): BuildFacts => {
+const eventFacts = (name: EventCase, payload?: Record<string, unknown>): Facts => {
   const fixture = eventFixture(name);
   return facts({ env: fixture.env, event: refContext(fixture.env, payload ?? fixture.payload, NOW) });
 };
@@ -38,7 +56,7 @@ const CREATED = [`${OCI}.created`, '2023-11-14T22:13:20Z'];
 
 describe('planBuild', () => {
   it('adds traceability labels and annotations from the runner and the commit', () => {
-    const plan = planBuild(read({ version: '1.4.0' }), facts());
+    const planned = build(read({ version: '1.4.0' }), facts());
     const expected = [
       [`${OCI}.title`, 'app'],
       [`${OCI}.url`, 'https://github.com/acme/app'],
@@ -47,18 +65,18 @@ describe('planBuild', () => {
       CREATED,
       [`${OCI}.revision`, 'f'.repeat(40)],
     ];
-    expect(plan.request.labels).toEqual(expected);
-    expect(plan.request.annotations).toEqual(expected);
-    expect(plan.request.sourceDateEpoch).toBe(1_700_000_000);
-    expect(plan.epochSource).toBe('the commit time');
+    expect(planned.request.labels).toEqual(expected);
+    expect(planned.request.annotations).toEqual(expected);
+    expect(planned.request.sourceDateEpoch).toBe(1_700_000_000);
+    expect(planned.epochSource).toBe('the commit time');
   });
 
   it('falls back to git for the revision and lets user labels override', () => {
-    const plan = planBuild(
+    const planned = build(
       read({ labels: `${OCI}.source=https://example.com/x\nteam=core` }),
       facts({ env: {} }),
     );
-    expect(plan.request.labels).toEqual([
+    expect(planned.request.labels).toEqual([
       CREATED,
       [`${OCI}.revision`, 'e'.repeat(40)],
       [`${OCI}.source`, 'https://example.com/x'],
@@ -85,13 +103,13 @@ describe('planBuild', () => {
       [`${OCI}.revision`, f.env.GITHUB_SHA],
       [`${OCI}.licenses`, 'MIT'],
     ];
-    const plan = planBuild(read({}), f);
-    expect(plan.request.labels).toEqual(expected);
-    expect(plan.request.annotations).toEqual(expected);
+    const planned = build(read({}), f);
+    expect(planned.request.labels).toEqual(expected);
+    expect(planned.request.annotations).toEqual(expected);
   });
 
   it('labels a schedule build (its payload has no repository) from the runner variables', () => {
-    expect(planBuild(read({}), eventFacts('schedule')).request.labels).toEqual([
+    expect(build(read({}), eventFacts('schedule')).request.labels).toEqual([
       [`${OCI}.title`, 'test-docker-action'],
       [`${OCI}.url`, 'https://github.com/docker/test-docker-action'],
       [`${OCI}.source`, 'https://github.com/docker/test-docker-action'],
@@ -102,7 +120,7 @@ describe('planBuild', () => {
   });
 
   it('the version input, and the user labels and annotations, take precedence', () => {
-    const plan = planBuild(
+    const planned = build(
       read({
         version: '9.9.9',
         labels: `${OCI}.licenses=Apache-2.0\n${OCI}.title=App`,
@@ -110,8 +128,8 @@ describe('planBuild', () => {
       }),
       eventFacts('tag-v1.2.3'),
     );
-    const labels = new Map(plan.request.labels);
-    const annotations = new Map(plan.request.annotations);
+    const labels = new Map(planned.request.labels);
+    const annotations = new Map(planned.request.annotations);
     expect([labels.get(`${OCI}.version`), labels.get(`${OCI}.licenses`), labels.get(`${OCI}.title`)]).toEqual(
       ['9.9.9', 'Apache-2.0', 'App'],
     );
@@ -125,34 +143,142 @@ describe('planBuild', () => {
     const repository = payload.repository as Record<string, unknown>;
     // Changed from the recording: GitHub's "Other" licence; then none at all.
     for (const license of [{ key: 'other', name: 'Other', spdx_id: 'NOASSERTION', url: null }, null]) {
-      const plan = planBuild(
+      const planned = build(
         read({}),
         eventFacts('push-default-branch', { ...payload, repository: { ...repository, license } }),
       );
-      expect(plan.request.labels.map(([k]) => k)).not.toContain(`${OCI}.licenses`);
+      expect(planned.request.labels.map(([k]) => k)).not.toContain(`${OCI}.licenses`);
     }
   });
 
   it('chooses source-date-epoch: input, then SOURCE_DATE_EPOCH, then the commit, then now with a warning', () => {
-    expect(planBuild(read({ 'source-date-epoch': '42' }), facts()).request.sourceDateEpoch).toBe(42);
-    expect(planBuild(read({}), facts({ env: { SOURCE_DATE_EPOCH: '7' } })).request.sourceDateEpoch).toBe(7);
-    const now = planBuild(read({}), facts({ commitTime: undefined }));
-    expect(Math.abs(now.request.sourceDateEpoch - Date.now() / 1000)).toBeLessThan(60);
+    expect(build(read({ 'source-date-epoch': '42' }), facts()).request.sourceDateEpoch).toBe(42);
+    expect(build(read({}), facts({ env: { SOURCE_DATE_EPOCH: '7' } })).request.sourceDateEpoch).toBe(7);
+    const now = build(read({}), facts({ commitTime: undefined }));
+    expect(now.request.sourceDateEpoch).toBe(Math.floor(NOW.getTime() / 1000));
+    expect(now.epochSource).toBe('the current time');
     expect(now.warnings.join()).toMatch(/rebuilds will not reproduce/);
   });
 
   it('can leave traceability out', () => {
-    const plan = planBuild(read({ 'traceability-labels': 'false' }), facts());
-    expect(plan.request.labels).toEqual([]);
+    const planned = build(read({ 'traceability-labels': 'false' }), facts());
+    expect(planned.request.labels).toEqual([]);
   });
 
   it('defaults to the runner platform and keeps requested ones in order', () => {
-    expect(planBuild(read({}), facts({ hostArch: 'arm64' })).request.platforms).toEqual(['linux/arm64']);
-    expect(planBuild(read({ platforms: 'linux/arm/v7, linux/amd64' }), facts()).request.platforms).toEqual([
+    expect(build(read({}), facts({ hostArch: 'arm64' })).request.platforms).toEqual(['linux/arm64']);
+    expect(build(read({ platforms: 'linux/arm/v7, linux/amd64' }), facts()).request.platforms).toEqual([
       'linux/arm/v7',
       'linux/amd64',
     ]);
     expect(hostPlatform('arm')).toEqual({ os: 'linux', architecture: 'arm', variant: 'v7' });
+  });
+});
+
+describe('plan', () => {
+  it('join: the layouts resolved in the workspace, nothing built', () => {
+    expect(plan(read({ join: 'amd64/layout, /abs/arm64' }), { env: {}, workspace, now: NOW })).toEqual({
+      kind: 'join',
+      sources: [join(workspace, 'amd64/layout'), '/abs/arm64'],
+      outputDir: undefined,
+    });
+  });
+
+  it('a build: what the inputs and the environment decide, and what is left to the facts', () => {
+    const p = stepPlan(
+      read({ platforms: 'linux/arm64', 'build-args': 'A=1', 'secrets-env': 'BUILD_SECRETS' }),
+    );
+    expect(p).toMatchObject({
+      kind: 'build',
+      context: workspace,
+      file: undefined,
+      outputDir: undefined,
+      builder: 'auto',
+      platforms: ['linux/arm64'],
+      buildArgs: [['A', '1']],
+      traceability: { version: undefined, revision: 'f'.repeat(40) },
+      epoch: undefined,
+      now: NOW,
+      secrets: [],
+      secretsEnv: 'BUILD_SECRETS',
+    });
+  });
+
+  it.each<[string, Record<string, string>, NodeJS.ProcessEnv, BuildStepPlan['epoch']]>([
+    [
+      'the input',
+      { 'source-date-epoch': '42' },
+      { SOURCE_DATE_EPOCH: '7' },
+      { epoch: 42, source: 'input source-date-epoch' },
+    ],
+    ['SOURCE_DATE_EPOCH', {}, { SOURCE_DATE_EPOCH: '7' }, { epoch: 7, source: 'SOURCE_DATE_EPOCH' }],
+    ['not a number: left to the commit', {}, { SOURCE_DATE_EPOCH: 'yesterday' }, undefined],
+    ['none: left to the commit', {}, {}, undefined],
+  ])('source-date-epoch from %s', (_, inputs, env, epoch) => {
+    expect(stepPlan(read(inputs), env).epoch).toEqual(epoch);
+  });
+
+  it('traceability-labels: false leaves the traceability out of the plan', () => {
+    expect(stepPlan(read({ 'traceability-labels': 'false' })).traceability).toBeUndefined();
+  });
+});
+
+describe('chooseBuilder', () => {
+  const answered = { available: true, reason: 'docker buildx answered (v0.36.1; engine 28.0.0)' };
+  const silent = { available: false, reason: 'docker buildx did not answer (not found)' };
+  const container = { driver: 'docker-container', ociExport: true };
+  const dockerDriver = { driver: 'docker', ociExport: false };
+  it.each<[string, Inputs['builder'], BuildxFacts, string, RegExp]>([
+    [
+      'buildah asked',
+      'buildah',
+      { probe: undefined, inspect: undefined },
+      'buildah',
+      /^input builder is "buildah"$/,
+    ],
+    [
+      'buildx asked, it exports',
+      'buildx',
+      { probe: undefined, inspect: container },
+      'buildx',
+      /driver docker-container$/,
+    ],
+    [
+      'auto, buildx silent',
+      'auto',
+      { probe: silent, inspect: undefined },
+      'buildah',
+      /^auto: docker buildx did not answer .*, so buildah$/,
+    ],
+    [
+      'auto, docker driver',
+      'auto',
+      { probe: answered, inspect: dockerDriver },
+      'buildah',
+      /\(driver docker\) cannot export an OCI layout, so buildah$/,
+    ],
+    [
+      'auto, container driver',
+      'auto',
+      { probe: answered, inspect: container },
+      'buildx',
+      /^auto: docker buildx answered .*, builder driver docker-container$/,
+    ],
+  ])('%s: %s', (_, wanted, buildxFacts, builder, reason) => {
+    const choice = chooseBuilder(wanted, buildxFacts);
+    expect(choice.builder).toBe(builder);
+    expect(choice.reason).toMatch(reason);
+  });
+
+  it('buildx asked on the docker driver is refused, naming the input, with the driver found', () => {
+    let error: unknown;
+    try {
+      chooseBuilder('buildx', { probe: undefined, inspect: dockerDriver });
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(ConfigurationError);
+    expect(error).toMatchObject({ code: 'BUILDER_CANNOT_EXPORT', input: 'builder', actual: 'driver docker' });
   });
 });
 

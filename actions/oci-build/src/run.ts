@@ -1,8 +1,7 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join, relative, resolve } from 'node:path';
+import { readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { join, relative } from 'node:path';
 import {
   type ActionDeps,
   type BuildRecord,
@@ -14,80 +13,87 @@ import {
   JobSummary,
   joinLayouts,
   OciLayout,
-  readInputs,
+  type OutputName,
+  type OutputWriter,
+  type RunContext,
   readRefContext,
-  runnerDeps,
   type VerifyReport,
   withSecretFile,
 } from '@chain/core';
-import { outputs, type SecretSpec, spec } from './inputs.ts';
-import { type BuildPlan, type Inputs, planBuild } from './plan.ts';
+import type { outputs, SecretSpec } from './inputs.ts';
+import {
+  type Builder,
+  type BuildFacts,
+  type BuildPlan,
+  type BuildStepPlan,
+  type BuildxFacts,
+  chooseBuilder,
+  type JoinPlan,
+  type OciBuildPlan,
+  planBuild,
+} from './plan.ts';
 
-type Builder = 'buildx' | 'buildah';
+type Outputs = OutputWriter<OutputName<typeof outputs>>;
+type Context = RunContext<OutputName<typeof outputs>>;
 
-export async function main(deps: ActionDeps = runnerDeps()): Promise<void> {
-  const values = readInputs(spec, deps.inputs, deps.inputContext);
-  if (values.join !== undefined) {
-    await joinPlatformLayouts(values.join, values['output-dir'], deps);
-    return;
-  }
-  const plan = planBuild(values, await gatherFacts(values, deps));
-  plan.secrets.push(...secretLines(values['secrets-env'], deps, plan.secrets));
-  for (const warning of plan.warnings) deps.logger.warning(warning);
+export async function run(plan: OciBuildPlan, { deps, outputs }: Context): Promise<void> {
+  if (plan.kind === 'join') return joinPlatformLayouts(plan, deps, outputs);
+  const build = planBuild(plan, await gatherFacts(plan, deps));
+  build.secrets.push(...secretLines(plan.secretsEnv, deps, build.secrets));
+  for (const warning of build.warnings) deps.logger.warning(warning);
 
-  const { builder, reason } = await chooseBuilder(values.builder, deps);
+  const { builder, reason } = chooseBuilder(plan.builder, await buildxFacts(plan.builder, deps));
   deps.logger.info(`builder: ${builder} (${reason})`);
 
-  const topLevel = builder === 'buildx' ? await runBuildx(plan, deps) : await runBuildah(plan, deps);
-  const report = await verifyLayout(plan.request.outputDir, topLevel, plan.request.platforms, builder);
-
-  const platforms = report.images.map((image) => ({ platform: image.platform, digest: image.digest }));
-  const record = await writeBuildRecord(plan, builder, report.root.digest, deps);
-  outputs.write(
-    {
-      layout: plan.request.outputDir,
-      digest: report.root.digest,
-      'media-type': report.root.mediaType,
-      platforms: JSON.stringify(platforms),
-      builder,
-      'build-record': record,
-    },
-    deps.outputs,
-  );
+  const topLevel = builder === 'buildx' ? await runBuildx(build, deps) : await runBuildah(build, deps);
+  const report = await verifyLayout(build.request.outputDir, topLevel, build.request.platforms, builder);
+  // Set as soon as the layout verified: a later failure still shows what was built.
+  setLayoutOutputs(outputs, build.request.outputDir, report, builder);
+  outputs.set('build-record', await writeBuildRecord(build, builder, report.root.digest, deps));
   deps.logger.info(
-    `built ${report.root.digest} (${report.blobCount} blobs verified) in ${plan.request.outputDir}`,
+    `built ${report.root.digest} (${report.blobCount} blobs verified) in ${build.request.outputDir}`,
   );
-  await deps.writeSummary(summary(plan, builder, reason, report));
+  await deps.writeSummary(summary(build, builder, reason, report));
+}
+
+function setLayoutOutputs(outputs: Outputs, layout: string, report: VerifyReport, builder: string): void {
+  const platforms = report.images.map((image) => ({ platform: image.platform, digest: image.digest }));
+  outputs.set('layout', layout);
+  outputs.set('digest', report.root.digest);
+  outputs.set('media-type', report.root.mediaType);
+  outputs.set('platforms', JSON.stringify(platforms));
+  outputs.set('builder', builder);
+}
+
+/** joinLayouts speaks of layouts and folders; here they are the join and output-dir inputs. */
+async function joinNamingInputs(sources: string[], out: string): ReturnType<typeof joinLayouts> {
+  try {
+    return await joinLayouts(sources, out);
+  } catch (error) {
+    if (error instanceof ConfigurationError)
+      throw error.forInput(error.code === 'DIRECTORY_NOT_EMPTY' ? 'output-dir' : 'join');
+    throw error;
+  }
 }
 
 /**
  * The scale-out path: per-platform layouts built on native runners become one multi-platform layout
  * (an index over the very manifests that were built). Nothing is rebuilt.
  */
-async function joinPlatformLayouts(sources: string[], outputDir: string | undefined, deps: ActionDeps) {
-  const paths = sources.map((s) => resolve(deps.inputContext.workspace, s));
-  const out = outputDir ?? join(await mkdtemp(join(deps.env.RUNNER_TEMP ?? tmpdir(), 'oci-join-')), 'layout');
-  const top = await joinLayouts(paths, out);
+async function joinPlatformLayouts(plan: JoinPlan, deps: ActionDeps, outputs: Outputs): Promise<void> {
+  const out = plan.outputDir ?? join(await deps.tempDir('oci-join'), 'layout');
+  const top = await joinNamingInputs(plan.sources, out);
   const report = await verifyLayout(out, top.digest, [], 'buildah');
+  setLayoutOutputs(outputs, out, report, 'join');
+  outputs.set('build-record', '');
   const platforms = report.images.map((image) => ({ platform: image.platform, digest: image.digest }));
-  outputs.write(
-    {
-      layout: out,
-      digest: report.root.digest,
-      'media-type': report.root.mediaType,
-      platforms: JSON.stringify(platforms),
-      builder: 'join',
-      'build-record': '',
-    },
-    deps.outputs,
-  );
   deps.logger.info(
-    `joined ${paths.length} layouts into ${report.root.digest} (${platforms.map((p) => p.platform).join(', ')})`,
+    `joined ${plan.sources.length} layouts into ${report.root.digest} (${platforms.map((p) => p.platform).join(', ')})`,
   );
   await deps.writeSummary(
     new JobSummary()
       .heading('oci-build (join)')
-      .verdict(true, `Joined ${paths.length} per-platform layouts into ${report.root.digest}`)
+      .verdict(true, `Joined ${plan.sources.length} per-platform layouts into ${report.root.digest}`)
       .facts([
         ['digest', { text: report.root.digest, code: true }],
         ['layout', { text: out, code: true }],
@@ -123,54 +129,29 @@ async function writeBuildRecord(plan: BuildPlan, builder: Builder, digest: strin
     buildArgs: Object.fromEntries(request.buildArgs),
     ...(request.target === undefined ? {} : { target: request.target }),
   };
-  const path = join(
-    await mkdtemp(join(deps.env.RUNNER_TEMP ?? tmpdir(), 'oci-build-record-')),
-    'build-record.json',
-  );
+  const path = join(await deps.tempDir('oci-build-record'), 'build-record.json');
   await writeFile(path, `${JSON.stringify(record, null, 2)}\n`);
   return path;
 }
 
-async function gatherFacts(values: Inputs, deps: ActionDeps) {
-  const contextStat = await stat(values.context).catch(() => undefined);
+/** What the build needs from the disk, git and the runner before its request can be made. */
+async function gatherFacts(plan: BuildStepPlan, deps: ActionDeps): Promise<BuildFacts> {
+  const contextStat = await stat(plan.context).catch(() => undefined);
   if (contextStat === undefined || !contextStat.isDirectory()) {
-    throw new ConfigurationError(`Input "context": ${values.context} is not a directory`, {
+    throw new ConfigurationError(`Input "context": ${plan.context} is not a directory`, {
       input: 'context',
     });
   }
-  const file =
-    values.file ??
-    ['Containerfile', 'Dockerfile'].map((f) => join(values.context, f)).find((f) => existsSync(f));
-  if (file === undefined) {
-    throw new ConfigurationError(
-      `Input "file" is required: there is no Containerfile or Dockerfile in ${values.context}`,
-      { input: 'file' },
-    );
-  }
-  if (!existsSync(file))
-    throw new ConfigurationError(`Input "file": ${file} does not exist`, { input: 'file' });
-
-  let outputDir = values['output-dir'];
-  if (outputDir === undefined) {
-    outputDir = join(await mkdtemp(join(deps.env.RUNNER_TEMP ?? tmpdir(), 'oci-build-')), 'layout');
-  } else if (existsSync(outputDir) && (await readdir(outputDir)).length > 0) {
-    throw new ConfigurationError(
-      `Input "output-dir": ${outputDir} is not empty; give a new or empty directory`,
-      {
-        input: 'output-dir',
-      },
-    );
-  }
-
+  const file = containerfile(plan);
+  const outputDir = await layoutFolder(plan, deps);
   const git = async (args: string[]) =>
     deps.runner
-      .run({ tool: 'git', command: 'git', args: ['-C', values.context, ...args], timeoutMs: 15_000 })
+      .run({ tool: 'git', command: 'git', args: ['-C', plan.context, ...args], timeoutMs: 15_000 })
       .then((r) => r.stdout.trim())
       .catch(() => undefined);
   const time = await git(['log', '-1', '--format=%ct']);
   return {
-    env: deps.env,
-    event: await readRefContext(deps.env, new Date()),
+    event: await readRefContext(deps.env, deps.now()),
     commitTime: time !== undefined && /^\d+$/.test(time) ? Number(time) : undefined,
     commitSha: await git(['rev-parse', 'HEAD']),
     file,
@@ -179,29 +160,50 @@ async function gatherFacts(values: Inputs, deps: ActionDeps) {
   };
 }
 
-async function chooseBuilder(
-  wanted: Inputs['builder'],
-  deps: ActionDeps,
-): Promise<{ builder: Builder; reason: string }> {
-  if (wanted === 'buildah') return { builder: wanted, reason: `input builder is "${wanted}"` };
-  if (wanted === 'buildx') {
-    // The default `docker` driver cannot write an OCI layout: say so at once, with the fix, not after a build.
-    const builder = await inspectBuilder(deps);
-    if (!builder.ociExport)
-      throw new ConfigurationError(`Input "builder": ${buildx.ociExportFix(builder.driver)}`, {
-        input: 'builder',
-      });
-    return { builder: wanted, reason: `input builder is "${wanted}", builder driver ${builder.driver}` };
+/** The file input, else the context's Containerfile, else its Dockerfile. */
+function containerfile(plan: BuildStepPlan): string {
+  const file =
+    plan.file ?? ['Containerfile', 'Dockerfile'].map((f) => join(plan.context, f)).find((f) => existsSync(f));
+  if (file === undefined) {
+    throw new ConfigurationError(
+      `Input "file" is required: there is no Containerfile or Dockerfile in ${plan.context}`,
+      { code: 'INPUT_REQUIRED', input: 'file' },
+    );
   }
-  const probe = await buildx.probe(deps.runner);
-  if (!probe.available) return { builder: 'buildah', reason: `auto: ${probe.reason}, so buildah` };
-  const builder = await inspectBuilder(deps);
-  if (!builder.ociExport)
-    return {
-      builder: 'buildah',
-      reason: `auto: ${probe.reason}, but its builder (driver ${builder.driver}) cannot export an OCI layout, so buildah`,
-    };
-  return { builder: 'buildx', reason: `auto: ${probe.reason}, builder driver ${builder.driver}` };
+  if (!existsSync(file))
+    throw new ConfigurationError(`Input "file": ${file} does not exist`, { input: 'file' });
+  return file;
+}
+
+/** Where the layout goes: output-dir (new or empty), else a fresh folder under the runner's temp. */
+async function layoutFolder(plan: BuildStepPlan, deps: ActionDeps): Promise<string> {
+  if (plan.outputDir === undefined) return join(await deps.tempDir('oci-build'), 'layout');
+  if (existsSync(plan.outputDir) && (await readdir(plan.outputDir)).length > 0)
+    throw new ConfigurationError(
+      `Input "output-dir": ${plan.outputDir} is not empty; give a new or empty directory`,
+      { code: 'DIRECTORY_NOT_EMPTY', input: 'output-dir' },
+    );
+  return plan.outputDir;
+}
+
+/** What docker buildx says, asked only as far as the choice needs it (nothing for builder: buildah). */
+async function buildxFacts(wanted: BuildStepPlan['builder'], deps: ActionDeps): Promise<BuildxFacts> {
+  if (wanted === 'buildah') return { probe: undefined, inspect: undefined };
+  const probe = wanted === 'auto' ? await buildx.probe(deps.runner) : undefined;
+  const inspect = wanted === 'buildx' || probe?.available ? await inspectBuilder(deps) : undefined;
+  return { probe, inspect };
+}
+
+/** The active buildx builder, as `docker buildx inspect` describes it. */
+async function inspectBuilder(deps: ActionDeps): Promise<{ driver: string | undefined; ociExport: boolean }> {
+  const { stdout } = await deps.runner.run({
+    tool: 'docker buildx',
+    command: 'docker',
+    args: ['buildx', 'inspect'],
+    env: deps.env,
+    timeoutMs: 30_000,
+  });
+  return buildx.parseInspect(stdout);
 }
 
 /**
@@ -242,128 +244,120 @@ export function secretLines(
   return specs;
 }
 
-/** Resolves env secrets to 0600 files for the duration of `use` (buildah reads secrets from files). */
+type ResolvedSecret = BuildRequest['secrets'][number];
+
+/**
+ * One secret as the builder takes it: a value (from secrets-env, or an env: secret for buildah) as a 0600
+ * file for the duration of `use`; a file as it is; an env: secret by name for buildx, which reads it.
+ */
+async function resolveSecret<T>(
+  secret: SecretSpec,
+  deps: ActionDeps,
+  asFiles: boolean,
+  use: (resolved: ResolvedSecret, value: string | undefined) => Promise<T>,
+): Promise<T> {
+  const asFile = (value: string) =>
+    withSecretFile(value, (path) => use({ id: secret.id, source: { file: path } }, value), {
+      directory: deps.paths.temp,
+    });
+  if ('value' in secret.source) return asFile(secret.source.value);
+  if ('file' in secret.source) {
+    if (!existsSync(secret.source.file))
+      throw new ConfigurationError(`Input "secrets": the file for id "${secret.id}" does not exist`, {
+        input: 'secrets',
+      });
+    return use({ id: secret.id, source: secret.source }, undefined);
+  }
+  const value = deps.env[secret.source.env];
+  if (value === undefined || value === '')
+    throw new ConfigurationError(
+      `Input "secrets": environment variable ${secret.source.env} (id "${secret.id}") is not set or empty`,
+      { input: 'secrets' },
+    );
+  deps.logger.setSecret(value);
+  return asFiles ? asFile(value) : use({ id: secret.id, source: secret.source }, value);
+}
+
+/** Resolves every secret (see resolveSecret) for the duration of `use`; the files are gone after it. */
 async function withSecretFiles<T>(
   plan: BuildPlan,
   deps: ActionDeps,
   asFiles: boolean,
-  use: (secrets: BuildRequest['secrets'], values: string[]) => Promise<T>,
+  use: (secrets: ResolvedSecret[], values: string[]) => Promise<T>,
 ): Promise<T> {
-  const resolved: BuildRequest['secrets'] = [];
+  const resolved: ResolvedSecret[] = [];
   const values: string[] = [];
   const step = async (i: number): Promise<T> => {
     const secret = plan.secrets[i];
     if (secret === undefined) return use(resolved, values);
-    if ('value' in secret.source) {
-      values.push(secret.source.value);
-      return withSecretFile(
-        secret.source.value,
-        async (path) => {
-          resolved.push({ id: secret.id, source: { file: path } });
-          return step(i + 1);
-        },
-        { directory: deps.paths.temp },
-      );
-    }
-    if ('file' in secret.source) {
-      if (!existsSync(secret.source.file)) {
-        throw new ConfigurationError(`Input "secrets": the file for id "${secret.id}" does not exist`, {
-          input: 'secrets',
-        });
-      }
-      resolved.push({ id: secret.id, source: secret.source });
+    return resolveSecret(secret, deps, asFiles, async (r, value) => {
+      resolved.push(r);
+      if (value !== undefined) values.push(value);
       return step(i + 1);
-    }
-    const value = deps.env[secret.source.env];
-    if (value === undefined || value === '') {
-      throw new ConfigurationError(
-        `Input "secrets": environment variable ${secret.source.env} (id "${secret.id}") is not set or empty`,
-        { input: 'secrets' },
-      );
-    }
-    deps.logger.setSecret(value);
-    values.push(value);
-    if (!asFiles) {
-      resolved.push({ id: secret.id, source: secret.source });
-      return step(i + 1);
-    }
-    return withSecretFile(
-      value,
-      async (path) => {
-        resolved.push({ id: secret.id, source: { file: path } });
-        return step(i + 1);
-      },
-      { directory: deps.paths.temp },
-    );
+    });
   };
   return step(0);
 }
 
+type BuildahRun = (args: string[], secrets?: string[]) => ReturnType<ActionDeps['runner']['run']>;
+
+/**
+ * `buildah build`; where no OCI runtime works on this host (a container, a locked-down host), RUN steps
+ * can still run under chroot isolation, which needs none: built again so, with a warning that names the
+ * variable that sets it for good.
+ */
+async function buildahBuild(plan: BuildPlan, list: string, run: BuildahRun, deps: ActionDeps) {
+  await withSecretFiles(plan, deps, true, async (secrets, values) => {
+    await run(buildah.buildArgs({ ...plan.request, secrets }, list), values).catch(async (error: unknown) => {
+      if (
+        !(error instanceof CommandError) ||
+        !buildah.runtimeUnusable(error.stderrTail) ||
+        deps.env.BUILDAH_ISOLATION === 'chroot'
+      )
+        throw error;
+      deps.logger.warning(
+        'buildah could not start a RUN step with its OCI runtime on this host ("while running runtime"); ' +
+          'building again with chroot isolation. Set BUILDAH_ISOLATION=chroot to choose it from the start.',
+      );
+      await run(buildah.buildArgs({ ...plan.request, secrets }, list, 'chroot'), values);
+    });
+  });
+}
+
+/** A buildah failure said in one line: the runtime that cannot run, or the step that failed. */
+function buildahFailure(error: unknown): unknown {
+  if (!(error instanceof CommandError)) return error;
+  const details = { tool: 'buildah', exitCode: error.exitCode, stderrTail: error.stderrTail };
+  if (buildah.runtimeUnusable(error.stderrTail))
+    return new CommandError(
+      `buildah could not run a RUN step on this host, with its OCI runtime nor with chroot isolation: ${error.stderrTail.trim().split('\n').at(-1)}. Check BUILDAH_ISOLATION and the runtime (runc or crun).`,
+      details,
+    );
+  const step = buildah.failedStep(error.stderrTail);
+  return step === undefined ? error : new CommandError(`buildah build failed: ${step}`, details);
+}
+
+/** Builds every platform into a manifest list, writes it to the layout, and removes the list. */
 async function runBuildah(plan: BuildPlan, deps: ActionDeps): Promise<string | undefined> {
-  const request = plan.request;
-  for (const note of buildah.unsupported({ ...request, secrets: [] }))
+  for (const note of buildah.unsupported({ ...plan.request, secrets: [] }))
     deps.logger.warning(`buildah: ${note}`);
   const list = `localhost/oci-build-${randomUUID().slice(0, 12)}`;
-  const run = (args: string[], secrets: string[] = []) =>
+  const run: BuildahRun = (args, secrets = []) =>
     deps.runner.run({ tool: 'buildah', command: 'buildah', args, env: deps.env, echo: true, secrets });
   try {
-    await withSecretFiles(plan, deps, true, async (secrets, values) => {
-      try {
-        await run(buildah.buildArgs({ ...request, secrets }, list), values).catch(async (error: unknown) => {
-          // No usable OCI runtime here (a container, a locked-down host): RUN steps can still run under
-          // chroot isolation, which needs none. Said as a warning, with the variable that sets it for good.
-          if (
-            !(error instanceof CommandError) ||
-            !buildah.runtimeUnusable(error.stderrTail) ||
-            deps.env.BUILDAH_ISOLATION === 'chroot'
-          )
-            throw error;
-          deps.logger.warning(
-            'buildah could not start a RUN step with its OCI runtime on this host ("while running runtime"); ' +
-              'building again with chroot isolation. Set BUILDAH_ISOLATION=chroot to choose it from the start.',
-          );
-          await run(buildah.buildArgs({ ...request, secrets }, list, 'chroot'), values);
-        });
-      } catch (error) {
-        if (error instanceof CommandError && buildah.runtimeUnusable(error.stderrTail))
-          throw new CommandError(
-            `buildah could not run a RUN step on this host, with its OCI runtime nor with chroot isolation: ${error.stderrTail.trim().split('\n').at(-1)}. Check BUILDAH_ISOLATION and the runtime (runc or crun).`,
-            { tool: 'buildah', exitCode: error.exitCode, stderrTail: error.stderrTail },
-          );
-        if (error instanceof CommandError) {
-          const step = buildah.failedStep(error.stderrTail);
-          if (step !== undefined)
-            throw new CommandError(`buildah build failed: ${step}`, {
-              tool: 'buildah',
-              exitCode: error.exitCode,
-              stderrTail: error.stderrTail,
-            });
-        }
-        throw error;
-      }
+    await buildahBuild(plan, list, run, deps).catch((error: unknown) => {
+      throw buildahFailure(error);
     });
-    await run(buildah.pushArgs(list, request.outputDir));
+    await run(buildah.pushArgs(list, plan.request.outputDir));
   } finally {
     await run(buildah.removeListArgs(list)).catch(() => undefined);
   }
   return undefined;
 }
 
-/** The active buildx builder, as `docker buildx inspect` describes it. */
-async function inspectBuilder(deps: ActionDeps): Promise<{ driver: string | undefined; ociExport: boolean }> {
-  const { stdout } = await deps.runner.run({
-    tool: 'docker buildx',
-    command: 'docker',
-    args: ['buildx', 'inspect'],
-    env: deps.env,
-    timeoutMs: 30_000,
-  });
-  return buildx.parseInspect(stdout);
-}
-
 /** Builds with buildx; chooseBuilder has already checked that the active builder exports OCI layouts. */
 async function runBuildx(plan: BuildPlan, deps: ActionDeps): Promise<string | undefined> {
-  const work = await mkdtemp(join(deps.env.RUNNER_TEMP ?? tmpdir(), 'buildx-'));
+  const work = await deps.tempDir('buildx');
   const metadataFile = join(work, 'metadata.json');
   try {
     await withSecretFiles(plan, deps, false, async (secrets, values) => {
@@ -399,9 +393,7 @@ async function verifyLayout(
   if (expected !== undefined && expected !== report.root.digest) {
     throw new CommandError(
       `${builder} reported digest ${expected} but the layout's top level is ${report.root.digest}`,
-      {
-        tool: builder,
-      },
+      { tool: builder },
     );
   }
   if (report.images.length === 0)
@@ -411,9 +403,7 @@ async function verifyLayout(
   if (missing.length > 0) {
     throw new CommandError(
       `${builder} did not produce images for ${missing.join(', ')} (got ${[...built].join(', ')})`,
-      {
-        tool: builder,
-      },
+      { tool: builder },
     );
   }
   return report;

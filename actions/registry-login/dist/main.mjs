@@ -2,8 +2,8 @@ import { createRequire as __createRequire } from 'node:module';
 const require = __createRequire(import.meta.url);
 import {
   action
-} from "./chunks/chunk-Q5UHF64I.mjs";
-import "./chunks/chunk-GAYD6OUE.mjs";
+} from "./chunks/chunk-NXTA37QY.mjs";
+import "./chunks/chunk-KKYSZTUD.mjs";
 import "./chunks/chunk-LAKDNJDR.mjs";
 import "./chunks/chunk-ZKXDAKWM.mjs";
 import "./chunks/chunk-Q7KQMW4X.mjs";

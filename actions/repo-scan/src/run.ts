@@ -1,5 +1,4 @@
-import { access, mkdir, mkdtemp, readdir, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { access, readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import {
   type ActionDeps,
@@ -9,35 +8,36 @@ import {
   evaluateGate,
   type Finding,
   findingsToSarif,
-  type InputValues,
-  mergeSarif,
+  type GateResult,
+  type IgnoreRule,
+  type InstallRequest,
+  type OutputName,
   osvScanner,
   parseOsvReport,
-  parseTrivyReport,
+  prepareTrivyCache,
   ReportError,
+  type RunContext,
   readCycloneDx,
   readIgnoreFiles,
-  readInputs,
-  readScannerJson,
   readScannerReport,
   readSpdx,
-  runnerDeps,
+  runTrivyScan,
+  type SarifDocument,
   type SbomFormat,
   type ScanReport,
   scanSummary,
   syft,
   ToolInstaller,
+  type TrivyDb,
   trivy,
+  writeScanReport,
 } from '@chain/core';
-import { outputs, spec } from './inputs.ts';
+import type { outputs } from './inputs.ts';
+import type { RepoScanPlan } from './plan.ts';
 
-type Inputs = InputValues<typeof spec>;
+type Context = RunContext<OutputName<typeof outputs>>;
 
-interface SarifDocument {
-  version?: string;
-  runs?: unknown[];
-}
-
+/** One scanner's part of the verdict. */
 interface ScannerRun {
   findings: Finding[];
   sarif?: SarifDocument;
@@ -46,62 +46,95 @@ interface ScannerRun {
   dbUpdatedAt?: string;
 }
 
-export async function main(deps: ActionDeps = runnerDeps()): Promise<void> {
-  const values = readInputs(spec, deps.inputs, deps.inputContext);
-  const work = await mkdtemp(join(deps.env.RUNNER_TEMP ?? tmpdir(), 'repo-scan-'));
-  const ignores = await readIgnoreFiles(values.path);
+type SbomFiles = NonNullable<ScanReport['sbom']>;
+
+interface SbomRun {
+  files: SbomFiles;
+  version: string;
+}
+
+export async function run(plan: RepoScanPlan, { deps, outputs }: Context): Promise<void> {
+  const work = await deps.tempDir('repo-scan');
+  const ignores = await readIgnoreFiles(plan.path);
   const installer = new ToolInstaller(deps);
-  const wants = new Set(values.scanners);
-  if (
-    values['osv-db'] !== undefined &&
-    wants.has('osv') &&
-    (await osvDbEcosystems(values['osv-db'])).length === 0
-  )
+  if (plan.osv?.localDb !== undefined && (await osvDbEcosystems(plan.osv.localDb)).length === 0)
     throw new ConfigurationError(
-      `Input "osv-db": ${values['osv-db']} holds no offline OSV database (osv-scalibr/<Ecosystem>/all.zip)`,
-      { input: 'osv-db' },
+      `Input "osv-db": ${plan.osv.localDb} holds no offline OSV database (osv-scalibr/<Ecosystem>/all.zip)`,
+      {
+        input: 'osv-db',
+        code: 'OSV_DB_MISSING',
+        expected: 'osv-scalibr/<Ecosystem>/all.zip',
+        actual: 'none',
+      },
     );
-  if (values.offline && wants.has('osv') && values['osv-db'] === undefined)
-    throw new ConfigurationError(
-      'Input "osv-db": offline: true needs an offline OSV database for osv-scanner (a folder with ' +
-        'osv-scalibr/<Ecosystem>/all.zip); give its path, or leave osv out of "scanners"',
-      { input: 'osv-db' },
-    );
-  if (values.offline && values['db-repository'] !== undefined)
-    throw new ConfigurationError(
-      'Input "db-repository": offline: true uses the DB already in trivy-cache-dir and never reads a mirror; give one or the other',
-      { input: 'db-repository' },
-    );
-  const trivyCache = values['trivy-cache-dir'] ?? trivy.defaultCacheDir(deps.env, work);
-  if (values.offline && wants.has('trivy')) await trivy.requireOfflineDb(trivyCache, 'trivy-cache-dir');
+  const trivyDb: TrivyDb | undefined = plan.trivy && {
+    cacheDir: plan.trivy.cacheDir ?? trivy.defaultCacheDir(deps.paths.toolCache, work),
+    dbRepository: plan.trivy.dbRepository,
+    offline: plan.trivy.offline,
+  };
+  if (trivyDb !== undefined) await prepareTrivyCache(trivyDb, 'trivy-cache-dir');
 
   // Each scanner runs once, with JSON output; everything else is derived from that one run.
   const [osv, trivyRun, sbom] = await Promise.all([
-    wants.has('osv') ? runOsv(values, installer, ignores.osvConfig, work, deps) : undefined,
-    wants.has('trivy')
-      ? runTrivy(values, installer, ignores.trivyIgnoreFile, trivyCache, work, deps)
-      : undefined,
-    wants.has('sbom') ? runSyft(values, installer, work, deps) : undefined,
+    plan.osv && runOsv(plan.osv, { path: plan.path, config: ignores.osvConfig, work }, installer, deps),
+    plan.trivy &&
+      trivyDb &&
+      runTrivy(plan.trivy.install, trivyDb, { ...ignores, path: plan.path, work }, installer, deps),
+    plan.sbom && runSyft(plan.sbom, { path: plan.path, work }, installer, deps),
   ]);
-
   const runs: Record<string, ScannerRun> = {};
   if (osv) runs['osv-scanner'] = osv;
   if (trivyRun) runs.trivy = trivyRun;
-  const findings = Object.values(runs).flatMap((r) => r.findings);
-  const gate = evaluateGate(
-    findings,
-    { severities: values.severity, ignoreUnfixed: values['ignore-unfixed'] },
-    Object.keys(runs),
-  );
+  await report(plan, { runs, sbom, ignored: ignores.rules, work }, { deps, outputs });
+}
 
+/** The verdict: the report and SARIF written, the outputs set, the summary, then the gate's consequence. */
+async function report(
+  plan: RepoScanPlan,
+  scan: { runs: Record<string, ScannerRun>; sbom: SbomRun | undefined; ignored: IgnoreRule[]; work: string },
+  { deps, outputs }: Pick<Context, 'deps' | 'outputs'>,
+): Promise<void> {
+  const findings = Object.values(scan.runs).flatMap((r) => r.findings);
+  const gate = evaluateGate(findings, plan.gate, Object.keys(scan.runs));
+  const merged = scanReport(plan, { ...scan, findings, gate });
+  const sarif = Object.fromEntries(Object.entries(scan.runs).map(([k, r]) => [k, r.sarif ? [r.sarif] : []]));
+  const files = await writeScanReport(scan.work, merged, sarif);
+  outputs.write({
+    passed: String(gate.passed),
+    counts: JSON.stringify(gate.counts),
+    report: files.report,
+    sarif: files.sarif,
+    'sarif-dir': files.sarifDir,
+    sbom: sbomOutput(scan.sbom?.files),
+  });
+  await deps.writeSummary(scanSummary(merged));
+
+  const message = `repo-scan: ${gate.failing.length} finding(s) at ${[...plan.gate.severities].join(', ')} (first: ${gate.failing
+    .slice(0, 3)
+    .map((f) => `${f.id} in ${f.package}`)
+    .join(', ')}); see the job summary and ${files.report}`;
+  enforceGate(gate.passed, message, plan.gate.failOn, 'repo-scan', (w) => deps.logger.warning(w));
+}
+
+function scanReport(
+  plan: RepoScanPlan,
+  scan: {
+    runs: Record<string, ScannerRun>;
+    sbom: SbomRun | undefined;
+    ignored: IgnoreRule[];
+    findings: Finding[];
+    gate: GateResult;
+  },
+): ScanReport {
+  const { gate, sbom } = scan;
   const report: ScanReport = {
     schema: 'scan-report/v1',
     tool: 'repo-scan',
     passed: gate.passed,
-    severities: [...values.severity],
-    ignoreUnfixed: values['ignore-unfixed'],
+    severities: [...plan.gate.severities],
+    ignoreUnfixed: plan.gate.ignoreUnfixed,
     scanners: Object.fromEntries(
-      Object.entries(runs).map(([k, r]) => [
+      Object.entries(scan.runs).map(([k, r]) => [
         k,
         {
           version: r.version,
@@ -112,73 +145,57 @@ export async function main(deps: ActionDeps = runnerDeps()): Promise<void> {
     ),
     counts: gate.counts,
     failing: gate.failing,
-    findings,
-    ignored: ignores.rules,
+    findings: scan.findings,
+    ignored: scan.ignored,
     ignoredUnfixed: gate.ignoredUnfixed,
     ...(sbom ? { sbom: sbom.files } : {}),
   };
   if (sbom) report.scanners.syft = { version: sbom.version };
-  const reportPath = join(work, 'report.json');
-  const sarifPath = join(work, 'results.sarif');
-  await writeFile(reportPath, `${JSON.stringify(report, null, 2)}\n`);
-  await writeFile(
-    sarifPath,
-    `${JSON.stringify(mergeSarif(Object.values(runs).flatMap((r) => (r.sarif ? [r.sarif] : []))), null, 2)}\n`,
-  );
-  // One file per scanner as well, for one code-scanning category per scanner.
-  const sarifDir = join(work, 'sarif');
-  await mkdir(sarifDir, { recursive: true });
-  for (const [scanner, r] of Object.entries(runs))
-    if (r.sarif)
-      await writeFile(
-        join(sarifDir, `${scanner}.sarif`),
-        `${JSON.stringify(mergeSarif([r.sarif]), null, 2)}\n`,
-      );
+  return report;
+}
 
-  const sbomOutput =
-    sbom === undefined
-      ? ''
-      : Object.keys(sbom.files).length === 1
-        ? (sbom.files['cyclonedx-json']?.path ?? Object.values(sbom.files)[0]?.path ?? '')
-        : JSON.stringify(Object.fromEntries(Object.entries(sbom.files).map(([k, v]) => [k, v.path])));
-  outputs.write(
-    {
-      passed: String(gate.passed),
-      counts: JSON.stringify(gate.counts),
-      report: reportPath,
-      sarif: sarifPath,
-      'sarif-dir': sarifDir,
-      sbom: sbomOutput,
-    },
-    deps.outputs,
-  );
-  await deps.writeSummary(scanSummary(report));
+/** The `sbom` output: the CycloneDX file's path, or a JSON map of format to path for several formats. */
+function sbomOutput(files: SbomFiles | undefined): string {
+  if (files === undefined) return '';
+  if (Object.keys(files).length === 1)
+    return files['cyclonedx-json']?.path ?? Object.values(files)[0]?.path ?? '';
+  return JSON.stringify(Object.fromEntries(Object.entries(files).map(([k, v]) => [k, v.path])));
+}
 
-  const message = `repo-scan: ${gate.failing.length} finding(s) at ${[...values.severity].join(', ')} (first: ${gate.failing
-    .slice(0, 3)
-    .map((f) => `${f.id} in ${f.package}`)
-    .join(', ')}); see the job summary and ${reportPath}`;
-  enforceGate(gate.passed, message, values['fail-on'], 'repo-scan', (w) => deps.logger.warning(w));
+/** Trivy on the checkout, through the shared Trivy flow (scan → findings → SARIF). */
+async function runTrivy(
+  install: InstallRequest,
+  db: TrivyDb,
+  scan: { path: string; work: string; trivyIgnoreFile: string | undefined },
+  installer: ToolInstaller,
+  deps: ActionDeps,
+): Promise<ScannerRun> {
+  const tool = await installer.install('trivy', install);
+  const { findings, sarif } = await runTrivyScan(deps, {
+    ...db,
+    executable: tool.path,
+    target: { kind: 'fs', path: scan.path },
+    files: join(scan.work, 'trivy'),
+    ignoreFile: scan.trivyIgnoreFile,
+  });
+  const { updatedAt } = await trivy.dbMetadata(db.cacheDir);
+  return { findings, sarif, version: tool.version, ...(updatedAt ? { dbUpdatedAt: updatedAt } : {}) };
 }
 
 async function runOsv(
-  values: Inputs,
+  osv: NonNullable<RepoScanPlan['osv']>,
+  scan: { path: string; config: string | undefined; work: string },
   installer: ToolInstaller,
-  config: string | undefined,
-  work: string,
   deps: ActionDeps,
 ): Promise<ScannerRun> {
-  const tool = await installer.install('osv-scanner', {
-    path: values['osv-scanner-path'],
-    version: values['osv-scanner-version'],
-  });
-  const output = join(work, 'osv-scanner.json');
-  const localDb = values['osv-db'];
+  const tool = await installer.install('osv-scanner', osv.install);
+  const output = join(scan.work, 'osv-scanner.json');
+  const { localDb, offline } = osv;
   const result = await deps.runner
     .run({
       tool: 'osv-scanner',
       command: tool.path,
-      args: osvScanner.args({ path: values.path, output, config, localDb, offline: values.offline }),
+      args: osvScanner.args({ path: scan.path, output, config: scan.config, localDb, offline }),
       env: deps.env,
       okExitCodes: osvScanner.okExitCodes,
     })
@@ -200,64 +217,27 @@ async function runOsv(
     { name: 'osv-scanner', version: tool.version, uri: 'https://google.github.io/osv-scanner/' },
     { root: deps.inputContext.workspace },
   );
-  return { findings, sarif: sarif as SarifDocument, version: tool.version };
+  return { findings, sarif, version: tool.version };
 }
 
-async function runTrivy(
-  values: Inputs,
+/** Every SBOM format asked for, from one syft run, each read back (an unreadable one fails closed). */
+async function runSyft(
+  sbom: NonNullable<RepoScanPlan['sbom']>,
+  scan: { path: string; work: string },
   installer: ToolInstaller,
-  ignoreFile: string | undefined,
-  cacheDir: string,
-  work: string,
   deps: ActionDeps,
-): Promise<ScannerRun> {
-  const tool = await installer.install('trivy', {
-    path: values['trivy-path'],
-    version: values['trivy-version'],
-  });
-  await mkdir(cacheDir, { recursive: true });
-  const output = join(work, 'trivy.json');
-  await deps.runner.run({
-    tool: 'trivy',
-    command: tool.path,
-    args: trivy.fsArgs({
-      path: values.path,
-      output,
-      cacheDir,
-      ignoreFile,
-      dbRepository: values['db-repository'],
-      offline: values.offline,
-    }),
-    env: deps.env,
-  });
-  const findings = parseTrivyReport(await readScannerReport(output, 'trivy'));
-  const sarifPath = join(work, 'trivy.sarif');
-  await deps.runner.run({
-    tool: 'trivy',
-    command: tool.path,
-    args: trivy.sarifArgs(output, sarifPath),
-    env: deps.env,
-  });
-  const sarif = await readScannerJson<SarifDocument>(sarifPath, 'trivy convert');
-  const dbUpdatedAt = await trivy.dbUpdatedAt(cacheDir);
-  return { findings, sarif, version: tool.version, ...(dbUpdatedAt ? { dbUpdatedAt } : {}) };
-}
-
-async function runSyft(values: Inputs, installer: ToolInstaller, work: string, deps: ActionDeps) {
-  const tool = await installer.install('syft', {
-    path: values['syft-path'],
-    version: values['syft-version'],
-  });
+): Promise<SbomRun> {
+  const tool = await installer.install('syft', sbom.install);
   const files: Partial<Record<SbomFormat, string>> = {};
-  for (const format of values['sbom-formats'])
-    files[format] = join(work, format === 'cyclonedx-json' ? 'sbom.cdx.json' : 'sbom.spdx.json');
+  for (const format of sbom.formats)
+    files[format] = join(scan.work, format === 'cyclonedx-json' ? 'sbom.cdx.json' : 'sbom.spdx.json');
   await deps.runner.run({
     tool: 'syft',
     command: tool.path,
-    args: syft.args({ path: values.path, outputs: files }),
+    args: syft.args({ path: scan.path, outputs: files }),
     env: { ...deps.env, ...syft.env },
   });
-  const out: NonNullable<ScanReport['sbom']> = {};
+  const out: SbomFiles = {};
   for (const [format, path] of Object.entries(files)) {
     const text = await readScannerReport(path, 'syft');
     const info = format === 'cyclonedx-json' ? readCycloneDx(text) : readSpdx(text);
@@ -290,11 +270,13 @@ async function failOnIncompleteScan(stderr: string, localDb: string | undefined)
     localDb !== undefined &&
     (missing.length > 0 || /no offline version of the OSV database/.test(stderr))
   ) {
+    const has = (await osvDbEcosystems(localDb)).join(', ') || 'none';
+    const lacks = missing.length > 0 ? [...new Set(missing)].join(', ') : 'an ecosystem';
     throw new ConfigurationError(
-      `Input "osv-db": it has no offline database for ${missing.length > 0 ? [...new Set(missing)].join(', ') : 'an ecosystem'} ` +
-        `that this repository uses (${localDb} has ${(await osvDbEcosystems(localDb)).join(', ') || 'none'}). Add ` +
+      `Input "osv-db": it has no offline database for ${lacks} ` +
+        `that this repository uses (${localDb} has ${has}). Add ` +
         'osv-scalibr/<Ecosystem>/all.zip for each ecosystem (osv-scanner --download-offline-databases writes them all)',
-      { input: 'osv-db' },
+      { input: 'osv-db', code: 'OSV_DB_INCOMPLETE', expected: lacks, actual: has },
     );
   }
   const failed = /^.*Error during extraction.*$/m.exec(stderr)?.[0];

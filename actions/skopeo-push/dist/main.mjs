@@ -1,7 +1,26 @@
 import { createRequire as __createRequire } from 'node:module';
 const require = __createRequire(import.meta.url);
+import {
+  defineAction,
+  outputs,
+  plan,
+  spec
+} from "./chunks/chunk-WMMPKAIO.mjs";
+import "./chunks/chunk-LAKDNJDR.mjs";
+import "./chunks/chunk-ZKXDAKWM.mjs";
+import "./chunks/chunk-Q7KQMW4X.mjs";
+import "./chunks/chunk-C52DNLW2.mjs";
+import "./chunks/chunk-5MM4E6UD.mjs";
+
+// actions/skopeo-push/src/action.ts
+var action = defineAction({
+  name: "skopeo-push",
+  inputs: spec,
+  outputs,
+  plan,
+  load: () => import("./chunks/run-GI53MAC6.mjs")
+});
 
 // actions/skopeo-push/src/main.ts
-var { start } = await import("./chunks/run-YZ44NMIO.mjs");
-process.exitCode = await start();
+await action.main();
 //# sourceMappingURL=main.mjs.map

@@ -1,3 +1,3 @@
-// skopeo-push's entry: the action loads when it runs (nothing is done at import time).
-const { start } = await import('./run.ts');
-process.exitCode = await start();
+import { action } from './action.ts';
+
+await action.main();

@@ -1,54 +1,66 @@
-import { mapInputSource, readInputs, refContext } from '@chain/core';
+// skopeo-push's decisions, pure: the plan from the inputs, which tags a run pushes, and how each is written.
+import { ConfigurationError, refContext } from '@chain/core';
+import { testDeps } from '@chain/core/testing';
 import { describe, expect, it } from 'vitest';
 import { type EventCase, eventFixture } from '../../../test/helpers/event-fixtures.ts';
-import { spec } from './inputs.ts';
-import { chooseTags } from './plan.ts';
+import { action } from './action.ts';
+import { chooseTags, type PushPlan, tagWrites } from './plan.ts';
 
 const NOW = new Date('2026-11-23T12:00:00Z');
-const read = (tags?: string) =>
-  readInputs(
-    spec,
-    mapInputSource({
-      layout: '/tmp/layout',
-      digest: `sha256:${'a'.repeat(64)}`,
-      image: 'ghcr.io/acme/app',
-      ...(tags === undefined ? {} : { tags }),
+const D = (c: string) => `sha256:${c.repeat(64)}`;
+const planOf = (inputs: Record<string, string> = {}): PushPlan =>
+  action.planFor(
+    testDeps({
+      inputs: { layout: '/tmp/layout', digest: D('a'), image: 'ghcr.io/acme/app', ...inputs },
+      workspace: '/',
     }),
-    { workspace: '/' },
-  ).tags;
-const noListing = () => Promise.reject(new Error('the registry tags were not expected to be listed'));
+  );
 const contextOf = (name: EventCase) => {
   const { env, payload } = eventFixture(name);
   return refContext(env, payload, NOW);
 };
 
+describe('skopeo-push plan', () => {
+  it('reads the inputs into what to push, where, and how often to try', () => {
+    const p = planOf({ 'retry-times': '2', 'tls-verify': 'false' });
+    expect(p).toMatchObject({
+      layout: '/tmp/layout',
+      digest: D('a'),
+      immutable: ['sha-*', 'nightly-*'],
+      registry: { authFile: undefined, tlsVerify: false },
+      attempts: 3,
+    });
+    expect(p.image.toString()).toBe('ghcr.io/acme/app');
+    expect(p.rules.map((r) => r.text)).toEqual(['sha-{short-sha}']);
+  });
+});
+
 describe('skopeo-push tags', () => {
-  it.each<[EventCase, string[], boolean]>([
-    ['push-default-branch', ['sha-2665741', 'master'], false],
-    ['push-branch', ['sha-983315b', 'my-feature-1245'], false],
-    ['tag-v1.2.3', ['sha-860c190', '1.2.3'], false],
-    ['tag-v2.0.0-rc.1', ['sha-860c190', '2.0.0-rc.1'], false],
-    ['pull-request', ['sha-a9c8c58', 'pr-15'], false],
-    ['schedule', ['sha-860c190', 'nightly-20261123'], false],
-    ['workflow-dispatch', ['sha-860c190'], false],
-  ])('%s pushes %j', async (name, tags, fallback) => {
-    const rules = read('sha-{short-sha}, {version}, {branch} @push, pr-{number}, nightly-{date} @schedule');
-    const chosen = await chooseTags(rules, contextOf(name), noListing);
+  const RULES = 'sha-{short-sha}, {version}, {branch} @push, pr-{number}, nightly-{date} @schedule';
+  it.each<[EventCase, string[]]>([
+    ['push-default-branch', ['sha-2665741', 'master']],
+    ['push-branch', ['sha-983315b', 'my-feature-1245']],
+    ['tag-v1.2.3', ['sha-860c190', '1.2.3']],
+    ['tag-v2.0.0-rc.1', ['sha-860c190', '2.0.0-rc.1']],
+    ['pull-request', ['sha-a9c8c58', 'pr-15']],
+    ['schedule', ['sha-860c190', 'nightly-20261123']],
+    ['workflow-dispatch', ['sha-860c190']],
+  ])('%s pushes %j', (name, tags) => {
+    const chosen = chooseTags(planOf({ tags: RULES }), contextOf(name), undefined);
     expect(chosen.tags).toEqual(tags);
-    expect(chosen.fallback).toBe(fallback);
+    expect(chosen.fallback).toBe(false);
   });
 
-  it('by default pushes sha-<first 7 of the commit>, as before rules existed', async () => {
-    expect(await chooseTags(read(), contextOf('tag-v1.2.3'), noListing)).toEqual({
+  it('by default pushes sha-<first 7 of the commit>, as before rules existed', () => {
+    expect(chooseTags(planOf(), contextOf('tag-v1.2.3'), undefined)).toEqual({
       tags: ['sha-860c190'],
       skipped: [],
       fallback: false,
     });
   });
 
-  it('when no rule applies, pushes under the default tag and reports the rules it skipped', async () => {
-    const chosen = await chooseTags(read('{version}'), contextOf('push-branch'), noListing);
-    expect(chosen).toEqual({
+  it('when no rule applies, pushes under the default tag and reports the rules it skipped', () => {
+    expect(chooseTags(planOf({ tags: '{version}' }), contextOf('push-branch'), undefined)).toEqual({
       tags: ['sha-983315b'],
       skipped: [
         {
@@ -61,10 +73,82 @@ describe('skopeo-push tags', () => {
     });
   });
 
-  it('names the input when the commit SHA is missing', async () => {
+  it('latest=auto on a release moves only with the registry tags read, and only for the highest release', () => {
+    const p = planOf({ tags: '{version}, latest=auto' });
+    const tag = contextOf('tag-v1.2.3');
+    expect(chooseTags(p, tag, undefined).tags).toEqual(['1.2.3']);
+    expect(chooseTags(p, tag, ['1.0.0']).tags).toEqual(['1.2.3', 'latest']);
+    expect(chooseTags(p, tag, ['2.0.0']).tags).toEqual(['1.2.3']);
+  });
+
+  it('names the input when the commit SHA is missing', () => {
     const ctx = refContext({ GITHUB_REF: 'refs/heads/main' }, {}, NOW);
-    await expect(chooseTags(read(), ctx, noListing)).rejects.toThrow(
-      'Input "tags" rule "sha-{short-sha}" uses {short-sha}, but GITHUB_SHA is not a commit SHA',
+    let error: unknown;
+    try {
+      chooseTags(planOf(), ctx, undefined);
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(ConfigurationError);
+    expect(error).toMatchObject({
+      code: 'INPUT_INVALID',
+      input: 'tags',
+      message: 'Input "tags" rule "sha-{short-sha}" uses {short-sha}, but GITHUB_SHA is not a commit SHA',
+    });
+  });
+});
+
+describe('skopeo-push tag writes', () => {
+  const p = planOf({ digest: D('b') });
+  const at = (entries: [string, string][]) => new Map(entries.map(([t, c]) => [t, { digest: D(c) }]));
+  it.each<[string, string[], [string, string][], [string, string][]]>([
+    [
+      'new tags are created, immutable first',
+      ['latest', 'sha-1234567'],
+      [],
+      [
+        ['sha-1234567', 'create'],
+        ['latest', 'create'],
+      ],
+    ],
+    ['a mutable tag elsewhere is moved', ['latest'], [['latest', 'a']], [['latest', 'move']]],
+    [
+      'a tag at the digest is left alone',
+      ['sha-1234567', 'latest'],
+      [
+        ['sha-1234567', 'b'],
+        ['latest', 'b'],
+      ],
+      [
+        ['sha-1234567', 'unchanged'],
+        ['latest', 'unchanged'],
+      ],
+    ],
+  ])('%s', (_what, tags, current, expected) => {
+    expect(tagWrites(p, tags, at(current)).map((d) => [d.tag, d.action])).toEqual(expected);
+  });
+
+  it('an immutable tag elsewhere refuses the whole push, naming it, before anything is written', () => {
+    let error: unknown;
+    try {
+      tagWrites(p, ['latest', 'nightly-20261129'], at([['nightly-20261129', 'a']]));
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toMatchObject({
+      code: 'IMMUTABLE_TAG_CONFLICT',
+      input: 'tags',
+      expected: D('b'),
+      actual: D('a'),
+    });
+    expect((error as Error).message).toMatch(
+      /^ghcr\.io\/acme\/app: immutable tag\(s\) nightly-20261129 \(now sha256:a{64}\) already point elsewhere .*\. Nothing was pushed\.$/,
     );
+  });
+
+  it('immutable-tags is the action’s own list', () => {
+    const own = planOf({ digest: D('b'), 'immutable-tags': 'release-*' });
+    expect(tagWrites(own, ['sha-1234567'], at([['sha-1234567', 'a']]))[0]?.action).toBe('move');
+    expect(() => tagWrites(own, ['release-1'], at([['release-1', 'a']]))).toThrow(/immutable tag/);
   });
 });

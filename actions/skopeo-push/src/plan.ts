@@ -1,73 +1,86 @@
 import {
-  ConfigurationError,
+  type ImageReference,
   ImmutableTagConflict,
-  type ManifestInfo,
+  type InputValues,
+  type PlanContext,
   parseTagRules,
+  planTagRules,
   planTags,
   type RefContext,
-  resolveTagRules,
+  type TagPlan,
   type TagRule,
+  TagRuleError,
   type TagRulesResult,
 } from '@chain/core';
-import { DEFAULT_PUSH_TAGS } from './inputs.ts';
-
-export interface ChosenTags extends TagRulesResult {
-  /** No rule applied: the tags are the default. */
-  fallback: boolean;
-}
+import { DEFAULT_PUSH_TAGS, type spec } from './inputs.ts';
 
 /**
- * The tags to push: the rules' tags for this run (resolved by the core's one rule planner), or, when no
- * rule applies, the default `sha-<first 7 of the commit>` (an image is always pushed under a tag).
+ * What the step will do: verify the layout is exactly `digest`, push it once with skopeo under the tags
+ * its rules give for this run (immutable tags first, never moved), and read every tag back.
  */
-export async function chooseTags(
-  rules: TagRule[],
-  context: RefContext,
-  listTags: () => Promise<string[]>,
-  immutable?: readonly string[],
-): Promise<ChosenTags> {
-  const planned = await resolveTagRules(rules, context, {
-    input: 'tags',
-    listTags,
-    ...(immutable ? { immutable } : {}),
-  });
-  if (planned.tags.length > 0) return { ...planned, fallback: false };
-  const fallback = await resolveTagRules(parseTagRules([DEFAULT_PUSH_TAGS]), context, {
-    input: 'tags',
-    listTags,
-  });
-  return { tags: fallback.tags, skipped: planned.skipped, fallback: true };
+export interface PushPlan {
+  /** The OCI layout directory. */
+  layout: string;
+  /** The digest that was built and scanned: the layout's top level must be exactly this. */
+  digest: string;
+  /** The target repository (no tag, no digest). */
+  image: ImageReference;
+  /** The tag rules; which apply is decided once the run's event is read (`chooseTags`). */
+  rules: TagRule[];
+  /** Tag patterns that are written once and never moved. */
+  immutable: string[];
+  registry: { authFile: string | undefined; tlsVerify: boolean };
+  /** skopeo copy runs at most this often: once, plus `retry-times` retries of transient registry faults. */
+  attempts: number;
 }
 
-export interface TagDecision {
-  tag: string;
-  immutable: boolean;
-  /** The digest the tag points at now, if it exists. */
-  current: string | undefined;
-  action: 'write' | 'unchanged';
+export function plan(values: InputValues<typeof spec>, _context: PlanContext): PushPlan {
+  return {
+    layout: values.layout,
+    digest: values.digest.toString(),
+    image: values.image,
+    rules: values.tags,
+    immutable: values['immutable-tags'],
+    registry: { authFile: values['auth-file'], tlsVerify: values['tls-verify'] },
+    attempts: values['retry-times'] + 1,
+  };
 }
+
+/** When no rule applies to the run, the image is still pushed under a tag: immutable, per commit. */
+const FALLBACK_RULES = parseTagRules([DEFAULT_PUSH_TAGS]);
 
 /**
- * Decides per tag from what the registry holds now (the core's one tag planner): immutable tags first; an
- * immutable tag that points elsewhere is a hard failure before anything is pushed; a tag already at the
- * digest is left alone.
+ * The tags to push, by the core's one rule planner: the rules' tags for this run (`existing`: the
+ * repository's tags, read when `needsExistingTags` says so), or, when no rule applies, the default
+ * `sha-<first 7 of the commit>`; with every skipped rule and why. A rule that cannot give a valid tag
+ * names the input.
  */
-export function decideTags(
-  tags: string[],
-  current: Map<string, ManifestInfo | undefined>,
-  digest: string,
-  image: string,
-  immutable: readonly string[],
-): TagDecision[] {
+export function chooseTags(
+  plan: PushPlan,
+  ref: RefContext,
+  existing: readonly string[] | undefined,
+): TagRulesResult {
   try {
-    return planTags(tags, current, digest, immutable).map((p) => ({
-      tag: p.tag,
-      immutable: p.immutable,
-      current: p.previous,
-      action: p.action === 'unchanged' ? 'unchanged' : 'write',
-    }));
+    return planTagRules(plan.rules, ref, existing, { immutable: plan.immutable, fallback: FALLBACK_RULES });
+  } catch (error) {
+    throw error instanceof TagRuleError ? error.forInput('tags') : error;
+  }
+}
+
+/**
+ * Per tag, from what the registry serves now (the core's one tag planner): immutable tags first; one that
+ * points elsewhere refuses the push (IMMUTABLE_TAG_CONFLICT) before anything is written; a tag already at
+ * the digest is left alone.
+ */
+export function tagWrites(
+  plan: PushPlan,
+  tags: readonly string[],
+  current: ReadonlyMap<string, { digest: string } | undefined>,
+): TagPlan[] {
+  try {
+    return planTags(tags, current, plan.digest, plan.immutable);
   } catch (error) {
     if (!(error instanceof ImmutableTagConflict)) throw error;
-    throw new ConfigurationError(`${image}: ${error.message}. Nothing was pushed.`, { input: 'tags' });
+    throw error.framed(`${plan.image}: `, '. Nothing was pushed.').forInput('tags');
   }
 }

@@ -17,6 +17,9 @@ export interface AttestationInputs {
   'require-signature': boolean;
 }
 
+/** What every required attestation must meet, but the clock and the identities that signed the image. */
+export type PromotionConditions = Omit<AttestationConditions, 'now' | 'signerIdentities'>;
+
 /**
  * What every required attestation must meet (undefined: none required), checked before any registry call:
  * the same signer policy as the signature (so require-signature must stay on), a builder id to bind the
@@ -26,8 +29,8 @@ export interface AttestationInputs {
 export function attestationConditions(
   values: AttestationInputs,
   policy: SignerPolicy | undefined,
-  env: NodeJS.ProcessEnv,
-): Omit<AttestationConditions, 'now' | 'signerIdentities'> | undefined {
+  env: Readonly<NodeJS.ProcessEnv>,
+): PromotionConditions | undefined {
   const required = values['require-attestations'];
   if (required.length === 0) return undefined;
   if (!values['require-signature'] || policy === undefined)

@@ -1,48 +1,124 @@
 import {
   type AttestationVerdict,
-  ConfigurationError,
+  type Digest,
+  type ImageReference,
   ImmutableTagConflict,
+  type InputValues,
   JobSummary,
-  type ManifestInfo,
+  type Logger,
+  type PlanContext,
+  planTagRules,
   planTags,
+  type RefContext,
+  type SignerPolicy,
   type SkippedRule,
+  signerPolicyFromInputs,
+  silentLogger,
+  type TagPlan,
+  type TagRule,
+  TagRuleError,
+  type TagRulesResult,
 } from '@chain/core';
-import { verdictRows } from './attestations.ts';
+import { attestationConditions, type PromotionConditions, verdictRows } from './attestations.ts';
+import type { spec } from './inputs.ts';
 
-export interface Promotion {
-  tag: string;
-  /** The digest the tag pointed at before, for a one-step rollback (undefined: the tag is new). */
-  previous: string | undefined;
-  action: 'move' | 'create' | 'unchanged';
+/**
+ * What the step will do: check the digest is in the registry, verify its signature (and required
+ * attestations) against the policy, copy it with its signatures into `target` when given (verifying there
+ * again), then move the tags its rules give for this run to it, all or nothing. Immutable tags are never
+ * moved.
+ */
+export interface PromotePlan {
+  /** The repository the digest was pushed to. */
+  image: ImageReference;
+  digest: Digest;
+  /** The tag rules; which apply is decided once the run's event is read (`chooseTags`). */
+  rules: TagRule[];
+  /** Tag patterns that are written once and never moved. */
+  immutable: string[];
+  /** Another repository (or registry) the tags move in: the image is copied there first. */
+  target: ImageReference | undefined;
+  registry: { authFile: string | undefined; tlsVerify: boolean };
+  /** What must verify before any tag moves; undefined when require-signature is false. */
+  signature: SignatureRequirement | undefined;
+  /** What the signer policy warned about (an anchored regexp, an unbound workflow identity), for the log. */
+  warnings: string[];
+}
+
+export interface SignatureRequirement {
+  policy: SignerPolicy;
+  /** The trusted-root file; undefined: the public-good root, through TUF. */
+  trustedRoot: string | undefined;
+  /** The required attestations and what each must meet; undefined when none is required. */
+  conditions: PromotionConditions | undefined;
+}
+
+export function plan(values: InputValues<typeof spec>, context: PlanContext): PromotePlan {
+  const warnings: string[] = [];
+  const policy = values['require-signature']
+    ? signerPolicyFromInputs(values, collecting(warnings), 'require-signature is true')
+    : undefined;
+  // Checked before any registry call: a misconfigured attestation requirement fails at once.
+  const conditions = attestationConditions(values, policy, context.env);
+  const target = values['target-image'];
+  return {
+    image: values.image,
+    digest: values.digest,
+    rules: values.tags,
+    immutable: values['immutable-tags'],
+    target: target === undefined || target.equals(values.image) ? undefined : target,
+    registry: { authFile: values['auth-file'], tlsVerify: values['tls-verify'] },
+    signature: policy === undefined ? undefined : { policy, trustedRoot: values['trusted-root'], conditions },
+    warnings,
+  };
+}
+
+function collecting(warnings: string[]): Logger {
+  return { ...silentLogger, warning: (message) => void warnings.push(message) };
+}
+
+/** The repository whose tags move (and whose tags latest=auto reads). */
+export function tagRepository(plan: PromotePlan): ImageReference {
+  return plan.target ?? plan.image;
+}
+
+/**
+ * The tags to move, by the core's one rule planner: the rules' tags for this run (`existing`: the
+ * repository's tags, read when `needsExistingTags` says so; latest=auto on a release tag reads them where
+ * they will be written), with every skipped rule and why. When no rule applies, nothing is promoted.
+ */
+export function chooseTags(
+  plan: PromotePlan,
+  ref: RefContext,
+  existing: readonly string[] | undefined,
+): TagRulesResult {
+  try {
+    return planTagRules(plan.rules, ref, existing, { immutable: plan.immutable });
+  } catch (error) {
+    throw error instanceof TagRuleError ? error.forInput('tags') : error;
+  }
 }
 
 /**
  * Per tag, from what the registry holds now (the core's one tag planner): a tag already at the digest is
  * left alone; an immutable tag (`sha-*`, `nightly-*`…) that exists at another digest is never moved — the
- * whole promotion is refused before any tag changes.
+ * whole promotion is refused (IMMUTABLE_TAG_CONFLICT) before any tag changes. Immutable tags come first.
  */
-export function planPromotions(
-  tags: string[],
-  current: Map<string, ManifestInfo | undefined>,
-  digest: string,
-  immutable: string[],
-): Promotion[] {
+export function promotions(
+  plan: PromotePlan,
+  tags: readonly string[],
+  current: ReadonlyMap<string, { digest: string } | undefined>,
+): TagPlan[] {
   try {
-    return planTags(tags, current, digest, immutable).map(({ tag, previous, action }) => ({
-      tag,
-      previous,
-      action,
-    }));
+    return planTags(tags, current, plan.digest.toString(), plan.immutable);
   } catch (error) {
     if (!(error instanceof ImmutableTagConflict)) throw error;
-    throw new ConfigurationError(`refusing to promote: ${error.message}. No tag was changed.`, {
-      input: 'tags',
-    });
+    throw error.framed('refusing to promote: ', '. No tag was changed.').forInput('tags');
   }
 }
 
 /** The `previous` output: tag → digest before (null when new), so a rollback is one step. */
-export function previousOutput(plans: Promotion[]): string {
+export function previousOutput(plans: readonly Pick<TagPlan, 'tag' | 'previous'>[]): string {
   return JSON.stringify(Object.fromEntries(plans.map((p) => [p.tag, p.previous ?? null])));
 }
 
@@ -51,7 +127,7 @@ export function promotionSummary(
   image: string,
   digest: string,
   signedBy: string,
-  plans: Promotion[],
+  plans: readonly TagPlan[],
   skipped: SkippedRule[],
   verdicts: readonly AttestationVerdict[] = [],
 ): JobSummary {

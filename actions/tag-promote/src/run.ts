@@ -6,113 +6,85 @@ import {
   checkImageAttestations,
   checkImageSignatures,
   copySignatures,
-  type Digest,
+  fromInput,
   type ImageReference,
   loadTrustedRoot,
+  needsExistingTags,
+  type OutputName,
+  type OutputWriter,
   openRegistry,
   type RegistryClient,
-  readInputs,
+  type RunContext,
   readRefContext,
-  resolveTagRules,
-  runnerDeps,
-  type SignerPolicy,
-  signerPolicyFromInputs,
   skopeo,
+  type TagPlan,
+  type TagRulesResult,
   withRetries,
 } from '@chain/core';
-import { attestationConditions, requireVerdicts } from './attestations.ts';
-import { outputs, spec } from './inputs.ts';
-import { type Promotion, planPromotions, previousOutput, promotionSummary } from './plan.ts';
+import { requireVerdicts } from './attestations.ts';
+import type { outputs } from './inputs.ts';
+import {
+  chooseTags,
+  type PromotePlan,
+  previousOutput,
+  promotionSummary,
+  promotions,
+  type SignatureRequirement,
+  tagRepository,
+} from './plan.ts';
 
-export async function main(deps: ActionDeps = runnerDeps()): Promise<void> {
-  const values = readInputs(spec, deps.inputs, deps.inputContext);
-  const source = values.image;
-  const digest = values.digest;
-  const context = await readRefContext(deps.env, new Date());
-  const client = openRegistry(deps, { authFile: values['auth-file'], tlsVerify: values['tls-verify'] });
-  const policy = values['require-signature']
-    ? signerPolicyFromInputs(values, deps.logger, 'require-signature is true')
-    : undefined;
-  const conditions = attestationConditions(values, policy, deps.env);
-  // Which tags: the rules for this ref (latest=auto on a release tag reads the tags where they will be written).
-  const { tags, skipped } = await resolveTagRules(values.tags, context, {
-    input: 'tags',
-    listTags: () => client.listTags(values['target-image'] ?? source),
-    immutable: values['immutable-tags'],
-  });
-  for (const rule of skipped) deps.logger.info(`tag rule "${rule.rule}" skipped: ${rule.reason}`);
+type Outputs = OutputWriter<OutputName<typeof outputs>>;
+type Context = RunContext<OutputName<typeof outputs>>;
+
+export async function run(plan: PromotePlan, { deps, outputs }: Context): Promise<void> {
+  for (const warning of plan.warnings) deps.logger.warning(warning);
+  const client = openRegistry(deps, plan.registry);
+  const { tags, skipped } = await selectTags(plan, client, deps);
+  const digest = plan.digest.toString();
   if (tags.length === 0) {
     deps.logger.info('no tag rule applies to this run: nothing to promote');
-    outputs.write({ tags: '[]', previous: '{}' }, deps.outputs);
-    await deps.writeSummary(promotionSummary(`${source}`, digest.toString(), '', [], skipped));
+    outputs.write({ tags: '[]', previous: '{}' });
+    await deps.writeSummary(promotionSummary(`${plan.image}`, digest, '', [], skipped));
     return;
   }
-
-  if ((await client.headManifest(source, digest.toString())) === undefined)
-    throw new ConfigurationError(`${source}@${digest} is not in the registry; push it first (skopeo-push)`, {
-      input: 'digest',
-    });
-
-  // Verify first: no valid signature matching the policy (and required attestation), no promotion.
-  const trustedRoot = policy === undefined ? undefined : await loadTrustedRoot(values['trusted-root'], deps.paths.temp);
-  const verify = async (repository: typeof source): Promise<Verified> => {
-    if (policy === undefined || trustedRoot === undefined)
-      return { signedBy: 'not required (require-signature: false)', verdicts: [] };
-    return verifyImage({ client, repository, digest, trustedRoot, policy, conditions }, deps);
-  };
-  let verified = await verify(source);
-
-  // Into another repository or registry: the image and its signatures by digest (no tag yet), then
-  // the signatures are verified again where the tags will point.
-  let image = source;
-  const target = values['target-image'];
-  if (target !== undefined && !target.equals(source)) {
-    deps.logger.info(`copying ${source}@${digest} and its signatures to ${target}`);
-    const args = skopeo.copyByDigestArgs({
-      source: `${source}@${digest}`,
-      destination: `${target}@${digest}`,
-      authFile: values['auth-file'],
-      tlsVerify: values['tls-verify'],
-    });
-    // The same retry rule as every other registry operation: transient faults (429, 5xx, unavailable)
-    // are retried with backoff, never 401, 403 or 404.
-    await withRetries(() => deps.runner.run({ tool: 'skopeo', command: 'skopeo', args }), skopeo.failure, {
-      onRetry: (attempt, delay, reason) =>
-        deps.logger.warning(
-          `skopeo copy failed on a transient registry fault; retrying in ${delay} ms (attempt ${attempt + 1}): ${reason}`,
-        ),
-    });
-    const copied = await copySignatures(client, source, target, digest);
-    deps.logger.info(
-      `copied ${copied.classicLayers} classic signature(s) and ${copied.referrers} referrer(s) to ${target}`,
+  if ((await client.headManifest(plan.image, digest)) === undefined)
+    throw new ConfigurationError(
+      `${plan.image}@${digest} is not in the registry; push it first (skopeo-push)`,
+      { input: 'digest' },
     );
-    image = target;
-    if (policy !== undefined) verified = await verify(target);
-  }
-  const manifest = await client.getManifest(image, digest.toString());
+  // Verify first: no valid signature matching the policy (and required attestation), no promotion.
+  const verified = await verifyWhereTagsGo(plan, client, deps);
+  const image = tagRepository(plan);
+  const manifest = await client.getManifest(image, digest);
   if (manifest === undefined)
     throw new CommandError(`${image}@${digest} is not readable after the copy`, { tool: 'registry' });
-
   const current = new Map(
     await Promise.all(tags.map(async (t) => [t, await client.headManifest(image, t)] as const)),
   );
-  const plans = planPromotions(tags, current, digest.toString(), values['immutable-tags']);
+  const plans = promotions(plan, tags, current);
   // One manifest PUT of the same bytes per tag: no blob moves within a repository. All or nothing: if a
   // PUT fails, every tag moved before it is put back where it was.
-  await moveAll(client, image, plans, manifest, deps);
-  for (const plan of plans) {
-    const served = await client.headManifest(image, plan.tag);
-    if (served?.digest !== digest.toString()) {
-      throw new CommandError(
-        `after promotion ${image}:${plan.tag} serves ${served?.digest ?? 'nothing'}, not ${digest}`,
-        { tool: 'registry' },
-      );
-    }
-  }
-  outputs.write({ tags: JSON.stringify(tags), previous: previousOutput(plans) }, deps.outputs);
+  await moveAll(client, image, plans, manifest, outputs);
+  await readBack(client, image, plans, digest);
+  outputs.write({ tags: JSON.stringify(tags), previous: previousOutput(plans) });
   await deps.writeSummary(
-    promotionSummary(`${image}`, digest.toString(), verified.signedBy, plans, skipped, verified.verdicts),
+    promotionSummary(`${image}`, digest, verified.signedBy, plans, skipped, verified.verdicts),
   );
+}
+
+/** The tags for this run: the event is read (and, when a rule needs them, the tags where they will move). */
+async function selectTags(
+  plan: PromotePlan,
+  client: RegistryClient,
+  deps: ActionDeps,
+): Promise<TagRulesResult> {
+  const ref = await readRefContext(deps.env, deps.now());
+  const existing = needsExistingTags(plan.rules, ref)
+    ? await client.listTags(tagRepository(plan))
+    : undefined;
+  const chosen = chooseTags(plan, ref, existing);
+  for (const rule of chosen.skipped) deps.logger.info(`tag rule "${rule.rule}" skipped: ${rule.reason}`);
+  return chosen;
 }
 
 interface Verified {
@@ -121,21 +93,77 @@ interface Verified {
 }
 
 /**
- * The signature must verify against the policy; with require-attestations, every required attestation
- * too, against the same policy and (keyless) by an identity that signed the image, meeting its conditions.
+ * Verifies the digest where it was pushed. Into another repository or registry: the image and its
+ * signatures are copied by digest (no tag yet), then verified again where the tags will point.
+ */
+async function verifyWhereTagsGo(
+  plan: PromotePlan,
+  client: RegistryClient,
+  deps: ActionDeps,
+): Promise<Verified> {
+  const requirement = plan.signature;
+  if (requirement === undefined) {
+    if (plan.target !== undefined) await copyToTarget(plan, plan.target, client, deps);
+    return { signedBy: 'not required (require-signature: false)', verdicts: [] };
+  }
+  const trustedRoot = await fromInput('trusted-root', () =>
+    loadTrustedRoot(requirement.trustedRoot, deps.paths.temp),
+  );
+  const verify = (repository: ImageReference) =>
+    verifyImage({ client, repository, plan, requirement, trustedRoot }, deps);
+  const verified = await verify(plan.image);
+  if (plan.target === undefined) return verified;
+  await copyToTarget(plan, plan.target, client, deps);
+  return verify(plan.target);
+}
+
+/** skopeo copy by digest (retried on transient registry faults only, the core's one rule), then the signatures. */
+async function copyToTarget(
+  plan: PromotePlan,
+  target: ImageReference,
+  client: RegistryClient,
+  deps: ActionDeps,
+): Promise<void> {
+  const { image: source, digest } = plan;
+  deps.logger.info(`copying ${source}@${digest} and its signatures to ${target}`);
+  const args = skopeo.copyByDigestArgs({
+    source: `${source}@${digest}`,
+    destination: `${target}@${digest}`,
+    authFile: plan.registry.authFile,
+    tlsVerify: plan.registry.tlsVerify,
+  });
+  // The same retry rule as every other registry operation: transient faults (429, 5xx, unavailable)
+  // are retried with backoff, never 401, 403 or 404.
+  await withRetries(() => deps.runner.run({ tool: 'skopeo', command: 'skopeo', args }), skopeo.failure, {
+    onRetry: (attempt, delay, reason) =>
+      deps.logger.warning(
+        `skopeo copy failed on a transient registry fault; retrying in ${delay} ms (attempt ${attempt + 1}): ${reason}`,
+      ),
+  });
+  const copied = await copySignatures(client, source, target, digest);
+  deps.logger.info(
+    `copied ${copied.classicLayers} classic signature(s) and ${copied.referrers} referrer(s) to ${target}`,
+  );
+}
+
+/**
+ * The signature must verify against the policy (SIGNATURE_INVALID otherwise); with require-attestations,
+ * every required attestation too, against the same policy and (keyless) by an identity that signed the
+ * image, meeting its conditions.
  */
 async function verifyImage(
   request: {
     client: RegistryClient;
     repository: ImageReference;
-    digest: Digest;
+    plan: PromotePlan;
+    requirement: SignatureRequirement;
     trustedRoot: Awaited<ReturnType<typeof loadTrustedRoot>>;
-    policy: SignerPolicy;
-    conditions: ReturnType<typeof attestationConditions>;
   },
   deps: ActionDeps,
 ): Promise<Verified> {
-  const { client, repository, digest, trustedRoot, policy, conditions } = request;
+  const { client, repository, trustedRoot } = request;
+  const { policy, conditions } = request.requirement;
+  const { digest } = request.plan;
   const where = `${repository}@${digest}`;
   const check = await checkImageSignatures(client, repository, digest, trustedRoot, policy, {
     all: conditions !== undefined,
@@ -144,6 +172,7 @@ async function verifyImage(
     const why = check.rejected.length === 0 ? 'it has no signature at all' : check.rejected.join('; ');
     throw new ConfigurationError(
       `refusing to promote ${where}: no valid signature matches the policy (${why}). No tag was changed.`,
+      { code: 'SIGNATURE_INVALID' },
     );
   }
   const signedBy = `${check.accepted.identity ?? 'key'} (${check.accepted.format}${check.accepted.issuer ? `, ${check.accepted.issuer}` : ''})`;
@@ -152,11 +181,17 @@ async function verifyImage(
   const signerIdentities =
     policy.publicKey === undefined ? check.verified.flatMap((v) => v.identity ?? []) : undefined;
   const { verdicts = [] } = await checkImageAttestations(client, repository, digest, trustedRoot, policy, {
-    require: { ...conditions, now: new Date(), signerIdentities },
+    require: { ...conditions, now: deps.now(), signerIdentities },
   });
   requireVerdicts(verdicts, where);
   deps.logger.info(`attestations verified in ${repository}: ${verdicts.map((v) => v.kind).join(', ')}`);
   return { signedBy, verdicts };
+}
+
+interface Manifest {
+  bytes: Buffer;
+  mediaType: string;
+  digest: string;
 }
 
 /**
@@ -167,51 +202,18 @@ async function verifyImage(
 async function moveAll(
   client: RegistryClient,
   image: ImageReference,
-  plans: Promotion[],
-  manifest: { bytes: Buffer; mediaType: string; digest: string },
-  deps: ActionDeps,
+  plans: TagPlan[],
+  manifest: Manifest,
+  outputs: Outputs,
 ): Promise<void> {
   const toMove = plans.filter((p) => p.action !== 'unchanged');
-  const before = new Map<string, { bytes: Buffer; mediaType: string }>();
-  for (const plan of toMove) {
-    if (plan.previous === undefined || before.has(plan.previous)) continue;
-    const previous = await client.getManifest(image, plan.previous);
-    if (previous === undefined)
-      throw new CommandError(
-        `${image}@${plan.previous} (what ${plan.tag} points at) is not readable; no tag was changed`,
-        {
-          tool: 'registry',
-        },
-      );
-    before.set(plan.previous, previous);
-  }
+  const before = await previousManifests(client, image, toMove);
   for (const plan of toMove) {
     try {
       await client.putManifest(image, plan.tag, manifest.bytes, manifest.mediaType);
     } catch (error) {
-      // A failed PUT may still have been applied (a proxy answering 502 after forwarding it): what moved is
-      // read from the registry, not assumed, and every tag found at the new digest is put back if it can be.
-      const restored: string[] = [];
-      const stuck: Promotion[] = [];
-      for (const done of toMove) {
-        if ((await client.headManifest(image, done.tag).catch(() => undefined))?.digest !== manifest.digest)
-          continue;
-        const previous = done.previous === undefined ? undefined : before.get(done.previous);
-        // Whether the put-back PUT "failed" or not, what the registry serves afterwards decides.
-        if (previous !== undefined)
-          await client
-            .putManifest(image, done.tag, previous.bytes, previous.mediaType)
-            .catch(() => undefined);
-        const putBack =
-          previous !== undefined &&
-          (await client.headManifest(image, done.tag).catch(() => undefined))?.digest === done.previous;
-        if (putBack) restored.push(`${done.tag} → ${done.previous}`);
-        else stuck.push(done);
-      }
-      outputs.write(
-        { tags: JSON.stringify(stuck.map((p) => p.tag)), previous: previousOutput(stuck) },
-        deps.outputs,
-      );
+      const { restored, stuck } = await putBack(client, image, toMove, manifest, before);
+      outputs.write({ tags: JSON.stringify(stuck.map((p) => p.tag)), previous: previousOutput(stuck) });
       throw new CommandError(
         `promotion stopped: moving ${image}:${plan.tag} failed (${error instanceof Error ? error.message : String(error)}). ` +
           `${restored.length > 0 ? `Put back: ${restored.join(', ')}. ` : ''}` +
@@ -219,5 +221,70 @@ async function moveAll(
         { tool: 'registry', cause: error },
       );
     }
+  }
+}
+
+/** The manifests the tags to move point at now, by digest: what a failed promotion puts back. */
+async function previousManifests(
+  client: RegistryClient,
+  image: ImageReference,
+  toMove: TagPlan[],
+): Promise<Map<string, Omit<Manifest, 'digest'>>> {
+  const before = new Map<string, Omit<Manifest, 'digest'>>();
+  for (const plan of toMove) {
+    if (plan.previous === undefined || before.has(plan.previous)) continue;
+    const previous = await client.getManifest(image, plan.previous);
+    if (previous === undefined)
+      throw new CommandError(
+        `${image}@${plan.previous} (what ${plan.tag} points at) is not readable; no tag was changed`,
+        { tool: 'registry' },
+      );
+    before.set(plan.previous, previous);
+  }
+  return before;
+}
+
+/**
+ * After a failed PUT: a failed PUT may still have been applied (a proxy answering 502 after forwarding it),
+ * so what moved is read from the registry, not assumed, and every tag found at the new digest is put back
+ * if it can be. Whether the put-back PUT "failed" or not, what the registry serves afterwards decides.
+ */
+async function putBack(
+  client: RegistryClient,
+  image: ImageReference,
+  toMove: TagPlan[],
+  manifest: Manifest,
+  before: Map<string, Omit<Manifest, 'digest'>>,
+): Promise<{ restored: string[]; stuck: TagPlan[] }> {
+  const served = async (tag: string) =>
+    (await client.headManifest(image, tag).catch(() => undefined))?.digest;
+  const restored: string[] = [];
+  const stuck: TagPlan[] = [];
+  for (const done of toMove) {
+    if ((await served(done.tag)) !== manifest.digest) continue;
+    const previous = done.previous === undefined ? undefined : before.get(done.previous);
+    if (previous !== undefined)
+      await client.putManifest(image, done.tag, previous.bytes, previous.mediaType).catch(() => undefined);
+    if (previous !== undefined && (await served(done.tag)) === done.previous)
+      restored.push(`${done.tag} → ${done.previous}`);
+    else stuck.push(done);
+  }
+  return { restored, stuck };
+}
+
+/** Every tag is read back: the registry must serve exactly the promoted digest. */
+async function readBack(
+  client: RegistryClient,
+  image: ImageReference,
+  plans: TagPlan[],
+  digest: string,
+): Promise<void> {
+  for (const plan of plans) {
+    const served = await client.headManifest(image, plan.tag);
+    if (served?.digest !== digest)
+      throw new CommandError(
+        `after promotion ${image}:${plan.tag} serves ${served?.digest ?? 'nothing'}, not ${digest}`,
+        { tool: 'registry' },
+      );
   }
 }

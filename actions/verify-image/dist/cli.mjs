@@ -2,30 +2,33 @@
 import { createRequire as __createRequire } from 'node:module';
 const require = __createRequire(import.meta.url);
 import {
+  custodyTable
+} from "./chunks/chunk-4R2R4YO5.mjs";
+import {
+  action,
+  spec
+} from "./chunks/chunk-HM4HUYG7.mjs";
+import {
   ProcessToolRunner,
   createRunnerLogger,
-  custodyTable,
-  main,
   mapInputSource,
+  runCommandLine,
   runMain,
-  spec
-} from "./chunks/chunk-BXMY7HI6.mjs";
+  runnerDeps
+} from "./chunks/chunk-ZKUFSBN7.mjs";
 import "./chunks/chunk-LAKDNJDR.mjs";
 import "./chunks/chunk-377EZXM7.mjs";
 import "./chunks/chunk-ZKXDAKWM.mjs";
-import "./chunks/chunk-Q7KQMW4X.mjs";
+import {
+  require_path
+} from "./chunks/chunk-Q7KQMW4X.mjs";
 import "./chunks/chunk-VCWESDKG.mjs";
-import "./chunks/chunk-5MM4E6UD.mjs";
-
-// packages/core/src/testing/memory-outputs.ts
-var MemoryOutputs = class {
-  values = /* @__PURE__ */ new Map();
-  set(name, value) {
-    this.values.set(name, value);
-  }
-};
+import {
+  __toESM
+} from "./chunks/chunk-5MM4E6UD.mjs";
 
 // actions/verify-image/src/cli.ts
+var import_node_path = __toESM(require_path(), 1);
 var USAGE = `usage: verify-image <image> --certificate-identity <id> --certificate-oidc-issuer <url> [options]
        verify-image <image> --certificate-identity-regexp <re> --certificate-oidc-issuer <url> [options]
        verify-image <image> --public-key <pem file> [options]
@@ -74,6 +77,20 @@ function terminalLogger(io) {
     group: (_title, fn) => fn()
   };
 }
+function terminalDeps(inputs, stdout, stderr) {
+  const logger = terminalLogger(stderr);
+  const outputs = /* @__PURE__ */ new Map();
+  const deps = {
+    ...runnerDeps(stdout),
+    logger,
+    runner: new ProcessToolRunner(logger, stdout.env),
+    outputs: { set: (name, value) => void outputs.set(name, value) },
+    inputs: mapInputSource(inputs),
+    inputContext: { workspace: (0, import_node_path.resolve)(stdout.cwd()) },
+    writeSummary: async () => void 0
+  };
+  return { deps, outputs };
+}
 async function cli(argv, stdout, stderr) {
   const args = parseArgs(argv);
   if (typeof args === "string") {
@@ -82,37 +99,21 @@ async function cli(argv, stdout, stderr) {
 `);
     return args === "help" ? 0 : 2;
   }
-  const logger = terminalLogger(stderr);
-  const outputs = new MemoryOutputs();
-  const deps = {
-    logger,
-    runner: new ProcessToolRunner(logger),
-    outputs,
-    inputs: mapInputSource(args.inputs),
-    inputContext: { workspace: process.cwd() },
-    env: stdout.env,
-    writeSummary: async () => void 0
-  };
+  const { deps, outputs } = terminalDeps(args.inputs, stdout, stderr);
   let failure;
-  const code = await runMain(() => main(deps), { fail: (m) => failure = m, debug: () => void 0 });
-  const custody = outputs.values.get("custody");
+  const code = await runMain(() => action.execute(deps), {
+    fail: (m) => failure = m,
+    debug: () => void 0
+  });
+  const custody = outputs.get("custody");
   if (custody !== void 0 && args.json) stdout.write(`${inertJson(custody)}
 `);
   else if (custody !== void 0)
     createRunnerLogger(stdout).info(custodyTable(JSON.parse(custody)));
-  if (failure !== void 0) logger.error(failure);
+  if (failure !== void 0) deps.logger.error(failure);
   return code;
 }
-if (import.meta.main) {
-  const io = (stream) => ({
-    env: process.env,
-    write: (text) => {
-      stream.write(text);
-    },
-    append: () => void 0
-  });
-  process.exitCode = await cli(process.argv.slice(2), io(process.stdout), io(process.stderr));
-}
+if (import.meta.main) await runCommandLine(cli);
 export {
   USAGE,
   cli,

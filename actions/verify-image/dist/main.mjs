@@ -1,9 +1,9 @@
 import { createRequire as __createRequire } from 'node:module';
 const require = __createRequire(import.meta.url);
 import {
-  main,
-  runMain
-} from "./chunks/chunk-BXMY7HI6.mjs";
+  action
+} from "./chunks/chunk-HM4HUYG7.mjs";
+import "./chunks/chunk-ZKUFSBN7.mjs";
 import "./chunks/chunk-LAKDNJDR.mjs";
 import "./chunks/chunk-377EZXM7.mjs";
 import "./chunks/chunk-ZKXDAKWM.mjs";
@@ -12,5 +12,5 @@ import "./chunks/chunk-VCWESDKG.mjs";
 import "./chunks/chunk-5MM4E6UD.mjs";
 
 // actions/verify-image/src/main.ts
-process.exitCode = await runMain(main);
+await action.main();
 //# sourceMappingURL=main.mjs.map

@@ -1,14 +1,9 @@
-import {
-  type ImageCustody,
-  mapInputSource,
-  readInputs,
-  signerPolicyFromInputs,
-} from '@chain/core';
+import { type ImageCustody, mapInputSource, readInputs, signerPolicyFromInputs } from '@chain/core';
 import { MemoryLogger } from '@chain/core/testing';
 import { describe, expect, it } from 'vitest';
 import { cli, parseArgs } from './cli.ts';
 import { spec } from './inputs.ts';
-import { custodySummary, custodyTable } from './plan.ts';
+import { custodySummary, custodyTable } from './report.ts';
 
 const IMAGE = `ghcr.io/acme/app@sha256:${'a'.repeat(64)}`;
 
@@ -29,7 +24,10 @@ describe('verify-image command line', () => {
   it('exits 2 with the usage on bad arguments, 1 naming the input when the signer is missing', async () => {
     const io = () => {
       const lines: string[] = [];
-      return { lines, io: { env: {}, write: (t: string) => void lines.push(t), append: () => undefined } };
+      return {
+        lines,
+        io: { env: {}, cwd: () => '/', write: (t: string) => void lines.push(t), append: () => undefined },
+      };
     };
     const [out, err] = [io(), io()];
     expect(await cli(['--json'], out.io, err.io)).toBe(2);

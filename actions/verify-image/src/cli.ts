@@ -2,6 +2,7 @@
 // verify-image outside GitHub Actions: the action's own main, with the command line as its inputs and the
 // terminal as its summary.
 //   node actions/verify-image/dist/cli.mjs <image> --certificate-identity <id> --certificate-oidc-issuer <url>
+import { resolve } from 'node:path';
 import {
   type ActionDeps,
   createRunnerLogger,
@@ -10,12 +11,13 @@ import {
   mapInputSource,
   ProcessToolRunner,
   type RunnerIo,
+  runCommandLine,
   runMain,
+  runnerDeps,
 } from '@chain/core';
-import { MemoryOutputs } from '@chain/core/testing';
+import { action } from './action.ts';
 import { spec } from './inputs.ts';
-import { custodyTable } from './plan.ts';
-import { main } from './run.ts';
+import { custodyTable } from './report.ts';
 
 export const USAGE = `usage: verify-image <image> --certificate-identity <id> --certificate-oidc-issuer <url> [options]
        verify-image <image> --certificate-identity-regexp <re> --certificate-oidc-issuer <url> [options]
@@ -75,40 +77,48 @@ function terminalLogger(io: RunnerIo): Logger {
   };
 }
 
+/**
+ * The step's dependencies on a terminal: the runner's (state, paths, temporary folders, clock) with the
+ * command line as the inputs, paths relative to the current directory, the log on stderr, the outputs kept
+ * here and no job summary.
+ */
+function terminalDeps(
+  inputs: Record<string, string>,
+  stdout: RunnerIo,
+  stderr: RunnerIo,
+): { deps: ActionDeps; outputs: Map<string, string> } {
+  const logger = terminalLogger(stderr);
+  const outputs = new Map<string, string>();
+  const deps: ActionDeps = {
+    ...runnerDeps(stdout),
+    logger,
+    runner: new ProcessToolRunner(logger, stdout.env),
+    outputs: { set: (name, value) => void outputs.set(name, value) },
+    inputs: mapInputSource(inputs),
+    inputContext: { workspace: resolve(stdout.cwd()) },
+    writeSummary: async () => undefined,
+  };
+  return { deps, outputs };
+}
+
 export async function cli(argv: readonly string[], stdout: RunnerIo, stderr: RunnerIo): Promise<number> {
   const args = parseArgs(argv);
   if (typeof args === 'string') {
     stderr.write(`${args === 'help' ? '' : `verify-image: ${args}\n`}${USAGE}\n`);
     return args === 'help' ? 0 : 2;
   }
-  const logger = terminalLogger(stderr);
-  const outputs = new MemoryOutputs();
-  const deps: ActionDeps = {
-    logger,
-    runner: new ProcessToolRunner(logger),
-    outputs,
-    inputs: mapInputSource(args.inputs),
-    inputContext: { workspace: process.cwd() },
-    env: stdout.env,
-    writeSummary: async () => undefined,
-  };
+  const { deps, outputs } = terminalDeps(args.inputs, stdout, stderr);
   let failure: string | undefined;
-  const code = await runMain(() => main(deps), { fail: (m) => (failure = m), debug: () => undefined });
-  const custody = outputs.values.get('custody');
+  const code = await runMain(() => action.execute(deps), {
+    fail: (m) => (failure = m),
+    debug: () => undefined,
+  });
+  const custody = outputs.get('custody');
   if (custody !== undefined && args.json) stdout.write(`${inertJson(custody)}\n`);
   else if (custody !== undefined)
     createRunnerLogger(stdout).info(custodyTable(JSON.parse(custody) as ImageCustody));
-  if (failure !== undefined) logger.error(failure);
+  if (failure !== undefined) deps.logger.error(failure);
   return code;
 }
 
-if (import.meta.main) {
-  const io = (stream: NodeJS.WriteStream): RunnerIo => ({
-    env: process.env,
-    write: (text) => {
-      stream.write(text);
-    },
-    append: () => undefined,
-  });
-  process.exitCode = await cli(process.argv.slice(2), io(process.stdout), io(process.stderr));
-}
+if (import.meta.main) await runCommandLine(cli);

@@ -1,4 +1,3 @@
-import { runMain } from '@chain/core';
-import { main } from './run.ts';
+import { action } from './action.ts';
 
-process.exitCode = await runMain(main);
+await action.main();

@@ -1,33 +1,35 @@
 import {
   type ActionDeps,
   CustodyError,
+  fromInput,
   loadTrustedRoot,
+  type OutputName,
   openRegistry,
-  readInputs,
-  runnerDeps,
-  signerPolicyFromInputs,
+  type RunContext,
   verifyImageCustody,
 } from '@chain/core';
-import { outputs, spec } from './inputs.ts';
-import { custodyOutput, custodySummary } from './plan.ts';
+import type { outputs } from './inputs.ts';
+import type { VerifyPlan } from './plan.ts';
+import { custodyOutput, custodySummary } from './report.ts';
+
+type Context = RunContext<OutputName<typeof outputs>>;
 
 /**
  * Verifies the chain of custody of an image (the core's verifyImageCustody): outputs and summary are
- * written whatever the verdict, then any failed link fails the step, each named.
+ * written whatever the verdict, then any failed link fails the step, each named (CustodyError).
  */
-export async function main(deps: ActionDeps = runnerDeps()): Promise<void> {
-  const values = readInputs(spec, deps.inputs, deps.inputContext);
-  const policy = signerPolicyFromInputs(values, deps.logger, 'verify-image needs the expected signer');
-  const client = openRegistry(deps, { authFile: values['auth-file'], tlsVerify: values['tls-verify'] });
-  const trustedRoot = await loadTrustedRoot(values['trusted-root'], deps.paths.temp);
+export async function run(plan: VerifyPlan, { deps, outputs }: Context): Promise<void> {
+  for (const warning of plan.warnings) deps.logger.warning(warning);
+  const client = openRegistry(deps, plan.registry);
+  const trustedRoot = await trustedRootOf(plan.trustedRoot, deps);
   const custody = await verifyImageCustody({
     client,
-    reference: values.image,
+    reference: plan.image,
     trustedRoot,
-    policy,
-    require: values.require,
+    policy: plan.policy,
+    require: plan.require,
   });
-  outputs.write({ digest: custody.digest, custody: custodyOutput(custody) }, deps.outputs);
+  outputs.write({ digest: custody.digest, custody: custodyOutput(custody) });
   await deps.writeSummary(custodySummary(custody));
   for (const warning of custody.warnings) deps.logger.warning(warning);
   if (custody.failures.length > 0)
@@ -35,4 +37,9 @@ export async function main(deps: ActionDeps = runnerDeps()): Promise<void> {
   deps.logger.info(
     `chain of custody verified: ${custody.repository}@${custody.digest} from ${custody.source?.repository ?? 'an unknown source'} at ${custody.source?.commit ?? 'an unknown commit'}`,
   );
+}
+
+/** The trusted root (a file, or the public-good root through TUF); a bad file is the input's fault. */
+function trustedRootOf(path: string | undefined, deps: ActionDeps) {
+  return fromInput('trusted-root', () => loadTrustedRoot(path, deps.paths.temp));
 }

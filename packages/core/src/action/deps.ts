@@ -22,8 +22,8 @@ export interface RunnerPaths {
 
 /**
  * Everything an action touches outside itself. `runnerDeps()` is the real runner; tests pass fakes
- * (`@chain/core/testing`'s `testDeps`/`runAction`). Actions and the core read no `process.env` and issue no
- * runner file command except through here.
+ * (`@chain/core/testing`'s `testDeps`/`runAction`). Actions and the core read the environment and issue
+ * runner file commands only through here.
  */
 export interface ActionDeps {
   logger: Logger;
@@ -54,7 +54,7 @@ export function runnerDeps(io: RunnerIo = processIo): ActionDeps {
     runner: new ProcessToolRunner(logger, env),
     outputs: { set: (name, value) => setOutput(io, name, value) },
     inputs: envInputSource(env),
-    inputContext: defaultInputContext(env),
+    inputContext: defaultInputContext(env, io.cwd()),
     env,
     state: runnerStateStore(io),
     paths,

@@ -55,17 +55,31 @@ export class ConfigurationError extends Error {
 /** An external tool or service failed; the message says which one and why. */
 export class CommandError extends Error {
   override readonly name: string = 'CommandError';
-  readonly code: string = 'COMMAND_FAILED';
+  /** `COMMAND_FAILED`, or a more precise code (`DIGEST_MISMATCH` when a tool produced other bytes). */
+  readonly code: string;
   readonly tool: string;
   readonly exitCode: number | null;
   /** The last non-empty line the tool wrote to stderr, if any. */
   readonly stderrTail: string;
+  readonly expected: string | undefined;
+  readonly actual: string | undefined;
 
   constructor(
     message: string,
-    details: { tool: string; exitCode?: number | null; stderrTail?: string; cause?: unknown },
+    details: {
+      tool: string;
+      code?: string;
+      exitCode?: number | null;
+      stderrTail?: string;
+      expected?: string;
+      actual?: string;
+      cause?: unknown;
+    },
   ) {
     super(message, details.cause === undefined ? undefined : { cause: details.cause });
+    this.code = details.code ?? 'COMMAND_FAILED';
+    this.expected = details.expected;
+    this.actual = details.actual;
     this.tool = details.tool;
     this.exitCode = details.exitCode ?? null;
     this.stderrTail = details.stderrTail ?? '';
@@ -95,6 +109,20 @@ export function describeError(error: unknown): string {
 export class InvalidValueError extends Error {
   override readonly name: string = 'InvalidValueError';
   readonly code: string = 'INVALID_VALUE';
+}
+
+/**
+ * Runs `work` on a value an input gave; a configuration error it throws that names no input is named as
+ * coming from `input`, in its field and at the head of its message (`Input "trusted-root": …`).
+ */
+export async function fromInput<T>(input: string, work: () => Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } catch (error) {
+    if (!(error instanceof ConfigurationError) || error.input !== undefined) throw error;
+    error.message = `Input "${input}": ${error.message}`;
+    throw error.forInput(input);
+  }
 }
 
 /** The code of any thrown value: an error's own code, else `UNEXPECTED` (a bug). */

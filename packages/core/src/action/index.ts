@@ -15,6 +15,7 @@ export {
   describeError,
   type ErrorDetails,
   errorCode,
+  fromInput,
   InvalidValueError,
 } from './errors.ts';
 export {
@@ -37,6 +38,7 @@ export {
   escapeProperty,
   fileCommandEntry,
   type RunnerIo,
+  runCommandLine,
 } from './runner-commands.ts';
-export { defineState, type StateSlot, type StateStore } from './state.ts';
-export { tempFolder } from './temp-folder.ts';
+export { defineState, MemoryState, type StateSlot, type StateStore } from './state.ts';
+export { tempBase, tempFolder } from './temp-folder.ts';

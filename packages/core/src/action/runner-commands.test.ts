@@ -19,6 +19,7 @@ function io(env: NodeJS.ProcessEnv = {}) {
   const files = new Map<string, string>();
   const value: RunnerIo = {
     env,
+    cwd: () => '/',
     write: (t) => void stdout.push(t),
     append: (f, t) => void files.set(f, (files.get(f) ?? '') + t),
   };

@@ -11,12 +11,15 @@ import { EOL } from 'node:os';
 
 export interface RunnerIo {
   env: NodeJS.ProcessEnv;
+  /** The working directory (GITHUB_WORKSPACE's fallback). */
+  cwd(): string;
   write(text: string): void;
   append(file: string, text: string): void;
 }
 
 export const processIo: RunnerIo = {
   env: process.env,
+  cwd: () => process.cwd(),
   write: (text) => {
     process.stdout.write(text);
   },
@@ -109,4 +112,22 @@ export function setSecret(io: RunnerIo, value: string): void {
 export function appendSummary(io: RunnerIo, markdown: string): void {
   const file = io.env.GITHUB_STEP_SUMMARY;
   if (file) io.append(file, markdown);
+}
+
+/**
+ * A command-line tool's entry (an action's twin outside the runner, e.g. verify-image's cli): `main` gets
+ * the arguments, stdout and stderr (neither writes the runner's files) and returns the exit status.
+ */
+export async function runCommandLine(
+  main: (argv: readonly string[], stdout: RunnerIo, stderr: RunnerIo) => Promise<number>,
+): Promise<void> {
+  const io = (stream: NodeJS.WriteStream): RunnerIo => ({
+    env: process.env,
+    cwd: () => process.cwd(),
+    write: (text) => {
+      stream.write(text);
+    },
+    append: () => undefined,
+  });
+  process.exitCode = await main(process.argv.slice(2), io(process.stdout), io(process.stderr));
 }

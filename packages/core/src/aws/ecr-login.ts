@@ -11,6 +11,31 @@ export interface AwsSession {
   assumedRoleArn: string | undefined;
 }
 
+/**
+ * Where the step reaches an AWS service: the region, and an endpoint only when the step's environment names
+ * one (AWS_ENDPOINT_URL_<SERVICE>, else AWS_ENDPOINT_URL, as the SDK reads them); undefined is AWS's own.
+ */
+export interface AwsEndpoint {
+  region: string;
+  endpoint: string | undefined;
+}
+
+/** The endpoint of STS or ECR in `region`, from the step's environment (not the process's). */
+export function awsEndpoint(
+  env: Readonly<NodeJS.ProcessEnv>,
+  service: 'STS' | 'ECR',
+  region: string,
+): AwsEndpoint {
+  if (env.AWS_IGNORE_CONFIGURED_ENDPOINT_URLS === 'true') return { region, endpoint: undefined };
+  return { region, endpoint: env[`AWS_ENDPOINT_URL_${service}`] || env.AWS_ENDPOINT_URL || undefined };
+}
+
+/** An ECR session: the assumed role's credentials and where ECR answers. */
+export interface EcrAccess {
+  session: AwsSession;
+  ecr: AwsEndpoint;
+}
+
 export interface EcrRegistryLogin {
   /** `<account>.dkr.ecr.<region>.amazonaws.com` (the host of ECR's proxyEndpoint). */
   registry: string;
@@ -48,32 +73,41 @@ export function adviseStsError(error: unknown, token: IdToken, roleArn: string):
           `Principal {"Federated": "arn:aws:iam::${account}:oidc-provider/${GITHUB_ISSUER}"}, ` +
           `Action "sts:AssumeRoleWithWebIdentity", Condition {"StringEquals": {"${GITHUB_ISSUER}:aud": "${aud}"}, ` +
           `"StringLike": {"${GITHUB_ISSUER}:sub": "${sub.split(':').slice(0, 2).join(':')}:*"}}.`,
+        { code: 'STS_ACCESS_DENIED', actual: `sub "${sub}", aud "${aud}"` },
       );
     case 'InvalidIdentityToken':
     case 'IDPRejectedClaim':
       return new ConfigurationError(
         `AWS STS rejected the job's token (${e.name}: ${e.message ?? ''}). Register the OIDC identity provider ` +
           `https://${GITHUB_ISSUER} in IAM of account ${account} with audience "${aud}" (the action's "audience" input).`,
+        { code: 'STS_TOKEN_REJECTED', actual: `aud "${aud}"` },
       );
     case 'ExpiredToken':
       return new ConfigurationError(
         `AWS STS says the job's token has expired (${e.message ?? ''}). Tokens live a few minutes; re-run the job, and check the runner's clock.`,
+        { code: 'STS_TOKEN_EXPIRED' },
       );
     default:
       return awsFailure('AWS STS', error);
   }
 }
 
+/**
+ * An AWS failure as an error a user can act on. The two that mean the region is wrong carry the codes
+ * AWS_UNREACHABLE and AWS_SESSION_REJECTED; the action names its region input on them.
+ */
 function awsFailure(service: string, error: unknown): Error {
   const e = error as AwsErrorShape;
   if (e.code === 'ENOTFOUND' || e.name === 'UnknownEndpoint') {
     return new ConfigurationError(
       `${service} could not be reached (${e.message ?? e.code}); check the "aws-region" input`,
+      { code: 'AWS_UNREACHABLE' },
     );
   }
   if (e.name === 'UnrecognizedClientException' || e.name === 'InvalidSignatureException') {
     return new ConfigurationError(
       `${service} did not accept the session (${e.name}); is "aws-region" the region of the registry?`,
+      { code: 'AWS_SESSION_REJECTED', actual: e.name },
     );
   }
   const status = e.$metadata?.httpStatusCode;
@@ -93,11 +127,11 @@ export async function assumeRoleWithWebIdentity(request: {
   token: IdToken;
   durationSeconds: number;
   sessionPolicy?: string | undefined;
-  region: string;
+  sts: AwsEndpoint;
   logger: Logger;
 }): Promise<AwsSession> {
   const { STSClient, AssumeRoleWithWebIdentityCommand } = await import('@aws-sdk/client-sts');
-  const client = new STSClient({ region: request.region, maxAttempts: 3 });
+  const client = new STSClient({ ...clientPlace(request.sts), maxAttempts: 3 });
   let out: AssumeRoleWithWebIdentityCommandOutput;
   try {
     out = await client.send(
@@ -130,10 +164,14 @@ export async function assumeRoleWithWebIdentity(request: {
   };
 }
 
-async function ecrClient(session: AwsSession, region: string) {
+function clientPlace({ region, endpoint }: AwsEndpoint): { region: string; endpoint?: string } {
+  return endpoint === undefined ? { region } : { region, endpoint };
+}
+
+async function ecrClient({ session, ecr: place }: EcrAccess) {
   const ecr = await import('@aws-sdk/client-ecr');
   const client = new ecr.ECRClient({
-    region,
+    ...clientPlace(place),
     maxAttempts: 3,
     credentials: {
       accessKeyId: session.accessKeyId,
@@ -146,12 +184,11 @@ async function ecrClient(session: AwsSession, region: string) {
 
 /** ECR GetAuthorizationToken for the given registries (account ids). Masks every token at once. */
 export async function getEcrLogins(
-  session: AwsSession,
-  region: string,
+  access: EcrAccess,
   registryIds: string[],
   logger: Logger,
 ): Promise<EcrRegistryLogin[]> {
-  const { ecr, client } = await ecrClient(session, region);
+  const { ecr, client } = await ecrClient(access);
   try {
     const out = await client.send(new ecr.GetAuthorizationTokenCommand({ registryIds }));
     return (out.authorizationData ?? []).map((data) => {
@@ -180,12 +217,11 @@ export async function getEcrLogins(
 
 /** The repository's lifecycle policy text, or undefined when it has none. */
 export async function getLifecyclePolicy(
-  session: AwsSession,
-  region: string,
+  access: EcrAccess,
   registryId: string,
   repository: string,
 ): Promise<string | undefined> {
-  const { ecr, client } = await ecrClient(session, region);
+  const { ecr, client } = await ecrClient(access);
   try {
     const out = await client.send(
       new ecr.GetLifecyclePolicyCommand({ registryId, repositoryName: repository }),
@@ -200,13 +236,12 @@ export async function getLifecyclePolicy(
 }
 
 export async function putLifecyclePolicy(
-  session: AwsSession,
-  region: string,
+  access: EcrAccess,
   registryId: string,
   repository: string,
   text: string,
 ): Promise<void> {
-  const { ecr, client } = await ecrClient(session, region);
+  const { ecr, client } = await ecrClient(access);
   try {
     await client.send(
       new ecr.PutLifecyclePolicyCommand({
@@ -229,12 +264,11 @@ export interface TagMutability {
 }
 
 export async function getTagMutability(
-  session: AwsSession,
-  region: string,
+  access: EcrAccess,
   registryId: string,
   repository: string,
 ): Promise<TagMutability> {
-  const { ecr, client } = await ecrClient(session, region);
+  const { ecr, client } = await ecrClient(access);
   try {
     const out = await client.send(
       new ecr.DescribeRepositoriesCommand({ registryId, repositoryNames: [repository] }),
@@ -268,13 +302,12 @@ export function enforcesImmutable(current: TagMutability, patterns: readonly str
 
 /** Makes ECR keep tags matching `patterns` write-once, and every other tag (latest, nightly) movable. */
 export async function putImmutableTags(
-  session: AwsSession,
-  region: string,
+  access: EcrAccess,
   registryId: string,
   repository: string,
   patterns: readonly string[],
 ): Promise<void> {
-  const { ecr, client } = await ecrClient(session, region);
+  const { ecr, client } = await ecrClient(access);
   try {
     await client.send(
       new ecr.PutImageTagMutabilityCommand({

@@ -1,8 +1,11 @@
 // aws/: AWS: STS web identity and ECR logins, tag mutability and lifecycle. Other folders and the actions use only what is exported here.
 export {
+  type AwsEndpoint,
   type AwsSession,
   adviseStsError,
   assumeRoleWithWebIdentity,
+  awsEndpoint,
+  type EcrAccess,
   type EcrRegistryLogin,
   enforcesImmutable,
   getEcrLogins,

@@ -3,7 +3,6 @@ import { rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { CommandError } from '../action/errors.ts';
 import type { Logger } from '../action/logger.ts';
-import { processIo } from '../action/runner-commands.ts';
 import { tempFolder } from '../action/temp-folder.ts';
 
 export interface ExecRequest {
@@ -54,13 +53,110 @@ function lastLine(text: string): string {
   return lines.at(-1)?.trim() ?? '';
 }
 
+/**
+ * What a running child writes, bounded: stdout up to a limit (beyond it the child is stopped), the tail
+ * of stderr, and, when the request echoes, each complete line of either as it arrives.
+ */
+class ChildOutput {
+  private readonly stdoutChunks: Buffer[] = [];
+  private stdoutBytes = 0;
+  /** Stdout went past the limit. */
+  overflow = false;
+  private stderrTail = '';
+  private partial = { out: '', err: '' };
+
+  private readonly request: ExecRequest;
+  private readonly maxStdout: number;
+  private readonly logger: Logger | undefined;
+
+  constructor(request: ExecRequest, maxStdout: number, logger: Logger | undefined) {
+    this.request = request;
+    this.maxStdout = maxStdout;
+    this.logger = logger;
+  }
+
+  /** Takes a stdout chunk; returns true the first time the limit is passed (the caller stops the child). */
+  stdout(chunk: Buffer): boolean {
+    this.stdoutBytes += chunk.length;
+    if (this.stdoutBytes > this.maxStdout) {
+      const first = !this.overflow;
+      this.overflow = true;
+      return first;
+    }
+    this.stdoutChunks.push(chunk);
+    this.echo('out', chunk);
+    return false;
+  }
+
+  stderr(chunk: Buffer): void {
+    this.stderrTail = (this.stderrTail + chunk.toString('utf8')).slice(-STDERR_TAIL_BYTES);
+    this.echo('err', chunk);
+  }
+
+  private echo(kind: 'out' | 'err', chunk: Buffer): void {
+    if (!this.request.echo || this.logger === undefined) return;
+    const lines = (this.partial[kind] + chunk.toString('utf8')).split('\n');
+    this.partial = { ...this.partial, [kind]: lines.pop() ?? '' };
+    for (const line of lines) this.logger.info(redact(line, this.request.secrets));
+  }
+
+  /** Echoes the unterminated last lines, then returns what was captured (redacted). */
+  finish(exitCode: number | null, durationMs: number): ExecResult {
+    for (const kind of ['out', 'err'] as const) {
+      if (this.partial[kind] !== '' && this.request.echo)
+        this.logger?.info(redact(this.partial[kind], this.request.secrets));
+    }
+    return {
+      exitCode: exitCode ?? -1,
+      stdout: redact(Buffer.concat(this.stdoutChunks).toString('utf8'), this.request.secrets),
+      stderrTail: redact(this.stderrTail, this.request.secrets),
+      durationMs,
+    };
+  }
+}
+
+function startFailure(request: ExecRequest, error: NodeJS.ErrnoException): CommandError {
+  const why =
+    error.code === 'ENOENT'
+      ? `${request.tool} is not installed or not on PATH (tried "${request.command}")`
+      : `${request.tool} could not be started: ${error.message}`;
+  return new CommandError(why, { tool: request.tool, cause: error });
+}
+
+/** Why a finished child counts as failed, or undefined when it succeeded. */
+function exitFailure(
+  request: ExecRequest,
+  result: ExecResult,
+  outcome: { overflow: boolean; signal: NodeJS.Signals | null; maxStdout: number },
+): CommandError | undefined {
+  const tool = request.tool;
+  if (outcome.overflow)
+    return new CommandError(`${tool} wrote more than ${outcome.maxStdout} bytes to stdout`, { tool });
+  const tail = result.stderrTail;
+  if (outcome.signal !== null) {
+    const timedOut = request.timeoutMs !== undefined && result.durationMs >= request.timeoutMs;
+    const why = timedOut ? `timed out after ${request.timeoutMs} ms` : `was killed by ${outcome.signal}`;
+    return new CommandError(`${tool} ${why}`, { tool, stderrTail: lastLine(tail) });
+  }
+  if ((request.okExitCodes ?? [0]).includes(result.exitCode)) return undefined;
+  const detail = lastLine(tail);
+  return new CommandError(`${tool} failed with exit code ${result.exitCode}${detail ? `: ${detail}` : ''}`, {
+    tool,
+    exitCode: result.exitCode,
+    stderrTail: tail,
+  });
+}
+
 /** Runs programs with spawn(argv) and shell: false. */
 export class ProcessToolRunner implements ToolRunner {
   private readonly logger: Logger | undefined;
-  private readonly env: NodeJS.ProcessEnv;
+  private readonly env: NodeJS.ProcessEnv | undefined;
 
-  /** `env`: the environment a request without its own runs in (the step's: `ActionDeps.env`). */
-  constructor(logger?: Logger, env: NodeJS.ProcessEnv = processIo.env) {
+  /**
+   * `env`: the environment a request without its own runs in (the step's: `ActionDeps.env`); without
+   * one, this process's own.
+   */
+  constructor(logger?: Logger, env?: NodeJS.ProcessEnv) {
     this.logger = logger;
     this.env = env;
   }
@@ -68,13 +164,11 @@ export class ProcessToolRunner implements ToolRunner {
   run(request: ExecRequest): Promise<ExecResult> {
     const started = performance.now();
     const maxStdout = request.maxStdoutBytes ?? 32 * 1024 * 1024;
-    const ok = request.okExitCodes ?? [0];
     for (const secret of request.secrets ?? []) this.logger?.setSecret(secret);
     if (request.echo) {
       const line = `$ ${request.command} ${request.args.map(quoteForDisplay).join(' ')}`;
       this.logger?.info(redact(line, request.secrets));
     }
-
     return new Promise<ExecResult>((resolvePromise, reject) => {
       const child = spawn(request.command, [...request.args], {
         cwd: request.cwd,
@@ -84,85 +178,21 @@ export class ProcessToolRunner implements ToolRunner {
         timeout: request.timeoutMs,
         killSignal: 'SIGTERM',
       });
-      const stdoutChunks: Buffer[] = [];
-      let stdoutBytes = 0;
-      let overflow = false;
-      let stderrTail = '';
-      let lineBuffer = { out: '', err: '' };
-
-      const echo = (kind: 'out' | 'err', chunk: Buffer) => {
-        if (!request.echo || this.logger === undefined) return;
-        const text = lineBuffer[kind] + chunk.toString('utf8');
-        const lines = text.split('\n');
-        lineBuffer = { ...lineBuffer, [kind]: lines.pop() ?? '' };
-        for (const line of lines) this.logger.info(redact(line, request.secrets));
-      };
-
+      const output = new ChildOutput(request, maxStdout, this.logger);
       child.stdout.on('data', (chunk: Buffer) => {
-        stdoutBytes += chunk.length;
-        if (stdoutBytes > maxStdout) {
-          if (!overflow) child.kill('SIGTERM');
-          overflow = true;
-          return;
-        }
-        stdoutChunks.push(chunk);
-        echo('out', chunk);
+        if (output.stdout(chunk)) child.kill('SIGTERM');
       });
-      child.stderr.on('data', (chunk: Buffer) => {
-        stderrTail = (stderrTail + chunk.toString('utf8')).slice(-STDERR_TAIL_BYTES);
-        echo('err', chunk);
-      });
+      child.stderr.on('data', (chunk: Buffer) => output.stderr(chunk));
       child.stdin.on('error', () => {
         // The child may exit before reading stdin; its exit code tells what happened.
       });
       child.stdin.end(request.stdin ?? '');
-
-      child.on('error', (error: NodeJS.ErrnoException) => {
-        const why =
-          error.code === 'ENOENT'
-            ? `${request.tool} is not installed or not on PATH (tried "${request.command}")`
-            : `${request.tool} could not be started: ${error.message}`;
-        reject(new CommandError(why, { tool: request.tool, cause: error }));
-      });
+      child.on('error', (error: NodeJS.ErrnoException) => reject(startFailure(request, error)));
       child.on('close', (code, signal) => {
-        for (const kind of ['out', 'err'] as const) {
-          if (lineBuffer[kind] !== '' && request.echo)
-            this.logger?.info(redact(lineBuffer[kind], request.secrets));
-        }
-        const tail = redact(stderrTail, request.secrets);
-        const result: ExecResult = {
-          exitCode: code ?? -1,
-          stdout: redact(Buffer.concat(stdoutChunks).toString('utf8'), request.secrets),
-          stderrTail: tail,
-          durationMs: performance.now() - started,
-        };
-        if (overflow) {
-          reject(
-            new CommandError(`${request.tool} wrote more than ${maxStdout} bytes to stdout`, {
-              tool: request.tool,
-            }),
-          );
-        } else if (signal !== null) {
-          const timedOut = request.timeoutMs !== undefined && result.durationMs >= request.timeoutMs;
-          const why = timedOut ? `timed out after ${request.timeoutMs} ms` : `was killed by ${signal}`;
-          reject(
-            new CommandError(`${request.tool} ${why}`, { tool: request.tool, stderrTail: lastLine(tail) }),
-          );
-        } else if (!ok.includes(result.exitCode)) {
-          const detail = lastLine(tail);
-          reject(
-            new CommandError(
-              `${request.tool} failed with exit code ${result.exitCode}${detail ? `: ${detail}` : ''}`,
-              {
-                tool: request.tool,
-                exitCode: result.exitCode,
-                stderrTail: tail,
-              },
-            ),
-          );
-        } else {
-          resolvePromise(result);
-        }
+        const result = output.finish(code, performance.now() - started);
+        const failure = exitFailure(request, result, { overflow: output.overflow, signal, maxStdout });
+        if (failure === undefined) resolvePromise(result);
+        else reject(failure);
       });
     });
   }

@@ -10,7 +10,7 @@ export function envInputName(name: string): string {
   return `INPUT_${name.replace(/ /g, '_').toUpperCase()}`;
 }
 
-export function envInputSource(env: NodeJS.ProcessEnv = process.env): InputSource {
+export function envInputSource(env: Readonly<NodeJS.ProcessEnv>): InputSource {
   return (name) => env[envInputName(name)];
 }
 
@@ -23,8 +23,8 @@ export interface InputContext {
   readonly workspace: string;
 }
 
-export function defaultInputContext(env: NodeJS.ProcessEnv = process.env): InputContext {
-  return { workspace: resolve(env.GITHUB_WORKSPACE ?? process.cwd()) };
+export function defaultInputContext(env: Readonly<NodeJS.ProcessEnv>, cwd: string): InputContext {
+  return { workspace: resolve(env.GITHUB_WORKSPACE ?? cwd) };
 }
 
 /** Parses one non-empty raw value; throws a message (without the input name) on a bad value. */
@@ -126,8 +126,8 @@ export type InputValues<S extends InputSpec> = {
  */
 export function readInputs<S extends InputSpec>(
   spec: S,
-  source: InputSource = envInputSource(),
-  ctx: InputContext = defaultInputContext(),
+  source: InputSource,
+  ctx: InputContext,
 ): InputValues<S> {
   const values: Record<string, unknown> = {};
   const problems: ConfigurationError[] = [];

@@ -87,6 +87,109 @@ export const inlineHasher: BlobHasher = {
 
 const CHUNK = 1024 * 1024;
 
+interface Job {
+  path: string;
+  algorithm: string;
+  limit: number;
+  resolve: (r: HashResult) => void;
+  reject: (e: Error) => void;
+}
+
+/** A lane hashes one job at a time and offers itself to the pool again when done. */
+type Lane = (job: Job) => void;
+
+/** The jobs waiting and the lanes free to take one: each job goes to whichever lane is free first. */
+class LanePool {
+  private readonly queue: Job[] = [];
+  private readonly idle: Lane[] = [];
+  closed = false;
+  /** Lanes that may still take work (the inline lane never stops: infinitely many). */
+  private alive: number;
+
+  constructor(alive: number) {
+    this.alive = alive;
+  }
+
+  submit(job: Job): void {
+    this.queue.push(job);
+    this.dispatch();
+  }
+
+  /** A lane is free (again). */
+  offer(lane: Lane): void {
+    if (this.closed) return;
+    this.idle.push(lane);
+    this.dispatch();
+  }
+
+  /** A lane stopped for good; when none is left the queue fails rather than waiting for ever. */
+  lost(lane: Lane): void {
+    const i = this.idle.indexOf(lane);
+    if (i >= 0) this.idle.splice(i, 1);
+    this.alive--;
+    if (this.alive === 0) this.failWaiting('no hashing lane is left');
+  }
+
+  close(): void {
+    this.closed = true;
+    this.failWaiting('the hasher is closed');
+  }
+
+  private failWaiting(message: string): void {
+    for (const job of this.queue.splice(0)) job.reject(new Error(message));
+  }
+
+  private dispatch(): void {
+    while (this.queue.length > 0 && this.idle.length > 0) {
+      const lane = this.idle.shift();
+      const job = this.queue.shift();
+      if (lane !== undefined && job !== undefined) lane(job);
+    }
+  }
+}
+
+/** The main thread's lane: hashes with `inlineHasher`. */
+function startInlineLane(pool: LanePool): void {
+  const lane: Lane = (job) => {
+    inlineHasher
+      .hash(job.path, job.algorithm, job.limit)
+      .then(job.resolve, job.reject)
+      .finally(() => pool.offer(lane));
+  };
+  pool.offer(lane);
+}
+
+/** A worker thread's lane: it offers itself once the worker has started. */
+function startWorkerLane(pool: LanePool): Worker {
+  const worker = new Worker(WORKER_SOURCE, { eval: true });
+  let current: Job | undefined;
+  const lane: Lane = (job) => {
+    current = job;
+    worker.postMessage({ path: job.path, algorithm: job.algorithm, limit: job.limit });
+  };
+  const finish = (settle: (job: Job) => void) => {
+    const job = current;
+    current = undefined;
+    if (job !== undefined) settle(job);
+  };
+  worker.on('message', (m: { ready?: true; digest?: string; length?: number; error?: string }) => {
+    if (m.ready === true) return pool.offer(lane);
+    finish((job) =>
+      m.error !== undefined
+        ? job.reject(new Error(m.error))
+        : job.resolve({ digest: m.digest ?? '', length: m.length ?? 0 }),
+    );
+    pool.offer(lane);
+  });
+  // A worker that dies fails its job; the other lanes carry on.
+  worker.on('error', (error) => finish((job) => job.reject(error)));
+  worker.on('exit', () => {
+    finish((job) => job.reject(new Error('a hashing worker stopped')));
+    pool.lost(lane);
+  });
+  return worker;
+}
+
 /**
  * Hashes on the main thread and on worker threads together: SHA-256 is CPU-bound, so this is what lets
  * verification use every core. Jobs go to whichever lane is free, and a worker takes work only once it
@@ -97,85 +200,20 @@ const CHUNK = 1024 * 1024;
 export function workerHasher(options: { workers?: number; inline?: boolean } = {}): BlobHasher {
   const inline = options.inline ?? true;
   const count = Math.max(inline ? 0 : 1, options.workers ?? availableParallelism() - (inline ? 1 : 0));
-  type Job = {
-    path: string;
-    algorithm: string;
-    limit: number;
-    resolve: (r: HashResult) => void;
-    reject: (e: Error) => void;
-  };
-  const queue: Job[] = [];
-  const idle: ((job: Job) => void)[] = [];
-  let closed = false;
-  let alive = inline ? Number.POSITIVE_INFINITY : count;
-  const dispatch = () => {
-    while (queue.length > 0 && idle.length > 0) {
-      const lane = idle.shift();
-      const job = queue.shift();
-      if (lane !== undefined && job !== undefined) lane(job);
-    }
-  };
-  const offer = (lane: (job: Job) => void) => {
-    if (closed) return;
-    idle.push(lane);
-    dispatch();
-  };
-
-  if (inline) {
-    const lane = (job: Job) => {
-      inlineHasher
-        .hash(job.path, job.algorithm, job.limit)
-        .then(job.resolve, job.reject)
-        .finally(() => offer(lane));
-    };
-    offer(lane);
-  }
-  const workers = Array.from({ length: count }, () => {
-    const worker = new Worker(WORKER_SOURCE, { eval: true });
-    let current: Job | undefined;
-    const lane = (job: Job) => {
-      current = job;
-      worker.postMessage({ path: job.path, algorithm: job.algorithm, limit: job.limit });
-    };
-    worker.on('message', (m: { ready?: true; digest?: string; length?: number; error?: string }) => {
-      if (m.ready === true) return offer(lane);
-      const job = current;
-      current = undefined;
-      if (job !== undefined) {
-        if (m.error !== undefined) job.reject(new Error(m.error));
-        else job.resolve({ digest: m.digest ?? '', length: m.length ?? 0 });
-      }
-      offer(lane);
-    });
-    // A worker that dies fails its job; the other lanes carry on, and when none is left the queue fails
-    // rather than waiting for ever.
-    worker.on('error', (error) => {
-      current?.reject(error);
-      current = undefined;
-    });
-    worker.on('exit', () => {
-      current?.reject(new Error('a hashing worker stopped'));
-      current = undefined;
-      const i = idle.indexOf(lane);
-      if (i >= 0) idle.splice(i, 1);
-      alive--;
-      if (alive === 0) for (const job of queue.splice(0)) job.reject(new Error('no hashing lane is left'));
-    });
-    return worker;
-  });
+  const pool = new LanePool(inline ? Number.POSITIVE_INFINITY : count);
+  if (inline) startInlineLane(pool);
+  const workers = Array.from({ length: count }, () => startWorkerLane(pool));
   return {
     parallelism: count + (inline ? 1 : 0),
     hash(path, algorithm, limit) {
-      if (closed) return Promise.reject(new Error('the hasher is closed'));
-      return new Promise<HashResult>((resolve, reject) => {
-        queue.push({ path, algorithm, limit, resolve, reject });
-        dispatch();
-      });
+      if (pool.closed) return Promise.reject(new Error('the hasher is closed'));
+      return new Promise<HashResult>((resolve, reject) =>
+        pool.submit({ path, algorithm, limit, resolve, reject }),
+      );
     },
     async close() {
-      if (closed) return;
-      closed = true;
-      for (const job of queue.splice(0)) job.reject(new Error('the hasher is closed'));
+      if (pool.closed) return;
+      pool.close();
       await Promise.all(workers.map((w) => w.terminate()));
     },
   };

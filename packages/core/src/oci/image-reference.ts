@@ -79,6 +79,72 @@ function looksLikeDomain(component: string): boolean {
   );
 }
 
+/** What is wrong with a reference as a whole: empty, white space, a URL. */
+function checkWhole(reference: string): void {
+  if (reference === '') fail(reference, 'it is empty');
+  if (reference !== reference.trim()) fail(reference, 'it has leading or trailing white space');
+  if (/\s/.test(reference)) fail(reference, 'it contains white space');
+  if (reference.includes('://'))
+    fail(reference, 'remove the scheme (https://); a reference starts with the registry host');
+}
+
+/** `name[:tag]@digest` → the part before "@" and the digest, if any. */
+function splitDigest(reference: string): { rest: string; digest: Digest | undefined } {
+  const at = reference.indexOf('@');
+  if (at < 0) return { rest: reference, digest: undefined };
+  try {
+    return { rest: reference.slice(0, at), digest: Digest.parse(reference.slice(at + 1)) };
+  } catch (error) {
+    return fail(reference, (error as Error).message);
+  }
+}
+
+/** `name[:tag]` → the name and the tag, if any (a host's port or an IPv6 host is not a tag). */
+function splitTag(reference: string, rest: string): { name: string; tag: string | undefined } {
+  const lastColon = rest.lastIndexOf(':');
+  if (lastColon <= rest.lastIndexOf('/') || (rest.startsWith('[') && !rest.includes('/')))
+    return { name: rest, tag: undefined };
+  const tag = rest.slice(lastColon + 1);
+  if (tag === '') fail(reference, 'the tag after ":" is empty');
+  try {
+    validateTag(tag);
+  } catch (error) {
+    fail(reference, (error as Error).message);
+  }
+  return { name: rest.slice(0, lastColon), tag };
+}
+
+/** The name → its registry (Docker Hub when none is named) and checked repository path. */
+function splitName(reference: string, name: string): { registry: string; repository: string } {
+  if (name === '') fail(reference, 'the repository name is empty');
+  if (name.length > NAME_MAX) fail(reference, `the name is ${name.length} characters; at most ${NAME_MAX}`);
+  const components = name.split('/');
+  let registry = DOCKER_HUB;
+  const first = components[0] ?? '';
+  if (components.length > 1 && looksLikeDomain(first)) {
+    validateDomain(reference, first);
+    registry = first === 'index.docker.io' ? DOCKER_HUB : first;
+    components.shift();
+  } else if (components.length === 1 && (first.startsWith('[') || /^[^/]*:\d+$/.test(first))) {
+    fail(reference, `"${first}" looks like a registry host but no repository follows it`);
+  }
+  for (const component of components) checkPathComponent(reference, component);
+  if (registry === DOCKER_HUB && components.length === 1) components.unshift('library');
+  return { registry, repository: components.join('/') };
+}
+
+function checkPathComponent(reference: string, component: string): void {
+  if (component === '')
+    fail(reference, 'the repository has an empty path component ("//" or a trailing "/")');
+  if (!PATH_COMPONENT.test(component)) {
+    const why =
+      component !== component.toLowerCase()
+        ? 'repository names must be lowercase'
+        : 'use lowercase letters and digits, separated by ".", "_", "__" or "-"';
+    fail(reference, `path component "${component}" is invalid: ${why}`);
+  }
+}
+
 /** A parsed, normalised image reference. Immutable; `with*` return new references. */
 export class ImageReference {
   /** Registry host as users write it (`docker.io`, `ghcr.io`, `127.0.0.1:5000`, `[::1]:5000`). */
@@ -101,66 +167,11 @@ export class ImageReference {
   }
 
   static parse(reference: string): ImageReference {
-    if (reference === '') fail(reference, 'it is empty');
-    if (reference !== reference.trim()) fail(reference, 'it has leading or trailing white space');
-    if (/\s/.test(reference)) fail(reference, 'it contains white space');
-    if (reference.includes('://'))
-      fail(reference, 'remove the scheme (https://); a reference starts with the registry host');
-
-    let rest = reference;
-    let digest: Digest | undefined;
-    const at = rest.indexOf('@');
-    if (at >= 0) {
-      const digestText = rest.slice(at + 1);
-      rest = rest.slice(0, at);
-      try {
-        digest = Digest.parse(digestText);
-      } catch (error) {
-        fail(reference, (error as Error).message);
-      }
-    }
-
-    let tag: string | undefined;
-    const lastColon = rest.lastIndexOf(':');
-    if (lastColon > rest.lastIndexOf('/') && !(rest.startsWith('[') && !rest.includes('/'))) {
-      tag = rest.slice(lastColon + 1);
-      rest = rest.slice(0, lastColon);
-      if (tag === '') fail(reference, 'the tag after ":" is empty');
-      try {
-        validateTag(tag);
-      } catch (error) {
-        fail(reference, (error as Error).message);
-      }
-    }
-
-    const name = rest;
-    if (name === '') fail(reference, 'the repository name is empty');
-    if (name.length > NAME_MAX) fail(reference, `the name is ${name.length} characters; at most ${NAME_MAX}`);
-
-    const components = name.split('/');
-    let registry = DOCKER_HUB;
-    const first = components[0] ?? '';
-    if (components.length > 1 && looksLikeDomain(first)) {
-      validateDomain(reference, first);
-      registry = first === 'index.docker.io' ? DOCKER_HUB : first;
-      components.shift();
-    } else if (components.length === 1 && (first.startsWith('[') || /^[^/]*:\d+$/.test(first))) {
-      fail(reference, `"${first}" looks like a registry host but no repository follows it`);
-    }
-
-    for (const component of components) {
-      if (component === '')
-        fail(reference, 'the repository has an empty path component ("//" or a trailing "/")');
-      if (!PATH_COMPONENT.test(component)) {
-        const why =
-          component !== component.toLowerCase()
-            ? 'repository names must be lowercase'
-            : 'use lowercase letters and digits, separated by ".", "_", "__" or "-"';
-        fail(reference, `path component "${component}" is invalid: ${why}`);
-      }
-    }
-    if (registry === DOCKER_HUB && components.length === 1) components.unshift('library');
-    return new ImageReference(registry, components.join('/'), tag, digest);
+    checkWhole(reference);
+    const { rest, digest } = splitDigest(reference);
+    const { name, tag } = splitTag(reference, rest);
+    const { registry, repository } = splitName(reference, name);
+    return new ImageReference(registry, repository, tag, digest);
   }
 
   static tryParse(reference: string): ImageReference | undefined {

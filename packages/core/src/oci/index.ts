@@ -15,6 +15,7 @@ export {
   OciLayout,
   requireLayoutDigest,
   type VerifyReport,
+  writeLayoutRoot,
 } from './oci-layout.ts';
 export { openRegistry } from './open-registry.ts';
 export { formatPlatform, type Platform, parsePlatform } from './platform.ts';
@@ -54,12 +55,14 @@ export {
   retryAfterInText,
   withRetries,
 } from './retry-policy.ts';
+export { mergeIntoTag, type TagMerge } from './tag-merge.ts';
 export {
   DEFAULT_IMMUTABLE_TAGS,
   ImmutableTagConflict,
   isImmutableTag,
   matchesTagPattern,
   planTags,
+  type TagConflict,
   type TagPlan,
 } from './tag-pattern.ts';
 export {
@@ -71,7 +74,6 @@ export {
   parseTagRules,
   planTagRules,
   refVersion,
-  resolveTagRules,
   type SemVer,
   type SkippedRule,
   sanitizeTag,
@@ -79,6 +81,7 @@ export {
   type TagRule,
   TagRuleError,
   type TagRuleErrorCode,
+  type TagRulesOptions,
   type TagRulesResult,
 } from './tag-rules.ts';
 export { type Challenge, parseChallenge } from './www-authenticate.ts';

@@ -23,16 +23,20 @@ const exists = (path: string) =>
  * image index listing every platform — the multi-arch image, assembled from the very manifests that
  * were built (their digests do not change). Each source is verified in full first; a platform given
  * twice is refused. BuildKit attestation manifests travel with their images. Blobs are hard-linked
- * where possible, else copied. Returns the new top-level descriptor.
+ * where possible, else copied. Returns the new top-level descriptor. Refusals carry codes
+ * (LAYOUTS_TOO_FEW, DIRECTORY_NOT_EMPTY, PLATFORM_TWICE, and LAYOUT_INVALID from a source's verification);
+ * the caller names its inputs.
  */
 export async function joinLayouts(sources: readonly string[], outputDir: string): Promise<Descriptor> {
   if (sources.length < 2)
     throw new ConfigurationError('joining layouts needs at least two per-platform layouts', {
-      input: 'join',
+      code: 'LAYOUTS_TOO_FEW',
+      expected: 'at least 2 layouts',
+      actual: String(sources.length),
     });
   if ((await exists(outputDir)) && (await readdir(outputDir)).length > 0)
     throw new ConfigurationError(`${outputDir} is not empty; give a new or empty directory`, {
-      input: 'output-dir',
+      code: 'DIRECTORY_NOT_EMPTY',
     });
   const blobDir = join(outputDir, 'blobs', 'sha256');
   await mkdir(blobDir, { recursive: true });
@@ -50,9 +54,7 @@ export async function joinLayouts(sources: readonly string[], outputDir: string)
       if (seen !== undefined) {
         throw new ConfigurationError(
           `platform ${image.platform} is in both ${seen} and ${source}; each layout must bring its own`,
-          {
-            input: 'join',
-          },
+          { code: 'PLATFORM_TWICE', actual: image.platform },
         );
       }
       platforms.set(image.platform, source);

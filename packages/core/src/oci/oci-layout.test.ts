@@ -11,8 +11,8 @@ import {
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { blobFile, writeSyntheticLayout } from '../../../../test/helpers/layout-fixture.ts';
-import { LayoutError, OciLayout } from './oci-layout.ts';
+import { blobFile, writeSyntheticLayout } from '../../../../scripts/lib/layout-fixture.ts';
+import { LayoutError, OciLayout, writeLayoutRoot } from './oci-layout.ts';
 
 const fresh = () => mkdtempSync(join(tmpdir(), 'layout-'));
 
@@ -155,29 +155,16 @@ describe('OciLayout: verification failures name the blob and who references it',
 
   it('a descriptor digest that would escape blobs/', async () => {
     const fx = await writeSyntheticLayout(fresh());
-    writeFileSync(
-      join(fx.dir, 'index.json'),
-      JSON.stringify({
-        schemaVersion: 2,
-        manifests: [
-          {
-            mediaType: 'application/vnd.oci.image.index.v1+json',
-            digest: 'sha256:../../../etc/passwd',
-            size: 1,
-          },
-        ],
-      }),
-    );
+    await writeLayoutRoot(fx.dir, [
+      { mediaType: 'application/vnd.oci.image.index.v1+json', digest: 'sha256:../../../etc/passwd', size: 1 },
+    ]);
     await expect(OciLayout.open(fx.dir)).rejects.toThrow(/index.json manifests\[0\].*hex digits/);
   });
 
   it('index.json declaring the wrong size for the top level', async () => {
     const fx = await writeSyntheticLayout(fresh());
     const root = fx.root;
-    writeFileSync(
-      join(fx.dir, 'index.json'),
-      JSON.stringify({ schemaVersion: 2, manifests: [{ ...root, size: root.size + 1 }] }),
-    );
+    await writeLayoutRoot(fx.dir, [{ ...root, size: root.size + 1 }]);
     await expect((await OciLayout.open(fx.dir)).verify()).rejects.toThrow(/has more than|bytes on disk/);
   });
 
@@ -191,11 +178,10 @@ describe('OciLayout: verification failures name the blob and who references it',
   it('several entries without a ref name to choose', async () => {
     const fx = await writeSyntheticLayout(fresh());
     const index = JSON.parse(readFileSync(join(fx.dir, 'index.json'), 'utf8'));
-    index.manifests.push({
-      ...fx.manifests[0],
-      annotations: { 'org.opencontainers.image.ref.name': 'other' },
-    });
-    writeFileSync(join(fx.dir, 'index.json'), JSON.stringify(index));
+    await writeLayoutRoot(fx.dir, [
+      ...index.manifests,
+      { ...fx.manifests[0], annotations: { 'org.opencontainers.image.ref.name': 'other' } },
+    ]);
     await expect((await OciLayout.open(fx.dir)).verify()).rejects.toThrow(
       /holds 2 entries \(latest, other\); name the one/,
     );

@@ -14,6 +14,7 @@ import {
   ATTESTATION_REFERENCE_TYPE,
   isIndexMediaType,
   isManifestMediaType,
+  MediaType,
   REF_NAME_ANNOTATION,
 } from './media-types.ts';
 import { formatPlatform, type Platform } from './platform.ts';
@@ -91,6 +92,17 @@ const MAX_DEPTH = 8;
 /** Below this many bytes, starting worker threads costs more than it saves. */
 const WORKER_THRESHOLD = 64 * 1024 * 1024;
 const SUPPORTED_LAYOUT_VERSION = '1.0.0';
+
+/**
+ * Writes a layout's two fixed files, the `oci-layout` marker and index.json listing `manifests`: the one
+ * writer of both, for snapshots, platform views and the test and benchmark fixtures. The blobs are the
+ * caller's.
+ */
+export async function writeLayoutRoot(dir: string, manifests: readonly Descriptor[]): Promise<void> {
+  await writeFile(join(dir, 'oci-layout'), `{"imageLayoutVersion":"${SUPPORTED_LAYOUT_VERSION}"}`);
+  const index = { schemaVersion: 2, mediaType: MediaType.ociIndex, manifests };
+  await writeFile(join(dir, 'index.json'), JSON.stringify(index));
+}
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -279,7 +291,6 @@ export class OciLayout {
     layers: 'link' | 'copy-verified' = 'link',
   ): Promise<string> {
     await mkdir(join(target, 'blobs', 'sha256'), { recursive: true, mode: 0o700 });
-    await writeFile(join(target, 'oci-layout'), `{"imageLayoutVersion":"${SUPPORTED_LAYOUT_VERSION}"}`);
     for (const { descriptor, referencedBy } of graph.blobs.values()) {
       const d = Digest.parse(descriptor.digest);
       const to = join(target, 'blobs', d.algorithm, d.hex);
@@ -289,12 +300,7 @@ export class OciLayout {
       else if (layers === 'copy-verified') await this.copyVerified(descriptor, by, to);
       else await this.linkChecked(descriptor, by, to);
     }
-    const index = {
-      schemaVersion: 2,
-      mediaType: 'application/vnd.oci.image.index.v1+json',
-      manifests: [graph.root],
-    };
-    await writeFile(join(target, 'index.json'), JSON.stringify(index));
+    await writeLayoutRoot(target, [graph.root]);
     return target;
   }
 
@@ -473,65 +479,69 @@ export class OciLayout {
     this.addBlob(graph, descriptor, referencedBy);
     if (seen) return;
     const here = `${isIndexMediaType(descriptor.mediaType) ? 'index' : 'manifest'} ${describe(descriptor)}`;
+    const at: VisitAt = { descriptor, referencedBy, here, graph };
+    if (isIndexMediaType(descriptor.mediaType)) await this.visitIndex(at, depth, path);
+    else if (isManifestMediaType(descriptor.mediaType)) await this.visitManifest(at, siblings);
+    // Any other artifact: its bytes are verified, its content is not interpreted.
+  }
 
-    if (isIndexMediaType(descriptor.mediaType)) {
-      const doc = await this.readJsonBlob(descriptor, referencedBy);
-      if (!isRecord(doc) || doc.schemaVersion !== 2 || !Array.isArray(doc.manifests)) {
-        throw new LayoutError(`${here} is not an image index`);
-      }
-      checkEmbeddedMediaType(doc, descriptor, here);
-      graph.indexes.push(descriptor.digest);
-      const next = new Set(path).add(descriptor.digest);
-      const children = doc.manifests.map((m, i) => asDescriptor(m, `${here} manifests[${i}]`));
-      const images = new Set(
-        children
-          .filter((c) => isManifestMediaType(c.mediaType) && !markedAsAttestation(c))
-          .map((c) => c.digest),
-      );
-      for (const child of children) await this.visit(child, here, graph, depth + 1, next, images);
-      return;
+  /** An index: every child is visited, knowing which of them are images (what an attestation may name). */
+  private async visitIndex(at: VisitAt, depth: number, path: Set<string>): Promise<void> {
+    const { descriptor, here, graph } = at;
+    const doc = await this.readJsonBlob(descriptor, at.referencedBy);
+    if (!isRecord(doc) || doc.schemaVersion !== 2 || !Array.isArray(doc.manifests)) {
+      throw new LayoutError(`${here} is not an image index`);
     }
+    checkEmbeddedMediaType(doc, descriptor, here);
+    graph.indexes.push(descriptor.digest);
+    const next = new Set(path).add(descriptor.digest);
+    const children = doc.manifests.map((m, i) => asDescriptor(m, `${here} manifests[${i}]`));
+    const images = new Set(
+      children
+        .filter((c) => isManifestMediaType(c.mediaType) && !markedAsAttestation(c))
+        .map((c) => c.digest),
+    );
+    for (const child of children) await this.visit(child, here, graph, depth + 1, next, images);
+  }
 
-    if (isManifestMediaType(descriptor.mediaType)) {
-      const doc = await this.readJsonBlob(descriptor, referencedBy);
-      if (!isRecord(doc) || doc.schemaVersion !== 2 || !Array.isArray(doc.layers)) {
-        throw new LayoutError(`${here} is not an image manifest`);
+  /** An image manifest: its config and layers join the graph, as an image or as a checked attestation. */
+  private async visitManifest(at: VisitAt, siblings: ReadonlySet<string>): Promise<void> {
+    const { descriptor, here, graph } = at;
+    const doc = await this.readJsonBlob(descriptor, at.referencedBy);
+    if (!isRecord(doc) || doc.schemaVersion !== 2 || !Array.isArray(doc.layers)) {
+      throw new LayoutError(`${here} is not an image manifest`);
+    }
+    checkEmbeddedMediaType(doc, descriptor, here);
+    const config = asDescriptor(doc.config, `${here} config`);
+    const layers = doc.layers.map((l, i) => asDescriptor(l, `${here} layers[${i}]`));
+    this.addBlob(graph, config, `${here} (config)`);
+    for (const [i, layer] of layers.entries()) {
+      this.addBlob(graph, layer, `${here} (layer ${i + 1} of ${layers.length})`);
+    }
+    if (markedAsAttestation(descriptor)) {
+      // Only a real attestation is left out of the scan; a disguised image is refused outright.
+      const problem = attestationProblem(descriptor, layers, siblings);
+      if (problem !== undefined) {
+        throw new LayoutError(
+          `${here} is marked as a BuildKit attestation manifest but ${problem}: refusing a layout that would hide an image from the scan`,
+        );
       }
-      checkEmbeddedMediaType(doc, descriptor, here);
-      const config = asDescriptor(doc.config, `${here} config`);
-      const layers = doc.layers.map((l, i) => asDescriptor(l, `${here} layers[${i}]`));
-      this.addBlob(graph, config, `${here} (config)`);
-      for (const [i, layer] of layers.entries()) {
-        this.addBlob(graph, layer, `${here} (layer ${i + 1} of ${layers.length})`);
-      }
-
-      if (markedAsAttestation(descriptor)) {
-        // Only a real attestation is left out of the scan; a disguised image is refused outright.
-        const problem = attestationProblem(descriptor, layers, siblings);
-        if (problem !== undefined) {
-          throw new LayoutError(
-            `${here} is marked as a BuildKit attestation manifest but ${problem}: refusing a layout that would hide an image from the scan`,
-          );
-        }
-        graph.attestations.push({
-          digest: descriptor.digest,
-          subject: descriptor.annotations?.[ATTESTATION_REFERENCE_DIGEST],
-          layers,
-        });
-        return;
-      }
-      const platform = descriptor.platform ?? (await this.platformFromConfig(config, here));
-      graph.images.push({
-        platform: formatPlatform(platform),
+      graph.attestations.push({
         digest: descriptor.digest,
-        mediaType: descriptor.mediaType,
-        size: descriptor.size,
-        config,
+        subject: descriptor.annotations?.[ATTESTATION_REFERENCE_DIGEST],
         layers,
       });
       return;
     }
-    // Any other artifact: its bytes are verified, its content is not interpreted.
+    const platform = descriptor.platform ?? (await this.platformFromConfig(config, here));
+    graph.images.push({
+      platform: formatPlatform(platform),
+      digest: descriptor.digest,
+      mediaType: descriptor.mediaType,
+      size: descriptor.size,
+      config,
+      layers,
+    });
   }
 
   private async platformFromConfig(config: Descriptor, manifest: string): Promise<Platform> {
@@ -543,6 +553,14 @@ export class OciLayout {
       ? { os: doc.os, architecture: doc.architecture, variant: doc.variant }
       : { os: doc.os, architecture: doc.architecture };
   }
+}
+
+/** Where a walk of the layout stands: the document, who named it, its label, and the graph so far. */
+interface VisitAt {
+  readonly descriptor: Descriptor;
+  readonly referencedBy: string;
+  readonly here: string;
+  readonly graph: LayoutGraph;
 }
 
 const IN_TOTO_LAYER = 'application/vnd.in-toto+json';

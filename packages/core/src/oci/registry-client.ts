@@ -6,9 +6,8 @@ import { Digest } from './digest.ts';
 import type { ImageReference } from './image-reference.ts';
 import { MANIFEST_ACCEPT } from './media-types.ts';
 import type { Descriptor } from './oci-layout.ts';
-import type { CredentialStore } from './registry-credentials.ts';
+import type { Credential, CredentialStore } from './registry-credentials.ts';
 import {
-  backoffDelay,
   DEFAULT_RETRY,
   isNetworkError,
   isRetryableStatus,
@@ -353,103 +352,86 @@ export class RegistryClient {
     ref: ImageReference,
     method: string,
     path: string,
-    options: {
-      access: Access;
-      headers?: Record<string, string>;
-      body?: Buffer;
-      okStatuses: number[];
-      maxBody?: number;
-      scoped?: boolean;
-      extraScopes?: string[];
-    },
+    options: RequestOptions,
   ): Promise<HttpResponse> {
-    const host = ref.apiHost;
-    const scope =
-      options.scoped === false
-        ? ''
-        : [
-            `repository:${ref.repository}:${options.access === 'push' ? 'pull,push' : 'pull'}`,
-            ...(options.extraScopes ?? []),
-          ].join(' ');
-    const key = `${host} ${scope}`;
-    const started = this.now();
-    let authTried = false;
-    for (let attempt = 1; ; attempt++) {
-      let res: HttpResponse;
-      try {
-        const authorization = this.authorizations.get(key) ?? this.authorizations.get(`${host} basic`);
-        res = await this.send(
-          host,
-          method,
-          path,
-          {
-            ...options.headers,
-            ...(authorization === undefined ? {} : { authorization }),
-          },
-          options.body,
-          options.maxBody ?? 1024 * 1024,
-        );
-      } catch (error) {
-        if (!isNetworkError(error) || !this.canRetry(attempt, started)) {
-          throw new CommandError(
-            `registry ${ref.registry}: ${method} ${path} failed: ${(error as Error).message}`,
-            {
-              tool: 'registry',
-              cause: error,
-            },
-          );
-        }
-        await this.pause(
-          attempt,
-          undefined,
-          `${method} ${path}: ${(error as NodeJS.ErrnoException).code ?? 'network error'}`,
-        );
-        continue;
-      }
-
-      if (res.status === 401 && !authTried) {
-        authTried = true;
-        await this.authenticate(ref, res, key, scope);
-        attempt--;
-        continue;
-      }
-      if (options.okStatuses.includes(res.status) || (res.status === 401 && options.okStatuses.includes(401)))
-        return res;
-      if (res.status === 401 || res.status === 403) {
-        const who =
-          this.authorizations.has(key) || this.authorizations.has(`${host} basic`)
-            ? 'refused the credentials'
-            : 'requires credentials';
-        throw new ConfigurationError(
-          `registry ${ref.registry} ${who} for ${options.access} on ${ref.repository} (HTTP ${res.status}${registryErrors(res.body) ? `: ${registryErrors(res.body)}` : ''}). ` +
-            'Log in first (docker login / skopeo login / ecr-oidc-login) or pass auth-file.',
-        );
-      }
-      if (isRetryableStatus(res.status) && this.canRetry(attempt, started)) {
-        const retryAfter = parseRetryAfter(header(res.headers, 'retry-after'), this.now());
-        await this.pause(attempt, retryAfter, `${method} ${path}: HTTP ${res.status}`);
-        continue;
-      }
-      const detail = registryErrors(res.body);
-      throw new CommandError(
-        `registry ${ref.registry}: ${method} ${path} answered HTTP ${res.status}${detail ? ` (${detail})` : ''}`,
-        {
-          tool: 'registry',
-        },
-      );
+    const scope = requestScope(ref, options);
+    const call: RequestCall = {
+      ref,
+      method,
+      path,
+      options,
+      scope,
+      key: `${ref.apiHost} ${scope}`,
+      authTried: false,
+    };
+    try {
+      return await withRetries(() => this.attempt(call), requestVerdict(call), {
+        policy: this.retry,
+        sleep: this.sleep,
+        random: this.random,
+        elapsedClock: this.now,
+        onRetry: (attempt, delay, reason) =>
+          this.options.logger.warning(
+            `retrying in ${delay} ms (attempt ${attempt + 1} of ${this.retry.maxAttempts}): ${reason}`,
+          ),
+      });
+    } catch (error) {
+      throw requestFailure(call, error);
     }
   }
 
-  private canRetry(attempt: number, started: number): boolean {
-    return attempt < this.retry.maxAttempts && this.now() - started < this.retry.deadlineMs;
+  /**
+   * One attempt: sends the request and judges the answer. The first 401 of a request is answered by
+   * following the registry's challenge and sending again within the same attempt.
+   */
+  private async attempt(call: RequestCall): Promise<HttpResponse> {
+    for (;;) {
+      const res = await this.sendOnce(call);
+      if (res.status === 401 && !call.authTried) {
+        call.authTried = true;
+        await this.authenticate(call.ref, res, call.key, call.scope);
+        continue;
+      }
+      return this.judge(call, res);
+    }
   }
 
-  private async pause(attempt: number, retryAfterMs: number | undefined, reason: string): Promise<void> {
-    const delay = backoffDelay(this.retry, attempt, retryAfterMs, this.random);
-    this.options.logger.warning(
-      `retrying in ${delay} ms (attempt ${attempt + 1} of ${this.retry.maxAttempts}): ${reason}`,
-    );
-    await this.sleep(delay);
+  private async sendOnce(call: RequestCall): Promise<HttpResponse> {
+    const host = call.ref.apiHost;
+    const authorization = this.authorizations.get(call.key) ?? this.authorizations.get(`${host} basic`);
+    const headers = { ...call.options.headers, ...(authorization === undefined ? {} : { authorization }) };
+    try {
+      return await this.send(
+        host,
+        call.method,
+        call.path,
+        headers,
+        call.options.body,
+        call.options.maxBody ?? 1024 * 1024,
+      );
+    } catch (error) {
+      throw new SendFailure(error);
+    }
+  }
+
+  /** The answer, when it is one the caller takes; a refusal or a fault (transient or not) otherwise. */
+  private judge(call: RequestCall, res: HttpResponse): HttpResponse {
+    const { ref, options } = call;
+    if (options.okStatuses.includes(res.status)) return res;
+    if (res.status === 401 || res.status === 403) {
+      const host = ref.apiHost;
+      const who =
+        this.authorizations.has(call.key) || this.authorizations.has(`${host} basic`)
+          ? 'refused the credentials'
+          : 'requires credentials';
+      const detail = registryErrors(res.body);
+      throw new ConfigurationError(
+        `registry ${ref.registry} ${who} for ${options.access} on ${ref.repository} (HTTP ${res.status}${detail ? `: ${detail}` : ''}). ` +
+          'Log in first (docker login / skopeo login / ecr-oidc-login) or pass auth-file.',
+      );
+    }
+    const retryAfter = parseRetryAfter(header(res.headers, 'retry-after'), this.now());
+    throw new FaultyAnswer(res, isRetryableStatus(res.status), retryAfter);
   }
 
   private async authenticate(
@@ -462,69 +444,41 @@ export class RegistryClient {
     const credential = await this.options.credentials?.lookup(ref.registry, ref.repository);
     if (challenge?.scheme === 'basic') {
       if (credential === undefined) return;
-      const value = `Basic ${Buffer.from(`${credential.username}:${credential.password}`).toString('base64')}`;
+      const value = `Basic ${basicCredentials(credential)}`;
       this.options.logger.setSecret(value.slice(6));
       this.authorizations.set(`${ref.apiHost} basic`, value);
       return;
     }
     if (challenge?.scheme !== 'bearer' || challenge.params.realm === undefined) return;
-    const realm = new URL(challenge.params.realm);
-    if (challenge.params.service !== undefined) realm.searchParams.set('service', challenge.params.service);
-    for (const s of scope.split(' ').filter((x) => x !== '')) realm.searchParams.append('scope', s);
-    const headers: Record<string, string> = {};
-    if (credential !== undefined) {
-      headers.authorization = `Basic ${Buffer.from(`${credential.username}:${credential.password}`).toString('base64')}`;
-    }
+    const token = await this.fetchToken(ref, tokenRealm(challenge.params, scope), credential);
+    this.options.logger.setSecret(token);
+    this.authorizations.set(key, `Bearer ${token}`);
+  }
+
+  /**
+   * The token service is a server like any other: down, overloaded or behind a proxy's HTML page is a
+   * transient fault (retried), a 401/403 a refusal of these credentials (final), anything else a fault
+   * of that service, named with its URL and status.
+   */
+  private async fetchToken(
+    ref: ImageReference,
+    realm: URL,
+    credential: Credential | undefined,
+  ): Promise<string> {
+    const headers: Record<string, string> =
+      credential === undefined ? {} : { authorization: `Basic ${basicCredentials(credential)}` };
     const service = `${realm.origin}${realm.pathname}`;
     const who = credential ? `the credentials from ${credential.source}` : 'anonymous access';
-    // The token service is a server like any other: down, overloaded or behind a proxy's HTML page is a
-    // transient fault (retried), a 401/403 a refusal of these credentials (final), anything else a fault
-    // of that service, named with its URL and status.
-    const token = await withRetries(
+    return withRetries(
       async () => {
         const tokenRes = await this.sendUrl(realm, 'GET', headers, undefined, 1024 * 1024);
-        const status = tokenRes.status;
-        if (status === 401 || status === 403)
+        if (tokenRes.status === 401 || tokenRes.status === 403)
           throw new ConfigurationError(
-            `registry ${ref.registry}: the token service ${service} refused ${who} (HTTP ${status})`,
+            `registry ${ref.registry}: the token service ${service} refused ${who} (HTTP ${tokenRes.status})`,
           );
-        const text = tokenRes.body.toString('utf8');
-        if (status !== 200) {
-          throw new TokenServiceError(
-            `registry ${ref.registry}: the token service ${service} answered HTTP ${status}${/<html/i.test(text) ? ' with an HTML page' : ''}`,
-            isRetryableStatus(status),
-            parseRetryAfter(header(tokenRes.headers, 'retry-after'), Date.now()),
-          );
-        }
-        let body: { token?: unknown; access_token?: unknown };
-        try {
-          body = JSON.parse(text) as typeof body;
-        } catch {
-          throw new TokenServiceError(
-            `registry ${ref.registry}: the token service ${service} answered HTTP 200 with ${/<html/i.test(text) ? 'an HTML page' : 'a body that is not JSON'}`,
-            true,
-          );
-        }
-        const value =
-          typeof body.token === 'string'
-            ? body.token
-            : typeof body.access_token === 'string'
-              ? body.access_token
-              : '';
-        if (value === '')
-          throw new TokenServiceError(
-            `registry ${ref.registry}: the token service ${service} returned no token`,
-            false,
-          );
-        return value;
+        return tokenFrom(tokenRes, `registry ${ref.registry}: the token service ${service}`, this.now());
       },
-      (error) =>
-        error instanceof TokenServiceError
-          ? { transient: error.transient, retryAfterMs: error.retryAfterMs, reason: error.message }
-          : {
-              transient: isNetworkError(error),
-              reason: error instanceof Error ? error.message : String(error),
-            },
+      tokenVerdict,
       {
         sleep: this.sleep,
         onRetry: (attempt, delay, reason) =>
@@ -536,15 +490,10 @@ export class RegistryClient {
       if (isNetworkError(error))
         throw new CommandError(
           `registry ${ref.registry}: the token service ${service} is unreachable (${(error as Error).message})`,
-          {
-            tool: 'registry token service',
-            cause: error,
-          },
+          { tool: 'registry token service', cause: error },
         );
       throw error;
     });
-    this.options.logger.setSecret(token);
-    this.authorizations.set(key, `Bearer ${token}`);
   }
 
   /**
@@ -644,6 +593,149 @@ function isTlsHandshakeFailure(error: unknown): boolean {
       (code.startsWith('ERR_SSL') || code === 'EPROTO' || code === 'ECONNRESET')) ||
     /wrong version number|ssl/i.test(message)
   );
+}
+
+interface RequestOptions {
+  access: Access;
+  headers?: Record<string, string>;
+  body?: Buffer;
+  okStatuses: number[];
+  maxBody?: number;
+  scoped?: boolean;
+  extraScopes?: string[];
+}
+
+/** One request across its attempts: what to send, the token scope and whether its 401 was answered. */
+interface RequestCall {
+  readonly ref: ImageReference;
+  readonly method: string;
+  readonly path: string;
+  readonly options: RequestOptions;
+  readonly scope: string;
+  /** The authorization cache key: host and scope. */
+  readonly key: string;
+  authTried: boolean;
+}
+
+function requestScope(ref: ImageReference, options: RequestOptions): string {
+  if (options.scoped === false) return '';
+  return [
+    `repository:${ref.repository}:${options.access === 'push' ? 'pull,push' : 'pull'}`,
+    ...(options.extraScopes ?? []),
+  ].join(' ');
+}
+
+/** Sending failed (no answer): retried when it is a network fault. */
+class SendFailure extends Error {
+  override readonly cause: unknown;
+  constructor(cause: unknown) {
+    super(cause instanceof Error ? cause.message : String(cause));
+    this.cause = cause;
+  }
+}
+
+/** An answer that is neither taken nor a refusal: retried when its status is transient (429, 5xx). */
+class FaultyAnswer extends Error {
+  readonly response: HttpResponse;
+  readonly transient: boolean;
+  readonly retryAfterMs: number | undefined;
+  constructor(response: HttpResponse, transient: boolean, retryAfterMs: number | undefined) {
+    super(`HTTP ${response.status}`);
+    this.response = response;
+    this.transient = transient;
+    this.retryAfterMs = retryAfterMs;
+  }
+}
+
+/** Which failures of a request are retried: network faults and transient statuses, nothing else. */
+function requestVerdict(call: RequestCall) {
+  return (error: unknown): { transient: boolean; retryAfterMs?: number | undefined; reason: string } => {
+    const what = `${call.method} ${call.path}`;
+    if (error instanceof SendFailure)
+      return {
+        transient: isNetworkError(error.cause),
+        reason: `${what}: ${(error.cause as NodeJS.ErrnoException).code ?? 'network error'}`,
+      };
+    if (error instanceof FaultyAnswer)
+      return {
+        transient: error.transient,
+        retryAfterMs: error.retryAfterMs,
+        reason: `${what}: HTTP ${error.response.status}`,
+      };
+    return { transient: false, reason: String(error) };
+  };
+}
+
+/** What a request that failed for good throws: a failed send or a faulty answer as a CommandError. */
+function requestFailure(call: RequestCall, error: unknown): unknown {
+  const { ref, method, path } = call;
+  if (error instanceof SendFailure)
+    return new CommandError(
+      `registry ${ref.registry}: ${method} ${path} failed: ${(error.cause as Error).message}`,
+      {
+        tool: 'registry',
+        cause: error.cause,
+      },
+    );
+  if (error instanceof FaultyAnswer) {
+    const detail = registryErrors(error.response.body);
+    return new CommandError(
+      `registry ${ref.registry}: ${method} ${path} answered HTTP ${error.response.status}${detail ? ` (${detail})` : ''}`,
+      { tool: 'registry' },
+    );
+  }
+  return error;
+}
+
+function basicCredentials(credential: Credential): string {
+  return Buffer.from(`${credential.username}:${credential.password}`).toString('base64');
+}
+
+/** The token service's URL for a challenge: its realm, with the service and every scope asked for. */
+function tokenRealm(params: Record<string, string>, scope: string): URL {
+  const realm = new URL(params.realm ?? '');
+  if (params.service !== undefined) realm.searchParams.set('service', params.service);
+  for (const s of scope.split(' ').filter((x) => x !== '')) realm.searchParams.append('scope', s);
+  return realm;
+}
+
+/** The token in a token service's answer (`token` or `access_token`); its faults as TokenServiceErrors. */
+function tokenFrom(res: HttpResponse, service: string, now: number): string {
+  const text = res.body.toString('utf8');
+  if (res.status !== 200) {
+    throw new TokenServiceError(
+      `${service} answered HTTP ${res.status}${/<html/i.test(text) ? ' with an HTML page' : ''}`,
+      isRetryableStatus(res.status),
+      parseRetryAfter(header(res.headers, 'retry-after'), now),
+    );
+  }
+  let body: { token?: unknown; access_token?: unknown };
+  try {
+    body = JSON.parse(text) as typeof body;
+  } catch {
+    throw new TokenServiceError(
+      `${service} answered HTTP 200 with ${/<html/i.test(text) ? 'an HTML page' : 'a body that is not JSON'}`,
+      true,
+    );
+  }
+  const value =
+    typeof body.token === 'string'
+      ? body.token
+      : typeof body.access_token === 'string'
+        ? body.access_token
+        : '';
+  if (value === '') throw new TokenServiceError(`${service} returned no token`, false);
+  return value;
+}
+
+function tokenVerdict(error: unknown): {
+  transient: boolean;
+  retryAfterMs?: number | undefined;
+  reason: string;
+} {
+  return error instanceof TokenServiceError
+    ? { transient: error.transient, retryAfterMs: error.retryAfterMs, reason: error.message }
+    : { transient: isNetworkError(error), reason: error instanceof Error ? error.message : String(error) };
 }
 
 /** A token service's failure while authenticating: transient (retried) or not, as its status says. */

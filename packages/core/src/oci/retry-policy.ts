@@ -99,6 +99,13 @@ export interface RetryOptions {
   random?: () => number;
   /** Told before each pause: the attempt that failed, the delay, and why. */
   onRetry?: (attempt: number, delayMs: number, reason: string) => void;
+  /**
+   * A clock (ms). With it, the deadline bounds the time since the first attempt began, attempts included
+   * (no retry starts once it has passed), as the registry client wants: each of its attempts is bounded
+   * by a request timeout, and the whole request by the deadline. Without it, the deadline bounds only the
+   * time spent waiting between attempts.
+   */
+  elapsedClock?: () => number;
 }
 
 /**
@@ -113,8 +120,10 @@ export async function withRetries<T>(
 ): Promise<T> {
   const policy = options.policy ?? DEFAULT_RETRY;
   const sleep = options.sleep ?? ((ms: number) => new Promise<void>((r) => setTimeout(r, ms)));
-  // The deadline bounds the time spent waiting between attempts, not the attempts themselves: a push that
-  // runs for minutes before a transient fault still gets its retries.
+  const clock = options.elapsedClock;
+  const started = clock?.() ?? 0;
+  // Without a clock the deadline bounds the time spent waiting between attempts, not the attempts
+  // themselves: a push that runs for minutes before a transient fault still gets its retries.
   let waited = 0;
   for (let attempt = 1; ; attempt++) {
     try {
@@ -122,8 +131,9 @@ export async function withRetries<T>(
     } catch (error) {
       const verdict = classify(error);
       if (!verdict.transient || attempt >= policy.maxAttempts) throw error;
+      if (clock !== undefined && clock() - started >= policy.deadlineMs) throw error;
       const delay = backoffDelay(policy, attempt, verdict.retryAfterMs, options.random ?? Math.random);
-      if (waited + delay > policy.deadlineMs) throw error;
+      if (clock === undefined && waited + delay > policy.deadlineMs) throw error;
       waited += delay;
       options.onRetry?.(attempt, delay, verdict.reason);
       await sleep(delay);

@@ -60,4 +60,38 @@ describe('mergeIntoTag', () => {
       }),
     ).rejects.toThrow(CommandError);
   });
+
+  it('pauses between merges with the core backoff (growing, jittered), and does not retry a failed write', async () => {
+    const pauses: number[] = [];
+    let writes = 0;
+    await expect(
+      mergeIntoTag({
+        what: 'list',
+        read: async () => [] as string[],
+        holds: () => false,
+        merge: (d) => d ?? [],
+        write: async () => {
+          writes++;
+        },
+        attempts: 4,
+        sleep: async (ms) => void pauses.push(ms),
+        random: () => 1,
+      }),
+    ).rejects.toThrow('list: another writer replaced it each time, 4 times; our change is not in it');
+    expect(writes).toBe(4);
+    expect(pauses).toEqual([50, 100, 200]);
+    const failing = mergeIntoTag({
+      what: 'list',
+      read: async () => [] as string[],
+      holds: () => false,
+      merge: (d) => d ?? [],
+      write: async () => {
+        writes++;
+        throw new CommandError('registry refused the PUT', { tool: 'registry' });
+      },
+      sleep: noSleep,
+    });
+    await expect(failing).rejects.toThrow('registry refused the PUT');
+    expect(writes).toBe(5);
+  });
 });

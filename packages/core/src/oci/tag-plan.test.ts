@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { ConfigurationError, errorCode } from '../action/errors.ts';
 import { DEFAULT_IMMUTABLE_TAGS, ImmutableTagConflict, planTags } from './tag-pattern.ts';
 
 const D = (c: string) => `sha256:${c.repeat(64)}`;
@@ -32,6 +33,32 @@ describe('the one tag planner (skopeo-push and tag-promote)', () => {
       { tag: 'sha-1234567', current: D('a') },
       { tag: 'nightly-20261129', current: D('c') },
     ]);
+    // A configuration error with a code: what the tags were to point at, and what they point at.
+    expect(error).toBeInstanceOf(ConfigurationError);
+    expect(error).toMatchObject({
+      code: 'IMMUTABLE_TAG_CONFLICT',
+      expected: D('b'),
+      actual: `${D('a')}, ${D('c')}`,
+    });
+    expect(errorCode(error)).toBe('IMMUTABLE_TAG_CONFLICT');
+  });
+  it('an action frames the refusal in its own words, keeping the code and the digests', () => {
+    const current = new Map([['sha-1234567', { digest: D('a') }]]);
+    let error: unknown;
+    try {
+      planTags(['sha-1234567'], current, D('b'), immutable);
+    } catch (e) {
+      error = e;
+    }
+    const framed = (error as ImmutableTagConflict).framed('r: ', '. Nothing was pushed.').forInput('tags');
+    expect(framed).toBeInstanceOf(ImmutableTagConflict);
+    expect(framed).toMatchObject({
+      code: 'IMMUTABLE_TAG_CONFLICT',
+      input: 'tags',
+      expected: D('b'),
+      actual: D('a'),
+      message: `r: immutable tag(s) sha-1234567 (now ${D('a')}) already point elsewhere and are never moved to ${D('b')}; patterns sha-*, nightly-* are written once. Nothing was pushed.`,
+    });
   });
   it('an immutable tag already at the digest is simply unchanged', () => {
     const current = new Map([['sha-1234567', { digest: D('b') }]]);

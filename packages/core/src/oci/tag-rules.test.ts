@@ -12,7 +12,6 @@ import {
   parseTagRules,
   planTagRules,
   refVersion,
-  resolveTagRules,
   sanitizeTag,
   TagRuleError,
 } from './tag-rules.ts';
@@ -182,20 +181,13 @@ describe('latest=auto on a release tag', () => {
     expect(needsExistingTags(auto, context('push-default-branch'))).toBe(false);
     expect(needsExistingTags(parseTagRules(['latest=auto @schedule']), tag)).toBe(false);
     expect(needsExistingTags(parseTagRules(['latest', '{version}']), tag)).toBe(false);
-    const unexpected = () => Promise.reject(new Error('listTags was not expected'));
-    const listed: string[] = [];
-    const listTags = async () => {
-      listed.push('listed');
-      return ['1.2.3', '2.0.0'];
-    };
-    expect(
-      await resolveTagRules(parseTagRules(['{version}', 'latest']), tag, {
-        input: 'tags',
-        listTags: unexpected,
-      }),
-    ).toEqual({ tags: ['1.2.3', 'latest'], skipped: [] });
-    expect((await resolveTagRules(auto, tag, { input: 'tags', listTags })).tags).toEqual([]);
-    expect(listed).toEqual(['listed']);
+    // Rules that need no tags plan the same without them; latest=auto with them read is decided by them.
+    expect(planTagRules(parseTagRules(['{version}', 'latest']), tag)).toEqual({
+      tags: ['1.2.3', 'latest'],
+      skipped: [],
+      fallback: false,
+    });
+    expect(planTagRules(auto, tag, ['1.2.3', '2.0.0']).tags).toEqual([]);
   });
   it('always and never are explicit; plain latest is always', () => {
     const pr = context('pull-request');
@@ -204,6 +196,40 @@ describe('latest=auto on a release tag', () => {
     expect(planTagRules(parseTagRules(['latest=never']), tag, []).skipped).toEqual([
       { rule: 'latest=never', reason: 'latest=never' },
     ]);
+  });
+});
+
+describe('when no rule applies', () => {
+  const fallback = parseTagRules(['sha-{short-sha}']);
+  it("gives no tag, or the fallback rules' tags, always reporting the skipped rules", () => {
+    const branch = context('push-branch');
+    const version = parseTagRules(['{version}']);
+    expect(planTagRules(version, branch)).toMatchObject({ tags: [], fallback: false });
+    const result = planTagRules(version, branch, undefined, { fallback });
+    expect(result).toEqual({
+      tags: ['sha-983315b'],
+      skipped: [
+        {
+          rule: '{version}',
+          reason:
+            '{version} needs a semver tag ref (refs/tags/v1.2.3); this is a push run of refs/heads/my/feature#1245',
+        },
+      ],
+      fallback: true,
+    });
+  });
+  it('the fallback is not added when a rule applies, and its own rule errors surface', () => {
+    expect(
+      planTagRules(parseTagRules(['{branch}']), context('push-branch'), undefined, { fallback }),
+    ).toEqual({
+      tags: ['my-feature-1245'],
+      skipped: [],
+      fallback: false,
+    });
+    const noSha = refContext({ GITHUB_REF: 'refs/heads/main' }, {}, NOW);
+    expect(() => planTagRules(parseTagRules(['{version}']), noSha, undefined, { fallback })).toThrow(
+      TagRuleError,
+    );
   });
 });
 
@@ -226,7 +252,7 @@ describe('templates', () => {
         `sha-${ctx.sha.slice(0, 7)}`,
         `commit-${ctx.sha}`,
       ];
-      expect(planTagRules(rules, ctx)).toEqual({ tags: expected, skipped: [] });
+      expect(planTagRules(rules, ctx)).toEqual({ tags: expected, skipped: [], fallback: false });
     }
     expect(planTagRules(rules, fake({})).tags[3]).toBe(`sha-${sha.slice(0, 7)}`);
   });
@@ -294,7 +320,7 @@ describe('rule errors', () => {
     );
     expect(planTagRules(parseTagRules(['{version}-{sha}']), noSha).tags).toEqual([]);
   });
-  it('names the input: when read, and when planned', async () => {
+  it('names the input: when read, and when planned (the action names it: error.forInput)', () => {
     const spec = { tags: ociInputs.tagRules().optional() };
     expect(() => readInputs(spec, mapInputSource({ tags: 'latest, v-{nope}' }), { workspace: '/' })).toThrow(
       'Input "tags" "v-{nope}" uses an unknown template {nope}',
@@ -303,12 +329,17 @@ describe('rule errors', () => {
       /lists no item/,
     );
     const noSha = refContext({}, {}, NOW);
-    const error = await resolveTagRules(parseTagRules(['sha-{sha}']), noSha, {
-      input: 'tags',
-      listTags: async () => [],
-    }).catch((e: unknown) => e);
-    expect(error).toBeInstanceOf(ConfigurationError);
-    expect(error).toMatchObject({
+    let error: unknown;
+    try {
+      planTagRules(parseTagRules(['sha-{sha}']), noSha);
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(TagRuleError);
+    const named = (error as TagRuleError).forInput('tags');
+    expect(named).toBeInstanceOf(ConfigurationError);
+    expect(named).toMatchObject({
+      code: 'INPUT_INVALID',
       input: 'tags',
       message: 'Input "tags" rule "sha-{sha}" uses {sha}, but GITHUB_SHA is not a commit SHA',
     });
@@ -357,7 +388,7 @@ describe('a branch name cannot take a tag another rule owns', () => {
     expect(result.skipped[0]?.reason).toContain(what);
   });
   it('the immutable patterns are the action’s own', () => {
-    expect(planTagRules(branch, push('release-1'), undefined, ['release-*']).tags).toEqual([]);
+    expect(planTagRules(branch, push('release-1'), undefined, { immutable: ['release-*'] }).tags).toEqual([]);
     expect(planTagRules(branch, push('release-1')).tags).toEqual(['release-1']);
     expect(planTagRules(parseTagRules(['branch-{branch}']), push('latest')).tags).toEqual(['branch-latest']);
   });

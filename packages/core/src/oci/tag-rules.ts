@@ -5,7 +5,8 @@ import { DEFAULT_IMMUTABLE_TAGS, isImmutableTag } from './tag-pattern.ts';
 
 /**
  * Tag rules: which tags a run writes, from the git ref and the event (docker/metadata-action's job).
- * `planTags` then decides how each is written (created, moved, left, or refused as immutable).
+ * This is the first half of the one tag planner; `planTags` (tag-pattern.ts) is the second: how each tag
+ * is written, given what the registry serves (created, moved, left, or refused as immutable).
  *
  * One rule per item (one per line or comma-separated):
  *
@@ -47,6 +48,8 @@ export interface TagRulesResult {
   /** The tags to write, in rule order, without duplicates. */
   tags: string[];
   skipped: SkippedRule[];
+  /** No rule applied, and the tags are the fallback rules' (`TagRulesOptions.fallback`). */
+  fallback: boolean;
 }
 
 export type TagRuleErrorCode = 'unknown-template' | 'bad-rule' | 'invalid-tag' | 'no-commit';
@@ -59,6 +62,11 @@ export class TagRuleError extends InvalidValueError {
     super(message);
     this.code = code;
     this.rule = rule;
+  }
+
+  /** The action's part: the same problem as a configuration error naming the input the rule came from. */
+  forInput(input: string): ConfigurationError {
+    return new ConfigurationError(`Input "${input}" ${this.message}`, { input, cause: this });
   }
 }
 
@@ -415,17 +423,43 @@ function evaluate(rule: TagRule, ctx: RefContext, known: Known): Resolved {
   }
 }
 
+export interface TagRulesOptions {
+  /** Tag patterns that a {branch} rule must not write (default DEFAULT_IMMUTABLE_TAGS). */
+  immutable?: readonly string[] | undefined;
+  /**
+   * The rules whose tags are written when none of the rules applies to this run (skopeo-push always pushes
+   * under a tag: sha-{short-sha}). Without them, no rule applying gives no tag (tag-promote promotes nothing).
+   */
+  fallback?: readonly TagRule[] | undefined;
+}
+
 /**
- * Pure: the tags the rules give for this ref, and every rule that does not apply with its reason.
- * `existingTags` are the repository's tags (for latest=auto on a release tag; see `needsExistingTags`).
- * Throws TagRuleError when a rule gives an invalid tag or needs a commit SHA that is not there.
+ * Pure: the tags the rules give for this ref, and every rule that does not apply with its reason; when
+ * none applies, the fallback rules' tags. `existingTags` are the repository's tags (for latest=auto,
+ * {major} and {minor} on a release tag: read them when `needsExistingTags` says so).
+ * Throws TagRuleError when a rule gives an invalid tag or needs a commit SHA that is not there: the
+ * action names its input (`error.forInput`).
  */
 export function planTagRules(
   rules: readonly TagRule[],
   ctx: RefContext,
   existingTags?: readonly string[],
-  immutable: readonly string[] = DEFAULT_IMMUTABLE_TAGS.split(','),
+  options: TagRulesOptions = {},
 ): TagRulesResult {
+  const immutable = options.immutable ?? DEFAULT_IMMUTABLE_TAGS.split(',');
+  const planned = evaluateRules(rules, ctx, existingTags, immutable);
+  if (planned.tags.length > 0 || options.fallback === undefined || options.fallback.length === 0)
+    return { ...planned, fallback: false };
+  const fallback = evaluateRules(options.fallback, ctx, existingTags, immutable);
+  return { tags: fallback.tags, skipped: planned.skipped, fallback: true };
+}
+
+function evaluateRules(
+  rules: readonly TagRule[],
+  ctx: RefContext,
+  existingTags: readonly string[] | undefined,
+  immutable: readonly string[],
+): Omit<TagRulesResult, 'fallback'> {
   // Rules that move a tag across releases are decided last, knowing the tags the others write now (a
   // release's own {version} tag, pushed in the same step, counts as in the repository).
   const guarded = (r: TagRule) => r.latest === 'auto' || /\{(major|minor)\}/.test(r.template);
@@ -457,25 +491,4 @@ export function needsExistingTags(rules: readonly TagRule[], ctx: RefContext): b
         (r.events.length === 0 || r.events.includes(ctx.eventName)),
     )
   );
-}
-
-/**
- * The rules of an action's input for this run: lists the repository's tags only when latest=auto needs
- * them, and reports a rule that cannot give a valid tag as a configuration error naming the input.
- */
-export async function resolveTagRules(
-  rules: readonly TagRule[],
-  ctx: RefContext,
-  options: { input: string; listTags: () => Promise<string[]>; immutable?: readonly string[] },
-): Promise<TagRulesResult> {
-  const existing = needsExistingTags(rules, ctx) ? await options.listTags() : undefined;
-  try {
-    return planTagRules(rules, ctx, existing, options.immutable);
-  } catch (error) {
-    if (!(error instanceof TagRuleError)) throw error;
-    throw new ConfigurationError(`Input "${options.input}" ${error.message}`, {
-      input: options.input,
-      cause: error,
-    });
-  }
 }

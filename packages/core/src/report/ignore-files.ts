@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { extname, join } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { ConfigurationError } from '../action/errors.ts';
-import { isRecord, str } from './findings.ts';
+import { isRecord, str } from './report-file.ts';
 
 /** An ignore rule found in a scanner's own ignore file: reported in the summary with its reason. */
 export interface IgnoreRule {

@@ -1,18 +1,5 @@
 // report/: scanner reports: findings, gates, SARIF, SBOMs, job summaries. Other folders and the actions use only what is exported here.
-export {
-  enforceGate,
-  type Finding,
-  isRecord,
-  normaliseSeverity,
-  parseSeverityList,
-  ReportError,
-  readScannerJson,
-  readScannerReport,
-  type Scanner,
-  SEVERITIES,
-  type Severity,
-  severityOfScore,
-} from './findings.ts';
+export type { Finding, Scanner } from './findings.ts';
 export {
   type IgnoreFiles,
   type IgnoreRule,
@@ -24,7 +11,8 @@ export {
 } from './ignore-files.ts';
 export { type Cell, escapeHtml, JobSummary } from './job-summary.ts';
 export { parseOsvReport } from './osv-report.ts';
-export { findingsToSarif, sarifUri, validSarifUri } from './sarif.ts';
+export { isRecord, ReportError, readScannerJson, readScannerReport } from './report-file.ts';
+export { findingsToSarif, mergeSarif, type SarifDocument, sarifUri, validSarifUri } from './sarif.ts';
 export { readCycloneDx, readSpdx, type SbomInfo } from './sbom.ts';
 export {
   makeSbomSet,
@@ -35,6 +23,20 @@ export {
   type SbomEntry,
   type SbomSetIndex,
 } from './sbom-set.ts';
-export { mergeSarif, type ScanReport, scanSummary } from './scan-report.ts';
-export { evaluateGate, type GateOptions, type GateResult, sortFindings } from './severity-gate.ts';
+export { type ScanReport, type ScanReportFiles, scanSummary, writeScanReport } from './scan-report.ts';
+export {
+  normaliseSeverity,
+  parseSeverityList,
+  SEVERITIES,
+  type Severity,
+  severityOfScore,
+} from './severity.ts';
+export {
+  enforceGate,
+  evaluateGate,
+  type GateOptions,
+  type GatePlan,
+  type GateResult,
+  sortFindings,
+} from './severity-gate.ts';
 export { parseTrivyReport } from './trivy-report.ts';

@@ -1,5 +1,3 @@
-import { appendSummary, processIo } from '../action/runner-commands.ts';
-
 /** Escapes text for the HTML/Markdown mix the job summary renders. */
 export function escapeHtml(text: string): string {
   return text.replace(/[&<>"'|`]/g, (ch) => `&#${ch.charCodeAt(0)};`);
@@ -13,8 +11,8 @@ function renderCell(cell: Cell): string {
 }
 
 /**
- * Builds a job summary as HTML fragments (all user data escaped), then writes it through
- * `core.summary`. Pure until `write()`: tests read `toString()`.
+ * Builds a job summary as HTML fragments (all user data escaped). Pure: an action hands it to
+ * `deps.writeSummary`, which appends it to the step summary; tests read `toString()`.
  */
 export class JobSummary {
   private readonly parts: string[] = [];
@@ -68,11 +66,6 @@ export class JobSummary {
 
   toString(): string {
     return this.parts.join('\n');
-  }
-
-  /** Appends to the step summary; a runner without GITHUB_STEP_SUMMARY simply gets none. */
-  async write(): Promise<void> {
-    appendSummary(processIo, `${this.toString()}\n`);
   }
 }
 

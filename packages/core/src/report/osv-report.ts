@@ -1,14 +1,6 @@
-import {
-  type Finding,
-  isRecord,
-  parseJsonReport,
-  ReportError,
-  readSeverity,
-  SEVERITIES,
-  type Severity,
-  severityOfScore,
-  str,
-} from './findings.ts';
+import type { Finding } from './findings.ts';
+import { isRecord, parseJsonReport, ReportError, str } from './report-file.ts';
+import { readSeverity, SEVERITIES, type Severity, severityOfScore } from './severity.ts';
 
 /**
  * Reads OSV-Scanner's v2 JSON: one finding per vulnerability group of each package. Severity is the

@@ -1,8 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { type Finding, parseSeverityList, ReportError, type Severity } from './findings.ts';
+import type { Finding } from './findings.ts';
 import { parseOsvReport } from './osv-report.ts';
+import { ReportError } from './report-file.ts';
+import { parseSeverityList, type Severity } from './severity.ts';
 import { evaluateGate } from './severity-gate.ts';
 import { parseTrivyReport } from './trivy-report.ts';
 

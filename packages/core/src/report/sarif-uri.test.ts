@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { sarifUri, validSarifUri } from './sarif.ts';
-import { mergeSarif } from './scan-report.ts';
+import { mergeSarif, sarifUri, validSarifUri } from './sarif.ts';
 
 describe('SARIF artifact URIs are URI references', () => {
   it.each([

@@ -1,4 +1,4 @@
-import { isRecord, parseJsonReport, ReportError, str } from './findings.ts';
+import { isRecord, parseJsonReport, ReportError, str } from './report-file.ts';
 
 export interface SbomInfo {
   format: 'cyclonedx-json' | 'spdx-json';

@@ -1,8 +1,10 @@
-import type { Finding, Severity } from './findings.ts';
-import { SEVERITIES } from './findings.ts';
+import { mkdir, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { Finding } from './findings.ts';
 import type { IgnoreRule } from './ignore-files.ts';
-import { JobSummary } from './job-summary.ts';
-import { validSarifUri } from './sarif.ts';
+import { type Cell, JobSummary } from './job-summary.ts';
+import { mergeSarif, type SarifDocument } from './sarif.ts';
+import { SEVERITIES, type Severity } from './severity.ts';
 import type { GateResult } from './severity-gate.ts';
 
 /**
@@ -44,133 +46,77 @@ export interface ScanReport {
   finishedAt?: string;
 }
 
-interface SarifDocument {
-  version?: string;
-  runs?: unknown[];
+/** Where `writeScanReport` put the report and its SARIF (the actions' `report`, `sarif`, `sarif-dir`). */
+export interface ScanReportFiles {
+  report: string;
+  sarif: string;
+  sarifDir: string;
 }
+
+const json = (value: unknown) => `${JSON.stringify(value, null, 2)}\n`;
 
 /**
- * One SARIF file from several, for one code-scanning upload: one run per tool. Code scanning refuses a
- * file with two runs of one tool under one category, which is what a scan per platform gives; those runs
- * become one, their rules merged by id (each result's `ruleIndex` re-pointed) and each result keeping
- * where it came from in `properties`.
+ * Writes the merged report (`report.json`), every scanner's SARIF merged into one file (`results.sarif`:
+ * one run per tool) and the same per scanner (`sarif/<scanner>.sarif`, one code-scanning category each;
+ * a scanner with no SARIF gets no file) into `dir`.
  */
-export function mergeSarif(documents: readonly SarifDocument[]): object {
-  const byTool = new Map<string, SarifRun[]>();
-  for (const run of documents.flatMap((d) => d.runs ?? []) as SarifRun[]) {
-    const tool = run?.tool?.driver?.name ?? '';
-    byTool.set(tool, [...(byTool.get(tool) ?? []), run]);
-  }
-  return {
-    $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
-    version: '2.1.0',
-    runs: [...byTool.values()].map((runs) => withValidUris(runs.length === 1 ? runs[0] : oneRun(runs))),
+export async function writeScanReport(
+  dir: string,
+  report: ScanReport,
+  sarifByScanner: Readonly<Record<string, readonly SarifDocument[]>>,
+): Promise<ScanReportFiles> {
+  const files = {
+    report: join(dir, 'report.json'),
+    sarif: join(dir, 'results.sarif'),
+    sarifDir: join(dir, 'sarif'),
   };
-}
-
-interface SarifRule {
-  id?: string;
-}
-interface SarifResult {
-  ruleIndex?: number;
-  properties?: Record<string, unknown>;
-}
-interface SarifRun {
-  tool?: { driver?: { name?: string; rules?: SarifRule[] } & Record<string, unknown> } & Record<
-    string,
-    unknown
-  >;
-  results?: SarifResult[];
-  artifacts?: unknown[];
-  properties?: Record<string, unknown>;
-}
-
-function oneRun(runs: SarifRun[]): SarifRun {
-  const rules: SarifRule[] = [];
-  const position = new Map<string, number>();
-  const results: SarifResult[] = [];
-  for (const [i, run] of runs.entries()) {
-    const remap = (run.tool?.driver?.rules ?? []).map((rule) => {
-      const id = rule.id ?? `#${rules.length}`;
-      if (!position.has(id)) {
-        position.set(id, rules.length);
-        rules.push(rule);
-      }
-      return position.get(id);
-    });
-    const origin = run.properties ?? { run: i };
-    for (const result of run.results ?? []) {
-      const { ruleIndex, ...rest } = result;
-      const index = ruleIndex === undefined ? undefined : remap[ruleIndex];
-      results.push({
-        ...(stripArtifactIndex(rest) as SarifResult),
-        ...(index !== undefined ? { ruleIndex: index } : {}),
-        properties: { ...origin, ...(result.properties ?? {}) },
-      });
-    }
-  }
-  const { artifacts: _artifacts, properties: _properties, ...base } = runs[0] ?? {};
-  return { ...base, tool: { ...base.tool, driver: { ...base.tool?.driver, rules } }, results };
-}
-
-/** `artifactLocation.index` points into a run's `artifacts`, which a merged run does not keep. */
-function stripArtifactIndex(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(stripArtifactIndex);
-  if (value === null || typeof value !== 'object') return value;
-  return Object.fromEntries(
-    Object.entries(value)
-      .filter(([key]) => key !== 'index' || !('uri' in value))
-      .map(([key, child]) => [key, stripArtifactIndex(child)]),
-  );
-}
-
-/**
- * Every `artifactLocation.uri` of a run made a valid URI reference (the SARIF schema requires it, and
- * code scanning rejects the file otherwise): Trivy names image targets with spaces and parentheses.
- */
-function withValidUris(run: unknown): unknown {
-  const visit = (value: unknown): unknown => {
-    if (Array.isArray(value)) return value.map(visit);
-    if (value === null || typeof value !== 'object') return value;
-    const out: Record<string, unknown> = {};
-    for (const [key, child] of Object.entries(value)) {
-      if (key === 'artifactLocation' && child !== null && typeof child === 'object' && 'uri' in child) {
-        const location = child as Record<string, unknown>;
-        out[key] = {
-          ...location,
-          ...(typeof location.uri === 'string' ? { uri: validSarifUri(location.uri) } : {}),
-        };
-      } else out[key] = visit(child);
-    }
-    return out;
-  };
-  return visit(run);
+  await writeFile(files.report, json(report));
+  await writeFile(files.sarif, json(mergeSarif(Object.values(sarifByScanner).flat())));
+  await mkdir(files.sarifDir, { recursive: true });
+  for (const [scanner, documents] of Object.entries(sarifByScanner))
+    if (documents.length > 0)
+      await writeFile(join(files.sarifDir, `${scanner}.sarif`), json(mergeSarif(documents)));
+  return files;
 }
 
 const TOP = 10;
+const HEADERS = ['id', 'package', 'installed', 'fixed', 'severity', 'scanner'];
 
+function findingRow(f: Finding): Cell[] {
+  return [
+    { text: f.id, code: true },
+    f.package,
+    f.installed,
+    f.fixed ?? '—',
+    f.severity,
+    `${f.scanner}${f.platform ? ` (${f.platform})` : ''}`,
+  ];
+}
+
+/** The job summary of a scan: the verdict, counts per scanner (and platform), then the findings. */
 export function scanSummary(report: ScanReport): JobSummary {
+  const s = new JobSummary();
+  verdictAndCounts(s, report);
+  findingTables(s, report);
+  ignoredTables(s, report);
+  for (const [name, info] of Object.entries(report.scanners))
+    if (info.note) s.warning(`${name}: ${info.note}`);
+  return s;
+}
+
+function verdictAndCounts(s: JobSummary, report: ScanReport): void {
   const gate = `${report.severities.join(', ')}${report.ignoreUnfixed ? ', fixed only' : ''}`;
-  const s = new JobSummary()
-    .heading(report.tool)
-    .verdict(
-      report.passed,
-      report.passed
-        ? `Passed: no finding at ${gate}`
-        : `Failed: ${report.failing.length} finding(s) at ${gate}`,
-    );
+  s.heading(report.tool).verdict(
+    report.passed,
+    report.passed
+      ? `Passed: no finding at ${gate}`
+      : `Failed: ${report.failing.length} finding(s) at ${gate}`,
+  );
   if (report.digest !== undefined) s.paragraph(`Scanned ${report.digest}`);
   s.table(
     ['scanner', ...SEVERITIES],
     Object.entries(report.counts).map(([scanner, counts]) => [
-      [
-        `${scanner} ${report.scanners[scanner]?.version ?? ''}`.trim(),
-        report.scanners[scanner]?.dbUpdatedAt
-          ? `(DB of ${report.scanners[scanner]?.dbUpdatedAt?.slice(0, 10)})`
-          : '',
-      ]
-        .join(' ')
-        .trim(),
+      scannerLabel(scanner, report.scanners[scanner]),
       ...SEVERITIES.map((sev) => String(counts[sev])),
     ]),
   );
@@ -184,26 +130,35 @@ export function scanSummary(report: ScanReport): JobSummary {
       ]),
     );
   }
-  const row = (f: Finding) => [
-    { text: f.id, code: true },
-    f.package,
-    f.installed,
-    f.fixed ?? '—',
-    f.severity,
-    `${f.scanner}${f.platform ? ` (${f.platform})` : ''}`,
-  ];
-  const headers = ['id', 'package', 'installed', 'fixed', 'severity', 'scanner'];
+}
+
+/** `trivy 0.74.0 (DB of 2026-07-01)`: the scanner, its version, and when its DB was built, if known. */
+function scannerLabel(scanner: string, info: ScanReport['scanners'][string] | undefined): string {
+  return [
+    `${scanner} ${info?.version ?? ''}`.trim(),
+    info?.dbUpdatedAt ? `(DB of ${info.dbUpdatedAt.slice(0, 10)})` : '',
+  ]
+    .join(' ')
+    .trim();
+}
+
+function findingTables(s: JobSummary, report: ScanReport): void {
   if (report.failing.length > 0) {
-    s.heading('Findings that fail the gate', 3).table(headers, report.failing.slice(0, TOP).map(row));
+    s.heading('Findings that fail the gate', 3).table(HEADERS, report.failing.slice(0, TOP).map(findingRow));
     if (report.failing.length > TOP) {
       s.details(`${report.failing.length - TOP} more`, (inner) =>
-        inner.table(headers, report.failing.slice(TOP).map(row)),
+        inner.table(HEADERS, report.failing.slice(TOP).map(findingRow)),
       );
     }
   }
   const others = report.findings.filter((f) => !report.failing.includes(f));
   if (others.length > 0)
-    s.details(`${others.length} finding(s) below the gate`, (inner) => inner.table(headers, others.map(row)));
+    s.details(`${others.length} finding(s) below the gate`, (inner) =>
+      inner.table(HEADERS, others.map(findingRow)),
+    );
+}
+
+function ignoredTables(s: JobSummary, report: ScanReport): void {
   if (report.ignored.length > 0) {
     s.details(`${report.ignored.length} ignore rule(s) from the scanners' own files`, (inner) =>
       inner.table(
@@ -219,10 +174,7 @@ export function scanSummary(report: ScanReport): JobSummary {
   }
   if (report.ignoredUnfixed.length > 0) {
     s.details(`${report.ignoredUnfixed.length} finding(s) left out by ignore-unfixed`, (inner) =>
-      inner.table(headers, report.ignoredUnfixed.map(row)),
+      inner.table(HEADERS, report.ignoredUnfixed.map(findingRow)),
     );
   }
-  for (const [name, info] of Object.entries(report.scanners))
-    if (info.note) s.warning(`${name}: ${info.note}`);
-  return s;
 }

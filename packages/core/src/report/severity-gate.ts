@@ -1,8 +1,16 @@
-import { type Finding, SEVERITIES, type Severity } from './findings.ts';
+import { CommandError } from '../action/errors.ts';
+import type { Finding } from './findings.ts';
+import { SEVERITIES, type Severity } from './severity.ts';
 
 export interface GateOptions {
   severities: ReadonlySet<Severity>;
   ignoreUnfixed: boolean;
+}
+
+/** A scan action's gate (inputs severity, ignore-unfixed, fail-on): what fails it, and what that does. */
+export interface GatePlan extends GateOptions {
+  /** findings: a failed gate fails the step; never: it warns and the step passes. */
+  failOn: 'findings' | 'never';
 }
 
 export interface GateResult {
@@ -44,4 +52,17 @@ export function evaluateGate(
     else failing.push(f);
   }
   return { passed: failing.length === 0, failing: sortFindings(failing), ignoredUnfixed, counts };
+}
+
+/** The gate's consequence: `fail-on: findings` fails the step; `never` warns and lets it pass. */
+export function enforceGate(
+  passed: boolean,
+  message: string,
+  failOn: 'findings' | 'never',
+  tool: string,
+  warn: (m: string) => void,
+): void {
+  if (passed) return;
+  if (failOn === 'findings') throw new CommandError(message, { tool });
+  warn(`${message} (fail-on: never, so the step passes)`);
 }

@@ -1,4 +1,6 @@
-import { type Finding, isRecord, parseJsonReport, ReportError, readSeverity, str } from './findings.ts';
+import type { Finding } from './findings.ts';
+import { isRecord, parseJsonReport, ReportError, str } from './report-file.ts';
+import { readSeverity } from './severity.ts';
 
 /** What a Trivy v2 report holds at its top level; anything else may be results under a name we would miss. */
 const TOP_LEVEL = new Set([
@@ -18,14 +20,30 @@ const TOP_LEVEL = new Set([
  * A report without `Results` means nothing was found; anything that is not a v2 report is refused.
  */
 export function parseTrivyReport(text: string, platform?: string): Finding[] {
-  const doc = parseJsonReport(text, 'Trivy');
+  const results = trivyResults(parseJsonReport(text, 'Trivy'));
+  const extra = platform === undefined ? {} : { platform };
+  return results.flatMap((result) => {
+    if (!isRecord(result)) throw new ReportError('the Trivy report has a Result that is not an object');
+    const target = str(result.Target);
+    return [
+      ...asList(result.Vulnerabilities, 'Vulnerabilities').map((v) => vulnerability(v, target)),
+      ...asList(result.Secrets, 'Secrets').map((s) => secret(s, target)),
+      ...asList(result.Misconfigurations, 'Misconfigurations')
+        .filter((m) => str(m.Status) === 'FAIL')
+        .map((m) => misconfiguration(m, target)),
+    ].map((finding) => ({ ...finding, ...extra }));
+  });
+}
+
+/** The report's `Results`, checked: a v2 report, and "nothing found" only when nothing else is there. */
+function trivyResults(doc: unknown): unknown[] {
   if (!isRecord(doc) || doc.SchemaVersion !== 2) {
     throw new ReportError(
       `the Trivy report is not SchemaVersion 2 (got ${JSON.stringify(isRecord(doc) ? doc.SchemaVersion : doc)})`,
     );
   }
   if (doc.Results === undefined || doc.Results === null) {
-    // "Nothing found" only when nothing else is there: results under another key must not read as clean.
+    // Results under another key must not read as clean.
     const unknown = Object.keys(doc).filter((k) => !TOP_LEVEL.has(k));
     if (unknown.length > 0)
       throw new ReportError(
@@ -35,67 +53,58 @@ export function parseTrivyReport(text: string, platform?: string): Finding[] {
   }
   if (!Array.isArray(doc.Results))
     throw new ReportError('the Trivy report has a Results value that is not a list');
-  const findings: Finding[] = [];
-  const extra = platform === undefined ? {} : { platform };
-  for (const result of doc.Results) {
-    if (!isRecord(result)) throw new ReportError('the Trivy report has a Result that is not an object');
-    const target = str(result.Target);
-    for (const v of asList(result.Vulnerabilities, 'Vulnerabilities')) {
-      const id = str(v.VulnerabilityID);
-      if (id === '') throw new ReportError(`a Trivy vulnerability in ${target} has no VulnerabilityID`);
-      findings.push({
-        scanner: 'trivy',
-        kind: 'vulnerability',
-        id,
-        aliases: [],
-        package: str(v.PkgName),
-        installed: str(v.InstalledVersion),
-        fixed: str(v.FixedVersion) || undefined,
-        severity: readSeverity(v.Severity, `Trivy vulnerability ${id} in ${target}`),
-        title: str(v.Title),
-        target,
-        url: str(v.PrimaryURL) || undefined,
-        ...extra,
-      });
-    }
-    for (const s of asList(result.Secrets, 'Secrets')) {
-      findings.push({
-        scanner: 'trivy',
-        kind: 'secret',
-        id: str(s.RuleID),
-        aliases: [],
-        package: `${target}:${typeof s.StartLine === 'number' ? s.StartLine : '?'}`,
-        installed: '',
-        fixed: undefined,
-        severity: readSeverity(s.Severity, `Trivy secret ${str(s.RuleID)} in ${target}`),
-        title: str(s.Title),
-        target,
-        url: undefined,
-        ...extra,
-      });
-    }
-    for (const m of asList(result.Misconfigurations, 'Misconfigurations')) {
-      if (str(m.Status) !== 'FAIL') continue;
-      findings.push({
-        scanner: 'trivy',
-        kind: 'misconfiguration',
-        id: str(m.ID) || str(m.AVDID),
-        aliases: [],
-        package: target,
-        installed: '',
-        fixed: undefined,
-        severity: readSeverity(
-          m.Severity,
-          `Trivy misconfiguration ${str(m.ID) || str(m.AVDID)} in ${target}`,
-        ),
-        title: str(m.Title),
-        target,
-        url: str(m.PrimaryURL) || undefined,
-        ...extra,
-      });
-    }
-  }
-  return findings;
+  return doc.Results;
+}
+
+function vulnerability(v: Record<string, unknown>, target: string): Finding {
+  const id = str(v.VulnerabilityID);
+  if (id === '') throw new ReportError(`a Trivy vulnerability in ${target} has no VulnerabilityID`);
+  return {
+    scanner: 'trivy',
+    kind: 'vulnerability',
+    id,
+    aliases: [],
+    package: str(v.PkgName),
+    installed: str(v.InstalledVersion),
+    fixed: str(v.FixedVersion) || undefined,
+    severity: readSeverity(v.Severity, `Trivy vulnerability ${id} in ${target}`),
+    title: str(v.Title),
+    target,
+    url: str(v.PrimaryURL) || undefined,
+  };
+}
+
+function secret(s: Record<string, unknown>, target: string): Finding {
+  return {
+    scanner: 'trivy',
+    kind: 'secret',
+    id: str(s.RuleID),
+    aliases: [],
+    package: `${target}:${typeof s.StartLine === 'number' ? s.StartLine : '?'}`,
+    installed: '',
+    fixed: undefined,
+    severity: readSeverity(s.Severity, `Trivy secret ${str(s.RuleID)} in ${target}`),
+    title: str(s.Title),
+    target,
+    url: undefined,
+  };
+}
+
+function misconfiguration(m: Record<string, unknown>, target: string): Finding {
+  const id = str(m.ID) || str(m.AVDID);
+  return {
+    scanner: 'trivy',
+    kind: 'misconfiguration',
+    id,
+    aliases: [],
+    package: target,
+    installed: '',
+    fixed: undefined,
+    severity: readSeverity(m.Severity, `Trivy misconfiguration ${id} in ${target}`),
+    title: str(m.Title),
+    target,
+    url: str(m.PrimaryURL) || undefined,
+  };
 }
 
 function asList(value: unknown, field: string): Record<string, unknown>[] {

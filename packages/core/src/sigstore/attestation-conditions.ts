@@ -1,4 +1,4 @@
-import { SEVERITIES, type Severity } from '../report/findings.ts';
+import { SEVERITIES, type Severity } from '../report/severity.ts';
 import {
   POLICY_ATTESTATION_TYPES,
   type PolicyAttestation,

@@ -55,41 +55,60 @@ export function anchoredRegExp(pattern: string): RegExp {
   }
 }
 
+/** A trusted_root.json document (protobuf JSON); anything else is TRUSTED_ROOT_INVALID. */
 export function parseTrustedRoot(json: unknown): TrustedRoot {
   try {
     return TrustedRoot.fromJSON(json);
   } catch (error) {
     throw new ConfigurationError(
       `the trusted root is not a Sigstore TrustedRoot document (${(error as Error).message})`,
+      { code: 'TRUSTED_ROOT_INVALID', cause: error },
     );
   }
 }
+
+/** What verifyBundle checks a bundle against. */
+export interface BundleCheck {
+  trustedRoot: TrustedRoot;
+  policy: SignerPolicy;
+  artifact?: Buffer | undefined;
+  artifactDigest?: string | undefined;
+  /** For a DSSE in-toto statement: the predicate type it must carry (e.g. cosign's sign predicate). */
+  predicateType?: string | undefined;
+}
+
+type Bundle = ReturnType<typeof bundleFromJSON>;
 
 /**
  * Verifies a Sigstore bundle (v0.1–v0.3): signature, certificate chain to the trusted root's CAs, SCTs,
  * transparency-log proofs and timestamps (all by @sigstore/verify), then the policy. For a DSSE bundle
  * carrying an in-toto statement, `artifact`'s SHA-256 must be one of the statement's subjects.
  */
-export function verifyBundle(
-  bundleJson: unknown,
-  options: {
-    trustedRoot: TrustedRoot;
-    policy: SignerPolicy;
-    artifact?: Buffer | undefined;
-    artifactDigest?: string | undefined;
-    /** For a DSSE in-toto statement: the predicate type it must carry (e.g. cosign's sign predicate). */
-    predicateType?: string | undefined;
-  },
-): VerifiedSignature {
-  let bundle: ReturnType<typeof bundleFromJSON>;
+export function verifyBundle(bundleJson: unknown, options: BundleCheck): VerifiedSignature {
+  const bundle = parseBundle(bundleJson);
+  requireValidityStarts(options.trustedRoot);
+  requireSignerKind(bundle, options.policy);
+  const signer = verifySignature(bundle, options);
+  requireSource(bundleJson, options.policy);
+  requireArtifact(bundle, options);
+  return {
+    identity: signer.identity?.subjectAlternativeName,
+    issuer: signer.identity?.extensions?.issuer,
+    mediaType: bundle.mediaType,
+  };
+}
+
+function parseBundle(bundleJson: unknown): Bundle {
   try {
-    bundle = bundleFromJSON(bundleJson);
+    return bundleFromJSON(bundleJson);
   } catch (error) {
     throw new SignatureError(`the bundle is malformed: ${(error as Error).message}`);
   }
-  requireValidityStarts(options.trustedRoot);
+}
+
+/** @sigstore/verify's checks, against the root's CAs and logs (or the policy's key), and the policy's identity. */
+function verifySignature(bundle: Bundle, options: BundleCheck): ReturnType<Verifier['verify']> {
   const { policy } = options;
-  requireSignerKind(bundle, policy);
   const keyFinder =
     policy.publicKey === undefined
       ? undefined
@@ -99,47 +118,40 @@ export function verifyBundle(
     tlogThreshold: 1,
     ctlogThreshold: policy.publicKey === undefined ? 1 : 0,
   });
-
-  const dsse = isBundleWithDsseEnvelope(bundle);
-  let signer: ReturnType<Verifier['verify']>;
   try {
-    const entity = toSignedEntity(bundle, dsse ? undefined : options.artifact);
-    signer = verifier.verify(
-      entity,
-      policy.publicKey !== undefined
-        ? {}
-        : {
-            ...(policy.identity !== undefined ? { subjectAlternativeName: policy.identity } : {}),
-            ...(policy.identityRegExp !== undefined ? { subjectAlternativeName: policy.identityRegExp } : {}),
-            ...(policy.issuer !== undefined ? { extensions: { issuer: policy.issuer } } : {}),
-          },
-    );
+    const entity = toSignedEntity(bundle, isBundleWithDsseEnvelope(bundle) ? undefined : options.artifact);
+    return verifier.verify(entity, identityPolicy(policy));
   } catch (error) {
     throw new SignatureError(`the signature does not verify: ${(error as Error).message}`);
   }
-  requireSource(bundleJson, policy);
-  const content = bundle.content;
-  if (
-    content.$case === 'dsseEnvelope' &&
-    (options.artifact !== undefined || options.artifactDigest !== undefined)
-  ) {
-    const digest =
-      options.artifactDigest ??
-      createHash('sha256')
-        .update(options.artifact ?? Buffer.alloc(0))
-        .digest('hex');
-    requireSubject(
-      content.dsseEnvelope.payload,
-      content.dsseEnvelope.payloadType,
-      digest,
-      options.predicateType,
-    );
-  }
+}
+
+/** The certificate identity @sigstore/verify compares (nothing with a key: there is no certificate). */
+function identityPolicy(policy: SignerPolicy): Parameters<Verifier['verify']>[1] {
+  if (policy.publicKey !== undefined) return {};
   return {
-    identity: signer.identity?.subjectAlternativeName,
-    issuer: signer.identity?.extensions?.issuer,
-    mediaType: bundle.mediaType,
+    ...(policy.identity !== undefined ? { subjectAlternativeName: policy.identity } : {}),
+    ...(policy.identityRegExp !== undefined ? { subjectAlternativeName: policy.identityRegExp } : {}),
+    ...(policy.issuer !== undefined ? { extensions: { issuer: policy.issuer } } : {}),
   };
+}
+
+/** A DSSE statement must be about the artifact (when one is given), and of the predicate type asked for. */
+function requireArtifact(bundle: Bundle, options: BundleCheck): void {
+  const content = bundle.content;
+  if (content.$case !== 'dsseEnvelope') return;
+  if (options.artifact === undefined && options.artifactDigest === undefined) return;
+  const digest =
+    options.artifactDigest ??
+    createHash('sha256')
+      .update(options.artifact ?? Buffer.alloc(0))
+      .digest('hex');
+  requireSubject(
+    content.dsseEnvelope.payload,
+    content.dsseEnvelope.payloadType,
+    digest,
+    options.predicateType,
+  );
 }
 
 /**
@@ -147,7 +159,7 @@ export function verifyBundle(
  * bundle carrying a certificate (anyone can get one from Fulcio) is refused rather than checked against
  * the CA; without a key, the policy must name an identity, or any certificate would do.
  */
-function requireSignerKind(bundle: ReturnType<typeof bundleFromJSON>, policy: SignerPolicy): void {
+function requireSignerKind(bundle: Bundle, policy: SignerPolicy): void {
   const material = bundle.verificationMaterial.content.$case;
   if (policy.publicKey !== undefined) {
     if (material !== 'publicKey')

@@ -4,6 +4,7 @@ import type { Digest } from '../oci/digest.ts';
 import type { ImageReference } from '../oci/image-reference.ts';
 import { MediaType } from '../oci/media-types.ts';
 import type { Descriptor, ImageManifestDocument } from '../oci/oci-layout.ts';
+import { pem, pemBody } from './pem.ts';
 
 export const SIMPLE_SIGNING_MEDIA_TYPE = 'application/vnd.dev.cosign.simplesigning.v1+json';
 /** The layer media type of a classic attestation (`.att`): the DSSE envelope JSON. */
@@ -107,11 +108,6 @@ export function appendSignature(
 
 type SerializedBundleLike = SerializedBundle;
 
-function pem(der: Buffer): string {
-  const lines = der.toString('base64').match(/.{1,64}/g) ?? [];
-  return `-----BEGIN CERTIFICATE-----\n${lines.join('\n')}\n-----END CERTIFICATE-----\n`;
-}
-
 /**
  * cosign's `.sig` layer annotations from a message-signature bundle over the simple-signing payload:
  * the signature, the leaf certificate (PEM), an empty chain (as cosign v3 writes it), and the Rekor v1
@@ -170,7 +166,7 @@ function rekorAnnotations(
     },
   });
   return {
-    ...(certificate === undefined ? {} : { certificate: pem(Buffer.from(certificate, 'base64')), chain: '' }),
+    ...(certificate === undefined ? {} : { certificate: pem('CERTIFICATE', certificate), chain: '' }),
     rekorBundle,
     ...(timestamp === undefined ? {} : { timestamp: JSON.stringify({ SignedRFC3161Timestamp: timestamp }) }),
   };
@@ -183,11 +179,29 @@ function rekorAnnotations(
  */
 export function bundleFromClassicLayer(annotations: Record<string, string>, payload: Buffer): unknown {
   const signature = annotations[ANNOTATION.signature];
-  const certificatePem = annotations[ANNOTATION.certificate];
   const rekor = annotations[ANNOTATION.bundle];
   if (signature === undefined || rekor === undefined) {
     throw new Error('the .sig layer lacks the signature or the Rekor bundle annotation');
   }
+  const entry = tlogEntry(rekor);
+  const signedTimestamp = rfc3161Timestamp(annotations[ANNOTATION.timestamp]);
+  const material = keyMaterial(annotations[ANNOTATION.certificate]);
+  const content = signedContent(signature, payload);
+  return {
+    mediaType: 'application/vnd.dev.sigstore.bundle+json;version=0.1',
+    verificationMaterial: {
+      ...material,
+      tlogEntries: [entry],
+      timestampVerificationData: {
+        rfc3161Timestamps: signedTimestamp === undefined ? [] : [{ signedTimestamp }],
+      },
+    },
+    ...content,
+  };
+}
+
+/** The Rekor v1 bundle annotation as the bundle's transparency-log entry (with its inclusion promise). */
+function tlogEntry(rekor: string): Record<string, unknown> {
   const parsed = JSON.parse(rekor) as {
     SignedEntryTimestamp: string;
     Payload: { body: string; integratedTime: number; logIndex: number; logID: string };
@@ -196,57 +210,35 @@ export function bundleFromClassicLayer(annotations: Record<string, string>, payl
     kind?: string;
     apiVersion?: string;
   };
-  const timestamp = annotations[ANNOTATION.timestamp];
-  const signedTimestamp =
-    timestamp === undefined
-      ? undefined
-      : (JSON.parse(timestamp) as { SignedRFC3161Timestamp?: string }).SignedRFC3161Timestamp;
-  // A key-signed layer has no certificate: the verifier is then given the public key by the policy.
-  const keyMaterial =
-    certificatePem === undefined || certificatePem === ''
-      ? { publicKey: { hint: '' } }
-      : {
-          x509CertificateChain: {
-            certificates: [
-              {
-                rawBytes: certificatePem
-                  .replace(/-----(BEGIN|END) CERTIFICATE-----/g, '')
-                  .replace(/\s+/g, ''),
-              },
-            ],
-          },
-        };
-  const content =
-    signature === ''
-      ? { dsseEnvelope: JSON.parse(payload.toString('utf8')) as unknown }
-      : {
-          messageSignature: {
-            messageDigest: {
-              algorithm: 'SHA2_256',
-              digest: createHash('sha256').update(payload).digest('base64'),
-            },
-            signature,
-          },
-        };
   return {
-    mediaType: 'application/vnd.dev.sigstore.bundle+json;version=0.1',
-    verificationMaterial: {
-      ...keyMaterial,
-      tlogEntries: [
-        {
-          logIndex: String(parsed.Payload.logIndex),
-          logId: { keyId: Buffer.from(parsed.Payload.logID, 'hex').toString('base64') },
-          kindVersion: { kind: logged.kind ?? 'hashedrekord', version: logged.apiVersion ?? '0.0.1' },
-          integratedTime: String(parsed.Payload.integratedTime),
-          inclusionPromise: { signedEntryTimestamp: parsed.SignedEntryTimestamp },
-          canonicalizedBody: parsed.Payload.body,
-        },
-      ],
-      timestampVerificationData: {
-        rfc3161Timestamps: signedTimestamp === undefined ? [] : [{ signedTimestamp }],
-      },
+    logIndex: String(parsed.Payload.logIndex),
+    logId: { keyId: Buffer.from(parsed.Payload.logID, 'hex').toString('base64') },
+    kindVersion: { kind: logged.kind ?? 'hashedrekord', version: logged.apiVersion ?? '0.0.1' },
+    integratedTime: String(parsed.Payload.integratedTime),
+    inclusionPromise: { signedEntryTimestamp: parsed.SignedEntryTimestamp },
+    canonicalizedBody: parsed.Payload.body,
+  };
+}
+
+function rfc3161Timestamp(annotation: string | undefined): string | undefined {
+  if (annotation === undefined) return undefined;
+  return (JSON.parse(annotation) as { SignedRFC3161Timestamp?: string }).SignedRFC3161Timestamp;
+}
+
+/** The leaf certificate; a key-signed layer has none: the verifier is then given the public key by the policy. */
+function keyMaterial(certificatePem: string | undefined): Record<string, unknown> {
+  if (certificatePem === undefined || certificatePem === '') return { publicKey: { hint: '' } };
+  return { x509CertificateChain: { certificates: [{ rawBytes: pemBody('CERTIFICATE', certificatePem) }] } };
+}
+
+/** `.att`: the DSSE envelope (empty signature annotation); `.sig`: a message signature over the payload. */
+function signedContent(signature: string, payload: Buffer): Record<string, unknown> {
+  if (signature === '') return { dsseEnvelope: JSON.parse(payload.toString('utf8')) as unknown };
+  return {
+    messageSignature: {
+      messageDigest: { algorithm: 'SHA2_256', digest: createHash('sha256').update(payload).digest('base64') },
+      signature,
     },
-    ...content,
   };
 }
 

@@ -3,7 +3,8 @@ import type { Digest } from '../oci/digest.ts';
 import type { ImageReference } from '../oci/image-reference.ts';
 import type { Descriptor } from '../oci/oci-layout.ts';
 import type { RegistryClient } from '../oci/registry-client.ts';
-import { classicAttestationLayer, layerDescriptor } from './cosign-classic.ts';
+import type { BundleToStore } from './bundle-referrers.ts';
+import { classicAttestationLayer, layerDescriptor, type SignatureLayer } from './cosign-classic.ts';
 import {
   type ImageSignatures,
   type SignedImage,
@@ -11,7 +12,7 @@ import {
   signedImageOf,
   signStatement,
 } from './sign-image.ts';
-import { storeSignedMaterial } from './signed-material.ts';
+import { type StoredMaterial, storeSignedMaterial } from './signed-material.ts';
 
 export const IN_TOTO_STATEMENT_V1 = 'https://in-toto.io/Statement/v1';
 
@@ -94,12 +95,8 @@ export async function storeAttestations(request: {
   return (await storeSigned({ ...request, attestations: request.signed })).attested;
 }
 
-/**
- * Stores an image's signatures and its attestations together (storeSignedMaterial): every blob and referrer
- * manifest at once, then ONE read-modify-write each of `.sig`, `.att` and the referrers fallback index, in
- * parallel. The returned SignedImage's restore() merges all of it into the shared tags again.
- */
-export async function storeSigned(request: {
+/** What storeSigned stores: an image's signatures (if any) and attestations, in the formats asked for. */
+export interface SignedToStore {
   client: RegistryClient;
   image: ImageReference;
   digest: Digest;
@@ -108,7 +105,16 @@ export async function storeSigned(request: {
   attestations: readonly SignedAttestation[];
   classic: boolean;
   bundle: boolean;
-}): Promise<{ signed: SignedImage | undefined; attested: StoredAttestation[] }> {
+}
+
+/**
+ * Stores an image's signatures and its attestations together (storeSignedMaterial): every blob and referrer
+ * manifest at once, then ONE read-modify-write each of `.sig`, `.att` and the referrers fallback index, in
+ * parallel. The returned SignedImage's restore() merges all of it into the shared tags again.
+ */
+export async function storeSigned(
+  request: SignedToStore,
+): Promise<{ signed: SignedImage | undefined; attested: StoredAttestation[] }> {
   const { signatures, attestations } = request;
   const layers = request.classic
     ? attestations.map((s) => classicAttestationLayer(s.bundle, s.statement.predicateType))
@@ -121,43 +127,55 @@ export async function storeSigned(request: {
     subject: request.subject,
     signatures: request.classic && signatures?.classic !== undefined ? [signatures.classic.layer] : [],
     attestations: layers,
-    // The signature's referrer first (signedImageOf reads it there), then one per attestation.
-    referrers: [
-      ...(signatureReferrer === undefined ? [] : [{ bundleJson: JSON.stringify(signatureReferrer) }]),
-      ...(request.bundle
-        ? attestations.map((s) => ({
-            bundleJson: JSON.stringify(s.bundle),
-            predicateType: s.statement.predicateType,
-          }))
-        : []),
-    ],
+    referrers: referrersToStore(request, signatureReferrer),
   });
   const offset = signatureReferrer === undefined ? 0 : 1;
-  const attested: StoredAttestation[] = attestations.map(({ statement, bundle }, i) => {
-    const layer = layers[i];
-    const referrer = stored.referrers[offset + i];
-    return {
-      kind: statement.kind,
-      predicateType: statement.predicateType,
-      ...(statement.platform === undefined ? {} : { platform: statement.platform }),
-      ...(layer === undefined || stored.att === undefined
-        ? {}
-        : { classic: { tag: stored.att.tag, layerDigest: layerDescriptor(layer).digest } }),
-      ...(referrer === undefined
-        ? {}
-        : { bundle: { manifestDigest: referrer.manifestDigest, fallbackTag: stored.fallbackTag } }),
-      bundleJson: bundle,
-    };
-  });
+  const attested = attestations.map((signed, i) =>
+    storedAttestation(signed, layers[i], stored, stored.referrers[offset + i]),
+  );
   const signed =
     signatures === undefined
       ? undefined
       : signedImageOf(
-          {
-            classic: request.classic ? signatures.classic : undefined,
-            bundle: signatureReferrer,
-          },
+          { classic: request.classic ? signatures.classic : undefined, bundle: signatureReferrer },
           stored,
         );
   return { signed, attested };
+}
+
+/** The signature's referrer first (signedImageOf reads it there), then one per attestation. */
+function referrersToStore(
+  request: SignedToStore,
+  signatureReferrer: SerializedBundle | undefined,
+): BundleToStore[] {
+  return [
+    ...(signatureReferrer === undefined ? [] : [{ bundleJson: JSON.stringify(signatureReferrer) }]),
+    ...(request.bundle
+      ? request.attestations.map((s) => ({
+          bundleJson: JSON.stringify(s.bundle),
+          predicateType: s.statement.predicateType,
+        }))
+      : []),
+  ];
+}
+
+/** Where one attestation went: its `.att` layer and its referrer, as stored. */
+function storedAttestation(
+  { statement, bundle }: SignedAttestation,
+  layer: SignatureLayer | undefined,
+  stored: StoredMaterial,
+  referrer: StoredMaterial['referrers'][number] | undefined,
+): StoredAttestation {
+  return {
+    kind: statement.kind,
+    predicateType: statement.predicateType,
+    ...(statement.platform === undefined ? {} : { platform: statement.platform }),
+    ...(layer === undefined || stored.att === undefined
+      ? {}
+      : { classic: { tag: stored.att.tag, layerDigest: layerDescriptor(layer).digest } }),
+    ...(referrer === undefined
+      ? {}
+      : { bundle: { manifestDigest: referrer.manifestDigest, fallbackTag: stored.fallbackTag } }),
+    bundleJson: bundle,
+  };
 }

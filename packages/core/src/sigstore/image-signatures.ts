@@ -40,7 +40,9 @@ export interface ImageSignatureCheck {
 
 /**
  * The trusted root: a given file, or the public-good instance's via TUF (network at run time), whose
- * metadata is cached under `temp` (the step's `ActionDeps.paths.temp`).
+ * metadata is cached under `temp` (the step's `ActionDeps.paths.temp`). A file that does not read as JSON
+ * is TRUSTED_ROOT_UNREADABLE, one that is not a trusted root TRUSTED_ROOT_INVALID (ConfigurationErrors
+ * without an input: the action that took the path names it, `error.forInput(…)`).
  */
 export async function loadTrustedRoot(path: string | undefined, temp: string): Promise<TrustedRoot> {
   if (path !== undefined) {
@@ -49,8 +51,12 @@ export async function loadTrustedRoot(path: string | undefined, temp: string): P
       json = JSON.parse(await readFile(path, 'utf8'));
     } catch (error) {
       throw new ConfigurationError(
-        `Input "trusted-root": ${path} is not readable JSON (${(error as Error).message})`,
-        { input: 'trusted-root' },
+        `the trusted root ${path} is not readable JSON (${(error as Error).message})`,
+        {
+          code: 'TRUSTED_ROOT_UNREADABLE',
+          actual: path,
+          cause: error,
+        },
       );
     }
     return parseTrustedRoot(json);

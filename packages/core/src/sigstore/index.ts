@@ -114,14 +114,8 @@ export {
   kyvernoTrust,
   type PolicyKind,
 } from './kyverno-policy.ts';
-export {
-  type AttestationRequirements,
-  DEFAULT_DENY_SEVERITIES,
-  POLICY_ATTESTATION_TYPES,
-  type PolicyAttestation,
-  registryPrefix,
-  TRIVY_FINDING_LISTS,
-} from './kyverno-requirements.ts';
+// The names an action's plan may use: through `export *`, never by name (see plan-time.ts).
+export * from './plan-time.ts';
 export {
   cosignSignStatement,
   fulcioSigner,
@@ -135,15 +129,6 @@ export {
   signStatement,
 } from './sign-image.ts';
 export { keySigner, loadSigningKey, type SigningKey } from './signing-key.ts';
-export {
-  type BuildRecord,
-  type GitHubRunFacts,
-  githubRunFacts,
-  PRIVILEGED_EVENTS,
-  parseBuildRecord,
-  SLSA_PROVENANCE_V1,
-  slsaProvenance,
-} from './slsa-provenance.ts';
 export { anchoredLiteral, cosignVerifyCommand, shellQuote } from './verify-command.ts';
 export {
   COSIGN_VULN_PREDICATE,

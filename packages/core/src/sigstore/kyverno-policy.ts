@@ -12,6 +12,7 @@ import {
   registryPrefix,
   TRIVY_FINDING_LISTS,
 } from './kyverno-requirements.ts';
+import { pem } from './pem.ts';
 
 export type PolicyKind = 'Cosign' | 'SigstoreBundle';
 
@@ -51,9 +52,6 @@ export interface KyvernoTrust {
   /** The trusted root itself (JSON), for the ImageValidatingPolicy's `trustedRoot` (Kyverno ≥ 1.19). */
   trustedRoot?: string | undefined;
 }
-
-const pem = (label: string, base64: string) =>
-  `-----BEGIN ${label}-----\n${(base64.match(/.{1,64}/g) ?? []).join('\n')}\n-----END ${label}-----\n`;
 
 interface Validity {
   start?: string;

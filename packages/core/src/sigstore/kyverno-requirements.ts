@@ -1,5 +1,5 @@
 import { ConfigurationError } from '../action/errors.ts';
-import type { Severity } from '../report/findings.ts';
+import type { Severity } from '../report/severity.ts';
 
 /** The attestations an admission policy can require, by the short name users write. */
 export type PolicyAttestation = 'provenance' | 'sbom' | 'vuln';

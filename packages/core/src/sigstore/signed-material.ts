@@ -36,6 +36,8 @@ export interface StoredMaterial {
   restore(): Promise<void>;
 }
 
+type Upload = (bytes: Buffer, fresh: boolean) => Promise<string>;
+
 /**
  * Stores a signer's signatures and attestations with as few round trips as the formats allow: every blob
  * uploaded at once (each distinct blob once), the referrer manifests pushed at once, then each shared tag
@@ -43,11 +45,26 @@ export interface StoredMaterial {
  * parallel. Each of those writes is read back and merged again when a concurrent signer replaced it.
  */
 export async function storeSignedMaterial(request: MaterialToStore): Promise<StoredMaterial> {
-  const { client, digest, subject } = request;
-  const repository = request.image.repositoryOnly();
+  const upload = uploadOnce(request.client, request.image.repositoryOnly());
+  const [sig, att, referrers] = await Promise.all([
+    storeClassic(request, request.signatures, 'sig', upload),
+    storeClassic(request, request.attestations, 'att', upload),
+    storeReferrers(request, upload),
+  ]);
+  const descriptors = referrers.pushed.map((p) => p.descriptor);
+  return {
+    sig,
+    att,
+    referrers: referrers.pushed,
+    fallbackTag: referrers.fallbackTag,
+    restore: () => restore(request, descriptors),
+  };
+}
+
+/** Each distinct blob once; `fresh` ones (carrying a signature just made) are sent without asking first. */
+function uploadOnce(client: RegistryClient, repository: ImageReference): Upload {
   const uploads = new Map<string, Promise<string>>();
-  // Each distinct blob once; `fresh` ones (carrying a signature just made) are sent without asking first.
-  const upload = (bytes: Buffer, fresh: boolean): Promise<string> => {
+  return (bytes, fresh) => {
     const key = bytes.toString('base64');
     let pending = uploads.get(key);
     if (pending === undefined) {
@@ -56,51 +73,51 @@ export async function storeSignedMaterial(request: MaterialToStore): Promise<Sto
     }
     return pending;
   };
-  const classic = async (layers: readonly SignatureLayer[], suffix: 'sig' | 'att') => {
-    if (layers.length === 0) return undefined;
-    // A `.sig` payload is the simple-signing document of the digest (every signer's is the same); an `.att`
-    // payload is a DSSE envelope with a signature just made.
-    await Promise.all([
-      ...layers.map((l) => upload(l.payload, suffix === 'att')),
-      upload(EMPTY_CONFIG, false),
-    ]);
-    const { tag, manifestDigest } = await appendClassicLayers(
-      client,
-      repository,
-      digest,
-      layers.map(layerDescriptor),
-      suffix,
-    );
-    return { tag, manifestDigest };
-  };
-  const bundles = async () => {
-    if (request.referrers.length === 0) return { pushed: [], fallbackTag: undefined };
-    const pushed = await pushBundleReferrers(client, repository, subject, request.referrers, upload);
-    const descriptors = pushed.map((p) => p.descriptor);
-    const fallbackTag = await addReferrers(client, repository, subject.digest, descriptors);
-    return { pushed, fallbackTag };
-  };
-  const [sig, att, referrers] = await Promise.all([
-    classic(request.signatures, 'sig'),
-    classic(request.attestations, 'att'),
-    bundles(),
+}
+
+/** Appends layers to the classic `.sig` or `.att` manifest, their blobs uploaded first. */
+async function storeClassic(
+  request: MaterialToStore,
+  layers: readonly SignatureLayer[],
+  suffix: 'sig' | 'att',
+  upload: Upload,
+): Promise<{ tag: string; manifestDigest: string } | undefined> {
+  if (layers.length === 0) return undefined;
+  // A `.sig` payload is the simple-signing document of the digest (every signer's is the same); an `.att`
+  // payload is a DSSE envelope with a signature just made.
+  await Promise.all([...layers.map((l) => upload(l.payload, suffix === 'att')), upload(EMPTY_CONFIG, false)]);
+  const { tag, manifestDigest } = await appendClassicLayers(
+    request.client,
+    request.image.repositoryOnly(),
+    request.digest,
+    layers.map(layerDescriptor),
+    suffix,
+  );
+  return { tag, manifestDigest };
+}
+
+/** Pushes the bundles as referrer manifests, then adds them to the fallback index where there is one. */
+async function storeReferrers(request: MaterialToStore, upload: Upload) {
+  if (request.referrers.length === 0) return { pushed: [], fallbackTag: undefined };
+  const { client, subject } = request;
+  const repository = request.image.repositoryOnly();
+  const pushed = await pushBundleReferrers(client, repository, subject, request.referrers, upload);
+  const descriptors = pushed.map((p) => p.descriptor);
+  const fallbackTag = await addReferrers(client, repository, subject.digest, descriptors);
+  return { pushed, fallbackTag };
+}
+
+/** Merges everything of ours into the shared tags again (idempotent). */
+async function restore(request: MaterialToStore, descriptors: readonly Descriptor[]): Promise<void> {
+  const { client, digest, subject } = request;
+  const repository = request.image.repositoryOnly();
+  await Promise.all([
+    request.signatures.length === 0
+      ? undefined
+      : appendClassicLayers(client, repository, digest, request.signatures.map(layerDescriptor)),
+    request.attestations.length === 0
+      ? undefined
+      : appendClassicLayers(client, repository, digest, request.attestations.map(layerDescriptor), 'att'),
+    descriptors.length === 0 ? undefined : addReferrers(client, repository, subject.digest, descriptors),
   ]);
-  const descriptors = referrers.pushed.map((p) => p.descriptor);
-  return {
-    sig,
-    att,
-    referrers: referrers.pushed,
-    fallbackTag: referrers.fallbackTag,
-    restore: async () => {
-      await Promise.all([
-        request.signatures.length === 0
-          ? undefined
-          : appendClassicLayers(client, repository, digest, request.signatures.map(layerDescriptor)),
-        request.attestations.length === 0
-          ? undefined
-          : appendClassicLayers(client, repository, digest, request.attestations.map(layerDescriptor), 'att'),
-        descriptors.length === 0 ? undefined : addReferrers(client, repository, subject.digest, descriptors),
-      ]);
-    },
-  };
 }

@@ -1,7 +1,7 @@
 import { ConfigurationError } from '../action/errors.ts';
 import type { Digest } from '../oci/digest.ts';
-import type { Severity } from '../report/findings.ts';
 import type { ScanReport } from '../report/scan-report.ts';
+import type { Severity } from '../report/severity.ts';
 
 export const COSIGN_VULN_PREDICATE = 'https://cosign.sigstore.dev/attestation/vuln/v1';
 

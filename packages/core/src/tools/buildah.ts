@@ -1,4 +1,3 @@
-import type { ToolRunner } from '../exec/tool-runner.ts';
 import type { BuildRequest } from './build-request.ts';
 
 /**
@@ -6,7 +5,6 @@ import type { BuildRequest } from './build-request.ts';
  * reads (CONTAINERS_STORAGE_CONF, STORAGE_DRIVER, BUILDAH_ISOLATION), so runners configure them once.
  */
 export const buildah = {
-  /** `buildah build` into a manifest list, every platform at once. */
   /**
    * A RUN step that failed because no OCI runtime works on this host (buildah says only "while running
    * runtime: exit status 1"), as opposed to the step's own command failing.
@@ -17,6 +15,7 @@ export const buildah = {
     );
   },
 
+  /** `buildah build` into a manifest list, every platform at once. */
   buildArgs(request: BuildRequest, manifestList: string, isolation?: 'chroot'): string[] {
     const args = ['build', '--manifest', manifestList, '--platform', request.platforms.join(',')];
     if (isolation !== undefined) args.push('--isolation', isolation);
@@ -63,11 +62,5 @@ export const buildah = {
   failedStep(stderr: string): string | undefined {
     const match = /building at STEP "([^"]*)": (.*)$/m.exec(stderr);
     return match === null ? undefined : `step "${match[1]}" failed: ${match[2]}`;
-  },
-
-  async version(runner: ToolRunner): Promise<string> {
-    const { stdout } = await runner.run({ tool: 'buildah', command: 'buildah', args: ['version', '--json'] });
-    const parsed = JSON.parse(stdout) as { version?: string };
-    return parsed.version ?? 'unknown';
   },
 };

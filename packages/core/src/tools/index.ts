@@ -14,3 +14,13 @@ export {
   type ToolManifest,
   type ToolPin,
 } from './tool-installer.ts';
+export {
+  prepareTrivyCache,
+  runTrivyScan,
+  type TrivyDb,
+  type TrivyScan,
+  type TrivyScanRequest,
+  type TrivyTarget,
+  trivyScanArgs,
+  updateTrivyDb,
+} from './trivy-run.ts';

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { CommandError, ConfigurationError } from '../action/errors.ts';
 
 /** What every Trivy scan here takes. */
-interface TrivyCommon {
+export interface TrivyCommon {
   output: string;
   cacheDir: string;
   ignoreFile?: string | undefined;
@@ -35,8 +35,8 @@ function trivyCommon(request: TrivyCommon, scanners: string): string[] {
 /** Trivy: one JSON run per target; SARIF comes from `trivy convert` over that same JSON. */
 export const trivy = {
   /** Where Trivy keeps its DB unless the action is told: the runner's tool cache, kept between jobs there. */
-  defaultCacheDir(env: NodeJS.ProcessEnv, work: string): string {
-    return join(env.RUNNER_TOOL_CACHE ?? work, 'trivy-cache');
+  defaultCacheDir(toolCache: string | undefined, work: string): string {
+    return join(toolCache || work, 'trivy-cache');
   },
 
   /** Brings the DB in the cache up to date (a no-op when it is fresh) without scanning anything. */
@@ -45,14 +45,6 @@ export const trivy = {
     args.push('--skip-version-check', '--disable-telemetry');
     if (request.dbRepository !== undefined) args.push('--db-repository', request.dbRepository);
     return args;
-  },
-
-  /**
-   * When the DB in the cache was built (`db/metadata.json` UpdatedAt), for the report: an offline scan is
-   * only as current as its DB. Undefined when the file is absent or unreadable.
-   */
-  async dbUpdatedAt(cacheDir: string): Promise<string | undefined> {
-    return (await trivy.dbMetadata(cacheDir)).updatedAt;
   },
 
   /** The DB's `db/metadata.json`: its schema `Version` and `UpdatedAt` (each undefined when unreadable). */
@@ -72,19 +64,21 @@ export const trivy = {
   },
 
   /**
-   * Offline, Trivy can only use a DB already in its cache folder: check that it is there (both files),
-   * so that the error names the input instead of Trivy's download attempt.
+   * Offline, Trivy can only use a DB already in its cache folder: check that it is there (both files), so
+   * that the error says so instead of Trivy's download attempt. TRIVY_DB_MISSING, `expected` the file
+   * that is missing; the caller names the input that chose the folder.
    */
-  async requireOfflineDb(cacheDir: string, input: string): Promise<void> {
+  async requireOfflineDb(cacheDir: string): Promise<void> {
     for (const file of ['trivy.db', 'metadata.json']) {
+      const path = join(cacheDir, 'db', file);
       try {
-        await access(join(cacheDir, 'db', file));
+        await access(path);
       } catch {
         throw new ConfigurationError(
-          `Input "${input}": offline scanning needs the Trivy DB in ${cacheDir} (db/trivy.db and db/metadata.json), ` +
-            `and ${join(cacheDir, 'db', file)} is missing. Restore the cache folder first (actions/cache, or a copy ` +
+          `offline scanning needs the Trivy DB in ${cacheDir} (db/trivy.db and db/metadata.json), ` +
+            `and ${path} is missing. Restore the cache folder first (actions/cache, or a copy ` +
             'of a mirror), or set offline: false to download it.',
-          { input },
+          { code: 'TRIVY_DB_MISSING', expected: path, actual: 'missing' },
         );
       }
     }

@@ -1,5 +1,4 @@
 import { CommandError } from '../action/errors.ts';
-import type { ToolRunner } from '../exec/tool-runner.ts';
 import { isTransientText, retryAfterInText } from '../oci/retry-policy.ts';
 
 export interface SkopeoCopyRequest {
@@ -37,23 +36,13 @@ export const skopeo = {
   },
 
   /**
-   * Whether a failed copy is worth running again: 429, 5xx and network faults are; authentication,
-   * authorisation, missing repositories and invalid manifests are not.
+   * A failed skopeo run, for withRetries: whether it is worth running again, by the core's one rule
+   * (429, 5xx and network faults are; authentication, authorisation, missing repositories and invalid
+   * manifests are not), with a Retry-After it printed.
    */
-  /** A failed skopeo run, for withRetries: transient by the core's one rule, with a Retry-After it printed. */
   failure(error: unknown): { transient: boolean; retryAfterMs?: number | undefined; reason: string } {
     if (!(error instanceof CommandError)) return { transient: false, reason: String(error) };
     const text = `${error.stderrTail}\n${error.message}`;
     return { transient: isTransientText(text), retryAfterMs: retryAfterInText(text), reason: error.message };
-  },
-
-  /** Whether skopeo's failure is a transient registry fault worth another attempt (the core's one rule). */
-  isTransientFailure(stderr: string): boolean {
-    return isTransientText(stderr);
-  },
-
-  async version(runner: ToolRunner): Promise<string> {
-    const { stdout } = await runner.run({ tool: 'skopeo', command: 'skopeo', args: ['--version'] });
-    return stdout.trim().replace(/^skopeo version /, '');
   },
 };

@@ -1,0 +1,11 @@
+import { defineAction } from '@chain/core';
+import { outputs, spec } from './inputs.ts';
+import { plan } from './plan.ts';
+
+export const action = defineAction({
+  name: 'image-scan',
+  inputs: spec,
+  outputs,
+  plan,
+  load: () => import('./run.ts'),
+});
