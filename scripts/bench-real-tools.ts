@@ -13,7 +13,7 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:f
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { OciLayout, osvScanner, PINNED_TOOLS, platformView, syft, trivy } from '@chain/core';
-import { provisionedToolCache, realTool, trivyCacheCopy, vulnDbs } from '../test/helpers/real-scanners.ts';
+import { provisionedToolCache, realTool, trivyCacheCopy, vulnDbs } from './lib/real-scanners.ts';
 import { attestationRows } from './bench-attestations.ts';
 import { ALICE, GITHUB_ISSUER, githubLikeToken, startLocalSigstore } from './lib/local-sigstore.ts';
 import { buildahLayout } from './lib/real-tools.ts';

@@ -14,7 +14,7 @@ import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { OciLayout } from '@chain/core';
-import { startOidcStandIn } from '../test/helpers/aws-server.ts';
+import { startOidcStandIn } from './lib/aws-server.ts';
 import { benchRealTools } from './bench-real-tools.ts';
 import { startFaultProxy } from './lib/fault-proxy.ts';
 import { writeSyntheticLayout } from './lib/layout-fixture.ts';

@@ -48,7 +48,7 @@ import {
 } from '@chain/core';
 import { MemoryLogger } from '@chain/core/testing';
 import { parse } from 'yaml';
-import { type AwsStandIn, startAwsStandIn, startOidcStandIn } from '../test/helpers/aws-server.ts';
+import { type AwsStandIn, startAwsStandIn, startOidcStandIn } from './lib/aws-server.ts';
 import { readActionMetadata } from './lib/actions.ts';
 import { GITHUB_ISSUER, startLocalSigstore } from './lib/local-sigstore.ts';
 import { buildahEnv } from './lib/real-tools.ts';

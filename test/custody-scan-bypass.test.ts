@@ -2,15 +2,20 @@
 // would never look at, while a client pulling that platform would run it. Real parts: layouts real buildah
 // built, the real registry and skopeo; the hostile index is written over them. Each disguise is refused by
 // image-scan, skopeo-push and oci-build join before anything is scanned, pushed or joined.
-import { createHash } from 'node:crypto';
-import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { ImageReference, OciLayout, RegistryClient } from '@chain/core';
+import { ImageReference, OciLayout, RegistryClient, writeLayoutRoot } from '@chain/core';
 import { MemoryLogger } from '@chain/core/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { repoRoot } from './helpers/actions.ts';
-import { addAttestations, type Desc, editImageIndex, onlyManifest } from './helpers/layout-fixture.ts';
+import {
+  addAttestations,
+  type Desc,
+  editImageIndex,
+  onlyManifest,
+  writeBlob,
+} from './helpers/layout-fixture.ts';
 import { buildahLayout } from './helpers/real-tools.ts';
 import { type LocalRegistry, startRegistry } from './helpers/registry.ts';
 import { runBundle, runBundleAsync, userErrorLine } from './helpers/runner.ts';
@@ -157,12 +162,7 @@ describe('an image disguised as an attestation', () => {
     // that reads each blob once would never parse it as a manifest, so it would be pushed unscanned.
     const out = join(mkdtempSync(join(tmpdir(), 'hidden-')), 'layout');
     cpSync(clean, out, { recursive: true });
-    const sha = (b: Buffer) => `sha256:${createHash('sha256').update(b).digest('hex')}`;
-    const put = (b: Buffer) => {
-      const d = sha(b);
-      writeFileSync(join(out, 'blobs', 'sha256', d.slice(7)), b);
-      return d;
-    };
+    const put = async (b: Buffer, mediaType: string) => writeBlob(out, b, mediaType);
     cpSync(join(intruder, 'blobs'), join(out, 'blobs'), { recursive: true });
     const cleanIndex = JSON.parse(
       readFileSync(
@@ -189,11 +189,7 @@ describe('an image disguised as an attestation', () => {
       JSON.stringify({
         schemaVersion: 2,
         mediaType: 'application/vnd.oci.image.manifest.v1+json',
-        config: {
-          mediaType: 'application/vnd.oci.image.config.v1+json',
-          digest: put(config),
-          size: config.length,
-        },
+        config: await put(config, 'application/vnd.oci.image.config.v1+json'),
         layers: [inToto(intruderManifest), inToto(hidden.config), ...hidden.layers.map(inToto)],
       }),
     );
@@ -204,9 +200,7 @@ describe('an image disguised as an attestation', () => {
         manifests: [
           cleanImage,
           {
-            mediaType: 'application/vnd.oci.image.manifest.v1+json',
-            digest: put(attestation),
-            size: attestation.length,
+            ...(await put(attestation, 'application/vnd.oci.image.manifest.v1+json')),
             platform: { os: 'unknown', architecture: 'unknown' },
             annotations: { ...ATTESTATION, 'vnd.docker.reference.digest': cleanImage.digest },
           },
@@ -214,21 +208,9 @@ describe('an image disguised as an attestation', () => {
         ],
       }),
     );
-    const root = put(index);
-    writeFileSync(
-      join(out, 'index.json'),
-      JSON.stringify({
-        schemaVersion: 2,
-        manifests: [
-          {
-            mediaType: 'application/vnd.oci.image.index.v1+json',
-            digest: root,
-            size: index.length,
-            annotations: { 'org.opencontainers.image.ref.name': 'latest' },
-          },
-        ],
-      }),
-    );
+    const top = await put(index, 'application/vnd.oci.image.index.v1+json');
+    const root = top.digest;
+    await writeLayoutRoot(out, [{ ...top, annotations: { 'org.opencontainers.image.ref.name': 'latest' } }]);
     const message = new RegExp(
       `blob ${intruderManifest.digest} is declared as .* but as .*; one blob, one role`,
     );

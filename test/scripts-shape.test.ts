@@ -10,11 +10,6 @@ const files = readdirSync(scripts, { withFileTypes: true, recursive: true })
   .filter((e) => e.isFile() && e.name.endsWith('.ts'))
   .map((e) => join(e.parentPath, e.name));
 
-/**
- * Test helpers that scripts still import, each waiting to move into scripts/lib/ (with a re-export left in
- * test/helpers/) by its owner. Empty this list as they move; never add to it.
- */
-const PENDING = new Set(['test/helpers/aws-server.ts', 'test/helpers/real-scanners.ts']);
 
 describe('scripts', () => {
   it("import no test's module", () => {
@@ -22,7 +17,7 @@ describe('scripts', () => {
     const offenders = files.flatMap((file) =>
       [...readFileSync(file, 'utf8').matchAll(/(?:from|import\()\s*'(\.[^']+)'/g)]
         .map((m) => relative(repoRoot, resolve(file, '..', m[1] ?? '')))
-        .filter((target) => target.startsWith('test/') && !PENDING.has(target))
+        .filter((target) => target.startsWith('test/'))
         .map((target) => `${relative(repoRoot, file)} → ${target}`),
     );
     expect(offenders).toEqual([]);

@@ -14,7 +14,7 @@ import {
   parseTagRules,
   plan,
   validateTag
-} from "./chunks/chunk-ZYPJMSYU.mjs";
+} from "./chunks/chunk-WUUPW7ZP.mjs";
 import "./chunks/chunk-LAKDNJDR.mjs";
 import "./chunks/chunk-ZKXDAKWM.mjs";
 import "./chunks/chunk-Q7KQMW4X.mjs";
@@ -127,7 +127,7 @@ var action = defineAction({
   inputs: spec,
   outputs,
   plan,
-  load: () => import("./chunks/run-CDO3QWTA.mjs")
+  load: () => import("./chunks/run-G7AEPAGL.mjs")
 });
 
 // actions/oci-build/src/main.ts

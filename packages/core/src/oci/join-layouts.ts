@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { ConfigurationError } from '../action/errors.ts';
 import { Digest } from './digest.ts';
 import { isIndexMediaType, MediaType } from './media-types.ts';
-import { type Descriptor, type ImageIndexDocument, OciLayout } from './oci-layout.ts';
+import { type Descriptor, type ImageIndexDocument, OciLayout, writeLayoutRoot } from './oci-layout.ts';
 
 function platformOf(text: string): NonNullable<Descriptor['platform']> {
   const [os = '', architecture = '', variant] = text.split('/');
@@ -79,10 +79,6 @@ export async function joinLayouts(sources: readonly string[], outputDir: string)
   const digest = `sha256:${createHash('sha256').update(bytes).digest('hex')}`;
   await writeFile(join(blobDir, digest.slice(7)), bytes);
   const top: Descriptor = { mediaType: MediaType.ociIndex, digest, size: bytes.length };
-  await writeFile(join(outputDir, 'oci-layout'), JSON.stringify({ imageLayoutVersion: '1.0.0' }));
-  await writeFile(
-    join(outputDir, 'index.json'),
-    JSON.stringify({ schemaVersion: 2, mediaType: MediaType.ociIndex, manifests: [top] }),
-  );
+  await writeLayoutRoot(outputDir, [top]);
   return top;
 }

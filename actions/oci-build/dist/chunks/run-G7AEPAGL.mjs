@@ -11,7 +11,7 @@ import {
   planBuild,
   readRefContext,
   withSecretFile
-} from "./chunk-ZYPJMSYU.mjs";
+} from "./chunk-WUUPW7ZP.mjs";
 import "./chunk-LAKDNJDR.mjs";
 import {
   require_promises
@@ -394,4 +394,4 @@ export {
   run,
   secretLines
 };
-//# sourceMappingURL=run-CDO3QWTA.mjs.map
+//# sourceMappingURL=run-G7AEPAGL.mjs.map

@@ -1591,11 +1591,7 @@ async function joinLayouts(sources, outputDir) {
   const digest = `sha256:${(0, import_node_crypto4.createHash)("sha256").update(bytes).digest("hex")}`;
   await (0, import_promises7.writeFile)((0, import_node_path5.join)(blobDir, digest.slice(7)), bytes);
   const top = { mediaType: MediaType.ociIndex, digest, size: bytes.length };
-  await (0, import_promises7.writeFile)((0, import_node_path5.join)(outputDir, "oci-layout"), JSON.stringify({ imageLayoutVersion: "1.0.0" }));
-  await (0, import_promises7.writeFile)(
-    (0, import_node_path5.join)(outputDir, "index.json"),
-    JSON.stringify({ schemaVersion: 2, mediaType: MediaType.ociIndex, manifests: [top] })
-  );
+  await writeLayoutRoot(outputDir, [top]);
   return top;
 }
 
@@ -2198,4 +2194,4 @@ export {
   planBuild,
   chooseBuilder
 };
-//# sourceMappingURL=chunk-ZYPJMSYU.mjs.map
+//# sourceMappingURL=chunk-WUUPW7ZP.mjs.map
