@@ -13,9 +13,9 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:f
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { OciLayout, osvScanner, PINNED_TOOLS, platformView, syft, trivy } from '@chain/core';
-import { provisionedToolCache, realTool, trivyCacheCopy, vulnDbs } from './lib/real-scanners.ts';
 import { attestationRows } from './bench-attestations.ts';
 import { ALICE, GITHUB_ISSUER, githubLikeToken, startLocalSigstore } from './lib/local-sigstore.ts';
+import { provisionedToolCache, realTool, trivyCacheCopy, vulnDbs } from './lib/real-scanners.ts';
 import { buildahLayout } from './lib/real-tools.ts';
 import { pushTinyImage, startRegistry } from './lib/registry.ts';
 import { LOOPBACK_ONLY, runBundleAsync } from './lib/runner.ts';

@@ -48,8 +48,8 @@ import {
 } from '@chain/core';
 import { MemoryLogger } from '@chain/core/testing';
 import { parse } from 'yaml';
-import { type AwsStandIn, startAwsStandIn, startOidcStandIn } from './lib/aws-server.ts';
 import { readActionMetadata } from './lib/actions.ts';
+import { type AwsStandIn, startAwsStandIn, startOidcStandIn } from './lib/aws-server.ts';
 import { GITHUB_ISSUER, startLocalSigstore } from './lib/local-sigstore.ts';
 import { buildahEnv } from './lib/real-tools.ts';
 import { portOpen, startRegistry } from './lib/registry.ts';

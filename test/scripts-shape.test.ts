@@ -10,7 +10,6 @@ const files = readdirSync(scripts, { withFileTypes: true, recursive: true })
   .filter((e) => e.isFile() && e.name.endsWith('.ts'))
   .map((e) => join(e.parentPath, e.name));
 
-
 describe('scripts', () => {
   it("import no test's module", () => {
     expect(files.length).toBeGreaterThan(5);

@@ -8,11 +8,11 @@ import {
   parseEnum,
   parseList,
   plan
-} from "./chunks/chunk-JITIVQGC.mjs";
+} from "./chunks/chunk-UKW5WBEB.mjs";
 import "./chunks/chunk-PLQD2CNQ.mjs";
 import "./chunks/chunk-GNTAXCK2.mjs";
 import "./chunks/chunk-FT7GLU2J.mjs";
-import "./chunks/chunk-ESYTG4NL.mjs";
+import "./chunks/chunk-IDU2EK5M.mjs";
 import "./chunks/chunk-VSWNXCQW.mjs";
 
 // actions/cosign-sign/src/inputs.ts
@@ -71,7 +71,7 @@ var action = defineAction({
   inputs: spec,
   outputs,
   plan,
-  load: () => import("./chunks/run-2O7QD4D5.mjs")
+  load: () => import("./chunks/run-B3NWCJAZ.mjs")
 });
 
 // actions/cosign-sign/src/main.ts

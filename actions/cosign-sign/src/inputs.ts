@@ -1,4 +1,4 @@
-import { defineOutputs, inputs, ociInputs, parseEnum, parseList } from '@chain/core';
+import { defineOutputs, inputs, ociInputs, parseEnum, parseList } from '@chain/core/entry';
 
 const url = () => inputs.string({ pattern: /^https?:\/\/\S+$/, accepted: 'an http(s) URL' });
 

@@ -13,7 +13,7 @@ import {
   type PolicyKind,
   parseSeverityList,
   registryPrefix,
-} from '@chain/core';
+} from '@chain/core/entry';
 import type { AttestationKind, spec } from './inputs.ts';
 
 /**

@@ -2,8 +2,8 @@ import { createRequire as __createRequire } from 'node:module';
 const require = __createRequire(import.meta.url);
 import {
   action
-} from "./chunks/chunk-WLYNCZMH.mjs";
-import "./chunks/chunk-JMDPEUGE.mjs";
+} from "./chunks/chunk-KH5W2S5P.mjs";
+import "./chunks/chunk-RQQBDECA.mjs";
 import "./chunks/chunk-LAKDNJDR.mjs";
 import "./chunks/chunk-ZKXDAKWM.mjs";
 import "./chunks/chunk-Q7KQMW4X.mjs";

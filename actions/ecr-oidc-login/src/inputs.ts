@@ -1,4 +1,10 @@
-import { DEFAULT_IMMUTABLE_TAGS, defineOutputs, InvalidValueError, inputs, parseList } from '@chain/core';
+import {
+  DEFAULT_IMMUTABLE_TAGS,
+  defineOutputs,
+  InvalidValueError,
+  inputs,
+  parseList,
+} from '@chain/core/entry';
 
 export const spec = {
   'role-to-assume': inputs

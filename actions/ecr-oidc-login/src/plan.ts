@@ -5,7 +5,7 @@ import {
   type LoginFiles,
   loginFiles,
   type PlanContext,
-} from '@chain/core';
+} from '@chain/core/entry';
 import type { spec } from './inputs.ts';
 
 /** What the step will do: assume the role with the job's token, log in to ECR, then check or set the repository. */

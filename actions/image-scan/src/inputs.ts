@@ -1,4 +1,4 @@
-import { defineOutputs, inputs, ociInputs, parseList, parseSeverityList } from '@chain/core';
+import { defineOutputs, inputs, ociInputs, parseList, parseSeverityList } from '@chain/core/entry';
 
 export const spec = {
   layout: inputs

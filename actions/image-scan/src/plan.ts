@@ -6,7 +6,7 @@ import {
   type InstallRequest,
   type LayoutImage,
   type PlanContext,
-} from '@chain/core';
+} from '@chain/core/entry';
 import type { spec } from './inputs.ts';
 
 /**

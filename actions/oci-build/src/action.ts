@@ -1,4 +1,4 @@
-import { defineAction } from '@chain/core';
+import { defineAction } from '@chain/core/entry';
 import { outputs, spec } from './inputs.ts';
 import { plan } from './plan.ts';
 

@@ -1,4 +1,4 @@
-import { defineOutputs, InvalidValueError, inputs, ociInputs, parseList } from '@chain/core';
+import { defineOutputs, InvalidValueError, inputs, ociInputs, parseList } from '@chain/core/entry';
 
 export interface SecretSpec {
   id: string;

@@ -9,7 +9,7 @@ import {
   type Platform,
   type RefContext,
   refVersion,
-} from '@chain/core';
+} from '@chain/core/entry';
 import type { SecretSpec, spec } from './inputs.ts';
 
 export type Inputs = InputValues<typeof spec>;

@@ -2,8 +2,8 @@ import { createRequire as __createRequire } from 'node:module';
 const require = __createRequire(import.meta.url);
 import {
   action
-} from "./chunks/chunk-NXTA37QY.mjs";
-import "./chunks/chunk-KKYSZTUD.mjs";
+} from "./chunks/chunk-JI2C2UBY.mjs";
+import "./chunks/chunk-IYI6KDM4.mjs";
 import "./chunks/chunk-LAKDNJDR.mjs";
 import "./chunks/chunk-ZKXDAKWM.mjs";
 import "./chunks/chunk-Q7KQMW4X.mjs";

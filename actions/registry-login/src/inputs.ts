@@ -1,4 +1,4 @@
-import { defineOutputs, InvalidValueError, inputs, parseList } from '@chain/core';
+import { defineOutputs, InvalidValueError, inputs, parseList } from '@chain/core/entry';
 
 export const spec = {
   registry: inputs

@@ -6,7 +6,7 @@ import {
   type LoginFiles,
   loginFiles,
   type PlanContext,
-} from '@chain/core';
+} from '@chain/core/entry';
 import type { spec } from './inputs.ts';
 
 /** What the step will do: check each login with its registry, then write it to both login files. */

@@ -5,7 +5,7 @@ import {
   parseList,
   parseSeverityList,
   type SbomFormat,
-} from '@chain/core';
+} from '@chain/core/entry';
 
 const SCANNERS = ['osv', 'trivy', 'sbom'] as const;
 export type ScannerName = (typeof SCANNERS)[number];

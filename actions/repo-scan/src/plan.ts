@@ -5,7 +5,7 @@ import {
   type InstallRequest,
   type PlanContext,
   type SbomFormat,
-} from '@chain/core';
+} from '@chain/core/entry';
 import type { spec } from './inputs.ts';
 
 /**

@@ -5,11 +5,11 @@ import {
   outputs,
   plan,
   spec
-} from "./chunks/chunk-WMMPKAIO.mjs";
+} from "./chunks/chunk-B2BTIVOC.mjs";
 import "./chunks/chunk-LAKDNJDR.mjs";
 import "./chunks/chunk-ZKXDAKWM.mjs";
 import "./chunks/chunk-Q7KQMW4X.mjs";
-import "./chunks/chunk-C52DNLW2.mjs";
+import "./chunks/chunk-VCWESDKG.mjs";
 import "./chunks/chunk-5MM4E6UD.mjs";
 
 // actions/skopeo-push/src/action.ts
@@ -18,7 +18,7 @@ var action = defineAction({
   inputs: spec,
   outputs,
   plan,
-  load: () => import("./chunks/run-GI53MAC6.mjs")
+  load: () => import("./chunks/run-3J6SI47B.mjs")
 });
 
 // actions/skopeo-push/src/main.ts

@@ -1,4 +1,4 @@
-import { DEFAULT_IMMUTABLE_TAGS, defineOutputs, inputs, ociInputs } from '@chain/core';
+import { DEFAULT_IMMUTABLE_TAGS, defineOutputs, inputs, ociInputs } from '@chain/core/entry';
 
 /** The tag every push writes when no rule is given, or none applies to the run: immutable, per commit. */
 export const DEFAULT_PUSH_TAGS = 'sha-{short-sha}';

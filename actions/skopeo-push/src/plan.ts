@@ -11,7 +11,7 @@ import {
   type TagRule,
   TagRuleError,
   type TagRulesResult,
-} from '@chain/core';
+} from '@chain/core/entry';
 import { DEFAULT_PUSH_TAGS, type spec } from './inputs.ts';
 
 /**

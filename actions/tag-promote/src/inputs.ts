@@ -1,3 +1,4 @@
+import { signerSpec } from '@chain/core';
 import {
   DEFAULT_IMMUTABLE_TAGS,
   defineOutputs,
@@ -6,8 +7,7 @@ import {
   parseEnum,
   parseList,
   parseSeverityList,
-  signerSpec,
-} from '@chain/core';
+} from '@chain/core/entry';
 
 /** What `require-attestations` may list. */
 export const REQUIRED_ATTESTATION_KINDS = ['provenance', 'sbom', 'vuln'] as const;

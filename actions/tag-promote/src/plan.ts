@@ -1,3 +1,4 @@
+import { type SignerPolicy, signerPolicyFromInputs } from '@chain/core';
 import {
   type AttestationVerdict,
   type Digest,
@@ -10,15 +11,13 @@ import {
   planTagRules,
   planTags,
   type RefContext,
-  type SignerPolicy,
   type SkippedRule,
-  signerPolicyFromInputs,
   silentLogger,
   type TagPlan,
   type TagRule,
   TagRuleError,
   type TagRulesResult,
-} from '@chain/core';
+} from '@chain/core/entry';
 import { attestationConditions, type PromotionConditions, verdictRows } from './attestations.ts';
 import type { spec } from './inputs.ts';
 

@@ -3,11 +3,11 @@ import { createRequire as __createRequire } from 'node:module';
 const require = __createRequire(import.meta.url);
 import {
   custodyTable
-} from "./chunks/chunk-4R2R4YO5.mjs";
+} from "./chunks/chunk-KBYACRDO.mjs";
 import {
   action,
   spec
-} from "./chunks/chunk-HM4HUYG7.mjs";
+} from "./chunks/chunk-AT3ELWUB.mjs";
 import {
   ProcessToolRunner,
   createRunnerLogger,
@@ -15,7 +15,7 @@ import {
   runCommandLine,
   runMain,
   runnerDeps
-} from "./chunks/chunk-ZKUFSBN7.mjs";
+} from "./chunks/chunk-K47JFO3Z.mjs";
 import "./chunks/chunk-LAKDNJDR.mjs";
 import "./chunks/chunk-377EZXM7.mjs";
 import "./chunks/chunk-ZKXDAKWM.mjs";

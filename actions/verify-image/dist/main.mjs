@@ -2,8 +2,8 @@ import { createRequire as __createRequire } from 'node:module';
 const require = __createRequire(import.meta.url);
 import {
   action
-} from "./chunks/chunk-HM4HUYG7.mjs";
-import "./chunks/chunk-ZKUFSBN7.mjs";
+} from "./chunks/chunk-AT3ELWUB.mjs";
+import "./chunks/chunk-K47JFO3Z.mjs";
 import "./chunks/chunk-LAKDNJDR.mjs";
 import "./chunks/chunk-377EZXM7.mjs";
 import "./chunks/chunk-ZKXDAKWM.mjs";
