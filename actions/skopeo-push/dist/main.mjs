@@ -5,7 +5,7 @@ import {
   outputs,
   plan,
   spec
-} from "./chunks/chunk-B2BTIVOC.mjs";
+} from "./chunks/chunk-F62OSCTT.mjs";
 import "./chunks/chunk-LAKDNJDR.mjs";
 import "./chunks/chunk-ZKXDAKWM.mjs";
 import "./chunks/chunk-Q7KQMW4X.mjs";
@@ -18,7 +18,7 @@ var action = defineAction({
   inputs: spec,
   outputs,
   plan,
-  load: () => import("./chunks/run-3J6SI47B.mjs")
+  load: () => import("./chunks/run-XEWQ6T5C.mjs")
 });
 
 // actions/skopeo-push/src/main.ts

@@ -1,6 +1,5 @@
 import {
   type ImageReference,
-  ImmutableTagConflict,
   type InputValues,
   type PlanContext,
   parseTagRules,
@@ -9,7 +8,6 @@ import {
   type RefContext,
   type TagPlan,
   type TagRule,
-  TagRuleError,
   type TagRulesResult,
 } from '@chain/core/entry';
 import { DEFAULT_PUSH_TAGS, type spec } from './inputs.ts';
@@ -60,11 +58,8 @@ export function chooseTags(
   ref: RefContext,
   existing: readonly string[] | undefined,
 ): TagRulesResult {
-  try {
-    return planTagRules(plan.rules, ref, existing, { immutable: plan.immutable, fallback: FALLBACK_RULES });
-  } catch (error) {
-    throw error instanceof TagRuleError ? error.forInput('tags') : error;
-  }
+  const options = { immutable: plan.immutable, fallback: FALLBACK_RULES, input: 'tags' };
+  return planTagRules(plan.rules, ref, existing, options);
 }
 
 /**
@@ -77,10 +72,6 @@ export function tagWrites(
   tags: readonly string[],
   current: ReadonlyMap<string, { digest: string } | undefined>,
 ): TagPlan[] {
-  try {
-    return planTags(tags, current, plan.digest, plan.immutable);
-  } catch (error) {
-    if (!(error instanceof ImmutableTagConflict)) throw error;
-    throw error.framed(`${plan.image}: `, '. Nothing was pushed.').forInput('tags');
-  }
+  const refusal = { input: 'tags', before: `${plan.image}: `, after: '. Nothing was pushed.' };
+  return planTags(tags, current, plan.digest, plan.immutable, refusal);
 }

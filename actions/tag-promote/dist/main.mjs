@@ -11,7 +11,7 @@ import {
   parseSeverityList,
   plan,
   signerSpec
-} from "./chunks/chunk-BW5BQX4C.mjs";
+} from "./chunks/chunk-J5OTOWX6.mjs";
 import "./chunks/chunk-377EZXM7.mjs";
 import "./chunks/chunk-LAKDNJDR.mjs";
 import "./chunks/chunk-ZKXDAKWM.mjs";
@@ -53,7 +53,7 @@ var action = defineAction({
   inputs: spec,
   outputs,
   plan,
-  load: () => import("./chunks/run-BSQD5QC3.mjs")
+  load: () => import("./chunks/run-26BNZR37.mjs")
 });
 
 // actions/tag-promote/src/main.ts

@@ -3,7 +3,6 @@ import {
   type AttestationVerdict,
   type Digest,
   type ImageReference,
-  ImmutableTagConflict,
   type InputValues,
   JobSummary,
   type Logger,
@@ -15,7 +14,6 @@ import {
   silentLogger,
   type TagPlan,
   type TagRule,
-  TagRuleError,
   type TagRulesResult,
 } from '@chain/core/entry';
 import { attestationConditions, type PromotionConditions, verdictRows } from './attestations.ts';
@@ -91,11 +89,7 @@ export function chooseTags(
   ref: RefContext,
   existing: readonly string[] | undefined,
 ): TagRulesResult {
-  try {
-    return planTagRules(plan.rules, ref, existing, { immutable: plan.immutable });
-  } catch (error) {
-    throw error instanceof TagRuleError ? error.forInput('tags') : error;
-  }
+  return planTagRules(plan.rules, ref, existing, { immutable: plan.immutable, input: 'tags' });
 }
 
 /**
@@ -108,12 +102,8 @@ export function promotions(
   tags: readonly string[],
   current: ReadonlyMap<string, { digest: string } | undefined>,
 ): TagPlan[] {
-  try {
-    return planTags(tags, current, plan.digest.toString(), plan.immutable);
-  } catch (error) {
-    if (!(error instanceof ImmutableTagConflict)) throw error;
-    throw error.framed('refusing to promote: ', '. No tag was changed.').forInput('tags');
-  }
+  const refusal = { input: 'tags', before: 'refusing to promote: ', after: '. No tag was changed.' };
+  return planTags(tags, current, plan.digest.toString(), plan.immutable, refusal);
 }
 
 /** The `previous` output: tag → digest before (null when new), so a rollback is one step. */

@@ -1,6 +1,6 @@
 // '@chain/core/entry' stays a strict subset of the core's public API: every name it exports is the main
 // entry's same export (the same binding, not a copy), and it is smaller than the main entry.
-import { readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import * as entry from './entry.ts';
@@ -30,7 +30,23 @@ function publicTypeNames(): Set<string> {
   return new Set(barrelTypeNames('index.ts'));
 }
 
+/** The actions' start-up side: the files that may import '@chain/core/entry'. */
+function startUpSources(): string {
+  const actions = join(import.meta.dirname, '..', '..', '..', 'actions');
+  return readdirSync(actions)
+    .flatMap((name) => ['inputs.ts', 'plan.ts', 'action.ts'].map((file) => join(actions, name, 'src', file)))
+    .filter((file) => existsSync(file))
+    .map((file) => readFileSync(file, 'utf8'))
+    .join('\n');
+}
+
 describe('@chain/core/entry', () => {
+  it("exports only what an action's start-up side uses", () => {
+    const used = startUpSources();
+    const names = [...Object.keys(entry), ...typeNames('entry.ts')];
+    expect(names.filter((name) => !new RegExp(`\\b${name}\\b`).test(used))).toEqual([]);
+  });
+
   it('exports only values the main entry exports, as the same bindings', () => {
     const names = Object.keys(entry);
     expect(names.length).toBeGreaterThan(10);

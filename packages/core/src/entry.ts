@@ -25,14 +25,13 @@ export { DOCKER_HUB, ImageReference } from './oci/image-reference.ts';
 export type { LayoutImage } from './oci/oci-layout.ts';
 export { formatPlatform, type Platform } from './oci/platform.ts';
 export { type LoginFiles, loginFiles } from './oci/registry-login-file.ts';
-export { DEFAULT_IMMUTABLE_TAGS, ImmutableTagConflict, planTags, type TagPlan } from './oci/tag-pattern.ts';
+export { DEFAULT_IMMUTABLE_TAGS, planTags, type TagPlan } from './oci/tag-pattern.ts';
 export {
   parseTagRules,
   planTagRules,
   refVersion,
   type SkippedRule,
   type TagRule,
-  TagRuleError,
   type TagRulesResult,
 } from './oci/tag-rules.ts';
 export { JobSummary } from './report/job-summary.ts';

@@ -87,6 +87,7 @@ export function planTags(
   current: ReadonlyMap<string, { digest: string } | undefined>,
   digest: string,
   immutable: readonly string[],
+  refusal?: { input: string; before: string; after: string },
 ): TagPlan[] {
   const plans = tags.map((tag): TagPlan => {
     const previous = current.get(tag)?.digest;
@@ -97,6 +98,9 @@ export function planTags(
   const conflicts = plans
     .filter((p) => p.immutable && p.action === 'move')
     .map((p) => ({ tag: p.tag, current: p.previous ?? '' }));
-  if (conflicts.length > 0) throw new ImmutableTagConflict(conflicts, digest, immutable);
+  if (conflicts.length > 0) {
+    const conflict = new ImmutableTagConflict(conflicts, digest, immutable);
+    throw refusal ? conflict.framed(refusal.before, refusal.after).forInput(refusal.input) : conflict;
+  }
   return [...plans.filter((p) => p.immutable), ...plans.filter((p) => !p.immutable)];
 }

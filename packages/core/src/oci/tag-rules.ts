@@ -431,6 +431,8 @@ export interface TagRulesOptions {
    * under a tag: sha-{short-sha}). Without them, no rule applying gives no tag (tag-promote promotes nothing).
    */
   fallback?: readonly TagRule[] | undefined;
+  /** The input the rules came from: a rule that gives no valid tag is then that input's error. */
+  input?: string | undefined;
 }
 
 /**
@@ -445,6 +447,20 @@ export function planTagRules(
   ctx: RefContext,
   existingTags?: readonly string[],
   options: TagRulesOptions = {},
+): TagRulesResult {
+  try {
+    return planRules(rules, ctx, existingTags, options);
+  } catch (error) {
+    if (error instanceof TagRuleError && options.input !== undefined) throw error.forInput(options.input);
+    throw error;
+  }
+}
+
+function planRules(
+  rules: readonly TagRule[],
+  ctx: RefContext,
+  existingTags: readonly string[] | undefined,
+  options: TagRulesOptions,
 ): TagRulesResult {
   const immutable = options.immutable ?? DEFAULT_IMMUTABLE_TAGS.split(',');
   const planned = evaluateRules(rules, ctx, existingTags, immutable);

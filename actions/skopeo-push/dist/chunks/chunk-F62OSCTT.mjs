@@ -353,7 +353,7 @@ var ImmutableTagConflict = class _ImmutableTagConflict extends ConfigurationErro
     return framed;
   }
 };
-function planTags(tags, current, digest, immutable) {
+function planTags(tags, current, digest, immutable, refusal) {
   const plans = tags.map((tag) => {
     const previous = current.get(tag)?.digest;
     const isImmutable = isImmutableTag(tag, immutable);
@@ -361,7 +361,10 @@ function planTags(tags, current, digest, immutable) {
     return { tag, immutable: isImmutable, previous, action };
   });
   const conflicts = plans.filter((p) => p.immutable && p.action === "move").map((p) => ({ tag: p.tag, current: p.previous ?? "" }));
-  if (conflicts.length > 0) throw new ImmutableTagConflict(conflicts, digest, immutable);
+  if (conflicts.length > 0) {
+    const conflict = new ImmutableTagConflict(conflicts, digest, immutable);
+    throw refusal ? conflict.framed(refusal.before, refusal.after).forInput(refusal.input) : conflict;
+  }
   return [...plans.filter((p) => p.immutable), ...plans.filter((p) => !p.immutable)];
 }
 
@@ -635,6 +638,14 @@ function evaluate(rule, ctx, known) {
   }
 }
 function planTagRules(rules, ctx, existingTags, options = {}) {
+  try {
+    return planRules(rules, ctx, existingTags, options);
+  } catch (error) {
+    if (error instanceof TagRuleError && options.input !== void 0) throw error.forInput(options.input);
+    throw error;
+  }
+}
+function planRules(rules, ctx, existingTags, options) {
   const immutable = options.immutable ?? DEFAULT_IMMUTABLE_TAGS.split(",");
   const planned = evaluateRules(rules, ctx, existingTags, immutable);
   if (planned.tags.length > 0 || options.fallback === void 0 || options.fallback.length === 0)
@@ -1452,19 +1463,12 @@ function plan(values, _context) {
 }
 var FALLBACK_RULES = parseTagRules([DEFAULT_PUSH_TAGS]);
 function chooseTags(plan2, ref, existing) {
-  try {
-    return planTagRules(plan2.rules, ref, existing, { immutable: plan2.immutable, fallback: FALLBACK_RULES });
-  } catch (error) {
-    throw error instanceof TagRuleError ? error.forInput("tags") : error;
-  }
+  const options = { immutable: plan2.immutable, fallback: FALLBACK_RULES, input: "tags" };
+  return planTagRules(plan2.rules, ref, existing, options);
 }
 function tagWrites(plan2, tags, current) {
-  try {
-    return planTags(tags, current, plan2.digest, plan2.immutable);
-  } catch (error) {
-    if (!(error instanceof ImmutableTagConflict)) throw error;
-    throw error.framed(`${plan2.image}: `, ". Nothing was pushed.").forInput("tags");
-  }
+  const refusal = { input: "tags", before: `${plan2.image}: `, after: ". Nothing was pushed." };
+  return planTags(tags, current, plan2.digest, plan2.immutable, refusal);
 }
 
 export {
@@ -1481,4 +1485,4 @@ export {
   chooseTags,
   tagWrites
 };
-//# sourceMappingURL=chunk-B2BTIVOC.mjs.map
+//# sourceMappingURL=chunk-F62OSCTT.mjs.map

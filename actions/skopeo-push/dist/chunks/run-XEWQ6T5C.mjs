@@ -9,7 +9,7 @@ import {
   formatPlatform,
   needsExistingTags,
   tagWrites
-} from "./chunk-B2BTIVOC.mjs";
+} from "./chunk-F62OSCTT.mjs";
 import "./chunk-LAKDNJDR.mjs";
 import {
   require_promises
@@ -1734,4 +1734,4 @@ function pushSummary({ image, digest }, decisions, chosen, { blobs, report }) {
 export {
   run
 };
-//# sourceMappingURL=run-3J6SI47B.mjs.map
+//# sourceMappingURL=run-XEWQ6T5C.mjs.map

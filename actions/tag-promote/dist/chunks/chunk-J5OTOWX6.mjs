@@ -4007,7 +4007,7 @@ var ImmutableTagConflict = class _ImmutableTagConflict extends ConfigurationErro
     return framed;
   }
 };
-function planTags(tags, current, digest, immutable) {
+function planTags(tags, current, digest, immutable, refusal) {
   const plans = tags.map((tag) => {
     const previous = current.get(tag)?.digest;
     const isImmutable = isImmutableTag(tag, immutable);
@@ -4015,7 +4015,10 @@ function planTags(tags, current, digest, immutable) {
     return { tag, immutable: isImmutable, previous, action };
   });
   const conflicts = plans.filter((p) => p.immutable && p.action === "move").map((p) => ({ tag: p.tag, current: p.previous ?? "" }));
-  if (conflicts.length > 0) throw new ImmutableTagConflict(conflicts, digest, immutable);
+  if (conflicts.length > 0) {
+    const conflict = new ImmutableTagConflict(conflicts, digest, immutable);
+    throw refusal ? conflict.framed(refusal.before, refusal.after).forInput(refusal.input) : conflict;
+  }
   return [...plans.filter((p) => p.immutable), ...plans.filter((p) => !p.immutable)];
 }
 
@@ -4289,6 +4292,14 @@ function evaluate(rule, ctx, known) {
   }
 }
 function planTagRules(rules, ctx, existingTags, options = {}) {
+  try {
+    return planRules(rules, ctx, existingTags, options);
+  } catch (error) {
+    if (error instanceof TagRuleError && options.input !== void 0) throw error.forInput(options.input);
+    throw error;
+  }
+}
+function planRules(rules, ctx, existingTags, options) {
   const immutable = options.immutable ?? DEFAULT_IMMUTABLE_TAGS.split(",");
   const planned = evaluateRules(rules, ctx, existingTags, immutable);
   if (planned.tags.length > 0 || options.fallback === void 0 || options.fallback.length === 0)
@@ -5528,19 +5539,11 @@ function tagRepository(plan2) {
   return plan2.target ?? plan2.image;
 }
 function chooseTags(plan2, ref, existing) {
-  try {
-    return planTagRules(plan2.rules, ref, existing, { immutable: plan2.immutable });
-  } catch (error) {
-    throw error instanceof TagRuleError ? error.forInput("tags") : error;
-  }
+  return planTagRules(plan2.rules, ref, existing, { immutable: plan2.immutable, input: "tags" });
 }
 function promotions(plan2, tags, current) {
-  try {
-    return planTags(tags, current, plan2.digest.toString(), plan2.immutable);
-  } catch (error) {
-    if (!(error instanceof ImmutableTagConflict)) throw error;
-    throw error.framed("refusing to promote: ", ". No tag was changed.").forInput("tags");
-  }
+  const refusal = { input: "tags", before: "refusing to promote: ", after: ". No tag was changed." };
+  return planTags(tags, current, plan2.digest.toString(), plan2.immutable, refusal);
 }
 function previousOutput(plans) {
   return JSON.stringify(Object.fromEntries(plans.map((p) => [p.tag, p.previous ?? null])));
@@ -5602,4 +5605,4 @@ export {
   previousOutput,
   promotionSummary
 };
-//# sourceMappingURL=chunk-BW5BQX4C.mjs.map
+//# sourceMappingURL=chunk-J5OTOWX6.mjs.map

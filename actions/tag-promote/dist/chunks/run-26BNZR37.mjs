@@ -20,7 +20,7 @@ import {
   requireVerdicts,
   tagRepository,
   verifyBundle
-} from "./chunk-BW5BQX4C.mjs";
+} from "./chunk-J5OTOWX6.mjs";
 import "./chunk-377EZXM7.mjs";
 import "./chunk-LAKDNJDR.mjs";
 import {
@@ -1587,4 +1587,4 @@ async function readBack(client, image, plans, digest) {
 export {
   run
 };
-//# sourceMappingURL=run-BSQD5QC3.mjs.map
+//# sourceMappingURL=run-26BNZR37.mjs.map
