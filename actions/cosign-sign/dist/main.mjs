@@ -71,7 +71,7 @@ var action = defineAction({
   inputs: spec,
   outputs,
   plan,
-  load: () => import("./chunks/run-B3NWCJAZ.mjs")
+  load: () => import("./chunks/run-UWSBDHME.mjs")
 });
 
 // actions/cosign-sign/src/main.ts

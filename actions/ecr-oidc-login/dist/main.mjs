@@ -2,7 +2,7 @@ import { createRequire as __createRequire } from 'node:module';
 const require = __createRequire(import.meta.url);
 import {
   action
-} from "./chunks/chunk-KH5W2S5P.mjs";
+} from "./chunks/chunk-ZIG5VNL7.mjs";
 import "./chunks/chunk-RQQBDECA.mjs";
 import "./chunks/chunk-LAKDNJDR.mjs";
 import "./chunks/chunk-ZKXDAKWM.mjs";

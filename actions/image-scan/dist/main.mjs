@@ -49,7 +49,7 @@ var action = defineAction({
   inputs: spec,
   outputs,
   plan,
-  load: () => import("./chunks/run-G32H3M7Z.mjs")
+  load: () => import("./chunks/run-5MZNSHPB.mjs")
 });
 
 // actions/image-scan/src/main.ts

@@ -73,7 +73,7 @@ var action = defineAction({
   inputs: spec,
   outputs,
   plan,
-  load: () => import("./chunks/run-F7WO6KBC.mjs")
+  load: () => import("./chunks/run-SBOORPHT.mjs")
 });
 
 // actions/oci-build/src/main.ts

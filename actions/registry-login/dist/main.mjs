@@ -2,7 +2,7 @@ import { createRequire as __createRequire } from 'node:module';
 const require = __createRequire(import.meta.url);
 import {
   action
-} from "./chunks/chunk-JI2C2UBY.mjs";
+} from "./chunks/chunk-Z5HT5SCK.mjs";
 import "./chunks/chunk-IYI6KDM4.mjs";
 import "./chunks/chunk-LAKDNJDR.mjs";
 import "./chunks/chunk-ZKXDAKWM.mjs";

@@ -18,7 +18,7 @@ var action = defineAction({
   inputs: spec,
   outputs,
   plan,
-  load: () => import("./chunks/run-XEWQ6T5C.mjs")
+  load: () => import("./chunks/run-MOK5TWFG.mjs")
 });
 
 // actions/skopeo-push/src/main.ts

@@ -53,7 +53,7 @@ var action = defineAction({
   inputs: spec,
   outputs,
   plan,
-  load: () => import("./chunks/run-26BNZR37.mjs")
+  load: () => import("./chunks/run-D3KRGEEN.mjs")
 });
 
 // actions/tag-promote/src/main.ts

@@ -7,7 +7,7 @@ import {
 import {
   action,
   spec
-} from "./chunks/chunk-AT3ELWUB.mjs";
+} from "./chunks/chunk-E47XHZQS.mjs";
 import {
   ProcessToolRunner,
   createRunnerLogger,

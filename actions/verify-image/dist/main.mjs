@@ -2,7 +2,7 @@ import { createRequire as __createRequire } from 'node:module';
 const require = __createRequire(import.meta.url);
 import {
   action
-} from "./chunks/chunk-AT3ELWUB.mjs";
+} from "./chunks/chunk-E47XHZQS.mjs";
 import "./chunks/chunk-K47JFO3Z.mjs";
 import "./chunks/chunk-LAKDNJDR.mjs";
 import "./chunks/chunk-377EZXM7.mjs";

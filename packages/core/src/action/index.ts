@@ -1,8 +1,6 @@
 // action/: running under the runner: the action shape, deps, errors, logging, outputs, state. Other folders and the actions use only what is exported here.
 export {
   type Action,
-  type ActionDefinition,
-  type ActionModule,
   defineAction,
   type OutputWriter,
   type PlanContext,
@@ -12,33 +10,16 @@ export { type ActionDeps, type RunnerPaths, runnerDeps } from './deps.ts';
 export {
   CommandError,
   ConfigurationError,
-  describeError,
   type ErrorDetails,
   errorCode,
   fromInput,
   InvalidValueError,
 } from './errors.ts';
-export {
-  type RefContext,
-  type RepositoryFacts,
-  readRefContext,
-  refContext,
-} from './github-event.ts';
-export { createRunnerLogger, type Logger, runnerLogger, silentLogger } from './logger.ts';
-export {
-  decodeJwtClaims,
-  ID_TOKEN_PERMISSION_FIX,
-  type IdToken,
-  requestIdToken,
-} from './oidc-token.ts';
+export { type RefContext, readRefContext, refContext } from './github-event.ts';
+export { createRunnerLogger, type Logger, silentLogger } from './logger.ts';
+export { decodeJwtClaims, ID_TOKEN_PERMISSION_FIX, type IdToken, requestIdToken } from './oidc-token.ts';
 export { defineOutputs, type OutputContract, type OutputName, type OutputSink } from './outputs.ts';
-export { type RunHooks, runMain, runPost } from './run.ts';
-export {
-  escapeData,
-  escapeProperty,
-  fileCommandEntry,
-  type RunnerIo,
-  runCommandLine,
-} from './runner-commands.ts';
-export { defineState, MemoryState, type StateSlot, type StateStore } from './state.ts';
+export { runMain } from './run.ts';
+export { type RunnerIo, runCommandLine } from './runner-commands.ts';
+export { defineState, MemoryState } from './state.ts';
 export { tempBase, tempFolder } from './temp-folder.ts';

@@ -1,8 +1,6 @@
 // aws/: AWS: STS web identity and ECR logins, tag mutability and lifecycle. Other folders and the actions use only what is exported here.
 export {
-  type AwsEndpoint,
   type AwsSession,
-  adviseStsError,
   assumeRoleWithWebIdentity,
   awsEndpoint,
   type EcrAccess,
@@ -13,5 +11,4 @@ export {
   getTagMutability,
   putImmutableTags,
   putLifecyclePolicy,
-  type TagMutability,
 } from './ecr-login.ts';

@@ -1,10 +1,8 @@
 // inputs/: typed inputs: specs, parsers, shared input groups. Other folders and the actions use only what is exported here.
 export {
   defaultInputContext,
-  envInputName,
   envInputSource,
   type Field,
-  type FieldBuilder,
   field,
   type InputContext,
   type InputSource,
@@ -12,21 +10,10 @@ export {
   type InputValues,
   inputs,
   mapInputSource,
-  parseBoolean,
-  parseDuration,
   parseEnum,
-  parseInteger,
-  parseKeyValues,
   parseList,
-  parsePath,
   readInputs,
 } from './input-spec.ts';
 export { readJsonInput } from './json-input.ts';
 export { ociInputs } from './oci-inputs.ts';
-export {
-  parsePublicKey,
-  type SignerPolicyInputs,
-  signerInputs,
-  signerPolicyFromInputs,
-  signerSpec,
-} from './signer-inputs.ts';
+export { signerPolicyFromInputs, signerSpec } from './signer-inputs.ts';

@@ -2,11 +2,9 @@
 export {
   type AttestationConditions,
   type AttestationVerdict,
-  evaluateAttestations,
   vulnSeverities,
 } from './attestation-conditions.ts';
 export {
-  addReferrer,
   BUNDLE_MEDIA_TYPE,
   COSIGN_SIGN_PREDICATE,
   readBundleReferrers,
@@ -17,50 +15,21 @@ export {
   parseTrustedRoot,
   SignatureError,
   type SignerPolicy,
-  type VerifiedSignature,
   verifyBundle,
 } from './bundle-verifier.ts';
-export {
-  readClassicSignatures,
-  type StoredClassicSignature,
-  storeClassicSignature,
-} from './classic-signatures.ts';
+export { readClassicSignatures, storeClassicSignature } from './classic-signatures.ts';
 export { copySignatures } from './copy-signatures.ts';
 export {
-  ANNOTATION as COSIGN_ANNOTATION,
-  appendSignature,
   bundleFromClassicLayer,
-  classicAttestationLayer,
   classicLayerFromBundle,
-  DSSE_ENVELOPE_MEDIA_TYPE,
-  layerDescriptor,
-  SIMPLE_SIGNING_MEDIA_TYPE,
   type SignatureLayer,
-  signatureTag,
   signedDigestOf,
   simpleSigningPayload,
 } from './cosign-classic.ts';
-export {
-  CYCLONEDX_PREDICATE,
-  type ProvenanceFacts,
-  provenanceFacts,
-  type ScanFacts,
-  SPDX_PREDICATE,
-  sbomComponentCount,
-  scanFacts,
-} from './custody-predicates.ts';
-export {
-  type CertificateClaims,
-  certificateClaims,
-  FULCIO_OID,
-  type FulcioClaim,
-  githubWorkflowRepository,
-} from './fulcio-certificate.ts';
+export { CYCLONEDX_PREDICATE, type ScanFacts } from './custody-predicates.ts';
+export { certificateClaims, githubWorkflowRepository } from './fulcio-certificate.ts';
 export {
   type AttestationStatement,
-  IN_TOTO_STATEMENT_V1,
-  inTotoStatement,
-  type SignedAttestation,
   type StoredAttestation,
   signAttestations,
   storeAttestations,
@@ -69,19 +38,10 @@ export {
 export {
   ATTESTED_LINKS,
   type AttestedLink,
-  assessCustody,
-  type CustodyCode,
   CustodyError,
-  type CustodyEvidence,
   type CustodyFailure,
-  type CustodyLink,
-  type CustodyRequest,
-  humanTagsAt,
   type ImageCustody,
   platformsOf,
-  resolveDigest,
-  type SbomFacts,
-  type TagsNow,
   verifyImageCustody,
 } from './image-custody.ts';
 export {
@@ -90,25 +50,15 @@ export {
   checkImageAttestations,
   checkImageMaterial,
   checkImageSignatures,
-  type ImageAttestationCheck,
-  type ImageSignatureCheck,
   loadTrustedRoot,
-  type MaterialPart,
-  readSigstoreMaterial,
-  type SigstoreMaterial,
-  type VerifiedAttestation,
-  verifyAttestations,
-  verifySignatures,
 } from './image-signatures.ts';
 export {
-  IMAGE_VALIDATING_POLICY_API,
   imageValidatingPolicy,
   type KyvernoPolicyKind,
   kyvernoPoliciesYaml,
 } from './kyverno-image-validating-policy.ts';
 export {
   type KyvernoPolicyOptions,
-  type KyvernoTrust,
   kyvernoPolicy,
   kyvernoPolicyYaml,
   kyvernoTrust,
@@ -119,20 +69,11 @@ export * from './plan-time.ts';
 export {
   cosignSignStatement,
   fulcioSigner,
-  type ImageSignatures,
   rekorLogIndex,
   type SignedImage,
-  type SignImageRequest,
-  type SigningServices,
   signDigest,
   signImage,
-  signStatement,
 } from './sign-image.ts';
 export { keySigner, loadSigningKey, type SigningKey } from './signing-key.ts';
-export { anchoredLiteral, cosignVerifyCommand, shellQuote } from './verify-command.ts';
-export {
-  COSIGN_VULN_PREDICATE,
-  cosignVulnPredicate,
-  type TrivyResult,
-  type VulnScanResult,
-} from './vuln-predicate.ts';
+export { cosignVerifyCommand } from './verify-command.ts';
+export { COSIGN_VULN_PREDICATE, cosignVulnPredicate, type VulnScanResult } from './vuln-predicate.ts';

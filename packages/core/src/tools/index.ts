@@ -3,24 +3,12 @@ export type { BuildRequest } from './build-request.ts';
 export { buildah } from './buildah.ts';
 export { buildx } from './buildx.ts';
 export { osvScanner, type SbomFormat, syft, trivy } from './scanners.ts';
-export { type SkopeoCopyRequest, skopeo } from './skopeo.ts';
+export { skopeo } from './skopeo.ts';
 export {
-  type InstalledTool,
   type InstallRequest,
   PINNED_TOOLS,
-  type ToolAsset,
   type ToolBuild,
   ToolInstaller,
   type ToolManifest,
-  type ToolPin,
 } from './tool-installer.ts';
-export {
-  prepareTrivyCache,
-  runTrivyScan,
-  type TrivyDb,
-  type TrivyScan,
-  type TrivyScanRequest,
-  type TrivyTarget,
-  trivyScanArgs,
-  updateTrivyDb,
-} from './trivy-run.ts';
+export { prepareTrivyCache, runTrivyScan, type TrivyDb, type TrivyScan, updateTrivyDb } from './trivy-run.ts';

@@ -57,10 +57,10 @@ var action = defineAction({
   inputs: spec,
   outputs,
   plan,
-  load: () => import("./run-YJ6BQUMB.mjs")
+  load: () => import("./run-KN24NLWJ.mjs")
 });
 
 export {
   action
 };
-//# sourceMappingURL=chunk-KH5W2S5P.mjs.map
+//# sourceMappingURL=chunk-ZIG5VNL7.mjs.map

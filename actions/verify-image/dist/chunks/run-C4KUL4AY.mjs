@@ -819,4 +819,4 @@ function trustedRootOf(path, deps) {
 export {
   run
 };
-//# sourceMappingURL=run-NR4FR6UU.mjs.map
+//# sourceMappingURL=run-C4KUL4AY.mjs.map

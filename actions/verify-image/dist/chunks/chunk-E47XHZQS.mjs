@@ -209,11 +209,11 @@ var action = defineAction({
   inputs: spec,
   outputs,
   plan,
-  load: () => import("./run-NR4FR6UU.mjs")
+  load: () => import("./run-C4KUL4AY.mjs")
 });
 
 export {
   spec,
   action
 };
-//# sourceMappingURL=chunk-AT3ELWUB.mjs.map
+//# sourceMappingURL=chunk-E47XHZQS.mjs.map

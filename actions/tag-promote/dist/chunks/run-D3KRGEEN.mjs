@@ -1587,4 +1587,4 @@ async function readBack(client, image, plans, digest) {
 export {
   run
 };
-//# sourceMappingURL=run-26BNZR37.mjs.map
+//# sourceMappingURL=run-D3KRGEEN.mjs.map

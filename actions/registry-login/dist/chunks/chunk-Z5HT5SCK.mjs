@@ -33,10 +33,10 @@ var action = defineAction({
   inputs: spec,
   outputs,
   plan,
-  load: () => import("./run-OHSKAU5A.mjs")
+  load: () => import("./run-QN7P37TU.mjs")
 });
 
 export {
   action
 };
-//# sourceMappingURL=chunk-JI2C2UBY.mjs.map
+//# sourceMappingURL=chunk-Z5HT5SCK.mjs.map

@@ -352,4 +352,4 @@ export {
   post,
   run
 };
-//# sourceMappingURL=run-YJ6BQUMB.mjs.map
+//# sourceMappingURL=run-KN24NLWJ.mjs.map

@@ -904,4 +904,4 @@ export {
   post,
   run
 };
-//# sourceMappingURL=run-OHSKAU5A.mjs.map
+//# sourceMappingURL=run-QN7P37TU.mjs.map

@@ -3711,17 +3711,17 @@ var require_dist4 = __commonJS({
   }
 });
 
-// builtin:worker_threads
-var require_worker_threads = __commonJS({
-  "builtin:worker_threads"(exports, module) {
-    module.exports = __require("node:worker_threads");
-  }
-});
-
 // builtin:stream/promises
 var require_promises2 = __commonJS({
   "builtin:stream/promises"(exports, module) {
     module.exports = __require("node:stream/promises");
+  }
+});
+
+// builtin:worker_threads
+var require_worker_threads = __commonJS({
+  "builtin:worker_threads"(exports, module) {
+    module.exports = __require("node:worker_threads");
   }
 });
 
@@ -30592,23 +30592,23 @@ var require_helpers = __commonJS({
   "node_modules/.pnpm/ip-address@10.7.6/node_modules/ip-address/dist/v6/helpers.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
-    exports.escapeHtml = escapeHtml2;
+    exports.escapeHtml = escapeHtml;
     exports.spanAllZeroes = spanAllZeroes;
     exports.spanAll = spanAll;
     exports.spanLeadingZeroes = spanLeadingZeroes;
     exports.simpleGroup = simpleGroup;
-    function escapeHtml2(s) {
+    function escapeHtml(s) {
       return s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/'/g, "&#39;");
     }
     function spanAllZeroes(s) {
-      return escapeHtml2(s).replace(/(0+)/g, '<span class="zero">$1</span>');
+      return escapeHtml(s).replace(/(0+)/g, '<span class="zero">$1</span>');
     }
     function spanAll(s, offset = 0) {
       const letters = s.split("");
-      return letters.map((n, i) => `<span class="digit value-${escapeHtml2(n)} position-${i + offset}">${spanAllZeroes(n)}</span>`).join("");
+      return letters.map((n, i) => `<span class="digit value-${escapeHtml(n)} position-${i + offset}">${spanAllZeroes(n)}</span>`).join("");
     }
     function spanLeadingZeroesSimple(group) {
-      return escapeHtml2(group).replace(/^(0+)/, '<span class="zero">$1</span>');
+      return escapeHtml(group).replace(/^(0+)/, '<span class="zero">$1</span>');
     }
     function spanLeadingZeroes(address) {
       const groups = address.split(":");
@@ -35523,6 +35523,42 @@ function requireValidityStarts(root) {
     throw new SignatureError(`the trusted root is malformed: no validity start for ${problems.join(", ")}`);
 }
 
+// packages/core/src/oci/media-types.ts
+var MediaType = {
+  ociIndex: "application/vnd.oci.image.index.v1+json",
+  ociManifest: "application/vnd.oci.image.manifest.v1+json",
+  ociConfig: "application/vnd.oci.image.config.v1+json",
+  ociEmpty: "application/vnd.oci.empty.v1+json",
+  dockerManifestList: "application/vnd.docker.distribution.manifest.list.v2+json",
+  dockerManifest: "application/vnd.docker.distribution.manifest.v2+json",
+  dockerConfig: "application/vnd.docker.container.image.v1+json"
+};
+function isIndexMediaType(mediaType) {
+  return mediaType === MediaType.ociIndex || mediaType === MediaType.dockerManifestList;
+}
+function isManifestMediaType(mediaType) {
+  return mediaType === MediaType.ociManifest || mediaType === MediaType.dockerManifest;
+}
+var MANIFEST_ACCEPT = [
+  MediaType.ociIndex,
+  MediaType.ociManifest,
+  MediaType.dockerManifestList,
+  MediaType.dockerManifest
+];
+var ATTESTATION_REFERENCE_TYPE = "vnd.docker.reference.type";
+var ATTESTATION_REFERENCE_DIGEST = "vnd.docker.reference.digest";
+var ATTESTATION_MANIFEST = "attestation-manifest";
+var REF_NAME_ANNOTATION = "org.opencontainers.image.ref.name";
+
+// packages/core/src/oci/oci-layout.ts
+var import_node_crypto3 = __toESM(require_crypto(), 1);
+var import_node_fs = __toESM(require_fs(), 1);
+var import_promises3 = __toESM(require_promises(), 1);
+var import_node_os2 = __toESM(require_os(), 1);
+var import_node_path = __toESM(require_path(), 1);
+var import_node_stream = __toESM(require_stream(), 1);
+var import_promises4 = __toESM(require_promises2(), 1);
+
 // packages/core/src/oci/blob-hasher.ts
 var import_node_crypto2 = __toESM(require_crypto(), 1);
 var import_promises2 = __toESM(require_promises(), 1);
@@ -35684,41 +35720,7 @@ function workerHasher(options = {}) {
   };
 }
 
-// packages/core/src/oci/media-types.ts
-var MediaType = {
-  ociIndex: "application/vnd.oci.image.index.v1+json",
-  ociManifest: "application/vnd.oci.image.manifest.v1+json",
-  ociConfig: "application/vnd.oci.image.config.v1+json",
-  ociEmpty: "application/vnd.oci.empty.v1+json",
-  dockerManifestList: "application/vnd.docker.distribution.manifest.list.v2+json",
-  dockerManifest: "application/vnd.docker.distribution.manifest.v2+json",
-  dockerConfig: "application/vnd.docker.container.image.v1+json"
-};
-function isIndexMediaType(mediaType) {
-  return mediaType === MediaType.ociIndex || mediaType === MediaType.dockerManifestList;
-}
-function isManifestMediaType(mediaType) {
-  return mediaType === MediaType.ociManifest || mediaType === MediaType.dockerManifest;
-}
-var MANIFEST_ACCEPT = [
-  MediaType.ociIndex,
-  MediaType.ociManifest,
-  MediaType.dockerManifestList,
-  MediaType.dockerManifest
-];
-var ATTESTATION_REFERENCE_TYPE = "vnd.docker.reference.type";
-var ATTESTATION_REFERENCE_DIGEST = "vnd.docker.reference.digest";
-var ATTESTATION_MANIFEST = "attestation-manifest";
-var REF_NAME_ANNOTATION = "org.opencontainers.image.ref.name";
-
 // packages/core/src/oci/oci-layout.ts
-var import_node_crypto3 = __toESM(require_crypto(), 1);
-var import_node_fs = __toESM(require_fs(), 1);
-var import_promises3 = __toESM(require_promises(), 1);
-var import_node_os2 = __toESM(require_os(), 1);
-var import_node_path = __toESM(require_path(), 1);
-var import_node_stream = __toESM(require_stream(), 1);
-var import_promises4 = __toESM(require_promises2(), 1);
 var LayoutError = class extends ConfigurationError {
   constructor(message, details = {}) {
     super(message, { code: "LAYOUT_INVALID", ...details });
@@ -39668,4 +39670,4 @@ async function privateRepositoryWarning(plan, deps) {
 export {
   run
 };
-//# sourceMappingURL=run-B3NWCJAZ.mjs.map
+//# sourceMappingURL=run-UWSBDHME.mjs.map

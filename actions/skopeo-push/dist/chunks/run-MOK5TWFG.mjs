@@ -31,17 +31,17 @@ import {
   __toESM
 } from "./chunk-5MM4E6UD.mjs";
 
-// builtin:worker_threads
-var require_worker_threads = __commonJS({
-  "builtin:worker_threads"(exports, module) {
-    module.exports = __require("node:worker_threads");
-  }
-});
-
 // builtin:stream/promises
 var require_promises2 = __commonJS({
   "builtin:stream/promises"(exports, module) {
     module.exports = __require("node:stream/promises");
+  }
+});
+
+// builtin:worker_threads
+var require_worker_threads = __commonJS({
+  "builtin:worker_threads"(exports, module) {
+    module.exports = __require("node:worker_threads");
   }
 });
 
@@ -192,6 +192,42 @@ async function withRetries(operation, classify, options = {}) {
     }
   }
 }
+
+// packages/core/src/oci/media-types.ts
+var MediaType = {
+  ociIndex: "application/vnd.oci.image.index.v1+json",
+  ociManifest: "application/vnd.oci.image.manifest.v1+json",
+  ociConfig: "application/vnd.oci.image.config.v1+json",
+  ociEmpty: "application/vnd.oci.empty.v1+json",
+  dockerManifestList: "application/vnd.docker.distribution.manifest.list.v2+json",
+  dockerManifest: "application/vnd.docker.distribution.manifest.v2+json",
+  dockerConfig: "application/vnd.docker.container.image.v1+json"
+};
+function isIndexMediaType(mediaType) {
+  return mediaType === MediaType.ociIndex || mediaType === MediaType.dockerManifestList;
+}
+function isManifestMediaType(mediaType) {
+  return mediaType === MediaType.ociManifest || mediaType === MediaType.dockerManifest;
+}
+var MANIFEST_ACCEPT = [
+  MediaType.ociIndex,
+  MediaType.ociManifest,
+  MediaType.dockerManifestList,
+  MediaType.dockerManifest
+];
+var ATTESTATION_REFERENCE_TYPE = "vnd.docker.reference.type";
+var ATTESTATION_REFERENCE_DIGEST = "vnd.docker.reference.digest";
+var ATTESTATION_MANIFEST = "attestation-manifest";
+var REF_NAME_ANNOTATION = "org.opencontainers.image.ref.name";
+
+// packages/core/src/oci/oci-layout.ts
+var import_node_crypto2 = __toESM(require_crypto(), 1);
+var import_node_fs = __toESM(require_fs(), 1);
+var import_promises3 = __toESM(require_promises(), 1);
+var import_node_os2 = __toESM(require_os(), 1);
+var import_node_path = __toESM(require_path(), 1);
+var import_node_stream = __toESM(require_stream(), 1);
+var import_promises4 = __toESM(require_promises2(), 1);
 
 // packages/core/src/oci/blob-hasher.ts
 var import_node_crypto = __toESM(require_crypto(), 1);
@@ -354,41 +390,7 @@ function workerHasher(options = {}) {
   };
 }
 
-// packages/core/src/oci/media-types.ts
-var MediaType = {
-  ociIndex: "application/vnd.oci.image.index.v1+json",
-  ociManifest: "application/vnd.oci.image.manifest.v1+json",
-  ociConfig: "application/vnd.oci.image.config.v1+json",
-  ociEmpty: "application/vnd.oci.empty.v1+json",
-  dockerManifestList: "application/vnd.docker.distribution.manifest.list.v2+json",
-  dockerManifest: "application/vnd.docker.distribution.manifest.v2+json",
-  dockerConfig: "application/vnd.docker.container.image.v1+json"
-};
-function isIndexMediaType(mediaType) {
-  return mediaType === MediaType.ociIndex || mediaType === MediaType.dockerManifestList;
-}
-function isManifestMediaType(mediaType) {
-  return mediaType === MediaType.ociManifest || mediaType === MediaType.dockerManifest;
-}
-var MANIFEST_ACCEPT = [
-  MediaType.ociIndex,
-  MediaType.ociManifest,
-  MediaType.dockerManifestList,
-  MediaType.dockerManifest
-];
-var ATTESTATION_REFERENCE_TYPE = "vnd.docker.reference.type";
-var ATTESTATION_REFERENCE_DIGEST = "vnd.docker.reference.digest";
-var ATTESTATION_MANIFEST = "attestation-manifest";
-var REF_NAME_ANNOTATION = "org.opencontainers.image.ref.name";
-
 // packages/core/src/oci/oci-layout.ts
-var import_node_crypto2 = __toESM(require_crypto(), 1);
-var import_node_fs = __toESM(require_fs(), 1);
-var import_promises3 = __toESM(require_promises(), 1);
-var import_node_os2 = __toESM(require_os(), 1);
-var import_node_path = __toESM(require_path(), 1);
-var import_node_stream = __toESM(require_stream(), 1);
-var import_promises4 = __toESM(require_promises2(), 1);
 var LayoutError = class extends ConfigurationError {
   constructor(message, details = {}) {
     super(message, { code: "LAYOUT_INVALID", ...details });
@@ -1734,4 +1736,4 @@ function pushSummary({ image, digest }, decisions, chosen, { blobs, report }) {
 export {
   run
 };
-//# sourceMappingURL=run-XEWQ6T5C.mjs.map
+//# sourceMappingURL=run-MOK5TWFG.mjs.map
