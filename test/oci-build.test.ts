@@ -256,7 +256,7 @@ describe('oci-build refuses bad inputs before building', () => {
     [{ platforms: 'linux' }, /Input "platforms" platform "linux" must be os\/arch/],
     [{ secrets: 'npm=hunter2-literal' }, /Input "secrets" line 1 \(id "npm"\) is not id=env:VARIABLE/],
     [{ builder: 'docker' }, /Input "builder" must be one of "auto", "buildx", "buildah"/],
-    [{ file: 'Nope.containerfile' }, /Input "file": .*Nope.containerfile does not exist/],
+    [{ file: 'Nope.containerfile' }, /Input "file" names .*Nope.containerfile, which does not exist/],
   ])('%j', (inputs, message) => {
     const r = build(inputs as Record<string, string>, workspaceWith());
     expect(r.status).toBe(1);

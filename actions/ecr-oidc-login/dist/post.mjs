@@ -2,8 +2,8 @@ import { createRequire as __createRequire } from 'node:module';
 const require = __createRequire(import.meta.url);
 import {
   action
-} from "./chunks/chunk-ZIG5VNL7.mjs";
-import "./chunks/chunk-RQQBDECA.mjs";
+} from "./chunks/chunk-V64AURIX.mjs";
+import "./chunks/chunk-3IJAVZSN.mjs";
 import "./chunks/chunk-LAKDNJDR.mjs";
 import "./chunks/chunk-ZKXDAKWM.mjs";
 import "./chunks/chunk-Q7KQMW4X.mjs";

@@ -7,15 +7,29 @@ import {
   inputs,
   ociInputs,
   parseList,
+  parsePath,
   plan
-} from "./chunks/chunk-PA3DC3LF.mjs";
+} from "./chunks/chunk-ZR5W74PJ.mjs";
 import "./chunks/chunk-LAKDNJDR.mjs";
 import "./chunks/chunk-ZKXDAKWM.mjs";
-import "./chunks/chunk-Q7KQMW4X.mjs";
-import "./chunks/chunk-VCWESDKG.mjs";
-import "./chunks/chunk-5MM4E6UD.mjs";
+import {
+  require_path
+} from "./chunks/chunk-Q7KQMW4X.mjs";
+import {
+  require_fs
+} from "./chunks/chunk-VCWESDKG.mjs";
+import {
+  __toESM
+} from "./chunks/chunk-5MM4E6UD.mjs";
 
 // actions/oci-build/src/inputs.ts
+var import_node_fs = __toESM(require_fs(), 1);
+var import_node_path = __toESM(require_path(), 1);
+function buildContext(raw, ctx) {
+  const dir = parsePath(raw, ctx, { mustExist: "directory" });
+  const containerfile = ["Containerfile", "Dockerfile"].map((f) => (0, import_node_path.join)(dir, f)).find((f) => (0, import_node_fs.existsSync)(f));
+  return { dir, containerfile };
+}
 var SECRET_ADVICE = (
   // biome-ignore lint/suspicious/noTemplateCurlyInString: the advice quotes GitHub expression syntax verbatim
   "is not id=env:VARIABLE or id=file:PATH. Never put a secret value in the workflow: put it in an environment variable from secrets (env: MY_TOKEN: ${{ secrets.MY_TOKEN }}) and write id=env:MY_TOKEN"
@@ -35,8 +49,8 @@ function parseSecrets(raw) {
   });
 }
 var spec = {
-  context: inputs.path().default("."),
-  file: inputs.path().optional(),
+  context: inputs.custom("directory", buildContext).default("."),
+  file: inputs.path({ mustExist: "file" }).optional(),
   platforms: ociInputs.platforms().default(""),
   "build-args": inputs.keyValues().default(""),
   labels: inputs.keyValues().default(""),
@@ -73,7 +87,7 @@ var action = defineAction({
   inputs: spec,
   outputs,
   plan,
-  load: () => import("./chunks/run-SBOORPHT.mjs")
+  load: () => import("./chunks/run-WB2VAR2A.mjs")
 });
 
 // actions/oci-build/src/main.ts

@@ -1,4 +1,26 @@
-import { defineOutputs, InvalidValueError, inputs, ociInputs, parseList } from '@chain/core/entry';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import {
+  defineOutputs,
+  type InputContext,
+  InvalidValueError,
+  inputs,
+  ociInputs,
+  parseList,
+  parsePath,
+} from '@chain/core/entry';
+
+/** The build context, and the Containerfile it holds (Containerfile, else Dockerfile), found as it is read. */
+export interface BuildContext {
+  dir: string;
+  containerfile: string | undefined;
+}
+
+function buildContext(raw: string, ctx: InputContext): BuildContext {
+  const dir = parsePath(raw, ctx, { mustExist: 'directory' });
+  const containerfile = ['Containerfile', 'Dockerfile'].map((f) => join(dir, f)).find((f) => existsSync(f));
+  return { dir, containerfile };
+}
 
 export interface SecretSpec {
   id: string;
@@ -30,8 +52,8 @@ export function parseSecrets(raw: string): SecretSpec[] {
 }
 
 export const spec = {
-  context: inputs.path().default('.'),
-  file: inputs.path().optional(),
+  context: inputs.custom('directory', buildContext).default('.'),
+  file: inputs.path({ mustExist: 'file' }).optional(),
   platforms: ociInputs.platforms().default(''),
   'build-args': inputs.keyValues().default(''),
   labels: inputs.keyValues().default(''),

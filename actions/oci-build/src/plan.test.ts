@@ -1,4 +1,4 @@
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ConfigurationError, mapInputSource, readInputs, refContext } from '@chain/core';
@@ -17,6 +17,7 @@ import {
 } from './plan.ts';
 
 const workspace = mkdtempSync(join(tmpdir(), 'ws-'));
+writeFileSync(join(workspace, 'Containerfile'), 'FROM scratch\n');
 const read = (values: Record<string, string>) => readInputs(spec, mapInputSource(values), { workspace });
 const NOW = new Date('2026-11-23T12:00:00Z');
 const RUNNER_ENV = {
@@ -184,6 +185,26 @@ describe('plan', () => {
     });
   });
 
+  it("the Containerfile: the file input, else the context's Containerfile, else its Dockerfile, else INPUT_REQUIRED", () => {
+    const dir = mkdtempSync(join(workspace, 'ctx-'));
+    const thrown = (() => {
+      try {
+        stepPlan(read({ context: dir }));
+      } catch (error) {
+        return error;
+      }
+      return undefined;
+    })();
+    expect(thrown).toMatchObject({ code: 'INPUT_REQUIRED', input: 'file' });
+    writeFileSync(join(dir, 'Dockerfile'), 'FROM scratch\n');
+    expect(stepPlan(read({ context: dir })).file).toBe(join(dir, 'Dockerfile'));
+    writeFileSync(join(dir, 'Containerfile'), 'FROM scratch\n');
+    expect(stepPlan(read({ context: dir })).file).toBe(join(dir, 'Containerfile'));
+    expect(stepPlan(read({ context: dir, file: join(dir, 'Dockerfile') })).file).toBe(
+      join(dir, 'Dockerfile'),
+    );
+  });
+
   it('a build: what the inputs and the environment decide, and what is left to the facts', () => {
     const p = stepPlan(
       read({ platforms: 'linux/arm64', 'build-args': 'A=1', 'secrets-env': 'BUILD_SECRETS' }),
@@ -191,7 +212,7 @@ describe('plan', () => {
     expect(p).toMatchObject({
       kind: 'build',
       context: workspace,
-      file: undefined,
+      file: join(workspace, 'Containerfile'),
       outputDir: undefined,
       builder: 'auto',
       platforms: ['linux/arm64'],

@@ -35,8 +35,8 @@ export interface JoinPlan {
 export interface BuildStepPlan {
   kind: 'build';
   context: string;
-  /** The file input; undefined: <context>/Containerfile, else <context>/Dockerfile. */
-  file: string | undefined;
+  /** The file input, else <context>/Containerfile, else <context>/Dockerfile. */
+  file: string;
   /** The output-dir input; undefined: a fresh folder under the runner's temp. */
   outputDir: string | undefined;
   builder: Inputs['builder'];
@@ -74,10 +74,16 @@ export function plan(values: Inputs, context: PlanContext): OciBuildPlan {
       sources: values.join.map((s) => resolve(context.workspace, s)),
       outputDir: values['output-dir'],
     };
+  const file = values.file ?? values.context.containerfile;
+  if (file === undefined)
+    throw new ConfigurationError(
+      `Input "file" is required: there is no Containerfile or Dockerfile in ${values.context.dir}`,
+      { code: 'INPUT_REQUIRED', input: 'file' },
+    );
   return {
     kind: 'build',
-    context: values.context,
-    file: values.file,
+    context: values.context.dir,
+    file,
     outputDir: values['output-dir'],
     builder: values.builder,
     platforms: values.platforms.map(formatPlatform),

@@ -1,6 +1,6 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import {
   type ActionDeps,
@@ -136,13 +136,6 @@ async function writeBuildRecord(plan: BuildPlan, builder: Builder, digest: strin
 
 /** What the build needs from the disk, git and the runner before its request can be made. */
 async function gatherFacts(plan: BuildStepPlan, deps: ActionDeps): Promise<BuildFacts> {
-  const contextStat = await stat(plan.context).catch(() => undefined);
-  if (contextStat === undefined || !contextStat.isDirectory()) {
-    throw new ConfigurationError(`Input "context": ${plan.context} is not a directory`, {
-      input: 'context',
-    });
-  }
-  const file = containerfile(plan);
   const outputDir = await layoutFolder(plan, deps);
   const git = async (args: string[]) =>
     deps.runner
@@ -154,25 +147,10 @@ async function gatherFacts(plan: BuildStepPlan, deps: ActionDeps): Promise<Build
     event: await readRefContext(deps.env, deps.now()),
     commitTime: time !== undefined && /^\d+$/.test(time) ? Number(time) : undefined,
     commitSha: await git(['rev-parse', 'HEAD']),
-    file,
+    file: plan.file,
     outputDir,
     hostArch: process.arch,
   };
-}
-
-/** The file input, else the context's Containerfile, else its Dockerfile. */
-function containerfile(plan: BuildStepPlan): string {
-  const file =
-    plan.file ?? ['Containerfile', 'Dockerfile'].map((f) => join(plan.context, f)).find((f) => existsSync(f));
-  if (file === undefined) {
-    throw new ConfigurationError(
-      `Input "file" is required: there is no Containerfile or Dockerfile in ${plan.context}`,
-      { code: 'INPUT_REQUIRED', input: 'file' },
-    );
-  }
-  if (!existsSync(file))
-    throw new ConfigurationError(`Input "file": ${file} does not exist`, { input: 'file' });
-  return file;
 }
 
 /** Where the layout goes: output-dir (new or empty), else a fresh folder under the runner's temp. */

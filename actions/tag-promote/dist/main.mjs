@@ -11,8 +11,7 @@ import {
   parseSeverityList,
   plan,
   signerSpec
-} from "./chunks/chunk-J5OTOWX6.mjs";
-import "./chunks/chunk-377EZXM7.mjs";
+} from "./chunks/chunk-NJY3FCDK.mjs";
 import "./chunks/chunk-LAKDNJDR.mjs";
 import "./chunks/chunk-ZKXDAKWM.mjs";
 import "./chunks/chunk-Q7KQMW4X.mjs";
@@ -53,7 +52,7 @@ var action = defineAction({
   inputs: spec,
   outputs,
   plan,
-  load: () => import("./chunks/run-D3KRGEEN.mjs")
+  load: () => import("./chunks/run-RPEFEIXD.mjs")
 });
 
 // actions/tag-promote/src/main.ts

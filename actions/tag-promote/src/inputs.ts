@@ -1,4 +1,3 @@
-import { signerSpec } from '@chain/core';
 import {
   DEFAULT_IMMUTABLE_TAGS,
   defineOutputs,
@@ -7,6 +6,7 @@ import {
   parseEnum,
   parseList,
   parseSeverityList,
+  signerSpec,
 } from '@chain/core/entry';
 
 /** What `require-attestations` may list. */

@@ -1,4 +1,3 @@
-import { type SignerPolicy, signerPolicyFromInputs } from '@chain/core';
 import {
   type AttestationVerdict,
   type Digest,
@@ -10,7 +9,9 @@ import {
   planTagRules,
   planTags,
   type RefContext,
+  type SignerPolicy,
   type SkippedRule,
+  signerPolicyFromInputs,
   silentLogger,
   type TagPlan,
   type TagRule,

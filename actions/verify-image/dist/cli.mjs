@@ -3,11 +3,11 @@ import { createRequire as __createRequire } from 'node:module';
 const require = __createRequire(import.meta.url);
 import {
   custodyTable
-} from "./chunks/chunk-KBYACRDO.mjs";
+} from "./chunks/chunk-4PGBU5B5.mjs";
 import {
   action,
   spec
-} from "./chunks/chunk-E47XHZQS.mjs";
+} from "./chunks/chunk-USHH7MXP.mjs";
 import {
   ProcessToolRunner,
   createRunnerLogger,
@@ -15,9 +15,8 @@ import {
   runCommandLine,
   runMain,
   runnerDeps
-} from "./chunks/chunk-K47JFO3Z.mjs";
+} from "./chunks/chunk-47NQLPCN.mjs";
 import "./chunks/chunk-LAKDNJDR.mjs";
-import "./chunks/chunk-377EZXM7.mjs";
 import "./chunks/chunk-ZKXDAKWM.mjs";
 import {
   require_path
@@ -45,7 +44,7 @@ options:
 exit status: 0 verified, 1 not verified (each failed link named), 2 usage`;
 var FLAGS = new Set(Object.keys(spec).filter((name) => name !== "image"));
 function parseArgs(argv) {
-  const inputs = {};
+  const inputs2 = {};
   let json = false;
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i] ?? "";
@@ -57,11 +56,11 @@ function parseArgs(argv) {
       if (!FLAGS.has(name)) return `unknown option --${name}`;
       const value = eq < 0 ? argv[++i] : arg.slice(eq + 1);
       if (value === void 0) return `--${name} needs a value`;
-      inputs[name] = value;
-    } else if (inputs.image === void 0) inputs.image = arg;
-    else return `one image only (got "${inputs.image}" and "${arg}")`;
+      inputs2[name] = value;
+    } else if (inputs2.image === void 0) inputs2.image = arg;
+    else return `one image only (got "${inputs2.image}" and "${arg}")`;
   }
-  return inputs.image === void 0 ? "name the image" : { inputs, json };
+  return inputs2.image === void 0 ? "name the image" : { inputs: inputs2, json };
 }
 function inertJson(json) {
   return json.replace(/::/g, ":\\u003a").replace(/##\[/g, "#\\u0023[");
@@ -77,7 +76,7 @@ function terminalLogger(io) {
     group: (_title, fn) => fn()
   };
 }
-function terminalDeps(inputs, stdout, stderr) {
+function terminalDeps(inputs2, stdout, stderr) {
   const logger = terminalLogger(stderr);
   const outputs = /* @__PURE__ */ new Map();
   const deps = {
@@ -85,7 +84,7 @@ function terminalDeps(inputs, stdout, stderr) {
     logger,
     runner: new ProcessToolRunner(logger, stdout.env),
     outputs: { set: (name, value) => void outputs.set(name, value) },
-    inputs: mapInputSource(inputs),
+    inputs: mapInputSource(inputs2),
     inputContext: { workspace: (0, import_node_path.resolve)(stdout.cwd()) },
     writeSummary: async () => void 0
   };

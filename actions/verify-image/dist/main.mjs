@@ -2,10 +2,9 @@ import { createRequire as __createRequire } from 'node:module';
 const require = __createRequire(import.meta.url);
 import {
   action
-} from "./chunks/chunk-E47XHZQS.mjs";
-import "./chunks/chunk-K47JFO3Z.mjs";
+} from "./chunks/chunk-USHH7MXP.mjs";
+import "./chunks/chunk-47NQLPCN.mjs";
 import "./chunks/chunk-LAKDNJDR.mjs";
-import "./chunks/chunk-377EZXM7.mjs";
 import "./chunks/chunk-ZKXDAKWM.mjs";
 import "./chunks/chunk-Q7KQMW4X.mjs";
 import "./chunks/chunk-VCWESDKG.mjs";

@@ -1,5 +1,13 @@
-import { ATTESTED_LINKS, type AttestedLink, signerSpec } from '@chain/core';
-import { defineOutputs, InvalidValueError, inputs, ociInputs, parseList } from '@chain/core/entry';
+import {
+  ATTESTED_LINKS,
+  type AttestedLink,
+  defineOutputs,
+  InvalidValueError,
+  inputs,
+  ociInputs,
+  parseList,
+  signerSpec,
+} from '@chain/core/entry';
 
 /** `provenance,sbom,vuln`, any subset, or `none` (the signature alone). */
 function requiredLinks(raw: string): AttestedLink[] {

@@ -1,5 +1,11 @@
-import { type AttestedLink, type SignerPolicy, signerPolicyFromInputs } from '@chain/core';
-import { type ImageReference, type InputValues, silentLogger } from '@chain/core/entry';
+import {
+  type AttestedLink,
+  type ImageReference,
+  type InputValues,
+  type SignerPolicy,
+  signerPolicyFromInputs,
+  silentLogger,
+} from '@chain/core/entry';
 import type { spec } from './inputs.ts';
 
 /**

@@ -9,8 +9,8 @@
 // which re-exports from light modules; a test checks that every name here is the main entry's same export.
 //
 // Only light modules belong here: a name from a module that loads Sigstore or the AWS SDK would bring
-// that library into every action's start-up. (verify-image's and tag-promote's plans need the signer
-// policy, which loads @sigstore/verify; they take it from '@chain/core'.)
+// that library into every action's start-up (the signer policy and the custody links have light modules of
+// their own for this: sigstore/signer-policy.ts, sigstore/custody-links.ts).
 export { defineAction, type PlanContext } from './action/define-action.ts';
 export { ConfigurationError, InvalidValueError } from './action/errors.ts';
 export type { RefContext } from './action/github-event.ts';
@@ -18,8 +18,16 @@ export { type Logger, silentLogger } from './action/logger.ts';
 export { ID_TOKEN_PERMISSION_FIX } from './action/oidc-token.ts';
 export { defineOutputs } from './action/outputs.ts';
 export type { GitHubAttestationsTarget } from './github/artifact-attestations.ts';
-export { type InputValues, inputs, parseEnum, parseList } from './inputs/input-spec.ts';
+export {
+  type InputContext,
+  type InputValues,
+  inputs,
+  parseEnum,
+  parseList,
+  parsePath,
+} from './inputs/input-spec.ts';
 export { ociInputs } from './inputs/oci-inputs.ts';
+export { signerPolicyFromInputs, signerSpec } from './inputs/signer-inputs.ts';
 export { Digest } from './oci/digest.ts';
 export { DOCKER_HUB, ImageReference } from './oci/image-reference.ts';
 export type { LayoutImage } from './oci/oci-layout.ts';
@@ -38,7 +46,7 @@ export { JobSummary } from './report/job-summary.ts';
 export { parseSeverityList } from './report/severity.ts';
 export type { GatePlan } from './report/severity-gate.ts';
 export type { AttestationVerdict } from './sigstore/attestation-conditions.ts';
-export type { SignerPolicy } from './sigstore/bundle-verifier.ts';
+export { ATTESTED_LINKS, type AttestedLink } from './sigstore/custody-links.ts';
 export type { KyvernoPolicyKind } from './sigstore/kyverno-image-validating-policy.ts';
 export type { PolicyKind } from './sigstore/kyverno-policy.ts';
 export {
@@ -46,6 +54,7 @@ export {
   type PolicyAttestation,
   registryPrefix,
 } from './sigstore/kyverno-requirements.ts';
+export type { SignerPolicy } from './sigstore/signer-policy.ts';
 export { githubRunFacts } from './sigstore/slsa-provenance.ts';
 export type { BuildRequest } from './tools/build-request.ts';
 export { buildx } from './tools/buildx.ts';

@@ -12,6 +12,7 @@ export {
   mapInputSource,
   parseEnum,
   parseList,
+  parsePath,
   readInputs,
 } from './input-spec.ts';
 export { readJsonInput } from './json-input.ts';

@@ -2,7 +2,7 @@ import { createPublicKey } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { ConfigurationError, InvalidValueError } from '../action/errors.ts';
 import type { Logger } from '../action/logger.ts';
-import { anchoredRegExp, type SignerPolicy } from '../sigstore/bundle-verifier.ts';
+import { anchoredRegExp, type SignerPolicy } from '../sigstore/signer-policy.ts';
 import { field, type InputContext, inputs, parsePath } from './input-spec.ts';
 
 /**

@@ -5,7 +5,7 @@ import type { ImageReference } from '../oci/image-reference.ts';
 import { formatPlatform, type Platform } from '../oci/platform.ts';
 import type { RegistryClient } from '../oci/registry-client.ts';
 import { isImmutableTag } from '../oci/tag-pattern.ts';
-import type { SignerPolicy } from './bundle-verifier.ts';
+import { ATTESTED_LINKS, type AttestedLink, type CustodyLink } from './custody-links.ts';
 import {
   isSbomPredicate,
   type ProvenanceFacts,
@@ -24,13 +24,9 @@ import {
   verifyAttestations,
   verifySignatures,
 } from './image-signatures.ts';
+import type { SignerPolicy } from './signer-policy.ts';
 import { SLSA_PROVENANCE_V1 } from './slsa-provenance.ts';
 import { COSIGN_VULN_PREDICATE } from './vuln-predicate.ts';
-
-/** The links of the chain verify-image checks; the signature is always required. */
-export type CustodyLink = 'signature' | 'certificate' | 'provenance' | 'sbom' | 'vuln';
-export type AttestedLink = 'provenance' | 'sbom' | 'vuln';
-export const ATTESTED_LINKS: readonly AttestedLink[] = ['provenance', 'sbom', 'vuln'];
 
 /**
  * Why a link failed: MISSING (nothing stored), UNVERIFIED (stored, none verifies against the trusted root

@@ -12,10 +12,11 @@ import {
   evaluateAttestations,
 } from './attestation-conditions.ts';
 import { COSIGN_SIGN_PREDICATE, readBundleReferrers, type StoredBundleReferrer } from './bundle-referrers.ts';
-import { parseTrustedRoot, SignatureError, type SignerPolicy, verifyBundle } from './bundle-verifier.ts';
+import { parseTrustedRoot, SignatureError, verifyBundle } from './bundle-verifier.ts';
 import { readClassicSignatures, type StoredClassicSignature } from './classic-signatures.ts';
 import { ANNOTATION, bundleFromClassicLayer, signedDigestOf } from './cosign-classic.ts';
 import { type CertificateClaims, certificateClaims } from './fulcio-certificate.ts';
+import type { SignerPolicy } from './signer-policy.ts';
 
 export type { AcceptedAttestation } from './attestation-conditions.ts';
 

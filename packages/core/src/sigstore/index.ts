@@ -10,13 +10,7 @@ export {
   readBundleReferrers,
   storeBundleReferrer,
 } from './bundle-referrers.ts';
-export {
-  anchoredRegExp,
-  parseTrustedRoot,
-  SignatureError,
-  type SignerPolicy,
-  verifyBundle,
-} from './bundle-verifier.ts';
+export { parseTrustedRoot, SignatureError, verifyBundle } from './bundle-verifier.ts';
 export { readClassicSignatures, storeClassicSignature } from './classic-signatures.ts';
 export { copySignatures } from './copy-signatures.ts';
 export {
@@ -26,6 +20,7 @@ export {
   signedDigestOf,
   simpleSigningPayload,
 } from './cosign-classic.ts';
+export { ATTESTED_LINKS, type AttestedLink } from './custody-links.ts';
 export { CYCLONEDX_PREDICATE, type ScanFacts } from './custody-predicates.ts';
 export { certificateClaims, githubWorkflowRepository } from './fulcio-certificate.ts';
 export {
@@ -36,8 +31,6 @@ export {
   storeSigned,
 } from './image-attestations.ts';
 export {
-  ATTESTED_LINKS,
-  type AttestedLink,
   CustodyError,
   type CustodyFailure,
   type ImageCustody,
@@ -74,6 +67,7 @@ export {
   signDigest,
   signImage,
 } from './sign-image.ts';
+export { anchoredRegExp, type SignerPolicy } from './signer-policy.ts';
 export { keySigner, loadSigningKey, type SigningKey } from './signing-key.ts';
 export { cosignVerifyCommand } from './verify-command.ts';
 export { COSIGN_VULN_PREDICATE, cosignVulnPredicate, type VulnScanResult } from './vuln-predicate.ts';

@@ -1,7 +1,6 @@
 import { stringify } from 'yaml';
 import { ConfigurationError } from '../action/errors.ts';
 import type { ImageReference } from '../oci/image-reference.ts';
-import { anchorPattern } from './bundle-verifier.ts';
 import { githubWorkflowRepository } from './fulcio-certificate.ts';
 import {
   type AttestationRequirements,
@@ -13,6 +12,7 @@ import {
   TRIVY_FINDING_LISTS,
 } from './kyverno-requirements.ts';
 import { pem } from './pem.ts';
+import { anchorPattern } from './signer-policy.ts';
 
 export type PolicyKind = 'Cosign' | 'SigstoreBundle';
 

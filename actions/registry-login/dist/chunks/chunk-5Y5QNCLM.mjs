@@ -7,7 +7,7 @@ import {
   inputs,
   parseList,
   plan
-} from "./chunk-IYI6KDM4.mjs";
+} from "./chunk-CEMPA2L6.mjs";
 
 // actions/registry-login/src/inputs.ts
 var spec = {
@@ -33,10 +33,10 @@ var action = defineAction({
   inputs: spec,
   outputs,
   plan,
-  load: () => import("./run-QN7P37TU.mjs")
+  load: () => import("./run-PYPMS7D7.mjs")
 });
 
 export {
   action
 };
-//# sourceMappingURL=chunk-Z5HT5SCK.mjs.map
+//# sourceMappingURL=chunk-5Y5QNCLM.mjs.map

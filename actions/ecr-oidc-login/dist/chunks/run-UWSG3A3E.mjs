@@ -11,7 +11,7 @@ import {
   removeLogins,
   requestIdToken,
   samePolicy
-} from "./chunk-RQQBDECA.mjs";
+} from "./chunk-3IJAVZSN.mjs";
 import "./chunk-LAKDNJDR.mjs";
 import "./chunk-ZKXDAKWM.mjs";
 import "./chunk-Q7KQMW4X.mjs";
@@ -352,4 +352,4 @@ export {
   post,
   run
 };
-//# sourceMappingURL=run-KN24NLWJ.mjs.map
+//# sourceMappingURL=run-UWSG3A3E.mjs.map

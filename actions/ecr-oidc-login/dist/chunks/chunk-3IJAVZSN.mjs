@@ -1252,4 +1252,4 @@ export {
   plan,
   samePolicy
 };
-//# sourceMappingURL=chunk-RQQBDECA.mjs.map
+//# sourceMappingURL=chunk-3IJAVZSN.mjs.map

@@ -18,7 +18,7 @@ import {
   parseTagRules,
   silentLogger,
   validateTag
-} from "./chunk-K47JFO3Z.mjs";
+} from "./chunk-47NQLPCN.mjs";
 import {
   require_crypto,
   require_fs
@@ -209,11 +209,11 @@ var action = defineAction({
   inputs: spec,
   outputs,
   plan,
-  load: () => import("./run-C4KUL4AY.mjs")
+  load: () => import("./run-6RWRW3YC.mjs")
 });
 
 export {
   spec,
   action
 };
-//# sourceMappingURL=chunk-E47XHZQS.mjs.map
+//# sourceMappingURL=chunk-USHH7MXP.mjs.map

@@ -1354,4 +1354,4 @@ export {
   plan,
   dockerShadow
 };
-//# sourceMappingURL=chunk-IYI6KDM4.mjs.map
+//# sourceMappingURL=chunk-CEMPA2L6.mjs.map

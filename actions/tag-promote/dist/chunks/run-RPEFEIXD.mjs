@@ -6,8 +6,23 @@ import {
   require_sigstore_common
 } from "./chunk-377EZXM7.mjs";
 import {
-  require_child_process
-} from "./chunk-LAKDNJDR.mjs";
+  CommandError,
+  ConfigurationError,
+  Digest,
+  POLICY_ATTESTATION_TYPES,
+  SEVERITIES,
+  TRIVY_FINDING_LISTS,
+  chooseTags,
+  fromInput,
+  needsExistingTags,
+  previousOutput,
+  promotionSummary,
+  promotions,
+  readRefContext,
+  requireVerdicts,
+  tagRepository
+} from "./chunk-NJY3FCDK.mjs";
+import "./chunk-LAKDNJDR.mjs";
 import {
   require_promises
 } from "./chunk-ZKXDAKWM.mjs";
@@ -16,8 +31,7 @@ import {
   require_path
 } from "./chunk-Q7KQMW4X.mjs";
 import {
-  require_crypto,
-  require_fs
+  require_crypto
 } from "./chunk-VCWESDKG.mjs";
 import {
   __commonJS,
@@ -603,16 +617,16 @@ var require_parse = __commonJS({
   "node_modules/.pnpm/@sigstore+core@4.0.1/node_modules/@sigstore/core/dist/asn1/parse.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
-    exports.parseInteger = parseInteger2;
+    exports.parseInteger = parseInteger;
     exports.parseStringASCII = parseStringASCII;
     exports.parseTime = parseTime;
     exports.parseOID = parseOID;
-    exports.parseBoolean = parseBoolean2;
+    exports.parseBoolean = parseBoolean;
     exports.parseBitString = parseBitString;
     var error_1 = require_error2();
     var RE_TIME_SHORT_YEAR = /^(\d{2})(\d{2})(\d{2})(\d{2})(\d{2})(\d{2})(\.\d{3})?Z$/;
     var RE_TIME_LONG_YEAR = /^(\d{4})(\d{2})(\d{2})(\d{2})(\d{2})(\d{2})(\.\d{3})?Z$/;
-    function parseInteger2(buf) {
+    function parseInteger(buf) {
       let pos = 0;
       const end = buf.length;
       let val = buf[pos];
@@ -665,7 +679,7 @@ var require_parse = __commonJS({
       }
       return oid;
     }
-    function parseBoolean2(buf) {
+    function parseBoolean(buf) {
       if (buf.length !== 1) {
         throw new error_1.ASN1ParseError("invalid boolean");
       }
@@ -929,12 +943,12 @@ var require_crypto2 = __commonJS({
       return mod && mod.__esModule ? mod : { "default": mod };
     };
     Object.defineProperty(exports, "__esModule", { value: true });
-    exports.createPublicKey = createPublicKey3;
+    exports.createPublicKey = createPublicKey2;
     exports.digest = digest;
     exports.verify = verify;
     exports.bufferEqual = bufferEqual;
     var crypto_1 = __importDefault(__require("node:crypto"));
-    function createPublicKey3(key, type = "spki") {
+    function createPublicKey2(key, type = "spki") {
       if (typeof key === "string") {
         if (key.startsWith("-----")) {
           return crypto_1.default.createPublicKey(key);
@@ -1720,7 +1734,7 @@ var require_cert = __commonJS({
     var asn1_1 = require_asn1();
     var crypto = __importStar(require_crypto2());
     var oid_1 = require_oid();
-    var pem = __importStar(require_pem());
+    var pem2 = __importStar(require_pem());
     var ext_1 = require_ext();
     var EXTENSION_OID_SUBJECT_KEY_ID = "2.5.29.14";
     var EXTENSION_OID_KEY_USAGE = "2.5.29.15";
@@ -1734,7 +1748,7 @@ var require_cert = __commonJS({
         this.root = asn1;
       }
       static parse(cert) {
-        const der = typeof cert === "string" ? pem.toDER(cert) : cert;
+        const der = typeof cert === "string" ? pem2.toDER(cert) : cert;
         const asn1 = asn1_1.ASN1Obj.parseBuffer(der);
         return new _X509Certificate(asn1);
       }
@@ -2966,19 +2980,19 @@ var require_dsse4 = __commonJS({
     exports.verifyDSSETLogBodyV2 = verifyDSSETLogBodyV2;
     var error_1 = require_error4();
     exports.DSSE_API_VERSION_V1 = "0.0.1";
-    function verifyDSSETLogBody(tlogEntry, content) {
-      switch (tlogEntry.apiVersion) {
+    function verifyDSSETLogBody(tlogEntry2, content) {
+      switch (tlogEntry2.apiVersion) {
         case exports.DSSE_API_VERSION_V1:
-          return verifyDSSE001TLogBody(tlogEntry, content);
+          return verifyDSSE001TLogBody(tlogEntry2, content);
         default:
           throw new error_1.VerificationError({
             code: "TLOG_BODY_ERROR",
-            message: `unsupported dsse version: ${tlogEntry.apiVersion}`
+            message: `unsupported dsse version: ${tlogEntry2.apiVersion}`
           });
       }
     }
-    function verifyDSSETLogBodyV2(tlogEntry, content) {
-      const spec = tlogEntry.spec?.spec;
+    function verifyDSSETLogBodyV2(tlogEntry2, content) {
+      const spec = tlogEntry2.spec?.spec;
       if (!spec) {
         throw new error_1.VerificationError({
           code: "TLOG_BODY_ERROR",
@@ -2995,20 +3009,20 @@ var require_dsse4 = __commonJS({
           });
       }
     }
-    function verifyDSSE001TLogBody(tlogEntry, content) {
-      if (tlogEntry.spec.signatures?.length !== 1) {
+    function verifyDSSE001TLogBody(tlogEntry2, content) {
+      if (tlogEntry2.spec.signatures?.length !== 1) {
         throw new error_1.VerificationError({
           code: "TLOG_BODY_ERROR",
           message: "signature count mismatch"
         });
       }
-      const tlogSig = tlogEntry.spec.signatures[0].signature;
+      const tlogSig = tlogEntry2.spec.signatures[0].signature;
       if (!content.compareSignature(Buffer.from(tlogSig, "base64")))
         throw new error_1.VerificationError({
           code: "TLOG_BODY_ERROR",
           message: "tlog entry signature mismatch"
         });
-      const tlogHash = tlogEntry.spec.payloadHash?.value || "";
+      const tlogHash = tlogEntry2.spec.payloadHash?.value || "";
       if (!content.compareDigest(Buffer.from(tlogHash, "hex"))) {
         throw new error_1.VerificationError({
           code: "TLOG_BODY_ERROR",
@@ -3050,19 +3064,19 @@ var require_hashedrekord2 = __commonJS({
     exports.verifyHashedRekordTLogBodyV2 = verifyHashedRekordTLogBodyV2;
     var error_1 = require_error4();
     exports.HASHEDREKORD_API_VERSION_V1 = "0.0.1";
-    function verifyHashedRekordTLogBody(tlogEntry, content) {
-      switch (tlogEntry.apiVersion) {
+    function verifyHashedRekordTLogBody(tlogEntry2, content) {
+      switch (tlogEntry2.apiVersion) {
         case exports.HASHEDREKORD_API_VERSION_V1:
-          return verifyHashedrekord001TLogBody(tlogEntry, content);
+          return verifyHashedrekord001TLogBody(tlogEntry2, content);
         default:
           throw new error_1.VerificationError({
             code: "TLOG_BODY_ERROR",
-            message: `unsupported hashedrekord version: ${tlogEntry.apiVersion}`
+            message: `unsupported hashedrekord version: ${tlogEntry2.apiVersion}`
           });
       }
     }
-    function verifyHashedRekordTLogBodyV2(tlogEntry, content) {
-      const spec = tlogEntry.spec?.spec;
+    function verifyHashedRekordTLogBodyV2(tlogEntry2, content) {
+      const spec = tlogEntry2.spec?.spec;
       if (!spec) {
         throw new error_1.VerificationError({
           code: "TLOG_BODY_ERROR",
@@ -3079,15 +3093,15 @@ var require_hashedrekord2 = __commonJS({
           });
       }
     }
-    function verifyHashedrekord001TLogBody(tlogEntry, content) {
-      const tlogSig = tlogEntry.spec.signature.content || "";
+    function verifyHashedrekord001TLogBody(tlogEntry2, content) {
+      const tlogSig = tlogEntry2.spec.signature.content || "";
       if (!content.compareSignature(Buffer.from(tlogSig, "base64"))) {
         throw new error_1.VerificationError({
           code: "TLOG_BODY_ERROR",
           message: "signature mismatch"
         });
       }
-      const tlogDigest = tlogEntry.spec.data.hash?.value || "";
+      const tlogDigest = tlogEntry2.spec.data.hash?.value || "";
       if (!content.compareSignedDigest(Buffer.from(tlogDigest, "hex"))) {
         throw new error_1.VerificationError({
           code: "TLOG_BODY_ERROR",
@@ -3121,32 +3135,32 @@ var require_intoto = __commonJS({
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.verifyIntotoTLogBody = verifyIntotoTLogBody;
     var error_1 = require_error4();
-    function verifyIntotoTLogBody(tlogEntry, content) {
-      switch (tlogEntry.apiVersion) {
+    function verifyIntotoTLogBody(tlogEntry2, content) {
+      switch (tlogEntry2.apiVersion) {
         case "0.0.2":
-          return verifyIntoto002TLogBody(tlogEntry, content);
+          return verifyIntoto002TLogBody(tlogEntry2, content);
         default:
           throw new error_1.VerificationError({
             code: "TLOG_BODY_ERROR",
-            message: `unsupported intoto version: ${tlogEntry.apiVersion}`
+            message: `unsupported intoto version: ${tlogEntry2.apiVersion}`
           });
       }
     }
-    function verifyIntoto002TLogBody(tlogEntry, content) {
-      if (tlogEntry.spec.content.envelope.signatures?.length !== 1) {
+    function verifyIntoto002TLogBody(tlogEntry2, content) {
+      if (tlogEntry2.spec.content.envelope.signatures?.length !== 1) {
         throw new error_1.VerificationError({
           code: "TLOG_BODY_ERROR",
           message: "signature count mismatch"
         });
       }
-      const tlogSig = base64Decode(tlogEntry.spec.content.envelope.signatures[0].sig);
+      const tlogSig = base64Decode(tlogEntry2.spec.content.envelope.signatures[0].sig);
       if (!content.compareSignature(Buffer.from(tlogSig, "base64"))) {
         throw new error_1.VerificationError({
           code: "TLOG_BODY_ERROR",
           message: "tlog entry signature mismatch"
         });
       }
-      const tlogHash = tlogEntry.spec.content.payloadHash?.value || "";
+      const tlogHash = tlogEntry2.spec.content.payloadHash?.value || "";
       if (!content.compareDigest(Buffer.from(tlogHash, "hex"))) {
         throw new error_1.VerificationError({
           code: "TLOG_BODY_ERROR",
@@ -3212,7 +3226,7 @@ var require_checkpoint = __commonJS({
           });
         }
         const split = envelope.indexOf(CHECKPOINT_SEPARATOR);
-        const header = envelope.slice(0, split + 1);
+        const header2 = envelope.slice(0, split + 1);
         const data = envelope.slice(split + CHECKPOINT_SEPARATOR.length);
         const matches = data.matchAll(SIGNATURE_REGEX);
         const signatures = Array.from(matches, (match) => {
@@ -3236,7 +3250,7 @@ var require_checkpoint = __commonJS({
             message: "no signatures found in checkpoint"
           });
         }
-        return new _SignedNote(header, signatures);
+        return new _SignedNote(header2, signatures);
       }
     };
     var LogCheckpoint = class _LogCheckpoint {
@@ -3663,1455 +3677,1022 @@ var require_dist4 = __commonJS({
   }
 });
 
-// packages/core/src/action/errors.ts
-var ConfigurationError = class extends Error {
-  name = "ConfigurationError";
-  code;
-  /** The input (or environment variable) at fault, when there is one. */
-  input;
-  expected;
-  actual;
-  constructor(message, options = {}) {
-    super(message, options.cause === void 0 ? void 0 : { cause: options.cause });
-    this.code = options.code ?? (options.input === void 0 ? "CONFIGURATION" : "INPUT_INVALID");
-    this.input = options.input;
-    this.expected = options.expected;
-    this.actual = options.actual;
-  }
-  /** The input layer's part: names the input a domain error came from (kept when already named). */
-  forInput(input) {
-    this.input ??= input;
-    return this;
-  }
+// packages/core/src/oci/retry-policy.ts
+var DEFAULT_RETRY = {
+  maxAttempts: 5,
+  baseDelayMs: 250,
+  maxDelayMs: 15e3,
+  deadlineMs: 12e4
 };
-var CommandError = class extends Error {
-  name = "CommandError";
-  /** `COMMAND_FAILED`, or a more precise code (`DIGEST_MISMATCH` when a tool produced other bytes). */
-  code;
-  tool;
-  exitCode;
-  /** The last non-empty line the tool wrote to stderr, if any. */
-  stderrTail;
-  expected;
-  actual;
-  constructor(message, details2) {
-    super(message, details2.cause === void 0 ? void 0 : { cause: details2.cause });
-    this.code = details2.code ?? "COMMAND_FAILED";
-    this.expected = details2.expected;
-    this.actual = details2.actual;
-    this.tool = details2.tool;
-    this.exitCode = details2.exitCode ?? null;
-    this.stderrTail = details2.stderrTail ?? "";
-  }
-};
-function describeError(error) {
-  if (error instanceof ConfigurationError) return error.message;
-  if (error instanceof CommandError) return error.message;
-  if (error instanceof Error) {
-    return `Unexpected error (a bug in this action, please report it): ${error.message || error.name}`;
-  }
-  let text2;
-  try {
-    text2 = typeof error === "string" ? error : JSON.stringify(error) ?? String(error);
-  } catch {
-    text2 = String(error);
-  }
-  return `Unexpected non-Error value thrown (a bug in this action, please report it): ${text2}`;
+function isRetryableStatus(status) {
+  return status === 429 || status >= 500 && status <= 599;
 }
-var InvalidValueError = class extends Error {
-  name = "InvalidValueError";
-  code = "INVALID_VALUE";
-};
-async function fromInput(input, work) {
-  try {
-    return await work();
-  } catch (error) {
-    if (!(error instanceof ConfigurationError) || error.input !== void 0) throw error;
-    error.message = `Input "${input}": ${error.message}`;
-    throw error.forInput(input);
-  }
+var NETWORK_CODES = /* @__PURE__ */ new Set([
+  "ECONNRESET",
+  "ECONNREFUSED",
+  "ETIMEDOUT",
+  "EPIPE",
+  "EAI_AGAIN",
+  "ENETUNREACH",
+  "EHOSTUNREACH",
+  "UND_ERR_SOCKET",
+  "ERR_STREAM_PREMATURE_CLOSE"
+]);
+function isNetworkError(error) {
+  const code = error?.code;
+  return typeof code === "string" && NETWORK_CODES.has(code);
 }
-
-// packages/core/src/oci/digest.ts
-var ALGORITHMS = { sha256: 64, sha512: 128 };
-var Digest = class _Digest {
-  algorithm;
-  hex;
-  constructor(algorithm, hex) {
-    this.algorithm = algorithm;
-    this.hex = hex;
-  }
-  static parse(value) {
-    const colon = value.indexOf(":");
-    if (colon < 0) {
-      throw new InvalidValueError(
-        `"${value}" is not a digest: expected <algorithm>:<hex>, e.g. sha256:<64 hex digits>`
-      );
-    }
-    const algorithm = value.slice(0, colon);
-    const hex = value.slice(colon + 1);
-    if (algorithm !== "sha256" && algorithm !== "sha512") {
-      throw new InvalidValueError(
-        `digest "${value}" uses algorithm "${algorithm}"; supported: sha256, sha512`
-      );
-    }
-    const length = ALGORITHMS[algorithm];
-    if (!/^[0-9a-f]*$/.test(hex)) {
-      const hint = /^[0-9a-fA-F]*$/.test(hex) ? " (hex digits must be lowercase)" : "";
-      throw new InvalidValueError(`digest "${value}" must have an encoded part of hex digits${hint}`);
-    }
-    if (hex.length !== length) {
-      throw new InvalidValueError(
-        `digest "${value}" must have exactly ${length} hex digits after "${algorithm}:"; got ${hex.length}`
-      );
-    }
-    return new _Digest(algorithm, hex);
-  }
-  static isValid(value) {
+function parseRetryAfter(value, now) {
+  if (value === void 0 || value.trim() === "") return void 0;
+  if (/^\d+$/.test(value.trim())) return Number(value.trim()) * 1e3;
+  const date = Date.parse(value);
+  return Number.isNaN(date) ? void 0 : Math.max(0, date - now);
+}
+function backoffDelay(policy, attempt, retryAfterMs, random) {
+  const exponential = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** (attempt - 1));
+  const jittered = Math.round(exponential / 2 + random() * exponential / 2);
+  if (retryAfterMs === void 0) return jittered;
+  return Math.min(policy.maxDelayMs, Math.max(retryAfterMs, jittered));
+}
+var TRANSIENT_CODES = /\b(TOOMANYREQUESTS|UNAVAILABLE)\b/;
+var FINAL_TEXT = /\b(401|403)\b|unauthorized|denied|authentication required|invalid username|manifest invalid|name unknown|manifest unknown/i;
+var TRANSIENT_TEXT = /\b(429|500|502|503|504)\b|toomanyrequests|\bunavailable\b|too many requests|service unavailable|bad gateway|gateway time-?out|internal server error|<html|connection reset|broken pipe|use of closed network connection|unexpected EOF|: EOF\b|i\/o timeout|TLS handshake timeout|connection refused/i;
+function isTransientText(text) {
+  if (FINAL_TEXT.test(text)) return false;
+  return TRANSIENT_CODES.test(text) || TRANSIENT_TEXT.test(text);
+}
+function retryAfterInText(text) {
+  const m = /retry[- ]after:?\s*(\d+)\s*s?/i.exec(text);
+  return m?.[1] === void 0 ? void 0 : Number(m[1]) * 1e3;
+}
+async function withRetries(operation, classify, options = {}) {
+  const policy = options.policy ?? DEFAULT_RETRY;
+  const sleep = options.sleep ?? ((ms) => new Promise((r) => setTimeout(r, ms)));
+  const clock = options.elapsedClock;
+  const started = clock?.() ?? 0;
+  let waited = 0;
+  for (let attempt = 1; ; attempt++) {
     try {
-      _Digest.parse(value);
-      return true;
-    } catch {
-      return false;
-    }
-  }
-  static fromHex(algorithm, hex) {
-    return _Digest.parse(`${algorithm}:${hex}`);
-  }
-  equals(other) {
-    return this.toString() === (typeof other === "string" ? other : other.toString());
-  }
-  /** The OCI 1.1 referrers fallback tag and cosign's tag stem: `sha256-<hex>`. */
-  toTagStem() {
-    return `${this.algorithm}-${this.hex}`;
-  }
-  /** First n hex digits, for display. */
-  short(n = 12) {
-    return `${this.algorithm}:${this.hex.slice(0, n)}`;
-  }
-  toString() {
-    return `${this.algorithm}:${this.hex}`;
-  }
-  toJSON() {
-    return this.toString();
-  }
-};
-
-// packages/core/src/oci/image-reference.ts
-var DOCKER_HUB = "docker.io";
-var DOCKER_HUB_API = "registry-1.docker.io";
-var NAME_MAX = 255;
-var DOMAIN_COMPONENT = /^(?:[a-zA-Z0-9]|[a-zA-Z0-9][a-zA-Z0-9-]*[a-zA-Z0-9])$/;
-var IPV6_HOST = /^\[[a-fA-F0-9:]+\]$/;
-var PORT = /^[0-9]+$/;
-var PATH_COMPONENT = /^[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*$/;
-var TAG = /^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$/;
-function fail(reference, why) {
-  throw new InvalidValueError(`"${reference}" is not a valid image reference: ${why}`);
-}
-function validateTag(tag) {
-  if (tag.length > 128)
-    throw new InvalidValueError(`tag "${tag.slice(0, 40)}\u2026" is ${tag.length} characters; at most 128`);
-  if (!TAG.test(tag)) {
-    throw new InvalidValueError(
-      `tag "${tag}" is invalid: use letters, digits, "_", "." and "-", not starting with "." or "-", at most 128`
-    );
-  }
-  return tag;
-}
-function validateDomain(reference, domain) {
-  let host = domain;
-  let port;
-  if (domain.startsWith("[")) {
-    const close = domain.indexOf("]");
-    if (close < 0)
-      fail(reference, `registry "${domain}" has an unclosed "[" (IPv6 hosts are written [::1]:5000)`);
-    host = domain.slice(0, close + 1);
-    const rest = domain.slice(close + 1);
-    if (rest !== "") {
-      if (!rest.startsWith(":")) fail(reference, `unexpected "${rest}" after the IPv6 host ${host}`);
-      port = rest.slice(1);
-    }
-    if (!IPV6_HOST.test(host)) fail(reference, `registry host "${host}" is not an IPv6 address in brackets`);
-  } else {
-    const colon = domain.lastIndexOf(":");
-    if (colon >= 0) {
-      host = domain.slice(0, colon);
-      port = domain.slice(colon + 1);
-    }
-    if (host === "") fail(reference, `registry "${domain}" has no host name`);
-    for (const component of host.split(".")) {
-      if (!DOMAIN_COMPONENT.test(component)) {
-        fail(reference, `registry host "${host}" is not a valid host name (component "${component}")`);
-      }
-    }
-  }
-  if (port !== void 0 && (!PORT.test(port) || Number(port) > 65535)) {
-    fail(reference, `registry port "${port}" must be a number from 0 to 65535`);
-  }
-}
-function looksLikeDomain(component) {
-  return component.includes(".") || component.includes(":") || component.startsWith("[") || component === "localhost" || component !== component.toLowerCase();
-}
-function checkWhole(reference) {
-  if (reference === "") fail(reference, "it is empty");
-  if (reference !== reference.trim()) fail(reference, "it has leading or trailing white space");
-  if (/\s/.test(reference)) fail(reference, "it contains white space");
-  if (reference.includes("://"))
-    fail(reference, "remove the scheme (https://); a reference starts with the registry host");
-}
-function splitDigest(reference) {
-  const at = reference.indexOf("@");
-  if (at < 0) return { rest: reference, digest: void 0 };
-  try {
-    return { rest: reference.slice(0, at), digest: Digest.parse(reference.slice(at + 1)) };
-  } catch (error) {
-    return fail(reference, error.message);
-  }
-}
-function splitTag(reference, rest) {
-  const lastColon = rest.lastIndexOf(":");
-  if (lastColon <= rest.lastIndexOf("/") || rest.startsWith("[") && !rest.includes("/"))
-    return { name: rest, tag: void 0 };
-  const tag = rest.slice(lastColon + 1);
-  if (tag === "") fail(reference, 'the tag after ":" is empty');
-  try {
-    validateTag(tag);
-  } catch (error) {
-    fail(reference, error.message);
-  }
-  return { name: rest.slice(0, lastColon), tag };
-}
-function splitName(reference, name) {
-  if (name === "") fail(reference, "the repository name is empty");
-  if (name.length > NAME_MAX) fail(reference, `the name is ${name.length} characters; at most ${NAME_MAX}`);
-  const components = name.split("/");
-  let registry = DOCKER_HUB;
-  const first = components[0] ?? "";
-  if (components.length > 1 && looksLikeDomain(first)) {
-    validateDomain(reference, first);
-    registry = first === "index.docker.io" ? DOCKER_HUB : first;
-    components.shift();
-  } else if (components.length === 1 && (first.startsWith("[") || /^[^/]*:\d+$/.test(first))) {
-    fail(reference, `"${first}" looks like a registry host but no repository follows it`);
-  }
-  for (const component of components) checkPathComponent(reference, component);
-  if (registry === DOCKER_HUB && components.length === 1) components.unshift("library");
-  return { registry, repository: components.join("/") };
-}
-function checkPathComponent(reference, component) {
-  if (component === "")
-    fail(reference, 'the repository has an empty path component ("//" or a trailing "/")');
-  if (!PATH_COMPONENT.test(component)) {
-    const why = component !== component.toLowerCase() ? "repository names must be lowercase" : 'use lowercase letters and digits, separated by ".", "_", "__" or "-"';
-    fail(reference, `path component "${component}" is invalid: ${why}`);
-  }
-}
-var ImageReference = class _ImageReference {
-  /** Registry host as users write it (`docker.io`, `ghcr.io`, `127.0.0.1:5000`, `[::1]:5000`). */
-  registry;
-  /** Repository path inside the registry (`library/alpine`, `org/app`). */
-  repository;
-  tag;
-  digest;
-  constructor(registry, repository, tag, digest) {
-    this.registry = registry;
-    this.repository = repository;
-    this.tag = tag;
-    this.digest = digest;
-  }
-  static parse(reference) {
-    checkWhole(reference);
-    const { rest, digest } = splitDigest(reference);
-    const { name, tag } = splitTag(reference, rest);
-    const { registry, repository } = splitName(reference, name);
-    return new _ImageReference(registry, repository, tag, digest);
-  }
-  static tryParse(reference) {
-    try {
-      return _ImageReference.parse(reference);
-    } catch {
-      return void 0;
-    }
-  }
-  /** `registry/repository`, with no tag or digest. */
-  get name() {
-    return `${this.registry}/${this.repository}`;
-  }
-  /** The host the distribution API lives at (Docker Hub's differs from its name). */
-  get apiHost() {
-    return this.registry === DOCKER_HUB ? DOCKER_HUB_API : this.registry;
-  }
-  withTag(tag) {
-    return new _ImageReference(this.registry, this.repository, validateTag(tag), this.digest);
-  }
-  withDigest(digest) {
-    return new _ImageReference(
-      this.registry,
-      this.repository,
-      this.tag,
-      typeof digest === "string" ? Digest.parse(digest) : digest
-    );
-  }
-  /** The same repository with neither tag nor digest. */
-  repositoryOnly() {
-    return new _ImageReference(this.registry, this.repository, void 0, void 0);
-  }
-  equals(other) {
-    return this.toString() === other.toString();
-  }
-  /** Fully qualified: `registry/repository[:tag][@digest]`. */
-  toString() {
-    return `${this.name}${this.tag === void 0 ? "" : `:${this.tag}`}${this.digest === void 0 ? "" : `@${this.digest}`}`;
-  }
-  toJSON() {
-    return this.toString();
-  }
-};
-
-// packages/core/src/oci/tag-pattern.ts
-function matchesTagPattern(tag, pattern) {
-  const re = new RegExp(
-    `^${pattern.split("*").map((p) => p.replace(/[.+?^${}()|[\]\\]/g, "\\$&")).join(".*")}$`
-  );
-  return re.test(tag);
-}
-function isImmutableTag(tag, patterns) {
-  return patterns.some((p) => matchesTagPattern(tag, p));
-}
-var DEFAULT_IMMUTABLE_TAGS = "sha-*,nightly-*";
-var ImmutableTagConflict = class _ImmutableTagConflict extends ConfigurationError {
-  name = "ImmutableTagConflict";
-  conflicts;
-  wanted;
-  patterns;
-  constructor(conflicts, wanted, patterns, message = `immutable tag(s) ${conflicts.map((c) => `${c.tag} (now ${c.current})`).join(", ")} already point elsewhere and are never moved to ${wanted}; patterns ${patterns.join(", ")} are written once`) {
-    super(message, {
-      code: "IMMUTABLE_TAG_CONFLICT",
-      expected: wanted,
-      actual: [...new Set(conflicts.map((c) => c.current))].join(", ")
-    });
-    this.conflicts = conflicts;
-    this.wanted = wanted;
-    this.patterns = patterns;
-  }
-  /** The same refusal in an action's words: what it refuses (`before`) and what therefore did not happen (`after`). */
-  framed(before, after) {
-    const framed = new _ImmutableTagConflict(
-      this.conflicts,
-      this.wanted,
-      this.patterns,
-      `${before}${this.message}${after}`
-    );
-    if (this.input !== void 0) framed.forInput(this.input);
-    return framed;
-  }
-};
-function planTags(tags, current, digest, immutable, refusal) {
-  const plans = tags.map((tag) => {
-    const previous = current.get(tag)?.digest;
-    const isImmutable = isImmutableTag(tag, immutable);
-    const action = previous === digest ? "unchanged" : previous === void 0 ? "create" : "move";
-    return { tag, immutable: isImmutable, previous, action };
-  });
-  const conflicts = plans.filter((p) => p.immutable && p.action === "move").map((p) => ({ tag: p.tag, current: p.previous ?? "" }));
-  if (conflicts.length > 0) {
-    const conflict = new ImmutableTagConflict(conflicts, digest, immutable);
-    throw refusal ? conflict.framed(refusal.before, refusal.after).forInput(refusal.input) : conflict;
-  }
-  return [...plans.filter((p) => p.immutable), ...plans.filter((p) => !p.immutable)];
-}
-
-// packages/core/src/oci/tag-rules.ts
-var TagRuleError = class extends InvalidValueError {
-  code;
-  rule;
-  constructor(code, rule, message) {
-    super(message);
-    this.code = code;
-    this.rule = rule;
-  }
-  /** The action's part: the same problem as a configuration error naming the input the rule came from. */
-  forInput(input) {
-    return new ConfigurationError(`Input "${input}" ${this.message}`, { input, cause: this });
-  }
-};
-var PLACEHOLDERS = ["date", "sha", "short-sha", "version", "major", "minor", "branch", "number"];
-var PLACEHOLDER = /\{([^{}]*)\}/g;
-var EVENT = /^@([a-z][a-z_]*)$/;
-var LATEST = /^latest=(.*)$/;
-var LATEST_MODES = ["auto", "always", "never"];
-var MAX_TAG = 128;
-var EXAMPLE = {
-  date: "20260101",
-  sha: "0123456789abcdef0123456789abcdef01234567",
-  "short-sha": "0123456",
-  version: "1.2.3",
-  major: "1",
-  minor: "2",
-  branch: "main",
-  number: "1"
-};
-function isPlaceholder(name) {
-  return PLACEHOLDERS.includes(name);
-}
-function expand(template, values) {
-  return template.replace(PLACEHOLDER, (_m, name) => values(name));
-}
-function checkTag(rule, tag) {
-  try {
-    return validateTag(tag);
-  } catch (error) {
-    const why = error instanceof Error ? error.message : String(error);
-    const message = rule.template.includes("{") ? `rule "${rule.text}" gives an invalid tag: ${why}` : why;
-    throw new TagRuleError("invalid-tag", rule.text, message);
-  }
-}
-function parseTagRule(item) {
-  const text2 = item.trim();
-  const words = text2.split(/\s+/);
-  const [head = "", ...rest] = words;
-  const conditional = rest.length > 0 && rest.every((w) => w.startsWith("@"));
-  const template = conditional ? head : text2;
-  const events = [];
-  if (conditional) {
-    for (const word of rest) {
-      const event = EVENT.exec(word)?.[1];
-      if (event === void 0)
-        throw new TagRuleError(
-          "bad-rule",
-          text2,
-          `rule "${text2}": "${word}" is not an event condition (@push, @schedule, @workflow_dispatch\u2026)`
-        );
-      if (!events.includes(event)) events.push(event);
-    }
-  }
-  const latest = LATEST.exec(template)?.[1];
-  if (latest !== void 0) {
-    const mode = LATEST_MODES.find((m) => m === latest);
-    if (mode === void 0)
-      throw new TagRuleError(
-        "bad-rule",
-        text2,
-        `rule "${text2}": latest= takes ${LATEST_MODES.join(", ")}; got "${latest}"`
-      );
-    return { text: text2, template: "latest", latest: mode, events };
-  }
-  const rule = { text: text2, template, latest: void 0, events };
-  for (const match of template.matchAll(PLACEHOLDER)) {
-    const name = match[1] ?? "";
-    if (!isPlaceholder(name))
-      throw new TagRuleError(
-        "unknown-template",
-        text2,
-        `"${template}" uses an unknown template {${name}}; known: ${PLACEHOLDERS.map((p) => `{${p}}`).join(", ")}`
-      );
-  }
-  checkTag(
-    rule,
-    expand(template, (name) => EXAMPLE[name])
-  );
-  return rule;
-}
-function parseTagRules(items) {
-  return items.map(parseTagRule);
-}
-var SEMVER = /^v?(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)(?:-((?:0|[1-9]\d*|\d*[a-zA-Z-][0-9a-zA-Z-]*)(?:\.(?:0|[1-9]\d*|\d*[a-zA-Z-][0-9a-zA-Z-]*))*))?(?:\+([0-9a-zA-Z-]+(?:\.[0-9a-zA-Z-]+)*))?$/;
-function parseSemVer(text2) {
-  const m = SEMVER.exec(text2);
-  if (m === null) return void 0;
-  return {
-    major: Number(m[1]),
-    minor: Number(m[2]),
-    patch: Number(m[3]),
-    prerelease: m[4] === void 0 ? [] : m[4].split("."),
-    build: m[5],
-    text: text2
-  };
-}
-function semverOfRef(ref) {
-  return ref.startsWith("refs/tags/") ? parseSemVer(ref.slice("refs/tags/".length)) : void 0;
-}
-function compareIdentifier(a, b) {
-  const an = /^\d+$/.test(a);
-  const bn = /^\d+$/.test(b);
-  if (an && bn) return Number(a) - Number(b);
-  if (an !== bn) return an ? -1 : 1;
-  return a < b ? -1 : a > b ? 1 : 0;
-}
-function compareSemVer(a, b) {
-  const core = a.major - b.major || a.minor - b.minor || a.patch - b.patch;
-  if (core !== 0) return core;
-  if (a.prerelease.length === 0 || b.prerelease.length === 0)
-    return b.prerelease.length - a.prerelease.length;
-  for (let i = 0; i < Math.max(a.prerelease.length, b.prerelease.length); i++) {
-    const x = a.prerelease[i];
-    const y = b.prerelease[i];
-    if (x === void 0) return -1;
-    if (y === void 0) return 1;
-    const c = compareIdentifier(x, y);
-    if (c !== 0) return c;
-  }
-  return 0;
-}
-function versionTag(v) {
-  const pre = v.prerelease.length > 0 ? `-${v.prerelease.join(".")}` : "";
-  return `${v.major}.${v.minor}.${v.patch}${pre}${v.build === void 0 ? "" : `_${v.build}`}`;
-}
-function sanitizeTag(text2) {
-  const cleaned = text2.replace(/[^A-Za-z0-9_.-]/g, "-").slice(0, MAX_TAG);
-  return /^[.-]/.test(cleaned) ? `_${cleaned.slice(1)}` : cleaned;
-}
-function branchOf(ref) {
-  return ref.startsWith("refs/heads/") && ref.length > "refs/heads/".length ? ref.slice("refs/heads/".length) : void 0;
-}
-function isPullRequest(ctx) {
-  return ctx.eventName === "pull_request" || ctx.eventName === "pull_request_target";
-}
-function describeRun(ctx) {
-  return `this is ${ctx.eventName === "" ? "a run with no event" : `a ${ctx.eventName} run`}${ctx.ref === "" ? "" : ` of ${ctx.ref}`}`;
-}
-function releaseGuard(semver, known, scope) {
-  const line = scope === "all" ? "release" : scope === "major" ? `${semver.major}.x release` : `${semver.major}.${semver.minor}.x release`;
-  if (known.tags === void 0)
-    return `the registry's tags were not read, so whether ${semver.text} is the highest ${line} is unknown`;
-  const releases = known.tags.flatMap((t) => {
-    const v = parseSemVer(t);
-    return v === void 0 || v.prerelease.length > 0 ? [] : [v];
-  });
-  if (!releases.some((v) => compareSemVer(v, semver) === 0))
-    return `the repository has no tag of release ${semver.text} (add {version} to skopeo-push's tags), so whether it is the highest ${line} cannot be told`;
-  const inLine = (v) => scope === "all" || v.major === semver.major && (scope === "major" || v.minor === semver.minor);
-  const higher = releases.filter((v) => inLine(v) && compareSemVer(v, semver) > 0);
-  const top = higher.reduce(
-    (a, v) => a === void 0 || compareSemVer(v, a) > 0 ? v : a,
-    void 0
-  );
-  return top === void 0 ? void 0 : `${semver.text} is not the highest ${line}: the registry has ${top.text}`;
-}
-function reservedFor(tag, known) {
-  if (tag === "latest") return "latest";
-  if (parseSemVer(tag) !== void 0) return "a release version";
-  if (isImmutableTag(tag, known.immutable)) return `an immutable tag (${known.immutable.join(", ")})`;
-  return void 0;
-}
-function resolve(name, rule, ctx, known) {
-  switch (name) {
-    case "date":
-      return { value: ctx.date.toISOString().slice(0, 10).replace(/-/g, "") };
-    case "sha":
-    case "short-sha":
-      if (!/^[0-9a-f]{40}$/.test(ctx.sha))
-        throw new TagRuleError(
-          "no-commit",
-          rule.text,
-          `rule "${rule.text}" uses {${name}}, but GITHUB_SHA is not a commit SHA`
-        );
-      return { value: name === "sha" ? ctx.sha : ctx.sha.slice(0, 7) };
-    case "version":
-    case "major":
-    case "minor": {
-      const semver = semverOfRef(ctx.ref);
-      if (semver === void 0)
-        return { skip: `{${name}} needs a semver tag ref (refs/tags/v1.2.3); ${describeRun(ctx)}` };
-      if (name === "version") return { value: versionTag(semver) };
-      if (semver.prerelease.length > 0)
-        return { skip: `${semver.text} is a pre-release: {major} and {minor} move only with releases` };
-      const guard = releaseGuard(semver, known, rule.template.includes("{minor}") ? "minor" : "major");
-      if (guard !== void 0) return { skip: guard };
-      return { value: String(name === "major" ? semver.major : semver.minor) };
-    }
-    case "branch": {
-      if (isPullRequest(ctx))
-        return { skip: `{branch} on a ${ctx.eventName} run would be the base branch; use pr-{number}` };
-      const branch = branchOf(ctx.ref);
-      return branch === void 0 ? { skip: `{branch} needs a branch ref (refs/heads/\u2026); ${describeRun(ctx)}` } : { value: sanitizeTag(branch) };
-    }
-    case "number":
-      return ctx.prNumber === void 0 ? { skip: `{number} needs a pull request; ${describeRun(ctx)}` } : { value: String(ctx.prNumber) };
-  }
-}
-function expandRule(rule, ctx, known) {
-  const values = /* @__PURE__ */ new Map();
-  for (const match of rule.template.matchAll(PLACEHOLDER)) {
-    const name = match[1];
-    if (values.has(name)) continue;
-    const resolved = resolve(name, rule, ctx, known);
-    if ("skip" in resolved) return resolved;
-    values.set(name, resolved.value);
-  }
-  const at = (name) => values.get(name) ?? "";
-  let tag = expand(rule.template, at);
-  const branch = values.get("branch");
-  if (tag.length > MAX_TAG && branch !== void 0) {
-    const fixed = expand(rule.template, (name) => name === "branch" ? "" : at(name)).length;
-    const uses = [...rule.template.matchAll(/\{branch\}/g)].length;
-    const room = Math.floor((MAX_TAG - fixed) / uses);
-    if (room > 0)
-      tag = expand(rule.template, (name) => name === "branch" ? branch.slice(0, room) : at(name));
-  }
-  const reserved = branch === void 0 ? void 0 : reservedFor(tag, known);
-  if (reserved !== void 0) return { skip: `the branch name would write "${tag}", which is ${reserved}` };
-  return { value: checkTag(rule, tag) };
-}
-function latestAuto(ctx, known) {
-  const semver = semverOfRef(ctx.ref);
-  if (semver !== void 0) {
-    if (semver.prerelease.length > 0)
-      return { skip: `${semver.text} is a pre-release, which never moves latest` };
-    const guard = releaseGuard(semver, known, "all");
-    return guard === void 0 ? { value: "latest" } : { skip: guard };
-  }
-  const branch = branchOf(ctx.ref);
-  if (branch === void 0)
-    return {
-      skip: `latest=auto moves on a push to the default branch or with the highest release tag; ${describeRun(ctx)}`
-    };
-  if (ctx.defaultBranch === void 0)
-    return { skip: "the default branch is unknown (the event payload has no repository.default_branch)" };
-  if (branch !== ctx.defaultBranch)
-    return {
-      skip: `latest=auto moves on the default branch (${ctx.defaultBranch}) only; ${describeRun(ctx)}`
-    };
-  if (ctx.eventName !== "push")
-    return { skip: `latest=auto moves on a push to the default branch; ${describeRun(ctx)}` };
-  return { value: "latest" };
-}
-function evaluate(rule, ctx, known) {
-  if (rule.events.length > 0 && !rule.events.includes(ctx.eventName))
-    return { skip: `applies to ${rule.events.join(" and ")} runs only; ${describeRun(ctx)}` };
-  switch (rule.latest) {
-    case void 0:
-      return expandRule(rule, ctx, known);
-    case "always":
-      return { value: "latest" };
-    case "never":
-      return { skip: "latest=never" };
-    case "auto":
-      return latestAuto(ctx, known);
-  }
-}
-function planTagRules(rules, ctx, existingTags, options = {}) {
-  try {
-    return planRules(rules, ctx, existingTags, options);
-  } catch (error) {
-    if (error instanceof TagRuleError && options.input !== void 0) throw error.forInput(options.input);
-    throw error;
-  }
-}
-function planRules(rules, ctx, existingTags, options) {
-  const immutable = options.immutable ?? DEFAULT_IMMUTABLE_TAGS.split(",");
-  const planned = evaluateRules(rules, ctx, existingTags, immutable);
-  if (planned.tags.length > 0 || options.fallback === void 0 || options.fallback.length === 0)
-    return { ...planned, fallback: false };
-  const fallback = evaluateRules(options.fallback, ctx, existingTags, immutable);
-  return { tags: fallback.tags, skipped: planned.skipped, fallback: true };
-}
-function evaluateRules(rules, ctx, existingTags, immutable) {
-  const guarded = (r) => r.latest === "auto" || /\{(major|minor)\}/.test(r.template);
-  const outcomes = /* @__PURE__ */ new Map();
-  for (const rule of rules.filter((r) => !guarded(r)))
-    outcomes.set(rule, evaluate(rule, ctx, { tags: existingTags, immutable }));
-  const planned = [...outcomes.values()].flatMap((o) => "value" in o ? [o.value] : []);
-  const known = { tags: existingTags === void 0 ? void 0 : [...existingTags, ...planned], immutable };
-  for (const rule of rules.filter(guarded)) outcomes.set(rule, evaluate(rule, ctx, known));
-  const tags = [];
-  const skipped = [];
-  for (const rule of rules) {
-    const outcome = outcomes.get(rule) ?? { skip: "not evaluated" };
-    if ("skip" in outcome) skipped.push({ rule: rule.text, reason: outcome.skip });
-    else if (!tags.includes(outcome.value)) tags.push(outcome.value);
-  }
-  return { tags, skipped };
-}
-function needsExistingTags(rules, ctx) {
-  const semver = semverOfRef(ctx.ref);
-  return semver !== void 0 && semver.prerelease.length === 0 && rules.some(
-    (r) => (r.latest === "auto" || /\{(major|minor)\}/.test(r.template)) && (r.events.length === 0 || r.events.includes(ctx.eventName))
-  );
-}
-
-// packages/core/src/action/github-event.ts
-var import_promises = __toESM(require_promises(), 1);
-function record(value) {
-  return typeof value === "object" && value !== null && !Array.isArray(value) ? value : void 0;
-}
-function text(value) {
-  return typeof value === "string" && value.trim() !== "" ? value : void 0;
-}
-var PULL_REQUEST_EVENTS = /* @__PURE__ */ new Set(["pull_request", "pull_request_target"]);
-function prNumberOf(eventName, ref, payload) {
-  const fromRef = /^refs\/pull\/(\d+)\//.exec(ref)?.[1];
-  if (!PULL_REQUEST_EVENTS.has(eventName) && fromRef === void 0) return void 0;
-  const candidates = [record(payload.pull_request)?.number, payload.number, fromRef];
-  for (const candidate of candidates) {
-    const n = typeof candidate === "string" && /^\d+$/.test(candidate) ? Number(candidate) : candidate;
-    if (typeof n === "number" && Number.isSafeInteger(n) && n > 0) return n;
-  }
-  return void 0;
-}
-function repositoryFacts(payload, env) {
-  const repo = record(payload.repository) ?? {};
-  const fullName = text(env.GITHUB_REPOSITORY);
-  const server = text(env.GITHUB_SERVER_URL);
-  const spdx = text(record(repo.license)?.spdx_id);
-  return {
-    name: text(repo.name) ?? fullName?.split("/").at(-1),
-    htmlUrl: text(repo.html_url) ?? (server !== void 0 && fullName !== void 0 ? `${server}/${fullName}` : void 0),
-    description: text(repo.description),
-    license: spdx === "NOASSERTION" ? void 0 : spdx
-  };
-}
-function refContext(env, payload, date) {
-  const eventName = env.GITHUB_EVENT_NAME ?? "";
-  const ref = text(env.GITHUB_REF) ?? text(payload.ref) ?? "";
-  return {
-    eventName,
-    ref,
-    sha: env.GITHUB_SHA ?? "",
-    defaultBranch: text(record(payload.repository)?.default_branch),
-    prNumber: prNumberOf(eventName, ref, payload),
-    repository: repositoryFacts(payload, env),
-    payload,
-    date
-  };
-}
-async function readRefContext(env, date) {
-  const path = env.GITHUB_EVENT_PATH;
-  if (path === void 0 || path === "") return refContext(env, {}, date);
-  let raw;
-  try {
-    raw = await (0, import_promises.readFile)(path, "utf8");
-  } catch (error) {
-    throw new ConfigurationError(
-      `GITHUB_EVENT_PATH names ${path}, which is not readable (${error.code ?? "unreadable"}); the runner writes the event payload there: leave the variable as the runner sets it`,
-      { input: "GITHUB_EVENT_PATH", cause: error }
-    );
-  }
-  let parsed;
-  try {
-    parsed = JSON.parse(raw);
-  } catch (error) {
-    throw new ConfigurationError(`GITHUB_EVENT_PATH names ${path}, which is not JSON`, {
-      input: "GITHUB_EVENT_PATH",
-      cause: error
-    });
-  }
-  const payload = record(parsed);
-  if (payload === void 0)
-    throw new ConfigurationError(`GITHUB_EVENT_PATH names ${path}, which is not a JSON object`, {
-      input: "GITHUB_EVENT_PATH"
-    });
-  return refContext(env, payload, date);
-}
-
-// packages/core/src/inputs/input-spec.ts
-var import_node_fs = __toESM(require_fs(), 1);
-var import_node_path = __toESM(require_path(), 1);
-function envInputName(name) {
-  return `INPUT_${name.replace(/ /g, "_").toUpperCase()}`;
-}
-function envInputSource(env) {
-  return (name) => env[envInputName(name)];
-}
-function defaultInputContext(env, cwd) {
-  return { workspace: (0, import_node_path.resolve)(env.GITHUB_WORKSPACE ?? cwd) };
-}
-function fieldError(name, message, cause, code = "INPUT_INVALID") {
-  const domain = cause instanceof ConfigurationError ? cause : void 0;
-  return new ConfigurationError(`Input "${name}" ${message}`, {
-    code: domain !== void 0 && domain.code !== "CONFIGURATION" ? domain.code : code,
-    input: name,
-    ...domain?.expected !== void 0 ? { expected: domain.expected } : {},
-    ...domain?.actual !== void 0 ? { actual: domain.actual } : {},
-    cause
-  });
-}
-function parseWith(parse, raw, name, ctx) {
-  try {
-    return parse(raw, ctx);
-  } catch (error) {
-    if (error instanceof InvalidValueError || error instanceof ConfigurationError) {
-      throw fieldError(name, error.message, error);
-    }
-    throw error;
-  }
-}
-function field(kind, parse) {
-  return {
-    required(description) {
-      return {
-        kind,
-        required: true,
-        defaultValue: void 0,
-        read(raw, name, ctx) {
-          if (raw === void 0) {
-            throw fieldError(
-              name,
-              `is required${description ? `: ${description}` : ""}`,
-              void 0,
-              "INPUT_REQUIRED"
-            );
-          }
-          return parseWith(parse, raw, name, ctx);
-        }
-      };
-    },
-    optional() {
-      return {
-        kind,
-        required: false,
-        defaultValue: void 0,
-        read: (raw, name, ctx) => raw === void 0 ? void 0 : parseWith(parse, raw, name, ctx)
-      };
-    },
-    default(value) {
-      return {
-        kind,
-        required: false,
-        defaultValue: value,
-        read: (raw, name, ctx) => parseWith(parse, raw ?? value, name, ctx)
-      };
-    }
-  };
-}
-function readInputs(spec, source, ctx) {
-  const values = {};
-  const problems = [];
-  for (const [name, f] of Object.entries(spec)) {
-    const given = source(name);
-    const rawValue = f.verbatim ? given : given?.trim();
-    try {
-      values[name] = f.read(rawValue === "" ? void 0 : rawValue, name, ctx);
+      return await operation(attempt);
     } catch (error) {
-      if (!(error instanceof ConfigurationError)) throw error;
-      problems.push(error);
+      const verdict = classify(error);
+      if (!verdict.transient || attempt >= policy.maxAttempts) throw error;
+      if (clock !== void 0 && clock() - started >= policy.deadlineMs) throw error;
+      const delay = backoffDelay(policy, attempt, verdict.retryAfterMs, options.random ?? Math.random);
+      if (clock === void 0 && waited + delay > policy.deadlineMs) throw error;
+      waited += delay;
+      options.onRetry?.(attempt, delay, verdict.reason);
+      await sleep(delay);
     }
   }
-  const [first] = problems;
-  if (first !== void 0) {
-    if (problems.length === 1) throw first;
-    throw new ConfigurationError(
-      `${problems.length} inputs are invalid:
-${problems.map((p) => `  - ${p.message}`).join("\n")}`,
-      { code: "INPUTS_INVALID", input: first.input ?? "", cause: new AggregateError(problems) }
-    );
+}
+
+// packages/core/src/oci/media-types.ts
+var MediaType = {
+  ociIndex: "application/vnd.oci.image.index.v1+json",
+  ociManifest: "application/vnd.oci.image.manifest.v1+json",
+  ociConfig: "application/vnd.oci.image.config.v1+json",
+  ociEmpty: "application/vnd.oci.empty.v1+json",
+  dockerManifestList: "application/vnd.docker.distribution.manifest.list.v2+json",
+  dockerManifest: "application/vnd.docker.distribution.manifest.v2+json",
+  dockerConfig: "application/vnd.docker.container.image.v1+json"
+};
+var MANIFEST_ACCEPT = [
+  MediaType.ociIndex,
+  MediaType.ociManifest,
+  MediaType.dockerManifestList,
+  MediaType.dockerManifest
+];
+
+// packages/core/src/oci/registry-client.ts
+var import_node_crypto = __toESM(require_crypto(), 1);
+
+// packages/core/src/oci/www-authenticate.ts
+function parseChallenge(header2) {
+  if (header2 === void 0) return void 0;
+  const match = /^\s*([A-Za-z][A-Za-z0-9-]*)\s*(.*)$/.exec(header2);
+  if (match === null) return void 0;
+  const params = {};
+  const re = /([A-Za-z][A-Za-z0-9_-]*)\s*=\s*(?:"((?:[^"\\]|\\.)*)"|([^\s,]*))\s*,?/g;
+  for (const m of (match[2] ?? "").matchAll(re)) {
+    params[(m[1] ?? "").toLowerCase()] = m[2] !== void 0 ? m[2].replace(/\\(.)/g, "$1") : m[3] ?? "";
   }
-  return values;
+  return { scheme: (match[1] ?? "").toLowerCase(), params };
 }
-var TRUE = /* @__PURE__ */ new Set(["true", "True", "TRUE"]);
-var FALSE = /* @__PURE__ */ new Set(["false", "False", "FALSE"]);
-function parseBoolean(raw) {
-  if (TRUE.has(raw)) return true;
-  if (FALSE.has(raw)) return false;
-  throw new InvalidValueError(
-    `must be a boolean (YAML 1.2 core schema: true, True, TRUE, false, False, FALSE); got "${raw}"`
-  );
+
+// packages/core/src/oci/registry-client.ts
+var MAX_MANIFEST = 4 * 1024 * 1024;
+function header(headers, name) {
+  const value = headers[name];
+  return Array.isArray(value) ? value[0] : value;
 }
-function parseList(raw) {
-  const items = [];
-  for (const line of raw.split(/\r?\n/)) {
-    let current = "";
-    let quoted = false;
-    let wasQuoted = false;
-    for (let i = 0; i < line.length; i++) {
-      const ch = line[i];
-      if (quoted) {
-        if (ch === '"' && line[i + 1] === '"') {
-          current += '"';
-          i++;
-        } else if (ch === '"') {
-          quoted = false;
-        } else {
-          current += ch;
-        }
-      } else if (ch === '"' && current.trim() === "") {
-        quoted = true;
-        wasQuoted = true;
-        current = "";
-      } else if (ch === ",") {
-        if (wasQuoted || current.trim() !== "") items.push(wasQuoted ? current : current.trim());
-        current = "";
-        wasQuoted = false;
-      } else if (wasQuoted && !quoted) {
-        if (ch !== " " && ch !== "	")
-          throw new InvalidValueError(`has text after a closing quote in line "${line}"`);
-      } else {
-        current += ch;
+function sha256(bytes) {
+  return `sha256:${(0, import_node_crypto.createHash)("sha256").update(bytes).digest("hex")}`;
+}
+function registryErrors(body) {
+  try {
+    const parsed = JSON.parse(body.toString("utf8"));
+    return (parsed.errors ?? []).map((e) => `${e.code ?? ""}${e.message ? `: ${e.message}` : ""}`).join("; ");
+  } catch {
+    return body.toString("utf8").slice(0, 200).trim();
+  }
+}
+var RegistryClient = class {
+  options;
+  retry;
+  sleep;
+  random;
+  now;
+  schemes = /* @__PURE__ */ new Map();
+  /** Authorization header per registry and scope. */
+  authorizations = /* @__PURE__ */ new Map();
+  constructor(options) {
+    this.options = options;
+    this.retry = options.retry ?? DEFAULT_RETRY;
+    this.sleep = options.sleep ?? ((ms) => new Promise((r) => setTimeout(r, ms)));
+    this.random = options.random ?? Math.random;
+    this.now = options.now ?? Date.now;
+  }
+  // --- operations --------------------------------------------------------------------------------
+  /** GET /v2/: the registry answers (200, or 401 asking for credentials). */
+  async ping(ref) {
+    await this.request(ref, "GET", "/v2/", { access: "pull", okStatuses: [200], scoped: false });
+  }
+  async headManifest(ref, reference) {
+    const res = await this.request(ref, "HEAD", `/v2/${ref.repository}/manifests/${reference}`, {
+      access: "pull",
+      headers: { accept: MANIFEST_ACCEPT.join(", ") },
+      okStatuses: [200, 404]
+    });
+    if (res.status === 404) return void 0;
+    const digest = header(res.headers, "docker-content-digest");
+    const mediaType = header(res.headers, "content-type") ?? "";
+    if (digest === void 0) {
+      const full = await this.getManifest(ref, reference);
+      return full && { digest: full.digest, mediaType: full.mediaType, size: full.size };
+    }
+    if (Digest.isValid(reference) && digest !== reference) {
+      throw new CommandError(
+        `registry ${ref.registry} answered ${digest} for ${ref.repository}@${reference}`,
+        { tool: "registry" }
+      );
+    }
+    return { digest, mediaType, size: Number(header(res.headers, "content-length") ?? "0") };
+  }
+  /** Reads a manifest by tag or digest; its bytes must hash to the digest asked for or announced. */
+  async getManifest(ref, reference) {
+    const res = await this.request(ref, "GET", `/v2/${ref.repository}/manifests/${reference}`, {
+      access: "pull",
+      headers: { accept: MANIFEST_ACCEPT.join(", ") },
+      okStatuses: [200, 404],
+      maxBody: MAX_MANIFEST
+    });
+    if (res.status === 404) return void 0;
+    const actual = sha256(res.body);
+    const announced = header(res.headers, "docker-content-digest");
+    const expected = Digest.isValid(reference) ? reference : announced;
+    if (expected !== void 0 && expected !== actual) {
+      throw new CommandError(
+        `registry ${ref.registry} returned a manifest for ${ref.repository}:${reference} that hashes to ${actual}, not ${expected}`,
+        { tool: "registry" }
+      );
+    }
+    const mediaType = JSON.parse(res.body.toString("utf8")).mediaType ?? header(res.headers, "content-type") ?? "";
+    return { digest: actual, mediaType, size: res.body.length, bytes: res.body };
+  }
+  /** PUT the exact bytes under a tag or digest; returns their digest (checked against the registry's). */
+  async putManifest(ref, reference, bytes, mediaType) {
+    const digest = sha256(bytes);
+    if (Digest.isValid(reference) && reference !== digest) {
+      throw new Error(`putManifest: bytes hash to ${digest}, not ${reference}`);
+    }
+    const put = () => this.request(ref, "PUT", `/v2/${ref.repository}/manifests/${reference}`, {
+      access: "push",
+      headers: { "content-type": mediaType },
+      body: bytes,
+      okStatuses: [201]
+    });
+    const res = await withRetries(
+      put,
+      (error) => ({
+        transient: error instanceof CommandError && /MANIFEST_BLOB_UNKNOWN/.test(error.message),
+        reason: "a blob the manifest names is being committed by another writer"
+      }),
+      {
+        policy: { ...this.retry, maxAttempts: 4, deadlineMs: 2e3 },
+        sleep: this.sleep,
+        random: this.random
+      }
+    );
+    const announced = header(res.headers, "docker-content-digest");
+    if (announced !== void 0 && announced !== digest) {
+      throw new CommandError(`registry ${ref.registry} stored ${reference} as ${announced}, not ${digest}`, {
+        tool: "registry"
+      });
+    }
+    return digest;
+  }
+  async deleteManifest(ref, digest) {
+    await this.request(ref, "DELETE", `/v2/${ref.repository}/manifests/${digest}`, {
+      access: "push",
+      okStatuses: [202, 404]
+    });
+  }
+  /** Size of a blob in the repository, or undefined when it is not there. */
+  async headBlob(ref, digest) {
+    const res = await this.request(ref, "HEAD", `/v2/${ref.repository}/blobs/${digest}`, {
+      access: "pull",
+      okStatuses: [200, 404]
+    });
+    return res.status === 404 ? void 0 : Number(header(res.headers, "content-length") ?? "0");
+  }
+  /** Reads a (small) blob whole and checks its digest. */
+  async getBlob(ref, digest, maxBytes = MAX_MANIFEST) {
+    const res = await this.request(ref, "GET", `/v2/${ref.repository}/blobs/${digest}`, {
+      access: "pull",
+      okStatuses: [200],
+      maxBody: maxBytes
+    });
+    const actual = sha256(res.body);
+    if (actual !== digest) {
+      throw new CommandError(
+        `registry ${ref.registry} returned blob ${digest} whose content hashes to ${actual}`,
+        { tool: "registry" }
+      );
+    }
+    return res.body;
+  }
+  /**
+   * Monolithic upload of a small blob (POST then PUT ?digest=); a blob already there is not sent again.
+   * With `fresh` (bytes that cannot be there yet, e.g. carrying a signature just made) the HEAD is skipped.
+   */
+  async uploadBlob(ref, bytes, options = {}) {
+    const digest = sha256(bytes);
+    if (options.fresh !== true && await this.headBlob(ref, digest) !== void 0) return digest;
+    const start = await this.request(ref, "POST", `/v2/${ref.repository}/blobs/uploads/`, {
+      access: "push",
+      okStatuses: [202]
+    });
+    const location = header(start.headers, "location");
+    if (location === void 0)
+      throw new CommandError(`registry ${ref.registry} gave no upload location`, { tool: "registry" });
+    const url = new URL(location, `${await this.scheme(ref.apiHost)}://${ref.apiHost}`);
+    url.searchParams.set("digest", digest);
+    await this.request(ref, "PUT", `${url.pathname}${url.search}`, {
+      access: "push",
+      headers: { "content-type": "application/octet-stream" },
+      body: bytes,
+      okStatuses: [201]
+    });
+    return digest;
+  }
+  /** Cross-repository mount; true when the registry mounted it (201), false when it wants an upload. */
+  async mountBlob(ref, digest, fromRepository) {
+    const res = await this.request(
+      ref,
+      "POST",
+      `/v2/${ref.repository}/blobs/uploads/?mount=${encodeURIComponent(digest)}&from=${encodeURIComponent(fromRepository)}`,
+      { access: "push", okStatuses: [201, 202], extraScopes: [`repository:${fromRepository}:pull`] }
+    );
+    if (res.status === 202) {
+      const location = header(res.headers, "location");
+      if (location !== void 0) {
+        const url = new URL(location, `${await this.scheme(ref.apiHost)}://${ref.apiHost}`);
+        await this.request(ref, "DELETE", `${url.pathname}${url.search}`, {
+          access: "push",
+          okStatuses: [204, 404]
+        }).catch(() => void 0);
       }
     }
-    if (quoted) throw new InvalidValueError(`has an unterminated quote in line "${line}"`);
-    if (wasQuoted || current.trim() !== "") items.push(wasQuoted ? current : current.trim());
+    return res.status === 201;
   }
-  return items;
+  async listTags(ref) {
+    const tags = [];
+    let path = `/v2/${ref.repository}/tags/list?n=1000`;
+    while (path !== void 0) {
+      const res = await this.request(ref, "GET", path, {
+        access: "pull",
+        okStatuses: [200, 404],
+        maxBody: 16 * 1024 * 1024
+      });
+      if (res.status === 404) return [];
+      tags.push(...JSON.parse(res.body.toString("utf8")).tags ?? []);
+      const link = header(res.headers, "link");
+      path = link === void 0 ? void 0 : /<([^>]+)>;\s*rel="?next"?/.exec(link)?.[1];
+    }
+    return tags;
+  }
+  /**
+   * Referrers of a digest: the OCI 1.1 referrers API, or, where the registry lacks it (404), the
+   * fallback index tagged `sha256-<hex>`.
+   */
+  async referrers(ref, digest, artifactType) {
+    const query = artifactType === void 0 ? "" : `?artifactType=${encodeURIComponent(artifactType)}`;
+    const pages = await this.referrerPages(ref, `/v2/${ref.repository}/referrers/${digest}${query}`);
+    let manifests;
+    let via;
+    if (pages !== void 0) {
+      manifests = pages;
+      via = "api";
+    } else {
+      const index = await this.getManifest(ref, Digest.parse(digest).toTagStem());
+      manifests = index === void 0 ? [] : JSON.parse(index.bytes.toString("utf8")).manifests ?? [];
+      via = "tag";
+    }
+    return {
+      manifests: artifactType === void 0 ? manifests : manifests.filter((m) => m.artifactType === artifactType),
+      via
+    };
+  }
+  /**
+   * Every page of a referrers answer (undefined: the registry has no referrers API). A registry may page
+   * it (`Link: <…>; rel="next"`, distribution spec): an attestation on a later page must not go unseen.
+   * Only a next page on the same registry is followed, at most MAX_REFERRER_PAGES of them.
+   */
+  async referrerPages(ref, first) {
+    const manifests = [];
+    let path = first;
+    for (let page = 0; path !== void 0; page++) {
+      if (page === MAX_REFERRER_PAGES)
+        throw new CommandError(
+          `registry ${ref.registry}: the referrers list runs past ${MAX_REFERRER_PAGES} pages; refusing to read on`,
+          { tool: "registry" }
+        );
+      const res = await this.request(ref, "GET", path, {
+        access: "pull",
+        headers: { accept: "application/vnd.oci.image.index.v1+json" },
+        okStatuses: [200, 404],
+        maxBody: MAX_MANIFEST
+      });
+      if (res.status === 404) return page === 0 ? void 0 : manifests;
+      manifests.push(
+        ...JSON.parse(res.body.toString("utf8")).manifests ?? []
+      );
+      path = nextPage(header(res.headers, "link"), ref.apiHost);
+    }
+    return manifests;
+  }
+  // --- transport, auth, retries ------------------------------------------------------------------
+  async request(ref, method, path, options) {
+    const scope = requestScope(ref, options);
+    const call = {
+      ref,
+      method,
+      path,
+      options,
+      scope,
+      key: `${ref.apiHost} ${scope}`,
+      authTried: false
+    };
+    try {
+      return await withRetries(() => this.attempt(call), requestVerdict(call), {
+        policy: this.retry,
+        sleep: this.sleep,
+        random: this.random,
+        elapsedClock: this.now,
+        onRetry: (attempt, delay, reason) => this.options.logger.warning(
+          `retrying in ${delay} ms (attempt ${attempt + 1} of ${this.retry.maxAttempts}): ${reason}`
+        )
+      });
+    } catch (error) {
+      throw requestFailure(call, error);
+    }
+  }
+  /**
+   * One attempt: sends the request and judges the answer. The first 401 of a request is answered by
+   * following the registry's challenge and sending again within the same attempt.
+   */
+  async attempt(call) {
+    for (; ; ) {
+      const res = await this.sendOnce(call);
+      if (res.status === 401 && !call.authTried) {
+        call.authTried = true;
+        await this.authenticate(call.ref, res, call.key, call.scope);
+        continue;
+      }
+      return this.judge(call, res);
+    }
+  }
+  async sendOnce(call) {
+    const host = call.ref.apiHost;
+    const authorization = this.authorizations.get(call.key) ?? this.authorizations.get(`${host} basic`);
+    const headers = { ...call.options.headers, ...authorization === void 0 ? {} : { authorization } };
+    try {
+      return await this.send(
+        host,
+        call.method,
+        call.path,
+        headers,
+        call.options.body,
+        call.options.maxBody ?? 1024 * 1024
+      );
+    } catch (error) {
+      throw new SendFailure(error);
+    }
+  }
+  /** The answer, when it is one the caller takes; a refusal or a fault (transient or not) otherwise. */
+  judge(call, res) {
+    const { ref, options } = call;
+    if (options.okStatuses.includes(res.status)) return res;
+    if (res.status === 401 || res.status === 403) {
+      const host = ref.apiHost;
+      const who = this.authorizations.has(call.key) || this.authorizations.has(`${host} basic`) ? "refused the credentials" : "requires credentials";
+      const detail = registryErrors(res.body);
+      throw new ConfigurationError(
+        `registry ${ref.registry} ${who} for ${options.access} on ${ref.repository} (HTTP ${res.status}${detail ? `: ${detail}` : ""}). Log in first (docker login / skopeo login / ecr-oidc-login) or pass auth-file.`
+      );
+    }
+    const retryAfter = parseRetryAfter(header(res.headers, "retry-after"), this.now());
+    throw new FaultyAnswer(res, isRetryableStatus(res.status), retryAfter);
+  }
+  async authenticate(ref, res, key, scope) {
+    const challenge = parseChallenge(header(res.headers, "www-authenticate"));
+    const credential = await this.options.credentials?.lookup(ref.registry, ref.repository);
+    if (challenge?.scheme === "basic") {
+      if (credential === void 0) return;
+      const value = `Basic ${basicCredentials(credential)}`;
+      this.options.logger.setSecret(value.slice(6));
+      this.authorizations.set(`${ref.apiHost} basic`, value);
+      return;
+    }
+    if (challenge?.scheme !== "bearer" || challenge.params.realm === void 0) return;
+    const token = await this.fetchToken(ref, tokenRealm(challenge.params, scope), credential);
+    this.options.logger.setSecret(token);
+    this.authorizations.set(key, `Bearer ${token}`);
+  }
+  /**
+   * The token service is a server like any other: down, overloaded or behind a proxy's HTML page is a
+   * transient fault (retried), a 401/403 a refusal of these credentials (final), anything else a fault
+   * of that service, named with its URL and status.
+   */
+  async fetchToken(ref, realm, credential) {
+    const headers = credential === void 0 ? {} : { authorization: `Basic ${basicCredentials(credential)}` };
+    const service = `${realm.origin}${realm.pathname}`;
+    const who = credential ? `the credentials from ${credential.source}` : "anonymous access";
+    return withRetries(
+      async () => {
+        const tokenRes = await this.sendUrl(realm, "GET", headers, void 0, 1024 * 1024);
+        if (tokenRes.status === 401 || tokenRes.status === 403)
+          throw new ConfigurationError(
+            `registry ${ref.registry}: the token service ${service} refused ${who} (HTTP ${tokenRes.status})`
+          );
+        return tokenFrom(tokenRes, `registry ${ref.registry}: the token service ${service}`, this.now());
+      },
+      tokenVerdict,
+      {
+        sleep: this.sleep,
+        onRetry: (attempt, delay, reason) => this.options.logger.warning(`${reason}; retrying in ${delay} ms (attempt ${attempt + 1})`)
+      }
+    ).catch((error) => {
+      if (error instanceof TokenServiceError)
+        throw new CommandError(error.message, { tool: "registry token service" });
+      if (isNetworkError(error))
+        throw new CommandError(
+          `registry ${ref.registry}: the token service ${service} is unreachable (${error.message})`,
+          { tool: "registry token service", cause: error }
+        );
+      throw error;
+    });
+  }
+  /**
+   * HTTPS always when TLS is verified. With tls-verify false, one probe per host (shared by concurrent
+   * requests) finds out whether the registry speaks TLS at all, and falls back to plain HTTP as skopeo does.
+   */
+  scheme(host) {
+    if (this.options.tlsVerify !== false) return Promise.resolve("https");
+    let known = this.schemes.get(host);
+    if (known === void 0) {
+      known = this.sendUrl(new URL(`https://${host}/v2/`), "GET", {}, void 0, 64 * 1024).then(
+        () => "https",
+        (error) => {
+          if (!isTlsHandshakeFailure(error)) return "https";
+          this.options.logger.debug(
+            `registry ${host} does not speak TLS; using plain HTTP (tls-verify is false)`
+          );
+          return "http";
+        }
+      );
+      this.schemes.set(host, known);
+    }
+    return known;
+  }
+  async send(host, method, path, headers, body, maxBody) {
+    const scheme = await this.scheme(host);
+    return this.sendUrl(new URL(`${scheme}://${host}${path}`), method, headers, body, maxBody);
+  }
+  async sendUrl(url, method, headers, body, maxBody) {
+    const transport = url.protocol === "http:" ? (await import("./http-SB2IGQYH.mjs")).default : (await import("./https-AHHFARHI.mjs")).default;
+    return new Promise((resolve, reject) => {
+      const req = transport.request(
+        url,
+        {
+          method,
+          headers: {
+            "user-agent": "container-supply-chain-actions",
+            ...headers,
+            ...body ? { "content-length": String(body.length) } : {}
+          },
+          timeout: this.options.requestTimeoutMs ?? 6e4,
+          ...url.protocol === "https:" ? {
+            rejectUnauthorized: this.options.tlsVerify !== false,
+            ...this.options.ca ? { ca: this.options.ca } : {}
+          } : {}
+        },
+        (res) => {
+          const chunks = [];
+          let size = 0;
+          res.on("data", (chunk) => {
+            size += chunk.length;
+            if (size > maxBody) {
+              req.destroy(new Error(`response body larger than ${maxBody} bytes`));
+              return;
+            }
+            chunks.push(chunk);
+          });
+          res.on(
+            "end",
+            () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks) })
+          );
+          res.on("error", reject);
+        }
+      );
+      req.on(
+        "timeout",
+        () => req.destroy(Object.assign(new Error("request timed out"), { code: "ETIMEDOUT" }))
+      );
+      req.on("error", reject);
+      req.end(body);
+    });
+  }
+};
+function isTlsHandshakeFailure(error) {
+  const code = error?.code;
+  const message = error instanceof Error ? error.message : "";
+  return typeof code === "string" && (code.startsWith("ERR_SSL") || code === "EPROTO" || code === "ECONNRESET") || /wrong version number|ssl/i.test(message);
 }
-function parseEnum(raw, allowed) {
-  const found = allowed.find((a) => a === raw);
-  if (found === void 0) {
-    throw new InvalidValueError(`must be one of ${allowed.map((a) => `"${a}"`).join(", ")}; got "${raw}"`);
+function requestScope(ref, options) {
+  if (options.scoped === false) return "";
+  return [
+    `repository:${ref.repository}:${options.access === "push" ? "pull,push" : "pull"}`,
+    ...options.extraScopes ?? []
+  ].join(" ");
+}
+var SendFailure = class extends Error {
+  cause;
+  constructor(cause) {
+    super(cause instanceof Error ? cause.message : String(cause));
+    this.cause = cause;
+  }
+};
+var FaultyAnswer = class extends Error {
+  response;
+  transient;
+  retryAfterMs;
+  constructor(response, transient, retryAfterMs) {
+    super(`HTTP ${response.status}`);
+    this.response = response;
+    this.transient = transient;
+    this.retryAfterMs = retryAfterMs;
+  }
+};
+function requestVerdict(call) {
+  return (error) => {
+    const what = `${call.method} ${call.path}`;
+    if (error instanceof SendFailure)
+      return {
+        transient: isNetworkError(error.cause),
+        reason: `${what}: ${error.cause.code ?? "network error"}`
+      };
+    if (error instanceof FaultyAnswer)
+      return {
+        transient: error.transient,
+        retryAfterMs: error.retryAfterMs,
+        reason: `${what}: HTTP ${error.response.status}`
+      };
+    return { transient: false, reason: String(error) };
+  };
+}
+function requestFailure(call, error) {
+  const { ref, method, path } = call;
+  if (error instanceof SendFailure)
+    return new CommandError(
+      `registry ${ref.registry}: ${method} ${path} failed: ${error.cause.message}`,
+      {
+        tool: "registry",
+        cause: error.cause
+      }
+    );
+  if (error instanceof FaultyAnswer) {
+    const detail = registryErrors(error.response.body);
+    return new CommandError(
+      `registry ${ref.registry}: ${method} ${path} answered HTTP ${error.response.status}${detail ? ` (${detail})` : ""}`,
+      { tool: "registry" }
+    );
+  }
+  return error;
+}
+function basicCredentials(credential) {
+  return Buffer.from(`${credential.username}:${credential.password}`).toString("base64");
+}
+function tokenRealm(params, scope) {
+  const realm = new URL(params.realm ?? "");
+  if (params.service !== void 0) realm.searchParams.set("service", params.service);
+  for (const s of scope.split(" ").filter((x) => x !== "")) realm.searchParams.append("scope", s);
+  return realm;
+}
+function tokenFrom(res, service, now) {
+  const text = res.body.toString("utf8");
+  if (res.status !== 200) {
+    throw new TokenServiceError(
+      `${service} answered HTTP ${res.status}${/<html/i.test(text) ? " with an HTML page" : ""}`,
+      isRetryableStatus(res.status),
+      parseRetryAfter(header(res.headers, "retry-after"), now)
+    );
+  }
+  let body;
+  try {
+    body = JSON.parse(text);
+  } catch {
+    throw new TokenServiceError(
+      `${service} answered HTTP 200 with ${/<html/i.test(text) ? "an HTML page" : "a body that is not JSON"}`,
+      true
+    );
+  }
+  const value = typeof body.token === "string" ? body.token : typeof body.access_token === "string" ? body.access_token : "";
+  if (value === "") throw new TokenServiceError(`${service} returned no token`, false);
+  return value;
+}
+function tokenVerdict(error) {
+  return error instanceof TokenServiceError ? { transient: error.transient, retryAfterMs: error.retryAfterMs, reason: error.message } : { transient: isNetworkError(error), reason: error instanceof Error ? error.message : String(error) };
+}
+var TokenServiceError = class extends Error {
+  transient;
+  retryAfterMs;
+  constructor(message, transient, retryAfterMs) {
+    super(message);
+    this.transient = transient;
+    this.retryAfterMs = retryAfterMs;
+  }
+};
+var MAX_REFERRER_PAGES = 16;
+function nextPage(link, apiHost) {
+  const target = link === void 0 ? void 0 : /<([^>]+)>\s*;\s*rel="?next"?/i.exec(link)?.[1];
+  if (target === void 0) return void 0;
+  const url = new URL(target, `http://${apiHost}`);
+  return url.host === apiHost ? `${url.pathname}${url.search}` : void 0;
+}
+
+// packages/core/src/oci/registry-credentials.ts
+var import_promises = __toESM(require_promises(), 1);
+var import_node_os = __toESM(require_os(), 1);
+var import_node_path = __toESM(require_path(), 1);
+function credentialFiles(env, explicit) {
+  if (explicit !== void 0) return [explicit];
+  const files = [];
+  if (env.REGISTRY_AUTH_FILE) files.push(env.REGISTRY_AUTH_FILE);
+  if (env.XDG_RUNTIME_DIR) files.push((0, import_node_path.join)(env.XDG_RUNTIME_DIR, "containers", "auth.json"));
+  files.push((0, import_node_path.join)(env.DOCKER_CONFIG ?? (0, import_node_path.join)(env.HOME ?? (0, import_node_os.homedir)(), ".docker"), "config.json"));
+  return files;
+}
+function normaliseKey(key) {
+  let k = key.replace(/^https?:\/\//, "").replace(/\/+$/, "");
+  if (k === "index.docker.io/v1" || k === "index.docker.io" || k === "registry-1.docker.io") k = "docker.io";
+  return k;
+}
+function decodeAuth(entry, source) {
+  if (entry.auth) {
+    const text = Buffer.from(entry.auth, "base64").toString("utf8");
+    const colon = text.indexOf(":");
+    if (colon < 0) throw new ConfigurationError(`credentials in ${source} are not base64("user:password")`);
+    return { username: text.slice(0, colon), password: text.slice(colon + 1), source };
+  }
+  if (entry.username !== void 0 && entry.password !== void 0) {
+    return { username: entry.username, password: entry.password, source };
+  }
+  return void 0;
+}
+var CredentialStore = class {
+  files;
+  env;
+  runner;
+  logger;
+  constructor(options) {
+    this.env = options.env;
+    this.runner = options.runner;
+    this.logger = options.logger;
+    this.files = credentialFiles(options.env, options.authFile);
+  }
+  async lookup(registry, repository) {
+    const host = normaliseKey(registry);
+    for (const file of this.files) {
+      const parsed = await this.readFile(file);
+      if (parsed === void 0) continue;
+      const helper = parsed.credHelpers?.[host] ?? parsed.credHelpers?.[registry];
+      if (helper !== void 0) return this.mask(await this.fromHelper(helper, registry));
+      const candidates = Object.entries(parsed.auths ?? {}).map(([key, entry]) => [normaliseKey(key), entry]).filter(
+        ([key]) => key === host || repository !== void 0 && `${host}/${repository}`.startsWith(`${key}/`)
+      ).sort((a, b) => b[0].length - a[0].length);
+      for (const [, entry] of candidates) {
+        const credential = decodeAuth(entry, file);
+        if (credential !== void 0) return this.mask(credential);
+      }
+      if (parsed.credsStore !== void 0) {
+        const credential = await this.fromHelper(parsed.credsStore, registry).catch(() => void 0);
+        if (credential !== void 0) return this.mask(credential);
+      }
+    }
+    return void 0;
+  }
+  mask(credential) {
+    this.logger.setSecret(credential.password);
+    this.logger.setSecret(Buffer.from(`${credential.username}:${credential.password}`).toString("base64"));
+    return credential;
+  }
+  async readFile(file) {
+    let text;
+    try {
+      text = await (0, import_promises.readFile)(file, "utf8");
+    } catch (error) {
+      if (error.code === "ENOENT") return void 0;
+      throw new ConfigurationError(
+        `cannot read registry credentials file ${file}: ${error.message}`
+      );
+    }
+    try {
+      return JSON.parse(text);
+    } catch {
+      throw new ConfigurationError(`registry credentials file ${file} is not valid JSON`);
+    }
+  }
+  async fromHelper(helper, registry) {
+    if (!/^[A-Za-z0-9_.-]+$/.test(helper))
+      throw new ConfigurationError(`credential helper name "${helper}" is not valid`);
+    const { stdout } = await this.runner.run({
+      tool: `docker-credential-${helper}`,
+      command: `docker-credential-${helper}`,
+      args: ["get"],
+      stdin: registry,
+      env: this.env,
+      timeoutMs: 3e4
+    });
+    let parsed;
+    try {
+      parsed = JSON.parse(stdout);
+    } catch {
+      throw new ConfigurationError(
+        `docker-credential-${helper} printed something other than JSON for ${registry}`
+      );
+    }
+    if (typeof parsed.Username !== "string" || typeof parsed.Secret !== "string") {
+      throw new ConfigurationError(`docker-credential-${helper} returned no Username/Secret for ${registry}`);
+    }
+    this.logger.setSecret(parsed.Secret);
+    return { username: parsed.Username, password: parsed.Secret, source: `docker-credential-${helper}` };
+  }
+};
+
+// packages/core/src/oci/open-registry.ts
+function openRegistry(deps, options) {
+  const credentials = new CredentialStore({
+    env: deps.env,
+    runner: deps.runner,
+    logger: deps.logger,
+    authFile: options.authFile
+  });
+  return new RegistryClient({
+    logger: deps.logger,
+    credentials,
+    tlsVerify: options.tlsVerify,
+    ...options.sleep ? { sleep: options.sleep } : {}
+  });
+}
+
+// packages/core/src/oci/tag-merge.ts
+var SETTLE_ROUND_TRIPS = 6;
+var SETTLE_MIN_MS = 30;
+var SETTLE_MAX_MS = 1e3;
+function mergePolicy(attempts) {
+  return { maxAttempts: attempts, baseDelayMs: 50, maxDelayMs: 1e3, deadlineMs: 6e4 };
+}
+var ChangeLost = class extends Error {
+};
+async function mergeIntoTag(merge) {
+  const attempts = merge.attempts ?? 8;
+  const sleep = merge.sleep ?? ((ms) => new Promise((r) => setTimeout(r, ms)));
+  const random = merge.random ?? Math.random;
+  let current = await merge.read();
+  const attempt = async (n) => {
+    if (n > 1) current = await merge.read();
+    if (merge.holds(current)) return n;
+    const started = Date.now();
+    await merge.write(merge.merge(current));
+    const putMs = Date.now() - started;
+    current = await merge.read();
+    if (!merge.holds(current)) throw new ChangeLost();
+    const settle = Math.min(SETTLE_MAX_MS, Math.max(SETTLE_MIN_MS, SETTLE_ROUND_TRIPS * putMs));
+    await sleep(Math.round(settle * (1 + random())));
+    current = await merge.read();
+    if (!merge.holds(current)) throw new ChangeLost();
+    return n;
+  };
+  try {
+    return await withRetries(
+      attempt,
+      (error) => ({ transient: error instanceof ChangeLost, reason: "another writer replaced it" }),
+      { policy: mergePolicy(attempts), sleep, random }
+    );
+  } catch (error) {
+    if (!(error instanceof ChangeLost)) throw error;
+    throw new CommandError(
+      `${merge.what}: another writer replaced it each time, ${attempts} times; our change is not in it`,
+      { tool: "registry" }
+    );
+  }
+}
+
+// packages/core/src/sigstore/attestation-conditions.ts
+var RFC3339 = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/;
+var DEFAULT_SKEW_MS = 5 * 6e4;
+var record = (value) => value !== null && typeof value === "object" && !Array.isArray(value) ? value : void 0;
+var at = (value, ...path) => path.reduce((v, key) => record(v)?.[key], value);
+function time(value) {
+  if (typeof value !== "string" || !RFC3339.test(value)) return void 0;
+  const ms = Date.parse(value);
+  return Number.isNaN(ms) ? void 0 : ms;
+}
+function provenanceProblem(a, conditions) {
+  const predicate = a.statement.predicate;
+  const builder = conditions.builderId ?? a.identity;
+  const actualBuilder = at(predicate, "runDetails", "builder", "id");
+  if (builder === void 0 || actualBuilder !== builder)
+    return `its builder is ${JSON.stringify(actualBuilder ?? null)}, not ${builder ?? "(no builder id known)"}`;
+  const repository = at(predicate, "buildDefinition", "externalParameters", "workflow", "repository");
+  if (repository !== conditions.sourceRepository)
+    return `its source repository is ${JSON.stringify(repository ?? null)}, not ${conditions.sourceRepository}`;
+  const dependencies = at(predicate, "buildDefinition", "resolvedDependencies");
+  const source = `git+${conditions.sourceRepository}@`;
+  const fromSource = Array.isArray(dependencies) && dependencies.some((d) => {
+    const uri = record(d)?.uri;
+    return typeof uri === "string" && uri.startsWith(source);
+  });
+  if (!fromSource) return `its resolved dependencies name no ${source}\u2026 source`;
+  return void 0;
+}
+function vulnSeverities(predicate) {
+  const results = at(predicate, "scanner", "result", "Results");
+  if (!Array.isArray(results)) return "its scanner.result has no Results list (not Trivy\u2019s layout)";
+  const found = [];
+  for (const result of results) {
+    for (const list of TRIVY_FINDING_LISTS) {
+      const entries = record(result)?.[list] ?? [];
+      if (!Array.isArray(entries)) return `a Result's ${list} is not a list`;
+      for (const entry of entries) {
+        const label = record(entry)?.Severity;
+        const severity = SEVERITIES.find((s) => typeof label === "string" && s === label.toUpperCase());
+        if (severity === void 0) return `a ${list} entry has no known Severity (${JSON.stringify(label)})`;
+        found.push(severity);
+      }
+    }
   }
   return found;
 }
-function parseInteger(raw, bounds = {}) {
-  const range = `${bounds.min ?? "-\u221E"}..${bounds.max ?? "\u221E"}`;
-  if (!/^[+-]?\d{1,15}$/.test(raw))
-    throw new InvalidValueError(`must be a whole number in ${range}; got "${raw}"`);
-  const value = Number(raw);
-  if (bounds.min !== void 0 && value < bounds.min || bounds.max !== void 0 && value > bounds.max) {
-    throw new InvalidValueError(`must be a whole number in ${range}; got ${value}`);
-  }
-  return value;
-}
-function nonEmpty(raw, items) {
-  if (items.length === 0 && raw.trim() !== "")
-    throw new InvalidValueError("lists no item (only separators); give at least one, or leave it out");
-  if (items.some((item) => item.trim() === ""))
-    throw new InvalidValueError('lists an empty item ("" or " "); every item must say something');
-  return items;
-}
-var DURATION_UNITS = { ms: 1, s: 1e3, m: 6e4, h: 36e5, d: 864e5 };
-function parseDuration(raw, bounds = {}) {
-  const accepted = "a duration such as 250ms, 90s, 5m, 1h30m or 2d (units ms, s, m, h, d)";
-  if (!/^(\d+(ms|s|m|h|d))+$/.test(raw)) throw new InvalidValueError(`must be ${accepted}; got "${raw}"`);
-  let total = 0;
-  for (const match of raw.matchAll(/(\d+)(ms|s|m|h|d)/g)) {
-    total += Number(match[1]) * (DURATION_UNITS[match[2] ?? "s"] ?? 0);
-  }
-  if (bounds.minMs !== void 0 && total < bounds.minMs || bounds.maxMs !== void 0 && total > bounds.maxMs) {
-    throw new InvalidValueError(
-      `must be between ${bounds.minMs ?? 0}ms and ${bounds.maxMs ?? "\u221E"}ms; got "${raw}" (${total}ms)`
+function vulnVerdict(candidates, conditions) {
+  const finished = (a) => time(at(a.statement.predicate, "metadata", "scanFinishedOn"));
+  const timed = candidates.filter((a) => finished(a) !== void 0);
+  const newest = timed.sort((x, y) => (finished(y) ?? 0) - (finished(x) ?? 0))[0];
+  const fail = (detail, attestation = newest) => ({
+    kind: "vuln",
+    ok: false,
+    detail,
+    attestation
+  });
+  if (newest === void 0)
+    return fail("no verified scan has a valid metadata.scanFinishedOn time (RFC 3339)", candidates[0]);
+  const end = finished(newest) ?? 0;
+  const start = time(at(newest.statement.predicate, "metadata", "scanStartedOn"));
+  if (start === void 0 || start > end)
+    return fail("its metadata.scanStartedOn is missing, invalid or after it finished");
+  const now = conditions.now.getTime();
+  const stamp = new Date(end).toISOString();
+  if (end > now + (conditions.clockSkewMs ?? DEFAULT_SKEW_MS))
+    return fail(`its scan finished in the future (${stamp})`);
+  if (now - end > conditions.maxScanAgeMs)
+    return fail(
+      `the newest scan finished at ${stamp}, older than max-scan-age (${conditions.maxScanAgeMs / 1e3} s)`
     );
-  }
-  return total;
-}
-function isInside(root, target) {
-  const rel = (0, import_node_path.relative)(root, target);
-  return rel === "" || !rel.startsWith("..") && !(0, import_node_path.isAbsolute)(rel);
-}
-function requireExisting(path, kind) {
-  let found;
-  try {
-    found = (0, import_node_fs.statSync)(path);
-  } catch (error) {
-    throw new InvalidValueError(
-      `names ${path}, which does not exist (${error.code ?? "unreadable"})`
+  const invoked = at(newest.statement.predicate, "invocation", "builder.id");
+  const builder = conditions.builderId ?? newest.identity;
+  if (builder !== void 0 && invoked !== builder)
+    return fail(`it was scanned by ${JSON.stringify(invoked ?? null)}, not this pipeline (${builder})`);
+  const severities = vulnSeverities(newest.statement.predicate);
+  if (typeof severities === "string") return fail(severities);
+  const denied = severities.filter((s) => conditions.denySeverities.includes(s));
+  if (denied.length > 0)
+    return fail(
+      `it has ${denied.length} finding(s) at ${[...new Set(denied)].join(", ")} (denied: ${conditions.denySeverities.join(", ")})`
     );
-  }
-  if (kind === "file" ? !found.isFile() : !found.isDirectory())
-    throw new InvalidValueError(`names ${path}, which is not a ${kind}`);
+  return {
+    kind: "vuln",
+    ok: true,
+    detail: `scan finished ${stamp}; no finding at ${conditions.denySeverities.join(", ")}`,
+    attestation: newest
+  };
 }
-function realpathIfExists(path) {
-  try {
-    return (0, import_node_fs.realpathSync)(path);
-  } catch {
-    return void 0;
-  }
-}
-function parsePath(raw, ctx, options = {}) {
-  if (raw.includes("\0")) throw new InvalidValueError("must not contain a NUL character");
-  const absolute = (0, import_node_path.resolve)(ctx.workspace, raw);
-  if (!options.allowOutsideWorkspace) {
-    const outside = `must stay inside the workspace ${ctx.workspace}; "${raw}" resolves to`;
-    if (!isInside(ctx.workspace, absolute)) throw new InvalidValueError(`${outside} ${absolute}`);
-    const real = realpathIfExists(absolute);
-    const realWorkspace = realpathIfExists(ctx.workspace) ?? ctx.workspace;
-    if (real !== void 0 && !isInside(realWorkspace, real)) {
-      throw new InvalidValueError(`${outside} ${real} through a symbolic link`);
+function evaluateAttestations(verified, rejections, conditions) {
+  return conditions.required.map((kind) => {
+    const type = POLICY_ATTESTATION_TYPES[kind];
+    const ofKind = verified.filter((v) => v.predicateType === type);
+    const rejected = rejections.filter((r) => r.predicateType === type || r.predicateType === void 0).map((r) => r.reason);
+    const identities = conditions.signerIdentities;
+    const mine = ofKind.filter((v) => identities === void 0 || identities.includes(v.identity ?? ""));
+    if (mine.length === 0) {
+      const foreign = ofKind.map((v) => `signed by ${v.identity ?? "a key"}, not the image's signer`);
+      const why = [...foreign, ...rejected];
+      return {
+        kind,
+        ok: false,
+        detail: `no ${type} attestation verifies against the signer policy${why.length > 0 ? ` (${why.join("; ")})` : " (there is none)"}`
+      };
     }
-  }
-  if (options.mustExist !== void 0) requireExisting(absolute, options.mustExist);
-  return absolute;
-}
-var inputs = {
-  string: (options = {}) => field("string", (raw) => {
-    if (options.pattern !== void 0 && !options.pattern.test(raw)) {
-      throw new InvalidValueError(
-        `must be ${options.accepted ?? `a string matching ${options.pattern}`}; got "${raw}"`
-      );
+    if (kind === "vuln") return vulnVerdict(mine, conditions);
+    for (const a of mine) {
+      const problem = kind === "provenance" ? provenanceProblem(a, conditions) : at(a.statement.predicate, "bomFormat") === "CycloneDX" ? void 0 : "it is not a CycloneDX document";
+      if (problem !== void 0) return { kind, ok: false, detail: problem, attestation: a };
     }
-    return raw;
-  }),
-  boolean: () => field("boolean", (raw) => parseBoolean(raw)),
-  list: () => field("list", (raw) => nonEmpty(raw, parseList(raw))),
-  enum: (allowed) => field("enum", (raw) => parseEnum(raw, allowed)),
-  integer: (bounds = {}) => field("integer", (raw) => parseInteger(raw, bounds)),
-  duration: (bounds = {}) => field("duration", (raw) => parseDuration(raw, bounds)),
-  path: (options = {}) => field("path", (raw, ctx) => parsePath(raw, ctx, options)),
-  keyValues: () => field("key-values", (raw) => parseKeyValues(raw)),
-  custom: (kind, parse) => field(kind, parse),
-  /** Tag patterns (`sha-*`): tag characters and `*` only, so that no pattern silently matches nothing. */
-  tagPatterns: () => field(
-    "tag-patterns",
-    (raw) => nonEmpty(raw, parseList(raw)).map((pattern) => {
-      if (!/^[A-Za-z0-9_*][A-Za-z0-9_.*-]{0,127}$/.test(pattern))
-        throw new InvalidValueError(
-          `pattern "${pattern}" is not a tag with * wildcards (letters, digits, _ . - and *)`
-        );
-      return pattern;
-    })
-  ),
-  /** A secret such as a password: taken verbatim, leading and trailing spaces included. */
-  secret: () => ({
-    ...field("secret", (raw) => raw).optional(),
-    verbatim: true
-  })
-};
-var KEY = /^[A-Za-z_][A-Za-z0-9_.\-/]*$/;
-function parseKeyValues(raw) {
-  return parseList(raw).map((item, i) => {
-    const eq = item.indexOf("=");
-    const key = eq < 0 ? item : item.slice(0, eq);
-    if (eq < 0 || !KEY.test(key)) {
-      throw new InvalidValueError(
-        `item ${i + 1} must be KEY=value with a key of letters, digits, "_", ".", "-" or "/"; got "${key}"`
-      );
-    }
-    return [key, item.slice(eq + 1)];
+    const detail = kind === "provenance" ? `builder ${conditions.builderId ?? mine[0]?.identity}, source ${conditions.sourceRepository}` : `${mine.length} CycloneDX document(s)`;
+    return { kind, ok: true, detail, attestation: mine[0] };
   });
 }
 
-// packages/core/src/exec/tool-runner.ts
-var import_node_child_process = __toESM(require_child_process(), 1);
-var import_promises3 = __toESM(require_promises(), 1);
-var import_node_path3 = __toESM(require_path(), 1);
-
-// packages/core/src/action/temp-folder.ts
-var import_promises2 = __toESM(require_promises(), 1);
-var import_node_os = __toESM(require_os(), 1);
-var import_node_path2 = __toESM(require_path(), 1);
-function tempBase(env) {
-  return env.RUNNER_TEMP || (0, import_node_os.tmpdir)();
+// packages/core/src/sigstore/bundle-referrers.ts
+var import_node_crypto2 = __toESM(require_crypto(), 1);
+var BUNDLE_MEDIA_TYPE = "application/vnd.dev.sigstore.bundle.v0.3+json";
+var COSIGN_SIGN_PREDICATE = "https://sigstore.dev/cosign/sign/v1";
+var EMPTY = Buffer.from("{}");
+async function addReferrer(client, repository, subjectDigest, descriptor) {
+  return addReferrers(client, repository, subjectDigest, [descriptor]);
 }
-function tempFolder(base, prefix) {
-  return (0, import_promises2.mkdtemp)((0, import_node_path2.join)(base, `${prefix.replace(/-$/, "")}-`));
-}
-
-// packages/core/src/exec/tool-runner.ts
-var STDERR_TAIL_BYTES = 16 * 1024;
-function redact(text2, secrets) {
-  let out = text2;
-  for (const secret of secrets ?? []) if (secret !== "") out = out.split(secret).join("***");
-  return out;
-}
-function lastLine(text2) {
-  const lines = text2.split(/\r?\n/).filter((l) => l.trim() !== "");
-  return lines.at(-1)?.trim() ?? "";
-}
-var ChildOutput = class {
-  stdoutChunks = [];
-  stdoutBytes = 0;
-  /** Stdout went past the limit. */
-  overflow = false;
-  stderrTail = "";
-  partial = { out: "", err: "" };
-  request;
-  maxStdout;
-  logger;
-  constructor(request, maxStdout, logger) {
-    this.request = request;
-    this.maxStdout = maxStdout;
-    this.logger = logger;
-  }
-  /** Takes a stdout chunk; returns true the first time the limit is passed (the caller stops the child). */
-  stdout(chunk) {
-    this.stdoutBytes += chunk.length;
-    if (this.stdoutBytes > this.maxStdout) {
-      const first = !this.overflow;
-      this.overflow = true;
-      return first;
-    }
-    this.stdoutChunks.push(chunk);
-    this.echo("out", chunk);
-    return false;
-  }
-  stderr(chunk) {
-    this.stderrTail = (this.stderrTail + chunk.toString("utf8")).slice(-STDERR_TAIL_BYTES);
-    this.echo("err", chunk);
-  }
-  echo(kind, chunk) {
-    if (!this.request.echo || this.logger === void 0) return;
-    const lines = (this.partial[kind] + chunk.toString("utf8")).split("\n");
-    this.partial = { ...this.partial, [kind]: lines.pop() ?? "" };
-    for (const line of lines) this.logger.info(redact(line, this.request.secrets));
-  }
-  /** Echoes the unterminated last lines, then returns what was captured (redacted). */
-  finish(exitCode, durationMs) {
-    for (const kind of ["out", "err"]) {
-      if (this.partial[kind] !== "" && this.request.echo)
-        this.logger?.info(redact(this.partial[kind], this.request.secrets));
-    }
-    return {
-      exitCode: exitCode ?? -1,
-      stdout: redact(Buffer.concat(this.stdoutChunks).toString("utf8"), this.request.secrets),
-      stderrTail: redact(this.stderrTail, this.request.secrets),
-      durationMs
-    };
-  }
-};
-function startFailure(request, error) {
-  const why = error.code === "ENOENT" ? `${request.tool} is not installed or not on PATH (tried "${request.command}")` : `${request.tool} could not be started: ${error.message}`;
-  return new CommandError(why, { tool: request.tool, cause: error });
-}
-function exitFailure(request, result, outcome) {
-  const tool = request.tool;
-  if (outcome.overflow)
-    return new CommandError(`${tool} wrote more than ${outcome.maxStdout} bytes to stdout`, { tool });
-  const tail = result.stderrTail;
-  if (outcome.signal !== null) {
-    const timedOut = request.timeoutMs !== void 0 && result.durationMs >= request.timeoutMs;
-    const why = timedOut ? `timed out after ${request.timeoutMs} ms` : `was killed by ${outcome.signal}`;
-    return new CommandError(`${tool} ${why}`, { tool, stderrTail: lastLine(tail) });
-  }
-  if ((request.okExitCodes ?? [0]).includes(result.exitCode)) return void 0;
-  const detail = lastLine(tail);
-  return new CommandError(`${tool} failed with exit code ${result.exitCode}${detail ? `: ${detail}` : ""}`, {
-    tool,
-    exitCode: result.exitCode,
-    stderrTail: tail
-  });
-}
-var ProcessToolRunner = class {
-  logger;
-  env;
-  /**
-   * `env`: the environment a request without its own runs in (the step's: `ActionDeps.env`); without
-   * one, this process's own.
-   */
-  constructor(logger, env) {
-    this.logger = logger;
-    this.env = env;
-  }
-  run(request) {
-    const started = performance.now();
-    const maxStdout = request.maxStdoutBytes ?? 32 * 1024 * 1024;
-    for (const secret of request.secrets ?? []) this.logger?.setSecret(secret);
-    if (request.echo) {
-      const line = `$ ${request.command} ${request.args.map(quoteForDisplay).join(" ")}`;
-      this.logger?.info(redact(line, request.secrets));
-    }
-    return new Promise((resolvePromise, reject) => {
-      const child = (0, import_node_child_process.spawn)(request.command, [...request.args], {
-        cwd: request.cwd,
-        env: request.env ?? this.env,
-        shell: false,
-        stdio: ["pipe", "pipe", "pipe"],
-        timeout: request.timeoutMs,
-        killSignal: "SIGTERM"
-      });
-      const output = new ChildOutput(request, maxStdout, this.logger);
-      child.stdout.on("data", (chunk) => {
-        if (output.stdout(chunk)) child.kill("SIGTERM");
-      });
-      child.stderr.on("data", (chunk) => output.stderr(chunk));
-      child.stdin.on("error", () => {
-      });
-      child.stdin.end(request.stdin ?? "");
-      child.on("error", (error) => reject(startFailure(request, error)));
-      child.on("close", (code, signal) => {
-        const result = output.finish(code, performance.now() - started);
-        const failure = exitFailure(request, result, { overflow: output.overflow, signal, maxStdout });
-        if (failure === void 0) resolvePromise(result);
-        else reject(failure);
-      });
-    });
-  }
-};
-function quoteForDisplay(arg) {
-  return /^[\w@%+=:,./-]+$/.test(arg) ? arg : `'${arg.replace(/'/g, `'\\''`)}'`;
-}
-
-// packages/core/src/action/runner-commands.ts
-var import_node_crypto = __toESM(require_crypto(), 1);
-var import_node_fs2 = __toESM(require_fs(), 1);
-var import_node_os2 = __toESM(require_os(), 1);
-var processIo = {
-  env: process.env,
-  cwd: () => process.cwd(),
-  write: (text2) => {
-    process.stdout.write(text2);
-  },
-  append: (file, text2) => (0, import_node_fs2.appendFileSync)(file, text2, { encoding: "utf8" })
-};
-function escapeData(value) {
-  return value.replace(/%/g, "%25").replace(/\r/g, "%0D").replace(/\n/g, "%0A");
-}
-function escapeProperty(value) {
-  return escapeData(value).replace(/:/g, "%3A").replace(/,/g, "%2C");
-}
-var COMMAND_LINE = /::|##\[/;
-function writeUntrusted(io, text2) {
-  if (!COMMAND_LINE.test(text2)) {
-    io.write(`${text2}${import_node_os2.EOL}`);
-    return;
-  }
-  let token = (0, import_node_crypto.randomUUID)().replace(/-/g, "");
-  while (text2.includes(token)) token = (0, import_node_crypto.randomUUID)().replace(/-/g, "");
-  io.write(`::stop-commands::${token}${import_node_os2.EOL}${text2}${import_node_os2.EOL}::${token}::${import_node_os2.EOL}`);
-}
-function issueCommand(io, command, message, properties = {}) {
-  const props = Object.entries(properties).map(([k, v]) => `${k}=${escapeProperty(v)}`).join(",");
-  io.write(`::${command}${props ? ` ${props}` : ""}::${escapeData(message)}${import_node_os2.EOL}`);
-}
-function fileCommandEntry(name, value, delimiter = `ghadelimiter_${(0, import_node_crypto.randomUUID)()}`) {
-  if (name.includes(delimiter) || value.includes(delimiter)) {
-    throw new Error(`value of ${name} contains the file-command delimiter`);
-  }
-  return `${name}<<${delimiter}${import_node_os2.EOL}${value}${import_node_os2.EOL}${delimiter}${import_node_os2.EOL}`;
-}
-function fileCommand(io, variable, legacy, name, value) {
-  const file = io.env[variable];
-  if (file) io.append(file, fileCommandEntry(name, value));
-  else issueCommand(io, legacy, value, { name });
-}
-function setOutput(io, name, value) {
-  fileCommand(io, "GITHUB_OUTPUT", "set-output", name, value);
-}
-function saveState(io, name, value) {
-  fileCommand(io, "GITHUB_STATE", "save-state", name, value);
-}
-function getState(io, name) {
-  return io.env[`STATE_${name}`] ?? "";
-}
-function exportVariable(io, name, value) {
-  io.env[name] = value;
-  fileCommand(io, "GITHUB_ENV", "set-env", name, value);
-}
-function setSecret(io, value) {
-  if (value !== "") issueCommand(io, "add-mask", value);
-}
-function appendSummary(io, markdown) {
-  const file = io.env.GITHUB_STEP_SUMMARY;
-  if (file) io.append(file, markdown);
-}
-
-// packages/core/src/action/logger.ts
-function createRunnerLogger(io = processIo) {
-  return {
-    debug: (message) => issueCommand(io, "debug", message),
-    // Info lines carry tool output and echoed command lines: never let them act as workflow commands.
-    info: (message) => writeUntrusted(io, message),
-    warning: (message) => issueCommand(io, "warning", message),
-    error: (message) => issueCommand(io, "error", message),
-    setSecret: (value) => setSecret(io, value),
-    group: async (title, fn) => {
-      issueCommand(io, "group", title);
-      try {
-        return await fn();
-      } finally {
-        issueCommand(io, "endgroup", "");
-      }
-    }
-  };
-}
-var runnerLogger = createRunnerLogger();
-var silentLogger = {
-  debug: () => void 0,
-  info: () => void 0,
-  warning: () => void 0,
-  error: () => void 0,
-  setSecret: () => void 0,
-  group: (_title, fn) => fn()
-};
-
-// packages/core/src/action/state.ts
-function runnerStateStore(io = processIo) {
-  return {
-    save: (key, value) => saveState(io, key, value),
-    load: (key) => getState(io, key)
-  };
-}
-
-// packages/core/src/action/deps.ts
-function runnerDeps(io = processIo) {
-  const env = io.env;
-  const logger = createRunnerLogger(io);
-  const paths = { temp: tempBase(env), toolCache: env.RUNNER_TOOL_CACHE || void 0 };
-  return {
-    logger,
-    runner: new ProcessToolRunner(logger, env),
-    outputs: { set: (name, value) => setOutput(io, name, value) },
-    inputs: envInputSource(env),
-    inputContext: defaultInputContext(env, io.cwd()),
-    env,
-    state: runnerStateStore(io),
-    paths,
-    exportVariable: (name, value) => exportVariable(io, name, value),
-    tempDir: (prefix) => tempFolder(paths.temp, prefix),
-    now: () => /* @__PURE__ */ new Date(),
-    writeSummary: async (summary) => appendSummary(io, `${summary.toString()}
-`)
-  };
-}
-
-// packages/core/src/action/run.ts
-function details(error) {
-  if (error instanceof CommandError && error.stderrTail !== "")
-    return `${error.tool} stderr: ${error.stderrTail}`;
-  if (error instanceof Error && !(error instanceof ConfigurationError) && error.stack) return error.stack;
-  return void 0;
-}
-async function runMain(main, hooks = {}) {
-  const fail2 = hooks.fail ?? ((message) => issueCommand(processIo, "error", message));
-  const debug = hooks.debug ?? ((message) => issueCommand(processIo, "debug", message));
-  try {
-    await main();
-    return 0;
-  } catch (error) {
-    const more = details(error);
-    if (more !== void 0) debug(more);
-    fail2(describeError(error));
-    return 1;
-  }
-}
-async function runPost(post, hooks = {}) {
-  const warn = hooks.warn ?? ((message) => issueCommand(processIo, "warning", message));
-  const debug = hooks.debug ?? ((message) => issueCommand(processIo, "debug", message));
-  try {
-    await post();
-  } catch (error) {
-    const more = details(error);
-    if (more !== void 0) debug(more);
-    warn(`Post step: ${describeError(error)}`);
-  }
-  return 0;
-}
-
-// packages/core/src/action/define-action.ts
-function hooksFor(deps) {
-  return {
-    fail: (message) => deps.logger.error(message),
-    warn: (message) => deps.logger.warning(message),
-    debug: (message) => deps.logger.debug(message)
-  };
-}
-function observed(value) {
-  if (value instanceof Promise) value.catch(() => {
-  });
-  return value;
-}
-function maskSecrets(spec, values, deps) {
-  for (const [name, field2] of Object.entries(spec)) {
-    const value = values[name];
-    if (field2.kind === "secret" && typeof value === "string" && value !== "") deps.logger.setSecret(value);
-  }
-}
-function planContext(deps) {
-  return { env: deps.env, workspace: deps.inputContext.workspace, now: deps.now() };
-}
-function outputWriter(contract, deps) {
-  return {
-    set: (name, value) => deps.outputs.set(name, value),
-    write: (values) => contract.write(values, deps.outputs)
-  };
-}
-function defineAction(definition) {
-  const planFor = (deps) => {
-    const values = readInputs(definition.inputs, deps.inputs, deps.inputContext);
-    maskSecrets(definition.inputs, values, deps);
-    return definition.plan(values, planContext(deps));
-  };
-  const execute = async (deps) => {
-    const early = observed(definition.early ? definition.early(deps) : void 0);
-    const plan2 = planFor(deps);
-    const module = await definition.load();
-    await module.run(plan2, { deps, outputs: outputWriter(definition.outputs, deps), early });
-  };
-  return {
-    ...definition,
-    planFor,
-    execute,
-    async main(deps = runnerDeps()) {
-      const code = await runMain(() => execute(deps), hooksFor(deps));
-      if (code !== 0) process.exitCode = code;
-      return code;
+async function addReferrers(client, repository, subjectDigest, descriptors) {
+  const { via } = await client.referrers(repository, subjectDigest);
+  if (via === "api") return void 0;
+  const fallbackTag = Digest.parse(subjectDigest).toTagStem();
+  const empty = { schemaVersion: 2, mediaType: MediaType.ociIndex, manifests: [] };
+  const missing = (index) => descriptors.filter(
+    (d, i) => !(index?.manifests.some((m) => m.digest === d.digest) ?? false) && descriptors.findIndex((o) => o.digest === d.digest) === i
+  );
+  await mergeIntoTag({
+    what: `the referrers index ${repository}:${fallbackTag}`,
+    read: async () => {
+      const found = await client.getManifest(repository, fallbackTag);
+      return found === void 0 ? void 0 : JSON.parse(found.bytes.toString("utf8"));
     },
-    async post(deps = runnerDeps()) {
-      return runPost(async () => {
-        const module = await definition.load();
-        if (module.post === void 0) throw new Error(`${definition.name} has no post step`);
-        await module.post(deps);
-      }, hooksFor(deps));
-    }
-  };
-}
-
-// packages/core/src/action/outputs.ts
-function defineOutputs(names) {
-  return {
-    names,
-    write(values, sink) {
-      for (const name of names) sink.set(name, values[name]);
-    }
-  };
-}
-
-// packages/core/src/oci/platform.ts
-var PART = /^[a-z0-9][a-z0-9._-]*$/;
-function parsePlatform(text2) {
-  const parts = text2.split("/");
-  if (parts.length < 2 || parts.length > 3 || parts.some((p) => !PART.test(p))) {
-    throw new InvalidValueError(
-      `platform "${text2}" must be os/arch or os/arch/variant in lowercase, e.g. linux/amd64 or linux/arm/v7`
-    );
-  }
-  const [os = "", architecture = "", variant] = parts;
-  return variant === void 0 ? { os, architecture } : { os, architecture, variant };
-}
-
-// packages/core/src/inputs/oci-inputs.ts
-var ociInputs = {
-  /**
-   * An image digest. sha512 is refused here, at the input: registries, skopeo and cosign address images
-   * by sha256 in this chain, and a sha512 digest would otherwise fail only after a tag was written.
-   */
-  digest: () => field("digest", (raw) => {
-    const digest = Digest.parse(raw);
-    if (digest.algorithm !== "sha256")
-      throw new InvalidValueError(
-        `is a ${digest.algorithm} digest; images are addressed by sha256 digests here (oci-build and skopeo-push output them)`
-      );
-    return digest;
-  }),
-  /** Any reference: tag, digest or both allowed. */
-  reference: () => field("image-reference", (raw) => ImageReference.parse(raw)),
-  /** A repository only: `registry/path`, no tag, no digest. */
-  repository: () => field("repository", (raw) => {
-    const ref = ImageReference.parse(raw);
-    if (ref.tag !== void 0 || ref.digest !== void 0) {
-      throw new InvalidValueError(
-        `must be a repository without tag or digest (e.g. ghcr.io/org/app); got "${raw}": tags go in the "tags" input and the digest in "digest"`
+    holds: (index) => missing(index).length === 0,
+    merge: (index) => ({
+      ...index ?? empty,
+      manifests: [...(index ?? empty).manifests, ...missing(index)]
+    }),
+    write: async (index) => {
+      await client.putManifest(
+        repository,
+        fallbackTag,
+        Buffer.from(JSON.stringify(index)),
+        MediaType.ociIndex
       );
     }
-    return ref;
-  }),
-  /** A list of tags, each validated; duplicates removed, order kept. */
-  tags: () => field("tags", (raw) => {
-    const tags = nonEmpty(raw, parseList(raw)).map((t) => validateTag(t));
-    return [...new Set(tags)];
-  }),
-  /**
-   * Tag rules (oci/tag-rules.ts): plain tags, templates such as `sha-{short-sha}` or `{major}.{minor}`,
-   * `latest=auto`, each optionally limited to events (`nightly @schedule`). Each is checked when read.
-   */
-  tagRules: () => field("tag-rules", (raw) => parseTagRules(nonEmpty(raw, parseList(raw)))),
-  /** A list of `os/arch[/variant]` platforms. */
-  platforms: () => field("platforms", (raw) => {
-    const list = nonEmpty(raw, parseList(raw));
-    const seen = /* @__PURE__ */ new Set();
-    return list.flatMap((p) => {
-      if (seen.has(p)) return [];
-      seen.add(p);
-      return [parsePlatform(p)];
-    });
-  })
-};
-
-// packages/core/src/inputs/signer-inputs.ts
-var import_node_crypto3 = __toESM(require_crypto(), 1);
-var import_node_fs3 = __toESM(require_fs(), 1);
+  });
+  return fallbackTag;
+}
+async function readBundleReferrers(client, image, digest, wanted = () => true) {
+  const repository = image.repositoryOnly();
+  const listed = (await client.referrers(repository, digest, BUNDLE_MEDIA_TYPE)).manifests;
+  const manifests = [...new Map(listed.map((m) => [m.digest, m])).values()].slice(0, MAX_REFERRERS);
+  const read = async (descriptor) => {
+    const manifest = await client.getManifest(repository, descriptor.digest);
+    if (manifest === void 0) return void 0;
+    const doc = JSON.parse(manifest.bytes.toString("utf8"));
+    const layer = doc.layers?.find((l) => l.mediaType === BUNDLE_MEDIA_TYPE);
+    const predicateType = doc.annotations?.["dev.sigstore.bundle.predicateType"];
+    if (layer === void 0 || doc.subject?.digest !== digest || !wanted(predicateType)) return void 0;
+    const bundle = JSON.parse((await client.getBlob(repository, layer.digest)).toString("utf8"));
+    return { manifestDigest: descriptor.digest, bundle, predicateType };
+  };
+  const found = await Promise.all(
+    manifests.map(
+      (descriptor) => read(descriptor).catch(
+        (error) => ({
+          manifestDigest: descriptor.digest,
+          bundle: { unreadable: error.message },
+          predicateType: descriptor.annotations?.["dev.sigstore.bundle.predicateType"]
+        })
+      )
+    )
+  );
+  return found.filter((r) => r !== void 0);
+}
+var MAX_REFERRERS = 256;
 
 // packages/core/src/sigstore/bundle-verifier.ts
-var import_node_crypto2 = __toESM(require_crypto(), 1);
+var import_node_crypto3 = __toESM(require_crypto(), 1);
 var import_bundle = __toESM(require_dist2(), 1);
 var import_protobuf_specs = __toESM(require_dist(), 1);
 var import_verify = __toESM(require_dist4(), 1);
@@ -5148,23 +4729,10 @@ function certificateClaims(bundleJson) {
 
 // packages/core/src/sigstore/bundle-verifier.ts
 var SignatureError = class extends ConfigurationError {
-  constructor(message, details2 = {}) {
-    super(message, { code: "SIGNATURE_INVALID", ...details2 });
+  constructor(message, details = {}) {
+    super(message, { code: "SIGNATURE_INVALID", ...details });
   }
 };
-function anchorPattern(pattern) {
-  if (/^\^\(\?:.*\)\$$/s.test(pattern)) return pattern;
-  return `^(?:${pattern})$`;
-}
-function anchoredRegExp(pattern) {
-  try {
-    return new RegExp(anchorPattern(pattern));
-  } catch (error) {
-    throw new ConfigurationError(
-      `"${pattern}" is not a valid regular expression (${error.message})`
-    );
-  }
-}
 function parseTrustedRoot(json) {
   try {
     return import_protobuf_specs.TrustedRoot.fromJSON(json);
@@ -5197,7 +4765,7 @@ function parseBundle(bundleJson) {
 }
 function verifySignature(bundle, options) {
   const { policy } = options;
-  const keyFinder = policy.publicKey === void 0 ? void 0 : () => ({ publicKey: (0, import_node_crypto2.createPublicKey)(policy.publicKey ?? ""), validFor: () => true });
+  const keyFinder = policy.publicKey === void 0 ? void 0 : () => ({ publicKey: (0, import_node_crypto3.createPublicKey)(policy.publicKey ?? ""), validFor: () => true });
   const trust = (0, import_verify.toTrustMaterial)(options.trustedRoot, keyFinder);
   const verifier = new import_verify.Verifier(trust, {
     tlogThreshold: 1,
@@ -5222,7 +4790,7 @@ function requireArtifact(bundle, options) {
   const content = bundle.content;
   if (content.$case !== "dsseEnvelope") return;
   if (options.artifact === void 0 && options.artifactDigest === void 0) return;
-  const digest = options.artifactDigest ?? (0, import_node_crypto2.createHash)("sha256").update(options.artifact ?? Buffer.alloc(0)).digest("hex");
+  const digest = options.artifactDigest ?? (0, import_node_crypto3.createHash)("sha256").update(options.artifact ?? Buffer.alloc(0)).digest("hex");
   requireSubject(
     content.dsseEnvelope.payload,
     content.dsseEnvelope.payloadType,
@@ -5297,312 +4865,540 @@ function requireValidityStarts(root) {
     throw new SignatureError(`the trusted root is malformed: no validity start for ${problems.join(", ")}`);
 }
 
-// packages/core/src/inputs/signer-inputs.ts
-function parsePublicKey(raw, ctx) {
-  let pem = raw;
-  if (!raw.startsWith("-----BEGIN")) {
-    const path = parsePath(raw, ctx, { allowOutsideWorkspace: true });
+// packages/core/src/sigstore/cosign-classic.ts
+var import_node_crypto4 = __toESM(require_crypto(), 1);
+
+// packages/core/src/sigstore/pem.ts
+function pemBody(label, text) {
+  return text.replace(new RegExp(`-----(BEGIN|END) ${label}-----`, "g"), "").replace(/\s+/g, "");
+}
+
+// packages/core/src/sigstore/cosign-classic.ts
+var ANNOTATION = {
+  signature: "dev.cosignproject.cosign/signature",
+  certificate: "dev.sigstore.cosign/certificate",
+  chain: "dev.sigstore.cosign/chain",
+  bundle: "dev.sigstore.cosign/bundle",
+  timestamp: "dev.sigstore.cosign/rfc3161timestamp",
+  /** On `.att` layers: the statement's predicate type. */
+  predicateType: "predicateType"
+};
+function signatureTag(digest, suffix = "sig") {
+  return `${digest.toTagStem()}.${suffix}`;
+}
+var EMPTY_CONFIG = Buffer.from("{}");
+function appendSignature(existing, layer) {
+  const layers = existing?.layers ?? [];
+  const duplicate = layers.some(
+    (l) => l.digest === layer.digest && l.annotations?.[ANNOTATION.signature] === layer.annotations?.[ANNOTATION.signature]
+  );
+  const manifest = {
+    schemaVersion: 2,
+    mediaType: MediaType.ociManifest,
+    config: existing?.config ?? {
+      mediaType: MediaType.ociConfig,
+      size: EMPTY_CONFIG.length,
+      digest: `sha256:${(0, import_node_crypto4.createHash)("sha256").update(EMPTY_CONFIG).digest("hex")}`
+    },
+    layers: duplicate ? layers : [...layers, layer],
+    ...existing?.annotations ? { annotations: existing.annotations } : {}
+  };
+  return { manifest, added: !duplicate };
+}
+function bundleFromClassicLayer(annotations, payload) {
+  const signature = annotations[ANNOTATION.signature];
+  const rekor = annotations[ANNOTATION.bundle];
+  if (signature === void 0 || rekor === void 0) {
+    throw new Error("the .sig layer lacks the signature or the Rekor bundle annotation");
+  }
+  const entry = tlogEntry(rekor);
+  const signedTimestamp = rfc3161Timestamp(annotations[ANNOTATION.timestamp]);
+  const material = keyMaterial(annotations[ANNOTATION.certificate]);
+  const content = signedContent(signature, payload);
+  return {
+    mediaType: "application/vnd.dev.sigstore.bundle+json;version=0.1",
+    verificationMaterial: {
+      ...material,
+      tlogEntries: [entry],
+      timestampVerificationData: {
+        rfc3161Timestamps: signedTimestamp === void 0 ? [] : [{ signedTimestamp }]
+      }
+    },
+    ...content
+  };
+}
+function tlogEntry(rekor) {
+  const parsed = JSON.parse(rekor);
+  const logged = JSON.parse(Buffer.from(parsed.Payload.body, "base64").toString("utf8"));
+  return {
+    logIndex: String(parsed.Payload.logIndex),
+    logId: { keyId: Buffer.from(parsed.Payload.logID, "hex").toString("base64") },
+    kindVersion: { kind: logged.kind ?? "hashedrekord", version: logged.apiVersion ?? "0.0.1" },
+    integratedTime: String(parsed.Payload.integratedTime),
+    inclusionPromise: { signedEntryTimestamp: parsed.SignedEntryTimestamp },
+    canonicalizedBody: parsed.Payload.body
+  };
+}
+function rfc3161Timestamp(annotation) {
+  if (annotation === void 0) return void 0;
+  return JSON.parse(annotation).SignedRFC3161Timestamp;
+}
+function keyMaterial(certificatePem) {
+  if (certificatePem === void 0 || certificatePem === "") return { publicKey: { hint: "" } };
+  return { x509CertificateChain: { certificates: [{ rawBytes: pemBody("CERTIFICATE", certificatePem) }] } };
+}
+function signedContent(signature, payload) {
+  if (signature === "") return { dsseEnvelope: JSON.parse(payload.toString("utf8")) };
+  return {
+    messageSignature: {
+      messageDigest: { algorithm: "SHA2_256", digest: (0, import_node_crypto4.createHash)("sha256").update(payload).digest("base64") },
+      signature
+    }
+  };
+}
+function signedDigestOf(payload) {
+  try {
+    const parsed = JSON.parse(payload.toString("utf8"));
+    return parsed.critical?.image?.["docker-manifest-digest"];
+  } catch {
+    return void 0;
+  }
+}
+
+// packages/core/src/sigstore/classic-signatures.ts
+async function appendClassicLayers(client, repository, digest, layers, suffix = "sig") {
+  const tag = signatureTag(digest, suffix);
+  const read = async () => {
+    const found = await client.getManifest(repository, tag);
+    return found === void 0 ? void 0 : { digest: found.digest, doc: JSON.parse(found.bytes.toString("utf8")) };
+  };
+  const first = await read();
+  const added = layers.filter((l) => appendSignature(first?.doc, l).added).length;
+  let written = first;
+  await mergeIntoTag({
+    what: `the signature manifest ${repository}:${tag}`,
+    read: async () => written = await read(),
+    holds: (state) => state !== void 0 && layers.every((l) => !appendSignature(state.doc, l).added),
+    merge: (state) => {
+      let manifest = state?.doc;
+      for (const layer of layers) manifest = appendSignature(manifest, layer).manifest;
+      return { digest: "", doc: manifest };
+    },
+    write: async (state) => {
+      await client.putManifest(
+        repository,
+        tag,
+        Buffer.from(JSON.stringify(state.doc)),
+        MediaType.ociManifest
+      );
+    }
+  });
+  return { tag, manifestDigest: written?.digest ?? "", added };
+}
+async function readClassicSignatures(client, image, digest, suffix = "sig") {
+  const repository = image.repositoryOnly();
+  const manifest = await client.getManifest(repository, signatureTag(digest, suffix));
+  if (manifest === void 0) return [];
+  const doc = JSON.parse(manifest.bytes.toString("utf8"));
+  return Promise.all(
+    doc.layers.flatMap((layer) => {
+      const annotations = layer.annotations;
+      if (annotations?.[ANNOTATION.signature] === void 0) return [];
+      return [
+        (async () => ({
+          payload: await client.getBlob(repository, Digest.parse(layer.digest).toString()),
+          annotations,
+          digest: layer.digest
+        }))()
+      ];
+    })
+  );
+}
+
+// packages/core/src/sigstore/copy-signatures.ts
+var MAX_SIGNATURE_BLOB = 4 * 1024 * 1024;
+async function copyBlobs(client, source, target, descriptors) {
+  for (const d of descriptors) {
+    if (await client.headBlob(target, d.digest) !== void 0) continue;
+    if (source.registry === target.registry && await client.mountBlob(target, d.digest, source.repository))
+      continue;
+    await client.uploadBlob(target, await client.getBlob(source, d.digest, MAX_SIGNATURE_BLOB));
+  }
+}
+async function copySignatures(client, source, target, digest) {
+  const from = source.repositoryOnly();
+  const to = target.repositoryOnly();
+  let classicLayers = 0;
+  for (const suffix of ["sig", "att"]) {
+    const found = await client.getManifest(from, signatureTag(digest, suffix));
+    if (found === void 0) continue;
+    const doc = JSON.parse(found.bytes.toString("utf8"));
+    await copyBlobs(client, from, to, [doc.config, ...doc.layers]);
+    classicLayers += (await appendClassicLayers(client, to, digest, doc.layers, suffix)).added;
+  }
+  let referrers = 0;
+  const { manifests } = await client.referrers(from, digest.toString());
+  for (const descriptor of manifests) {
+    const manifest = await client.getManifest(from, descriptor.digest);
+    if (manifest === void 0) continue;
+    const doc = JSON.parse(manifest.bytes.toString("utf8"));
+    await copyBlobs(client, from, to, [doc.config, ...doc.layers]);
+    if (await client.headManifest(to, descriptor.digest) === void 0) {
+      await client.putManifest(to, descriptor.digest, manifest.bytes, manifest.mediaType);
+      referrers++;
+    }
+    await addReferrer(client, to, digest.toString(), {
+      mediaType: descriptor.mediaType,
+      digest: descriptor.digest,
+      size: descriptor.size,
+      ...descriptor.artifactType ? { artifactType: descriptor.artifactType } : {},
+      ...descriptor.annotations ? { annotations: descriptor.annotations } : {}
+    });
+  }
+  return { classicLayers, referrers };
+}
+
+// packages/core/src/sigstore/image-signatures.ts
+var import_promises2 = __toESM(require_promises(), 1);
+var import_node_path2 = __toESM(require_path(), 1);
+async function loadTrustedRoot(path, temp) {
+  if (path !== void 0) {
+    let json;
     try {
-      pem = (0, import_node_fs3.readFileSync)(path, "utf8").trim();
+      json = JSON.parse(await (0, import_promises2.readFile)(path, "utf8"));
     } catch (error) {
-      throw new InvalidValueError(
-        `is neither a PEM public key nor a readable file (${error.code ?? "unreadable"})`
+      throw new ConfigurationError(
+        `the trusted root ${path} is not readable JSON (${error.message})`,
+        {
+          code: "TRUSTED_ROOT_UNREADABLE",
+          actual: path,
+          cause: error
+        }
+      );
+    }
+    return parseTrustedRoot(json);
+  }
+  const tuf = await import("./dist-I4V6ADIO.mjs");
+  const getTrustedRoot = tuf.default?.getTrustedRoot ?? tuf.getTrustedRoot;
+  try {
+    return await getTrustedRoot({ cachePath: (0, import_node_path2.join)(temp, "sigstore-tuf") });
+  } catch (error) {
+    throw new CommandError(
+      `could not get the public-good Sigstore trusted root through TUF (${error.message}); for a private Sigstore, or without network, give the trusted-root input`,
+      { tool: "TUF", cause: error }
+    );
+  }
+}
+async function readSigstoreMaterial(client, image, digest, what = "all") {
+  const none = async () => [];
+  const isSignature = (type) => type === void 0 || type === COSIGN_SIGN_PREDICATE;
+  const part = PARTS[what];
+  const [signatures, attestations, referrers] = await Promise.all([
+    part.sig ? readClassicSignatures(client, image, digest) : none(),
+    part.att ? readClassicSignatures(client, image, digest, "att") : none(),
+    part.signatureReferrers || part.attestationReferrers ? readBundleReferrers(
+      client,
+      image,
+      digest.toString(),
+      (type) => isSignature(type) ? part.signatureReferrers : part.attestationReferrers
+    ) : none()
+  ]);
+  return { signatures, attestations, referrers };
+}
+var PARTS = {
+  signatures: { sig: true, att: false, signatureReferrers: true, attestationReferrers: false },
+  attestations: { sig: false, att: true, signatureReferrers: false, attestationReferrers: true },
+  all: { sig: true, att: true, signatureReferrers: true, attestationReferrers: true },
+  classic: { sig: true, att: true, signatureReferrers: false, attestationReferrers: false },
+  "classic-signatures": { sig: true, att: false, signatureReferrers: false, attestationReferrers: false },
+  referrers: { sig: false, att: false, signatureReferrers: true, attestationReferrers: true },
+  "signature-referrers": { sig: false, att: false, signatureReferrers: true, attestationReferrers: false }
+};
+async function checkImageSignatures(client, image, digest, trustedRoot, policy, options = {}) {
+  const material = await readSigstoreMaterial(client, image, digest, "signatures");
+  return verifySignatures(material, digest, trustedRoot, policy, options);
+}
+var reasonOf = (error) => error instanceof SignatureError ? error.message : String(error);
+function verifySignatures(material, digest, trustedRoot, policy, options = {}) {
+  const rejected = [];
+  const verified = [];
+  const done = () => ({ accepted: verified[0], verified, rejected });
+  for (const stored of material.signatures) {
+    const signed = signedDigestOf(stored.payload);
+    if (signed !== digest.toString()) {
+      rejected.push(`classic: the payload vouches for ${signed ?? "nothing"}, not ${digest}`);
+      continue;
+    }
+    try {
+      const bundle = bundleFromClassicLayer(stored.annotations, stored.payload);
+      const ok = verifyBundle(bundle, { trustedRoot, policy, artifact: stored.payload });
+      const ref = stored.annotations[ANNOTATION.signature] ?? "";
+      const certificate = certificateClaims(bundle);
+      verified.push({ format: "classic", identity: ok.identity, issuer: ok.issuer, ref, certificate });
+      if (options.all !== true) return done();
+    } catch (error) {
+      rejected.push(`classic: ${reasonOf(error)}`);
+    }
+  }
+  const signatures = material.referrers.filter(
+    (r) => r.predicateType === void 0 || r.predicateType === COSIGN_SIGN_PREDICATE
+  );
+  for (const stored of signatures) {
+    try {
+      const ok = verifyBundle(stored.bundle, {
+        trustedRoot,
+        policy,
+        artifactDigest: digest.hex,
+        predicateType: COSIGN_SIGN_PREDICATE
+      });
+      verified.push({
+        format: "bundle",
+        identity: ok.identity,
+        issuer: ok.issuer,
+        ref: stored.manifestDigest,
+        certificate: certificateClaims(stored.bundle)
+      });
+      if (options.all !== true) return done();
+    } catch (error) {
+      rejected.push(`bundle ${stored.manifestDigest}: ${reasonOf(error)}`);
+    }
+  }
+  return done();
+}
+async function checkImageAttestations(client, image, digest, trustedRoot, policy, options = {}) {
+  const material = await readSigstoreMaterial(client, image, digest, "attestations");
+  const check = verifyAttestations(material, digest, trustedRoot, policy);
+  if (options.require === void 0) return check;
+  return { ...check, verdicts: evaluateAttestations(check.verified, check.rejections, options.require) };
+}
+function verifyAttestations(material, digest, trustedRoot, policy) {
+  const verified = [];
+  const rejections = [];
+  const check = (format, ref, bundle, type) => {
+    try {
+      if (type === void 0) throw new SignatureError("it names no predicate type");
+      const json = bundle();
+      const statement = statementOf(json);
+      const ok = verifyBundle(json, { trustedRoot, policy, artifactDigest: digest.hex, predicateType: type });
+      verified.push({
+        format,
+        predicateType: type,
+        ref,
+        ...ok,
+        certificate: certificateClaims(json),
+        statement
+      });
+    } catch (error) {
+      rejections.push({ predicateType: type, reason: `${format} attestation ${ref}: ${reasonOf(error)}` });
+    }
+  };
+  for (const stored of material.attestations)
+    check(
+      "classic",
+      stored.digest,
+      () => bundleFromClassicLayer(stored.annotations, stored.payload),
+      stored.annotations[ANNOTATION.predicateType]
+    );
+  for (const stored of material.referrers)
+    if (stored.predicateType !== void 0 && stored.predicateType !== COSIGN_SIGN_PREDICATE)
+      check("bundle", stored.manifestDigest, () => stored.bundle, stored.predicateType);
+  return { verified, rejected: rejections.map((r) => r.reason), rejections };
+}
+function statementOf(bundle) {
+  const envelope = bundle.dsseEnvelope;
+  if (typeof envelope?.payload !== "string") throw new SignatureError("it is not a DSSE envelope");
+  return JSON.parse(
+    Buffer.from(envelope?.payload ?? "", "base64").toString("utf8")
+  );
+}
+
+// packages/core/src/tools/skopeo.ts
+var skopeo = {
+  copyArgs(request) {
+    const args = ["copy", "--all", "--preserve-digests", "--digestfile", request.digestFile];
+    if (request.authFile !== void 0) args.push("--authfile", request.authFile);
+    if (!request.tlsVerify) args.push("--dest-tls-verify=false");
+    args.push(request.source, request.destination);
+    return args;
+  },
+  /** Registry to registry, by digest (no tag is written): every platform, digests preserved. */
+  copyByDigestArgs(request) {
+    const args = ["copy", "--all", "--preserve-digests"];
+    if (request.authFile !== void 0) args.push("--authfile", request.authFile);
+    if (!request.tlsVerify) args.push("--src-tls-verify=false", "--dest-tls-verify=false");
+    args.push(`docker://${request.source}`, `docker://${request.destination}`);
+    return args;
+  },
+  /**
+   * A failed skopeo run, for withRetries: whether it is worth running again, by the core's one rule
+   * (429, 5xx and network faults are; authentication, authorisation, missing repositories and invalid
+   * manifests are not), with a Retry-After it printed.
+   */
+  failure(error) {
+    if (!(error instanceof CommandError)) return { transient: false, reason: String(error) };
+    const text = `${error.stderrTail}
+${error.message}`;
+    return { transient: isTransientText(text), retryAfterMs: retryAfterInText(text), reason: error.message };
+  }
+};
+
+// actions/tag-promote/src/run.ts
+async function run(plan, { deps, outputs }) {
+  for (const warning of plan.warnings) deps.logger.warning(warning);
+  const client = openRegistry(deps, plan.registry);
+  const { tags, skipped } = await selectTags(plan, client, deps);
+  const digest = plan.digest.toString();
+  if (tags.length === 0) {
+    deps.logger.info("no tag rule applies to this run: nothing to promote");
+    outputs.write({ tags: "[]", previous: "{}" });
+    await deps.writeSummary(promotionSummary(`${plan.image}`, digest, "", [], skipped));
+    return;
+  }
+  if (await client.headManifest(plan.image, digest) === void 0)
+    throw new ConfigurationError(
+      `${plan.image}@${digest} is not in the registry; push it first (skopeo-push)`,
+      { input: "digest" }
+    );
+  const verified = await verifyWhereTagsGo(plan, client, deps);
+  const image = tagRepository(plan);
+  const manifest = await client.getManifest(image, digest);
+  if (manifest === void 0)
+    throw new CommandError(`${image}@${digest} is not readable after the copy`, { tool: "registry" });
+  const current = new Map(
+    await Promise.all(tags.map(async (t) => [t, await client.headManifest(image, t)]))
+  );
+  const plans = promotions(plan, tags, current);
+  await moveAll(client, image, plans, manifest, outputs);
+  await readBack(client, image, plans, digest);
+  outputs.write({ tags: JSON.stringify(tags), previous: previousOutput(plans) });
+  await deps.writeSummary(
+    promotionSummary(`${image}`, digest, verified.signedBy, plans, skipped, verified.verdicts)
+  );
+}
+async function selectTags(plan, client, deps) {
+  const ref = await readRefContext(deps.env, deps.now());
+  const existing = needsExistingTags(plan.rules, ref) ? await client.listTags(tagRepository(plan)) : void 0;
+  const chosen = chooseTags(plan, ref, existing);
+  for (const rule of chosen.skipped) deps.logger.info(`tag rule "${rule.rule}" skipped: ${rule.reason}`);
+  return chosen;
+}
+async function verifyWhereTagsGo(plan, client, deps) {
+  const requirement = plan.signature;
+  if (requirement === void 0) {
+    if (plan.target !== void 0) await copyToTarget(plan, plan.target, client, deps);
+    return { signedBy: "not required (require-signature: false)", verdicts: [] };
+  }
+  const trustedRoot = await fromInput(
+    "trusted-root",
+    () => loadTrustedRoot(requirement.trustedRoot, deps.paths.temp)
+  );
+  const verify = (repository) => verifyImage({ client, repository, plan, requirement, trustedRoot }, deps);
+  const verified = await verify(plan.image);
+  if (plan.target === void 0) return verified;
+  await copyToTarget(plan, plan.target, client, deps);
+  return verify(plan.target);
+}
+async function copyToTarget(plan, target, client, deps) {
+  const { image: source, digest } = plan;
+  deps.logger.info(`copying ${source}@${digest} and its signatures to ${target}`);
+  const args = skopeo.copyByDigestArgs({
+    source: `${source}@${digest}`,
+    destination: `${target}@${digest}`,
+    authFile: plan.registry.authFile,
+    tlsVerify: plan.registry.tlsVerify
+  });
+  await withRetries(() => deps.runner.run({ tool: "skopeo", command: "skopeo", args }), skopeo.failure, {
+    onRetry: (attempt, delay, reason) => deps.logger.warning(
+      `skopeo copy failed on a transient registry fault; retrying in ${delay} ms (attempt ${attempt + 1}): ${reason}`
+    )
+  });
+  const copied = await copySignatures(client, source, target, digest);
+  deps.logger.info(
+    `copied ${copied.classicLayers} classic signature(s) and ${copied.referrers} referrer(s) to ${target}`
+  );
+}
+async function verifyImage(request, deps) {
+  const { client, repository, trustedRoot } = request;
+  const { policy, conditions } = request.requirement;
+  const { digest } = request.plan;
+  const where = `${repository}@${digest}`;
+  const check = await checkImageSignatures(client, repository, digest, trustedRoot, policy, {
+    all: conditions !== void 0
+  });
+  if (check.accepted === void 0) {
+    const why = check.rejected.length === 0 ? "it has no signature at all" : check.rejected.join("; ");
+    throw new ConfigurationError(
+      `refusing to promote ${where}: no valid signature matches the policy (${why}). No tag was changed.`,
+      { code: "SIGNATURE_INVALID" }
+    );
+  }
+  const signedBy = `${check.accepted.identity ?? "key"} (${check.accepted.format}${check.accepted.issuer ? `, ${check.accepted.issuer}` : ""})`;
+  deps.logger.info(`signature verified in ${repository}: ${signedBy}`);
+  if (conditions === void 0) return { signedBy, verdicts: [] };
+  const signerIdentities = policy.publicKey === void 0 ? check.verified.flatMap((v) => v.identity ?? []) : void 0;
+  const { verdicts = [] } = await checkImageAttestations(client, repository, digest, trustedRoot, policy, {
+    require: { ...conditions, now: deps.now(), signerIdentities }
+  });
+  requireVerdicts(verdicts, where);
+  deps.logger.info(`attestations verified in ${repository}: ${verdicts.map((v) => v.kind).join(", ")}`);
+  return { signedBy, verdicts };
+}
+async function moveAll(client, image, plans, manifest, outputs) {
+  const toMove = plans.filter((p) => p.action !== "unchanged");
+  const before = await previousManifests(client, image, toMove);
+  for (const plan of toMove) {
+    try {
+      await client.putManifest(image, plan.tag, manifest.bytes, manifest.mediaType);
+    } catch (error) {
+      const { restored, stuck } = await putBack(client, image, toMove, manifest, before);
+      outputs.write({ tags: JSON.stringify(stuck.map((p) => p.tag)), previous: previousOutput(stuck) });
+      throw new CommandError(
+        `promotion stopped: moving ${image}:${plan.tag} failed (${error instanceof Error ? error.message : String(error)}). ${restored.length > 0 ? `Put back: ${restored.join(", ")}. ` : ""}${stuck.length > 0 ? `Still at the new digest (a new tag cannot be removed, or putting it back failed): ${stuck.map((p) => `${p.tag} (before: ${p.previous ?? "none"})`).join(", ")}.` : "No tag is left moved."}`,
+        { tool: "registry", cause: error }
       );
     }
   }
-  const label = /^-----BEGIN ([A-Z0-9 ]+)-----/.exec(pem)?.[1];
-  if (label !== "PUBLIC KEY")
-    throw new InvalidValueError(
-      `is not a PEM public key (-----BEGIN PUBLIC KEY-----)${label === void 0 ? "" : `; it holds a ${label.toLowerCase()}`}`
-    );
-  try {
-    return (0, import_node_crypto3.createPublicKey)(pem).export({ type: "spki", format: "pem" }).toString();
-  } catch {
-    throw new InvalidValueError("is not a PEM public key (-----BEGIN PUBLIC KEY-----) that parses");
-  }
 }
-var GITHUB_ACTIONS_ISSUER = "https://token.actions.githubusercontent.com";
-var signerInputs = {
-  publicKey: () => field("public key", parsePublicKey),
-  /** Fulcio's Source Repository URI form: the repository's URL, e.g. https://github.com/acme/app. */
-  sourceRepository: () => inputs.string({
-    pattern: /^https:\/\/[^/\s]+\/[^/\s]+\/[^/\s]+$/,
-    accepted: "the repository URL as Fulcio certifies it, e.g. https://github.com/acme/app"
-  }),
-  sourceRef: () => inputs.string({ pattern: /^refs\/\S+$/, accepted: "a git ref, e.g. refs/heads/main" })
-};
-var signerSpec = {
-  "certificate-identity": inputs.string().optional(),
-  "certificate-identity-regexp": inputs.string().optional(),
-  "certificate-oidc-issuer": inputs.string().optional(),
-  "certificate-source-repository": signerInputs.sourceRepository().optional(),
-  "certificate-source-ref": signerInputs.sourceRef().optional(),
-  "public-key": signerInputs.publicKey().optional()
-};
-function signerPolicyFromInputs(values, logger, why) {
-  const source = {
-    ...values["certificate-source-repository"] === void 0 ? {} : { sourceRepository: values["certificate-source-repository"] },
-    ...values["certificate-source-ref"] === void 0 ? {} : { sourceRef: values["certificate-source-ref"] }
-  };
-  if (values["public-key"] !== void 0) {
-    const given = Object.keys(source).length > 0;
-    if (given)
-      throw new ConfigurationError(
-        "certificate-source-repository and certificate-source-ref bind a keyless certificate; a public-key signature has none",
-        {
-          input: values["certificate-source-repository"] ? "certificate-source-repository" : "certificate-source-ref"
-        }
+async function previousManifests(client, image, toMove) {
+  const before = /* @__PURE__ */ new Map();
+  for (const plan of toMove) {
+    if (plan.previous === void 0 || before.has(plan.previous)) continue;
+    const previous = await client.getManifest(image, plan.previous);
+    if (previous === void 0)
+      throw new CommandError(
+        `${image}@${plan.previous} (what ${plan.tag} points at) is not readable; no tag was changed`,
+        { tool: "registry" }
       );
-    return { publicKey: values["public-key"] };
+    before.set(plan.previous, previous);
   }
-  const identity = values["certificate-identity"];
-  const pattern = values["certificate-identity-regexp"];
-  const issuer = values["certificate-oidc-issuer"];
-  if (identity === void 0 && pattern === void 0 || issuer === void 0)
-    throw new ConfigurationError(
-      `${why}: give certificate-identity (or certificate-identity-regexp) and certificate-oidc-issuer, or public-key`,
-      {
-        input: identity === void 0 && pattern === void 0 ? "certificate-identity" : "certificate-oidc-issuer"
-      }
-    );
-  if (identity !== void 0 && pattern !== void 0)
-    throw new ConfigurationError("give certificate-identity or certificate-identity-regexp, not both", {
-      input: "certificate-identity-regexp"
-    });
-  if (pattern !== void 0 && !(pattern.startsWith("^") && pattern.endsWith("$")))
-    logger.warning(
-      `certificate-identity-regexp "${pattern}" was anchored to ^\u2026$ so that look-alike identities do not match`
-    );
-  if (issuer === GITHUB_ACTIONS_ISSUER && source.sourceRepository === void 0)
-    logger.warning(
-      "certificate-source-repository is not set: a signature by this workflow identity from ANY repository (every caller of a reusable workflow signs as it) is accepted; set it, e.g. https://github.com/acme/app"
-    );
-  return identity !== void 0 ? { identity, issuer, ...source } : { identityRegExp: anchoredRegExp(pattern ?? ""), issuer, ...source };
+  return before;
 }
-
-// packages/core/src/report/job-summary.ts
-function escapeHtml(text2) {
-  return text2.replace(/[&<>"'|`]/g, (ch) => `&#${ch.charCodeAt(0)};`);
-}
-function renderCell(cell) {
-  if (typeof cell === "string") return escapeHtml(cell);
-  return cell.code ? `<code>${escapeHtml(cell.text)}</code>` : escapeHtml(cell.text);
-}
-var JobSummary = class _JobSummary {
-  parts = [];
-  heading(text2, level = 2) {
-    this.parts.push(`<h${level}>${escapeHtml(text2)}</h${level}>`);
-    return this;
+async function putBack(client, image, toMove, manifest, before) {
+  const served = async (tag) => (await client.headManifest(image, tag).catch(() => void 0))?.digest;
+  const restored = [];
+  const stuck = [];
+  for (const done of toMove) {
+    if (await served(done.tag) !== manifest.digest) continue;
+    const previous = done.previous === void 0 ? void 0 : before.get(done.previous);
+    if (previous !== void 0)
+      await client.putManifest(image, done.tag, previous.bytes, previous.mediaType).catch(() => void 0);
+    if (previous !== void 0 && await served(done.tag) === done.previous)
+      restored.push(`${done.tag} \u2192 ${done.previous}`);
+    else stuck.push(done);
   }
-  paragraph(text2) {
-    this.parts.push(`<p>${escapeHtml(text2)}</p>`);
-    return this;
+  return { restored, stuck };
+}
+async function readBack(client, image, plans, digest) {
+  for (const plan of plans) {
+    const served = await client.headManifest(image, plan.tag);
+    if (served?.digest !== digest)
+      throw new CommandError(
+        `after promotion ${image}:${plan.tag} serves ${served?.digest ?? "nothing"}, not ${digest}`,
+        { tool: "registry" }
+      );
   }
-  /** A line with a leading status mark, for verdicts. */
-  verdict(ok, text2) {
-    this.parts.push(`<p><strong>${ok ? "\u2705" : "\u274C"} ${escapeHtml(text2)}</strong></p>`);
-    return this;
-  }
-  warning(text2) {
-    this.parts.push(`<blockquote><p>\u26A0\uFE0F ${escapeHtml(text2)}</p></blockquote>`);
-    return this;
-  }
-  code(text2) {
-    this.parts.push(`<pre><code>${escapeHtml(text2)}</code></pre>`);
-    return this;
-  }
-  table(headers, rows) {
-    this.parts.push(renderTable(headers, rows));
-    return this;
-  }
-  /** Key/value pairs as a two-column table. */
-  facts(pairs) {
-    return this.table(
-      ["", ""],
-      pairs.map(([k, v]) => [k, v])
-    );
-  }
-  /** A collapsed section; `build` fills a nested summary. */
-  details(label, build) {
-    const inner = new _JobSummary();
-    build(inner);
-    this.parts.push(`<details><summary>${escapeHtml(label)}</summary>
-
-${inner.toString()}
-</details>`);
-    return this;
-  }
-  toString() {
-    return this.parts.join("\n");
-  }
-};
-function renderTable(headers, rows) {
-  const head = headers.every((h) => h === "") ? "" : `<thead><tr>${headers.map((h) => `<th>${escapeHtml(h)}</th>`).join("")}</tr></thead>`;
-  const body = rows.map((row) => `<tr>${row.map((c) => `<td>${renderCell(c)}</td>`).join("")}</tr>`).join("");
-  return `<table>${head}<tbody>${body}</tbody></table>`;
 }
-
-// packages/core/src/report/severity.ts
-var SEVERITIES = ["CRITICAL", "HIGH", "MEDIUM", "LOW", "UNKNOWN"];
-function parseSeverityList(items) {
-  const wanted = /* @__PURE__ */ new Set();
-  for (const item of items) {
-    const upper = item.toUpperCase();
-    const found = SEVERITIES.find((s) => s === upper);
-    if (found === void 0)
-      throw new InvalidValueError(`severity "${item}" is not one of ${SEVERITIES.join(", ")}`);
-    wanted.add(found);
-  }
-  if (wanted.size === 0) throw new InvalidValueError(`must name at least one of ${SEVERITIES.join(", ")}`);
-  return wanted;
-}
-
-// packages/core/src/sigstore/kyverno-requirements.ts
-var POLICY_ATTESTATION_TYPES = {
-  provenance: "https://slsa.dev/provenance/v1",
-  // cosign --type slsaprovenance1
-  sbom: "https://cyclonedx.org/bom",
-  // cosign --type cyclonedx
-  vuln: "https://cosign.sigstore.dev/attestation/vuln/v1"
-  // cosign --type vuln
-};
-var TRIVY_FINDING_LISTS = ["Vulnerabilities", "Secrets", "Misconfigurations"];
-
-// actions/tag-promote/src/attestations.ts
-function attestationConditions(values, policy, env) {
-  const required = values["require-attestations"];
-  if (required.length === 0) return void 0;
-  if (!values["require-signature"] || policy === void 0)
-    throw new ConfigurationError(
-      `Input "require-attestations": attestations are verified against the signature's identity policy; set require-signature to true (with certificate-identity and certificate-oidc-issuer, or public-key)`,
-      { input: "require-attestations" }
-    );
-  const builderId = values["provenance-builder-id"];
-  if (required.includes("provenance") && builderId === void 0 && policy.publicKey !== void 0)
-    throw new ConfigurationError(
-      `Input "provenance-builder-id": with public-key there is no signing identity to bind the provenance's builder to; give the builder id (e.g. https://github.com/acme/app/.github/workflows/publish.yml@refs/heads/main)`,
-      { input: "provenance-builder-id" }
-    );
-  const { GITHUB_SERVER_URL: server, GITHUB_REPOSITORY: repository } = env;
-  const sourceRepository = values["provenance-source-repository"] ?? (repository ? `${server ?? "https://github.com"}/${repository}` : void 0);
-  if (required.includes("provenance") && sourceRepository === void 0)
-    throw new ConfigurationError(
-      'Input "provenance-source-repository": GITHUB_REPOSITORY is not set, so give the repository the provenance must name (e.g. https://github.com/acme/app)',
-      { input: "provenance-source-repository" }
-    );
-  return {
-    required,
-    builderId,
-    sourceRepository: sourceRepository ?? "",
-    denySeverities: values["vuln-severities"],
-    maxScanAgeMs: values["max-scan-age"]
-  };
-}
-function requireVerdicts(verdicts, where) {
-  const failed = verdicts.filter((v) => !v.ok);
-  if (failed.length === 0) return;
-  throw new ConfigurationError(
-    `refusing to promote ${where}: ${failed.map((v) => `the ${v.kind} attestation: ${v.detail}`).join("; ")}. No tag was changed.`,
-    { input: "require-attestations" }
-  );
-}
-function verdictRows(verdicts) {
-  return verdicts.map((v) => [
-    v.kind,
-    v.ok ? "verified" : "refused",
-    v.attestation === void 0 ? "\u2014" : `${v.attestation.format}, ${v.attestation.identity ?? "key"}`,
-    v.detail
-  ]);
-}
-
-// actions/tag-promote/src/plan.ts
-function plan(values, context) {
-  const warnings = [];
-  const policy = values["require-signature"] ? signerPolicyFromInputs(values, collecting(warnings), "require-signature is true") : void 0;
-  const conditions = attestationConditions(values, policy, context.env);
-  const target = values["target-image"];
-  return {
-    image: values.image,
-    digest: values.digest,
-    rules: values.tags,
-    immutable: values["immutable-tags"],
-    target: target === void 0 || target.equals(values.image) ? void 0 : target,
-    registry: { authFile: values["auth-file"], tlsVerify: values["tls-verify"] },
-    signature: policy === void 0 ? void 0 : { policy, trustedRoot: values["trusted-root"], conditions },
-    warnings
-  };
-}
-function collecting(warnings) {
-  return { ...silentLogger, warning: (message) => void warnings.push(message) };
-}
-function tagRepository(plan2) {
-  return plan2.target ?? plan2.image;
-}
-function chooseTags(plan2, ref, existing) {
-  return planTagRules(plan2.rules, ref, existing, { immutable: plan2.immutable, input: "tags" });
-}
-function promotions(plan2, tags, current) {
-  const refusal = { input: "tags", before: "refusing to promote: ", after: ". No tag was changed." };
-  return planTags(tags, current, plan2.digest.toString(), plan2.immutable, refusal);
-}
-function previousOutput(plans) {
-  return JSON.stringify(Object.fromEntries(plans.map((p) => [p.tag, p.previous ?? null])));
-}
-function promotionSummary(image, digest, signedBy, plans, skipped, verdicts = []) {
-  const summary = new JobSummary().heading("tag-promote");
-  if (plans.length === 0)
-    summary.verdict(true, `No tag rule applies to this run: nothing promoted (${image}@${digest})`);
-  else
-    summary.verdict(true, `Promoted ${image}@${digest}`).facts([
-      ["digest", { text: digest, code: true }],
-      ["signature", signedBy]
-    ]).table(
-      ["tag", "before", "now"],
-      plans.map((p) => [
-        p.tag,
-        p.previous === void 0 ? "new" : { text: p.previous, code: true },
-        p.action === "unchanged" ? "unchanged" : "moved here"
-      ])
-    );
-  if (plans.length > 0 && verdicts.length > 0)
-    summary.table(["attestation", "verdict", "found (format, signer)", "checked"], verdictRows(verdicts));
-  if (skipped.length > 0)
-    summary.table(
-      ["skipped tag rule", "why"],
-      skipped.map((s) => [{ text: s.rule, code: true }, s.reason])
-    );
-  return summary;
-}
-
 export {
-  ConfigurationError,
-  CommandError,
-  fromInput,
-  parseList,
-  parseEnum,
-  inputs,
-  defineAction,
-  defineOutputs,
-  Digest,
-  DEFAULT_IMMUTABLE_TAGS,
-  needsExistingTags,
-  ociInputs,
-  SEVERITIES,
-  parseSeverityList,
-  POLICY_ATTESTATION_TYPES,
-  TRIVY_FINDING_LISTS,
-  readRefContext,
-  certificateClaims,
-  SignatureError,
-  parseTrustedRoot,
-  verifyBundle,
-  signerSpec,
-  requireVerdicts,
-  plan,
-  tagRepository,
-  chooseTags,
-  promotions,
-  previousOutput,
-  promotionSummary
+  run
 };
-//# sourceMappingURL=chunk-J5OTOWX6.mjs.map
+//# sourceMappingURL=run-RPEFEIXD.mjs.map

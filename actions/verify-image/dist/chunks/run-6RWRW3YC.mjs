@@ -1,13 +1,25 @@
 import { createRequire as __createRequire } from 'node:module';
 const require = __createRequire(import.meta.url);
 import {
-  require_child_process
-} from "./chunk-LAKDNJDR.mjs";
-import {
   require_dist,
   require_envelope,
   require_sigstore_common
 } from "./chunk-377EZXM7.mjs";
+import {
+  custodyOutput,
+  custodySummary
+} from "./chunk-4PGBU5B5.mjs";
+import {
+  ATTESTED_LINKS,
+  CommandError,
+  ConfigurationError,
+  Digest,
+  SLSA_PROVENANCE_V1,
+  formatPlatform,
+  fromInput,
+  isImmutableTag
+} from "./chunk-47NQLPCN.mjs";
+import "./chunk-LAKDNJDR.mjs";
 import {
   require_promises
 } from "./chunk-ZKXDAKWM.mjs";
@@ -16,8 +28,7 @@ import {
   require_path
 } from "./chunk-Q7KQMW4X.mjs";
 import {
-  require_crypto,
-  require_fs
+  require_crypto
 } from "./chunk-VCWESDKG.mjs";
 import {
   __commonJS,
@@ -603,16 +614,16 @@ var require_parse = __commonJS({
   "node_modules/.pnpm/@sigstore+core@4.0.1/node_modules/@sigstore/core/dist/asn1/parse.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
-    exports.parseInteger = parseInteger2;
+    exports.parseInteger = parseInteger;
     exports.parseStringASCII = parseStringASCII;
     exports.parseTime = parseTime;
     exports.parseOID = parseOID;
-    exports.parseBoolean = parseBoolean2;
+    exports.parseBoolean = parseBoolean;
     exports.parseBitString = parseBitString;
     var error_1 = require_error2();
     var RE_TIME_SHORT_YEAR = /^(\d{2})(\d{2})(\d{2})(\d{2})(\d{2})(\d{2})(\.\d{3})?Z$/;
     var RE_TIME_LONG_YEAR = /^(\d{4})(\d{2})(\d{2})(\d{2})(\d{2})(\d{2})(\.\d{3})?Z$/;
-    function parseInteger2(buf) {
+    function parseInteger(buf) {
       let pos = 0;
       const end = buf.length;
       let val = buf[pos];
@@ -665,7 +676,7 @@ var require_parse = __commonJS({
       }
       return oid;
     }
-    function parseBoolean2(buf) {
+    function parseBoolean(buf) {
       if (buf.length !== 1) {
         throw new error_1.ASN1ParseError("invalid boolean");
       }
@@ -3212,7 +3223,7 @@ var require_checkpoint = __commonJS({
           });
         }
         const split = envelope.indexOf(CHECKPOINT_SEPARATOR);
-        const header = envelope.slice(0, split + 1);
+        const header2 = envelope.slice(0, split + 1);
         const data = envelope.slice(split + CHECKPOINT_SEPARATOR.length);
         const matches = data.matchAll(SIGNATURE_REGEX);
         const signatures = Array.from(matches, (match) => {
@@ -3236,7 +3247,7 @@ var require_checkpoint = __commonJS({
             message: "no signatures found in checkpoint"
           });
         }
-        return new _SignedNote(header, signatures);
+        return new _SignedNote(header2, signatures);
       }
     };
     var LogCheckpoint = class _LogCheckpoint {
@@ -3663,731 +3674,64 @@ var require_dist4 = __commonJS({
   }
 });
 
-// packages/core/src/action/errors.ts
-var ConfigurationError = class extends Error {
-  name = "ConfigurationError";
-  code;
-  /** The input (or environment variable) at fault, when there is one. */
-  input;
-  expected;
-  actual;
-  constructor(message, options = {}) {
-    super(message, options.cause === void 0 ? void 0 : { cause: options.cause });
-    this.code = options.code ?? (options.input === void 0 ? "CONFIGURATION" : "INPUT_INVALID");
-    this.input = options.input;
-    this.expected = options.expected;
-    this.actual = options.actual;
-  }
-  /** The input layer's part: names the input a domain error came from (kept when already named). */
-  forInput(input) {
-    this.input ??= input;
-    return this;
-  }
+// packages/core/src/oci/retry-policy.ts
+var DEFAULT_RETRY = {
+  maxAttempts: 5,
+  baseDelayMs: 250,
+  maxDelayMs: 15e3,
+  deadlineMs: 12e4
 };
-var CommandError = class extends Error {
-  name = "CommandError";
-  /** `COMMAND_FAILED`, or a more precise code (`DIGEST_MISMATCH` when a tool produced other bytes). */
-  code;
-  tool;
-  exitCode;
-  /** The last non-empty line the tool wrote to stderr, if any. */
-  stderrTail;
-  expected;
-  actual;
-  constructor(message, details2) {
-    super(message, details2.cause === void 0 ? void 0 : { cause: details2.cause });
-    this.code = details2.code ?? "COMMAND_FAILED";
-    this.expected = details2.expected;
-    this.actual = details2.actual;
-    this.tool = details2.tool;
-    this.exitCode = details2.exitCode ?? null;
-    this.stderrTail = details2.stderrTail ?? "";
-  }
-};
-function describeError(error) {
-  if (error instanceof ConfigurationError) return error.message;
-  if (error instanceof CommandError) return error.message;
-  if (error instanceof Error) {
-    return `Unexpected error (a bug in this action, please report it): ${error.message || error.name}`;
-  }
-  let text2;
-  try {
-    text2 = typeof error === "string" ? error : JSON.stringify(error) ?? String(error);
-  } catch {
-    text2 = String(error);
-  }
-  return `Unexpected non-Error value thrown (a bug in this action, please report it): ${text2}`;
+function isRetryableStatus(status) {
+  return status === 429 || status >= 500 && status <= 599;
 }
-var InvalidValueError = class extends Error {
-  name = "InvalidValueError";
-  code = "INVALID_VALUE";
-};
-async function fromInput(input, work) {
-  try {
-    return await work();
-  } catch (error) {
-    if (!(error instanceof ConfigurationError) || error.input !== void 0) throw error;
-    error.message = `Input "${input}": ${error.message}`;
-    throw error.forInput(input);
-  }
+var NETWORK_CODES = /* @__PURE__ */ new Set([
+  "ECONNRESET",
+  "ECONNREFUSED",
+  "ETIMEDOUT",
+  "EPIPE",
+  "EAI_AGAIN",
+  "ENETUNREACH",
+  "EHOSTUNREACH",
+  "UND_ERR_SOCKET",
+  "ERR_STREAM_PREMATURE_CLOSE"
+]);
+function isNetworkError(error) {
+  const code = error?.code;
+  return typeof code === "string" && NETWORK_CODES.has(code);
 }
-
-// packages/core/src/inputs/input-spec.ts
-var import_node_fs = __toESM(require_fs(), 1);
-var import_node_path = __toESM(require_path(), 1);
-function envInputName(name) {
-  return `INPUT_${name.replace(/ /g, "_").toUpperCase()}`;
+function parseRetryAfter(value, now) {
+  if (value === void 0 || value.trim() === "") return void 0;
+  if (/^\d+$/.test(value.trim())) return Number(value.trim()) * 1e3;
+  const date = Date.parse(value);
+  return Number.isNaN(date) ? void 0 : Math.max(0, date - now);
 }
-function envInputSource(env) {
-  return (name) => env[envInputName(name)];
+function backoffDelay(policy, attempt, retryAfterMs, random) {
+  const exponential = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** (attempt - 1));
+  const jittered = Math.round(exponential / 2 + random() * exponential / 2);
+  if (retryAfterMs === void 0) return jittered;
+  return Math.min(policy.maxDelayMs, Math.max(retryAfterMs, jittered));
 }
-function mapInputSource(values) {
-  return (name) => values[name];
-}
-function defaultInputContext(env, cwd) {
-  return { workspace: (0, import_node_path.resolve)(env.GITHUB_WORKSPACE ?? cwd) };
-}
-function fieldError(name, message, cause, code = "INPUT_INVALID") {
-  const domain = cause instanceof ConfigurationError ? cause : void 0;
-  return new ConfigurationError(`Input "${name}" ${message}`, {
-    code: domain !== void 0 && domain.code !== "CONFIGURATION" ? domain.code : code,
-    input: name,
-    ...domain?.expected !== void 0 ? { expected: domain.expected } : {},
-    ...domain?.actual !== void 0 ? { actual: domain.actual } : {},
-    cause
-  });
-}
-function parseWith(parse, raw, name, ctx) {
-  try {
-    return parse(raw, ctx);
-  } catch (error) {
-    if (error instanceof InvalidValueError || error instanceof ConfigurationError) {
-      throw fieldError(name, error.message, error);
-    }
-    throw error;
-  }
-}
-function field(kind, parse) {
-  return {
-    required(description) {
-      return {
-        kind,
-        required: true,
-        defaultValue: void 0,
-        read(raw, name, ctx) {
-          if (raw === void 0) {
-            throw fieldError(
-              name,
-              `is required${description ? `: ${description}` : ""}`,
-              void 0,
-              "INPUT_REQUIRED"
-            );
-          }
-          return parseWith(parse, raw, name, ctx);
-        }
-      };
-    },
-    optional() {
-      return {
-        kind,
-        required: false,
-        defaultValue: void 0,
-        read: (raw, name, ctx) => raw === void 0 ? void 0 : parseWith(parse, raw, name, ctx)
-      };
-    },
-    default(value) {
-      return {
-        kind,
-        required: false,
-        defaultValue: value,
-        read: (raw, name, ctx) => parseWith(parse, raw ?? value, name, ctx)
-      };
-    }
-  };
-}
-function readInputs(spec, source, ctx) {
-  const values = {};
-  const problems = [];
-  for (const [name, f] of Object.entries(spec)) {
-    const given = source(name);
-    const rawValue = f.verbatim ? given : given?.trim();
+async function withRetries(operation, classify, options = {}) {
+  const policy = options.policy ?? DEFAULT_RETRY;
+  const sleep = options.sleep ?? ((ms) => new Promise((r) => setTimeout(r, ms)));
+  const clock = options.elapsedClock;
+  const started = clock?.() ?? 0;
+  let waited = 0;
+  for (let attempt = 1; ; attempt++) {
     try {
-      values[name] = f.read(rawValue === "" ? void 0 : rawValue, name, ctx);
+      return await operation(attempt);
     } catch (error) {
-      if (!(error instanceof ConfigurationError)) throw error;
-      problems.push(error);
+      const verdict = classify(error);
+      if (!verdict.transient || attempt >= policy.maxAttempts) throw error;
+      if (clock !== void 0 && clock() - started >= policy.deadlineMs) throw error;
+      const delay = backoffDelay(policy, attempt, verdict.retryAfterMs, options.random ?? Math.random);
+      if (clock === void 0 && waited + delay > policy.deadlineMs) throw error;
+      waited += delay;
+      options.onRetry?.(attempt, delay, verdict.reason);
+      await sleep(delay);
     }
   }
-  const [first] = problems;
-  if (first !== void 0) {
-    if (problems.length === 1) throw first;
-    throw new ConfigurationError(
-      `${problems.length} inputs are invalid:
-${problems.map((p) => `  - ${p.message}`).join("\n")}`,
-      { code: "INPUTS_INVALID", input: first.input ?? "", cause: new AggregateError(problems) }
-    );
-  }
-  return values;
 }
-var TRUE = /* @__PURE__ */ new Set(["true", "True", "TRUE"]);
-var FALSE = /* @__PURE__ */ new Set(["false", "False", "FALSE"]);
-function parseBoolean(raw) {
-  if (TRUE.has(raw)) return true;
-  if (FALSE.has(raw)) return false;
-  throw new InvalidValueError(
-    `must be a boolean (YAML 1.2 core schema: true, True, TRUE, false, False, FALSE); got "${raw}"`
-  );
-}
-function parseList(raw) {
-  const items = [];
-  for (const line of raw.split(/\r?\n/)) {
-    let current = "";
-    let quoted = false;
-    let wasQuoted = false;
-    for (let i = 0; i < line.length; i++) {
-      const ch = line[i];
-      if (quoted) {
-        if (ch === '"' && line[i + 1] === '"') {
-          current += '"';
-          i++;
-        } else if (ch === '"') {
-          quoted = false;
-        } else {
-          current += ch;
-        }
-      } else if (ch === '"' && current.trim() === "") {
-        quoted = true;
-        wasQuoted = true;
-        current = "";
-      } else if (ch === ",") {
-        if (wasQuoted || current.trim() !== "") items.push(wasQuoted ? current : current.trim());
-        current = "";
-        wasQuoted = false;
-      } else if (wasQuoted && !quoted) {
-        if (ch !== " " && ch !== "	")
-          throw new InvalidValueError(`has text after a closing quote in line "${line}"`);
-      } else {
-        current += ch;
-      }
-    }
-    if (quoted) throw new InvalidValueError(`has an unterminated quote in line "${line}"`);
-    if (wasQuoted || current.trim() !== "") items.push(wasQuoted ? current : current.trim());
-  }
-  return items;
-}
-function parseEnum(raw, allowed) {
-  const found = allowed.find((a) => a === raw);
-  if (found === void 0) {
-    throw new InvalidValueError(`must be one of ${allowed.map((a) => `"${a}"`).join(", ")}; got "${raw}"`);
-  }
-  return found;
-}
-function parseInteger(raw, bounds = {}) {
-  const range = `${bounds.min ?? "-\u221E"}..${bounds.max ?? "\u221E"}`;
-  if (!/^[+-]?\d{1,15}$/.test(raw))
-    throw new InvalidValueError(`must be a whole number in ${range}; got "${raw}"`);
-  const value = Number(raw);
-  if (bounds.min !== void 0 && value < bounds.min || bounds.max !== void 0 && value > bounds.max) {
-    throw new InvalidValueError(`must be a whole number in ${range}; got ${value}`);
-  }
-  return value;
-}
-function nonEmpty(raw, items) {
-  if (items.length === 0 && raw.trim() !== "")
-    throw new InvalidValueError("lists no item (only separators); give at least one, or leave it out");
-  if (items.some((item) => item.trim() === ""))
-    throw new InvalidValueError('lists an empty item ("" or " "); every item must say something');
-  return items;
-}
-var DURATION_UNITS = { ms: 1, s: 1e3, m: 6e4, h: 36e5, d: 864e5 };
-function parseDuration(raw, bounds = {}) {
-  const accepted = "a duration such as 250ms, 90s, 5m, 1h30m or 2d (units ms, s, m, h, d)";
-  if (!/^(\d+(ms|s|m|h|d))+$/.test(raw)) throw new InvalidValueError(`must be ${accepted}; got "${raw}"`);
-  let total = 0;
-  for (const match of raw.matchAll(/(\d+)(ms|s|m|h|d)/g)) {
-    total += Number(match[1]) * (DURATION_UNITS[match[2] ?? "s"] ?? 0);
-  }
-  if (bounds.minMs !== void 0 && total < bounds.minMs || bounds.maxMs !== void 0 && total > bounds.maxMs) {
-    throw new InvalidValueError(
-      `must be between ${bounds.minMs ?? 0}ms and ${bounds.maxMs ?? "\u221E"}ms; got "${raw}" (${total}ms)`
-    );
-  }
-  return total;
-}
-function isInside(root, target) {
-  const rel = (0, import_node_path.relative)(root, target);
-  return rel === "" || !rel.startsWith("..") && !(0, import_node_path.isAbsolute)(rel);
-}
-function requireExisting(path, kind) {
-  let found;
-  try {
-    found = (0, import_node_fs.statSync)(path);
-  } catch (error) {
-    throw new InvalidValueError(
-      `names ${path}, which does not exist (${error.code ?? "unreadable"})`
-    );
-  }
-  if (kind === "file" ? !found.isFile() : !found.isDirectory())
-    throw new InvalidValueError(`names ${path}, which is not a ${kind}`);
-}
-function realpathIfExists(path) {
-  try {
-    return (0, import_node_fs.realpathSync)(path);
-  } catch {
-    return void 0;
-  }
-}
-function parsePath(raw, ctx, options = {}) {
-  if (raw.includes("\0")) throw new InvalidValueError("must not contain a NUL character");
-  const absolute = (0, import_node_path.resolve)(ctx.workspace, raw);
-  if (!options.allowOutsideWorkspace) {
-    const outside = `must stay inside the workspace ${ctx.workspace}; "${raw}" resolves to`;
-    if (!isInside(ctx.workspace, absolute)) throw new InvalidValueError(`${outside} ${absolute}`);
-    const real = realpathIfExists(absolute);
-    const realWorkspace = realpathIfExists(ctx.workspace) ?? ctx.workspace;
-    if (real !== void 0 && !isInside(realWorkspace, real)) {
-      throw new InvalidValueError(`${outside} ${real} through a symbolic link`);
-    }
-  }
-  if (options.mustExist !== void 0) requireExisting(absolute, options.mustExist);
-  return absolute;
-}
-var inputs = {
-  string: (options = {}) => field("string", (raw) => {
-    if (options.pattern !== void 0 && !options.pattern.test(raw)) {
-      throw new InvalidValueError(
-        `must be ${options.accepted ?? `a string matching ${options.pattern}`}; got "${raw}"`
-      );
-    }
-    return raw;
-  }),
-  boolean: () => field("boolean", (raw) => parseBoolean(raw)),
-  list: () => field("list", (raw) => nonEmpty(raw, parseList(raw))),
-  enum: (allowed) => field("enum", (raw) => parseEnum(raw, allowed)),
-  integer: (bounds = {}) => field("integer", (raw) => parseInteger(raw, bounds)),
-  duration: (bounds = {}) => field("duration", (raw) => parseDuration(raw, bounds)),
-  path: (options = {}) => field("path", (raw, ctx) => parsePath(raw, ctx, options)),
-  keyValues: () => field("key-values", (raw) => parseKeyValues(raw)),
-  custom: (kind, parse) => field(kind, parse),
-  /** Tag patterns (`sha-*`): tag characters and `*` only, so that no pattern silently matches nothing. */
-  tagPatterns: () => field(
-    "tag-patterns",
-    (raw) => nonEmpty(raw, parseList(raw)).map((pattern) => {
-      if (!/^[A-Za-z0-9_*][A-Za-z0-9_.*-]{0,127}$/.test(pattern))
-        throw new InvalidValueError(
-          `pattern "${pattern}" is not a tag with * wildcards (letters, digits, _ . - and *)`
-        );
-      return pattern;
-    })
-  ),
-  /** A secret such as a password: taken verbatim, leading and trailing spaces included. */
-  secret: () => ({
-    ...field("secret", (raw) => raw).optional(),
-    verbatim: true
-  })
-};
-var KEY = /^[A-Za-z_][A-Za-z0-9_.\-/]*$/;
-function parseKeyValues(raw) {
-  return parseList(raw).map((item, i) => {
-    const eq = item.indexOf("=");
-    const key = eq < 0 ? item : item.slice(0, eq);
-    if (eq < 0 || !KEY.test(key)) {
-      throw new InvalidValueError(
-        `item ${i + 1} must be KEY=value with a key of letters, digits, "_", ".", "-" or "/"; got "${key}"`
-      );
-    }
-    return [key, item.slice(eq + 1)];
-  });
-}
-
-// packages/core/src/exec/tool-runner.ts
-var import_node_child_process = __toESM(require_child_process(), 1);
-var import_promises2 = __toESM(require_promises(), 1);
-var import_node_path3 = __toESM(require_path(), 1);
-
-// packages/core/src/action/temp-folder.ts
-var import_promises = __toESM(require_promises(), 1);
-var import_node_os = __toESM(require_os(), 1);
-var import_node_path2 = __toESM(require_path(), 1);
-function tempBase(env) {
-  return env.RUNNER_TEMP || (0, import_node_os.tmpdir)();
-}
-function tempFolder(base, prefix) {
-  return (0, import_promises.mkdtemp)((0, import_node_path2.join)(base, `${prefix.replace(/-$/, "")}-`));
-}
-
-// packages/core/src/exec/tool-runner.ts
-var STDERR_TAIL_BYTES = 16 * 1024;
-function redact(text2, secrets) {
-  let out = text2;
-  for (const secret of secrets ?? []) if (secret !== "") out = out.split(secret).join("***");
-  return out;
-}
-function lastLine(text2) {
-  const lines = text2.split(/\r?\n/).filter((l) => l.trim() !== "");
-  return lines.at(-1)?.trim() ?? "";
-}
-var ChildOutput = class {
-  stdoutChunks = [];
-  stdoutBytes = 0;
-  /** Stdout went past the limit. */
-  overflow = false;
-  stderrTail = "";
-  partial = { out: "", err: "" };
-  request;
-  maxStdout;
-  logger;
-  constructor(request, maxStdout, logger) {
-    this.request = request;
-    this.maxStdout = maxStdout;
-    this.logger = logger;
-  }
-  /** Takes a stdout chunk; returns true the first time the limit is passed (the caller stops the child). */
-  stdout(chunk) {
-    this.stdoutBytes += chunk.length;
-    if (this.stdoutBytes > this.maxStdout) {
-      const first = !this.overflow;
-      this.overflow = true;
-      return first;
-    }
-    this.stdoutChunks.push(chunk);
-    this.echo("out", chunk);
-    return false;
-  }
-  stderr(chunk) {
-    this.stderrTail = (this.stderrTail + chunk.toString("utf8")).slice(-STDERR_TAIL_BYTES);
-    this.echo("err", chunk);
-  }
-  echo(kind, chunk) {
-    if (!this.request.echo || this.logger === void 0) return;
-    const lines = (this.partial[kind] + chunk.toString("utf8")).split("\n");
-    this.partial = { ...this.partial, [kind]: lines.pop() ?? "" };
-    for (const line of lines) this.logger.info(redact(line, this.request.secrets));
-  }
-  /** Echoes the unterminated last lines, then returns what was captured (redacted). */
-  finish(exitCode, durationMs) {
-    for (const kind of ["out", "err"]) {
-      if (this.partial[kind] !== "" && this.request.echo)
-        this.logger?.info(redact(this.partial[kind], this.request.secrets));
-    }
-    return {
-      exitCode: exitCode ?? -1,
-      stdout: redact(Buffer.concat(this.stdoutChunks).toString("utf8"), this.request.secrets),
-      stderrTail: redact(this.stderrTail, this.request.secrets),
-      durationMs
-    };
-  }
-};
-function startFailure(request, error) {
-  const why = error.code === "ENOENT" ? `${request.tool} is not installed or not on PATH (tried "${request.command}")` : `${request.tool} could not be started: ${error.message}`;
-  return new CommandError(why, { tool: request.tool, cause: error });
-}
-function exitFailure(request, result, outcome) {
-  const tool = request.tool;
-  if (outcome.overflow)
-    return new CommandError(`${tool} wrote more than ${outcome.maxStdout} bytes to stdout`, { tool });
-  const tail = result.stderrTail;
-  if (outcome.signal !== null) {
-    const timedOut = request.timeoutMs !== void 0 && result.durationMs >= request.timeoutMs;
-    const why = timedOut ? `timed out after ${request.timeoutMs} ms` : `was killed by ${outcome.signal}`;
-    return new CommandError(`${tool} ${why}`, { tool, stderrTail: lastLine(tail) });
-  }
-  if ((request.okExitCodes ?? [0]).includes(result.exitCode)) return void 0;
-  const detail = lastLine(tail);
-  return new CommandError(`${tool} failed with exit code ${result.exitCode}${detail ? `: ${detail}` : ""}`, {
-    tool,
-    exitCode: result.exitCode,
-    stderrTail: tail
-  });
-}
-var ProcessToolRunner = class {
-  logger;
-  env;
-  /**
-   * `env`: the environment a request without its own runs in (the step's: `ActionDeps.env`); without
-   * one, this process's own.
-   */
-  constructor(logger, env) {
-    this.logger = logger;
-    this.env = env;
-  }
-  run(request) {
-    const started = performance.now();
-    const maxStdout = request.maxStdoutBytes ?? 32 * 1024 * 1024;
-    for (const secret of request.secrets ?? []) this.logger?.setSecret(secret);
-    if (request.echo) {
-      const line = `$ ${request.command} ${request.args.map(quoteForDisplay).join(" ")}`;
-      this.logger?.info(redact(line, request.secrets));
-    }
-    return new Promise((resolvePromise, reject) => {
-      const child = (0, import_node_child_process.spawn)(request.command, [...request.args], {
-        cwd: request.cwd,
-        env: request.env ?? this.env,
-        shell: false,
-        stdio: ["pipe", "pipe", "pipe"],
-        timeout: request.timeoutMs,
-        killSignal: "SIGTERM"
-      });
-      const output = new ChildOutput(request, maxStdout, this.logger);
-      child.stdout.on("data", (chunk) => {
-        if (output.stdout(chunk)) child.kill("SIGTERM");
-      });
-      child.stderr.on("data", (chunk) => output.stderr(chunk));
-      child.stdin.on("error", () => {
-      });
-      child.stdin.end(request.stdin ?? "");
-      child.on("error", (error) => reject(startFailure(request, error)));
-      child.on("close", (code, signal) => {
-        const result = output.finish(code, performance.now() - started);
-        const failure = exitFailure(request, result, { overflow: output.overflow, signal, maxStdout });
-        if (failure === void 0) resolvePromise(result);
-        else reject(failure);
-      });
-    });
-  }
-};
-function quoteForDisplay(arg) {
-  return /^[\w@%+=:,./-]+$/.test(arg) ? arg : `'${arg.replace(/'/g, `'\\''`)}'`;
-}
-
-// packages/core/src/action/runner-commands.ts
-var import_node_crypto = __toESM(require_crypto(), 1);
-var import_node_fs2 = __toESM(require_fs(), 1);
-var import_node_os2 = __toESM(require_os(), 1);
-var processIo = {
-  env: process.env,
-  cwd: () => process.cwd(),
-  write: (text2) => {
-    process.stdout.write(text2);
-  },
-  append: (file, text2) => (0, import_node_fs2.appendFileSync)(file, text2, { encoding: "utf8" })
-};
-function escapeData(value) {
-  return value.replace(/%/g, "%25").replace(/\r/g, "%0D").replace(/\n/g, "%0A");
-}
-function escapeProperty(value) {
-  return escapeData(value).replace(/:/g, "%3A").replace(/,/g, "%2C");
-}
-var COMMAND_LINE = /::|##\[/;
-function writeUntrusted(io, text2) {
-  if (!COMMAND_LINE.test(text2)) {
-    io.write(`${text2}${import_node_os2.EOL}`);
-    return;
-  }
-  let token = (0, import_node_crypto.randomUUID)().replace(/-/g, "");
-  while (text2.includes(token)) token = (0, import_node_crypto.randomUUID)().replace(/-/g, "");
-  io.write(`::stop-commands::${token}${import_node_os2.EOL}${text2}${import_node_os2.EOL}::${token}::${import_node_os2.EOL}`);
-}
-function issueCommand(io, command, message, properties = {}) {
-  const props = Object.entries(properties).map(([k, v]) => `${k}=${escapeProperty(v)}`).join(",");
-  io.write(`::${command}${props ? ` ${props}` : ""}::${escapeData(message)}${import_node_os2.EOL}`);
-}
-function fileCommandEntry(name, value, delimiter = `ghadelimiter_${(0, import_node_crypto.randomUUID)()}`) {
-  if (name.includes(delimiter) || value.includes(delimiter)) {
-    throw new Error(`value of ${name} contains the file-command delimiter`);
-  }
-  return `${name}<<${delimiter}${import_node_os2.EOL}${value}${import_node_os2.EOL}${delimiter}${import_node_os2.EOL}`;
-}
-function fileCommand(io, variable, legacy, name, value) {
-  const file = io.env[variable];
-  if (file) io.append(file, fileCommandEntry(name, value));
-  else issueCommand(io, legacy, value, { name });
-}
-function setOutput(io, name, value) {
-  fileCommand(io, "GITHUB_OUTPUT", "set-output", name, value);
-}
-function saveState(io, name, value) {
-  fileCommand(io, "GITHUB_STATE", "save-state", name, value);
-}
-function getState(io, name) {
-  return io.env[`STATE_${name}`] ?? "";
-}
-function exportVariable(io, name, value) {
-  io.env[name] = value;
-  fileCommand(io, "GITHUB_ENV", "set-env", name, value);
-}
-function setSecret(io, value) {
-  if (value !== "") issueCommand(io, "add-mask", value);
-}
-function appendSummary(io, markdown) {
-  const file = io.env.GITHUB_STEP_SUMMARY;
-  if (file) io.append(file, markdown);
-}
-async function runCommandLine(main) {
-  const io = (stream) => ({
-    env: process.env,
-    cwd: () => process.cwd(),
-    write: (text2) => {
-      stream.write(text2);
-    },
-    append: () => void 0
-  });
-  process.exitCode = await main(process.argv.slice(2), io(process.stdout), io(process.stderr));
-}
-
-// packages/core/src/action/logger.ts
-function createRunnerLogger(io = processIo) {
-  return {
-    debug: (message) => issueCommand(io, "debug", message),
-    // Info lines carry tool output and echoed command lines: never let them act as workflow commands.
-    info: (message) => writeUntrusted(io, message),
-    warning: (message) => issueCommand(io, "warning", message),
-    error: (message) => issueCommand(io, "error", message),
-    setSecret: (value) => setSecret(io, value),
-    group: async (title, fn) => {
-      issueCommand(io, "group", title);
-      try {
-        return await fn();
-      } finally {
-        issueCommand(io, "endgroup", "");
-      }
-    }
-  };
-}
-var runnerLogger = createRunnerLogger();
-var silentLogger = {
-  debug: () => void 0,
-  info: () => void 0,
-  warning: () => void 0,
-  error: () => void 0,
-  setSecret: () => void 0,
-  group: (_title, fn) => fn()
-};
-
-// packages/core/src/action/state.ts
-function runnerStateStore(io = processIo) {
-  return {
-    save: (key, value) => saveState(io, key, value),
-    load: (key) => getState(io, key)
-  };
-}
-
-// packages/core/src/action/deps.ts
-function runnerDeps(io = processIo) {
-  const env = io.env;
-  const logger = createRunnerLogger(io);
-  const paths = { temp: tempBase(env), toolCache: env.RUNNER_TOOL_CACHE || void 0 };
-  return {
-    logger,
-    runner: new ProcessToolRunner(logger, env),
-    outputs: { set: (name, value) => setOutput(io, name, value) },
-    inputs: envInputSource(env),
-    inputContext: defaultInputContext(env, io.cwd()),
-    env,
-    state: runnerStateStore(io),
-    paths,
-    exportVariable: (name, value) => exportVariable(io, name, value),
-    tempDir: (prefix) => tempFolder(paths.temp, prefix),
-    now: () => /* @__PURE__ */ new Date(),
-    writeSummary: async (summary) => appendSummary(io, `${summary.toString()}
-`)
-  };
-}
-
-// packages/core/src/action/run.ts
-function details(error) {
-  if (error instanceof CommandError && error.stderrTail !== "")
-    return `${error.tool} stderr: ${error.stderrTail}`;
-  if (error instanceof Error && !(error instanceof ConfigurationError) && error.stack) return error.stack;
-  return void 0;
-}
-async function runMain(main, hooks = {}) {
-  const fail2 = hooks.fail ?? ((message) => issueCommand(processIo, "error", message));
-  const debug = hooks.debug ?? ((message) => issueCommand(processIo, "debug", message));
-  try {
-    await main();
-    return 0;
-  } catch (error) {
-    const more = details(error);
-    if (more !== void 0) debug(more);
-    fail2(describeError(error));
-    return 1;
-  }
-}
-async function runPost(post, hooks = {}) {
-  const warn = hooks.warn ?? ((message) => issueCommand(processIo, "warning", message));
-  const debug = hooks.debug ?? ((message) => issueCommand(processIo, "debug", message));
-  try {
-    await post();
-  } catch (error) {
-    const more = details(error);
-    if (more !== void 0) debug(more);
-    warn(`Post step: ${describeError(error)}`);
-  }
-  return 0;
-}
-
-// packages/core/src/sigstore/image-signatures.ts
-var import_promises3 = __toESM(require_promises(), 1);
-var import_node_path4 = __toESM(require_path(), 1);
-
-// packages/core/src/sigstore/bundle-referrers.ts
-var import_node_crypto2 = __toESM(require_crypto(), 1);
-
-// packages/core/src/oci/digest.ts
-var ALGORITHMS = { sha256: 64, sha512: 128 };
-var Digest = class _Digest {
-  algorithm;
-  hex;
-  constructor(algorithm, hex) {
-    this.algorithm = algorithm;
-    this.hex = hex;
-  }
-  static parse(value) {
-    const colon = value.indexOf(":");
-    if (colon < 0) {
-      throw new InvalidValueError(
-        `"${value}" is not a digest: expected <algorithm>:<hex>, e.g. sha256:<64 hex digits>`
-      );
-    }
-    const algorithm = value.slice(0, colon);
-    const hex = value.slice(colon + 1);
-    if (algorithm !== "sha256" && algorithm !== "sha512") {
-      throw new InvalidValueError(
-        `digest "${value}" uses algorithm "${algorithm}"; supported: sha256, sha512`
-      );
-    }
-    const length = ALGORITHMS[algorithm];
-    if (!/^[0-9a-f]*$/.test(hex)) {
-      const hint = /^[0-9a-fA-F]*$/.test(hex) ? " (hex digits must be lowercase)" : "";
-      throw new InvalidValueError(`digest "${value}" must have an encoded part of hex digits${hint}`);
-    }
-    if (hex.length !== length) {
-      throw new InvalidValueError(
-        `digest "${value}" must have exactly ${length} hex digits after "${algorithm}:"; got ${hex.length}`
-      );
-    }
-    return new _Digest(algorithm, hex);
-  }
-  static isValid(value) {
-    try {
-      _Digest.parse(value);
-      return true;
-    } catch {
-      return false;
-    }
-  }
-  static fromHex(algorithm, hex) {
-    return _Digest.parse(`${algorithm}:${hex}`);
-  }
-  equals(other) {
-    return this.toString() === (typeof other === "string" ? other : other.toString());
-  }
-  /** The OCI 1.1 referrers fallback tag and cosign's tag stem: `sha256-<hex>`. */
-  toTagStem() {
-    return `${this.algorithm}-${this.hex}`;
-  }
-  /** First n hex digits, for display. */
-  short(n = 12) {
-    return `${this.algorithm}:${this.hex.slice(0, n)}`;
-  }
-  toString() {
-    return `${this.algorithm}:${this.hex}`;
-  }
-  toJSON() {
-    return this.toString();
-  }
-};
 
 // packages/core/src/oci/media-types.ts
 var MediaType = {
@@ -4406,7 +3750,711 @@ var MANIFEST_ACCEPT = [
   MediaType.dockerManifest
 ];
 
+// packages/core/src/oci/registry-client.ts
+var import_node_crypto = __toESM(require_crypto(), 1);
+
+// packages/core/src/oci/www-authenticate.ts
+function parseChallenge(header2) {
+  if (header2 === void 0) return void 0;
+  const match = /^\s*([A-Za-z][A-Za-z0-9-]*)\s*(.*)$/.exec(header2);
+  if (match === null) return void 0;
+  const params = {};
+  const re = /([A-Za-z][A-Za-z0-9_-]*)\s*=\s*(?:"((?:[^"\\]|\\.)*)"|([^\s,]*))\s*,?/g;
+  for (const m of (match[2] ?? "").matchAll(re)) {
+    params[(m[1] ?? "").toLowerCase()] = m[2] !== void 0 ? m[2].replace(/\\(.)/g, "$1") : m[3] ?? "";
+  }
+  return { scheme: (match[1] ?? "").toLowerCase(), params };
+}
+
+// packages/core/src/oci/registry-client.ts
+var MAX_MANIFEST = 4 * 1024 * 1024;
+function header(headers, name) {
+  const value = headers[name];
+  return Array.isArray(value) ? value[0] : value;
+}
+function sha256(bytes) {
+  return `sha256:${(0, import_node_crypto.createHash)("sha256").update(bytes).digest("hex")}`;
+}
+function registryErrors(body) {
+  try {
+    const parsed = JSON.parse(body.toString("utf8"));
+    return (parsed.errors ?? []).map((e) => `${e.code ?? ""}${e.message ? `: ${e.message}` : ""}`).join("; ");
+  } catch {
+    return body.toString("utf8").slice(0, 200).trim();
+  }
+}
+var RegistryClient = class {
+  options;
+  retry;
+  sleep;
+  random;
+  now;
+  schemes = /* @__PURE__ */ new Map();
+  /** Authorization header per registry and scope. */
+  authorizations = /* @__PURE__ */ new Map();
+  constructor(options) {
+    this.options = options;
+    this.retry = options.retry ?? DEFAULT_RETRY;
+    this.sleep = options.sleep ?? ((ms) => new Promise((r) => setTimeout(r, ms)));
+    this.random = options.random ?? Math.random;
+    this.now = options.now ?? Date.now;
+  }
+  // --- operations --------------------------------------------------------------------------------
+  /** GET /v2/: the registry answers (200, or 401 asking for credentials). */
+  async ping(ref) {
+    await this.request(ref, "GET", "/v2/", { access: "pull", okStatuses: [200], scoped: false });
+  }
+  async headManifest(ref, reference) {
+    const res = await this.request(ref, "HEAD", `/v2/${ref.repository}/manifests/${reference}`, {
+      access: "pull",
+      headers: { accept: MANIFEST_ACCEPT.join(", ") },
+      okStatuses: [200, 404]
+    });
+    if (res.status === 404) return void 0;
+    const digest = header(res.headers, "docker-content-digest");
+    const mediaType = header(res.headers, "content-type") ?? "";
+    if (digest === void 0) {
+      const full = await this.getManifest(ref, reference);
+      return full && { digest: full.digest, mediaType: full.mediaType, size: full.size };
+    }
+    if (Digest.isValid(reference) && digest !== reference) {
+      throw new CommandError(
+        `registry ${ref.registry} answered ${digest} for ${ref.repository}@${reference}`,
+        { tool: "registry" }
+      );
+    }
+    return { digest, mediaType, size: Number(header(res.headers, "content-length") ?? "0") };
+  }
+  /** Reads a manifest by tag or digest; its bytes must hash to the digest asked for or announced. */
+  async getManifest(ref, reference) {
+    const res = await this.request(ref, "GET", `/v2/${ref.repository}/manifests/${reference}`, {
+      access: "pull",
+      headers: { accept: MANIFEST_ACCEPT.join(", ") },
+      okStatuses: [200, 404],
+      maxBody: MAX_MANIFEST
+    });
+    if (res.status === 404) return void 0;
+    const actual = sha256(res.body);
+    const announced = header(res.headers, "docker-content-digest");
+    const expected = Digest.isValid(reference) ? reference : announced;
+    if (expected !== void 0 && expected !== actual) {
+      throw new CommandError(
+        `registry ${ref.registry} returned a manifest for ${ref.repository}:${reference} that hashes to ${actual}, not ${expected}`,
+        { tool: "registry" }
+      );
+    }
+    const mediaType = JSON.parse(res.body.toString("utf8")).mediaType ?? header(res.headers, "content-type") ?? "";
+    return { digest: actual, mediaType, size: res.body.length, bytes: res.body };
+  }
+  /** PUT the exact bytes under a tag or digest; returns their digest (checked against the registry's). */
+  async putManifest(ref, reference, bytes, mediaType) {
+    const digest = sha256(bytes);
+    if (Digest.isValid(reference) && reference !== digest) {
+      throw new Error(`putManifest: bytes hash to ${digest}, not ${reference}`);
+    }
+    const put = () => this.request(ref, "PUT", `/v2/${ref.repository}/manifests/${reference}`, {
+      access: "push",
+      headers: { "content-type": mediaType },
+      body: bytes,
+      okStatuses: [201]
+    });
+    const res = await withRetries(
+      put,
+      (error) => ({
+        transient: error instanceof CommandError && /MANIFEST_BLOB_UNKNOWN/.test(error.message),
+        reason: "a blob the manifest names is being committed by another writer"
+      }),
+      {
+        policy: { ...this.retry, maxAttempts: 4, deadlineMs: 2e3 },
+        sleep: this.sleep,
+        random: this.random
+      }
+    );
+    const announced = header(res.headers, "docker-content-digest");
+    if (announced !== void 0 && announced !== digest) {
+      throw new CommandError(`registry ${ref.registry} stored ${reference} as ${announced}, not ${digest}`, {
+        tool: "registry"
+      });
+    }
+    return digest;
+  }
+  async deleteManifest(ref, digest) {
+    await this.request(ref, "DELETE", `/v2/${ref.repository}/manifests/${digest}`, {
+      access: "push",
+      okStatuses: [202, 404]
+    });
+  }
+  /** Size of a blob in the repository, or undefined when it is not there. */
+  async headBlob(ref, digest) {
+    const res = await this.request(ref, "HEAD", `/v2/${ref.repository}/blobs/${digest}`, {
+      access: "pull",
+      okStatuses: [200, 404]
+    });
+    return res.status === 404 ? void 0 : Number(header(res.headers, "content-length") ?? "0");
+  }
+  /** Reads a (small) blob whole and checks its digest. */
+  async getBlob(ref, digest, maxBytes = MAX_MANIFEST) {
+    const res = await this.request(ref, "GET", `/v2/${ref.repository}/blobs/${digest}`, {
+      access: "pull",
+      okStatuses: [200],
+      maxBody: maxBytes
+    });
+    const actual = sha256(res.body);
+    if (actual !== digest) {
+      throw new CommandError(
+        `registry ${ref.registry} returned blob ${digest} whose content hashes to ${actual}`,
+        { tool: "registry" }
+      );
+    }
+    return res.body;
+  }
+  /**
+   * Monolithic upload of a small blob (POST then PUT ?digest=); a blob already there is not sent again.
+   * With `fresh` (bytes that cannot be there yet, e.g. carrying a signature just made) the HEAD is skipped.
+   */
+  async uploadBlob(ref, bytes, options = {}) {
+    const digest = sha256(bytes);
+    if (options.fresh !== true && await this.headBlob(ref, digest) !== void 0) return digest;
+    const start = await this.request(ref, "POST", `/v2/${ref.repository}/blobs/uploads/`, {
+      access: "push",
+      okStatuses: [202]
+    });
+    const location = header(start.headers, "location");
+    if (location === void 0)
+      throw new CommandError(`registry ${ref.registry} gave no upload location`, { tool: "registry" });
+    const url = new URL(location, `${await this.scheme(ref.apiHost)}://${ref.apiHost}`);
+    url.searchParams.set("digest", digest);
+    await this.request(ref, "PUT", `${url.pathname}${url.search}`, {
+      access: "push",
+      headers: { "content-type": "application/octet-stream" },
+      body: bytes,
+      okStatuses: [201]
+    });
+    return digest;
+  }
+  /** Cross-repository mount; true when the registry mounted it (201), false when it wants an upload. */
+  async mountBlob(ref, digest, fromRepository) {
+    const res = await this.request(
+      ref,
+      "POST",
+      `/v2/${ref.repository}/blobs/uploads/?mount=${encodeURIComponent(digest)}&from=${encodeURIComponent(fromRepository)}`,
+      { access: "push", okStatuses: [201, 202], extraScopes: [`repository:${fromRepository}:pull`] }
+    );
+    if (res.status === 202) {
+      const location = header(res.headers, "location");
+      if (location !== void 0) {
+        const url = new URL(location, `${await this.scheme(ref.apiHost)}://${ref.apiHost}`);
+        await this.request(ref, "DELETE", `${url.pathname}${url.search}`, {
+          access: "push",
+          okStatuses: [204, 404]
+        }).catch(() => void 0);
+      }
+    }
+    return res.status === 201;
+  }
+  async listTags(ref) {
+    const tags = [];
+    let path = `/v2/${ref.repository}/tags/list?n=1000`;
+    while (path !== void 0) {
+      const res = await this.request(ref, "GET", path, {
+        access: "pull",
+        okStatuses: [200, 404],
+        maxBody: 16 * 1024 * 1024
+      });
+      if (res.status === 404) return [];
+      tags.push(...JSON.parse(res.body.toString("utf8")).tags ?? []);
+      const link = header(res.headers, "link");
+      path = link === void 0 ? void 0 : /<([^>]+)>;\s*rel="?next"?/.exec(link)?.[1];
+    }
+    return tags;
+  }
+  /**
+   * Referrers of a digest: the OCI 1.1 referrers API, or, where the registry lacks it (404), the
+   * fallback index tagged `sha256-<hex>`.
+   */
+  async referrers(ref, digest, artifactType) {
+    const query = artifactType === void 0 ? "" : `?artifactType=${encodeURIComponent(artifactType)}`;
+    const pages = await this.referrerPages(ref, `/v2/${ref.repository}/referrers/${digest}${query}`);
+    let manifests;
+    let via;
+    if (pages !== void 0) {
+      manifests = pages;
+      via = "api";
+    } else {
+      const index = await this.getManifest(ref, Digest.parse(digest).toTagStem());
+      manifests = index === void 0 ? [] : JSON.parse(index.bytes.toString("utf8")).manifests ?? [];
+      via = "tag";
+    }
+    return {
+      manifests: artifactType === void 0 ? manifests : manifests.filter((m) => m.artifactType === artifactType),
+      via
+    };
+  }
+  /**
+   * Every page of a referrers answer (undefined: the registry has no referrers API). A registry may page
+   * it (`Link: <…>; rel="next"`, distribution spec): an attestation on a later page must not go unseen.
+   * Only a next page on the same registry is followed, at most MAX_REFERRER_PAGES of them.
+   */
+  async referrerPages(ref, first) {
+    const manifests = [];
+    let path = first;
+    for (let page = 0; path !== void 0; page++) {
+      if (page === MAX_REFERRER_PAGES)
+        throw new CommandError(
+          `registry ${ref.registry}: the referrers list runs past ${MAX_REFERRER_PAGES} pages; refusing to read on`,
+          { tool: "registry" }
+        );
+      const res = await this.request(ref, "GET", path, {
+        access: "pull",
+        headers: { accept: "application/vnd.oci.image.index.v1+json" },
+        okStatuses: [200, 404],
+        maxBody: MAX_MANIFEST
+      });
+      if (res.status === 404) return page === 0 ? void 0 : manifests;
+      manifests.push(
+        ...JSON.parse(res.body.toString("utf8")).manifests ?? []
+      );
+      path = nextPage(header(res.headers, "link"), ref.apiHost);
+    }
+    return manifests;
+  }
+  // --- transport, auth, retries ------------------------------------------------------------------
+  async request(ref, method, path, options) {
+    const scope = requestScope(ref, options);
+    const call = {
+      ref,
+      method,
+      path,
+      options,
+      scope,
+      key: `${ref.apiHost} ${scope}`,
+      authTried: false
+    };
+    try {
+      return await withRetries(() => this.attempt(call), requestVerdict(call), {
+        policy: this.retry,
+        sleep: this.sleep,
+        random: this.random,
+        elapsedClock: this.now,
+        onRetry: (attempt, delay, reason) => this.options.logger.warning(
+          `retrying in ${delay} ms (attempt ${attempt + 1} of ${this.retry.maxAttempts}): ${reason}`
+        )
+      });
+    } catch (error) {
+      throw requestFailure(call, error);
+    }
+  }
+  /**
+   * One attempt: sends the request and judges the answer. The first 401 of a request is answered by
+   * following the registry's challenge and sending again within the same attempt.
+   */
+  async attempt(call) {
+    for (; ; ) {
+      const res = await this.sendOnce(call);
+      if (res.status === 401 && !call.authTried) {
+        call.authTried = true;
+        await this.authenticate(call.ref, res, call.key, call.scope);
+        continue;
+      }
+      return this.judge(call, res);
+    }
+  }
+  async sendOnce(call) {
+    const host = call.ref.apiHost;
+    const authorization = this.authorizations.get(call.key) ?? this.authorizations.get(`${host} basic`);
+    const headers = { ...call.options.headers, ...authorization === void 0 ? {} : { authorization } };
+    try {
+      return await this.send(
+        host,
+        call.method,
+        call.path,
+        headers,
+        call.options.body,
+        call.options.maxBody ?? 1024 * 1024
+      );
+    } catch (error) {
+      throw new SendFailure(error);
+    }
+  }
+  /** The answer, when it is one the caller takes; a refusal or a fault (transient or not) otherwise. */
+  judge(call, res) {
+    const { ref, options } = call;
+    if (options.okStatuses.includes(res.status)) return res;
+    if (res.status === 401 || res.status === 403) {
+      const host = ref.apiHost;
+      const who = this.authorizations.has(call.key) || this.authorizations.has(`${host} basic`) ? "refused the credentials" : "requires credentials";
+      const detail = registryErrors(res.body);
+      throw new ConfigurationError(
+        `registry ${ref.registry} ${who} for ${options.access} on ${ref.repository} (HTTP ${res.status}${detail ? `: ${detail}` : ""}). Log in first (docker login / skopeo login / ecr-oidc-login) or pass auth-file.`
+      );
+    }
+    const retryAfter = parseRetryAfter(header(res.headers, "retry-after"), this.now());
+    throw new FaultyAnswer(res, isRetryableStatus(res.status), retryAfter);
+  }
+  async authenticate(ref, res, key, scope) {
+    const challenge = parseChallenge(header(res.headers, "www-authenticate"));
+    const credential = await this.options.credentials?.lookup(ref.registry, ref.repository);
+    if (challenge?.scheme === "basic") {
+      if (credential === void 0) return;
+      const value = `Basic ${basicCredentials(credential)}`;
+      this.options.logger.setSecret(value.slice(6));
+      this.authorizations.set(`${ref.apiHost} basic`, value);
+      return;
+    }
+    if (challenge?.scheme !== "bearer" || challenge.params.realm === void 0) return;
+    const token = await this.fetchToken(ref, tokenRealm(challenge.params, scope), credential);
+    this.options.logger.setSecret(token);
+    this.authorizations.set(key, `Bearer ${token}`);
+  }
+  /**
+   * The token service is a server like any other: down, overloaded or behind a proxy's HTML page is a
+   * transient fault (retried), a 401/403 a refusal of these credentials (final), anything else a fault
+   * of that service, named with its URL and status.
+   */
+  async fetchToken(ref, realm, credential) {
+    const headers = credential === void 0 ? {} : { authorization: `Basic ${basicCredentials(credential)}` };
+    const service = `${realm.origin}${realm.pathname}`;
+    const who = credential ? `the credentials from ${credential.source}` : "anonymous access";
+    return withRetries(
+      async () => {
+        const tokenRes = await this.sendUrl(realm, "GET", headers, void 0, 1024 * 1024);
+        if (tokenRes.status === 401 || tokenRes.status === 403)
+          throw new ConfigurationError(
+            `registry ${ref.registry}: the token service ${service} refused ${who} (HTTP ${tokenRes.status})`
+          );
+        return tokenFrom(tokenRes, `registry ${ref.registry}: the token service ${service}`, this.now());
+      },
+      tokenVerdict,
+      {
+        sleep: this.sleep,
+        onRetry: (attempt, delay, reason) => this.options.logger.warning(`${reason}; retrying in ${delay} ms (attempt ${attempt + 1})`)
+      }
+    ).catch((error) => {
+      if (error instanceof TokenServiceError)
+        throw new CommandError(error.message, { tool: "registry token service" });
+      if (isNetworkError(error))
+        throw new CommandError(
+          `registry ${ref.registry}: the token service ${service} is unreachable (${error.message})`,
+          { tool: "registry token service", cause: error }
+        );
+      throw error;
+    });
+  }
+  /**
+   * HTTPS always when TLS is verified. With tls-verify false, one probe per host (shared by concurrent
+   * requests) finds out whether the registry speaks TLS at all, and falls back to plain HTTP as skopeo does.
+   */
+  scheme(host) {
+    if (this.options.tlsVerify !== false) return Promise.resolve("https");
+    let known = this.schemes.get(host);
+    if (known === void 0) {
+      known = this.sendUrl(new URL(`https://${host}/v2/`), "GET", {}, void 0, 64 * 1024).then(
+        () => "https",
+        (error) => {
+          if (!isTlsHandshakeFailure(error)) return "https";
+          this.options.logger.debug(
+            `registry ${host} does not speak TLS; using plain HTTP (tls-verify is false)`
+          );
+          return "http";
+        }
+      );
+      this.schemes.set(host, known);
+    }
+    return known;
+  }
+  async send(host, method, path, headers, body, maxBody) {
+    const scheme = await this.scheme(host);
+    return this.sendUrl(new URL(`${scheme}://${host}${path}`), method, headers, body, maxBody);
+  }
+  async sendUrl(url, method, headers, body, maxBody) {
+    const transport = url.protocol === "http:" ? (await import("./http-SB2IGQYH.mjs")).default : (await import("./https-AHHFARHI.mjs")).default;
+    return new Promise((resolve, reject) => {
+      const req = transport.request(
+        url,
+        {
+          method,
+          headers: {
+            "user-agent": "container-supply-chain-actions",
+            ...headers,
+            ...body ? { "content-length": String(body.length) } : {}
+          },
+          timeout: this.options.requestTimeoutMs ?? 6e4,
+          ...url.protocol === "https:" ? {
+            rejectUnauthorized: this.options.tlsVerify !== false,
+            ...this.options.ca ? { ca: this.options.ca } : {}
+          } : {}
+        },
+        (res) => {
+          const chunks = [];
+          let size = 0;
+          res.on("data", (chunk) => {
+            size += chunk.length;
+            if (size > maxBody) {
+              req.destroy(new Error(`response body larger than ${maxBody} bytes`));
+              return;
+            }
+            chunks.push(chunk);
+          });
+          res.on(
+            "end",
+            () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks) })
+          );
+          res.on("error", reject);
+        }
+      );
+      req.on(
+        "timeout",
+        () => req.destroy(Object.assign(new Error("request timed out"), { code: "ETIMEDOUT" }))
+      );
+      req.on("error", reject);
+      req.end(body);
+    });
+  }
+};
+function isTlsHandshakeFailure(error) {
+  const code = error?.code;
+  const message = error instanceof Error ? error.message : "";
+  return typeof code === "string" && (code.startsWith("ERR_SSL") || code === "EPROTO" || code === "ECONNRESET") || /wrong version number|ssl/i.test(message);
+}
+function requestScope(ref, options) {
+  if (options.scoped === false) return "";
+  return [
+    `repository:${ref.repository}:${options.access === "push" ? "pull,push" : "pull"}`,
+    ...options.extraScopes ?? []
+  ].join(" ");
+}
+var SendFailure = class extends Error {
+  cause;
+  constructor(cause) {
+    super(cause instanceof Error ? cause.message : String(cause));
+    this.cause = cause;
+  }
+};
+var FaultyAnswer = class extends Error {
+  response;
+  transient;
+  retryAfterMs;
+  constructor(response, transient, retryAfterMs) {
+    super(`HTTP ${response.status}`);
+    this.response = response;
+    this.transient = transient;
+    this.retryAfterMs = retryAfterMs;
+  }
+};
+function requestVerdict(call) {
+  return (error) => {
+    const what = `${call.method} ${call.path}`;
+    if (error instanceof SendFailure)
+      return {
+        transient: isNetworkError(error.cause),
+        reason: `${what}: ${error.cause.code ?? "network error"}`
+      };
+    if (error instanceof FaultyAnswer)
+      return {
+        transient: error.transient,
+        retryAfterMs: error.retryAfterMs,
+        reason: `${what}: HTTP ${error.response.status}`
+      };
+    return { transient: false, reason: String(error) };
+  };
+}
+function requestFailure(call, error) {
+  const { ref, method, path } = call;
+  if (error instanceof SendFailure)
+    return new CommandError(
+      `registry ${ref.registry}: ${method} ${path} failed: ${error.cause.message}`,
+      {
+        tool: "registry",
+        cause: error.cause
+      }
+    );
+  if (error instanceof FaultyAnswer) {
+    const detail = registryErrors(error.response.body);
+    return new CommandError(
+      `registry ${ref.registry}: ${method} ${path} answered HTTP ${error.response.status}${detail ? ` (${detail})` : ""}`,
+      { tool: "registry" }
+    );
+  }
+  return error;
+}
+function basicCredentials(credential) {
+  return Buffer.from(`${credential.username}:${credential.password}`).toString("base64");
+}
+function tokenRealm(params, scope) {
+  const realm = new URL(params.realm ?? "");
+  if (params.service !== void 0) realm.searchParams.set("service", params.service);
+  for (const s of scope.split(" ").filter((x) => x !== "")) realm.searchParams.append("scope", s);
+  return realm;
+}
+function tokenFrom(res, service, now) {
+  const text2 = res.body.toString("utf8");
+  if (res.status !== 200) {
+    throw new TokenServiceError(
+      `${service} answered HTTP ${res.status}${/<html/i.test(text2) ? " with an HTML page" : ""}`,
+      isRetryableStatus(res.status),
+      parseRetryAfter(header(res.headers, "retry-after"), now)
+    );
+  }
+  let body;
+  try {
+    body = JSON.parse(text2);
+  } catch {
+    throw new TokenServiceError(
+      `${service} answered HTTP 200 with ${/<html/i.test(text2) ? "an HTML page" : "a body that is not JSON"}`,
+      true
+    );
+  }
+  const value = typeof body.token === "string" ? body.token : typeof body.access_token === "string" ? body.access_token : "";
+  if (value === "") throw new TokenServiceError(`${service} returned no token`, false);
+  return value;
+}
+function tokenVerdict(error) {
+  return error instanceof TokenServiceError ? { transient: error.transient, retryAfterMs: error.retryAfterMs, reason: error.message } : { transient: isNetworkError(error), reason: error instanceof Error ? error.message : String(error) };
+}
+var TokenServiceError = class extends Error {
+  transient;
+  retryAfterMs;
+  constructor(message, transient, retryAfterMs) {
+    super(message);
+    this.transient = transient;
+    this.retryAfterMs = retryAfterMs;
+  }
+};
+var MAX_REFERRER_PAGES = 16;
+function nextPage(link, apiHost) {
+  const target = link === void 0 ? void 0 : /<([^>]+)>\s*;\s*rel="?next"?/i.exec(link)?.[1];
+  if (target === void 0) return void 0;
+  const url = new URL(target, `http://${apiHost}`);
+  return url.host === apiHost ? `${url.pathname}${url.search}` : void 0;
+}
+
+// packages/core/src/oci/registry-credentials.ts
+var import_promises = __toESM(require_promises(), 1);
+var import_node_os = __toESM(require_os(), 1);
+var import_node_path = __toESM(require_path(), 1);
+function credentialFiles(env, explicit) {
+  if (explicit !== void 0) return [explicit];
+  const files = [];
+  if (env.REGISTRY_AUTH_FILE) files.push(env.REGISTRY_AUTH_FILE);
+  if (env.XDG_RUNTIME_DIR) files.push((0, import_node_path.join)(env.XDG_RUNTIME_DIR, "containers", "auth.json"));
+  files.push((0, import_node_path.join)(env.DOCKER_CONFIG ?? (0, import_node_path.join)(env.HOME ?? (0, import_node_os.homedir)(), ".docker"), "config.json"));
+  return files;
+}
+function normaliseKey(key) {
+  let k = key.replace(/^https?:\/\//, "").replace(/\/+$/, "");
+  if (k === "index.docker.io/v1" || k === "index.docker.io" || k === "registry-1.docker.io") k = "docker.io";
+  return k;
+}
+function decodeAuth(entry, source) {
+  if (entry.auth) {
+    const text2 = Buffer.from(entry.auth, "base64").toString("utf8");
+    const colon = text2.indexOf(":");
+    if (colon < 0) throw new ConfigurationError(`credentials in ${source} are not base64("user:password")`);
+    return { username: text2.slice(0, colon), password: text2.slice(colon + 1), source };
+  }
+  if (entry.username !== void 0 && entry.password !== void 0) {
+    return { username: entry.username, password: entry.password, source };
+  }
+  return void 0;
+}
+var CredentialStore = class {
+  files;
+  env;
+  runner;
+  logger;
+  constructor(options) {
+    this.env = options.env;
+    this.runner = options.runner;
+    this.logger = options.logger;
+    this.files = credentialFiles(options.env, options.authFile);
+  }
+  async lookup(registry, repository) {
+    const host = normaliseKey(registry);
+    for (const file of this.files) {
+      const parsed = await this.readFile(file);
+      if (parsed === void 0) continue;
+      const helper = parsed.credHelpers?.[host] ?? parsed.credHelpers?.[registry];
+      if (helper !== void 0) return this.mask(await this.fromHelper(helper, registry));
+      const candidates = Object.entries(parsed.auths ?? {}).map(([key, entry]) => [normaliseKey(key), entry]).filter(
+        ([key]) => key === host || repository !== void 0 && `${host}/${repository}`.startsWith(`${key}/`)
+      ).sort((a, b) => b[0].length - a[0].length);
+      for (const [, entry] of candidates) {
+        const credential = decodeAuth(entry, file);
+        if (credential !== void 0) return this.mask(credential);
+      }
+      if (parsed.credsStore !== void 0) {
+        const credential = await this.fromHelper(parsed.credsStore, registry).catch(() => void 0);
+        if (credential !== void 0) return this.mask(credential);
+      }
+    }
+    return void 0;
+  }
+  mask(credential) {
+    this.logger.setSecret(credential.password);
+    this.logger.setSecret(Buffer.from(`${credential.username}:${credential.password}`).toString("base64"));
+    return credential;
+  }
+  async readFile(file) {
+    let text2;
+    try {
+      text2 = await (0, import_promises.readFile)(file, "utf8");
+    } catch (error) {
+      if (error.code === "ENOENT") return void 0;
+      throw new ConfigurationError(
+        `cannot read registry credentials file ${file}: ${error.message}`
+      );
+    }
+    try {
+      return JSON.parse(text2);
+    } catch {
+      throw new ConfigurationError(`registry credentials file ${file} is not valid JSON`);
+    }
+  }
+  async fromHelper(helper, registry) {
+    if (!/^[A-Za-z0-9_.-]+$/.test(helper))
+      throw new ConfigurationError(`credential helper name "${helper}" is not valid`);
+    const { stdout } = await this.runner.run({
+      tool: `docker-credential-${helper}`,
+      command: `docker-credential-${helper}`,
+      args: ["get"],
+      stdin: registry,
+      env: this.env,
+      timeoutMs: 3e4
+    });
+    let parsed;
+    try {
+      parsed = JSON.parse(stdout);
+    } catch {
+      throw new ConfigurationError(
+        `docker-credential-${helper} printed something other than JSON for ${registry}`
+      );
+    }
+    if (typeof parsed.Username !== "string" || typeof parsed.Secret !== "string") {
+      throw new ConfigurationError(`docker-credential-${helper} returned no Username/Secret for ${registry}`);
+    }
+    this.logger.setSecret(parsed.Secret);
+    return { username: parsed.Username, password: parsed.Secret, source: `docker-credential-${helper}` };
+  }
+};
+
+// packages/core/src/oci/open-registry.ts
+function openRegistry(deps, options) {
+  const credentials = new CredentialStore({
+    env: deps.env,
+    runner: deps.runner,
+    logger: deps.logger,
+    authFile: options.authFile
+  });
+  return new RegistryClient({
+    logger: deps.logger,
+    credentials,
+    tlsVerify: options.tlsVerify,
+    ...options.sleep ? { sleep: options.sleep } : {}
+  });
+}
+
 // packages/core/src/sigstore/bundle-referrers.ts
+var import_node_crypto2 = __toESM(require_crypto(), 1);
 var BUNDLE_MEDIA_TYPE = "application/vnd.dev.sigstore.bundle.v0.3+json";
 var COSIGN_SIGN_PREDICATE = "https://sigstore.dev/cosign/sign/v1";
 var EMPTY = Buffer.from("{}");
@@ -4477,23 +4525,10 @@ function certificateClaims(bundleJson) {
 
 // packages/core/src/sigstore/bundle-verifier.ts
 var SignatureError = class extends ConfigurationError {
-  constructor(message, details2 = {}) {
-    super(message, { code: "SIGNATURE_INVALID", ...details2 });
+  constructor(message, details = {}) {
+    super(message, { code: "SIGNATURE_INVALID", ...details });
   }
 };
-function anchorPattern(pattern) {
-  if (/^\^\(\?:.*\)\$$/s.test(pattern)) return pattern;
-  return `^(?:${pattern})$`;
-}
-function anchoredRegExp(pattern) {
-  try {
-    return new RegExp(anchorPattern(pattern));
-  } catch (error) {
-    throw new ConfigurationError(
-      `"${pattern}" is not a valid regular expression (${error.message})`
-    );
-  }
-}
 function parseTrustedRoot(json) {
   try {
     return import_protobuf_specs.TrustedRoot.fromJSON(json);
@@ -4729,12 +4764,84 @@ async function readClassicSignatures(client, image, digest, suffix = "sig") {
   );
 }
 
+// packages/core/src/sigstore/custody-predicates.ts
+var CYCLONEDX_PREDICATE = "https://cyclonedx.org/bom";
+var SPDX_PREDICATE = "https://spdx.dev/Document";
+var record = (value) => value !== null && typeof value === "object" && !Array.isArray(value) ? value : void 0;
+var at = (value, ...path) => path.reduce((v, key) => record(v)?.[key], value);
+var text = (value) => typeof value === "string" && value !== "" ? value : void 0;
+function sourceDependency(predicate) {
+  const deps = at(predicate, "buildDefinition", "resolvedDependencies");
+  for (const dep of Array.isArray(deps) ? deps : []) {
+    const uri = text(at(dep, "uri"));
+    const commit = text(at(dep, "digest", "gitCommit"));
+    if (uri === void 0 || commit === void 0 || !uri.startsWith("git+")) continue;
+    const bare = uri.slice("git+".length).split("#")[0] ?? "";
+    const path = bare.indexOf("/", bare.indexOf("://") + 3);
+    const split = path < 0 ? -1 : bare.indexOf("@", path);
+    return split < 0 ? { repository: bare, ref: void 0, commit } : { repository: bare.slice(0, split), ref: bare.slice(split + 1), commit };
+  }
+  return void 0;
+}
+function provenanceFacts(predicate) {
+  const source = sourceDependency(predicate);
+  if (source === void 0)
+    return "it names no source repository at a commit (resolvedDependencies gitCommit)";
+  if (!/^[0-9a-f]{40}([0-9a-f]{24})?$/.test(source.commit))
+    return `its source commit "${source.commit}" is not a git commit id`;
+  const builder = text(at(predicate, "runDetails", "builder", "id"));
+  if (builder === void 0) return "it names no builder (runDetails.builder.id)";
+  const workflow = record(at(predicate, "buildDefinition", "externalParameters", "workflow"));
+  const [wRepo, wPath, wRef] = [text(workflow?.repository), text(workflow?.path), text(workflow?.ref)];
+  return {
+    ...source,
+    builder,
+    invocation: text(at(predicate, "runDetails", "metadata", "invocationId")),
+    workflow: wRepo && wPath ? `${wRepo}/${wPath}${wRef ? `@${wRef}` : ""}` : void 0,
+    buildType: text(at(predicate, "buildDefinition", "buildType"))
+  };
+}
+var RFC3339 = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/;
+function scanFacts(predicate) {
+  const passed = at(predicate, "scanner", "result", "passed");
+  if (typeof passed !== "boolean") return "it carries no verdict (scanner.result.passed)";
+  const finishedOn = text(at(predicate, "metadata", "scanFinishedOn"));
+  if (finishedOn === void 0 || !RFC3339.test(finishedOn))
+    return "it says not when the scan finished (metadata.scanFinishedOn)";
+  const counts = {};
+  for (const [severity, n] of Object.entries(record(at(predicate, "scanner", "result", "counts")) ?? {}))
+    if (typeof n === "number") counts[severity] = n;
+  return {
+    passed,
+    counts,
+    scanner: text(at(predicate, "scanner", "uri")) ?? "unknown scanner",
+    version: text(at(predicate, "scanner", "version")),
+    db: text(at(predicate, "scanner", "db", "version")),
+    startedOn: text(at(predicate, "metadata", "scanStartedOn")),
+    finishedOn
+  };
+}
+function sbomComponentCount(predicateType, predicate) {
+  if (predicateType.startsWith(SPDX_PREDICATE)) {
+    const packages = at(predicate, "packages");
+    return Array.isArray(packages) ? packages.length : "the SPDX document has no packages list";
+  }
+  if (at(predicate, "bomFormat") !== "CycloneDX") return "it is not a CycloneDX document (bomFormat)";
+  const count = (list) => Array.isArray(list) ? list.reduce((n, c) => n + 1 + count(at(c, "components")), 0) : 0;
+  return count(at(predicate, "components"));
+}
+function isSbomPredicate(predicateType) {
+  return predicateType.startsWith(CYCLONEDX_PREDICATE) || predicateType.startsWith(SPDX_PREDICATE);
+}
+
 // packages/core/src/sigstore/image-signatures.ts
+var import_promises2 = __toESM(require_promises(), 1);
+var import_node_path2 = __toESM(require_path(), 1);
 async function loadTrustedRoot(path, temp) {
   if (path !== void 0) {
     let json;
     try {
-      json = JSON.parse(await (0, import_promises3.readFile)(path, "utf8"));
+      json = JSON.parse(await (0, import_promises2.readFile)(path, "utf8"));
     } catch (error) {
       throw new ConfigurationError(
         `the trusted root ${path} is not readable JSON (${error.message})`,
@@ -4750,7 +4857,7 @@ async function loadTrustedRoot(path, temp) {
   const tuf = await import("./dist-I4V6ADIO.mjs");
   const getTrustedRoot = tuf.default?.getTrustedRoot ?? tuf.getTrustedRoot;
   try {
-    return await getTrustedRoot({ cachePath: (0, import_node_path4.join)(temp, "sigstore-tuf") });
+    return await getTrustedRoot({ cachePath: (0, import_node_path2.join)(temp, "sigstore-tuf") });
   } catch (error) {
     throw new CommandError(
       `could not get the public-good Sigstore trusted root through TUF (${error.message}); for a private Sigstore, or without network, give the trusted-root input`,
@@ -4871,111 +4978,10 @@ function statementOf(bundle) {
   );
 }
 
-// packages/core/src/oci/platform.ts
-var PART = /^[a-z0-9][a-z0-9._-]*$/;
-function parsePlatform(text2) {
-  const parts = text2.split("/");
-  if (parts.length < 2 || parts.length > 3 || parts.some((p) => !PART.test(p))) {
-    throw new InvalidValueError(
-      `platform "${text2}" must be os/arch or os/arch/variant in lowercase, e.g. linux/amd64 or linux/arm/v7`
-    );
-  }
-  const [os = "", architecture = "", variant] = parts;
-  return variant === void 0 ? { os, architecture } : { os, architecture, variant };
-}
-function formatPlatform(platform) {
-  return [platform.os, platform.architecture, platform.variant].filter((p) => p !== void 0 && p !== "").join("/");
-}
-
-// packages/core/src/oci/tag-pattern.ts
-function matchesTagPattern(tag, pattern) {
-  const re = new RegExp(
-    `^${pattern.split("*").map((p) => p.replace(/[.+?^${}()|[\]\\]/g, "\\$&")).join(".*")}$`
-  );
-  return re.test(tag);
-}
-function isImmutableTag(tag, patterns) {
-  return patterns.some((p) => matchesTagPattern(tag, p));
-}
-
-// packages/core/src/sigstore/custody-predicates.ts
-var CYCLONEDX_PREDICATE = "https://cyclonedx.org/bom";
-var SPDX_PREDICATE = "https://spdx.dev/Document";
-var record = (value) => value !== null && typeof value === "object" && !Array.isArray(value) ? value : void 0;
-var at = (value, ...path) => path.reduce((v, key) => record(v)?.[key], value);
-var text = (value) => typeof value === "string" && value !== "" ? value : void 0;
-function sourceDependency(predicate) {
-  const deps = at(predicate, "buildDefinition", "resolvedDependencies");
-  for (const dep of Array.isArray(deps) ? deps : []) {
-    const uri = text(at(dep, "uri"));
-    const commit = text(at(dep, "digest", "gitCommit"));
-    if (uri === void 0 || commit === void 0 || !uri.startsWith("git+")) continue;
-    const bare = uri.slice("git+".length).split("#")[0] ?? "";
-    const path = bare.indexOf("/", bare.indexOf("://") + 3);
-    const split = path < 0 ? -1 : bare.indexOf("@", path);
-    return split < 0 ? { repository: bare, ref: void 0, commit } : { repository: bare.slice(0, split), ref: bare.slice(split + 1), commit };
-  }
-  return void 0;
-}
-function provenanceFacts(predicate) {
-  const source = sourceDependency(predicate);
-  if (source === void 0)
-    return "it names no source repository at a commit (resolvedDependencies gitCommit)";
-  if (!/^[0-9a-f]{40}([0-9a-f]{24})?$/.test(source.commit))
-    return `its source commit "${source.commit}" is not a git commit id`;
-  const builder = text(at(predicate, "runDetails", "builder", "id"));
-  if (builder === void 0) return "it names no builder (runDetails.builder.id)";
-  const workflow = record(at(predicate, "buildDefinition", "externalParameters", "workflow"));
-  const [wRepo, wPath, wRef] = [text(workflow?.repository), text(workflow?.path), text(workflow?.ref)];
-  return {
-    ...source,
-    builder,
-    invocation: text(at(predicate, "runDetails", "metadata", "invocationId")),
-    workflow: wRepo && wPath ? `${wRepo}/${wPath}${wRef ? `@${wRef}` : ""}` : void 0,
-    buildType: text(at(predicate, "buildDefinition", "buildType"))
-  };
-}
-var RFC3339 = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/;
-function scanFacts(predicate) {
-  const passed = at(predicate, "scanner", "result", "passed");
-  if (typeof passed !== "boolean") return "it carries no verdict (scanner.result.passed)";
-  const finishedOn = text(at(predicate, "metadata", "scanFinishedOn"));
-  if (finishedOn === void 0 || !RFC3339.test(finishedOn))
-    return "it says not when the scan finished (metadata.scanFinishedOn)";
-  const counts = {};
-  for (const [severity, n] of Object.entries(record(at(predicate, "scanner", "result", "counts")) ?? {}))
-    if (typeof n === "number") counts[severity] = n;
-  return {
-    passed,
-    counts,
-    scanner: text(at(predicate, "scanner", "uri")) ?? "unknown scanner",
-    version: text(at(predicate, "scanner", "version")),
-    db: text(at(predicate, "scanner", "db", "version")),
-    startedOn: text(at(predicate, "metadata", "scanStartedOn")),
-    finishedOn
-  };
-}
-function sbomComponentCount(predicateType, predicate) {
-  if (predicateType.startsWith(SPDX_PREDICATE)) {
-    const packages = at(predicate, "packages");
-    return Array.isArray(packages) ? packages.length : "the SPDX document has no packages list";
-  }
-  if (at(predicate, "bomFormat") !== "CycloneDX") return "it is not a CycloneDX document (bomFormat)";
-  const count = (list) => Array.isArray(list) ? list.reduce((n, c) => n + 1 + count(at(c, "components")), 0) : 0;
-  return count(at(predicate, "components"));
-}
-function isSbomPredicate(predicateType) {
-  return predicateType.startsWith(CYCLONEDX_PREDICATE) || predicateType.startsWith(SPDX_PREDICATE);
-}
-
-// packages/core/src/sigstore/slsa-provenance.ts
-var SLSA_PROVENANCE_V1 = "https://slsa.dev/provenance/v1";
-
 // packages/core/src/sigstore/vuln-predicate.ts
 var COSIGN_VULN_PREDICATE = "https://cosign.sigstore.dev/attestation/vuln/v1";
 
 // packages/core/src/sigstore/image-custody.ts
-var ATTESTED_LINKS = ["provenance", "sbom", "vuln"];
 var CustodyError = class extends ConfigurationError {
   failures;
   constructor(subject, failures) {
@@ -5121,20 +5127,20 @@ function attestedLinks(evidence, failures, warnings) {
       else warnings.push(`${link} (not required): ${failure.message}`);
       continue;
     }
-    const fail2 = (code, message) => failures.push({ link, code, message });
-    if (link === "provenance") out.provenance = readProvenance(verified, fail2);
-    if (link === "vuln") out.vuln = readScan(verified, fail2);
-    if (link === "sbom") out.sbom = readSboms(verified, evidence.platforms, fail2);
+    const fail = (code, message) => failures.push({ link, code, message });
+    if (link === "provenance") out.provenance = readProvenance(verified, fail);
+    if (link === "vuln") out.vuln = readScan(verified, fail);
+    if (link === "sbom") out.sbom = readSboms(verified, evidence.platforms, fail);
     for (const a of verified) out.used.push({ kind: link, format: a.format, ref: a.ref });
   }
   return out;
 }
-function readProvenance(verified, fail2) {
+function readProvenance(verified, fail) {
   const facts = [];
   for (const a of verified) {
     const f = provenanceFacts(a.statement.predicate);
     if (typeof f === "string") {
-      fail2("MALFORMED", `the provenance ${a.ref} cannot be read: ${f}`);
+      fail("MALFORMED", `the provenance ${a.ref} cannot be read: ${f}`);
       return void 0;
     }
     facts.push(f);
@@ -5142,18 +5148,18 @@ function readProvenance(verified, fail2) {
   const key = (f) => JSON.stringify([f.repository, f.commit, f.builder, f.invocation]);
   const distinct = [...new Set(facts.map(key))];
   if (distinct.length > 1) {
-    fail2("AMBIGUOUS", `${distinct.length} verified provenance statements name different sources or runs`);
+    fail("AMBIGUOUS", `${distinct.length} verified provenance statements name different sources or runs`);
     return void 0;
   }
   const first = facts[0];
   return first === void 0 ? void 0 : { facts: first, attestations: verified };
 }
-function readScan(verified, fail2) {
+function readScan(verified, fail) {
   let newest;
   for (const a of verified) {
     const f = scanFacts(a.statement.predicate);
     if (typeof f === "string") {
-      fail2("MALFORMED", `the vulnerability attestation ${a.ref} cannot be read: ${f}`);
+      fail("MALFORMED", `the vulnerability attestation ${a.ref} cannot be read: ${f}`);
       return void 0;
     }
     if (newest === void 0 || Date.parse(f.finishedOn) > Date.parse(newest.finishedOn)) newest = f;
@@ -5161,19 +5167,19 @@ function readScan(verified, fail2) {
   if (newest === void 0) return void 0;
   if (!newest.passed) {
     const counts = Object.entries(newest.counts).map(([s, n]) => `${n} ${s}`);
-    fail2(
+    fail(
       "SCAN_FAILED",
       `the scan of ${newest.finishedOn} did not pass (${counts.join(", ") || "no counts"})`
     );
   }
   return { facts: newest, attestations: verified };
 }
-function readSboms(verified, platforms, fail2) {
+function readSboms(verified, platforms, fail) {
   const byDigest = /* @__PURE__ */ new Map();
   for (const a of verified) {
     const components = sbomComponentCount(a.predicateType, a.statement.predicate);
     if (typeof components === "string") {
-      fail2("MALFORMED", `the SBOM ${a.ref} cannot be read: ${components}`);
+      fail("MALFORMED", `the SBOM ${a.ref} cannot be read: ${components}`);
       return void 0;
     }
     const subjects = a.statement.subject.map((s) => `sha256:${s.digest.sha256 ?? ""}`);
@@ -5183,7 +5189,7 @@ function readSboms(verified, platforms, fail2) {
   }
   const missing = platforms.filter((p) => !byDigest.has(p.digest));
   if (missing.length > 0)
-    fail2("INCOMPLETE", `no verified SBOM describes ${missing.map((p) => p.platform ?? p.digest).join(", ")}`);
+    fail("INCOMPLETE", `no verified SBOM describes ${missing.map((p) => p.platform ?? p.digest).join(", ")}`);
   return { facts: [...byDigest.values()], attestations: verified };
 }
 var short = (s) => `${s.repository} at ${s.commit}`;
@@ -5239,449 +5245,47 @@ function runAndBuilder(provenance, failures) {
   const { builder, invocation } = provenance.facts;
   for (const a of provenance.attestations) {
     const signer = a.certificate?.buildSignerURI;
-    const run = a.certificate?.runInvocationURI;
+    const run2 = a.certificate?.runInvocationURI;
     if (signer !== void 0 && signer !== builder)
       failures.push({
         link: "provenance",
         code: "DISAGREES",
         message: `its builder ${builder} is not the workflow its certificate was issued to (${signer})`
       });
-    if (run !== void 0 && run !== invocation)
+    if (run2 !== void 0 && run2 !== invocation)
       failures.push({
         link: "provenance",
         code: "DISAGREES",
-        message: `its run ${invocation ?? "(none)"} is not the run its certificate was issued to (${run})`
+        message: `its run ${invocation ?? "(none)"} is not the run its certificate was issued to (${run2})`
       });
   }
 }
 
-// packages/core/src/action/define-action.ts
-function hooksFor(deps) {
-  return {
-    fail: (message) => deps.logger.error(message),
-    warn: (message) => deps.logger.warning(message),
-    debug: (message) => deps.logger.debug(message)
-  };
-}
-function observed(value) {
-  if (value instanceof Promise) value.catch(() => {
+// actions/verify-image/src/run.ts
+async function run(plan, { deps, outputs }) {
+  for (const warning of plan.warnings) deps.logger.warning(warning);
+  const client = openRegistry(deps, plan.registry);
+  const trustedRoot = await trustedRootOf(plan.trustedRoot, deps);
+  const custody = await verifyImageCustody({
+    client,
+    reference: plan.image,
+    trustedRoot,
+    policy: plan.policy,
+    require: plan.require
   });
-  return value;
-}
-function maskSecrets(spec, values, deps) {
-  for (const [name, field2] of Object.entries(spec)) {
-    const value = values[name];
-    if (field2.kind === "secret" && typeof value === "string" && value !== "") deps.logger.setSecret(value);
-  }
-}
-function planContext(deps) {
-  return { env: deps.env, workspace: deps.inputContext.workspace, now: deps.now() };
-}
-function outputWriter(contract, deps) {
-  return {
-    set: (name, value) => deps.outputs.set(name, value),
-    write: (values) => contract.write(values, deps.outputs)
-  };
-}
-function defineAction(definition) {
-  const planFor = (deps) => {
-    const values = readInputs(definition.inputs, deps.inputs, deps.inputContext);
-    maskSecrets(definition.inputs, values, deps);
-    return definition.plan(values, planContext(deps));
-  };
-  const execute = async (deps) => {
-    const early = observed(definition.early ? definition.early(deps) : void 0);
-    const plan = planFor(deps);
-    const module = await definition.load();
-    await module.run(plan, { deps, outputs: outputWriter(definition.outputs, deps), early });
-  };
-  return {
-    ...definition,
-    planFor,
-    execute,
-    async main(deps = runnerDeps()) {
-      const code = await runMain(() => execute(deps), hooksFor(deps));
-      if (code !== 0) process.exitCode = code;
-      return code;
-    },
-    async post(deps = runnerDeps()) {
-      return runPost(async () => {
-        const module = await definition.load();
-        if (module.post === void 0) throw new Error(`${definition.name} has no post step`);
-        await module.post(deps);
-      }, hooksFor(deps));
-    }
-  };
-}
-
-// packages/core/src/action/outputs.ts
-function defineOutputs(names) {
-  return {
-    names,
-    write(values, sink) {
-      for (const name of names) sink.set(name, values[name]);
-    }
-  };
-}
-
-// packages/core/src/oci/image-reference.ts
-var DOCKER_HUB = "docker.io";
-var DOCKER_HUB_API = "registry-1.docker.io";
-var NAME_MAX = 255;
-var DOMAIN_COMPONENT = /^(?:[a-zA-Z0-9]|[a-zA-Z0-9][a-zA-Z0-9-]*[a-zA-Z0-9])$/;
-var IPV6_HOST = /^\[[a-fA-F0-9:]+\]$/;
-var PORT = /^[0-9]+$/;
-var PATH_COMPONENT = /^[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*$/;
-var TAG = /^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$/;
-function fail(reference, why) {
-  throw new InvalidValueError(`"${reference}" is not a valid image reference: ${why}`);
-}
-function validateTag(tag) {
-  if (tag.length > 128)
-    throw new InvalidValueError(`tag "${tag.slice(0, 40)}\u2026" is ${tag.length} characters; at most 128`);
-  if (!TAG.test(tag)) {
-    throw new InvalidValueError(
-      `tag "${tag}" is invalid: use letters, digits, "_", "." and "-", not starting with "." or "-", at most 128`
-    );
-  }
-  return tag;
-}
-function validateDomain(reference, domain) {
-  let host = domain;
-  let port;
-  if (domain.startsWith("[")) {
-    const close = domain.indexOf("]");
-    if (close < 0)
-      fail(reference, `registry "${domain}" has an unclosed "[" (IPv6 hosts are written [::1]:5000)`);
-    host = domain.slice(0, close + 1);
-    const rest = domain.slice(close + 1);
-    if (rest !== "") {
-      if (!rest.startsWith(":")) fail(reference, `unexpected "${rest}" after the IPv6 host ${host}`);
-      port = rest.slice(1);
-    }
-    if (!IPV6_HOST.test(host)) fail(reference, `registry host "${host}" is not an IPv6 address in brackets`);
-  } else {
-    const colon = domain.lastIndexOf(":");
-    if (colon >= 0) {
-      host = domain.slice(0, colon);
-      port = domain.slice(colon + 1);
-    }
-    if (host === "") fail(reference, `registry "${domain}" has no host name`);
-    for (const component of host.split(".")) {
-      if (!DOMAIN_COMPONENT.test(component)) {
-        fail(reference, `registry host "${host}" is not a valid host name (component "${component}")`);
-      }
-    }
-  }
-  if (port !== void 0 && (!PORT.test(port) || Number(port) > 65535)) {
-    fail(reference, `registry port "${port}" must be a number from 0 to 65535`);
-  }
-}
-function looksLikeDomain(component) {
-  return component.includes(".") || component.includes(":") || component.startsWith("[") || component === "localhost" || component !== component.toLowerCase();
-}
-function checkWhole(reference) {
-  if (reference === "") fail(reference, "it is empty");
-  if (reference !== reference.trim()) fail(reference, "it has leading or trailing white space");
-  if (/\s/.test(reference)) fail(reference, "it contains white space");
-  if (reference.includes("://"))
-    fail(reference, "remove the scheme (https://); a reference starts with the registry host");
-}
-function splitDigest(reference) {
-  const at2 = reference.indexOf("@");
-  if (at2 < 0) return { rest: reference, digest: void 0 };
-  try {
-    return { rest: reference.slice(0, at2), digest: Digest.parse(reference.slice(at2 + 1)) };
-  } catch (error) {
-    return fail(reference, error.message);
-  }
-}
-function splitTag(reference, rest) {
-  const lastColon = rest.lastIndexOf(":");
-  if (lastColon <= rest.lastIndexOf("/") || rest.startsWith("[") && !rest.includes("/"))
-    return { name: rest, tag: void 0 };
-  const tag = rest.slice(lastColon + 1);
-  if (tag === "") fail(reference, 'the tag after ":" is empty');
-  try {
-    validateTag(tag);
-  } catch (error) {
-    fail(reference, error.message);
-  }
-  return { name: rest.slice(0, lastColon), tag };
-}
-function splitName(reference, name) {
-  if (name === "") fail(reference, "the repository name is empty");
-  if (name.length > NAME_MAX) fail(reference, `the name is ${name.length} characters; at most ${NAME_MAX}`);
-  const components = name.split("/");
-  let registry = DOCKER_HUB;
-  const first = components[0] ?? "";
-  if (components.length > 1 && looksLikeDomain(first)) {
-    validateDomain(reference, first);
-    registry = first === "index.docker.io" ? DOCKER_HUB : first;
-    components.shift();
-  } else if (components.length === 1 && (first.startsWith("[") || /^[^/]*:\d+$/.test(first))) {
-    fail(reference, `"${first}" looks like a registry host but no repository follows it`);
-  }
-  for (const component of components) checkPathComponent(reference, component);
-  if (registry === DOCKER_HUB && components.length === 1) components.unshift("library");
-  return { registry, repository: components.join("/") };
-}
-function checkPathComponent(reference, component) {
-  if (component === "")
-    fail(reference, 'the repository has an empty path component ("//" or a trailing "/")');
-  if (!PATH_COMPONENT.test(component)) {
-    const why = component !== component.toLowerCase() ? "repository names must be lowercase" : 'use lowercase letters and digits, separated by ".", "_", "__" or "-"';
-    fail(reference, `path component "${component}" is invalid: ${why}`);
-  }
-}
-var ImageReference = class _ImageReference {
-  /** Registry host as users write it (`docker.io`, `ghcr.io`, `127.0.0.1:5000`, `[::1]:5000`). */
-  registry;
-  /** Repository path inside the registry (`library/alpine`, `org/app`). */
-  repository;
-  tag;
-  digest;
-  constructor(registry, repository, tag, digest) {
-    this.registry = registry;
-    this.repository = repository;
-    this.tag = tag;
-    this.digest = digest;
-  }
-  static parse(reference) {
-    checkWhole(reference);
-    const { rest, digest } = splitDigest(reference);
-    const { name, tag } = splitTag(reference, rest);
-    const { registry, repository } = splitName(reference, name);
-    return new _ImageReference(registry, repository, tag, digest);
-  }
-  static tryParse(reference) {
-    try {
-      return _ImageReference.parse(reference);
-    } catch {
-      return void 0;
-    }
-  }
-  /** `registry/repository`, with no tag or digest. */
-  get name() {
-    return `${this.registry}/${this.repository}`;
-  }
-  /** The host the distribution API lives at (Docker Hub's differs from its name). */
-  get apiHost() {
-    return this.registry === DOCKER_HUB ? DOCKER_HUB_API : this.registry;
-  }
-  withTag(tag) {
-    return new _ImageReference(this.registry, this.repository, validateTag(tag), this.digest);
-  }
-  withDigest(digest) {
-    return new _ImageReference(
-      this.registry,
-      this.repository,
-      this.tag,
-      typeof digest === "string" ? Digest.parse(digest) : digest
-    );
-  }
-  /** The same repository with neither tag nor digest. */
-  repositoryOnly() {
-    return new _ImageReference(this.registry, this.repository, void 0, void 0);
-  }
-  equals(other) {
-    return this.toString() === other.toString();
-  }
-  /** Fully qualified: `registry/repository[:tag][@digest]`. */
-  toString() {
-    return `${this.name}${this.tag === void 0 ? "" : `:${this.tag}`}${this.digest === void 0 ? "" : `@${this.digest}`}`;
-  }
-  toJSON() {
-    return this.toString();
-  }
-};
-
-// packages/core/src/oci/tag-rules.ts
-var TagRuleError = class extends InvalidValueError {
-  code;
-  rule;
-  constructor(code, rule, message) {
-    super(message);
-    this.code = code;
-    this.rule = rule;
-  }
-  /** The action's part: the same problem as a configuration error naming the input the rule came from. */
-  forInput(input) {
-    return new ConfigurationError(`Input "${input}" ${this.message}`, { input, cause: this });
-  }
-};
-var PLACEHOLDERS = ["date", "sha", "short-sha", "version", "major", "minor", "branch", "number"];
-var PLACEHOLDER = /\{([^{}]*)\}/g;
-var EVENT = /^@([a-z][a-z_]*)$/;
-var LATEST = /^latest=(.*)$/;
-var LATEST_MODES = ["auto", "always", "never"];
-var EXAMPLE = {
-  date: "20260101",
-  sha: "0123456789abcdef0123456789abcdef01234567",
-  "short-sha": "0123456",
-  version: "1.2.3",
-  major: "1",
-  minor: "2",
-  branch: "main",
-  number: "1"
-};
-function isPlaceholder(name) {
-  return PLACEHOLDERS.includes(name);
-}
-function expand(template, values) {
-  return template.replace(PLACEHOLDER, (_m, name) => values(name));
-}
-function checkTag(rule, tag) {
-  try {
-    return validateTag(tag);
-  } catch (error) {
-    const why = error instanceof Error ? error.message : String(error);
-    const message = rule.template.includes("{") ? `rule "${rule.text}" gives an invalid tag: ${why}` : why;
-    throw new TagRuleError("invalid-tag", rule.text, message);
-  }
-}
-function parseTagRule(item) {
-  const text2 = item.trim();
-  const words = text2.split(/\s+/);
-  const [head = "", ...rest] = words;
-  const conditional = rest.length > 0 && rest.every((w) => w.startsWith("@"));
-  const template = conditional ? head : text2;
-  const events = [];
-  if (conditional) {
-    for (const word of rest) {
-      const event = EVENT.exec(word)?.[1];
-      if (event === void 0)
-        throw new TagRuleError(
-          "bad-rule",
-          text2,
-          `rule "${text2}": "${word}" is not an event condition (@push, @schedule, @workflow_dispatch\u2026)`
-        );
-      if (!events.includes(event)) events.push(event);
-    }
-  }
-  const latest = LATEST.exec(template)?.[1];
-  if (latest !== void 0) {
-    const mode = LATEST_MODES.find((m) => m === latest);
-    if (mode === void 0)
-      throw new TagRuleError(
-        "bad-rule",
-        text2,
-        `rule "${text2}": latest= takes ${LATEST_MODES.join(", ")}; got "${latest}"`
-      );
-    return { text: text2, template: "latest", latest: mode, events };
-  }
-  const rule = { text: text2, template, latest: void 0, events };
-  for (const match of template.matchAll(PLACEHOLDER)) {
-    const name = match[1] ?? "";
-    if (!isPlaceholder(name))
-      throw new TagRuleError(
-        "unknown-template",
-        text2,
-        `"${template}" uses an unknown template {${name}}; known: ${PLACEHOLDERS.map((p) => `{${p}}`).join(", ")}`
-      );
-  }
-  checkTag(
-    rule,
-    expand(template, (name) => EXAMPLE[name])
+  outputs.write({ digest: custody.digest, custody: custodyOutput(custody) });
+  await deps.writeSummary(custodySummary(custody));
+  for (const warning of custody.warnings) deps.logger.warning(warning);
+  if (custody.failures.length > 0)
+    throw new CustodyError(`${custody.repository}@${custody.digest}`, custody.failures);
+  deps.logger.info(
+    `chain of custody verified: ${custody.repository}@${custody.digest} from ${custody.source?.repository ?? "an unknown source"} at ${custody.source?.commit ?? "an unknown commit"}`
   );
-  return rule;
 }
-function parseTagRules(items) {
-  return items.map(parseTagRule);
+function trustedRootOf(path, deps) {
+  return fromInput("trusted-root", () => loadTrustedRoot(path, deps.paths.temp));
 }
-
-// packages/core/src/report/job-summary.ts
-function escapeHtml(text2) {
-  return text2.replace(/[&<>"'|`]/g, (ch) => `&#${ch.charCodeAt(0)};`);
-}
-function renderCell(cell) {
-  if (typeof cell === "string") return escapeHtml(cell);
-  return cell.code ? `<code>${escapeHtml(cell.text)}</code>` : escapeHtml(cell.text);
-}
-var JobSummary = class _JobSummary {
-  parts = [];
-  heading(text2, level = 2) {
-    this.parts.push(`<h${level}>${escapeHtml(text2)}</h${level}>`);
-    return this;
-  }
-  paragraph(text2) {
-    this.parts.push(`<p>${escapeHtml(text2)}</p>`);
-    return this;
-  }
-  /** A line with a leading status mark, for verdicts. */
-  verdict(ok, text2) {
-    this.parts.push(`<p><strong>${ok ? "\u2705" : "\u274C"} ${escapeHtml(text2)}</strong></p>`);
-    return this;
-  }
-  warning(text2) {
-    this.parts.push(`<blockquote><p>\u26A0\uFE0F ${escapeHtml(text2)}</p></blockquote>`);
-    return this;
-  }
-  code(text2) {
-    this.parts.push(`<pre><code>${escapeHtml(text2)}</code></pre>`);
-    return this;
-  }
-  table(headers, rows) {
-    this.parts.push(renderTable(headers, rows));
-    return this;
-  }
-  /** Key/value pairs as a two-column table. */
-  facts(pairs) {
-    return this.table(
-      ["", ""],
-      pairs.map(([k, v]) => [k, v])
-    );
-  }
-  /** A collapsed section; `build` fills a nested summary. */
-  details(label, build) {
-    const inner = new _JobSummary();
-    build(inner);
-    this.parts.push(`<details><summary>${escapeHtml(label)}</summary>
-
-${inner.toString()}
-</details>`);
-    return this;
-  }
-  toString() {
-    return this.parts.join("\n");
-  }
-};
-function renderTable(headers, rows) {
-  const head = headers.every((h) => h === "") ? "" : `<thead><tr>${headers.map((h) => `<th>${escapeHtml(h)}</th>`).join("")}</tr></thead>`;
-  const body = rows.map((row) => `<tr>${row.map((c) => `<td>${renderCell(c)}</td>`).join("")}</tr>`).join("");
-  return `<table>${head}<tbody>${body}</tbody></table>`;
-}
-
 export {
-  ConfigurationError,
-  CommandError,
-  InvalidValueError,
-  fromInput,
-  mapInputSource,
-  field,
-  parseList,
-  nonEmpty,
-  parsePath,
-  inputs,
-  ProcessToolRunner,
-  runCommandLine,
-  createRunnerLogger,
-  silentLogger,
-  runnerDeps,
-  runMain,
-  defineAction,
-  defineOutputs,
-  Digest,
-  validateTag,
-  ImageReference,
-  parsePlatform,
-  parseTagRules,
-  JobSummary,
-  anchoredRegExp,
-  MANIFEST_ACCEPT,
-  loadTrustedRoot,
-  ATTESTED_LINKS,
-  CustodyError,
-  verifyImageCustody
+  run
 };
-//# sourceMappingURL=chunk-K47JFO3Z.mjs.map
+//# sourceMappingURL=run-6RWRW3YC.mjs.map

@@ -10,7 +10,7 @@ import {
   formatPlatform,
   planBuild,
   withSecretFile
-} from "./chunk-PA3DC3LF.mjs";
+} from "./chunk-ZR5W74PJ.mjs";
 import "./chunk-LAKDNJDR.mjs";
 import {
   require_promises
@@ -965,13 +965,6 @@ async function writeBuildRecord(plan, builder, digest, deps) {
   return path;
 }
 async function gatherFacts(plan, deps) {
-  const contextStat = await (0, import_promises6.stat)(plan.context).catch(() => void 0);
-  if (contextStat === void 0 || !contextStat.isDirectory()) {
-    throw new ConfigurationError(`Input "context": ${plan.context} is not a directory`, {
-      input: "context"
-    });
-  }
-  const file = containerfile(plan);
   const outputDir = await layoutFolder(plan, deps);
   const git = async (args) => deps.runner.run({ tool: "git", command: "git", args: ["-C", plan.context, ...args], timeoutMs: 15e3 }).then((r) => r.stdout.trim()).catch(() => void 0);
   const time = await git(["log", "-1", "--format=%ct"]);
@@ -979,22 +972,10 @@ async function gatherFacts(plan, deps) {
     event: await readRefContext(deps.env, deps.now()),
     commitTime: time !== void 0 && /^\d+$/.test(time) ? Number(time) : void 0,
     commitSha: await git(["rev-parse", "HEAD"]),
-    file,
+    file: plan.file,
     outputDir,
     hostArch: process.arch
   };
-}
-function containerfile(plan) {
-  const file = plan.file ?? ["Containerfile", "Dockerfile"].map((f) => (0, import_node_path3.join)(plan.context, f)).find((f) => (0, import_node_fs3.existsSync)(f));
-  if (file === void 0) {
-    throw new ConfigurationError(
-      `Input "file" is required: there is no Containerfile or Dockerfile in ${plan.context}`,
-      { code: "INPUT_REQUIRED", input: "file" }
-    );
-  }
-  if (!(0, import_node_fs3.existsSync)(file))
-    throw new ConfigurationError(`Input "file": ${file} does not exist`, { input: "file" });
-  return file;
 }
 async function layoutFolder(plan, deps) {
   if (plan.outputDir === void 0) return (0, import_node_path3.join)(await deps.tempDir("oci-build"), "layout");
@@ -1187,4 +1168,4 @@ export {
   run,
   secretLines
 };
-//# sourceMappingURL=run-SBOORPHT.mjs.map
+//# sourceMappingURL=run-WB2VAR2A.mjs.map

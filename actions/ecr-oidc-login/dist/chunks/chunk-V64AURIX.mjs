@@ -8,7 +8,7 @@ import {
   inputs,
   parseList,
   plan
-} from "./chunk-RQQBDECA.mjs";
+} from "./chunk-3IJAVZSN.mjs";
 
 // actions/ecr-oidc-login/src/inputs.ts
 var spec = {
@@ -57,10 +57,10 @@ var action = defineAction({
   inputs: spec,
   outputs,
   plan,
-  load: () => import("./run-KN24NLWJ.mjs")
+  load: () => import("./run-UWSG3A3E.mjs")
 });
 
 export {
   action
 };
-//# sourceMappingURL=chunk-ZIG5VNL7.mjs.map
+//# sourceMappingURL=chunk-V64AURIX.mjs.map

@@ -9,7 +9,7 @@ import {
   formatPlatform,
   needsExistingTags,
   tagWrites
-} from "./chunk-F62OSCTT.mjs";
+} from "./chunk-MHZIVU7Q.mjs";
 import "./chunk-LAKDNJDR.mjs";
 import {
   require_promises
@@ -1736,4 +1736,4 @@ function pushSummary({ image, digest }, decisions, chosen, { blobs, report }) {
 export {
   run
 };
-//# sourceMappingURL=run-MOK5TWFG.mjs.map
+//# sourceMappingURL=run-2MHANENY.mjs.map

@@ -16,7 +16,7 @@ import {
   selectImages,
   str,
   tempFolder
-} from "./chunk-5XIM2LFH.mjs";
+} from "./chunk-RN7SEYCS.mjs";
 import "./chunk-LAKDNJDR.mjs";
 import {
   require_promises
@@ -9119,4 +9119,4 @@ async function inParallel(items, limit, work) {
 export {
   run
 };
-//# sourceMappingURL=run-5MZNSHPB.mjs.map
+//# sourceMappingURL=run-LYVK3YQ7.mjs.map

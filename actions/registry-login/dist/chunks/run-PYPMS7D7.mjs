@@ -1,21 +1,21 @@
 import { createRequire as __createRequire } from 'node:module';
 const require = __createRequire(import.meta.url);
 import {
-  custodyOutput,
-  custodySummary
-} from "./chunk-KBYACRDO.mjs";
-import {
   CommandError,
   ConfigurationError,
-  CustodyError,
   Digest,
-  MANIFEST_ACCEPT,
-  fromInput,
-  loadTrustedRoot,
-  verifyImageCustody
-} from "./chunk-K47JFO3Z.mjs";
+  ImageReference,
+  JobSummary,
+  addLogin,
+  authValue,
+  defineState,
+  dockerShadow,
+  loginKey,
+  parseLoginRecord,
+  removeLogins,
+  withSecretFile
+} from "./chunk-CEMPA2L6.mjs";
 import "./chunk-LAKDNJDR.mjs";
-import "./chunk-377EZXM7.mjs";
 import {
   require_promises
 } from "./chunk-ZKXDAKWM.mjs";
@@ -29,6 +29,10 @@ import {
 import {
   __toESM
 } from "./chunk-5MM4E6UD.mjs";
+
+// actions/registry-login/src/run.ts
+var import_promises2 = __toESM(require_promises(), 1);
+var import_node_path2 = __toESM(require_path(), 1);
 
 // packages/core/src/oci/retry-policy.ts
 var DEFAULT_RETRY = {
@@ -88,6 +92,23 @@ async function withRetries(operation, classify, options = {}) {
     }
   }
 }
+
+// packages/core/src/oci/media-types.ts
+var MediaType = {
+  ociIndex: "application/vnd.oci.image.index.v1+json",
+  ociManifest: "application/vnd.oci.image.manifest.v1+json",
+  ociConfig: "application/vnd.oci.image.config.v1+json",
+  ociEmpty: "application/vnd.oci.empty.v1+json",
+  dockerManifestList: "application/vnd.docker.distribution.manifest.list.v2+json",
+  dockerManifest: "application/vnd.docker.distribution.manifest.v2+json",
+  dockerConfig: "application/vnd.docker.container.image.v1+json"
+};
+var MANIFEST_ACCEPT = [
+  MediaType.ociIndex,
+  MediaType.ociManifest,
+  MediaType.dockerManifestList,
+  MediaType.dockerManifest
+];
 
 // packages/core/src/oci/registry-client.ts
 var import_node_crypto = __toESM(require_crypto(), 1);
@@ -792,31 +813,95 @@ function openRegistry(deps, options) {
   });
 }
 
-// actions/verify-image/src/run.ts
+// actions/registry-login/src/run.ts
+var loginState = defineState("registry-login", parseLoginRecord("registry-login"));
 async function run(plan, { deps, outputs }) {
-  for (const warning of plan.warnings) deps.logger.warning(warning);
-  const client = openRegistry(deps, plan.registry);
-  const trustedRoot = await trustedRootOf(plan.trustedRoot, deps);
-  const custody = await verifyImageCustody({
-    client,
-    reference: plan.image,
-    trustedRoot,
-    policy: plan.policy,
-    require: plan.require
+  const { logins, files } = plan;
+  for (const login of logins) deps.logger.setSecret(authValue(login.username, login.password));
+  if (plan.verify) for (const login of logins) await verifyLogin(login, plan.tlsVerify, deps);
+  const state = { keep: plan.keep, logins: [] };
+  await writeLogins(logins, files, state, deps);
+  if (files.exportAuthFile) deps.exportVariable("REGISTRY_AUTH_FILE", files.authFile);
+  if (files.exportDockerConfig) deps.exportVariable("DOCKER_CONFIG", (0, import_node_path2.dirname)(files.dockerConfig));
+  outputs.write({
+    registries: logins.map((l) => l.registry).join("\n"),
+    "auth-file": files.authFile,
+    "docker-config": (0, import_node_path2.dirname)(files.dockerConfig)
   });
-  outputs.write({ digest: custody.digest, custody: custodyOutput(custody) });
-  await deps.writeSummary(custodySummary(custody));
-  for (const warning of custody.warnings) deps.logger.warning(warning);
-  if (custody.failures.length > 0)
-    throw new CustodyError(`${custody.repository}@${custody.digest}`, custody.failures);
-  deps.logger.info(
-    `chain of custody verified: ${custody.repository}@${custody.digest} from ${custody.source?.repository ?? "an unknown source"} at ${custody.source?.commit ?? "an unknown commit"}`
+  await deps.writeSummary(loginSummary(plan));
+}
+function loginSummary({ logins, files, verify, keep }) {
+  return new JobSummary().heading("registry-login").verdict(true, `Logged in to ${logins.map((l) => l.registry).join(", ")}`).table(
+    ["registry", "user", "credential", "checked"],
+    logins.map((l) => [
+      { text: l.registry, code: true },
+      { text: l.username, code: true },
+      l.source,
+      verify ? "accepted by the registry (GET /v2/)" : "not checked (verify: false)"
+    ])
+  ).facts([
+    ["containers auth.json", { text: files.authFile, code: true }],
+    ["Docker config.json", { text: files.dockerConfig, code: true }],
+    ["after the job", keep ? "kept (keep-login: true)" : "removed by the post step"]
+  ]);
+}
+async function verifyLogin(login, tlsVerify, deps) {
+  const key = loginKey(login.registry, "containers");
+  const document = JSON.stringify({ auths: { [key]: { auth: authValue(login.username, login.password) } } });
+  await withSecretFile(
+    document,
+    async (authFile) => {
+      const client = openRegistry(deps, { authFile, tlsVerify });
+      try {
+        await client.ping(ImageReference.parse(`${login.registry}/login-check`));
+      } catch (error) {
+        if (!(error instanceof ConfigurationError)) throw error;
+        const input = login.source === "github-token" ? "github-token" : "password";
+        throw new ConfigurationError(
+          `Input "${input}": ${login.registry} did not accept the login of "${login.username}": ${error.message.replace(/ Log in first.*$/s, "")}`,
+          { input }
+        );
+      }
+      deps.logger.info(`${login.registry} accepted the login of ${login.username} (${login.source})`);
+    },
+    { directory: deps.paths.temp, name: "auth.json" }
   );
 }
-function trustedRootOf(path, deps) {
-  return fromInput("trusted-root", () => loadTrustedRoot(path, deps.paths.temp));
+async function writeLogins(logins, files, state, deps) {
+  for (const login of logins) {
+    for (const [file, kind] of [
+      [files.dockerConfig, "docker"],
+      [files.authFile, "containers"]
+    ]) {
+      const key = loginKey(login.registry, kind);
+      const added = await addLogin(file, key, login.username, login.password);
+      state.logins.push(added);
+      loginState.save(deps.state, state);
+      if (added.replaced)
+        deps.logger.warning(`replaced a login for ${key} in ${file}; the post step puts it back`);
+      if (kind === "docker") {
+        const shadow = dockerShadow(await readJson(file), key);
+        if (shadow !== void 0)
+          deps.logger.warning(
+            `docker will ask ${shadow} in ${file} for ${key}, not this login; skopeo, buildah, cosign and trivy use ${files.authFile}`
+          );
+      }
+    }
+  }
+}
+async function readJson(file) {
+  try {
+    return JSON.parse(await (0, import_promises2.readFile)(file, "utf8"));
+  } catch {
+    return void 0;
+  }
+}
+async function post(deps) {
+  await removeLogins(loginState.load(deps.state), deps.logger);
 }
 export {
+  loginState,
+  post,
   run
 };
-//# sourceMappingURL=run-C4KUL4AY.mjs.map
+//# sourceMappingURL=run-PYPMS7D7.mjs.map

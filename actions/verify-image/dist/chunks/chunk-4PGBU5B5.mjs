@@ -2,7 +2,7 @@ import { createRequire as __createRequire } from 'node:module';
 const require = __createRequire(import.meta.url);
 import {
   JobSummary
-} from "./chunk-K47JFO3Z.mjs";
+} from "./chunk-47NQLPCN.mjs";
 
 // actions/verify-image/src/report.ts
 function custodyRows(c) {
@@ -93,4 +93,4 @@ export {
   custodySummary,
   custodyTable
 };
-//# sourceMappingURL=chunk-KBYACRDO.mjs.map
+//# sourceMappingURL=chunk-4PGBU5B5.mjs.map
