@@ -9,7 +9,7 @@ import {
   parseList,
   parsePath,
   plan
-} from "./chunks/chunk-ZR5W74PJ.mjs";
+} from "./chunks/chunk-MSVQAKF4.mjs";
 import "./chunks/chunk-LAKDNJDR.mjs";
 import "./chunks/chunk-ZKXDAKWM.mjs";
 import {
@@ -87,7 +87,7 @@ var action = defineAction({
   inputs: spec,
   outputs,
   plan,
-  load: () => import("./chunks/run-WB2VAR2A.mjs")
+  load: () => import("./chunks/run-LEF2OIEX.mjs")
 });
 
 // actions/oci-build/src/main.ts

@@ -3,11 +3,11 @@ import { createRequire as __createRequire } from 'node:module';
 const require = __createRequire(import.meta.url);
 import {
   custodyTable
-} from "./chunks/chunk-4PGBU5B5.mjs";
+} from "./chunks/chunk-YYERMEJN.mjs";
 import {
   action,
   spec
-} from "./chunks/chunk-USHH7MXP.mjs";
+} from "./chunks/chunk-OF5NMBPE.mjs";
 import {
   ProcessToolRunner,
   createRunnerLogger,
@@ -15,7 +15,7 @@ import {
   runCommandLine,
   runMain,
   runnerDeps
-} from "./chunks/chunk-47NQLPCN.mjs";
+} from "./chunks/chunk-KJAUKYVK.mjs";
 import "./chunks/chunk-LAKDNJDR.mjs";
 import "./chunks/chunk-ZKXDAKWM.mjs";
 import {

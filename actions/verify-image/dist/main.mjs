@@ -2,8 +2,8 @@ import { createRequire as __createRequire } from 'node:module';
 const require = __createRequire(import.meta.url);
 import {
   action
-} from "./chunks/chunk-USHH7MXP.mjs";
-import "./chunks/chunk-47NQLPCN.mjs";
+} from "./chunks/chunk-OF5NMBPE.mjs";
+import "./chunks/chunk-KJAUKYVK.mjs";
 import "./chunks/chunk-LAKDNJDR.mjs";
 import "./chunks/chunk-ZKXDAKWM.mjs";
 import "./chunks/chunk-Q7KQMW4X.mjs";

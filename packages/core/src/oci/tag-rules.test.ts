@@ -300,23 +300,23 @@ describe('rule errors', () => {
   };
   it('refuses, when read, a rule that can never give a tag', () => {
     expect(code(() => parseTagRule('v-{nope}'))).toBe(
-      'unknown-template: "v-{nope}" uses an unknown template {nope}; known: {date}, {sha}, {short-sha}, {version}, {major}, {minor}, {branch}, {number}',
+      'TAG_TEMPLATE_UNKNOWN: "v-{nope}" uses an unknown template {nope}; known: {date}, {sha}, {short-sha}, {version}, {major}, {minor}, {branch}, {number}',
     );
-    expect(code(() => parseTagRule('bad tag'))).toMatch(/^invalid-tag: tag "bad tag" is invalid/);
+    expect(code(() => parseTagRule('bad tag'))).toMatch(/^TAG_INVALID: tag "bad tag" is invalid/);
     expect(code(() => parseTagRule('-{version}'))).toMatch(
-      /^invalid-tag: rule "-\{version\}" gives an invalid tag: tag "-1\.2\.3" is invalid/,
+      /^TAG_INVALID: rule "-\{version\}" gives an invalid tag: tag "-1\.2\.3" is invalid/,
     );
     expect(code(() => parseTagRule('nightly @Schedule'))).toMatch(
-      /^bad-rule: rule "nightly @Schedule": "@Schedule" is not an event condition/,
+      /^TAG_RULE_INVALID: rule "nightly @Schedule": "@Schedule" is not an event condition/,
     );
     expect(code(() => parseTagRule('latest=sometimes'))).toBe(
-      'bad-rule: rule "latest=sometimes": latest= takes auto, always, never; got "sometimes"',
+      'TAG_RULE_INVALID: rule "latest=sometimes": latest= takes auto, always, never; got "sometimes"',
     );
   });
   it('needs a commit SHA only for a rule that applies', () => {
     const noSha = refContext({ GITHUB_REF: 'refs/heads/main', GITHUB_EVENT_NAME: 'push' }, {}, NOW);
     expect(code(() => planTagRules(parseTagRules(['sha-{short-sha}']), noSha))).toBe(
-      'no-commit: rule "sha-{short-sha}" uses {short-sha}, but GITHUB_SHA is not a commit SHA',
+      'TAG_NEEDS_COMMIT: rule "sha-{short-sha}" uses {short-sha}, but GITHUB_SHA is not a commit SHA',
     );
     expect(planTagRules(parseTagRules(['{version}-{sha}']), noSha).tags).toEqual([]);
   });

@@ -52,7 +52,7 @@ export interface TagRulesResult {
   fallback: boolean;
 }
 
-export type TagRuleErrorCode = 'unknown-template' | 'bad-rule' | 'invalid-tag' | 'no-commit';
+export type TagRuleErrorCode = 'TAG_TEMPLATE_UNKNOWN' | 'TAG_RULE_INVALID' | 'TAG_INVALID' | 'TAG_NEEDS_COMMIT';
 
 /** A rule that cannot be used as written, or whose tag is not valid. The action names its input. */
 export class TagRuleError extends InvalidValueError {
@@ -104,7 +104,7 @@ function checkTag(rule: TagRule, tag: string): string {
   } catch (error) {
     const why = error instanceof Error ? error.message : String(error);
     const message = rule.template.includes('{') ? `rule "${rule.text}" gives an invalid tag: ${why}` : why;
-    throw new TagRuleError('invalid-tag', rule.text, message);
+    throw new TagRuleError('TAG_INVALID', rule.text, message);
   }
 }
 
@@ -122,7 +122,7 @@ export function parseTagRule(item: string): TagRule {
       const event = EVENT.exec(word)?.[1];
       if (event === undefined)
         throw new TagRuleError(
-          'bad-rule',
+          'TAG_RULE_INVALID',
           text,
           `rule "${text}": "${word}" is not an event condition (@push, @schedule, @workflow_dispatch…)`,
         );
@@ -134,7 +134,7 @@ export function parseTagRule(item: string): TagRule {
     const mode = LATEST_MODES.find((m) => m === latest);
     if (mode === undefined)
       throw new TagRuleError(
-        'bad-rule',
+        'TAG_RULE_INVALID',
         text,
         `rule "${text}": latest= takes ${LATEST_MODES.join(', ')}; got "${latest}"`,
       );
@@ -145,7 +145,7 @@ export function parseTagRule(item: string): TagRule {
     const name = match[1] ?? '';
     if (!isPlaceholder(name))
       throw new TagRuleError(
-        'unknown-template',
+        'TAG_TEMPLATE_UNKNOWN',
         text,
         `"${template}" uses an unknown template {${name}}; known: ${PLACEHOLDERS.map((p) => `{${p}}`).join(', ')}`,
       );
@@ -326,7 +326,7 @@ function resolve(name: Placeholder, rule: TagRule, ctx: RefContext, known: Known
     case 'short-sha':
       if (!/^[0-9a-f]{40}$/.test(ctx.sha))
         throw new TagRuleError(
-          'no-commit',
+          'TAG_NEEDS_COMMIT',
           rule.text,
           `rule "${rule.text}" uses {${name}}, but GITHUB_SHA is not a commit SHA`,
         );

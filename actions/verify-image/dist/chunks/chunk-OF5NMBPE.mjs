@@ -18,7 +18,7 @@ import {
   parseTagRules,
   silentLogger,
   validateTag
-} from "./chunk-47NQLPCN.mjs";
+} from "./chunk-KJAUKYVK.mjs";
 import {
   require_crypto,
   require_fs
@@ -209,11 +209,11 @@ var action = defineAction({
   inputs: spec,
   outputs,
   plan,
-  load: () => import("./run-6RWRW3YC.mjs")
+  load: () => import("./run-2VOL5PAP.mjs")
 });
 
 export {
   spec,
   action
 };
-//# sourceMappingURL=chunk-USHH7MXP.mjs.map
+//# sourceMappingURL=chunk-OF5NMBPE.mjs.map

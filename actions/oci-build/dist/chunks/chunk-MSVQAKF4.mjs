@@ -1156,7 +1156,7 @@ function checkTag(rule, tag) {
   } catch (error) {
     const why = error instanceof Error ? error.message : String(error);
     const message = rule.template.includes("{") ? `rule "${rule.text}" gives an invalid tag: ${why}` : why;
-    throw new TagRuleError("invalid-tag", rule.text, message);
+    throw new TagRuleError("TAG_INVALID", rule.text, message);
   }
 }
 function parseTagRule(item) {
@@ -1171,7 +1171,7 @@ function parseTagRule(item) {
       const event = EVENT.exec(word)?.[1];
       if (event === void 0)
         throw new TagRuleError(
-          "bad-rule",
+          "TAG_RULE_INVALID",
           text,
           `rule "${text}": "${word}" is not an event condition (@push, @schedule, @workflow_dispatch\u2026)`
         );
@@ -1183,7 +1183,7 @@ function parseTagRule(item) {
     const mode = LATEST_MODES.find((m) => m === latest);
     if (mode === void 0)
       throw new TagRuleError(
-        "bad-rule",
+        "TAG_RULE_INVALID",
         text,
         `rule "${text}": latest= takes ${LATEST_MODES.join(", ")}; got "${latest}"`
       );
@@ -1194,7 +1194,7 @@ function parseTagRule(item) {
     const name = match[1] ?? "";
     if (!isPlaceholder(name))
       throw new TagRuleError(
-        "unknown-template",
+        "TAG_TEMPLATE_UNKNOWN",
         text,
         `"${template}" uses an unknown template {${name}}; known: ${PLACEHOLDERS.map((p) => `{${p}}`).join(", ")}`
       );
@@ -1455,4 +1455,4 @@ export {
   planBuild,
   chooseBuilder
 };
-//# sourceMappingURL=chunk-ZR5W74PJ.mjs.map
+//# sourceMappingURL=chunk-MSVQAKF4.mjs.map

@@ -16,7 +16,7 @@ import {
   selectImages,
   str,
   tempFolder
-} from "./chunk-RN7SEYCS.mjs";
+} from "./chunk-X7JMMQND.mjs";
 import "./chunk-LAKDNJDR.mjs";
 import {
   require_promises
@@ -9119,4 +9119,4 @@ async function inParallel(items, limit, work) {
 export {
   run
 };
-//# sourceMappingURL=run-LYVK3YQ7.mjs.map
+//# sourceMappingURL=run-TPRDKBMR.mjs.map

@@ -2,7 +2,7 @@ import { createRequire as __createRequire } from 'node:module';
 const require = __createRequire(import.meta.url);
 import {
   JobSummary
-} from "./chunk-47NQLPCN.mjs";
+} from "./chunk-KJAUKYVK.mjs";
 
 // actions/verify-image/src/report.ts
 function custodyRows(c) {
@@ -93,4 +93,4 @@ export {
   custodySummary,
   custodyTable
 };
-//# sourceMappingURL=chunk-4PGBU5B5.mjs.map
+//# sourceMappingURL=chunk-YYERMEJN.mjs.map

@@ -10,7 +10,7 @@ import {
   formatPlatform,
   planBuild,
   withSecretFile
-} from "./chunk-ZR5W74PJ.mjs";
+} from "./chunk-MSVQAKF4.mjs";
 import "./chunk-LAKDNJDR.mjs";
 import {
   require_promises
@@ -1168,4 +1168,4 @@ export {
   run,
   secretLines
 };
-//# sourceMappingURL=run-WB2VAR2A.mjs.map
+//# sourceMappingURL=run-LEF2OIEX.mjs.map

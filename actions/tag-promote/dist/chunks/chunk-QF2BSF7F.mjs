@@ -419,7 +419,7 @@ function checkTag(rule, tag) {
   } catch (error) {
     const why = error instanceof Error ? error.message : String(error);
     const message = rule.template.includes("{") ? `rule "${rule.text}" gives an invalid tag: ${why}` : why;
-    throw new TagRuleError("invalid-tag", rule.text, message);
+    throw new TagRuleError("TAG_INVALID", rule.text, message);
   }
 }
 function parseTagRule(item) {
@@ -434,7 +434,7 @@ function parseTagRule(item) {
       const event = EVENT.exec(word)?.[1];
       if (event === void 0)
         throw new TagRuleError(
-          "bad-rule",
+          "TAG_RULE_INVALID",
           text2,
           `rule "${text2}": "${word}" is not an event condition (@push, @schedule, @workflow_dispatch\u2026)`
         );
@@ -446,7 +446,7 @@ function parseTagRule(item) {
     const mode = LATEST_MODES.find((m) => m === latest);
     if (mode === void 0)
       throw new TagRuleError(
-        "bad-rule",
+        "TAG_RULE_INVALID",
         text2,
         `rule "${text2}": latest= takes ${LATEST_MODES.join(", ")}; got "${latest}"`
       );
@@ -457,7 +457,7 @@ function parseTagRule(item) {
     const name = match[1] ?? "";
     if (!isPlaceholder(name))
       throw new TagRuleError(
-        "unknown-template",
+        "TAG_TEMPLATE_UNKNOWN",
         text2,
         `"${template}" uses an unknown template {${name}}; known: ${PLACEHOLDERS.map((p) => `{${p}}`).join(", ")}`
       );
@@ -558,7 +558,7 @@ function resolve(name, rule, ctx, known) {
     case "short-sha":
       if (!/^[0-9a-f]{40}$/.test(ctx.sha))
         throw new TagRuleError(
-          "no-commit",
+          "TAG_NEEDS_COMMIT",
           rule.text,
           `rule "${rule.text}" uses {${name}}, but GITHUB_SHA is not a commit SHA`
         );
@@ -1784,4 +1784,4 @@ export {
   previousOutput,
   promotionSummary
 };
-//# sourceMappingURL=chunk-NJY3FCDK.mjs.map
+//# sourceMappingURL=chunk-QF2BSF7F.mjs.map

@@ -21,7 +21,7 @@ import {
   readRefContext,
   requireVerdicts,
   tagRepository
-} from "./chunk-NJY3FCDK.mjs";
+} from "./chunk-QF2BSF7F.mjs";
 import "./chunk-LAKDNJDR.mjs";
 import {
   require_promises
@@ -5401,4 +5401,4 @@ async function readBack(client, image, plans, digest) {
 export {
   run
 };
-//# sourceMappingURL=run-RPEFEIXD.mjs.map
+//# sourceMappingURL=run-QENOERYQ.mjs.map

@@ -8,7 +8,7 @@ import {
 import {
   custodyOutput,
   custodySummary
-} from "./chunk-4PGBU5B5.mjs";
+} from "./chunk-YYERMEJN.mjs";
 import {
   ATTESTED_LINKS,
   CommandError,
@@ -18,7 +18,7 @@ import {
   formatPlatform,
   fromInput,
   isImmutableTag
-} from "./chunk-47NQLPCN.mjs";
+} from "./chunk-KJAUKYVK.mjs";
 import "./chunk-LAKDNJDR.mjs";
 import {
   require_promises
@@ -5288,4 +5288,4 @@ function trustedRootOf(path, deps) {
 export {
   run
 };
-//# sourceMappingURL=run-6RWRW3YC.mjs.map
+//# sourceMappingURL=run-2VOL5PAP.mjs.map

@@ -42,7 +42,7 @@ import {
   tempFolder,
   vulnRunFacts,
   withRetries
-} from "./chunk-B53PJYMY.mjs";
+} from "./chunk-HC4XV4U2.mjs";
 import "./chunk-PLQD2CNQ.mjs";
 import {
   require_http
@@ -39672,4 +39672,4 @@ async function privateRepositoryWarning(plan, deps) {
 export {
   run
 };
-//# sourceMappingURL=run-SNKWSEWL.mjs.map
+//# sourceMappingURL=run-KOAK7JRY.mjs.map
