@@ -6,18 +6,20 @@
 //   real `cosign verify` + `cosign verify-attestation --type slsaprovenance1|cyclonedx|vuln` target <= 1.00
 // Each round signs in fresh repositories (the same digest pushed again), so no round reads what an earlier one
 // stored.
-import { execFileSync } from 'node:child_process';
-import { createHash } from 'node:crypto';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { OciLayout } from '@chain/core';
 import { RECORDED_RUN_ENV, startOidcStandIn } from './lib/aws-server.ts';
-import { GITHUB_ISSUER, startLocalSigstore } from './lib/local-sigstore.ts';
-import { trivyCacheCopy } from './lib/real-scanners.ts';
-import { buildahLayout, exampleContext } from './lib/real-tools.ts';
-import { startRegistry } from './lib/registry.ts';
-import { runBundleAsync } from './lib/runner.ts';
+import {
+  cosignKeylessPolicy,
+  keylessSignStep,
+  startLocalSigstore,
+  writeTrustedRoot,
+} from './lib/local-sigstore.ts';
+import { runImageScan } from './lib/real-scanners.ts';
+import { buildahLayout, containerfileSha256, exampleContext, writeBuildRecord } from './lib/real-tools.ts';
+import { copyLayoutToRegistry, startRegistry } from './lib/registry.ts';
 
 const root = join(import.meta.dirname, '..');
 const JOB_WORKFLOW = 'acme/hello/.github/workflows/publish.yml@refs/heads/main';
@@ -64,35 +66,16 @@ async function attestedInputs(
 ): Promise<{ layout: string; digest: string; report: string; sbomDir: string; buildRecord: string }> {
   const layout = await buildahLayout(['linux/amd64', 'linux/arm64'], { context: exampleContext() });
   const digest = (await OciLayout.open(layout)).topLevel().digest;
-  const scan = await runBundleAsync('image-scan', 'main', {
-    inputs: {
-      layout,
-      digest,
-      offline: 'true',
-      'trivy-cache-dir': trivyCacheCopy(),
-      'trivy-path': tools.trivy,
-      'syft-path': tools.syft,
-      sbom: 'true',
-    },
+  const scan = await runImageScan(layout, digest, {
+    trivy: tools.trivy,
+    inputs: { 'syft-path': tools.syft, sbom: 'true' },
   });
   if (scan.status !== 0) throw new Error(`image-scan failed: ${scan.stdout.slice(-800)}`);
-  const buildRecord = join(dir, 'build-record.json');
-  const containerfile = readFileSync(join(exampleContext(), 'Containerfile'));
-  writeFileSync(
-    buildRecord,
-    JSON.stringify({
-      schema: 'build-record/v1',
-      digest,
-      builder: 'buildah',
-      containerfile: {
-        path: 'Containerfile',
-        sha256: createHash('sha256').update(containerfile).digest('hex'),
-      },
-      context: '.',
-      platforms: ['linux/amd64', 'linux/arm64'],
-      buildArgs: {},
-    }),
-  );
+  const buildRecord = writeBuildRecord(join(dir, 'build-record.json'), {
+    digest,
+    containerfile: { path: 'Containerfile', sha256: containerfileSha256(exampleContext()) },
+    platforms: ['linux/amd64', 'linux/arm64'],
+  });
   return {
     layout,
     digest,
@@ -100,18 +83,6 @@ async function attestedInputs(
     sbomDir: scan.outputs['sbom-dir'] ?? '',
     buildRecord,
   };
-}
-
-function push(layout: string, to: string): void {
-  const home = mkdtempSync(join(tmpdir(), 'nohome-'));
-  execFileSync(
-    'skopeo',
-    ['copy', '--all', '--preserve-digests', '--dest-tls-verify=false', `oci:${layout}`, `docker://${to}`],
-    {
-      stdio: 'pipe',
-      env: { PATH: process.env.PATH, HOME: home },
-    },
-  );
 }
 
 export async function attestationRows(
@@ -126,20 +97,14 @@ export async function attestationRows(
   ]);
   try {
     const dir = mkdtempSync(join(tmpdir(), 'bench-attest-'));
-    const rootFile = join(dir, 'trusted_root.json');
-    writeFileSync(rootFile, JSON.stringify(sigstore.trustedRoot));
+    const rootFile = writeTrustedRoot(sigstore, dir);
     process.stdout.write('building and scanning the demo image (buildah, image-scan with sbom)… ');
     const made = await attestedInputs(tools, dir);
     console.log('done');
-    const sign = (repository: string, attest: boolean) =>
-      measure.step(
-        'cosign-sign',
-        {
+    const sign = (repository: string, attest: boolean) => {
+      const step = keylessSignStep(sigstore, rootFile, oidc, {
+        inputs: {
           image: `${registry.host}/${repository}@${made.digest}`,
-          'fulcio-url': sigstore.fulcioURL,
-          'rekor-url': sigstore.rekorURL,
-          'trusted-root': rootFile,
-          'tls-verify': 'false',
           'kyverno-policy': 'none',
           ...(attest
             ? {
@@ -150,32 +115,21 @@ export async function attestationRows(
               }
             : {}),
         },
-        {
-          env: {
-            ...RECORDED_RUN_ENV,
-            ACTIONS_ID_TOKEN_REQUEST_URL: oidc.requestUrl,
-            ACTIONS_ID_TOKEN_REQUEST_TOKEN: oidc.requestToken,
-          },
-        },
-      );
+        env: RECORDED_RUN_ENV,
+      });
+      return measure.step('cosign-sign', step.inputs, { env: step.env });
+    };
     const signing = { ours: [] as Sample[], theirs: [] as Sample[] };
     const verifying = { ours: [] as Sample[], theirs: [] as Sample[] };
     for (let i = 0; i < rounds; i++) {
       // ABBA order, fresh repositories each round.
       for (const attest of i % 2 === 0 ? [false, true] : [true, false]) {
         const repository = `bench/${attest ? 'attested' : 'signed'}-${i}`;
-        push(made.layout, `${registry.host}/${repository}:sha-0123456`);
+        copyLayoutToRegistry(made.layout, `${registry.host}/${repository}:sha-0123456`);
         (attest ? signing.ours : signing.theirs).push(await sign(repository, attest));
       }
       const ref = `${registry.host}/bench/attested-${i}@${made.digest}`;
-      const policy = [
-        '--trusted-root',
-        rootFile,
-        '--certificate-identity',
-        IDENTITY,
-        '--certificate-oidc-issuer',
-        GITHUB_ISSUER,
-      ];
+      const policy = cosignKeylessPolicy(rootFile, IDENTITY);
       const cosign = ['verify', ...['slsaprovenance1', 'cyclonedx', 'vuln'].map((t) => `attestation:${t}`)];
       let theirs: Sample = { ms: 0, kb: 0 };
       for (const what of cosign) {

@@ -14,7 +14,15 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { OciLayout, osvScanner, PINNED_TOOLS, platformView, syft, trivy } from '@chain/core';
 import { attestationRows } from './bench-attestations.ts';
-import { ALICE, GITHUB_ISSUER, githubLikeToken, startLocalSigstore } from './lib/local-sigstore.ts';
+import {
+  ALICE,
+  cosignKeylessPolicy,
+  cosignSigningConfigArgs,
+  GITHUB_ISSUER,
+  githubLikeToken,
+  startLocalSigstore,
+  writeTrustedRoot,
+} from './lib/local-sigstore.ts';
 import { provisionedToolCache, realTool, trivyCacheCopy, vulnDbs } from './lib/real-scanners.ts';
 import { buildahLayout } from './lib/real-tools.ts';
 import { pushTinyImage, startRegistry } from './lib/registry.ts';
@@ -257,21 +265,10 @@ async function cosignRows(tools: Tools): Promise<Row[]> {
   const [sigstore, registry] = await Promise.all([startLocalSigstore(), startRegistry()]);
   try {
     const dir = mkdtempSync(join(tmpdir(), 'bench-cosign-'));
-    const rootFile = join(dir, 'trusted_root.json');
-    writeFileSync(rootFile, JSON.stringify(sigstore.trustedRoot));
+    const rootFile = writeTrustedRoot(sigstore, dir);
     const key = join(root, 'test', 'fixtures', 'sigstore', 'cosign-keys', 'conforma-empty-password.key');
-    const start = new Date(Date.now() - 3_600_000).toISOString();
     const rekorOnly = join(dir, 'rekor-only.json');
-    await timed(tools.cosign, [
-      'signing-config',
-      'create',
-      '--rekor',
-      `url=${sigstore.rekorURL},api-version=1,start-time=${start},operator=local`,
-      '--rekor-config',
-      'ANY',
-      '--out',
-      rekorOnly,
-    ]);
+    await timed(tools.cosign, cosignSigningConfigArgs(sigstore, rekorOnly, 'rekor'));
     const sign = { ours: [] as Sample[], theirs: [] as Sample[] };
     const verify = { ours: [] as Sample[], theirs: [] as Sample[] };
     const keyless = githubLikeToken(ALICE);
@@ -312,19 +309,7 @@ async function cosignRows(tools: Tools): Promise<Row[]> {
       // Verification of one keyless-signed digest: cosign verify, and tag-promote verifying then moving a tag.
       const signed = await pushTinyImage(registry.host, 'bench/keyless', `${i}3333333`);
       const signConfig = join(dir, 'signing-config.json');
-      if (i === 0)
-        await timed(tools.cosign, [
-          'signing-config',
-          'create',
-          '--fulcio',
-          `url=${sigstore.fulcioURL},api-version=1,start-time=${start},operator=local`,
-          '--rekor',
-          `url=${sigstore.rekorURL},api-version=1,start-time=${start},operator=local`,
-          '--rekor-config',
-          'ANY',
-          '--out',
-          signConfig,
-        ]);
+      if (i === 0) await timed(tools.cosign, cosignSigningConfigArgs(sigstore, signConfig));
       await timed(tools.cosign, [
         'sign',
         '--yes',
@@ -340,12 +325,7 @@ async function cosignRows(tools: Tools): Promise<Row[]> {
       verify.theirs.push(
         await timed(tools.cosign, [
           'verify',
-          '--trusted-root',
-          rootFile,
-          '--certificate-identity',
-          ALICE,
-          '--certificate-oidc-issuer',
-          GITHUB_ISSUER,
+          ...cosignKeylessPolicy(rootFile, ALICE),
           '--allow-http-registry',
           `${registry.host}/bench/keyless@${signed}`,
         ]),

@@ -10,7 +10,7 @@
 //      verify-attestation ×3 (scripts/bench-attestations.ts; alone with --only=attest)
 // Options: --only=verify|push|startup|sign|real|attest   --gib=N (layout size, default 1)
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { OciLayout } from '@chain/core';
@@ -18,8 +18,14 @@ import { benchRealTools } from './bench-real-tools.ts';
 import { startOidcStandIn } from './lib/aws-server.ts';
 import { startFaultProxy } from './lib/fault-proxy.ts';
 import { writeSyntheticLayout } from './lib/layout-fixture.ts';
-import { ALICE, GITHUB_ISSUER, startLocalSigstore } from './lib/local-sigstore.ts';
-import { pushTinyImage, startRegistry } from './lib/registry.ts';
+import {
+  ALICE,
+  GITHUB_ISSUER,
+  keylessSignStep,
+  startLocalSigstore,
+  writeTrustedRoot,
+} from './lib/local-sigstore.ts';
+import { copyLayoutToRegistry, pushTinyImage, startRegistry } from './lib/registry.ts';
 import { LOOPBACK_ONLY, runBundleAsync } from './lib/runner.ts';
 
 const root = join(import.meta.dirname, '..');
@@ -189,19 +195,7 @@ async function benchPush(): Promise<boolean> {
         try {
           const t = performance.now();
           if (kind === 'plain') {
-            const r = spawnSync(
-              'skopeo',
-              [
-                'copy',
-                '--all',
-                '--preserve-digests',
-                '--dest-tls-verify=false',
-                `oci:${dir}`,
-                `docker://${registry.host}/bench/app:sha-1234567`,
-              ],
-              { stdio: ['ignore', 'ignore', 'inherit'] },
-            );
-            if (r.status !== 0) throw new Error('skopeo copy failed');
+            copyLayoutToRegistry(dir, `${registry.host}/bench/app:sha-1234567`);
             plain.push(performance.now() - t);
           } else {
             const inputs = {
@@ -265,27 +259,20 @@ async function benchSign(): Promise<boolean> {
     startOidcStandIn({ sub: ALICE }),
   ]);
   const proxy = await startFaultProxy(registry.host);
-  const rootFile = join(mkdtempSync(join(tmpdir(), 'bench-root-')), 'trusted_root.json');
-  writeFileSync(rootFile, JSON.stringify(sigstore.trustedRoot));
+  const rootFile = writeTrustedRoot(sigstore);
   try {
     const runs: number[] = [];
     let digest = '';
     for (let i = 0; i < 7; i++) {
       digest = (await pushTinyImage(registry.host, 'bench/signed', `${1000000 + i}`)).toString();
       const t = performance.now();
-      const r = await runBundleAsync('cosign-sign', 'main', {
-        inputs: {
-          image: `${registry.host}/bench/signed@${digest}`,
-          'fulcio-url': sigstore.fulcioURL,
-          'rekor-url': sigstore.rekorURL,
-          'trusted-root': rootFile,
-          'tls-verify': 'false',
-        },
-        env: {
-          ACTIONS_ID_TOKEN_REQUEST_URL: oidc.requestUrl,
-          ACTIONS_ID_TOKEN_REQUEST_TOKEN: oidc.requestToken,
-        },
-      });
+      const r = await runBundleAsync(
+        'cosign-sign',
+        'main',
+        keylessSignStep(sigstore, rootFile, oidc, {
+          inputs: { image: `${registry.host}/bench/signed@${digest}` },
+        }),
+      );
       runs.push(performance.now() - t);
       if (r.status !== 0) throw new Error(`cosign-sign failed: ${r.stdout}`);
     }

@@ -18,7 +18,7 @@
 // docker-registry behind an htpasswd login whose password is the ECR token, so that nothing reaches it
 // but through the login ecr-oidc-login wrote; the report shows each login, that its post step removed it,
 // and verifies the chain as the default run does)
-import { execFile, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import {
   accessSync,
@@ -49,8 +49,20 @@ import {
 import { MemoryLogger } from '@chain/core/testing';
 import { parse } from 'yaml';
 import { readActionMetadata } from './lib/actions.ts';
-import { type AwsStandIn, startAwsStandIn, startOidcStandIn } from './lib/aws-server.ts';
-import { GITHUB_ISSUER, startLocalSigstore } from './lib/local-sigstore.ts';
+import {
+  type AwsStandIn,
+  awsEndpointEnv,
+  oidcRequestEnv,
+  startAwsStandIn,
+  startOidcStandIn,
+} from './lib/aws-server.ts';
+import {
+  cosignKeylessPolicy,
+  GITHUB_ISSUER,
+  startLocalSigstore,
+  writeTrustedRoot,
+} from './lib/local-sigstore.ts';
+import { runTool } from './lib/real-scanners.ts';
 import { buildahEnv } from './lib/real-tools.ts';
 import { portOpen, startRegistry } from './lib/registry.ts';
 import { type RunnerResult, runBundleAsync, stateEnv } from './lib/runner.ts';
@@ -182,22 +194,6 @@ function scannedBy(reportPath: string | undefined): string {
     .join(', ');
 }
 
-/** Real cosign, without blocking this process (the local Sigstore and registry answer from it). */
-function runCosign(
-  path: string,
-  args: string[],
-  env: NodeJS.ProcessEnv = process.env,
-): Promise<{ code: number; out: string }> {
-  return new Promise((resolve) => {
-    execFile(path, args, { encoding: 'utf8', env }, (error, stdout, stderr) => {
-      resolve({
-        code: error === null ? 0 : typeof error.code === 'number' ? error.code : 1,
-        out: stdout + stderr,
-      });
-    });
-  });
-}
-
 async function main(): Promise<number> {
   const workflow = parse(readFileSync(WORKFLOW, 'utf8')) as Workflow & {
     on: { workflow_call: { inputs: Record<string, { default?: string }> } };
@@ -240,8 +236,7 @@ async function main(): Promise<number> {
           registries: { [ECR.account]: { host: registry.host, password: ecrToken } },
         });
   const work = mkdtempSync(join(tmpdir(), 'demo-'));
-  const rootFile = join(work, 'trusted_root.json');
-  writeFileSync(rootFile, JSON.stringify(sigstore.trustedRoot));
+  const rootFile = writeTrustedRoot(sigstore, work);
   const image = `${registry.host}/demo/hello`;
   // What this demo reads the registry with afterwards, as any consumer would: a pull login of its own.
   const verifier = verifierLogin(work, registry.host, publisher);
@@ -357,19 +352,10 @@ async function main(): Promise<number> {
         RUNNER_ENVIRONMENT: 'github-hosted',
         // The runner hands out the OIDC endpoint only to a job granted id-token: write.
         ...(typeof job.permissions === 'object' && job.permissions['id-token'] === 'write'
-          ? {
-              ACTIONS_ID_TOKEN_REQUEST_URL: oidc.requestUrl,
-              ACTIONS_ID_TOKEN_REQUEST_TOKEN: oidc.requestToken,
-            }
+          ? oidcRequestEnv(oidc)
           : {}),
         // The AWS SDK reaches the STS/ECR stand-in, and never asks for instance metadata.
-        ...(aws
-          ? {
-              AWS_ENDPOINT_URL_STS: aws.endpoint,
-              AWS_ENDPOINT_URL_ECR: aws.endpoint,
-              AWS_EC2_METADATA_DISABLED: 'true',
-            }
-          : {}),
+        ...(aws ? awsEndpointEnv(aws) : {}),
         ...jobEnv,
       });
       for (const step of (job.steps ?? []) as Step[]) {
@@ -785,16 +771,9 @@ async function report(
     );
     if (real.cosign !== undefined) {
       const ref = `${image}@${signedDigest}`;
-      const v = await runCosign(
+      const v = await runTool(
         real.cosign,
-        [
-          'verify',
-          `--trusted-root=${real.rootFile}`,
-          `--certificate-identity=${identity}`,
-          `--certificate-oidc-issuer=${GITHUB_ISSUER}`,
-          '--allow-http-registry',
-          ref,
-        ],
+        ['verify', ...cosignKeylessPolicy(real.rootFile, identity), '--allow-http-registry', ref],
         real.cosignEnv,
       );
       const ok = v.code === 0 && v.out.includes(`"docker-manifest-digest":"${signedDigest}"`);
@@ -916,14 +895,12 @@ async function attestationRows(
     const type = COSIGN_TYPES[kind] ?? kind;
     const runs = await Promise.all(
       ['false', 'true'].map((bundle) =>
-        runCosign(
+        runTool(
           cosign,
           [
             'verify-attestation',
             `--type=${type}`,
-            `--trusted-root=${real.rootFile}`,
-            `--certificate-identity=${identity}`,
-            `--certificate-oidc-issuer=${GITHUB_ISSUER}`,
+            ...cosignKeylessPolicy(real.rootFile, identity),
             '--allow-http-registry',
             `--new-bundle-format=${bundle}`,
             `${image}@${digest}`,
@@ -981,7 +958,7 @@ async function verifyImage(
   args.push(`--trusted-root=${real.rootFile}`, `--auth-file=${real.authFile}`, '--tls-verify=false');
   args.push(`--require=${require}`, '--json');
   const t = performance.now();
-  const r = await runCosign(process.execPath, args);
+  const r = await runTool(process.execPath, args, process.env);
   const ms = (performance.now() - t).toFixed(0);
   const stage = `verify-image (bundled CLI, ${reference.split('/').at(-1)})`;
   let c: ImageCustody | undefined;

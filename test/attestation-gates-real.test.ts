@@ -4,8 +4,6 @@
 // admits the clean image and refuses the one whose scan has a HIGH finding. tag-promote with
 // require-attestations moves tags only when every required attestation verifies against the signature's
 // identity policy and meets its conditions; each refusal names the attestation and why, and moves nothing.
-import { execFile, execFileSync } from 'node:child_process';
-import { createHash } from 'node:crypto';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -22,20 +20,25 @@ import {
 } from '@chain/core';
 import { MemoryLogger } from '@chain/core/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { stringify } from 'yaml';
 import { repoRoot } from './helpers/actions.ts';
 import { type OidcStandIn, RECORDED_RUN_ENV, startOidcStandIn } from './helpers/aws-server.ts';
-import { GITHUB_ISSUER, type LocalSigstore, startLocalSigstore } from './helpers/local-sigstore.ts';
-import { devTool, realTools, trivyCacheCopy, vulnDbs } from './helpers/real-scanners.ts';
-import { buildahLayout, exampleContext } from './helpers/real-tools.ts';
-import { type LocalRegistry, startRegistry } from './helpers/registry.ts';
+import { kyvernoApply } from './helpers/kyverno.ts';
 import {
-  LOOPBACK_ONLY,
-  type RunnerResult,
-  runBundle,
-  runBundleAsync,
-  userErrorLine,
-} from './helpers/runner.ts';
+  GITHUB_ISSUER,
+  keylessSignStep,
+  type LocalSigstore,
+  startLocalSigstore,
+  writeTrustedRoot,
+} from './helpers/local-sigstore.ts';
+import { devTool, realTools, runImageScan, vulnDbs } from './helpers/real-scanners.ts';
+import {
+  buildahLayout,
+  containerfileSha256,
+  exampleContext,
+  writeBuildRecord,
+} from './helpers/real-tools.ts';
+import { copyLayoutToRegistry, type LocalRegistry, startRegistry } from './helpers/registry.ts';
+import { type RunnerResult, runBundleAsync, userErrorLine } from './helpers/runner.ts';
 
 const { tools, skip } = realTools('syft', 'trivy');
 const kyverno = devTool('kyverno');
@@ -70,49 +73,16 @@ describe.skipIf(skip)('attestations as gates: Kyverno admission and tag-promote 
   async function build(context: string, containerfile: string, repositories: string[]): Promise<Built> {
     const layout = await buildahLayout([PLATFORM], { context });
     const digest = (await OciLayout.open(layout)).topLevel().digest;
-    const home = mkdtempSync(join(tmpdir(), 'nohome-'));
     for (const repository of repositories)
-      execFileSync(
-        'skopeo',
-        [
-          'copy',
-          '--all',
-          '--preserve-digests',
-          '--dest-tls-verify=false',
-          `oci:${layout}`,
-          `docker://${registry.host}/${repository}:build`,
-        ],
-        { stdio: 'pipe', env: { PATH: process.env.PATH, HOME: home } },
-      );
-    const scan = runBundle('image-scan', 'main', {
-      inputs: {
-        layout,
-        digest,
-        'trivy-path': tools.trivy,
-        offline: 'true',
-        'trivy-cache-dir': trivyCacheCopy(),
-        'fail-on': 'never',
-      },
-    });
+      copyLayoutToRegistry(layout, `${registry.host}/${repository}:build`);
+    const scan = await runImageScan(layout, digest, { trivy: tools.trivy, inputs: { 'fail-on': 'never' } });
     expect(scan.status, scan.stdout + scan.stderr).toBe(0);
-    const record = join(mkdtempSync(join(dir, 'record-')), 'build-record.json');
-    writeFileSync(
-      record,
-      JSON.stringify({
-        schema: 'build-record/v1',
-        digest,
-        builder: 'buildah',
-        containerfile: {
-          path: containerfile,
-          sha256: createHash('sha256')
-            .update(readFileSync(join(context, 'Containerfile')))
-            .digest('hex'),
-        },
-        context: 'ctx',
-        platforms: [PLATFORM],
-        buildArgs: {},
-      }),
-    );
+    const record = writeBuildRecord(join(mkdtempSync(join(dir, 'record-')), 'build-record.json'), {
+      digest,
+      containerfile: { path: containerfile, sha256: containerfileSha256(context) },
+      context: 'ctx',
+      platforms: [PLATFORM],
+    });
     return { layout, digest, report: scan.outputs.report ?? '', record };
   }
 
@@ -124,28 +94,24 @@ describe.skipIf(skip)('attestations as gates: Kyverno admission and tag-promote 
     token: OidcStandIn,
     inputs: Record<string, string> = {},
   ) {
-    return runBundleAsync('cosign-sign', 'main', {
-      inputs: {
-        image: `${registry.host}/${repository}@${built.digest}`,
-        'fulcio-url': sigstore.fulcioURL,
-        'rekor-url': sigstore.rekorURL,
-        'trusted-root': rootFile,
-        'tls-verify': 'false',
-        attestations: kinds,
-        'build-record': built.record,
-        'scan-report': built.report,
-        layout: built.layout,
-        'syft-path': tools.syft,
-        'kyverno-policy': kinds === '' ? 'none' : 'auto',
-        'policy-attestations': kinds,
-        ...inputs,
-      },
-      env: {
-        ...RECORDED_RUN_ENV,
-        ACTIONS_ID_TOKEN_REQUEST_URL: token.requestUrl,
-        ACTIONS_ID_TOKEN_REQUEST_TOKEN: token.requestToken,
-      },
-    });
+    return runBundleAsync(
+      'cosign-sign',
+      'main',
+      keylessSignStep(sigstore, rootFile, token, {
+        inputs: {
+          image: `${registry.host}/${repository}@${built.digest}`,
+          attestations: kinds,
+          'build-record': built.record,
+          'scan-report': built.report,
+          layout: built.layout,
+          'syft-path': tools.syft,
+          'kyverno-policy': kinds === '' ? 'none' : 'auto',
+          'policy-attestations': kinds,
+          ...inputs,
+        },
+        env: RECORDED_RUN_ENV,
+      }),
+    );
   }
 
   /** A copy of the image-scan report that says the scan finished two days ago. */
@@ -170,8 +136,7 @@ describe.skipIf(skip)('attestations as gates: Kyverno admission and tag-promote 
       startOidcStandIn({ sub: IDENTITY, job_workflow_ref: EVIL_WORKFLOW, workflow_ref: JOB_WORKFLOW }),
     ]);
     dir = mkdtempSync(join(tmpdir(), 'attestation-gates-'));
-    rootFile = join(dir, 'trusted_root.json');
-    writeFileSync(rootFile, JSON.stringify(sigstore.trustedRoot));
+    rootFile = writeTrustedRoot(sigstore, dir);
     const app = join(repoRoot, 'test', 'fixtures', 'images', 'vulnerable-app');
     [clean, vulnerable] = await Promise.all([
       build(exampleContext(), 'Containerfile', ['g/clean', 'g/foreign', 'g/stale', 'g/builder']),
@@ -227,29 +192,8 @@ describe.skipIf(skip)('attestations as gates: Kyverno admission and tag-promote 
   });
 
   describe.skipIf(kyverno.skip)('the real Kyverno CLI applies cosign-sign’s ClusterPolicy', () => {
-    function apply(policy: string, image: string): Promise<{ code: number; out: string }> {
-      const at = mkdtempSync(join(dir, 'apply-'));
-      const pod = {
-        apiVersion: 'v1',
-        kind: 'Pod',
-        metadata: { name: 'app', namespace: 'default' },
-        spec: { containers: [{ name: 'app', image }] },
-      };
-      writeFileSync(join(at, 'pod.yaml'), stringify(pod));
-      return new Promise((resolve) => {
-        execFile(
-          kyverno.path ?? 'kyverno',
-          ['apply', policy, '--resource', join(at, 'pod.yaml'), '--registry'],
-          {
-            encoding: 'utf8',
-            timeout: 120_000,
-            env: { PATH: process.env.PATH, HOME: dir, ...LOOPBACK_ONLY },
-          },
-          (error, stdout, stderr) =>
-            resolve({ code: error === null ? 0 : Number(error.code ?? 1), out: `${stdout}${stderr}` }),
-        );
-      });
-    }
+    const apply = (policy: string, image: string) =>
+      kyvernoApply(kyverno.path ?? 'kyverno', policy, [image], dir);
 
     it('admits the image signed and attested by cosign-sign; refuses a HIGH finding and a missing attestation', async () => {
       const policy = signed.clean?.outputs['kyverno-policy'] ?? '';

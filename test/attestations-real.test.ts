@@ -3,8 +3,6 @@
 // and the real registry, in both formats: classic `.att` and the bundle referrer (fallback tag here, Debian's
 // registry has no referrers API). Forgeries are refused: another identity, a statement about another
 // digest stored next to this image, and a scan report of another digest (cosign-sign refuses to attest).
-import { execFile, execFileSync } from 'node:child_process';
-import { createHash } from 'node:crypto';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -25,34 +23,31 @@ import { repoRoot } from './helpers/actions.ts';
 import { type OidcStandIn, RECORDED_RUN_ENV, startOidcStandIn } from './helpers/aws-server.ts';
 import {
   BOB,
+  cosignKeylessPolicy,
   GITHUB_ISSUER,
   keylessSigner,
+  keylessSignStep,
   type LocalSigstore,
   startLocalSigstore,
+  writeTrustedRoot,
 } from './helpers/local-sigstore.ts';
-import { realTools, trivyCacheCopy, vulnDbs } from './helpers/real-scanners.ts';
-import { buildahLayout } from './helpers/real-tools.ts';
-import { type LocalRegistry, pushTinyImage, startRegistry } from './helpers/registry.ts';
-import { runBundle, runBundleAsync, userErrorLine } from './helpers/runner.ts';
+import { realTools, runImageScan, runTool, vulnDbs } from './helpers/real-scanners.ts';
+import { buildahLayout, containerfileSha256, writeBuildRecord } from './helpers/real-tools.ts';
+import {
+  copyLayoutToRegistry,
+  type LocalRegistry,
+  pushTinyImage,
+  startRegistry,
+} from './helpers/registry.ts';
+import { runBundleAsync, userErrorLine } from './helpers/runner.ts';
 
 const { tools, skip } = realTools('cosign', 'syft', 'trivy');
 const context = join(repoRoot, 'test', 'fixtures', 'images', 'vulnerable-app');
 const JOB_WORKFLOW = 'acme/hello/.github/workflows/publish.yml@refs/heads/main';
 const IDENTITY = `https://github.com/${JOB_WORKFLOW}`;
 
-function cosign(args: string[]): Promise<{ code: number; out: string }> {
-  return new Promise((resolve) => {
-    execFile(
-      tools.cosign,
-      args,
-      { encoding: 'utf8', env: { PATH: process.env.PATH, HOME: process.env.HOME } },
-      (error, stdout, stderr) => {
-        const code = error === null ? 0 : typeof error.code === 'number' ? error.code : 1;
-        resolve({ code, out: `${stdout}${stderr}` });
-      },
-    );
-  });
-}
+const cosign = (args: string[]) =>
+  runTool(tools.cosign, args, { PATH: process.env.PATH, HOME: process.env.HOME });
 
 describe.skipIf(skip)('cosign-sign attestations, checked by the real cosign verify-attestation', () => {
   let sigstore: LocalSigstore;
@@ -78,51 +73,21 @@ describe.skipIf(skip)('cosign-sign attestations, checked by the real cosign veri
     ]);
     digest = (await OciLayout.open(layout)).topLevel().digest;
     dir = mkdtempSync(join(tmpdir(), 'attest-real-'));
-    rootFile = join(dir, 'trusted_root.json');
-    writeFileSync(rootFile, JSON.stringify(sigstore.trustedRoot));
-    const home = mkdtempSync(join(tmpdir(), 'nohome-'));
-    execFileSync(
-      'skopeo',
-      [
-        'copy',
-        '--all',
-        '--preserve-digests',
-        '--dest-tls-verify=false',
-        `oci:${layout}`,
-        `docker://${registry.host}/acme/hello:build`,
-      ],
-      { stdio: 'pipe', env: { PATH: process.env.PATH, HOME: home } },
-    );
+    rootFile = writeTrustedRoot(sigstore, dir);
+    copyLayoutToRegistry(layout, `${registry.host}/acme/hello:build`);
     image = `${registry.host}/acme/hello@${digest}`;
-    const scan = runBundle('image-scan', 'main', {
-      inputs: {
-        layout,
-        digest,
-        'trivy-path': tools.trivy,
-        offline: 'true',
-        'trivy-cache-dir': trivyCacheCopy(),
-        'fail-on': 'never',
-      },
-    });
+    const scan = await runImageScan(layout, digest, { trivy: tools.trivy, inputs: { 'fail-on': 'never' } });
     expect(scan.status, scan.stdout + scan.stderr).toBe(0);
     scanReport = scan.outputs.report ?? '';
-    buildRecord = join(dir, 'build-record.json');
-    const containerfile = readFileSync(join(context, 'Containerfile'));
-    writeFileSync(
-      buildRecord,
-      JSON.stringify({
-        schema: 'build-record/v1',
-        digest,
-        builder: 'buildah',
-        containerfile: {
-          path: 'test/fixtures/images/vulnerable-app/Containerfile',
-          sha256: createHash('sha256').update(containerfile).digest('hex'),
-        },
-        context: 'test/fixtures/images/vulnerable-app',
-        platforms: ['linux/amd64', 'linux/arm64'],
-        buildArgs: {},
-      }),
-    );
+    buildRecord = writeBuildRecord(join(dir, 'build-record.json'), {
+      digest,
+      containerfile: {
+        path: 'test/fixtures/images/vulnerable-app/Containerfile',
+        sha256: containerfileSha256(context),
+      },
+      context: 'test/fixtures/images/vulnerable-app',
+      platforms: ['linux/amd64', 'linux/arm64'],
+    });
     // Signing time alone, then with all three kinds, in the same run (the bench's ratio).
     const plain = await pushTinyImage(registry.host, 'acme/plain', '1010101');
     let t = performance.now();
@@ -143,39 +108,24 @@ describe.skipIf(skip)('cosign-sign attestations, checked by the real cosign veri
   });
 
   function sign(ref: string, inputs: Record<string, string>, env: NodeJS.ProcessEnv = {}, token = oidc) {
-    return runBundleAsync('cosign-sign', 'main', {
-      inputs: {
-        image: ref,
-        'fulcio-url': sigstore.fulcioURL,
-        'rekor-url': sigstore.rekorURL,
-        'trusted-root': rootFile,
-        'tls-verify': 'false',
-        'kyverno-policy': 'none',
-        'syft-path': tools.syft,
-        ...inputs,
-      },
-      env: {
-        ...RECORDED_RUN_ENV,
-        ...env,
-        ACTIONS_ID_TOKEN_REQUEST_URL: token.requestUrl,
-        ACTIONS_ID_TOKEN_REQUEST_TOKEN: token.requestToken,
-      },
-    });
+    return runBundleAsync(
+      'cosign-sign',
+      'main',
+      keylessSignStep(sigstore, rootFile, token, {
+        inputs: { image: ref, 'kyverno-policy': 'none', 'syft-path': tools.syft, ...inputs },
+        env: { ...RECORDED_RUN_ENV, ...env },
+      }),
+    );
   }
-  const verifyAttestation = (type: string, format: 'classic' | 'bundle', identity = IDENTITY) =>
+  const verifyAttestation = (type: string, format: 'classic' | 'bundle', identity = IDENTITY, ref = image) =>
     cosign([
       'verify-attestation',
       '--type',
       type,
-      '--trusted-root',
-      rootFile,
-      '--certificate-identity',
-      identity,
-      '--certificate-oidc-issuer',
-      GITHUB_ISSUER,
+      ...cosignKeylessPolicy(rootFile, identity),
       '--allow-http-registry',
       `--new-bundle-format=${format === 'bundle'}`,
-      image,
+      ref,
     ]);
   const statements = (out: string) =>
     out
@@ -283,20 +233,7 @@ describe.skipIf(skip)('cosign-sign attestations, checked by the real cosign veri
     expect(check.rejected).toHaveLength(2);
     for (const reason of check.rejected) expect(reason).toMatch(/subjects do not include/);
     for (const format of ['classic', 'bundle'] as const) {
-      const r = await cosign([
-        'verify-attestation',
-        '--type',
-        'vuln',
-        '--trusted-root',
-        rootFile,
-        '--certificate-identity',
-        IDENTITY,
-        '--certificate-oidc-issuer',
-        GITHUB_ISSUER,
-        '--allow-http-registry',
-        `--new-bundle-format=${format === 'bundle'}`,
-        `${repo}@${victim}`,
-      ]);
+      const r = await verifyAttestation('vuln', format, IDENTITY, `${repo}@${victim}`);
       expect(r.code, r.out).not.toBe(0);
     }
   });

@@ -3,7 +3,6 @@
 //   - real `cosign verify` accepts what cosign-sign writes, classic and bundle, keyless and with a key;
 //   - tag-promote's verifier accepts what real `cosign sign` writes, keyless and with a key;
 //   - a wrong identity, issuer or key is refused by both.
-import { execFile } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -13,12 +12,16 @@ import { type OidcStandIn, startOidcStandIn } from './helpers/aws-server.ts';
 import {
   ALICE,
   BOB,
+  cosignKeylessPolicy,
+  cosignSigningConfigArgs,
   GITHUB_ISSUER,
   githubLikeToken,
+  keylessSignStep,
   type LocalSigstore,
   startLocalSigstore,
+  writeTrustedRoot,
 } from './helpers/local-sigstore.ts';
-import { realTools } from './helpers/real-scanners.ts';
+import { realTools, runTool } from './helpers/real-scanners.ts';
 import { type LocalRegistry, pushTinyImage, startRegistry } from './helpers/registry.ts';
 import { runBundleAsync, userErrorLine } from './helpers/runner.ts';
 
@@ -26,19 +29,8 @@ const { tools, skip } = realTools('cosign');
 const KEY = join(import.meta.dirname, 'fixtures', 'sigstore', 'cosign-keys', 'conforma-empty-password.key');
 
 /** Real cosign, asynchronously: the local Sigstore answers from this process while it runs. */
-function cosign(args: string[], env: NodeJS.ProcessEnv = {}): Promise<{ code: number; out: string }> {
-  return new Promise((resolve) => {
-    execFile(
-      tools.cosign,
-      args,
-      { encoding: 'utf8', env: { PATH: process.env.PATH, HOME: process.env.HOME, ...env } },
-      (error, stdout, stderr) => {
-        const code = error === null ? 0 : typeof error.code === 'number' ? error.code : 1;
-        resolve({ code, out: `${stdout}${stderr}` });
-      },
-    );
-  });
-}
+const cosign = (args: string[], env: NodeJS.ProcessEnv = {}) =>
+  runTool(tools.cosign, args, { PATH: process.env.PATH, HOME: process.env.HOME, ...env });
 
 /** cosign said no because the signature does not match the policy, not because something else failed. */
 function refusedByCosign(result: { code: number; out: string }): void {
@@ -63,28 +55,14 @@ describe.skipIf(skip)('real cosign and our signing and verification', () => {
       startOidcStandIn({ sub: ALICE }),
     ]);
     dir = mkdtempSync(join(tmpdir(), 'cosign-real-'));
-    rootFile = join(dir, 'trusted_root.json');
-    writeFileSync(rootFile, JSON.stringify(sigstore.trustedRoot));
+    rootFile = writeTrustedRoot(sigstore, dir);
     writeFileSync(join(dir, 'alice.token'), githubLikeToken(ALICE));
     publicKey = join(dir, 'cosign.pub');
     expect(
       (await cosign(['public-key', '--key', KEY, '--outfile', publicKey], { COSIGN_PASSWORD: '' })).code,
     ).toBe(0);
     // A signing config naming the local Fulcio and Rekor (what cosign sign takes instead of TUF).
-    const start = new Date(Date.now() - 3_600_000).toISOString();
-    const service = (url: string) => `url=${url},api-version=1,start-time=${start},operator=local`;
-    const made = await cosign([
-      'signing-config',
-      'create',
-      '--fulcio',
-      service(sigstore.fulcioURL),
-      '--rekor',
-      service(sigstore.rekorURL),
-      '--rekor-config',
-      'ANY',
-      '--out',
-      join(dir, 'signing-config.json'),
-    ]);
+    const made = await cosign(cosignSigningConfigArgs(sigstore, join(dir, 'signing-config.json')));
     expect(made.code, made.out).toBe(0);
   });
   afterAll(async () => {
@@ -95,12 +73,7 @@ describe.skipIf(skip)('real cosign and our signing and verification', () => {
   const verifyKeyless = (image: string, identity = ALICE, issuer = GITHUB_ISSUER, extra: string[] = []) =>
     cosign([
       'verify',
-      '--trusted-root',
-      rootFile,
-      '--certificate-identity',
-      identity,
-      '--certificate-oidc-issuer',
-      issuer,
+      ...cosignKeylessPolicy(rootFile, identity, issuer),
       ...extra,
       '--allow-http-registry',
       image,
@@ -109,19 +82,11 @@ describe.skipIf(skip)('real cosign and our signing and verification', () => {
     cosign(['verify', '--key', key, '--trusted-root', rootFile, '--allow-http-registry', image]);
 
   function ourSign(image: string, inputs: Record<string, string>, oidc: OidcStandIn | null) {
-    return runBundleAsync('cosign-sign', 'main', {
-      inputs: {
-        image,
-        'fulcio-url': sigstore.fulcioURL,
-        'rekor-url': sigstore.rekorURL,
-        'trusted-root': rootFile,
-        'tls-verify': 'false',
-        ...inputs,
-      },
-      env: oidc
-        ? { ACTIONS_ID_TOKEN_REQUEST_URL: oidc.requestUrl, ACTIONS_ID_TOKEN_REQUEST_TOKEN: oidc.requestToken }
-        : {},
-    });
+    return runBundleAsync(
+      'cosign-sign',
+      'main',
+      keylessSignStep(sigstore, rootFile, oidc, { inputs: { image, ...inputs } }),
+    );
   }
 
   function promote(name: string, digest: Digest | string, policy: Record<string, string>) {
@@ -231,17 +196,7 @@ describe.skipIf(skip)('real cosign and our signing and verification', () => {
 
   it("tag-promote accepts real cosign's key signatures logged in Rekor (bundle and classic), and refuses another key", async () => {
     const rekorOnly = join(dir, 'rekor-only.json');
-    const start = new Date(Date.now() - 3_600_000).toISOString();
-    await cosign([
-      'signing-config',
-      'create',
-      '--rekor',
-      `url=${sigstore.rekorURL},api-version=1,start-time=${start},operator=local`,
-      '--rekor-config',
-      'ANY',
-      '--out',
-      rekorOnly,
-    ]);
+    await cosign(cosignSigningConfigArgs(sigstore, rekorOnly, 'rekor'));
     const bundleDigest = await pushTinyImage(registry.host, 'theirs/key-bundle', '5555555');
     const classicDigest = await pushTinyImage(registry.host, 'theirs/key-classic', '6666666');
     const signBundle = await cosign(

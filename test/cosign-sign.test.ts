@@ -24,9 +24,12 @@ import {
   ALICE,
   BOB,
   GITHUB_ISSUER,
+  keylessSignStep,
   type LocalSigstore,
   startLocalSigstore,
+  writeTrustedRoot,
 } from './helpers/local-sigstore.ts';
+import { writeBuildRecord } from './helpers/real-tools.ts';
 import { type ReferrersRegistry, startReferrersRegistry } from './helpers/referrers-registry.ts';
 import { type LocalRegistry, pushTinyImage, startRegistry } from './helpers/registry.ts';
 import { printed, runBundleAsync, userErrorLine } from './helpers/runner.ts';
@@ -54,8 +57,7 @@ beforeAll(async () => {
     startOidcStandIn({ sub: BOB }),
   ]);
   referrersRegistry = await startReferrersRegistry(registry.host);
-  rootFile = join(mkdtempSync(join(tmpdir(), 'root-')), 'trusted_root.json');
-  writeFileSync(rootFile, JSON.stringify(sigstore.trustedRoot));
+  rootFile = writeTrustedRoot(sigstore);
 });
 afterAll(async () => {
   await Promise.all([
@@ -68,21 +70,7 @@ afterAll(async () => {
 });
 
 function sign(inputs: Record<string, string>, oidc: OidcStandIn | null = alice, env: NodeJS.ProcessEnv = {}) {
-  return runBundleAsync('cosign-sign', 'main', {
-    inputs: {
-      'fulcio-url': sigstore.fulcioURL,
-      'rekor-url': sigstore.rekorURL,
-      'trusted-root': rootFile,
-      'tls-verify': 'false',
-      ...inputs,
-    },
-    env: {
-      ...(oidc
-        ? { ACTIONS_ID_TOKEN_REQUEST_URL: oidc.requestUrl, ACTIONS_ID_TOKEN_REQUEST_TOKEN: oidc.requestToken }
-        : {}),
-      ...env,
-    },
-  });
+  return runBundleAsync('cosign-sign', 'main', keylessSignStep(sigstore, rootFile, oidc, { inputs, env }));
 }
 
 const root = () => parseTrustedRoot(sigstore.trustedRoot);
@@ -220,8 +208,7 @@ describe('cosign-sign keyless', () => {
   it('fails the self-check when the certificate had expired before the signature was logged', async () => {
     const stale = await startLocalSigstore({ certificateAgeSeconds: 3600 });
     try {
-      const staleRoot = join(mkdtempSync(join(tmpdir(), 'root-')), 'trusted_root.json');
-      writeFileSync(staleRoot, JSON.stringify(stale.trustedRoot));
+      const staleRoot = writeTrustedRoot(stale);
       const digest = await pushTinyImage(registry.host, 'acme/expired', '6666666');
       const r = await sign({
         image: `${registry.host}/acme/expired@${digest}`,
@@ -342,24 +329,7 @@ describe('cosign-sign in process', () => {
   ) => {
     const dir = mkdtempSync(join(tmpdir(), 'cosign-sign-in-process-'));
     return runAction(action, {
-      inputs: {
-        'fulcio-url': sigstore.fulcioURL,
-        'rekor-url': sigstore.rekorURL,
-        'trusted-root': rootFile,
-        'tls-verify': 'false',
-        ...inputs,
-      },
-      env: {
-        HOME: dir,
-        RUNNER_TEMP: dir,
-        ...(oidc
-          ? {
-              ACTIONS_ID_TOKEN_REQUEST_URL: oidc.requestUrl,
-              ACTIONS_ID_TOKEN_REQUEST_TOKEN: oidc.requestToken,
-            }
-          : {}),
-        ...env,
-      },
+      ...keylessSignStep(sigstore, rootFile, oidc, { inputs, env: { HOME: dir, RUNNER_TEMP: dir, ...env } }),
       workspace: dir,
     });
   };
@@ -442,19 +412,9 @@ describe('cosign-sign in process', () => {
 
   it("refuses provenance in a privileged event (with a key, from the runner's variables) unless allowed", async () => {
     const digest = await pushTinyImage(registry.host, 'acme/privileged', '1616161');
-    const record = join(mkdtempSync(join(tmpdir(), 'record-')), 'build-record.json');
-    writeFileSync(
-      record,
-      JSON.stringify({
-        schema: 'build-record/v1',
-        digest: digest.toString(),
-        builder: 'buildah',
-        containerfile: { path: 'Containerfile', sha256: 'a'.repeat(64) },
-        context: '.',
-        platforms: ['linux/amd64'],
-        buildArgs: {},
-      }),
-    );
+    const record = writeBuildRecord(join(mkdtempSync(join(tmpdir(), 'record-')), 'build-record.json'), {
+      digest: digest.toString(),
+    });
     const inputs = {
       image: `${registry.host}/acme/privileged@${digest}`,
       key: COSIGN_KEY,

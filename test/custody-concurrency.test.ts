@@ -2,7 +2,7 @@
 // every signer reads, appends to and writes back; registries have no conditional PUT, so racing signers
 // overwrote each other. N cosign-sign steps on one digest, at once, against the real registry: every
 // signature of every job that reports success is there at the end, in both formats.
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ImageReference, RegistryClient, readBundleReferrers, readClassicSignatures } from '@chain/core';
@@ -10,7 +10,14 @@ import { MemoryLogger } from '@chain/core/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mergeIntoTag } from '../packages/core/src/oci/tag-merge.ts';
 import { type OidcStandIn, RECORDED_RUN_ENV, startOidcStandIn } from './helpers/aws-server.ts';
-import { ALICE, type LocalSigstore, startLocalSigstore } from './helpers/local-sigstore.ts';
+import {
+  ALICE,
+  keylessSignStep,
+  type LocalSigstore,
+  startLocalSigstore,
+  writeTrustedRoot,
+} from './helpers/local-sigstore.ts';
+import { writeBuildRecord } from './helpers/real-tools.ts';
 import { type LocalRegistry, pushTinyImage, startRegistry } from './helpers/registry.ts';
 import { runBundleAsync } from './helpers/runner.ts';
 
@@ -25,8 +32,7 @@ beforeAll(async () => {
     startRegistry(),
     startOidcStandIn({ sub: ALICE }),
   ]);
-  rootFile = join(mkdtempSync(join(tmpdir(), 'root-')), 'trusted_root.json');
-  writeFileSync(rootFile, JSON.stringify(sigstore.trustedRoot));
+  rootFile = writeTrustedRoot(sigstore);
 });
 afterAll(async () => {
   await Promise.all([sigstore?.stop(), registry?.stop(), oidc?.stop()]);
@@ -37,20 +43,13 @@ describe('concurrent signers', () => {
     const digest = await pushTinyImage(registry.host, 'race/signed', '8181818');
     const runs = await Promise.all(
       Array.from({ length: N }, () =>
-        runBundleAsync('cosign-sign', 'main', {
-          inputs: {
-            image: `${registry.host}/race/signed@${digest}`,
-            'fulcio-url': sigstore.fulcioURL,
-            'rekor-url': sigstore.rekorURL,
-            'trusted-root': rootFile,
-            'tls-verify': 'false',
-            'kyverno-policy': 'none',
-          },
-          env: {
-            ACTIONS_ID_TOKEN_REQUEST_URL: oidc.requestUrl,
-            ACTIONS_ID_TOKEN_REQUEST_TOKEN: oidc.requestToken,
-          },
-        }),
+        runBundleAsync(
+          'cosign-sign',
+          'main',
+          keylessSignStep(sigstore, rootFile, oidc, {
+            inputs: { image: `${registry.host}/race/signed@${digest}`, 'kyverno-policy': 'none' },
+          }),
+        ),
       ),
     );
     for (const r of runs) expect(r.status, r.stdout + r.stderr).toBe(0);
@@ -70,38 +69,25 @@ describe('concurrent signers', () => {
   it('signers that also attest, at once, lose no signature and no attestation in either format', async () => {
     const M = 4;
     const digest = await pushTinyImage(registry.host, 'race/attested', '8282828');
-    const record = join(mkdtempSync(join(tmpdir(), 'record-')), 'build-record.json');
-    writeFileSync(
-      record,
-      JSON.stringify({
-        schema: 'build-record/v1',
-        digest: digest.toString(),
-        builder: 'buildah',
-        containerfile: { path: 'Containerfile', sha256: 'b'.repeat(64) },
-        context: '.',
-        platforms: ['linux/amd64'],
-        buildArgs: {},
-      }),
-    );
+    const record = writeBuildRecord(join(mkdtempSync(join(tmpdir(), 'record-')), 'build-record.json'), {
+      digest: digest.toString(),
+      containerfile: { path: 'Containerfile', sha256: 'b'.repeat(64) },
+    });
     const runs = await Promise.all(
       Array.from({ length: M }, () =>
-        runBundleAsync('cosign-sign', 'main', {
-          inputs: {
-            image: `${registry.host}/race/attested@${digest}`,
-            'fulcio-url': sigstore.fulcioURL,
-            'rekor-url': sigstore.rekorURL,
-            'trusted-root': rootFile,
-            'tls-verify': 'false',
-            'kyverno-policy': 'none',
-            attestations: 'provenance',
-            'build-record': record,
-          },
-          env: {
-            ...RECORDED_RUN_ENV,
-            ACTIONS_ID_TOKEN_REQUEST_URL: oidc.requestUrl,
-            ACTIONS_ID_TOKEN_REQUEST_TOKEN: oidc.requestToken,
-          },
-        }),
+        runBundleAsync(
+          'cosign-sign',
+          'main',
+          keylessSignStep(sigstore, rootFile, oidc, {
+            inputs: {
+              image: `${registry.host}/race/attested@${digest}`,
+              'kyverno-policy': 'none',
+              attestations: 'provenance',
+              'build-record': record,
+            },
+            env: RECORDED_RUN_ENV,
+          }),
+        ),
       ),
     );
     for (const r of runs) expect(r.status, r.stdout + r.stderr).toBe(0);

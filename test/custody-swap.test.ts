@@ -10,10 +10,10 @@ import { ImageReference, OciLayout, RegistryClient } from '@chain/core';
 import { MemoryLogger } from '@chain/core/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { repoRoot } from './helpers/actions.ts';
-import { realTools, trivyCacheCopy, vulnDbs } from './helpers/real-scanners.ts';
+import { realTools, runImageScan, vulnDbs } from './helpers/real-scanners.ts';
 import { buildahLayout } from './helpers/real-tools.ts';
 import { type LocalRegistry, startRegistry } from './helpers/registry.ts';
-import { runBundle, runBundleAsync, userErrorLine } from './helpers/runner.ts';
+import { runBundleAsync, userErrorLine } from './helpers/runner.ts';
 
 const { tools, skip } = realTools('trivy');
 
@@ -106,14 +106,8 @@ describe('a layout swapped between verification and the tool', () => {
       const layout = copy(verifiedImage);
       const expected = (await OciLayout.open(layout)).topLevel().digest;
       const wrapper = swappingWrapper('trivy', tools.trivy);
-      const r = runBundle('image-scan', 'main', {
-        inputs: {
-          layout,
-          digest: expected,
-          offline: 'true',
-          'trivy-cache-dir': trivyCacheCopy(),
-          'trivy-path': join(wrapper, 'trivy'),
-        },
+      const r = await runImageScan(layout, expected, {
+        trivy: join(wrapper, 'trivy'),
         env: { SWAP_LAYOUT: layout, SWAP_WITH: intruder, SWAP_MODE: 'manifest', SWAP_TARGET: expected },
       });
       // The layout directory now holds the clean image's manifest under the verified digest's name...
@@ -153,14 +147,8 @@ process.exit(r.status ?? 1);
         join(layout, 'blobs', 'sha256', l.digest.slice(7)),
       );
       const other = join(intruder, 'blobs', 'sha256', (intruderLayers.at(-1)?.digest ?? '').slice(7));
-      const r = runBundle('image-scan', 'main', {
-        inputs: {
-          layout,
-          digest: expected,
-          offline: 'true',
-          'trivy-cache-dir': trivyCacheCopy(),
-          'trivy-path': join(dir, 'trivy'),
-        },
+      const r = await runImageScan(layout, expected, {
+        trivy: join(dir, 'trivy'),
         env: { T_FILES: files.join(','), T_WITH: other },
       });
       expect(r.status, r.stdout + r.stderr).toBe(1);

@@ -12,14 +12,30 @@ import { realTools } from './helpers/real-scanners.ts';
 
 const { skip } = realTools('trivy', 'osv-scanner', 'syft', 'cosign');
 
+/** `npm run demo --offline` with these flags, uncoloured; `env` is added to this process's environment. */
+function runDemo(flags: string[] = [], env: NodeJS.ProcessEnv = {}) {
+  return spawnSync(process.execPath, [join(repoRoot, 'scripts', 'demo.ts'), '--offline', ...flags], {
+    cwd: repoRoot,
+    encoding: 'utf8',
+    timeout: 240_000,
+    env: { ...process.env, NO_COLOR: '1', ...env },
+  });
+}
+
+/** The environment of a machine where the real tools cannot be had: no tool cache, none on PATH. */
+function withoutRealTools(): NodeJS.ProcessEnv {
+  return {
+    CHAIN_TOOLS_CACHE: mkdtempSync(join(tmpdir(), 'no-tools-')),
+    PATH: (process.env.PATH ?? '')
+      .split(delimiter)
+      .filter((d) => !d.includes('chain-tools'))
+      .join(delimiter),
+  };
+}
+
 describe('npm run demo', () => {
   it('runs the reference chain with one digest from build to promotion and cleans up', () => {
-    const r = spawnSync(process.execPath, [join(repoRoot, 'scripts', 'demo.ts'), '--offline'], {
-      cwd: repoRoot,
-      encoding: 'utf8',
-      timeout: 240_000,
-      env: { ...process.env, NO_COLOR: '1' },
-    });
+    const r = runDemo();
     expect(r.status, r.stdout + r.stderr).toBe(0);
     const digest = /one digest from build to promotion: (sha256:[0-9a-f]{64})/.exec(r.stdout)?.[1];
     expect(digest).toBeDefined();
@@ -107,21 +123,7 @@ describe('npm run demo', () => {
   });
 
   it('says the run is not production-equivalent, and why, where the real tools cannot be had', () => {
-    const r = spawnSync(process.execPath, [join(repoRoot, 'scripts', 'demo.ts'), '--offline'], {
-      cwd: repoRoot,
-      encoding: 'utf8',
-      timeout: 240_000,
-      env: {
-        ...process.env,
-        CI: '',
-        NO_COLOR: '1',
-        CHAIN_TOOLS_CACHE: mkdtempSync(join(tmpdir(), 'no-tools-')),
-        PATH: (process.env.PATH ?? '')
-          .split(delimiter)
-          .filter((d) => !d.includes('chain-tools'))
-          .join(delimiter),
-      },
-    });
+    const r = runDemo([], { CI: '', ...withoutRealTools() });
     expect(r.status, r.stdout + r.stderr).toBe(0);
     expect(r.stdout).toContain('verdict: PASSED — NOT production-equivalent');
     expect(r.stdout).toMatch(
@@ -137,12 +139,7 @@ describe('npm run demo', () => {
   });
 
   it('--pr: the workflow PR mode builds and scans one digest and leaves the registry empty', () => {
-    const r = spawnSync(process.execPath, [join(repoRoot, 'scripts', 'demo.ts'), '--offline', '--pr'], {
-      cwd: repoRoot,
-      encoding: 'utf8',
-      timeout: 240_000,
-      env: { ...process.env, NO_COLOR: '1' },
-    });
+    const r = runDemo(['--pr']);
     expect(r.status, r.stdout + r.stderr).toBe(0);
     const built = /^build \(oci-build\)\s+(sha256:[0-9a-f]{64})$/m.exec(r.stdout)?.[1];
     expect(built).toBeDefined();
@@ -157,12 +154,7 @@ describe('npm run demo', () => {
   });
 
   it("--ecr: the workflow's ECR path logs in through ecr-oidc-login (STS/ECR stand-in) to a registry that takes only that login", () => {
-    const r = spawnSync(process.execPath, [join(repoRoot, 'scripts', 'demo.ts'), '--offline', '--ecr'], {
-      cwd: repoRoot,
-      encoding: 'utf8',
-      timeout: 240_000,
-      env: { ...process.env, NO_COLOR: '1' },
-    });
+    const r = runDemo(['--ecr']);
     expect(r.status, r.stdout + r.stderr).toBe(0);
     expect(r.stdout).toMatch(
       skip === undefined ? /^verdict: PASSED$/m : /^verdict: PASSED — NOT production-equivalent/m,
@@ -223,21 +215,7 @@ describe('npm run demo', () => {
   });
 
   it('fails under CI when a stage was skipped: unscanned bytes must not look like a pass', () => {
-    const r = spawnSync(process.execPath, [join(repoRoot, 'scripts', 'demo.ts'), '--offline'], {
-      cwd: repoRoot,
-      encoding: 'utf8',
-      timeout: 240_000,
-      env: {
-        ...process.env,
-        CI: 'true',
-        NO_COLOR: '1',
-        CHAIN_TOOLS_CACHE: mkdtempSync(join(tmpdir(), 'no-tools-')),
-        PATH: (process.env.PATH ?? '')
-          .split(delimiter)
-          .filter((d) => !d.includes('chain-tools'))
-          .join(delimiter),
-      },
-    });
+    const r = runDemo([], { CI: 'true', ...withoutRealTools() });
     expect(r.status).toBe(1);
     expect(r.stdout).toContain('CI is set: a stage that did not run makes the demo fail');
   });

@@ -12,7 +12,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { action } from '../actions/ecr-oidc-login/src/action.ts';
 import {
   type AwsStandIn,
+  awsEndpointEnv,
   type OidcStandIn,
+  oidcRequestEnv,
   startAwsStandIn,
   startOidcStandIn,
 } from './helpers/aws-server.ts';
@@ -68,11 +70,8 @@ function run(
   return runBundleAsync('ecr-oidc-login', entry, {
     inputs: { 'role-to-assume': ROLE, 'aws-region': 'eu-west-1', ...inputs },
     env: {
-      ACTIONS_ID_TOKEN_REQUEST_URL: token.requestUrl,
-      ACTIONS_ID_TOKEN_REQUEST_TOKEN: token.requestToken,
-      AWS_ENDPOINT_URL_STS: stand.endpoint,
-      AWS_ENDPOINT_URL_ECR: stand.endpoint,
-      AWS_EC2_METADATA_DISABLED: 'true',
+      ...oidcRequestEnv(token),
+      ...awsEndpointEnv(stand),
       GITHUB_REPOSITORY: 'acme/hello',
       GITHUB_RUN_ID: '42',
       ...env,
@@ -101,6 +100,17 @@ function skopeoPush(authFile: string, tag: string): boolean {
   } catch {
     return false;
   }
+}
+
+/** A pull request from a fork's token, and an account whose role trusts only acme/hello's. */
+async function forkAndTrustingRole(): Promise<{ fork: OidcStandIn; trusting: AwsStandIn }> {
+  const fork = await startOidcStandIn({ sub: 'repo:evil/fork:pull_request' });
+  const trusting = await startAwsStandIn({
+    oidcKey: fork.publicKey,
+    trust: { sub: 'repo:acme/hello:*', aud: 'sts.amazonaws.com' },
+    registries: {},
+  });
+  return { fork, trusting };
 }
 
 function leaks(r: RunnerResult, secrets: string[]): string[] {
@@ -244,12 +254,7 @@ describe('ecr-oidc-login failures give advice', () => {
   });
 
   it('AccessDenied names the token claims and the trust-policy condition they must match', async () => {
-    const fork = await startOidcStandIn({ sub: 'repo:evil/fork:pull_request' });
-    const trusting = await startAwsStandIn({
-      oidcKey: fork.publicKey,
-      trust: { sub: 'repo:acme/hello:*', aud: 'sts.amazonaws.com' },
-      registries: {},
-    });
+    const { fork, trusting } = await forkAndTrustingRole();
     try {
       const r = await run('main', {}, home().env, trusting, fork);
       expect(r.status).toBe(1);
@@ -339,11 +344,8 @@ describe('ecr-oidc-login in process (runAction), against the same stand-ins', ()
     return {
       HOME: dir,
       RUNNER_TEMP: dir,
-      ACTIONS_ID_TOKEN_REQUEST_URL: token.requestUrl,
-      ACTIONS_ID_TOKEN_REQUEST_TOKEN: token.requestToken,
-      AWS_ENDPOINT_URL_STS: stand.endpoint,
-      AWS_ENDPOINT_URL_ECR: ecr.endpoint,
-      AWS_EC2_METADATA_DISABLED: 'true',
+      ...oidcRequestEnv(token),
+      ...awsEndpointEnv(stand, ecr),
       GITHUB_REPOSITORY: 'acme/hello',
       GITHUB_RUN_ID: '7',
     };
@@ -395,12 +397,7 @@ describe('ecr-oidc-login in process (runAction), against the same stand-ins', ()
   });
 
   it("STS refusing the role (AccessDenied) is STS_ACCESS_DENIED with the token's claims; nothing is written", async () => {
-    const fork = await startOidcStandIn({ sub: 'repo:evil/fork:pull_request' });
-    const trusting = await startAwsStandIn({
-      oidcKey: fork.publicKey,
-      trust: { sub: 'repo:acme/hello:*', aud: 'sts.amazonaws.com' },
-      registries: {},
-    });
+    const { fork, trusting } = await forkAndTrustingRole();
     try {
       const r = await runAction(action, { inputs: inputs(), env: stepEnv(trusting, fork) });
       expect(r.code).toBe('STS_ACCESS_DENIED');

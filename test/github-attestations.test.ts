@@ -3,14 +3,21 @@
 // POST /repos/{owner}/{repo}/attestations, test/helpers/github-api.ts), so that `gh attestation verify`
 // would find it. The bundle GitHub gets is the one in the registry; throttling is retried; a refusal
 // names the permission; a misconfiguration fails before anything is signed.
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseTrustedRoot, SLSA_PROVENANCE_V1, verifyBundle } from '@chain/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type OidcStandIn, RECORDED_RUN_ENV, startOidcStandIn } from './helpers/aws-server.ts';
 import { type GitHubApiStandIn, startGitHubApiStandIn } from './helpers/github-api.ts';
-import { GITHUB_ISSUER, type LocalSigstore, startLocalSigstore } from './helpers/local-sigstore.ts';
+import {
+  GITHUB_ISSUER,
+  keylessSignStep,
+  type LocalSigstore,
+  startLocalSigstore,
+  writeTrustedRoot,
+} from './helpers/local-sigstore.ts';
+import { writeBuildRecord } from './helpers/real-tools.ts';
 import { type LocalRegistry, pushTinyImage, startRegistry } from './helpers/registry.ts';
 import { runBundleAsync, userErrorLine } from './helpers/runner.ts';
 
@@ -31,8 +38,7 @@ beforeAll(async () => {
     startOidcStandIn({ sub: IDENTITY, job_workflow_ref: JOB_WORKFLOW, workflow_ref: JOB_WORKFLOW }),
   ]);
   dir = mkdtempSync(join(tmpdir(), 'gh-attest-'));
-  rootFile = join(dir, 'trusted_root.json');
-  writeFileSync(rootFile, JSON.stringify(sigstore.trustedRoot));
+  rootFile = writeTrustedRoot(sigstore, dir);
 });
 afterAll(async () => {
   await Promise.all([sigstore?.stop(), registry?.stop(), oidc?.stop()]);
@@ -40,19 +46,7 @@ afterAll(async () => {
 
 async function imageWithRecord(name: string): Promise<{ image: string; digest: string; record: string }> {
   const digest = (await pushTinyImage(registry.host, `acme/${name}`, name.padEnd(7, '0'))).toString();
-  const record = join(dir, `${name}.build-record.json`);
-  writeFileSync(
-    record,
-    JSON.stringify({
-      schema: 'build-record/v1',
-      digest,
-      builder: 'buildah',
-      containerfile: { path: 'Containerfile', sha256: 'a'.repeat(64) },
-      context: '.',
-      platforms: ['linux/amd64'],
-      buildArgs: {},
-    }),
-  );
+  const record = writeBuildRecord(join(dir, `${name}.build-record.json`), { digest });
   return { image: `${registry.host}/acme/${name}@${digest}`, digest, record };
 }
 
@@ -62,27 +56,22 @@ function sign(
   api: GitHubApiStandIn | undefined,
   inputs: Record<string, string> = {},
 ) {
-  return runBundleAsync('cosign-sign', 'main', {
-    inputs: {
-      image,
-      'fulcio-url': sigstore.fulcioURL,
-      'rekor-url': sigstore.rekorURL,
-      'trusted-root': rootFile,
-      'tls-verify': 'false',
-      'kyverno-policy': 'none',
-      attestations: 'provenance',
-      'build-record': record,
-      'github-attestations': 'true',
-      'github-token': TOKEN,
-      ...inputs,
-    },
-    env: {
-      ...RECORDED_RUN_ENV,
-      ...(api ? { GITHUB_API_URL: api.url } : {}),
-      ACTIONS_ID_TOKEN_REQUEST_URL: oidc.requestUrl,
-      ACTIONS_ID_TOKEN_REQUEST_TOKEN: oidc.requestToken,
-    },
-  });
+  return runBundleAsync(
+    'cosign-sign',
+    'main',
+    keylessSignStep(sigstore, rootFile, oidc, {
+      inputs: {
+        image,
+        'kyverno-policy': 'none',
+        attestations: 'provenance',
+        'build-record': record,
+        'github-attestations': 'true',
+        'github-token': TOKEN,
+        ...inputs,
+      },
+      env: { ...RECORDED_RUN_ENV, ...(api ? { GITHUB_API_URL: api.url } : {}) },
+    }),
+  );
 }
 
 describe('cosign-sign github-attestations', () => {

@@ -22,6 +22,7 @@ import {
   provisionedToolCache,
   publishTrivyDbMirror,
   realTools,
+  runImageScan,
   trivyCacheCopy,
   vulnDbs,
 } from './helpers/real-scanners.ts';
@@ -141,10 +142,7 @@ describe.skipIf(skip)('image-scan with the real trivy, offline', () => {
 
   it('installs the pinned trivy from the runner tool cache; its SARIF comes from trivy convert', async () => {
     const digest = (await OciLayout.open(single)).topLevel().digest;
-    const r = runBundle('image-scan', 'main', {
-      inputs: { layout: single, digest, offline: 'true', 'trivy-cache-dir': trivyCacheCopy() },
-      env: { RUNNER_TOOL_CACHE: provisionedToolCache(tools) },
-    });
+    const r = await runImageScan(single, digest, { env: { RUNNER_TOOL_CACHE: provisionedToolCache(tools) } });
     expect(r.status, r.stdout + r.stderr).toBe(1);
     const report = JSON.parse(readFileSync(r.outputs.report ?? '', 'utf8')) as {
       scanners: Record<string, { version: string }>;

@@ -3,7 +3,6 @@
 // (key-based, classic `.sig`/`.att`, logged in the local Rekor): the policies embed that Sigstore's keys.
 // Both kinds: the ClusterPolicy verifies offline; the ImageValidatingPolicy's cosign verifier initialises TUF
 // for anything it checks against a transparency log, so offline it refuses (measured below, fails closed).
-import { execFile } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -17,8 +16,9 @@ import {
 } from '@chain/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { stringify } from 'yaml';
+import { kyvernoApply } from './helpers/kyverno.ts';
 import { type LocalSigstore, startLocalSigstore } from './helpers/local-sigstore.ts';
-import { devTool, realTools } from './helpers/real-scanners.ts';
+import { devTool, realTools, runTool } from './helpers/real-scanners.ts';
 import { type LocalRegistry, pushTinyImage, startRegistry } from './helpers/registry.ts';
 import { LOOPBACK_ONLY } from './helpers/runner.ts';
 
@@ -27,17 +27,6 @@ const { tools, skip } = realTools('cosign');
 const KEY = join(import.meta.dirname, 'fixtures', 'sigstore', 'cosign-keys', 'conforma-empty-password.key');
 const BUILDER = 'https://github.com/acme/app/.github/workflows/publish.yml@refs/heads/main';
 const SOURCE = 'https://github.com/acme/app';
-
-function run(file: string, args: string[], env: NodeJS.ProcessEnv): Promise<{ code: number; out: string }> {
-  return new Promise((resolve) => {
-    execFile(file, args, { encoding: 'utf8', timeout: 120_000, env }, (error, stdout, stderr) =>
-      resolve({
-        code: error === null ? 0 : typeof error.code === 'number' ? error.code : 1,
-        out: `${stdout}${stderr}`,
-      }),
-    );
-  });
-}
 
 const provenance = (builder: string) => ({
   buildDefinition: {
@@ -83,7 +72,12 @@ describe.skipIf(kyverno.skip ?? skip)(
     const repo = 'att/app';
     const digests: Record<string, string> = {};
     const cosign = (args: string[]) =>
-      run(tools.cosign, args, { PATH: process.env.PATH, HOME: dir, COSIGN_PASSWORD: '', ...LOOPBACK_ONLY });
+      runTool(
+        tools.cosign,
+        args,
+        { PATH: process.env.PATH, HOME: dir, COSIGN_PASSWORD: '', ...LOOPBACK_ONLY },
+        120_000,
+      );
     const classic = () => ['--yes', '--allow-http-registry', '--key', KEY, '--new-bundle-format=false'];
     const tlog = () => ['--use-signing-config=false', '--rekor-url', sigstore.rekorURL];
 
@@ -159,33 +153,10 @@ describe.skipIf(kyverno.skip ?? skip)(
     });
 
     /** `kyverno apply` of a policy file to a Pod running these images (loopback only: no TUF, no internet). */
-    function apply(
-      policy: string,
-      images: string[],
-      verbosity?: string,
-    ): Promise<{ code: number; out: string }> {
-      const at = mkdtempSync(join(dir, 'apply-'));
-      const containers = images.map((img, i) => ({ name: `c${i}`, image: img }));
-      const pod = {
-        apiVersion: 'v1',
-        kind: 'Pod',
-        metadata: { name: 'app', namespace: 'default' },
-        spec: { containers },
-      };
-      writeFileSync(join(at, 'pod.yaml'), stringify(pod));
-      writeFileSync(join(at, 'policy.yaml'), policy);
-      return run(
-        kyverno.path ?? 'kyverno',
-        [
-          'apply',
-          join(at, 'policy.yaml'),
-          '--resource',
-          join(at, 'pod.yaml'),
-          '--registry',
-          ...(verbosity ? ['-v', verbosity] : []),
-        ],
-        { PATH: process.env.PATH, HOME: dir, ...LOOPBACK_ONLY },
-      );
+    function apply(policy: string, images: string[], verbosity?: string) {
+      const file = join(mkdtempSync(join(dir, 'policy-')), 'policy.yaml');
+      writeFileSync(file, policy);
+      return kyvernoApply(kyverno.path ?? 'kyverno', file, images, dir, verbosity ? ['-v', verbosity] : []);
     }
     const at = (name: string) => `${registry.host}/${repo}@${digests[name]}`;
 

@@ -1,19 +1,25 @@
 // cosign-sign's admission policy applied by the real Kyverno CLI (v1.19, built by scripts/tools.ts) to Pods
 // that run images from the real registry, signed against the local Sigstore: the policy embeds that
 // Sigstore's keys (from the trusted root), so Kyverno needs neither TUF nor the public-good instance.
-import { execFile } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Digest } from '@chain/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseAllDocuments } from 'yaml';
 import { type OidcStandIn, startOidcStandIn } from './helpers/aws-server.ts';
-import { validClusterPolicy, validImageValidatingPolicy } from './helpers/kyverno.ts';
-import { ALICE, BOB, type LocalSigstore, startLocalSigstore } from './helpers/local-sigstore.ts';
+import { kyvernoApply, validClusterPolicy, validImageValidatingPolicy } from './helpers/kyverno.ts';
+import {
+  ALICE,
+  BOB,
+  keylessSignStep,
+  type LocalSigstore,
+  startLocalSigstore,
+  writeTrustedRoot,
+} from './helpers/local-sigstore.ts';
 import { devTool } from './helpers/real-scanners.ts';
 import { type LocalRegistry, pushTinyImage, startRegistry } from './helpers/registry.ts';
-import { LOOPBACK_ONLY, runBundleAsync, userErrorLine } from './helpers/runner.ts';
+import { runBundleAsync, userErrorLine } from './helpers/runner.ts';
 
 const kyverno = devTool('kyverno');
 const KEY = join(import.meta.dirname, 'fixtures', 'sigstore', 'cosign-keys', 'conforma-empty-password.key');
@@ -33,8 +39,7 @@ describe.skipIf(kyverno.skip)('the Kyverno CLI applies cosign-sign’s policy', 
       startOidcStandIn({ sub: BOB }),
     ]);
     dir = mkdtempSync(join(tmpdir(), 'kyverno-'));
-    rootFile = join(dir, 'trusted_root.json');
-    writeFileSync(rootFile, JSON.stringify(sigstore.trustedRoot));
+    rootFile = writeTrustedRoot(sigstore, dir);
   });
   afterAll(async () => {
     await Promise.all([sigstore?.stop(), registry?.stop(), alice?.stop(), bob?.stop()]);
@@ -42,41 +47,23 @@ describe.skipIf(kyverno.skip)('the Kyverno CLI applies cosign-sign’s policy', 
 
   async function sign(repo: string, seed: string, inputs: Record<string, string>, oidc: OidcStandIn | null) {
     const digest = await pushTinyImage(registry.host, repo, seed);
-    const r = await runBundleAsync('cosign-sign', 'main', {
-      inputs: {
-        image: `${registry.host}/${repo}@${digest}`,
-        'fulcio-url': sigstore.fulcioURL,
-        'rekor-url': sigstore.rekorURL,
-        'trusted-root': rootFile,
-        'tls-verify': 'false',
-        ...inputs,
-      },
-      env: oidc
-        ? { ACTIONS_ID_TOKEN_REQUEST_URL: oidc.requestUrl, ACTIONS_ID_TOKEN_REQUEST_TOKEN: oidc.requestToken }
-        : {},
-    });
+    const r = await runBundleAsync(
+      'cosign-sign',
+      'main',
+      keylessSignStep(sigstore, rootFile, oidc, {
+        inputs: { image: `${registry.host}/${repo}@${digest}`, ...inputs },
+      }),
+    );
     expect(r.status, r.stdout + r.stderr).toBe(0);
     return { digest, policy: r.outputs['kyverno-policy'] ?? '' };
   }
 
-  /** `kyverno apply` of the policy to a Pod running this image; exit code and the pass/fail line. */
-  function apply(policy: string, image: string): Promise<{ code: number; out: string }> {
-    const pod = join(mkdtempSync(join(dir, 'pod-')), 'pod.yaml');
-    writeFileSync(
-      pod,
-      `apiVersion: v1\nkind: Pod\nmetadata:\n  name: app\n  namespace: default\nspec:\n  containers:\n    - name: app\n      image: ${image}\n`,
-    );
-    return new Promise((resolve) => {
-      execFile(
-        kyverno.path ?? 'kyverno',
-        ['apply', policy, '--resource', pod, '--registry'],
-        // Only loopback: the registry; any other request (Kyverno's TUF fetch) goes to a closed port.
-        { encoding: 'utf8', timeout: 60_000, env: { PATH: process.env.PATH, HOME: dir, ...LOOPBACK_ONLY } },
-        (error, stdout, stderr) =>
-          resolve({ code: error === null ? 0 : Number(error.code ?? 1), out: `${stdout}${stderr}` }),
-      );
-    });
-  }
+  /**
+   * `kyverno apply` of the policy to a Pod running this image; exit code and the pass/fail line. Only
+   * loopback: the registry; any other request (Kyverno's TUF fetch) goes to a closed port.
+   */
+  const apply = (policy: string, image: string) =>
+    kyvernoApply(kyverno.path ?? 'kyverno', policy, [image], dir);
   const at = (repo: string, digest: Digest) => `${registry.host}/${repo}@${digest}`;
 
   it('keyless, classic: admits the signed image, refuses an unsigned one and one signed by someone else', async () => {

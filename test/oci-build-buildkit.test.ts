@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { OciLayout } from '@chain/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { repoRoot } from './helpers/actions.ts';
-import { devTool, realTools, trivyCacheCopy, vulnDbs } from './helpers/real-scanners.ts';
+import { devTool, realTools, runImageScan, vulnDbs } from './helpers/real-scanners.ts';
 import { runBundle } from './helpers/runner.ts';
 
 const buildkitd = devTool('buildkitd');
@@ -89,15 +89,9 @@ describe.skipIf(skip)('oci-build with the real BuildKit (buildx, remote driver)'
 
     if (tools.trivy === undefined) return;
     vulnDbs();
-    const scan = runBundle('image-scan', 'main', {
-      inputs: {
-        layout: r.outputs.layout ?? '',
-        digest: r.outputs.digest ?? '',
-        offline: 'true',
-        'trivy-cache-dir': trivyCacheCopy(),
-        'trivy-path': tools.trivy,
-        'fail-on': 'never',
-      },
+    const scan = await runImageScan(r.outputs.layout ?? '', r.outputs.digest ?? '', {
+      trivy: tools.trivy,
+      inputs: { 'fail-on': 'never' },
     });
     expect(scan.status, scan.stdout + scan.stderr).toBe(0);
     expect(scan.stdout).toContain('skipping 2 attestation manifest(s)');

@@ -12,6 +12,7 @@ import {
 import { MemoryLogger } from '@chain/core/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type FaultProxy, startFaultProxy } from './helpers/fault-proxy.ts';
+import { imageManifest } from './helpers/layout-fixture.ts';
 import { type LocalRegistry, startRegistry, writeAuthFile } from './helpers/registry.ts';
 import { startTokenService, type TokenService } from './helpers/token-service.ts';
 
@@ -45,20 +46,9 @@ async function pushTiny(
   const config = Buffer.from(JSON.stringify({ architecture: 'amd64', os: 'linux', seed }));
   await c.uploadBlob(ref, layer);
   await c.uploadBlob(ref, config);
-  const manifest = Buffer.from(
-    JSON.stringify({
-      schemaVersion: 2,
-      mediaType: 'application/vnd.oci.image.manifest.v1+json',
-      config: {
-        mediaType: 'application/vnd.oci.image.config.v1+json',
-        digest: sha(config),
-        size: config.length,
-      },
-      layers: [
-        { mediaType: 'application/vnd.oci.image.layer.v1.tar', digest: sha(layer), size: layer.length },
-      ],
-    }),
-  );
+  const manifest = imageManifest({ digest: sha(config), size: config.length }, [
+    { mediaType: 'application/vnd.oci.image.layer.v1.tar', digest: sha(layer), size: layer.length },
+  ]);
   return {
     digest: await c.putManifest(ref, sha(manifest), manifest, 'application/vnd.oci.image.manifest.v1+json'),
     bytes: manifest,

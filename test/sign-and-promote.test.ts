@@ -1,14 +1,18 @@
 // The signing half of the chain, bundled steps only: cosign-sign signs a pushed digest, tag-promote
 // verifies that signature and moves tags — in the same repository, and into another registry (one with
 // the referrers API), where the image and both signature formats are copied by digest and verified again.
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { checkImageSignatures, ImageReference, parseTrustedRoot, RegistryClient } from '@chain/core';
 import { MemoryLogger } from '@chain/core/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type OidcStandIn, startOidcStandIn } from './helpers/aws-server.ts';
-import { ALICE, GITHUB_ISSUER, type LocalSigstore, startLocalSigstore } from './helpers/local-sigstore.ts';
+import {
+  ALICE,
+  GITHUB_ISSUER,
+  keylessSignStep,
+  type LocalSigstore,
+  startLocalSigstore,
+  writeTrustedRoot,
+} from './helpers/local-sigstore.ts';
 import { type ReferrersRegistry, startReferrersRegistry } from './helpers/referrers-registry.ts';
 import { type LocalRegistry, pushTinyImage, startRegistry } from './helpers/registry.ts';
 import { runBundleAsync } from './helpers/runner.ts';
@@ -29,8 +33,7 @@ beforeAll(async () => {
     startOidcStandIn({ sub: ALICE }),
   ]);
   otherWithReferrers = await startReferrersRegistry(other.host);
-  rootFile = join(mkdtempSync(join(tmpdir(), 'root-')), 'trusted_root.json');
-  writeFileSync(rootFile, JSON.stringify(sigstore.trustedRoot));
+  rootFile = writeTrustedRoot(sigstore);
 });
 afterAll(async () => {
   await Promise.all([
@@ -52,20 +55,13 @@ const policy = () => ({
 describe('cosign-sign then tag-promote', () => {
   it('promotes what was signed, within the repository and into another registry', async () => {
     const digest = await pushTinyImage(source.host, 'acme/app', '1234567');
-    const signed = await runBundleAsync('cosign-sign', 'main', {
-      inputs: {
-        image: `${source.host}/acme/app`,
-        digest: digest.toString(),
-        'fulcio-url': sigstore.fulcioURL,
-        'rekor-url': sigstore.rekorURL,
-        'trusted-root': rootFile,
-        'tls-verify': 'false',
-      },
-      env: {
-        ACTIONS_ID_TOKEN_REQUEST_URL: oidc.requestUrl,
-        ACTIONS_ID_TOKEN_REQUEST_TOKEN: oidc.requestToken,
-      },
-    });
+    const signed = await runBundleAsync(
+      'cosign-sign',
+      'main',
+      keylessSignStep(sigstore, rootFile, oidc, {
+        inputs: { image: `${source.host}/acme/app`, digest: digest.toString() },
+      }),
+    );
     expect(signed.status, signed.stdout).toBe(0);
 
     const here = await runBundleAsync('tag-promote', 'main', {

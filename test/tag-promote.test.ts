@@ -1,8 +1,5 @@
 // tag-promote, bundled, against the real docker-registry: it verifies the digest's signatures (made by
 // the local Sigstore, stored in cosign's classic format) before moving any tag, with no blob traffic.
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import {
   Digest,
   ImageReference,
@@ -21,6 +18,7 @@ import {
   GITHUB_ISSUER,
   type LocalSigstore,
   startLocalSigstore,
+  writeTrustedRoot,
 } from './helpers/local-sigstore.ts';
 import { type LocalRegistry, pushTinyImage, startRegistry } from './helpers/registry.ts';
 import { runBundleAsync, userErrorLine } from './helpers/runner.ts';
@@ -34,8 +32,7 @@ const client = () => new RegistryClient({ logger: new MemoryLogger(), tlsVerify:
 beforeAll(async () => {
   [sigstore, registry] = await Promise.all([startLocalSigstore(), startRegistry()]);
   proxy = await startFaultProxy(registry.host);
-  trustedRootFile = join(mkdtempSync(join(tmpdir(), 'root-')), 'trusted_root.json');
-  writeFileSync(trustedRootFile, JSON.stringify(sigstore.trustedRoot));
+  trustedRootFile = writeTrustedRoot(sigstore);
 });
 afterAll(async () => {
   await Promise.all([sigstore?.stop(), registry?.stop(), proxy?.stop()]);

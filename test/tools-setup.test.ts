@@ -1,7 +1,6 @@
 // scripts/tools.ts, the set-up of the real tools: go.mod directives carried into a throwaway module, reruns
 // and concurrent runs that reuse the cache, and the no-Go path that downloads the pinned, checksum-verified
 // release (here it cannot: the test shows it is attempted and fails closed under CI).
-import { spawn } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { delimiter, dirname, join } from 'node:path';
@@ -9,22 +8,10 @@ import { describe, expect, it } from 'vitest';
 import { goModDirectives, toolsCache } from '../scripts/tools.ts';
 import { repoRoot } from './helpers/actions.ts';
 import { realTools } from './helpers/real-scanners.ts';
-import { LOOPBACK_ONLY } from './helpers/runner.ts';
+import { LOOPBACK_ONLY, spawnAndCollect } from './helpers/runner.ts';
 
-function tools(env: NodeJS.ProcessEnv): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, [join(repoRoot, 'scripts', 'tools.ts')], { cwd: repoRoot, env });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d: Buffer) => {
-      stdout += d.toString();
-    });
-    child.stderr.on('data', (d: Buffer) => {
-      stderr += d.toString();
-    });
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-  });
-}
+const tools = (env: NodeJS.ProcessEnv) =>
+  spawnAndCollect(process.execPath, [join(repoRoot, 'scripts', 'tools.ts')], { cwd: repoRoot, env });
 
 describe('scripts/tools.ts', () => {
   it('carries replace and exclude directives (single and block forms) into go mod edit flags', () => {

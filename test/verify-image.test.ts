@@ -3,9 +3,8 @@
 // Sigstore and the real registry; then on images with each link missing or forged, written with the core's
 // own signing code and a Fulcio token whose GitHub claims the test chooses. The action runs in process
 // (its seam), as the bundle under the runner contract, and as the command-line tool.
-import { execFileSync, spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import {
@@ -32,11 +31,29 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { action } from '../actions/verify-image/src/action.ts';
 import { repoRoot } from './helpers/actions.ts';
 import { type OidcStandIn, RECORDED_RUN_ENV, startOidcStandIn } from './helpers/aws-server.ts';
-import { BOB, GITHUB_ISSUER, type LocalSigstore, startLocalSigstore } from './helpers/local-sigstore.ts';
-import { realTools, trivyCacheCopy, vulnDbs } from './helpers/real-scanners.ts';
-import { buildahLayout, exampleContext } from './helpers/real-tools.ts';
-import { type LocalRegistry, pushTinyImage, startRegistry } from './helpers/registry.ts';
-import { LOOPBACK_ONLY, runBundle, runBundleAsync, userErrorLine } from './helpers/runner.ts';
+import {
+  BOB,
+  GITHUB_ISSUER,
+  keylessSignStep,
+  type LocalSigstore,
+  startLocalSigstore,
+  writeTrustedRoot,
+} from './helpers/local-sigstore.ts';
+import { realTools, runImageScan, vulnDbs } from './helpers/real-scanners.ts';
+import { buildahLayout, exampleContext, writeBuildRecord } from './helpers/real-tools.ts';
+import {
+  copyLayoutToRegistry,
+  type LocalRegistry,
+  pushTinyImage,
+  startRegistry,
+} from './helpers/registry.ts';
+import {
+  LOOPBACK_ONLY,
+  runBundle,
+  runBundleAsync,
+  spawnAndCollect,
+  userErrorLine,
+} from './helpers/runner.ts';
 
 const { tools, skip } = realTools('syft', 'trivy');
 const JOB_WORKFLOW = 'acme/hello/.github/workflows/publish.yml@refs/heads/main';
@@ -135,68 +152,35 @@ describe.skipIf(skip)('verify-image', () => {
     client = new RegistryClient({ logger: new MemoryLogger(), tlsVerify: false });
     digest = (await OciLayout.open(layout)).topLevel().digest;
     dir = mkdtempSync(join(tmpdir(), 'verify-image-'));
-    rootFile = join(dir, 'trusted_root.json');
-    writeFileSync(rootFile, JSON.stringify(sigstore.trustedRoot));
-    const home = mkdtempSync(join(tmpdir(), 'nohome-'));
-    execFileSync(
-      'skopeo',
-      [
-        'copy',
-        '--all',
-        '--preserve-digests',
-        '--dest-tls-verify=false',
-        `oci:${layout}`,
-        `docker://${registry.host}/acme/hello:sha-0123456`,
-      ],
-      { stdio: 'pipe', env: { PATH: process.env.PATH, HOME: home } },
-    );
+    rootFile = writeTrustedRoot(sigstore, dir);
+    copyLayoutToRegistry(layout, `${registry.host}/acme/hello:sha-0123456`);
     const repo = ImageReference.parse(`${registry.host}/acme/hello`);
     const manifest = await client.getManifest(repo, digest);
     for (const tag of ['latest', 'stable'])
       await client.putManifest(repo, tag, manifest?.bytes ?? Buffer.alloc(0), manifest?.mediaType ?? '');
-    const scan = runBundle('image-scan', 'main', {
-      inputs: {
-        layout,
-        digest,
-        'trivy-path': tools.trivy,
-        offline: 'true',
-        'trivy-cache-dir': trivyCacheCopy(),
-      },
-    });
+    const scan = await runImageScan(layout, digest, { trivy: tools.trivy });
     expect(scan.status, scan.stdout + scan.stderr).toBe(0);
-    const buildRecord = join(dir, 'build-record.json');
-    writeFileSync(
-      buildRecord,
-      JSON.stringify({
-        schema: 'build-record/v1',
-        digest,
-        builder: 'buildah',
-        containerfile: { path: 'Containerfile', sha256: createHash('sha256').update('x').digest('hex') },
-        context: '.',
-        platforms: ['linux/amd64', 'linux/arm64'],
-        buildArgs: {},
+    const buildRecord = writeBuildRecord(join(dir, 'build-record.json'), {
+      digest,
+      containerfile: { path: 'Containerfile', sha256: createHash('sha256').update('x').digest('hex') },
+      platforms: ['linux/amd64', 'linux/arm64'],
+    });
+    const signed = await runBundleAsync(
+      'cosign-sign',
+      'main',
+      keylessSignStep(sigstore, rootFile, oidc, {
+        inputs: {
+          image: `${registry.host}/acme/hello@${digest}`,
+          'kyverno-policy': 'none',
+          'syft-path': tools.syft,
+          attestations: 'provenance,sbom,vuln',
+          'build-record': buildRecord,
+          'scan-report': scan.outputs.report ?? '',
+          layout,
+        },
+        env: RECORDED_RUN_ENV,
       }),
     );
-    const signed = await runBundleAsync('cosign-sign', 'main', {
-      inputs: {
-        image: `${registry.host}/acme/hello@${digest}`,
-        'fulcio-url': sigstore.fulcioURL,
-        'rekor-url': sigstore.rekorURL,
-        'trusted-root': rootFile,
-        'tls-verify': 'false',
-        'kyverno-policy': 'none',
-        'syft-path': tools.syft,
-        attestations: 'provenance,sbom,vuln',
-        'build-record': buildRecord,
-        'scan-report': scan.outputs.report ?? '',
-        layout,
-      },
-      env: {
-        ...RECORDED_RUN_ENV,
-        ACTIONS_ID_TOKEN_REQUEST_URL: oidc.requestUrl,
-        ACTIONS_ID_TOKEN_REQUEST_TOKEN: oidc.requestToken,
-      },
-    });
     expect(signed.status, signed.stdout + signed.stderr).toBe(0);
   }, 600_000);
   afterAll(async () => {
@@ -333,25 +317,14 @@ describe.skipIf(skip)('verify-image', () => {
   });
 
   it('the command-line tool prints the table, or the JSON, and exits 0', async () => {
-    const run = (args: string[]) =>
-      new Promise<{ code: number | null; out: string; err: string }>((resolve) => {
-        const child = spawn(
-          process.execPath,
-          [join(repoRoot, 'actions/verify-image/dist/cli.mjs'), ...args],
-          {
-            env: { PATH: process.env.PATH, HOME: mkdtempSync(join(tmpdir(), 'nohome-')), ...LOOPBACK_ONLY },
-          },
-        );
-        let out = '';
-        let err = '';
-        child.stdout.on('data', (d: Buffer) => {
-          out += d.toString();
-        });
-        child.stderr.on('data', (d: Buffer) => {
-          err += d.toString();
-        });
-        child.on('close', (code) => resolve({ code, out, err }));
-      });
+    const run = async (args: string[]) => {
+      const r = await spawnAndCollect(
+        process.execPath,
+        [join(repoRoot, 'actions/verify-image/dist/cli.mjs'), ...args],
+        { env: { PATH: process.env.PATH, HOME: mkdtempSync(join(tmpdir(), 'nohome-')), ...LOOPBACK_ONLY } },
+      );
+      return { code: r.code, out: r.stdout, err: r.stderr };
+    };
     const base = [
       `${registry.host}/acme/hello:latest`,
       '--certificate-identity',

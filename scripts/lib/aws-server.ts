@@ -58,6 +58,11 @@ export const RECORDED_RUN_ENV: NodeJS.ProcessEnv = {
   RUNNER_ENVIRONMENT: RECORDED_RUN.runner,
 };
 
+/** The runner's ID-token request variables (a job granted `id-token: write`), pointing at this stand-in. */
+export function oidcRequestEnv(oidc: Pick<OidcStandIn, 'requestUrl' | 'requestToken'>): NodeJS.ProcessEnv {
+  return { ACTIONS_ID_TOKEN_REQUEST_URL: oidc.requestUrl, ACTIONS_ID_TOKEN_REQUEST_TOKEN: oidc.requestToken };
+}
+
 export async function startOidcStandIn(claims: Record<string, unknown> = {}): Promise<OidcStandIn> {
   const { privateKey, publicKey } = generateKeyPairSync('ec', { namedCurve: 'P-256' });
   const requestToken = randomBytes(16).toString('hex');
@@ -215,6 +220,15 @@ function checkSigV4(
   ].join('\n');
   const key = hmac(hmac(hmac(hmac(`AWS4${secret}`, date), region), service), 'aws4_request');
   return { signedHeaders, valid: createHmac('sha256', key).update(toSign).digest('hex') === signature };
+}
+
+/** The AWS SDK's STS and ECR endpoints set to the stand-in(s), with no instance-metadata lookups. */
+export function awsEndpointEnv(sts: Pick<AwsStandIn, 'endpoint'>, ecr = sts): NodeJS.ProcessEnv {
+  return {
+    AWS_ENDPOINT_URL_STS: sts.endpoint,
+    AWS_ENDPOINT_URL_ECR: ecr.endpoint,
+    AWS_EC2_METADATA_DISABLED: 'true',
+  };
 }
 
 export async function startAwsStandIn(options: AwsStandInOptions): Promise<AwsStandIn> {

@@ -20,8 +20,29 @@ export interface FaultProxy {
   stop(): Promise<void>;
 }
 
+/**
+ * Forwards a request as it came (method, path and headers, with the target's Host) to `target` (host:port)
+ * over plain HTTP; the caller sends or pipes the body.
+ */
+export function forwardTo(
+  target: string,
+  req: http.IncomingMessage,
+  onResponse: (upstream: http.IncomingMessage) => void,
+): http.ClientRequest {
+  const [host = '127.0.0.1', port = '80'] = target.split(':');
+  return http.request(
+    {
+      host,
+      port: Number(port),
+      method: req.method,
+      path: req.url,
+      headers: { ...req.headers, host: target },
+    },
+    onResponse,
+  );
+}
+
 export async function startFaultProxy(target: string): Promise<FaultProxy> {
-  const [targetHost = '127.0.0.1', targetPort = '80'] = target.split(':');
   const proxy: FaultProxy = {
     host: '',
     requests: [],
@@ -47,27 +68,18 @@ export async function startFaultProxy(target: string): Promise<FaultProxy> {
       res.writeHead(fault.status, fault.headers ?? {}).end(fault.body ?? '');
       return;
     }
-    const upstream = http.request(
-      {
-        host: targetHost,
-        port: Number(targetPort),
-        method: req.method,
-        path: req.url,
-        headers: { ...req.headers, host: target },
-      },
-      (up) => {
-        if (fault !== undefined) {
-          up.resume();
-          up.on('end', () => res.writeHead(fault.status, fault.headers ?? {}).end(fault.body ?? ''));
-          return;
-        }
-        const headers = { ...up.headers };
-        if (typeof headers.location === 'string')
-          headers.location = headers.location.replace(`//${target}`, `//${proxy.host}`);
-        res.writeHead(up.statusCode ?? 502, headers);
-        up.pipe(res);
-      },
-    );
+    const upstream = forwardTo(target, req, (up) => {
+      if (fault !== undefined) {
+        up.resume();
+        up.on('end', () => res.writeHead(fault.status, fault.headers ?? {}).end(fault.body ?? ''));
+        return;
+      }
+      const headers = { ...up.headers };
+      if (typeof headers.location === 'string')
+        headers.location = headers.location.replace(`//${target}`, `//${proxy.host}`);
+      res.writeHead(up.statusCode ?? 502, headers);
+      up.pipe(res);
+    });
     upstream.on('error', () => res.destroy());
     req.pipe(upstream);
   });

@@ -22,6 +22,21 @@ export interface SyntheticLayout {
   configs: Desc[];
 }
 
+/** The bytes of an OCI image manifest of this config blob and these layers (blobs written or uploaded). */
+export function imageManifest(
+  config: { digest: string; size: number },
+  layers: { mediaType: string; digest: string; size: number }[] = [],
+): Buffer {
+  return Buffer.from(
+    JSON.stringify({
+      schemaVersion: 2,
+      mediaType: 'application/vnd.oci.image.manifest.v1+json',
+      config: { mediaType: 'application/vnd.oci.image.config.v1+json', ...config },
+      layers,
+    }),
+  );
+}
+
 /** Writes one blob into the layout at `dir` (its blobs/sha256 must exist) and returns its descriptor. */
 export async function writeBlob(dir: string, content: Buffer | string, mediaType: string): Promise<Desc> {
   const bytes = typeof content === 'string' ? Buffer.from(content) : content;
@@ -95,12 +110,7 @@ export async function writeSyntheticLayout(
     );
     const manifest = await writeBlob(
       dir,
-      JSON.stringify({
-        schemaVersion: 2,
-        mediaType: 'application/vnd.oci.image.manifest.v1+json',
-        config,
-        layers,
-      }),
+      imageManifest(config, layers),
       'application/vnd.oci.image.manifest.v1+json',
     );
     const platform = variant ? { os, architecture, variant } : { os, architecture };
@@ -120,12 +130,7 @@ export async function writeSyntheticLayout(
       const aconfig = await writeBlob(dir, '{}', 'application/vnd.oci.image.config.v1+json');
       const att = await writeBlob(
         dir,
-        JSON.stringify({
-          schemaVersion: 2,
-          mediaType: 'application/vnd.oci.image.manifest.v1+json',
-          config: aconfig,
-          layers: [statement],
-        }),
+        imageManifest(aconfig, [statement]),
         'application/vnd.oci.image.manifest.v1+json',
       );
       const attDesc: Desc = {
@@ -208,12 +213,7 @@ export async function addAttestations(dir: string): Promise<Desc> {
     );
     const manifest = await writeBlob(
       dir,
-      JSON.stringify({
-        schemaVersion: 2,
-        mediaType: 'application/vnd.oci.image.manifest.v1+json',
-        config,
-        layers: [statement],
-      }),
+      imageManifest(config, [statement]),
       'application/vnd.oci.image.manifest.v1+json',
     );
     index.manifests.push({

@@ -1,6 +1,9 @@
 import { createHash, generateKeyPairSync } from 'node:crypto';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import {
   classicLayerFromBundle,
   type Digest,
@@ -20,6 +23,7 @@ import {
   tsaHandler,
 } from '@sigstore/mock';
 import { FulcioSigner, MessageSignatureBundleBuilder, RekorWitness } from '@sigstore/sign';
+import { type OidcStandIn, oidcRequestEnv } from './aws-server.ts';
 
 /**
  * A local Sigstore on a real HTTP server on loopback, built from @sigstore/mock's CA, CT log and
@@ -264,4 +268,77 @@ export async function classicSignatureLayer(
     witnesses: [new RekorWitness({ rekorBaseURL: sigstore.rekorURL })],
   });
   return classicLayerFromBundle(bundleToJSON(await builder.create({ data: payload })), payload);
+}
+
+/** The local Sigstore's trusted root as `trusted_root.json` in `dir` (a fresh temporary folder by default). */
+export function writeTrustedRoot(
+  sigstore: Pick<LocalSigstore, 'trustedRoot'>,
+  dir = mkdtempSync(join(tmpdir(), 'root-')),
+): string {
+  const file = join(dir, 'trusted_root.json');
+  writeFileSync(file, JSON.stringify(sigstore.trustedRoot));
+  return file;
+}
+
+/**
+ * A cosign-sign step against the local Sigstore and a plain-HTTP registry: the Sigstore inputs and, with an
+ * OIDC stand-in, the runner's ID-token variables (null: a job without `id-token: write`); then `step`'s own
+ * inputs and environment, which win.
+ */
+export function keylessSignStep(
+  sigstore: Pick<LocalSigstore, 'fulcioURL' | 'rekorURL'>,
+  trustedRootFile: string,
+  oidc: Pick<OidcStandIn, 'requestUrl' | 'requestToken'> | null,
+  step: { inputs?: Record<string, string>; env?: NodeJS.ProcessEnv } = {},
+): { inputs: Record<string, string>; env: NodeJS.ProcessEnv } {
+  return {
+    inputs: {
+      'fulcio-url': sigstore.fulcioURL,
+      'rekor-url': sigstore.rekorURL,
+      'trusted-root': trustedRootFile,
+      'tls-verify': 'false',
+      ...step.inputs,
+    },
+    env: { ...(oidc === null ? {} : oidcRequestEnv(oidc)), ...step.env },
+  };
+}
+
+/** cosign's keyless policy flags: this trusted root, the certificate's identity and its OIDC issuer. */
+export function cosignKeylessPolicy(
+  trustedRootFile: string,
+  identity: string,
+  issuer = GITHUB_ISSUER,
+): string[] {
+  return [
+    '--trusted-root',
+    trustedRootFile,
+    '--certificate-identity',
+    identity,
+    '--certificate-oidc-issuer',
+    issuer,
+  ];
+}
+
+/**
+ * `cosign signing-config create` arguments naming the local Sigstore's Fulcio and Rekor, or Rekor alone (key
+ * signing): what cosign sign takes instead of TUF. Each service is valid from an hour ago.
+ */
+export function cosignSigningConfigArgs(
+  sigstore: Pick<LocalSigstore, 'fulcioURL' | 'rekorURL'>,
+  out: string,
+  services: 'fulcio+rekor' | 'rekor' = 'fulcio+rekor',
+): string[] {
+  const start = new Date(Date.now() - 3_600_000).toISOString();
+  const service = (url: string) => `url=${url},api-version=1,start-time=${start},operator=local`;
+  return [
+    'signing-config',
+    'create',
+    ...(services === 'rekor' ? [] : ['--fulcio', service(sigstore.fulcioURL)]),
+    '--rekor',
+    service(sigstore.rekorURL),
+    '--rekor-config',
+    'ANY',
+    '--out',
+    out,
+  ];
 }

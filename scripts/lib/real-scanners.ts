@@ -1,7 +1,7 @@
 // The real trivy, osv-scanner, syft and cosign (scripts/tools.ts builds them at the pinned versions) and
 // the offline databases made from real advisories (scripts/vuln-dbs.ts). Tests that need them skip with
 // the reason on a machine that has neither Go nor the internet; with CI set, a missing tool fails instead.
-import { spawnSync } from 'node:child_process';
+import { execFile, spawnSync } from 'node:child_process';
 import {
   accessSync,
   constants,
@@ -18,6 +18,7 @@ import { ImageReference, PINNED_TOOLS, RegistryClient } from '@chain/core';
 import { MemoryLogger } from '@chain/core/testing';
 import { toolDir, wantedTools } from '../tools.ts';
 import { ensureVulnDbs, type VulnDbs } from '../vuln-dbs.ts';
+import { type RunnerResult, runBundleAsync } from './runner.ts';
 
 export type RealToolName = 'trivy' | 'osv-scanner' | 'syft' | 'cosign';
 
@@ -152,4 +153,52 @@ export async function publishTrivyDbMirror(host: string, repository = 'mirror/tr
   };
   await client.putManifest(image, '2', Buffer.from(JSON.stringify(manifest)), manifest.mediaType);
   return `${host}/${repository}`;
+}
+
+/**
+ * The bundled image-scan step on a layout's digest, offline, in a private copy of the Trivy cache, with this
+ * trivy (else the one it installs); the step's own `inputs` (e.g. `fail-on: never`) and `env` are added.
+ */
+export function runImageScan(
+  layout: string,
+  digest: string,
+  step: { trivy?: string; inputs?: Record<string, string>; env?: NodeJS.ProcessEnv } = {},
+): Promise<RunnerResult> {
+  return runBundleAsync('image-scan', 'main', {
+    inputs: {
+      layout,
+      digest,
+      ...(step.trivy === undefined ? {} : { 'trivy-path': step.trivy }),
+      offline: 'true',
+      'trivy-cache-dir': trivyCacheCopy(),
+      ...step.inputs,
+    },
+    env: step.env ?? {},
+  });
+}
+
+/** What a tool run said: its exit code (1 when it could not run at all) and stdout followed by stderr. */
+export interface ToolRun {
+  code: number;
+  out: string;
+}
+
+/**
+ * Runs a real tool (cosign, kyverno, …) without blocking this process, so that a local Sigstore or registry
+ * it talks to keeps answering from here. The tool's environment is exactly `env`.
+ */
+export function runTool(
+  path: string,
+  args: string[],
+  env: NodeJS.ProcessEnv,
+  timeoutMs = 0,
+): Promise<ToolRun> {
+  return new Promise((resolve) => {
+    execFile(path, args, { encoding: 'utf8', env, timeout: timeoutMs }, (error, stdout, stderr) =>
+      resolve({
+        code: error === null ? 0 : typeof error.code === 'number' ? error.code : 1,
+        out: `${stdout}${stderr}`,
+      }),
+    );
+  });
 }

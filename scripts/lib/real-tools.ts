@@ -1,7 +1,8 @@
-import { copyFileSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { ProcessToolRunner } from '@chain/core';
+import { type BuildRecord, ProcessToolRunner } from '@chain/core';
 
 const runner = new ProcessToolRunner();
 
@@ -103,4 +104,32 @@ export function buildahEnv(): NodeJS.ProcessEnv {
     `[storage]\ndriver = "vfs"\ngraphroot = "${join(base, 'root')}"\nrunroot = "${join(base, 'runroot')}"\n`,
   );
   return { CONTAINERS_STORAGE_CONF: conf, BUILDAH_ISOLATION: 'chroot' };
+}
+
+/** The SHA-256 (hex) of a build context's Containerfile, as oci-build records it. */
+export function containerfileSha256(context: string): string {
+  return createHash('sha256')
+    .update(readFileSync(join(context, 'Containerfile')))
+    .digest('hex');
+}
+
+/**
+ * Writes oci-build's build record (build-record/v1, builder buildah, no build arguments) of `digest` to
+ * `file`; by default a linux/amd64 build of ./Containerfile in context `.`. Returns `file`.
+ */
+export function writeBuildRecord(
+  file: string,
+  record: Pick<BuildRecord, 'digest'> & Partial<Pick<BuildRecord, 'containerfile' | 'context' | 'platforms'>>,
+): string {
+  const full: BuildRecord = {
+    schema: 'build-record/v1',
+    digest: record.digest,
+    builder: 'buildah',
+    containerfile: record.containerfile ?? { path: 'Containerfile', sha256: 'a'.repeat(64) },
+    context: record.context ?? '.',
+    platforms: record.platforms ?? ['linux/amd64'],
+    buildArgs: {},
+  };
+  writeFileSync(file, JSON.stringify(full));
+  return file;
 }

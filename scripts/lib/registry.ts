@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { Digest, ImageReference, RegistryClient } from '@chain/core';
 import { MemoryLogger } from '@chain/core/testing';
 import { NEW_EC_KEY, openssl, selfSignedEc } from './certificates.ts';
+import { imageManifest } from './layout-fixture.ts';
 
 export interface LocalRegistry {
   /** host:port on 127.0.0.1 */
@@ -187,20 +188,27 @@ export async function pushTinyImage(
   const client = new RegistryClient({ logger: new MemoryLogger(), tlsVerify: false });
   const image = ImageReference.parse(`${host}/${repo}`);
   const config = Buffer.from(JSON.stringify({ architecture: 'amd64', os: 'linux', seed }));
-  const configDigest = await client.uploadBlob(image, config);
-  const manifest = Buffer.from(
-    JSON.stringify({
-      schemaVersion: 2,
-      mediaType: 'application/vnd.oci.image.manifest.v1+json',
-      config: {
-        mediaType: 'application/vnd.oci.image.config.v1+json',
-        digest: configDigest,
-        size: config.length,
-      },
-      layers: [],
-    }),
-  );
+  const manifest = imageManifest({ digest: await client.uploadBlob(image, config), size: config.length });
   return Digest.parse(
     await client.putManifest(image, tag, manifest, 'application/vnd.oci.image.manifest.v1+json'),
+  );
+}
+
+/**
+ * Copies an OCI layout (every platform, digests preserved) to `destination` (host/repo:tag) in a plain-HTTP
+ * registry with the real skopeo, with no credentials of this machine's (a fresh HOME).
+ */
+export function copyLayoutToRegistry(layout: string, destination: string): void {
+  execFileSync(
+    'skopeo',
+    [
+      'copy',
+      '--all',
+      '--preserve-digests',
+      '--dest-tls-verify=false',
+      `oci:${layout}`,
+      `docker://${destination}`,
+    ],
+    { stdio: 'pipe', env: { PATH: process.env.PATH, HOME: mkdtempSync(join(tmpdir(), 'nohome-')) } },
   );
 }

@@ -1,4 +1,4 @@
-import { spawn, spawnSync } from 'node:child_process';
+import { type SpawnOptions, spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -126,23 +126,42 @@ export function runBundleAsync(
   options: RunOptions = {},
 ): Promise<RunnerResult> {
   const p = prepare(action, entry, options);
+  const [command, ...prefix] = [...(options.wrapper ?? []), process.execPath];
+  return spawnAndCollect(command ?? process.execPath, [...prefix, ...p.argv], {
+    cwd: p.workspace,
+    env: p.env,
+    timeout: 300_000,
+  }).then((r) => p.collect(r.code, r.stdout, r.stderr));
+}
+
+/** A finished process: its exit code (null when killed by a signal), its stdout and its stderr. */
+export interface ProcessOutput {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+/**
+ * Runs a command without blocking this process (a server the test hosts keeps answering while it runs),
+ * collecting what it prints; rejects only when it cannot be started.
+ */
+export function spawnAndCollect(
+  command: string,
+  args: string[],
+  options: SpawnOptions,
+): Promise<ProcessOutput> {
   return new Promise((resolve, reject) => {
-    const [command, ...prefix] = [...(options.wrapper ?? []), process.execPath];
-    const child = spawn(command ?? process.execPath, [...prefix, ...p.argv], {
-      cwd: p.workspace,
-      env: p.env,
-      timeout: 300_000,
-    });
+    const child = spawn(command, args, options);
     let stdout = '';
     let stderr = '';
-    child.stdout.on('data', (d: Buffer) => {
+    child.stdout?.on('data', (d: Buffer) => {
       stdout += d.toString();
     });
-    child.stderr.on('data', (d: Buffer) => {
+    child.stderr?.on('data', (d: Buffer) => {
       stderr += d.toString();
     });
     child.on('error', reject);
-    child.on('close', (code) => resolve(p.collect(code, stdout, stderr)));
+    child.on('close', (code) => resolve({ code, stdout, stderr }));
   });
 }
 

@@ -1,7 +1,9 @@
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Ajv, type ValidateFunction } from 'ajv';
-import { parseAllDocuments } from 'yaml';
+import { parseAllDocuments, stringify } from 'yaml';
+import { runTool, type ToolRun } from './real-scanners.ts';
+import { LOOPBACK_ONLY } from './runner.ts';
 
 interface Crd {
   spec: { versions: { name: string; served: boolean; schema: { openAPIV3Schema: object } }[] };
@@ -35,4 +37,34 @@ export function validImageValidatingPolicy(doc: unknown): boolean {
   const ok = validateImageValidatingPolicy(doc);
   if (!ok) console.error(validateImageValidatingPolicy.errors);
   return ok;
+}
+
+/**
+ * The real `kyverno apply` of a policy file to a Pod running these images (containers c0, c1, …), reading the
+ * registry; only loopback is reachable (no TUF, no internet). HOME is `home`, where the Pod file is written.
+ */
+export function kyvernoApply(
+  kyverno: string,
+  policyFile: string,
+  images: string[],
+  home: string,
+  extraArgs: string[] = [],
+): Promise<ToolRun> {
+  const pod = join(mkdtempSync(join(home, 'apply-')), 'pod.yaml');
+  const containers = images.map((image, i) => ({ name: `c${i}`, image }));
+  writeFileSync(
+    pod,
+    stringify({
+      apiVersion: 'v1',
+      kind: 'Pod',
+      metadata: { name: 'app', namespace: 'default' },
+      spec: { containers },
+    }),
+  );
+  return runTool(
+    kyverno,
+    ['apply', policyFile, '--resource', pod, '--registry', ...extraArgs],
+    { PATH: process.env.PATH, HOME: home, ...LOOPBACK_ONLY },
+    120_000,
+  );
 }

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { forwardTo } from './fault-proxy.ts';
 
 /**
  * The OCI 1.1 referrers API in front of the real docker-registry (distribution 2.8 lacks it): manifests
@@ -27,7 +28,6 @@ export async function startReferrersRegistry(
   target: string,
   options: { pageSize?: number } = {},
 ): Promise<ReferrersRegistry> {
-  const [targetHost = '127.0.0.1', targetPort = '80'] = target.split(':');
   const index = new Map<string, Referrer[]>();
   const queries: string[] = [];
 
@@ -64,25 +64,16 @@ export async function startReferrersRegistry(
     req.on('data', (c: Buffer) => chunks.push(c));
     req.on('end', () => {
       const body = Buffer.concat(chunks);
-      const upstream = http.request(
-        {
-          host: targetHost,
-          port: Number(targetPort),
-          method: req.method,
-          path: req.url,
-          headers: { ...req.headers, host: target },
-        },
-        (up) => {
-          const headers = { ...up.headers };
-          const put = /^\/v2\/(.+)\/manifests\/[^/]+$/.exec(url.pathname);
-          if (req.method === 'PUT' && put !== null && up.statusCode === 201) {
-            const subject = record(index, put[1] ?? '', body, String(req.headers['content-type'] ?? ''));
-            if (subject !== undefined) headers['oci-subject'] = subject;
-          }
-          res.writeHead(up.statusCode ?? 502, headers);
-          up.pipe(res);
-        },
-      );
+      const upstream = forwardTo(target, req, (up) => {
+        const headers = { ...up.headers };
+        const put = /^\/v2\/(.+)\/manifests\/[^/]+$/.exec(url.pathname);
+        if (req.method === 'PUT' && put !== null && up.statusCode === 201) {
+          const subject = record(index, put[1] ?? '', body, String(req.headers['content-type'] ?? ''));
+          if (subject !== undefined) headers['oci-subject'] = subject;
+        }
+        res.writeHead(up.statusCode ?? 502, headers);
+        up.pipe(res);
+      });
       upstream.on('error', () => res.writeHead(502).end());
       upstream.end(body);
     });

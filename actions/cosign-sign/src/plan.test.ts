@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { ConfigurationError, Digest, ImageReference } from '@chain/core';
 import { testDeps } from '@chain/core/testing';
 import { describe, expect, it } from 'vitest';
+import { thrownAs } from '../../../test/helpers/errors.ts';
 import { action } from './action.ts';
 import {
   kyvernoSourceWarning,
@@ -31,15 +32,8 @@ function planOf(inputs: Record<string, string>, env: NodeJS.ProcessEnv = {}) {
   return action.planFor(testDeps({ inputs: { image: IMAGE, ...inputs }, env, workspace: dir }));
 }
 
-function refusal(inputs: Record<string, string>, env: NodeJS.ProcessEnv = {}): ConfigurationError {
-  try {
-    planOf(inputs, env);
-  } catch (error) {
-    if (error instanceof ConfigurationError) return error;
-    throw error;
-  }
-  throw new Error('the plan was made');
-}
+const refusal = (inputs: Record<string, string>, env: NodeJS.ProcessEnv = {}) =>
+  thrownAs(ConfigurationError, () => planOf(inputs, env));
 
 describe('cosign-sign plan: the signer', () => {
   it.each([

@@ -1,6 +1,7 @@
 import { ConfigurationError, type LayoutImage } from '@chain/core';
 import { testDeps } from '@chain/core/testing';
 import { describe, expect, it } from 'vitest';
+import { thrownAs } from '../../../test/helpers/errors.ts';
 import { action } from './action.ts';
 import { selectImages } from './plan.ts';
 
@@ -10,15 +11,7 @@ const planOf = (inputs: Record<string, string>) =>
     testDeps({ inputs: { layout: '/build/layout', digest: DIGEST, ...inputs }, workspace: '/ws' }),
   );
 
-function refusal(work: () => unknown): ConfigurationError {
-  try {
-    work();
-  } catch (error) {
-    if (error instanceof ConfigurationError) return error;
-    throw error;
-  }
-  throw new Error('nothing was refused');
-}
+const refusal = (work: () => unknown) => thrownAs(ConfigurationError, work);
 
 describe('image-scan plan', () => {
   it('by default: every platform, the HIGH,CRITICAL gate failing the step, online, no SBOM', () => {

@@ -9,7 +9,7 @@ import {
   parseList,
   parsePath,
   plan
-} from "./chunks/chunk-MSVQAKF4.mjs";
+} from "./chunks/chunk-2U4UZYEH.mjs";
 import "./chunks/chunk-LAKDNJDR.mjs";
 import "./chunks/chunk-ZKXDAKWM.mjs";
 import {
@@ -87,7 +87,7 @@ var action = defineAction({
   inputs: spec,
   outputs,
   plan,
-  load: () => import("./chunks/run-LEF2OIEX.mjs")
+  load: () => import("./chunks/run-HMHEOLHS.mjs")
 });
 
 // actions/oci-build/src/main.ts

@@ -4,20 +4,13 @@ import { join } from 'node:path';
 import { ConfigurationError } from '@chain/core';
 import { testDeps } from '@chain/core/testing';
 import { describe, expect, it } from 'vitest';
+import { thrownAs } from '../../../test/helpers/errors.ts';
 import { action } from './action.ts';
 
 const workspace = mkdtempSync(join(tmpdir(), 'repo-scan-plan-'));
 const planOf = (inputs: Record<string, string>) => action.planFor(testDeps({ inputs, workspace }));
 
-function refusal(inputs: Record<string, string>): ConfigurationError {
-  try {
-    planOf(inputs);
-  } catch (error) {
-    if (error instanceof ConfigurationError) return error;
-    throw error;
-  }
-  throw new Error('the plan was made');
-}
+const refusal = (inputs: Record<string, string>) => thrownAs(ConfigurationError, () => planOf(inputs));
 
 const NONE = { path: undefined, version: undefined };
 

@@ -2,6 +2,7 @@
 import { ConfigurationError, refContext } from '@chain/core';
 import { testDeps } from '@chain/core/testing';
 import { describe, expect, it } from 'vitest';
+import { thrownBy } from '../../../test/helpers/errors.ts';
 import { type EventCase, eventFixture } from '../../../test/helpers/event-fixtures.ts';
 import { action } from './action.ts';
 import { chooseTags, type PushPlan, tagWrites } from './plan.ts';
@@ -83,12 +84,7 @@ describe('skopeo-push tags', () => {
 
   it('names the input when the commit SHA is missing', () => {
     const ctx = refContext({ GITHUB_REF: 'refs/heads/main' }, {}, NOW);
-    let error: unknown;
-    try {
-      chooseTags(planOf(), ctx, undefined);
-    } catch (e) {
-      error = e;
-    }
+    const error = thrownBy(() => chooseTags(planOf(), ctx, undefined));
     expect(error).toBeInstanceOf(ConfigurationError);
     expect(error).toMatchObject({
       code: 'INPUT_INVALID',
@@ -129,12 +125,9 @@ describe('skopeo-push tag writes', () => {
   });
 
   it('an immutable tag elsewhere refuses the whole push, naming it, before anything is written', () => {
-    let error: unknown;
-    try {
-      tagWrites(p, ['latest', 'nightly-20261129'], at([['nightly-20261129', 'a']]));
-    } catch (e) {
-      error = e;
-    }
+    const error = thrownBy(() =>
+      tagWrites(p, ['latest', 'nightly-20261129'], at([['nightly-20261129', 'a']])),
+    );
     expect(error).toMatchObject({
       code: 'IMMUTABLE_TAG_CONFLICT',
       input: 'tags',

@@ -11,7 +11,7 @@ import {
   parseSeverityList,
   plan,
   signerSpec
-} from "./chunks/chunk-QF2BSF7F.mjs";
+} from "./chunks/chunk-ZXIW6Q5L.mjs";
 import "./chunks/chunk-LAKDNJDR.mjs";
 import "./chunks/chunk-ZKXDAKWM.mjs";
 import "./chunks/chunk-Q7KQMW4X.mjs";
@@ -52,7 +52,7 @@ var action = defineAction({
   inputs: spec,
   outputs,
   plan,
-  load: () => import("./chunks/run-QENOERYQ.mjs")
+  load: () => import("./chunks/run-ZZPZHW7K.mjs")
 });
 
 // actions/tag-promote/src/main.ts

@@ -2,6 +2,7 @@
 import { refContext } from '@chain/core';
 import { testDeps } from '@chain/core/testing';
 import { describe, expect, it } from 'vitest';
+import { thrownBy } from '../../../test/helpers/errors.ts';
 import { type EventCase, eventFixture } from '../../../test/helpers/event-fixtures.ts';
 import { action } from './action.ts';
 import {
@@ -192,12 +193,7 @@ describe('promotion plan', () => {
   });
   it('never moves an immutable tag: IMMUTABLE_TAG_CONFLICT before anything changes', () => {
     const current = new Map([['nightly-20261122', { digest: D('a') }]]);
-    let error: unknown;
-    try {
-      promotions(p, ['latest', 'nightly-20261122'], current);
-    } catch (e) {
-      error = e;
-    }
+    const error = thrownBy(() => promotions(p, ['latest', 'nightly-20261122'], current));
     expect(error).toMatchObject({
       code: 'IMMUTABLE_TAG_CONFLICT',
       input: 'tags',

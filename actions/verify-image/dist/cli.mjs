@@ -3,11 +3,11 @@ import { createRequire as __createRequire } from 'node:module';
 const require = __createRequire(import.meta.url);
 import {
   custodyTable
-} from "./chunks/chunk-YYERMEJN.mjs";
+} from "./chunks/chunk-E4MTV3IL.mjs";
 import {
   action,
   spec
-} from "./chunks/chunk-OF5NMBPE.mjs";
+} from "./chunks/chunk-USQBXJGN.mjs";
 import {
   ProcessToolRunner,
   createRunnerLogger,
@@ -15,7 +15,7 @@ import {
   runCommandLine,
   runMain,
   runnerDeps
-} from "./chunks/chunk-KJAUKYVK.mjs";
+} from "./chunks/chunk-AGGLGYSE.mjs";
 import "./chunks/chunk-LAKDNJDR.mjs";
 import "./chunks/chunk-ZKXDAKWM.mjs";
 import {

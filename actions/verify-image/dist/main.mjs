@@ -2,8 +2,8 @@ import { createRequire as __createRequire } from 'node:module';
 const require = __createRequire(import.meta.url);
 import {
   action
-} from "./chunks/chunk-OF5NMBPE.mjs";
-import "./chunks/chunk-KJAUKYVK.mjs";
+} from "./chunks/chunk-USQBXJGN.mjs";
+import "./chunks/chunk-AGGLGYSE.mjs";
 import "./chunks/chunk-LAKDNJDR.mjs";
 import "./chunks/chunk-ZKXDAKWM.mjs";
 import "./chunks/chunk-Q7KQMW4X.mjs";

@@ -2,6 +2,7 @@ import { generateKeyPairSync } from 'node:crypto';
 import { ConfigurationError } from '@chain/core';
 import { testDeps } from '@chain/core/testing';
 import { describe, expect, it } from 'vitest';
+import { thrownAs } from '../../../test/helpers/errors.ts';
 import { action } from './action.ts';
 
 const IMAGE = `ghcr.io/acme/app@sha256:${'a'.repeat(64)}`;
@@ -14,15 +15,7 @@ const PUBLIC_KEY = generateKeyPairSync('ec', { namedCurve: 'prime256v1' })
 const planOf = (inputs: Record<string, string>) =>
   action.planFor(testDeps({ inputs: { image: IMAGE, ...inputs }, workspace: '/tmp' }));
 
-function refusal(inputs: Record<string, string>): ConfigurationError {
-  try {
-    planOf(inputs);
-  } catch (error) {
-    if (error instanceof ConfigurationError) return error;
-    throw error;
-  }
-  throw new Error('the plan was made');
-}
+const refusal = (inputs: Record<string, string>) => thrownAs(ConfigurationError, () => planOf(inputs));
 
 describe('verify-image plan: the expected signer', () => {
   it('an exact identity and issuer, bound to the source repository and ref: no warning', () => {

@@ -2,6 +2,7 @@ import { mkdirSync, mkdtempSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { thrownBy } from '../../../../test/helpers/errors.ts';
 import { ConfigurationError } from '../action/errors.ts';
 import {
   envInputName,
@@ -136,12 +137,7 @@ describe('readInputs', () => {
     );
   });
   it('reports every invalid input at once, each by name', () => {
-    let error: unknown;
-    try {
-      read(spec, { image: 'ghcr.io/o/a:tag', retries: '9' });
-    } catch (e) {
-      error = e;
-    }
+    const error = thrownBy(() => read(spec, { image: 'ghcr.io/o/a:tag', retries: '9' }));
     expect(error).toBeInstanceOf(ConfigurationError);
     const message = (error as Error).message;
     expect(message).toMatch(/^3 inputs are invalid/);

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { thrownBy } from '../../../../test/helpers/errors.ts';
 import { ConfigurationError, errorCode } from '../action/errors.ts';
 import { DEFAULT_IMMUTABLE_TAGS, ImmutableTagConflict, planTags } from './tag-pattern.ts';
 
@@ -22,12 +23,9 @@ describe('the one tag planner (skopeo-push and tag-promote)', () => {
       ['sha-1234567', { digest: D('a') }],
       ['nightly-20261129', { digest: D('c') }],
     ]);
-    let error: unknown;
-    try {
-      planTags(['latest', 'sha-1234567', 'nightly-20261129'], current, D('b'), immutable);
-    } catch (e) {
-      error = e;
-    }
+    const error = thrownBy(() =>
+      planTags(['latest', 'sha-1234567', 'nightly-20261129'], current, D('b'), immutable),
+    );
     expect(error).toBeInstanceOf(ImmutableTagConflict);
     expect((error as ImmutableTagConflict).conflicts).toEqual([
       { tag: 'sha-1234567', current: D('a') },
@@ -44,12 +42,7 @@ describe('the one tag planner (skopeo-push and tag-promote)', () => {
   });
   it('an action frames the refusal in its own words, keeping the code and the digests', () => {
     const current = new Map([['sha-1234567', { digest: D('a') }]]);
-    let error: unknown;
-    try {
-      planTags(['sha-1234567'], current, D('b'), immutable);
-    } catch (e) {
-      error = e;
-    }
+    const error = thrownBy(() => planTags(['sha-1234567'], current, D('b'), immutable));
     const framed = (error as ImmutableTagConflict).framed('r: ', '. Nothing was pushed.').forInput('tags');
     expect(framed).toBeInstanceOf(ImmutableTagConflict);
     expect(framed).toMatchObject({

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { thrownBy } from '../../../../test/helpers/errors.ts';
 import { type EventCase, eventFixture } from '../../../../test/helpers/event-fixtures.ts';
 import { ConfigurationError } from '../action/errors.ts';
 import { type RefContext, refContext } from '../action/github-event.ts';
@@ -329,12 +330,7 @@ describe('rule errors', () => {
       /lists no item/,
     );
     const noSha = refContext({}, {}, NOW);
-    let error: unknown;
-    try {
-      planTagRules(parseTagRules(['sha-{sha}']), noSha);
-    } catch (e) {
-      error = e;
-    }
+    const error = thrownBy(() => planTagRules(parseTagRules(['sha-{sha}']), noSha));
     expect(error).toBeInstanceOf(TagRuleError);
     const named = (error as TagRuleError).forInput('tags');
     expect(named).toBeInstanceOf(ConfigurationError);

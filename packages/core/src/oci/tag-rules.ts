@@ -52,7 +52,11 @@ export interface TagRulesResult {
   fallback: boolean;
 }
 
-export type TagRuleErrorCode = 'TAG_TEMPLATE_UNKNOWN' | 'TAG_RULE_INVALID' | 'TAG_INVALID' | 'TAG_NEEDS_COMMIT';
+export type TagRuleErrorCode =
+  | 'TAG_TEMPLATE_UNKNOWN'
+  | 'TAG_RULE_INVALID'
+  | 'TAG_INVALID'
+  | 'TAG_NEEDS_COMMIT';
 
 /** A rule that cannot be used as written, or whose tag is not valid. The action names its input. */
 export class TagRuleError extends InvalidValueError {

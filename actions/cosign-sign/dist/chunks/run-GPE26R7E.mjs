@@ -42,7 +42,7 @@ import {
   tempFolder,
   vulnRunFacts,
   withRetries
-} from "./chunk-HC4XV4U2.mjs";
+} from "./chunk-ZXFLDIVD.mjs";
 import "./chunk-PLQD2CNQ.mjs";
 import {
   require_http
@@ -39672,4 +39672,4 @@ async function privateRepositoryWarning(plan, deps) {
 export {
   run
 };
-//# sourceMappingURL=run-KOAK7JRY.mjs.map
+//# sourceMappingURL=run-GPE26R7E.mjs.map

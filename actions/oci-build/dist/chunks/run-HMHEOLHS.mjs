@@ -10,7 +10,7 @@ import {
   formatPlatform,
   planBuild,
   withSecretFile
-} from "./chunk-MSVQAKF4.mjs";
+} from "./chunk-2U4UZYEH.mjs";
 import "./chunk-LAKDNJDR.mjs";
 import {
   require_promises
@@ -1168,4 +1168,4 @@ export {
   run,
   secretLines
 };
-//# sourceMappingURL=run-LEF2OIEX.mjs.map
+//# sourceMappingURL=run-HMHEOLHS.mjs.map

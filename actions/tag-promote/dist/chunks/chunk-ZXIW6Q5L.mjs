@@ -1784,4 +1784,4 @@ export {
   previousOutput,
   promotionSummary
 };
-//# sourceMappingURL=chunk-QF2BSF7F.mjs.map
+//# sourceMappingURL=chunk-ZXIW6Q5L.mjs.map

@@ -2,7 +2,7 @@ import { createRequire as __createRequire } from 'node:module';
 const require = __createRequire(import.meta.url);
 import {
   JobSummary
-} from "./chunk-KJAUKYVK.mjs";
+} from "./chunk-AGGLGYSE.mjs";
 
 // actions/verify-image/src/report.ts
 function custodyRows(c) {
@@ -93,4 +93,4 @@ export {
   custodySummary,
   custodyTable
 };
-//# sourceMappingURL=chunk-YYERMEJN.mjs.map
+//# sourceMappingURL=chunk-E4MTV3IL.mjs.map

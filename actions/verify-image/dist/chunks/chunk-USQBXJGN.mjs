@@ -18,7 +18,7 @@ import {
   parseTagRules,
   silentLogger,
   validateTag
-} from "./chunk-KJAUKYVK.mjs";
+} from "./chunk-AGGLGYSE.mjs";
 import {
   require_crypto,
   require_fs
@@ -209,11 +209,11 @@ var action = defineAction({
   inputs: spec,
   outputs,
   plan,
-  load: () => import("./run-2VOL5PAP.mjs")
+  load: () => import("./run-Z7UQMKTQ.mjs")
 });
 
 export {
   spec,
   action
 };
-//# sourceMappingURL=chunk-OF5NMBPE.mjs.map
+//# sourceMappingURL=chunk-USQBXJGN.mjs.map

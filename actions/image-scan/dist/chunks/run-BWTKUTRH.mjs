@@ -16,7 +16,7 @@ import {
   selectImages,
   str,
   tempFolder
-} from "./chunk-X7JMMQND.mjs";
+} from "./chunk-DE4IVWUD.mjs";
 import "./chunk-LAKDNJDR.mjs";
 import {
   require_promises
@@ -9119,4 +9119,4 @@ async function inParallel(items, limit, work) {
 export {
   run
 };
-//# sourceMappingURL=run-TPRDKBMR.mjs.map
+//# sourceMappingURL=run-BWTKUTRH.mjs.map

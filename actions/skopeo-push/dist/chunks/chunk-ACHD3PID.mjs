@@ -1485,4 +1485,4 @@ export {
   chooseTags,
   tagWrites
 };
-//# sourceMappingURL=chunk-JEQ2IM7R.mjs.map
+//# sourceMappingURL=chunk-ACHD3PID.mjs.map

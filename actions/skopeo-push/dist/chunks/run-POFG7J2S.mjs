@@ -9,7 +9,7 @@ import {
   formatPlatform,
   needsExistingTags,
   tagWrites
-} from "./chunk-JEQ2IM7R.mjs";
+} from "./chunk-ACHD3PID.mjs";
 import "./chunk-LAKDNJDR.mjs";
 import {
   require_promises
@@ -1736,4 +1736,4 @@ function pushSummary({ image, digest }, decisions, chosen, { blobs, report }) {
 export {
   run
 };
-//# sourceMappingURL=run-LI7T3JZV.mjs.map
+//# sourceMappingURL=run-POFG7J2S.mjs.map

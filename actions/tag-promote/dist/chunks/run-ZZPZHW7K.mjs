@@ -6,19 +6,22 @@ import {
   require_sigstore_common
 } from "./chunk-377EZXM7.mjs";
 import {
-  custodyOutput,
-  custodySummary
-} from "./chunk-YYERMEJN.mjs";
-import {
-  ATTESTED_LINKS,
   CommandError,
   ConfigurationError,
   Digest,
-  SLSA_PROVENANCE_V1,
-  formatPlatform,
+  POLICY_ATTESTATION_TYPES,
+  SEVERITIES,
+  TRIVY_FINDING_LISTS,
+  chooseTags,
   fromInput,
-  isImmutableTag
-} from "./chunk-KJAUKYVK.mjs";
+  needsExistingTags,
+  previousOutput,
+  promotionSummary,
+  promotions,
+  readRefContext,
+  requireVerdicts,
+  tagRepository
+} from "./chunk-ZXIW6Q5L.mjs";
 import "./chunk-LAKDNJDR.mjs";
 import {
   require_promises
@@ -3711,6 +3714,17 @@ function backoffDelay(policy, attempt, retryAfterMs, random) {
   if (retryAfterMs === void 0) return jittered;
   return Math.min(policy.maxDelayMs, Math.max(retryAfterMs, jittered));
 }
+var TRANSIENT_CODES = /\b(TOOMANYREQUESTS|UNAVAILABLE)\b/;
+var FINAL_TEXT = /\b(401|403)\b|unauthorized|denied|authentication required|invalid username|manifest invalid|name unknown|manifest unknown/i;
+var TRANSIENT_TEXT = /\b(429|500|502|503|504)\b|toomanyrequests|\bunavailable\b|too many requests|service unavailable|bad gateway|gateway time-?out|internal server error|<html|connection reset|broken pipe|use of closed network connection|unexpected EOF|: EOF\b|i\/o timeout|TLS handshake timeout|connection refused/i;
+function isTransientText(text) {
+  if (FINAL_TEXT.test(text)) return false;
+  return TRANSIENT_CODES.test(text) || TRANSIENT_TEXT.test(text);
+}
+function retryAfterInText(text) {
+  const m = /retry[- ]after:?\s*(\d+)\s*s?/i.exec(text);
+  return m?.[1] === void 0 ? void 0 : Number(m[1]) * 1e3;
+}
 async function withRetries(operation, classify, options = {}) {
   const policy = options.policy ?? DEFAULT_RETRY;
   const sleep = options.sleep ?? ((ms) => new Promise((r) => setTimeout(r, ms)));
@@ -4287,20 +4301,20 @@ function tokenRealm(params, scope) {
   return realm;
 }
 function tokenFrom(res, service, now) {
-  const text2 = res.body.toString("utf8");
+  const text = res.body.toString("utf8");
   if (res.status !== 200) {
     throw new TokenServiceError(
-      `${service} answered HTTP ${res.status}${/<html/i.test(text2) ? " with an HTML page" : ""}`,
+      `${service} answered HTTP ${res.status}${/<html/i.test(text) ? " with an HTML page" : ""}`,
       isRetryableStatus(res.status),
       parseRetryAfter(header(res.headers, "retry-after"), now)
     );
   }
   let body;
   try {
-    body = JSON.parse(text2);
+    body = JSON.parse(text);
   } catch {
     throw new TokenServiceError(
-      `${service} answered HTTP 200 with ${/<html/i.test(text2) ? "an HTML page" : "a body that is not JSON"}`,
+      `${service} answered HTTP 200 with ${/<html/i.test(text) ? "an HTML page" : "a body that is not JSON"}`,
       true
     );
   }
@@ -4347,10 +4361,10 @@ function normaliseKey(key) {
 }
 function decodeAuth(entry, source) {
   if (entry.auth) {
-    const text2 = Buffer.from(entry.auth, "base64").toString("utf8");
-    const colon = text2.indexOf(":");
+    const text = Buffer.from(entry.auth, "base64").toString("utf8");
+    const colon = text.indexOf(":");
     if (colon < 0) throw new ConfigurationError(`credentials in ${source} are not base64("user:password")`);
-    return { username: text2.slice(0, colon), password: text2.slice(colon + 1), source };
+    return { username: text.slice(0, colon), password: text.slice(colon + 1), source };
   }
   if (entry.username !== void 0 && entry.password !== void 0) {
     return { username: entry.username, password: entry.password, source };
@@ -4395,9 +4409,9 @@ var CredentialStore = class {
     return credential;
   }
   async readFile(file) {
-    let text2;
+    let text;
     try {
-      text2 = await (0, import_promises.readFile)(file, "utf8");
+      text = await (0, import_promises.readFile)(file, "utf8");
     } catch (error) {
       if (error.code === "ENOENT") return void 0;
       throw new ConfigurationError(
@@ -4405,7 +4419,7 @@ var CredentialStore = class {
       );
     }
     try {
-      return JSON.parse(text2);
+      return JSON.parse(text);
     } catch {
       throw new ConfigurationError(`registry credentials file ${file} is not valid JSON`);
     }
@@ -4453,11 +4467,201 @@ function openRegistry(deps, options) {
   });
 }
 
+// packages/core/src/oci/tag-merge.ts
+var SETTLE_ROUND_TRIPS = 6;
+var SETTLE_MIN_MS = 30;
+var SETTLE_MAX_MS = 1e3;
+function mergePolicy(attempts) {
+  return { maxAttempts: attempts, baseDelayMs: 50, maxDelayMs: 1e3, deadlineMs: 6e4 };
+}
+var ChangeLost = class extends Error {
+};
+async function mergeIntoTag(merge) {
+  const attempts = merge.attempts ?? 8;
+  const sleep = merge.sleep ?? ((ms) => new Promise((r) => setTimeout(r, ms)));
+  const random = merge.random ?? Math.random;
+  let current = await merge.read();
+  const attempt = async (n) => {
+    if (n > 1) current = await merge.read();
+    if (merge.holds(current)) return n;
+    const started = Date.now();
+    await merge.write(merge.merge(current));
+    const putMs = Date.now() - started;
+    current = await merge.read();
+    if (!merge.holds(current)) throw new ChangeLost();
+    const settle = Math.min(SETTLE_MAX_MS, Math.max(SETTLE_MIN_MS, SETTLE_ROUND_TRIPS * putMs));
+    await sleep(Math.round(settle * (1 + random())));
+    current = await merge.read();
+    if (!merge.holds(current)) throw new ChangeLost();
+    return n;
+  };
+  try {
+    return await withRetries(
+      attempt,
+      (error) => ({ transient: error instanceof ChangeLost, reason: "another writer replaced it" }),
+      { policy: mergePolicy(attempts), sleep, random }
+    );
+  } catch (error) {
+    if (!(error instanceof ChangeLost)) throw error;
+    throw new CommandError(
+      `${merge.what}: another writer replaced it each time, ${attempts} times; our change is not in it`,
+      { tool: "registry" }
+    );
+  }
+}
+
+// packages/core/src/sigstore/attestation-conditions.ts
+var RFC3339 = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/;
+var DEFAULT_SKEW_MS = 5 * 6e4;
+var record = (value) => value !== null && typeof value === "object" && !Array.isArray(value) ? value : void 0;
+var at = (value, ...path) => path.reduce((v, key) => record(v)?.[key], value);
+function time(value) {
+  if (typeof value !== "string" || !RFC3339.test(value)) return void 0;
+  const ms = Date.parse(value);
+  return Number.isNaN(ms) ? void 0 : ms;
+}
+function provenanceProblem(a, conditions) {
+  const predicate = a.statement.predicate;
+  const builder = conditions.builderId ?? a.identity;
+  const actualBuilder = at(predicate, "runDetails", "builder", "id");
+  if (builder === void 0 || actualBuilder !== builder)
+    return `its builder is ${JSON.stringify(actualBuilder ?? null)}, not ${builder ?? "(no builder id known)"}`;
+  const repository = at(predicate, "buildDefinition", "externalParameters", "workflow", "repository");
+  if (repository !== conditions.sourceRepository)
+    return `its source repository is ${JSON.stringify(repository ?? null)}, not ${conditions.sourceRepository}`;
+  const dependencies = at(predicate, "buildDefinition", "resolvedDependencies");
+  const source = `git+${conditions.sourceRepository}@`;
+  const fromSource = Array.isArray(dependencies) && dependencies.some((d) => {
+    const uri = record(d)?.uri;
+    return typeof uri === "string" && uri.startsWith(source);
+  });
+  if (!fromSource) return `its resolved dependencies name no ${source}\u2026 source`;
+  return void 0;
+}
+function vulnSeverities(predicate) {
+  const results = at(predicate, "scanner", "result", "Results");
+  if (!Array.isArray(results)) return "its scanner.result has no Results list (not Trivy\u2019s layout)";
+  const found = [];
+  for (const result of results) {
+    for (const list of TRIVY_FINDING_LISTS) {
+      const entries = record(result)?.[list] ?? [];
+      if (!Array.isArray(entries)) return `a Result's ${list} is not a list`;
+      for (const entry of entries) {
+        const label = record(entry)?.Severity;
+        const severity = SEVERITIES.find((s) => typeof label === "string" && s === label.toUpperCase());
+        if (severity === void 0) return `a ${list} entry has no known Severity (${JSON.stringify(label)})`;
+        found.push(severity);
+      }
+    }
+  }
+  return found;
+}
+function vulnVerdict(candidates, conditions) {
+  const finished = (a) => time(at(a.statement.predicate, "metadata", "scanFinishedOn"));
+  const timed = candidates.filter((a) => finished(a) !== void 0);
+  const newest = timed.sort((x, y) => (finished(y) ?? 0) - (finished(x) ?? 0))[0];
+  const fail = (detail, attestation = newest) => ({
+    kind: "vuln",
+    ok: false,
+    detail,
+    attestation
+  });
+  if (newest === void 0)
+    return fail("no verified scan has a valid metadata.scanFinishedOn time (RFC 3339)", candidates[0]);
+  const end = finished(newest) ?? 0;
+  const start = time(at(newest.statement.predicate, "metadata", "scanStartedOn"));
+  if (start === void 0 || start > end)
+    return fail("its metadata.scanStartedOn is missing, invalid or after it finished");
+  const now = conditions.now.getTime();
+  const stamp = new Date(end).toISOString();
+  if (end > now + (conditions.clockSkewMs ?? DEFAULT_SKEW_MS))
+    return fail(`its scan finished in the future (${stamp})`);
+  if (now - end > conditions.maxScanAgeMs)
+    return fail(
+      `the newest scan finished at ${stamp}, older than max-scan-age (${conditions.maxScanAgeMs / 1e3} s)`
+    );
+  const invoked = at(newest.statement.predicate, "invocation", "builder.id");
+  const builder = conditions.builderId ?? newest.identity;
+  if (builder !== void 0 && invoked !== builder)
+    return fail(`it was scanned by ${JSON.stringify(invoked ?? null)}, not this pipeline (${builder})`);
+  const severities = vulnSeverities(newest.statement.predicate);
+  if (typeof severities === "string") return fail(severities);
+  const denied = severities.filter((s) => conditions.denySeverities.includes(s));
+  if (denied.length > 0)
+    return fail(
+      `it has ${denied.length} finding(s) at ${[...new Set(denied)].join(", ")} (denied: ${conditions.denySeverities.join(", ")})`
+    );
+  return {
+    kind: "vuln",
+    ok: true,
+    detail: `scan finished ${stamp}; no finding at ${conditions.denySeverities.join(", ")}`,
+    attestation: newest
+  };
+}
+function evaluateAttestations(verified, rejections, conditions) {
+  return conditions.required.map((kind) => {
+    const type = POLICY_ATTESTATION_TYPES[kind];
+    const ofKind = verified.filter((v) => v.predicateType === type);
+    const rejected = rejections.filter((r) => r.predicateType === type || r.predicateType === void 0).map((r) => r.reason);
+    const identities = conditions.signerIdentities;
+    const mine = ofKind.filter((v) => identities === void 0 || identities.includes(v.identity ?? ""));
+    if (mine.length === 0) {
+      const foreign = ofKind.map((v) => `signed by ${v.identity ?? "a key"}, not the image's signer`);
+      const why = [...foreign, ...rejected];
+      return {
+        kind,
+        ok: false,
+        detail: `no ${type} attestation verifies against the signer policy${why.length > 0 ? ` (${why.join("; ")})` : " (there is none)"}`
+      };
+    }
+    if (kind === "vuln") return vulnVerdict(mine, conditions);
+    for (const a of mine) {
+      const problem = kind === "provenance" ? provenanceProblem(a, conditions) : at(a.statement.predicate, "bomFormat") === "CycloneDX" ? void 0 : "it is not a CycloneDX document";
+      if (problem !== void 0) return { kind, ok: false, detail: problem, attestation: a };
+    }
+    const detail = kind === "provenance" ? `builder ${conditions.builderId ?? mine[0]?.identity}, source ${conditions.sourceRepository}` : `${mine.length} CycloneDX document(s)`;
+    return { kind, ok: true, detail, attestation: mine[0] };
+  });
+}
+
 // packages/core/src/sigstore/bundle-referrers.ts
 var import_node_crypto2 = __toESM(require_crypto(), 1);
 var BUNDLE_MEDIA_TYPE = "application/vnd.dev.sigstore.bundle.v0.3+json";
 var COSIGN_SIGN_PREDICATE = "https://sigstore.dev/cosign/sign/v1";
 var EMPTY = Buffer.from("{}");
+async function addReferrer(client, repository, subjectDigest, descriptor) {
+  return addReferrers(client, repository, subjectDigest, [descriptor]);
+}
+async function addReferrers(client, repository, subjectDigest, descriptors) {
+  const { via } = await client.referrers(repository, subjectDigest);
+  if (via === "api") return void 0;
+  const fallbackTag = Digest.parse(subjectDigest).toTagStem();
+  const empty = { schemaVersion: 2, mediaType: MediaType.ociIndex, manifests: [] };
+  const missing = (index) => descriptors.filter(
+    (d, i) => !(index?.manifests.some((m) => m.digest === d.digest) ?? false) && descriptors.findIndex((o) => o.digest === d.digest) === i
+  );
+  await mergeIntoTag({
+    what: `the referrers index ${repository}:${fallbackTag}`,
+    read: async () => {
+      const found = await client.getManifest(repository, fallbackTag);
+      return found === void 0 ? void 0 : JSON.parse(found.bytes.toString("utf8"));
+    },
+    holds: (index) => missing(index).length === 0,
+    merge: (index) => ({
+      ...index ?? empty,
+      manifests: [...(index ?? empty).manifests, ...missing(index)]
+    }),
+    write: async (index) => {
+      await client.putManifest(
+        repository,
+        fallbackTag,
+        Buffer.from(JSON.stringify(index)),
+        MediaType.ociIndex
+      );
+    }
+  });
+  return fallbackTag;
+}
 async function readBundleReferrers(client, image, digest, wanted = () => true) {
   const repository = image.repositoryOnly();
   const listed = (await client.referrers(repository, digest, BUNDLE_MEDIA_TYPE)).manifests;
@@ -4665,8 +4869,8 @@ function requireValidityStarts(root) {
 var import_node_crypto4 = __toESM(require_crypto(), 1);
 
 // packages/core/src/sigstore/pem.ts
-function pemBody(label, text2) {
-  return text2.replace(new RegExp(`-----(BEGIN|END) ${label}-----`, "g"), "").replace(/\s+/g, "");
+function pemBody(label, text) {
+  return text.replace(new RegExp(`-----(BEGIN|END) ${label}-----`, "g"), "").replace(/\s+/g, "");
 }
 
 // packages/core/src/sigstore/cosign-classic.ts
@@ -4683,6 +4887,24 @@ function signatureTag(digest, suffix = "sig") {
   return `${digest.toTagStem()}.${suffix}`;
 }
 var EMPTY_CONFIG = Buffer.from("{}");
+function appendSignature(existing, layer) {
+  const layers = existing?.layers ?? [];
+  const duplicate = layers.some(
+    (l) => l.digest === layer.digest && l.annotations?.[ANNOTATION.signature] === layer.annotations?.[ANNOTATION.signature]
+  );
+  const manifest = {
+    schemaVersion: 2,
+    mediaType: MediaType.ociManifest,
+    config: existing?.config ?? {
+      mediaType: MediaType.ociConfig,
+      size: EMPTY_CONFIG.length,
+      digest: `sha256:${(0, import_node_crypto4.createHash)("sha256").update(EMPTY_CONFIG).digest("hex")}`
+    },
+    layers: duplicate ? layers : [...layers, layer],
+    ...existing?.annotations ? { annotations: existing.annotations } : {}
+  };
+  return { manifest, added: !duplicate };
+}
 function bundleFromClassicLayer(annotations, payload) {
   const signature = annotations[ANNOTATION.signature];
   const rekor = annotations[ANNOTATION.bundle];
@@ -4744,6 +4966,35 @@ function signedDigestOf(payload) {
 }
 
 // packages/core/src/sigstore/classic-signatures.ts
+async function appendClassicLayers(client, repository, digest, layers, suffix = "sig") {
+  const tag = signatureTag(digest, suffix);
+  const read = async () => {
+    const found = await client.getManifest(repository, tag);
+    return found === void 0 ? void 0 : { digest: found.digest, doc: JSON.parse(found.bytes.toString("utf8")) };
+  };
+  const first = await read();
+  const added = layers.filter((l) => appendSignature(first?.doc, l).added).length;
+  let written = first;
+  await mergeIntoTag({
+    what: `the signature manifest ${repository}:${tag}`,
+    read: async () => written = await read(),
+    holds: (state) => state !== void 0 && layers.every((l) => !appendSignature(state.doc, l).added),
+    merge: (state) => {
+      let manifest = state?.doc;
+      for (const layer of layers) manifest = appendSignature(manifest, layer).manifest;
+      return { digest: "", doc: manifest };
+    },
+    write: async (state) => {
+      await client.putManifest(
+        repository,
+        tag,
+        Buffer.from(JSON.stringify(state.doc)),
+        MediaType.ociManifest
+      );
+    }
+  });
+  return { tag, manifestDigest: written?.digest ?? "", added };
+}
 async function readClassicSignatures(client, image, digest, suffix = "sig") {
   const repository = image.repositoryOnly();
   const manifest = await client.getManifest(repository, signatureTag(digest, suffix));
@@ -4764,74 +5015,47 @@ async function readClassicSignatures(client, image, digest, suffix = "sig") {
   );
 }
 
-// packages/core/src/sigstore/custody-predicates.ts
-var CYCLONEDX_PREDICATE = "https://cyclonedx.org/bom";
-var SPDX_PREDICATE = "https://spdx.dev/Document";
-var record = (value) => value !== null && typeof value === "object" && !Array.isArray(value) ? value : void 0;
-var at = (value, ...path) => path.reduce((v, key) => record(v)?.[key], value);
-var text = (value) => typeof value === "string" && value !== "" ? value : void 0;
-function sourceDependency(predicate) {
-  const deps = at(predicate, "buildDefinition", "resolvedDependencies");
-  for (const dep of Array.isArray(deps) ? deps : []) {
-    const uri = text(at(dep, "uri"));
-    const commit = text(at(dep, "digest", "gitCommit"));
-    if (uri === void 0 || commit === void 0 || !uri.startsWith("git+")) continue;
-    const bare = uri.slice("git+".length).split("#")[0] ?? "";
-    const path = bare.indexOf("/", bare.indexOf("://") + 3);
-    const split = path < 0 ? -1 : bare.indexOf("@", path);
-    return split < 0 ? { repository: bare, ref: void 0, commit } : { repository: bare.slice(0, split), ref: bare.slice(split + 1), commit };
+// packages/core/src/sigstore/copy-signatures.ts
+var MAX_SIGNATURE_BLOB = 4 * 1024 * 1024;
+async function copyBlobs(client, source, target, descriptors) {
+  for (const d of descriptors) {
+    if (await client.headBlob(target, d.digest) !== void 0) continue;
+    if (source.registry === target.registry && await client.mountBlob(target, d.digest, source.repository))
+      continue;
+    await client.uploadBlob(target, await client.getBlob(source, d.digest, MAX_SIGNATURE_BLOB));
   }
-  return void 0;
 }
-function provenanceFacts(predicate) {
-  const source = sourceDependency(predicate);
-  if (source === void 0)
-    return "it names no source repository at a commit (resolvedDependencies gitCommit)";
-  if (!/^[0-9a-f]{40}([0-9a-f]{24})?$/.test(source.commit))
-    return `its source commit "${source.commit}" is not a git commit id`;
-  const builder = text(at(predicate, "runDetails", "builder", "id"));
-  if (builder === void 0) return "it names no builder (runDetails.builder.id)";
-  const workflow = record(at(predicate, "buildDefinition", "externalParameters", "workflow"));
-  const [wRepo, wPath, wRef] = [text(workflow?.repository), text(workflow?.path), text(workflow?.ref)];
-  return {
-    ...source,
-    builder,
-    invocation: text(at(predicate, "runDetails", "metadata", "invocationId")),
-    workflow: wRepo && wPath ? `${wRepo}/${wPath}${wRef ? `@${wRef}` : ""}` : void 0,
-    buildType: text(at(predicate, "buildDefinition", "buildType"))
-  };
-}
-var RFC3339 = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/;
-function scanFacts(predicate) {
-  const passed = at(predicate, "scanner", "result", "passed");
-  if (typeof passed !== "boolean") return "it carries no verdict (scanner.result.passed)";
-  const finishedOn = text(at(predicate, "metadata", "scanFinishedOn"));
-  if (finishedOn === void 0 || !RFC3339.test(finishedOn))
-    return "it says not when the scan finished (metadata.scanFinishedOn)";
-  const counts = {};
-  for (const [severity, n] of Object.entries(record(at(predicate, "scanner", "result", "counts")) ?? {}))
-    if (typeof n === "number") counts[severity] = n;
-  return {
-    passed,
-    counts,
-    scanner: text(at(predicate, "scanner", "uri")) ?? "unknown scanner",
-    version: text(at(predicate, "scanner", "version")),
-    db: text(at(predicate, "scanner", "db", "version")),
-    startedOn: text(at(predicate, "metadata", "scanStartedOn")),
-    finishedOn
-  };
-}
-function sbomComponentCount(predicateType, predicate) {
-  if (predicateType.startsWith(SPDX_PREDICATE)) {
-    const packages = at(predicate, "packages");
-    return Array.isArray(packages) ? packages.length : "the SPDX document has no packages list";
+async function copySignatures(client, source, target, digest) {
+  const from = source.repositoryOnly();
+  const to = target.repositoryOnly();
+  let classicLayers = 0;
+  for (const suffix of ["sig", "att"]) {
+    const found = await client.getManifest(from, signatureTag(digest, suffix));
+    if (found === void 0) continue;
+    const doc = JSON.parse(found.bytes.toString("utf8"));
+    await copyBlobs(client, from, to, [doc.config, ...doc.layers]);
+    classicLayers += (await appendClassicLayers(client, to, digest, doc.layers, suffix)).added;
   }
-  if (at(predicate, "bomFormat") !== "CycloneDX") return "it is not a CycloneDX document (bomFormat)";
-  const count = (list) => Array.isArray(list) ? list.reduce((n, c) => n + 1 + count(at(c, "components")), 0) : 0;
-  return count(at(predicate, "components"));
-}
-function isSbomPredicate(predicateType) {
-  return predicateType.startsWith(CYCLONEDX_PREDICATE) || predicateType.startsWith(SPDX_PREDICATE);
+  let referrers = 0;
+  const { manifests } = await client.referrers(from, digest.toString());
+  for (const descriptor of manifests) {
+    const manifest = await client.getManifest(from, descriptor.digest);
+    if (manifest === void 0) continue;
+    const doc = JSON.parse(manifest.bytes.toString("utf8"));
+    await copyBlobs(client, from, to, [doc.config, ...doc.layers]);
+    if (await client.headManifest(to, descriptor.digest) === void 0) {
+      await client.putManifest(to, descriptor.digest, manifest.bytes, manifest.mediaType);
+      referrers++;
+    }
+    await addReferrer(client, to, digest.toString(), {
+      mediaType: descriptor.mediaType,
+      digest: descriptor.digest,
+      size: descriptor.size,
+      ...descriptor.artifactType ? { artifactType: descriptor.artifactType } : {},
+      ...descriptor.annotations ? { annotations: descriptor.annotations } : {}
+    });
+  }
+  return { classicLayers, referrers };
 }
 
 // packages/core/src/sigstore/image-signatures.ts
@@ -4890,6 +5114,10 @@ var PARTS = {
   referrers: { sig: false, att: false, signatureReferrers: true, attestationReferrers: true },
   "signature-referrers": { sig: false, att: false, signatureReferrers: true, attestationReferrers: false }
 };
+async function checkImageSignatures(client, image, digest, trustedRoot, policy, options = {}) {
+  const material = await readSigstoreMaterial(client, image, digest, "signatures");
+  return verifySignatures(material, digest, trustedRoot, policy, options);
+}
 var reasonOf = (error) => error instanceof SignatureError ? error.message : String(error);
 function verifySignatures(material, digest, trustedRoot, policy, options = {}) {
   const rejected = [];
@@ -4937,6 +5165,12 @@ function verifySignatures(material, digest, trustedRoot, policy, options = {}) {
   }
   return done();
 }
+async function checkImageAttestations(client, image, digest, trustedRoot, policy, options = {}) {
+  const material = await readSigstoreMaterial(client, image, digest, "attestations");
+  const check = verifyAttestations(material, digest, trustedRoot, policy);
+  if (options.require === void 0) return check;
+  return { ...check, verdicts: evaluateAttestations(check.verified, check.rejections, options.require) };
+}
 function verifyAttestations(material, digest, trustedRoot, policy) {
   const verified = [];
   const rejections = [];
@@ -4978,314 +5212,193 @@ function statementOf(bundle) {
   );
 }
 
-// packages/core/src/sigstore/vuln-predicate.ts
-var COSIGN_VULN_PREDICATE = "https://cosign.sigstore.dev/attestation/vuln/v1";
-
-// packages/core/src/sigstore/image-custody.ts
-var CustodyError = class extends ConfigurationError {
-  failures;
-  constructor(subject, failures) {
-    super(
-      `the chain of custody of ${subject} does not verify: ${failures.map((f) => `${f.link}: ${f.message}`).join("; ")}`,
-      { code: "CUSTODY_BROKEN" }
-    );
-    this.failures = failures;
+// packages/core/src/tools/skopeo.ts
+var skopeo = {
+  copyArgs(request) {
+    const args = ["copy", "--all", "--preserve-digests", "--digestfile", request.digestFile];
+    if (request.authFile !== void 0) args.push("--authfile", request.authFile);
+    if (!request.tlsVerify) args.push("--dest-tls-verify=false");
+    args.push(request.source, request.destination);
+    return args;
+  },
+  /** Registry to registry, by digest (no tag is written): every platform, digests preserved. */
+  copyByDigestArgs(request) {
+    const args = ["copy", "--all", "--preserve-digests"];
+    if (request.authFile !== void 0) args.push("--authfile", request.authFile);
+    if (!request.tlsVerify) args.push("--src-tls-verify=false", "--dest-tls-verify=false");
+    args.push(`docker://${request.source}`, `docker://${request.destination}`);
+    return args;
+  },
+  /**
+   * A failed skopeo run, for withRetries: whether it is worth running again, by the core's one rule
+   * (429, 5xx and network faults are; authentication, authorisation, missing repositories and invalid
+   * manifests are not), with a Retry-After it printed.
+   */
+  failure(error) {
+    if (!(error instanceof CommandError)) return { transient: false, reason: String(error) };
+    const text = `${error.stderrTail}
+${error.message}`;
+    return { transient: isTransientText(text), retryAfterMs: retryAfterInText(text), reason: error.message };
   }
 };
-async function resolveDigest(client, reference) {
-  if (reference.digest !== void 0) return reference.digest;
-  if (reference.tag === void 0)
-    throw new ConfigurationError(
-      `${reference} names neither a tag nor a digest; name one (\u2026:tag or \u2026@sha256:\u2026)`,
-      {
-        input: "image"
-      }
-    );
-  const info = await client.headManifest(reference.repositoryOnly(), reference.tag);
-  if (info === void 0)
-    throw new ConfigurationError(`${reference} does not exist in the registry`, { input: "image" });
-  return Digest.parse(info.digest);
-}
-async function platformsOf(client, repository, digest) {
-  const manifest = await client.getManifest(repository, digest.toString());
-  if (manifest === void 0)
-    throw new ConfigurationError(`${repository}@${digest} is not in the registry`, { input: "image" });
-  const doc = JSON.parse(manifest.bytes.toString("utf8"));
-  if (!Array.isArray(doc.manifests)) return [{ platform: void 0, digest: digest.toString() }];
-  return doc.manifests.filter((m) => m.platform !== void 0 && m.platform.os !== "unknown").map((m) => ({ platform: formatPlatform(m.platform), digest: m.digest }));
-}
-var SIGSTORE_TAG = /^sha256-[0-9a-f]{64}(\.[a-z]+)?$/;
-async function humanTagsAt(client, repository, digest, options) {
-  const candidates = (await client.listTags(repository)).filter(
-    (t) => !SIGSTORE_TAG.test(t) && !isImmutableTag(t, options.immutable)
-  );
-  const queue = candidates.slice(0, options.max);
-  const tags = [];
-  const worker = async () => {
-    for (let tag = queue.shift(); tag !== void 0; tag = queue.shift())
-      if ((await client.headManifest(repository, tag))?.digest === digest.toString()) tags.push(tag);
-  };
-  const checked = Math.min(candidates.length, options.max);
-  await Promise.all(Array.from({ length: Math.min(8, checked) }, worker));
-  return {
-    tags: tags.sort(),
-    checked,
-    candidates: candidates.length,
-    truncated: candidates.length > checked
-  };
-}
-async function verifyImageCustody(request) {
-  const { client, trustedRoot, policy } = request;
-  const repository = request.reference.repositoryOnly();
-  const digest = await resolveDigest(client, request.reference);
-  const warnings = [];
-  const [material, platforms, tags] = await Promise.all([
-    readSigstoreMaterial(client, repository, digest),
-    platformsOf(client, repository, digest),
-    humanTagsAt(client, repository, digest, {
-      max: request.maxTags ?? 100,
-      immutable: request.immutableTags ?? ["sha-*", "nightly-*"]
-    }).catch((error) => {
-      warnings.push(`tags: could not list the repository's tags (${error.message})`);
-      return void 0;
-    })
-  ]);
-  const custody = assessCustody({
-    digest,
-    signatures: verifySignatures(material, digest, trustedRoot, policy),
-    attestations: verifyAttestations(material, digest, trustedRoot, policy),
-    platforms,
-    keyless: policy.publicKey === void 0,
-    require: request.require ?? ATTESTED_LINKS
-  });
-  return {
-    ...custody,
-    repository: repository.toString(),
-    tag: request.reference.tag,
-    tags,
-    warnings: [...custody.warnings, ...warnings]
-  };
-}
-function assessCustody(evidence) {
-  const failures = [];
-  const warnings = [];
-  const accepted = evidence.signatures.accepted;
-  if (accepted === void 0)
-    failures.push({
-      link: "signature",
-      code: evidence.signatures.rejected.length === 0 ? "MISSING" : "UNVERIFIED",
-      message: evidence.signatures.rejected.length === 0 ? `no signature is stored for ${evidence.digest}` : `no signature verifies against the policy (${evidence.signatures.rejected.join("; ")})`
-    });
-  const links = attestedLinks(evidence, failures, warnings);
-  const provenance = links.provenance?.facts;
-  crossCheck(evidence, accepted, links, failures);
-  const certificate = accepted?.certificate;
-  const source = provenance !== void 0 ? { repository: provenance.repository, commit: provenance.commit, ref: provenance.ref } : certificateSource(certificate);
-  return {
-    digest: evidence.digest.toString(),
-    signature: accepted === void 0 ? void 0 : {
-      format: accepted.format,
-      identity: accepted.identity,
-      issuer: accepted.issuer,
-      ref: accepted.ref
-    },
-    certificate,
-    source,
-    run: provenance?.invocation ?? certificate?.runInvocationURI,
-    builder: provenance?.builder ?? certificate?.buildSignerURI,
-    provenance,
-    scan: links.vuln?.facts,
-    sbom: links.sbom?.facts ?? [],
-    attestations: links.used,
-    warnings,
-    failures
-  };
-}
-function certificateSource(claims) {
-  const repository = claims?.sourceRepositoryURI;
-  const commit = claims?.sourceRepositoryDigest;
-  return repository === void 0 || commit === void 0 ? void 0 : { repository, commit, ref: claims?.sourceRepositoryRef };
-}
-var PREDICATES = {
-  provenance: { name: "SLSA provenance v1", is: (t) => t === SLSA_PROVENANCE_V1 },
-  vuln: { name: "vulnerability scan (cosign vuln)", is: (t) => t === COSIGN_VULN_PREDICATE },
-  sbom: { name: "SBOM (CycloneDX or SPDX)", is: isSbomPredicate }
-};
-function attestedLinks(evidence, failures, warnings) {
-  const out = { used: [] };
-  for (const link of ATTESTED_LINKS) {
-    const { name, is } = PREDICATES[link];
-    const verified = evidence.attestations.verified.filter((a) => is(a.predicateType));
-    if (verified.length === 0) {
-      const rejected = evidence.attestations.rejections.filter((r) => r.predicateType && is(r.predicateType));
-      const failure = rejected.length === 0 ? { link, code: "MISSING", message: `no ${name} attestation is stored for ${evidence.digest}` } : {
-        link,
-        code: "UNVERIFIED",
-        message: `no ${name} attestation verifies against the policy (${rejected.map((r) => r.reason).join("; ")})`
-      };
-      if (evidence.require.includes(link)) failures.push(failure);
-      else warnings.push(`${link} (not required): ${failure.message}`);
-      continue;
-    }
-    const fail = (code, message) => failures.push({ link, code, message });
-    if (link === "provenance") out.provenance = readProvenance(verified, fail);
-    if (link === "vuln") out.vuln = readScan(verified, fail);
-    if (link === "sbom") out.sbom = readSboms(verified, evidence.platforms, fail);
-    for (const a of verified) out.used.push({ kind: link, format: a.format, ref: a.ref });
-  }
-  return out;
-}
-function readProvenance(verified, fail) {
-  const facts = [];
-  for (const a of verified) {
-    const f = provenanceFacts(a.statement.predicate);
-    if (typeof f === "string") {
-      fail("MALFORMED", `the provenance ${a.ref} cannot be read: ${f}`);
-      return void 0;
-    }
-    facts.push(f);
-  }
-  const key = (f) => JSON.stringify([f.repository, f.commit, f.builder, f.invocation]);
-  const distinct = [...new Set(facts.map(key))];
-  if (distinct.length > 1) {
-    fail("AMBIGUOUS", `${distinct.length} verified provenance statements name different sources or runs`);
-    return void 0;
-  }
-  const first = facts[0];
-  return first === void 0 ? void 0 : { facts: first, attestations: verified };
-}
-function readScan(verified, fail) {
-  let newest;
-  for (const a of verified) {
-    const f = scanFacts(a.statement.predicate);
-    if (typeof f === "string") {
-      fail("MALFORMED", `the vulnerability attestation ${a.ref} cannot be read: ${f}`);
-      return void 0;
-    }
-    if (newest === void 0 || Date.parse(f.finishedOn) > Date.parse(newest.finishedOn)) newest = f;
-  }
-  if (newest === void 0) return void 0;
-  if (!newest.passed) {
-    const counts = Object.entries(newest.counts).map(([s, n]) => `${n} ${s}`);
-    fail(
-      "SCAN_FAILED",
-      `the scan of ${newest.finishedOn} did not pass (${counts.join(", ") || "no counts"})`
-    );
-  }
-  return { facts: newest, attestations: verified };
-}
-function readSboms(verified, platforms, fail) {
-  const byDigest = /* @__PURE__ */ new Map();
-  for (const a of verified) {
-    const components = sbomComponentCount(a.predicateType, a.statement.predicate);
-    if (typeof components === "string") {
-      fail("MALFORMED", `the SBOM ${a.ref} cannot be read: ${components}`);
-      return void 0;
-    }
-    const subjects = a.statement.subject.map((s) => `sha256:${s.digest.sha256 ?? ""}`);
-    for (const p of platforms)
-      if (subjects.includes(p.digest) && !byDigest.has(p.digest))
-        byDigest.set(p.digest, { ...p, components, predicateType: a.predicateType });
-  }
-  const missing = platforms.filter((p) => !byDigest.has(p.digest));
-  if (missing.length > 0)
-    fail("INCOMPLETE", `no verified SBOM describes ${missing.map((p) => p.platform ?? p.digest).join(", ")}`);
-  return { facts: [...byDigest.values()], attestations: verified };
-}
-var short = (s) => `${s.repository} at ${s.commit}`;
-function crossCheck(evidence, accepted, links, failures) {
-  if (!evidence.keyless) return;
-  const found = [];
-  const signatureSource = certificateSource(accepted?.certificate);
-  if (accepted !== void 0 && signatureSource === void 0)
-    found.push({
-      link: "certificate",
-      code: "INCOMPLETE",
-      message: `the signing certificate (${accepted.identity ?? "no identity"}) carries no source repository and commit (Fulcio extensions ${FULCIO_OID.sourceRepositoryURI}, ${FULCIO_OID.sourceRepositoryDigest}): it was not issued to a GitHub Actions run`
-    });
-  const provenance = links.provenance?.facts;
-  if (signatureSource !== void 0 && provenance !== void 0 && !sameSource(provenance, signatureSource))
-    found.push({
-      link: "provenance",
-      code: "DISAGREES",
-      message: `the provenance says ${short(provenance)}, but the image's signing certificate says ${short(signatureSource)}`
-    });
-  const story = signatureSource ?? provenance;
-  const signed = [
-    ["provenance", links.provenance?.attestations],
-    ["vuln", links.vuln?.attestations],
-    ["sbom", links.sbom?.attestations]
-  ];
-  for (const [link, attestations] of signed)
-    for (const a of attestations ?? []) {
-      const source = certificateSource(a.certificate);
-      if (source === void 0)
-        found.push({
-          link,
-          code: "INCOMPLETE",
-          message: "its signing certificate carries no source repository and commit"
-        });
-      else if (story !== void 0 && !sameSource(source, story))
-        found.push({
-          link,
-          code: "DISAGREES",
-          message: `its signing certificate says ${short(source)}, not ${short(story)}`
-        });
-    }
-  if (links.provenance !== void 0) runAndBuilder(links.provenance, found);
-  const seen = /* @__PURE__ */ new Set();
-  for (const f of found) {
-    const key = `${f.link} ${f.code} ${f.message}`;
-    if (!seen.has(key)) failures.push(f);
-    seen.add(key);
-  }
-}
-var sameSource = (a, b) => a.repository === b.repository && a.commit === b.commit;
-function runAndBuilder(provenance, failures) {
-  const { builder, invocation } = provenance.facts;
-  for (const a of provenance.attestations) {
-    const signer = a.certificate?.buildSignerURI;
-    const run2 = a.certificate?.runInvocationURI;
-    if (signer !== void 0 && signer !== builder)
-      failures.push({
-        link: "provenance",
-        code: "DISAGREES",
-        message: `its builder ${builder} is not the workflow its certificate was issued to (${signer})`
-      });
-    if (run2 !== void 0 && run2 !== invocation)
-      failures.push({
-        link: "provenance",
-        code: "DISAGREES",
-        message: `its run ${invocation ?? "(none)"} is not the run its certificate was issued to (${run2})`
-      });
-  }
-}
 
-// actions/verify-image/src/run.ts
+// actions/tag-promote/src/run.ts
 async function run(plan, { deps, outputs }) {
   for (const warning of plan.warnings) deps.logger.warning(warning);
   const client = openRegistry(deps, plan.registry);
-  const trustedRoot = await trustedRootOf(plan.trustedRoot, deps);
-  const custody = await verifyImageCustody({
-    client,
-    reference: plan.image,
-    trustedRoot,
-    policy: plan.policy,
-    require: plan.require
-  });
-  outputs.write({ digest: custody.digest, custody: custodyOutput(custody) });
-  await deps.writeSummary(custodySummary(custody));
-  for (const warning of custody.warnings) deps.logger.warning(warning);
-  if (custody.failures.length > 0)
-    throw new CustodyError(`${custody.repository}@${custody.digest}`, custody.failures);
-  deps.logger.info(
-    `chain of custody verified: ${custody.repository}@${custody.digest} from ${custody.source?.repository ?? "an unknown source"} at ${custody.source?.commit ?? "an unknown commit"}`
+  const { tags, skipped } = await selectTags(plan, client, deps);
+  const digest = plan.digest.toString();
+  if (tags.length === 0) {
+    deps.logger.info("no tag rule applies to this run: nothing to promote");
+    outputs.write({ tags: "[]", previous: "{}" });
+    await deps.writeSummary(promotionSummary(`${plan.image}`, digest, "", [], skipped));
+    return;
+  }
+  if (await client.headManifest(plan.image, digest) === void 0)
+    throw new ConfigurationError(
+      `${plan.image}@${digest} is not in the registry; push it first (skopeo-push)`,
+      { input: "digest" }
+    );
+  const verified = await verifyWhereTagsGo(plan, client, deps);
+  const image = tagRepository(plan);
+  const manifest = await client.getManifest(image, digest);
+  if (manifest === void 0)
+    throw new CommandError(`${image}@${digest} is not readable after the copy`, { tool: "registry" });
+  const current = new Map(
+    await Promise.all(tags.map(async (t) => [t, await client.headManifest(image, t)]))
+  );
+  const plans = promotions(plan, tags, current);
+  await moveAll(client, image, plans, manifest, outputs);
+  await readBack(client, image, plans, digest);
+  outputs.write({ tags: JSON.stringify(tags), previous: previousOutput(plans) });
+  await deps.writeSummary(
+    promotionSummary(`${image}`, digest, verified.signedBy, plans, skipped, verified.verdicts)
   );
 }
-function trustedRootOf(path, deps) {
-  return fromInput("trusted-root", () => loadTrustedRoot(path, deps.paths.temp));
+async function selectTags(plan, client, deps) {
+  const ref = await readRefContext(deps.env, deps.now());
+  const existing = needsExistingTags(plan.rules, ref) ? await client.listTags(tagRepository(plan)) : void 0;
+  const chosen = chooseTags(plan, ref, existing);
+  for (const rule of chosen.skipped) deps.logger.info(`tag rule "${rule.rule}" skipped: ${rule.reason}`);
+  return chosen;
+}
+async function verifyWhereTagsGo(plan, client, deps) {
+  const requirement = plan.signature;
+  if (requirement === void 0) {
+    if (plan.target !== void 0) await copyToTarget(plan, plan.target, client, deps);
+    return { signedBy: "not required (require-signature: false)", verdicts: [] };
+  }
+  const trustedRoot = await fromInput(
+    "trusted-root",
+    () => loadTrustedRoot(requirement.trustedRoot, deps.paths.temp)
+  );
+  const verify = (repository) => verifyImage({ client, repository, plan, requirement, trustedRoot }, deps);
+  const verified = await verify(plan.image);
+  if (plan.target === void 0) return verified;
+  await copyToTarget(plan, plan.target, client, deps);
+  return verify(plan.target);
+}
+async function copyToTarget(plan, target, client, deps) {
+  const { image: source, digest } = plan;
+  deps.logger.info(`copying ${source}@${digest} and its signatures to ${target}`);
+  const args = skopeo.copyByDigestArgs({
+    source: `${source}@${digest}`,
+    destination: `${target}@${digest}`,
+    authFile: plan.registry.authFile,
+    tlsVerify: plan.registry.tlsVerify
+  });
+  await withRetries(() => deps.runner.run({ tool: "skopeo", command: "skopeo", args }), skopeo.failure, {
+    onRetry: (attempt, delay, reason) => deps.logger.warning(
+      `skopeo copy failed on a transient registry fault; retrying in ${delay} ms (attempt ${attempt + 1}): ${reason}`
+    )
+  });
+  const copied = await copySignatures(client, source, target, digest);
+  deps.logger.info(
+    `copied ${copied.classicLayers} classic signature(s) and ${copied.referrers} referrer(s) to ${target}`
+  );
+}
+async function verifyImage(request, deps) {
+  const { client, repository, trustedRoot } = request;
+  const { policy, conditions } = request.requirement;
+  const { digest } = request.plan;
+  const where = `${repository}@${digest}`;
+  const check = await checkImageSignatures(client, repository, digest, trustedRoot, policy, {
+    all: conditions !== void 0
+  });
+  if (check.accepted === void 0) {
+    const why = check.rejected.length === 0 ? "it has no signature at all" : check.rejected.join("; ");
+    throw new ConfigurationError(
+      `refusing to promote ${where}: no valid signature matches the policy (${why}). No tag was changed.`,
+      { code: "SIGNATURE_INVALID" }
+    );
+  }
+  const signedBy = `${check.accepted.identity ?? "key"} (${check.accepted.format}${check.accepted.issuer ? `, ${check.accepted.issuer}` : ""})`;
+  deps.logger.info(`signature verified in ${repository}: ${signedBy}`);
+  if (conditions === void 0) return { signedBy, verdicts: [] };
+  const signerIdentities = policy.publicKey === void 0 ? check.verified.flatMap((v) => v.identity ?? []) : void 0;
+  const { verdicts = [] } = await checkImageAttestations(client, repository, digest, trustedRoot, policy, {
+    require: { ...conditions, now: deps.now(), signerIdentities }
+  });
+  requireVerdicts(verdicts, where);
+  deps.logger.info(`attestations verified in ${repository}: ${verdicts.map((v) => v.kind).join(", ")}`);
+  return { signedBy, verdicts };
+}
+async function moveAll(client, image, plans, manifest, outputs) {
+  const toMove = plans.filter((p) => p.action !== "unchanged");
+  const before = await previousManifests(client, image, toMove);
+  for (const plan of toMove) {
+    try {
+      await client.putManifest(image, plan.tag, manifest.bytes, manifest.mediaType);
+    } catch (error) {
+      const { restored, stuck } = await putBack(client, image, toMove, manifest, before);
+      outputs.write({ tags: JSON.stringify(stuck.map((p) => p.tag)), previous: previousOutput(stuck) });
+      throw new CommandError(
+        `promotion stopped: moving ${image}:${plan.tag} failed (${error instanceof Error ? error.message : String(error)}). ${restored.length > 0 ? `Put back: ${restored.join(", ")}. ` : ""}${stuck.length > 0 ? `Still at the new digest (a new tag cannot be removed, or putting it back failed): ${stuck.map((p) => `${p.tag} (before: ${p.previous ?? "none"})`).join(", ")}.` : "No tag is left moved."}`,
+        { tool: "registry", cause: error }
+      );
+    }
+  }
+}
+async function previousManifests(client, image, toMove) {
+  const before = /* @__PURE__ */ new Map();
+  for (const plan of toMove) {
+    if (plan.previous === void 0 || before.has(plan.previous)) continue;
+    const previous = await client.getManifest(image, plan.previous);
+    if (previous === void 0)
+      throw new CommandError(
+        `${image}@${plan.previous} (what ${plan.tag} points at) is not readable; no tag was changed`,
+        { tool: "registry" }
+      );
+    before.set(plan.previous, previous);
+  }
+  return before;
+}
+async function putBack(client, image, toMove, manifest, before) {
+  const served = async (tag) => (await client.headManifest(image, tag).catch(() => void 0))?.digest;
+  const restored = [];
+  const stuck = [];
+  for (const done of toMove) {
+    if (await served(done.tag) !== manifest.digest) continue;
+    const previous = done.previous === void 0 ? void 0 : before.get(done.previous);
+    if (previous !== void 0)
+      await client.putManifest(image, done.tag, previous.bytes, previous.mediaType).catch(() => void 0);
+    if (previous !== void 0 && await served(done.tag) === done.previous)
+      restored.push(`${done.tag} \u2192 ${done.previous}`);
+    else stuck.push(done);
+  }
+  return { restored, stuck };
+}
+async function readBack(client, image, plans, digest) {
+  for (const plan of plans) {
+    const served = await client.headManifest(image, plan.tag);
+    if (served?.digest !== digest)
+      throw new CommandError(
+        `after promotion ${image}:${plan.tag} serves ${served?.digest ?? "nothing"}, not ${digest}`,
+        { tool: "registry" }
+      );
+  }
 }
 export {
   run
 };
-//# sourceMappingURL=run-2VOL5PAP.mjs.map
+//# sourceMappingURL=run-ZZPZHW7K.mjs.map

@@ -1758,4 +1758,4 @@ export {
   kyvernoSourceWarning,
   publicLogWarning
 };
-//# sourceMappingURL=chunk-HC4XV4U2.mjs.map
+//# sourceMappingURL=chunk-ZXFLDIVD.mjs.map

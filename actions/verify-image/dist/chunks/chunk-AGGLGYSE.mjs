@@ -77,6 +77,15 @@ var InvalidValueError = class extends Error {
   name = "InvalidValueError";
   code = "INVALID_VALUE";
 };
+async function fromInput(input, work) {
+  try {
+    return await work();
+  } catch (error) {
+    if (!(error instanceof ConfigurationError) || error.input !== void 0) throw error;
+    error.message = `Input "${input}": ${error.message}`;
+    throw error.forInput(input);
+  }
+}
 
 // packages/core/src/inputs/input-spec.ts
 var import_node_fs = __toESM(require_fs(), 1);
@@ -86,6 +95,9 @@ function envInputName(name) {
 }
 function envInputSource(env) {
   return (name) => env[envInputName(name)];
+}
+function mapInputSource(values) {
+  return (name) => values[name];
 }
 function defaultInputContext(env, cwd) {
   return { workspace: (0, import_node_path.resolve)(env.GITHUB_WORKSPACE ?? cwd) };
@@ -556,6 +568,17 @@ function appendSummary(io, markdown) {
   const file = io.env.GITHUB_STEP_SUMMARY;
   if (file) io.append(file, markdown);
 }
+async function runCommandLine(main) {
+  const io = (stream) => ({
+    env: process.env,
+    cwd: () => process.cwd(),
+    write: (text) => {
+      stream.write(text);
+    },
+    append: () => void 0
+  });
+  process.exitCode = await main(process.argv.slice(2), io(process.stdout), io(process.stderr));
+}
 
 // packages/core/src/action/logger.ts
 function createRunnerLogger(io = processIo) {
@@ -577,6 +600,14 @@ function createRunnerLogger(io = processIo) {
   };
 }
 var runnerLogger = createRunnerLogger();
+var silentLogger = {
+  debug: () => void 0,
+  info: () => void 0,
+  warning: () => void 0,
+  error: () => void 0,
+  setSecret: () => void 0,
+  group: (_title, fn) => fn()
+};
 
 // packages/core/src/action/state.ts
 function runnerStateStore(io = processIo) {
@@ -677,9 +708,9 @@ function defineAction(definition) {
   };
   const execute = async (deps) => {
     const early = observed(definition.early ? definition.early(deps) : void 0);
-    const plan2 = planFor(deps);
+    const plan = planFor(deps);
     const module = await definition.load();
-    await module.run(plan2, { deps, outputs: outputWriter(definition.outputs, deps), early });
+    await module.run(plan, { deps, outputs: outputWriter(definition.outputs, deps), early });
   };
   return {
     ...definition,
@@ -963,6 +994,17 @@ function formatPlatform(platform) {
   return [platform.os, platform.architecture, platform.variant].filter((p) => p !== void 0 && p !== "").join("/");
 }
 
+// packages/core/src/oci/tag-pattern.ts
+function matchesTagPattern(tag, pattern) {
+  const re = new RegExp(
+    `^${pattern.split("*").map((p) => p.replace(/[.+?^${}()|[\]\\]/g, "\\$&")).join(".*")}$`
+  );
+  return re.test(tag);
+}
+function isImmutableTag(tag, patterns) {
+  return patterns.some((p) => matchesTagPattern(tag, p));
+}
+
 // packages/core/src/oci/tag-rules.ts
 var TagRuleError = class extends InvalidValueError {
   code;
@@ -1057,53 +1099,20 @@ function parseTagRules(items) {
   return items.map(parseTagRule);
 }
 
-// packages/core/src/inputs/oci-inputs.ts
-var ociInputs = {
-  /**
-   * An image digest. sha512 is refused here, at the input: registries, skopeo and cosign address images
-   * by sha256 in this chain, and a sha512 digest would otherwise fail only after a tag was written.
-   */
-  digest: () => field("digest", (raw) => {
-    const digest = Digest.parse(raw);
-    if (digest.algorithm !== "sha256")
-      throw new InvalidValueError(
-        `is a ${digest.algorithm} digest; images are addressed by sha256 digests here (oci-build and skopeo-push output them)`
-      );
-    return digest;
-  }),
-  /** Any reference: tag, digest or both allowed. */
-  reference: () => field("image-reference", (raw) => ImageReference.parse(raw)),
-  /** A repository only: `registry/path`, no tag, no digest. */
-  repository: () => field("repository", (raw) => {
-    const ref = ImageReference.parse(raw);
-    if (ref.tag !== void 0 || ref.digest !== void 0) {
-      throw new InvalidValueError(
-        `must be a repository without tag or digest (e.g. ghcr.io/org/app); got "${raw}": tags go in the "tags" input and the digest in "digest"`
-      );
-    }
-    return ref;
-  }),
-  /** A list of tags, each validated; duplicates removed, order kept. */
-  tags: () => field("tags", (raw) => {
-    const tags = nonEmpty(raw, parseList(raw)).map((t) => validateTag(t));
-    return [...new Set(tags)];
-  }),
-  /**
-   * Tag rules (oci/tag-rules.ts): plain tags, templates such as `sha-{short-sha}` or `{major}.{minor}`,
-   * `latest=auto`, each optionally limited to events (`nightly @schedule`). Each is checked when read.
-   */
-  tagRules: () => field("tag-rules", (raw) => parseTagRules(nonEmpty(raw, parseList(raw)))),
-  /** A list of `os/arch[/variant]` platforms. */
-  platforms: () => field("platforms", (raw) => {
-    const list = nonEmpty(raw, parseList(raw));
-    const seen = /* @__PURE__ */ new Set();
-    return list.flatMap((p) => {
-      if (seen.has(p)) return [];
-      seen.add(p);
-      return [parsePlatform(p)];
-    });
-  })
-};
+// packages/core/src/sigstore/signer-policy.ts
+function anchorPattern(pattern) {
+  if (/^\^\(\?:.*\)\$$/s.test(pattern)) return pattern;
+  return `^(?:${pattern})$`;
+}
+function anchoredRegExp(pattern) {
+  try {
+    return new RegExp(anchorPattern(pattern));
+  } catch (error) {
+    throw new ConfigurationError(
+      `"${pattern}" is not a valid regular expression (${error.message})`
+    );
+  }
+}
 
 // packages/core/src/report/job-summary.ts
 function escapeHtml(text) {
@@ -1167,123 +1176,41 @@ function renderTable(headers, rows) {
   return `<table>${head}<tbody>${body}</tbody></table>`;
 }
 
-// packages/core/src/report/report-file.ts
-var import_promises3 = __toESM(require_promises(), 1);
-var ReportError = class extends CommandError {
-  code = "REPORT_UNREADABLE";
-  constructor(message) {
-    super(message, { tool: "scanner report" });
-  }
-};
-async function readScannerReport(path, tool) {
-  try {
-    return await (0, import_promises3.readFile)(path, "utf8");
-  } catch {
-    throw new ReportError(`${tool} wrote no report at ${path}; refusing to pass without one`);
-  }
-}
-async function readScannerJson(path, tool) {
-  const text = await readScannerReport(path, tool);
-  try {
-    return JSON.parse(text);
-  } catch {
-    throw new ReportError(`${tool} wrote a report that is not JSON at ${path}`);
-  }
-}
-function parseJsonReport(text, scanner) {
-  if (text.trim() === "") throw new ReportError(`the ${scanner} report is empty`);
-  try {
-    return JSON.parse(text);
-  } catch (error) {
-    throw new ReportError(`the ${scanner} report is not valid JSON (${error.message})`);
-  }
-}
-function isRecord(value) {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
-}
-function str(value) {
-  return typeof value === "string" ? value : "";
-}
+// packages/core/src/sigstore/custody-links.ts
+var ATTESTED_LINKS = ["provenance", "sbom", "vuln"];
 
-// packages/core/src/report/severity.ts
-var SEVERITIES = ["CRITICAL", "HIGH", "MEDIUM", "LOW", "UNKNOWN"];
-function parseSeverityList(items) {
-  const wanted = /* @__PURE__ */ new Set();
-  for (const item of items) {
-    const upper = item.toUpperCase();
-    const found = SEVERITIES.find((s) => s === upper);
-    if (found === void 0)
-      throw new InvalidValueError(`severity "${item}" is not one of ${SEVERITIES.join(", ")}`);
-    wanted.add(found);
-  }
-  if (wanted.size === 0) throw new InvalidValueError(`must name at least one of ${SEVERITIES.join(", ")}`);
-  return wanted;
-}
-function readSeverity(label, where, options = {}) {
-  if ((label === void 0 || label === null || label === "") && options.optional) return "UNKNOWN";
-  const upper = typeof label === "string" ? label.toUpperCase() : void 0;
-  const known = upper === "MODERATE" ? "MEDIUM" : SEVERITIES.find((s) => s === upper);
-  if (known === void 0)
-    throw new ReportError(`${where} has a severity this suite cannot read: ${JSON.stringify(label)}`);
-  return known;
-}
-
-// actions/image-scan/src/plan.ts
-function plan(values, _context) {
-  if (values.offline && values["db-repository"] !== void 0)
-    throw new ConfigurationError(
-      'Input "db-repository": offline: true uses the DB already in trivy-cache-dir and never reads a mirror; give one or the other',
-      { input: "db-repository" }
-    );
-  return {
-    layout: values.layout,
-    digest: values.digest.toString(),
-    platforms: values.platforms.map(formatPlatform),
-    gate: { severities: values.severity, ignoreUnfixed: values["ignore-unfixed"], failOn: values["fail-on"] },
-    trivy: {
-      install: { path: values["trivy-path"], version: values["trivy-version"] },
-      cacheDir: values["trivy-cache-dir"],
-      dbRepository: values["db-repository"],
-      offline: values.offline,
-      ignoreFile: values.trivyignore
-    },
-    sbom: values.sbom ? { path: values["syft-path"], version: values["syft-version"] } : void 0
-  };
-}
-function selectImages(images, wanted) {
-  if (wanted.length === 0) return images;
-  const missing = wanted.filter((p) => !images.some((i) => i.platform === p));
-  if (missing.length > 0) {
-    throw new ConfigurationError(
-      `Input "platforms": the layout has no image for ${missing.join(", ")} (it has ${images.map((i) => i.platform).join(", ")})`,
-      { input: "platforms", expected: missing.join(", "), actual: images.map((i) => i.platform).join(", ") }
-    );
-  }
-  return images.filter((i) => wanted.includes(i.platform));
-}
+// packages/core/src/sigstore/slsa-provenance.ts
+var SLSA_PROVENANCE_V1 = "https://slsa.dev/provenance/v1";
 
 export {
   ConfigurationError,
   CommandError,
+  InvalidValueError,
+  fromInput,
+  mapInputSource,
+  field,
   parseList,
+  nonEmpty,
+  parsePath,
   inputs,
-  tempFolder,
+  ProcessToolRunner,
+  runCommandLine,
+  createRunnerLogger,
+  silentLogger,
+  runnerDeps,
+  runMain,
   defineAction,
   defineOutputs,
   Digest,
+  validateTag,
+  ImageReference,
+  parsePlatform,
   formatPlatform,
-  ociInputs,
+  isImmutableTag,
+  parseTagRules,
+  anchoredRegExp,
   JobSummary,
-  ReportError,
-  readScannerReport,
-  readScannerJson,
-  parseJsonReport,
-  isRecord,
-  str,
-  SEVERITIES,
-  parseSeverityList,
-  readSeverity,
-  plan,
-  selectImages
+  ATTESTED_LINKS,
+  SLSA_PROVENANCE_V1
 };
-//# sourceMappingURL=chunk-X7JMMQND.mjs.map
+//# sourceMappingURL=chunk-AGGLGYSE.mjs.map
