@@ -2,7 +2,7 @@ import { createRequire as __createRequire } from 'node:module';
 const require = __createRequire(import.meta.url);
 import {
   action
-} from "./chunks/chunk-V64AURIX.mjs";
+} from "./chunks/chunk-3SUG5XAF.mjs";
 import "./chunks/chunk-3IJAVZSN.mjs";
 import "./chunks/chunk-LAKDNJDR.mjs";
 import "./chunks/chunk-ZKXDAKWM.mjs";

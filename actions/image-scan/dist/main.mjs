@@ -49,7 +49,7 @@ var action = defineAction({
   inputs: spec,
   outputs,
   plan,
-  load: () => import("./chunks/run-BWTKUTRH.mjs")
+  load: () => import("./chunks/run-LM7YAMCD.mjs")
 });
 
 // actions/image-scan/src/main.ts

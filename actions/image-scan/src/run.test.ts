@@ -8,7 +8,7 @@ import { basename, join } from 'node:path';
 import { CommandError, type ExecRequest, type ExecResult, type ToolRunner } from '@chain/core';
 import { runAction } from '@chain/core/testing';
 import { describe, expect, it } from 'vitest';
-import { editImageIndex, writeSyntheticLayout } from '../../../scripts/lib/layout-fixture.ts';
+import { blobFile, editImageIndex, writeSyntheticLayout } from '../../../scripts/lib/layout-fixture.ts';
 import { action } from './action.ts';
 
 const fixtures = join(import.meta.dirname, '..', '..', '..', 'test', 'fixtures', 'scanners');
@@ -292,6 +292,20 @@ describe('image-scan refuses before anything is scanned', () => {
     expect(empty.calls).toEqual([]);
   });
 
+  it('a layer swapped for other bytes of the same size: LAYOUT_INVALID, nothing scanned, no digest output', async () => {
+    const j = await job();
+    const layer = j.layout.layers[0];
+    if (layer === undefined) throw new Error('the synthetic layout has no layer');
+    const file = blobFile(j.layout, layer.digest);
+    const bytes = readFileSync(file);
+    bytes[0] = (bytes[0] ?? 0) ^ 0xff;
+    writeFileSync(file, bytes);
+    const r = await runAction(action, { ...j, tools: standIns({ reports: BOTH }) });
+    expect(r.code).toBe('LAYOUT_INVALID');
+    expect(r.calls.filter((c) => c.args[0] === 'image')).toEqual([]);
+    expect(r.output).toEqual({});
+  });
+
   it('a platform the layout lacks names the input, what was asked and what is there', async () => {
     const j = await job();
     const r = await runAction(action, {
@@ -343,7 +357,7 @@ describe('image-scan fails closed on what the scanner wrote', () => {
       { reports: { ...BOTH, 'linux/amd64': '{"SchemaVersion": 2, "Results": [' } },
     ],
     ['no SARIF from trivy convert', { reports: BOTH, sarif: null }],
-  ])('%s: REPORT_UNREADABLE, with the verified digest already set', async (_label, standIn) => {
+  ])('%s: REPORT_UNREADABLE, and no output (the digest output means scanned)', async (_label, standIn) => {
     const j = await job();
     const r = await runAction(action, {
       ...j,
@@ -351,7 +365,7 @@ describe('image-scan fails closed on what the scanner wrote', () => {
       tools: standIns(standIn),
     });
     expect(r.code).toBe('REPORT_UNREADABLE');
-    expect(r.output).toEqual({ digest: j.layout.root.digest });
+    expect(r.output).toEqual({});
     expect(r.summaries).toEqual([]);
   });
 

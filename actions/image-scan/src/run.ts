@@ -56,7 +56,8 @@ interface ScanFacts {
 export async function run(plan: ImageScanPlan, { deps, outputs }: Context): Promise<void> {
   const ignores = await trivyIgnores(plan.trivy.ignoreFile, deps);
   const { layout, check, images } = await verifiedLayout(plan, deps);
-  outputs.set('digest', plan.digest);
+  // The `digest` output means "scanned": it is set with the verdict, never before every platform's report
+  // was read (a caller that continues past a failed scan must not get an unscanned digest).
 
   const work = await deps.tempDir('image-scan');
   const db: TrivyDb = {

@@ -182,14 +182,31 @@ async function ecrClient({ session, ecr: place }: EcrAccess) {
   return { ecr, client };
 }
 
+type EcrModule = typeof import('@aws-sdk/client-ecr');
+
+/** One ECR call: a client for the session, the call, AWS failures explained, the client closed. */
+async function withEcr<T>(
+  access: EcrAccess,
+  call: (ecr: EcrModule, client: InstanceType<EcrModule['ECRClient']>) => Promise<T>,
+): Promise<T> {
+  const { ecr, client } = await ecrClient(access);
+  try {
+    return await call(ecr, client);
+  } catch (error) {
+    if (error instanceof CommandError) throw error;
+    throw awsFailure('AWS ECR', error);
+  } finally {
+    client.destroy();
+  }
+}
+
 /** ECR GetAuthorizationToken for the given registries (account ids). Masks every token at once. */
 export async function getEcrLogins(
   access: EcrAccess,
   registryIds: string[],
   logger: Logger,
 ): Promise<EcrRegistryLogin[]> {
-  const { ecr, client } = await ecrClient(access);
-  try {
+  return withEcr(access, async (ecr, client) => {
     const out = await client.send(new ecr.GetAuthorizationTokenCommand({ registryIds }));
     return (out.authorizationData ?? []).map((data) => {
       const token = data.authorizationToken ?? '';
@@ -207,12 +224,7 @@ export async function getEcrLogins(
         expiresAt: data.expiresAt,
       };
     });
-  } catch (error) {
-    if (error instanceof CommandError) throw error;
-    throw awsFailure('AWS ECR', error);
-  } finally {
-    client.destroy();
-  }
+  });
 }
 
 /** The repository's lifecycle policy text, or undefined when it has none. */
@@ -221,18 +233,17 @@ export async function getLifecyclePolicy(
   registryId: string,
   repository: string,
 ): Promise<string | undefined> {
-  const { ecr, client } = await ecrClient(access);
-  try {
-    const out = await client.send(
-      new ecr.GetLifecyclePolicyCommand({ registryId, repositoryName: repository }),
-    );
-    return out.lifecyclePolicyText;
-  } catch (error) {
-    if ((error as AwsErrorShape).name === 'LifecyclePolicyNotFoundException') return undefined;
-    throw awsFailure('AWS ECR', error);
-  } finally {
-    client.destroy();
-  }
+  return withEcr(access, async (ecr, client) => {
+    try {
+      const out = await client.send(
+        new ecr.GetLifecyclePolicyCommand({ registryId, repositoryName: repository }),
+      );
+      return out.lifecyclePolicyText;
+    } catch (error) {
+      if ((error as AwsErrorShape).name === 'LifecyclePolicyNotFoundException') return undefined;
+      throw error;
+    }
+  });
 }
 
 export async function putLifecyclePolicy(
@@ -241,20 +252,15 @@ export async function putLifecyclePolicy(
   repository: string,
   text: string,
 ): Promise<void> {
-  const { ecr, client } = await ecrClient(access);
-  try {
-    await client.send(
+  await withEcr(access, (ecr, client) =>
+    client.send(
       new ecr.PutLifecyclePolicyCommand({
         registryId,
         repositoryName: repository,
         lifecyclePolicyText: text,
       }),
-    );
-  } catch (error) {
-    throw awsFailure('AWS ECR', error);
-  } finally {
-    client.destroy();
-  }
+    ),
+  );
 }
 
 /** A repository's tag mutability as ECR reports it: the mode, and the wildcard filters of its exceptions. */
@@ -268,8 +274,7 @@ export async function getTagMutability(
   registryId: string,
   repository: string,
 ): Promise<TagMutability> {
-  const { ecr, client } = await ecrClient(access);
-  try {
+  return withEcr(access, async (ecr, client) => {
     const out = await client.send(
       new ecr.DescribeRepositoriesCommand({ registryId, repositoryNames: [repository] }),
     );
@@ -280,11 +285,7 @@ export async function getTagMutability(
         .map((f) => f.filter ?? '')
         .filter((f) => f !== ''),
     };
-  } catch (error) {
-    throw awsFailure('AWS ECR', error);
-  } finally {
-    client.destroy();
-  }
+  });
 }
 
 /**
@@ -307,19 +308,14 @@ export async function putImmutableTags(
   repository: string,
   patterns: readonly string[],
 ): Promise<void> {
-  const { ecr, client } = await ecrClient(access);
-  try {
-    await client.send(
+  await withEcr(access, (ecr, client) =>
+    client.send(
       new ecr.PutImageTagMutabilityCommand({
         registryId,
         repositoryName: repository,
         imageTagMutability: 'MUTABLE_WITH_EXCLUSION',
         imageTagMutabilityExclusionFilters: patterns.map((filter) => ({ filterType: 'WILDCARD', filter })),
       }),
-    );
-  } catch (error) {
-    throw awsFailure('AWS ECR', error);
-  } finally {
-    client.destroy();
-  }
+    ),
+  );
 }

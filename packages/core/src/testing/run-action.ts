@@ -91,7 +91,16 @@ export interface ActionRun extends TestDeps {
   readonly output: Readonly<Record<string, string>>;
 }
 
-function settle(deps: TestDeps, error: unknown, failed: boolean): ActionRun {
+/** Runs one step with `deps` and records what it did; a failure is returned, not thrown. */
+async function record(deps: TestDeps, step: (deps: TestDeps) => Promise<void>): Promise<ActionRun> {
+  let error: unknown;
+  let failed = false;
+  try {
+    await step(deps);
+  } catch (thrown) {
+    error = thrown;
+    failed = true;
+  }
   return Object.assign(deps, {
     exitCode: failed ? (1 as const) : (0 as const),
     error,
@@ -99,6 +108,9 @@ function settle(deps: TestDeps, error: unknown, failed: boolean): ActionRun {
     output: Object.fromEntries(deps.outputs.values),
   });
 }
+
+const depsFrom = (options: TestDepsOptions | TestDeps): TestDeps =>
+  'calls' in options ? options : testDeps(options);
 
 /**
  * Runs an action's main step in the test process (inputs → plan → run) with in-memory dependencies, and
@@ -108,13 +120,7 @@ export async function runAction<S extends InputSpec, N extends string, P, E>(
   action: Action<S, N, P, E>,
   options: TestDepsOptions | TestDeps = {},
 ): Promise<ActionRun> {
-  const deps = 'calls' in options ? options : testDeps(options);
-  try {
-    await action.execute(deps);
-    return settle(deps, undefined, false);
-  } catch (error) {
-    return settle(deps, error, true);
-  }
+  return record(depsFrom(options), (deps) => action.execute(deps));
 }
 
 /** Runs an action's post step in the test process; pass main's `state` (and env) along. */
@@ -122,13 +128,9 @@ export async function runActionPost<S extends InputSpec, N extends string, P, E>
   action: Action<S, N, P, E>,
   options: TestDepsOptions | TestDeps = {},
 ): Promise<ActionRun> {
-  const deps = 'calls' in options ? options : testDeps(options);
-  try {
+  return record(depsFrom(options), async (deps) => {
     const module = await action.load();
     if (module.post === undefined) throw new Error(`${action.name} has no post step`);
     await module.post(deps);
-    return settle(deps, undefined, false);
-  } catch (error) {
-    return settle(deps, error, true);
-  }
+  });
 }

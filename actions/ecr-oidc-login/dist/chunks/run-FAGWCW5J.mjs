@@ -127,9 +127,19 @@ async function ecrClient({ session, ecr: place }) {
   });
   return { ecr, client };
 }
-async function getEcrLogins(access, registryIds, logger) {
+async function withEcr(access, call) {
   const { ecr, client } = await ecrClient(access);
   try {
+    return await call(ecr, client);
+  } catch (error) {
+    if (error instanceof CommandError) throw error;
+    throw awsFailure("AWS ECR", error);
+  } finally {
+    client.destroy();
+  }
+}
+async function getEcrLogins(access, registryIds, logger) {
+  return withEcr(access, async (ecr, client) => {
     const out = await client.send(new ecr.GetAuthorizationTokenCommand({ registryIds }));
     return (out.authorizationData ?? []).map((data) => {
       const token = data.authorizationToken ?? "";
@@ -147,46 +157,35 @@ async function getEcrLogins(access, registryIds, logger) {
         expiresAt: data.expiresAt
       };
     });
-  } catch (error) {
-    if (error instanceof CommandError) throw error;
-    throw awsFailure("AWS ECR", error);
-  } finally {
-    client.destroy();
-  }
+  });
 }
 async function getLifecyclePolicy(access, registryId, repository) {
-  const { ecr, client } = await ecrClient(access);
-  try {
-    const out = await client.send(
-      new ecr.GetLifecyclePolicyCommand({ registryId, repositoryName: repository })
-    );
-    return out.lifecyclePolicyText;
-  } catch (error) {
-    if (error.name === "LifecyclePolicyNotFoundException") return void 0;
-    throw awsFailure("AWS ECR", error);
-  } finally {
-    client.destroy();
-  }
+  return withEcr(access, async (ecr, client) => {
+    try {
+      const out = await client.send(
+        new ecr.GetLifecyclePolicyCommand({ registryId, repositoryName: repository })
+      );
+      return out.lifecyclePolicyText;
+    } catch (error) {
+      if (error.name === "LifecyclePolicyNotFoundException") return void 0;
+      throw error;
+    }
+  });
 }
 async function putLifecyclePolicy(access, registryId, repository, text) {
-  const { ecr, client } = await ecrClient(access);
-  try {
-    await client.send(
+  await withEcr(
+    access,
+    (ecr, client) => client.send(
       new ecr.PutLifecyclePolicyCommand({
         registryId,
         repositoryName: repository,
         lifecyclePolicyText: text
       })
-    );
-  } catch (error) {
-    throw awsFailure("AWS ECR", error);
-  } finally {
-    client.destroy();
-  }
+    )
+  );
 }
 async function getTagMutability(access, registryId, repository) {
-  const { ecr, client } = await ecrClient(access);
-  try {
+  return withEcr(access, async (ecr, client) => {
     const out = await client.send(
       new ecr.DescribeRepositoriesCommand({ registryId, repositoryNames: [repository] })
     );
@@ -195,11 +194,7 @@ async function getTagMutability(access, registryId, repository) {
       mode: repo?.imageTagMutability ?? "MUTABLE",
       exceptions: (repo?.imageTagMutabilityExclusionFilters ?? []).map((f) => f.filter ?? "").filter((f) => f !== "")
     };
-  } catch (error) {
-    throw awsFailure("AWS ECR", error);
-  } finally {
-    client.destroy();
-  }
+  });
 }
 function enforcesImmutable(current, patterns) {
   if (current.mode === "IMMUTABLE") return true;
@@ -209,21 +204,17 @@ function enforcesImmutable(current, patterns) {
   return false;
 }
 async function putImmutableTags(access, registryId, repository, patterns) {
-  const { ecr, client } = await ecrClient(access);
-  try {
-    await client.send(
+  await withEcr(
+    access,
+    (ecr, client) => client.send(
       new ecr.PutImageTagMutabilityCommand({
         registryId,
         repositoryName: repository,
         imageTagMutability: "MUTABLE_WITH_EXCLUSION",
         imageTagMutabilityExclusionFilters: patterns.map((filter) => ({ filterType: "WILDCARD", filter }))
       })
-    );
-  } catch (error) {
-    throw awsFailure("AWS ECR", error);
-  } finally {
-    client.destroy();
-  }
+    )
+  );
 }
 
 // actions/ecr-oidc-login/src/run.ts
@@ -352,4 +343,4 @@ export {
   post,
   run
 };
-//# sourceMappingURL=run-UWSG3A3E.mjs.map
+//# sourceMappingURL=run-FAGWCW5J.mjs.map

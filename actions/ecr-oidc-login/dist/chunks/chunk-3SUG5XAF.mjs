@@ -57,10 +57,10 @@ var action = defineAction({
   inputs: spec,
   outputs,
   plan,
-  load: () => import("./run-UWSG3A3E.mjs")
+  load: () => import("./run-FAGWCW5J.mjs")
 });
 
 export {
   action
 };
-//# sourceMappingURL=chunk-V64AURIX.mjs.map
+//# sourceMappingURL=chunk-3SUG5XAF.mjs.map

@@ -8959,7 +8959,6 @@ var MAX_PARALLEL_SCANS = 4;
 async function run(plan, { deps, outputs }) {
   const ignores = await trivyIgnores(plan.trivy.ignoreFile, deps);
   const { layout, check, images } = await verifiedLayout(plan, deps);
-  outputs.set("digest", plan.digest);
   const work = await deps.tempDir("image-scan");
   const db = {
     cacheDir: plan.trivy.cacheDir ?? trivy.defaultCacheDir(deps.paths.toolCache, work),
@@ -9119,4 +9118,4 @@ async function inParallel(items, limit, work) {
 export {
   run
 };
-//# sourceMappingURL=run-BWTKUTRH.mjs.map
+//# sourceMappingURL=run-LM7YAMCD.mjs.map
