@@ -137,9 +137,18 @@ describe('ToolInstaller', () => {
   it('refuses an explicit path that is not executable', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'own-'));
     writeFileSync(join(dir, 'faketool'), 'data', { mode: 0o644 });
-    await expect(installer(manifest()).install('faketool', { path: join(dir, 'faketool') })).rejects.toThrow(
-      /is not executable/,
-    );
+    await expect(
+      installer(manifest()).install('faketool', { path: join(dir, 'faketool') }),
+    ).rejects.toMatchObject({
+      code: 'TOOL_NOT_EXECUTABLE',
+      actual: join(dir, 'faketool'),
+      input: undefined,
+    });
+    await expect(
+      installer(manifest()).install('faketool', { path: join(dir, 'missing') }),
+    ).rejects.toMatchObject({
+      code: 'TOOL_NOT_A_FILE',
+    });
   });
 
   it('refuses a version that has no pinned checksum', async () => {
@@ -147,7 +156,12 @@ describe('ToolInstaller', () => {
       .install('faketool', { version: '9.9.9' })
       .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ConfigurationError);
-    expect((error as Error).message).toMatch(/faketool 9.9.9 has no pinned SHA-256 \(pinned: 1.2.3\)/);
+    expect(error).toMatchObject({
+      code: 'TOOL_VERSION_UNPINNED',
+      expected: '1.2.3',
+      actual: '9.9.9',
+      input: undefined,
+    });
   });
 
   it('offline: names the URL that failed and how to pre-provision', async () => {

@@ -472,6 +472,11 @@ describe.skipIf(skip)('verify-image', () => {
     const genuine = await step(await forge({}));
     expect(genuine.error).toBeUndefined();
     expect(genuine.logger.messages('info').join('\n')).toContain('chain of custody verified');
+    // A tag the registry does not have: the core's IMAGE_NOT_FOUND, named by the action as its image input.
+    const absent = await step(`${registry.host}/acme/hello:no-such-tag`);
+    expect(absent.code).toBe('IMAGE_NOT_FOUND');
+    expect(absent.error).toMatchObject({ input: 'image', actual: `${registry.host}/acme/hello:no-such-tag` });
+    expect(absent.output).toEqual({});
   });
 
   it('the action fails naming the link, with its outputs set', () => {

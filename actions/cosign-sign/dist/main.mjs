@@ -8,7 +8,7 @@ import {
   parseEnum,
   parseList,
   plan
-} from "./chunks/chunk-ZXFLDIVD.mjs";
+} from "./chunks/chunk-IMSZFLHH.mjs";
 import "./chunks/chunk-PLQD2CNQ.mjs";
 import "./chunks/chunk-GNTAXCK2.mjs";
 import "./chunks/chunk-FT7GLU2J.mjs";
@@ -71,7 +71,7 @@ var action = defineAction({
   inputs: spec,
   outputs,
   plan,
-  load: () => import("./chunks/run-GPE26R7E.mjs")
+  load: () => import("./chunks/run-C7OMJ34Q.mjs")
 });
 
 // actions/cosign-sign/src/main.ts

@@ -10,6 +10,7 @@ import {
   cosignVulnPredicate,
   Digest,
   type ImageReference,
+  installFromInputs,
   makeSbomSet,
   OciLayout,
   parseBuildRecord,
@@ -99,7 +100,13 @@ async function sbomStatements(
   target: Target,
   deps: ActionDeps,
 ): Promise<AttestationStatement[]> {
-  const platforms = await platformsOf(target.client, target.repository, target.digest);
+  const platforms = await platformsOf(target.client, target.repository, target.digest).catch(
+    (error: unknown) => {
+      throw error instanceof ConfigurationError && error.code === 'IMAGE_NOT_FOUND'
+        ? error.forInput('image')
+        : error;
+    },
+  );
   const input = sources.sbomDir === undefined ? 'layout' : 'sbom-dir';
   const dir = sources.sbomDir ?? (await layoutSbomSet(sources, target.digest, deps));
   const boms = await readSbomSet(dir, target.digest.toString(), platforms, input);
@@ -124,7 +131,7 @@ async function layoutSbomSet(sources: AttestationSources, digest: Digest, deps: 
     });
   const work = await deps.tempDir('cosign-sign-sbom');
   const verified = await layout.snapshot(graph, join(work, 'verified'), 'copy-verified');
-  const tool = await new ToolInstaller(deps).install('syft', {
+  const tool = await installFromInputs(new ToolInstaller(deps), 'syft', {
     path: sources.syftPath,
     version: sources.syftVersion,
   });

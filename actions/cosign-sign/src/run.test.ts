@@ -1,6 +1,7 @@
 // cosign-sign in process: the failure paths that end before the registry, through the step's seam
 // (runAction), with every effect in memory. Signing itself (a registry and a Sigstore, both local and real)
 // is tested in process and as the bundle in test/cosign-sign.test.ts.
+import { generateKeyPairSync } from 'node:crypto';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -54,7 +55,7 @@ describe('cosign-sign, in process', () => {
       inputs: { image: IMAGE, key: KEY, 'key-password': 'not-the-password' },
       env: job().env,
     });
-    expect(r.code).toBe('INPUT_INVALID');
+    expect(r.code).toBe('KEY_PASSWORD_WRONG');
     expect(r.error).toMatchObject({ input: 'key-password' });
     const body = KEY.split('\n').filter((line) => line.trim().length >= 8);
     expect(body.length).toBeGreaterThan(2);
@@ -69,8 +70,8 @@ describe('cosign-sign, in process', () => {
       inputs: { image: IMAGE, key: '-----BEGIN PUBLIC KEY-----\nMFkw\n-----END PUBLIC KEY-----' },
       env,
     });
-    expect(publicKey.code).toBe('INPUT_INVALID');
-    expect(publicKey.error).toMatchObject({ input: 'key' });
+    expect(publicKey.code).toBe('KEY_TYPE_UNSUPPORTED');
+    expect(publicKey.error).toMatchObject({ input: 'key', actual: 'PUBLIC KEY' });
     nothingDone(publicKey);
     const missing = await runAction(action, {
       inputs: { image: IMAGE, key: 'keys/missing.key' },
@@ -83,6 +84,17 @@ describe('cosign-sign, in process', () => {
     nothingDone(missing);
   });
 
+  it('with an encrypted PKCS#8 key and no key-password: names key-password, as the input layer words it', async () => {
+    const encrypted = generateKeyPairSync('ec', { namedCurve: 'prime256v1' })
+      .privateKey.export({ format: 'pem', type: 'pkcs8', cipher: 'aes-256-cbc', passphrase: 'pw' })
+      .toString();
+    const r = await runAction(action, { inputs: { image: IMAGE, key: encrypted }, env: job().env });
+    expect(r.code).toBe('KEY_PASSWORD_REQUIRED');
+    expect(r.error).toMatchObject({ input: 'key-password' });
+    expect((r.error as Error).message).toBe('Input "key-password" is required for an encrypted PKCS#8 key');
+    nothingDone(r);
+  });
+
   it('with a key file: reads it relative to the workspace', async () => {
     const { dir, env } = job();
     writeFileSync(join(dir, 'cosign.key'), KEY);
@@ -92,6 +104,6 @@ describe('cosign-sign, in process', () => {
       workspace: dir,
     });
     // The key file was read (its password is what is wrong), so the path resolved in the workspace.
-    expect(r.error).toMatchObject({ input: 'key-password' });
+    expect(r.error).toMatchObject({ code: 'KEY_PASSWORD_WRONG', input: 'key-password' });
   });
 });

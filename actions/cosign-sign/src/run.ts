@@ -75,7 +75,23 @@ async function signingKey(plan: SignPlan, deps: ActionDeps): Promise<SigningKey 
   }
   for (const line of signer.key.split(/\r?\n/))
     if (line.trim().length >= 8) deps.logger.setSecret(line.trim());
-  return loadSigningKey(await readKeyInput(signer.key, deps.inputContext.workspace), signer.password);
+  const text = await readKeyInput(signer.key, deps.inputContext.workspace);
+  try {
+    return loadSigningKey(text, signer.password);
+  } catch (error) {
+    throw namingKeyInputs(error);
+  }
+}
+
+/** loadSigningKey speaks of the key and its password; here they are the key and key-password inputs. */
+function namingKeyInputs(error: unknown): unknown {
+  if (!(error instanceof ConfigurationError) || error.input !== undefined) return error;
+  const input = error.code.startsWith('KEY_PASSWORD_') ? 'key-password' : 'key';
+  error.message =
+    error.code === 'KEY_PASSWORD_REQUIRED'
+      ? `Input "${input}" is required for an encrypted PKCS#8 key`
+      : `Input "${input}": ${error.message}`;
+  return error.forInput(input);
 }
 
 /** The `key` input: the PEM itself (from a secret), or the path of a key file. */
@@ -153,6 +169,18 @@ async function signAndStore(
   return { signed: stored.signed, attested: stored.attested };
 }
 
+/** The GitHub API's refusals, by the input at fault: the token lacks the permission, or the repository the API. */
+const GITHUB_INPUTS: Record<string, string | undefined> = {
+  GITHUB_TOKEN_FORBIDDEN: 'github-token',
+  GITHUB_ATTESTATIONS_UNAVAILABLE: 'github-attestations',
+};
+
+function namingGitHubInputs(error: unknown): unknown {
+  if (!(error instanceof ConfigurationError)) return error;
+  const input = GITHUB_INPUTS[error.code];
+  return input === undefined ? error : error.forInput(input);
+}
+
 /** Stores each provenance attestation (already verified from the registry) through the GitHub API. */
 async function storeOnGitHub(
   target: GitHubAttestationsTarget,
@@ -161,7 +189,11 @@ async function storeOnGitHub(
 ): Promise<{ kind: string; id: number }[]> {
   const stored: { kind: string; id: number }[] = [];
   for (const attestation of attested.filter((a) => a.kind === 'provenance')) {
-    const { id } = await storeGitHubAttestation(target, attestation.bundleJson, deps.logger);
+    const { id } = await storeGitHubAttestation(target, attestation.bundleJson, deps.logger).catch(
+      (error: unknown) => {
+        throw namingGitHubInputs(error);
+      },
+    );
     deps.logger.info(
       `stored the ${attestation.kind} attestation on GitHub for ${target.repository} (id ${id})`,
     );
@@ -267,10 +299,13 @@ async function writeKyvernoPolicy(
   const kyverno = plan.kyverno;
   if (kyverno === undefined) return '';
   const path = join(work, 'kyverno-policy.yaml');
+  const root = plan.trustedRoot;
   const trust =
-    plan.trustedRoot === undefined
+    root === undefined
       ? undefined
-      : kyvernoTrust(await readJsonInput(plan.trustedRoot, 'trusted-root'), plan.rekorURL, deps.now());
+      : await fromInput('trusted-root', async () =>
+          kyvernoTrust(await readJsonInput(root, 'trusted-root'), plan.rekorURL, deps.now()),
+        );
   const policy = kyvernoPoliciesYaml(
     {
       image: plan.repository,

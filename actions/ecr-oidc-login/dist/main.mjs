@@ -2,8 +2,8 @@ import { createRequire as __createRequire } from 'node:module';
 const require = __createRequire(import.meta.url);
 import {
   action
-} from "./chunks/chunk-3SUG5XAF.mjs";
-import "./chunks/chunk-3IJAVZSN.mjs";
+} from "./chunks/chunk-SYJDNSQ4.mjs";
+import "./chunks/chunk-FXZS326U.mjs";
 import "./chunks/chunk-LAKDNJDR.mjs";
 import "./chunks/chunk-ZKXDAKWM.mjs";
 import "./chunks/chunk-Q7KQMW4X.mjs";

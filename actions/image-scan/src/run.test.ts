@@ -278,7 +278,7 @@ describe('image-scan refuses before anything is scanned', () => {
       inputs: { ...j.inputs, digest: onlyAttestations },
       tools: standIns({ reports: BOTH }),
     });
-    expect(attestations.code).toBe('LAYOUT_INVALID');
+    expect(attestations.error).toMatchObject({ code: 'LAYOUT_INVALID', reason: 'ATTESTATION_INVALID' });
     expect(attestations.calls).toEqual([]);
 
     const none = await editImageIndex(j.layout.dir, () => []);
@@ -287,8 +287,7 @@ describe('image-scan refuses before anything is scanned', () => {
       inputs: { ...j.inputs, digest: none },
       tools: standIns({ reports: BOTH }),
     });
-    expect(empty.code).toBe('LAYOUT_INVALID');
-    expect(String((empty.error as Error).message)).toContain('holds no image to scan');
+    expect(empty.error).toMatchObject({ code: 'LAYOUT_INVALID', reason: 'NO_IMAGE' });
     expect(empty.calls).toEqual([]);
   });
 

@@ -9,6 +9,7 @@ import {
   type GateResult,
   type IgnoreRule,
   type InstallRequest,
+  installFromInputs,
   LayoutError,
   type LayoutImage,
   makeSbomSet,
@@ -68,7 +69,7 @@ export async function run(plan: ImageScanPlan, { deps, outputs }: Context): Prom
   await prepareTrivyCache(db, 'trivy-cache-dir');
   // Trivy reads a private snapshot of exactly what was verified, never the layout directory again.
   const verified = await layout.snapshot(check, join(work, 'verified'), 'copy-verified');
-  const tool = await new ToolInstaller(deps).install('trivy', plan.trivy.install);
+  const tool = await installFromInputs(new ToolInstaller(deps), 'trivy', plan.trivy.install);
   // Online, the DB is brought up to date once, then every platform shares it instead of racing to update.
   if (!db.offline) await updateTrivyDb(deps, tool.path, db);
 
@@ -106,6 +107,7 @@ async function verifiedLayout(
   if (check.images.length === 0)
     throw new LayoutError(
       `the layout ${plan.layout} holds no image to scan (${check.attestations.length} attestation(s), no image manifest): nothing would be checked`,
+      { reason: 'NO_IMAGE' },
     );
   const images = selectImages(check.images, plan.platforms);
   if (check.attestations.length > 0)
@@ -253,7 +255,7 @@ async function sbomSet(
   target: { verified: string; digest: string; images: LayoutImage[]; work: string },
   deps: ActionDeps,
 ): Promise<string> {
-  const tool = await new ToolInstaller(deps).install('syft', install);
+  const tool = await installFromInputs(new ToolInstaller(deps), 'syft', install);
   const dir = join(target.work, 'sbom');
   const set = await makeSbomSet({
     ...target,

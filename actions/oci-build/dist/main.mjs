@@ -9,7 +9,7 @@ import {
   parseList,
   parsePath,
   plan
-} from "./chunks/chunk-2U4UZYEH.mjs";
+} from "./chunks/chunk-RYE3R2AJ.mjs";
 import "./chunks/chunk-LAKDNJDR.mjs";
 import "./chunks/chunk-ZKXDAKWM.mjs";
 import {
@@ -87,7 +87,7 @@ var action = defineAction({
   inputs: spec,
   outputs,
   plan,
-  load: () => import("./chunks/run-HMHEOLHS.mjs")
+  load: () => import("./chunks/run-ERRXIUK4.mjs")
 });
 
 // actions/oci-build/src/main.ts

@@ -8,7 +8,7 @@ import {
   inputs,
   parseList,
   parseSeverityList
-} from "./chunks/chunk-TL44YZTJ.mjs";
+} from "./chunks/chunk-R5TP6TXS.mjs";
 import "./chunks/chunk-LAKDNJDR.mjs";
 import "./chunks/chunk-ZKXDAKWM.mjs";
 import "./chunks/chunk-Q7KQMW4X.mjs";
@@ -88,7 +88,7 @@ var action = defineAction({
   inputs: spec,
   outputs,
   plan,
-  load: () => import("./chunks/run-VM35O5U4.mjs")
+  load: () => import("./chunks/run-DYBEF777.mjs")
 });
 
 // actions/repo-scan/src/main.ts

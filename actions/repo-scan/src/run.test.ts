@@ -247,6 +247,27 @@ describe('repo-scan fails closed', () => {
     expect(r.summaries).toEqual([]);
   });
 
+  it('an unpinned tool version, or a tool path that is no executable, names the tool input at fault', async () => {
+    const j = job({ scanners: 'trivy' });
+    const version = await runAction(action, {
+      ...j,
+      inputs: { ...j.inputs, 'trivy-path': '', 'trivy-version': '0.1.0' },
+      tools: standIns(),
+    });
+    expect(version.code).toBe('TOOL_VERSION_UNPINNED');
+    expect(version.error).toMatchObject({ input: 'trivy-version', actual: '0.1.0' });
+    const notExecutable = join(j.dir, 'trivy-data');
+    writeFileSync(notExecutable, 'data', { mode: 0o644 });
+    const path = await runAction(action, {
+      ...j,
+      inputs: { ...j.inputs, 'trivy-path': notExecutable },
+      tools: standIns(),
+    });
+    expect(path.code).toBe('TOOL_NOT_EXECUTABLE');
+    expect(path.error).toMatchObject({ input: 'trivy-path', actual: notExecutable });
+    expect(path.calls).toEqual([]);
+  });
+
   it('an offline OSV database without an ecosystem the repository uses names the input, what it lacks and has', async () => {
     const j = job({ offline: 'true', scanners: 'osv' });
     const r = await runAction(action, {

@@ -11,6 +11,7 @@ import {
   type GateResult,
   type IgnoreRule,
   type InstallRequest,
+  installFromInputs,
   type OutputName,
   osvScanner,
   parseOsvReport,
@@ -170,7 +171,7 @@ async function runTrivy(
   installer: ToolInstaller,
   deps: ActionDeps,
 ): Promise<ScannerRun> {
-  const tool = await installer.install('trivy', install);
+  const tool = await installFromInputs(installer, 'trivy', install);
   const { findings, sarif } = await runTrivyScan(deps, {
     ...db,
     executable: tool.path,
@@ -188,7 +189,7 @@ async function runOsv(
   installer: ToolInstaller,
   deps: ActionDeps,
 ): Promise<ScannerRun> {
-  const tool = await installer.install('osv-scanner', osv.install);
+  const tool = await installFromInputs(installer, 'osv-scanner', osv.install);
   const output = join(scan.work, 'osv-scanner.json');
   const { localDb, offline } = osv;
   const result = await deps.runner
@@ -227,7 +228,7 @@ async function runSyft(
   installer: ToolInstaller,
   deps: ActionDeps,
 ): Promise<SbomRun> {
-  const tool = await installer.install('syft', sbom.install);
+  const tool = await installFromInputs(installer, 'syft', sbom.install);
   const files: Partial<Record<SbomFormat, string>> = {};
   for (const format of sbom.formats)
     files[format] = join(scan.work, format === 'cyclonedx-json' ? 'sbom.cdx.json' : 'sbom.spdx.json');

@@ -5,7 +5,7 @@ import {
   outputs,
   plan,
   spec
-} from "./chunks/chunk-ACHD3PID.mjs";
+} from "./chunks/chunk-AVOHOSAW.mjs";
 import "./chunks/chunk-LAKDNJDR.mjs";
 import "./chunks/chunk-ZKXDAKWM.mjs";
 import "./chunks/chunk-Q7KQMW4X.mjs";
@@ -18,7 +18,7 @@ var action = defineAction({
   inputs: spec,
   outputs,
   plan,
-  load: () => import("./chunks/run-POFG7J2S.mjs")
+  load: () => import("./chunks/run-G5NRPNPI.mjs")
 });
 
 // actions/skopeo-push/src/main.ts

@@ -3,11 +3,11 @@ import { createRequire as __createRequire } from 'node:module';
 const require = __createRequire(import.meta.url);
 import {
   custodyTable
-} from "./chunks/chunk-E4MTV3IL.mjs";
+} from "./chunks/chunk-NIDXQWA5.mjs";
 import {
   action,
   spec
-} from "./chunks/chunk-USQBXJGN.mjs";
+} from "./chunks/chunk-GHRZCQJD.mjs";
 import {
   ProcessToolRunner,
   createRunnerLogger,
@@ -15,7 +15,7 @@ import {
   runCommandLine,
   runMain,
   runnerDeps
-} from "./chunks/chunk-AGGLGYSE.mjs";
+} from "./chunks/chunk-BW7TBNXQ.mjs";
 import "./chunks/chunk-LAKDNJDR.mjs";
 import "./chunks/chunk-ZKXDAKWM.mjs";
 import {

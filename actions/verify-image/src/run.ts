@@ -1,5 +1,6 @@
 import {
   type ActionDeps,
+  ConfigurationError,
   CustodyError,
   fromInput,
   loadTrustedRoot,
@@ -22,13 +23,15 @@ export async function run(plan: VerifyPlan, { deps, outputs }: Context): Promise
   for (const warning of plan.warnings) deps.logger.warning(warning);
   const client = openRegistry(deps, plan.registry);
   const trustedRoot = await trustedRootOf(plan.trustedRoot, deps);
-  const custody = await verifyImageCustody({
-    client,
-    reference: plan.image,
-    trustedRoot,
-    policy: plan.policy,
-    require: plan.require,
-  });
+  const custody = await namingImage(
+    verifyImageCustody({
+      client,
+      reference: plan.image,
+      trustedRoot,
+      policy: plan.policy,
+      require: plan.require,
+    }),
+  );
   outputs.write({ digest: custody.digest, custody: custodyOutput(custody) });
   await deps.writeSummary(custodySummary(custody));
   for (const warning of custody.warnings) deps.logger.warning(warning);
@@ -38,6 +41,18 @@ export async function run(plan: VerifyPlan, { deps, outputs }: Context): Promise
     `chain of custody verified: ${custody.repository}@${custody.digest} from ${custody.source?.repository ?? 'an unknown source'} at ${custody.source?.commit ?? 'an unknown commit'}`,
   );
 }
+
+/** An image the registry does not have (or a reference naming no version of it) is the image input's fault. */
+async function namingImage<T>(work: Promise<T>): Promise<T> {
+  try {
+    return await work;
+  } catch (error) {
+    if (error instanceof ConfigurationError && IMAGE_CODES.has(error.code)) throw error.forInput('image');
+    throw error;
+  }
+}
+
+const IMAGE_CODES = new Set(['IMAGE_NOT_FOUND', 'IMAGE_UNNAMED']);
 
 /** The trusted root (a file, or the public-good root through TUF); a bad file is the input's fault. */
 function trustedRootOf(path: string | undefined, deps: ActionDeps) {

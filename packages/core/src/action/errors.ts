@@ -21,6 +21,11 @@ export interface ErrorDetails {
   code?: ConfigurationCode;
   /** The input (or environment variable) at fault, when there is one. */
   input?: string;
+  /**
+   * Which of the failures a code covers this one is (SCREAMING_SNAKE, stable: `BLOB_MISSING` of
+   * `LAYOUT_INVALID`), when one code covers several.
+   */
+  reason?: string;
   /** What was required, when a value was compared against one (a digest, a signer, a tag). */
   expected?: string;
   /** What was found instead. */
@@ -34,6 +39,8 @@ export class ConfigurationError extends Error {
   readonly code: ConfigurationCode;
   /** The input (or environment variable) at fault, when there is one. */
   input: string | undefined;
+  /** Which failure of those the code covers, when it covers several. */
+  readonly reason: string | undefined;
   readonly expected: string | undefined;
   readonly actual: string | undefined;
 
@@ -41,6 +48,7 @@ export class ConfigurationError extends Error {
     super(message, options.cause === undefined ? undefined : { cause: options.cause });
     this.code = options.code ?? (options.input === undefined ? 'CONFIGURATION' : 'INPUT_INVALID');
     this.input = options.input;
+    this.reason = options.reason;
     this.expected = options.expected;
     this.actual = options.actual;
   }
@@ -57,6 +65,8 @@ export class CommandError extends Error {
   override readonly name: string = 'CommandError';
   /** `COMMAND_FAILED`, or a more precise code (`DIGEST_MISMATCH` when a tool produced other bytes). */
   readonly code: string;
+  /** Which failure of those the code covers (`TIMED_OUT`, `NOT_INSTALLED`), when it covers several. */
+  readonly reason: string | undefined;
   readonly tool: string;
   readonly exitCode: number | null;
   /** The last non-empty line the tool wrote to stderr, if any. */
@@ -69,6 +79,7 @@ export class CommandError extends Error {
     details: {
       tool: string;
       code?: string;
+      reason?: string;
       exitCode?: number | null;
       stderrTail?: string;
       expected?: string;
@@ -78,6 +89,7 @@ export class CommandError extends Error {
   ) {
     super(message, details.cause === undefined ? undefined : { cause: details.cause });
     this.code = details.code ?? 'COMMAND_FAILED';
+    this.reason = details.reason;
     this.expected = details.expected;
     this.actual = details.actual;
     this.tool = details.tool;
@@ -109,6 +121,17 @@ export function describeError(error: unknown): string {
 export class InvalidValueError extends Error {
   override readonly name: string = 'InvalidValueError';
   readonly code: string = 'INVALID_VALUE';
+  /** What is wrong with the value (`OUT_OF_RANGE`, `NOT_A_BOOLEAN`), when the parser says; kept by the input reader. */
+  readonly reason: string | undefined;
+  readonly expected: string | undefined;
+  readonly actual: string | undefined;
+
+  constructor(message: string, details: Pick<ErrorDetails, 'reason' | 'expected' | 'actual' | 'cause'> = {}) {
+    super(message, details.cause === undefined ? undefined : { cause: details.cause });
+    this.reason = details.reason;
+    this.expected = details.expected;
+    this.actual = details.actual;
+  }
 }
 
 /**

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { thrownBy } from '../../../../test/helpers/errors.ts';
 import { CommandError, ConfigurationError } from './errors.ts';
 import { runMain, runPost } from './run.ts';
 import { defineState, type StateStore } from './state.ts';
@@ -103,6 +104,9 @@ describe('typed state', () => {
     s.data.set('login', '{"added": 3}');
     expect(() => defineState('login', validate).load(s)).toThrow('bad state');
     s.data.set('login', '{not json');
-    expect(() => defineState('login', validate).load(s)).toThrow(/not valid JSON/);
+    // Unparsable state is a bug (main wrote it), not a user error: a plain Error carrying the parse failure.
+    expect(thrownBy(() => defineState('login', validate).load(s))).toMatchObject({
+      cause: expect.any(SyntaxError),
+    });
   });
 });

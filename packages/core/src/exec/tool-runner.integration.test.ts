@@ -72,15 +72,19 @@ describe('ProcessToolRunner', () => {
   });
 
   it('says clearly when a tool is missing', async () => {
-    await expect(
-      runner.run({ tool: 'trivy', command: 'definitely-not-installed-xyz', args: [] }),
-    ).rejects.toThrow('trivy is not installed or not on PATH (tried "definitely-not-installed-xyz")');
+    const error = await runner
+      .run({ tool: 'trivy', command: 'definitely-not-installed-xyz', args: [] })
+      .catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(CommandError);
+    expect(error).toMatchObject({ code: 'COMMAND_FAILED', reason: 'NOT_INSTALLED', tool: 'trivy' });
+    // The message names the command that was tried: what the user fixes.
+    expect((error as Error).message).toContain('"definitely-not-installed-xyz"');
   });
 
   it('fails on a timeout and on unbounded stdout', async () => {
     await expect(
       runner.run({ tool: 'slow', command: node, args: script('setTimeout(()=>{},10000)'), timeoutMs: 200 }),
-    ).rejects.toThrow(/slow timed out after 200 ms/);
+    ).rejects.toMatchObject({ code: 'COMMAND_FAILED', reason: 'TIMED_OUT', tool: 'slow' });
     await expect(
       runner.run({
         tool: 'big',
@@ -88,7 +92,7 @@ describe('ProcessToolRunner', () => {
         args: script('process.stdout.write("x".repeat(5000))'),
         maxStdoutBytes: 1000,
       }),
-    ).rejects.toThrow(/wrote more than 1000 bytes/);
+    ).rejects.toMatchObject({ code: 'COMMAND_FAILED', reason: 'STDOUT_TOO_LARGE', tool: 'big' });
   });
 
   it('redacts secrets from captured output and registers them with the logger', async () => {
@@ -123,16 +127,17 @@ describe('withSecretFile', () => {
   });
   it('removes the file when the user throws', async () => {
     let seen = '';
+    const boom = new Error('boom');
     await expect(
       withSecretFile(
         'x',
         async (path) => {
           seen = path;
-          throw new Error('boom');
+          throw boom;
         },
         { directory: tmpdir() },
       ),
-    ).rejects.toThrow('boom');
+    ).rejects.toBe(boom);
     expect(() => statSync(seen)).toThrow();
   });
 });

@@ -116,11 +116,15 @@ class ChildOutput {
 }
 
 function startFailure(request: ExecRequest, error: NodeJS.ErrnoException): CommandError {
-  const why =
-    error.code === 'ENOENT'
-      ? `${request.tool} is not installed or not on PATH (tried "${request.command}")`
-      : `${request.tool} could not be started: ${error.message}`;
-  return new CommandError(why, { tool: request.tool, cause: error });
+  const missing = error.code === 'ENOENT';
+  const why = missing
+    ? `${request.tool} is not installed or not on PATH (tried "${request.command}")`
+    : `${request.tool} could not be started: ${error.message}`;
+  return new CommandError(why, {
+    tool: request.tool,
+    reason: missing ? 'NOT_INSTALLED' : 'START_FAILED',
+    cause: error,
+  });
 }
 
 /** Why a finished child counts as failed, or undefined when it succeeded. */
@@ -131,17 +135,25 @@ function exitFailure(
 ): CommandError | undefined {
   const tool = request.tool;
   if (outcome.overflow)
-    return new CommandError(`${tool} wrote more than ${outcome.maxStdout} bytes to stdout`, { tool });
+    return new CommandError(`${tool} wrote more than ${outcome.maxStdout} bytes to stdout`, {
+      tool,
+      reason: 'STDOUT_TOO_LARGE',
+    });
   const tail = result.stderrTail;
   if (outcome.signal !== null) {
     const timedOut = request.timeoutMs !== undefined && result.durationMs >= request.timeoutMs;
     const why = timedOut ? `timed out after ${request.timeoutMs} ms` : `was killed by ${outcome.signal}`;
-    return new CommandError(`${tool} ${why}`, { tool, stderrTail: lastLine(tail) });
+    return new CommandError(`${tool} ${why}`, {
+      tool,
+      reason: timedOut ? 'TIMED_OUT' : 'KILLED',
+      stderrTail: lastLine(tail),
+    });
   }
   if ((request.okExitCodes ?? [0]).includes(result.exitCode)) return undefined;
   const detail = lastLine(tail);
   return new CommandError(`${tool} failed with exit code ${result.exitCode}${detail ? `: ${detail}` : ''}`, {
     tool,
+    reason: 'EXIT_CODE',
     exitCode: result.exitCode,
     stderrTail: tail,
   });

@@ -21,7 +21,8 @@ interface OctokitFailure {
  * Stores a Sigstore bundle (a DSSE in-toto attestation) through GitHub's artifact attestations API,
  * `POST /repos/{owner}/{repo}/attestations` with `{ bundle }`, so that `gh attestation verify oci://…`
  * finds it by the image digest. @octokit/rest is loaded only here, when this is asked for. Throttling and
- * server faults are retried; a refusal names what the job lacks.
+ * server faults are retried; a refusal names what the job lacks (`GITHUB_TOKEN_FORBIDDEN`: the token's
+ * permissions; `GITHUB_ATTESTATIONS_UNAVAILABLE`: the repository's plan or visibility).
  */
 export async function storeGitHubAttestation(
   target: GitHubAttestationsTarget,
@@ -87,12 +88,12 @@ function refusal(failure: OctokitFailure, target: GitHubAttestationsTarget): Err
     case 403:
       return new ConfigurationError(
         `GitHub refused to store the attestation (HTTP ${failure.status}, ${where}): the job needs "permissions: attestations: write" (with id-token: write), and github-token must be its token`,
-        { input: 'github-token' },
+        { code: 'GITHUB_TOKEN_FORBIDDEN', actual: `HTTP ${failure.status}` },
       );
     case 404:
       return new ConfigurationError(
         `GitHub has no attestations API for ${target.repository} (HTTP 404, ${where}): the repository is not visible to the token, or artifact attestations are not available on its plan`,
-        { input: 'github-attestations' },
+        { code: 'GITHUB_ATTESTATIONS_UNAVAILABLE', actual: 'HTTP 404' },
       );
     case 422:
       return new CommandError(`GitHub rejected the attestation bundle (HTTP 422): ${failure.message ?? ''}`, {

@@ -18,3 +18,4 @@ export {
 export { readJsonInput } from './json-input.ts';
 export { ociInputs } from './oci-inputs.ts';
 export { signerPolicyFromInputs, signerSpec } from './signer-inputs.ts';
+export { installFromInputs } from './tool-inputs.ts';

@@ -47,11 +47,15 @@ function fieldError(
   code = 'INPUT_INVALID',
 ): ConfigurationError {
   const domain = cause instanceof ConfigurationError ? cause : undefined;
+  // A parser's or a domain error's details (why, what was wanted, what was given) stay on the input's error.
+  const details =
+    cause instanceof ConfigurationError || cause instanceof InvalidValueError ? cause : undefined;
   return new ConfigurationError(`Input "${name}" ${message}`, {
     code: domain !== undefined && domain.code !== 'CONFIGURATION' ? domain.code : code,
     input: name,
-    ...(domain?.expected !== undefined ? { expected: domain.expected } : {}),
-    ...(domain?.actual !== undefined ? { actual: domain.actual } : {}),
+    ...(details?.reason !== undefined ? { reason: details.reason } : {}),
+    ...(details?.expected !== undefined ? { expected: details.expected } : {}),
+    ...(details?.actual !== undefined ? { actual: details.actual } : {}),
     cause,
   });
 }
@@ -163,6 +167,7 @@ export function parseBoolean(raw: string): boolean {
   if (FALSE.has(raw)) return false;
   throw new InvalidValueError(
     `must be a boolean (YAML 1.2 core schema: true, True, TRUE, false, False, FALSE); got "${raw}"`,
+    { reason: 'NOT_A_BOOLEAN', actual: raw },
   );
 }
 
@@ -197,12 +202,17 @@ export function parseList(raw: string): string[] {
         wasQuoted = false;
       } else if (wasQuoted && !quoted) {
         if (ch !== ' ' && ch !== '\t')
-          throw new InvalidValueError(`has text after a closing quote in line "${line}"`);
+          throw new InvalidValueError(`has text after a closing quote in line "${line}"`, {
+            reason: 'TEXT_AFTER_QUOTE',
+          });
       } else {
         current += ch;
       }
     }
-    if (quoted) throw new InvalidValueError(`has an unterminated quote in line "${line}"`);
+    if (quoted)
+      throw new InvalidValueError(`has an unterminated quote in line "${line}"`, {
+        reason: 'UNTERMINATED_QUOTE',
+      });
     if (wasQuoted || current.trim() !== '') items.push(wasQuoted ? current : current.trim());
   }
   return items;
@@ -211,7 +221,11 @@ export function parseList(raw: string): string[] {
 export function parseEnum<const T extends string>(raw: string, allowed: readonly T[]): T {
   const found = allowed.find((a) => a === raw);
   if (found === undefined) {
-    throw new InvalidValueError(`must be one of ${allowed.map((a) => `"${a}"`).join(', ')}; got "${raw}"`);
+    throw new InvalidValueError(`must be one of ${allowed.map((a) => `"${a}"`).join(', ')}; got "${raw}"`, {
+      reason: 'NOT_ALLOWED',
+      expected: allowed.join(', '),
+      actual: raw,
+    });
   }
   return found;
 }
@@ -219,10 +233,17 @@ export function parseEnum<const T extends string>(raw: string, allowed: readonly
 export function parseInteger(raw: string, bounds: { min?: number; max?: number } = {}): number {
   const range = `${bounds.min ?? '-∞'}..${bounds.max ?? '∞'}`;
   if (!/^[+-]?\d{1,15}$/.test(raw))
-    throw new InvalidValueError(`must be a whole number in ${range}; got "${raw}"`);
+    throw new InvalidValueError(`must be a whole number in ${range}; got "${raw}"`, {
+      reason: 'NOT_AN_INTEGER',
+      actual: raw,
+    });
   const value = Number(raw);
   if ((bounds.min !== undefined && value < bounds.min) || (bounds.max !== undefined && value > bounds.max)) {
-    throw new InvalidValueError(`must be a whole number in ${range}; got ${value}`);
+    throw new InvalidValueError(`must be a whole number in ${range}; got ${value}`, {
+      reason: 'OUT_OF_RANGE',
+      expected: range,
+      actual: String(value),
+    });
   }
   return value;
 }
@@ -234,9 +255,13 @@ export function parseInteger(raw: string, bounds: { min?: number; max?: number }
  */
 export function nonEmpty(raw: string, items: string[]): string[] {
   if (items.length === 0 && raw.trim() !== '')
-    throw new InvalidValueError('lists no item (only separators); give at least one, or leave it out');
+    throw new InvalidValueError('lists no item (only separators); give at least one, or leave it out', {
+      reason: 'LIST_EMPTY',
+    });
   if (items.some((item) => item.trim() === ''))
-    throw new InvalidValueError('lists an empty item ("" or " "); every item must say something');
+    throw new InvalidValueError('lists an empty item ("" or " "); every item must say something', {
+      reason: 'ITEM_EMPTY',
+    });
   return items;
 }
 
@@ -245,7 +270,11 @@ const DURATION_UNITS: Record<string, number> = { ms: 1, s: 1000, m: 60_000, h: 3
 /** Go-style durations: "90s", "5m", "1h30m", "250ms", "2d". Returns milliseconds. */
 export function parseDuration(raw: string, bounds: { minMs?: number; maxMs?: number } = {}): number {
   const accepted = 'a duration such as 250ms, 90s, 5m, 1h30m or 2d (units ms, s, m, h, d)';
-  if (!/^(\d+(ms|s|m|h|d))+$/.test(raw)) throw new InvalidValueError(`must be ${accepted}; got "${raw}"`);
+  if (!/^(\d+(ms|s|m|h|d))+$/.test(raw))
+    throw new InvalidValueError(`must be ${accepted}; got "${raw}"`, {
+      reason: 'NOT_A_DURATION',
+      actual: raw,
+    });
   let total = 0;
   for (const match of raw.matchAll(/(\d+)(ms|s|m|h|d)/g)) {
     total += Number(match[1]) * (DURATION_UNITS[match[2] ?? 's'] ?? 0);
@@ -256,6 +285,11 @@ export function parseDuration(raw: string, bounds: { minMs?: number; maxMs?: num
   ) {
     throw new InvalidValueError(
       `must be between ${bounds.minMs ?? 0}ms and ${bounds.maxMs ?? '∞'}ms; got "${raw}" (${total}ms)`,
+      {
+        reason: 'OUT_OF_RANGE',
+        expected: `${bounds.minMs ?? 0}..${bounds.maxMs ?? '∞'}ms`,
+        actual: `${total}ms`,
+      },
     );
   }
   return total;
@@ -280,10 +314,14 @@ function requireExisting(path: string, kind: 'file' | 'directory'): void {
   } catch (error) {
     throw new InvalidValueError(
       `names ${path}, which does not exist (${(error as NodeJS.ErrnoException).code ?? 'unreadable'})`,
+      { reason: 'PATH_NOT_FOUND', actual: path },
     );
   }
   if (kind === 'file' ? !found.isFile() : !found.isDirectory())
-    throw new InvalidValueError(`names ${path}, which is not a ${kind}`);
+    throw new InvalidValueError(`names ${path}, which is not a ${kind}`, {
+      reason: kind === 'file' ? 'NOT_A_FILE' : 'NOT_A_DIRECTORY',
+      actual: path,
+    });
 }
 
 function realpathIfExists(path: string): string | undefined {
@@ -299,15 +337,23 @@ function realpathIfExists(path: string): string | undefined {
  * written and after following symbolic links.
  */
 export function parsePath(raw: string, ctx: InputContext, options: PathOptions = {}): string {
-  if (raw.includes('\0')) throw new InvalidValueError('must not contain a NUL character');
+  if (raw.includes('\0'))
+    throw new InvalidValueError('must not contain a NUL character', { reason: 'NUL_CHARACTER' });
   const absolute = resolve(ctx.workspace, raw);
   if (!options.allowOutsideWorkspace) {
     const outside = `must stay inside the workspace ${ctx.workspace}; "${raw}" resolves to`;
-    if (!isInside(ctx.workspace, absolute)) throw new InvalidValueError(`${outside} ${absolute}`);
+    if (!isInside(ctx.workspace, absolute))
+      throw new InvalidValueError(`${outside} ${absolute}`, {
+        reason: 'OUTSIDE_WORKSPACE',
+        actual: absolute,
+      });
     const real = realpathIfExists(absolute);
     const realWorkspace = realpathIfExists(ctx.workspace) ?? ctx.workspace;
     if (real !== undefined && !isInside(realWorkspace, real)) {
-      throw new InvalidValueError(`${outside} ${real} through a symbolic link`);
+      throw new InvalidValueError(`${outside} ${real} through a symbolic link`, {
+        reason: 'SYMLINK_OUTSIDE_WORKSPACE',
+        actual: real,
+      });
     }
   }
   if (options.mustExist !== undefined) requireExisting(absolute, options.mustExist);
@@ -323,6 +369,7 @@ export const inputs = {
       if (options.pattern !== undefined && !options.pattern.test(raw)) {
         throw new InvalidValueError(
           `must be ${options.accepted ?? `a string matching ${options.pattern}`}; got "${raw}"`,
+          { reason: 'PATTERN_MISMATCH', actual: raw },
         );
       }
       return raw;
@@ -344,6 +391,7 @@ export const inputs = {
         if (!/^[A-Za-z0-9_*][A-Za-z0-9_.*-]{0,127}$/.test(pattern))
           throw new InvalidValueError(
             `pattern "${pattern}" is not a tag with * wildcards (letters, digits, _ . - and *)`,
+            { reason: 'TAG_PATTERN_INVALID', actual: pattern },
           );
         return pattern;
       }),
@@ -365,6 +413,7 @@ export function parseKeyValues(raw: string): [string, string][] {
     if (eq < 0 || !KEY.test(key)) {
       throw new InvalidValueError(
         `item ${i + 1} must be KEY=value with a key of letters, digits, "_", ".", "-" or "/"; got "${key}"`,
+        { reason: 'KEY_VALUE_INVALID', actual: key },
       );
     }
     return [key, item.slice(eq + 1)];

@@ -17,6 +17,7 @@ export const ociInputs = {
       if (digest.algorithm !== 'sha256')
         throw new InvalidValueError(
           `is a ${digest.algorithm} digest; images are addressed by sha256 digests here (oci-build and skopeo-push output them)`,
+          { reason: 'DIGEST_NOT_SHA256', expected: 'sha256', actual: digest.algorithm },
         );
       return digest;
     }),
@@ -30,6 +31,7 @@ export const ociInputs = {
         throw new InvalidValueError(
           `must be a repository without tag or digest (e.g. ghcr.io/org/app); got "${raw}": ` +
             'tags go in the "tags" input and the digest in "digest"',
+          { reason: 'NOT_A_REPOSITORY', actual: raw },
         );
       }
       return ref;

@@ -30,7 +30,9 @@ describe('inlineHasher', () => {
   });
 
   it('fails on a missing file', async () => {
-    await expect(inlineHasher.hash(join(dir, 'absent'), 'sha256', 10)).rejects.toThrow(/ENOENT/);
+    await expect(inlineHasher.hash(join(dir, 'absent'), 'sha256', 10)).rejects.toMatchObject({
+      code: 'ENOENT',
+    });
   });
 });
 

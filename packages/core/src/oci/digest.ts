@@ -22,6 +22,7 @@ export class Digest {
     if (colon < 0) {
       throw new InvalidValueError(
         `"${value}" is not a digest: expected <algorithm>:<hex>, e.g. sha256:<64 hex digits>`,
+        { reason: 'NOT_A_DIGEST', actual: value },
       );
     }
     const algorithm = value.slice(0, colon);
@@ -29,16 +30,21 @@ export class Digest {
     if (algorithm !== 'sha256' && algorithm !== 'sha512') {
       throw new InvalidValueError(
         `digest "${value}" uses algorithm "${algorithm}"; supported: sha256, sha512`,
+        { reason: 'ALGORITHM_UNSUPPORTED', expected: 'sha256, sha512', actual: algorithm },
       );
     }
     const length = ALGORITHMS[algorithm];
     if (!/^[0-9a-f]*$/.test(hex)) {
       const hint = /^[0-9a-fA-F]*$/.test(hex) ? ' (hex digits must be lowercase)' : '';
-      throw new InvalidValueError(`digest "${value}" must have an encoded part of hex digits${hint}`);
+      throw new InvalidValueError(`digest "${value}" must have an encoded part of hex digits${hint}`, {
+        reason: 'NOT_HEX',
+        actual: value,
+      });
     }
     if (hex.length !== length) {
       throw new InvalidValueError(
         `digest "${value}" must have exactly ${length} hex digits after "${algorithm}:"; got ${hex.length}`,
+        { reason: 'HEX_LENGTH', expected: String(length), actual: String(hex.length) },
       );
     }
     return new Digest(algorithm, hex);

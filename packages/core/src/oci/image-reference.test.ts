@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { thrownAs } from '../../../../test/helpers/errors.ts';
 import { InvalidValueError } from '../action/errors.ts';
 import { Digest } from './digest.ts';
 import { ImageReference, validateTag } from './image-reference.ts';
@@ -41,41 +42,43 @@ describe('ImageReference.parse: accepted forms', () => {
 });
 
 describe('ImageReference.parse: rejected forms name the problem', () => {
-  const cases: [string, RegExp][] = [
-    ['', /empty/],
-    [' alpine', /white space/],
-    ['al pine', /white space/],
-    ['https://ghcr.io/o/a', /scheme/],
-    ['Alpine', /lowercase/],
-    ['ghcr.io/Org/app', /lowercase/],
-    ['ghcr.io/o//a', /empty path component/],
-    ['ghcr.io/o/a/', /empty path component/],
-    ['app:', /tag after ":" is empty/],
-    [`app:${'x'.repeat(129)}`, /at most 128/],
-    ['app:-bad', /tag "-bad" is invalid/],
-    ['app:.bad', /tag ".bad" is invalid/],
-    ['app:ba/d', /registry port "ba"/],
-    ['app@sha256:abc', /exactly 64 hex digits/],
-    [`app@sha256:${'A'.repeat(64)}`, /lowercase/],
-    [`app@md5:${HEX}`, /supported: sha256, sha512/],
-    ['app@', /not a digest/],
-    [`a@${D}@${D}`, /digest/],
-    ['ghcr.io:99999/app', /port "99999"/],
-    ['ghcr.io:port/app', /port "port"/],
-    ['-bad.io/app', /not a valid host name/],
-    ['bad-.io/app', /not a valid host name/],
-    ['[::1/app', /unclosed|IPv6/],
-    ['[::1]:5000', /no repository/],
-    ['[zz]/app', /IPv6/],
-    ['a/-b', /path component "-b"/],
-    ['a/b_', /path component "b_"/],
-    ['a/b___c', /path component/],
-    ['a/b..c', /path component/],
-    [`ghcr.io/${'a'.repeat(250)}`, /at most 255/],
+  /** The reference, why it is refused, and for a bad digest why the digest is. */
+  const cases: [string, string, string?][] = [
+    ['', 'EMPTY'],
+    [' alpine', 'WHITESPACE'],
+    ['al pine', 'WHITESPACE'],
+    ['https://ghcr.io/o/a', 'SCHEME'],
+    ['Alpine', 'PATH_NOT_LOWERCASE'],
+    ['ghcr.io/Org/app', 'PATH_NOT_LOWERCASE'],
+    ['ghcr.io/o//a', 'PATH_COMPONENT_EMPTY'],
+    ['ghcr.io/o/a/', 'PATH_COMPONENT_EMPTY'],
+    ['app:', 'TAG_EMPTY'],
+    [`app:${'x'.repeat(129)}`, 'TAG_TOO_LONG'],
+    ['app:-bad', 'TAG_INVALID'],
+    ['app:.bad', 'TAG_INVALID'],
+    ['app:ba/d', 'PORT_INVALID'],
+    ['app@sha256:abc', 'DIGEST_INVALID', 'HEX_LENGTH'],
+    [`app@sha256:${'A'.repeat(64)}`, 'DIGEST_INVALID', 'NOT_HEX'],
+    [`app@md5:${HEX}`, 'DIGEST_INVALID', 'ALGORITHM_UNSUPPORTED'],
+    ['app@', 'DIGEST_INVALID', 'NOT_A_DIGEST'],
+    [`a@${D}@${D}`, 'DIGEST_INVALID', 'NOT_HEX'],
+    ['ghcr.io:99999/app', 'PORT_INVALID'],
+    ['ghcr.io:port/app', 'PORT_INVALID'],
+    ['-bad.io/app', 'REGISTRY_INVALID'],
+    ['bad-.io/app', 'REGISTRY_INVALID'],
+    ['[::1/app', 'REGISTRY_INVALID'],
+    ['[::1]:5000', 'REPOSITORY_MISSING'],
+    ['[zz]/app', 'REGISTRY_INVALID'],
+    ['a/-b', 'PATH_COMPONENT_INVALID'],
+    ['a/b_', 'PATH_COMPONENT_INVALID'],
+    ['a/b___c', 'PATH_COMPONENT_INVALID'],
+    ['a/b..c', 'PATH_COMPONENT_INVALID'],
+    [`ghcr.io/${'a'.repeat(250)}`, 'NAME_TOO_LONG'],
   ];
-  it.each(cases)('%j', (text, message) => {
-    expect(() => ImageReference.parse(text)).toThrow(InvalidValueError);
-    expect(() => ImageReference.parse(text)).toThrow(message);
+  it.each(cases)('%j', (text, reason, digestReason) => {
+    const error = thrownAs(InvalidValueError, () => ImageReference.parse(text));
+    expect(error).toMatchObject({ code: 'INVALID_VALUE', reason, actual: text });
+    if (digestReason !== undefined) expect(error.cause).toMatchObject({ reason: digestReason });
   });
 });
 
@@ -89,7 +92,9 @@ describe('ImageReference formatting and helpers', () => {
     expect(ImageReference.parse('ghcr.io/o/a').apiHost).toBe('ghcr.io');
   });
   it('withTag validates the tag', () => {
-    expect(() => ImageReference.parse('ghcr.io/o/a').withTag('bad tag')).toThrow(/invalid/);
+    expect(
+      thrownAs(InvalidValueError, () => ImageReference.parse('ghcr.io/o/a').withTag('bad tag')),
+    ).toMatchObject({ reason: 'TAG_INVALID', actual: 'bad tag' });
     expect(ImageReference.parse('ghcr.io/o/a').withTag('v1').toString()).toBe('ghcr.io/o/a:v1');
   });
   it('validateTag accepts the full grammar', () => {
@@ -169,7 +174,9 @@ describe('ImageReference properties', () => {
   it('never accepts upper case in the repository path', () => {
     fc.assert(
       fc.property(registry, fc.stringMatching(/^[a-z]{1,5}[A-Z][a-z]{0,5}$/), (reg, bad) => {
-        expect(() => ImageReference.parse(`${reg}/${bad}`)).toThrow(/lowercase/);
+        expect(thrownAs(InvalidValueError, () => ImageReference.parse(`${reg}/${bad}`))).toMatchObject({
+          reason: 'PATH_NOT_LOWERCASE',
+        });
       }),
     );
   });
@@ -179,7 +186,11 @@ describe('Digest', () => {
   it('parses sha256 and sha512 with exact lengths', () => {
     expect(Digest.parse(D).hex).toBe(HEX);
     expect(Digest.parse(`sha512:${'b'.repeat(128)}`).algorithm).toBe('sha512');
-    expect(() => Digest.parse(`sha512:${'b'.repeat(64)}`)).toThrow(/exactly 128/);
+    expect(thrownAs(InvalidValueError, () => Digest.parse(`sha512:${'b'.repeat(64)}`))).toMatchObject({
+      reason: 'HEX_LENGTH',
+      expected: '128',
+      actual: '64',
+    });
   });
   it('gives the referrers tag stem and a short form', () => {
     expect(Digest.parse(D).toTagStem()).toBe(`sha256-${HEX}`);

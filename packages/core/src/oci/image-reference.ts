@@ -22,16 +22,43 @@ const PORT = /^[0-9]+$/;
 const PATH_COMPONENT = /^[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*$/;
 const TAG = /^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$/;
 
-function fail(reference: string, why: string): never {
-  throw new InvalidValueError(`"${reference}" is not a valid image reference: ${why}`);
+/** Why a reference (or tag) is refused: stable, for callers and tests; the message says it in words. */
+export type ReferenceReason =
+  | 'EMPTY'
+  | 'WHITESPACE'
+  | 'SCHEME'
+  | 'REGISTRY_INVALID'
+  | 'PORT_INVALID'
+  | 'DIGEST_INVALID'
+  | 'TAG_EMPTY'
+  | 'TAG_TOO_LONG'
+  | 'TAG_INVALID'
+  | 'NAME_EMPTY'
+  | 'NAME_TOO_LONG'
+  | 'REPOSITORY_MISSING'
+  | 'PATH_COMPONENT_EMPTY'
+  | 'PATH_NOT_LOWERCASE'
+  | 'PATH_COMPONENT_INVALID';
+
+function fail(reference: string, why: string, reason: ReferenceReason, cause?: unknown): never {
+  throw new InvalidValueError(`"${reference}" is not a valid image reference: ${why}`, {
+    reason,
+    actual: reference,
+    cause,
+  });
 }
 
 export function validateTag(tag: string): string {
   if (tag.length > 128)
-    throw new InvalidValueError(`tag "${tag.slice(0, 40)}…" is ${tag.length} characters; at most 128`);
+    throw new InvalidValueError(`tag "${tag.slice(0, 40)}…" is ${tag.length} characters; at most 128`, {
+      reason: 'TAG_TOO_LONG',
+      expected: '128',
+      actual: String(tag.length),
+    });
   if (!TAG.test(tag)) {
     throw new InvalidValueError(
       `tag "${tag}" is invalid: use letters, digits, "_", "." and "-", not starting with "." or "-", at most 128`,
+      { reason: 'TAG_INVALID', actual: tag },
     );
   }
   return tag;
@@ -43,29 +70,39 @@ function validateDomain(reference: string, domain: string): void {
   if (domain.startsWith('[')) {
     const close = domain.indexOf(']');
     if (close < 0)
-      fail(reference, `registry "${domain}" has an unclosed "[" (IPv6 hosts are written [::1]:5000)`);
+      fail(
+        reference,
+        `registry "${domain}" has an unclosed "[" (IPv6 hosts are written [::1]:5000)`,
+        'REGISTRY_INVALID',
+      );
     host = domain.slice(0, close + 1);
     const rest = domain.slice(close + 1);
     if (rest !== '') {
-      if (!rest.startsWith(':')) fail(reference, `unexpected "${rest}" after the IPv6 host ${host}`);
+      if (!rest.startsWith(':'))
+        fail(reference, `unexpected "${rest}" after the IPv6 host ${host}`, 'REGISTRY_INVALID');
       port = rest.slice(1);
     }
-    if (!IPV6_HOST.test(host)) fail(reference, `registry host "${host}" is not an IPv6 address in brackets`);
+    if (!IPV6_HOST.test(host))
+      fail(reference, `registry host "${host}" is not an IPv6 address in brackets`, 'REGISTRY_INVALID');
   } else {
     const colon = domain.lastIndexOf(':');
     if (colon >= 0) {
       host = domain.slice(0, colon);
       port = domain.slice(colon + 1);
     }
-    if (host === '') fail(reference, `registry "${domain}" has no host name`);
+    if (host === '') fail(reference, `registry "${domain}" has no host name`, 'REGISTRY_INVALID');
     for (const component of host.split('.')) {
       if (!DOMAIN_COMPONENT.test(component)) {
-        fail(reference, `registry host "${host}" is not a valid host name (component "${component}")`);
+        fail(
+          reference,
+          `registry host "${host}" is not a valid host name (component "${component}")`,
+          'REGISTRY_INVALID',
+        );
       }
     }
   }
   if (port !== undefined && (!PORT.test(port) || Number(port) > 65535)) {
-    fail(reference, `registry port "${port}" must be a number from 0 to 65535`);
+    fail(reference, `registry port "${port}" must be a number from 0 to 65535`, 'PORT_INVALID');
   }
 }
 
@@ -81,11 +118,11 @@ function looksLikeDomain(component: string): boolean {
 
 /** What is wrong with a reference as a whole: empty, white space, a URL. */
 function checkWhole(reference: string): void {
-  if (reference === '') fail(reference, 'it is empty');
-  if (reference !== reference.trim()) fail(reference, 'it has leading or trailing white space');
-  if (/\s/.test(reference)) fail(reference, 'it contains white space');
+  if (reference === '') fail(reference, 'it is empty', 'EMPTY');
+  if (reference !== reference.trim()) fail(reference, 'it has leading or trailing white space', 'WHITESPACE');
+  if (/\s/.test(reference)) fail(reference, 'it contains white space', 'WHITESPACE');
   if (reference.includes('://'))
-    fail(reference, 'remove the scheme (https://); a reference starts with the registry host');
+    fail(reference, 'remove the scheme (https://); a reference starts with the registry host', 'SCHEME');
 }
 
 /** `name[:tag]@digest` → the part before "@" and the digest, if any. */
@@ -95,8 +132,14 @@ function splitDigest(reference: string): { rest: string; digest: Digest | undefi
   try {
     return { rest: reference.slice(0, at), digest: Digest.parse(reference.slice(at + 1)) };
   } catch (error) {
-    return fail(reference, (error as Error).message);
+    return fail(reference, (error as Error).message, 'DIGEST_INVALID', error);
   }
+}
+
+function tagReason(error: unknown): ReferenceReason {
+  return error instanceof InvalidValueError && error.reason === 'TAG_TOO_LONG'
+    ? 'TAG_TOO_LONG'
+    : 'TAG_INVALID';
 }
 
 /** `name[:tag]` → the name and the tag, if any (a host's port or an IPv6 host is not a tag). */
@@ -105,19 +148,20 @@ function splitTag(reference: string, rest: string): { name: string; tag: string 
   if (lastColon <= rest.lastIndexOf('/') || (rest.startsWith('[') && !rest.includes('/')))
     return { name: rest, tag: undefined };
   const tag = rest.slice(lastColon + 1);
-  if (tag === '') fail(reference, 'the tag after ":" is empty');
+  if (tag === '') fail(reference, 'the tag after ":" is empty', 'TAG_EMPTY');
   try {
     validateTag(tag);
   } catch (error) {
-    fail(reference, (error as Error).message);
+    fail(reference, (error as Error).message, tagReason(error), error);
   }
   return { name: rest.slice(0, lastColon), tag };
 }
 
 /** The name → its registry (Docker Hub when none is named) and checked repository path. */
 function splitName(reference: string, name: string): { registry: string; repository: string } {
-  if (name === '') fail(reference, 'the repository name is empty');
-  if (name.length > NAME_MAX) fail(reference, `the name is ${name.length} characters; at most ${NAME_MAX}`);
+  if (name === '') fail(reference, 'the repository name is empty', 'NAME_EMPTY');
+  if (name.length > NAME_MAX)
+    fail(reference, `the name is ${name.length} characters; at most ${NAME_MAX}`, 'NAME_TOO_LONG');
   const components = name.split('/');
   let registry = DOCKER_HUB;
   const first = components[0] ?? '';
@@ -126,7 +170,11 @@ function splitName(reference: string, name: string): { registry: string; reposit
     registry = first === 'index.docker.io' ? DOCKER_HUB : first;
     components.shift();
   } else if (components.length === 1 && (first.startsWith('[') || /^[^/]*:\d+$/.test(first))) {
-    fail(reference, `"${first}" looks like a registry host but no repository follows it`);
+    fail(
+      reference,
+      `"${first}" looks like a registry host but no repository follows it`,
+      'REPOSITORY_MISSING',
+    );
   }
   for (const component of components) checkPathComponent(reference, component);
   if (registry === DOCKER_HUB && components.length === 1) components.unshift('library');
@@ -135,13 +183,21 @@ function splitName(reference: string, name: string): { registry: string; reposit
 
 function checkPathComponent(reference: string, component: string): void {
   if (component === '')
-    fail(reference, 'the repository has an empty path component ("//" or a trailing "/")');
+    fail(
+      reference,
+      'the repository has an empty path component ("//" or a trailing "/")',
+      'PATH_COMPONENT_EMPTY',
+    );
   if (!PATH_COMPONENT.test(component)) {
-    const why =
-      component !== component.toLowerCase()
-        ? 'repository names must be lowercase'
-        : 'use lowercase letters and digits, separated by ".", "_", "__" or "-"';
-    fail(reference, `path component "${component}" is invalid: ${why}`);
+    const upper = component !== component.toLowerCase();
+    const why = upper
+      ? 'repository names must be lowercase'
+      : 'use lowercase letters and digits, separated by ".", "_", "__" or "-"';
+    fail(
+      reference,
+      `path component "${component}" is invalid: ${why}`,
+      upper ? 'PATH_NOT_LOWERCASE' : 'PATH_COMPONENT_INVALID',
+    );
   }
 }
 

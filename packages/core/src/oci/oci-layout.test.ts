@@ -12,6 +12,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { blobFile, writeSyntheticLayout } from '../../../../scripts/lib/layout-fixture.ts';
+import { thrownAs } from '../../../../test/helpers/errors.ts';
 import { LayoutError, OciLayout, writeLayoutRoot } from './oci-layout.ts';
 
 const fresh = () => mkdtempSync(join(tmpdir(), 'layout-'));
@@ -56,7 +57,12 @@ describe('OciLayout: reading a layout', () => {
     const fx = await writeSyntheticLayout(fresh());
     const layout = await OciLayout.open(fx.dir);
     expect(layout.topLevel('latest').digest).toBe(fx.root.digest);
-    expect(() => layout.topLevel('nope')).toThrow(/no entry named "nope" \(names: latest\)/);
+    expect(thrownAs(LayoutError, () => layout.topLevel('nope'))).toMatchObject({
+      code: 'LAYOUT_INVALID',
+      reason: 'ENTRY_NOT_FOUND',
+      expected: 'nope',
+      actual: 'latest',
+    });
   });
 });
 
@@ -70,12 +76,17 @@ describe('OciLayout: verification failures name the blob and who references it',
     writeFileSync(blobFile(fx, layer.digest), bytes);
     const error = await (await OciLayout.open(fx.dir)).verify().catch((e: unknown) => e);
     expect(error).toBeInstanceOf(LayoutError);
+    expect(error).toMatchObject({
+      code: 'LAYOUT_INVALID',
+      reason: 'BLOB_DIGEST_MISMATCH',
+      expected: layer.digest,
+      actual: expect.stringMatching(/^sha256:[0-9a-f]{64}$/),
+    });
+    expect((error as LayoutError).actual).not.toBe(layer.digest);
+    // The message is the contract here: it names the blob and the manifest that references it.
     expect((error as Error).message).toContain(`blob ${layer.digest}`);
     expect((error as Error).message).toContain(
       `manifest ${fx.manifests[0]?.digest} [linux/amd64] (layer 2 of 2)`,
-    );
-    expect((error as Error).message).toMatch(
-      /does not match its digest: content hashes to sha256:[0-9a-f]{64}/,
     );
   });
 
@@ -84,9 +95,13 @@ describe('OciLayout: verification failures name the blob and who references it',
     const layer = fx.layers[0];
     if (layer === undefined) throw new Error('fixture');
     truncateSync(blobFile(fx, layer.digest), 100);
-    await expect((await OciLayout.open(fx.dir)).verify()).rejects.toThrow(
-      new RegExp(`blob ${layer.digest} .* has 100 bytes on disk; the descriptor says 1024`),
-    );
+    await expect((await OciLayout.open(fx.dir)).verify()).rejects.toMatchObject({
+      code: 'LAYOUT_INVALID',
+      reason: 'BLOB_SIZE_MISMATCH',
+      expected: '1024',
+      actual: '100',
+      message: expect.stringContaining(`blob ${layer.digest} `),
+    });
   });
 
   it('a layer with bytes appended', async () => {
@@ -94,7 +109,12 @@ describe('OciLayout: verification failures name the blob and who references it',
     const layer = fx.layers[0];
     if (layer === undefined) throw new Error('fixture');
     appendFileSync(blobFile(fx, layer.digest), 'x');
-    await expect((await OciLayout.open(fx.dir)).verify()).rejects.toThrow(/has more than 1024 bytes on disk/);
+    await expect((await OciLayout.open(fx.dir)).verify()).rejects.toMatchObject({
+      code: 'LAYOUT_INVALID',
+      reason: 'BLOB_SIZE_MISMATCH',
+      expected: '1024',
+      actual: 'more than 1024',
+    });
   });
 
   it('a missing layer', async () => {
@@ -102,10 +122,11 @@ describe('OciLayout: verification failures name the blob and who references it',
     const layer = fx.layers[3];
     if (layer === undefined) throw new Error('fixture');
     unlinkSync(blobFile(fx, layer.digest));
-    await expect((await OciLayout.open(fx.dir)).verify()).rejects.toThrow(
-      new RegExp(
-        `blob ${layer.digest} \\(referenced by manifest ${fx.manifests[1]?.digest} \\[linux/arm64\\] \\(layer 2 of 2\\)\\) is missing`,
-      ),
+    const error = await (await OciLayout.open(fx.dir)).verify().catch((e: unknown) => e);
+    expect(error).toMatchObject({ code: 'LAYOUT_INVALID', reason: 'BLOB_MISSING' });
+    // The message names the missing blob and the manifest that references it.
+    expect((error as Error).message).toContain(
+      `blob ${layer.digest} (referenced by manifest ${fx.manifests[1]?.digest} [linux/arm64] (layer 2 of 2))`,
     );
   });
 
@@ -118,7 +139,11 @@ describe('OciLayout: verification failures name the blob and who references it',
       '"schemaVersion":3',
     );
     writeFileSync(blobFile(fx, m.digest), text);
-    await expect((await OciLayout.open(fx.dir)).verify()).rejects.toThrow(/does not match its digest/);
+    await expect((await OciLayout.open(fx.dir)).verify()).rejects.toMatchObject({
+      code: 'LAYOUT_INVALID',
+      reason: 'BLOB_DIGEST_MISMATCH',
+      expected: m.digest,
+    });
   });
 
   it('a blob that is a symbolic link (even to the right bytes)', async () => {
@@ -128,7 +153,11 @@ describe('OciLayout: verification failures name the blob and who references it',
     const outside = join(fresh(), 'real');
     renameSync(blobFile(fx, layer.digest), outside);
     symlinkSync(outside, blobFile(fx, layer.digest));
-    await expect((await OciLayout.open(fx.dir)).verify()).rejects.toThrow(/is a symbolic link .* refused/);
+    await expect((await OciLayout.open(fx.dir)).verify()).rejects.toMatchObject({
+      code: 'LAYOUT_INVALID',
+      reason: 'SYMLINK',
+      message: expect.stringContaining(`blob ${layer.digest} `),
+    });
   });
 
   it('blobs/sha256 itself as a symbolic link (to a copy of the very same blobs)', async () => {
@@ -136,7 +165,11 @@ describe('OciLayout: verification failures name the blob and who references it',
     const elsewhere = join(fresh(), 'sha256');
     renameSync(join(fx.dir, 'blobs', 'sha256'), elsewhere);
     symlinkSync(elsewhere, join(fx.dir, 'blobs', 'sha256'));
-    await expect(OciLayout.open(fx.dir)).rejects.toThrow(/blobs\/sha256 is a symbolic link; refused/);
+    await expect(OciLayout.open(fx.dir)).rejects.toMatchObject({
+      code: 'LAYOUT_INVALID',
+      reason: 'SYMLINK',
+      message: expect.stringContaining('blobs/sha256 '),
+    });
   });
 
   it('index.json as a symbolic link', async () => {
@@ -144,13 +177,22 @@ describe('OciLayout: verification failures name the blob and who references it',
     const elsewhere = join(fresh(), 'index.json');
     renameSync(join(fx.dir, 'index.json'), elsewhere);
     symlinkSync(elsewhere, join(fx.dir, 'index.json'));
-    await expect(OciLayout.open(fx.dir)).rejects.toThrow(/index.json is a symbolic link; refused/);
+    await expect(OciLayout.open(fx.dir)).rejects.toMatchObject({
+      code: 'LAYOUT_INVALID',
+      reason: 'SYMLINK',
+      message: expect.stringContaining('index.json '),
+    });
   });
 
   it('an unknown imageLayoutVersion', async () => {
     const fx = await writeSyntheticLayout(fresh());
     writeFileSync(join(fx.dir, 'oci-layout'), '{"imageLayoutVersion":"2.0.0"}');
-    await expect(OciLayout.open(fx.dir)).rejects.toThrow(/unsupported imageLayoutVersion "2.0.0"/);
+    await expect(OciLayout.open(fx.dir)).rejects.toMatchObject({
+      code: 'LAYOUT_INVALID',
+      reason: 'UNSUPPORTED_VERSION',
+      expected: '1.0.0',
+      actual: '2.0.0',
+    });
   });
 
   it('a descriptor digest that would escape blobs/', async () => {
@@ -158,21 +200,35 @@ describe('OciLayout: verification failures name the blob and who references it',
     await writeLayoutRoot(fx.dir, [
       { mediaType: 'application/vnd.oci.image.index.v1+json', digest: 'sha256:../../../etc/passwd', size: 1 },
     ]);
-    await expect(OciLayout.open(fx.dir)).rejects.toThrow(/index.json manifests\[0\].*hex digits/);
+    await expect(OciLayout.open(fx.dir)).rejects.toMatchObject({
+      code: 'LAYOUT_INVALID',
+      reason: 'DIGEST_INVALID',
+      actual: 'sha256:../../../etc/passwd',
+      message: expect.stringContaining('index.json manifests[0]: '),
+    });
   });
 
   it('index.json declaring the wrong size for the top level', async () => {
     const fx = await writeSyntheticLayout(fresh());
     const root = fx.root;
     await writeLayoutRoot(fx.dir, [{ ...root, size: root.size + 1 }]);
-    await expect((await OciLayout.open(fx.dir)).verify()).rejects.toThrow(/has more than|bytes on disk/);
+    await expect((await OciLayout.open(fx.dir)).verify()).rejects.toMatchObject({
+      code: 'LAYOUT_INVALID',
+      reason: 'BLOB_SIZE_MISMATCH',
+      expected: String(root.size + 1),
+      actual: String(root.size),
+    });
   });
 
   it('not a layout at all', async () => {
-    await expect(OciLayout.open(fresh())).rejects.toThrow(
-      /has no oci-layout: is this an OCI layout directory\?/,
-    );
-    await expect(OciLayout.open('/nonexistent/layout')).rejects.toThrow(/does not exist/);
+    await expect(OciLayout.open(fresh())).rejects.toMatchObject({
+      code: 'LAYOUT_INVALID',
+      reason: 'NOT_A_LAYOUT',
+    });
+    await expect(OciLayout.open('/nonexistent/layout')).rejects.toMatchObject({
+      code: 'LAYOUT_INVALID',
+      reason: 'NOT_FOUND',
+    });
   });
 
   it('several entries without a ref name to choose', async () => {
@@ -182,9 +238,11 @@ describe('OciLayout: verification failures name the blob and who references it',
       ...index.manifests,
       { ...fx.manifests[0], annotations: { 'org.opencontainers.image.ref.name': 'other' } },
     ]);
-    await expect((await OciLayout.open(fx.dir)).verify()).rejects.toThrow(
-      /holds 2 entries \(latest, other\); name the one/,
-    );
+    await expect((await OciLayout.open(fx.dir)).verify()).rejects.toMatchObject({
+      code: 'LAYOUT_INVALID',
+      reason: 'ENTRY_AMBIGUOUS',
+      actual: 'latest, other',
+    });
   });
 });
 
@@ -209,8 +267,10 @@ describe('OciLayout: verification on worker threads', () => {
       bytes[2 * 1024 * 1024] = (bytes[2 * 1024 * 1024] ?? 0) ^ 1;
       writeFileSync(path, bytes);
     }
-    await expect(viaWorkers(fx.dir)).rejects.toThrow(
-      new RegExp(`blob ${layer.digest} .*(does not match|bytes on disk)`),
-    );
+    await expect(viaWorkers(fx.dir)).rejects.toMatchObject({
+      code: 'LAYOUT_INVALID',
+      reason: damage === 'tamper' ? 'BLOB_DIGEST_MISMATCH' : 'BLOB_SIZE_MISMATCH',
+      message: expect.stringContaining(`blob ${layer.digest} `),
+    });
   });
 });

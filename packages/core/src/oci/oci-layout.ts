@@ -80,9 +80,65 @@ export interface VerifyReport extends LayoutGraph {
   totalBytes: number;
 }
 
+/**
+ * Which check of the layout failed, under the one code LAYOUT_INVALID: stable, for callers and tests (the
+ * message says it in words, naming the blob and who references it).
+ */
+export type LayoutReason =
+  /** The directory does not exist. */
+  | 'NOT_FOUND'
+  /** The layout holds attestations but no image manifest: there is nothing to scan or run. */
+  | 'NO_IMAGE'
+  /** The layout, or blobs/<algorithm>, is not a directory. */
+  | 'NOT_A_DIRECTORY'
+  /** No oci-layout, index.json or blobs/: not an OCI layout directory. */
+  | 'NOT_A_LAYOUT'
+  /** The oci-layout marker names another imageLayoutVersion. */
+  | 'UNSUPPORTED_VERSION'
+  /** oci-layout, index.json, blobs/<algorithm> or a blob is a symbolic link. */
+  | 'SYMLINK'
+  /** oci-layout, index.json or a blob is not a regular file. */
+  | 'NOT_A_FILE'
+  /** A JSON document (oci-layout, index.json, a manifest, index or config) over the read limit. */
+  | 'MANIFEST_TOO_LARGE'
+  | 'INVALID_JSON'
+  /** index.json or an index blob is not an image index. */
+  | 'NOT_AN_INDEX'
+  /** A manifest blob is not an image manifest. */
+  | 'NOT_A_MANIFEST'
+  /** A descriptor lacks a mediaType or digest, or has an invalid size. */
+  | 'DESCRIPTOR_INVALID'
+  /** A descriptor's digest does not parse (it would name a path outside blobs/). */
+  | 'DIGEST_INVALID'
+  /** A document's own mediaType differs from its descriptor's. */
+  | 'MEDIA_TYPE_MISMATCH'
+  /** No index.json entry has the ref name asked for. */
+  | 'ENTRY_NOT_FOUND'
+  /** index.json lists no manifests. */
+  | 'NO_ENTRY'
+  /** index.json lists several entries and no ref name chooses one. */
+  | 'ENTRY_AMBIGUOUS'
+  | 'BLOB_MISSING'
+  | 'BLOB_SIZE_MISMATCH'
+  | 'BLOB_DIGEST_MISMATCH'
+  /** A blob cannot be opened as a regular file (without following a link). */
+  | 'BLOB_UNREADABLE'
+  /** A blob changed between the check and the snapshot's link to it. */
+  | 'BLOB_CHANGED'
+  /** One blob declared as a document in one place and as a layer or config (or another document type) in another. */
+  | 'ROLE_CONFLICT'
+  /** One blob declared with two sizes. */
+  | 'SIZE_CONFLICT'
+  /** Indexes nested deeper than the walk follows. */
+  | 'TOO_DEEP'
+  | 'INDEX_CYCLE'
+  /** A manifest marked as a BuildKit attestation that is not one (an image hidden from the scan). */
+  | 'ATTESTATION_INVALID';
+
 /** The layout is unusable; the message says which blob and which manifest references it. */
 export class LayoutError extends ConfigurationError {
-  constructor(message: string, details: ErrorDetails = {}) {
+  declare readonly reason: LayoutReason | undefined;
+  constructor(message: string, details: Omit<ErrorDetails, 'reason'> & { reason?: LayoutReason } = {}) {
     super(message, { code: 'LAYOUT_INVALID', ...details });
   }
 }
@@ -109,18 +165,23 @@ function isRecord(value: unknown): value is Record<string, unknown> {
 }
 
 function asDescriptor(value: unknown, where: string): Descriptor {
-  if (!isRecord(value)) throw new LayoutError(`${where}: descriptor is not an object`);
+  const invalid = { reason: 'DESCRIPTOR_INVALID' } as const;
+  if (!isRecord(value)) throw new LayoutError(`${where}: descriptor is not an object`, invalid);
   const { mediaType, digest, size } = value;
   if (typeof mediaType !== 'string' || mediaType === '')
-    throw new LayoutError(`${where}: descriptor has no mediaType`);
-  if (typeof digest !== 'string') throw new LayoutError(`${where}: descriptor has no digest`);
+    throw new LayoutError(`${where}: descriptor has no mediaType`, invalid);
+  if (typeof digest !== 'string') throw new LayoutError(`${where}: descriptor has no digest`, invalid);
   try {
     Digest.parse(digest);
   } catch (error) {
-    throw new LayoutError(`${where}: ${(error as Error).message}`);
+    throw new LayoutError(`${where}: ${(error as Error).message}`, {
+      reason: 'DIGEST_INVALID',
+      actual: digest,
+      cause: error,
+    });
   }
   if (typeof size !== 'number' || !Number.isSafeInteger(size) || size < 0) {
-    throw new LayoutError(`${where}: descriptor ${digest} has an invalid size`);
+    throw new LayoutError(`${where}: descriptor ${digest} has an invalid size`, invalid);
   }
   return value as unknown as Descriptor;
 }
@@ -147,26 +208,41 @@ export class OciLayout {
   static async open(directory: string): Promise<OciLayout> {
     const root = resolve(directory);
     const rootStat = await lstat(root).catch(() => undefined);
-    if (rootStat === undefined) throw new LayoutError(`OCI layout ${root} does not exist`);
-    if (!rootStat.isDirectory()) throw new LayoutError(`OCI layout ${root} is not a directory`);
+    if (rootStat === undefined)
+      throw new LayoutError(`OCI layout ${root} does not exist`, { reason: 'NOT_FOUND' });
+    if (!rootStat.isDirectory())
+      throw new LayoutError(`OCI layout ${root} is not a directory`, { reason: 'NOT_A_DIRECTORY' });
     for (const entry of ['oci-layout', 'index.json']) {
       const s = await lstat(join(root, entry)).catch(() => undefined);
       if (s === undefined)
-        throw new LayoutError(`OCI layout ${root} has no ${entry}: is this an OCI layout directory?`);
+        throw new LayoutError(`OCI layout ${root} has no ${entry}: is this an OCI layout directory?`, {
+          reason: 'NOT_A_LAYOUT',
+        });
       if (s.isSymbolicLink())
-        throw new LayoutError(`OCI layout ${root}: ${entry} is a symbolic link; refused`);
-      if (!s.isFile()) throw new LayoutError(`OCI layout ${root}: ${entry} is not a regular file`);
+        throw new LayoutError(`OCI layout ${root}: ${entry} is a symbolic link; refused`, {
+          reason: 'SYMLINK',
+        });
+      if (!s.isFile())
+        throw new LayoutError(`OCI layout ${root}: ${entry} is not a regular file`, { reason: 'NOT_A_FILE' });
     }
     const marker = await readJson(join(root, 'oci-layout'), `${root}/oci-layout`);
     if (!isRecord(marker) || marker.imageLayoutVersion !== SUPPORTED_LAYOUT_VERSION) {
-      const found = isRecord(marker) ? JSON.stringify(marker.imageLayoutVersion) : 'no object';
+      const version = isRecord(marker) ? marker.imageLayoutVersion : undefined;
+      const found = isRecord(marker) ? JSON.stringify(version) : 'no object';
       throw new LayoutError(
         `OCI layout ${root}: unsupported imageLayoutVersion ${found}; this action reads "${SUPPORTED_LAYOUT_VERSION}"`,
+        {
+          reason: 'UNSUPPORTED_VERSION',
+          expected: SUPPORTED_LAYOUT_VERSION,
+          actual: typeof version === 'string' ? version : (found ?? 'undefined'),
+        },
       );
     }
     const blobs = await lstat(join(root, 'blobs')).catch(() => undefined);
     if (blobs === undefined || !blobs.isDirectory() || blobs.isSymbolicLink()) {
-      throw new LayoutError(`OCI layout ${root}: blobs/ is missing or not a plain directory`);
+      throw new LayoutError(`OCI layout ${root}: blobs/ is missing or not a plain directory`, {
+        reason: 'NOT_A_LAYOUT',
+      });
     }
     // The per-algorithm folders too: a link there would make every blob path point outside the layout.
     for (const algorithm of ['sha256', 'sha512']) {
@@ -174,12 +250,14 @@ export class OciLayout {
       if (dir !== undefined && (dir.isSymbolicLink() || !dir.isDirectory()))
         throw new LayoutError(
           `OCI layout ${root}: blobs/${algorithm} is ${dir.isSymbolicLink() ? 'a symbolic link' : 'not a directory'}; refused`,
+          { reason: dir.isSymbolicLink() ? 'SYMLINK' : 'NOT_A_DIRECTORY' },
         );
     }
     const index = await readJson(join(root, 'index.json'), `${root}/index.json`);
     if (!isRecord(index) || index.schemaVersion !== 2 || !Array.isArray(index.manifests)) {
       throw new LayoutError(
         `OCI layout ${root}: index.json is not an image index (schemaVersion 2 with manifests)`,
+        { reason: 'NOT_AN_INDEX' },
       );
     }
     for (const [i, m] of index.manifests.entries()) asDescriptor(m, `index.json manifests[${i}]`);
@@ -204,16 +282,19 @@ export class OciLayout {
         const names = entries.map((m) => m.annotations?.[REF_NAME_ANNOTATION]).filter((n) => n !== undefined);
         throw new LayoutError(
           `OCI layout ${this.root} has no entry named "${ref}" (names: ${names.join(', ') || 'none'})`,
+          { reason: 'ENTRY_NOT_FOUND', expected: ref, actual: names.join(', ') },
         );
       }
       return found;
     }
     const [only, ...others] = entries;
-    if (only === undefined) throw new LayoutError(`OCI layout ${this.root}: index.json lists no manifests`);
+    if (only === undefined)
+      throw new LayoutError(`OCI layout ${this.root}: index.json lists no manifests`, { reason: 'NO_ENTRY' });
     if (others.length > 0) {
       const names = entries.map((m) => m.annotations?.[REF_NAME_ANNOTATION] ?? m.digest);
       throw new LayoutError(
         `OCI layout ${this.root} holds ${entries.length} entries (${names.join(', ')}); name the one to use`,
+        { reason: 'ENTRY_AMBIGUOUS', actual: names.join(', ') },
       );
     }
     return only;
@@ -225,6 +306,11 @@ export class OciLayout {
       throw new LayoutError(
         `blob ${describe(descriptor)} (referenced by ${referencedBy}) is ${descriptor.size} bytes; ` +
           `manifests and configs are read only up to ${MAX_MANIFEST_BYTES}`,
+        {
+          reason: 'MANIFEST_TOO_LARGE',
+          expected: String(MAX_MANIFEST_BYTES),
+          actual: String(descriptor.size),
+        },
       );
     }
     const path = await this.checkedBlobPath(descriptor, referencedBy);
@@ -251,7 +337,10 @@ export class OciLayout {
     try {
       return JSON.parse(bytes.toString('utf8'));
     } catch (error) {
-      throw new LayoutError(`blob ${describe(descriptor)} is not valid JSON`, { cause: error });
+      throw new LayoutError(`blob ${describe(descriptor)} is not valid JSON`, {
+        reason: 'INVALID_JSON',
+        cause: error,
+      });
     }
   }
 
@@ -270,7 +359,11 @@ export class OciLayout {
         const path = await this.checkedBlobPath(descriptor, referencedBy.join(', '));
         const size = (await lstat(path)).size;
         if (size !== descriptor.size)
-          throw new LayoutError(`${what} has ${size} bytes on disk; the descriptor says ${descriptor.size}`);
+          throw new LayoutError(`${what} has ${size} bytes on disk; the descriptor says ${descriptor.size}`, {
+            reason: 'BLOB_SIZE_MISMATCH',
+            expected: String(descriptor.size),
+            actual: String(size),
+          });
         totalBytes += size;
       }),
     );
@@ -320,6 +413,11 @@ export class OciLayout {
       throw new LayoutError(
         `blob ${describe(descriptor)} (referenced by ${referencedBy}) changed after the layout was checked: ` +
           `${s.isFile() ? `${s.size} bytes` : 'not a regular file'} where ${descriptor.size} bytes were declared`,
+        {
+          reason: 'BLOB_CHANGED',
+          expected: String(descriptor.size),
+          ...(s.isFile() ? { actual: String(s.size) } : {}),
+        },
       );
   }
 
@@ -336,10 +434,12 @@ export class OciLayout {
     ).catch((error: NodeJS.ErrnoException) => {
       throw new LayoutError(
         `${what} cannot be read as a regular file (${error.code ?? error.message}); refused`,
+        { reason: 'BLOB_UNREADABLE', cause: error },
       );
     });
     try {
-      if (!(await source.stat()).isFile()) throw new LayoutError(`${what} is not a regular file; refused`);
+      if (!(await source.stat()).isFile())
+        throw new LayoutError(`${what} is not a regular file; refused`, { reason: 'NOT_A_FILE' });
       const hash = createHash(Digest.parse(descriptor.digest).algorithm);
       let length = 0;
       const counting = new Transform({
@@ -420,19 +520,29 @@ export class OciLayout {
     const what = `blob ${describe(descriptor)} (referenced by ${referencedBy})`;
     if (length !== descriptor.size) {
       const sizeText = length > descriptor.size ? `more than ${descriptor.size}` : `${length}`;
-      throw new LayoutError(`${what} has ${sizeText} bytes on disk; the descriptor says ${descriptor.size}`);
+      throw new LayoutError(`${what} has ${sizeText} bytes on disk; the descriptor says ${descriptor.size}`, {
+        reason: 'BLOB_SIZE_MISMATCH',
+        expected: String(descriptor.size),
+        actual: sizeText,
+      });
     }
     if (actual !== descriptor.digest)
-      throw new LayoutError(`${what} does not match its digest: content hashes to ${actual}`);
+      throw new LayoutError(`${what} does not match its digest: content hashes to ${actual}`, {
+        reason: 'BLOB_DIGEST_MISMATCH',
+        expected: descriptor.digest,
+        actual,
+      });
   }
 
   private async checkedBlobPath(descriptor: Descriptor, referencedBy: string): Promise<string> {
     const path = this.blobPath(descriptor.digest);
     const s = await lstat(path).catch(() => undefined);
     const what = `blob ${describe(descriptor)} (referenced by ${referencedBy})`;
-    if (s === undefined) throw new LayoutError(`${what} is missing from ${path}`);
-    if (s.isSymbolicLink()) throw new LayoutError(`${what} is a symbolic link at ${path}; refused`);
-    if (!s.isFile()) throw new LayoutError(`${what} is not a regular file at ${path}`);
+    if (s === undefined) throw new LayoutError(`${what} is missing from ${path}`, { reason: 'BLOB_MISSING' });
+    if (s.isSymbolicLink())
+      throw new LayoutError(`${what} is a symbolic link at ${path}; refused`, { reason: 'SYMLINK' });
+    if (!s.isFile())
+      throw new LayoutError(`${what} is not a regular file at ${path}`, { reason: 'NOT_A_FILE' });
     return path;
   }
 
@@ -452,12 +562,14 @@ export class OciLayout {
       throw new LayoutError(
         `blob ${descriptor.digest} is declared as ${descriptor.mediaType} by ${referencedBy} ` +
           `but as ${known.descriptor.mediaType} by ${known.referencedBy.join(', ')}; one blob, one role`,
+        { reason: 'ROLE_CONFLICT', expected: known.descriptor.mediaType, actual: descriptor.mediaType },
       );
     }
     if (known.descriptor.size !== descriptor.size) {
       throw new LayoutError(
         `blob ${descriptor.digest} is declared with size ${descriptor.size} by ${referencedBy} ` +
           `but ${known.descriptor.size} by ${known.referencedBy.join(', ')}`,
+        { reason: 'SIZE_CONFLICT', expected: String(known.descriptor.size), actual: String(descriptor.size) },
       );
     }
     if (!known.referencedBy.includes(referencedBy)) known.referencedBy.push(referencedBy);
@@ -473,8 +585,11 @@ export class OciLayout {
     siblings: ReadonlySet<string> = new Set(),
   ): Promise<void> {
     if (depth > MAX_DEPTH)
-      throw new LayoutError(`index nesting deeper than ${MAX_DEPTH} at ${descriptor.digest}`);
-    if (path.has(descriptor.digest)) throw new LayoutError(`index cycle through ${descriptor.digest}`);
+      throw new LayoutError(`index nesting deeper than ${MAX_DEPTH} at ${descriptor.digest}`, {
+        reason: 'TOO_DEEP',
+      });
+    if (path.has(descriptor.digest))
+      throw new LayoutError(`index cycle through ${descriptor.digest}`, { reason: 'INDEX_CYCLE' });
     const seen = graph.blobs.has(descriptor.digest);
     this.addBlob(graph, descriptor, referencedBy);
     if (seen) return;
@@ -490,7 +605,7 @@ export class OciLayout {
     const { descriptor, here, graph } = at;
     const doc = await this.readJsonBlob(descriptor, at.referencedBy);
     if (!isRecord(doc) || doc.schemaVersion !== 2 || !Array.isArray(doc.manifests)) {
-      throw new LayoutError(`${here} is not an image index`);
+      throw new LayoutError(`${here} is not an image index`, { reason: 'NOT_AN_INDEX' });
     }
     checkEmbeddedMediaType(doc, descriptor, here);
     graph.indexes.push(descriptor.digest);
@@ -509,7 +624,7 @@ export class OciLayout {
     const { descriptor, here, graph } = at;
     const doc = await this.readJsonBlob(descriptor, at.referencedBy);
     if (!isRecord(doc) || doc.schemaVersion !== 2 || !Array.isArray(doc.layers)) {
-      throw new LayoutError(`${here} is not an image manifest`);
+      throw new LayoutError(`${here} is not an image manifest`, { reason: 'NOT_A_MANIFEST' });
     }
     checkEmbeddedMediaType(doc, descriptor, here);
     const config = asDescriptor(doc.config, `${here} config`);
@@ -524,6 +639,7 @@ export class OciLayout {
       if (problem !== undefined) {
         throw new LayoutError(
           `${here} is marked as a BuildKit attestation manifest but ${problem}: refusing a layout that would hide an image from the scan`,
+          { reason: 'ATTESTATION_INVALID' },
         );
       }
       graph.attestations.push({
@@ -603,6 +719,7 @@ function checkEmbeddedMediaType(doc: Record<string, unknown>, descriptor: Descri
   if (typeof doc.mediaType === 'string' && doc.mediaType !== descriptor.mediaType) {
     throw new LayoutError(
       `${here} declares mediaType ${doc.mediaType} but its descriptor says ${descriptor.mediaType}`,
+      { reason: 'MEDIA_TYPE_MISMATCH', expected: descriptor.mediaType, actual: doc.mediaType },
     );
   }
 }
@@ -615,11 +732,15 @@ function digestOf(expected: string, content: Buffer): string {
 async function readJson(path: string, label: string): Promise<unknown> {
   const s = await lstat(path);
   if (s.size > MAX_MANIFEST_BYTES)
-    throw new LayoutError(`${label} is larger than ${MAX_MANIFEST_BYTES} bytes`);
+    throw new LayoutError(`${label} is larger than ${MAX_MANIFEST_BYTES} bytes`, {
+      reason: 'MANIFEST_TOO_LARGE',
+      expected: String(MAX_MANIFEST_BYTES),
+      actual: String(s.size),
+    });
   try {
     return JSON.parse(await readFile(path, 'utf8'));
   } catch (error) {
-    throw new LayoutError(`${label} is not valid JSON`, { cause: error });
+    throw new LayoutError(`${label} is not valid JSON`, { reason: 'INVALID_JSON', cause: error });
   }
 }
 

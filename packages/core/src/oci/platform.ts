@@ -15,6 +15,7 @@ export function parsePlatform(text: string): Platform {
   if (parts.length < 2 || parts.length > 3 || parts.some((p) => !PART.test(p))) {
     throw new InvalidValueError(
       `platform "${text}" must be os/arch or os/arch/variant in lowercase, e.g. linux/amd64 or linux/arm/v7`,
+      { reason: 'PLATFORM_INVALID', actual: text },
     );
   }
   const [os = '', architecture = '', variant] = parts;

@@ -116,7 +116,11 @@ describe('CredentialStore', () => {
       logger: new MemoryLogger(),
       authFile: path,
     });
-    await expect(bad.lookup('ghcr.io')).rejects.toThrow(/is not valid JSON/);
+    await expect(bad.lookup('ghcr.io')).rejects.toMatchObject({
+      code: 'CREDENTIALS_INVALID',
+      reason: 'FILE_NOT_JSON',
+      actual: path,
+    });
   });
 });
 

@@ -39,7 +39,11 @@ function decodeAuth(entry: NonNullable<AuthFile['auths']>[string], source: strin
   if (entry.auth) {
     const text = Buffer.from(entry.auth, 'base64').toString('utf8');
     const colon = text.indexOf(':');
-    if (colon < 0) throw new ConfigurationError(`credentials in ${source} are not base64("user:password")`);
+    if (colon < 0)
+      throw new ConfigurationError(`credentials in ${source} are not base64("user:password")`, {
+        code: 'CREDENTIALS_INVALID',
+        reason: 'AUTH_NOT_USER_PASSWORD',
+      });
     return { username: text.slice(0, colon), password: text.slice(colon + 1), source };
   }
   if (entry.username !== undefined && entry.password !== undefined) {
@@ -111,18 +115,27 @@ export class CredentialStore {
       if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
       throw new ConfigurationError(
         `cannot read registry credentials file ${file}: ${(error as Error).message}`,
+        { code: 'CREDENTIALS_INVALID', reason: 'FILE_UNREADABLE', actual: file },
       );
     }
     try {
       return JSON.parse(text) as AuthFile;
     } catch {
-      throw new ConfigurationError(`registry credentials file ${file} is not valid JSON`);
+      throw new ConfigurationError(`registry credentials file ${file} is not valid JSON`, {
+        code: 'CREDENTIALS_INVALID',
+        reason: 'FILE_NOT_JSON',
+        actual: file,
+      });
     }
   }
 
   private async fromHelper(helper: string, registry: string): Promise<Credential> {
     if (!/^[A-Za-z0-9_.-]+$/.test(helper))
-      throw new ConfigurationError(`credential helper name "${helper}" is not valid`);
+      throw new ConfigurationError(`credential helper name "${helper}" is not valid`, {
+        code: 'CREDENTIALS_INVALID',
+        reason: 'HELPER_NAME_INVALID',
+        actual: helper,
+      });
     const { stdout } = await this.runner.run({
       tool: `docker-credential-${helper}`,
       command: `docker-credential-${helper}`,
@@ -137,10 +150,17 @@ export class CredentialStore {
     } catch {
       throw new ConfigurationError(
         `docker-credential-${helper} printed something other than JSON for ${registry}`,
+        { code: 'CREDENTIALS_INVALID', reason: 'HELPER_OUTPUT_NOT_JSON' },
       );
     }
     if (typeof parsed.Username !== 'string' || typeof parsed.Secret !== 'string') {
-      throw new ConfigurationError(`docker-credential-${helper} returned no Username/Secret for ${registry}`);
+      throw new ConfigurationError(
+        `docker-credential-${helper} returned no Username/Secret for ${registry}`,
+        {
+          code: 'CREDENTIALS_INVALID',
+          reason: 'HELPER_NO_CREDENTIALS',
+        },
+      );
     }
     this.logger.setSecret(parsed.Secret);
     return { username: parsed.Username, password: parsed.Secret, source: `docker-credential-${helper}` };

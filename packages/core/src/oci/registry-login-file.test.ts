@@ -62,9 +62,11 @@ describe('registry login files', () => {
     await addLogin(path, 'ecr.example', 'AWS', 'old');
     expect((await addLogin(path, 'ecr.example', 'AWS', 'new')).replaced).toBe(true);
     writeFileSync(path, 'garbage');
-    await expect(addLogin(path, 'x', 'u', 'p')).rejects.toThrow(
-      /not a valid JSON credentials file; refusing to overwrite/,
-    );
+    await expect(addLogin(path, 'x', 'u', 'p')).rejects.toMatchObject({
+      code: 'CREDENTIALS_INVALID',
+      reason: 'FILE_NOT_JSON',
+      actual: path,
+    });
     expect(readFileSync(path, 'utf8')).toBe('garbage');
   });
 

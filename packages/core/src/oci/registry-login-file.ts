@@ -44,7 +44,11 @@ async function readDocument(file: string): Promise<AuthDocument> {
     if (typeof doc !== 'object' || doc === null || Array.isArray(doc)) throw new Error('not an object');
     return doc as AuthDocument;
   } catch {
-    throw new ConfigurationError(`${file} is not a valid JSON credentials file; refusing to overwrite it`);
+    throw new ConfigurationError(`${file} is not a valid JSON credentials file; refusing to overwrite it`, {
+      code: 'CREDENTIALS_INVALID',
+      reason: 'FILE_NOT_JSON',
+      actual: file,
+    });
   }
 }
 
@@ -195,6 +199,7 @@ async function withFileLock<T>(file: string, work: () => Promise<T>): Promise<T>
     if (Date.now() > deadline)
       throw new ConfigurationError(
         `${file} stayed locked by another login for ${LOCK_WAIT_MS / 1000} s (${lock}); remove the lock file if no login is running`,
+        { code: 'CREDENTIALS_FILE_LOCKED', actual: lock },
       );
     await new Promise((r) => setTimeout(r, 10 + Math.floor(Math.random() * 40)));
   }

@@ -50,16 +50,17 @@ describe('what a tool printed: transient or final', () => {
     expect(result).toBe('ok');
     expect(delays).toEqual([2000, 2000]); // the Retry-After wins over a shorter backoff
     calls = 0;
+    const unauthorized = new Error('unauthorized: authentication required');
     await expect(
       withRetries(
         async () => {
           calls++;
-          throw new Error('unauthorized: authentication required');
+          throw unauthorized;
         },
         (e) => ({ transient: isTransientText(String(e)), reason: String(e) }),
         { sleep: async () => {} },
       ),
-    ).rejects.toThrow('unauthorized');
+    ).rejects.toBe(unauthorized);
     expect(calls).toBe(1);
   });
 });

@@ -2,6 +2,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { thrownAs } from '../../../../test/helpers/errors.ts';
 import { ConfigurationError } from '../action/errors.ts';
 import {
   parseOsvScannerToml,
@@ -10,6 +11,7 @@ import {
   readIgnoreFiles,
   readTrivyIgnoreFile,
 } from './ignore-files.ts';
+import { ReportError } from './report-file.ts';
 import { readCycloneDx, readSpdx } from './sbom.ts';
 
 const fixture = (path: string) =>
@@ -38,7 +40,9 @@ describe('scanner ignore files', () => {
       ['CVE-2022-40897', 'Accept the risk', '2027-09-01'],
       ['aws-access-key-id', 'test key', undefined],
     ]);
-    expect(() => parseTrivyIgnoreYaml('vulnerabilities: [')).toThrow(/not valid YAML/);
+    expect(thrownAs(ConfigurationError, () => parseTrivyIgnoreYaml('vulnerabilities: ['))).toMatchObject({
+      reason: 'IGNORE_FILE_NOT_YAML',
+    });
   });
 
   it('osv-scanner.toml: IgnoredVulns with reasons (the documented example)', () => {
@@ -107,11 +111,16 @@ describe('a Trivy ignore file named by an input', () => {
     const dir = mkdtempSync(join(tmpdir(), 'ignore-file-'));
     const missing = await readTrivyIgnoreFile(join(dir, 'absent'), 'absent').catch((e: unknown) => e);
     expect(missing).toBeInstanceOf(ConfigurationError);
-    expect((missing as Error).message).toMatch(/cannot be read \(ENOENT\)/);
+    expect(missing).toMatchObject({ code: 'CONFIGURATION', reason: 'IGNORE_FILE_UNREADABLE' });
+    // The message names the file and why it cannot be read.
+    expect((missing as Error).message).toContain(join(dir, 'absent'));
+    expect((missing as Error).message).toContain('(ENOENT)');
     writeFileSync(join(dir, 'bad.yaml'), 'vulnerabilities: [');
-    await expect(readTrivyIgnoreFile(join(dir, 'bad.yaml'), 'ci/bad.yaml')).rejects.toThrow(
-      /^ci\/bad\.yaml is not valid YAML/,
-    );
+    const bad = await readTrivyIgnoreFile(join(dir, 'bad.yaml'), 'ci/bad.yaml').catch((e: unknown) => e);
+    expect(bad).toBeInstanceOf(ConfigurationError);
+    expect(bad).toMatchObject({ code: 'CONFIGURATION', reason: 'IGNORE_FILE_NOT_YAML' });
+    // Named as the workflow names it (`source`), not by its path on the runner.
+    expect((bad as Error).message.startsWith('ci/bad.yaml ')).toBe(true);
   });
 });
 
@@ -130,11 +139,16 @@ describe('SBOM readers on real Syft output', () => {
       '"specVersion": "1.7"',
     );
     expect(readCycloneDx(v17).version).toBe('1.7');
-    expect(() => readCycloneDx(v17.replace('"specVersion": "1.7"', '"specVersion": "1.4"'))).toThrow(
-      /specVersion "1.4"/,
-    );
-    expect(() => readCycloneDx(fixture('syft/spdx-2.3-image.golden.json'))).toThrow(/not CycloneDX/);
-    expect(() => readCycloneDx('')).toThrow(/empty/);
+    expect(
+      thrownAs(ReportError, () => readCycloneDx(v17.replace('"specVersion": "1.7"', '"specVersion": "1.4"'))),
+    ).toMatchObject({ code: 'REPORT_UNREADABLE', reason: 'UNSUPPORTED_FORMAT', actual: '1.4' });
+    expect(
+      thrownAs(ReportError, () => readCycloneDx(fixture('syft/spdx-2.3-image.golden.json'))),
+    ).toMatchObject({ code: 'REPORT_UNREADABLE', reason: 'UNSUPPORTED_FORMAT', expected: 'CycloneDX' });
+    expect(thrownAs(ReportError, () => readCycloneDx(''))).toMatchObject({
+      code: 'REPORT_UNREADABLE',
+      reason: 'EMPTY',
+    });
   });
   it('SPDX 2.3', () => {
     expect(readSpdx(fixture('syft/spdx-2.3-image.golden.json'))).toMatchObject({

@@ -57,10 +57,15 @@ export function parseTrivyIgnoreYaml(text: string, source = '.trivyignore.yaml')
   try {
     doc = parseYaml(text);
   } catch (error) {
-    throw new ConfigurationError(`${source} is not valid YAML (${(error as Error).message})`);
+    throw new ConfigurationError(`${source} is not valid YAML (${(error as Error).message})`, {
+      reason: 'IGNORE_FILE_NOT_YAML',
+    });
   }
   if (doc === null || doc === undefined) return [];
-  if (!isRecord(doc)) throw new ConfigurationError(`${source} must be a mapping of finding kinds to lists`);
+  if (!isRecord(doc))
+    throw new ConfigurationError(`${source} must be a mapping of finding kinds to lists`, {
+      reason: 'IGNORE_FILE_NOT_A_MAPPING',
+    });
   return Object.values(doc).flatMap((entries) =>
     (Array.isArray(entries) ? entries : []).filter(isRecord).map((e) => ({
       scanner: 'trivy' as const,
@@ -146,7 +151,7 @@ export async function readTrivyIgnoreFile(path: string, source: string): Promise
   } catch (error) {
     throw new ConfigurationError(
       `the Trivy ignore file ${path} cannot be read (${(error as NodeJS.ErrnoException).code ?? 'unreadable'})`,
-      { cause: error },
+      { reason: 'IGNORE_FILE_UNREADABLE', cause: error },
     );
   }
   const ext = extname(path);

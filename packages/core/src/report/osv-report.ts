@@ -11,15 +11,15 @@ import { readSeverity, SEVERITIES, type Severity, severityOfScore } from './seve
 export function parseOsvReport(text: string): Finding[] {
   const doc = parseJsonReport(text, 'OSV-Scanner');
   if (!isRecord(doc) || !Array.isArray(doc.results))
-    throw new ReportError('the OSV-Scanner report has no "results" list');
+    throw new ReportError('the OSV-Scanner report has no "results" list', 'MALFORMED');
   const findings: Finding[] = [];
   for (const result of doc.results) {
     if (!isRecord(result) || !Array.isArray(result.packages))
-      throw new ReportError('an OSV-Scanner result has no "packages" list');
+      throw new ReportError('an OSV-Scanner result has no "packages" list', 'MALFORMED');
     const target = isRecord(result.source) ? str(result.source.path) : '';
     for (const entry of result.packages) {
       if (!isRecord(entry) || !isRecord(entry.package))
-        throw new ReportError('an OSV-Scanner package entry is malformed');
+        throw new ReportError('an OSV-Scanner package entry is malformed', 'MALFORMED');
       const name = str(entry.package.name);
       const records = (Array.isArray(entry.vulnerabilities) ? entry.vulnerabilities : []).filter(isRecord);
       const byId = new Map(records.map((r) => [str(r.id), r]));
@@ -30,21 +30,9 @@ export function parseOsvReport(text: string): Finding[] {
       for (const group of groups) {
         const ids = (Array.isArray(group.ids) ? group.ids : []).map(str).filter((i) => i !== '');
         const [id] = ids;
-        if (id === undefined) throw new ReportError(`an OSV-Scanner group for ${name} has no ids`);
-        // Real output lists in a group's ids both the records it holds and the aliases of those records
-        // (GO-2025-3503 with its alias GHSA-qxp5-gwg8-xv66); an id that is neither is a record gone missing.
-        const members = ids.flatMap((i) => {
-          const record = byId.get(i);
-          return record === undefined ? [] : [record];
-        });
-        const known = new Set(
-          members.flatMap((m) => [str(m.id), ...(Array.isArray(m.aliases) ? m.aliases.map(str) : [])]),
-        );
-        const missing = ids.find((i) => !known.has(i));
-        if (members.length === 0 || missing !== undefined)
-          throw new ReportError(
-            `an OSV-Scanner group for ${name} names ${missing ?? id}, which the report holds no record of`,
-          );
+        if (id === undefined)
+          throw new ReportError(`an OSV-Scanner group for ${name} has no ids`, 'MALFORMED');
+        const members = groupRecords(ids, byId, name);
         const aliases = new Set<string>([
           ...ids,
           ...(Array.isArray(group.aliases) ? group.aliases.map(str) : []),
@@ -69,12 +57,41 @@ export function parseOsvReport(text: string): Finding[] {
   return findings;
 }
 
+/**
+ * The records a group's ids name. Real output lists in a group's ids both the records it holds and the
+ * aliases of those records (GO-2025-3503 with its alias GHSA-qxp5-gwg8-xv66); an id that is neither is a
+ * record gone missing, and a report error.
+ */
+function groupRecords(
+  ids: readonly string[],
+  byId: ReadonlyMap<string, Record<string, unknown>>,
+  name: string,
+): Record<string, unknown>[] {
+  const members = ids.flatMap((i) => {
+    const record = byId.get(i);
+    return record === undefined ? [] : [record];
+  });
+  const known = new Set(
+    members.flatMap((m) => [str(m.id), ...(Array.isArray(m.aliases) ? m.aliases.map(str) : [])]),
+  );
+  const missing = ids.find((i) => !known.has(i)) ?? (members.length === 0 ? ids[0] : undefined);
+  if (missing !== undefined)
+    throw new ReportError(
+      `an OSV-Scanner group for ${name} names ${missing}, which the report holds no record of`,
+      'RECORD_MISSING',
+      { expected: missing },
+    );
+  return members;
+}
+
 function groupSeverity(maxSeverity: unknown, members: Record<string, unknown>[], where: string): Severity {
   if (maxSeverity !== undefined && maxSeverity !== null && maxSeverity !== '') {
     const score = typeof maxSeverity === 'string' ? Number(maxSeverity) : Number.NaN;
     if (!Number.isFinite(score) || score < 0 || score > 10)
       throw new ReportError(
         `${where} has a max_severity this suite cannot read: ${JSON.stringify(maxSeverity)}`,
+        'SEVERITY_UNREADABLE',
+        { actual: JSON.stringify(maxSeverity) },
       );
     return severityOfScore(score);
   }

@@ -1,6 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { thrownAs } from '../../../../test/helpers/errors.ts';
+import { InvalidValueError } from '../action/errors.ts';
 import type { Finding } from './findings.ts';
 import { parseOsvReport } from './osv-report.ts';
 import { ReportError } from './report-file.ts';
@@ -148,15 +150,17 @@ describe('unreadable fields fail closed (a real report, one field changed)', () 
       const v = doc.Results[0]?.Vulnerabilities[0];
       if (v === undefined) throw new Error('fixture');
       v.Severity = value;
-      expect(() => parseTrivyReport(JSON.stringify(doc))).toThrow(ReportError);
-      expect(() => parseTrivyReport(JSON.stringify(doc))).toThrow(/has a severity this suite cannot read/);
+      expect(thrownAs(ReportError, () => parseTrivyReport(JSON.stringify(doc)))).toMatchObject({
+        code: 'REPORT_UNREADABLE',
+        reason: 'SEVERITY_UNREADABLE',
+      });
     },
   );
   it('results under another key are a report error, not "nothing found"', () => {
     const { Results, ...rest } = trivy();
-    expect(() => parseTrivyReport(JSON.stringify({ ...rest, results: Results }))).toThrow(
-      /has no Results but has "results"; refusing to read it as "nothing found"/,
-    );
+    expect(
+      thrownAs(ReportError, () => parseTrivyReport(JSON.stringify({ ...rest, results: Results }))),
+    ).toMatchObject({ code: 'REPORT_UNREADABLE', reason: 'UNKNOWN_FIELDS', actual: 'results' });
     expect(parseTrivyReport(JSON.stringify(rest))).toEqual([]);
   });
 
@@ -174,19 +178,25 @@ describe('unreadable fields fail closed (a real report, one field changed)', () 
     const pkg = doc.results[0]?.packages.find((p) => p.groups.length > 0);
     if (pkg === undefined) throw new Error('fixture');
     pkg.groups[0]?.ids.push('GHSA-xxxx-xxxx-xxxx');
-    expect(() => parseOsvReport(JSON.stringify(doc))).toThrow(
-      /names GHSA-xxxx-xxxx-xxxx, which the report holds no record of/,
-    );
+    expect(thrownAs(ReportError, () => parseOsvReport(JSON.stringify(doc)))).toMatchObject({
+      code: 'REPORT_UNREADABLE',
+      reason: 'RECORD_MISSING',
+      expected: 'GHSA-xxxx-xxxx-xxxx',
+    });
   });
   it.each([
-    ['max_severity "high"', (g: { max_severity?: unknown }) => (g.max_severity = 'high')],
-    ['max_severity 11', (g: { max_severity?: unknown }) => (g.max_severity = '11')],
-  ])('an OSV %s is a report error', (_label, mutate) => {
+    ['max_severity "high"', (g: { max_severity?: unknown }) => (g.max_severity = 'high'), '"high"'],
+    ['max_severity 11', (g: { max_severity?: unknown }) => (g.max_severity = '11'), '"11"'],
+  ])('an OSV %s is a report error', (_label, mutate, actual) => {
     const doc = osv();
     const group = doc.results[0]?.packages.find((p) => p.groups.length > 0)?.groups[0];
     if (group === undefined) throw new Error('fixture');
     mutate(group);
-    expect(() => parseOsvReport(JSON.stringify(doc))).toThrow(/max_severity this suite cannot read/);
+    expect(thrownAs(ReportError, () => parseOsvReport(JSON.stringify(doc)))).toMatchObject({
+      code: 'REPORT_UNREADABLE',
+      reason: 'SEVERITY_UNREADABLE',
+      actual,
+    });
   });
   it('an OSV advisory label that is not a severity is a report error; an absent one is UNKNOWN', () => {
     const doc = osv();
@@ -194,7 +204,11 @@ describe('unreadable fields fail closed (a real report, one field changed)', () 
     const record = doc.results[0]?.packages.find((p) => p.vulnerabilities.length > 0)?.vulnerabilities[0];
     if (record === undefined) throw new Error('fixture');
     record.database_specific = { severity: 7 };
-    expect(() => parseOsvReport(JSON.stringify(doc))).toThrow(/has a severity this suite cannot read: 7/);
+    expect(thrownAs(ReportError, () => parseOsvReport(JSON.stringify(doc)))).toMatchObject({
+      code: 'REPORT_UNREADABLE',
+      reason: 'SEVERITY_UNREADABLE',
+      actual: '7',
+    });
     record.database_specific = {};
     expect(() => parseOsvReport(JSON.stringify(doc))).not.toThrow();
   });
@@ -240,9 +254,11 @@ describe('severity gate', () => {
   });
 
   it('refuses unknown severities by name', () => {
-    expect(() => parseSeverityList(['HIGH', 'SEVERE'])).toThrow(
-      'severity "SEVERE" is not one of CRITICAL, HIGH, MEDIUM, LOW, UNKNOWN',
-    );
+    expect(thrownAs(InvalidValueError, () => parseSeverityList(['HIGH', 'SEVERE']))).toMatchObject({
+      reason: 'NOT_ALLOWED',
+      expected: 'CRITICAL, HIGH, MEDIUM, LOW, UNKNOWN',
+      actual: 'SEVERE',
+    });
     expect(parseSeverityList(['high', 'Critical'])).toEqual(new Set(['HIGH', 'CRITICAL']));
   });
 });

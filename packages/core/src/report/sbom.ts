@@ -12,11 +12,16 @@ const CYCLONEDX_VERSIONS = ['1.5', '1.6', '1.7'];
 export function readCycloneDx(text: string): SbomInfo {
   const doc = parseJsonReport(text, 'CycloneDX SBOM');
   if (!isRecord(doc) || doc.bomFormat !== 'CycloneDX')
-    throw new ReportError('the SBOM is not CycloneDX (bomFormat)');
+    throw new ReportError('the SBOM is not CycloneDX (bomFormat)', 'UNSUPPORTED_FORMAT', {
+      expected: 'CycloneDX',
+      actual: String(JSON.stringify(isRecord(doc) ? doc.bomFormat : doc)),
+    });
   const version = str(doc.specVersion);
   if (!CYCLONEDX_VERSIONS.includes(version)) {
     throw new ReportError(
       `CycloneDX specVersion "${version}" is not one this action reads (${CYCLONEDX_VERSIONS.join(', ')})`,
+      'UNSUPPORTED_FORMAT',
+      { expected: CYCLONEDX_VERSIONS.join(', '), actual: version },
     );
   }
   return {
@@ -29,7 +34,10 @@ export function readCycloneDx(text: string): SbomInfo {
 export function readSpdx(text: string): SbomInfo {
   const doc = parseJsonReport(text, 'SPDX SBOM');
   if (!isRecord(doc) || !/^SPDX-2\.[23]$/.test(str(doc.spdxVersion)))
-    throw new ReportError('the SBOM is not SPDX 2.2/2.3 JSON');
+    throw new ReportError('the SBOM is not SPDX 2.2/2.3 JSON', 'UNSUPPORTED_FORMAT', {
+      expected: 'SPDX-2.2, SPDX-2.3',
+      actual: String(JSON.stringify(isRecord(doc) ? doc.spdxVersion : doc)),
+    });
   return {
     format: 'spdx-json',
     version: str(doc.spdxVersion),

@@ -12,10 +12,17 @@ export function parseSeverityList(items: readonly string[]): Set<Severity> {
     const upper = item.toUpperCase();
     const found = SEVERITIES.find((s) => s === upper);
     if (found === undefined)
-      throw new InvalidValueError(`severity "${item}" is not one of ${SEVERITIES.join(', ')}`);
+      throw new InvalidValueError(`severity "${item}" is not one of ${SEVERITIES.join(', ')}`, {
+        reason: 'NOT_ALLOWED',
+        expected: SEVERITIES.join(', '),
+        actual: item,
+      });
     wanted.add(found);
   }
-  if (wanted.size === 0) throw new InvalidValueError(`must name at least one of ${SEVERITIES.join(', ')}`);
+  if (wanted.size === 0)
+    throw new InvalidValueError(`must name at least one of ${SEVERITIES.join(', ')}`, {
+      reason: 'LIST_EMPTY',
+    });
   return wanted;
 }
 
@@ -45,6 +52,12 @@ export function readSeverity(label: unknown, where: string, options: { optional?
   const upper = typeof label === 'string' ? label.toUpperCase() : undefined;
   const known = upper === 'MODERATE' ? 'MEDIUM' : SEVERITIES.find((s) => s === upper);
   if (known === undefined)
-    throw new ReportError(`${where} has a severity this suite cannot read: ${JSON.stringify(label)}`);
+    throw new ReportError(
+      `${where} has a severity this suite cannot read: ${JSON.stringify(label)}`,
+      'SEVERITY_UNREADABLE',
+      {
+        actual: JSON.stringify(label),
+      },
+    );
   return known;
 }

@@ -23,7 +23,8 @@ export function parseTrivyReport(text: string, platform?: string): Finding[] {
   const results = trivyResults(parseJsonReport(text, 'Trivy'));
   const extra = platform === undefined ? {} : { platform };
   return results.flatMap((result) => {
-    if (!isRecord(result)) throw new ReportError('the Trivy report has a Result that is not an object');
+    if (!isRecord(result))
+      throw new ReportError('the Trivy report has a Result that is not an object', 'MALFORMED');
     const target = str(result.Target);
     return [
       ...asList(result.Vulnerabilities, 'Vulnerabilities').map((v) => vulnerability(v, target)),
@@ -40,6 +41,8 @@ function trivyResults(doc: unknown): unknown[] {
   if (!isRecord(doc) || doc.SchemaVersion !== 2) {
     throw new ReportError(
       `the Trivy report is not SchemaVersion 2 (got ${JSON.stringify(isRecord(doc) ? doc.SchemaVersion : doc)})`,
+      'UNSUPPORTED_FORMAT',
+      { expected: '2', actual: String(JSON.stringify(isRecord(doc) ? doc.SchemaVersion : doc)) },
     );
   }
   if (doc.Results === undefined || doc.Results === null) {
@@ -48,17 +51,20 @@ function trivyResults(doc: unknown): unknown[] {
     if (unknown.length > 0)
       throw new ReportError(
         `the Trivy report has no Results but has ${unknown.map((k) => JSON.stringify(k)).join(', ')}; refusing to read it as "nothing found"`,
+        'UNKNOWN_FIELDS',
+        { actual: unknown.join(', ') },
       );
     return [];
   }
   if (!Array.isArray(doc.Results))
-    throw new ReportError('the Trivy report has a Results value that is not a list');
+    throw new ReportError('the Trivy report has a Results value that is not a list', 'MALFORMED');
   return doc.Results;
 }
 
 function vulnerability(v: Record<string, unknown>, target: string): Finding {
   const id = str(v.VulnerabilityID);
-  if (id === '') throw new ReportError(`a Trivy vulnerability in ${target} has no VulnerabilityID`);
+  if (id === '')
+    throw new ReportError(`a Trivy vulnerability in ${target} has no VulnerabilityID`, 'MALFORMED');
   return {
     scanner: 'trivy',
     kind: 'vulnerability',
@@ -110,6 +116,6 @@ function misconfiguration(m: Record<string, unknown>, target: string): Finding {
 function asList(value: unknown, field: string): Record<string, unknown>[] {
   if (value === undefined || value === null) return [];
   if (!Array.isArray(value) || !value.every(isRecord))
-    throw new ReportError(`the Trivy report has a ${field} value that is not a list of objects`);
+    throw new ReportError(`the Trivy report has a ${field} value that is not a list of objects`, 'MALFORMED');
   return value;
 }

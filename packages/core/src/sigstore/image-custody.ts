@@ -115,23 +115,27 @@ export interface CustodyRequest {
   immutableTags?: readonly string[];
 }
 
-/** The digest a reference names: its digest, else what its tag points at now. */
+/**
+ * The digest a reference names: its digest, else what its tag points at now. A reference that names
+ * neither is `IMAGE_UNNAMED`, a tag the registry does not have `IMAGE_NOT_FOUND` (the action names its input).
+ */
 export async function resolveDigest(client: RegistryClient, reference: ImageReference): Promise<Digest> {
   if (reference.digest !== undefined) return reference.digest;
   if (reference.tag === undefined)
     throw new ConfigurationError(
       `${reference} names neither a tag nor a digest; name one (…:tag or …@sha256:…)`,
-      {
-        input: 'image',
-      },
+      { code: 'IMAGE_UNNAMED', actual: reference.toString() },
     );
   const info = await client.headManifest(reference.repositoryOnly(), reference.tag);
   if (info === undefined)
-    throw new ConfigurationError(`${reference} does not exist in the registry`, { input: 'image' });
+    throw new ConfigurationError(`${reference} does not exist in the registry`, {
+      code: 'IMAGE_NOT_FOUND',
+      actual: reference.toString(),
+    });
   return Digest.parse(info.digest);
 }
 
-/** The platform images of an index (attestation manifests left out), or the image itself. */
+/** The platform images of an index (attestation manifests left out), or the image itself (`IMAGE_NOT_FOUND`). */
 export async function platformsOf(
   client: RegistryClient,
   repository: ImageReference,
@@ -139,7 +143,10 @@ export async function platformsOf(
 ): Promise<{ platform: string | undefined; digest: string }[]> {
   const manifest = await client.getManifest(repository, digest.toString());
   if (manifest === undefined)
-    throw new ConfigurationError(`${repository}@${digest} is not in the registry`, { input: 'image' });
+    throw new ConfigurationError(`${repository}@${digest} is not in the registry`, {
+      code: 'IMAGE_NOT_FOUND',
+      actual: `${repository}@${digest}`,
+    });
   const doc = JSON.parse(manifest.bytes.toString('utf8')) as {
     manifests?: { digest: string; platform?: Platform }[];
   };

@@ -99,8 +99,11 @@ export function kyvernoTrust(
   const rekor = tlog?.publicKey?.rawBytes;
   if (chains.length === 0 || rekor === undefined) {
     throw new ConfigurationError(
-      'Input "trusted-root": it names no certificate authority or transparency log valid now, so no admission policy can be written from it',
-      { input: 'trusted-root' },
+      'it names no certificate authority or transparency log valid now, so no admission policy can be written from it',
+      {
+        code: 'TRUSTED_ROOT_NOT_CURRENT',
+        actual: `${chains.length} current authorities, ${tlogs.length} current logs`,
+      },
     );
   }
   const ct = ctlog?.publicKey?.rawBytes;

@@ -39,14 +39,18 @@ describe('kyvernoTrust', () => {
     expect(trust.roots.match(/BEGIN CERTIFICATE/g)).toHaveLength(3);
   });
 
-  it('refuses a root with no current authority, naming the input', () => {
+  it('refuses a root with no current authority (TRUSTED_ROOT_NOT_CURRENT), naming no input', () => {
     const expired = { ...pgi, certificateAuthorities: pgi.certificateAuthorities.slice(0, 1) };
     expect(() => kyvernoTrust(expired, undefined, new Date('2026-11-29T00:00:00Z'))).toThrow(
       ConfigurationError,
     );
-    expect(() => kyvernoTrust({}, undefined)).toThrow(
-      /Input "trusted-root": it names no certificate authority/,
-    );
+    let refused: unknown;
+    try {
+      kyvernoTrust({}, undefined);
+    } catch (error) {
+      refused = error;
+    }
+    expect(refused).toMatchObject({ code: 'TRUSTED_ROOT_NOT_CURRENT', input: undefined });
   });
 
   it('puts the keys where the Kyverno attestor reads them', () => {

@@ -30,6 +30,16 @@ function cosignEncrypt(der: Buffer, password: string, type = 'ENCRYPTED SIGSTORE
 
 const ec = () => generateKeyPairSync('ec', { namedCurve: 'prime256v1' });
 
+/** What loadSigningKey threw (it names no input: the action that read the key does). */
+function refusal(text: string, password: string | undefined): unknown {
+  try {
+    loadSigningKey(text, password);
+  } catch (error) {
+    return error;
+  }
+  throw new Error('the key was accepted');
+}
+
 describe('signing keys', () => {
   it('decrypts a real cosign key file and signs what its public key verifies', async () => {
     const key = loadSigningKey(COSIGN_KEY, '');
@@ -40,8 +50,8 @@ describe('signing keys', () => {
     expect(verify('sha256', data, createPublicKey(key.publicKeyPem), signature)).toBe(true);
   });
 
-  it('refuses a wrong password, naming key-password', () => {
-    expect(() => loadSigningKey(COSIGN_KEY, 'wrong')).toThrow(/Input "key-password": it does not decrypt/);
+  it('refuses a wrong password (KEY_PASSWORD_WRONG), naming no input', () => {
+    expect(refusal(COSIGN_KEY, 'wrong')).toMatchObject({ code: 'KEY_PASSWORD_WRONG', input: undefined });
   });
 
   it('reads password-protected cosign keys of both PEM types, PKCS#8 and SEC1', () => {
@@ -60,10 +70,8 @@ describe('signing keys', () => {
       .export({ format: 'pem', type: 'pkcs8', cipher: 'aes-256-cbc', passphrase: 'pw' })
       .toString();
     expect(loadSigningKey(encrypted, 'pw').publicKeyPem).toBe(spki);
-    expect(() => loadSigningKey(encrypted, 'nope')).toThrow(
-      /Input "key-password": it does not decrypt the PKCS#8 key/,
-    );
-    expect(() => loadSigningKey(encrypted, undefined)).toThrow(/Input "key-password" is required/);
+    expect(refusal(encrypted, 'nope')).toMatchObject({ code: 'KEY_PASSWORD_WRONG' });
+    expect(refusal(encrypted, undefined)).toMatchObject({ code: 'KEY_PASSWORD_REQUIRED', input: undefined });
   });
 
   it('refuses keys other than ECDSA P-256, corrupt files and hostile scrypt parameters', () => {
@@ -71,15 +79,30 @@ describe('signing keys', () => {
       format: 'pem',
       type: 'pkcs8',
     });
-    expect(() => loadSigningKey(rsa.toString(), undefined)).toThrow(
-      /only ECDSA P-256 keys are accepted \(this is rsa\)/,
-    );
+    expect(refusal(rsa.toString(), undefined)).toMatchObject({
+      code: 'KEY_ALGORITHM_UNSUPPORTED',
+      expected: 'ec prime256v1',
+      actual: 'rsa',
+    });
     const p384 = generateKeyPairSync('ec', { namedCurve: 'secp384r1' }).privateKey.export({
       format: 'pem',
       type: 'pkcs8',
     });
-    expect(() => loadSigningKey(p384.toString(), undefined)).toThrow(/this is ec secp384r1/);
-    expect(() => loadSigningKey('not a key', undefined)).toThrow(/Input "key": not a PEM private key/);
+    expect(refusal(p384.toString(), undefined)).toMatchObject({
+      code: 'KEY_ALGORITHM_UNSUPPORTED',
+      actual: 'ec secp384r1',
+    });
+    expect(refusal('not a key', undefined)).toMatchObject({ code: 'KEY_NOT_PEM', input: undefined });
+    const publicPem = generateKeyPairSync('ec', { namedCurve: 'prime256v1' })
+      .publicKey.export({ format: 'pem', type: 'spki' })
+      .toString();
+    expect(refusal(publicPem, undefined)).toMatchObject({
+      code: 'KEY_TYPE_UNSUPPORTED',
+      actual: 'PUBLIC KEY',
+    });
+    expect(refusal('-----BEGIN PRIVATE KEY-----\nAAAA\n-----END PRIVATE KEY-----', undefined)).toMatchObject({
+      code: 'KEY_CORRUPT',
+    });
     const hostile = Buffer.from(
       JSON.stringify({
         kdf: { name: 'scrypt', params: { N: 2 ** 30, r: 8, p: 1 }, salt: 'AA==' },
@@ -87,17 +110,30 @@ describe('signing keys', () => {
         ciphertext: 'AA==',
       }),
     ).toString('base64');
-    expect(() =>
-      loadSigningKey(
+    expect(
+      refusal(
         `-----BEGIN ENCRYPTED SIGSTORE PRIVATE KEY-----\n${hostile}\n-----END ENCRYPTED SIGSTORE PRIVATE KEY-----`,
         '',
       ),
-    ).toThrow(/scrypt parameters N=1073741824 r=8 p=1 are out of range/);
-    expect(() =>
-      loadSigningKey(
+    ).toMatchObject({ code: 'KEY_SCRYPT_OUT_OF_RANGE', actual: 'N=1073741824 r=8 p=1' });
+    const aes = Buffer.from(
+      JSON.stringify({ kdf: { name: 'pbkdf2' }, cipher: { name: 'aes-gcm' }, ciphertext: 'AA==' }),
+    ).toString('base64');
+    expect(
+      refusal(
+        `-----BEGIN ENCRYPTED COSIGN PRIVATE KEY-----\n${aes}\n-----END ENCRYPTED COSIGN PRIVATE KEY-----`,
+        '',
+      ),
+    ).toMatchObject({
+      code: 'KEY_ENCRYPTION_UNSUPPORTED',
+      expected: 'scrypt + nacl/secretbox',
+      actual: 'kdf pbkdf2, cipher aes-gcm',
+    });
+    expect(
+      refusal(
         '-----BEGIN ENCRYPTED COSIGN PRIVATE KEY-----\nbm90IGEga2V5\n-----END ENCRYPTED COSIGN PRIVATE KEY-----',
         '',
       ),
-    ).toThrow(/the cosign key file is corrupt/);
+    ).toMatchObject({ code: 'KEY_CORRUPT' });
   });
 });

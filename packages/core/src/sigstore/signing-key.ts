@@ -4,7 +4,7 @@ import type { Signer } from '@sigstore/sign';
 import { ConfigurationError } from '../action/errors.ts';
 
 /**
- * A signing key from the `key` input: a cosign key file (`ENCRYPTED SIGSTORE PRIVATE KEY`, or the older
+ * A signing key: a cosign key file (`ENCRYPTED SIGSTORE PRIVATE KEY`, or the older
  * `ENCRYPTED COSIGN PRIVATE KEY`: scrypt-derived key, nacl/secretbox over PKCS#8 DER), a PKCS#8 PEM
  * (`PRIVATE KEY`, or `ENCRYPTED PRIVATE KEY` with the password), or a SEC1 `EC PRIVATE KEY`.
  * Only ECDSA P-256 is accepted: it is what cosign generates and what a `hashedrekord` SHA-256 entry
@@ -17,7 +17,28 @@ export interface SigningKey {
 }
 
 const COSIGN_TYPES = new Set(['ENCRYPTED SIGSTORE PRIVATE KEY', 'ENCRYPTED COSIGN PRIVATE KEY']);
-const INPUT = { input: 'key' } as const;
+
+/**
+ * What loadSigningKey refuses, by code. The key's password is at fault for the `KEY_PASSWORD_*` codes,
+ * the key itself for the others; the action that read them names its inputs.
+ */
+export type SigningKeyCode =
+  | 'KEY_NOT_PEM'
+  | 'KEY_CORRUPT'
+  | 'KEY_ENCRYPTION_UNSUPPORTED'
+  | 'KEY_SCRYPT_OUT_OF_RANGE'
+  | 'KEY_TYPE_UNSUPPORTED'
+  | 'KEY_ALGORITHM_UNSUPPORTED'
+  | 'KEY_PASSWORD_WRONG'
+  | 'KEY_PASSWORD_REQUIRED';
+
+function keyError(
+  code: SigningKeyCode,
+  message: string,
+  details: { expected?: string; actual?: string } = {},
+): ConfigurationError {
+  return new ConfigurationError(message, { code, ...details });
+}
 
 interface CosignKeyFile {
   kdf?: { name?: string; params?: { N?: number; r?: number; p?: number }; salt?: string };
@@ -28,10 +49,7 @@ interface CosignKeyFile {
 function pemBlock(text: string): { type: string; body: Buffer } {
   const match = /-----BEGIN ([A-Z0-9 ]+)-----([\s\S]*?)-----END \1-----/.exec(text);
   if (match === null) {
-    throw new ConfigurationError(
-      'Input "key": not a PEM private key (expected a cosign key file or a PKCS#8 PEM)',
-      INPUT,
-    );
+    throw keyError('KEY_NOT_PEM', 'not a PEM private key (expected a cosign key file or a PKCS#8 PEM)');
   }
   return { type: match[1] ?? '', body: Buffer.from((match[2] ?? '').replace(/\s+/g, ''), 'base64') };
 }
@@ -41,7 +59,7 @@ function decryptCosignKey(body: Buffer, password: string): Buffer {
   try {
     file = JSON.parse(body.toString('utf8')) as CosignKeyFile;
   } catch {
-    throw new ConfigurationError('Input "key": the cosign key file is corrupt (its body is not JSON)', INPUT);
+    throw keyError('KEY_CORRUPT', 'the cosign key file is corrupt (its body is not JSON)');
   }
   const { kdf, cipher, ciphertext } = file;
   const params = kdf?.params;
@@ -55,9 +73,11 @@ function decryptCosignKey(body: Buffer, password: string): Buffer {
     !Number.isInteger(params?.r) ||
     !Number.isInteger(params?.p)
   ) {
-    throw new ConfigurationError(
-      `Input "key": unsupported cosign key encryption (kdf ${kdf?.name ?? '?'}, cipher ${cipher?.name ?? '?'}); expected scrypt + nacl/secretbox`,
-      INPUT,
+    const actual = `kdf ${kdf?.name ?? '?'}, cipher ${cipher?.name ?? '?'}`;
+    throw keyError(
+      'KEY_ENCRYPTION_UNSUPPORTED',
+      `unsupported cosign key encryption (${actual}); expected scrypt + nacl/secretbox`,
+      { expected: 'scrypt + nacl/secretbox', actual },
     );
   }
   const N = params?.N ?? 0;
@@ -65,10 +85,11 @@ function decryptCosignKey(body: Buffer, password: string): Buffer {
   const p = params?.p ?? 0;
   // Bounds keep a hostile key file from making scrypt allocate gigabytes.
   if (N < 2 ** 10 || N > 2 ** 20 || r < 1 || r > 32 || p < 1 || p > 16) {
-    throw new ConfigurationError(
-      `Input "key": scrypt parameters N=${N} r=${r} p=${p} are out of range`,
-      INPUT,
-    );
+    const actual = `N=${N} r=${r} p=${p}`;
+    throw keyError('KEY_SCRYPT_OUT_OF_RANGE', `scrypt parameters ${actual} are out of range`, {
+      expected: 'N=2^10..2^20 r=1..32 p=1..16',
+      actual,
+    });
   }
   const derived = scryptSync(password, Buffer.from(kdf.salt, 'base64'), 32, {
     N,
@@ -81,9 +102,9 @@ function decryptCosignKey(body: Buffer, password: string): Buffer {
       secretbox(derived, Buffer.from(cipher.nonce, 'base64')).open(Buffer.from(ciphertext, 'base64')),
     );
   } catch {
-    throw new ConfigurationError(
-      'Input "key-password": it does not decrypt the cosign key (wrong password, or a corrupt key)',
-      { input: 'key-password' },
+    throw keyError(
+      'KEY_PASSWORD_WRONG',
+      'it does not decrypt the cosign key (wrong password, or a corrupt key)',
     );
   }
 }
@@ -99,32 +120,33 @@ export function loadSigningKey(text: string, password: string | undefined): Sign
       privateKey = createPrivateKey(text);
     } else if (type === 'ENCRYPTED PRIVATE KEY') {
       if (password === undefined) {
-        throw new ConfigurationError('Input "key-password" is required for an encrypted PKCS#8 key', {
-          input: 'key-password',
-        });
+        throw keyError('KEY_PASSWORD_REQUIRED', 'an encrypted PKCS#8 key needs its password');
       }
       privateKey = createPrivateKey({ key: text, passphrase: password });
     } else {
-      throw new ConfigurationError(
-        `Input "key": a ${type} block is not a private key this action reads (cosign key file, PKCS#8 or EC PEM)`,
-        INPUT,
+      throw keyError(
+        'KEY_TYPE_UNSUPPORTED',
+        `a ${type} block is not a private key this action reads (cosign key file, PKCS#8 or EC PEM)`,
+        { actual: type },
       );
     }
   } catch (error) {
     if (error instanceof ConfigurationError) throw error;
     const wrongPassword = type === 'ENCRYPTED PRIVATE KEY';
-    throw new ConfigurationError(
-      wrongPassword
-        ? 'Input "key-password": it does not decrypt the PKCS#8 key (wrong password, or a corrupt key)'
-        : 'Input "key": the private key cannot be read (corrupt PEM or DER)',
-      { input: wrongPassword ? 'key-password' : 'key' },
-    );
+    throw wrongPassword
+      ? keyError(
+          'KEY_PASSWORD_WRONG',
+          'it does not decrypt the PKCS#8 key (wrong password, or a corrupt key)',
+        )
+      : keyError('KEY_CORRUPT', 'the private key cannot be read (corrupt PEM or DER)');
   }
   const details = privateKey.asymmetricKeyDetails;
   if (privateKey.asymmetricKeyType !== 'ec' || details?.namedCurve !== 'prime256v1') {
-    throw new ConfigurationError(
-      `Input "key": only ECDSA P-256 keys are accepted (this is ${privateKey.asymmetricKeyType ?? 'unknown'}${details?.namedCurve ? ` ${details.namedCurve}` : ''}); cosign generate-key-pair makes one`,
-      INPUT,
+    const actual = `${privateKey.asymmetricKeyType ?? 'unknown'}${details?.namedCurve ? ` ${details.namedCurve}` : ''}`;
+    throw keyError(
+      'KEY_ALGORITHM_UNSUPPORTED',
+      `only ECDSA P-256 keys are accepted (this is ${actual}); cosign generate-key-pair makes one`,
+      { expected: 'ec prime256v1', actual },
     );
   }
   const publicKeyPem = createPublicKey(privateKey).export({ format: 'pem', type: 'spki' }).toString();

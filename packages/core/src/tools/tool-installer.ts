@@ -51,9 +51,15 @@ export interface InstalledTool {
 }
 
 export interface InstallRequest {
-  /** An explicit executable path (an action's `<tool>-path` input): used as is, nothing downloaded. */
+  /**
+   * An explicit executable path: used as is, nothing downloaded. One that is not an executable file is
+   * `TOOL_NOT_A_FILE` or `TOOL_NOT_EXECUTABLE` (the action names its input, `<tool>-path`).
+   */
   path?: string | undefined;
-  /** A version other than the pinned one is refused: there is no published checksum for it. */
+  /**
+   * A version other than the pinned one is refused, `TOOL_VERSION_UNPINNED` (expected: the pinned one):
+   * there is no published checksum for it.
+   */
   version?: string | undefined;
 }
 
@@ -105,7 +111,7 @@ export class ToolInstaller {
       throw new ConfigurationError(
         `${name} ${request.version} has no pinned SHA-256 (pinned: ${pin.version}). Use the pinned version, ` +
           `or install ${name} ${request.version} yourself and pass its path.`,
-        { input: `${name}-version` },
+        { code: 'TOOL_VERSION_UNPINNED', expected: pin.version, actual: request.version },
       );
     }
     const asset = pin.platforms[this.platformKey];
@@ -113,6 +119,11 @@ export class ToolInstaller {
       throw new ConfigurationError(
         `${name} ${pin.version} has no pinned download for ${this.platformKey} ` +
           `(pinned: ${Object.keys(pin.platforms).join(', ')}); install it yourself and pass its path`,
+        {
+          code: 'TOOL_PLATFORM_UNPINNED',
+          expected: Object.keys(pin.platforms).join(', '),
+          actual: this.platformKey,
+        },
       );
     }
     const arch = this.platformKey.split('-')[1] ?? osArch();
@@ -232,12 +243,16 @@ async function assertExecutable(path: string, name: string): Promise<void> {
   const s = await stat(path).catch(() => undefined);
   if (s === undefined || !s.isFile()) {
     throw new ConfigurationError(`${name} executable ${path} does not exist or is not a file`, {
-      input: `${name}-path`,
+      code: 'TOOL_NOT_A_FILE',
+      actual: path,
     });
   }
   try {
     await access(path, constants.X_OK);
   } catch {
-    throw new ConfigurationError(`${name} executable ${path} is not executable`, { input: `${name}-path` });
+    throw new ConfigurationError(`${name} executable ${path} is not executable`, {
+      code: 'TOOL_NOT_EXECUTABLE',
+      actual: path,
+    });
   }
 }
