@@ -49,27 +49,27 @@ ensure_apt() {
 
 node_major() { "$1" -p 'process.versions.node.split(".")[0]' 2>/dev/null || echo 0; }
 
-ensure_node() {
-  if command -v node >/dev/null && [ "$(node_major node)" -ge 24 ]; then return 0; fi
-  local bin="$tools/node-$NODE_VERSION/node_modules/.bin"
-  if [ ! -x "$bin/node" ]; then
-    log "installing Node $NODE_VERSION from the npm registry into .tools/"
-    npm install --prefix "$tools/node-$NODE_VERSION" --no-save --no-audit --no-fund --loglevel=error \
-      "node@$NODE_VERSION" >/dev/null
+# Installs an npm package (node or pnpm, at a pinned version) into .tools/ once and puts its bin first on PATH.
+npm_tool() {
+  local name="$1" version="$2"
+  local bin="$tools/$name-$version/node_modules/.bin"
+  if [ ! -x "$bin/$name" ]; then
+    log "installing $name $version from the npm registry into .tools/"
+    npm install --prefix "$tools/$name-$version" --no-save --no-audit --no-fund --loglevel=error \
+      "$name@$version" >/dev/null
   fi
   export PATH="$bin:$PATH"
+}
+
+ensure_node() {
+  if command -v node >/dev/null && [ "$(node_major node)" -ge 24 ]; then return 0; fi
+  npm_tool node "$NODE_VERSION"
   [ "$(node_major node)" -ge 24 ] || { echo "error: Node 24 is required and could not be installed" >&2; exit 1; }
 }
 
 ensure_pnpm() {
   if command -v pnpm >/dev/null && [ "$(pnpm --version 2>/dev/null)" = "$PNPM_VERSION" ]; then return 0; fi
-  local bin="$tools/pnpm-$PNPM_VERSION/node_modules/.bin"
-  if [ ! -x "$bin/pnpm" ]; then
-    log "installing pnpm $PNPM_VERSION into .tools/"
-    npm install --prefix "$tools/pnpm-$PNPM_VERSION" --no-save --no-audit --no-fund --loglevel=error \
-      "pnpm@$PNPM_VERSION" >/dev/null
-  fi
-  export PATH="$bin:$PATH"
+  npm_tool pnpm "$PNPM_VERSION"
 }
 
 ensure_deps() {
