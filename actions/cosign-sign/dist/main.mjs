@@ -71,7 +71,7 @@ var action = defineAction({
   inputs: spec,
   outputs,
   plan,
-  load: () => import("./chunks/run-C7OMJ34Q.mjs")
+  load: () => import("./chunks/run-LSY3NWTF.mjs")
 });
 
 // actions/cosign-sign/src/main.ts

@@ -87,7 +87,7 @@ var action = defineAction({
   inputs: spec,
   outputs,
   plan,
-  load: () => import("./chunks/run-ERRXIUK4.mjs")
+  load: () => import("./chunks/run-TSF66NAO.mjs")
 });
 
 // actions/oci-build/src/main.ts

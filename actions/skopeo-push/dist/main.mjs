@@ -18,7 +18,7 @@ var action = defineAction({
   inputs: spec,
   outputs,
   plan,
-  load: () => import("./chunks/run-G5NRPNPI.mjs")
+  load: () => import("./chunks/run-XKL7WA3R.mjs")
 });
 
 // actions/skopeo-push/src/main.ts

@@ -39825,4 +39825,4 @@ async function privateRepositoryWarning(plan, deps) {
 export {
   run
 };
-//# sourceMappingURL=run-C7OMJ34Q.mjs.map
+//# sourceMappingURL=run-LSY3NWTF.mjs.map

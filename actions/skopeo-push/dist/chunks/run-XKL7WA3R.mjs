@@ -1821,4 +1821,4 @@ function pushSummary({ image, digest }, decisions, chosen, { blobs, report }) {
 export {
   run
 };
-//# sourceMappingURL=run-G5NRPNPI.mjs.map
+//# sourceMappingURL=run-XKL7WA3R.mjs.map

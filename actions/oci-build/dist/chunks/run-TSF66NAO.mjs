@@ -1233,4 +1233,4 @@ export {
   run,
   secretLines
 };
-//# sourceMappingURL=run-ERRXIUK4.mjs.map
+//# sourceMappingURL=run-TSF66NAO.mjs.map
