@@ -8,7 +8,7 @@ import {
   parseEnum,
   parseList,
   plan
-} from "./chunks/chunk-IMSZFLHH.mjs";
+} from "./chunks/chunk-6VTRIBEW.mjs";
 import "./chunks/chunk-PLQD2CNQ.mjs";
 import "./chunks/chunk-GNTAXCK2.mjs";
 import "./chunks/chunk-FT7GLU2J.mjs";
@@ -71,7 +71,7 @@ var action = defineAction({
   inputs: spec,
   outputs,
   plan,
-  load: () => import("./chunks/run-LSY3NWTF.mjs")
+  load: () => import("./chunks/run-DFZZQ7FE.mjs")
 });
 
 // actions/cosign-sign/src/main.ts

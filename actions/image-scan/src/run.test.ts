@@ -343,7 +343,8 @@ describe('image-scan refuses before anything is scanned', () => {
       tools: standIns({ reports: BOTH }),
     });
     expect(r.code).toBe('INPUT_INVALID');
-    expect(r.error).toMatchObject({ input: 'trivyignore' });
+    expect(r.error).toMatchObject({ input: 'trivyignore', reason: 'IGNORE_FILE_NOT_YAML' });
+    expect((r.error as Error).message).toMatch(/^Input "trivyignore": ignore\.yaml is not valid YAML/);
     expect(r.calls).toEqual([]);
   });
 });

@@ -2,10 +2,10 @@ import { availableParallelism } from 'node:os';
 import { join, relative } from 'node:path';
 import {
   type ActionDeps,
-  ConfigurationError,
   enforceGate,
   evaluateGate,
   type Finding,
+  fromInput,
   type GateResult,
   type IgnoreRule,
   type InstallRequest,
@@ -237,16 +237,8 @@ async function readTrivyIgnores(
     const found = await readIgnoreFiles(workspace);
     return { file: found.trivyIgnoreFile, rules: found.rules.filter((r) => r.scanner === 'trivy') };
   }
-  try {
-    return { file: given, rules: await readTrivyIgnoreFile(given, relative(workspace, given)) };
-  } catch (error) {
-    if (error instanceof ConfigurationError)
-      throw new ConfigurationError(`Input "trivyignore": ${error.message}`, {
-        input: 'trivyignore',
-        cause: error,
-      });
-    throw error;
-  }
+  const rules = await fromInput('trivyignore', () => readTrivyIgnoreFile(given, relative(workspace, given)));
+  return { file: given, rules };
 }
 
 /** sbom: syft (the pinned one, or syft-path) per platform image into `<work>/sbom`; returns that directory. */

@@ -9,7 +9,7 @@ import {
   parseList,
   parsePath,
   plan
-} from "./chunks/chunk-RYE3R2AJ.mjs";
+} from "./chunks/chunk-JMHQ4GRM.mjs";
 import "./chunks/chunk-LAKDNJDR.mjs";
 import "./chunks/chunk-ZKXDAKWM.mjs";
 import {
@@ -87,7 +87,7 @@ var action = defineAction({
   inputs: spec,
   outputs,
   plan,
-  load: () => import("./chunks/run-TSF66NAO.mjs")
+  load: () => import("./chunks/run-EMRIZMFH.mjs")
 });
 
 // actions/oci-build/src/main.ts

@@ -8,7 +8,7 @@ import {
   inputs,
   parseList,
   parseSeverityList
-} from "./chunks/chunk-R5TP6TXS.mjs";
+} from "./chunks/chunk-CLSIHQGF.mjs";
 import "./chunks/chunk-LAKDNJDR.mjs";
 import "./chunks/chunk-ZKXDAKWM.mjs";
 import "./chunks/chunk-Q7KQMW4X.mjs";
@@ -88,7 +88,7 @@ var action = defineAction({
   inputs: spec,
   outputs,
   plan,
-  load: () => import("./chunks/run-DYBEF777.mjs")
+  load: () => import("./chunks/run-KYVLI2F4.mjs")
 });
 
 // actions/repo-scan/src/main.ts

@@ -11,7 +11,7 @@ import {
   parseSeverityList,
   plan,
   signerSpec
-} from "./chunks/chunk-4WMVDUKO.mjs";
+} from "./chunks/chunk-DATD3HXQ.mjs";
 import "./chunks/chunk-LAKDNJDR.mjs";
 import "./chunks/chunk-ZKXDAKWM.mjs";
 import "./chunks/chunk-Q7KQMW4X.mjs";
@@ -52,7 +52,7 @@ var action = defineAction({
   inputs: spec,
   outputs,
   plan,
-  load: () => import("./chunks/run-ORPNH4PY.mjs")
+  load: () => import("./chunks/run-BQUBMFXW.mjs")
 });
 
 // actions/tag-promote/src/main.ts

@@ -3,11 +3,11 @@ import { createRequire as __createRequire } from 'node:module';
 const require = __createRequire(import.meta.url);
 import {
   custodyTable
-} from "./chunks/chunk-NIDXQWA5.mjs";
+} from "./chunks/chunk-BTRDDMKU.mjs";
 import {
   action,
   spec
-} from "./chunks/chunk-GHRZCQJD.mjs";
+} from "./chunks/chunk-3WMDJ5DQ.mjs";
 import {
   ProcessToolRunner,
   createRunnerLogger,
@@ -15,7 +15,7 @@ import {
   runCommandLine,
   runMain,
   runnerDeps
-} from "./chunks/chunk-BW7TBNXQ.mjs";
+} from "./chunks/chunk-M5LUXIZJ.mjs";
 import "./chunks/chunk-LAKDNJDR.mjs";
 import "./chunks/chunk-ZKXDAKWM.mjs";
 import {

@@ -36,7 +36,8 @@ export interface ErrorDetails {
 /** The user's input or environment is wrong; the message says what to change. */
 export class ConfigurationError extends Error {
   override readonly name: string = 'ConfigurationError';
-  readonly code: ConfigurationCode;
+  /** Set once, except that naming the input turns the generic CONFIGURATION into INPUT_INVALID. */
+  code: ConfigurationCode;
   /** The input (or environment variable) at fault, when there is one. */
   input: string | undefined;
   /** Which failure of those the code covers, when it covers several. */
@@ -53,9 +54,14 @@ export class ConfigurationError extends Error {
     this.actual = options.actual;
   }
 
-  /** The input layer's part: names the input a domain error came from (kept when already named). */
+  /**
+   * The input layer's part: names the input a domain error came from (kept when already named). A domain
+   * code stays; the generic CONFIGURATION becomes INPUT_INVALID, as when the input reader names a parser's
+   * error.
+   */
   forInput(input: string): this {
     this.input ??= input;
+    if (this.code === 'CONFIGURATION') this.code = 'INPUT_INVALID';
     return this;
   }
 }

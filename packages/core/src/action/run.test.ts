@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { thrownBy } from '../../../../test/helpers/errors.ts';
-import { CommandError, ConfigurationError } from './errors.ts';
+import { CommandError, ConfigurationError, fromInput } from './errors.ts';
 import { runMain, runPost } from './run.ts';
 import { defineState, type StateStore } from './state.ts';
 
@@ -108,5 +108,37 @@ describe('typed state', () => {
     expect(thrownBy(() => defineState('login', validate).load(s))).toMatchObject({
       cause: expect.any(SyntaxError),
     });
+  });
+});
+
+describe('naming the input a domain error came from', () => {
+  it('keeps a domain code, turns the generic one into INPUT_INVALID, and keeps an input already named', async () => {
+    const domain = new ConfigurationError('the DB is missing', { code: 'TRIVY_DB_MISSING', expected: 'db' });
+    expect(domain.forInput('trivy-cache-dir')).toMatchObject({
+      code: 'TRIVY_DB_MISSING',
+      input: 'trivy-cache-dir',
+    });
+    expect(new ConfigurationError('bad file', { reason: 'X' }).forInput('f')).toMatchObject({
+      code: 'INPUT_INVALID',
+      input: 'f',
+      reason: 'X',
+    });
+    const named = new ConfigurationError('x', { input: 'a', code: 'A' });
+    expect(named.forInput('b')).toMatchObject({ input: 'a', code: 'A' });
+  });
+
+  it('fromInput names the input in the field and at the head of the message, once', async () => {
+    const thrown = await fromInput('trusted-root', async () => {
+      throw new ConfigurationError('the trusted root is not JSON', { code: 'TRUSTED_ROOT_UNREADABLE' });
+    }).catch((error: unknown) => error);
+    expect(thrown).toMatchObject({
+      code: 'TRUSTED_ROOT_UNREADABLE',
+      input: 'trusted-root',
+      message: 'Input "trusted-root": the trusted root is not JSON',
+    });
+    const already = await fromInput('b', async () => {
+      throw new ConfigurationError('Input "a": bad', { input: 'a' });
+    }).catch((error: unknown) => error);
+    expect(already).toMatchObject({ input: 'a', message: 'Input "a": bad' });
   });
 });

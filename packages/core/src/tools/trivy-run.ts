@@ -4,7 +4,7 @@
 // once on the checkout (`trivy fs`); image-scan once per platform image, on that image's layout view.
 import { mkdir } from 'node:fs/promises';
 import type { ActionDeps } from '../action/deps.ts';
-import { ConfigurationError } from '../action/errors.ts';
+import { fromInput } from '../action/errors.ts';
 import type { Finding } from '../report/findings.ts';
 import { readScannerJson, readScannerReport } from '../report/report-file.ts';
 import type { SarifDocument } from '../report/sarif.ts';
@@ -49,21 +49,7 @@ type TrivyDeps = Pick<ActionDeps, 'runner' | 'env'>;
  * `input`, the input that chose the folder, so that the error is not Trivy's failed download).
  */
 export async function prepareTrivyCache(db: TrivyDb, input: string): Promise<void> {
-  if (db.offline) {
-    try {
-      await trivy.requireOfflineDb(db.cacheDir);
-    } catch (error) {
-      if (!(error instanceof ConfigurationError)) throw error;
-      const { code, expected, actual } = error;
-      throw new ConfigurationError(`Input "${input}": ${error.message}`, {
-        code,
-        input,
-        ...(expected === undefined ? {} : { expected }),
-        ...(actual === undefined ? {} : { actual }),
-        cause: error,
-      });
-    }
-  }
+  if (db.offline) await fromInput(input, () => trivy.requireOfflineDb(db.cacheDir));
   await mkdir(db.cacheDir, { recursive: true });
 }
 
