@@ -8,7 +8,7 @@ import {
   parseEnum,
   parseList,
   plan
-} from "./chunks/chunk-6VTRIBEW.mjs";
+} from "./chunks/chunk-ZAZ3WGPN.mjs";
 import "./chunks/chunk-PLQD2CNQ.mjs";
 import "./chunks/chunk-GNTAXCK2.mjs";
 import "./chunks/chunk-FT7GLU2J.mjs";
@@ -71,7 +71,7 @@ var action = defineAction({
   inputs: spec,
   outputs,
   plan,
-  load: () => import("./chunks/run-DFZZQ7FE.mjs")
+  load: () => import("./chunks/run-GIVDJ4C6.mjs")
 });
 
 // actions/cosign-sign/src/main.ts

@@ -2,8 +2,8 @@ import { createRequire as __createRequire } from 'node:module';
 const require = __createRequire(import.meta.url);
 import {
   action
-} from "./chunks/chunk-4VH3CUCU.mjs";
-import "./chunks/chunk-VF653XGK.mjs";
+} from "./chunks/chunk-A6TJWRJ4.mjs";
+import "./chunks/chunk-X2YKDVT3.mjs";
 import "./chunks/chunk-LAKDNJDR.mjs";
 import "./chunks/chunk-ZKXDAKWM.mjs";
 import "./chunks/chunk-Q7KQMW4X.mjs";

@@ -8,7 +8,7 @@ import {
   parseList,
   parseSeverityList,
   plan
-} from "./chunks/chunk-CC3EHPDT.mjs";
+} from "./chunks/chunk-6ETQTAM7.mjs";
 import "./chunks/chunk-LAKDNJDR.mjs";
 import "./chunks/chunk-ZKXDAKWM.mjs";
 import "./chunks/chunk-Q7KQMW4X.mjs";
@@ -49,7 +49,7 @@ var action = defineAction({
   inputs: spec,
   outputs,
   plan,
-  load: () => import("./chunks/run-BNKYO7JI.mjs")
+  load: () => import("./chunks/run-IKLU5GB7.mjs")
 });
 
 // actions/image-scan/src/main.ts

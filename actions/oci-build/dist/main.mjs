@@ -9,7 +9,7 @@ import {
   parseList,
   parsePath,
   plan
-} from "./chunks/chunk-JMHQ4GRM.mjs";
+} from "./chunks/chunk-JIZEOZ6E.mjs";
 import "./chunks/chunk-LAKDNJDR.mjs";
 import "./chunks/chunk-ZKXDAKWM.mjs";
 import {
@@ -87,7 +87,7 @@ var action = defineAction({
   inputs: spec,
   outputs,
   plan,
-  load: () => import("./chunks/run-EMRIZMFH.mjs")
+  load: () => import("./chunks/run-ZH7NVMCH.mjs")
 });
 
 // actions/oci-build/src/main.ts

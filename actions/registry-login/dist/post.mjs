@@ -2,8 +2,8 @@ import { createRequire as __createRequire } from 'node:module';
 const require = __createRequire(import.meta.url);
 import {
   action
-} from "./chunks/chunk-MEPEYMF3.mjs";
-import "./chunks/chunk-J3MCTV6U.mjs";
+} from "./chunks/chunk-BCMUSERM.mjs";
+import "./chunks/chunk-6FVI6DDV.mjs";
 import "./chunks/chunk-LAKDNJDR.mjs";
 import "./chunks/chunk-ZKXDAKWM.mjs";
 import "./chunks/chunk-Q7KQMW4X.mjs";

@@ -8,7 +8,7 @@ import {
   inputs,
   parseList,
   parseSeverityList
-} from "./chunks/chunk-CLSIHQGF.mjs";
+} from "./chunks/chunk-QNXKOLYZ.mjs";
 import "./chunks/chunk-LAKDNJDR.mjs";
 import "./chunks/chunk-ZKXDAKWM.mjs";
 import "./chunks/chunk-Q7KQMW4X.mjs";
@@ -88,7 +88,7 @@ var action = defineAction({
   inputs: spec,
   outputs,
   plan,
-  load: () => import("./chunks/run-KYVLI2F4.mjs")
+  load: () => import("./chunks/run-5NVMDK4Y.mjs")
 });
 
 // actions/repo-scan/src/main.ts

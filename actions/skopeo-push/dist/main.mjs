@@ -5,7 +5,7 @@ import {
   outputs,
   plan,
   spec
-} from "./chunks/chunk-MV2BFTDC.mjs";
+} from "./chunks/chunk-NTL7SYOL.mjs";
 import "./chunks/chunk-LAKDNJDR.mjs";
 import "./chunks/chunk-ZKXDAKWM.mjs";
 import "./chunks/chunk-Q7KQMW4X.mjs";
@@ -18,7 +18,7 @@ var action = defineAction({
   inputs: spec,
   outputs,
   plan,
-  load: () => import("./chunks/run-BQOF7XLU.mjs")
+  load: () => import("./chunks/run-YLM6AH3W.mjs")
 });
 
 // actions/skopeo-push/src/main.ts

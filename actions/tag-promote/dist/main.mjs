@@ -11,7 +11,7 @@ import {
   parseSeverityList,
   plan,
   signerSpec
-} from "./chunks/chunk-DATD3HXQ.mjs";
+} from "./chunks/chunk-4TJEV53K.mjs";
 import "./chunks/chunk-LAKDNJDR.mjs";
 import "./chunks/chunk-ZKXDAKWM.mjs";
 import "./chunks/chunk-Q7KQMW4X.mjs";
@@ -52,7 +52,7 @@ var action = defineAction({
   inputs: spec,
   outputs,
   plan,
-  load: () => import("./chunks/run-BQUBMFXW.mjs")
+  load: () => import("./chunks/run-KRZWOHB4.mjs")
 });
 
 // actions/tag-promote/src/main.ts

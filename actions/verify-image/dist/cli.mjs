@@ -3,11 +3,11 @@ import { createRequire as __createRequire } from 'node:module';
 const require = __createRequire(import.meta.url);
 import {
   custodyTable
-} from "./chunks/chunk-BTRDDMKU.mjs";
+} from "./chunks/chunk-E25VYLZM.mjs";
 import {
   action,
   spec
-} from "./chunks/chunk-3WMDJ5DQ.mjs";
+} from "./chunks/chunk-WUP765G5.mjs";
 import {
   ProcessToolRunner,
   createRunnerLogger,
@@ -15,7 +15,7 @@ import {
   runCommandLine,
   runMain,
   runnerDeps
-} from "./chunks/chunk-M5LUXIZJ.mjs";
+} from "./chunks/chunk-2NH6TDDJ.mjs";
 import "./chunks/chunk-LAKDNJDR.mjs";
 import "./chunks/chunk-ZKXDAKWM.mjs";
 import {

@@ -2,8 +2,8 @@ import { createRequire as __createRequire } from 'node:module';
 const require = __createRequire(import.meta.url);
 import {
   action
-} from "./chunks/chunk-3WMDJ5DQ.mjs";
-import "./chunks/chunk-M5LUXIZJ.mjs";
+} from "./chunks/chunk-WUP765G5.mjs";
+import "./chunks/chunk-2NH6TDDJ.mjs";
 import "./chunks/chunk-LAKDNJDR.mjs";
 import "./chunks/chunk-ZKXDAKWM.mjs";
 import "./chunks/chunk-Q7KQMW4X.mjs";

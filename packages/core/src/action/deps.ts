@@ -44,11 +44,16 @@ export interface ActionDeps {
   writeSummary(summary: JobSummary): Promise<void>;
 }
 
+/** The runner's folders, from its environment (RUNNER_TEMP, else the OS's; RUNNER_TOOL_CACHE if set). */
+export function runnerPaths(env: Readonly<NodeJS.ProcessEnv>): RunnerPaths {
+  return { temp: tempBase(env), toolCache: env.RUNNER_TOOL_CACHE || undefined };
+}
+
 /** The real runner's dependencies, all speaking its protocol through one `RunnerIo`. */
 export function runnerDeps(io: RunnerIo = processIo): ActionDeps {
   const env = io.env;
   const logger = createRunnerLogger(io);
-  const paths: RunnerPaths = { temp: tempBase(env), toolCache: env.RUNNER_TOOL_CACHE || undefined };
+  const paths = runnerPaths(env);
   return {
     logger,
     runner: new ProcessToolRunner(logger, env),

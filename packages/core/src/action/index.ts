@@ -6,7 +6,7 @@ export {
   type PlanContext,
   type RunContext,
 } from './define-action.ts';
-export { type ActionDeps, type RunnerPaths, runnerDeps } from './deps.ts';
+export { type ActionDeps, type RunnerPaths, runnerDeps, runnerPaths } from './deps.ts';
 export {
   CommandError,
   ConfigurationError,
@@ -22,4 +22,4 @@ export { defineOutputs, type OutputContract, type OutputName, type OutputSink } 
 export { runMain } from './run.ts';
 export { type RunnerIo, runCommandLine } from './runner-commands.ts';
 export { defineState, MemoryState } from './state.ts';
-export { tempBase, tempFolder } from './temp-folder.ts';
+export { tempFolder } from './temp-folder.ts';

@@ -1,9 +1,9 @@
 import { resolve } from 'node:path';
 import type { Action } from '../action/define-action.ts';
-import type { ActionDeps } from '../action/deps.ts';
+import { type ActionDeps, runnerPaths } from '../action/deps.ts';
 import { errorCode } from '../action/errors.ts';
 import { MemoryState } from '../action/state.ts';
-import { tempBase, tempFolder } from '../action/temp-folder.ts';
+import { tempFolder } from '../action/temp-folder.ts';
 import type { ExecRequest, ToolRunner } from '../exec/tool-runner.ts';
 import type { InputSpec } from '../inputs/input-spec.ts';
 import { mapInputSource } from '../inputs/input-spec.ts';
@@ -55,7 +55,7 @@ export function testDeps(options: TestDepsOptions = {}): TestDeps {
   const exported = new Map<string, string>();
   const summaries: string[] = [];
   const calls: ExecRequest[] = [];
-  const paths = { temp: tempBase(env), toolCache: env.RUNNER_TOOL_CACHE || undefined };
+  const paths = runnerPaths(env);
   return {
     logger: new MemoryLogger(),
     runner: toolRunner(options.tools, calls),

@@ -3,19 +3,21 @@ const require = __createRequire(import.meta.url);
 import {
   CommandError,
   ConfigurationError,
+  Digest,
   JobSummary,
   ReportError,
   SEVERITIES,
+  formatPlatform,
   fromInput,
   isRecord,
   parseJsonReport,
   readScannerJson,
   readScannerReport,
   readSeverity,
-  severityOfScore,
+  selectImages,
   str,
   tempFolder
-} from "./chunk-CLSIHQGF.mjs";
+} from "./chunk-6ETQTAM7.mjs";
 import "./chunk-LAKDNJDR.mjs";
 import {
   require_promises
@@ -44,6 +46,13 @@ var require_promises2 = __commonJS({
   }
 });
 
+// builtin:worker_threads
+var require_worker_threads = __commonJS({
+  "builtin:worker_threads"(exports, module) {
+    module.exports = __require("node:worker_threads");
+  }
+});
+
 // node_modules/.pnpm/yaml@2.9.1/node_modules/yaml/dist/nodes/identity.js
 var require_identity = __commonJS({
   "node_modules/.pnpm/yaml@2.9.1/node_modules/yaml/dist/nodes/identity.js"(exports) {
@@ -56,7 +65,7 @@ var require_identity = __commonJS({
     var SEQ = /* @__PURE__ */ Symbol.for("yaml.seq");
     var NODE_TYPE = /* @__PURE__ */ Symbol.for("yaml.node.type");
     var isAlias = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === ALIAS;
-    var isDocument = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === DOC;
+    var isDocument2 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === DOC;
     var isMap = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === MAP;
     var isPair = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === PAIR;
     var isScalar = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === SCALAR;
@@ -92,7 +101,7 @@ var require_identity = __commonJS({
     exports.hasAnchor = hasAnchor;
     exports.isAlias = isAlias;
     exports.isCollection = isCollection;
-    exports.isDocument = isDocument;
+    exports.isDocument = isDocument2;
     exports.isMap = isMap;
     exports.isNode = isNode;
     exports.isPair = isPair;
@@ -7374,9 +7383,9 @@ var require_dist = __commonJS({
   }
 });
 
-// actions/repo-scan/src/run.ts
-var import_promises7 = __toESM(require_promises(), 1);
-var import_node_path5 = __toESM(require_path(), 1);
+// actions/image-scan/src/run.ts
+var import_node_os4 = __toESM(require_os(), 1);
+var import_node_path8 = __toESM(require_path(), 1);
 
 // packages/core/src/inputs/tool-inputs.ts
 var PATH_CODES = /* @__PURE__ */ new Set(["TOOL_NOT_A_FILE", "TOOL_NOT_EXECUTABLE"]);
@@ -7391,13 +7400,742 @@ async function installFromInputs(installer, tool, request) {
   }
 }
 
-// packages/core/src/report/ignore-files.ts
-var import_promises = __toESM(require_promises(), 1);
+// packages/core/src/oci/media-types.ts
+var MediaType = {
+  ociIndex: "application/vnd.oci.image.index.v1+json",
+  ociManifest: "application/vnd.oci.image.manifest.v1+json",
+  ociConfig: "application/vnd.oci.image.config.v1+json",
+  ociEmpty: "application/vnd.oci.empty.v1+json",
+  dockerManifestList: "application/vnd.docker.distribution.manifest.list.v2+json",
+  dockerManifest: "application/vnd.docker.distribution.manifest.v2+json",
+  dockerConfig: "application/vnd.docker.container.image.v1+json"
+};
+function isIndexMediaType(mediaType) {
+  return mediaType === MediaType.ociIndex || mediaType === MediaType.dockerManifestList;
+}
+function isManifestMediaType(mediaType) {
+  return mediaType === MediaType.ociManifest || mediaType === MediaType.dockerManifest;
+}
+var MANIFEST_ACCEPT = [
+  MediaType.ociIndex,
+  MediaType.ociManifest,
+  MediaType.dockerManifestList,
+  MediaType.dockerManifest
+];
+var ATTESTATION_REFERENCE_TYPE = "vnd.docker.reference.type";
+var ATTESTATION_REFERENCE_DIGEST = "vnd.docker.reference.digest";
+var ATTESTATION_MANIFEST = "attestation-manifest";
+var REF_NAME_ANNOTATION = "org.opencontainers.image.ref.name";
+
+// packages/core/src/oci/oci-layout.ts
+var import_node_crypto2 = __toESM(require_crypto(), 1);
+var import_node_fs = __toESM(require_fs(), 1);
+var import_promises2 = __toESM(require_promises(), 1);
+var import_node_os2 = __toESM(require_os(), 1);
 var import_node_path = __toESM(require_path(), 1);
+var import_node_stream = __toESM(require_stream(), 1);
+var import_promises3 = __toESM(require_promises2(), 1);
+
+// packages/core/src/oci/blob-hasher.ts
+var import_node_crypto = __toESM(require_crypto(), 1);
+var import_promises = __toESM(require_promises(), 1);
+var import_node_os = __toESM(require_os(), 1);
+var import_node_worker_threads = __toESM(require_worker_threads(), 1);
+var WORKER_SOURCE = `
+const { parentPort } = require('node:worker_threads');
+const { openSync, readSync, closeSync } = require('node:fs');
+const { createHash } = require('node:crypto');
+const buffer = Buffer.allocUnsafe(1024 * 1024);
+parentPort.postMessage({ ready: true });
+parentPort.on('message', ({ path, algorithm, limit }) => {
+  let fd;
+  try {
+    fd = openSync(path, 'r');
+    const hash = createHash(algorithm);
+    let length = 0;
+    for (;;) {
+      const want = Math.min(buffer.length, limit + 1 - length);
+      if (want <= 0) break;
+      const n = readSync(fd, buffer, 0, want, null);
+      if (n === 0) break;
+      hash.update(buffer.subarray(0, n));
+      length += n;
+    }
+    parentPort.postMessage({ digest: algorithm + ':' + hash.digest('hex'), length });
+  } catch (error) {
+    parentPort.postMessage({ error: String(error && error.message || error) });
+  } finally {
+    if (fd !== undefined) closeSync(fd);
+  }
+});
+`;
+var inlineHasher = {
+  parallelism: 1,
+  async hash(path, algorithm, limit) {
+    const hash = (0, import_node_crypto.createHash)(algorithm);
+    const file = await (0, import_promises.open)(path, "r");
+    let reading = Buffer.allocUnsafe(CHUNK);
+    let spare = Buffer.allocUnsafe(CHUNK);
+    let length = 0;
+    const read = (into, at) => {
+      const want = Math.max(0, Math.min(CHUNK, limit + 1 - at));
+      return want === 0 ? Promise.resolve(0) : file.read(into, 0, want, at).then((r) => r.bytesRead);
+    };
+    try {
+      let next = read(reading, 0);
+      for (; ; ) {
+        const n = await next;
+        if (n === 0) break;
+        const full = reading;
+        reading = spare;
+        spare = full;
+        length += n;
+        next = read(reading, length);
+        hash.update(full.subarray(0, n));
+      }
+    } finally {
+      await file.close();
+    }
+    return { digest: `${algorithm}:${hash.digest("hex")}`, length };
+  },
+  close: async () => {
+  }
+};
+var CHUNK = 1024 * 1024;
+var LanePool = class {
+  queue = [];
+  idle = [];
+  closed = false;
+  /** Lanes that may still take work (the inline lane never stops: infinitely many). */
+  alive;
+  constructor(alive) {
+    this.alive = alive;
+  }
+  submit(job) {
+    this.queue.push(job);
+    this.dispatch();
+  }
+  /** A lane is free (again). */
+  offer(lane) {
+    if (this.closed) return;
+    this.idle.push(lane);
+    this.dispatch();
+  }
+  /** A lane stopped for good; when none is left the queue fails rather than waiting for ever. */
+  lost(lane) {
+    const i = this.idle.indexOf(lane);
+    if (i >= 0) this.idle.splice(i, 1);
+    this.alive--;
+    if (this.alive === 0) this.failWaiting("no hashing lane is left");
+  }
+  close() {
+    this.closed = true;
+    this.failWaiting("the hasher is closed");
+  }
+  failWaiting(message) {
+    for (const job of this.queue.splice(0)) job.reject(new Error(message));
+  }
+  dispatch() {
+    while (this.queue.length > 0 && this.idle.length > 0) {
+      const lane = this.idle.shift();
+      const job = this.queue.shift();
+      if (lane !== void 0 && job !== void 0) lane(job);
+    }
+  }
+};
+function startInlineLane(pool) {
+  const lane = (job) => {
+    inlineHasher.hash(job.path, job.algorithm, job.limit).then(job.resolve, job.reject).finally(() => pool.offer(lane));
+  };
+  pool.offer(lane);
+}
+function startWorkerLane(pool) {
+  const worker = new import_node_worker_threads.Worker(WORKER_SOURCE, { eval: true });
+  let current;
+  const lane = (job) => {
+    current = job;
+    worker.postMessage({ path: job.path, algorithm: job.algorithm, limit: job.limit });
+  };
+  const finish = (settle) => {
+    const job = current;
+    current = void 0;
+    if (job !== void 0) settle(job);
+  };
+  worker.on("message", (m) => {
+    if (m.ready === true) return pool.offer(lane);
+    finish(
+      (job) => m.error !== void 0 ? job.reject(new Error(m.error)) : job.resolve({ digest: m.digest ?? "", length: m.length ?? 0 })
+    );
+    pool.offer(lane);
+  });
+  worker.on("error", (error) => finish((job) => job.reject(error)));
+  worker.on("exit", () => {
+    finish((job) => job.reject(new Error("a hashing worker stopped")));
+    pool.lost(lane);
+  });
+  return worker;
+}
+function workerHasher(options = {}) {
+  const inline = options.inline ?? true;
+  const count = Math.max(inline ? 0 : 1, options.workers ?? (0, import_node_os.availableParallelism)() - (inline ? 1 : 0));
+  const pool = new LanePool(inline ? Number.POSITIVE_INFINITY : count);
+  if (inline) startInlineLane(pool);
+  const workers = Array.from({ length: count }, () => startWorkerLane(pool));
+  return {
+    parallelism: count + (inline ? 1 : 0),
+    hash(path, algorithm, limit) {
+      if (pool.closed) return Promise.reject(new Error("the hasher is closed"));
+      return new Promise(
+        (resolve2, reject) => pool.submit({ path, algorithm, limit, resolve: resolve2, reject })
+      );
+    },
+    async close() {
+      if (pool.closed) return;
+      pool.close();
+      await Promise.all(workers.map((w) => w.terminate()));
+    }
+  };
+}
+
+// packages/core/src/oci/oci-layout.ts
+var LayoutError = class extends ConfigurationError {
+  constructor(message, details = {}) {
+    super(message, { code: "LAYOUT_INVALID", ...details });
+  }
+};
+var MAX_MANIFEST_BYTES = 4 * 1024 * 1024;
+var MAX_DEPTH = 8;
+var WORKER_THRESHOLD = 64 * 1024 * 1024;
+var SUPPORTED_LAYOUT_VERSION = "1.0.0";
+async function writeLayoutRoot(dir, manifests) {
+  await (0, import_promises2.writeFile)((0, import_node_path.join)(dir, "oci-layout"), `{"imageLayoutVersion":"${SUPPORTED_LAYOUT_VERSION}"}`);
+  const index = { schemaVersion: 2, mediaType: MediaType.ociIndex, manifests };
+  await (0, import_promises2.writeFile)((0, import_node_path.join)(dir, "index.json"), JSON.stringify(index));
+}
+function isRecord2(value) {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+function asDescriptor(value, where) {
+  const invalid = { reason: "DESCRIPTOR_INVALID" };
+  if (!isRecord2(value)) throw new LayoutError(`${where}: descriptor is not an object`, invalid);
+  const { mediaType, digest, size } = value;
+  if (typeof mediaType !== "string" || mediaType === "")
+    throw new LayoutError(`${where}: descriptor has no mediaType`, invalid);
+  if (typeof digest !== "string") throw new LayoutError(`${where}: descriptor has no digest`, invalid);
+  try {
+    Digest.parse(digest);
+  } catch (error) {
+    throw new LayoutError(`${where}: ${error.message}`, {
+      reason: "DIGEST_INVALID",
+      actual: digest,
+      cause: error
+    });
+  }
+  if (typeof size !== "number" || !Number.isSafeInteger(size) || size < 0) {
+    throw new LayoutError(`${where}: descriptor ${digest} has an invalid size`, invalid);
+  }
+  return value;
+}
+function describe(desc) {
+  const platform = desc.platform ? ` [${formatPlatform(desc.platform)}]` : "";
+  return `${desc.digest}${platform}`;
+}
+var OciLayout = class _OciLayout {
+  root;
+  index;
+  constructor(root, index) {
+    this.root = root;
+    this.index = index;
+  }
+  static async open(directory) {
+    const root = (0, import_node_path.resolve)(directory);
+    const rootStat = await (0, import_promises2.lstat)(root).catch(() => void 0);
+    if (rootStat === void 0)
+      throw new LayoutError(`OCI layout ${root} does not exist`, { reason: "NOT_FOUND" });
+    if (!rootStat.isDirectory())
+      throw new LayoutError(`OCI layout ${root} is not a directory`, { reason: "NOT_A_DIRECTORY" });
+    for (const entry of ["oci-layout", "index.json"]) {
+      const s = await (0, import_promises2.lstat)((0, import_node_path.join)(root, entry)).catch(() => void 0);
+      if (s === void 0)
+        throw new LayoutError(`OCI layout ${root} has no ${entry}: is this an OCI layout directory?`, {
+          reason: "NOT_A_LAYOUT"
+        });
+      if (s.isSymbolicLink())
+        throw new LayoutError(`OCI layout ${root}: ${entry} is a symbolic link; refused`, {
+          reason: "SYMLINK"
+        });
+      if (!s.isFile())
+        throw new LayoutError(`OCI layout ${root}: ${entry} is not a regular file`, { reason: "NOT_A_FILE" });
+    }
+    const marker = await readJson((0, import_node_path.join)(root, "oci-layout"), `${root}/oci-layout`);
+    if (!isRecord2(marker) || marker.imageLayoutVersion !== SUPPORTED_LAYOUT_VERSION) {
+      const version = isRecord2(marker) ? marker.imageLayoutVersion : void 0;
+      const found = isRecord2(marker) ? JSON.stringify(version) : "no object";
+      throw new LayoutError(
+        `OCI layout ${root}: unsupported imageLayoutVersion ${found}; this action reads "${SUPPORTED_LAYOUT_VERSION}"`,
+        {
+          reason: "UNSUPPORTED_VERSION",
+          expected: SUPPORTED_LAYOUT_VERSION,
+          actual: typeof version === "string" ? version : found ?? "undefined"
+        }
+      );
+    }
+    const blobs = await (0, import_promises2.lstat)((0, import_node_path.join)(root, "blobs")).catch(() => void 0);
+    if (blobs === void 0 || !blobs.isDirectory() || blobs.isSymbolicLink()) {
+      throw new LayoutError(`OCI layout ${root}: blobs/ is missing or not a plain directory`, {
+        reason: "NOT_A_LAYOUT"
+      });
+    }
+    for (const algorithm of ["sha256", "sha512"]) {
+      const dir = await (0, import_promises2.lstat)((0, import_node_path.join)(root, "blobs", algorithm)).catch(() => void 0);
+      if (dir !== void 0 && (dir.isSymbolicLink() || !dir.isDirectory()))
+        throw new LayoutError(
+          `OCI layout ${root}: blobs/${algorithm} is ${dir.isSymbolicLink() ? "a symbolic link" : "not a directory"}; refused`,
+          { reason: dir.isSymbolicLink() ? "SYMLINK" : "NOT_A_DIRECTORY" }
+        );
+    }
+    const index = await readJson((0, import_node_path.join)(root, "index.json"), `${root}/index.json`);
+    if (!isRecord2(index) || index.schemaVersion !== 2 || !Array.isArray(index.manifests)) {
+      throw new LayoutError(
+        `OCI layout ${root}: index.json is not an image index (schemaVersion 2 with manifests)`,
+        { reason: "NOT_AN_INDEX" }
+      );
+    }
+    for (const [i, m] of index.manifests.entries()) asDescriptor(m, `index.json manifests[${i}]`);
+    return new _OciLayout(root, index);
+  }
+  /** The path of a blob; the digest is validated, so the path cannot leave blobs/. */
+  blobPath(digest) {
+    const d = Digest.parse(digest);
+    return (0, import_node_path.join)(this.root, "blobs", d.algorithm, d.hex);
+  }
+  /**
+   * The top-level descriptor: index.json's only entry, or the one whose
+   * `org.opencontainers.image.ref.name` equals `ref`.
+   */
+  topLevel(ref) {
+    const entries = this.index.manifests;
+    if (ref !== void 0) {
+      const found = entries.find((m) => m.annotations?.[REF_NAME_ANNOTATION] === ref);
+      if (found === void 0) {
+        const names = entries.map((m) => m.annotations?.[REF_NAME_ANNOTATION]).filter((n) => n !== void 0);
+        throw new LayoutError(
+          `OCI layout ${this.root} has no entry named "${ref}" (names: ${names.join(", ") || "none"})`,
+          { reason: "ENTRY_NOT_FOUND", expected: ref, actual: names.join(", ") }
+        );
+      }
+      return found;
+    }
+    const [only, ...others] = entries;
+    if (only === void 0)
+      throw new LayoutError(`OCI layout ${this.root}: index.json lists no manifests`, { reason: "NO_ENTRY" });
+    if (others.length > 0) {
+      const names = entries.map((m) => m.annotations?.[REF_NAME_ANNOTATION] ?? m.digest);
+      throw new LayoutError(
+        `OCI layout ${this.root} holds ${entries.length} entries (${names.join(", ")}); name the one to use`,
+        { reason: "ENTRY_AMBIGUOUS", actual: names.join(", ") }
+      );
+    }
+    return only;
+  }
+  /** Reads a small blob (manifest, config) whole, checking size and digest first. */
+  async readBlob(descriptor, referencedBy = "index.json") {
+    if (descriptor.size > MAX_MANIFEST_BYTES) {
+      throw new LayoutError(
+        `blob ${describe(descriptor)} (referenced by ${referencedBy}) is ${descriptor.size} bytes; manifests and configs are read only up to ${MAX_MANIFEST_BYTES}`,
+        {
+          reason: "MANIFEST_TOO_LARGE",
+          expected: String(MAX_MANIFEST_BYTES),
+          actual: String(descriptor.size)
+        }
+      );
+    }
+    const path = await this.checkedBlobPath(descriptor, referencedBy);
+    const handle = await (0, import_promises2.open)(path, "r");
+    try {
+      const buffer = Buffer.alloc(descriptor.size + 1);
+      let length = 0;
+      for (; ; ) {
+        const { bytesRead } = await handle.read(buffer, length, buffer.length - length, null);
+        if (bytesRead === 0) break;
+        length += bytesRead;
+        if (length > descriptor.size) break;
+      }
+      const content = buffer.subarray(0, length);
+      this.checkContent(descriptor, referencedBy, length, digestOf(descriptor.digest, content));
+      return content;
+    } finally {
+      await handle.close();
+    }
+  }
+  async readJsonBlob(descriptor, referencedBy) {
+    const bytes = await this.readBlob(descriptor, referencedBy);
+    try {
+      return JSON.parse(bytes.toString("utf8"));
+    } catch (error) {
+      throw new LayoutError(`blob ${describe(descriptor)} is not valid JSON`, {
+        reason: "INVALID_JSON",
+        cause: error
+      });
+    }
+  }
+  /**
+   * Checks the layout for a tool that verifies layer digests itself as it streams them (skopeo: "Digest did
+   * not match"; the registry checks again before it commits a blob): every manifest and index is
+   * digest-checked as the walk reads it, every other blob must exist as a regular file of its declared size.
+   * Layers are not hashed here. Use with `snapshot`, which digest-checks configs as it copies them.
+   */
+  async checkForStreaming(ref) {
+    const graph = await this.walk(ref);
+    let totalBytes = 0;
+    await Promise.all(
+      [...graph.blobs.values()].map(async ({ descriptor, referencedBy }) => {
+        const what = `blob ${describe(descriptor)} (referenced by ${referencedBy.join(", ")})`;
+        const path = await this.checkedBlobPath(descriptor, referencedBy.join(", "));
+        const size = (await (0, import_promises2.lstat)(path)).size;
+        if (size !== descriptor.size)
+          throw new LayoutError(`${what} has ${size} bytes on disk; the descriptor says ${descriptor.size}`, {
+            reason: "BLOB_SIZE_MISMATCH",
+            expected: String(descriptor.size),
+            actual: String(size)
+          });
+        totalBytes += size;
+      })
+    );
+    return { ...graph, blobCount: graph.blobs.size, totalBytes };
+  }
+  /**
+   * A private layout holding exactly what `graph` verified, for a tool (skopeo, Trivy) to read instead of
+   * this directory, which anyone with write access could change between our check and the tool's read.
+   * index.json names only the verified root; every manifest, index and config is copied from bytes whose
+   * digest is checked as they are read; layers are hard links (the inode that was verified: a file renamed
+   * over the original later is not seen), or copies across file systems. Layers are content-addressed,
+   * so skopeo and the registry check their digests again as they stream.
+   */
+  async snapshot(graph, target, layers = "link") {
+    await (0, import_promises2.mkdir)((0, import_node_path.join)(target, "blobs", "sha256"), { recursive: true, mode: 448 });
+    for (const { descriptor, referencedBy } of graph.blobs.values()) {
+      const d = Digest.parse(descriptor.digest);
+      const to = (0, import_node_path.join)(target, "blobs", d.algorithm, d.hex);
+      const by = referencedBy.join(", ") || "index.json";
+      await (0, import_promises2.mkdir)((0, import_node_path.dirname)(to), { recursive: true, mode: 448 });
+      if (isDocument(descriptor)) await (0, import_promises2.writeFile)(to, await this.readBlob(descriptor, by));
+      else if (layers === "copy-verified") await this.copyVerified(descriptor, by, to);
+      else await this.linkChecked(descriptor, by, to);
+    }
+    await writeLayoutRoot(target, [graph.root]);
+    return target;
+  }
+  /**
+   * A hard link to the blob (for a reader that checks digests itself, like skopeo), then a check of what was
+   * linked: a regular file of the declared size. A symbolic link swapped in after the layout check would be
+   * linked as the link itself, and is refused here.
+   */
+  async linkChecked(descriptor, referencedBy, to) {
+    const from = this.blobPath(descriptor.digest);
+    await (0, import_promises2.link)(from, to).catch(async (error) => {
+      if (error.code !== "EXDEV" && error.code !== "EPERM") throw error;
+      await this.copyVerified(descriptor, referencedBy, to);
+    });
+    const s = await (0, import_promises2.lstat)(to);
+    if (!s.isFile() || s.size !== descriptor.size)
+      throw new LayoutError(
+        `blob ${describe(descriptor)} (referenced by ${referencedBy}) changed after the layout was checked: ${s.isFile() ? `${s.size} bytes` : "not a regular file"} where ${descriptor.size} bytes were declared`,
+        {
+          reason: "BLOB_CHANGED",
+          expected: String(descriptor.size),
+          ...s.isFile() ? { actual: String(s.size) } : {}
+        }
+      );
+  }
+  /**
+   * A private copy of the blob, hashed as it is copied from a handle that refuses a symbolic link: what the
+   * copy holds is what was hashed (for a reader that checks no digest, like Trivy). A hard link would share
+   * the inode, so a write into the layout's file would change the snapshot too.
+   */
+  async copyVerified(descriptor, referencedBy, to) {
+    const what = `blob ${describe(descriptor)} (referenced by ${referencedBy})`;
+    const source = await (0, import_promises2.open)(
+      this.blobPath(descriptor.digest),
+      import_node_fs.constants.O_RDONLY | import_node_fs.constants.O_NOFOLLOW
+    ).catch((error) => {
+      throw new LayoutError(
+        `${what} cannot be read as a regular file (${error.code ?? error.message}); refused`,
+        { reason: "BLOB_UNREADABLE", cause: error }
+      );
+    });
+    try {
+      if (!(await source.stat()).isFile())
+        throw new LayoutError(`${what} is not a regular file; refused`, { reason: "NOT_A_FILE" });
+      const hash = (0, import_node_crypto2.createHash)(Digest.parse(descriptor.digest).algorithm);
+      let length = 0;
+      const counting = new import_node_stream.Transform({
+        transform(chunk, _encoding, done) {
+          hash.update(chunk);
+          length += chunk.length;
+          done(null, chunk);
+        }
+      });
+      await (0, import_promises3.pipeline)(
+        source.createReadStream({ autoClose: false }),
+        counting,
+        (0, import_node_fs.createWriteStream)(to, { mode: 384 })
+      );
+      this.checkContent(
+        descriptor,
+        referencedBy,
+        length,
+        `${Digest.parse(descriptor.digest).algorithm}:${hash.digest("hex")}`
+      );
+    } finally {
+      await source.close();
+    }
+  }
+  /** Walks index.json → indexes → manifests → config and layers, verifying every manifest it parses. */
+  async walk(ref) {
+    const root = this.topLevel(ref);
+    const graph = { root, images: [], attestations: [], indexes: [], blobs: /* @__PURE__ */ new Map() };
+    await this.visit(root, "index.json", graph, 0, /* @__PURE__ */ new Set());
+    return graph;
+  }
+  /**
+   * Verifies the whole layout: every blob reachable from the top level exists as a regular file, has
+   * the declared size and hashes to its digest. Blobs are streamed (memory stays bounded whatever their
+   * size); when the layout is large enough to pay for it, hashing runs on one worker thread per core.
+   */
+  async verify(options = {}) {
+    const graph = await this.walk(options.ref);
+    const pending = [...graph.blobs.values()].sort((a, b) => b.descriptor.size - a.descriptor.size);
+    const totalBytes = pending.reduce((n, b) => n + b.descriptor.size, 0);
+    const threads = Math.max(1, options.concurrency ?? (0, import_node_os2.availableParallelism)());
+    const threshold = options.workerThresholdBytes ?? WORKER_THRESHOLD;
+    const owned = options.hasher === void 0;
+    const hasher = options.hasher ?? (threads > 1 && totalBytes >= threshold ? workerHasher({ workers: threads - 1 }) : inlineHasher);
+    try {
+      const lanes = Array.from({ length: Math.max(threads, hasher.parallelism) }, async () => {
+        for (let next = pending.shift(); next !== void 0; next = pending.shift()) {
+          await this.verifyBlob(next.descriptor, next.referencedBy.join(", "), hasher);
+        }
+      });
+      await Promise.all(lanes);
+    } finally {
+      if (owned) await hasher.close();
+    }
+    return { ...graph, blobCount: graph.blobs.size, totalBytes };
+  }
+  /** Streams one blob through its hash; throws a LayoutError naming the blob and its referrer. */
+  async verifyBlob(descriptor, referencedBy, hasher = inlineHasher) {
+    const path = await this.checkedBlobPath(descriptor, referencedBy);
+    const algorithm = Digest.parse(descriptor.digest).algorithm;
+    const { digest, length } = await hasher.hash(path, algorithm, descriptor.size);
+    this.checkContent(descriptor, referencedBy, length, digest);
+  }
+  checkContent(descriptor, referencedBy, length, actual) {
+    const what = `blob ${describe(descriptor)} (referenced by ${referencedBy})`;
+    if (length !== descriptor.size) {
+      const sizeText = length > descriptor.size ? `more than ${descriptor.size}` : `${length}`;
+      throw new LayoutError(`${what} has ${sizeText} bytes on disk; the descriptor says ${descriptor.size}`, {
+        reason: "BLOB_SIZE_MISMATCH",
+        expected: String(descriptor.size),
+        actual: sizeText
+      });
+    }
+    if (actual !== descriptor.digest)
+      throw new LayoutError(`${what} does not match its digest: content hashes to ${actual}`, {
+        reason: "BLOB_DIGEST_MISMATCH",
+        expected: descriptor.digest,
+        actual
+      });
+  }
+  async checkedBlobPath(descriptor, referencedBy) {
+    const path = this.blobPath(descriptor.digest);
+    const s = await (0, import_promises2.lstat)(path).catch(() => void 0);
+    const what = `blob ${describe(descriptor)} (referenced by ${referencedBy})`;
+    if (s === void 0) throw new LayoutError(`${what} is missing from ${path}`, { reason: "BLOB_MISSING" });
+    if (s.isSymbolicLink())
+      throw new LayoutError(`${what} is a symbolic link at ${path}; refused`, { reason: "SYMLINK" });
+    if (!s.isFile())
+      throw new LayoutError(`${what} is not a regular file at ${path}`, { reason: "NOT_A_FILE" });
+    return path;
+  }
+  addBlob(graph, descriptor, referencedBy) {
+    const known = graph.blobs.get(descriptor.digest);
+    if (known === void 0) {
+      graph.blobs.set(descriptor.digest, { descriptor, referencedBy: [referencedBy] });
+      return;
+    }
+    const document = (d) => isIndexMediaType(d.mediaType) || isManifestMediaType(d.mediaType);
+    if (document(known.descriptor) !== document(descriptor) || document(descriptor) && known.descriptor.mediaType !== descriptor.mediaType) {
+      throw new LayoutError(
+        `blob ${descriptor.digest} is declared as ${descriptor.mediaType} by ${referencedBy} but as ${known.descriptor.mediaType} by ${known.referencedBy.join(", ")}; one blob, one role`,
+        { reason: "ROLE_CONFLICT", expected: known.descriptor.mediaType, actual: descriptor.mediaType }
+      );
+    }
+    if (known.descriptor.size !== descriptor.size) {
+      throw new LayoutError(
+        `blob ${descriptor.digest} is declared with size ${descriptor.size} by ${referencedBy} but ${known.descriptor.size} by ${known.referencedBy.join(", ")}`,
+        { reason: "SIZE_CONFLICT", expected: String(known.descriptor.size), actual: String(descriptor.size) }
+      );
+    }
+    if (!known.referencedBy.includes(referencedBy)) known.referencedBy.push(referencedBy);
+  }
+  async visit(descriptor, referencedBy, graph, depth, path, siblings = /* @__PURE__ */ new Set()) {
+    if (depth > MAX_DEPTH)
+      throw new LayoutError(`index nesting deeper than ${MAX_DEPTH} at ${descriptor.digest}`, {
+        reason: "TOO_DEEP"
+      });
+    if (path.has(descriptor.digest))
+      throw new LayoutError(`index cycle through ${descriptor.digest}`, { reason: "INDEX_CYCLE" });
+    const seen = graph.blobs.has(descriptor.digest);
+    this.addBlob(graph, descriptor, referencedBy);
+    if (seen) return;
+    const here = `${isIndexMediaType(descriptor.mediaType) ? "index" : "manifest"} ${describe(descriptor)}`;
+    const at = { descriptor, referencedBy, here, graph };
+    if (isIndexMediaType(descriptor.mediaType)) await this.visitIndex(at, depth, path);
+    else if (isManifestMediaType(descriptor.mediaType)) await this.visitManifest(at, siblings);
+  }
+  /** An index: every child is visited, knowing which of them are images (what an attestation may name). */
+  async visitIndex(at, depth, path) {
+    const { descriptor, here, graph } = at;
+    const doc = await this.readJsonBlob(descriptor, at.referencedBy);
+    if (!isRecord2(doc) || doc.schemaVersion !== 2 || !Array.isArray(doc.manifests)) {
+      throw new LayoutError(`${here} is not an image index`, { reason: "NOT_AN_INDEX" });
+    }
+    checkEmbeddedMediaType(doc, descriptor, here);
+    graph.indexes.push(descriptor.digest);
+    const next = new Set(path).add(descriptor.digest);
+    const children = doc.manifests.map((m, i) => asDescriptor(m, `${here} manifests[${i}]`));
+    const images = new Set(
+      children.filter((c) => isManifestMediaType(c.mediaType) && !markedAsAttestation(c)).map((c) => c.digest)
+    );
+    for (const child of children) await this.visit(child, here, graph, depth + 1, next, images);
+  }
+  /** An image manifest: its config and layers join the graph, as an image or as a checked attestation. */
+  async visitManifest(at, siblings) {
+    const { descriptor, here, graph } = at;
+    const doc = await this.readJsonBlob(descriptor, at.referencedBy);
+    if (!isRecord2(doc) || doc.schemaVersion !== 2 || !Array.isArray(doc.layers)) {
+      throw new LayoutError(`${here} is not an image manifest`, { reason: "NOT_A_MANIFEST" });
+    }
+    checkEmbeddedMediaType(doc, descriptor, here);
+    const config = asDescriptor(doc.config, `${here} config`);
+    const layers = doc.layers.map((l, i) => asDescriptor(l, `${here} layers[${i}]`));
+    this.addBlob(graph, config, `${here} (config)`);
+    for (const [i, layer] of layers.entries()) {
+      this.addBlob(graph, layer, `${here} (layer ${i + 1} of ${layers.length})`);
+    }
+    if (markedAsAttestation(descriptor)) {
+      const problem = attestationProblem(descriptor, layers, siblings);
+      if (problem !== void 0) {
+        throw new LayoutError(
+          `${here} is marked as a BuildKit attestation manifest but ${problem}: refusing a layout that would hide an image from the scan`,
+          { reason: "ATTESTATION_INVALID" }
+        );
+      }
+      graph.attestations.push({
+        digest: descriptor.digest,
+        subject: descriptor.annotations?.[ATTESTATION_REFERENCE_DIGEST],
+        layers
+      });
+      return;
+    }
+    const platform = descriptor.platform ?? await this.platformFromConfig(config, here);
+    graph.images.push({
+      platform: formatPlatform(platform),
+      digest: descriptor.digest,
+      mediaType: descriptor.mediaType,
+      size: descriptor.size,
+      config,
+      layers
+    });
+  }
+  async platformFromConfig(config, manifest) {
+    const doc = await this.readJsonBlob(config, `${manifest} (config)`);
+    if (!isRecord2(doc) || typeof doc.os !== "string" || typeof doc.architecture !== "string") {
+      return { os: "unknown", architecture: "unknown" };
+    }
+    return typeof doc.variant === "string" && doc.variant !== "" ? { os: doc.os, architecture: doc.architecture, variant: doc.variant } : { os: doc.os, architecture: doc.architecture };
+  }
+};
+var IN_TOTO_LAYER = "application/vnd.in-toto+json";
+function isDocument(descriptor) {
+  return isIndexMediaType(descriptor.mediaType) || isManifestMediaType(descriptor.mediaType) || /json$/.test(descriptor.mediaType) && descriptor.size <= MAX_MANIFEST_BYTES;
+}
+function markedAsAttestation(descriptor) {
+  return descriptor.annotations?.[ATTESTATION_REFERENCE_TYPE] === ATTESTATION_MANIFEST;
+}
+function attestationProblem(descriptor, layers, siblings) {
+  const platform = descriptor.platform;
+  if (platform?.os !== "unknown" || platform.architecture !== "unknown")
+    return `its platform is ${platform === void 0 ? "missing" : formatPlatform(platform)}, not unknown/unknown`;
+  const other = layers.find((l) => l.mediaType !== IN_TOTO_LAYER);
+  if (layers.length === 0 || other !== void 0)
+    return `its layers are not all in-toto statements (${other?.mediaType ?? "it has none"})`;
+  const subject = descriptor.annotations?.[ATTESTATION_REFERENCE_DIGEST];
+  if (subject === void 0 || !siblings.has(subject))
+    return `it refers to ${subject ?? "nothing"}, which is not an image of the same index`;
+  return void 0;
+}
+function checkEmbeddedMediaType(doc, descriptor, here) {
+  if (typeof doc.mediaType === "string" && doc.mediaType !== descriptor.mediaType) {
+    throw new LayoutError(
+      `${here} declares mediaType ${doc.mediaType} but its descriptor says ${descriptor.mediaType}`,
+      { reason: "MEDIA_TYPE_MISMATCH", expected: descriptor.mediaType, actual: doc.mediaType }
+    );
+  }
+}
+function digestOf(expected, content) {
+  const algorithm = Digest.parse(expected).algorithm;
+  return `${algorithm}:${(0, import_node_crypto2.createHash)(algorithm).update(content).digest("hex")}`;
+}
+async function readJson(path, label) {
+  const s = await (0, import_promises2.lstat)(path);
+  if (s.size > MAX_MANIFEST_BYTES)
+    throw new LayoutError(`${label} is larger than ${MAX_MANIFEST_BYTES} bytes`, {
+      reason: "MANIFEST_TOO_LARGE",
+      expected: String(MAX_MANIFEST_BYTES),
+      actual: String(s.size)
+    });
+  try {
+    return JSON.parse(await (0, import_promises2.readFile)(path, "utf8"));
+  } catch (error) {
+    throw new LayoutError(`${label} is not valid JSON`, { reason: "INVALID_JSON", cause: error });
+  }
+}
+function requireLayoutDigest(layout, actual, expected, refusing) {
+  if (actual !== expected) {
+    throw new ConfigurationError(
+      `the layout ${layout} has top-level digest ${actual}, but input "digest" is ${expected}: ${refusing}`,
+      { code: "DIGEST_MISMATCH", input: "digest", expected, actual }
+    );
+  }
+}
+
+// packages/core/src/oci/platform-view.ts
+var import_promises4 = __toESM(require_promises(), 1);
+var import_node_path2 = __toESM(require_path(), 1);
+async function platformView(layout, image, dir) {
+  await (0, import_promises4.mkdir)(dir, { recursive: true });
+  const [os = "", architecture = "", variant] = image.platform.split("/");
+  await writeLayoutRoot(dir, [
+    {
+      mediaType: image.mediaType,
+      digest: image.digest,
+      size: image.size,
+      platform: variant === void 0 ? { os, architecture } : { os, architecture, variant }
+    }
+  ]);
+  await (0, import_promises4.symlink)((0, import_node_path2.join)(layout, "blobs"), (0, import_node_path2.join)(dir, "blobs"), "dir");
+  return dir;
+}
+
+// packages/core/src/report/ignore-files.ts
+var import_promises5 = __toESM(require_promises(), 1);
+var import_node_path3 = __toESM(require_path(), 1);
 var import_yaml = __toESM(require_dist(), 1);
 async function readOptional(path) {
   try {
-    return await (0, import_promises.readFile)(path, "utf8");
+    return await (0, import_promises5.readFile)(path, "utf8");
   } catch (error) {
     if (error.code === "ENOENT") return void 0;
     throw error;
@@ -7475,9 +8213,9 @@ function parseOsvScannerToml(text) {
   return rules;
 }
 async function readIgnoreFiles(path) {
-  const yamlPath = (0, import_node_path.join)(path, ".trivyignore.yaml");
-  const plainPath = (0, import_node_path.join)(path, ".trivyignore");
-  const osvPath = (0, import_node_path.join)(path, "osv-scanner.toml");
+  const yamlPath = (0, import_node_path3.join)(path, ".trivyignore.yaml");
+  const plainPath = (0, import_node_path3.join)(path, ".trivyignore");
+  const osvPath = (0, import_node_path3.join)(path, "osv-scanner.toml");
   const [yamlText, plainText, osvText] = await Promise.all([
     readOptional(yamlPath),
     readOptional(plainPath),
@@ -7495,148 +8233,21 @@ async function readIgnoreFiles(path) {
   if (osvText !== void 0) rules.push(...parseOsvScannerToml(osvText));
   return { trivyIgnoreFile, osvConfig: osvText === void 0 ? void 0 : osvPath, rules };
 }
-
-// packages/core/src/report/osv-report.ts
-function parseOsvReport(text) {
-  const doc = parseJsonReport(text, "OSV-Scanner");
-  if (!isRecord(doc) || !Array.isArray(doc.results))
-    throw new ReportError('the OSV-Scanner report has no "results" list', "MALFORMED");
-  const findings = [];
-  for (const result of doc.results) {
-    if (!isRecord(result) || !Array.isArray(result.packages))
-      throw new ReportError('an OSV-Scanner result has no "packages" list', "MALFORMED");
-    const target = isRecord(result.source) ? str(result.source.path) : "";
-    for (const entry of result.packages) {
-      if (!isRecord(entry) || !isRecord(entry.package))
-        throw new ReportError("an OSV-Scanner package entry is malformed", "MALFORMED");
-      const name = str(entry.package.name);
-      const records = (Array.isArray(entry.vulnerabilities) ? entry.vulnerabilities : []).filter(isRecord);
-      const byId = new Map(records.map((r) => [str(r.id), r]));
-      const groups = Array.isArray(entry.groups) && entry.groups.length > 0 ? entry.groups.filter(isRecord) : records.map((r) => ({ ids: [r.id] }));
-      for (const group of groups) {
-        const ids = (Array.isArray(group.ids) ? group.ids : []).map(str).filter((i) => i !== "");
-        const [id] = ids;
-        if (id === void 0)
-          throw new ReportError(`an OSV-Scanner group for ${name} has no ids`, "MALFORMED");
-        const members = groupRecords(ids, byId, name);
-        const aliases = /* @__PURE__ */ new Set([
-          ...ids,
-          ...Array.isArray(group.aliases) ? group.aliases.map(str) : []
-        ]);
-        aliases.delete(id);
-        findings.push({
-          scanner: "osv-scanner",
-          kind: "vulnerability",
-          id,
-          aliases: [...aliases].filter((a) => a !== "").sort(),
-          package: name,
-          installed: str(entry.package.version),
-          fixed: fixedVersion(members, name, str(entry.package.version), str(entry.package.ecosystem)),
-          severity: groupSeverity(group.max_severity, members, `OSV-Scanner group ${id} for ${name}`),
-          title: members.map((m) => str(m.summary)).find((s) => s !== "") ?? "",
-          target,
-          url: `https://osv.dev/vulnerability/${id}`
-        });
-      }
-    }
-  }
-  return findings;
-}
-function groupRecords(ids, byId, name) {
-  const members = ids.flatMap((i) => {
-    const record = byId.get(i);
-    return record === void 0 ? [] : [record];
-  });
-  const known = new Set(
-    members.flatMap((m) => [str(m.id), ...Array.isArray(m.aliases) ? m.aliases.map(str) : []])
-  );
-  const missing = ids.find((i) => !known.has(i)) ?? (members.length === 0 ? ids[0] : void 0);
-  if (missing !== void 0)
-    throw new ReportError(
-      `an OSV-Scanner group for ${name} names ${missing}, which the report holds no record of`,
-      "RECORD_MISSING",
-      { expected: missing }
+async function readTrivyIgnoreFile(path, source) {
+  let text;
+  try {
+    text = await (0, import_promises5.readFile)(path, "utf8");
+  } catch (error) {
+    throw new ConfigurationError(
+      `the Trivy ignore file ${path} cannot be read (${error.code ?? "unreadable"})`,
+      { reason: "IGNORE_FILE_UNREADABLE", cause: error }
     );
-  return members;
-}
-function groupSeverity(maxSeverity, members, where) {
-  if (maxSeverity !== void 0 && maxSeverity !== null && maxSeverity !== "") {
-    const score = typeof maxSeverity === "string" ? Number(maxSeverity) : Number.NaN;
-    if (!Number.isFinite(score) || score < 0 || score > 10)
-      throw new ReportError(
-        `${where} has a max_severity this suite cannot read: ${JSON.stringify(maxSeverity)}`,
-        "SEVERITY_UNREADABLE",
-        { actual: JSON.stringify(maxSeverity) }
-      );
-    return severityOfScore(score);
   }
-  const labels = members.map(
-    (m) => readSeverity(
-      isRecord(m.database_specific) ? m.database_specific.severity : void 0,
-      `${where} (${str(m.id)})`,
-      {
-        optional: true
-      }
-    )
-  );
-  return SEVERITIES.find((s) => s !== "UNKNOWN" && labels.includes(s)) ?? "UNKNOWN";
-}
-function fixedVersion(members, name, installed, ecosystem = "") {
-  const fixes = [];
-  for (const member of members) {
-    for (const affected of Array.isArray(member.affected) ? member.affected.filter(isRecord) : []) {
-      const pkg = isRecord(affected.package) ? affected.package : {};
-      if (str(pkg.name) !== name) continue;
-      if (ecosystem !== "" && str(pkg.ecosystem) !== "" && str(pkg.ecosystem) !== ecosystem) continue;
-      for (const range of Array.isArray(affected.ranges) ? affected.ranges.filter(isRecord) : []) {
-        let introduced;
-        for (const event of Array.isArray(range.events) ? range.events.filter(isRecord) : []) {
-          if (str(event.introduced) !== "") introduced = str(event.introduced);
-          const fixed = str(event.fixed);
-          if (fixed === "") continue;
-          fixes.push(fixed);
-          const from = introduced ?? "0";
-          if ((from === "0" || compareVersions(installed, from) >= 0) && compareVersions(installed, fixed) < 0)
-            return fixed;
-          introduced = void 0;
-        }
-      }
-    }
-  }
-  return fixes.filter((f) => compareVersions(f, installed) > 0).sort(compareVersions)[0];
-}
-function compareVersions(a, b) {
-  const parse = (v) => {
-    const m = /^v?(\d+(?:\.\d+)*)(.*)$/.exec(v.trim());
-    return { release: (m?.[1] ?? "").split(".").map(Number), suffix: m === null ? v : m[2] ?? "" };
-  };
-  const x = parse(a);
-  const y = parse(b);
-  for (let i = 0; i < Math.max(x.release.length, y.release.length); i++) {
-    const d = (x.release[i] ?? 0) - (y.release[i] ?? 0);
-    if (d !== 0) return d < 0 ? -1 : 1;
-  }
-  const rank2 = (suffix) => suffix === "" ? 0 : /^(\.?post|\+)/i.test(suffix) ? 1 : -1;
-  const r = rank2(x.suffix) - rank2(y.suffix);
-  if (r !== 0) return r;
-  return x.suffix.localeCompare(y.suffix, "en", { numeric: true });
+  const ext = (0, import_node_path3.extname)(path);
+  return ext === ".yaml" || ext === ".yml" ? parseTrivyIgnoreYaml(text, source) : parseTrivyIgnore(text, source);
 }
 
 // packages/core/src/report/sarif.ts
-var SECURITY_SEVERITY = {
-  CRITICAL: "9.5",
-  HIGH: "8.0",
-  MEDIUM: "5.5",
-  LOW: "2.0",
-  UNKNOWN: "0.0"
-};
-var LEVEL = {
-  CRITICAL: "error",
-  HIGH: "error",
-  MEDIUM: "warning",
-  LOW: "note",
-  UNKNOWN: "note"
-};
 var URI_REFERENCE = /^(?:[A-Za-z0-9\-._~:/?#[\]@!$&'()*+,;=]|%[0-9A-Fa-f]{2})*$/;
 function sarifUri(target, root) {
   let path = target.replace(/\\/g, "/");
@@ -7647,47 +8258,6 @@ function sarifUri(target, root) {
 }
 function validSarifUri(uri) {
   return URI_REFERENCE.test(uri) ? uri : sarifUri(uri);
-}
-function findingsToSarif(findings, tool, options = {}) {
-  const rules = /* @__PURE__ */ new Map();
-  for (const f of findings) {
-    if (rules.has(f.id)) continue;
-    rules.set(f.id, {
-      id: f.id,
-      name: f.id,
-      shortDescription: { text: f.title || f.id },
-      helpUri: f.url,
-      properties: {
-        "security-severity": SECURITY_SEVERITY[f.severity],
-        tags: ["security", f.kind],
-        aliases: f.aliases
-      }
-    });
-  }
-  return {
-    $schema: "https://json.schemastore.org/sarif-2.1.0.json",
-    version: "2.1.0",
-    runs: [
-      {
-        tool: {
-          driver: {
-            name: tool.name,
-            version: tool.version,
-            informationUri: tool.uri,
-            rules: [...rules.values()]
-          }
-        },
-        results: findings.map((f) => ({
-          ruleId: f.id,
-          level: LEVEL[f.severity],
-          message: {
-            text: `${f.package} ${f.installed} is affected by ${f.id} (${f.severity})${f.fixed ? `; fixed in ${f.fixed}` : "; no fix available"}`
-          },
-          locations: [{ physicalLocation: { artifactLocation: { uri: sarifUri(f.target, options.root) } } }]
-        }))
-      }
-    ]
-  };
 }
 function mergeSarif(documents) {
   const byTool = /* @__PURE__ */ new Map();
@@ -7777,23 +8347,14 @@ function readCycloneDx(text) {
     components: Array.isArray(doc.components) ? doc.components.length : 0
   };
 }
-function readSpdx(text) {
-  const doc = parseJsonReport(text, "SPDX SBOM");
-  if (!isRecord(doc) || !/^SPDX-2\.[23]$/.test(str(doc.spdxVersion)))
-    throw new ReportError("the SBOM is not SPDX 2.2/2.3 JSON", "UNSUPPORTED_FORMAT", {
-      expected: "SPDX-2.2, SPDX-2.3",
-      actual: String(JSON.stringify(isRecord(doc) ? doc.spdxVersion : doc))
-    });
-  return {
-    format: "spdx-json",
-    version: str(doc.spdxVersion),
-    components: Array.isArray(doc.packages) ? doc.packages.length : 0
-  };
-}
+
+// packages/core/src/report/sbom-set.ts
+var import_promises7 = __toESM(require_promises(), 1);
+var import_node_path5 = __toESM(require_path(), 1);
 
 // packages/core/src/tools/scanners.ts
-var import_promises2 = __toESM(require_promises(), 1);
-var import_node_path2 = __toESM(require_path(), 1);
+var import_promises6 = __toESM(require_promises(), 1);
+var import_node_path4 = __toESM(require_path(), 1);
 function trivyCommon(request, scanners) {
   const args = ["--format", "json", "--output", request.output, "--scanners", scanners];
   args.push("--cache-dir", request.cacheDir, "--exit-code", "0", "--quiet");
@@ -7810,7 +8371,7 @@ function trivyCommon(request, scanners) {
 var trivy = {
   /** Where Trivy keeps its DB unless the action is told: the runner's tool cache, kept between jobs there. */
   defaultCacheDir(toolCache2, work) {
-    return (0, import_node_path2.join)(toolCache2 || work, "trivy-cache");
+    return (0, import_node_path4.join)(toolCache2 || work, "trivy-cache");
   },
   /** Brings the DB in the cache up to date (a no-op when it is fresh) without scanning anything. */
   downloadDbArgs(request) {
@@ -7822,7 +8383,7 @@ var trivy = {
   /** The DB's `db/metadata.json`: its schema `Version` and `UpdatedAt` (each undefined when unreadable). */
   async dbMetadata(cacheDir) {
     try {
-      const meta = JSON.parse(await (0, import_promises2.readFile)((0, import_node_path2.join)(cacheDir, "db", "metadata.json"), "utf8"));
+      const meta = JSON.parse(await (0, import_promises6.readFile)((0, import_node_path4.join)(cacheDir, "db", "metadata.json"), "utf8"));
       return {
         ...typeof meta.UpdatedAt === "string" ? { updatedAt: meta.UpdatedAt } : {},
         ...typeof meta.Version === "number" ? { version: String(meta.Version) } : {}
@@ -7838,9 +8399,9 @@ var trivy = {
    */
   async requireOfflineDb(cacheDir) {
     for (const file of ["trivy.db", "metadata.json"]) {
-      const path = (0, import_node_path2.join)(cacheDir, "db", file);
+      const path = (0, import_node_path4.join)(cacheDir, "db", file);
       try {
-        await (0, import_promises2.access)(path);
+        await (0, import_promises6.access)(path);
       } catch {
         throw new ConfigurationError(
           `offline scanning needs the Trivy DB in ${cacheDir} (db/trivy.db and db/metadata.json), and ${path} is missing. Restore the cache folder first (actions/cache, or a copy of a mirror), or set offline: false to download it.`,
@@ -7872,28 +8433,6 @@ var trivy = {
     return ["convert", "--format", "sarif", "--output", output, jsonReport];
   }
 };
-var osvScanner = {
-  args(request) {
-    const args = ["scan", "source", "--recursive", "--format", "json", "--output-file", request.output];
-    if (request.config !== void 0) args.push("--config", request.config);
-    if (request.localDb !== void 0)
-      args.push(
-        request.offline ? "--offline" : "--offline-vulnerabilities",
-        "--local-db-path",
-        request.localDb
-      );
-    args.push(request.path);
-    return args;
-  },
-  okExitCodes: [0, 1, 128],
-  /** What an accepted exit code means; the report, not the code, decides the verdict. */
-  explainExit(code) {
-    if (code === 0) return "clean";
-    if (code === 1) return "findings";
-    if (code === 128) return "no-packages";
-    throw new CommandError(`osv-scanner exited with ${code}`, { tool: "osv-scanner", exitCode: code });
-  }
-};
 var syft = {
   /** Syft asks its update service for news when a version is set; never from here. */
   env: { SYFT_CHECK_FOR_APP_UPDATE: "false" },
@@ -7905,23 +8444,67 @@ var syft = {
   }
 };
 
+// packages/core/src/report/sbom-set.ts
+var SBOM_SET_SCHEMA = "sbom-set/v1";
+var SBOM_SET_INDEX = "sboms.json";
+async function makeSbomSet(request) {
+  await (0, import_promises7.mkdir)(request.dir, { recursive: true });
+  const sboms = await Promise.all(
+    request.images.map(async (image, i) => {
+      const view = await platformView(request.verified, image, (0, import_node_path5.join)(request.work, `sbom-view-${i}`));
+      const file = `${image.platform.replaceAll("/", "-")}.cdx.json`;
+      await request.runner.run({
+        tool: "syft",
+        command: request.syft.path,
+        args: syft.args({
+          path: view,
+          source: "oci-dir",
+          outputs: { "cyclonedx-json": (0, import_node_path5.join)(request.dir, file) }
+        }),
+        env: { ...request.env, ...syft.env }
+      });
+      const text = await (0, import_promises7.readFile)((0, import_node_path5.join)(request.dir, file), "utf8").catch(() => "");
+      try {
+        readCycloneDx(text);
+      } catch (error) {
+        throw new CommandError(
+          `syft wrote no CycloneDX SBOM for ${image.platform}: ${error.message}`,
+          {
+            tool: "syft"
+          }
+        );
+      }
+      return { platform: image.platform, digest: image.digest, file };
+    })
+  );
+  const index = {
+    schema: SBOM_SET_SCHEMA,
+    digest: request.digest,
+    tool: { name: "syft", version: request.syft.version },
+    sboms
+  };
+  await (0, import_promises7.writeFile)((0, import_node_path5.join)(request.dir, SBOM_SET_INDEX), `${JSON.stringify(index, null, 2)}
+`);
+  return index;
+}
+
 // packages/core/src/report/scan-report.ts
-var import_promises3 = __toESM(require_promises(), 1);
-var import_node_path3 = __toESM(require_path(), 1);
+var import_promises8 = __toESM(require_promises(), 1);
+var import_node_path6 = __toESM(require_path(), 1);
 var json = (value) => `${JSON.stringify(value, null, 2)}
 `;
 async function writeScanReport(dir, report2, sarifByScanner) {
   const files = {
-    report: (0, import_node_path3.join)(dir, "report.json"),
-    sarif: (0, import_node_path3.join)(dir, "results.sarif"),
-    sarifDir: (0, import_node_path3.join)(dir, "sarif")
+    report: (0, import_node_path6.join)(dir, "report.json"),
+    sarif: (0, import_node_path6.join)(dir, "results.sarif"),
+    sarifDir: (0, import_node_path6.join)(dir, "sarif")
   };
-  await (0, import_promises3.writeFile)(files.report, json(report2));
-  await (0, import_promises3.writeFile)(files.sarif, json(mergeSarif(Object.values(sarifByScanner).flat())));
-  await (0, import_promises3.mkdir)(files.sarifDir, { recursive: true });
+  await (0, import_promises8.writeFile)(files.report, json(report2));
+  await (0, import_promises8.writeFile)(files.sarif, json(mergeSarif(Object.values(sarifByScanner).flat())));
+  await (0, import_promises8.mkdir)(files.sarifDir, { recursive: true });
   for (const [scanner, documents] of Object.entries(sarifByScanner))
     if (documents.length > 0)
-      await (0, import_promises3.writeFile)((0, import_node_path3.join)(files.sarifDir, `${scanner}.sarif`), json(mergeSarif(documents)));
+      await (0, import_promises8.writeFile)((0, import_node_path6.join)(files.sarifDir, `${scanner}.sarif`), json(mergeSarif(documents)));
   return files;
 }
 var TOP = 10;
@@ -8150,13 +8733,13 @@ function asList(value, field) {
 }
 
 // packages/core/src/tools/tool-installer.ts
-var import_node_crypto = __toESM(require_crypto(), 1);
-var import_node_fs = __toESM(require_fs(), 1);
-var import_promises4 = __toESM(require_promises(), 1);
-var import_node_os = __toESM(require_os(), 1);
-var import_node_path4 = __toESM(require_path(), 1);
-var import_node_stream = __toESM(require_stream(), 1);
-var import_promises5 = __toESM(require_promises2(), 1);
+var import_node_crypto3 = __toESM(require_crypto(), 1);
+var import_node_fs2 = __toESM(require_fs(), 1);
+var import_promises9 = __toESM(require_promises(), 1);
+var import_node_os3 = __toESM(require_os(), 1);
+var import_node_path7 = __toESM(require_path(), 1);
+var import_node_stream2 = __toESM(require_stream(), 1);
+var import_promises10 = __toESM(require_promises2(), 1);
 
 // packages/core/src/tools/tool-manifest.json
 var tool_manifest_default = {
@@ -8274,7 +8857,7 @@ var ToolInstaller = class {
     this.options = options;
     this.manifest = options.manifest ?? PINNED_TOOLS;
     this.fetchImpl = options.fetch ?? fetch;
-    this.platformKey = options.platformKey ?? `${(0, import_node_os.platform)()}-${(0, import_node_os.arch)()}`;
+    this.platformKey = options.platformKey ?? `${(0, import_node_os3.platform)()}-${(0, import_node_os3.arch)()}`;
   }
   pin(name) {
     const pin = this.manifest.tools[name];
@@ -8301,10 +8884,10 @@ var ToolInstaller = class {
         }
       );
     }
-    const arch = this.platformKey.split("-")[1] ?? (0, import_node_os.arch)();
+    const arch = this.platformKey.split("-")[1] ?? (0, import_node_os3.arch)();
     const cached = await this.findCached(name, pin.version, arch);
     if (cached !== void 0) {
-      const path = (0, import_node_path4.join)(cached, pin.binary);
+      const path = (0, import_node_path7.join)(cached, pin.binary);
       await assertExecutable(path, name);
       this.options.logger.info(`${name} ${pin.version}: found in the tool cache at ${path}`);
       return { name, version: pin.version, path, source: "cache" };
@@ -8319,10 +8902,10 @@ var ToolInstaller = class {
   async findCached(name, version, arch) {
     const cache = this.options.paths.toolCache;
     if (!cache) return void 0;
-    const dir = (0, import_node_path4.join)(cache, name, version, arch);
+    const dir = (0, import_node_path7.join)(cache, name, version, arch);
     try {
-      await (0, import_promises4.access)(`${dir}.complete`);
-      return (await (0, import_promises4.stat)(dir)).isDirectory() ? dir : void 0;
+      await (0, import_promises9.access)(`${dir}.complete`);
+      return (await (0, import_promises9.stat)(dir)).isDirectory() ? dir : void 0;
     } catch {
       return void 0;
     }
@@ -8337,7 +8920,7 @@ var ToolInstaller = class {
   async download(name, pin, asset, arch) {
     const work = await tempFolder(this.options.paths.temp, name);
     try {
-      const file = (0, import_node_path4.join)(work, "download");
+      const file = (0, import_node_path7.join)(work, "download");
       this.options.logger.info(`${name} ${pin.version}: downloading ${asset.url}`);
       const actual = await this.fetchTo(asset.url, file, name, pin);
       if (actual !== asset.sha256) {
@@ -8348,26 +8931,26 @@ var ToolInstaller = class {
       }
       let dir;
       if (asset.archive === "tar.gz") {
-        dir = (0, import_node_path4.join)(work, "extract");
-        await (0, import_promises4.mkdir)(dir);
+        dir = (0, import_node_path7.join)(work, "extract");
+        await (0, import_promises9.mkdir)(dir);
         await this.options.runner.run({ tool: "tar", command: "tar", args: ["-xzf", file, "-C", dir] });
       } else {
-        dir = (0, import_node_path4.join)(work, "bin");
-        await (0, import_promises4.mkdir)(dir);
-        await (0, import_promises5.pipeline)((0, import_node_fs.createReadStream)(file), (0, import_node_fs.createWriteStream)((0, import_node_path4.join)(dir, pin.binary)));
+        dir = (0, import_node_path7.join)(work, "bin");
+        await (0, import_promises9.mkdir)(dir);
+        await (0, import_promises10.pipeline)((0, import_node_fs2.createReadStream)(file), (0, import_node_fs2.createWriteStream)((0, import_node_path7.join)(dir, pin.binary)));
       }
-      await (0, import_promises4.chmod)((0, import_node_path4.join)(dir, pin.binary), 493).catch(() => {
+      await (0, import_promises9.chmod)((0, import_node_path7.join)(dir, pin.binary), 493).catch(() => {
         throw new CommandError(`${name} ${pin.version}: the archive has no ${pin.binary} at its top level`, {
           tool: name
         });
       });
       const installed = this.options.paths.toolCache ? await (await toolCache()).cacheDir(dir, name, pin.version, arch) : dir;
-      const path = (0, import_node_path4.join)(installed, pin.binary);
+      const path = (0, import_node_path7.join)(installed, pin.binary);
       await assertExecutable(path, name);
       this.options.logger.info(`${name} ${pin.version}: sha256 verified, installed at ${path}`);
       return { name, version: pin.version, path, source: "download" };
     } finally {
-      if (this.options.paths.toolCache) await (0, import_promises4.rm)(work, { recursive: true, force: true });
+      if (this.options.paths.toolCache) await (0, import_promises9.rm)(work, { recursive: true, force: true });
     }
   }
   async fetchTo(url, file, name, pin) {
@@ -8393,15 +8976,15 @@ var ToolInstaller = class {
         }
       );
     }
-    const hash = (0, import_node_crypto.createHash)("sha256");
-    const body = import_node_stream.Readable.fromWeb(response.body);
+    const hash = (0, import_node_crypto3.createHash)("sha256");
+    const body = import_node_stream2.Readable.fromWeb(response.body);
     body.on("data", (chunk) => hash.update(chunk));
-    await (0, import_promises5.pipeline)(body, (0, import_node_fs.createWriteStream)(file, { mode: 384 }));
+    await (0, import_promises10.pipeline)(body, (0, import_node_fs2.createWriteStream)(file, { mode: 384 }));
     return hash.digest("hex");
   }
 };
 async function assertExecutable(path, name) {
-  const s = await (0, import_promises4.stat)(path).catch(() => void 0);
+  const s = await (0, import_promises9.stat)(path).catch(() => void 0);
   if (s === void 0 || !s.isFile()) {
     throw new ConfigurationError(`${name} executable ${path} does not exist or is not a file`, {
       code: "TOOL_NOT_A_FILE",
@@ -8409,7 +8992,7 @@ async function assertExecutable(path, name) {
     });
   }
   try {
-    await (0, import_promises4.access)(path, import_node_fs.constants.X_OK);
+    await (0, import_promises9.access)(path, import_node_fs2.constants.X_OK);
   } catch {
     throw new ConfigurationError(`${name} executable ${path} is not executable`, {
       code: "TOOL_NOT_EXECUTABLE",
@@ -8419,10 +9002,18 @@ async function assertExecutable(path, name) {
 }
 
 // packages/core/src/tools/trivy-run.ts
-var import_promises6 = __toESM(require_promises(), 1);
+var import_promises11 = __toESM(require_promises(), 1);
 async function prepareTrivyCache(db, input) {
   if (db.offline) await fromInput(input, () => trivy.requireOfflineDb(db.cacheDir));
-  await (0, import_promises6.mkdir)(db.cacheDir, { recursive: true });
+  await (0, import_promises11.mkdir)(db.cacheDir, { recursive: true });
+}
+async function updateTrivyDb(deps, executable, db) {
+  await deps.runner.run({
+    tool: "trivy",
+    command: executable,
+    args: trivy.downloadDbArgs({ cacheDir: db.cacheDir, dbRepository: db.dbRepository }),
+    env: deps.env
+  });
 }
 function trivyScanArgs(request) {
   const common = {
@@ -8453,178 +9044,161 @@ async function runTrivyScan(deps, request) {
   return { findings, sarif };
 }
 
-// actions/repo-scan/src/run.ts
+// actions/image-scan/src/run.ts
+var MAX_PARALLEL_SCANS = 4;
 async function run(plan, { deps, outputs }) {
-  const work = await deps.tempDir("repo-scan");
-  const ignores = await readIgnoreFiles(plan.path);
-  const installer = new ToolInstaller(deps);
-  if (plan.osv?.localDb !== void 0 && (await osvDbEcosystems(plan.osv.localDb)).length === 0)
-    throw new ConfigurationError(
-      `Input "osv-db": ${plan.osv.localDb} holds no offline OSV database (osv-scalibr/<Ecosystem>/all.zip)`,
-      {
-        input: "osv-db",
-        code: "OSV_DB_MISSING",
-        expected: "osv-scalibr/<Ecosystem>/all.zip",
-        actual: "none"
-      }
-    );
-  const trivyDb = plan.trivy && {
+  const ignores = await trivyIgnores(plan.trivy.ignoreFile, deps);
+  const { layout, check, images } = await verifiedLayout(plan, deps);
+  const work = await deps.tempDir("image-scan");
+  const db = {
     cacheDir: plan.trivy.cacheDir ?? trivy.defaultCacheDir(deps.paths.toolCache, work),
     dbRepository: plan.trivy.dbRepository,
     offline: plan.trivy.offline
   };
-  if (trivyDb !== void 0) await prepareTrivyCache(trivyDb, "trivy-cache-dir");
-  const [osv, trivyRun, sbom] = await Promise.all([
-    plan.osv && runOsv(plan.osv, { path: plan.path, config: ignores.osvConfig, work }, installer, deps),
-    plan.trivy && trivyDb && runTrivy(plan.trivy.install, trivyDb, { ...ignores, path: plan.path, work }, installer, deps),
-    plan.sbom && runSyft(plan.sbom, { path: plan.path, work }, installer, deps)
+  await prepareTrivyCache(db, "trivy-cache-dir");
+  const verified = await layout.snapshot(check, (0, import_node_path8.join)(work, "verified"), "copy-verified");
+  const tool = await installFromInputs(new ToolInstaller(deps), "trivy", plan.trivy.install);
+  if (!db.offline) await updateTrivyDb(deps, tool.path, db);
+  const startedAt = deps.now().toISOString();
+  const [scans, sbomDir] = await Promise.all([
+    scanPlatforms(images, { verified, work, executable: tool.path, db, ignoreFile: ignores.file }, deps),
+    plan.sbom === void 0 ? "" : sbomSet(plan.sbom, { verified, digest: plan.digest, images: check.images, work }, deps)
   ]);
-  const runs = {};
-  if (osv) runs["osv-scanner"] = osv;
-  if (trivyRun) runs.trivy = trivyRun;
-  await report(plan, { runs, sbom, ignored: ignores.rules, work }, { deps, outputs });
+  const facts = {
+    trivyVersion: tool.version,
+    db: await trivy.dbMetadata(db.cacheDir),
+    ignored: ignores.rules,
+    startedAt,
+    finishedAt: deps.now().toISOString()
+  };
+  await report(plan, scans, facts, { work, sbomDir }, { deps, outputs });
 }
-async function report(plan, scan, { deps, outputs }) {
-  const findings = Object.values(scan.runs).flatMap((r) => r.findings);
-  const gate = evaluateGate(findings, plan.gate, Object.keys(scan.runs));
-  const merged = scanReport(plan, { ...scan, findings, gate });
-  const sarif = Object.fromEntries(Object.entries(scan.runs).map(([k, r]) => [k, r.sarif ? [r.sarif] : []]));
-  const files = await writeScanReport(scan.work, merged, sarif);
+async function verifiedLayout(plan, deps) {
+  const layout = await OciLayout.open(plan.layout);
+  const check = await layout.checkForStreaming();
+  requireLayoutDigest(plan.layout, check.root.digest, plan.digest, "refusing to scan other bytes");
+  if (check.images.length === 0)
+    throw new LayoutError(
+      `the layout ${plan.layout} holds no image to scan (${check.attestations.length} attestation(s), no image manifest): nothing would be checked`,
+      { reason: "NO_IMAGE" }
+    );
+  const images = selectImages(check.images, plan.platforms);
+  if (check.attestations.length > 0)
+    deps.logger.info(`skipping ${check.attestations.length} attestation manifest(s)`);
+  return { layout, check, images };
+}
+async function scanPlatforms(images, scan, deps) {
+  const parallel = Math.min((0, import_node_os4.availableParallelism)(), MAX_PARALLEL_SCANS, images.length);
+  return inParallel(images, parallel, async (image, i) => {
+    const view = await platformView(scan.verified, image, (0, import_node_path8.join)(scan.work, `view-${i}`));
+    const result = await runTrivyScan(deps, {
+      ...scan.db,
+      executable: scan.executable,
+      target: { kind: "image", layout: view, platform: image.platform, digest: image.digest },
+      files: (0, import_node_path8.join)(scan.work, `trivy-${i}`),
+      ignoreFile: scan.ignoreFile,
+      dbFresh: !scan.db.offline
+    });
+    return { image, ...result };
+  });
+}
+async function report(plan, scans, facts, dirs, { deps, outputs }) {
+  const findings = scans.flatMap((p) => p.findings);
+  const gate = evaluateGate(findings, plan.gate, ["trivy"]);
+  const scan = scanReport(plan, scans, gate, facts);
+  const files = await writeScanReport(dirs.work, scan, { trivy: scans.map((p) => p.sarif) });
+  const platforms = Object.fromEntries((scan.platforms ?? []).map((p) => [p.platform, p.counts]));
   outputs.write({
     passed: String(gate.passed),
-    counts: JSON.stringify(gate.counts),
+    counts: JSON.stringify({ ...gate.counts, platforms }),
     report: files.report,
     sarif: files.sarif,
     "sarif-dir": files.sarifDir,
-    sbom: sbomOutput(scan.sbom?.files)
+    digest: plan.digest,
+    "sbom-dir": dirs.sbomDir
   });
-  await deps.writeSummary(scanSummary(merged));
-  const message = `repo-scan: ${gate.failing.length} finding(s) at ${[...plan.gate.severities].join(", ")} (first: ${gate.failing.slice(0, 3).map((f) => `${f.id} in ${f.package}`).join(", ")}); see the job summary and ${files.report}`;
-  enforceGate(gate.passed, message, plan.gate.failOn, "repo-scan", (w) => deps.logger.warning(w));
+  await deps.writeSummary(scanSummary(scan));
+  const first = gate.failing.slice(0, 3).map((f) => `${f.id} in ${f.package} (${f.platform})`);
+  const message = `image-scan: ${gate.failing.length} finding(s) at ${[...plan.gate.severities].join(", ")} in ${plan.digest} (first: ${first.join(", ")})`;
+  enforceGate(gate.passed, message, plan.gate.failOn, "image-scan", (w) => deps.logger.warning(w));
 }
-function scanReport(plan, scan) {
-  const { gate, sbom } = scan;
-  const report2 = {
+function scanReport(plan, scans, gate, facts) {
+  return {
     schema: "scan-report/v1",
-    tool: "repo-scan",
+    tool: "image-scan",
     passed: gate.passed,
     severities: [...plan.gate.severities],
     ignoreUnfixed: plan.gate.ignoreUnfixed,
-    scanners: Object.fromEntries(
-      Object.entries(scan.runs).map(([k, r]) => [
-        k,
-        {
-          version: r.version,
-          ...r.note ? { note: r.note } : {},
-          ...r.dbUpdatedAt ? { dbUpdatedAt: r.dbUpdatedAt } : {}
-        }
-      ])
-    ),
+    scanners: {
+      trivy: {
+        version: facts.trivyVersion,
+        ...facts.db.updatedAt ? { dbUpdatedAt: facts.db.updatedAt } : {},
+        ...facts.db.version ? { dbVersion: facts.db.version } : {}
+      }
+    },
     counts: gate.counts,
     failing: gate.failing,
-    findings: scan.findings,
-    ignored: scan.ignored,
+    findings: scans.flatMap((p) => p.findings),
+    ignored: facts.ignored,
     ignoredUnfixed: gate.ignoredUnfixed,
-    ...sbom ? { sbom: sbom.files } : {}
+    digest: plan.digest,
+    platforms: scans.map((p) => ({
+      platform: p.image.platform,
+      digest: p.image.digest,
+      counts: platformCounts(p.findings, plan.gate.severities)
+    })),
+    startedAt: facts.startedAt,
+    finishedAt: facts.finishedAt
   };
-  if (sbom) report2.scanners.syft = { version: sbom.version };
-  return report2;
 }
-function sbomOutput(files) {
-  if (files === void 0) return "";
-  if (Object.keys(files).length === 1)
-    return files["cyclonedx-json"]?.path ?? Object.values(files)[0]?.path ?? "";
-  return JSON.stringify(Object.fromEntries(Object.entries(files).map(([k, v]) => [k, v.path])));
+function platformCounts(findings, severities) {
+  const { counts } = evaluateGate(findings, { severities, ignoreUnfixed: false }, ["trivy"]);
+  return counts.trivy ?? { CRITICAL: 0, HIGH: 0, MEDIUM: 0, LOW: 0, UNKNOWN: 0 };
 }
-async function runTrivy(install, db, scan, installer, deps) {
-  const tool = await installFromInputs(installer, "trivy", install);
-  const { findings, sarif } = await runTrivyScan(deps, {
-    ...db,
-    executable: tool.path,
-    target: { kind: "fs", path: scan.path },
-    files: (0, import_node_path5.join)(scan.work, "trivy"),
-    ignoreFile: scan.trivyIgnoreFile
-  });
-  const { updatedAt } = await trivy.dbMetadata(db.cacheDir);
-  return { findings, sarif, version: tool.version, ...updatedAt ? { dbUpdatedAt: updatedAt } : {} };
+async function trivyIgnores(given, deps) {
+  const ignores = await readTrivyIgnores(given, deps.inputContext.workspace);
+  const { file, rules } = ignores;
+  if (file !== void 0)
+    deps.logger.info(
+      `Trivy ignore file ${file}: ${rules.length} rule(s)${rules.length > 0 ? ` (${rules.map((r) => r.id).join(", ")})` : ""}`
+    );
+  if (given !== void 0 && rules.length === 0)
+    deps.logger.warning(`Input "trivyignore": ${given} holds no ignore rule; nothing is ignored`);
+  return ignores;
 }
-async function runOsv(osv, scan, installer, deps) {
-  const tool = await installFromInputs(installer, "osv-scanner", osv.install);
-  const output = (0, import_node_path5.join)(scan.work, "osv-scanner.json");
-  const { localDb, offline } = osv;
-  const result = await deps.runner.run({
-    tool: "osv-scanner",
-    command: tool.path,
-    args: osvScanner.args({ path: scan.path, output, config: scan.config, localDb, offline }),
-    env: deps.env,
-    okExitCodes: osvScanner.okExitCodes
-  }).catch(async (error) => {
-    if (error instanceof CommandError) await failOnIncompleteScan(error.stderrTail, localDb);
-    throw error;
-  });
-  await failOnIncompleteScan(result.stderrTail, localDb);
-  if (osvScanner.explainExit(result.exitCode) === "no-packages") {
-    return { findings: [], version: tool.version, note: "found no packages to scan (exit 128)" };
+async function readTrivyIgnores(given, workspace) {
+  if (given === void 0) {
+    const found = await readIgnoreFiles(workspace);
+    return { file: found.trivyIgnoreFile, rules: found.rules.filter((r) => r.scanner === "trivy") };
   }
-  const findings = parseOsvReport(await readScannerReport(output, "osv-scanner"));
-  if (result.exitCode === 0 && findings.length > 0)
-    throw new ReportError("osv-scanner exited 0 but its report lists vulnerabilities");
-  const sarif = findingsToSarif(
-    findings,
-    { name: "osv-scanner", version: tool.version, uri: "https://google.github.io/osv-scanner/" },
-    { root: deps.inputContext.workspace }
+  const rules = await fromInput("trivyignore", () => readTrivyIgnoreFile(given, (0, import_node_path8.relative)(workspace, given)));
+  return { file: given, rules };
+}
+async function sbomSet(install, target, deps) {
+  const tool = await installFromInputs(new ToolInstaller(deps), "syft", install);
+  const dir = (0, import_node_path8.join)(target.work, "sbom");
+  const set = await makeSbomSet({
+    ...target,
+    dir,
+    syft: { path: tool.path, version: tool.version },
+    runner: deps.runner,
+    env: deps.env
+  });
+  deps.logger.info(
+    `SBOMs (syft ${tool.version}): ${set.sboms.map((s) => `${s.platform} ${s.digest}`).join(", ")}`
   );
-  return { findings, sarif, version: tool.version };
+  return dir;
 }
-async function runSyft(sbom, scan, installer, deps) {
-  const tool = await installFromInputs(installer, "syft", sbom.install);
-  const files = {};
-  for (const format of sbom.formats)
-    files[format] = (0, import_node_path5.join)(scan.work, format === "cyclonedx-json" ? "sbom.cdx.json" : "sbom.spdx.json");
-  await deps.runner.run({
-    tool: "syft",
-    command: tool.path,
-    args: syft.args({ path: scan.path, outputs: files }),
-    env: { ...deps.env, ...syft.env }
-  });
-  const out = {};
-  for (const [format, path] of Object.entries(files)) {
-    const text = await readScannerReport(path, "syft");
-    const info = format === "cyclonedx-json" ? readCycloneDx(text) : readSpdx(text);
-    out[format] = { path, version: info.version, components: info.components };
-  }
-  return { files: out, version: tool.version };
-}
-async function osvDbEcosystems(dir) {
-  const entries = await (0, import_promises7.readdir)((0, import_node_path5.join)(dir, "osv-scalibr"), { withFileTypes: true }).catch(() => []);
-  const found = [];
-  for (const entry of entries) {
-    if (!entry.isDirectory()) continue;
-    if (await (0, import_promises7.access)((0, import_node_path5.join)(dir, "osv-scalibr", entry.name, "all.zip")).then(
-      () => true,
-      () => false
-    ))
-      found.push(entry.name);
-  }
-  return found.sort();
-}
-async function failOnIncompleteScan(stderr, localDb) {
-  const missing = [...stderr.matchAll(/could not load db for (\S+) ecosystem/g)].map((m) => m[1] ?? "");
-  if (localDb !== void 0 && (missing.length > 0 || /no offline version of the OSV database/.test(stderr))) {
-    const has = (await osvDbEcosystems(localDb)).join(", ") || "none";
-    const lacks = missing.length > 0 ? [...new Set(missing)].join(", ") : "an ecosystem";
-    throw new ConfigurationError(
-      `Input "osv-db": it has no offline database for ${lacks} that this repository uses (${localDb} has ${has}). Add osv-scalibr/<Ecosystem>/all.zip for each ecosystem (osv-scanner --download-offline-databases writes them all)`,
-      { input: "osv-db", code: "OSV_DB_INCOMPLETE", expected: lacks, actual: has }
-    );
-  }
-  const failed = /^.*Error during extraction.*$/m.exec(stderr)?.[0];
-  if (failed !== void 0)
-    throw new ReportError(
-      `osv-scanner could not complete the scan, so its report is partial: ${failed.trim()}`
-    );
+async function inParallel(items, limit, work) {
+  const results = new Array(items.length);
+  let next = 0;
+  const lane = async () => {
+    for (let i = next++; i < items.length; i = next++) results[i] = await work(items[i], i);
+  };
+  await Promise.all(Array.from({ length: Math.max(1, limit) }, lane));
+  return results;
 }
 export {
   run
 };
-//# sourceMappingURL=run-KYVLI2F4.mjs.map
+//# sourceMappingURL=run-IKLU5GB7.mjs.map

@@ -11,7 +11,7 @@ import {
   removeLogins,
   requestIdToken,
   samePolicy
-} from "./chunk-VF653XGK.mjs";
+} from "./chunk-X2YKDVT3.mjs";
 import "./chunk-LAKDNJDR.mjs";
 import "./chunk-ZKXDAKWM.mjs";
 import "./chunk-Q7KQMW4X.mjs";
@@ -343,4 +343,4 @@ export {
   post,
   run
 };
-//# sourceMappingURL=run-5RXVMTHH.mjs.map
+//# sourceMappingURL=run-QL4FW34Z.mjs.map

@@ -8,7 +8,7 @@ import {
   inputs,
   parseList,
   plan
-} from "./chunk-VF653XGK.mjs";
+} from "./chunk-X2YKDVT3.mjs";
 
 // actions/ecr-oidc-login/src/inputs.ts
 var spec = {
@@ -57,10 +57,10 @@ var action = defineAction({
   inputs: spec,
   outputs,
   plan,
-  load: () => import("./run-5RXVMTHH.mjs")
+  load: () => import("./run-QL4FW34Z.mjs")
 });
 
 export {
   action
 };
-//# sourceMappingURL=chunk-4VH3CUCU.mjs.map
+//# sourceMappingURL=chunk-A6TJWRJ4.mjs.map

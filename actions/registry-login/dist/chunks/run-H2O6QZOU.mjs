@@ -14,7 +14,7 @@ import {
   parseLoginRecord,
   removeLogins,
   withSecretFile
-} from "./chunk-J3MCTV6U.mjs";
+} from "./chunk-6FVI6DDV.mjs";
 import "./chunk-LAKDNJDR.mjs";
 import {
   require_promises
@@ -924,4 +924,4 @@ export {
   post,
   run
 };
-//# sourceMappingURL=run-FILSMUEP.mjs.map
+//# sourceMappingURL=run-H2O6QZOU.mjs.map

@@ -2,7 +2,7 @@ import { createRequire as __createRequire } from 'node:module';
 const require = __createRequire(import.meta.url);
 import {
   JobSummary
-} from "./chunk-M5LUXIZJ.mjs";
+} from "./chunk-2NH6TDDJ.mjs";
 
 // actions/verify-image/src/report.ts
 function custodyRows(c) {
@@ -93,4 +93,4 @@ export {
   custodySummary,
   custodyTable
 };
-//# sourceMappingURL=chunk-BTRDDMKU.mjs.map
+//# sourceMappingURL=chunk-E25VYLZM.mjs.map

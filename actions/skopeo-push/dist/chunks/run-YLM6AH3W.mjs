@@ -9,7 +9,7 @@ import {
   formatPlatform,
   needsExistingTags,
   tagWrites
-} from "./chunk-MV2BFTDC.mjs";
+} from "./chunk-NTL7SYOL.mjs";
 import "./chunk-LAKDNJDR.mjs";
 import {
   require_promises
@@ -1821,4 +1821,4 @@ function pushSummary({ image, digest }, decisions, chosen, { blobs, report }) {
 export {
   run
 };
-//# sourceMappingURL=run-BQOF7XLU.mjs.map
+//# sourceMappingURL=run-YLM6AH3W.mjs.map

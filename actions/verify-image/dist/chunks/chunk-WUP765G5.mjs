@@ -18,7 +18,7 @@ import {
   parseTagRules,
   silentLogger,
   validateTag
-} from "./chunk-M5LUXIZJ.mjs";
+} from "./chunk-2NH6TDDJ.mjs";
 import {
   require_crypto,
   require_fs
@@ -211,11 +211,11 @@ var action = defineAction({
   inputs: spec,
   outputs,
   plan,
-  load: () => import("./run-ALHOTVWO.mjs")
+  load: () => import("./run-DDGEXXAU.mjs")
 });
 
 export {
   spec,
   action
 };
-//# sourceMappingURL=chunk-3WMDJ5DQ.mjs.map
+//# sourceMappingURL=chunk-WUP765G5.mjs.map

@@ -7,7 +7,7 @@ import {
   inputs,
   parseList,
   plan
-} from "./chunk-J3MCTV6U.mjs";
+} from "./chunk-6FVI6DDV.mjs";
 
 // actions/registry-login/src/inputs.ts
 var spec = {
@@ -33,10 +33,10 @@ var action = defineAction({
   inputs: spec,
   outputs,
   plan,
-  load: () => import("./run-FILSMUEP.mjs")
+  load: () => import("./run-H2O6QZOU.mjs")
 });
 
 export {
   action
 };
-//# sourceMappingURL=chunk-MEPEYMF3.mjs.map
+//# sourceMappingURL=chunk-BCMUSERM.mjs.map

@@ -8,7 +8,7 @@ import {
 import {
   custodyOutput,
   custodySummary
-} from "./chunk-BTRDDMKU.mjs";
+} from "./chunk-E25VYLZM.mjs";
 import {
   ATTESTED_LINKS,
   CommandError,
@@ -18,7 +18,7 @@ import {
   formatPlatform,
   fromInput,
   isImmutableTag
-} from "./chunk-M5LUXIZJ.mjs";
+} from "./chunk-2NH6TDDJ.mjs";
 import "./chunk-LAKDNJDR.mjs";
 import {
   require_promises
@@ -5323,4 +5323,4 @@ function trustedRootOf(path, deps) {
 export {
   run
 };
-//# sourceMappingURL=run-ALHOTVWO.mjs.map
+//# sourceMappingURL=run-DDGEXXAU.mjs.map

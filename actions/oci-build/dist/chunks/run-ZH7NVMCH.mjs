@@ -10,7 +10,7 @@ import {
   formatPlatform,
   planBuild,
   withSecretFile
-} from "./chunk-JMHQ4GRM.mjs";
+} from "./chunk-JIZEOZ6E.mjs";
 import "./chunk-LAKDNJDR.mjs";
 import {
   require_promises
@@ -1233,4 +1233,4 @@ export {
   run,
   secretLines
 };
-//# sourceMappingURL=run-EMRIZMFH.mjs.map
+//# sourceMappingURL=run-ZH7NVMCH.mjs.map

@@ -100,6 +100,271 @@ var InvalidValueError = class extends Error {
   }
 };
 
+// packages/core/src/exec/tool-runner.ts
+var import_node_child_process = __toESM(require_child_process(), 1);
+var import_promises2 = __toESM(require_promises(), 1);
+var import_node_path2 = __toESM(require_path(), 1);
+
+// packages/core/src/action/temp-folder.ts
+var import_promises = __toESM(require_promises(), 1);
+var import_node_os = __toESM(require_os(), 1);
+var import_node_path = __toESM(require_path(), 1);
+function tempBase(env) {
+  return env.RUNNER_TEMP || (0, import_node_os.tmpdir)();
+}
+function tempFolder(base, prefix) {
+  return (0, import_promises.mkdtemp)((0, import_node_path.join)(base, `${prefix.replace(/-$/, "")}-`));
+}
+
+// packages/core/src/exec/tool-runner.ts
+var STDERR_TAIL_BYTES = 16 * 1024;
+function redact(text, secrets) {
+  let out = text;
+  for (const secret of secrets ?? []) if (secret !== "") out = out.split(secret).join("***");
+  return out;
+}
+function lastLine(text) {
+  const lines = text.split(/\r?\n/).filter((l) => l.trim() !== "");
+  return lines.at(-1)?.trim() ?? "";
+}
+var ChildOutput = class {
+  stdoutChunks = [];
+  stdoutBytes = 0;
+  /** Stdout went past the limit. */
+  overflow = false;
+  stderrTail = "";
+  partial = { out: "", err: "" };
+  request;
+  maxStdout;
+  logger;
+  constructor(request, maxStdout, logger) {
+    this.request = request;
+    this.maxStdout = maxStdout;
+    this.logger = logger;
+  }
+  /** Takes a stdout chunk; returns true the first time the limit is passed (the caller stops the child). */
+  stdout(chunk) {
+    this.stdoutBytes += chunk.length;
+    if (this.stdoutBytes > this.maxStdout) {
+      const first = !this.overflow;
+      this.overflow = true;
+      return first;
+    }
+    this.stdoutChunks.push(chunk);
+    this.echo("out", chunk);
+    return false;
+  }
+  stderr(chunk) {
+    this.stderrTail = (this.stderrTail + chunk.toString("utf8")).slice(-STDERR_TAIL_BYTES);
+    this.echo("err", chunk);
+  }
+  echo(kind, chunk) {
+    if (!this.request.echo || this.logger === void 0) return;
+    const lines = (this.partial[kind] + chunk.toString("utf8")).split("\n");
+    this.partial = { ...this.partial, [kind]: lines.pop() ?? "" };
+    for (const line of lines) this.logger.info(redact(line, this.request.secrets));
+  }
+  /** Echoes the unterminated last lines, then returns what was captured (redacted). */
+  finish(exitCode, durationMs) {
+    for (const kind of ["out", "err"]) {
+      if (this.partial[kind] !== "" && this.request.echo)
+        this.logger?.info(redact(this.partial[kind], this.request.secrets));
+    }
+    return {
+      exitCode: exitCode ?? -1,
+      stdout: redact(Buffer.concat(this.stdoutChunks).toString("utf8"), this.request.secrets),
+      stderrTail: redact(this.stderrTail, this.request.secrets),
+      durationMs
+    };
+  }
+};
+function startFailure(request, error) {
+  const missing = error.code === "ENOENT";
+  const why = missing ? `${request.tool} is not installed or not on PATH (tried "${request.command}")` : `${request.tool} could not be started: ${error.message}`;
+  return new CommandError(why, {
+    tool: request.tool,
+    reason: missing ? "NOT_INSTALLED" : "START_FAILED",
+    cause: error
+  });
+}
+function exitFailure(request, result, outcome) {
+  const tool = request.tool;
+  if (outcome.overflow)
+    return new CommandError(`${tool} wrote more than ${outcome.maxStdout} bytes to stdout`, {
+      tool,
+      reason: "STDOUT_TOO_LARGE"
+    });
+  const tail = result.stderrTail;
+  if (outcome.signal !== null) {
+    const timedOut = request.timeoutMs !== void 0 && result.durationMs >= request.timeoutMs;
+    const why = timedOut ? `timed out after ${request.timeoutMs} ms` : `was killed by ${outcome.signal}`;
+    return new CommandError(`${tool} ${why}`, {
+      tool,
+      reason: timedOut ? "TIMED_OUT" : "KILLED",
+      stderrTail: lastLine(tail)
+    });
+  }
+  if ((request.okExitCodes ?? [0]).includes(result.exitCode)) return void 0;
+  const detail = lastLine(tail);
+  return new CommandError(`${tool} failed with exit code ${result.exitCode}${detail ? `: ${detail}` : ""}`, {
+    tool,
+    reason: "EXIT_CODE",
+    exitCode: result.exitCode,
+    stderrTail: tail
+  });
+}
+var ProcessToolRunner = class {
+  logger;
+  env;
+  /**
+   * `env`: the environment a request without its own runs in (the step's: `ActionDeps.env`); without
+   * one, this process's own.
+   */
+  constructor(logger, env) {
+    this.logger = logger;
+    this.env = env;
+  }
+  run(request) {
+    const started = performance.now();
+    const maxStdout = request.maxStdoutBytes ?? 32 * 1024 * 1024;
+    for (const secret of request.secrets ?? []) this.logger?.setSecret(secret);
+    if (request.echo) {
+      const line = `$ ${request.command} ${request.args.map(quoteForDisplay).join(" ")}`;
+      this.logger?.info(redact(line, request.secrets));
+    }
+    return new Promise((resolvePromise, reject) => {
+      const child = (0, import_node_child_process.spawn)(request.command, [...request.args], {
+        cwd: request.cwd,
+        env: request.env ?? this.env,
+        shell: false,
+        stdio: ["pipe", "pipe", "pipe"],
+        timeout: request.timeoutMs,
+        killSignal: "SIGTERM"
+      });
+      const output = new ChildOutput(request, maxStdout, this.logger);
+      child.stdout.on("data", (chunk) => {
+        if (output.stdout(chunk)) child.kill("SIGTERM");
+      });
+      child.stderr.on("data", (chunk) => output.stderr(chunk));
+      child.stdin.on("error", () => {
+      });
+      child.stdin.end(request.stdin ?? "");
+      child.on("error", (error) => reject(startFailure(request, error)));
+      child.on("close", (code, signal) => {
+        const result = output.finish(code, performance.now() - started);
+        const failure = exitFailure(request, result, { overflow: output.overflow, signal, maxStdout });
+        if (failure === void 0) resolvePromise(result);
+        else reject(failure);
+      });
+    });
+  }
+};
+function quoteForDisplay(arg) {
+  return /^[\w@%+=:,./-]+$/.test(arg) ? arg : `'${arg.replace(/'/g, `'\\''`)}'`;
+}
+async function withSecretFile(content, use, options) {
+  const dir = await tempFolder(options.directory, "secret");
+  const path = (0, import_node_path2.join)(dir, options.name ?? "secret");
+  try {
+    await (0, import_promises2.writeFile)(path, content, { mode: 384, flag: "wx" });
+    return await use(path);
+  } finally {
+    await (0, import_promises2.rm)(dir, { recursive: true, force: true });
+  }
+}
+
+// packages/core/src/action/runner-commands.ts
+var import_node_crypto = __toESM(require_crypto(), 1);
+var import_node_fs = __toESM(require_fs(), 1);
+var import_node_os2 = __toESM(require_os(), 1);
+var processIo = {
+  env: process.env,
+  cwd: () => process.cwd(),
+  write: (text) => {
+    process.stdout.write(text);
+  },
+  append: (file, text) => (0, import_node_fs.appendFileSync)(file, text, { encoding: "utf8" })
+};
+function escapeData(value) {
+  return value.replace(/%/g, "%25").replace(/\r/g, "%0D").replace(/\n/g, "%0A");
+}
+function escapeProperty(value) {
+  return escapeData(value).replace(/:/g, "%3A").replace(/,/g, "%2C");
+}
+var COMMAND_LINE = /::|##\[/;
+function writeUntrusted(io, text) {
+  if (!COMMAND_LINE.test(text)) {
+    io.write(`${text}${import_node_os2.EOL}`);
+    return;
+  }
+  let token = (0, import_node_crypto.randomUUID)().replace(/-/g, "");
+  while (text.includes(token)) token = (0, import_node_crypto.randomUUID)().replace(/-/g, "");
+  io.write(`::stop-commands::${token}${import_node_os2.EOL}${text}${import_node_os2.EOL}::${token}::${import_node_os2.EOL}`);
+}
+function issueCommand(io, command, message, properties = {}) {
+  const props = Object.entries(properties).map(([k, v]) => `${k}=${escapeProperty(v)}`).join(",");
+  io.write(`::${command}${props ? ` ${props}` : ""}::${escapeData(message)}${import_node_os2.EOL}`);
+}
+function fileCommandEntry(name, value, delimiter = `ghadelimiter_${(0, import_node_crypto.randomUUID)()}`) {
+  if (name.includes(delimiter) || value.includes(delimiter)) {
+    throw new Error(`value of ${name} contains the file-command delimiter`);
+  }
+  return `${name}<<${delimiter}${import_node_os2.EOL}${value}${import_node_os2.EOL}${delimiter}${import_node_os2.EOL}`;
+}
+function fileCommand(io, variable, legacy, name, value) {
+  const file = io.env[variable];
+  if (file) io.append(file, fileCommandEntry(name, value));
+  else issueCommand(io, legacy, value, { name });
+}
+function setOutput(io, name, value) {
+  fileCommand(io, "GITHUB_OUTPUT", "set-output", name, value);
+}
+function saveState(io, name, value) {
+  fileCommand(io, "GITHUB_STATE", "save-state", name, value);
+}
+function getState(io, name) {
+  return io.env[`STATE_${name}`] ?? "";
+}
+function exportVariable(io, name, value) {
+  io.env[name] = value;
+  fileCommand(io, "GITHUB_ENV", "set-env", name, value);
+}
+function setSecret(io, value) {
+  if (value !== "") issueCommand(io, "add-mask", value);
+}
+function appendSummary(io, markdown) {
+  const file = io.env.GITHUB_STEP_SUMMARY;
+  if (file) io.append(file, markdown);
+}
+
+// packages/core/src/action/state.ts
+function runnerStateStore(io = processIo) {
+  return {
+    save: (key, value) => saveState(io, key, value),
+    load: (key) => getState(io, key)
+  };
+}
+function defineState(key, validate) {
+  if (!/^[A-Za-z][A-Za-z0-9_-]*$/.test(key)) throw new Error(`invalid state key: ${key}`);
+  return {
+    key,
+    save(store, value) {
+      store.save(key, JSON.stringify(value));
+    },
+    load(store) {
+      const raw = store.load(key);
+      if (raw === "") return void 0;
+      let parsed;
+      try {
+        parsed = JSON.parse(raw);
+      } catch (error) {
+        throw new Error(`post-step state "${key}" is not valid JSON`, { cause: error });
+      }
+      return validate(parsed);
+    }
+  };
+}
+
 // packages/core/src/oci/digest.ts
 var ALGORITHMS = { sha256: 64, sha512: 128 };
 var Digest = class _Digest {
@@ -379,366 +644,235 @@ var ImageReference = class _ImageReference {
   }
 };
 
-// packages/core/src/oci/tag-pattern.ts
-function matchesTagPattern(tag, pattern) {
-  const re = new RegExp(
-    `^${pattern.split("*").map((p) => p.replace(/[.+?^${}()|[\]\\]/g, "\\$&")).join(".*")}$`
-  );
-  return re.test(tag);
+// packages/core/src/oci/registry-login-file.ts
+var import_node_crypto2 = __toESM(require_crypto(), 1);
+var import_promises3 = __toESM(require_promises(), 1);
+var import_node_os3 = __toESM(require_os(), 1);
+var import_node_path3 = __toESM(require_path(), 1);
+function authValue(username, password) {
+  return Buffer.from(`${username}:${password}`).toString("base64");
 }
-function isImmutableTag(tag, patterns) {
-  return patterns.some((p) => matchesTagPattern(tag, p));
+function fingerprint(auth) {
+  return (0, import_node_crypto2.createHash)("sha256").update(auth).digest("hex");
 }
-var DEFAULT_IMMUTABLE_TAGS = "sha-*,nightly-*";
-var ImmutableTagConflict = class _ImmutableTagConflict extends ConfigurationError {
-  name = "ImmutableTagConflict";
-  conflicts;
-  wanted;
-  patterns;
-  constructor(conflicts, wanted, patterns, message = `immutable tag(s) ${conflicts.map((c) => `${c.tag} (now ${c.current})`).join(", ")} already point elsewhere and are never moved to ${wanted}; patterns ${patterns.join(", ")} are written once`) {
-    super(message, {
-      code: "IMMUTABLE_TAG_CONFLICT",
-      expected: wanted,
-      actual: [...new Set(conflicts.map((c) => c.current))].join(", ")
-    });
-    this.conflicts = conflicts;
-    this.wanted = wanted;
-    this.patterns = patterns;
-  }
-  /** The same refusal in an action's words: what it refuses (`before`) and what therefore did not happen (`after`). */
-  framed(before, after) {
-    const framed = new _ImmutableTagConflict(
-      this.conflicts,
-      this.wanted,
-      this.patterns,
-      `${before}${this.message}${after}`
-    );
-    if (this.input !== void 0) framed.forInput(this.input);
-    return framed;
-  }
-};
-function planTags(tags, current, digest, immutable, refusal) {
-  const plans = tags.map((tag) => {
-    const previous = current.get(tag)?.digest;
-    const isImmutable = isImmutableTag(tag, immutable);
-    const action = previous === digest ? "unchanged" : previous === void 0 ? "create" : "move";
-    return { tag, immutable: isImmutable, previous, action };
-  });
-  const conflicts = plans.filter((p) => p.immutable && p.action === "move").map((p) => ({ tag: p.tag, current: p.previous ?? "" }));
-  if (conflicts.length > 0) {
-    const conflict = new ImmutableTagConflict(conflicts, digest, immutable);
-    throw refusal ? conflict.framed(refusal.before, refusal.after).forInput(refusal.input) : conflict;
-  }
-  return [...plans.filter((p) => p.immutable), ...plans.filter((p) => !p.immutable)];
-}
-
-// packages/core/src/oci/tag-rules.ts
-var TagRuleError = class extends InvalidValueError {
-  code;
-  rule;
-  constructor(code, rule, message) {
-    super(message);
-    this.code = code;
-    this.rule = rule;
-  }
-  /** The action's part: the same problem as a configuration error naming the input the rule came from. */
-  forInput(input) {
-    return new ConfigurationError(`Input "${input}" ${this.message}`, { input, cause: this });
-  }
-};
-var PLACEHOLDERS = ["date", "sha", "short-sha", "version", "major", "minor", "branch", "number"];
-var PLACEHOLDER = /\{([^{}]*)\}/g;
-var EVENT = /^@([a-z][a-z_]*)$/;
-var LATEST = /^latest=(.*)$/;
-var LATEST_MODES = ["auto", "always", "never"];
-var MAX_TAG = 128;
-var EXAMPLE = {
-  date: "20260101",
-  sha: "0123456789abcdef0123456789abcdef01234567",
-  "short-sha": "0123456",
-  version: "1.2.3",
-  major: "1",
-  minor: "2",
-  branch: "main",
-  number: "1"
-};
-function isPlaceholder(name) {
-  return PLACEHOLDERS.includes(name);
-}
-function expand(template, values) {
-  return template.replace(PLACEHOLDER, (_m, name) => values(name));
-}
-function checkTag(rule, tag) {
+async function readDocument(file) {
+  let text;
   try {
-    return validateTag(tag);
+    text = await (0, import_promises3.readFile)(file, "utf8");
   } catch (error) {
-    const why = error instanceof Error ? error.message : String(error);
-    const message = rule.template.includes("{") ? `rule "${rule.text}" gives an invalid tag: ${why}` : why;
-    throw new TagRuleError("TAG_INVALID", rule.text, message);
+    if (error.code === "ENOENT") return {};
+    throw error;
+  }
+  if (text.trim() === "") return {};
+  try {
+    const doc = JSON.parse(text);
+    if (typeof doc !== "object" || doc === null || Array.isArray(doc)) throw new Error("not an object");
+    return doc;
+  } catch {
+    throw new ConfigurationError(`${file} is not a valid JSON credentials file; refusing to overwrite it`, {
+      code: "CREDENTIALS_INVALID",
+      reason: "FILE_NOT_JSON",
+      actual: file
+    });
   }
 }
-function parseTagRule(item) {
-  const text = item.trim();
-  const words = text.split(/\s+/);
-  const [head = "", ...rest] = words;
-  const conditional = rest.length > 0 && rest.every((w) => w.startsWith("@"));
-  const template = conditional ? head : text;
-  const events = [];
-  if (conditional) {
-    for (const word of rest) {
-      const event = EVENT.exec(word)?.[1];
-      if (event === void 0)
-        throw new TagRuleError(
-          "TAG_RULE_INVALID",
-          text,
-          `rule "${text}": "${word}" is not an event condition (@push, @schedule, @workflow_dispatch\u2026)`
-        );
-      if (!events.includes(event)) events.push(event);
-    }
-  }
-  const latest = LATEST.exec(template)?.[1];
-  if (latest !== void 0) {
-    const mode = LATEST_MODES.find((m) => m === latest);
-    if (mode === void 0)
-      throw new TagRuleError(
-        "TAG_RULE_INVALID",
-        text,
-        `rule "${text}": latest= takes ${LATEST_MODES.join(", ")}; got "${latest}"`
-      );
-    return { text, template: "latest", latest: mode, events };
-  }
-  const rule = { text, template, latest: void 0, events };
-  for (const match of template.matchAll(PLACEHOLDER)) {
-    const name = match[1] ?? "";
-    if (!isPlaceholder(name))
-      throw new TagRuleError(
-        "TAG_TEMPLATE_UNKNOWN",
-        text,
-        `"${template}" uses an unknown template {${name}}; known: ${PLACEHOLDERS.map((p) => `{${p}}`).join(", ")}`
-      );
-  }
-  checkTag(
-    rule,
-    expand(template, (name) => EXAMPLE[name])
-  );
-  return rule;
+async function writeDocument(file, doc) {
+  await (0, import_promises3.mkdir)((0, import_node_path3.dirname)(file), { recursive: true, mode: 448 });
+  const target = await (0, import_promises3.realpath)(file).catch(() => file);
+  const temporary = (0, import_node_path3.join)((0, import_node_path3.dirname)(target), `.${(0, import_node_crypto2.randomUUID)()}.tmp`);
+  await (0, import_promises3.writeFile)(temporary, `${JSON.stringify(doc, null, 2)}
+`, { mode: 384 });
+  await (0, import_promises3.rename)(temporary, target);
 }
-function parseTagRules(items) {
-  return items.map(parseTagRule);
+function addLogin(file, registry, username, password) {
+  return withFileLock(file, () => addUnlocked(file, registry, username, password));
 }
-var SEMVER = /^v?(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)(?:-((?:0|[1-9]\d*|\d*[a-zA-Z-][0-9a-zA-Z-]*)(?:\.(?:0|[1-9]\d*|\d*[a-zA-Z-][0-9a-zA-Z-]*))*))?(?:\+([0-9a-zA-Z-]+(?:\.[0-9a-zA-Z-]+)*))?$/;
-function parseSemVer(text) {
-  const m = SEMVER.exec(text);
-  if (m === null) return void 0;
+async function addUnlocked(file, registry, username, password) {
+  const doc = await readDocument(file);
+  const auths = { ...doc.auths ?? {} };
+  const previous = auths[registry];
+  const auth = authValue(username, password);
+  let backup;
+  if (previous !== void 0) {
+    backup = (0, import_node_path3.join)((0, import_node_path3.dirname)(file), `.${(0, import_node_crypto2.randomUUID)()}.replaced-login`);
+    await (0, import_promises3.writeFile)(backup, JSON.stringify(previous), { mode: 384 });
+  }
+  auths[registry] = { auth };
+  await writeDocument(file, { ...doc, auths });
   return {
-    major: Number(m[1]),
-    minor: Number(m[2]),
-    patch: Number(m[3]),
-    prerelease: m[4] === void 0 ? [] : m[4].split("."),
-    build: m[5],
-    text
+    file,
+    registry,
+    fingerprint: fingerprint(auth),
+    replaced: previous !== void 0,
+    ...backup ? { backup } : {}
   };
 }
-function semverOfRef(ref) {
-  return ref.startsWith("refs/tags/") ? parseSemVer(ref.slice("refs/tags/".length)) : void 0;
+function removeLogin(added) {
+  return withFileLock(added.file, () => removeUnlocked(added));
 }
-function compareIdentifier(a, b) {
-  const an = /^\d+$/.test(a);
-  const bn = /^\d+$/.test(b);
-  if (an && bn) return Number(a) - Number(b);
-  if (an !== bn) return an ? -1 : 1;
-  return a < b ? -1 : a > b ? 1 : 0;
-}
-function compareSemVer(a, b) {
-  const core = a.major - b.major || a.minor - b.minor || a.patch - b.patch;
-  if (core !== 0) return core;
-  if (a.prerelease.length === 0 || b.prerelease.length === 0)
-    return b.prerelease.length - a.prerelease.length;
-  for (let i = 0; i < Math.max(a.prerelease.length, b.prerelease.length); i++) {
-    const x = a.prerelease[i];
-    const y = b.prerelease[i];
-    if (x === void 0) return -1;
-    if (y === void 0) return 1;
-    const c = compareIdentifier(x, y);
-    if (c !== 0) return c;
-  }
-  return 0;
-}
-function versionTag(v) {
-  const pre = v.prerelease.length > 0 ? `-${v.prerelease.join(".")}` : "";
-  return `${v.major}.${v.minor}.${v.patch}${pre}${v.build === void 0 ? "" : `_${v.build}`}`;
-}
-function sanitizeTag(text) {
-  const cleaned = text.replace(/[^A-Za-z0-9_.-]/g, "-").slice(0, MAX_TAG);
-  return /^[.-]/.test(cleaned) ? `_${cleaned.slice(1)}` : cleaned;
-}
-function branchOf(ref) {
-  return ref.startsWith("refs/heads/") && ref.length > "refs/heads/".length ? ref.slice("refs/heads/".length) : void 0;
-}
-function isPullRequest(ctx) {
-  return ctx.eventName === "pull_request" || ctx.eventName === "pull_request_target";
-}
-function describeRun(ctx) {
-  return `this is ${ctx.eventName === "" ? "a run with no event" : `a ${ctx.eventName} run`}${ctx.ref === "" ? "" : ` of ${ctx.ref}`}`;
-}
-function releaseGuard(semver, known, scope) {
-  const line = scope === "all" ? "release" : scope === "major" ? `${semver.major}.x release` : `${semver.major}.${semver.minor}.x release`;
-  if (known.tags === void 0)
-    return `the registry's tags were not read, so whether ${semver.text} is the highest ${line} is unknown`;
-  const releases = known.tags.flatMap((t) => {
-    const v = parseSemVer(t);
-    return v === void 0 || v.prerelease.length > 0 ? [] : [v];
-  });
-  if (!releases.some((v) => compareSemVer(v, semver) === 0))
-    return `the repository has no tag of release ${semver.text} (add {version} to skopeo-push's tags), so whether it is the highest ${line} cannot be told`;
-  const inLine = (v) => scope === "all" || v.major === semver.major && (scope === "major" || v.minor === semver.minor);
-  const higher = releases.filter((v) => inLine(v) && compareSemVer(v, semver) > 0);
-  const top = higher.reduce(
-    (a, v) => a === void 0 || compareSemVer(v, a) > 0 ? v : a,
-    void 0
-  );
-  return top === void 0 ? void 0 : `${semver.text} is not the highest ${line}: the registry has ${top.text}`;
-}
-function reservedFor(tag, known) {
-  if (tag === "latest") return "latest";
-  if (parseSemVer(tag) !== void 0) return "a release version";
-  if (isImmutableTag(tag, known.immutable)) return `an immutable tag (${known.immutable.join(", ")})`;
-  return void 0;
-}
-function resolve(name, rule, ctx, known) {
-  switch (name) {
-    case "date":
-      return { value: ctx.date.toISOString().slice(0, 10).replace(/-/g, "") };
-    case "sha":
-    case "short-sha":
-      if (!/^[0-9a-f]{40}$/.test(ctx.sha))
-        throw new TagRuleError(
-          "TAG_NEEDS_COMMIT",
-          rule.text,
-          `rule "${rule.text}" uses {${name}}, but GITHUB_SHA is not a commit SHA`
-        );
-      return { value: name === "sha" ? ctx.sha : ctx.sha.slice(0, 7) };
-    case "version":
-    case "major":
-    case "minor": {
-      const semver = semverOfRef(ctx.ref);
-      if (semver === void 0)
-        return { skip: `{${name}} needs a semver tag ref (refs/tags/v1.2.3); ${describeRun(ctx)}` };
-      if (name === "version") return { value: versionTag(semver) };
-      if (semver.prerelease.length > 0)
-        return { skip: `${semver.text} is a pre-release: {major} and {minor} move only with releases` };
-      const guard = releaseGuard(semver, known, rule.template.includes("{minor}") ? "minor" : "major");
-      if (guard !== void 0) return { skip: guard };
-      return { value: String(name === "major" ? semver.major : semver.minor) };
-    }
-    case "branch": {
-      if (isPullRequest(ctx))
-        return { skip: `{branch} on a ${ctx.eventName} run would be the base branch; use pr-{number}` };
-      const branch = branchOf(ctx.ref);
-      return branch === void 0 ? { skip: `{branch} needs a branch ref (refs/heads/\u2026); ${describeRun(ctx)}` } : { value: sanitizeTag(branch) };
-    }
-    case "number":
-      return ctx.prNumber === void 0 ? { skip: `{number} needs a pull request; ${describeRun(ctx)}` } : { value: String(ctx.prNumber) };
-  }
-}
-function expandRule(rule, ctx, known) {
-  const values = /* @__PURE__ */ new Map();
-  for (const match of rule.template.matchAll(PLACEHOLDER)) {
-    const name = match[1];
-    if (values.has(name)) continue;
-    const resolved = resolve(name, rule, ctx, known);
-    if ("skip" in resolved) return resolved;
-    values.set(name, resolved.value);
-  }
-  const at = (name) => values.get(name) ?? "";
-  let tag = expand(rule.template, at);
-  const branch = values.get("branch");
-  if (tag.length > MAX_TAG && branch !== void 0) {
-    const fixed = expand(rule.template, (name) => name === "branch" ? "" : at(name)).length;
-    const uses = [...rule.template.matchAll(/\{branch\}/g)].length;
-    const room = Math.floor((MAX_TAG - fixed) / uses);
-    if (room > 0)
-      tag = expand(rule.template, (name) => name === "branch" ? branch.slice(0, room) : at(name));
-  }
-  const reserved = branch === void 0 ? void 0 : reservedFor(tag, known);
-  if (reserved !== void 0) return { skip: `the branch name would write "${tag}", which is ${reserved}` };
-  return { value: checkTag(rule, tag) };
-}
-function latestAuto(ctx, known) {
-  const semver = semverOfRef(ctx.ref);
-  if (semver !== void 0) {
-    if (semver.prerelease.length > 0)
-      return { skip: `${semver.text} is a pre-release, which never moves latest` };
-    const guard = releaseGuard(semver, known, "all");
-    return guard === void 0 ? { value: "latest" } : { skip: guard };
-  }
-  const branch = branchOf(ctx.ref);
-  if (branch === void 0)
-    return {
-      skip: `latest=auto moves on a push to the default branch or with the highest release tag; ${describeRun(ctx)}`
-    };
-  if (ctx.defaultBranch === void 0)
-    return { skip: "the default branch is unknown (the event payload has no repository.default_branch)" };
-  if (branch !== ctx.defaultBranch)
-    return {
-      skip: `latest=auto moves on the default branch (${ctx.defaultBranch}) only; ${describeRun(ctx)}`
-    };
-  if (ctx.eventName !== "push")
-    return { skip: `latest=auto moves on a push to the default branch; ${describeRun(ctx)}` };
-  return { value: "latest" };
-}
-function evaluate(rule, ctx, known) {
-  if (rule.events.length > 0 && !rule.events.includes(ctx.eventName))
-    return { skip: `applies to ${rule.events.join(" and ")} runs only; ${describeRun(ctx)}` };
-  switch (rule.latest) {
-    case void 0:
-      return expandRule(rule, ctx, known);
-    case "always":
-      return { value: "latest" };
-    case "never":
-      return { skip: "latest=never" };
-    case "auto":
-      return latestAuto(ctx, known);
-  }
-}
-function planTagRules(rules, ctx, existingTags, options = {}) {
+async function removeUnlocked(added) {
+  const doc = await readDocument(added.file);
+  const entry = doc.auths?.[added.registry];
+  const previous = added.backup === void 0 ? void 0 : await readBackup(added.backup);
   try {
-    return planRules(rules, ctx, existingTags, options);
+    if (entry === void 0) return "missing";
+    const retired = await readRetired(added.file);
+    if (typeof entry.auth !== "string" || fingerprint(entry.auth) !== added.fingerprint) {
+      retired[added.fingerprint] = { entry: previous ?? null, at: Date.now() };
+      await writeRetired(added.file, retired);
+      return "changed";
+    }
+    const restore = unretired(previous, retired);
+    const auths = { ...doc.auths };
+    if (restore !== void 0) auths[added.registry] = restore;
+    else delete auths[added.registry];
+    await writeDocument(added.file, { ...doc, auths });
+    await writeRetired(added.file, retired);
+    return restore !== void 0 ? "restored" : "removed";
+  } finally {
+    if (added.backup !== void 0) await (0, import_promises3.rm)(added.backup, { force: true });
+  }
+}
+var RETIRED_KEEP_MS = 7 * 24 * 3600 * 1e3;
+function unretired(previous, retired) {
+  let restore = previous;
+  while (restore !== void 0 && typeof restore.auth === "string") {
+    const record = retired[fingerprint(restore.auth)];
+    if (record === void 0) break;
+    delete retired[fingerprint(restore.auth)];
+    restore = record.entry ?? void 0;
+  }
+  return restore;
+}
+async function readRetired(file) {
+  try {
+    const parsed = JSON.parse(await (0, import_promises3.readFile)(`${file}.retired-logins`, "utf8"));
+    return typeof parsed === "object" && parsed !== null ? parsed : {};
+  } catch {
+    return {};
+  }
+}
+async function writeRetired(file, retired) {
+  for (const [key, record] of Object.entries(retired))
+    if (Date.now() - record.at > RETIRED_KEEP_MS) delete retired[key];
+  const path = `${file}.retired-logins`;
+  if (Object.keys(retired).length === 0) await (0, import_promises3.rm)(path, { force: true });
+  else await (0, import_promises3.writeFile)(path, JSON.stringify(retired), { mode: 384 });
+}
+async function readBackup(file) {
+  try {
+    return JSON.parse(await (0, import_promises3.readFile)(file, "utf8"));
+  } catch {
+    return void 0;
+  }
+}
+var LOCK_WAIT_MS = 15e3;
+var LOCK_STALE_MS = 3e4;
+async function withFileLock(file, work) {
+  await (0, import_promises3.mkdir)((0, import_node_path3.dirname)(file), { recursive: true, mode: 448 });
+  const lock = `${file}.lock`;
+  const token = `${process.pid}:${(0, import_node_crypto2.randomUUID)()}`;
+  const deadline = Date.now() + LOCK_WAIT_MS;
+  while (!await tryLock(lock, token)) {
+    if (await takeOverStale(lock)) continue;
+    if (Date.now() > deadline)
+      throw new ConfigurationError(
+        `${file} stayed locked by another login for ${LOCK_WAIT_MS / 1e3} s (${lock}); remove the lock file if no login is running`,
+        { code: "CREDENTIALS_FILE_LOCKED", actual: lock }
+      );
+    await new Promise((r) => setTimeout(r, 10 + Math.floor(Math.random() * 40)));
+  }
+  try {
+    return await work();
+  } finally {
+    if (await (0, import_promises3.readFile)(lock, "utf8").catch(() => "") === token) await (0, import_promises3.rm)(lock, { force: true });
+  }
+}
+async function tryLock(lock, token) {
+  try {
+    await (0, import_promises3.writeFile)(lock, token, { flag: "wx", mode: 384 });
+    return true;
   } catch (error) {
-    if (error instanceof TagRuleError && options.input !== void 0) throw error.forInput(options.input);
+    if (error.code === "EEXIST") return false;
     throw error;
   }
 }
-function planRules(rules, ctx, existingTags, options) {
-  const immutable = options.immutable ?? DEFAULT_IMMUTABLE_TAGS.split(",");
-  const planned = evaluateRules(rules, ctx, existingTags, immutable);
-  if (planned.tags.length > 0 || options.fallback === void 0 || options.fallback.length === 0)
-    return { ...planned, fallback: false };
-  const fallback = evaluateRules(options.fallback, ctx, existingTags, immutable);
-  return { tags: fallback.tags, skipped: planned.skipped, fallback: true };
-}
-function evaluateRules(rules, ctx, existingTags, immutable) {
-  const guarded = (r) => r.latest === "auto" || /\{(major|minor)\}/.test(r.template);
-  const outcomes = /* @__PURE__ */ new Map();
-  for (const rule of rules.filter((r) => !guarded(r)))
-    outcomes.set(rule, evaluate(rule, ctx, { tags: existingTags, immutable }));
-  const planned = [...outcomes.values()].flatMap((o) => "value" in o ? [o.value] : []);
-  const known = { tags: existingTags === void 0 ? void 0 : [...existingTags, ...planned], immutable };
-  for (const rule of rules.filter(guarded)) outcomes.set(rule, evaluate(rule, ctx, known));
-  const tags = [];
-  const skipped = [];
-  for (const rule of rules) {
-    const outcome = outcomes.get(rule) ?? { skip: "not evaluated" };
-    if ("skip" in outcome) skipped.push({ rule: rule.text, reason: outcome.skip });
-    else if (!tags.includes(outcome.value)) tags.push(outcome.value);
+async function takeOverStale(lock) {
+  const stale = async (path) => {
+    const s = await (0, import_promises3.stat)(path).catch(() => void 0);
+    return s === void 0 ? void 0 : Date.now() - s.mtimeMs > LOCK_STALE_MS;
+  };
+  const seen = await stale(lock);
+  if (seen === void 0) return true;
+  if (!seen) return false;
+  const breaker = `${lock}.break`;
+  if (!await tryLock(breaker, (0, import_node_crypto2.randomUUID)())) {
+    if (await stale(breaker) === true) await (0, import_promises3.rm)(breaker, { force: true });
+    return false;
   }
-  return { tags, skipped };
+  try {
+    if (await stale(lock) === true) await (0, import_promises3.rm)(lock, { force: true });
+  } finally {
+    await (0, import_promises3.rm)(breaker, { force: true });
+  }
+  return true;
 }
-function needsExistingTags(rules, ctx) {
-  const semver = semverOfRef(ctx.ref);
-  return semver !== void 0 && semver.prerelease.length === 0 && rules.some(
-    (r) => (r.latest === "auto" || /\{(major|minor)\}/.test(r.template)) && (r.events.length === 0 || r.events.includes(ctx.eventName))
-  );
+var DOCKER_HUB_CONFIG_KEY = "https://index.docker.io/v1/";
+function loginKey(registry, file) {
+  const hub = ["docker.io", "index.docker.io", "registry-1.docker.io"].includes(registry);
+  if (!hub) return registry;
+  return file === "docker" ? DOCKER_HUB_CONFIG_KEY : "docker.io";
+}
+function loginFiles(env, owner, given = {}) {
+  const defaultDockerDir = env.DOCKER_CONFIG ?? (0, import_node_path3.join)(env.HOME ?? (0, import_node_os3.homedir)(), ".docker");
+  const dockerDir = given.dockerConfigDir ?? defaultDockerDir;
+  const exportDockerConfig = given.dockerConfigDir !== void 0 && given.dockerConfigDir !== env.DOCKER_CONFIG;
+  const dockerConfig = (0, import_node_path3.join)(dockerDir, "config.json");
+  if (given.authFile !== void 0)
+    return {
+      dockerConfig,
+      authFile: given.authFile,
+      exportAuthFile: given.authFile !== env.REGISTRY_AUTH_FILE,
+      exportDockerConfig
+    };
+  if (env.REGISTRY_AUTH_FILE)
+    return { dockerConfig, authFile: env.REGISTRY_AUTH_FILE, exportAuthFile: false, exportDockerConfig };
+  const base = env.RUNNER_TEMP ?? env.XDG_RUNTIME_DIR ?? (0, import_node_path3.join)(env.HOME ?? (0, import_node_os3.homedir)(), ".config");
+  return { dockerConfig, authFile: (0, import_node_path3.join)(base, owner, "auth.json"), exportAuthFile: true, exportDockerConfig };
+}
+function parseLoginRecord(owner) {
+  return (value) => {
+    const v = value;
+    if (typeof v !== "object" || v === null || typeof v.keep !== "boolean" || !Array.isArray(v.logins))
+      throw new Error(`${owner} state is malformed`);
+    for (const l of v.logins) {
+      if (typeof l?.file !== "string" || typeof l.registry !== "string" || !/^[0-9a-f]{64}$/.test(String(l.fingerprint)) || l.backup !== void 0 && typeof l.backup !== "string")
+        throw new Error(`${owner} state has a malformed login entry`);
+    }
+    return v;
+  };
+}
+async function removeLogins(record, logger) {
+  if (record === void 0 || record.logins.length === 0) {
+    logger.info("no registry login to remove");
+    return;
+  }
+  if (record.keep) {
+    logger.info(`keep-login is true: leaving ${record.logins.length} login entries in place`);
+    for (const login of record.logins)
+      if (login.backup !== void 0) await (0, import_promises3.rm)(login.backup, { force: true });
+    return;
+  }
+  for (const login of record.logins) {
+    const result = await removeLogin(login);
+    const what = {
+      removed: "removed",
+      restored: "put back to the login it had replaced",
+      changed: "left alone (changed since this step wrote it)",
+      missing: "already gone"
+    }[result];
+    logger.info(`login for ${login.registry} in ${login.file}: ${what}`);
+  }
 }
 
 // packages/core/src/report/job-summary.ts
@@ -804,8 +938,8 @@ function renderTable(headers, rows) {
 }
 
 // packages/core/src/inputs/input-spec.ts
-var import_node_fs = __toESM(require_fs(), 1);
-var import_node_path = __toESM(require_path(), 1);
+var import_node_fs2 = __toESM(require_fs(), 1);
+var import_node_path4 = __toESM(require_path(), 1);
 function envInputName(name) {
   return `INPUT_${name.replace(/ /g, "_").toUpperCase()}`;
 }
@@ -813,7 +947,7 @@ function envInputSource(env) {
   return (name) => env[envInputName(name)];
 }
 function defaultInputContext(env, cwd) {
-  return { workspace: (0, import_node_path.resolve)(env.GITHUB_WORKSPACE ?? cwd) };
+  return { workspace: (0, import_node_path4.resolve)(env.GITHUB_WORKSPACE ?? cwd) };
 }
 function fieldError(name, message, cause, code = "INPUT_INVALID") {
   const domain = cause instanceof ConfigurationError ? cause : void 0;
@@ -875,10 +1009,10 @@ function field(kind, parse) {
     }
   };
 }
-function readInputs(spec2, source, ctx) {
+function readInputs(spec, source, ctx) {
   const values = {};
   const problems = [];
-  for (const [name, f] of Object.entries(spec2)) {
+  for (const [name, f] of Object.entries(spec)) {
     const given = source(name);
     const rawValue = f.verbatim ? given : given?.trim();
     try {
@@ -1015,13 +1149,13 @@ function parseDuration(raw, bounds = {}) {
   return total;
 }
 function isInside(root, target) {
-  const rel = (0, import_node_path.relative)(root, target);
-  return rel === "" || !rel.startsWith("..") && !(0, import_node_path.isAbsolute)(rel);
+  const rel = (0, import_node_path4.relative)(root, target);
+  return rel === "" || !rel.startsWith("..") && !(0, import_node_path4.isAbsolute)(rel);
 }
 function requireExisting(path, kind) {
   let found;
   try {
-    found = (0, import_node_fs.statSync)(path);
+    found = (0, import_node_fs2.statSync)(path);
   } catch (error) {
     throw new InvalidValueError(
       `names ${path}, which does not exist (${error.code ?? "unreadable"})`,
@@ -1036,7 +1170,7 @@ function requireExisting(path, kind) {
 }
 function realpathIfExists(path) {
   try {
-    return (0, import_node_fs.realpathSync)(path);
+    return (0, import_node_fs2.realpathSync)(path);
   } catch {
     return void 0;
   }
@@ -1044,7 +1178,7 @@ function realpathIfExists(path) {
 function parsePath(raw, ctx, options = {}) {
   if (raw.includes("\0"))
     throw new InvalidValueError("must not contain a NUL character", { reason: "NUL_CHARACTER" });
-  const absolute = (0, import_node_path.resolve)(ctx.workspace, raw);
+  const absolute = (0, import_node_path4.resolve)(ctx.workspace, raw);
   if (!options.allowOutsideWorkspace) {
     const outside = `must stay inside the workspace ${ctx.workspace}; "${raw}" resolves to`;
     if (!isInside(ctx.workspace, absolute))
@@ -1115,233 +1249,6 @@ function parseKeyValues(raw) {
   });
 }
 
-// packages/core/src/exec/tool-runner.ts
-var import_node_child_process = __toESM(require_child_process(), 1);
-var import_promises2 = __toESM(require_promises(), 1);
-var import_node_path3 = __toESM(require_path(), 1);
-
-// packages/core/src/action/temp-folder.ts
-var import_promises = __toESM(require_promises(), 1);
-var import_node_os = __toESM(require_os(), 1);
-var import_node_path2 = __toESM(require_path(), 1);
-function tempBase(env) {
-  return env.RUNNER_TEMP || (0, import_node_os.tmpdir)();
-}
-function tempFolder(base, prefix) {
-  return (0, import_promises.mkdtemp)((0, import_node_path2.join)(base, `${prefix.replace(/-$/, "")}-`));
-}
-
-// packages/core/src/exec/tool-runner.ts
-var STDERR_TAIL_BYTES = 16 * 1024;
-function redact(text, secrets) {
-  let out = text;
-  for (const secret of secrets ?? []) if (secret !== "") out = out.split(secret).join("***");
-  return out;
-}
-function lastLine(text) {
-  const lines = text.split(/\r?\n/).filter((l) => l.trim() !== "");
-  return lines.at(-1)?.trim() ?? "";
-}
-var ChildOutput = class {
-  stdoutChunks = [];
-  stdoutBytes = 0;
-  /** Stdout went past the limit. */
-  overflow = false;
-  stderrTail = "";
-  partial = { out: "", err: "" };
-  request;
-  maxStdout;
-  logger;
-  constructor(request, maxStdout, logger) {
-    this.request = request;
-    this.maxStdout = maxStdout;
-    this.logger = logger;
-  }
-  /** Takes a stdout chunk; returns true the first time the limit is passed (the caller stops the child). */
-  stdout(chunk) {
-    this.stdoutBytes += chunk.length;
-    if (this.stdoutBytes > this.maxStdout) {
-      const first = !this.overflow;
-      this.overflow = true;
-      return first;
-    }
-    this.stdoutChunks.push(chunk);
-    this.echo("out", chunk);
-    return false;
-  }
-  stderr(chunk) {
-    this.stderrTail = (this.stderrTail + chunk.toString("utf8")).slice(-STDERR_TAIL_BYTES);
-    this.echo("err", chunk);
-  }
-  echo(kind, chunk) {
-    if (!this.request.echo || this.logger === void 0) return;
-    const lines = (this.partial[kind] + chunk.toString("utf8")).split("\n");
-    this.partial = { ...this.partial, [kind]: lines.pop() ?? "" };
-    for (const line of lines) this.logger.info(redact(line, this.request.secrets));
-  }
-  /** Echoes the unterminated last lines, then returns what was captured (redacted). */
-  finish(exitCode, durationMs) {
-    for (const kind of ["out", "err"]) {
-      if (this.partial[kind] !== "" && this.request.echo)
-        this.logger?.info(redact(this.partial[kind], this.request.secrets));
-    }
-    return {
-      exitCode: exitCode ?? -1,
-      stdout: redact(Buffer.concat(this.stdoutChunks).toString("utf8"), this.request.secrets),
-      stderrTail: redact(this.stderrTail, this.request.secrets),
-      durationMs
-    };
-  }
-};
-function startFailure(request, error) {
-  const missing = error.code === "ENOENT";
-  const why = missing ? `${request.tool} is not installed or not on PATH (tried "${request.command}")` : `${request.tool} could not be started: ${error.message}`;
-  return new CommandError(why, {
-    tool: request.tool,
-    reason: missing ? "NOT_INSTALLED" : "START_FAILED",
-    cause: error
-  });
-}
-function exitFailure(request, result, outcome) {
-  const tool = request.tool;
-  if (outcome.overflow)
-    return new CommandError(`${tool} wrote more than ${outcome.maxStdout} bytes to stdout`, {
-      tool,
-      reason: "STDOUT_TOO_LARGE"
-    });
-  const tail = result.stderrTail;
-  if (outcome.signal !== null) {
-    const timedOut = request.timeoutMs !== void 0 && result.durationMs >= request.timeoutMs;
-    const why = timedOut ? `timed out after ${request.timeoutMs} ms` : `was killed by ${outcome.signal}`;
-    return new CommandError(`${tool} ${why}`, {
-      tool,
-      reason: timedOut ? "TIMED_OUT" : "KILLED",
-      stderrTail: lastLine(tail)
-    });
-  }
-  if ((request.okExitCodes ?? [0]).includes(result.exitCode)) return void 0;
-  const detail = lastLine(tail);
-  return new CommandError(`${tool} failed with exit code ${result.exitCode}${detail ? `: ${detail}` : ""}`, {
-    tool,
-    reason: "EXIT_CODE",
-    exitCode: result.exitCode,
-    stderrTail: tail
-  });
-}
-var ProcessToolRunner = class {
-  logger;
-  env;
-  /**
-   * `env`: the environment a request without its own runs in (the step's: `ActionDeps.env`); without
-   * one, this process's own.
-   */
-  constructor(logger, env) {
-    this.logger = logger;
-    this.env = env;
-  }
-  run(request) {
-    const started = performance.now();
-    const maxStdout = request.maxStdoutBytes ?? 32 * 1024 * 1024;
-    for (const secret of request.secrets ?? []) this.logger?.setSecret(secret);
-    if (request.echo) {
-      const line = `$ ${request.command} ${request.args.map(quoteForDisplay).join(" ")}`;
-      this.logger?.info(redact(line, request.secrets));
-    }
-    return new Promise((resolvePromise, reject) => {
-      const child = (0, import_node_child_process.spawn)(request.command, [...request.args], {
-        cwd: request.cwd,
-        env: request.env ?? this.env,
-        shell: false,
-        stdio: ["pipe", "pipe", "pipe"],
-        timeout: request.timeoutMs,
-        killSignal: "SIGTERM"
-      });
-      const output = new ChildOutput(request, maxStdout, this.logger);
-      child.stdout.on("data", (chunk) => {
-        if (output.stdout(chunk)) child.kill("SIGTERM");
-      });
-      child.stderr.on("data", (chunk) => output.stderr(chunk));
-      child.stdin.on("error", () => {
-      });
-      child.stdin.end(request.stdin ?? "");
-      child.on("error", (error) => reject(startFailure(request, error)));
-      child.on("close", (code, signal) => {
-        const result = output.finish(code, performance.now() - started);
-        const failure = exitFailure(request, result, { overflow: output.overflow, signal, maxStdout });
-        if (failure === void 0) resolvePromise(result);
-        else reject(failure);
-      });
-    });
-  }
-};
-function quoteForDisplay(arg) {
-  return /^[\w@%+=:,./-]+$/.test(arg) ? arg : `'${arg.replace(/'/g, `'\\''`)}'`;
-}
-
-// packages/core/src/action/runner-commands.ts
-var import_node_crypto = __toESM(require_crypto(), 1);
-var import_node_fs2 = __toESM(require_fs(), 1);
-var import_node_os2 = __toESM(require_os(), 1);
-var processIo = {
-  env: process.env,
-  cwd: () => process.cwd(),
-  write: (text) => {
-    process.stdout.write(text);
-  },
-  append: (file, text) => (0, import_node_fs2.appendFileSync)(file, text, { encoding: "utf8" })
-};
-function escapeData(value) {
-  return value.replace(/%/g, "%25").replace(/\r/g, "%0D").replace(/\n/g, "%0A");
-}
-function escapeProperty(value) {
-  return escapeData(value).replace(/:/g, "%3A").replace(/,/g, "%2C");
-}
-var COMMAND_LINE = /::|##\[/;
-function writeUntrusted(io, text) {
-  if (!COMMAND_LINE.test(text)) {
-    io.write(`${text}${import_node_os2.EOL}`);
-    return;
-  }
-  let token = (0, import_node_crypto.randomUUID)().replace(/-/g, "");
-  while (text.includes(token)) token = (0, import_node_crypto.randomUUID)().replace(/-/g, "");
-  io.write(`::stop-commands::${token}${import_node_os2.EOL}${text}${import_node_os2.EOL}::${token}::${import_node_os2.EOL}`);
-}
-function issueCommand(io, command, message, properties = {}) {
-  const props = Object.entries(properties).map(([k, v]) => `${k}=${escapeProperty(v)}`).join(",");
-  io.write(`::${command}${props ? ` ${props}` : ""}::${escapeData(message)}${import_node_os2.EOL}`);
-}
-function fileCommandEntry(name, value, delimiter = `ghadelimiter_${(0, import_node_crypto.randomUUID)()}`) {
-  if (name.includes(delimiter) || value.includes(delimiter)) {
-    throw new Error(`value of ${name} contains the file-command delimiter`);
-  }
-  return `${name}<<${delimiter}${import_node_os2.EOL}${value}${import_node_os2.EOL}${delimiter}${import_node_os2.EOL}`;
-}
-function fileCommand(io, variable, legacy, name, value) {
-  const file = io.env[variable];
-  if (file) io.append(file, fileCommandEntry(name, value));
-  else issueCommand(io, legacy, value, { name });
-}
-function setOutput(io, name, value) {
-  fileCommand(io, "GITHUB_OUTPUT", "set-output", name, value);
-}
-function saveState(io, name, value) {
-  fileCommand(io, "GITHUB_STATE", "save-state", name, value);
-}
-function getState(io, name) {
-  return io.env[`STATE_${name}`] ?? "";
-}
-function exportVariable(io, name, value) {
-  io.env[name] = value;
-  fileCommand(io, "GITHUB_ENV", "set-env", name, value);
-}
-function setSecret(io, value) {
-  if (value !== "") issueCommand(io, "add-mask", value);
-}
-function appendSummary(io, markdown) {
-  const file = io.env.GITHUB_STEP_SUMMARY;
-  if (file) io.append(file, markdown);
-}
-
 // packages/core/src/action/logger.ts
 function createRunnerLogger(io = processIo) {
   return {
@@ -1363,19 +1270,14 @@ function createRunnerLogger(io = processIo) {
 }
 var runnerLogger = createRunnerLogger();
 
-// packages/core/src/action/state.ts
-function runnerStateStore(io = processIo) {
-  return {
-    save: (key, value) => saveState(io, key, value),
-    load: (key) => getState(io, key)
-  };
-}
-
 // packages/core/src/action/deps.ts
+function runnerPaths(env) {
+  return { temp: tempBase(env), toolCache: env.RUNNER_TOOL_CACHE || void 0 };
+}
 function runnerDeps(io = processIo) {
   const env = io.env;
   const logger = createRunnerLogger(io);
-  const paths = { temp: tempBase(env), toolCache: env.RUNNER_TOOL_CACHE || void 0 };
+  const paths = runnerPaths(env);
   return {
     logger,
     runner: new ProcessToolRunner(logger, env),
@@ -1439,8 +1341,8 @@ function observed(value) {
   });
   return value;
 }
-function maskSecrets(spec2, values, deps) {
-  for (const [name, field2] of Object.entries(spec2)) {
+function maskSecrets(spec, values, deps) {
+  for (const [name, field2] of Object.entries(spec)) {
     const value = values[name];
     if (field2.kind === "secret" && typeof value === "string" && value !== "") deps.logger.setSecret(value);
   }
@@ -1495,121 +1397,93 @@ function defineOutputs(names) {
   };
 }
 
-// packages/core/src/oci/platform.ts
-var PART = /^[a-z0-9][a-z0-9._-]*$/;
-function parsePlatform(text) {
-  const parts = text.split("/");
-  if (parts.length < 2 || parts.length > 3 || parts.some((p) => !PART.test(p))) {
-    throw new InvalidValueError(
-      `platform "${text}" must be os/arch or os/arch/variant in lowercase, e.g. linux/amd64 or linux/arm/v7`,
-      { reason: "PLATFORM_INVALID", actual: text }
-    );
-  }
-  const [os = "", architecture = "", variant] = parts;
-  return variant === void 0 ? { os, architecture } : { os, architecture, variant };
-}
-function formatPlatform(platform) {
-  return [platform.os, platform.architecture, platform.variant].filter((p) => p !== void 0 && p !== "").join("/");
-}
-
-// packages/core/src/inputs/oci-inputs.ts
-var ociInputs = {
-  /**
-   * An image digest. sha512 is refused here, at the input: registries, skopeo and cosign address images
-   * by sha256 in this chain, and a sha512 digest would otherwise fail only after a tag was written.
-   */
-  digest: () => field("digest", (raw) => {
-    const digest = Digest.parse(raw);
-    if (digest.algorithm !== "sha256")
-      throw new InvalidValueError(
-        `is a ${digest.algorithm} digest; images are addressed by sha256 digests here (oci-build and skopeo-push output them)`,
-        { reason: "DIGEST_NOT_SHA256", expected: "sha256", actual: digest.algorithm }
-      );
-    return digest;
-  }),
-  /** Any reference: tag, digest or both allowed. */
-  reference: () => field("image-reference", (raw) => ImageReference.parse(raw)),
-  /** A repository only: `registry/path`, no tag, no digest. */
-  repository: () => field("repository", (raw) => {
-    const ref = ImageReference.parse(raw);
-    if (ref.tag !== void 0 || ref.digest !== void 0) {
-      throw new InvalidValueError(
-        `must be a repository without tag or digest (e.g. ghcr.io/org/app); got "${raw}": tags go in the "tags" input and the digest in "digest"`,
-        { reason: "NOT_A_REPOSITORY", actual: raw }
-      );
-    }
-    return ref;
-  }),
-  /** A list of tags, each validated; duplicates removed, order kept. */
-  tags: () => field("tags", (raw) => {
-    const tags = nonEmpty(raw, parseList(raw)).map((t) => validateTag(t));
-    return [...new Set(tags)];
-  }),
-  /**
-   * Tag rules (oci/tag-rules.ts): plain tags, templates such as `sha-{short-sha}` or `{major}.{minor}`,
-   * `latest=auto`, each optionally limited to events (`nightly @schedule`). Each is checked when read.
-   */
-  tagRules: () => field("tag-rules", (raw) => parseTagRules(nonEmpty(raw, parseList(raw)))),
-  /** A list of `os/arch[/variant]` platforms. */
-  platforms: () => field("platforms", (raw) => {
-    const list = nonEmpty(raw, parseList(raw));
-    const seen = /* @__PURE__ */ new Set();
-    return list.flatMap((p) => {
-      if (seen.has(p)) return [];
-      seen.add(p);
-      return [parsePlatform(p)];
-    });
-  })
-};
-
-// actions/skopeo-push/src/inputs.ts
-var DEFAULT_PUSH_TAGS = "sha-{short-sha}";
-var spec = {
-  layout: inputs.path({ allowOutsideWorkspace: true }).required('the OCI layout directory (oci-build output "layout")'),
-  digest: ociInputs.digest().required('the digest that was built and scanned (oci-build output "digest")'),
-  image: ociInputs.repository().required("the target repository, e.g. ghcr.io/org/app"),
-  tags: ociInputs.tagRules().default(DEFAULT_PUSH_TAGS),
-  "immutable-tags": inputs.tagPatterns().default(DEFAULT_IMMUTABLE_TAGS),
-  "auth-file": inputs.path({ allowOutsideWorkspace: true, mustExist: "file" }).optional(),
-  "tls-verify": inputs.boolean().default("true"),
-  "retry-times": inputs.integer({ min: 0, max: 10 }).default("3")
-};
-var outputs = defineOutputs(["digest", "image-ref", "tags"]);
-
-// actions/skopeo-push/src/plan.ts
-function plan(values, _context) {
+// actions/registry-login/src/plan.ts
+function plan(values, context) {
   return {
-    layout: values.layout,
-    digest: values.digest.toString(),
-    image: values.image,
-    rules: values.tags,
-    immutable: values["immutable-tags"],
-    registry: { authFile: values["auth-file"], tlsVerify: values["tls-verify"] },
-    attempts: values["retry-times"] + 1
+    logins: planLogins(values.registry, values, context.env),
+    files: loginFiles(context.env, "registry-login", {
+      authFile: values["auth-file"],
+      dockerConfigDir: values["docker-config"]
+    }),
+    verify: values.verify,
+    tlsVerify: values["tls-verify"],
+    keep: values["keep-login"]
   };
 }
-var FALLBACK_RULES = parseTagRules([DEFAULT_PUSH_TAGS]);
-function chooseTags(plan2, ref, existing) {
-  const options = { immutable: plan2.immutable, fallback: FALLBACK_RULES, input: "tags" };
-  return planTagRules(plan2.rules, ref, existing, options);
+var GHCR = "ghcr.io";
+function registryHost(item) {
+  let reference;
+  try {
+    reference = ImageReference.parse(item.includes("/") ? item : `${item}/login`);
+  } catch (error) {
+    throw new ConfigurationError(`Input "registry": ${error.message}`, { input: "registry" });
+  }
+  if (!item.includes("/") && reference.registry === DOCKER_HUB && !isDockerHub(item))
+    throw new ConfigurationError(
+      `Input "registry": "${item}" is not a registry host (write ghcr.io, docker.io or host:port)`,
+      { input: "registry" }
+    );
+  return reference.registry;
 }
-function tagWrites(plan2, tags, current) {
-  const refusal = { input: "tags", before: `${plan2.image}: `, after: ". Nothing was pushed." };
-  return planTags(tags, current, plan2.digest, plan2.immutable, refusal);
+function isDockerHub(host) {
+  return ["docker.io", "index.docker.io", "registry-1.docker.io"].includes(host);
+}
+function planLogins(registries, credentials, env) {
+  const password = nonEmpty2(credentials.password);
+  const token = nonEmpty2(credentials["github-token"]);
+  const hosts = [...new Set(registries.map(registryHost))];
+  return hosts.map((registry) => {
+    if (password !== void 0) {
+      if (credentials.username === void 0)
+        throw new ConfigurationError(`Input "username" is required with a password (registry ${registry})`, {
+          input: "username"
+        });
+      return { registry, username: credentials.username, password, source: "username/password" };
+    }
+    if (registry === GHCR && token !== void 0)
+      return {
+        registry,
+        username: credentials.username ?? env.GITHUB_ACTOR ?? "github-actions",
+        password: token,
+        source: "github-token"
+      };
+    throw new ConfigurationError(
+      `Input "password" is empty for ${registry}: pass it from a secret (secrets are empty in runs from forks and in Dependabot runs)${registry === GHCR ? ", or leave github-token at its default" : ""}`,
+      { input: "password" }
+    );
+  });
+}
+function nonEmpty2(value) {
+  return value === void 0 || value === "" ? void 0 : value;
+}
+function dockerShadow(config, key) {
+  if (typeof config !== "object" || config === null) return void 0;
+  const c = config;
+  const helper = c.credHelpers?.[key];
+  if (typeof helper === "string" && helper !== "") return `credHelpers["${key}"] = ${helper}`;
+  if (typeof c.credsStore === "string" && c.credsStore !== "") return `credsStore = ${c.credsStore}`;
+  return void 0;
 }
 
 export {
   ConfigurationError,
   CommandError,
+  InvalidValueError,
+  parseList,
+  inputs,
+  withSecretFile,
+  defineState,
   defineAction,
+  defineOutputs,
   Digest,
-  formatPlatform,
-  needsExistingTags,
+  ImageReference,
+  authValue,
+  addLogin,
+  loginKey,
+  parseLoginRecord,
+  removeLogins,
   JobSummary,
-  spec,
-  outputs,
   plan,
-  chooseTags,
-  tagWrites
+  dockerShadow
 };
-//# sourceMappingURL=chunk-MV2BFTDC.mjs.map
+//# sourceMappingURL=chunk-6FVI6DDV.mjs.map

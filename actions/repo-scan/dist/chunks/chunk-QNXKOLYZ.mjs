@@ -717,10 +717,13 @@ function quoteForDisplay(arg) {
 }
 
 // packages/core/src/action/deps.ts
+function runnerPaths(env) {
+  return { temp: tempBase(env), toolCache: env.RUNNER_TOOL_CACHE || void 0 };
+}
 function runnerDeps(io = processIo) {
   const env = io.env;
   const logger = createRunnerLogger(io);
-  const paths = { temp: tempBase(env), toolCache: env.RUNNER_TOOL_CACHE || void 0 };
+  const paths = runnerPaths(env);
   return {
     logger,
     runner: new ProcessToolRunner(logger, env),
@@ -967,4 +970,4 @@ export {
   severityOfScore,
   readSeverity
 };
-//# sourceMappingURL=chunk-CLSIHQGF.mjs.map
+//# sourceMappingURL=chunk-QNXKOLYZ.mjs.map

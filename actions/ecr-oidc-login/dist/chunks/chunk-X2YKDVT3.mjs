@@ -1073,10 +1073,13 @@ function createRunnerLogger(io = processIo) {
 var runnerLogger = createRunnerLogger();
 
 // packages/core/src/action/deps.ts
+function runnerPaths(env) {
+  return { temp: tempBase(env), toolCache: env.RUNNER_TOOL_CACHE || void 0 };
+}
 function runnerDeps(io = processIo) {
   const env = io.env;
   const logger = createRunnerLogger(io);
-  const paths = { temp: tempBase(env), toolCache: env.RUNNER_TOOL_CACHE || void 0 };
+  const paths = runnerPaths(env);
   return {
     logger,
     runner: new ProcessToolRunner(logger, env),
@@ -1339,4 +1342,4 @@ export {
   plan,
   samePolicy
 };
-//# sourceMappingURL=chunk-VF653XGK.mjs.map
+//# sourceMappingURL=chunk-X2YKDVT3.mjs.map

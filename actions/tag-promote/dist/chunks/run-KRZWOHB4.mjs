@@ -21,7 +21,7 @@ import {
   readRefContext,
   requireVerdicts,
   tagRepository
-} from "./chunk-DATD3HXQ.mjs";
+} from "./chunk-4TJEV53K.mjs";
 import "./chunk-LAKDNJDR.mjs";
 import {
   require_promises
@@ -5421,4 +5421,4 @@ async function readBack(client, image, plans, digest) {
 export {
   run
 };
-//# sourceMappingURL=run-BQUBMFXW.mjs.map
+//# sourceMappingURL=run-KRZWOHB4.mjs.map

@@ -77,13 +77,13 @@ function describeError(error) {
   if (error instanceof Error) {
     return `Unexpected error (a bug in this action, please report it): ${error.message || error.name}`;
   }
-  let text2;
+  let text;
   try {
-    text2 = typeof error === "string" ? error : JSON.stringify(error) ?? String(error);
+    text = typeof error === "string" ? error : JSON.stringify(error) ?? String(error);
   } catch {
-    text2 = String(error);
+    text = String(error);
   }
-  return `Unexpected non-Error value thrown (a bug in this action, please report it): ${text2}`;
+  return `Unexpected non-Error value thrown (a bug in this action, please report it): ${text}`;
 }
 var InvalidValueError = class extends Error {
   name = "InvalidValueError";
@@ -99,15 +99,6 @@ var InvalidValueError = class extends Error {
     this.actual = details2.actual;
   }
 };
-async function fromInput(input, work) {
-  try {
-    return await work();
-  } catch (error) {
-    if (!(error instanceof ConfigurationError) || error.input !== void 0) throw error;
-    error.message = `Input "${input}": ${error.message}`;
-    throw error.forInput(input);
-  }
-}
 
 // packages/core/src/oci/digest.ts
 var ALGORITHMS = { sha256: 64, sha512: 128 };
@@ -487,11 +478,11 @@ function checkTag(rule, tag) {
   }
 }
 function parseTagRule(item) {
-  const text2 = item.trim();
-  const words = text2.split(/\s+/);
+  const text = item.trim();
+  const words = text.split(/\s+/);
   const [head = "", ...rest] = words;
   const conditional = rest.length > 0 && rest.every((w) => w.startsWith("@"));
-  const template = conditional ? head : text2;
+  const template = conditional ? head : text;
   const events = [];
   if (conditional) {
     for (const word of rest) {
@@ -499,8 +490,8 @@ function parseTagRule(item) {
       if (event === void 0)
         throw new TagRuleError(
           "TAG_RULE_INVALID",
-          text2,
-          `rule "${text2}": "${word}" is not an event condition (@push, @schedule, @workflow_dispatch\u2026)`
+          text,
+          `rule "${text}": "${word}" is not an event condition (@push, @schedule, @workflow_dispatch\u2026)`
         );
       if (!events.includes(event)) events.push(event);
     }
@@ -511,18 +502,18 @@ function parseTagRule(item) {
     if (mode === void 0)
       throw new TagRuleError(
         "TAG_RULE_INVALID",
-        text2,
-        `rule "${text2}": latest= takes ${LATEST_MODES.join(", ")}; got "${latest}"`
+        text,
+        `rule "${text}": latest= takes ${LATEST_MODES.join(", ")}; got "${latest}"`
       );
-    return { text: text2, template: "latest", latest: mode, events };
+    return { text, template: "latest", latest: mode, events };
   }
-  const rule = { text: text2, template, latest: void 0, events };
+  const rule = { text, template, latest: void 0, events };
   for (const match of template.matchAll(PLACEHOLDER)) {
     const name = match[1] ?? "";
     if (!isPlaceholder(name))
       throw new TagRuleError(
         "TAG_TEMPLATE_UNKNOWN",
-        text2,
+        text,
         `"${template}" uses an unknown template {${name}}; known: ${PLACEHOLDERS.map((p) => `{${p}}`).join(", ")}`
       );
   }
@@ -536,8 +527,8 @@ function parseTagRules(items) {
   return items.map(parseTagRule);
 }
 var SEMVER = /^v?(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)(?:-((?:0|[1-9]\d*|\d*[a-zA-Z-][0-9a-zA-Z-]*)(?:\.(?:0|[1-9]\d*|\d*[a-zA-Z-][0-9a-zA-Z-]*))*))?(?:\+([0-9a-zA-Z-]+(?:\.[0-9a-zA-Z-]+)*))?$/;
-function parseSemVer(text2) {
-  const m = SEMVER.exec(text2);
+function parseSemVer(text) {
+  const m = SEMVER.exec(text);
   if (m === null) return void 0;
   return {
     major: Number(m[1]),
@@ -545,7 +536,7 @@ function parseSemVer(text2) {
     patch: Number(m[3]),
     prerelease: m[4] === void 0 ? [] : m[4].split("."),
     build: m[5],
-    text: text2
+    text
   };
 }
 function semverOfRef(ref) {
@@ -577,8 +568,8 @@ function versionTag(v) {
   const pre = v.prerelease.length > 0 ? `-${v.prerelease.join(".")}` : "";
   return `${v.major}.${v.minor}.${v.patch}${pre}${v.build === void 0 ? "" : `_${v.build}`}`;
 }
-function sanitizeTag(text2) {
-  const cleaned = text2.replace(/[^A-Za-z0-9_.-]/g, "-").slice(0, MAX_TAG);
+function sanitizeTag(text) {
+  const cleaned = text.replace(/[^A-Za-z0-9_.-]/g, "-").slice(0, MAX_TAG);
   return /^[.-]/.test(cleaned) ? `_${cleaned.slice(1)}` : cleaned;
 }
 function branchOf(ref) {
@@ -750,78 +741,66 @@ function needsExistingTags(rules, ctx) {
   );
 }
 
-// packages/core/src/action/github-event.ts
-var import_promises = __toESM(require_promises(), 1);
-function record(value) {
-  return typeof value === "object" && value !== null && !Array.isArray(value) ? value : void 0;
+// packages/core/src/report/job-summary.ts
+function escapeHtml(text) {
+  return text.replace(/[&<>"'|`]/g, (ch) => `&#${ch.charCodeAt(0)};`);
 }
-function text(value) {
-  return typeof value === "string" && value.trim() !== "" ? value : void 0;
+function renderCell(cell) {
+  if (typeof cell === "string") return escapeHtml(cell);
+  return cell.code ? `<code>${escapeHtml(cell.text)}</code>` : escapeHtml(cell.text);
 }
-var PULL_REQUEST_EVENTS = /* @__PURE__ */ new Set(["pull_request", "pull_request_target"]);
-function prNumberOf(eventName, ref, payload) {
-  const fromRef = /^refs\/pull\/(\d+)\//.exec(ref)?.[1];
-  if (!PULL_REQUEST_EVENTS.has(eventName) && fromRef === void 0) return void 0;
-  const candidates = [record(payload.pull_request)?.number, payload.number, fromRef];
-  for (const candidate of candidates) {
-    const n = typeof candidate === "string" && /^\d+$/.test(candidate) ? Number(candidate) : candidate;
-    if (typeof n === "number" && Number.isSafeInteger(n) && n > 0) return n;
+var JobSummary = class _JobSummary {
+  parts = [];
+  heading(text, level = 2) {
+    this.parts.push(`<h${level}>${escapeHtml(text)}</h${level}>`);
+    return this;
   }
-  return void 0;
-}
-function repositoryFacts(payload, env) {
-  const repo = record(payload.repository) ?? {};
-  const fullName = text(env.GITHUB_REPOSITORY);
-  const server = text(env.GITHUB_SERVER_URL);
-  const spdx = text(record(repo.license)?.spdx_id);
-  return {
-    name: text(repo.name) ?? fullName?.split("/").at(-1),
-    htmlUrl: text(repo.html_url) ?? (server !== void 0 && fullName !== void 0 ? `${server}/${fullName}` : void 0),
-    description: text(repo.description),
-    license: spdx === "NOASSERTION" ? void 0 : spdx
-  };
-}
-function refContext(env, payload, date) {
-  const eventName = env.GITHUB_EVENT_NAME ?? "";
-  const ref = text(env.GITHUB_REF) ?? text(payload.ref) ?? "";
-  return {
-    eventName,
-    ref,
-    sha: env.GITHUB_SHA ?? "",
-    defaultBranch: text(record(payload.repository)?.default_branch),
-    prNumber: prNumberOf(eventName, ref, payload),
-    repository: repositoryFacts(payload, env),
-    payload,
-    date
-  };
-}
-async function readRefContext(env, date) {
-  const path = env.GITHUB_EVENT_PATH;
-  if (path === void 0 || path === "") return refContext(env, {}, date);
-  let raw;
-  try {
-    raw = await (0, import_promises.readFile)(path, "utf8");
-  } catch (error) {
-    throw new ConfigurationError(
-      `GITHUB_EVENT_PATH names ${path}, which is not readable (${error.code ?? "unreadable"}); the runner writes the event payload there: leave the variable as the runner sets it`,
-      { input: "GITHUB_EVENT_PATH", cause: error }
+  paragraph(text) {
+    this.parts.push(`<p>${escapeHtml(text)}</p>`);
+    return this;
+  }
+  /** A line with a leading status mark, for verdicts. */
+  verdict(ok, text) {
+    this.parts.push(`<p><strong>${ok ? "\u2705" : "\u274C"} ${escapeHtml(text)}</strong></p>`);
+    return this;
+  }
+  warning(text) {
+    this.parts.push(`<blockquote><p>\u26A0\uFE0F ${escapeHtml(text)}</p></blockquote>`);
+    return this;
+  }
+  code(text) {
+    this.parts.push(`<pre><code>${escapeHtml(text)}</code></pre>`);
+    return this;
+  }
+  table(headers, rows) {
+    this.parts.push(renderTable(headers, rows));
+    return this;
+  }
+  /** Key/value pairs as a two-column table. */
+  facts(pairs) {
+    return this.table(
+      ["", ""],
+      pairs.map(([k, v]) => [k, v])
     );
   }
-  let parsed;
-  try {
-    parsed = JSON.parse(raw);
-  } catch (error) {
-    throw new ConfigurationError(`GITHUB_EVENT_PATH names ${path}, which is not JSON`, {
-      input: "GITHUB_EVENT_PATH",
-      cause: error
-    });
+  /** A collapsed section; `build` fills a nested summary. */
+  details(label, build) {
+    const inner = new _JobSummary();
+    build(inner);
+    this.parts.push(`<details><summary>${escapeHtml(label)}</summary>
+
+${inner.toString()}
+</details>`);
+    return this;
   }
-  const payload = record(parsed);
-  if (payload === void 0)
-    throw new ConfigurationError(`GITHUB_EVENT_PATH names ${path}, which is not a JSON object`, {
-      input: "GITHUB_EVENT_PATH"
-    });
-  return refContext(env, payload, date);
+  toString() {
+    return this.parts.join("\n");
+  }
+};
+function renderTable(headers, rows) {
+  const head = headers.every((h) => h === "") ? "" : `<thead><tr>${headers.map((h) => `<th>${escapeHtml(h)}</th>`).join("")}</tr></thead>`;
+  const body = rows.map((row) => `<tr>${row.map((c) => `<td>${renderCell(c)}</td>`).join("")}</tr>`).join("");
+  return `<table>${head}<tbody>${body}</tbody></table>`;
 }
 
 // packages/core/src/inputs/input-spec.ts
@@ -896,10 +875,10 @@ function field(kind, parse) {
     }
   };
 }
-function readInputs(spec, source, ctx) {
+function readInputs(spec2, source, ctx) {
   const values = {};
   const problems = [];
-  for (const [name, f] of Object.entries(spec)) {
+  for (const [name, f] of Object.entries(spec2)) {
     const given = source(name);
     const rawValue = f.verbatim ? given : given?.trim();
     try {
@@ -1138,29 +1117,29 @@ function parseKeyValues(raw) {
 
 // packages/core/src/exec/tool-runner.ts
 var import_node_child_process = __toESM(require_child_process(), 1);
-var import_promises3 = __toESM(require_promises(), 1);
+var import_promises2 = __toESM(require_promises(), 1);
 var import_node_path3 = __toESM(require_path(), 1);
 
 // packages/core/src/action/temp-folder.ts
-var import_promises2 = __toESM(require_promises(), 1);
+var import_promises = __toESM(require_promises(), 1);
 var import_node_os = __toESM(require_os(), 1);
 var import_node_path2 = __toESM(require_path(), 1);
 function tempBase(env) {
   return env.RUNNER_TEMP || (0, import_node_os.tmpdir)();
 }
 function tempFolder(base, prefix) {
-  return (0, import_promises2.mkdtemp)((0, import_node_path2.join)(base, `${prefix.replace(/-$/, "")}-`));
+  return (0, import_promises.mkdtemp)((0, import_node_path2.join)(base, `${prefix.replace(/-$/, "")}-`));
 }
 
 // packages/core/src/exec/tool-runner.ts
 var STDERR_TAIL_BYTES = 16 * 1024;
-function redact(text2, secrets) {
-  let out = text2;
+function redact(text, secrets) {
+  let out = text;
   for (const secret of secrets ?? []) if (secret !== "") out = out.split(secret).join("***");
   return out;
 }
-function lastLine(text2) {
-  const lines = text2.split(/\r?\n/).filter((l) => l.trim() !== "");
+function lastLine(text) {
+  const lines = text.split(/\r?\n/).filter((l) => l.trim() !== "");
   return lines.at(-1)?.trim() ?? "";
 }
 var ChildOutput = class {
@@ -1306,10 +1285,10 @@ var import_node_os2 = __toESM(require_os(), 1);
 var processIo = {
   env: process.env,
   cwd: () => process.cwd(),
-  write: (text2) => {
-    process.stdout.write(text2);
+  write: (text) => {
+    process.stdout.write(text);
   },
-  append: (file, text2) => (0, import_node_fs2.appendFileSync)(file, text2, { encoding: "utf8" })
+  append: (file, text) => (0, import_node_fs2.appendFileSync)(file, text, { encoding: "utf8" })
 };
 function escapeData(value) {
   return value.replace(/%/g, "%25").replace(/\r/g, "%0D").replace(/\n/g, "%0A");
@@ -1318,14 +1297,14 @@ function escapeProperty(value) {
   return escapeData(value).replace(/:/g, "%3A").replace(/,/g, "%2C");
 }
 var COMMAND_LINE = /::|##\[/;
-function writeUntrusted(io, text2) {
-  if (!COMMAND_LINE.test(text2)) {
-    io.write(`${text2}${import_node_os2.EOL}`);
+function writeUntrusted(io, text) {
+  if (!COMMAND_LINE.test(text)) {
+    io.write(`${text}${import_node_os2.EOL}`);
     return;
   }
   let token = (0, import_node_crypto.randomUUID)().replace(/-/g, "");
-  while (text2.includes(token)) token = (0, import_node_crypto.randomUUID)().replace(/-/g, "");
-  io.write(`::stop-commands::${token}${import_node_os2.EOL}${text2}${import_node_os2.EOL}::${token}::${import_node_os2.EOL}`);
+  while (text.includes(token)) token = (0, import_node_crypto.randomUUID)().replace(/-/g, "");
+  io.write(`::stop-commands::${token}${import_node_os2.EOL}${text}${import_node_os2.EOL}::${token}::${import_node_os2.EOL}`);
 }
 function issueCommand(io, command, message, properties = {}) {
   const props = Object.entries(properties).map(([k, v]) => `${k}=${escapeProperty(v)}`).join(",");
@@ -1383,14 +1362,6 @@ function createRunnerLogger(io = processIo) {
   };
 }
 var runnerLogger = createRunnerLogger();
-var silentLogger = {
-  debug: () => void 0,
-  info: () => void 0,
-  warning: () => void 0,
-  error: () => void 0,
-  setSecret: () => void 0,
-  group: (_title, fn) => fn()
-};
 
 // packages/core/src/action/state.ts
 function runnerStateStore(io = processIo) {
@@ -1401,10 +1372,13 @@ function runnerStateStore(io = processIo) {
 }
 
 // packages/core/src/action/deps.ts
+function runnerPaths(env) {
+  return { temp: tempBase(env), toolCache: env.RUNNER_TOOL_CACHE || void 0 };
+}
 function runnerDeps(io = processIo) {
   const env = io.env;
   const logger = createRunnerLogger(io);
-  const paths = { temp: tempBase(env), toolCache: env.RUNNER_TOOL_CACHE || void 0 };
+  const paths = runnerPaths(env);
   return {
     logger,
     runner: new ProcessToolRunner(logger, env),
@@ -1468,8 +1442,8 @@ function observed(value) {
   });
   return value;
 }
-function maskSecrets(spec, values, deps) {
-  for (const [name, field2] of Object.entries(spec)) {
+function maskSecrets(spec2, values, deps) {
+  for (const [name, field2] of Object.entries(spec2)) {
     const value = values[name];
     if (field2.kind === "secret" && typeof value === "string" && value !== "") deps.logger.setSecret(value);
   }
@@ -1526,16 +1500,19 @@ function defineOutputs(names) {
 
 // packages/core/src/oci/platform.ts
 var PART = /^[a-z0-9][a-z0-9._-]*$/;
-function parsePlatform(text2) {
-  const parts = text2.split("/");
+function parsePlatform(text) {
+  const parts = text.split("/");
   if (parts.length < 2 || parts.length > 3 || parts.some((p) => !PART.test(p))) {
     throw new InvalidValueError(
-      `platform "${text2}" must be os/arch or os/arch/variant in lowercase, e.g. linux/amd64 or linux/arm/v7`,
-      { reason: "PLATFORM_INVALID", actual: text2 }
+      `platform "${text}" must be os/arch or os/arch/variant in lowercase, e.g. linux/amd64 or linux/arm/v7`,
+      { reason: "PLATFORM_INVALID", actual: text }
     );
   }
   const [os = "", architecture = "", variant] = parts;
   return variant === void 0 ? { os, architecture } : { os, architecture, variant };
+}
+function formatPlatform(platform) {
+  return [platform.os, platform.architecture, platform.variant].filter((p) => p !== void 0 && p !== "").join("/");
 }
 
 // packages/core/src/inputs/oci-inputs.ts
@@ -1588,334 +1565,54 @@ var ociInputs = {
   })
 };
 
-// packages/core/src/inputs/signer-inputs.ts
-var import_node_crypto2 = __toESM(require_crypto(), 1);
-var import_node_fs3 = __toESM(require_fs(), 1);
-
-// packages/core/src/sigstore/signer-policy.ts
-function anchorPattern(pattern) {
-  if (/^\^\(\?:.*\)\$$/s.test(pattern)) return pattern;
-  return `^(?:${pattern})$`;
-}
-function anchoredRegExp(pattern) {
-  try {
-    return new RegExp(anchorPattern(pattern));
-  } catch (error) {
-    throw new ConfigurationError(
-      `"${pattern}" is not a valid regular expression (${error.message})`
-    );
-  }
-}
-
-// packages/core/src/inputs/signer-inputs.ts
-function parsePublicKey(raw, ctx) {
-  let pem = raw;
-  if (!raw.startsWith("-----BEGIN")) {
-    const path = parsePath(raw, ctx, { allowOutsideWorkspace: true });
-    try {
-      pem = (0, import_node_fs3.readFileSync)(path, "utf8").trim();
-    } catch (error) {
-      throw new InvalidValueError(
-        `is neither a PEM public key nor a readable file (${error.code ?? "unreadable"})`
-      );
-    }
-  }
-  const label = /^-----BEGIN ([A-Z0-9 ]+)-----/.exec(pem)?.[1];
-  if (label !== "PUBLIC KEY")
-    throw new InvalidValueError(
-      `is not a PEM public key (-----BEGIN PUBLIC KEY-----)${label === void 0 ? "" : `; it holds a ${label.toLowerCase()}`}`
-    );
-  try {
-    return (0, import_node_crypto2.createPublicKey)(pem).export({ type: "spki", format: "pem" }).toString();
-  } catch {
-    throw new InvalidValueError("is not a PEM public key (-----BEGIN PUBLIC KEY-----) that parses");
-  }
-}
-var GITHUB_ACTIONS_ISSUER = "https://token.actions.githubusercontent.com";
-var signerInputs = {
-  publicKey: () => field("public key", parsePublicKey),
-  /** Fulcio's Source Repository URI form: the repository's URL, e.g. https://github.com/acme/app. */
-  sourceRepository: () => inputs.string({
-    pattern: /^https:\/\/[^/\s]+\/[^/\s]+\/[^/\s]+$/,
-    accepted: "the repository URL as Fulcio certifies it, e.g. https://github.com/acme/app"
-  }),
-  sourceRef: () => inputs.string({ pattern: /^refs\/\S+$/, accepted: "a git ref, e.g. refs/heads/main" })
+// actions/skopeo-push/src/inputs.ts
+var DEFAULT_PUSH_TAGS = "sha-{short-sha}";
+var spec = {
+  layout: inputs.path({ allowOutsideWorkspace: true }).required('the OCI layout directory (oci-build output "layout")'),
+  digest: ociInputs.digest().required('the digest that was built and scanned (oci-build output "digest")'),
+  image: ociInputs.repository().required("the target repository, e.g. ghcr.io/org/app"),
+  tags: ociInputs.tagRules().default(DEFAULT_PUSH_TAGS),
+  "immutable-tags": inputs.tagPatterns().default(DEFAULT_IMMUTABLE_TAGS),
+  "auth-file": inputs.path({ allowOutsideWorkspace: true, mustExist: "file" }).optional(),
+  "tls-verify": inputs.boolean().default("true"),
+  "retry-times": inputs.integer({ min: 0, max: 10 }).default("3")
 };
-var signerSpec = {
-  "certificate-identity": inputs.string().optional(),
-  "certificate-identity-regexp": inputs.string().optional(),
-  "certificate-oidc-issuer": inputs.string().optional(),
-  "certificate-source-repository": signerInputs.sourceRepository().optional(),
-  "certificate-source-ref": signerInputs.sourceRef().optional(),
-  "public-key": signerInputs.publicKey().optional()
-};
-function signerPolicyFromInputs(values, logger, why) {
-  const source = {
-    ...values["certificate-source-repository"] === void 0 ? {} : { sourceRepository: values["certificate-source-repository"] },
-    ...values["certificate-source-ref"] === void 0 ? {} : { sourceRef: values["certificate-source-ref"] }
-  };
-  if (values["public-key"] !== void 0) {
-    const given = Object.keys(source).length > 0;
-    if (given)
-      throw new ConfigurationError(
-        "certificate-source-repository and certificate-source-ref bind a keyless certificate; a public-key signature has none",
-        {
-          input: values["certificate-source-repository"] ? "certificate-source-repository" : "certificate-source-ref"
-        }
-      );
-    return { publicKey: values["public-key"] };
-  }
-  const identity = values["certificate-identity"];
-  const pattern = values["certificate-identity-regexp"];
-  const issuer = values["certificate-oidc-issuer"];
-  if (identity === void 0 && pattern === void 0 || issuer === void 0)
-    throw new ConfigurationError(
-      `${why}: give certificate-identity (or certificate-identity-regexp) and certificate-oidc-issuer, or public-key`,
-      {
-        input: identity === void 0 && pattern === void 0 ? "certificate-identity" : "certificate-oidc-issuer"
-      }
-    );
-  if (identity !== void 0 && pattern !== void 0)
-    throw new ConfigurationError("give certificate-identity or certificate-identity-regexp, not both", {
-      input: "certificate-identity-regexp"
-    });
-  if (pattern !== void 0 && !(pattern.startsWith("^") && pattern.endsWith("$")))
-    logger.warning(
-      `certificate-identity-regexp "${pattern}" was anchored to ^\u2026$ so that look-alike identities do not match`
-    );
-  if (issuer === GITHUB_ACTIONS_ISSUER && source.sourceRepository === void 0)
-    logger.warning(
-      "certificate-source-repository is not set: a signature by this workflow identity from ANY repository (every caller of a reusable workflow signs as it) is accepted; set it, e.g. https://github.com/acme/app"
-    );
-  return identity !== void 0 ? { identity, issuer, ...source } : { identityRegExp: anchoredRegExp(pattern ?? ""), issuer, ...source };
-}
+var outputs = defineOutputs(["digest", "image-ref", "tags"]);
 
-// packages/core/src/report/job-summary.ts
-function escapeHtml(text2) {
-  return text2.replace(/[&<>"'|`]/g, (ch) => `&#${ch.charCodeAt(0)};`);
-}
-function renderCell(cell) {
-  if (typeof cell === "string") return escapeHtml(cell);
-  return cell.code ? `<code>${escapeHtml(cell.text)}</code>` : escapeHtml(cell.text);
-}
-var JobSummary = class _JobSummary {
-  parts = [];
-  heading(text2, level = 2) {
-    this.parts.push(`<h${level}>${escapeHtml(text2)}</h${level}>`);
-    return this;
-  }
-  paragraph(text2) {
-    this.parts.push(`<p>${escapeHtml(text2)}</p>`);
-    return this;
-  }
-  /** A line with a leading status mark, for verdicts. */
-  verdict(ok, text2) {
-    this.parts.push(`<p><strong>${ok ? "\u2705" : "\u274C"} ${escapeHtml(text2)}</strong></p>`);
-    return this;
-  }
-  warning(text2) {
-    this.parts.push(`<blockquote><p>\u26A0\uFE0F ${escapeHtml(text2)}</p></blockquote>`);
-    return this;
-  }
-  code(text2) {
-    this.parts.push(`<pre><code>${escapeHtml(text2)}</code></pre>`);
-    return this;
-  }
-  table(headers, rows) {
-    this.parts.push(renderTable(headers, rows));
-    return this;
-  }
-  /** Key/value pairs as a two-column table. */
-  facts(pairs) {
-    return this.table(
-      ["", ""],
-      pairs.map(([k, v]) => [k, v])
-    );
-  }
-  /** A collapsed section; `build` fills a nested summary. */
-  details(label, build) {
-    const inner = new _JobSummary();
-    build(inner);
-    this.parts.push(`<details><summary>${escapeHtml(label)}</summary>
-
-${inner.toString()}
-</details>`);
-    return this;
-  }
-  toString() {
-    return this.parts.join("\n");
-  }
-};
-function renderTable(headers, rows) {
-  const head = headers.every((h) => h === "") ? "" : `<thead><tr>${headers.map((h) => `<th>${escapeHtml(h)}</th>`).join("")}</tr></thead>`;
-  const body = rows.map((row) => `<tr>${row.map((c) => `<td>${renderCell(c)}</td>`).join("")}</tr>`).join("");
-  return `<table>${head}<tbody>${body}</tbody></table>`;
-}
-
-// packages/core/src/report/severity.ts
-var SEVERITIES = ["CRITICAL", "HIGH", "MEDIUM", "LOW", "UNKNOWN"];
-function parseSeverityList(items) {
-  const wanted = /* @__PURE__ */ new Set();
-  for (const item of items) {
-    const upper = item.toUpperCase();
-    const found = SEVERITIES.find((s) => s === upper);
-    if (found === void 0)
-      throw new InvalidValueError(`severity "${item}" is not one of ${SEVERITIES.join(", ")}`, {
-        reason: "NOT_ALLOWED",
-        expected: SEVERITIES.join(", "),
-        actual: item
-      });
-    wanted.add(found);
-  }
-  if (wanted.size === 0)
-    throw new InvalidValueError(`must name at least one of ${SEVERITIES.join(", ")}`, {
-      reason: "LIST_EMPTY"
-    });
-  return wanted;
-}
-
-// packages/core/src/sigstore/kyverno-requirements.ts
-var POLICY_ATTESTATION_TYPES = {
-  provenance: "https://slsa.dev/provenance/v1",
-  // cosign --type slsaprovenance1
-  sbom: "https://cyclonedx.org/bom",
-  // cosign --type cyclonedx
-  vuln: "https://cosign.sigstore.dev/attestation/vuln/v1"
-  // cosign --type vuln
-};
-var TRIVY_FINDING_LISTS = ["Vulnerabilities", "Secrets", "Misconfigurations"];
-
-// actions/tag-promote/src/attestations.ts
-function attestationConditions(values, policy, env) {
-  const required = values["require-attestations"];
-  if (required.length === 0) return void 0;
-  if (!values["require-signature"] || policy === void 0)
-    throw new ConfigurationError(
-      `Input "require-attestations": attestations are verified against the signature's identity policy; set require-signature to true (with certificate-identity and certificate-oidc-issuer, or public-key)`,
-      { input: "require-attestations" }
-    );
-  const builderId = values["provenance-builder-id"];
-  if (required.includes("provenance") && builderId === void 0 && policy.publicKey !== void 0)
-    throw new ConfigurationError(
-      `Input "provenance-builder-id": with public-key there is no signing identity to bind the provenance's builder to; give the builder id (e.g. https://github.com/acme/app/.github/workflows/publish.yml@refs/heads/main)`,
-      { input: "provenance-builder-id" }
-    );
-  const { GITHUB_SERVER_URL: server, GITHUB_REPOSITORY: repository } = env;
-  const sourceRepository = values["provenance-source-repository"] ?? (repository ? `${server ?? "https://github.com"}/${repository}` : void 0);
-  if (required.includes("provenance") && sourceRepository === void 0)
-    throw new ConfigurationError(
-      'Input "provenance-source-repository": GITHUB_REPOSITORY is not set, so give the repository the provenance must name (e.g. https://github.com/acme/app)',
-      { input: "provenance-source-repository" }
-    );
+// actions/skopeo-push/src/plan.ts
+function plan(values, _context) {
   return {
-    required,
-    builderId,
-    sourceRepository: sourceRepository ?? "",
-    denySeverities: values["vuln-severities"],
-    maxScanAgeMs: values["max-scan-age"]
-  };
-}
-function requireVerdicts(verdicts, where) {
-  const failed = verdicts.filter((v) => !v.ok);
-  if (failed.length === 0) return;
-  throw new ConfigurationError(
-    `refusing to promote ${where}: ${failed.map((v) => `the ${v.kind} attestation: ${v.detail}`).join("; ")}. No tag was changed.`,
-    { input: "require-attestations" }
-  );
-}
-function verdictRows(verdicts) {
-  return verdicts.map((v) => [
-    v.kind,
-    v.ok ? "verified" : "refused",
-    v.attestation === void 0 ? "\u2014" : `${v.attestation.format}, ${v.attestation.identity ?? "key"}`,
-    v.detail
-  ]);
-}
-
-// actions/tag-promote/src/plan.ts
-function plan(values, context) {
-  const warnings = [];
-  const policy = values["require-signature"] ? signerPolicyFromInputs(values, collecting(warnings), "require-signature is true") : void 0;
-  const conditions = attestationConditions(values, policy, context.env);
-  const target = values["target-image"];
-  return {
+    layout: values.layout,
+    digest: values.digest.toString(),
     image: values.image,
-    digest: values.digest,
     rules: values.tags,
     immutable: values["immutable-tags"],
-    target: target === void 0 || target.equals(values.image) ? void 0 : target,
     registry: { authFile: values["auth-file"], tlsVerify: values["tls-verify"] },
-    signature: policy === void 0 ? void 0 : { policy, trustedRoot: values["trusted-root"], conditions },
-    warnings
+    attempts: values["retry-times"] + 1
   };
 }
-function collecting(warnings) {
-  return { ...silentLogger, warning: (message) => void warnings.push(message) };
-}
-function tagRepository(plan2) {
-  return plan2.target ?? plan2.image;
-}
+var FALLBACK_RULES = parseTagRules([DEFAULT_PUSH_TAGS]);
 function chooseTags(plan2, ref, existing) {
-  return planTagRules(plan2.rules, ref, existing, { immutable: plan2.immutable, input: "tags" });
+  const options = { immutable: plan2.immutable, fallback: FALLBACK_RULES, input: "tags" };
+  return planTagRules(plan2.rules, ref, existing, options);
 }
-function promotions(plan2, tags, current) {
-  const refusal = { input: "tags", before: "refusing to promote: ", after: ". No tag was changed." };
-  return planTags(tags, current, plan2.digest.toString(), plan2.immutable, refusal);
-}
-function previousOutput(plans) {
-  return JSON.stringify(Object.fromEntries(plans.map((p) => [p.tag, p.previous ?? null])));
-}
-function promotionSummary(image, digest, signedBy, plans, skipped, verdicts = []) {
-  const summary = new JobSummary().heading("tag-promote");
-  if (plans.length === 0)
-    summary.verdict(true, `No tag rule applies to this run: nothing promoted (${image}@${digest})`);
-  else
-    summary.verdict(true, `Promoted ${image}@${digest}`).facts([
-      ["digest", { text: digest, code: true }],
-      ["signature", signedBy]
-    ]).table(
-      ["tag", "before", "now"],
-      plans.map((p) => [
-        p.tag,
-        p.previous === void 0 ? "new" : { text: p.previous, code: true },
-        p.action === "unchanged" ? "unchanged" : "moved here"
-      ])
-    );
-  if (plans.length > 0 && verdicts.length > 0)
-    summary.table(["attestation", "verdict", "found (format, signer)", "checked"], verdictRows(verdicts));
-  if (skipped.length > 0)
-    summary.table(
-      ["skipped tag rule", "why"],
-      skipped.map((s) => [{ text: s.rule, code: true }, s.reason])
-    );
-  return summary;
+function tagWrites(plan2, tags, current) {
+  const refusal = { input: "tags", before: `${plan2.image}: `, after: ". Nothing was pushed." };
+  return planTags(tags, current, plan2.digest, plan2.immutable, refusal);
 }
 
 export {
   ConfigurationError,
   CommandError,
-  fromInput,
-  parseList,
-  parseEnum,
-  inputs,
   defineAction,
-  defineOutputs,
   Digest,
-  DEFAULT_IMMUTABLE_TAGS,
+  formatPlatform,
   needsExistingTags,
-  ociInputs,
-  signerSpec,
-  SEVERITIES,
-  parseSeverityList,
-  POLICY_ATTESTATION_TYPES,
-  TRIVY_FINDING_LISTS,
-  readRefContext,
-  requireVerdicts,
+  JobSummary,
+  spec,
+  outputs,
   plan,
-  tagRepository,
   chooseTags,
-  promotions,
-  previousOutput,
-  promotionSummary
+  tagWrites
 };
-//# sourceMappingURL=chunk-DATD3HXQ.mjs.map
+//# sourceMappingURL=chunk-NTL7SYOL.mjs.map

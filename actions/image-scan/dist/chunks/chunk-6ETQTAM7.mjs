@@ -2,21 +2,21 @@ import { createRequire as __createRequire } from 'node:module';
 const require = __createRequire(import.meta.url);
 import {
   require_child_process
-} from "./chunk-PLQD2CNQ.mjs";
+} from "./chunk-LAKDNJDR.mjs";
 import {
   require_promises
-} from "./chunk-GNTAXCK2.mjs";
+} from "./chunk-ZKXDAKWM.mjs";
 import {
   require_os,
   require_path
-} from "./chunk-FT7GLU2J.mjs";
+} from "./chunk-Q7KQMW4X.mjs";
 import {
   require_crypto,
   require_fs
-} from "./chunk-IDU2EK5M.mjs";
+} from "./chunk-VCWESDKG.mjs";
 import {
   __toESM
-} from "./chunk-VSWNXCQW.mjs";
+} from "./chunk-5MM4E6UD.mjs";
 
 // packages/core/src/action/errors.ts
 var ConfigurationError = class extends Error {
@@ -106,118 +106,6 @@ async function fromInput(input, work) {
     if (!(error instanceof ConfigurationError) || error.input !== void 0) throw error;
     error.message = `Input "${input}": ${error.message}`;
     throw error.forInput(input);
-  }
-}
-
-// packages/core/src/oci/retry-policy.ts
-var DEFAULT_RETRY = {
-  maxAttempts: 5,
-  baseDelayMs: 250,
-  maxDelayMs: 15e3,
-  deadlineMs: 12e4
-};
-function isRetryableStatus(status) {
-  return status === 429 || status >= 500 && status <= 599;
-}
-var NETWORK_CODES = /* @__PURE__ */ new Set([
-  "ECONNRESET",
-  "ECONNREFUSED",
-  "ETIMEDOUT",
-  "EPIPE",
-  "EAI_AGAIN",
-  "ENETUNREACH",
-  "EHOSTUNREACH",
-  "UND_ERR_SOCKET",
-  "ERR_STREAM_PREMATURE_CLOSE"
-]);
-function isNetworkError(error) {
-  const code = error?.code;
-  return typeof code === "string" && NETWORK_CODES.has(code);
-}
-function parseRetryAfter(value, now) {
-  if (value === void 0 || value.trim() === "") return void 0;
-  if (/^\d+$/.test(value.trim())) return Number(value.trim()) * 1e3;
-  const date = Date.parse(value);
-  return Number.isNaN(date) ? void 0 : Math.max(0, date - now);
-}
-function backoffDelay(policy, attempt, retryAfterMs, random) {
-  const exponential = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** (attempt - 1));
-  const jittered = Math.round(exponential / 2 + random() * exponential / 2);
-  if (retryAfterMs === void 0) return jittered;
-  return Math.min(policy.maxDelayMs, Math.max(retryAfterMs, jittered));
-}
-async function withRetries(operation, classify, options = {}) {
-  const policy = options.policy ?? DEFAULT_RETRY;
-  const sleep = options.sleep ?? ((ms) => new Promise((r) => setTimeout(r, ms)));
-  const clock = options.elapsedClock;
-  const started = clock?.() ?? 0;
-  let waited = 0;
-  for (let attempt = 1; ; attempt++) {
-    try {
-      return await operation(attempt);
-    } catch (error) {
-      const verdict = classify(error);
-      if (!verdict.transient || attempt >= policy.maxAttempts) throw error;
-      if (clock !== void 0 && clock() - started >= policy.deadlineMs) throw error;
-      const delay = backoffDelay(policy, attempt, verdict.retryAfterMs, options.random ?? Math.random);
-      if (clock === void 0 && waited + delay > policy.deadlineMs) throw error;
-      waited += delay;
-      options.onRetry?.(attempt, delay, verdict.reason);
-      await sleep(delay);
-    }
-  }
-}
-
-// packages/core/src/action/oidc-token.ts
-var ID_TOKEN_PERMISSION_FIX = "The job has no GitHub OIDC token. Give it the permission in the workflow:\n  permissions:\n    id-token: write   # lets this job request an OIDC token\n    contents: read\n(set at the job or workflow level; pull requests from forks never get a token).";
-function decodeJwtClaims(jwt) {
-  const payload = jwt.split(".")[1];
-  if (payload === void 0) return {};
-  try {
-    const claims = JSON.parse(Buffer.from(payload, "base64url").toString("utf8"));
-    return typeof claims === "object" && claims !== null ? claims : {};
-  } catch {
-    return {};
-  }
-}
-async function requestIdToken(env, audience, logger, fetchImpl = fetch) {
-  const url = env.ACTIONS_ID_TOKEN_REQUEST_URL;
-  const bearer = env.ACTIONS_ID_TOKEN_REQUEST_TOKEN;
-  if (!url || !bearer) throw new ConfigurationError(ID_TOKEN_PERMISSION_FIX);
-  logger.setSecret(bearer);
-  const target = new URL(url);
-  target.searchParams.set("audience", audience);
-  const failure = (message, transient) => Object.assign(new Error(message), { transient });
-  try {
-    return await withRetries(
-      async () => {
-        let res;
-        try {
-          res = await fetchImpl(target, {
-            headers: { authorization: `Bearer ${bearer}`, accept: "application/json" },
-            signal: AbortSignal.timeout(3e4)
-          });
-        } catch (error) {
-          throw failure(error instanceof Error ? error.message : String(error), true);
-        }
-        if (!res.ok) throw failure(`HTTP ${res.status}`, isRetryableStatus(res.status));
-        const body = await res.json().catch(() => ({}));
-        if (typeof body.value !== "string" || body.value === "")
-          throw failure("no token in the answer", false);
-        logger.setSecret(body.value);
-        return { value: body.value, claims: decodeJwtClaims(body.value) };
-      },
-      (error) => ({
-        transient: error.transient === true,
-        reason: error instanceof Error ? error.message : String(error)
-      }),
-      { policy: { ...DEFAULT_RETRY, maxAttempts: 3, baseDelayMs: 500 } }
-    );
-  } catch (error) {
-    throw new CommandError(
-      `could not get the job's OIDC token for audience "${audience}" from ${target.origin} (${error instanceof Error ? error.message : String(error)})`,
-      { tool: "GitHub OIDC" }
-    );
   }
 }
 
@@ -790,10 +678,13 @@ function runnerStateStore(io = processIo) {
 }
 
 // packages/core/src/action/deps.ts
+function runnerPaths(env) {
+  return { temp: tempBase(env), toolCache: env.RUNNER_TOOL_CACHE || void 0 };
+}
 function runnerDeps(io = processIo) {
   const env = io.env;
   const logger = createRunnerLogger(io);
-  const paths = { temp: tempBase(env), toolCache: env.RUNNER_TOOL_CACHE || void 0 };
+  const paths = runnerPaths(env);
   return {
     logger,
     runner: new ProcessToolRunner(logger, env),
@@ -1423,6 +1314,21 @@ var ReportError = class extends CommandError {
     super(message, { tool: "scanner report", ...reason === void 0 ? {} : { reason }, ...details2 });
   }
 };
+async function readScannerReport(path, tool) {
+  try {
+    return await (0, import_promises3.readFile)(path, "utf8");
+  } catch {
+    throw new ReportError(`${tool} wrote no report at ${path}; refusing to pass without one`, "MISSING");
+  }
+}
+async function readScannerJson(path, tool) {
+  const text = await readScannerReport(path, tool);
+  try {
+    return JSON.parse(text);
+  } catch {
+    throw new ReportError(`${tool} wrote a report that is not JSON at ${path}`, "NOT_JSON");
+  }
+}
 function parseJsonReport(text, scanner) {
   if (text.trim() === "") throw new ReportError(`the ${scanner} report is empty`, "EMPTY");
   try {
@@ -1462,399 +1368,53 @@ function parseSeverityList(items) {
     });
   return wanted;
 }
-
-// packages/core/src/sigstore/kyverno-requirements.ts
-var POLICY_ATTESTATION_TYPES = {
-  provenance: "https://slsa.dev/provenance/v1",
-  // cosign --type slsaprovenance1
-  sbom: "https://cyclonedx.org/bom",
-  // cosign --type cyclonedx
-  vuln: "https://cosign.sigstore.dev/attestation/vuln/v1"
-  // cosign --type vuln
-};
-var TRIVY_FINDING_LISTS = ["Vulnerabilities", "Secrets", "Misconfigurations"];
-var DEFAULT_DENY_SEVERITIES = ["CRITICAL", "HIGH"];
-function registryPrefix(prefix, input = "policy-registries") {
-  const trimmed = prefix.trim().replace(/\/+$/, "");
-  if (!/^[a-z0-9]([a-z0-9.-]*[a-z0-9])?(:[0-9]{1,5})?(\/[a-z0-9]+([._-][a-z0-9]+)*)*$/.test(trimmed)) {
-    throw new ConfigurationError(
-      `Input "${input}": "${prefix}" is not a registry prefix (registry host[:port] and optional repository path, lower case, no wildcards), e.g. ghcr.io/acme`,
-      { input }
-    );
-  }
-  return `${trimmed}/`;
-}
-function denySeverities(requirements) {
-  const list = requirements.denySeverities ?? DEFAULT_DENY_SEVERITIES;
-  if (list.length === 0) {
-    throw new ConfigurationError("the vuln attestation condition needs at least one severity to deny");
-  }
-  return [...new Set(list)];
-}
-var celString = (value) => `'${value.replace(/\\/g, "\\\\").replace(/'/g, "\\'").replace(/\n/g, "\\n")}'`;
-function policyName(prefix, repository) {
-  return `${prefix}-${repository.replace(/[^a-z0-9]+/g, "-")}`.slice(0, 63).replace(/-+$/, "");
-}
-
-// packages/core/src/sigstore/slsa-provenance.ts
-var SLSA_PROVENANCE_V1 = "https://slsa.dev/provenance/v1";
-var GITHUB_WORKFLOW_BUILD_TYPE = "https://actions.github.io/buildtypes/workflow/v1";
-function parseBuildRecord(json, input) {
-  const record = json;
-  const problem = (what) => new ConfigurationError(`Input "${input}": not an oci-build build record (${what})`, { input });
-  if (record === null || typeof record !== "object" || record.schema !== "build-record/v1")
-    throw problem("schema is not build-record/v1");
-  if (typeof record.digest !== "string" || !/^sha256:[0-9a-f]{64}$/.test(record.digest))
-    throw problem("no digest");
-  const file = record.containerfile;
-  if (typeof file?.path !== "string" || !/^[0-9a-f]{64}$/.test(String(file?.sha256)))
-    throw problem("no Containerfile path and sha256");
-  if (typeof record.context !== "string" || !Array.isArray(record.platforms))
-    throw problem("no context or platforms");
-  const args = record.buildArgs ?? {};
-  if (typeof args !== "object" || Object.values(args).some((v) => typeof v !== "string"))
-    throw problem("buildArgs is not a map of strings");
-  return record;
-}
-var RUN_FACTS = [
-  ["repository", "repository", "GITHUB_REPOSITORY"],
-  ["repositoryId", "repository_id", "GITHUB_REPOSITORY_ID"],
-  ["repositoryOwnerId", "repository_owner_id", "GITHUB_REPOSITORY_OWNER_ID"],
-  ["sha", "sha", "GITHUB_SHA"],
-  ["ref", "ref", "GITHUB_REF"],
-  ["eventName", "event_name", "GITHUB_EVENT_NAME"],
-  ["runId", "run_id", "GITHUB_RUN_ID"],
-  ["runAttempt", "run_attempt", "GITHUB_RUN_ATTEMPT"],
-  ["workflowRef", "workflow_ref", "GITHUB_WORKFLOW_REF"],
-  ["jobWorkflowRef", "job_workflow_ref", void 0],
-  ["runnerEnvironment", "runner_environment", "RUNNER_ENVIRONMENT"]
-];
-var PRIVILEGED_EVENTS = ["pull_request_target", "workflow_run"];
-function githubRunFacts(env, claims, input = "attestations") {
-  const server = env.GITHUB_SERVER_URL ?? "https://github.com";
-  const facts = Object.keys(claims).length === 0 ? envRunFacts(env, input) : tokenRunFacts(env, claims, input);
-  return { ...facts, server };
-}
-var factsError = (input, message) => new ConfigurationError(`Input "${input}": ${message}`, { input });
-function envRunFacts(env, input) {
-  const facts = {};
-  const missing = [];
-  for (const [fact, , name] of RUN_FACTS) {
-    if (name === void 0) continue;
-    const value = env[name];
-    if (value) facts[fact] = value;
-    else if (fact !== "runnerEnvironment") missing.push(name);
-  }
-  if (missing.length > 0)
-    throw factsError(
-      input,
-      `provenance is made from the GitHub Actions run, and ${missing.join(", ")} ${missing.length === 1 ? "is" : "are"} not set`
-    );
-  const workflowRef = facts.workflowRef ?? "";
-  const complete = {
-    ...facts,
-    jobWorkflowRef: workflowRef,
-    runnerEnvironment: facts.runnerEnvironment ?? "unknown"
-  };
-  return { ...complete, from: "env" };
-}
-function tokenRunFacts(env, claims, input) {
-  const facts = {};
-  const missing = [];
-  const disagree = [];
-  for (const [fact, claim, name] of RUN_FACTS) {
-    const value = claims[claim];
-    if (typeof value !== "string" || value === "") {
-      missing.push(claim);
-      continue;
-    }
-    facts[fact] = value;
-    const variable = name === void 0 ? void 0 : env[name];
-    if (variable && variable !== value) disagree.push(`${name}=${variable}, the token's ${claim}=${value}`);
-  }
-  if (missing.length > 0)
-    throw factsError(
-      input,
-      `keyless provenance is made from the job's OIDC token (what Fulcio certifies), and it has no ${missing.join(", ")} claim${missing.length === 1 ? "" : "s"}`
-    );
-  if (disagree.length > 0)
-    throw factsError(
-      input,
-      `the runner's environment disagrees with the job's OIDC token (${disagree.join("; ")}): an earlier step changed it, or the run is not what it says; no provenance is made`
-    );
-  return { ...facts, from: "token" };
-}
-function splitWorkflowRef(ref, input) {
-  const match = /^([^/]+\/[^/]+)\/(.+?)@(.+)$/.exec(ref);
-  if (match === null)
-    throw new ConfigurationError(`Input "${input}": the workflow ref "${ref}" is not owner/repo/path@ref`, {
-      input
-    });
-  return { repository: match[1] ?? "", path: match[2] ?? "", ref: match[3] ?? "" };
-}
-function slsaProvenance(env, claims, record, input = "attestations", options = {}) {
-  const run = githubRunFacts(env, claims, input);
-  if (PRIVILEGED_EVENTS.includes(run.eventName) && options.allowPrivilegedEvent !== true) {
-    const allow = options.allowInput ?? "allow-privileged-event-provenance";
-    throw new ConfigurationError(
-      `Input "${allow}": refusing to make provenance for a ${run.eventName} run: it runs privileged, often on code from a fork or an earlier run, and its commit ${run.sha} need not be what was built. Build in a push, release or workflow_dispatch run, or set ${allow}: true if this run builds only its own commit`,
-      { input: allow }
-    );
-  }
-  const server = run.server;
-  const workflow = splitWorkflowRef(run.workflowRef, input);
-  const source = `${server}/${run.repository}`;
-  return {
-    buildDefinition: {
-      buildType: GITHUB_WORKFLOW_BUILD_TYPE,
-      externalParameters: {
-        workflow: { ref: workflow.ref, repository: `${server}/${workflow.repository}`, path: workflow.path },
-        build: {
-          containerfile: record.containerfile.path,
-          context: record.context,
-          platforms: record.platforms,
-          buildArgs: record.buildArgs,
-          ...record.target === void 0 ? {} : { target: record.target }
-        }
-      },
-      internalParameters: {
-        github: {
-          event_name: run.eventName,
-          repository_id: run.repositoryId,
-          repository_owner_id: run.repositoryOwnerId,
-          runner_environment: run.runnerEnvironment,
-          run_id: run.runId,
-          run_attempt: run.runAttempt
-        },
-        builder: record.builder
-      },
-      resolvedDependencies: [
-        { uri: `git+${source}@${run.ref}`, digest: { gitCommit: run.sha } },
-        {
-          uri: `git+${source}@${run.sha}#${record.containerfile.path}`,
-          name: record.containerfile.path,
-          digest: { sha256: record.containerfile.sha256 }
-        }
-      ]
-    },
-    runDetails: {
-      builder: { id: `${server}/${run.jobWorkflowRef}` },
-      metadata: { invocationId: `${source}/actions/runs/${run.runId}/attempts/${run.runAttempt}` }
-    }
-  };
-}
-
-// actions/cosign-sign/src/plan.ts
-function plan(values, context) {
-  const { repository, digest } = resolveTarget(values.image, values.digest);
-  const kind = policyKind(values["kyverno-policy"], values.format);
-  const attestations = attestationSources(values);
-  requireSources(attestations);
-  const github = githubTarget(values, context.env);
-  const kinds = policyKinds(values["kyverno-policy-kind"], values["kyverno-policy"]);
-  const requirements = policyRequirements({
-    attestations: values["policy-attestations"],
-    written: values.attestations,
-    severities: values["policy-vuln-severities"],
-    registries: values["policy-registries"],
-    env: context.env
-  });
-  return {
-    repository,
-    digest,
-    format: values.format,
-    signer: signerPlan(values),
-    rekorURL: values["rekor-url"],
-    tsaURL: values["tsa-url"],
-    trustedRoot: values["trusted-root"],
-    registry: { authFile: values["auth-file"], tlsVerify: values["tls-verify"] },
-    attestations,
-    github,
-    kyverno: kind === void 0 ? void 0 : { kind, kinds, ...requirements }
-  };
-}
-function signerPlan(values) {
-  if (values.key !== void 0) return { kind: "key", key: values.key, password: values["key-password"] };
-  return {
-    kind: "keyless",
-    fulcioURL: values["fulcio-url"],
-    passwordIgnored: values["key-password"] !== void 0
-  };
-}
-function resolveTarget(image, digest) {
-  if (image.digest !== void 0 && digest !== void 0 && !image.digest.equals(digest)) {
-    throw new ConfigurationError(
-      `Input "digest": ${digest} differs from the digest in "image" (${image.digest}); give one of them`,
-      { input: "digest", expected: image.digest.toString(), actual: digest.toString() }
-    );
-  }
-  const resolved = image.digest ?? digest;
-  if (resolved === void 0) {
-    throw new ConfigurationError(
-      `Input "image": ${image} names no digest. Signatures are bound to a digest, never a tag: pass repo@sha256:<hex>, or the repository with "digest" (skopeo-push output "digest")`,
-      { input: "image" }
-    );
-  }
-  if (image.tag !== void 0 && image.digest === void 0) {
-    throw new ConfigurationError(
-      `Input "image": drop the tag ":${image.tag}" and give the repository with "digest"; a tag can move`,
-      { input: "image" }
-    );
-  }
-  return { repository: image.repositoryOnly(), digest: Digest.parse(resolved.toString()) };
-}
-function policyKind(choice, format) {
-  if (choice === "none") return void 0;
-  if (choice !== "auto") {
-    if (choice === "Cosign" && format === "bundle" || choice === "SigstoreBundle" && format === "classic") {
-      throw new ConfigurationError(
-        `Input "kyverno-policy": a ${choice} policy cannot admit ${format === "bundle" ? "bundle-only" : "classic-only"} signatures; use format "both" or the other kind`,
-        { input: "kyverno-policy" }
-      );
-    }
-    return choice;
-  }
-  return format === "bundle" ? "SigstoreBundle" : "Cosign";
-}
-function policyKinds(choice, signatureType) {
-  if (choice === "ImageValidatingPolicy" && signatureType !== "auto" && signatureType !== "none") {
-    throw new ConfigurationError(
-      `Input "kyverno-policy": ${signatureType} is a ClusterPolicy verifyImages type; an ImageValidatingPolicy detects the signature format itself, so leave it "auto" or set kyverno-policy-kind to "both"`,
-      { input: "kyverno-policy" }
-    );
-  }
-  return choice === "both" ? ["ClusterPolicy", "ImageValidatingPolicy"] : [choice];
-}
-function policyRequirements(input) {
-  const unwritten = input.attestations.filter((kind) => !input.written.includes(kind));
-  if (unwritten.length > 0)
-    throw new ConfigurationError(
-      `Input "policy-attestations": the admission policy would require ${unwritten.join(", ")}, which this step does not attest; add ${unwritten.length === 1 ? "it" : "them"} to "attestations" (with ${unwritten.map((k) => NEEDS[k].source).join(", ")}) or drop ${unwritten.length === 1 ? "it" : "them"} from "policy-attestations"`,
-      { input: "policy-attestations" }
-    );
-  let severities;
-  try {
-    severities = parseSeverityList(input.severities);
-  } catch (error) {
-    if (!(error instanceof InvalidValueError)) throw error;
-    throw new ConfigurationError(`Input "policy-vuln-severities": ${error.message}`, {
-      input: "policy-vuln-severities"
-    });
-  }
-  for (const prefix of input.registries) registryPrefix(prefix, "policy-registries");
-  const { GITHUB_SERVER_URL: server, GITHUB_REPOSITORY: repository } = input.env;
-  return {
-    attestations: {
-      required: [...input.attestations],
-      sourceRepository: repository === void 0 ? void 0 : `${server ?? "https://github.com"}/${repository}`,
-      denySeverities: [...severities]
-    },
-    registries: [...input.registries]
-  };
-}
-function attestationSources(values) {
-  return {
-    kinds: values.attestations,
-    buildRecord: values["build-record"],
-    scanReport: values["scan-report"],
-    layout: values.layout,
-    sbomDir: values["sbom-dir"],
-    syftPath: values["syft-path"],
-    syftVersion: values["syft-version"],
-    allowPrivilegedEvent: values["allow-privileged-event-provenance"]
-  };
-}
-var NEEDS = {
-  provenance: {
-    input: "buildRecord",
-    name: "build-record",
-    from: 'oci-build output "build-record"',
-    source: "build-record"
-  },
-  sbom: {
-    input: "sbomDir",
-    name: "sbom-dir",
-    from: 'image-scan output "sbom-dir" (sbom: true), or layout',
-    source: "sbom-dir or layout"
-  },
-  vuln: {
-    input: "scanReport",
-    name: "scan-report",
-    from: 'image-scan output "report"',
-    source: "scan-report"
-  }
-};
-function requireSources(sources) {
-  if (sources.sbomDir !== void 0 && sources.layout !== void 0)
-    throw new ConfigurationError(
-      'Input "layout": give sbom-dir (the SBOMs image-scan made) or layout (syft runs here), not both',
-      { input: "layout" }
-    );
-  for (const kind of sources.kinds) {
-    const need = NEEDS[kind];
-    if (kind === "sbom" && sources.layout !== void 0) continue;
-    if (sources[need.input] === void 0)
-      throw new ConfigurationError(
-        `Input "${need.name}": attestations lists ${kind}, which is made from it; pass ${need.from}`,
-        { input: need.name }
-      );
-  }
-}
-function githubTarget(values, env) {
-  if (!values["github-attestations"]) return void 0;
-  if (!values.attestations.includes("provenance"))
-    throw new ConfigurationError(
-      'Input "github-attestations": it stores the provenance attestation, so attestations must include provenance',
-      { input: "github-attestations" }
-    );
-  const token = values["github-token"];
-  if (token === void 0 || token === "")
-    throw new ConfigurationError(
-      `Input "github-token" is empty: github-attestations needs the job's token`,
+function readSeverity(label, where, options = {}) {
+  if ((label === void 0 || label === null || label === "") && options.optional) return "UNKNOWN";
+  const upper = typeof label === "string" ? label.toUpperCase() : void 0;
+  const known = upper === "MODERATE" ? "MEDIUM" : SEVERITIES.find((s) => s === upper);
+  if (known === void 0)
+    throw new ReportError(
+      `${where} has a severity this suite cannot read: ${JSON.stringify(label)}`,
+      "SEVERITY_UNREADABLE",
       {
-        input: "github-token"
+        actual: JSON.stringify(label)
       }
     );
-  const repository = env.GITHUB_REPOSITORY;
-  if (repository === void 0 || repository === "")
-    throw new ConfigurationError("github-attestations needs GITHUB_REPOSITORY (the runner sets it)", {
-      input: "github-attestations"
-    });
-  return { apiUrl: env.GITHUB_API_URL ?? "https://api.github.com", repository, token };
+  return known;
 }
-function vulnRunFacts(env, claims) {
-  if (Object.keys(claims).length > 0) {
-    const run = githubRunFacts(env, claims);
-    return {
-      runURL: `${run.server}/${run.repository}/actions/runs/${run.runId}/attempts/${run.runAttempt}`,
-      runId: run.runId,
-      builderId: `${run.server}/${run.jobWorkflowRef}`
-    };
-  }
-  const server = env.GITHUB_SERVER_URL ?? "https://github.com";
-  const jobWorkflow = env.GITHUB_WORKFLOW_REF;
+
+// actions/image-scan/src/plan.ts
+function plan(values, _context) {
+  if (values.offline && values["db-repository"] !== void 0)
+    throw new ConfigurationError(
+      'Input "db-repository": offline: true uses the DB already in trivy-cache-dir and never reads a mirror; give one or the other',
+      { input: "db-repository" }
+    );
   return {
-    runURL: `${server}/${env.GITHUB_REPOSITORY ?? ""}/actions/runs/${env.GITHUB_RUN_ID ?? ""}/attempts/${env.GITHUB_RUN_ATTEMPT ?? ""}`,
-    runId: env.GITHUB_RUN_ID ?? "",
-    builderId: jobWorkflow === void 0 ? "" : `${server}/${jobWorkflow}`
+    layout: values.layout,
+    digest: values.digest.toString(),
+    platforms: values.platforms.map(formatPlatform),
+    gate: { severities: values.severity, ignoreUnfixed: values["ignore-unfixed"], failOn: values["fail-on"] },
+    trivy: {
+      install: { path: values["trivy-path"], version: values["trivy-version"] },
+      cacheDir: values["trivy-cache-dir"],
+      dbRepository: values["db-repository"],
+      offline: values.offline,
+      ignoreFile: values.trivyignore
+    },
+    sbom: values.sbom ? { path: values["syft-path"], version: values["syft-version"] } : void 0
   };
 }
-var PUBLIC_REKOR = "https://rekor.sigstore.dev";
-function kyvernoSourceWarning(kind, kinds, sourceRepository) {
-  if (kind === void 0 || sourceRepository === void 0) return void 0;
-  const unenforced = [
-    ...kinds.includes("ClusterPolicy") && kind === "SigstoreBundle" ? ["the SigstoreBundle ClusterPolicy"] : [],
-    ...kinds.includes("ImageValidatingPolicy") ? ["the ImageValidatingPolicy"] : []
-  ];
-  if (unenforced.length === 0) return void 0;
-  return `the Kyverno policy requires the source repository ${sourceRepository} (additionalExtensions), but in ${unenforced.join(" and ")} Kyverno 1.19 does not enforce it: any repository calling the same reusable workflow would be admitted. Use kyverno-policy: Cosign with kyverno-policy-kind: ClusterPolicy where the signer is a reusable workflow.`;
-}
-function publicLogWarning(repo, env, rekorURL) {
-  if (new URL(rekorURL).origin !== PUBLIC_REKOR) return void 0;
-  if (repo?.private !== true && repo?.visibility !== "private" && repo?.visibility !== "internal")
-    return void 0;
-  const name = typeof repo.full_name === "string" ? repo.full_name : env.GITHUB_REPOSITORY ?? "this repository";
-  return `${name} is not public, but this signature is recorded in the public Rekor log (${PUBLIC_REKOR}): the repository name, workflow path and ref in the certificate are now public. Use a private Sigstore (fulcio-url, rekor-url, trusted-root) or a key if they must stay private.`;
+function selectImages(images, wanted) {
+  if (wanted.length === 0) return images;
+  const missing = wanted.filter((p) => !images.some((i) => i.platform === p));
+  if (missing.length > 0) {
+    throw new ConfigurationError(
+      `Input "platforms": the layout has no image for ${missing.join(", ")} (it has ${images.map((i) => i.platform).join(", ")})`,
+      { input: "platforms", expected: missing.join(", "), actual: images.map((i) => i.platform).join(", ") }
+    );
+  }
+  return images.filter((i) => wanted.includes(i.platform));
 }
 
 export {
@@ -1862,37 +1422,24 @@ export {
   CommandError,
   fromInput,
   parseList,
-  parseEnum,
   inputs,
   tempFolder,
   defineAction,
-  DEFAULT_RETRY,
-  isRetryableStatus,
-  isNetworkError,
-  parseRetryAfter,
-  withRetries,
-  requestIdToken,
   defineOutputs,
   Digest,
   formatPlatform,
   ociInputs,
   JobSummary,
   ReportError,
+  readScannerReport,
+  readScannerJson,
   parseJsonReport,
   isRecord,
   str,
-  POLICY_ATTESTATION_TYPES,
-  TRIVY_FINDING_LISTS,
-  registryPrefix,
-  denySeverities,
-  celString,
-  policyName,
-  SLSA_PROVENANCE_V1,
-  parseBuildRecord,
-  slsaProvenance,
+  SEVERITIES,
+  parseSeverityList,
+  readSeverity,
   plan,
-  vulnRunFacts,
-  kyvernoSourceWarning,
-  publicLogWarning
+  selectImages
 };
-//# sourceMappingURL=chunk-6VTRIBEW.mjs.map
+//# sourceMappingURL=chunk-6ETQTAM7.mjs.map

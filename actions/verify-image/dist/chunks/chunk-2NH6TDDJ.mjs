@@ -99,332 +99,30 @@ var InvalidValueError = class extends Error {
     this.actual = details2.actual;
   }
 };
-
-// packages/core/src/exec/tool-runner.ts
-var import_node_child_process = __toESM(require_child_process(), 1);
-var import_promises2 = __toESM(require_promises(), 1);
-var import_node_path2 = __toESM(require_path(), 1);
-
-// packages/core/src/action/temp-folder.ts
-var import_promises = __toESM(require_promises(), 1);
-var import_node_os = __toESM(require_os(), 1);
-var import_node_path = __toESM(require_path(), 1);
-function tempBase(env) {
-  return env.RUNNER_TEMP || (0, import_node_os.tmpdir)();
-}
-function tempFolder(base, prefix) {
-  return (0, import_promises.mkdtemp)((0, import_node_path.join)(base, `${prefix.replace(/-$/, "")}-`));
-}
-
-// packages/core/src/exec/tool-runner.ts
-var STDERR_TAIL_BYTES = 16 * 1024;
-function redact(text, secrets) {
-  let out = text;
-  for (const secret of secrets ?? []) if (secret !== "") out = out.split(secret).join("***");
-  return out;
-}
-function lastLine(text) {
-  const lines = text.split(/\r?\n/).filter((l) => l.trim() !== "");
-  return lines.at(-1)?.trim() ?? "";
-}
-var ChildOutput = class {
-  stdoutChunks = [];
-  stdoutBytes = 0;
-  /** Stdout went past the limit. */
-  overflow = false;
-  stderrTail = "";
-  partial = { out: "", err: "" };
-  request;
-  maxStdout;
-  logger;
-  constructor(request, maxStdout, logger) {
-    this.request = request;
-    this.maxStdout = maxStdout;
-    this.logger = logger;
-  }
-  /** Takes a stdout chunk; returns true the first time the limit is passed (the caller stops the child). */
-  stdout(chunk) {
-    this.stdoutBytes += chunk.length;
-    if (this.stdoutBytes > this.maxStdout) {
-      const first = !this.overflow;
-      this.overflow = true;
-      return first;
-    }
-    this.stdoutChunks.push(chunk);
-    this.echo("out", chunk);
-    return false;
-  }
-  stderr(chunk) {
-    this.stderrTail = (this.stderrTail + chunk.toString("utf8")).slice(-STDERR_TAIL_BYTES);
-    this.echo("err", chunk);
-  }
-  echo(kind, chunk) {
-    if (!this.request.echo || this.logger === void 0) return;
-    const lines = (this.partial[kind] + chunk.toString("utf8")).split("\n");
-    this.partial = { ...this.partial, [kind]: lines.pop() ?? "" };
-    for (const line of lines) this.logger.info(redact(line, this.request.secrets));
-  }
-  /** Echoes the unterminated last lines, then returns what was captured (redacted). */
-  finish(exitCode, durationMs) {
-    for (const kind of ["out", "err"]) {
-      if (this.partial[kind] !== "" && this.request.echo)
-        this.logger?.info(redact(this.partial[kind], this.request.secrets));
-    }
-    return {
-      exitCode: exitCode ?? -1,
-      stdout: redact(Buffer.concat(this.stdoutChunks).toString("utf8"), this.request.secrets),
-      stderrTail: redact(this.stderrTail, this.request.secrets),
-      durationMs
-    };
-  }
-};
-function startFailure(request, error) {
-  const missing = error.code === "ENOENT";
-  const why = missing ? `${request.tool} is not installed or not on PATH (tried "${request.command}")` : `${request.tool} could not be started: ${error.message}`;
-  return new CommandError(why, {
-    tool: request.tool,
-    reason: missing ? "NOT_INSTALLED" : "START_FAILED",
-    cause: error
-  });
-}
-function exitFailure(request, result, outcome) {
-  const tool = request.tool;
-  if (outcome.overflow)
-    return new CommandError(`${tool} wrote more than ${outcome.maxStdout} bytes to stdout`, {
-      tool,
-      reason: "STDOUT_TOO_LARGE"
-    });
-  const tail = result.stderrTail;
-  if (outcome.signal !== null) {
-    const timedOut = request.timeoutMs !== void 0 && result.durationMs >= request.timeoutMs;
-    const why = timedOut ? `timed out after ${request.timeoutMs} ms` : `was killed by ${outcome.signal}`;
-    return new CommandError(`${tool} ${why}`, {
-      tool,
-      reason: timedOut ? "TIMED_OUT" : "KILLED",
-      stderrTail: lastLine(tail)
-    });
-  }
-  if ((request.okExitCodes ?? [0]).includes(result.exitCode)) return void 0;
-  const detail = lastLine(tail);
-  return new CommandError(`${tool} failed with exit code ${result.exitCode}${detail ? `: ${detail}` : ""}`, {
-    tool,
-    reason: "EXIT_CODE",
-    exitCode: result.exitCode,
-    stderrTail: tail
-  });
-}
-var ProcessToolRunner = class {
-  logger;
-  env;
-  /**
-   * `env`: the environment a request without its own runs in (the step's: `ActionDeps.env`); without
-   * one, this process's own.
-   */
-  constructor(logger, env) {
-    this.logger = logger;
-    this.env = env;
-  }
-  run(request) {
-    const started = performance.now();
-    const maxStdout = request.maxStdoutBytes ?? 32 * 1024 * 1024;
-    for (const secret of request.secrets ?? []) this.logger?.setSecret(secret);
-    if (request.echo) {
-      const line = `$ ${request.command} ${request.args.map(quoteForDisplay).join(" ")}`;
-      this.logger?.info(redact(line, request.secrets));
-    }
-    return new Promise((resolvePromise, reject) => {
-      const child = (0, import_node_child_process.spawn)(request.command, [...request.args], {
-        cwd: request.cwd,
-        env: request.env ?? this.env,
-        shell: false,
-        stdio: ["pipe", "pipe", "pipe"],
-        timeout: request.timeoutMs,
-        killSignal: "SIGTERM"
-      });
-      const output = new ChildOutput(request, maxStdout, this.logger);
-      child.stdout.on("data", (chunk) => {
-        if (output.stdout(chunk)) child.kill("SIGTERM");
-      });
-      child.stderr.on("data", (chunk) => output.stderr(chunk));
-      child.stdin.on("error", () => {
-      });
-      child.stdin.end(request.stdin ?? "");
-      child.on("error", (error) => reject(startFailure(request, error)));
-      child.on("close", (code, signal) => {
-        const result = output.finish(code, performance.now() - started);
-        const failure = exitFailure(request, result, { overflow: output.overflow, signal, maxStdout });
-        if (failure === void 0) resolvePromise(result);
-        else reject(failure);
-      });
-    });
-  }
-};
-function quoteForDisplay(arg) {
-  return /^[\w@%+=:,./-]+$/.test(arg) ? arg : `'${arg.replace(/'/g, `'\\''`)}'`;
-}
-async function withSecretFile(content, use, options) {
-  const dir = await tempFolder(options.directory, "secret");
-  const path = (0, import_node_path2.join)(dir, options.name ?? "secret");
+async function fromInput(input, work) {
   try {
-    await (0, import_promises2.writeFile)(path, content, { mode: 384, flag: "wx" });
-    return await use(path);
-  } finally {
-    await (0, import_promises2.rm)(dir, { recursive: true, force: true });
+    return await work();
+  } catch (error) {
+    if (!(error instanceof ConfigurationError) || error.input !== void 0) throw error;
+    error.message = `Input "${input}": ${error.message}`;
+    throw error.forInput(input);
   }
 }
-
-// packages/core/src/report/job-summary.ts
-function escapeHtml(text) {
-  return text.replace(/[&<>"'|`]/g, (ch) => `&#${ch.charCodeAt(0)};`);
-}
-function renderCell(cell) {
-  if (typeof cell === "string") return escapeHtml(cell);
-  return cell.code ? `<code>${escapeHtml(cell.text)}</code>` : escapeHtml(cell.text);
-}
-var JobSummary = class _JobSummary {
-  parts = [];
-  heading(text, level = 2) {
-    this.parts.push(`<h${level}>${escapeHtml(text)}</h${level}>`);
-    return this;
-  }
-  paragraph(text) {
-    this.parts.push(`<p>${escapeHtml(text)}</p>`);
-    return this;
-  }
-  /** A line with a leading status mark, for verdicts. */
-  verdict(ok, text) {
-    this.parts.push(`<p><strong>${ok ? "\u2705" : "\u274C"} ${escapeHtml(text)}</strong></p>`);
-    return this;
-  }
-  warning(text) {
-    this.parts.push(`<blockquote><p>\u26A0\uFE0F ${escapeHtml(text)}</p></blockquote>`);
-    return this;
-  }
-  code(text) {
-    this.parts.push(`<pre><code>${escapeHtml(text)}</code></pre>`);
-    return this;
-  }
-  table(headers, rows) {
-    this.parts.push(renderTable(headers, rows));
-    return this;
-  }
-  /** Key/value pairs as a two-column table. */
-  facts(pairs) {
-    return this.table(
-      ["", ""],
-      pairs.map(([k, v]) => [k, v])
-    );
-  }
-  /** A collapsed section; `build` fills a nested summary. */
-  details(label, build) {
-    const inner = new _JobSummary();
-    build(inner);
-    this.parts.push(`<details><summary>${escapeHtml(label)}</summary>
-
-${inner.toString()}
-</details>`);
-    return this;
-  }
-  toString() {
-    return this.parts.join("\n");
-  }
-};
-function renderTable(headers, rows) {
-  const head = headers.every((h) => h === "") ? "" : `<thead><tr>${headers.map((h) => `<th>${escapeHtml(h)}</th>`).join("")}</tr></thead>`;
-  const body = rows.map((row) => `<tr>${row.map((c) => `<td>${renderCell(c)}</td>`).join("")}</tr>`).join("");
-  return `<table>${head}<tbody>${body}</tbody></table>`;
-}
-
-// packages/core/src/tools/buildx.ts
-var buildx = {
-  /**
-   * `docker buildx build` writing an OCI layout directory. Secret values never appear: a secret is an
-   * environment variable name or a file path. SOURCE_DATE_EPOCH goes in the environment (buildx reads it).
-   */
-  buildArgs(request, metadataFile) {
-    const args = ["buildx", "build", "--platform", request.platforms.join(",")];
-    args.push("--file", request.file, "--output", `type=oci,dest=${request.outputDir},tar=false`);
-    args.push("--metadata-file", metadataFile);
-    const provenance = request.provenance ?? "min";
-    args.push(`--provenance=${provenance === "false" ? "false" : `mode=${provenance}`}`);
-    args.push(`--sbom=${request.sbom}`);
-    args.push("--build-arg", `SOURCE_DATE_EPOCH=${request.sourceDateEpoch}`);
-    for (const [k, v] of request.buildArgs) args.push("--build-arg", `${k}=${v}`);
-    for (const [k, v] of request.labels) args.push("--label", `${k}=${v}`);
-    for (const [k, v] of request.annotations) args.push("--annotation", `index,manifest:${k}=${v}`);
-    if (request.target !== void 0) args.push("--target", request.target);
-    for (const secret of request.secrets) {
-      const src = "file" in secret.source ? `src=${secret.source.file}` : `env=${secret.source.env}`;
-      args.push("--secret", `id=${secret.id},${src}`);
-    }
-    for (const c of request.cacheFrom) args.push("--cache-from", c);
-    for (const c of request.cacheTo) args.push("--cache-to", c);
-    args.push(request.context);
-    return args;
-  },
-  /**
-   * What `docker buildx inspect` says of the active builder: its driver, and whether it can export an OCI
-   * layout. The `docker` driver cannot (buildx reports `OCI exporter: false` where it lists features);
-   * docker-container, remote and kubernetes builders can.
-   */
-  parseInspect(text) {
-    const driver = /^Driver:\s*(\S+)/m.exec(text)?.[1];
-    const feature = /^\s*OCI exporter:\s*(true|false)\s*$/m.exec(text)?.[1];
-    const ociExport = feature !== void 0 ? feature === "true" : driver !== void 0 && driver !== "docker";
-    return { driver, ociExport };
-  },
-  /** The exact fix when the active builder cannot write an OCI layout. */
-  ociExportFix(driver) {
-    return `the active buildx builder (driver ${driver ?? "unknown"}) cannot export an OCI layout. Create one that can before this step: \`docker buildx create --use --driver docker-container\` (docker/setup-buildx-action does this), or set builder: buildah`;
-  },
-  /** Reads the image digest buildx recorded in its --metadata-file. */
-  parseMetadata(text) {
-    const parsed = JSON.parse(text);
-    const digest = parsed["containerimage.digest"];
-    return { digest: typeof digest === "string" ? digest : void 0 };
-  },
-  /** Whether `docker buildx` answers; the reason says why not. */
-  async probe(runner) {
-    try {
-      const { stdout } = await runner.run({
-        tool: "docker buildx",
-        command: "docker",
-        args: ["buildx", "version"],
-        timeoutMs: 15e3
-      });
-      const info = await runner.run({
-        tool: "docker",
-        command: "docker",
-        args: ["info", "--format", "{{.ServerVersion}}"],
-        timeoutMs: 15e3
-      });
-      return {
-        available: true,
-        reason: `docker buildx answered (${stdout.trim()}; engine ${info.stdout.trim()})`
-      };
-    } catch (error) {
-      return {
-        available: false,
-        reason: `docker buildx did not answer (${error instanceof Error ? error.message : String(error)})`
-      };
-    }
-  }
-};
-
-// actions/oci-build/src/plan.ts
-var import_node_path4 = __toESM(require_path(), 1);
 
 // packages/core/src/inputs/input-spec.ts
 var import_node_fs = __toESM(require_fs(), 1);
-var import_node_path3 = __toESM(require_path(), 1);
+var import_node_path = __toESM(require_path(), 1);
 function envInputName(name) {
   return `INPUT_${name.replace(/ /g, "_").toUpperCase()}`;
 }
 function envInputSource(env) {
   return (name) => env[envInputName(name)];
 }
+function mapInputSource(values) {
+  return (name) => values[name];
+}
 function defaultInputContext(env, cwd) {
-  return { workspace: (0, import_node_path3.resolve)(env.GITHUB_WORKSPACE ?? cwd) };
+  return { workspace: (0, import_node_path.resolve)(env.GITHUB_WORKSPACE ?? cwd) };
 }
 function fieldError(name, message, cause, code = "INPUT_INVALID") {
   const domain = cause instanceof ConfigurationError ? cause : void 0;
@@ -626,8 +324,8 @@ function parseDuration(raw, bounds = {}) {
   return total;
 }
 function isInside(root, target) {
-  const rel = (0, import_node_path3.relative)(root, target);
-  return rel === "" || !rel.startsWith("..") && !(0, import_node_path3.isAbsolute)(rel);
+  const rel = (0, import_node_path.relative)(root, target);
+  return rel === "" || !rel.startsWith("..") && !(0, import_node_path.isAbsolute)(rel);
 }
 function requireExisting(path, kind) {
   let found;
@@ -655,7 +353,7 @@ function realpathIfExists(path) {
 function parsePath(raw, ctx, options = {}) {
   if (raw.includes("\0"))
     throw new InvalidValueError("must not contain a NUL character", { reason: "NUL_CHARACTER" });
-  const absolute = (0, import_node_path3.resolve)(ctx.workspace, raw);
+  const absolute = (0, import_node_path.resolve)(ctx.workspace, raw);
   if (!options.allowOutsideWorkspace) {
     const outside = `must stay inside the workspace ${ctx.workspace}; "${raw}" resolves to`;
     if (!isInside(ctx.workspace, absolute))
@@ -726,6 +424,169 @@ function parseKeyValues(raw) {
   });
 }
 
+// packages/core/src/exec/tool-runner.ts
+var import_node_child_process = __toESM(require_child_process(), 1);
+var import_promises2 = __toESM(require_promises(), 1);
+var import_node_path3 = __toESM(require_path(), 1);
+
+// packages/core/src/action/temp-folder.ts
+var import_promises = __toESM(require_promises(), 1);
+var import_node_os = __toESM(require_os(), 1);
+var import_node_path2 = __toESM(require_path(), 1);
+function tempBase(env) {
+  return env.RUNNER_TEMP || (0, import_node_os.tmpdir)();
+}
+function tempFolder(base, prefix) {
+  return (0, import_promises.mkdtemp)((0, import_node_path2.join)(base, `${prefix.replace(/-$/, "")}-`));
+}
+
+// packages/core/src/exec/tool-runner.ts
+var STDERR_TAIL_BYTES = 16 * 1024;
+function redact(text, secrets) {
+  let out = text;
+  for (const secret of secrets ?? []) if (secret !== "") out = out.split(secret).join("***");
+  return out;
+}
+function lastLine(text) {
+  const lines = text.split(/\r?\n/).filter((l) => l.trim() !== "");
+  return lines.at(-1)?.trim() ?? "";
+}
+var ChildOutput = class {
+  stdoutChunks = [];
+  stdoutBytes = 0;
+  /** Stdout went past the limit. */
+  overflow = false;
+  stderrTail = "";
+  partial = { out: "", err: "" };
+  request;
+  maxStdout;
+  logger;
+  constructor(request, maxStdout, logger) {
+    this.request = request;
+    this.maxStdout = maxStdout;
+    this.logger = logger;
+  }
+  /** Takes a stdout chunk; returns true the first time the limit is passed (the caller stops the child). */
+  stdout(chunk) {
+    this.stdoutBytes += chunk.length;
+    if (this.stdoutBytes > this.maxStdout) {
+      const first = !this.overflow;
+      this.overflow = true;
+      return first;
+    }
+    this.stdoutChunks.push(chunk);
+    this.echo("out", chunk);
+    return false;
+  }
+  stderr(chunk) {
+    this.stderrTail = (this.stderrTail + chunk.toString("utf8")).slice(-STDERR_TAIL_BYTES);
+    this.echo("err", chunk);
+  }
+  echo(kind, chunk) {
+    if (!this.request.echo || this.logger === void 0) return;
+    const lines = (this.partial[kind] + chunk.toString("utf8")).split("\n");
+    this.partial = { ...this.partial, [kind]: lines.pop() ?? "" };
+    for (const line of lines) this.logger.info(redact(line, this.request.secrets));
+  }
+  /** Echoes the unterminated last lines, then returns what was captured (redacted). */
+  finish(exitCode, durationMs) {
+    for (const kind of ["out", "err"]) {
+      if (this.partial[kind] !== "" && this.request.echo)
+        this.logger?.info(redact(this.partial[kind], this.request.secrets));
+    }
+    return {
+      exitCode: exitCode ?? -1,
+      stdout: redact(Buffer.concat(this.stdoutChunks).toString("utf8"), this.request.secrets),
+      stderrTail: redact(this.stderrTail, this.request.secrets),
+      durationMs
+    };
+  }
+};
+function startFailure(request, error) {
+  const missing = error.code === "ENOENT";
+  const why = missing ? `${request.tool} is not installed or not on PATH (tried "${request.command}")` : `${request.tool} could not be started: ${error.message}`;
+  return new CommandError(why, {
+    tool: request.tool,
+    reason: missing ? "NOT_INSTALLED" : "START_FAILED",
+    cause: error
+  });
+}
+function exitFailure(request, result, outcome) {
+  const tool = request.tool;
+  if (outcome.overflow)
+    return new CommandError(`${tool} wrote more than ${outcome.maxStdout} bytes to stdout`, {
+      tool,
+      reason: "STDOUT_TOO_LARGE"
+    });
+  const tail = result.stderrTail;
+  if (outcome.signal !== null) {
+    const timedOut = request.timeoutMs !== void 0 && result.durationMs >= request.timeoutMs;
+    const why = timedOut ? `timed out after ${request.timeoutMs} ms` : `was killed by ${outcome.signal}`;
+    return new CommandError(`${tool} ${why}`, {
+      tool,
+      reason: timedOut ? "TIMED_OUT" : "KILLED",
+      stderrTail: lastLine(tail)
+    });
+  }
+  if ((request.okExitCodes ?? [0]).includes(result.exitCode)) return void 0;
+  const detail = lastLine(tail);
+  return new CommandError(`${tool} failed with exit code ${result.exitCode}${detail ? `: ${detail}` : ""}`, {
+    tool,
+    reason: "EXIT_CODE",
+    exitCode: result.exitCode,
+    stderrTail: tail
+  });
+}
+var ProcessToolRunner = class {
+  logger;
+  env;
+  /**
+   * `env`: the environment a request without its own runs in (the step's: `ActionDeps.env`); without
+   * one, this process's own.
+   */
+  constructor(logger, env) {
+    this.logger = logger;
+    this.env = env;
+  }
+  run(request) {
+    const started = performance.now();
+    const maxStdout = request.maxStdoutBytes ?? 32 * 1024 * 1024;
+    for (const secret of request.secrets ?? []) this.logger?.setSecret(secret);
+    if (request.echo) {
+      const line = `$ ${request.command} ${request.args.map(quoteForDisplay).join(" ")}`;
+      this.logger?.info(redact(line, request.secrets));
+    }
+    return new Promise((resolvePromise, reject) => {
+      const child = (0, import_node_child_process.spawn)(request.command, [...request.args], {
+        cwd: request.cwd,
+        env: request.env ?? this.env,
+        shell: false,
+        stdio: ["pipe", "pipe", "pipe"],
+        timeout: request.timeoutMs,
+        killSignal: "SIGTERM"
+      });
+      const output = new ChildOutput(request, maxStdout, this.logger);
+      child.stdout.on("data", (chunk) => {
+        if (output.stdout(chunk)) child.kill("SIGTERM");
+      });
+      child.stderr.on("data", (chunk) => output.stderr(chunk));
+      child.stdin.on("error", () => {
+      });
+      child.stdin.end(request.stdin ?? "");
+      child.on("error", (error) => reject(startFailure(request, error)));
+      child.on("close", (code, signal) => {
+        const result = output.finish(code, performance.now() - started);
+        const failure = exitFailure(request, result, { overflow: output.overflow, signal, maxStdout });
+        if (failure === void 0) resolvePromise(result);
+        else reject(failure);
+      });
+    });
+  }
+};
+function quoteForDisplay(arg) {
+  return /^[\w@%+=:,./-]+$/.test(arg) ? arg : `'${arg.replace(/'/g, `'\\''`)}'`;
+}
+
 // packages/core/src/action/runner-commands.ts
 var import_node_crypto = __toESM(require_crypto(), 1);
 var import_node_fs2 = __toESM(require_fs(), 1);
@@ -789,6 +650,17 @@ function appendSummary(io, markdown) {
   const file = io.env.GITHUB_STEP_SUMMARY;
   if (file) io.append(file, markdown);
 }
+async function runCommandLine(main) {
+  const io = (stream) => ({
+    env: process.env,
+    cwd: () => process.cwd(),
+    write: (text) => {
+      stream.write(text);
+    },
+    append: () => void 0
+  });
+  process.exitCode = await main(process.argv.slice(2), io(process.stdout), io(process.stderr));
+}
 
 // packages/core/src/action/logger.ts
 function createRunnerLogger(io = processIo) {
@@ -810,6 +682,14 @@ function createRunnerLogger(io = processIo) {
   };
 }
 var runnerLogger = createRunnerLogger();
+var silentLogger = {
+  debug: () => void 0,
+  info: () => void 0,
+  warning: () => void 0,
+  error: () => void 0,
+  setSecret: () => void 0,
+  group: (_title, fn) => fn()
+};
 
 // packages/core/src/action/state.ts
 function runnerStateStore(io = processIo) {
@@ -820,10 +700,13 @@ function runnerStateStore(io = processIo) {
 }
 
 // packages/core/src/action/deps.ts
+function runnerPaths(env) {
+  return { temp: tempBase(env), toolCache: env.RUNNER_TOOL_CACHE || void 0 };
+}
 function runnerDeps(io = processIo) {
   const env = io.env;
   const logger = createRunnerLogger(io);
-  const paths = { temp: tempBase(env), toolCache: env.RUNNER_TOOL_CACHE || void 0 };
+  const paths = runnerPaths(env);
   return {
     logger,
     runner: new ProcessToolRunner(logger, env),
@@ -910,9 +793,9 @@ function defineAction(definition) {
   };
   const execute = async (deps) => {
     const early = observed(definition.early ? definition.early(deps) : void 0);
-    const plan2 = planFor(deps);
+    const plan = planFor(deps);
     const module = await definition.load();
-    await module.run(plan2, { deps, outputs: outputWriter(definition.outputs, deps), early });
+    await module.run(plan, { deps, outputs: outputWriter(definition.outputs, deps), early });
   };
   return {
     ...definition,
@@ -1239,6 +1122,17 @@ function formatPlatform(platform) {
   return [platform.os, platform.architecture, platform.variant].filter((p) => p !== void 0 && p !== "").join("/");
 }
 
+// packages/core/src/oci/tag-pattern.ts
+function matchesTagPattern(tag, pattern) {
+  const re = new RegExp(
+    `^${pattern.split("*").map((p) => p.replace(/[.+?^${}()|[\]\\]/g, "\\$&")).join(".*")}$`
+  );
+  return re.test(tag);
+}
+function isImmutableTag(tag, patterns) {
+  return patterns.some((p) => matchesTagPattern(tag, p));
+}
+
 // packages/core/src/oci/tag-rules.ts
 var TagRuleError = class extends InvalidValueError {
   code;
@@ -1258,7 +1152,6 @@ var PLACEHOLDER = /\{([^{}]*)\}/g;
 var EVENT = /^@([a-z][a-z_]*)$/;
 var LATEST = /^latest=(.*)$/;
 var LATEST_MODES = ["auto", "always", "never"];
-var MAX_TAG = 128;
 var EXAMPLE = {
   date: "20260101",
   sha: "0123456789abcdef0123456789abcdef01234567",
@@ -1333,253 +1226,119 @@ function parseTagRule(item) {
 function parseTagRules(items) {
   return items.map(parseTagRule);
 }
-var SEMVER = /^v?(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)(?:-((?:0|[1-9]\d*|\d*[a-zA-Z-][0-9a-zA-Z-]*)(?:\.(?:0|[1-9]\d*|\d*[a-zA-Z-][0-9a-zA-Z-]*))*))?(?:\+([0-9a-zA-Z-]+(?:\.[0-9a-zA-Z-]+)*))?$/;
-function parseSemVer(text) {
-  const m = SEMVER.exec(text);
-  if (m === null) return void 0;
-  return {
-    major: Number(m[1]),
-    minor: Number(m[2]),
-    patch: Number(m[3]),
-    prerelease: m[4] === void 0 ? [] : m[4].split("."),
-    build: m[5],
-    text
-  };
-}
-function semverOfRef(ref) {
-  return ref.startsWith("refs/tags/") ? parseSemVer(ref.slice("refs/tags/".length)) : void 0;
-}
-function versionTag(v) {
-  const pre = v.prerelease.length > 0 ? `-${v.prerelease.join(".")}` : "";
-  return `${v.major}.${v.minor}.${v.patch}${pre}${v.build === void 0 ? "" : `_${v.build}`}`;
-}
-function sanitizeTag(text) {
-  const cleaned = text.replace(/[^A-Za-z0-9_.-]/g, "-").slice(0, MAX_TAG);
-  return /^[.-]/.test(cleaned) ? `_${cleaned.slice(1)}` : cleaned;
-}
-function branchOf(ref) {
-  return ref.startsWith("refs/heads/") && ref.length > "refs/heads/".length ? ref.slice("refs/heads/".length) : void 0;
-}
-function refVersion(ctx) {
-  const semver = semverOfRef(ctx.ref);
-  if (semver !== void 0) return versionTag(semver);
-  if (ctx.ref.startsWith("refs/tags/") && ctx.ref.length > "refs/tags/".length)
-    return sanitizeTag(ctx.ref.slice("refs/tags/".length));
-  if (isPullRequest(ctx)) return ctx.prNumber === void 0 ? void 0 : `pr-${ctx.prNumber}`;
-  const branch = branchOf(ctx.ref);
-  if (branch !== void 0) return sanitizeTag(branch);
-  return void 0;
-}
-function isPullRequest(ctx) {
-  return ctx.eventName === "pull_request" || ctx.eventName === "pull_request_target";
-}
 
-// packages/core/src/inputs/oci-inputs.ts
-var ociInputs = {
-  /**
-   * An image digest. sha512 is refused here, at the input: registries, skopeo and cosign address images
-   * by sha256 in this chain, and a sha512 digest would otherwise fail only after a tag was written.
-   */
-  digest: () => field("digest", (raw) => {
-    const digest = Digest.parse(raw);
-    if (digest.algorithm !== "sha256")
-      throw new InvalidValueError(
-        `is a ${digest.algorithm} digest; images are addressed by sha256 digests here (oci-build and skopeo-push output them)`,
-        { reason: "DIGEST_NOT_SHA256", expected: "sha256", actual: digest.algorithm }
-      );
-    return digest;
-  }),
-  /** Any reference: tag, digest or both allowed. */
-  reference: () => field("image-reference", (raw) => ImageReference.parse(raw)),
-  /** A repository only: `registry/path`, no tag, no digest. */
-  repository: () => field("repository", (raw) => {
-    const ref = ImageReference.parse(raw);
-    if (ref.tag !== void 0 || ref.digest !== void 0) {
-      throw new InvalidValueError(
-        `must be a repository without tag or digest (e.g. ghcr.io/org/app); got "${raw}": tags go in the "tags" input and the digest in "digest"`,
-        { reason: "NOT_A_REPOSITORY", actual: raw }
-      );
-    }
-    return ref;
-  }),
-  /** A list of tags, each validated; duplicates removed, order kept. */
-  tags: () => field("tags", (raw) => {
-    const tags = nonEmpty(raw, parseList(raw)).map((t) => validateTag(t));
-    return [...new Set(tags)];
-  }),
-  /**
-   * Tag rules (oci/tag-rules.ts): plain tags, templates such as `sha-{short-sha}` or `{major}.{minor}`,
-   * `latest=auto`, each optionally limited to events (`nightly @schedule`). Each is checked when read.
-   */
-  tagRules: () => field("tag-rules", (raw) => parseTagRules(nonEmpty(raw, parseList(raw)))),
-  /** A list of `os/arch[/variant]` platforms. */
-  platforms: () => field("platforms", (raw) => {
-    const list = nonEmpty(raw, parseList(raw));
-    const seen = /* @__PURE__ */ new Set();
-    return list.flatMap((p) => {
-      if (seen.has(p)) return [];
-      seen.add(p);
-      return [parsePlatform(p)];
-    });
-  })
-};
-
-// actions/oci-build/src/plan.ts
-function plan(values, context) {
-  if (values.join !== void 0)
-    return {
-      kind: "join",
-      sources: values.join.map((s) => (0, import_node_path4.resolve)(context.workspace, s)),
-      outputDir: values["output-dir"]
-    };
-  const file = values.file ?? values.context.containerfile;
-  if (file === void 0)
+// packages/core/src/sigstore/signer-policy.ts
+function anchorPattern(pattern) {
+  if (/^\^\(\?:.*\)\$$/s.test(pattern)) return pattern;
+  return `^(?:${pattern})$`;
+}
+function anchoredRegExp(pattern) {
+  try {
+    return new RegExp(anchorPattern(pattern));
+  } catch (error) {
     throw new ConfigurationError(
-      `Input "file" is required: there is no Containerfile or Dockerfile in ${values.context.dir}`,
-      { code: "INPUT_REQUIRED", input: "file" }
+      `"${pattern}" is not a valid regular expression (${error.message})`
     );
-  return {
-    kind: "build",
-    context: values.context.dir,
-    file,
-    outputDir: values["output-dir"],
-    builder: values.builder,
-    platforms: values.platforms.map(formatPlatform),
-    buildArgs: values["build-args"],
-    labels: values.labels,
-    annotations: values.annotations,
-    target: values.target,
-    cacheFrom: values["cache-from"],
-    cacheTo: values["cache-to"],
-    provenance: values.provenance,
-    sbom: values.sbom,
-    traceability: values["traceability-labels"] ? { version: values.version, revision: context.env.GITHUB_SHA } : void 0,
-    epoch: givenEpoch(values, context.env),
-    now: context.now,
-    secrets: values.secrets,
-    secretsEnv: values["secrets-env"]
-  };
-}
-function givenEpoch(values, env) {
-  if (values["source-date-epoch"] !== void 0)
-    return { epoch: values["source-date-epoch"], source: "input source-date-epoch" };
-  const fromEnv = env.SOURCE_DATE_EPOCH;
-  if (fromEnv !== void 0 && /^\d+$/.test(fromEnv))
-    return { epoch: Number(fromEnv), source: "SOURCE_DATE_EPOCH" };
-  return void 0;
-}
-var OCI = "org.opencontainers.image";
-function hostPlatform(nodeArch) {
-  switch (nodeArch) {
-    case "x64":
-      return { os: "linux", architecture: "amd64" };
-    case "arm64":
-      return { os: "linux", architecture: "arm64" };
-    case "arm":
-      return { os: "linux", architecture: "arm", variant: "v7" };
-    default:
-      return { os: "linux", architecture: nodeArch };
   }
 }
-function chooseEpoch(step, facts) {
-  if (step.epoch !== void 0) return step.epoch;
-  if (facts.commitTime !== void 0) return { epoch: facts.commitTime, source: "the commit time" };
-  return {
-    epoch: Math.floor(step.now.getTime() / 1e3),
-    source: "the current time",
-    warning: "no source-date-epoch, SOURCE_DATE_EPOCH or git commit time: using the current time, so rebuilds will not reproduce"
-  };
+
+// packages/core/src/report/job-summary.ts
+function escapeHtml(text) {
+  return text.replace(/[&<>"'|`]/g, (ch) => `&#${ch.charCodeAt(0)};`);
 }
-function merge(...lists) {
-  const map = /* @__PURE__ */ new Map();
-  for (const list of lists) for (const [k, v] of list) map.set(k, v);
-  return [...map.entries()];
+function renderCell(cell) {
+  if (typeof cell === "string") return escapeHtml(cell);
+  return cell.code ? `<code>${escapeHtml(cell.text)}</code>` : escapeHtml(cell.text);
 }
-function traceabilityLabels(step, facts, epoch) {
-  if (step.traceability === void 0) return [];
-  const labels = [];
-  const repo = facts.event.repository;
-  const add = (key, value) => {
-    if (value !== void 0) labels.push([`${OCI}.${key}`, value]);
-  };
-  add("title", repo.name);
-  add("description", repo.description);
-  add("url", repo.htmlUrl);
-  add("source", repo.htmlUrl);
-  add("version", step.traceability.version ?? refVersion(facts.event));
-  add("created", new Date(epoch * 1e3).toISOString().replace(".000Z", "Z"));
-  add("revision", step.traceability.revision ?? facts.commitSha);
-  add("licenses", repo.license);
-  return labels;
-}
-function planBuild(step, facts) {
-  const warnings = [];
-  const { epoch, source, warning } = chooseEpoch(step, facts);
-  if (warning !== void 0) warnings.push(warning);
-  const traceability = traceabilityLabels(step, facts, epoch);
-  const platforms = step.platforms.length > 0 ? step.platforms : [formatPlatform(hostPlatform(facts.hostArch))];
-  if ((0, import_node_path4.relative)(step.context, facts.file).startsWith(".."))
-    warnings.push(`the Containerfile ${facts.file} is outside the context ${step.context}`);
-  return {
-    request: {
-      context: step.context,
-      file: facts.file,
-      platforms,
-      buildArgs: step.buildArgs,
-      labels: merge(traceability, step.labels),
-      annotations: merge(traceability, step.annotations),
-      target: step.target,
-      cacheFrom: step.cacheFrom,
-      cacheTo: step.cacheTo,
-      provenance: step.provenance,
-      sbom: step.sbom,
-      sourceDateEpoch: epoch,
-      outputDir: facts.outputDir
-    },
-    secrets: [...step.secrets],
-    epochSource: source,
-    warnings
-  };
-}
-function chooseBuilder(wanted, facts) {
-  if (wanted === "buildah") return { builder: wanted, reason: `input builder is "${wanted}"` };
-  const { probe, inspect } = facts;
-  if (wanted === "buildx") {
-    if (!inspect?.ociExport)
-      throw new ConfigurationError(`Input "builder": ${buildx.ociExportFix(inspect?.driver)}`, {
-        code: "BUILDER_CANNOT_EXPORT",
-        input: "builder",
-        expected: "a builder that exports OCI layouts",
-        actual: `driver ${inspect?.driver ?? "unknown"}`
-      });
-    return { builder: wanted, reason: `input builder is "${wanted}", builder driver ${inspect.driver}` };
+var JobSummary = class _JobSummary {
+  parts = [];
+  heading(text, level = 2) {
+    this.parts.push(`<h${level}>${escapeHtml(text)}</h${level}>`);
+    return this;
   }
-  if (!probe?.available) return { builder: "buildah", reason: `auto: ${probe?.reason}, so buildah` };
-  if (!inspect?.ociExport)
-    return {
-      builder: "buildah",
-      reason: `auto: ${probe.reason}, but its builder (driver ${inspect?.driver}) cannot export an OCI layout, so buildah`
-    };
-  return { builder: "buildx", reason: `auto: ${probe.reason}, builder driver ${inspect.driver}` };
+  paragraph(text) {
+    this.parts.push(`<p>${escapeHtml(text)}</p>`);
+    return this;
+  }
+  /** A line with a leading status mark, for verdicts. */
+  verdict(ok, text) {
+    this.parts.push(`<p><strong>${ok ? "\u2705" : "\u274C"} ${escapeHtml(text)}</strong></p>`);
+    return this;
+  }
+  warning(text) {
+    this.parts.push(`<blockquote><p>\u26A0\uFE0F ${escapeHtml(text)}</p></blockquote>`);
+    return this;
+  }
+  code(text) {
+    this.parts.push(`<pre><code>${escapeHtml(text)}</code></pre>`);
+    return this;
+  }
+  table(headers, rows) {
+    this.parts.push(renderTable(headers, rows));
+    return this;
+  }
+  /** Key/value pairs as a two-column table. */
+  facts(pairs) {
+    return this.table(
+      ["", ""],
+      pairs.map(([k, v]) => [k, v])
+    );
+  }
+  /** A collapsed section; `build` fills a nested summary. */
+  details(label, build) {
+    const inner = new _JobSummary();
+    build(inner);
+    this.parts.push(`<details><summary>${escapeHtml(label)}</summary>
+
+${inner.toString()}
+</details>`);
+    return this;
+  }
+  toString() {
+    return this.parts.join("\n");
+  }
+};
+function renderTable(headers, rows) {
+  const head = headers.every((h) => h === "") ? "" : `<thead><tr>${headers.map((h) => `<th>${escapeHtml(h)}</th>`).join("")}</tr></thead>`;
+  const body = rows.map((row) => `<tr>${row.map((c) => `<td>${renderCell(c)}</td>`).join("")}</tr>`).join("");
+  return `<table>${head}<tbody>${body}</tbody></table>`;
 }
+
+// packages/core/src/sigstore/custody-links.ts
+var ATTESTED_LINKS = ["provenance", "sbom", "vuln"];
+
+// packages/core/src/sigstore/slsa-provenance.ts
+var SLSA_PROVENANCE_V1 = "https://slsa.dev/provenance/v1";
 
 export {
   ConfigurationError,
   CommandError,
   InvalidValueError,
+  fromInput,
+  mapInputSource,
+  field,
   parseList,
+  nonEmpty,
   parsePath,
   inputs,
-  withSecretFile,
+  ProcessToolRunner,
+  runCommandLine,
+  createRunnerLogger,
+  silentLogger,
+  runnerDeps,
+  runMain,
   defineAction,
   defineOutputs,
   Digest,
+  validateTag,
+  ImageReference,
+  parsePlatform,
   formatPlatform,
-  ociInputs,
+  isImmutableTag,
+  parseTagRules,
+  anchoredRegExp,
   JobSummary,
-  buildx,
-  plan,
-  planBuild,
-  chooseBuilder
+  ATTESTED_LINKS,
+  SLSA_PROVENANCE_V1
 };
-//# sourceMappingURL=chunk-JMHQ4GRM.mjs.map
+//# sourceMappingURL=chunk-2NH6TDDJ.mjs.map

@@ -42,7 +42,7 @@ import {
   tempFolder,
   vulnRunFacts,
   withRetries
-} from "./chunk-6VTRIBEW.mjs";
+} from "./chunk-ZAZ3WGPN.mjs";
 import "./chunk-PLQD2CNQ.mjs";
 import {
   require_http
@@ -39825,4 +39825,4 @@ async function privateRepositoryWarning(plan, deps) {
 export {
   run
 };
-//# sourceMappingURL=run-DFZZQ7FE.mjs.map
+//# sourceMappingURL=run-GIVDJ4C6.mjs.map
